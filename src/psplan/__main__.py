@@ -1,0 +1,5 @@
+"""`python -m psplan` runs the command line."""
+
+from psplan.cli import main
+
+main()

@@ -1,0 +1,186 @@
+"""The `psplan` command: a thin layer that parses options and calls the Python API.
+
+Every failure a user can cause ends in one line on stderr and exit code 2 (see `_run`).
+Heavy modules are imported inside the commands so that start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from psplan import __version__
+from psplan.errors import PsplanError
+
+app = typer.Typer(
+    name="psplan",
+    help="Track the indicators of China's five-year public-service plans (“十四五”公共服务规划) "
+    "and check reported figures against their targets.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class ShowFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+
+
+class ProblemFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+def fail(message: str) -> NoReturn:
+    typer.echo(f"psplan: error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def user_errors(command: Callable[..., None]) -> Callable[..., None]:
+    """Turn a PsplanError raised by a command into its one-line message and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: object, **kwargs: object) -> None:
+        try:
+            command(*args, **kwargs)
+        except PsplanError as exc:
+            fail(str(exc))
+
+    return wrapper
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"psplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """psplan: plan data, validation and gap reports for public-service plans."""
+
+
+def _is_terminal() -> bool:
+    return sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
+
+
+@app.command()
+@user_errors
+def validate(
+    plans: Annotated[list[str], typer.Argument(help="Plan files or bundled plan names.")],
+    output_format: Annotated[
+        ProblemFormat, typer.Option("--format", "-f", help="text, json, or github annotations.")
+    ] = ProblemFormat.text,
+    parent: Annotated[
+        str | None,
+        typer.Option(help="Parent plan (file or bundled name) to resolve maps_to against."),
+    ] = None,
+) -> None:
+    """Check plan files: schema, ids, domains, targets, units, maps_to. Exit 2 if any is invalid."""
+    from psplan.plans import load_plan
+    from psplan.render import problems as fmt
+    from psplan.validate import validate_file
+
+    parent_plan = load_plan(parent) if parent else None
+    problems = [problem for plan in plans for problem in validate_file(plan, parent_plan)]
+    render = {"text": fmt.problems_text, "json": fmt.problems_json, "github": fmt.problems_github}
+    text = render[output_format.value](problems, len(plans))
+    if text:
+        typer.echo(text)
+    if any(problem.level == "error" for problem in problems):
+        raise typer.Exit(2)
+
+
+@app.command()
+@user_errors
+def show(
+    plan: Annotated[str, typer.Argument(help="Plan file or bundled plan name (e.g. national).")],
+    output_format: Annotated[
+        ShowFormat | None,
+        typer.Option("--format", "-f", help="table (default on a terminal), markdown, json, csv."),
+    ] = None,
+    lang: Annotated[Lang, typer.Option(help="Language of headers and labels.")] = Lang.zh,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
+) -> None:
+    """Show a plan's indicators grouped by domain."""
+    from psplan.output import write_output
+    from psplan.plans import load_plan
+    from psplan.render.show import render_plan
+
+    loaded = load_plan(plan)
+    chosen = output_format or (
+        ShowFormat.table if _is_terminal() and output is None else ShowFormat.markdown
+    )
+    text = render_plan(
+        loaded.plan, chosen.value, lang.value, color=_is_terminal() and output is None
+    )
+    write_output(text, output, inputs=[Path(loaded.file)])
+
+
+@app.command()
+@user_errors
+def schema() -> None:
+    """Print the JSON Schema of a plan file (for editors that check YAML)."""
+    import json
+
+    from psplan.model import Plan
+
+    typer.echo(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@app.command(name="list")
+@user_errors
+def list_plans() -> None:
+    """List the plans bundled with psplan."""
+    from psplan.plans import bundled_plans, load_plan
+
+    for name, path in bundled_plans().items():
+        plan = load_plan(path).plan
+        typer.echo(f"{name}\t{plan.name}\t{len(plan.indicators)} indicators")
+
+
+def main() -> None:
+    """Console entry point. Typer already maps Ctrl-C to exit 130 and usage errors to 2;
+    this adds the last line of defence: no traceback, even for a bug in psplan."""
+    try:
+        app()
+    except PsplanError as exc:
+        typer.echo(f"psplan: error: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        typer.echo("psplan: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("PSPLAN_DEBUG"):
+            raise
+        typer.echo(
+            f"psplan: internal error: {type(exc).__name__}: {exc} (set PSPLAN_DEBUG=1 for details)",
+            err=True,
+        )
+        sys.exit(2)

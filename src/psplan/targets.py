@@ -1,0 +1,230 @@
+"""The grammar of targets and baselines as the plans print them.
+
+Pure functions, no I/O. `parse_expression` turns a printed cell (`>98.6`, `【23.6】`, `85.2%`,
+`应保尽保`, `达到全省平均水平`, `95以上`, `——`) into an `Expression` that keeps the raw text,
+so a parsed value always round-trips to what the document printed. Text the grammar does not
+know is an error that quotes it — never a silent guess.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from psplan.errors import PsplanError
+
+Form = Literal["number", "qualitative", "relative", "none"]
+Op = Literal[">=", ">", "<=", "<", "approx"]
+
+#: Texts that mean "everyone eligible is covered" and similar yes/no goals.
+QUALITATIVE_TEXTS = (
+    "应保尽保",
+    "应救尽救",
+    "应助尽助",
+    "应养尽养",
+    "应扶尽扶",
+    "应享尽享",
+    "应参尽参",
+    "应种尽种",
+    "全覆盖",
+    "基本全覆盖",
+    "实现全覆盖",
+    "达标",
+    "全部达标",
+    "动态清零",
+    "持续清零",
+    "基本实现",
+)
+
+#: What a relative target is relative to, by the words that name it.
+_RELATIVE_RE = re.compile(
+    r"^(?:达到|高于|不低于|超过|保持|接近)?(?P<ref>全国|全省|全市|省|市|国家)(?:平均|平均水平|水平|平均值)(?:以上)?$"
+)
+
+_NONE_TEXTS = {"", "—", "——", "-", "--", "－", "―", "/", "无", "N/A", "NA"}
+
+_BRACKETS = {"[": "]", "【": "】", "〔": "〕", "［": "］"}
+
+_PREFIX_OPS: dict[str, Op] = {
+    ">=": ">=",
+    "≥": ">=",
+    "＞＝": ">=",
+    "<=": "<=",
+    "≤": "<=",
+    "＜＝": "<=",
+    ">": ">",
+    "＞": ">",
+    "<": "<",
+    "＜": "<",
+    "~": "approx",
+    "约": "approx",
+    "不低于": ">=",
+    "不少于": ">=",
+    "不高于": "<=",
+    "不超过": "<=",
+    "高于": ">",
+    "低于": "<",
+    "大于": ">",
+    "小于": "<",
+    "达到": ">=",
+    "保持": ">=",
+    "控制在": "<=",
+}
+
+_SUFFIX_OPS: dict[str, Op] = {
+    "以上": ">=",
+    "及以上": ">=",
+    "以下": "<=",
+    "及以下": "<=",
+    "以内": "<=",
+    "左右": "approx",
+}
+
+_NUMBER_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
+_UNIT_SUFFIXES = ("%", "‰")
+
+
+@dataclass(frozen=True)
+class Expression:
+    """A parsed target or baseline cell.
+
+    `op` is the comparator printed with the value, or None for a plain number (its meaning
+    then depends on the indicator's direction: see `effective_op`) and for non-numbers.
+    `cumulative` is True when the value is printed in brackets (a five-year total).
+    """
+
+    raw: str
+    form: Form
+    value: float | None = None
+    op: Op | None = None
+    unit: str | None = None
+    cumulative: bool = False
+    marker: str | None = None
+    text: str | None = None
+    reference: str | None = None
+
+    def effective_op(self, direction: str) -> Op | None:
+        """The comparator a plain number implies: reach at least (or at most) the value."""
+        if self.form != "number":
+            return None
+        if self.op is not None:
+            return self.op
+        return "<=" if direction == "decrease" else ">="
+
+    def __str__(self) -> str:
+        return self.raw
+
+
+def normalise_text(text: str) -> str:
+    """NFKC-normalise (full-width digits, ＞, ％ become ASCII) and drop all whitespace.
+
+    NFKC keeps 【】 and 〔〕, which have no half-width form; the bracket table handles them.
+    """
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(folded.split())
+
+
+def parse_number(text: str) -> float | None:
+    """A decimal number with optional thousands separators, or None."""
+    cleaned = text.replace(",", "")
+    if not _NUMBER_RE.match(cleaned):
+        return None
+    return float(cleaned)
+
+
+def parse_expression(raw: str | int | float | None) -> Expression:
+    """Parse one printed target or baseline cell; raise PsplanError on unknown text."""
+    if raw is None:
+        return Expression(raw="", form="none")
+    if isinstance(raw, bool):
+        raise PsplanError(f"expected a target text, got {raw!r}")
+    raw_text = raw if isinstance(raw, str) else _format_number(raw)
+    text = normalise_text(raw_text)
+
+    if text in _NONE_TEXTS or set(text) <= {"—", "-", "－", "―"}:
+        return Expression(raw=raw_text, form="none")
+
+    text, marker = _split_marker(text)
+
+    if text in QUALITATIVE_TEXTS:
+        return Expression(raw=raw_text, form="qualitative", text=text, marker=marker)
+    relative = _RELATIVE_RE.match(text)
+    if relative:
+        return Expression(
+            raw=raw_text, form="relative", text=text, reference=relative["ref"], marker=marker
+        )
+
+    cumulative = False
+    if text and text[0] in _BRACKETS:
+        closing = _BRACKETS[text[0]]
+        if not text.endswith(closing):
+            raise PsplanError(f"unbalanced bracket in {raw_text!r}")
+        text, cumulative = text[1:-1], True
+        text, inner_marker = _split_marker(text)
+        marker = marker or inner_marker
+
+    op: Op | None = None
+    for word in sorted(_PREFIX_OPS, key=len, reverse=True):
+        if text.startswith(word):
+            op, text = _PREFIX_OPS[word], text[len(word) :]
+            break
+    for word in sorted(_SUFFIX_OPS, key=len, reverse=True):
+        if text.endswith(word):
+            suffix_op = _SUFFIX_OPS[word]
+            if op is not None and op != suffix_op:
+                raise PsplanError(f"contradictory comparators in {raw_text!r}")
+            op, text = suffix_op, text[: -len(word)]
+            break
+
+    unit = None
+    for suffix in _UNIT_SUFFIXES:
+        if text.endswith(suffix):
+            unit, text = suffix, text[: -len(suffix)]
+            break
+
+    value = parse_number(text)
+    if value is None:
+        raise PsplanError(
+            f"cannot read {raw_text!r} as a target: not a number, comparator or known text"
+        )
+    return Expression(
+        raw=raw_text,
+        form="number",
+        value=value,
+        op=op,
+        unit=unit,
+        cumulative=cumulative,
+        marker=marker,
+    )
+
+
+def _split_marker(text: str) -> tuple[str, str | None]:
+    """Split trailing footnote asterisks (`77.3**`) from a value."""
+    stripped = text.rstrip("*")
+    if stripped == text:
+        return text, None
+    return stripped, text[len(stripped) :]
+
+
+def _format_number(value: int | float) -> str:
+    """YAML gave a number where text was expected: write it the way a person would."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def format_expression(expr: Expression) -> str:
+    """Canonical text for a parsed expression (for round-trip tests and plain output)."""
+    if expr.form == "none":
+        return "—"
+    if expr.form in ("qualitative", "relative"):
+        return (expr.text or "") + (expr.marker or "")
+    assert expr.value is not None
+    number = _format_number(expr.value)
+    op = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "approx": "约"}.get(expr.op or "", "")
+    body = f"{op}{number}{expr.unit or ''}"
+    if expr.cumulative:
+        body = f"[{body}]"
+    return body + (expr.marker or "")
