@@ -143,6 +143,89 @@ def show(
     write_output(text, output, inputs=[Path(loaded.file)])
 
 
+def _parse_references(items: list[str]) -> dict[str, float]:
+    from psplan.values import parse_value
+
+    references = {}
+    for item in items:
+        key, sep, text = item.partition("=")
+        value = parse_value(text) if sep else None
+        if not key or value is None or value.number is None:
+            raise PsplanError(f"--reference {item!r}: expected INDICATOR_ID=NUMBER")
+        references[key.strip()] = value.number
+    return references
+
+
+@app.command()
+@user_errors
+def check(
+    plan: Annotated[str, typer.Argument(help="Plan file or bundled plan name.")],
+    actuals: Annotated[
+        Path | None, typer.Argument(help="CSV or .xlsx of reported figures (long or wide).")
+    ] = None,
+    year: Annotated[int | None, typer.Option(help="Year to judge (default: latest in the file).")] = None,
+    region: Annotated[str | None, typer.Option(help="Judge only this region.")] = None,
+    reference: Annotated[
+        list[str] | None,
+        typer.Option(help="Reference value for a relative target: ID=VALUE (repeatable)."),
+    ] = None,
+    reference_region: Annotated[
+        list[str] | None,
+        typer.Option(help="Region name whose rows are reference values (全省 etc. by default)."),
+    ] = None,
+    previous: Annotated[
+        bool, typer.Option("--previous", help="Judge the plan's printed 十三五 completion table.")
+    ] = False,
+    output_format: Annotated[
+        ShowFormat | None,
+        typer.Option("--format", "-f", help="table (default on a terminal), markdown, json, csv."),
+    ] = None,
+    lang: Annotated[Lang, typer.Option(help="Language of labels.")] = Lang.zh,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when any indicator is behind or not met.")
+    ] = False,
+    encoding: Annotated[str | None, typer.Option(help="Force the CSV encoding.")] = None,
+    sheet: Annotated[str | None, typer.Option(help="Excel sheet name or number.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+) -> None:
+    """Judge every indicator against its target; exit 1 if a binding one is behind or not met."""
+    from psplan.actuals import read_actuals
+    from psplan.check import ActualsError, check_previous
+    from psplan.check import check as run_check
+    from psplan.output import write_output
+    from psplan.plans import load_plan
+    from psplan.render.report import render_report
+
+    loaded = load_plan(plan)
+    if previous:
+        report = check_previous(loaded.plan)
+    elif actuals is None:
+        fail("give an ACTUALS file (CSV or .xlsx), or --previous")
+    else:
+        rows = read_actuals(actuals, encoding=encoding, sheet=sheet)
+        try:
+            report = run_check(
+                loaded.plan,
+                rows,
+                year=year,
+                region=region,
+                references=_parse_references(reference or []),
+                reference_regions=reference_region or [],
+                source=str(actuals),
+            )
+        except ActualsError as exc:
+            for problem in exc.problems:
+                typer.echo(f"psplan: error: {problem.location}: {problem.message}", err=True)
+            raise typer.Exit(2) from None
+    terminal = _is_terminal() and output is None
+    chosen = output_format or (ShowFormat.table if terminal else ShowFormat.markdown)
+    text = render_report(report, chosen.value, lang.value, color=terminal)
+    inputs = [Path(loaded.file)] + ([actuals] if actuals else [])
+    write_output(text, output, inputs=inputs)
+    if report.failing(strict):
+        raise typer.Exit(1)
+
+
 @app.command()
 @user_errors
 def schema() -> None:

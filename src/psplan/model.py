@@ -114,6 +114,7 @@ class Indicator(Strict):
     number: int | None = None
     domain: str
     name: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
     unit: str | None = None
     baseline: ExpressionText = Field(default_factory=lambda: parse_expression(None))
     baseline_year: int | None = None

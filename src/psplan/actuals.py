@@ -1,0 +1,313 @@
+"""Read reported figures from CSV or Excel, in long or wide shape, in any encoding Excel writes.
+
+Long:  indicator,year,value[,region][,note]     (or 指标,年份,数值,地区,备注)
+Wide:  indicator,2021,2022,…   (headers may read 2021年; a region column is allowed)
+
+Rows come out one at a time (`ActualRow`, with the file, row and column they came from), so a
+million-row file is never held in memory. Problems carry file:row:column.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from psplan.errors import Location, Problem, PsplanError
+from psplan.targets import normalise_text
+from psplan.values import Value, parse_value
+
+MIN_YEAR, MAX_YEAR = 1949, 2100
+
+HEADER_ALIASES = {
+    "indicator": {
+        "indicator",
+        "id",
+        "指标",
+        "指标名称",
+        "指标名",
+        "名称",
+        "编号",
+        "指标编号",
+        "项目",
+    },
+    "year": {"year", "年份", "年度", "年"},
+    "value": {"value", "数值", "值", "实际值", "完成值", "数据", "实绩", "完成情况", "actual"},
+    "region": {"region", "地区", "区域", "县区", "县(市、区)", "县（市、区）", "行政区", "地市"},
+    "note": {"note", "notes", "备注", "说明"},
+}
+_YEAR_HEADER = re.compile(r"^(\d{4})(?:年|年度)?(?:\(.*\)|（.*）)?$")
+
+
+@dataclass(frozen=True)
+class ActualRow:
+    indicator: str
+    year: int
+    value: Value
+    region: str | None
+    note: str | None
+    location: Location
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Which column holds what: long (year column) or wide (one column per year)."""
+
+    indicator: int
+    region: int | None
+    note: int | None
+    year: int | None = None
+    value: int | None = None
+    year_columns: tuple[tuple[int, int], ...] = ()  # (column index, year) for wide files
+
+    @property
+    def wide(self) -> bool:
+        return bool(self.year_columns)
+
+
+def detect_encoding(head: bytes) -> str:
+    """UTF-8 (with or without BOM), else GB18030 — what Excel writes on Chinese Windows.
+
+    GB18030 is a superset of GBK and GB2312, and decodes any byte string, so it is tried last.
+    """
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        head.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        # A multi-byte character cut by the sample's end is still UTF-8.
+        if exc.start >= len(head) - 3 and exc.reason == "unexpected end of data":
+            return "utf-8"
+        return "gb18030"
+
+
+def read_actuals(
+    path: Path, *, encoding: str | None = None, sheet: str | None = None
+) -> Iterator[ActualRow | Problem]:
+    """All reported figures of a CSV or .xlsx file, row by row, and the problems of bad rows.
+
+    A problem with the whole file (not found, unreadable, no header) raises PsplanError.
+    """
+    name = str(path)
+    if path.is_dir():
+        raise PsplanError("is a directory, not a file", Location(name))
+    if not path.exists():
+        raise PsplanError("no such file", Location(name))
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        rows = _xlsx_rows(path, sheet)
+    elif path.suffix.lower() == ".xls":
+        raise PsplanError(
+            "old .xls workbooks are not supported; save as .xlsx or CSV", Location(name)
+        )
+    else:
+        rows = _csv_rows(path, encoding)
+    return _records(rows, name)
+
+
+def _csv_rows(path: Path, encoding: str | None) -> Iterator[tuple[int, list[object]]]:
+    name = str(path)
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise PsplanError(f"cannot read: {exc.strerror}", Location(name)) from None
+    with handle:
+        head = handle.read(65536)
+        chosen = encoding or detect_encoding(head)
+        try:
+            codecs.lookup(chosen)
+        except LookupError:
+            raise PsplanError(f"unknown encoding {chosen!r}", Location(name)) from None
+        handle.seek(0)
+        text = io.TextIOWrapper(handle, encoding=chosen, errors="strict", newline="")
+        delimiter = _sniff_delimiter(head.decode(chosen, errors="replace"))
+        reader = csv.reader(text, delimiter=delimiter)
+        row_number = 0
+        try:
+            for row_number, row in enumerate(reader, start=1):
+                if "\x00" in "".join(row):
+                    raise PsplanError(
+                        "contains a NUL byte; not a text file", Location(name, row_number)
+                    )
+                yield row_number, list(row)
+        except UnicodeDecodeError:
+            raise PsplanError(
+                f"cannot decode as {chosen}; pass --encoding (e.g. gb18030 or utf-8)",
+                Location(name, row_number + 1),
+            ) from None
+        except csv.Error as exc:
+            raise PsplanError(f"malformed CSV: {exc}", Location(name, row_number + 1)) from None
+
+
+def _sniff_delimiter(sample: str) -> str:
+    first = sample.splitlines()[0] if sample else ""
+    counts = {d: first.count(d) for d in (",", "\t", ";")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, list[object]]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    name = str(path)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise PsplanError(f"not a readable .xlsx workbook ({exc})", Location(name)) from None
+    try:
+        if sheet is None:
+            worksheet = workbook.worksheets[0]
+        elif sheet in workbook.sheetnames:
+            worksheet = workbook[sheet]
+        elif sheet.isdigit() and 0 < int(sheet) <= len(workbook.sheetnames):
+            worksheet = workbook.worksheets[int(sheet) - 1]
+        else:
+            sheets = ", ".join(workbook.sheetnames)
+            raise PsplanError(f"no sheet {sheet!r} (sheets: {sheets})", Location(name))
+        for row_number, row in enumerate(worksheet.iter_rows(), start=1):
+            yield row_number, [_cell_value(cell) for cell in row]
+    finally:
+        workbook.close()
+
+
+def _cell_value(cell: object) -> object:
+    """A cell's value; a percentage-formatted number (0.911 shown as 91.1%) becomes 91.1%."""
+    value = getattr(cell, "value", None)
+    number_format = getattr(cell, "number_format", "") or ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in number_format:
+        return f"{value * 100:.10g}%"
+    return value
+
+
+def _header_key(text: object) -> str:
+    return normalise_text(str(text or "")).lower()
+
+
+def detect_layout(header: Sequence[object], file: str) -> Layout:
+    """Recognise a long or wide file from its header row."""
+    keys = [_header_key(cell) for cell in header]
+    found: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        for role, names in HEADER_ALIASES.items():
+            if key in {_header_key(n) for n in names} and role not in found:
+                found[role] = index
+    year_columns = []
+    for index, key in enumerate(keys):
+        match = _YEAR_HEADER.match(key)
+        if match and index not in found.values():
+            year_columns.append((index, int(match[1])))
+    if "indicator" not in found:
+        shown = ", ".join(str(cell) for cell in header if str(cell or "").strip()) or "(empty)"
+        raise PsplanError(
+            f"no indicator column in the header ({shown}); expected indicator/指标",
+            Location(file, 1),
+        )
+    if "year" in found and "value" in found:
+        return Layout(
+            found["indicator"],
+            found.get("region"),
+            found.get("note"),
+            found["year"],
+            found["value"],
+        )
+    if year_columns:
+        return Layout(
+            found["indicator"],
+            found.get("region"),
+            found.get("note"),
+            year_columns=tuple(year_columns),
+        )
+    raise PsplanError(
+        "cannot tell the layout: expected year and value columns (long) or year columns such "
+        "as 2021 / 2021年 (wide)",
+        Location(file, 1),
+    )
+
+
+def _records(rows: Iterator[tuple[int, list[object]]], file: str) -> Iterator[ActualRow | Problem]:
+    layout: Layout | None = None
+    for row_number, row in rows:
+        if layout is None:
+            if not any(str(cell or "").strip() for cell in row):
+                continue  # blank lines before the header
+            layout = detect_layout(row, file)
+            continue
+        if not any(str(cell or "").strip() for cell in row):
+            continue
+        try:
+            yield from _row_records(layout, row_number, row, file)
+        except PsplanError as exc:
+            # One bad cell should not hide the others: report it and read on.
+            yield Problem(exc.location or Location(file, row_number), exc.message, "actuals")
+    if layout is None:
+        raise PsplanError("the file is empty", Location(file, 1))
+
+
+def _cell(row: Sequence[object], index: int | None) -> object:
+    if index is None or index >= len(row):
+        return None
+    return row[index]
+
+
+def _text(cell: object) -> str | None:
+    if cell is None:
+        return None
+    text = str(cell).strip()
+    return text or None
+
+
+def _row_records(
+    layout: Layout, row_number: int, row: list[object], file: str
+) -> Iterator[ActualRow]:
+    indicator = _text(_cell(row, layout.indicator))
+    if indicator is None:
+        where = Location(file, row_number, layout.indicator + 1)
+        raise PsplanError("the indicator cell is empty", where)
+    region = _text(_cell(row, layout.region))
+    note = _text(_cell(row, layout.note))
+    if layout.wide:
+        # Parse every cell before yielding any, so a bad cell does not leave half a row.
+        values = [
+            (c, y, _value(_cell(row, c), file, row_number, c)) for c, y in layout.year_columns
+        ]
+        for column, year, value in values:
+            yield ActualRow(
+                indicator, year, value, region, note, Location(file, row_number, column + 1)
+            )
+        return
+    assert layout.year is not None and layout.value is not None
+    year = _parse_year(_cell(row, layout.year), Location(file, row_number, layout.year + 1))
+    yield ActualRow(
+        indicator,
+        year,
+        _value(_cell(row, layout.value), file, row_number, layout.value),
+        region,
+        note,
+        Location(file, row_number, layout.value + 1),
+    )
+
+
+def _value(cell: object, file: str, row_number: int, column: int) -> Value:
+    try:
+        return parse_value(cell)
+    except PsplanError as exc:
+        raise PsplanError(exc.message, Location(file, row_number, column + 1)) from None
+
+
+def _parse_year(cell: object, location: Location) -> int:
+    text = normalise_text(str(cell if cell is not None else ""))
+    match = re.fullmatch(r"(\d{4})(?:\.0)?(?:年|年度)?", text)
+    if not match:
+        raise PsplanError(f"year {text!r} is not a year such as 2023", location)
+    year = int(match[1])
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise PsplanError(f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}", location)
+    return year

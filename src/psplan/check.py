@@ -1,0 +1,318 @@
+"""`psplan check`: match reported figures to a plan's indicators and judge each one.
+
+The Python API behind the command: `check(plan, rows, …)` takes a plan and the rows of
+`read_actuals` (or any iterable of `ActualRow`) and returns a `Report`. Input problems are
+collected and raised together as `ActualsError`, so a user fixes a file in one pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from psplan.actuals import ActualRow
+from psplan.errors import Location, Problem, PsplanError
+from psplan.evaluate import STATUSES, Goal, Observation, Status, Verdict, judge
+from psplan.model import Indicator, Plan, PreviousIndicator
+from psplan.targets import normalise_text
+from psplan.values import Value
+
+#: Region names that mark a row as the reference (province/nation) for relative targets.
+REFERENCE_REGIONS = frozenset(
+    {"全省", "全省平均", "省平均", "全国", "全国平均", "全市", "全市平均"}
+)
+MAX_PROBLEMS = 50
+
+
+class ActualsError(PsplanError):
+    """The actuals cannot be judged; carries every problem found (each one line)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        super().__init__(first.message + more, first.location)
+
+
+@dataclass(frozen=True)
+class Result:
+    indicator: Indicator
+    verdict: Verdict
+    region: str | None = None
+
+    @property
+    def status(self) -> Status:
+        return self.verdict.status
+
+
+@dataclass
+class Report:
+    plan: Plan
+    year: int
+    results: list[Result]
+    source: str = ""
+
+    def summary(self) -> dict[str, int]:
+        counts = dict.fromkeys(STATUSES, 0)
+        for result in self.results:
+            counts[result.status] += 1
+        return counts
+
+    def failing(self, strict: bool = False) -> list[Result]:
+        """Results that make the check fail: binding ones behind or not met (any, if strict)."""
+        return [
+            r
+            for r in self.results
+            if r.status in ("behind", "not_met") and (strict or r.indicator.is_binding)
+        ]
+
+    @property
+    def regions(self) -> list[str | None]:
+        return list(dict.fromkeys(result.region for result in self.results))
+
+
+def goal_of(
+    plan: Plan, indicator: Indicator | PreviousIndicator, *, previous: bool = False
+) -> Goal:
+    period = plan.previous_plan.period if previous and plan.previous_plan else plan.period
+    baseline_year = indicator.baseline_year or (
+        period.start - 1 if previous else plan.baseline_year
+    )
+    return Goal(
+        target=indicator.target,
+        kind=indicator.effective_kind,
+        direction=indicator.effective_direction,
+        baseline=indicator.baseline,
+        baseline_year=baseline_year,
+        start_year=period.start,
+        end_year=period.end,
+    )
+
+
+_TRAILING_UNIT = re.compile(r"\([^()]*\)$")
+
+
+def normalise_name(name: str) -> str:
+    """Fold width, spaces and case, so （%） and (%) and full-width digits compare equal."""
+    return normalise_text(name).lower()
+
+
+def strip_unit(name: str) -> str:
+    """Drop trailing parenthesised units: 九年义务教育巩固率(%) → 九年义务教育巩固率."""
+    previous = None
+    while previous != name:
+        previous, name = name, _TRAILING_UNIT.sub("", name)
+    return name
+
+
+class IndicatorMatcher:
+    """Find a plan's indicator from what a user wrote: id, name, alias, with or without unit."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.exact: dict[str, Indicator] = {}
+        self.loose: dict[str, Indicator] = {}
+        for indicator in plan.indicators:
+            self.exact[indicator.id.lower()] = indicator
+            for name in (indicator.name, *indicator.aliases):
+                key = normalise_name(name)
+                self.exact.setdefault(key, indicator)
+                self.loose.setdefault(strip_unit(key), indicator)
+        self._cache: dict[str, Indicator | None] = {}
+
+    def match(self, text: str) -> Indicator | None:
+        if text in self._cache:
+            return self._cache[text]
+        key = normalise_name(text)
+        found = self.exact.get(key) or self.loose.get(strip_unit(key))
+        self._cache[text] = found
+        return found
+
+    def suggest(self, text: str) -> list[str]:
+        key = strip_unit(normalise_name(text))
+        names = {strip_unit(k): i.name for k, i in self.exact.items()}
+        close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.5)
+        return [names[c] for c in close]
+
+
+@dataclass
+class _Collected:
+    observations: dict[tuple[str | None, str], dict[int, tuple[Value, Location]]] = field(
+        default_factory=dict
+    )
+    references: dict[tuple[str, int], float] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    years: set[int] = field(default_factory=set)
+
+
+def collect(
+    plan: Plan,
+    rows: Iterable[ActualRow | Problem],
+    reference_regions: Iterable[str] = (),
+) -> _Collected:
+    """Group the rows by (region, indicator) and year, checking each against the plan."""
+    matcher = IndicatorMatcher(plan)
+    refs = REFERENCE_REGIONS | set(reference_regions)
+    collected = _Collected()
+    problems = collected.problems
+    unknown_reported: set[str] = set()
+    for row in rows:
+        if len(problems) >= MAX_PROBLEMS:
+            break
+        if isinstance(row, Problem):
+            problems.append(row)
+            continue
+        indicator = matcher.match(row.indicator)
+        if indicator is None:
+            if row.indicator not in unknown_reported:
+                unknown_reported.add(row.indicator)
+                hints = matcher.suggest(row.indicator)
+                hint = f"; did you mean {' / '.join(hints)}?" if hints else ""
+                where = Location(row.location.file, row.location.line, 0)
+                problems.append(
+                    Problem(
+                        where,
+                        f"indicator {row.indicator!r} is not in plan {plan.id}{hint}",
+                        "unknown-indicator",
+                    )
+                )
+            continue
+        problem = _value_problem(indicator, row)
+        if problem:
+            problems.append(Problem(row.location, problem, "bad-value"))
+            continue
+        if row.value.missing:
+            continue
+        if row.region in refs and row.value.number is not None:
+            collected.references[(indicator.id, row.year)] = row.value.number
+            continue
+        collected.years.add(row.year)
+        series = collected.observations.setdefault((row.region, indicator.id), {})
+        earlier = series.get(row.year)
+        if earlier is not None and not _same(earlier[0], row.value):
+            region = f" in {row.region}" if row.region else ""
+            problems.append(
+                Problem(
+                    row.location,
+                    f"{indicator.name}{region} {row.year} is reported twice with different values: "
+                    f"{earlier[0].raw!r} (line {earlier[1].line}) and {row.value.raw!r}",
+                    "duplicate",
+                )
+            )
+            continue
+        series[row.year] = (row.value, row.location)
+    return collected
+
+
+def _same(a: Value, b: Value) -> bool:
+    return (a.number, a.text, a.running_total) == (b.number, b.text, b.running_total)
+
+
+def _value_problem(indicator: Indicator, row: ActualRow) -> str | None:
+    value = row.value
+    form = indicator.target.form
+    if value.missing or form in ("qualitative", "none"):
+        return None
+    if value.number is None:
+        return f"{value.raw!r} is not a number, but {indicator.name} has the numeric target {indicator.target.raw!r}"
+    unit = (indicator.unit or "").strip()
+    if value.unit and unit and value.unit != unit:
+        return f"{value.raw!r} is in {value.unit}, but {indicator.name} is measured in {unit}"
+    if value.running_total and indicator.effective_kind != "cumulative":
+        return f"{value.raw!r} is a five-year running total, but {indicator.name} is not a cumulative indicator"
+    return None
+
+
+def check(
+    plan: Plan,
+    rows: Iterable[ActualRow | Problem],
+    *,
+    year: int | None = None,
+    region: str | None = None,
+    references: Mapping[str, float] | None = None,
+    reference_regions: Iterable[str] = (),
+    source: str = "",
+) -> Report:
+    """Judge every indicator of `plan` in `year` (default: the latest year reported)."""
+    collected = collect(plan, rows, reference_regions)
+    if collected.problems:
+        raise ActualsError(collected.problems)
+    if year is None:
+        if not collected.years:
+            raise PsplanError("no figures in the file", Location(source))
+        year = max(collected.years)
+    regions = list(dict.fromkeys(r for r, _ in collected.observations)) or [None]
+    if region is not None:
+        if region not in regions:
+            known = ", ".join(str(r) for r in regions if r) or "none"
+            raise PsplanError(
+                f"no figures for region {region!r} (regions: {known})", Location(source)
+            )
+        regions = [region]
+    references = dict(references or {})
+    results = []
+    for place in regions:
+        for indicator in plan.indicators:
+            series = collected.observations.get((place, indicator.id), {})
+            observations = [Observation(y, value) for y, (value, _) in series.items()]
+            reference = _reference(indicator, references, collected.references, year)
+            verdict = judge(goal_of(plan, indicator), observations, year, reference)
+            results.append(Result(indicator, verdict, place))
+    return Report(plan, year, results, source)
+
+
+def _reference(
+    indicator: Indicator,
+    given: Mapping[str, float],
+    from_rows: Mapping[tuple[str, int], float],
+    year: int,
+) -> float | None:
+    if indicator.target.form != "relative":
+        return None
+    if indicator.id in given:
+        return given[indicator.id]
+    years = [y for (i, y) in from_rows if i == indicator.id and y <= year]
+    return from_rows[(indicator.id, max(years))] if years else None
+
+
+def check_previous(plan: Plan) -> Report:
+    """Judge the previous plan's completion table: its printed results against its targets."""
+    previous = plan.previous_plan
+    if previous is None:
+        raise PsplanError(f"plan {plan.id} prints no previous-plan completion table")
+    results = []
+    for row in previous.indicators:
+        goal = goal_of(plan, row, previous=True)
+        value = _previous_value(row)
+        year = row.actual_year or previous.period.end
+        verdict = judge(goal, [Observation(year, value)] if value else [], previous.period.end)
+        results.append(Result(_as_indicator(row), verdict))
+    return Report(plan, previous.period.end, results, "previous_plan")
+
+
+def _previous_value(row: PreviousIndicator) -> Value | None:
+    actual = row.actual
+    if actual.form == "none":
+        return None
+    if actual.form == "number":
+        # A printed comparator on a result (">99.9") means at least that figure.
+        return Value(
+            raw=actual.raw, number=actual.value, unit=actual.unit, running_total=actual.cumulative
+        )
+    return Value(raw=actual.raw, text=actual.text)
+
+
+def _as_indicator(row: PreviousIndicator) -> Indicator:
+    return Indicator(
+        id=row.id,
+        domain=row.domain or "",
+        name=row.name,
+        unit=row.unit,
+        baseline=row.baseline,
+        target=row.target,
+        attribute=row.attribute or "expected",
+        kind=row.effective_kind,
+        direction=row.direction,
+        notes=row.notes,
+    )

@@ -1,0 +1,142 @@
+"""Reported values as people type them into Excel: `91.1`, `91.1%`, `2.5‰`, `1,234.5`,
+full-width digits, `[24.54]` running totals, `应保尽保`/`是`/`否`, and the many ways of
+writing "no figure" (empty, `—`, `-`, `NA`, `/`).
+
+Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from psplan.errors import PsplanError
+from psplan.targets import normalise_text
+
+#: Cell texts that mean "no figure reported".
+MISSING_TEXTS = frozenset(
+    {
+        "",
+        "—",
+        "——",
+        "-",
+        "--",
+        "―",
+        "/",
+        "na",
+        "n/a",
+        "nan",
+        "null",
+        "none",
+        "无",
+        "暂无",
+        "空",
+        "…",
+    }
+)
+
+#: Answers that satisfy a qualitative target such as 应保尽保.
+YES_TEXTS = frozenset(
+    {
+        "应保尽保",
+        "是",
+        "达标",
+        "已达标",
+        "全覆盖",
+        "实现",
+        "已实现",
+        "完成",
+        "已完成",
+        "yes",
+        "y",
+        "true",
+    }
+)
+#: Answers that do not.
+NO_TEXTS = frozenset({"否", "未达标", "未实现", "未完成", "no", "n", "false"})
+
+_BRACKETS = {"[": "]", "【": "】", "〔": "〕", "［": "］"}
+_NUMBER_RE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$")
+
+
+@dataclass(frozen=True)
+class Value:
+    """One reported cell: a number (with its printed unit), a text answer, or missing."""
+
+    raw: str
+    number: float | None = None
+    text: str | None = None
+    unit: str | None = None
+    running_total: bool = False
+
+    @property
+    def missing(self) -> bool:
+        return self.number is None and self.text is None
+
+    def display(self) -> str:
+        if self.number is not None:
+            shown = f"{self.number:g}" if abs(self.number) < 1e15 else str(self.number)
+            shown += self.unit or ""
+            return f"[{shown}]" if self.running_total else shown
+        return self.text or ""
+
+
+def parse_value(raw: object) -> Value:
+    """Parse one reported cell; PsplanError quoting the text when it is neither number nor answer."""
+    if raw is None:
+        return Value(raw="")
+    if isinstance(raw, bool):
+        return Value(raw=str(raw), text="是" if raw else "否")
+    if isinstance(raw, (int, float)):
+        if not math.isfinite(raw):
+            raise PsplanError(f"{raw!r} is not a finite number")
+        return Value(raw=str(raw), number=float(raw) + 0.0)  # + 0.0 turns -0.0 into 0.0
+    raw_text = str(raw)
+    text = normalise_text(raw_text)
+    if text.lower() in MISSING_TEXTS:
+        return Value(raw=raw_text)
+    if text in YES_TEXTS or text.lower() in YES_TEXTS:
+        return Value(raw=raw_text, text=text)
+    if text in NO_TEXTS or text.lower() in NO_TEXTS:
+        return Value(raw=raw_text, text=text)
+
+    text = text.rstrip("*")  # footnote markers copied from the plan (77.3**)
+    running_total = False
+    if text and text[0] in _BRACKETS:
+        if not text.endswith(_BRACKETS[text[0]]):
+            raise PsplanError(f"unbalanced bracket in {raw_text!r}")
+        text, running_total = text[1:-1], True
+    unit = None
+    for suffix in ("%", "‰"):
+        if text.endswith(suffix):
+            text, unit = text[: -len(suffix)], suffix
+            break
+    number = _number(text)
+    if number is None:
+        # Any other text is an answer for a qualitative target; numeric targets reject it later.
+        if running_total or unit:
+            raise PsplanError(f"{raw_text!r} is not a number")
+        return Value(raw=raw_text, text=text)
+    return Value(raw=raw_text, number=number, unit=unit, running_total=running_total)
+
+
+def _number(text: str) -> float | None:
+    if not text or not _NUMBER_RE.match(text) or not any(c.isdigit() for c in text):
+        return None
+    number = float(text.replace(",", ""))
+    if not math.isfinite(number):
+        raise PsplanError(f"{text!r} is too large to be a figure")
+    return number + 0.0
+
+
+def answer_satisfies(value: Value) -> bool | None:
+    """For a qualitative target: True (satisfied), False (not), None (a person must look)."""
+    if value.number is not None:
+        return value.number >= 100
+    text = (value.text or "").lower()
+    if text in YES_TEXTS:
+        return True
+    if text in NO_TEXTS:
+        return False
+    return None
