@@ -1,0 +1,48 @@
+"""Shared fixtures: the repository's folders, a CLI runner that behaves like the real command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SEEDS = ROOT.parent / "shared" / "seeds"
+EXAMPLES = ROOT / "examples"
+PLANS = ("national", "hanzhong", "ankang", "chuzhou", "suzhou")
+
+
+def run_psplan(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """Run the installed command in a subprocess: exit codes and stderr exactly as users see them."""
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+    env.pop("PSPLAN_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "psplan", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env=env,
+        input=stdin,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def psplan():
+    return run_psplan
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess, *fragments: str) -> None:
+    """Exit 2, no traceback, and an error line naming what is wrong."""
+    assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    assert "Traceback" not in result.stdout
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines, "expected an error message on stderr"
+    assert all(line.startswith("psplan: error:") for line in lines), result.stderr
+    for fragment in fragments:
+        assert fragment in result.stderr, (fragment, result.stderr)

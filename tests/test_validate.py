@@ -1,0 +1,189 @@
+"""`psplan validate`, `show`, `schema`: the plan-reading commands and their failures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, PLANS, assert_one_line_error
+
+BROKEN = """\
+id: broken
+name: 测试规划
+level: city
+parent: null
+period: {start: 2021, end: 2025}
+baseline_year: 2020
+domains: [幼有所育, 学有所教]
+indicators:
+  - id: a
+    domain: 幼有所育
+    name: 每千人口拥有3岁以下婴幼儿托位数
+    unit: 个
+    target: ">>4.5"
+    attribute: 预期性
+  - id: a
+    domain: 学有所教
+    name: 学前教育毛入园率
+    unit: "%"
+    target: ">90%"
+    attribute: 预期性
+  - id: c
+    domain: 病有所医
+    name: 人均预期寿命
+    unit: 岁
+    target: "78.3"
+    attribute: 约束性
+"""
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    path = tmp_path / "broken.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    return path
+
+
+def test_bundled_plans_are_valid(psplan) -> None:
+    result = psplan("validate", *[str(DATA / f"{name}.yaml") for name in PLANS])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{len(PLANS)} file(s) valid" in result.stdout
+
+
+def test_broken_target_duplicate_id_and_unknown_domain_are_all_reported(psplan, broken: Path) -> None:
+    result = psplan("validate", str(broken))
+    assert result.returncode == 2
+    out = result.stdout
+    assert f"{broken}:13:" in out and "'>>4.5'" in out            # broken target, its line
+    assert f"{broken}:15:" in out and "duplicate indicator id 'a'" in out
+    assert f"{broken}:22:" in out and "domain '病有所医'" in out
+    assert "Traceback" not in out + result.stderr
+
+
+def test_github_format_prints_annotations(psplan, broken: Path) -> None:
+    result = psplan("validate", "--format", "github", str(broken))
+    assert result.returncode == 2
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3
+    assert all(line.startswith(f"::error file={broken},line=") for line in lines)
+
+
+def test_json_format_is_machine_readable(psplan, broken: Path) -> None:
+    result = psplan("validate", "--format", "json", str(broken))
+    payload = json.loads(result.stdout)
+    assert payload["valid"] is False
+    assert {p["code"] for p in payload["problems"]} == {"schema", "duplicate-id", "unknown-domain"}
+    assert all(p["line"] > 0 for p in payload["problems"])
+
+
+def test_valid_and_invalid_files_together_exit_2_and_report_only_the_bad(psplan, broken: Path) -> None:
+    result = psplan("validate", "national", str(broken))
+    assert result.returncode == 2
+    assert "national.yaml" not in result.stdout
+
+
+def test_semantic_checks(psplan, tmp_path: Path) -> None:
+    text = BROKEN.replace('">>4.5"', '"[4.5]"\n    kind: level').replace("  - id: a\n    domain: 学有所教", "  - id: b\n    domain: 学有所教")
+    text = text.replace('unit: "%"\n    target: ">90%"', 'unit: 人\n    target: ">90%"')
+    text = text.replace("病有所医", "学有所教").replace("baseline_year: 2020", "baseline_year: 2025")
+    path = tmp_path / "semantic.yaml"
+    path.write_text(text, encoding="utf-8")
+    out = psplan("validate", str(path)).stdout
+    assert "five-year total in brackets, but kind is 'level'" in out
+    assert "is in % but the unit is '人'" in out
+    assert "baseline year 2025 is not before the period's end 2025" in out
+
+
+def test_maps_to_must_resolve_in_the_parent(psplan, tmp_path: Path) -> None:
+    text = BROKEN.replace("parent: null", "parent: national").replace('">>4.5"', '"4.6"\n    maps_to: no_such_indicator')
+    path = tmp_path / "child.yaml"
+    path.write_text(text, encoding="utf-8")
+    out = psplan("validate", str(path)).stdout
+    assert "maps_to 'no_such_indicator' is not an indicator of the parent plan 'national'" in out
+    # An explicit --parent is used instead of the bundled one.
+    out = psplan("validate", "--parent", str(DATA / "hanzhong.yaml"), str(path)).stdout
+    assert "parent plan 'hanzhong'" in out
+
+
+def test_duplicate_catalogue_items(psplan, tmp_path: Path) -> None:
+    text = BROKEN.replace('">>4.5"', '"4.6"').replace("id: c\n    domain: 病有所医", "id: c\n    domain: 学有所教")
+    text += "catalogue:\n  - {id: x, domain: 幼有所育, name: 预防接种}\n  - {id: x, domain: 幼有所育, name: 预防接种}\n"
+    text = text.replace("  - id: a\n    domain: 学有所教", "  - id: b\n    domain: 学有所教")
+    path = tmp_path / "catalogue.yaml"
+    path.write_text(text, encoding="utf-8")
+    out = psplan("validate", str(path)).stdout
+    assert "duplicate catalogue item id 'x'" in out
+    assert "duplicate catalogue item '预防接种'" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        (b"", "the file is empty"),
+        (b"id: [unclosed\n", "YAML syntax error"),
+        (b"- a\n- b\n", "must be a mapping"),
+        ("id: 汉中\n".encode("gb18030"), "not UTF-8"),
+        (b"a: 1\na: 2\n", "duplicate key 'a'"),
+        (b"a: &x [1]\nb: *x\n", "aliases"),
+        (b"a: !!python/object:os.system {}\n", "not allowed"),
+        (b"id: x\x00\n", "NUL byte"),
+    ],
+)
+def test_unusable_files_give_one_line_and_exit_2(psplan, tmp_path: Path, content: bytes, fragment: str) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(content)
+    for command in ("show", "check"):
+        args = [command, str(path)] + (["--previous"] if command == "check" else [])
+        assert_one_line_error(psplan(*args), str(path), fragment)
+    result = psplan("validate", str(path))
+    assert result.returncode == 2 and fragment in result.stdout and "Traceback" not in result.stderr
+
+
+def test_missing_file_and_unknown_plan(psplan, tmp_path: Path) -> None:
+    assert_one_line_error(psplan("show", str(tmp_path / "nope.yaml")), "no such file")
+    assert_one_line_error(psplan("show", "nowhere"), "no plan file or bundled plan named 'nowhere'", "hanzhong")
+    assert_one_line_error(psplan("show", str(tmp_path)), "is a directory")
+
+
+def test_show_by_name_equals_show_by_path(psplan) -> None:
+    by_name = psplan("show", "hanzhong", "--format", "json")
+    by_path = psplan("show", str(DATA / "hanzhong.yaml"), "--format", "json")
+    assert by_name.returncode == 0
+    assert by_name.stdout == by_path.stdout
+
+
+def test_show_json_contract(psplan) -> None:
+    data = json.loads(psplan("show", "hanzhong", "--format", "json").stdout)
+    assert {"id", "name", "level", "period", "baseline_year", "indicators", "catalogue"} <= set(data)
+    assert data["id"] == "hanzhong" and data["level"] == "city"
+    assert data["period"] == {"start": 2021, "end": 2025}
+    assert len(data["indicators"]) == 31
+    for row in data["indicators"]:
+        assert {"id", "name", "domain", "unit", "baseline", "target", "attribute", "direction"} <= set(row)
+        assert set(row["baseline"]) >= {"raw", "value", "year"}
+        assert set(row["target"]) >= {"raw", "kind", "op", "value"}
+        assert row["attribute"] in ("binding", "expected")
+        assert row["direction"] in ("increase", "decrease")
+        assert row["target"]["op"] in (">=", ">", "<=", "<", "approx", None)
+    first = data["indicators"][0]
+    assert first["name"] == "每千人口拥有3岁以下婴幼儿托位数"
+    assert first["target"] == {"raw": "4.6", "kind": "level", "op": ">=", "value": 4.6}
+    for item in data["catalogue"]:
+        assert {"id", "domain", "category", "name"} <= set(item)
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+def test_show_formats(psplan, fmt: str) -> None:
+    result = psplan("show", "national", "--format", fmt)
+    assert result.returncode == 0
+    assert "每千人口拥有3岁以下婴幼儿托位数" in result.stdout
+    assert "幼有所育" in result.stdout
+
+
+def test_schema_is_json_schema(psplan) -> None:
+    schema = json.loads(psplan("schema").stdout)
+    assert schema["type"] == "object"
+    assert "indicators" in schema["properties"]
+    assert schema["additionalProperties"] is False
