@@ -123,7 +123,8 @@ def test_relative_target_needs_a_reference() -> None:
     g = goal("达到全省平均水平", "95")
     verdict = judge(g, obs((2023, "97")), 2023)
     assert verdict.status == "needs_review"
-    assert "全省" in verdict.reason
+    assert "全省" in verdict.reason("zh")
+    assert "reference value" in verdict.reason("en")
     assert judge(g, obs((2023, "97")), 2023, reference=96.5).status == "met"
     assert judge(g, obs((2025, "96")), 2025, reference=96.5).status == "not_met"
 

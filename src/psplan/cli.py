@@ -163,7 +163,9 @@ def check(
     actuals: Annotated[
         Path | None, typer.Argument(help="CSV or .xlsx of reported figures (long or wide).")
     ] = None,
-    year: Annotated[int | None, typer.Option(help="Year to judge (default: latest in the file).")] = None,
+    year: Annotated[
+        int | None, typer.Option(help="Year to judge (default: latest in the file).")
+    ] = None,
     region: Annotated[str | None, typer.Option(help="Judge only this region.")] = None,
     reference: Annotated[
         list[str] | None,
@@ -186,7 +188,9 @@ def check(
     ] = False,
     encoding: Annotated[str | None, typer.Option(help="Force the CSV encoding.")] = None,
     sheet: Annotated[str | None, typer.Option(help="Excel sheet name or number.")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
 ) -> None:
     """Judge every indicator against its target; exit 1 if a binding one is behind or not met."""
     from psplan.actuals import read_actuals

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from psplan.messages import Reason, explain
 from psplan.targets import Expression
 from psplan.values import Value, answer_satisfies
 
@@ -57,7 +58,10 @@ class Verdict:
     progress: float | None = None
     expected: float | None = None
     target_value: float | None = None
-    reason: str = ""
+    reasons: tuple[Reason, ...] = ()
+
+    def reason(self, lang: str = "zh") -> str:
+        return explain(self.reasons, lang)
 
 
 def judge(
@@ -70,9 +74,9 @@ def judge(
     target = goal.target
     upto = sorted((o for o in observations if o.year <= year and not o.value.missing), key=_year)
     if target.form == "none":
-        return Verdict("needs_review", reason="the plan prints no target for this indicator")
+        return Verdict("needs_review", reasons=(_r("no_target"),))
     if not upto:
-        return Verdict("no_data", reason=f"no figure reported for {year} or earlier")
+        return Verdict("no_data", reasons=(_r("no_data", year=year),))
     if target.form == "qualitative":
         return _judge_qualitative(goal, upto[-1], year)
 
@@ -83,8 +87,9 @@ def judge(
                 "needs_review",
                 actual=_shown(upto[-1].value),
                 actual_year=upto[-1].year,
-                reason=f"relative target {target.raw!r} needs the {target.reference} reference "
-                f"value for {year} (--reference or a reference-region row)",
+                reasons=(
+                    _r("needs_reference", target=target.raw, reference=target.reference, year=year),
+                ),
             )
         target_value = reference
     assert target_value is not None
@@ -96,10 +101,12 @@ def judge(
             "needs_review",
             actual=last.value.text,
             actual_year=last.year,
-            reason=f"{last.value.text!r} ({last.year}) is not a number for a numeric target",
+            reasons=(_r("not_a_number", text=last.value.text, year=last.year),),
         )
 
-    actual, actual_year, baseline, baseline_year, note = _aggregate(goal, upto, year)
+    actual, actual_year, baseline, baseline_year, notes = _aggregate(goal, upto, year)
+    if reference is not None:
+        notes = (*notes, _r("reference", value=reference))
     op = target.effective_op(goal.direction) or ">="
     sign = -1.0 if goal.direction == "decrease" else 1.0
     gap = _round(sign * (target_value - actual))
@@ -107,40 +114,40 @@ def judge(
     if goal.kind == "annual_average":
         # A yearly average is compared year by year with the target itself, not along a line
         # from the previous plan's average (which may even lie above the new target).
-        baseline, baseline_year = None, goal.end_year
+        baseline = None
         progress = _round(actual / target_value) if target_value else None
     elif baseline is not None and target_value != baseline:
         progress = _round((actual - baseline) / (target_value - baseline))
 
-    if _satisfies(actual, op, target_value):
-        return Verdict("met", actual, actual_year, gap, progress, None, target_value, note)
-    if year >= goal.end_year:
-        reason = (
-            f"{_fmt(actual)} does not satisfy {op} {_fmt(target_value)} at the end of the period"
-        )
-        return Verdict("not_met", actual, actual_year, gap, progress, None, target_value, reason)
-    if goal.kind == "annual_average":
-        reason = f"{note}; the yearly average so far is short of {_fmt(target_value)}"
-        return Verdict("behind", actual, actual_year, gap, progress, target_value, target_value, reason)
-    if baseline is None:
+    def verdict(status: Status, expected: float | None, *reasons: Reason) -> Verdict:
         return Verdict(
-            "needs_review",
-            actual,
-            actual_year,
-            gap,
-            None,
-            None,
-            target_value,
-            "no baseline and a single figure: the progress line cannot be drawn",
+            status, actual, actual_year, gap, progress, expected, target_value, (*notes, *reasons)
         )
+
+    if _satisfies(actual, op, target_value):
+        return verdict("met", None)
+    if year >= goal.end_year:
+        return verdict(
+            "not_met", None, _r("short_at_end", actual=actual, op=op, target=target_value)
+        )
+    if goal.kind == "annual_average":
+        return verdict("behind", target_value, _r("average_short", target=target_value))
+    if baseline is None:
+        progress = None
+        return verdict("needs_review", None, _r("no_baseline"))
     share = (year - baseline_year) / (goal.end_year - baseline_year)
     share = min(max(share, 0.0), 1.0)
     expected = _round(baseline + (target_value - baseline) * share)
     ahead = sign * (actual - expected) >= -1e-9
-    status: Status = "on_track" if ahead else "behind"
-    detail = f"expected {_fmt(expected)} by {year} (time elapsed {share:.0%})"
-    reason = f"{note}; {detail}" if note else detail
-    return Verdict(status, actual, actual_year, gap, progress, expected, target_value, reason)
+    return verdict(
+        "on_track" if ahead else "behind",
+        expected,
+        _r("expected_by", expected=expected, year=year, share=share),
+    )
+
+
+def _r(code: str, **args: object) -> Reason:
+    return (code, args)
 
 
 def _year(observation: Observation) -> int:
@@ -149,8 +156,8 @@ def _year(observation: Observation) -> int:
 
 def _aggregate(
     goal: Goal, upto: list[Observation], year: int
-) -> tuple[float, int, float | None, int, str]:
-    """(actual, actual year, baseline value, baseline year, note) for the goal's kind."""
+) -> tuple[float, int, float | None, int, tuple[Reason, ...]]:
+    """(actual, actual year, baseline value, baseline year, notes) for the goal's kind."""
     in_period = [o for o in upto if goal.start_year <= o.year <= goal.end_year]
     if goal.kind == "cumulative":
         totals = [o for o in in_period if o.value.running_total]
@@ -163,12 +170,12 @@ def _aggregate(
         if not used:  # only figures from before the period
             used = [upto[-1]]
             actual = upto[-1].value.number or 0.0
-        note = "running total" if last_total and not yearly else f"sum of {len(used)} figure(s)"
-        return _round(actual), used[-1].year, 0.0, goal.start_year - 1, note
+        note = _r("running_total") if last_total and not yearly else _r("sum", count=len(used))
+        return _round(actual), used[-1].year, 0.0, goal.start_year - 1, (note,)
     if goal.kind == "annual_average" and in_period:
         values = [o.value.number or 0.0 for o in in_period]
         baseline = goal.baseline.value
-        note = f"mean of {len(values)} year(s)"
+        note = (_r("mean", count=len(values)),)
         return (
             _round(sum(values) / len(values)),
             in_period[-1].year,
@@ -182,22 +189,22 @@ def _aggregate(
         # No printed baseline: the first reported figure is the starting point.
         baseline, baseline_year = upto[0].value.number, upto[0].year
     assert latest.value.number is not None
-    return latest.value.number, latest.year, baseline, baseline_year, ""
+    return latest.value.number, latest.year, baseline, baseline_year, ()
 
 
 def _judge_qualitative(goal: Goal, latest: Observation, year: int) -> Verdict:
     answer = answer_satisfies(latest.value)
     shown = _shown(latest.value)
     if answer is True:
-        return Verdict("met", shown, latest.year, reason=f"reported {latest.value.raw!r}")
+        return Verdict("met", shown, latest.year, reasons=(_r("reported", text=latest.value.raw),))
     if answer is False:
         status: Status = "not_met" if year >= goal.end_year else "behind"
-        return Verdict(status, shown, latest.year, reason=f"reported {latest.value.raw!r}")
+        return Verdict(status, shown, latest.year, reasons=(_r("reported", text=latest.value.raw),))
     return Verdict(
         "needs_review",
         shown,
         latest.year,
-        reason=f"{latest.value.raw!r} is neither a yes nor a no for {goal.target.raw!r}",
+        reasons=(_r("neither_yes_nor_no", text=latest.value.raw, target=goal.target.raw),),
     )
 
 
@@ -220,7 +227,3 @@ def _shown(value: Value) -> float | str | None:
 
 def _round(number: float) -> float:
     return round(number, 6) + 0.0
-
-
-def _fmt(number: float) -> str:
-    return f"{number:g}"

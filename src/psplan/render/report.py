@@ -74,7 +74,7 @@ HEADERS = {
 ATTRIBUTE_EN = {"binding": "binding", "expected": "expected"}
 
 
-def result_dict(report: Report, result: Result) -> dict[str, Any]:
+def result_dict(report: Report, result: Result, lang: str = "zh") -> dict[str, Any]:
     indicator = result.indicator
     verdict = result.verdict
     return {
@@ -97,19 +97,19 @@ def result_dict(report: Report, result: Result) -> dict[str, Any]:
         "gap": verdict.gap,
         "progress": verdict.progress,
         "expected": verdict.expected,
-        "reason": verdict.reason,
+        "reason": verdict.reason(lang),
         "region": result.region,
         "target_value": verdict.target_value,
     }
 
 
-def report_dict(report: Report) -> dict[str, Any]:
+def report_dict(report: Report, lang: str = "zh") -> dict[str, Any]:
     return {
         "plan": report.plan.id,
         "plan_name": report.plan.name,
         "year": report.year,
         "summary": report.summary(),
-        "results": [result_dict(report, result) for result in report.results],
+        "results": [result_dict(report, result, lang) for result in report.results],
     }
 
 
@@ -154,7 +154,7 @@ def report_rows(report: Report, lang: str) -> list[tuple[str, ...]]:
                 _number(verdict.progress, percent=True),
                 _number(verdict.expected),
                 labels[verdict.status],
-                verdict.reason,
+                verdict.reason(lang),
             )
         )
     return rows
@@ -182,7 +182,7 @@ def render_report(
     report: Report, output_format: str, lang: str = "zh", *, color: bool = False
 ) -> str:
     if output_format == "json":
-        return json.dumps(report_dict(report), ensure_ascii=False, indent=2)
+        return json.dumps(report_dict(report, lang), ensure_ascii=False, indent=2)
     headers = HEADERS[lang]
     if output_format == "csv":
         from psplan.render.csvout import to_csv
@@ -204,7 +204,7 @@ def render_report(
         )
         rows = []
         for result in report.results:
-            data = result_dict(report, result)
+            data = result_dict(report, result, lang)
             rows.append(
                 [data[k] for k in keys[:6]]
                 + [data["baseline"]["raw"], data["target"]["raw"]]

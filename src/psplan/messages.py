@@ -1,0 +1,56 @@
+"""Why a verdict is what it is, in the user's language.
+
+`evaluate` records reasons as (code, arguments); this module words them. Chinese is the
+default because the people reading the reports think in Chinese.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+Reason = tuple[str, Mapping[str, Any]]
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "no_target": {"zh": "规划未列目标值", "en": "the plan prints no target for this indicator"},
+    "no_data": {"zh": "{year}年及以前无数据", "en": "no figure reported for {year} or earlier"},
+    "needs_reference": {
+        "zh": "相对目标“{target}”需要{reference}{year}年的参照值（--reference 或参照地区行）",
+        "en": "relative target {target!r} needs the {reference} reference value for {year} "
+        "(--reference or a reference-region row)",
+    },
+    "not_a_number": {
+        "zh": "“{text}”（{year}年）不是数值，无法与数值目标比较",
+        "en": "{text!r} ({year}) is not a number for a numeric target",
+    },
+    "reported": {"zh": "上报为“{text}”", "en": "reported {text!r}"},
+    "neither_yes_nor_no": {
+        "zh": "“{text}”无法判断是否满足“{target}”",
+        "en": "{text!r} is neither a yes nor a no for {target!r}",
+    },
+    "running_total": {"zh": "按累计数", "en": "running total"},
+    "sum": {"zh": "{count}个年度值累计", "en": "sum of {count} figure(s)"},
+    "mean": {"zh": "{count}年平均", "en": "mean of {count} year(s)"},
+    "reference": {"zh": "参照值 {value:g}", "en": "reference value {value:g}"},
+    "short_at_end": {
+        "zh": "期末 {actual:g} 未满足 {op} {target:g}",
+        "en": "{actual:g} does not satisfy {op} {target:g} at the end of the period",
+    },
+    "average_short": {
+        "zh": "年均值低于目标 {target:g}",
+        "en": "the yearly average so far is short of {target:g}",
+    },
+    "no_baseline": {
+        "zh": "无基期值且仅一个数据，无法计算时序进度",
+        "en": "no baseline and a single figure: the progress line cannot be drawn",
+    },
+    "expected_by": {
+        "zh": "{year}年应达 {expected:g}（时间进度 {share:.0%}）",
+        "en": "expected {expected:g} by {year} (time elapsed {share:.0%})",
+    },
+}
+
+
+def explain(reasons: Iterable[Reason], lang: str = "zh") -> str:
+    separator = "；" if lang == "zh" else "; "
+    return separator.join(MESSAGES[code][lang].format(**args) for code, args in reasons)
