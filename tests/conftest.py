@@ -16,7 +16,9 @@ EXAMPLES = ROOT / "examples"
 PLANS = ("national", "hanzhong", "ankang", "chuzhou", "suzhou")
 
 
-def run_psplan(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
+def run_psplan(
+    *args: str, cwd: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess:
     """Run the installed command in a subprocess: exit codes and stderr exactly as users see them."""
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
     env.pop("PSPLAN_DEBUG", None)

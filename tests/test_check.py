@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES, assert_one_line_error
 
 CLEAN = """\
@@ -24,13 +23,13 @@ indicator,year,value
 养老机构护理型床位占比,2023,48.2
 """
 EXPECTED = {
-    "infant_care_places_per_1000": "behind",      # 3.38 < 1.8 + 2.7·0.6 = 3.42
-    "preschool_gross_enrollment": "met",          # 91.1 > 90
-    "compulsory_education_retention": "on_track", # 95.7 ≥ 95.2 + 0.8·0.6 = 95.68
-    "working_age_schooling_years": "behind",      # 11.05 < 10.8 + 0.5·0.6 = 11.1 (binding)
+    "infant_care_places_per_1000": "behind",  # 3.38 < 1.8 + 2.7·0.6 = 3.42
+    "preschool_gross_enrollment": "met",  # 91.1 > 90
+    "compulsory_education_retention": "on_track",  # 95.7 ≥ 95.2 + 0.8·0.6 = 95.68
+    "working_age_schooling_years": "behind",  # 11.05 < 10.8 + 0.5·0.6 = 11.1 (binding)
     "orphan_support_coverage": "met",
-    "old_community_renovation": "on_track",       # 16.18 ≥ 21.9·0.6 = 13.14
-    "nursing_beds_share": "on_track",             # exactly on the line 38 + 17·0.6 = 48.2
+    "old_community_renovation": "on_track",  # 16.18 ≥ 21.9·0.6 = 13.14
+    "nursing_beds_share": "on_track",  # exactly on the line 38 + 17·0.6 = 48.2
 }
 
 
@@ -86,7 +85,9 @@ def messy(text: str) -> str:
         ("tabs.tsv", CLEAN.replace(",", "\t"), "utf-8"),
     ],
 )
-def test_messy_inputs_read_to_the_same_verdicts(psplan, tmp_path: Path, name: str, content: str, encoding: str) -> None:
+def test_messy_inputs_read_to_the_same_verdicts(
+    psplan, tmp_path: Path, name: str, content: str, encoding: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content.encode(encoding))
     result = psplan("check", "national", str(path), "--format", "json")
@@ -116,13 +117,17 @@ def test_xlsx_with_percent_cells_reads_to_the_same_verdicts(psplan, tmp_path: Pa
     book.save(path)
     result = psplan("check", "national", str(path), "--sheet", "2023", "--format", "json")
     assert statuses(result.stdout) == EXPECTED, result.stderr
-    assert_one_line_error(psplan("check", "national", str(path), "--sheet", "nope"), "no sheet 'nope'")
+    assert_one_line_error(
+        psplan("check", "national", str(path), "--sheet", "nope"), "no sheet 'nope'"
+    )
 
 
 def test_year_option_and_default_year(psplan, clean: Path) -> None:
     data = json.loads(psplan("check", "national", str(clean), "--format", "json").stdout)
     assert data["year"] == 2023
-    data = json.loads(psplan("check", "national", str(clean), "--year", "2022", "--format", "json").stdout)
+    data = json.loads(
+        psplan("check", "national", str(clean), "--year", "2022", "--format", "json").stdout
+    )
     renovation = next(r for r in data["results"] if r["id"] == "old_community_renovation")
     assert (renovation["actual"], renovation["status"]) == (10.81, "on_track")  # 5.56 + 5.25 ≥ 8.76
 
@@ -130,10 +135,32 @@ def test_year_option_and_default_year(psplan, clean: Path) -> None:
 def test_json_contract(psplan, clean: Path) -> None:
     data = json.loads(psplan("check", "national", str(clean), "--format", "json").stdout)
     assert {"plan", "year", "summary", "results"} <= set(data)
-    assert set(data["summary"]) == {"met", "on_track", "behind", "not_met", "no_data", "needs_review"}
+    assert set(data["summary"]) == {
+        "met",
+        "on_track",
+        "behind",
+        "not_met",
+        "no_data",
+        "needs_review",
+    }
     assert sum(data["summary"].values()) == 22
-    keys = {"id", "name", "domain", "attribute", "unit", "target", "baseline", "actual", "actual_year",
-            "status", "gap", "progress", "expected", "reason", "region"}
+    keys = {
+        "id",
+        "name",
+        "domain",
+        "attribute",
+        "unit",
+        "target",
+        "baseline",
+        "actual",
+        "actual_year",
+        "status",
+        "gap",
+        "progress",
+        "expected",
+        "reason",
+        "region",
+    }
     for row in data["results"]:
         assert keys <= set(row)
         assert set(row["target"]) >= {"raw", "kind", "op", "value"}
@@ -142,12 +169,15 @@ def test_json_contract(psplan, clean: Path) -> None:
 
 def test_exit_codes(psplan, tmp_path: Path) -> None:
     ok = tmp_path / "ok.csv"
-    ok.write_text("indicator,year,value\n九年义务教育巩固率,2023,96\n学前教育毛入园率,2023,88\n", encoding="utf-8")
-    assert psplan("check", "national", str(ok)).returncode == 0       # only an expected one behind
+    ok.write_text(
+        "indicator,year,value\n九年义务教育巩固率,2023,96\n学前教育毛入园率,2023,88\n",
+        encoding="utf-8",
+    )
+    assert psplan("check", "national", str(ok)).returncode == 0  # only an expected one behind
     assert psplan("check", "national", str(ok), "--strict").returncode == 1
     bad = tmp_path / "bad.csv"
     bad.write_text("indicator,year,value\n九年义务教育巩固率,2023,95.3\n", encoding="utf-8")
-    assert psplan("check", "national", str(bad)).returncode == 1      # binding behind
+    assert psplan("check", "national", str(bad)).returncode == 1  # binding behind
     assert psplan("check", "national", str(bad), "--year", "2025").returncode == 1  # not_met
 
 
@@ -155,9 +185,15 @@ def test_exit_codes(psplan, tmp_path: Path) -> None:
     ("content", "fragments"),
     [
         ("indicator,year,value\n九年义务教育巩固率,2023,abc\n", [":2:3:", "'abc' is not a number"]),
-        ("indicator,year,value\n义务教育巩固,2023,95\n", [":2:", "not in plan national", "九年义务教育巩固率"]),
+        (
+            "indicator,year,value\n义务教育巩固,2023,95\n",
+            [":2:", "not in plan national", "九年义务教育巩固率"],
+        ),
         ("indicator,year,value\n九年义务教育巩固率,1850,95\n", [":2:2:", "outside"]),
-        ("indicator,year,value\n九年义务教育巩固率,2023,95\n九年义务教育巩固率,2023,96\n", [":3:3:", "twice"]),
+        (
+            "indicator,year,value\n九年义务教育巩固率,2023,95\n九年义务教育巩固率,2023,96\n",
+            [":3:3:", "twice"],
+        ),
         ("indicator,year,value\n九年义务教育巩固率,2023,1e309\n", [":2:3:", "too large"]),
         ("foo,bar\n1,2\n", [":1:", "no indicator column"]),
         ("indicator,note\nx,y\n", [":1:", "cannot tell the layout"]),
@@ -167,7 +203,9 @@ def test_exit_codes(psplan, tmp_path: Path) -> None:
         ("indicator,year,value\n九年义务教育巩固率,2023,[95]\n", [":2:3:", "running total"]),
     ],
 )
-def test_bad_actuals_name_file_row_column_and_exit_2(psplan, tmp_path: Path, content: str, fragments: list[str]) -> None:
+def test_bad_actuals_name_file_row_column_and_exit_2(
+    psplan, tmp_path: Path, content: str, fragments: list[str]
+) -> None:
     path = tmp_path / "actuals.csv"
     path.write_text(content, encoding="utf-8")
     result = psplan("check", "national", str(path))
@@ -176,7 +214,10 @@ def test_bad_actuals_name_file_row_column_and_exit_2(psplan, tmp_path: Path, con
 
 def test_every_problem_is_reported(psplan, tmp_path: Path) -> None:
     path = tmp_path / "actuals.csv"
-    path.write_text("indicator,year,value\nfoo,2023,1\n九年义务教育巩固率,2023,x\nbar,2023,2\n", encoding="utf-8")
+    path.write_text(
+        "indicator,year,value\nfoo,2023,1\n九年义务教育巩固率,2023,x\nbar,2023,2\n",
+        encoding="utf-8",
+    )
     result = psplan("check", "national", str(path))
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 3
@@ -194,9 +235,15 @@ def test_relative_target_reference_from_option_and_from_rows(psplan, tmp_path: P
     actuals.write_text("indicator,year,value,region\nbeds,2023,6.1,某县\n", encoding="utf-8")
     data = json.loads(psplan("check", str(plan), str(actuals), "--format", "json").stdout)
     assert data["results"][0]["status"] == "needs_review"
-    data = json.loads(psplan("check", str(plan), str(actuals), "--reference", "beds=6.0", "--format", "json").stdout)
+    data = json.loads(
+        psplan(
+            "check", str(plan), str(actuals), "--reference", "beds=6.0", "--format", "json"
+        ).stdout
+    )
     assert data["results"][0]["status"] == "met"
-    actuals.write_text("indicator,year,value,region\nbeds,2023,6.0,某县\nbeds,2023,6.5,全省\n", encoding="utf-8")
+    actuals.write_text(
+        "indicator,year,value,region\nbeds,2023,6.0,某县\nbeds,2023,6.5,全省\n", encoding="utf-8"
+    )
     result = psplan("check", str(plan), str(actuals), "--format", "json")
     data = json.loads(result.stdout)
     assert [(r["region"], r["status"]) for r in data["results"]] == [("某县", "behind")]
@@ -206,24 +253,35 @@ def test_relative_target_reference_from_option_and_from_rows(psplan, tmp_path: P
 def test_regions_give_one_verdict_each(psplan, tmp_path: Path) -> None:
     path = tmp_path / "regions.csv"
     path.write_text(
-        "指标,年份,数值,地区\n九年义务教育巩固率,2023,96,甲县\n九年义务教育巩固率,2023,95,乙县\n", encoding="utf-8"
+        "指标,年份,数值,地区\n九年义务教育巩固率,2023,96,甲县\n九年义务教育巩固率,2023,95,乙县\n",
+        encoding="utf-8",
     )
     data = json.loads(psplan("check", "national", str(path), "--format", "json").stdout)
-    pairs = {(r["region"], r["status"]) for r in data["results"] if r["id"] == "compulsory_education_retention"}
+    pairs = {
+        (r["region"], r["status"])
+        for r in data["results"]
+        if r["id"] == "compulsory_education_retention"
+    }
     assert pairs == {("甲县", "met"), ("乙县", "behind")}
     assert len(data["results"]) == 44
-    one = json.loads(psplan("check", "national", str(path), "--region", "乙县", "--format", "json").stdout)
+    one = json.loads(
+        psplan("check", "national", str(path), "--region", "乙县", "--format", "json").stdout
+    )
     assert {r["region"] for r in one["results"]} == {"乙县"}
     assert_one_line_error(psplan("check", "national", str(path), "--region", "丙县"), "丙县")
 
 
-def test_output_is_written_atomically_and_never_over_an_input(psplan, clean: Path, tmp_path: Path) -> None:
+def test_output_is_written_atomically_and_never_over_an_input(
+    psplan, clean: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "report.md"
     result = psplan("check", "national", str(clean), "--format", "markdown", "-o", str(out))
     assert result.returncode == 1 and result.stdout == ""
     assert "九年义务教育巩固率" in out.read_text(encoding="utf-8")
     before = clean.read_bytes()
-    assert_one_line_error(psplan("check", "national", str(clean), "-o", str(clean)), "refusing to overwrite")
+    assert_one_line_error(
+        psplan("check", "national", str(clean), "-o", str(clean)), "refusing to overwrite"
+    )
     assert clean.read_bytes() == before
     assert not list(tmp_path.glob(".*.tmp"))
 
@@ -240,7 +298,7 @@ def test_csv_output_neutralises_formulas(psplan, tmp_path: Path) -> None:
     actuals.write_text("indicator,year,value\na,2023,1.5\n", encoding="utf-8")
     text = psplan("check", str(plan), str(actuals), "--format", "csv").stdout
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[1][2] == "'=HYPERLINK(\"http://x\")"
+    assert rows[1][2] == '\'=HYPERLINK("http://x")'
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])

@@ -9,10 +9,25 @@ from psplan.targets import parse_expression
 from psplan.values import parse_value
 
 
-def goal(target: str, baseline: str = "", *, kind: str = "level", direction: str = "increase",
-         baseline_year: int = 2020, start: int = 2021, end: int = 2025) -> Goal:
-    return Goal(parse_expression(target), kind, direction, parse_expression(baseline or None),
-                baseline_year, start, end)
+def goal(
+    target: str,
+    baseline: str = "",
+    *,
+    kind: str = "level",
+    direction: str = "increase",
+    baseline_year: int = 2020,
+    start: int = 2021,
+    end: int = 2025,
+) -> Goal:
+    return Goal(
+        parse_expression(target),
+        kind,
+        direction,
+        parse_expression(baseline or None),
+        baseline_year,
+        start,
+        end,
+    )
 
 
 def obs(*pairs: tuple[int, str]) -> list[Observation]:
@@ -22,15 +37,15 @@ def obs(*pairs: tuple[int, str]) -> list[Observation]:
 @pytest.mark.parametrize(
     ("target", "actual", "status"),
     [
-        (">90", "90", "not_met"),      # strict comparators are strict
+        (">90", "90", "not_met"),  # strict comparators are strict
         (">90", "90.1", "met"),
         ("≥95", "95", "met"),
         ("≥95", "94.9", "not_met"),
         ("<18", "18", "not_met"),
         ("<18", "17.9", "met"),
         ("≤9", "9", "met"),
-        ("96%", "96", "met"),           # a plain number means "at least" for increase
-        ("100左右", "96", "met"),        # approx: within 5 %
+        ("96%", "96", "met"),  # a plain number means "at least" for increase
+        ("100左右", "96", "met"),  # approx: within 5 %
         ("100左右", "94", "not_met"),
         ("100左右", "105", "met"),
         ("100左右", "106", "not_met"),
@@ -108,8 +123,17 @@ def test_annual_average_uses_the_mean() -> None:
 
 @pytest.mark.parametrize(
     ("answer", "status"),
-    [("应保尽保", "met"), ("是", "met"), ("100%", "met"), ("100", "met"), ("全覆盖", "met"),
-     ("否", "behind"), ("98", "behind"), ("未达标", "behind"), ("正在推进", "needs_review")],
+    [
+        ("应保尽保", "met"),
+        ("是", "met"),
+        ("100%", "met"),
+        ("100", "met"),
+        ("全覆盖", "met"),
+        ("否", "behind"),
+        ("98", "behind"),
+        ("未达标", "behind"),
+        ("正在推进", "needs_review"),
+    ],
 )
 def test_qualitative_target(answer: str, status: str) -> None:
     assert judge(goal("应保尽保"), obs((2023, answer)), 2023).status == status

@@ -60,12 +60,19 @@ PRINTED_FORMS = [
 ]
 
 
-@pytest.mark.parametrize(("raw", "form", "op", "value", "unit", "cumulative", "marker"), PRINTED_FORMS)
+@pytest.mark.parametrize(
+    ("raw", "form", "op", "value", "unit", "cumulative", "marker"), PRINTED_FORMS
+)
 def test_printed_forms(raw, form, op, value, unit, cumulative, marker) -> None:
     expr = parse_expression(raw)
     assert expr.raw == raw  # round-trips: the parsed form keeps the printed text
     assert (expr.form, expr.op, expr.value, expr.unit, expr.cumulative, expr.marker) == (
-        form, op, value, unit, cumulative, marker,
+        form,
+        op,
+        value,
+        unit,
+        cumulative,
+        marker,
     )
 
 
@@ -87,7 +94,9 @@ def test_yaml_numbers_are_read_as_their_text() -> None:
     assert parse_expression(4.5).value == 4.5
 
 
-@pytest.mark.parametrize("raw", ["大幅提高", "90%%", "[90", "≥≥95", "＞90以下", "abc", "9 0.5.1", "true"])
+@pytest.mark.parametrize(
+    "raw", ["大幅提高", "90%%", "[90", "≥≥95", "＞90以下", "abc", "9 0.5.1", "true"]
+)
 def test_unknown_text_is_an_error_that_quotes_it(raw: str) -> None:
     with pytest.raises(PsplanError) as caught:
         parse_expression(raw)
@@ -99,5 +108,10 @@ def test_parse_format_parse_is_stable(raw: str) -> None:
     first = parse_expression(raw)
     again = parse_expression(format_expression(first))
     assert (again.form, again.op, again.value, again.unit, again.cumulative, again.marker) == (
-        first.form, first.op, first.value, first.unit, first.cumulative, first.marker,
+        first.form,
+        first.op,
+        first.value,
+        first.unit,
+        first.cumulative,
+        first.marker,
     )

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, PLANS, assert_one_line_error
 
 BROKEN = """\
@@ -52,11 +51,13 @@ def test_bundled_plans_are_valid(psplan) -> None:
     assert f"{len(PLANS)} file(s) valid" in result.stdout
 
 
-def test_broken_target_duplicate_id_and_unknown_domain_are_all_reported(psplan, broken: Path) -> None:
+def test_broken_target_duplicate_id_and_unknown_domain_are_all_reported(
+    psplan, broken: Path
+) -> None:
     result = psplan("validate", str(broken))
     assert result.returncode == 2
     out = result.stdout
-    assert f"{broken}:13:" in out and "'>>4.5'" in out            # broken target, its line
+    assert f"{broken}:13:" in out and "'>>4.5'" in out  # broken target, its line
     assert f"{broken}:15:" in out and "duplicate indicator id 'a'" in out
     assert f"{broken}:22:" in out and "domain '病有所医'" in out
     assert "Traceback" not in out + result.stderr
@@ -78,16 +79,22 @@ def test_json_format_is_machine_readable(psplan, broken: Path) -> None:
     assert all(p["line"] > 0 for p in payload["problems"])
 
 
-def test_valid_and_invalid_files_together_exit_2_and_report_only_the_bad(psplan, broken: Path) -> None:
+def test_valid_and_invalid_files_together_exit_2_and_report_only_the_bad(
+    psplan, broken: Path
+) -> None:
     result = psplan("validate", "national", str(broken))
     assert result.returncode == 2
     assert "national.yaml" not in result.stdout
 
 
 def test_semantic_checks(psplan, tmp_path: Path) -> None:
-    text = BROKEN.replace('">>4.5"', '"[4.5]"\n    kind: level').replace("  - id: a\n    domain: 学有所教", "  - id: b\n    domain: 学有所教")
+    text = BROKEN.replace('">>4.5"', '"[4.5]"\n    kind: level').replace(
+        "  - id: a\n    domain: 学有所教", "  - id: b\n    domain: 学有所教"
+    )
     text = text.replace('unit: "%"\n    target: ">90%"', 'unit: 人\n    target: ">90%"')
-    text = text.replace("病有所医", "学有所教").replace("baseline_year: 2020", "baseline_year: 2025")
+    text = text.replace("病有所医", "学有所教").replace(
+        "baseline_year: 2020", "baseline_year: 2025"
+    )
     path = tmp_path / "semantic.yaml"
     path.write_text(text, encoding="utf-8")
     out = psplan("validate", str(path)).stdout
@@ -97,7 +104,9 @@ def test_semantic_checks(psplan, tmp_path: Path) -> None:
 
 
 def test_maps_to_must_resolve_in_the_parent(psplan, tmp_path: Path) -> None:
-    text = BROKEN.replace("parent: null", "parent: national").replace('">>4.5"', '"4.6"\n    maps_to: no_such_indicator')
+    text = BROKEN.replace("parent: null", "parent: national").replace(
+        '">>4.5"', '"4.6"\n    maps_to: no_such_indicator'
+    )
     path = tmp_path / "child.yaml"
     path.write_text(text, encoding="utf-8")
     out = psplan("validate", str(path)).stdout
@@ -108,7 +117,9 @@ def test_maps_to_must_resolve_in_the_parent(psplan, tmp_path: Path) -> None:
 
 
 def test_duplicate_catalogue_items(psplan, tmp_path: Path) -> None:
-    text = BROKEN.replace('">>4.5"', '"4.6"').replace("id: c\n    domain: 病有所医", "id: c\n    domain: 学有所教")
+    text = BROKEN.replace('">>4.5"', '"4.6"').replace(
+        "id: c\n    domain: 病有所医", "id: c\n    domain: 学有所教"
+    )
     text += "catalogue:\n  - {id: x, domain: 幼有所育, name: 预防接种}\n  - {id: x, domain: 幼有所育, name: 预防接种}\n"
     text = text.replace("  - id: a\n    domain: 学有所教", "  - id: b\n    domain: 学有所教")
     path = tmp_path / "catalogue.yaml"
@@ -131,7 +142,9 @@ def test_duplicate_catalogue_items(psplan, tmp_path: Path) -> None:
         (b"id: x\x00\n", "NUL byte"),
     ],
 )
-def test_unusable_files_give_one_line_and_exit_2(psplan, tmp_path: Path, content: bytes, fragment: str) -> None:
+def test_unusable_files_give_one_line_and_exit_2(
+    psplan, tmp_path: Path, content: bytes, fragment: str
+) -> None:
     path = tmp_path / "plan.yaml"
     path.write_bytes(content)
     for command in ("show", "check"):
@@ -143,7 +156,9 @@ def test_unusable_files_give_one_line_and_exit_2(psplan, tmp_path: Path, content
 
 def test_missing_file_and_unknown_plan(psplan, tmp_path: Path) -> None:
     assert_one_line_error(psplan("show", str(tmp_path / "nope.yaml")), "no such file")
-    assert_one_line_error(psplan("show", "nowhere"), "no plan file or bundled plan named 'nowhere'", "hanzhong")
+    assert_one_line_error(
+        psplan("show", "nowhere"), "no plan file or bundled plan named 'nowhere'", "hanzhong"
+    )
     assert_one_line_error(psplan("show", str(tmp_path)), "is a directory")
 
 
@@ -156,12 +171,23 @@ def test_show_by_name_equals_show_by_path(psplan) -> None:
 
 def test_show_json_contract(psplan) -> None:
     data = json.loads(psplan("show", "hanzhong", "--format", "json").stdout)
-    assert {"id", "name", "level", "period", "baseline_year", "indicators", "catalogue"} <= set(data)
+    assert {"id", "name", "level", "period", "baseline_year", "indicators", "catalogue"} <= set(
+        data
+    )
     assert data["id"] == "hanzhong" and data["level"] == "city"
     assert data["period"] == {"start": 2021, "end": 2025}
     assert len(data["indicators"]) == 31
     for row in data["indicators"]:
-        assert {"id", "name", "domain", "unit", "baseline", "target", "attribute", "direction"} <= set(row)
+        assert {
+            "id",
+            "name",
+            "domain",
+            "unit",
+            "baseline",
+            "target",
+            "attribute",
+            "direction",
+        } <= set(row)
         assert set(row["baseline"]) >= {"raw", "value", "year"}
         assert set(row["target"]) >= {"raw", "kind", "op", "value"}
         assert row["attribute"] in ("binding", "expected")

@@ -215,12 +215,16 @@ def _value_problem(indicator: Indicator, row: ActualRow) -> str | None:
     if value.missing or form in ("qualitative", "none"):
         return None
     if value.number is None:
-        return f"{value.raw!r} is not a number, but {indicator.name} has the numeric target {indicator.target.raw!r}"
+        target = indicator.target.raw
+        return f"{value.raw!r} is not a number, but {indicator.name} has the numeric target {target!r}"
     unit = (indicator.unit or "").strip()
     if value.unit and unit and value.unit != unit:
         return f"{value.raw!r} is in {value.unit}, but {indicator.name} is measured in {unit}"
     if value.running_total and indicator.effective_kind != "cumulative":
-        return f"{value.raw!r} is a five-year running total, but {indicator.name} is not a cumulative indicator"
+        return (
+            f"{value.raw!r} is a five-year running total, "
+            f"but {indicator.name} is not a cumulative indicator"
+        )
     return None
 
 

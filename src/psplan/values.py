@@ -83,7 +83,7 @@ class Value:
 
 
 def parse_value(raw: object) -> Value:
-    """Parse one reported cell; PsplanError quoting the text when it is neither number nor answer."""
+    """Parse one reported cell; PsplanError quoting text that is a broken number."""
     if raw is None:
         return Value(raw="")
     if isinstance(raw, bool):
