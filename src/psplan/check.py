@@ -216,7 +216,7 @@ def _value_problem(indicator: Indicator, row: ActualRow) -> str | None:
         return None
     if value.number is None:
         target = indicator.target.raw
-        return f"{value.raw!r} is not a number, but {indicator.name} has a numeric target {target!r}"
+        return f"{value.raw!r} is not a number; {indicator.name} has a numeric target {target!r}"
     unit = (indicator.unit or "").strip()
     if value.unit and unit and value.unit != unit:
         return f"{value.raw!r} is in {value.unit}, but {indicator.name} is measured in {unit}"
