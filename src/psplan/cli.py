@@ -230,6 +230,83 @@ def check(
         raise typer.Exit(1)
 
 
+def _read_waivers(path: Path | None, allowed: list[str]) -> dict[str, str]:
+    """Waivers: item id → reason, from a YAML file (mapping or list of {id, reason})."""
+    waivers = {item: "--allow-missing" for item in allowed}
+    if path is None:
+        return waivers
+    from psplan.yamlsource import load_yaml, read_text
+
+    document = load_yaml(read_text(path), str(path))
+    data = document.data
+    if isinstance(data, dict) and "waivers" in data:
+        data = data["waivers"]
+    if isinstance(data, dict):
+        entries = [{"id": key, "reason": value} for key, value in data.items()]
+    elif isinstance(data, list):
+        entries = data
+    else:
+        raise PsplanError("a waiver file is a mapping ITEM_ID: reason", document.locate(()))
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("reason"):
+            raise PsplanError(
+                "each waiver needs an id and a reason", document.locate(("waivers", index))
+            )
+        waivers[str(entry["id"])] = str(entry["reason"])
+    return waivers
+
+
+@app.command()
+@user_errors
+def compare(
+    parent: Annotated[str, typer.Argument(help="Parent plan (file or bundled name).")],
+    child: Annotated[str | None, typer.Argument(help="Child plan (file or bundled name).")] = None,
+    all_children: Annotated[
+        bool, typer.Option("--all", help="Compare every bundled plan whose parent is PARENT.")
+    ] = False,
+    allow_missing: Annotated[
+        list[str] | None, typer.Option(help="Catalogue item id the child may lack (repeatable).")
+    ] = None,
+    waivers: Annotated[
+        Path | None, typer.Option(help="YAML file of waived catalogue items: ITEM_ID: reason.")
+    ] = None,
+    output_format: Annotated[
+        ShowFormat | None,
+        typer.Option("--format", "-f", help="table (default on a terminal), markdown, json, csv."),
+    ] = None,
+    lang: Annotated[Lang, typer.Option(help="Language of labels.")] = Lang.zh,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
+) -> None:
+    """Check that a child plan adopts its parent's indicators and catalogue, no lower."""
+    from psplan.compare import compare_plans
+    from psplan.output import write_output
+    from psplan.plans import bundled_plans, load_plan
+    from psplan.render.comparison import render_comparison, render_summary
+
+    parent_plan = load_plan(parent)
+    allowed = _read_waivers(waivers, allow_missing or [])
+    terminal = _is_terminal() and output is None
+    chosen = output_format or (ShowFormat.table if terminal else ShowFormat.markdown)
+    if all_children:
+        children = [load_plan(path) for path in bundled_plans().values()]
+        children = [c for c in children if c.plan.parent == parent_plan.plan.id]
+        if not children:
+            raise PsplanError(f"no bundled plan has {parent_plan.plan.id!r} as its parent")
+        comparisons = [compare_plans(parent_plan.plan, c.plan, allowed) for c in children]
+        text = render_summary(comparisons, "markdown" if chosen.value == "table" else chosen.value)
+    elif child is None:
+        fail("give a CHILD plan, or --all")
+    else:
+        child_plan = load_plan(child)
+        comparisons = [compare_plans(parent_plan.plan, child_plan.plan, allowed)]
+        text = render_comparison(comparisons[0], chosen.value, lang.value, color=terminal)
+    write_output(text, output, inputs=[Path(parent_plan.file)])
+    if any(comparison.failing for comparison in comparisons):
+        raise typer.Exit(1)
+
+
 @app.command()
 @user_errors
 def schema() -> None:

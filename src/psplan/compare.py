@@ -1,0 +1,317 @@
+"""`psplan compare`: does a child plan adopt its parent's indicators and service catalogue
+"no lower than" the parent (按照不低于国家和省标准的原则, 内容无缺项)?
+
+Pure functions over two `Plan`s. Targets are compared only where the comparison means
+something: a nation's total (养老服务床位总量 1000 万张) and a city's (3.96 万张) measure
+different populations, so sizes of totals are "not comparable", never "weaker".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from psplan.check import normalise_name, strip_unit
+from psplan.model import CatalogueItem, Indicator, Plan
+from psplan.targets import Expression
+
+Verdict = Literal["missing", "weaker", "downgraded", "not_comparable", "equal", "stronger", "local"]
+VERDICTS: tuple[Verdict, ...] = (
+    "missing",
+    "weaker",
+    "downgraded",
+    "not_comparable",
+    "equal",
+    "stronger",
+    "local",
+)
+
+#: Units as multiples of a base unit, so 万个 and 个 compare correctly.
+UNIT_SCALE: dict[str, tuple[str, float]] = {
+    "个": ("个", 1),
+    "万个": ("个", 1e4),
+    "人": ("人", 1),
+    "万人": ("人", 1e4),
+    "人次": ("人次", 1),
+    "万人次": ("人次", 1e4),
+    "次": ("次", 1),
+    "万次": ("次", 1e4),
+    "张": ("张", 1),
+    "万张": ("张", 1e4),
+    "套": ("套", 1),
+    "万套": ("套", 1e4),
+    "户": ("户", 1),
+    "万户": ("户", 1e4),
+    "%": ("%", 1),
+    "‰": ("%", 0.1),
+    "平方米": ("平方米", 1),
+    "㎡": ("平方米", 1),
+    "m²": ("平方米", 1),
+    "万平方米": ("平方米", 1e4),
+    "岁": ("年", 1),
+    "年": ("年", 1),
+    "元": ("元", 1),
+    "万元": ("元", 1e4),
+}
+#: Units that count things: a total in such a unit depends on the population it covers.
+COUNT_UNITS = {"个", "人", "人次", "次", "张", "套", "户", "元"}
+#: Name words that make a count a rate (per thousand people, per capita…).
+PER_WORDS = ("每", "人均", "率", "比例", "占比", "平均")
+
+
+@dataclass(frozen=True)
+class IndicatorComparison:
+    verdict: Verdict
+    parent: Indicator | None
+    child: Indicator | None
+    reason: str = ""
+    downgraded: bool = False
+
+    @property
+    def failing(self) -> bool:
+        """A binding parent indicator that is missing, weaker or downgraded."""
+        if self.parent is None or not self.parent.is_binding:
+            return False
+        return self.verdict in ("missing", "weaker", "downgraded") or self.downgraded
+
+
+@dataclass
+class CatalogueComparison:
+    covered: list[tuple[CatalogueItem, CatalogueItem]] = field(default_factory=list)
+    missing: list[CatalogueItem] = field(default_factory=list)
+    waived: list[tuple[CatalogueItem, str]] = field(default_factory=list)
+    extra: list[CatalogueItem] = field(default_factory=list)
+
+    def per_domain(self) -> dict[str, dict[str, int]]:
+        counts: dict[str, dict[str, int]] = {}
+
+        def bump(domain: str, key: str) -> None:
+            counts.setdefault(domain, {"covered": 0, "missing": 0, "waived": 0, "extra": 0})
+            counts[domain][key] += 1
+
+        for parent, _ in self.covered:
+            bump(parent.domain, "covered")
+        for item in self.missing:
+            bump(item.domain, "missing")
+        for item, _ in self.waived:
+            bump(item.domain, "waived")
+        for item in self.extra:
+            bump(item.domain, "extra")
+        return counts
+
+
+@dataclass
+class Comparison:
+    parent: Plan
+    child: Plan
+    indicators: list[IndicatorComparison]
+    catalogue: CatalogueComparison
+
+    def summary(self) -> dict[str, int]:
+        counts = dict.fromkeys(VERDICTS, 0)
+        for row in self.indicators:
+            counts[row.verdict] += 1
+        counts["downgraded"] += sum(
+            r.downgraded and r.verdict != "downgraded" for r in self.indicators
+        )
+        counts["catalogue_covered"] = len(self.catalogue.covered)
+        counts["catalogue_missing"] = len(self.catalogue.missing)
+        counts["catalogue_waived"] = len(self.catalogue.waived)
+        counts["catalogue_extra"] = len(self.catalogue.extra)
+        return counts
+
+    @property
+    def failing(self) -> bool:
+        return any(row.failing for row in self.indicators) or bool(self.catalogue.missing)
+
+
+def compare_plans(
+    parent: Plan, child: Plan, waivers: Mapping[str, str] | None = None
+) -> Comparison:
+    return Comparison(
+        parent,
+        child,
+        compare_indicators(parent, child),
+        compare_catalogues(parent.catalogue, child.catalogue, waivers or {}),
+    )
+
+
+def _names(*names: str) -> set[str]:
+    keys = set()
+    for name in names:
+        key = normalise_name(name)
+        keys.update((key, strip_unit(key)))
+    return keys
+
+
+def compare_indicators(parent: Plan, child: Plan) -> list[IndicatorComparison]:
+    rows: list[IndicatorComparison] = []
+    matched: set[str] = set()
+    for parent_indicator in parent.indicators:
+        counterparts = [c for c in child.indicators if c.maps_to == parent_indicator.id]
+        if not counterparts:
+            keys = _names(parent_indicator.name, *parent_indicator.aliases)
+            counterparts = [
+                c
+                for c in child.indicators
+                if c.maps_to is None and _names(c.name, *c.aliases) & keys
+            ]
+        if not counterparts:
+            rows.append(
+                IndicatorComparison(
+                    "missing", parent_indicator, None, "no counterpart in the child plan"
+                )
+            )
+            continue
+        for child_indicator in counterparts:
+            matched.add(child_indicator.id)
+            rows.append(compare_pair(parent_indicator, child_indicator))
+    for child_indicator in child.indicators:
+        if child_indicator.id not in matched:
+            rows.append(IndicatorComparison("local", None, child_indicator, "local indicator"))
+    return rows
+
+
+def compare_pair(parent: Indicator, child: Indicator) -> IndicatorComparison:
+    downgraded = parent.is_binding and not child.is_binding
+    verdict, reason = compare_targets(parent, child)
+    if downgraded:
+        note = "约束性 in the parent, 预期性 in the child"
+        reason = f"{reason}; {note}" if reason else note
+        if verdict in ("equal", "stronger", "not_comparable"):
+            verdict = "downgraded"
+    return IndicatorComparison(verdict, parent, child, reason, downgraded)
+
+
+def _unit(indicator: Indicator, expr: Expression) -> str | None:
+    return (indicator.unit or expr.unit or "").strip() or None
+
+
+def _is_total(indicator: Indicator, unit: str | None) -> bool:
+    if indicator.effective_kind == "cumulative":
+        return True
+    base = UNIT_SCALE.get(unit or "", (unit, 1))[0]
+    return base in COUNT_UNITS and not any(word in indicator.name for word in PER_WORDS)
+
+
+def compare_targets(parent: Indicator, child: Indicator) -> tuple[Verdict, str]:
+    """How ambitious the child's target is next to the parent's."""
+    p, c = parent.target, child.target
+    if p.form == "none" or c.form == "none":
+        return "not_comparable", "one of the two prints no target"
+    if p.form == "relative" or c.form == "relative":
+        if p.form == c.form and p.reference == c.reference:
+            return "equal", "same relative target"
+        relative = c.raw if c.form == "relative" else p.raw
+        return "not_comparable", f"relative target {relative!r}: compared by kind, not by number"
+    if p.form == "qualitative" or c.form == "qualitative":
+        return _compare_qualitative(p, c)
+    if parent.effective_kind != child.effective_kind:
+        return "not_comparable", f"{parent.effective_kind} vs {child.effective_kind} target"
+    parent_unit, child_unit = _unit(parent, p), _unit(child, c)
+    if _is_total(parent, parent_unit) or _is_total(child, child_unit):
+        kind = "five-year totals" if parent.effective_kind == "cumulative" else "totals"
+        return "not_comparable", (
+            f"{kind} of different populations: {p.raw} {parent_unit or ''} vs "
+            f"{c.raw} {child_unit or ''}".replace("  ", " ")
+        )
+    scaled = _scale(p.value, parent_unit, c.value, child_unit)
+    if scaled is None:
+        return "not_comparable", f"units differ: {parent_unit} vs {child_unit}"
+    parent_value, child_value = scaled
+    direction = parent.effective_direction
+    if direction != child.effective_direction:
+        return "not_comparable", "the plans disagree on whether more is better"
+    return _compare_thresholds(
+        parent_value,
+        p.effective_op(direction),
+        child_value,
+        c.effective_op(direction),
+        direction,
+        f"{p.raw} vs {c.raw}",
+    )
+
+
+def _compare_qualitative(p: Expression, c: Expression) -> tuple[Verdict, str]:
+    if p.form == c.form:
+        return (
+            ("equal", "same qualitative target")
+            if p.text == c.text
+            else (
+                "not_comparable",
+                f"{p.raw} vs {c.raw}",
+            )
+        )
+    numeric = c if c.form == "number" else p
+    if numeric.value is not None and numeric.value >= 100:
+        return "equal", f"{c.raw} is full coverage, as {p.raw}"
+    if c.form == "number":
+        return "weaker", f"{c.raw} is short of {p.raw} (full coverage)"
+    return "stronger", f"{c.raw} (full coverage) goes beyond {p.raw}"
+
+
+def _scale(
+    parent_value: float | None,
+    parent_unit: str | None,
+    child_value: float | None,
+    child_unit: str | None,
+) -> tuple[float, float] | None:
+    if parent_value is None or child_value is None:
+        return None
+    if parent_unit == child_unit:
+        return parent_value, child_value
+    p = UNIT_SCALE.get(parent_unit or "")
+    c = UNIT_SCALE.get(child_unit or "")
+    if p is None or c is None or p[0] != c[0]:
+        return None
+    return parent_value * p[1], child_value * c[1]
+
+
+def _compare_thresholds(
+    parent_value: float,
+    parent_op: str | None,
+    child_value: float,
+    child_op: str | None,
+    direction: str,
+    shown: str,
+) -> tuple[Verdict, str]:
+    sign = -1 if direction == "decrease" else 1
+    difference = sign * (child_value - parent_value)
+    if abs(difference) > 1e-9 * max(1.0, abs(parent_value)):
+        return ("stronger" if difference > 0 else "weaker"), shown
+    strict = {">": 1, "<": 1, ">=": 0, "<=": 0, "approx": -1, None: 0}
+    ranking = strict[child_op] - strict[parent_op]
+    if ranking > 0:
+        return "stronger", f"{shown} (strict comparator)"
+    if ranking < 0:
+        return "weaker", f"{shown} (less strict comparator)"
+    return "equal", shown
+
+
+def compare_catalogues(
+    parent_items: list[CatalogueItem], child_items: list[CatalogueItem], waivers: Mapping[str, str]
+) -> CatalogueComparison:
+    result = CatalogueComparison()
+    by_id = {item.id: item for item in child_items}
+    by_name: dict[str, CatalogueItem] = {}
+    for item in child_items:
+        for name in (item.name, *item.aliases):
+            by_name.setdefault(normalise_name(name), item)
+    used: set[str] = set()
+    for parent_item in parent_items:
+        found = by_id.get(parent_item.id)
+        if found is None:
+            for name in (parent_item.name, *parent_item.aliases):
+                found = by_name.get(normalise_name(name))
+                if found is not None:
+                    break
+        if found is not None:
+            used.add(found.id)
+            result.covered.append((parent_item, found))
+        elif parent_item.id in waivers:
+            result.waived.append((parent_item, waivers[parent_item.id]))
+        else:
+            result.missing.append(parent_item)
+    result.extra = [item for item in child_items if item.id not in used]
+    return result

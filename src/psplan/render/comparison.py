@@ -1,0 +1,231 @@
+"""`psplan compare` output in each format (the JSON shape is a contract: add keys, rename none)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from psplan.compare import Comparison, IndicatorComparison
+
+VERDICT_LABELS = {
+    "zh": {
+        "missing": "缺失",
+        "weaker": "低于上级",
+        "downgraded": "属性降级",
+        "not_comparable": "不可比",
+        "equal": "持平",
+        "stronger": "高于上级",
+        "local": "本地指标",
+    },
+    "en": {
+        v: v.replace("_", " ")
+        for v in ("missing", "weaker", "downgraded", "not_comparable", "equal", "stronger", "local")
+    },
+}
+VERDICT_STYLES = {
+    "missing": "bold red",
+    "weaker": "red",
+    "downgraded": "yellow",
+    "not_comparable": "magenta",
+    "equal": "green",
+    "stronger": "green",
+    "local": "dim",
+}
+HEADERS = {
+    "zh": ("领域", "上级指标", "上级目标", "本级指标", "本级目标", "结论", "说明"),
+    "en": (
+        "domain",
+        "parent indicator",
+        "parent target",
+        "child indicator",
+        "child target",
+        "verdict",
+        "reason",
+    ),
+}
+
+
+def _row_dict(row: IndicatorComparison) -> dict[str, Any]:
+    return {
+        "parent_id": row.parent.id if row.parent else None,
+        "child_id": row.child.id if row.child else None,
+        "name": (row.parent or row.child).name,  # type: ignore[union-attr]
+        "verdict": row.verdict,
+        "parent_target": row.parent.target.raw if row.parent else None,
+        "child_target": row.child.target.raw if row.child else None,
+        "reason": row.reason,
+        "binding": bool(row.parent and row.parent.is_binding),
+        "downgraded": row.downgraded,
+        "child_name": row.child.name if row.child else None,
+    }
+
+
+def comparison_dict(comparison: Comparison) -> dict[str, Any]:
+    catalogue = comparison.catalogue
+
+    def item(entry: Any) -> dict[str, Any]:
+        return {"id": entry.id, "domain": entry.domain, "name": entry.name}
+
+    return {
+        "parent": comparison.parent.id,
+        "child": comparison.child.id,
+        "indicators": [_row_dict(row) for row in comparison.indicators],
+        "catalogue": {
+            "covered": [
+                {**item(parent), "child_id": child.id, "child_name": child.name}
+                for parent, child in catalogue.covered
+            ],
+            "missing": [item(entry) for entry in catalogue.missing],
+            "waived": [{**item(entry), "reason": reason} for entry, reason in catalogue.waived],
+            "extra": [item(entry) for entry in catalogue.extra],
+            "per_domain": catalogue.per_domain(),
+        },
+        "summary": comparison.summary(),
+        "failing": comparison.failing,
+    }
+
+
+def _rows(comparison: Comparison, lang: str) -> list[tuple[str, ...]]:
+    labels = VERDICT_LABELS[lang]
+    rows = []
+    for row in comparison.indicators:
+        parent, child = row.parent, row.child
+        domain = (parent or child).domain  # type: ignore[union-attr]
+        parent_name = ("★" if parent and parent.is_binding else "") + (
+            parent.name if parent else ""
+        )
+        rows.append(
+            (
+                domain,
+                parent_name,
+                parent.target.raw if parent else "",
+                child.name if child else "",
+                child.target.raw if child else "",
+                labels[row.verdict],
+                row.reason,
+            )
+        )
+    return rows
+
+
+def _catalogue_lines(comparison: Comparison, lang: str) -> list[str]:
+    catalogue = comparison.catalogue
+    zh = lang == "zh"
+    lines = [
+        (
+            f"服务清单：覆盖 {len(catalogue.covered)} 项，缺失 {len(catalogue.missing)} 项，"
+            f"豁免 {len(catalogue.waived)} 项，本级新增 {len(catalogue.extra)} 项"
+        )
+        if zh
+        else (
+            f"Catalogue: {len(catalogue.covered)} covered, {len(catalogue.missing)} missing, "
+            f"{len(catalogue.waived)} waived, {len(catalogue.extra)} extra"
+        )
+    ]
+    for entry in catalogue.missing:
+        lines.append(f"- {'缺失' if zh else 'missing'}: {entry.domain} · {entry.name} ({entry.id})")
+    for entry, reason in catalogue.waived:
+        lines.append(
+            f"- {'豁免' if zh else 'waived'}: {entry.domain} · {entry.name} ({entry.id}): {reason}"
+        )
+    for entry in catalogue.extra:
+        lines.append(f"- {'新增' if zh else 'extra'}: {entry.domain} · {entry.name} ({entry.id})")
+    return lines
+
+
+def title(comparison: Comparison, lang: str) -> str:
+    summary = comparison.summary()
+    labels = VERDICT_LABELS[lang]
+    counts = "，".join(f"{labels[v]} {summary[v]}" for v in VERDICT_LABELS[lang] if summary[v])
+    return f"{comparison.child.name} vs {comparison.parent.name}: {counts}"
+
+
+def render_comparison(
+    comparison: Comparison, output_format: str, lang: str = "zh", *, color: bool = False
+) -> str:
+    if output_format == "json":
+        return json.dumps(comparison_dict(comparison), ensure_ascii=False, indent=2)
+    if output_format == "csv":
+        from psplan.render.csvout import to_csv
+
+        keys = (
+            "parent_id",
+            "child_id",
+            "name",
+            "child_name",
+            "verdict",
+            "binding",
+            "downgraded",
+            "parent_target",
+            "child_target",
+            "reason",
+        )
+        rows = [[_row_dict(row)[k] for k in keys] for row in comparison.indicators]
+        for parent, child in comparison.catalogue.covered:
+            rows.append(
+                [
+                    parent.id,
+                    child.id,
+                    parent.name,
+                    child.name,
+                    "catalogue_covered",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                ]
+            )
+        for entry in comparison.catalogue.missing:
+            rows.append([entry.id, "", entry.name, "", "catalogue_missing", "", "", "", "", ""])
+        for entry, reason in comparison.catalogue.waived:
+            rows.append([entry.id, "", entry.name, "", "catalogue_waived", "", "", "", "", reason])
+        for entry in comparison.catalogue.extra:
+            rows.append(["", entry.id, "", entry.name, "catalogue_extra", "", "", "", "", ""])
+        return to_csv(keys, rows)
+    rows = _rows(comparison, lang)
+    catalogue = "\n".join(_catalogue_lines(comparison, lang))
+    if output_format == "markdown":
+        from psplan.render.markdown import markdown_table
+
+        return (
+            f"# {title(comparison, lang)}\n\n{markdown_table(HEADERS[lang], rows)}\n\n{catalogue}"
+        )
+    from psplan.render.table import grouped_table, render_to_text
+
+    styles = [VERDICT_STYLES[row.verdict] for row in comparison.indicators]
+    table = grouped_table(
+        title(comparison, lang), HEADERS[lang], rows, group_column=0, styles=styles
+    )
+    return render_to_text(table, color=color) + "\n" + catalogue
+
+
+def render_summary(comparisons: list[Comparison], output_format: str, lang: str = "zh") -> str:
+    """One row per child plan (psplan compare national --all)."""
+    keys = (
+        "child",
+        "missing",
+        "weaker",
+        "downgraded",
+        "not_comparable",
+        "equal",
+        "stronger",
+        "local",
+        "catalogue_covered",
+        "catalogue_missing",
+        "catalogue_extra",
+        "failing",
+    )
+    rows = []
+    for comparison in comparisons:
+        summary = comparison.summary()
+        rows.append([comparison.child.id, *[summary[k] for k in keys[1:-1]], comparison.failing])
+    if output_format == "json":
+        return json.dumps([comparison_dict(c) for c in comparisons], ensure_ascii=False, indent=2)
+    if output_format == "csv":
+        from psplan.render.csvout import to_csv
+
+        return to_csv(keys, rows)
+    from psplan.render.markdown import markdown_table
+
+    return markdown_table(keys, rows)
