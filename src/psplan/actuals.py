@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from psplan.errors import Location, Problem, PsplanError
 from psplan.targets import normalise_text
@@ -43,14 +44,21 @@ HEADER_ALIASES = {
 _YEAR_HEADER = re.compile(r"^(\d{4})(?:年|年度)?(?:\(.*\)|（.*）)?$")
 
 
-@dataclass(frozen=True)
-class ActualRow:
+class ActualRow(NamedTuple):
+    """One reported figure and where it was read (a tuple: millions are made)."""
+
     indicator: str
     year: int
     value: Value
     region: str | None
     note: str | None
-    location: Location
+    file: str
+    line: int
+    column: int
+
+    @property
+    def location(self) -> Location:
+        return Location(self.file, self.line, self.column)
 
 
 @dataclass(frozen=True)
@@ -234,16 +242,16 @@ def detect_layout(header: Sequence[object], file: str) -> Layout:
 
 def _records(rows: Iterator[tuple[int, list[object]]], file: str) -> Iterator[ActualRow | Problem]:
     layout: Layout | None = None
+    reader: _RowReader | None = None
     for row_number, row in rows:
-        if layout is None:
-            if not any(str(cell or "").strip() for cell in row):
-                continue  # blank lines before the header
-            layout = detect_layout(row, file)
-            continue
         if not any(str(cell or "").strip() for cell in row):
+            continue  # blank lines
+        if reader is None:
+            layout = detect_layout(row, file)
+            reader = _RowReader(layout, file)
             continue
         try:
-            yield from _row_records(layout, row_number, row, file)
+            yield from reader.read(row_number, row)
         except PsplanError as exc:
             # One bad cell should not hide the others: report it and read on.
             yield Problem(exc.location or Location(file, row_number), exc.message, "actuals")
@@ -264,42 +272,57 @@ def _text(cell: object) -> str | None:
     return text or None
 
 
-def _row_records(
-    layout: Layout, row_number: int, row: list[object], file: str
-) -> Iterator[ActualRow]:
-    indicator = _text(_cell(row, layout.indicator))
-    if indicator is None:
-        where = Location(file, row_number, layout.indicator + 1)
-        raise PsplanError("the indicator cell is empty", where)
-    region = _text(_cell(row, layout.region))
-    note = _text(_cell(row, layout.note))
-    if layout.wide:
-        # Parse every cell before yielding any, so a bad cell does not leave half a row.
-        values = [
-            (c, y, _value(_cell(row, c), file, row_number, c)) for c, y in layout.year_columns
-        ]
-        for column, year, value in values:
-            yield ActualRow(
-                indicator, year, value, region, note, Location(file, row_number, column + 1)
-            )
-        return
-    assert layout.year is not None and layout.value is not None
-    year = _parse_year(_cell(row, layout.year), Location(file, row_number, layout.year + 1))
-    yield ActualRow(
-        indicator,
-        year,
-        _value(_cell(row, layout.value), file, row_number, layout.value),
-        region,
-        note,
-        Location(file, row_number, layout.value + 1),
-    )
+class _RowReader:
+    """Turns data rows into ActualRows; caches what repeats (years, values) across rows."""
 
+    CACHE_LIMIT = 100_000
 
-def _value(cell: object, file: str, row_number: int, column: int) -> Value:
-    try:
-        return parse_value(cell)
-    except PsplanError as exc:
-        raise PsplanError(exc.message, Location(file, row_number, column + 1)) from None
+    def __init__(self, layout: Layout, file: str) -> None:
+        self.layout = layout
+        self.file = file
+        self.years: dict[object, int] = {}
+        self.values: dict[object, Value] = {}
+
+    def read(self, row_number: int, row: list[object]) -> Iterator[ActualRow]:
+        layout, file = self.layout, self.file
+        indicator = _text(_cell(row, layout.indicator))
+        if indicator is None:
+            where = Location(file, row_number, layout.indicator + 1)
+            raise PsplanError("the indicator cell is empty", where)
+        region = _text(_cell(row, layout.region))
+        note = _text(_cell(row, layout.note))
+        if layout.wide:
+            # Parse every cell before yielding any, so a bad cell does not leave half a row.
+            values = [
+                (c, y, self.value(_cell(row, c), row_number, c)) for c, y in layout.year_columns
+            ]
+            for column, year, value in values:
+                yield ActualRow(indicator, year, value, region, note, file, row_number, column + 1)
+            return
+        assert layout.year is not None and layout.value is not None
+        year_cell = _cell(row, layout.year)
+        year = self.years.get(year_cell)
+        if year is None:
+            year = _parse_year(year_cell, Location(file, row_number, layout.year + 1))
+            if len(self.years) < self.CACHE_LIMIT:
+                self.years[year_cell] = year
+        value = self.value(_cell(row, layout.value), row_number, layout.value)
+        yield ActualRow(indicator, year, value, region, note, file, row_number, layout.value + 1)
+
+    def value(self, cell: object, row_number: int, column: int) -> Value:
+        cached = self.values.get(cell) if isinstance(cell, str) else None
+        if cached is not None:
+            return cached
+        try:
+            value = parse_value(cell)
+        except PsplanError as exc:
+            where = Location(self.file, row_number, column + 1)
+            raise PsplanError(exc.message, where) from None
+        if isinstance(cell, str):
+            if len(self.values) >= self.CACHE_LIMIT:
+                self.values.clear()
+            self.values[cell] = value
+        return value
 
 
 def _parse_year(cell: object, location: Location) -> int:

@@ -138,7 +138,7 @@ class IndicatorMatcher:
 
 @dataclass
 class _Collected:
-    observations: dict[tuple[str | None, str], dict[int, tuple[Value, Location]]] = field(
+    observations: dict[tuple[str | None, str], dict[int, tuple[Value, int]]] = field(
         default_factory=dict
     )
     references: dict[tuple[str, int], float] = field(default_factory=dict)
@@ -169,7 +169,7 @@ def collect(
                 unknown_reported.add(row.indicator)
                 hints = matcher.suggest(row.indicator)
                 hint = f"; did you mean {' / '.join(hints)}?" if hints else ""
-                where = Location(row.location.file, row.location.line, 0)
+                where = Location(row.file, row.line, 0)
                 problems.append(
                     Problem(
                         where,
@@ -196,12 +196,12 @@ def collect(
                 Problem(
                     row.location,
                     f"{indicator.name}{region} {row.year} is reported twice with different values: "
-                    f"{earlier[0].raw!r} (line {earlier[1].line}) and {row.value.raw!r}",
+                    f"{earlier[0].raw!r} (line {earlier[1]}) and {row.value.raw!r}",
                     "duplicate",
                 )
             )
             continue
-        series[row.year] = (row.value, row.location)
+        series[row.year] = (row.value, row.line)
     return collected
 
 

@@ -1,0 +1,73 @@
+"""Generate a realistic long-format actuals file at national county scale.
+
+About 2,900 county-level regions × every indicator of a plan × 5 years: for a 64-indicator
+plan that is 928,000 rows. Values follow each indicator's baseline and target with noise, so
+every status occurs; qualitative targets get 应保尽保/是/否, cumulative ones yearly amounts.
+
+    python benchmarks/generate.py ankang -o benchmarks/out/ankang-counties.csv [--encoding gb18030]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+from pathlib import Path
+
+from psplan.plans import load_plan
+
+PROVINCES = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新"
+
+
+def regions(count: int) -> list[str]:
+    names = []
+    for index in range(count):
+        province = PROVINCES[index % len(PROVINCES)]
+        names.append(f"{province}{index // len(PROVINCES) + 1:03d}县")
+    return names
+
+
+def yearly_value(indicator, year: int, start: int, end: int, rng: random.Random) -> str:
+    target = indicator.target
+    if target.form == "qualitative":
+        return rng.choice(["应保尽保", "应保尽保", "是", "否"])
+    base = indicator.baseline.value
+    goal = target.value if target.value is not None else (base or 100.0)
+    if indicator.effective_kind == "cumulative":
+        share = goal / (end - start + 1)
+        return f"{share * rng.uniform(0.6, 1.3):.2f}"
+    if base is None:
+        base = goal * 0.9
+    fraction = (year - start + 1) / (end - start + 1)
+    value = base + (goal - base) * fraction * rng.uniform(0.5, 1.4)
+    text = f"{value:.2f}"
+    return text + "%" if (indicator.unit == "%" and rng.random() < 0.3) else text
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("plan")
+    parser.add_argument("-o", "--output", type=Path, required=True)
+    parser.add_argument("--regions", type=int, default=2900)
+    parser.add_argument("--encoding", default="utf-8")
+    parser.add_argument("--seed", type=int, default=2025)
+    args = parser.parse_args()
+
+    plan = load_plan(args.plan).plan
+    rng = random.Random(args.seed)
+    start, end = plan.period.start, plan.period.end
+    years = range(start, start + 5)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    with args.output.open("w", encoding=args.encoding, newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["地区", "指标", "年份", "数值"])
+        for region in regions(args.regions):
+            for indicator in plan.indicators:
+                for year in years:
+                    writer.writerow([region, indicator.name, year, yearly_value(indicator, year, start, end, rng)])
+    rows = args.regions * len(plan.indicators) * len(years)
+    print(f"{args.output}: {rows:,} rows ({args.encoding})")
+
+
+if __name__ == "__main__":
+    main()
