@@ -167,6 +167,10 @@ def check(
         int | None, typer.Option(help="Year to judge (default: latest in the file).")
     ] = None,
     region: Annotated[str | None, typer.Option(help="Judge only this region.")] = None,
+    by_region: Annotated[
+        bool,
+        typer.Option("--by-region", help="Region × indicator matrix and spread across regions."),
+    ] = False,
     reference: Annotated[
         list[str] | None,
         typer.Option(help="Reference value for a relative target: ID=VALUE (repeatable)."),
@@ -223,7 +227,12 @@ def check(
             raise typer.Exit(2) from None
     terminal = _is_terminal() and output is None
     chosen = output_format or (ShowFormat.table if terminal else ShowFormat.markdown)
-    text = render_report(report, chosen.value, lang.value, color=terminal)
+    if by_region:
+        from psplan.render.regions import render_by_region
+
+        text = render_by_region(report, chosen.value, lang.value, color=terminal)
+    else:
+        text = render_report(report, chosen.value, lang.value, color=terminal)
     inputs = [Path(loaded.file)] + ([actuals] if actuals else [])
     write_output(text, output, inputs=inputs)
     if report.failing(strict):
