@@ -64,7 +64,14 @@ def main() -> None:
         for region in regions(args.regions):
             for indicator in plan.indicators:
                 for year in years:
-                    writer.writerow([region, indicator.name, year, yearly_value(indicator, year, start, end, rng)])
+                    writer.writerow(
+                        [
+                            region,
+                            indicator.name,
+                            year,
+                            yearly_value(indicator, year, start, end, rng),
+                        ]
+                    )
     rows = args.regions * len(plan.indicators) * len(years)
     print(f"{args.output}: {rows:,} rows ({args.encoding})")
 

@@ -1,0 +1,146 @@
+"""Benchmark psplan at national county scale, side by side with the floor.
+
+    python benchmarks/run.py [--plan ankang] [--regions 2900]
+
+(a) the floor: Python's csv module reading the same file and converting the numbers;
+(b) `psplan check PLAN FILE --by-region --format json -o …` (a subprocess, as users run it);
+(c) start-up: `psplan --version` and `psplan validate data/*.yaml`; `import psplan`.
+Prints the ratio (b)/(a), peak memory of (b), the start-up times and a 64-indicator check
+end to end. Files go to benchmarks/out/ (ignored by git).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import glob
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+PSPLAN = [sys.executable, "-m", "psplan"]
+
+
+def floor(path: Path, encoding: str) -> float:
+    """Read with csv and convert numbers: the least any reader must do."""
+    start = time.perf_counter()
+    with path.open(encoding=encoding, newline="") as handle:
+        reader = csv.reader(handle)
+        next(reader)
+        for row in reader:
+            text = row[3].rstrip("%")
+            with contextlib.suppress(ValueError):
+                float(text)
+    return time.perf_counter() - start
+
+
+def timed(command: list[str]) -> tuple[float, float, int]:
+    """Wall time, peak RSS in MB (of this child alone) and exit code."""
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - child
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.execvp(command[0], command)
+    _, status, usage = os.wait4(pid, 0)
+    elapsed = time.perf_counter() - start
+    return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def best_of(command: list[str], runs: int = 7) -> float:
+    return min(timed(command)[0] for _ in range(runs))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--plan", default="ankang")
+    parser.add_argument("--regions", type=int, default=2900)
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
+    results = {}
+    for encoding in ("utf-8", "gb18030"):
+        path = OUT / f"{args.plan}-{args.regions}-{encoding}.csv"
+        if not path.exists():
+            subprocess.run(
+                [
+                    sys.executable,
+                    str(HERE / "generate.py"),
+                    args.plan,
+                    "-o",
+                    str(path),
+                    "--regions",
+                    str(args.regions),
+                    "--encoding",
+                    encoding,
+                ],
+                check=True,
+            )
+        with path.open(encoding=encoding) as handle:
+            rows = sum(1 for _ in handle) - 1
+        a = min(floor(path, encoding) for _ in range(3))
+        b, memory, code = timed(
+            [
+                *PSPLAN,
+                "check",
+                args.plan,
+                str(path),
+                "--by-region",
+                "--format",
+                "json",
+                "-o",
+                str(OUT / "report.json"),
+            ]
+        )
+        if code not in (0, 1):
+            sys.exit(f"psplan check failed with exit code {code}")
+        results[encoding] = (rows, a, b, memory)
+        print(
+            f"{encoding:8} {rows:>9,} rows  (a) csv floor {a:6.2f} s  (b) psplan check --by-region "
+            f"{b:6.2f} s  ratio {b / a:4.1f}x  peak memory {memory:6.0f} MB"
+        )
+
+    version = best_of([*PSPLAN, "--version"])
+    plans = sorted(glob.glob(str(ROOT / "data" / "*.yaml")))
+    validate = best_of([*PSPLAN, "validate", *plans], runs=3)
+    imports = best_of([sys.executable, "-c", "import psplan"])
+    bare = best_of([sys.executable, "-c", "pass"])
+    heavy = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, psplan; print(sorted(m for m in ('rich', 'openpyxl', "
+            "'psplan.render', 'pydantic', 'yaml') if m in sys.modules))",
+        ],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    small = OUT / f"{args.plan}-one-region.csv"
+    subprocess.run(
+        [sys.executable, str(HERE / "generate.py"), args.plan, "-o", str(small), "--regions", "1"],
+        check=True,
+        capture_output=True,
+    )
+    check_small = best_of([*PSPLAN, "check", args.plan, str(small), "--format", "json"], runs=5)
+    print(f"psplan --version {version * 1000:5.0f} ms   (bare python {bare * 1000:3.0f} ms)")
+    print(f"import psplan    {imports * 1000:5.0f} ms   heavy modules imported: {heavy}")
+    print(f"psplan validate data/*.yaml ({len(plans)} files) {validate * 1000:5.0f} ms")
+    print(
+        f"psplan check {args.plan} (one region, all indicators, 5 years) "
+        f"{check_small * 1000:5.0f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()
