@@ -19,7 +19,9 @@ from psplan.model import ATTRIBUTE_LABELS, Plan
 from psplan.plans import load_plan
 
 SECOND_PASS = Path(__file__).parent / "second_pass"
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="source documents (../shared/seeds) not present")
+pytestmark = pytest.mark.skipif(
+    not SEEDS.is_dir(), reason="source documents (../shared/seeds) not present"
+)
 
 
 @cache
@@ -62,9 +64,13 @@ def test_every_indicator_is_printed_at_its_source_line(p: Plan, indicator) -> No
         seed_lines(file)[indicator.source.line - 1]
     ), f"line {indicator.source.line} does not start the row {indicator.name}"
     assert name in text, f"name {indicator.name!r} not printed near line {indicator.source.line}"
-    assert squash(indicator.target.raw) in text, f"target {indicator.target.raw!r} not printed there"
+    assert squash(indicator.target.raw) in text, (
+        f"target {indicator.target.raw!r} not printed there"
+    )
     if indicator.baseline.raw:
-        assert squash(indicator.baseline.raw) in text, f"baseline {indicator.baseline.raw!r} not printed there"
+        assert squash(indicator.baseline.raw) in text, (
+            f"baseline {indicator.baseline.raw!r} not printed there"
+        )
     if indicator.unit and indicator.unit != "%":
         assert indicator.unit in text
 
@@ -94,10 +100,26 @@ def test_matches_the_independent_second_transcription(name: str) -> None:
     expected = second_pass(name)
     assert len(p.indicators) == len(expected)
     for indicator, row in zip(p.indicators, expected):
-        unit = (indicator.unit or "") + (indicator.marker if indicator.marker and not indicator.baseline.marker else "")
+        unit = (indicator.unit or "") + (
+            indicator.marker if indicator.marker and not indicator.baseline.marker else ""
+        )
         attribute = indicator.attribute_printed or ATTRIBUTE_LABELS[indicator.attribute]
-        ours = (indicator.source.line, indicator.domain, indicator.name, indicator.baseline.raw, indicator.target.raw, attribute)
-        theirs = (int(row["line"]), row["domain"], row["name"], row["baseline"], row["target"], row["attribute"])
+        ours = (
+            indicator.source.line,
+            indicator.domain,
+            indicator.name,
+            indicator.baseline.raw,
+            indicator.target.raw,
+            attribute,
+        )
+        theirs = (
+            int(row["line"]),
+            row["domain"],
+            row["name"],
+            row["baseline"],
+            row["target"],
+            row["attribute"],
+        )
         assert ours == theirs, indicator.id
         if row["unit"]:
             assert unit == row["unit"], indicator.id

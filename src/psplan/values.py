@@ -57,7 +57,7 @@ YES_TEXTS = frozenset(
 NO_TEXTS = frozenset({"否", "未达标", "未实现", "未完成", "no", "n", "false"})
 
 _BRACKETS = {"[": "]", "【": "】", "〔": "〕", "［": "］"}
-_NUMBER_RE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$")
+_NUMBER_RE = re.compile(r"^[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 
 
 class Value(NamedTuple):
@@ -130,7 +130,7 @@ def parse_value(raw: object) -> Value:
 
 
 def _number(text: str) -> float | None:
-    if not text or not _NUMBER_RE.match(text) or not any(c.isdigit() for c in text):
+    if not _NUMBER_RE.match(text):
         return None
     number = float(text.replace(",", ""))
     if not math.isfinite(number):

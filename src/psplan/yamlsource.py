@@ -81,22 +81,30 @@ def load_yaml(text: str, file: str) -> YamlDocument:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise PsplanError("contains a NUL byte; this is not a text file", Location(file, line))
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)
         root = loader.get_single_node()
+    except RecursionError:
+        raise PsplanError("YAML nested too deeply", Location(file)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
         raise PsplanError(f"YAML syntax error: {problem}", where) from None
     except yaml.YAMLError as exc:
-        raise PsplanError(f"YAML error: {exc}", Location(file)) from None
+        message = " ".join(str(exc).split())
+        raise PsplanError(f"YAML error: {message}", Location(file)) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if root is None:
         raise PsplanError("the file is empty", Location(file, 1))
     builder = _Builder(file, loader)
-    data = builder.build(root, ())
+    try:
+        data = builder.build(root, ())
+    except RecursionError:
+        raise PsplanError("YAML nested too deeply", Location(file)) from None
     return YamlDocument(data=data, file=file, positions=builder.positions)
 
 
