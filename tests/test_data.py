@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, PLANS, SEEDS
 from psplan.model import ATTRIBUTE_LABELS, Plan
 from psplan.plans import load_plan
+
+from conftest import DATA, PLANS, SEEDS
 
 SECOND_PASS = Path(__file__).parent / "second_pass"
 pytestmark = pytest.mark.skipif(
@@ -99,7 +100,7 @@ def test_matches_the_independent_second_transcription(name: str) -> None:
     p = plan(name)
     expected = second_pass(name)
     assert len(p.indicators) == len(expected)
-    for indicator, row in zip(p.indicators, expected):
+    for indicator, row in zip(p.indicators, expected, strict=True):
         unit = (indicator.unit or "") + (
             indicator.marker if indicator.marker and not indicator.baseline.marker else ""
         )

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from conftest import DATA, PLANS, assert_one_line_error
 
 BROKEN = """\
