@@ -4,8 +4,8 @@
 written by people, so errors must point at `file:line:col`: we compose the node tree with the
 safe loader, build plain Python values ourselves and keep a map from each value's path
 (`("indicators", 3, "target")`) to its position. Only the standard YAML tags are allowed,
-duplicate keys are errors, and aliases are refused (plan files never need them, and expanding
-them is how a "billion laughs" file eats memory).
+duplicate keys are errors, and aliases are refused where they are used (plan files never need
+them, and expanding them is how a "billion laughs" file eats memory).
 """
 
 from __future__ import annotations
@@ -76,6 +76,20 @@ def read_text(path: Path) -> str:
         ) from None
 
 
+class _AliasFound(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        self.mark = mark
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """The safe loader, refusing aliases where they are used, before anything is expanded."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            raise _AliasFound(self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
 def load_yaml(text: str, file: str) -> YamlDocument:
     """Parse one YAML document into plain data with positions; PsplanError on any problem."""
     if "\x00" in text:
@@ -83,8 +97,11 @@ def load_yaml(text: str, file: str) -> YamlDocument:
         raise PsplanError("contains a NUL byte; this is not a text file", Location(file, line))
     loader = None
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _NoAliasLoader(text)
         root = loader.get_single_node()
+    except _AliasFound as found:
+        where = Location(file, found.mark.line + 1, found.mark.column + 1)
+        raise PsplanError("YAML aliases (*name) are not allowed in plan files", where) from None
     except RecursionError:
         raise PsplanError("YAML nested too deeply", Location(file)) from None
     except yaml.MarkedYAMLError as exc:
@@ -113,18 +130,14 @@ class _Builder:
         self.file = file
         self.loader = loader
         self.positions: dict[Path_, tuple[int, int]] = {}
-        self.seen: set[int] = set()
+        self.count = 0
 
     def _where(self, node: yaml.Node) -> Location:
         return Location(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
-        if id(node) in self.seen:
-            raise PsplanError(
-                "YAML aliases (*name) are not allowed in plan files", self._where(node)
-            )
-        self.seen.add(id(node))
-        if len(self.seen) > MAX_NODES:
+        self.count += 1
+        if self.count > MAX_NODES:
             raise PsplanError(f"more than {MAX_NODES:,} YAML nodes; refusing", self._where(node))
         self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
 

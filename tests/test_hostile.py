@@ -1,0 +1,170 @@
+"""A corpus of hostile inputs, each with the one-line error it must produce (exit 2, no
+traceback), and the output-safety guarantees."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, assert_one_line_error
+
+HOSTILE = Path(__file__).parent / "hostile"
+
+ACTUALS = [
+    ("empty.csv", "the file is empty"),
+    ("header-only.csv", "no figures in the file"),
+    ("ragged.csv", ":2:2: year '' is not a year"),
+    ("nul.csv", ":2: contains a NUL byte"),
+    ("huge-number.csv", ":2:3: '1e309' is too large"),
+]
+PLANS = [
+    ("billion-laughs.yaml", ":2:8: YAML aliases (*name) are not allowed"),
+    (
+        "python-tag.yaml",
+        ":1:5: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",
+    ),
+    ("duplicate-keys.yaml", ":6:1: duplicate key 'baseline_year'"),
+]
+
+
+@pytest.mark.parametrize(("name", "message"), ACTUALS)
+def test_hostile_actuals(psplan, name: str, message: str) -> None:
+    path = HOSTILE / name
+    assert_one_line_error(
+        psplan("check", "national", str(path)),
+        f"{path}{message}" if message.startswith(":") else message,
+    )
+
+
+@pytest.mark.parametrize(("name", "message"), PLANS)
+def test_hostile_plans(psplan, name: str, message: str) -> None:
+    path = HOSTILE / name
+    assert_one_line_error(psplan("show", str(path)), f"{path}{message}")
+    result = psplan("validate", str(path))
+    where, _, text = message.rpartition(": ")
+    assert result.returncode == 2
+    assert f"{path}{where}: error: {text}" in result.stdout
+
+
+def test_nan_is_missing_and_minus_zero_is_zero(psplan) -> None:
+    data = json.loads(
+        psplan("check", "national", str(HOSTILE / "nan.csv"), "--format", "json").stdout
+    )
+    by_id = {r["id"]: r for r in data["results"]}
+    assert by_id["compulsory_education_retention"]["status"] == "no_data"
+    assert by_id["preschool_gross_enrollment"]["actual"] == 0.0
+
+
+def test_ten_megabyte_line(psplan, tmp_path: Path) -> None:
+    path = tmp_path / "long-line.csv"
+    path.write_text(
+        "indicator,year,value\n九年义务教育巩固率,2023," + "9" * 10_000_000 + "\n", encoding="utf-8"
+    )
+    assert_one_line_error(psplan("check", "national", str(path)), f"{path}:2", "malformed CSV")
+
+
+def test_mixed_encodings_are_named_with_the_row(psplan, tmp_path: Path) -> None:
+    # UTF-8 for the first 64 KiB (what detection samples), GB18030 after it.
+    head = "indicator,year,value\n" + "九年义务教育巩固率,2023,95\n" * 3000
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(head.encode("utf-8") + "学前教育毛入园率,2023,91\n".encode("gb18030"))
+    result = psplan("check", "national", str(path))
+    assert_one_line_error(result, str(path), "cannot decode as utf-8", "--encoding")
+
+
+def test_plan_with_ten_thousand_indicators(psplan, tmp_path: Path) -> None:
+    lines = [
+        "id: big",
+        "name: 大规划",
+        "level: county",
+        "period: {start: 2021, end: 2025}",
+        "baseline_year: 2020",
+        "domains: [病有所医]",
+        "indicators:",
+    ]
+    lines += [
+        f"  - {{id: i{n}, domain: 病有所医, name: 指标{n}, baseline: '{n}', target: '>{n}', attribute: 预期性}}"
+        for n in range(10_000)
+    ]
+    path = tmp_path / "big.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    result = psplan("validate", str(path))
+    assert result.returncode == 0, result.stdout[-500:]
+    assert time.perf_counter() - start < 60
+
+
+def test_directory_given_as_a_file(psplan, tmp_path: Path) -> None:
+    assert_one_line_error(psplan("check", "national", str(tmp_path)), "is a directory")
+    assert_one_line_error(psplan("show", str(tmp_path)), "is a directory")
+
+
+def test_unreadable_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Tests run as root in CI, where chmod 000 does not stop reading: simulate the OS refusing.
+    from psplan.errors import PsplanError
+    from psplan.yamlsource import read_text
+
+    path = tmp_path / "plan.yaml"
+    path.write_text("id: x\n", encoding="utf-8")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(PsplanError, match="permission denied"):
+        read_text(path)
+
+
+def test_output_equal_to_an_input_is_refused(psplan, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes((ROOT / "data" / "national.yaml").read_bytes())
+    before = plan.read_bytes()
+    assert_one_line_error(
+        psplan("show", str(plan), "-o", str(plan)), "refusing to overwrite an input"
+    )
+    assert plan.read_bytes() == before
+
+
+def test_failed_output_leaves_the_existing_file_alone(psplan, tmp_path: Path) -> None:
+    out = tmp_path / "report.md"
+    out.write_text("last year's report", encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("indicator,year,value\nnope,2023,1\n", encoding="utf-8")
+    assert psplan("check", "national", str(bad), "-o", str(out)).returncode == 2
+    assert out.read_text(encoding="utf-8") == "last year's report"
+
+
+def test_ctrl_c_exits_130_without_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "generate.py"),
+            "national",
+            "-o",
+            str(path),
+            "--regions",
+            "3000",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "psplan", "check", "national", str(path), "--format", "json"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    time.sleep(1.5)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr
