@@ -316,6 +316,47 @@ def compare(
         raise typer.Exit(1)
 
 
+class TemplateFormat(str, Enum):
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+@app.command()
+@user_errors
+def template(
+    plan: Annotated[str, typer.Argument(help="Plan file or bundled plan name.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    years: Annotated[
+        str | None, typer.Option(help="Years, e.g. 2021-2025 (default: the plan period).")
+    ] = None,
+    regions: Annotated[
+        str | None, typer.Option(help="Comma-separated regions, e.g. 汉台区,南郑区.")
+    ] = None,
+    output_format: Annotated[
+        TemplateFormat | None,
+        typer.Option("--format", "-f", help="csv or xlsx (default: from -o)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write the data-collection sheet departments fill in (reads back with `psplan check`)."""
+    from psplan.output import write_output
+    from psplan.plans import load_plan
+    from psplan.template import parse_years, template_csv, template_xlsx
+
+    loaded = load_plan(plan)
+    p = loaded.plan
+    chosen = output_format or (
+        TemplateFormat.xlsx if output.suffix.lower() == ".xlsx" else TemplateFormat.csv
+    )
+    if output.exists() and not force:
+        raise PsplanError(f"{output} exists; pass --force to overwrite it")
+    year_list = parse_years(years) if years else list(range(p.period.start, p.period.end + 1))
+    region_list = [r.strip() for r in (regions or "").replace("，", ",").split(",") if r.strip()]
+    render = template_xlsx if chosen is TemplateFormat.xlsx else template_csv
+    write_output(render(p, year_list, region_list), output, inputs=[Path(loaded.file)])
+    typer.echo(f"wrote {output} ({len(p.indicators) * max(1, len(region_list))} rows)", err=True)
+
+
 @app.command()
 @user_errors
 def schema() -> None:

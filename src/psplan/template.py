@@ -1,0 +1,134 @@
+"""Data-collection templates: the sheet departments fill in, one row per indicator (and region).
+
+`template_rows` is pure; `template_csv` and `template_xlsx` render it. A filled template reads
+back with `psplan check` unchanged: the first column is the indicator id, and the year columns
+are recognised as a wide file; the descriptive columns are ignored when reading.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from psplan.model import ATTRIBUTE_LABELS, Plan
+
+DESCRIPTIVE = ("id", "领域", "指标", "单位", "属性", "目标值", "基期值", "牵头部门")
+
+INSTRUCTIONS = [
+    "填报说明 / How to fill in",
+    "1. 每行一个指标（和地区），在年份列中填写该年实际值；不要修改 id 列。",
+    "   One row per indicator (and region): write each year's actual figure in its year column;"
+    " keep the id column.",
+    "2. 数值可带 % 或 ‰，可用千分位逗号；五年累计数可写作 [24.54]。",
+    "   Numbers may carry % or ‰ and thousands separators;"
+    " a five-year running total may be written [24.54].",
+    "3. 定性指标（如 应保尽保）填写 应保尽保 / 是 / 否。",
+    "   Qualitative targets (应保尽保): write 应保尽保 / 是 / 否.",
+    "4. 无数据留空，或填 — / NA。",
+    "   Leave a cell empty, or write — / NA, when there is no figure.",
+    "5. 填好后运行 / Then run:  psplan check {plan} 本文件.xlsx",
+]
+
+
+def parse_years(text: str) -> list[int]:
+    """`2021-2025` or `2021,2023` → years."""
+    from psplan.errors import PsplanError
+
+    years: list[int] = []
+    for part in text.replace("–", "-").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        first, dash, last = part.partition("-")
+        try:
+            start, end = int(first), int(last) if dash else int(first)
+        except ValueError:
+            raise PsplanError(f"--years {text!r}: expected e.g. 2021-2025 or 2021,2022") from None
+        if end < start or end - start > 50:
+            raise PsplanError(f"--years {text!r}: not a sensible range")
+        years.extend(range(start, end + 1))
+    return sorted(set(years))
+
+
+def template_header(years: Sequence[int], regions: Sequence[str]) -> list[str]:
+    region = ["地区"] if regions else []
+    return [*DESCRIPTIVE[:1], *region, *DESCRIPTIVE[1:], *(str(y) for y in years)]
+
+
+def template_rows(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> list[list[str]]:
+    rows = []
+    for region in regions or [None]:
+        for indicator in plan.indicators:
+            row = [
+                indicator.id,
+                *([region] if region is not None else []),
+                indicator.domain,
+                indicator.name,
+                indicator.unit or "",
+                indicator.attribute_printed or ATTRIBUTE_LABELS[indicator.attribute],
+                indicator.target.raw,
+                indicator.baseline.raw,
+                indicator.lead_department or "",
+            ]
+            rows.append(row + [""] * len(years))
+    return rows
+
+
+def template_csv(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> bytes:
+    """UTF-8 with BOM, so Excel on Chinese Windows opens it with the right characters."""
+    from psplan.render.csvout import to_csv
+
+    text = to_csv(template_header(years, regions), template_rows(plan, years, regions))
+    return text.encode("utf-8-sig")
+
+
+def template_xlsx(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from wcwidth import wcswidth
+
+    from psplan.render.csvout import neutralise
+
+    header = template_header(years, regions)
+    rows = template_rows(plan, years, regions)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "填报"
+    sheet.append(header)
+    for row in rows:
+        sheet.append([neutralise(cell) for cell in row])
+
+    bold = Font(bold=True, color="FFFFFF")
+    fill = PatternFill("solid", fgColor="1F4E79")
+    for cell in sheet[1]:
+        cell.font, cell.fill = bold, fill
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    first_year_column = len(header) - len(years) + 1
+    sheet.freeze_panes = sheet.cell(row=2, column=first_year_column)
+
+    for index, title in enumerate(header, start=1):
+        cells = [title, *(str(row[index - 1]) for row in rows)]
+        width = max(wcswidth(text) if wcswidth(text) >= 0 else len(text) for text in cells)
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 8), 60)
+
+    if years and rows:
+        hint = DataValidation(allow_blank=True, showInputMessage=True)
+        hint.promptTitle = "填写实际值"
+        hint.prompt = "数值（可带 % 或 ‰）、[累计数]，或 应保尽保/是/否；无数据留空"
+        start = get_column_letter(first_year_column)
+        end = get_column_letter(len(header))
+        hint.add(f"{start}2:{end}{len(rows) + 1}")
+        sheet.add_data_validation(hint)
+
+    notes = book.create_sheet("说明")
+    for line in INSTRUCTIONS:
+        notes.append([line.format(plan=plan.id)])
+    notes.append([])
+    notes.append([f"规划 / plan: {plan.name} ({plan.id}), {plan.period.start}–{plan.period.end}"])
+    notes.column_dimensions["A"].width = 110
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
