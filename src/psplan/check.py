@@ -17,6 +17,7 @@ from psplan.errors import Location, Problem, PsplanError
 from psplan.evaluate import STATUSES, Goal, Observation, Status, Verdict, judge
 from psplan.model import Indicator, Plan, PreviousIndicator
 from psplan.targets import normalise_text
+from psplan.trends import Trend, natural_cap, trend
 from psplan.values import Value
 
 #: Region names that mark a row as the reference (province/nation) for relative targets.
@@ -41,6 +42,7 @@ class Result:
     indicator: Indicator
     verdict: Verdict
     region: str | None = None
+    trend: Trend | None = None
 
     @property
     def status(self) -> Status:
@@ -261,9 +263,33 @@ def check(
             series = collected.observations.get((place, indicator.id), {})
             observations = [Observation(y, value) for y, (value, _) in series.items()]
             reference = _reference(indicator, references, collected.references, year)
-            verdict = judge(goal_of(plan, indicator), observations, year, reference)
-            results.append(Result(indicator, verdict, place))
+            goal = goal_of(plan, indicator)
+            verdict = judge(goal, observations, year, reference)
+            results.append(
+                Result(indicator, verdict, place, _trend(indicator, goal, verdict, series, year))
+            )
     return Report(plan, year, results, source)
+
+
+def _trend(
+    indicator: Indicator,
+    goal: Goal,
+    verdict: Verdict,
+    series: Mapping[int, tuple[Value, int]],
+    year: int,
+) -> Trend | None:
+    """The trend view, for numeric goals with at least two points up to `year`."""
+    if verdict.target_value is None or indicator.target.form not in ("number", "relative"):
+        return None
+    yearly = [
+        (y, value.number)
+        for y, (value, _) in series.items()
+        if y <= year and value.number is not None and not value.running_total
+    ]
+    if len(yearly) < 2:
+        return None
+    cap = natural_cap(indicator.unit, indicator.name)
+    return trend(goal, yearly, verdict.target_value, cap=cap)
 
 
 def _reference(

@@ -12,12 +12,16 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from psplan import __version__
 from psplan.errors import PsplanError
+
+if TYPE_CHECKING:  # imported lazily at run time, to keep start-up fast
+    from psplan.check import Report
+    from psplan.model import Plan
 
 app = typer.Typer(
     name="psplan",
@@ -156,6 +160,38 @@ def _parse_references(items: list[str]) -> dict[str, float]:
     return references
 
 
+def _run_check(
+    plan: Plan,
+    actuals: Path,
+    *,
+    year: int | None,
+    region: str | None,
+    reference: list[str] | None,
+    reference_region: list[str] | None,
+    encoding: str | None,
+    sheet: str | None,
+) -> Report:
+    """Read the actuals and judge them; every input problem printed, then exit 2."""
+    from psplan.actuals import read_actuals
+    from psplan.check import ActualsError, check
+
+    rows = read_actuals(actuals, encoding=encoding, sheet=sheet)
+    try:
+        return check(
+            plan,
+            rows,
+            year=year,
+            region=region,
+            references=_parse_references(reference or []),
+            reference_regions=reference_region or [],
+            source=str(actuals),
+        )
+    except ActualsError as exc:
+        for problem in exc.problems:
+            typer.echo(f"psplan: error: {problem.location}: {problem.message}", err=True)
+        raise typer.Exit(2) from None
+
+
 @app.command()
 @user_errors
 def check(
@@ -197,9 +233,7 @@ def check(
     ] = None,
 ) -> None:
     """Judge every indicator against its target; exit 1 if a binding one is behind or not met."""
-    from psplan.actuals import read_actuals
-    from psplan.check import ActualsError, check_previous
-    from psplan.check import check as run_check
+    from psplan.check import check_previous
     from psplan.output import write_output
     from psplan.plans import load_plan
     from psplan.render.report import render_report
@@ -210,21 +244,16 @@ def check(
     elif actuals is None:
         fail("give an ACTUALS file (CSV or .xlsx), or --previous")
     else:
-        rows = read_actuals(actuals, encoding=encoding, sheet=sheet)
-        try:
-            report = run_check(
-                loaded.plan,
-                rows,
-                year=year,
-                region=region,
-                references=_parse_references(reference or []),
-                reference_regions=reference_region or [],
-                source=str(actuals),
-            )
-        except ActualsError as exc:
-            for problem in exc.problems:
-                typer.echo(f"psplan: error: {problem.location}: {problem.message}", err=True)
-            raise typer.Exit(2) from None
+        report = _run_check(
+            loaded.plan,
+            actuals,
+            year=year,
+            region=region,
+            reference=reference,
+            reference_region=reference_region,
+            encoding=encoding,
+            sheet=sheet,
+        )
     terminal = _is_terminal() and output is None
     chosen = output_format or (ShowFormat.table if terminal else ShowFormat.markdown)
     if by_region:
@@ -314,6 +343,56 @@ def compare(
     write_output(text, output, inputs=[Path(parent_plan.file)])
     if any(comparison.failing for comparison in comparisons):
         raise typer.Exit(1)
+
+
+@app.command()
+@user_errors
+def trend(
+    plan: Annotated[str, typer.Argument(help="Plan file or bundled plan name.")],
+    actuals: Annotated[Path, typer.Argument(help="CSV or .xlsx of reported figures.")],
+    indicator: Annotated[
+        list[str] | None, typer.Option(help="Only this indicator id (repeatable).")
+    ] = None,
+    year: Annotated[int | None, typer.Option(help="Last year to use (default: latest).")] = None,
+    region: Annotated[str | None, typer.Option(help="Only this region.")] = None,
+    output_format: Annotated[
+        ShowFormat | None,
+        typer.Option("--format", "-f", help="table (default on a terminal), markdown, json, csv."),
+    ] = None,
+    lang: Annotated[Lang, typer.Option(help="Language of labels.")] = Lang.zh,
+    encoding: Annotated[str | None, typer.Option(help="Force the CSV encoding.")] = None,
+    sheet: Annotated[str | None, typer.Option(help="Excel sheet name or number.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
+) -> None:
+    """Series per indicator with the expected path, observed vs needed growth and a projection."""
+    from dataclasses import replace
+
+    from psplan.output import write_output
+    from psplan.plans import load_plan
+    from psplan.render.trend import render_trend
+
+    loaded = load_plan(plan)
+    report = _run_check(
+        loaded.plan,
+        actuals,
+        year=year,
+        region=region,
+        reference=None,
+        reference_region=None,
+        encoding=encoding,
+        sheet=sheet,
+    )
+    if indicator:
+        unknown = set(indicator) - {i.id for i in loaded.plan.indicators}
+        if unknown:
+            raise PsplanError(f"no indicator {sorted(unknown)[0]!r} in plan {loaded.plan.id}")
+        report = replace(report, results=[r for r in report.results if r.indicator.id in indicator])
+    terminal = _is_terminal() and output is None
+    chosen = output_format or (ShowFormat.table if terminal else ShowFormat.markdown)
+    text = render_trend(report, chosen.value, lang.value, color=terminal)
+    write_output(text, output, inputs=[Path(loaded.file), actuals])
 
 
 class TemplateFormat(str, Enum):

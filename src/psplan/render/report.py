@@ -12,6 +12,7 @@ from typing import Any
 from psplan.check import Report, Result
 from psplan.model import ATTRIBUTE_LABELS
 from psplan.serialize import expression_dict
+from psplan.trends import Trend
 
 STATUS_LABELS = {
     "zh": {
@@ -100,6 +101,20 @@ def result_dict(report: Report, result: Result, lang: str = "zh") -> dict[str, A
         "reason": verdict.reason(lang),
         "region": result.region,
         "target_value": verdict.target_value,
+        "trend": trend_dict(result.trend) if result.trend else None,
+    }
+
+
+def trend_dict(trend: Trend) -> dict[str, Any]:
+    return {
+        "points": [list(point) for point in trend.points],
+        "linear_change": trend.linear_change,
+        "observed_growth": trend.observed_growth,
+        "needed_growth": trend.needed_growth,
+        "ratio": trend.ratio,
+        "category": trend.category,
+        "projected": trend.projected,
+        "likely_met": trend.likely_met,
     }
 
 

@@ -1,0 +1,169 @@
+"""Trends and projections: is the observed pace enough to reach the target on time?
+
+Pure functions. Beside the linear "时间过半、任务过半" view of `evaluate`, this gives the
+trend view used by Statistics Canada and Open SDG: the compound annual growth observed since
+the baseline against the growth needed to reach the target by the end year; their ratio R
+puts an indicator in one of four categories (DOMAIN.md):
+
+    R ≥ 0.95        on_track              (on track)
+    0.60 ≤ R < 0.95 acceleration_needed
+    0 ≤ R < 0.60    limited_progress
+    R < 0           deterioration
+
+and a straight-line projection of the end-year value says whether it is likely met. Rates
+(% shares such as 参保率, 巩固率) cannot pass 100 %, so projections are capped there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from psplan.evaluate import Goal, _satisfies
+
+Category = Literal[
+    "achieved", "on_track", "acceleration_needed", "limited_progress", "deterioration"
+]
+CATEGORY_LABELS = {
+    "zh": {
+        "achieved": "已实现",
+        "on_track": "趋势正常",
+        "acceleration_needed": "需加快",
+        "limited_progress": "进展有限",
+        "deterioration": "趋势恶化",
+    },
+    "en": {
+        "achieved": "achieved",
+        "on_track": "on track",
+        "acceleration_needed": "acceleration needed",
+        "limited_progress": "limited progress",
+        "deterioration": "deterioration",
+    },
+}
+RATE_WORDS = ("率", "占比", "比例", "覆盖")
+
+
+@dataclass(frozen=True)
+class Trend:
+    points: tuple[tuple[int, float], ...]  # the series used, baseline first where there is one
+    linear_change: float  # least-squares change per year
+    observed_growth: float | None  # compound annual growth since the first point
+    needed_growth: float | None  # compound annual growth needed to reach the target on time
+    ratio: float | None  # observed / needed
+    category: Category | None
+    projected: float  # the end-year value if the linear pace continues
+    likely_met: bool
+
+
+def natural_cap(unit: str | None, name: str) -> float | None:
+    """100 for a percentage rate or share (it cannot pass 100 %), else no cap."""
+    return 100.0 if unit == "%" and any(word in name for word in RATE_WORDS) else None
+
+
+def categorise(ratio: float) -> Category:
+    if ratio >= 0.95:
+        return "on_track"
+    if ratio >= 0.60:
+        return "acceleration_needed"
+    if ratio >= 0:
+        return "limited_progress"
+    return "deterioration"
+
+
+def linear_slope(points: Sequence[tuple[int, float]]) -> float:
+    n = len(points)
+    mean_x = sum(x for x, _ in points) / n
+    mean_y = sum(y for _, y in points) / n
+    spread = sum((x - mean_x) ** 2 for x, _ in points)
+    if spread == 0:
+        return 0.0
+    return sum((x - mean_x) * (y - mean_y) for x, y in points) / spread
+
+
+def series_points(goal: Goal, yearly: Sequence[tuple[int, float]]) -> list[tuple[int, float]]:
+    """The series a trend is computed on: running totals for cumulative goals, else the values,
+    with the baseline as the first point when the plan prints one."""
+    yearly = sorted(yearly)
+    if goal.kind == "cumulative":
+        total, points = 0.0, [(goal.start_year - 1, 0.0)]
+        for year, value in yearly:
+            if goal.start_year <= year <= goal.end_year:
+                total += value
+                points.append((year, total))
+        return points
+    points = [(y, v) for y, v in yearly if y > goal.baseline_year]
+    if goal.baseline.value is not None and goal.kind == "level":
+        points.insert(0, (goal.baseline_year, goal.baseline.value))
+    return points
+
+
+def trend(
+    goal: Goal,
+    yearly: Sequence[tuple[int, float]],
+    target_value: float,
+    *,
+    cap: float | None = None,
+) -> Trend | None:
+    """The trend of a numeric goal from its yearly figures; None with fewer than two points."""
+    points = series_points(goal, yearly)
+    if len(points) < 2 or points[-1][0] == points[0][0]:
+        return None
+    (first_year, first), (last_year, last) = points[0], points[-1]
+    slope = linear_slope(points)
+    op = goal.target.effective_op(goal.direction) or ">="
+    if goal.kind == "cumulative":
+        years_left = goal.end_year - last_year
+        projected = last + (last / (last_year - first_year)) * years_left
+    else:
+        projected = last + slope * (goal.end_year - last_year)
+    if cap is not None:
+        projected = min(max(projected, 0.0), cap)
+
+    observed = needed = ratio = None
+    category: Category | None
+    if _satisfies(last, op, target_value):
+        category = "achieved"
+    else:
+        observed = _cagr(first, last, last_year - first_year)
+        needed = _cagr(first, target_value, goal.end_year - first_year)
+        if observed is not None and needed:
+            ratio = observed / needed
+        elif needed == 0 or needed is None:
+            # No compound rate (a zero start, or a target equal to the start): compare paces.
+            pace_needed = (target_value - first) / (goal.end_year - first_year)
+            ratio = (
+                ((last - first) / (last_year - first_year)) / pace_needed if pace_needed else None
+            )
+        category = categorise(ratio) if ratio is not None else None
+    return Trend(
+        tuple(points),
+        round(slope, 6),
+        _round(observed),
+        _round(needed),
+        _round(ratio),
+        category,
+        round(projected, 6),
+        _satisfies(projected, op, target_value),
+    )
+
+
+def _cagr(start: float, end: float, years: int) -> float | None:
+    if years <= 0 or start <= 0 or end <= 0:
+        return None
+    return (end / start) ** (1 / years) - 1
+
+
+def _round(number: float | None) -> float | None:
+    return None if number is None else round(number, 6)
+
+
+def sparkline(values: Sequence[float]) -> str:
+    """A compact terminal chart: ▁▂▃▄▅▆▇█ scaled to the series."""
+    if not values:
+        return ""
+    blocks = "▁▂▃▄▅▆▇█"
+    low, high = min(values), max(values)
+    if high == low:
+        return blocks[3] * len(values)
+    return "".join(blocks[round((v - low) / (high - low) * (len(blocks) - 1))] for v in values)
