@@ -395,6 +395,67 @@ def trend(
     write_output(text, output, inputs=[Path(loaded.file), actuals])
 
 
+class ReportFormat(str, Enum):
+    html = "html"
+    xlsx = "xlsx"
+    markdown = "markdown"
+
+
+@app.command()
+@user_errors
+def report(
+    plan: Annotated[str, typer.Argument(help="Plan file or bundled plan name.")],
+    actuals: Annotated[Path, typer.Argument(help="CSV or .xlsx of reported figures.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    output_format: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", "-f", help="html, xlsx or markdown (default: from -o)."),
+    ] = None,
+    year: Annotated[int | None, typer.Option(help="Year to report (default: latest).")] = None,
+    region: Annotated[str | None, typer.Option(help="Only this region.")] = None,
+    reference: Annotated[
+        list[str] | None, typer.Option(help="ID=VALUE for relative targets.")
+    ] = None,
+    lang: Annotated[Lang, typer.Option(help="Language of the report.")] = Lang.zh,
+    encoding: Annotated[str | None, typer.Option(help="Force the CSV encoding.")] = None,
+    sheet: Annotated[str | None, typer.Option(help="Excel sheet name or number.")] = None,
+) -> None:
+    """Write the annual monitoring report: self-contained HTML, an Excel workbook, or markdown."""
+    from psplan.output import write_output
+    from psplan.plans import load_plan
+
+    loaded = load_plan(plan)
+    result = _run_check(
+        loaded.plan,
+        actuals,
+        year=year,
+        region=region,
+        reference=reference,
+        reference_region=None,
+        encoding=encoding,
+        sheet=sheet,
+    )
+    suffix = output.suffix.lower().lstrip(".")
+    chosen = output_format or ReportFormat(
+        {"htm": "html", "html": "html", "xlsx": "xlsx"}.get(suffix, "markdown")
+    )
+    content: str | bytes
+    if chosen is ReportFormat.html:
+        from psplan.render.html import render_html
+
+        content = render_html(result, lang.value)
+    elif chosen is ReportFormat.xlsx:
+        from psplan.render.xlsx import render_xlsx
+
+        content = render_xlsx(result, lang.value)
+    else:
+        from psplan.render.report import render_report
+
+        content = render_report(result, "markdown", lang.value)
+    write_output(content, output, inputs=[Path(loaded.file), actuals])
+    typer.echo(f"wrote {output}", err=True)
+
+
 class TemplateFormat(str, Enum):
     csv = "csv"
     xlsx = "xlsx"

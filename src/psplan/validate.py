@@ -122,10 +122,8 @@ def _semantic_problems(
                 item = PreviousIndicator.model_validate(row)
             except ValidationError:
                 continue
-            if item.target.form == "none" and item.actual.form == "none":
-                problem(
-                    path, f"previous-plan row {item.id!r} has neither target nor actual", "empty"
-                )
+            if all(e.form == "none" for e in (item.baseline, item.target, item.actual)):
+                problem(path, f"previous-plan row {item.id!r} has no value at all", "empty")
 
     if plan is not None:
         problems.extend(_parent_problems(document, plan, parent))

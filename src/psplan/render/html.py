@@ -1,0 +1,261 @@
+"""The annual monitoring report as one self-contained HTML file.
+
+No network requests: CSS is inline, charts are inline SVG, fonts are the system's CJK fonts.
+Prints on A4. Every string that came from a user's file is escaped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+
+from psplan.check import Report, Result
+from psplan.model import ATTRIBUTE_LABELS
+from psplan.regions import spreads
+from psplan.render.report import STATUS_LABELS, summary_line
+from psplan.trends import CATEGORY_LABELS, sparkline
+
+STATUS_COLOURS = {
+    "met": "#2e7d32",
+    "on_track": "#0277bd",
+    "behind": "#ef6c00",
+    "not_met": "#c62828",
+    "no_data": "#9e9e9e",
+    "needs_review": "#6a1b9a",
+}
+
+CSS = """
+@page { size: A4; margin: 15mm 12mm; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
+       "WenQuanYi Micro Hei", "Hiragino Sans GB", sans-serif; color: #222; margin: 0 auto;
+       max-width: 190mm; font-size: 10.5pt; line-height: 1.5; }
+h1 { font-size: 17pt; margin: 0.4em 0; } h2 { font-size: 13pt; border-bottom: 2px solid #1f4e79;
+     padding-bottom: 2px; margin-top: 1.4em; } h3 { font-size: 11pt; margin: 0.8em 0 0.3em; }
+.meta { color: #555; }
+table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em; font-size: 9pt; }
+th, td { border: 1px solid #ccc; padding: 3px 5px; text-align: left; vertical-align: top; }
+th { background: #1f4e79; color: #fff; }
+tr { page-break-inside: avoid; }
+.status { color: #fff; padding: 1px 5px; border-radius: 3px; white-space: nowrap; }
+.binding { font-weight: bold; }
+.cards { display: flex; flex-wrap: wrap; gap: 6px; }
+.card { flex: 1 1 25mm; border: 1px solid #ddd; border-radius: 4px; padding: 4px 6px; }
+.card b { font-size: 15pt; display: block; }
+.spark { font-family: monospace; letter-spacing: -1px; }
+svg text { font-family: inherit; }
+@media print { h2 { page-break-after: avoid; } .chart { page-break-inside: avoid; } }
+"""
+
+
+def _status(status: str, lang: str) -> str:
+    colour = STATUS_COLOURS[status]
+    label = escape(STATUS_LABELS[lang][status])
+    return f'<span class="status" style="background:{colour}">{label}</span>'
+
+
+def _num(value: float | str | None) -> str:
+    if value is None:
+        return ""
+    return escape(f"{value:g}" if isinstance(value, float) else str(value))
+
+
+def _cards(report: Report, lang: str) -> str:
+    counts = report.summary()
+    binding = Counter(r.status for r in report.results if r.indicator.is_binding)
+    cards = []
+    for status, count in counts.items():
+        cards.append(
+            f'<div class="card" style="border-left:5px solid {STATUS_COLOURS[status]}">'
+            f"{escape(STATUS_LABELS[lang][status])}<b>{count}</b>"
+            f"<small>{'约束性' if lang == 'zh' else 'binding'} "
+            f"{binding.get(status, 0)}</small></div>"
+        )
+    return f'<div class="cards">{"".join(cards)}</div>'
+
+
+def _progress_chart(results: list[Result], share: float | None, lang: str) -> str:
+    """Horizontal bars of progress toward target, with the time-share line (时间进度)."""
+    rows = [r for r in results if r.verdict.progress is not None and r.region is None] or [
+        r for r in results if r.verdict.progress is not None
+    ]
+    if not rows:
+        return ""
+    label_width, bar_width, row_height = 260, 360, 18
+    height = row_height * len(rows) + 30
+    parts = [
+        f'<svg class="chart" role="img" width="100%" '
+        f'viewBox="0 0 {label_width + bar_width + 60} {height}" xmlns="http://www.w3.org/2000/svg">'
+    ]
+    for index, r in enumerate(rows):
+        y = 10 + index * row_height
+        progress = max(0.0, min(r.verdict.progress or 0.0, 1.2))
+        name = r.indicator.name if len(r.indicator.name) <= 22 else r.indicator.name[:21] + "…"
+        parts.append(
+            f'<text x="{label_width - 6}" y="{y + 12}" font-size="10" text-anchor="end">{escape(name)}</text>'
+            f'<rect x="{label_width}" y="{y + 2}" width="{bar_width}" height="12" fill="#eee"/>'
+            f'<rect x="{label_width}" y="{y + 2}" width="{bar_width * progress / 1.2:.1f}" height="12" '
+            f'fill="{STATUS_COLOURS[r.status]}"/>'
+            f'<text x="{label_width + bar_width + 4}" y="{y + 12}" font-size="9">'
+            f"{(r.verdict.progress or 0):.0%}</text>"
+        )
+    full = label_width + bar_width / 1.2
+    parts.append(
+        f'<line x1="{full:.1f}" y1="5" x2="{full:.1f}" y2="{height - 18}" stroke="#333" stroke-width="1"/>'
+        f'<text x="{full:.1f}" y="{height - 6}" font-size="9" text-anchor="middle">100%</text>'
+    )
+    if share is not None:
+        x = label_width + bar_width * share / 1.2
+        label = "时间进度" if lang == "zh" else "time elapsed"
+        parts.append(
+            f'<line x1="{x:.1f}" y1="5" x2="{x:.1f}" y2="{height - 18}" stroke="#c62828" '
+            f'stroke-dasharray="4 3" stroke-width="1.5"/>'
+            f'<text x="{x:.1f}" y="{height - 6}" font-size="9" fill="#c62828" text-anchor="middle">'
+            f"{label} {share:.0%}</text>"
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _results_table(report: Report, results: list[Result], lang: str) -> str:
+    heads = (
+        (
+            "领域",
+            "指标",
+            "地区",
+            "属性",
+            "单位",
+            "基期值",
+            "目标值",
+            "实际值",
+            "年份",
+            "进度",
+            "状态",
+            "说明",
+        )
+        if lang == "zh"
+        else (
+            "domain",
+            "indicator",
+            "region",
+            "attribute",
+            "unit",
+            "baseline",
+            "target",
+            "actual",
+            "year",
+            "progress",
+            "status",
+            "reason",
+        )
+    )
+    body = []
+    for r in results:
+        i, v = r.indicator, r.verdict
+        attribute = i.attribute_printed or ATTRIBUTE_LABELS[i.attribute]
+        body.append(
+            f'<tr class="{"binding" if i.is_binding else ""}">'
+            + "".join(
+                f"<td>{cell}</td>"
+                for cell in (
+                    escape(i.domain),
+                    escape(i.name),
+                    escape(r.region or ""),
+                    escape(attribute),
+                    escape(i.unit or ""),
+                    escape(i.baseline.raw),
+                    escape(i.target.raw),
+                    _num(v.actual),
+                    _num(v.actual_year),
+                    "" if v.progress is None else f"{v.progress:.0%}",
+                    _status(v.status, lang),
+                    escape(v.reason(lang)),
+                )
+            )
+            + "</tr>"
+        )
+    head = "".join(f"<th>{h}</th>" for h in heads)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _trends_table(report: Report, lang: str) -> str:
+    rows = [r for r in report.results if r.trend is not None]
+    if not rows:
+        return ""
+    heads = (
+        ("指标", "地区", "序列", "走势", "趋势判断", "期末预测")
+        if lang == "zh"
+        else ("indicator", "region", "series", "chart", "trend", "projected")
+    )
+    body = "".join(
+        "<tr>"
+        f"<td>{escape(r.indicator.name)}</td><td>{escape(r.region or '')}</td>"
+        f"<td>{escape(' '.join(f'{y}:{v:g}' for y, v in r.trend.points))}</td>"
+        f'<td class="spark">{sparkline([v for _, v in r.trend.points])}</td>'
+        f"<td>{escape(CATEGORY_LABELS[lang][r.trend.category]) if r.trend.category else ''}</td>"
+        f"<td>{r.trend.projected:g}</td></tr>"
+        for r in rows
+        if r.trend is not None
+    )
+    head = "".join(f"<th>{h}</th>" for h in heads)
+    title = "趋势与预测" if lang == "zh" else "Trends and projections"
+    return f"<h2>{title}</h2><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _regions_table(report: Report, lang: str) -> str:
+    if len([r for r in report.regions if r]) < 2:
+        return ""
+    heads = (
+        ("指标", "地区数", "最小", "最大", "均值", "变异系数", "滞后地区")
+        if lang == "zh"
+        else ("indicator", "regions", "min", "max", "mean", "CV", "lagging")
+    )
+    body = "".join(
+        f"<tr><td>{escape(s.name)}</td><td>{s.regions}</td><td>{_num(s.minimum)}</td><td>{_num(s.maximum)}</td>"
+        f"<td>{_num(s.mean)}</td><td>{'' if s.cv is None else f'{s.cv:.1%}'}</td>"
+        f"<td>{escape('、'.join(s.lagging[:8]))}</td></tr>"
+        for s in spreads(report)
+    )
+    head = "".join(f"<th>{h}</th>" for h in heads)
+    title = "地区均等化" if lang == "zh" else "Regions"
+    return f"<h2>{title}</h2><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def render_html(report: Report, lang: str = "zh") -> str:
+    plan = report.plan
+    start = plan.baseline_year
+    share = (report.year - start) / (plan.period.end - start) if plan.period.end > start else None
+    share = None if share is None else max(0.0, min(share, 1.0))
+    zh = lang == "zh"
+    lagging = [
+        r for r in report.results if r.indicator.is_binding and r.status in ("behind", "not_met")
+    ]
+    sections = [
+        f"<h1>{escape(plan.name)} · {report.year}{'年监测报告' if zh else ' monitoring report'}</h1>",
+        f'<p class="meta">{escape(summary_line(report, lang))}</p>',
+        f"<h2>{'总体情况' if zh else 'Summary'}</h2>",
+        _cards(report, lang),
+    ]
+    title = "滞后的约束性指标" if zh else "Binding indicators behind or not met"
+    if lagging:
+        sections += [f"<h2>{title}</h2>", _results_table(report, lagging, lang)]
+    sections.append(f"<h2>{'各领域进度' if zh else 'Progress by domain'}</h2>")
+    for domain in plan.domains:
+        in_domain = [r for r in report.results if r.indicator.domain == domain]
+        chart = _progress_chart(in_domain, share, lang)
+        if chart:
+            sections += [f"<h3>{escape(domain)}</h3>", chart]
+    sections += [
+        f"<h2>{'全部指标' if zh else 'All indicators'}</h2>",
+        _results_table(report, report.results, lang),
+        _trends_table(report, lang),
+        _regions_table(report, lang),
+        f'<p class="meta">psplan · {escape(report.source)}</p>',
+    ]
+    html_lang = "zh-CN" if zh else "en"
+    return (
+        f'<!DOCTYPE html>\n<html lang="{html_lang}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(plan.name)} {report.year}</title><style>{CSS}</style></head>"
+        f"<body>{''.join(sections)}</body></html>\n"
+    )

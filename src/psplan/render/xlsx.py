@@ -1,0 +1,137 @@
+"""The annual monitoring report as an Excel workbook: the same tables, statuses colour-filled."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from psplan.check import Report
+from psplan.regions import spreads
+from psplan.render.csvout import neutralise
+from psplan.render.report import HEADERS, STATUS_LABELS, report_rows, summary_line
+from psplan.trends import CATEGORY_LABELS
+
+if TYPE_CHECKING:  # openpyxl is imported only when a workbook is written
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+FILLS = {
+    "met": "C8E6C9",
+    "on_track": "B3E5FC",
+    "behind": "FFE0B2",
+    "not_met": "FFCDD2",
+    "no_data": "EEEEEE",
+    "needs_review": "E1BEE7",
+}
+
+
+def _sheet(
+    book: Workbook, title: str, headers: Sequence[str], rows: Sequence[Sequence[object]]
+) -> Worksheet:
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from wcwidth import wcswidth
+
+    sheet = book.create_sheet(title)
+    sheet.append(list(headers))
+    for row in rows:
+        sheet.append([neutralise(cell) for cell in row])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor="1F4E79")
+    sheet.freeze_panes = "A2"
+    for index, header in enumerate(headers, start=1):
+        texts = [str(header), *(str(row[index - 1]) for row in rows if row[index - 1] is not None)]
+        width = max(max(wcswidth(t), len(t)) for t in texts)
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 6), 50)
+    return sheet
+
+
+def render_xlsx(report: Report, lang: str = "zh") -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import PatternFill
+
+    book = Workbook()
+    book.remove(book.active)
+    labels = STATUS_LABELS[lang]
+    zh = lang == "zh"
+
+    counts = report.summary()
+    binding = {
+        s: sum(1 for r in report.results if r.indicator.is_binding and r.status == s)
+        for s in counts
+    }
+    summary = _sheet(
+        book,
+        "汇总" if zh else "Summary",
+        ("状态", "指标数", "其中约束性") if zh else ("status", "indicators", "binding"),
+        [(labels[s], counts[s], binding[s]) for s in counts],
+    )
+    summary.insert_rows(1)
+    summary["A1"] = summary_line(report, lang)
+    for index, status in enumerate(counts, start=3):
+        summary.cell(index, 1).fill = PatternFill("solid", fgColor=FILLS[status])
+
+    def coloured(title: str, results: list) -> None:
+        rows = report_rows(Report(report.plan, report.year, results, report.source), lang)
+        sheet = _sheet(book, title, HEADERS[lang], rows)
+        status_column = len(HEADERS[lang]) - 1
+        for index, result in enumerate(results, start=2):
+            sheet.cell(index, status_column).fill = PatternFill(
+                "solid", fgColor=FILLS[result.status]
+            )
+
+    lagging = [
+        r for r in report.results if r.indicator.is_binding and r.status in ("behind", "not_met")
+    ]
+    coloured("滞后约束性指标" if zh else "Binding behind", lagging)
+    coloured("全部指标" if zh else "All indicators", report.results)
+
+    trend_rows = [
+        (
+            r.indicator.name,
+            r.region or "",
+            " ".join(f"{y}:{v:g}" for y, v in r.trend.points),
+            r.trend.observed_growth,
+            r.trend.needed_growth,
+            r.trend.ratio,
+            CATEGORY_LABELS[lang][r.trend.category] if r.trend.category else "",
+            r.trend.projected,
+        )
+        for r in report.results
+        if r.trend is not None
+    ]
+    if trend_rows:
+        _sheet(
+            book,
+            "趋势" if zh else "Trends",
+            ("指标", "地区", "序列", "观测增速", "所需增速", "比值R", "趋势判断", "期末预测")
+            if zh
+            else (
+                "indicator",
+                "region",
+                "series",
+                "observed growth",
+                "needed growth",
+                "R",
+                "trend",
+                "projected",
+            ),
+            trend_rows,
+        )
+    if len([r for r in report.regions if r]) >= 2:
+        _sheet(
+            book,
+            "地区" if zh else "Regions",
+            ("指标", "地区数", "最小", "最大", "均值", "变异系数", "滞后地区")
+            if zh
+            else ("indicator", "regions", "min", "max", "mean", "CV", "lagging"),
+            [
+                (s.name, s.regions, s.minimum, s.maximum, s.mean, s.cv, "、".join(s.lagging))
+                for s in spreads(report)
+            ],
+        )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
