@@ -210,6 +210,13 @@ def compare_targets(parent: Indicator, child: Indicator) -> tuple[Verdict, str]:
     if parent.effective_kind != child.effective_kind:
         return "not_comparable", f"{parent.effective_kind} vs {child.effective_kind} target"
     parent_unit, child_unit = _unit(parent, p), _unit(child, c)
+    assumed = ""
+    if (parent_unit is None) != (child_unit is None) and "%" in (parent_unit, child_unit):
+        # A rate printed without its unit (汉中 基本医疗保险参保率 >96): read it as %, and say so.
+        unnamed = parent if parent_unit is None else child
+        if any(word in unnamed.name for word in PER_WORDS[2:]):
+            parent_unit = child_unit = "%"
+            assumed = "; unit not printed, read as %"
     if _is_total(parent, parent_unit) or _is_total(child, child_unit):
         kind = "five-year totals" if parent.effective_kind == "cumulative" else "totals"
         return "not_comparable", (
@@ -223,7 +230,7 @@ def compare_targets(parent: Indicator, child: Indicator) -> tuple[Verdict, str]:
     direction = parent.effective_direction
     if direction != child.effective_direction:
         return "not_comparable", "the plans disagree on whether more is better"
-    return _compare_thresholds(
+    verdict, reason = _compare_thresholds(
         parent_value,
         p.effective_op(direction),
         child_value,
@@ -231,6 +238,7 @@ def compare_targets(parent: Indicator, child: Indicator) -> tuple[Verdict, str]:
         direction,
         f"{p.raw} vs {c.raw}",
     )
+    return verdict, reason + assumed
 
 
 def _compare_qualitative(p: Expression, c: Expression) -> tuple[Verdict, str]:
@@ -294,11 +302,15 @@ def compare_catalogues(
 ) -> CatalogueComparison:
     result = CatalogueComparison()
     by_id = {item.id: item for item in child_items}
+    for item in child_items:
+        for parent_id in item.maps_to:  # an item that provides (part of) a parent item
+            by_id.setdefault(parent_id, item)
     by_name: dict[str, CatalogueItem] = {}
     for item in child_items:
         for name in (item.name, *item.aliases):
             by_name.setdefault(normalise_name(name), item)
     used: set[str] = set()
+    covered_ids: set[str] = set()
     for parent_item in parent_items:
         found = by_id.get(parent_item.id)
         if found is None:
@@ -308,10 +320,14 @@ def compare_catalogues(
                     break
         if found is not None:
             used.add(found.id)
+            covered_ids.add(parent_item.id)
             result.covered.append((parent_item, found))
         elif parent_item.id in waivers:
             result.waived.append((parent_item, waivers[parent_item.id]))
         else:
             result.missing.append(parent_item)
+    for item in child_items:
+        if any(parent_id in covered_ids for parent_id in item.maps_to):
+            used.add(item.id)
     result.extra = [item for item in child_items if item.id not in used]
     return result

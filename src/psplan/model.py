@@ -154,6 +154,7 @@ class CatalogueItem(Strict):
     category: str | None = None
     name: str = Field(min_length=1)
     aliases: list[str] = Field(default_factory=list)
+    maps_to: list[str] = Field(default_factory=list)
     target_group: str | None = None
     standard: str | None = None
     spending_responsibility: str | None = None

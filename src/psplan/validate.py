@@ -174,7 +174,19 @@ def _parent_problems(
     if parent is None:
         return []
     parent_ids = {indicator.id for indicator in parent.plan.indicators}
+    parent_items = {item.id for item in parent.plan.catalogue}
     problems = []
+    for index, item in enumerate(plan.catalogue):
+        for position, item_id in enumerate(item.maps_to):
+            if item_id not in parent_items:
+                problems.append(
+                    Problem(
+                        document.locate(("catalogue", index, "maps_to", position)),
+                        f"catalogue item {item.id!r}: maps_to {item_id!r} is not an item of "
+                        f"the parent plan {parent.plan.id!r}",
+                        "unknown-parent-item",
+                    )
+                )
     for index, indicator in enumerate(plan.indicators):
         if indicator.maps_to and indicator.maps_to not in parent_ids:
             problems.append(
