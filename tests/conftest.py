@@ -48,3 +48,27 @@ def assert_one_line_error(result: subprocess.CompletedProcess, *fragments: str) 
     assert all(line.startswith("psplan: error:") for line in lines), result.stderr
     for fragment in fragments:
         assert fragment in result.stderr, (fragment, result.stderr)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    """Debian's Chromium, installed here if absent (as root with apt); else a clear skip."""
+    if not CHROMIUM.exists() and os.geteuid() == 0 and Path("/usr/bin/apt-get").exists():
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], capture_output=True, env=env, timeout=600)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "chromium", "fonts-noto-cjk"],
+            capture_output=True,
+            env=env,
+            timeout=1200,
+        )
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is not installed and could not be installed (needs root and apt-get)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        pytest.skip("playwright is not installed (pip install '.[test]')")
+    return CHROMIUM

@@ -10,8 +10,9 @@ puts an indicator in one of four categories (DOMAIN.md):
     0 ≤ R < 0.60    limited_progress
     R < 0           deterioration
 
-and a straight-line projection of the end-year value says whether it is likely met. Rates
-(% shares such as 参保率, 巩固率) cannot pass 100 %, so projections are capped there.
+and a projection of the end-year value at the observed pace (compound, or yearly amounts for
+five-year totals) says whether it is likely met. Rates (% shares such as 参保率, 巩固率) cannot
+pass 100 %, so projections are capped there.
 """
 
 from __future__ import annotations
@@ -112,29 +113,33 @@ def trend(
     (first_year, first), (last_year, last) = points[0], points[-1]
     slope = linear_slope(points)
     op = goal.target.effective_op(goal.direction) or ">="
+    years_left = goal.end_year - last_year
+    observed = _cagr(first, last, last_year - first_year)
     if goal.kind == "cumulative":
-        years_left = goal.end_year - last_year
+        # The running total grows by the yearly amount seen so far, not by a rate.
         projected = last + (last / (last_year - first_year)) * years_left
+    elif observed is not None:
+        # The same compound pace the ratio R is judged on, so outlook and category agree.
+        projected = last * (1 + observed) ** years_left
     else:
-        projected = last + slope * (goal.end_year - last_year)
+        projected = last + slope * years_left
     if cap is not None:
         projected = min(max(projected, 0.0), cap)
 
-    observed = needed = ratio = None
+    needed = ratio = None
     category: Category | None
     if _satisfies(last, op, target_value):
         category = "achieved"
     else:
-        observed = _cagr(first, last, last_year - first_year)
         needed = _cagr(first, target_value, goal.end_year - first_year)
-        if observed is not None and needed:
+        if goal.kind != "cumulative" and observed is not None and needed:
             ratio = observed / needed
-        elif needed == 0 or needed is None:
-            # No compound rate (a zero start, or a target equal to the start): compare paces.
+        else:
+            # No compound rate (a running total from zero, a zero start, a target equal to the
+            # start): compare the yearly pace with the pace needed.
             pace_needed = (target_value - first) / (goal.end_year - first_year)
-            ratio = (
-                ((last - first) / (last_year - first_year)) / pace_needed if pace_needed else None
-            )
+            pace = (last - first) / (last_year - first_year)
+            ratio = pace / pace_needed if pace_needed else None
         category = categorise(ratio) if ratio is not None else None
     return Trend(
         tuple(points),

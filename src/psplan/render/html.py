@@ -118,8 +118,9 @@ def _progress_chart(results: list[Result], share: float | None, lang: str) -> st
 
 
 def _results_table(report: Report, results: list[Result], lang: str) -> str:
+    with_regions = any(r.region for r in results)
     heads = (
-        (
+        [
             "领域",
             "指标",
             "地区",
@@ -132,9 +133,9 @@ def _results_table(report: Report, results: list[Result], lang: str) -> str:
             "进度",
             "状态",
             "说明",
-        )
+        ]
         if lang == "zh"
-        else (
+        else [
             "domain",
             "indicator",
             "region",
@@ -147,33 +148,32 @@ def _results_table(report: Report, results: list[Result], lang: str) -> str:
             "progress",
             "status",
             "reason",
-        )
+        ]
     )
+    if not with_regions:
+        del heads[2]
     body = []
     for r in results:
         i, v = r.indicator, r.verdict
         attribute = i.attribute_printed or ATTRIBUTE_LABELS[i.attribute]
-        body.append(
-            f'<tr class="{"binding" if i.is_binding else ""}">'
-            + "".join(
-                f"<td>{cell}</td>"
-                for cell in (
-                    escape(i.domain),
-                    escape(i.name),
-                    escape(r.region or ""),
-                    escape(attribute),
-                    escape(i.unit or ""),
-                    escape(i.baseline.raw),
-                    escape(i.target.raw),
-                    _num(v.actual),
-                    _num(v.actual_year),
-                    "" if v.progress is None else f"{v.progress:.0%}",
-                    _status(v.status, lang),
-                    escape(v.reason(lang)),
-                )
-            )
-            + "</tr>"
-        )
+        cells = [
+            escape(i.domain),
+            escape(i.name),
+            escape(r.region or ""),
+            escape(attribute),
+            escape(i.unit or ""),
+            escape(i.baseline.raw),
+            escape(i.target.raw),
+            _num(v.actual),
+            _num(v.actual_year),
+            "" if v.progress is None else f"{v.progress:.0%}",
+            _status(v.status, lang),
+            escape(v.reason(lang)),
+        ]
+        if not with_regions:
+            del cells[2]
+        row_class = "binding" if i.is_binding else ""
+        body.append(f'<tr class="{row_class}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     head = "".join(f"<th>{h}</th>" for h in heads)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
