@@ -143,7 +143,7 @@ def _csv_rows(path: Path, encoding: str | None) -> Iterator[tuple[int, list[obje
                     raise PsplanError(
                         "contains a NUL byte; not a text file", Location(name, row_number)
                     )
-                yield row_number, list(row)
+                yield row_number, row
         except UnicodeDecodeError:
             raise PsplanError(
                 f"cannot decode as {chosen}; pass --encoding (e.g. gb18030 or utf-8)",
@@ -244,19 +244,29 @@ def _records(rows: Iterator[tuple[int, list[object]]], file: str) -> Iterator[Ac
     layout: Layout | None = None
     reader: _RowReader | None = None
     for row_number, row in rows:
-        if not any(str(cell or "").strip() for cell in row):
-            continue  # blank lines
+        if _blank(row):
+            continue
         if reader is None:
             layout = detect_layout(row, file)
             reader = _RowReader(layout, file)
             continue
         try:
-            yield from reader.read(row_number, row)
+            if reader.layout.wide:
+                yield from reader.read_wide(row_number, row)
+            else:
+                yield reader.read_long(row_number, row)
         except PsplanError as exc:
             # One bad cell should not hide the others: report it and read on.
             yield Problem(exc.location or Location(file, row_number), exc.message, "actuals")
     if layout is None:
         raise PsplanError("the file is empty", Location(file, 1))
+
+
+def _blank(row: Sequence[object]) -> bool:
+    for cell in row:
+        if cell is not None and (cell.strip() if isinstance(cell, str) else True):
+            return False
+    return True
 
 
 def _cell(row: Sequence[object], index: int | None) -> object:
@@ -283,31 +293,45 @@ class _RowReader:
         self.years: dict[object, int] = {}
         self.values: dict[object, Value] = {}
 
-    def read(self, row_number: int, row: list[object]) -> Iterator[ActualRow]:
-        layout, file = self.layout, self.file
+    def _labels(self, row_number: int, row: list[object]) -> tuple[str, str | None, str | None]:
+        layout = self.layout
         indicator = _text(_cell(row, layout.indicator))
         if indicator is None:
-            where = Location(file, row_number, layout.indicator + 1)
+            where = Location(self.file, row_number, layout.indicator + 1)
             raise PsplanError("the indicator cell is empty", where)
-        region = _text(_cell(row, layout.region))
-        note = _text(_cell(row, layout.note))
-        if layout.wide:
-            # Parse every cell before yielding any, so a bad cell does not leave half a row.
-            values = [
-                (c, y, self.value(_cell(row, c), row_number, c)) for c, y in layout.year_columns
-            ]
-            for column, year, value in values:
-                yield ActualRow(indicator, year, value, region, note, file, row_number, column + 1)
-            return
+        return indicator, _text(_cell(row, layout.region)), _text(_cell(row, layout.note))
+
+    def read_wide(self, row_number: int, row: list[object]) -> list[ActualRow]:
+        indicator, region, note = self._labels(row_number, row)
+        # Parse every cell before returning any, so a bad cell does not leave half a row.
+        return [
+            ActualRow(
+                indicator,
+                year,
+                self.value(_cell(row, column), row_number, column),
+                region,
+                note,
+                self.file,
+                row_number,
+                column + 1,
+            )
+            for column, year in self.layout.year_columns
+        ]
+
+    def read_long(self, row_number: int, row: list[object]) -> ActualRow:
+        layout = self.layout
+        indicator, region, note = self._labels(row_number, row)
         assert layout.year is not None and layout.value is not None
         year_cell = _cell(row, layout.year)
         year = self.years.get(year_cell)
         if year is None:
-            year = _parse_year(year_cell, Location(file, row_number, layout.year + 1))
+            year = _parse_year(year_cell, Location(self.file, row_number, layout.year + 1))
             if len(self.years) < self.CACHE_LIMIT:
                 self.years[year_cell] = year
         value = self.value(_cell(row, layout.value), row_number, layout.value)
-        yield ActualRow(indicator, year, value, region, note, file, row_number, layout.value + 1)
+        return ActualRow(
+            indicator, year, value, region, note, self.file, row_number, layout.value + 1
+        )
 
     def value(self, cell: object, row_number: int, column: int) -> Value:
         cached = self.values.get(cell) if isinstance(cell, str) else None

@@ -180,12 +180,15 @@ def collect(
                     )
                 )
             continue
-        problem = _value_problem(indicator, row)
-        if problem:
-            problems.append(Problem(row.location, problem, "bad-value"))
-            continue
-        if row.value.missing:
-            continue
+        value = row.value
+        if value.number is None or value.unit is not None or value.running_total:
+            # Only unusual values need the full check (plain numbers are the common case).
+            problem = _value_problem(indicator, row)
+            if problem:
+                problems.append(Problem(row.location, problem, "bad-value"))
+                continue
+            if value.missing:
+                continue
         if row.region in refs and row.value.number is not None:
             collected.references[(indicator.id, row.year)] = row.value.number
             continue
