@@ -94,6 +94,13 @@ def judge(
         target_value = reference
     assert target_value is not None
 
+    if goal.kind != "level" and not any(goal.start_year <= o.year for o in upto):
+        # A total or an average over the period needs figures from the period itself.
+        return Verdict(
+            "no_data",
+            reasons=(_r("none_in_period", start=goal.start_year, year=year),),
+        )
+
     texts = [o for o in upto if o.value.number is None]
     if texts:
         last = texts[-1]
@@ -167,9 +174,6 @@ def _aggregate(
         actual = (last_total.value.number or 0.0) if last_total else 0.0
         actual += sum(o.value.number or 0.0 for o in yearly)
         used = ([last_total] if last_total else []) + yearly
-        if not used:  # only figures from before the period
-            used = [upto[-1]]
-            actual = upto[-1].value.number or 0.0
         note = _r("running_total") if last_total and not yearly else _r("sum", count=len(used))
         return _round(actual), used[-1].year, 0.0, goal.start_year - 1, (note,)
     if goal.kind == "annual_average" and in_period:

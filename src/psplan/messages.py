@@ -14,6 +14,10 @@ Reason = tuple[str, Mapping[str, Any]]
 MESSAGES: dict[str, dict[str, str]] = {
     "no_target": {"zh": "规划未列目标值", "en": "the plan prints no target for this indicator"},
     "no_data": {"zh": "{year}年及以前无数据", "en": "no figure reported for {year} or earlier"},
+    "none_in_period": {
+        "zh": "{start}—{year}年无数据（累计或年均指标只计规划期内数据）",
+        "en": "no figure for {start}–{year}: a total or average counts only the plan period",
+    },
     "needs_reference": {
         "zh": "相对目标“{target}”需要{reference}{year}年的参照值（--reference 或参照地区行）",
         "en": "relative target {target!r} needs the {reference} reference value for {year} "
