@@ -110,6 +110,8 @@ def parse_value(raw: object) -> Value:
         return Value(raw=raw_text, text=text)
 
     text = text.rstrip("*")  # footnote markers copied from the plan (77.3**)
+    # A bound printed as the figure (宿州 基本医疗保险参保率 >99.9): the bound is the figure.
+    text = text.lstrip("<>=≥≤")
     running_total = False
     if text and text[0] in _BRACKETS:
         if not text.endswith(_BRACKETS[text[0]]):
