@@ -230,13 +230,20 @@ def compare_targets(parent: Indicator, child: Indicator) -> tuple[Verdict, str]:
     direction = parent.effective_direction
     if direction != child.effective_direction:
         return "not_comparable", "the plans disagree on whether more is better"
+    shown = f"{p.raw} vs {c.raw}"
+    if parent_unit != child_unit:
+        base = UNIT_SCALE[parent_unit or ""][0]
+        shown = (
+            f"{p.raw} {parent_unit} = {parent_value:g} {base} vs "
+            f"{c.raw} {child_unit} = {child_value:g} {base}"
+        )
     verdict, reason = _compare_thresholds(
         parent_value,
         p.effective_op(direction),
         child_value,
         c.effective_op(direction),
         direction,
-        f"{p.raw} vs {c.raw}",
+        shown,
     )
     return verdict, reason + assumed
 
