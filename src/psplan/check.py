@@ -8,9 +8,12 @@ collected and raised together as `ActualsError`, so a user fixes a file in one p
 from __future__ import annotations
 
 import difflib
+import gc
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from psplan.actuals import ActualRow
 from psplan.errors import Location, Problem, PsplanError
@@ -42,11 +45,21 @@ class Result:
     indicator: Indicator
     verdict: Verdict
     region: str | None = None
-    trend: Trend | None = None
+    goal: Goal | None = None
+    observations: tuple[Observation, ...] = ()
 
     @property
     def status(self) -> Status:
         return self.verdict.status
+
+    @cached_property
+    def trend(self) -> Trend | None:
+        """The trend view (computed when a report shows it: at county scale most do not)."""
+        if self.goal is None:
+            return None
+        return _trend(
+            self.indicator, self.goal, self.verdict, self.observations, self.goal.end_year
+        )
 
 
 @dataclass
@@ -153,61 +166,98 @@ def collect(
     rows: Iterable[ActualRow | Problem],
     reference_regions: Iterable[str] = (),
 ) -> _Collected:
-    """Group the rows by (region, indicator) and year, checking each against the plan."""
+    """Group the rows by (region, indicator) and year, checking each against the plan.
+
+    This loop runs once per reported figure (a million at county scale), so what repeats is
+    looked up once: the (region, indicator text) pair maps straight to its series.
+    """
     matcher = IndicatorMatcher(plan)
     refs = REFERENCE_REGIONS | set(reference_regions)
     collected = _Collected()
     problems = collected.problems
-    unknown_reported: set[str] = set()
+    observations = collected.observations
+    # (region, indicator text) → (indicator, its series), or None when the text matches nothing.
+    known: dict[tuple[str | None, str], tuple[Indicator, dict[int, tuple[Value, int]]] | None] = {}
     for row in rows:
-        if len(problems) >= MAX_PROBLEMS:
-            break
-        if isinstance(row, Problem):
+        if type(row) is Problem:
             problems.append(row)
+            if len(problems) >= MAX_PROBLEMS:
+                break
             continue
-        indicator = matcher.match(row.indicator)
-        if indicator is None:
-            if row.indicator not in unknown_reported:
-                unknown_reported.add(row.indicator)
-                hints = matcher.suggest(row.indicator)
-                hint = f"; did you mean {' / '.join(hints)}?" if hints else ""
-                where = Location(row.file, row.line, 0)
-                problems.append(
-                    Problem(
-                        where,
-                        f"indicator {row.indicator!r} is not in plan {plan.id}{hint}",
-                        "unknown-indicator",
-                    )
-                )
+        key = (row.region, row.indicator)
+        entry = known.get(key, False)
+        if entry is False:
+            entry = _series_for(matcher, plan, row, refs, observations, problems, known)
+        if entry is None:
             continue
+        indicator, series = entry
         value = row.value
         if value.number is None or value.unit is not None or value.running_total:
             # Only unusual values need the full check (plain numbers are the common case).
             problem = _value_problem(indicator, row)
             if problem:
                 problems.append(Problem(row.location, problem, "bad-value"))
+                if len(problems) >= MAX_PROBLEMS:
+                    break
                 continue
             if value.missing:
                 continue
-        if row.region in refs and row.value.number is not None:
-            collected.references[(indicator.id, row.year)] = row.value.number
+        if series is _REFERENCE:
+            if value.number is not None:
+                collected.references[(indicator.id, row.year)] = value.number
             continue
-        collected.years.add(row.year)
-        series = collected.observations.setdefault((row.region, indicator.id), {})
         earlier = series.get(row.year)
-        if earlier is not None and not _same(earlier[0], row.value):
+        if earlier is not None and not _same(earlier[0], value):
             region = f" in {row.region}" if row.region else ""
             problems.append(
                 Problem(
                     row.location,
                     f"{indicator.name}{region} {row.year} is reported twice with different values: "
-                    f"{earlier[0].raw!r} (line {earlier[1]}) and {row.value.raw!r}",
+                    f"{earlier[0].raw!r} (line {earlier[1]}) and {value.raw!r}",
                     "duplicate",
                 )
             )
+            if len(problems) >= MAX_PROBLEMS:
+                break
             continue
-        series[row.year] = (row.value, row.line)
+        series[row.year] = (value, row.line)
+    collected.years.update(year for series in observations.values() for year in series)
     return collected
+
+
+_REFERENCE: dict[int, tuple[Value, int]] = {}  # marks a reference region's rows
+
+
+def _series_for(
+    matcher: IndicatorMatcher,
+    plan: Plan,
+    row: ActualRow,
+    refs: frozenset[str] | set[str],
+    observations: dict[tuple[str | None, str], dict[int, tuple[Value, int]]],
+    problems: list[Problem],
+    known: dict,
+) -> tuple[Indicator, dict[int, tuple[Value, int]]] | None:
+    """First sight of a (region, indicator text) pair: match it, or report it once."""
+    indicator = matcher.match(row.indicator)
+    key = (row.region, row.indicator)
+    if indicator is None:
+        if not any(k[1] == row.indicator for k, v in known.items() if v is None):
+            hints = matcher.suggest(row.indicator)
+            hint = f"; did you mean {' / '.join(hints)}?" if hints else ""
+            problems.append(
+                Problem(
+                    Location(row.file, row.line, 0),
+                    f"indicator {row.indicator!r} is not in plan {plan.id}{hint}",
+                    "unknown-indicator",
+                )
+            )
+        known[key] = None
+        return None
+    if row.region in refs:
+        known[key] = (indicator, _REFERENCE)
+    else:
+        known[key] = (indicator, observations.setdefault((row.region, indicator.id), {}))
+    return known[key]
 
 
 def _same(a: Value, b: Value) -> bool:
@@ -244,6 +294,36 @@ def check(
     source: str = "",
 ) -> Report:
     """Judge every indicator of `plan` in `year` (default: the latest year reported)."""
+    with _bulk():
+        return _check(plan, rows, year, region, references, reference_regions, source)
+
+
+@contextmanager
+def _bulk() -> Iterator[None]:
+    """Pause the cyclic garbage collector while millions of small acyclic tuples are made.
+
+    Reading a county-scale file otherwise triggers hundreds of full collections that find
+    nothing (it cut `collect` from 0.9 s to 0.3 s on 319,000 rows); reference counting still
+    frees everything as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check(
+    plan: Plan,
+    rows: Iterable[ActualRow | Problem],
+    year: int | None,
+    region: str | None,
+    references: Mapping[str, float] | None,
+    reference_regions: Iterable[str],
+    source: str,
+) -> Report:
     collected = collect(plan, rows, reference_regions)
     if collected.problems:
         raise ActualsError(collected.problems)
@@ -261,16 +341,16 @@ def check(
         regions = [region]
     references = dict(references or {})
     results = []
+    goals = [(indicator, goal_of(plan, indicator)) for indicator in plan.indicators]
     for place in regions:
-        for indicator in plan.indicators:
+        for indicator, goal in goals:
             series = collected.observations.get((place, indicator.id), {})
-            observations = [Observation(y, value) for y, (value, _) in series.items()]
-            reference = _reference(indicator, references, collected.references, year)
-            goal = goal_of(plan, indicator)
-            verdict = judge(goal, observations, year, reference)
-            results.append(
-                Result(indicator, verdict, place, _trend(indicator, goal, verdict, series, year))
+            observations = tuple(
+                Observation(y, value) for y, (value, _) in series.items() if y <= year
             )
+            reference = _reference(indicator, references, collected.references, year)
+            verdict = judge(goal, observations, year, reference)
+            results.append(Result(indicator, verdict, place, goal, observations))
     return Report(plan, year, results, source)
 
 
@@ -278,16 +358,16 @@ def _trend(
     indicator: Indicator,
     goal: Goal,
     verdict: Verdict,
-    series: Mapping[int, tuple[Value, int]],
+    observations: Iterable[Observation],
     year: int,
 ) -> Trend | None:
     """The trend view, for numeric goals with at least two points up to `year`."""
     if verdict.target_value is None or indicator.target.form not in ("number", "relative"):
         return None
     yearly = [
-        (y, value.number)
-        for y, (value, _) in series.items()
-        if y <= year and value.number is not None and not value.running_total
+        (o.year, o.value.number)
+        for o in observations
+        if o.year <= year and o.value.number is not None and not o.value.running_total
     ]
     if len(yearly) < 2:
         return None

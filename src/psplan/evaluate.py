@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from psplan.messages import Reason, explain
 from psplan.targets import Expression
@@ -43,8 +43,7 @@ class Goal:
     end_year: int
 
 
-@dataclass(frozen=True)
-class Observation:
+class Observation(NamedTuple):
     year: int
     value: Value
 
@@ -72,7 +71,10 @@ def judge(
 ) -> Verdict:
     """Judge one indicator in `year` from the observations reported for it (any order)."""
     target = goal.target
-    upto = sorted((o for o in observations if o.year <= year and not o.value.missing), key=_year)
+    upto = [
+        o for o in observations if o.year <= year and (o.value.number is not None or o.value.text)
+    ]
+    upto.sort(key=_year)
     if target.form == "none":
         return Verdict("needs_review", reasons=(_r("no_target"),))
     if not upto:
