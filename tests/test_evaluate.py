@@ -172,4 +172,7 @@ def test_text_for_a_numeric_target_needs_review_in_the_api() -> None:
 def test_totals_and_averages_count_only_the_plan_period() -> None:
     # 十三五's five-year total (5.9 万个) is not a figure of the 十四五 period.
     assert judge(goal("[21.9]", kind="cumulative"), obs((2020, "5.9")), 2020).status == "no_data"
-    assert judge(goal("1500", "1800", kind="annual_average"), obs((2020, "1800")), 2020).status == "no_data"
+    assert (
+        judge(goal("1500", "1800", kind="annual_average"), obs((2020, "1800")), 2020).status
+        == "no_data"
+    )

@@ -168,3 +168,51 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path: Path) -> None:
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr
     assert "Traceback" not in stderr
+
+
+def test_progress_bar_on_a_terminal_and_not_when_piped(tmp_path: Path) -> None:
+    import pty
+
+    path = tmp_path / "big.csv"
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "generate.py"),
+            "national",
+            "-o",
+            str(path),
+            "--regions",
+            "800",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    assert path.stat().st_size > 4 * 1024 * 1024
+    command = [
+        sys.executable,
+        "-m",
+        "psplan",
+        "check",
+        "national",
+        str(path),
+        "--format",
+        "json",
+        "-o",
+        str(tmp_path / "o.json"),
+    ]
+    piped = subprocess.run(command, capture_output=True, text=True)
+    assert piped.stderr == ""
+    master, slave = pty.openpty()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    process.wait(timeout=120)
+    assert b"rows" in drawn and b"big.csv" in drawn

@@ -60,7 +60,9 @@ SUZHOU_PREVIOUS = {
 }
 
 
-@pytest.mark.parametrize(("plan", "expected"), [("chuzhou", CHUZHOU_PREVIOUS), ("suzhou", SUZHOU_PREVIOUS)])
+@pytest.mark.parametrize(
+    ("plan", "expected"), [("chuzhou", CHUZHOU_PREVIOUS), ("suzhou", SUZHOU_PREVIOUS)]
+)
 def test_previous_plan_verdicts_every_row(plan: str, expected: dict[str, str]) -> None:
     report = check_previous(load_plan(plan).plan)
     got = {result.indicator.name: result.status for result in report.results}
@@ -73,7 +75,11 @@ def test_previous_plan_through_the_command(psplan) -> None:
     data = json.loads(result.stdout)
     assert data["year"] == 2020
     jobs = next(r for r in data["results"] if r["name"] == "城镇新增就业人数")
-    assert (jobs["actual"], jobs["target"]["raw"], jobs["target"]["kind"]) == (24.54, "[15]", "cumulative")
+    assert (jobs["actual"], jobs["target"]["raw"], jobs["target"]["kind"]) == (
+        24.54,
+        "[15]",
+        "cumulative",
+    )
     assert data["summary"]["met"] == 20
 
 
@@ -95,7 +101,12 @@ def start_of_period_status(indicator, baseline_year: int) -> str:
         return "needs_review"
     value, target = indicator.baseline.value, indicator.target.value
     op = indicator.target.effective_op(indicator.effective_direction)
-    met = {">=": value >= target, ">": value > target, "<=": value <= target, "<": value < target}.get(op, False)
+    met = {
+        ">=": value >= target,
+        ">": value > target,
+        "<=": value <= target,
+        "<": value < target,
+    }.get(op, False)
     if met:
         return "met"
     # At the base year the line sits at the baseline; a baseline from an earlier year is behind it.
@@ -105,7 +116,9 @@ def start_of_period_status(indicator, baseline_year: int) -> str:
 @pytest.mark.parametrize("plan", PLANS)
 def test_start_of_period_report(psplan, tmp_path: Path, plan: str) -> None:
     p = load_plan(plan).plan
-    lines = ["indicator,year,value"] + [f"{i.id},2020,{i.baseline.raw}" for i in p.indicators if i.baseline.raw]
+    lines = ["indicator,year,value"] + [
+        f"{i.id},2020,{i.baseline.raw}" for i in p.indicators if i.baseline.raw
+    ]
     path = tmp_path / "baseline.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = psplan("check", plan, str(path), "--year", "2020", "--format", "json")
@@ -117,8 +130,16 @@ def test_start_of_period_report(psplan, tmp_path: Path, plan: str) -> None:
 def test_national_start_of_period_spot_checks(psplan, tmp_path: Path) -> None:
     p = load_plan("national").plan
     path = tmp_path / "baseline.csv"
-    path.write_text("indicator,year,value\n" + "".join(f"{i.id},2020,{i.baseline.raw}\n" for i in p.indicators), encoding="utf-8")
-    got = {r["id"]: r for r in json.loads(psplan("check", "national", str(path), "--year", "2020", "--format", "json").stdout)["results"]}
+    path.write_text(
+        "indicator,year,value\n" + "".join(f"{i.id},2020,{i.baseline.raw}\n" for i in p.indicators),
+        encoding="utf-8",
+    )
+    got = {
+        r["id"]: r
+        for r in json.loads(
+            psplan("check", "national", str(path), "--year", "2020", "--format", "json").stdout
+        )["results"]
+    }
     assert got["medical_insurance_coverage"]["status"] == "on_track"  # 95% is not >95%
     assert got["disability_subsidy_coverage"]["status"] == "met"  # 100% already
     assert got["life_expectancy"]["status"] == "behind"  # a 2019 figure, behind the 2020 line

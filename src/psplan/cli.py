@@ -174,8 +174,9 @@ def _run_check(
     """Read the actuals and judge them; every input problem printed, then exit 2."""
     from psplan.actuals import read_actuals
     from psplan.check import ActualsError, check
+    from psplan.progress import with_progress
 
-    rows = read_actuals(actuals, encoding=encoding, sheet=sheet)
+    rows = with_progress(read_actuals(actuals, encoding=encoding, sheet=sheet), actuals)
     try:
         return check(
             plan,

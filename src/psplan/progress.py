@@ -1,0 +1,46 @@
+"""A progress display for long reads, on a terminal only (nothing when stderr is piped)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+#: Files smaller than this read in well under a second: no display.
+MIN_BYTES = 4 * 1024 * 1024
+EVERY = 20_000
+
+
+def with_progress(rows: Iterable[T], path: Path, label: str = "reading") -> Iterable[T]:
+    if not sys.stderr.isatty():
+        return rows
+    try:
+        if path.stat().st_size < MIN_BYTES:
+            return rows
+    except OSError:
+        return rows
+    return _progress(rows, f"{label} {path.name}")
+
+
+def _progress(rows: Iterable[T], description: str) -> Iterator[T]:
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed:,} rows"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(description, total=None)
+        count = 0
+        for row in rows:
+            count += 1
+            if count % EVERY == 0:
+                progress.update(task, completed=count)
+            yield row
