@@ -38,9 +38,7 @@ def _progress(rows: Iterable[T], description: str) -> Iterator[T]:
     )
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task(description, total=None)
-        count = 0
-        for row in rows:
-            count += 1
+        for count, row in enumerate(rows, start=1):
             if count % EVERY == 0:
                 progress.update(task, completed=count)
             yield row
