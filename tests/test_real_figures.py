@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PLANS
 from psplan.check import check_previous
 from psplan.plans import load_plan
+
+from conftest import PLANS
 
 # Every row of the two tables that print both target and result, by printed name, with the
 # verdict the document implies. Both cities met every 十三五 indicator.
