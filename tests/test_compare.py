@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from psplan.compare import compare_plans, compare_targets
+from psplan.messages import explain
 from psplan.model import Indicator
 from psplan.plans import load_plan
 
@@ -121,9 +122,11 @@ def test_target_comparison_rules(parent: Indicator, child: Indicator, verdict: s
 def test_renovation_totals_are_not_compared_as_if_units_were_the_same() -> None:
     national = load_plan("national").plan.indicator("old_community_renovation")
     city = indicator("[269]", "个", name="城镇老旧小区改造")
-    verdict, reason = compare_targets(national, city)
+    verdict, reasons = compare_targets(national, city)
     assert verdict == "not_comparable"
+    reason = explain(reasons, "en")
     assert "21.9" in reason and "269" in reason and "万个" in reason
+    assert "不可比" in explain(reasons, "zh")
 
 
 def test_downgraded_binding_indicator(tmp_path: Path) -> None:

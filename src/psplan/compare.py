@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from psplan.check import normalise_name, strip_unit
+from psplan.messages import Reason, explain
 from psplan.model import CatalogueItem, Indicator, Plan
 from psplan.targets import Expression
 
@@ -65,8 +66,11 @@ class IndicatorComparison:
     verdict: Verdict
     parent: Indicator | None
     child: Indicator | None
-    reason: str = ""
+    reasons: tuple[Reason, ...] = ()
     downgraded: bool = False
+
+    def reason(self, lang: str = "zh") -> str:
+        return explain(self.reasons, lang)
 
     @property
     def failing(self) -> bool:
@@ -159,9 +163,7 @@ def compare_indicators(parent: Plan, child: Plan) -> list[IndicatorComparison]:
             ]
         if not counterparts:
             rows.append(
-                IndicatorComparison(
-                    "missing", parent_indicator, None, "no counterpart in the child plan"
-                )
+                IndicatorComparison("missing", parent_indicator, None, (_r("no_counterpart"),))
             )
             continue
         for child_indicator in counterparts:
@@ -169,19 +171,18 @@ def compare_indicators(parent: Plan, child: Plan) -> list[IndicatorComparison]:
             rows.append(compare_pair(parent_indicator, child_indicator))
     for child_indicator in child.indicators:
         if child_indicator.id not in matched:
-            rows.append(IndicatorComparison("local", None, child_indicator, "local indicator"))
+            rows.append(IndicatorComparison("local", None, child_indicator, (_r("local"),)))
     return rows
 
 
 def compare_pair(parent: Indicator, child: Indicator) -> IndicatorComparison:
     downgraded = parent.is_binding and not child.is_binding
-    verdict, reason = compare_targets(parent, child)
+    verdict, reasons = compare_targets(parent, child)
     if downgraded:
-        note = "约束性 in the parent, 预期性 in the child"
-        reason = f"{reason}; {note}" if reason else note
+        reasons = (*reasons, _r("downgraded"))
         if verdict in ("equal", "stronger", "not_comparable"):
             verdict = "downgraded"
-    return IndicatorComparison(verdict, parent, child, reason, downgraded)
+    return IndicatorComparison(verdict, parent, child, reasons, downgraded)
 
 
 def _unit(indicator: Indicator, expr: Expression) -> str | None:
@@ -195,41 +196,48 @@ def _is_total(indicator: Indicator, unit: str | None) -> bool:
     return base in COUNT_UNITS and not any(word in indicator.name for word in PER_WORDS)
 
 
-def compare_targets(parent: Indicator, child: Indicator) -> tuple[Verdict, str]:
+def compare_targets(parent: Indicator, child: Indicator) -> tuple[Verdict, tuple[Reason, ...]]:
     """How ambitious the child's target is next to the parent's."""
     p, c = parent.target, child.target
     if p.form == "none" or c.form == "none":
-        return "not_comparable", "one of the two prints no target"
+        return "not_comparable", (_r("no_target"),)
     if p.form == "relative" or c.form == "relative":
         if p.form == c.form and p.reference == c.reference:
-            return "equal", "same relative target"
+            return "equal", (_r("same_relative"),)
         relative = c.raw if c.form == "relative" else p.raw
-        return "not_comparable", f"relative target {relative!r}: compared by kind, not by number"
+        return "not_comparable", (_r("relative", target=relative),)
     if p.form == "qualitative" or c.form == "qualitative":
         return _compare_qualitative(p, c)
     if parent.effective_kind != child.effective_kind:
-        return "not_comparable", f"{parent.effective_kind} vs {child.effective_kind} target"
+        kinds = {"level": "水平值", "cumulative": "五年累计", "annual_average": "年均值"}
+        return "not_comparable", (
+            _r(
+                "kinds",
+                parent=parent.effective_kind,
+                child=child.effective_kind,
+                parent_zh=kinds[parent.effective_kind],
+                child_zh=kinds[child.effective_kind],
+            ),
+        )
     parent_unit, child_unit = _unit(parent, p), _unit(child, c)
-    assumed = ""
+    assumed: tuple[Reason, ...] = ()
     if (parent_unit is None) != (child_unit is None) and "%" in (parent_unit, child_unit):
         # A rate printed without its unit (汉中 基本医疗保险参保率 >96): read it as %, and say so.
         unnamed = parent if parent_unit is None else child
         if any(word in unnamed.name for word in PER_WORDS[2:]):
             parent_unit = child_unit = "%"
-            assumed = "; unit not printed, read as %"
+            assumed = (_r("unit_assumed"),)
     if _is_total(parent, parent_unit) or _is_total(child, child_unit):
-        kind = "five-year totals" if parent.effective_kind == "cumulative" else "totals"
-        return "not_comparable", (
-            f"{kind} of different populations: {p.raw} {parent_unit or ''} vs "
-            f"{c.raw} {child_unit or ''}".replace("  ", " ")
-        )
+        code = "cumulative_totals" if parent.effective_kind == "cumulative" else "totals"
+        shown = f"{p.raw} {parent_unit or ''} vs {c.raw} {child_unit or ''}".replace("  ", " ")
+        return "not_comparable", (_r(code, shown=shown.strip()),)
     scaled = _scale(p.value, parent_unit, c.value, child_unit)
     if scaled is None:
-        return "not_comparable", f"units differ: {parent_unit} vs {child_unit}"
+        return "not_comparable", (_r("units", parent=parent_unit, child=child_unit),)
     parent_value, child_value = scaled
     direction = parent.effective_direction
     if direction != child.effective_direction:
-        return "not_comparable", "the plans disagree on whether more is better"
+        return "not_comparable", (_r("directions"),)
     shown = f"{p.raw} vs {c.raw}"
     if parent_unit != child_unit:
         base = UNIT_SCALE[parent_unit or ""][0]
@@ -237,7 +245,7 @@ def compare_targets(parent: Indicator, child: Indicator) -> tuple[Verdict, str]:
             f"{p.raw} {parent_unit} = {parent_value:g} {base} vs "
             f"{c.raw} {child_unit} = {child_value:g} {base}"
         )
-    verdict, reason = _compare_thresholds(
+    verdict, reasons = _compare_thresholds(
         parent_value,
         p.effective_op(direction),
         child_value,
@@ -245,25 +253,20 @@ def compare_targets(parent: Indicator, child: Indicator) -> tuple[Verdict, str]:
         direction,
         shown,
     )
-    return verdict, reason + assumed
+    return verdict, (*reasons, *assumed)
 
 
-def _compare_qualitative(p: Expression, c: Expression) -> tuple[Verdict, str]:
+def _compare_qualitative(p: Expression, c: Expression) -> tuple[Verdict, tuple[Reason, ...]]:
     if p.form == c.form:
-        return (
-            ("equal", "same qualitative target")
-            if p.text == c.text
-            else (
-                "not_comparable",
-                f"{p.raw} vs {c.raw}",
-            )
-        )
+        if p.text == c.text:
+            return "equal", (_r("same_qualitative"),)
+        return "not_comparable", (_r("versus", shown=f"{p.raw} vs {c.raw}"),)
     numeric = c if c.form == "number" else p
     if numeric.value is not None and numeric.value >= 100:
-        return "equal", f"{c.raw} is full coverage, as {p.raw}"
+        return "equal", (_r("full_coverage", child=c.raw, parent=p.raw),)
     if c.form == "number":
-        return "weaker", f"{c.raw} is short of {p.raw} (full coverage)"
-    return "stronger", f"{c.raw} (full coverage) goes beyond {p.raw}"
+        return "weaker", (_r("short_of_full", child=c.raw, parent=p.raw),)
+    return "stronger", (_r("beyond", child=c.raw, parent=p.raw),)
 
 
 def _scale(
@@ -290,18 +293,23 @@ def _compare_thresholds(
     child_op: str | None,
     direction: str,
     shown: str,
-) -> tuple[Verdict, str]:
+) -> tuple[Verdict, tuple[Reason, ...]]:
     sign = -1 if direction == "decrease" else 1
     difference = sign * (child_value - parent_value)
+    versus = _r("versus", shown=shown)
     if abs(difference) > 1e-9 * max(1.0, abs(parent_value)):
-        return ("stronger" if difference > 0 else "weaker"), shown
+        return ("stronger" if difference > 0 else "weaker"), (versus,)
     strict = {">": 1, "<": 1, ">=": 0, "<=": 0, "approx": -1, None: 0}
     ranking = strict[child_op] - strict[parent_op]
     if ranking > 0:
-        return "stronger", f"{shown} (strict comparator)"
+        return "stronger", (versus, _r("stricter"))
     if ranking < 0:
-        return "weaker", f"{shown} (less strict comparator)"
-    return "equal", shown
+        return "weaker", (versus, _r("looser"))
+    return "equal", (versus,)
+
+
+def _r(code: str, **args: object) -> Reason:
+    return (code, args)
 
 
 def compare_catalogues(

@@ -52,6 +52,49 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{year}年应达 {expected:g}（时间进度 {share:.0%}）",
         "en": "expected {expected:g} by {year} (time elapsed {share:.0%})",
     },
+    # compare
+    "no_counterpart": {"zh": "本级规划无对应指标", "en": "no counterpart in the child plan"},
+    "local": {"zh": "本级特色指标", "en": "local indicator"},
+    "downgraded": {
+        "zh": "上级为约束性，本级为预期性",
+        "en": "约束性 in the parent, 预期性 in the child",
+    },
+    "same_relative": {"zh": "相对目标相同", "en": "same relative target"},
+    "relative": {
+        "zh": "相对目标“{target}”按类型比较，不按数值",
+        "en": "relative target {target!r}: compared by kind, not by number",
+    },
+    "kinds": {"zh": "目标类型不同（{parent_zh} / {child_zh}）", "en": "{parent} vs {child} target"},
+    "unit_assumed": {"zh": "未标单位，按%理解", "en": "unit not printed, read as %"},
+    "totals": {
+        "zh": "总量指标覆盖人口不同，不可比：{shown}",
+        "en": "totals of different populations: {shown}",
+    },
+    "cumulative_totals": {
+        "zh": "五年累计总量覆盖人口不同，不可比：{shown}",
+        "en": "five-year totals of different populations: {shown}",
+    },
+    "units": {"zh": "单位不可换算：{parent} / {child}", "en": "units differ: {parent} vs {child}"},
+    "directions": {
+        "zh": "两级规划对指标方向理解不同",
+        "en": "the plans disagree on whether more is better",
+    },
+    "same_qualitative": {"zh": "定性目标相同", "en": "same qualitative target"},
+    "versus": {"zh": "{shown}", "en": "{shown}"},
+    "full_coverage": {
+        "zh": "{child} 即全覆盖，与“{parent}”相当",
+        "en": "{child} is full coverage, as {parent}",
+    },
+    "short_of_full": {
+        "zh": "{child} 未达全覆盖（{parent}）",
+        "en": "{child} is short of {parent} (full coverage)",
+    },
+    "beyond": {
+        "zh": "{child}（全覆盖）高于 {parent}",
+        "en": "{child} (full coverage) goes beyond {parent}",
+    },
+    "stricter": {"zh": "比较符更严格", "en": "strict comparator"},
+    "looser": {"zh": "比较符更宽松", "en": "less strict comparator"},
 }
 
 

@@ -45,7 +45,7 @@ HEADERS = {
 }
 
 
-def _row_dict(row: IndicatorComparison) -> dict[str, Any]:
+def _row_dict(row: IndicatorComparison, lang: str = "zh") -> dict[str, Any]:
     return {
         "parent_id": row.parent.id if row.parent else None,
         "child_id": row.child.id if row.child else None,
@@ -53,14 +53,14 @@ def _row_dict(row: IndicatorComparison) -> dict[str, Any]:
         "verdict": row.verdict,
         "parent_target": row.parent.target.raw if row.parent else None,
         "child_target": row.child.target.raw if row.child else None,
-        "reason": row.reason,
+        "reason": row.reason(lang),
         "binding": bool(row.parent and row.parent.is_binding),
         "downgraded": row.downgraded,
         "child_name": row.child.name if row.child else None,
     }
 
 
-def comparison_dict(comparison: Comparison) -> dict[str, Any]:
+def comparison_dict(comparison: Comparison, lang: str = "zh") -> dict[str, Any]:
     catalogue = comparison.catalogue
 
     def item(entry: Any) -> dict[str, Any]:
@@ -69,7 +69,7 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
     return {
         "parent": comparison.parent.id,
         "child": comparison.child.id,
-        "indicators": [_row_dict(row) for row in comparison.indicators],
+        "indicators": [_row_dict(row, lang) for row in comparison.indicators],
         "catalogue": {
             "covered": [
                 {**item(parent), "child_id": child.id, "child_name": child.name}
@@ -102,7 +102,7 @@ def _rows(comparison: Comparison, lang: str) -> list[tuple[str, ...]]:
                 child.name if child else "",
                 child.target.raw if child else "",
                 labels[row.verdict],
-                row.reason,
+                row.reason(lang),
             )
         )
     return rows
@@ -144,7 +144,7 @@ def render_comparison(
     comparison: Comparison, output_format: str, lang: str = "zh", *, color: bool = False
 ) -> str:
     if output_format == "json":
-        return json.dumps(comparison_dict(comparison), ensure_ascii=False, indent=2)
+        return json.dumps(comparison_dict(comparison, lang), ensure_ascii=False, indent=2)
     if output_format == "csv":
         from psplan.render.csvout import to_csv
 
@@ -160,7 +160,7 @@ def render_comparison(
             "child_target",
             "reason",
         )
-        rows = [[_row_dict(row)[k] for k in keys] for row in comparison.indicators]
+        rows = [[_row_dict(row, lang)[k] for k in keys] for row in comparison.indicators]
         for parent, child in comparison.catalogue.covered:
             rows.append(
                 [
@@ -221,7 +221,9 @@ def render_summary(comparisons: list[Comparison], output_format: str, lang: str 
         summary = comparison.summary()
         rows.append([comparison.child.id, *[summary[k] for k in keys[1:-1]], comparison.failing])
     if output_format == "json":
-        return json.dumps([comparison_dict(c) for c in comparisons], ensure_ascii=False, indent=2)
+        return json.dumps(
+            [comparison_dict(c, lang) for c in comparisons], ensure_ascii=False, indent=2
+        )
     if output_format == "csv":
         from psplan.render.csvout import to_csv
 
