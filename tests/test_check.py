@@ -321,3 +321,11 @@ def test_readme_example(psplan) -> None:
     assert result.returncode in (0, 1), result.stderr
     data = json.loads(result.stdout)
     assert data["plan"] == "national" and data["year"] == 2023
+
+
+def test_blank_lines_and_rows_of_empty_cells_are_skipped(psplan, tmp_path: Path) -> None:
+    path = tmp_path / "gaps.csv"
+    path.write_text("\n,,\nindicator,year,value\n\n九年义务教育巩固率,2023,96\n,,\n  ,  ,  \n", encoding="utf-8")
+    result = psplan("check", "national", str(path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert statuses(result.stdout) == {"compulsory_education_retention": "met"}
