@@ -124,3 +124,25 @@ def test_matches_the_independent_second_transcription(name: str) -> None:
         assert ours == theirs, indicator.id
         if row["unit"]:
             assert unit == row["unit"], indicator.id
+
+
+PREVIOUS_COLUMNS = {
+    # plan: (second-pass file's value columns → our fields)
+    "hanzhong": {"v2015": "baseline", "v2020": "actual"},
+    "chuzhou": {"target": "target", "actual": "actual"},
+    "suzhou": {"actual": "actual", "target": "target"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(PREVIOUS_COLUMNS))
+def test_previous_plan_matches_the_independent_second_transcription(name: str) -> None:
+    previous = plan(name).previous_plan
+    expected = second_pass(f"{name}_previous")
+    assert len(previous.indicators) == len(expected)
+    for row, theirs in zip(previous.indicators, expected, strict=True):
+        assert (row.source.line, row.name) == (int(theirs["line"]), theirs["name"]), row.id
+        assert (row.unit or "") == theirs["unit"], row.id
+        for column, field in PREVIOUS_COLUMNS[name].items():
+            assert getattr(row, field).raw == theirs[column], (row.id, field)
+        if "domain" in theirs and theirs["domain"]:
+            assert row.domain == theirs["domain"], row.id
