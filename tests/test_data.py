@@ -144,5 +144,5 @@ def test_previous_plan_matches_the_independent_second_transcription(name: str) -
         assert (row.unit or "") == theirs["unit"], row.id
         for column, field in PREVIOUS_COLUMNS[name].items():
             assert getattr(row, field).raw == theirs[column], (row.id, field)
-        if "domain" in theirs and theirs["domain"]:
+        if theirs.get("domain"):
             assert row.domain == theirs["domain"], row.id
