@@ -325,7 +325,9 @@ def test_readme_example(psplan) -> None:
 
 def test_blank_lines_and_rows_of_empty_cells_are_skipped(psplan, tmp_path: Path) -> None:
     path = tmp_path / "gaps.csv"
-    path.write_text("\n,,\nindicator,year,value\n\n九年义务教育巩固率,2023,96\n,,\n  ,  ,  \n", encoding="utf-8")
+    path.write_text(
+        "\n,,\nindicator,year,value\n\n九年义务教育巩固率,2023,96\n,,\n  ,  ,  \n", encoding="utf-8"
+    )
     result = psplan("check", "national", str(path), "--format", "json")
     assert result.returncode == 0, result.stderr
     assert statuses(result.stdout) == {"compulsory_education_retention": "met"}

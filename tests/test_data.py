@@ -146,3 +146,92 @@ def test_previous_plan_matches_the_independent_second_transcription(name: str) -
             assert getattr(row, field).raw == theirs[column], (row.id, field)
         if theirs.get("domain"):
             assert row.domain == theirs["domain"], row.id
+
+
+# Counts the documents print (or, for the national catalogue, the standard it refers to).
+INDICATOR_COUNTS = {"national": 22, "hanzhong": 31, "ankang": 64, "chuzhou": 24, "suzhou": 22}
+DOMAIN_COUNTS = {"hanzhong": 9, "ankang": 13}  # 9个领域、31项 (line 510); 13个领域、64项 (line 54)
+PREVIOUS_COUNTS = {"hanzhong": 26, "chuzhou": 20, "suzhou": 20}
+# 共计N项 per domain in the Chuzhou and Suzhou lists (identical), and the national standard.
+CITY_LIST = {
+    "幼有所育": 9,
+    "学有所教": 9,
+    "劳有所得": 12,
+    "病有所医": 16,
+    "老有所养": 4,
+    "住有所居": 3,
+    "弱有所扶": 14,
+    "优军服务保障": 4,
+    "文体服务保障": 8,
+}
+NATIONAL_LIST = {**CITY_LIST, "文体服务保障": 9}
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_indicator_and_domain_counts(name: str) -> None:
+    p = plan(name)
+    assert len(p.indicators) == INDICATOR_COUNTS[name]
+    if name in DOMAIN_COUNTS:
+        assert len({i.domain for i in p.indicators}) == DOMAIN_COUNTS[name]
+    if name in PREVIOUS_COUNTS:
+        assert len(p.previous_plan.indicators) == PREVIOUS_COUNTS[name]
+
+
+def per_domain(name: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for item in plan(name).catalogue:
+        counts[item.domain] = counts.get(item.domain, 0) + 1
+    return counts
+
+
+def test_national_catalogue_is_the_2021_standard() -> None:
+    catalogue = plan("national").catalogue
+    assert len(catalogue) == 80
+    assert len({item.category for item in catalogue}) == 22
+    assert per_domain("national") == NATIONAL_LIST
+
+
+@pytest.mark.parametrize("name", ["chuzhou", "suzhou"])
+def test_city_lists_hold_the_printed_counts(name: str) -> None:
+    assert per_domain(name) == CITY_LIST
+    assert len(plan(name).catalogue) == 79
+
+
+def test_hanzhong_catalogue_holds_every_zhuanlan_item() -> None:
+    # 专栏 1, 3, 5, 7, 9, 11, 12, 13, 14 “…服务项目和内容”
+    assert per_domain("hanzhong") == {
+        "幼有所育": 9,
+        "学有所教": 10,
+        "劳有所得": 12,
+        "病有所医": 16,
+        "老有所养": 4,
+        "住有所居": 3,
+        "弱有所扶": 15,
+        "优军服务保障": 4,
+        "文体服务保障": 9,
+    }
+    assert all(item.content for item in plan("hanzhong").catalogue)
+
+
+@pytest.mark.parametrize("name", ["hanzhong", "ankang", "chuzhou", "suzhou"])
+def test_city_indicators_named_like_a_national_one_map_to_it(name: str) -> None:
+    national = {strip_words(i.name): i.id for i in plan("national").indicators}
+    for indicator in plan(name).indicators:
+        key = strip_words(indicator.name)
+        if key in national:
+            assert indicator.maps_to == national[key], indicator.id
+
+
+def strip_words(name: str) -> str:
+    """Fold the wording differences the plans show for the same measure."""
+    return squash(name).replace("拥有", "").replace("(", "（").replace(")", "）")
+
+
+@pytest.mark.parametrize("name", ["hanzhong", "ankang", "chuzhou", "suzhou"])
+def test_catalogue_items_point_at_their_source(name: str) -> None:
+    p = plan(name)
+    for item in p.catalogue:
+        file = item.source.file or p.source.file
+        text = window(file, item.source.line, before=1, after=6)
+        names = [squash(n) for n in (item.name, *item.aliases)]
+        assert any(n in text for n in names), (item.id, item.source.line)
