@@ -47,6 +47,16 @@ def _rows(document: YamlDocument, key: str) -> Iterator[tuple[int, dict[str, Any
                 yield index, row
 
 
+def _row_at(document: YamlDocument, key: str, index: int) -> dict[str, Any]:
+    return document.data[key][index]
+
+
+def _continues(row: dict[str, Any], first: dict[str, Any]) -> bool:
+    """A row under a merged 服务项目 cell repeats the name and maps to the first row's item."""
+    maps_to = row.get("maps_to")
+    return isinstance(maps_to, list) and first.get("id") in maps_to
+
+
 def _semantic_problems(
     document: YamlDocument, plan: Plan | None, parent: LoadedPlan | None
 ) -> list[Problem]:
@@ -86,7 +96,9 @@ def _semantic_problems(
                     "unknown-domain",
                 )
             name = row.get("name")
-            if key == "catalogue" and isinstance(name, str):
+            first = names.get(name) if isinstance(name, str) else None
+            continues = first is not None and _continues(row, _row_at(document, key, first))
+            if key == "catalogue" and isinstance(name, str) and not continues:
                 if name in names:
                     problem(
                         (key, index, "name"),
