@@ -66,7 +66,9 @@ def test_every_indicator_is_printed_at_its_source_line(p: Plan, indicator) -> No
     ), f"line {indicator.source.line} does not start the row {indicator.name}"
     # A unit printed mid-name (中等职业教育招生数（万人）（不含技工）) was moved to `unit`.
     unit_cut = text.replace(f"（{indicator.unit}）", "").replace(f"({indicator.unit})", "")
-    assert name in text or name in unit_cut, f"name {indicator.name!r} not printed near line {indicator.source.line}"
+    assert name in text or name in unit_cut, (
+        f"name {indicator.name!r} not printed near line {indicator.source.line}"
+    )
     assert squash(indicator.target.raw) in text, (
         f"target {indicator.target.raw!r} not printed there"
     )

@@ -141,21 +141,25 @@ def test_failed_output_leaves_the_existing_file_alone(psplan, tmp_path: Path) ->
     assert out.read_text(encoding="utf-8") == "last year's report"
 
 
-def test_ctrl_c_exits_130_without_traceback(tmp_path: Path) -> None:
+def county_file(tmp_path: Path, regions: int) -> Path:
+    """A long actuals file of `regions` counties × the national indicators × 5 years."""
     path = tmp_path / "big.csv"
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "generate.py"),
-            "national",
-            "-o",
-            str(path),
-            "--regions",
-            "3000",
-        ],
-        check=True,
-        capture_output=True,
-    )
+    generator = ROOT / "benchmarks" / "generate.py"
+    command = [
+        sys.executable,
+        str(generator),
+        "national",
+        "-o",
+        str(path),
+        "--regions",
+        str(regions),
+    ]
+    subprocess.run(command, check=True, capture_output=True)
+    return path
+
+
+def test_ctrl_c_exits_130_without_traceback(tmp_path: Path) -> None:
+    path = county_file(tmp_path, regions=3000)
     process = subprocess.Popen(
         [sys.executable, "-m", "psplan", "check", "national", str(path), "--format", "json"],
         stdout=subprocess.DEVNULL,
@@ -173,20 +177,7 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path: Path) -> None:
 def test_progress_bar_on_a_terminal_and_not_when_piped(tmp_path: Path) -> None:
     import pty
 
-    path = tmp_path / "big.csv"
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "generate.py"),
-            "national",
-            "-o",
-            str(path),
-            "--regions",
-            "800",
-        ],
-        check=True,
-        capture_output=True,
-    )
+    path = county_file(tmp_path, regions=800)
     assert path.stat().st_size > 4 * 1024 * 1024
     command = [
         sys.executable,

@@ -52,6 +52,23 @@ class Lang(str, Enum):
     en = "en"
 
 
+# Options several commands share, declared once.
+PlanArg = Annotated[str, typer.Argument(help="Plan file or bundled plan name (e.g. national).")]
+ActualsArg = Annotated[
+    Path, typer.Argument(help="CSV or .xlsx of reported figures (long or wide).")
+]
+YearOpt = Annotated[int | None, typer.Option(help="Year to judge (default: latest in the file).")]
+RegionOpt = Annotated[str | None, typer.Option(help="Only this region.")]
+LangOpt = Annotated[Lang, typer.Option(help="Language of headers and labels.")]
+EncodingOpt = Annotated[str | None, typer.Option(help="Force the CSV encoding.")]
+SheetOpt = Annotated[str | None, typer.Option(help="Excel sheet name or number.")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")]
+FormatOpt = Annotated[
+    ShowFormat | None,
+    typer.Option("--format", "-f", help="table (default on a terminal), markdown, json, csv."),
+]
+
+
 def fail(message: str) -> NoReturn:
     typer.echo(f"psplan: error: {message}", err=True)
     raise typer.Exit(2)
@@ -122,15 +139,10 @@ def validate(
 @app.command()
 @user_errors
 def show(
-    plan: Annotated[str, typer.Argument(help="Plan file or bundled plan name (e.g. national).")],
-    output_format: Annotated[
-        ShowFormat | None,
-        typer.Option("--format", "-f", help="table (default on a terminal), markdown, json, csv."),
-    ] = None,
-    lang: Annotated[Lang, typer.Option(help="Language of headers and labels.")] = Lang.zh,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file.")
-    ] = None,
+    plan: PlanArg,
+    output_format: FormatOpt = None,
+    lang: LangOpt = Lang.zh,
+    output: OutputOpt = None,
 ) -> None:
     """Show a plan's indicators grouped by domain."""
     from psplan.output import write_output
@@ -196,14 +208,12 @@ def _run_check(
 @app.command()
 @user_errors
 def check(
-    plan: Annotated[str, typer.Argument(help="Plan file or bundled plan name.")],
+    plan: PlanArg,
     actuals: Annotated[
         Path | None, typer.Argument(help="CSV or .xlsx of reported figures (long or wide).")
     ] = None,
-    year: Annotated[
-        int | None, typer.Option(help="Year to judge (default: latest in the file).")
-    ] = None,
-    region: Annotated[str | None, typer.Option(help="Judge only this region.")] = None,
+    year: YearOpt = None,
+    region: RegionOpt = None,
     by_region: Annotated[
         bool,
         typer.Option("--by-region", help="Region × indicator matrix and spread across regions."),
@@ -219,19 +229,14 @@ def check(
     previous: Annotated[
         bool, typer.Option("--previous", help="Judge the plan's printed 十三五 completion table.")
     ] = False,
-    output_format: Annotated[
-        ShowFormat | None,
-        typer.Option("--format", "-f", help="table (default on a terminal), markdown, json, csv."),
-    ] = None,
-    lang: Annotated[Lang, typer.Option(help="Language of labels.")] = Lang.zh,
+    output_format: FormatOpt = None,
+    lang: LangOpt = Lang.zh,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when any indicator is behind or not met.")
     ] = False,
-    encoding: Annotated[str | None, typer.Option(help="Force the CSV encoding.")] = None,
-    sheet: Annotated[str | None, typer.Option(help="Excel sheet name or number.")] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file.")
-    ] = None,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    output: OutputOpt = None,
 ) -> None:
     """Judge every indicator against its target; exit 1 if a binding one is behind or not met."""
     from psplan.check import check_previous
@@ -309,14 +314,9 @@ def compare(
     waivers: Annotated[
         Path | None, typer.Option(help="YAML file of waived catalogue items: ITEM_ID: reason.")
     ] = None,
-    output_format: Annotated[
-        ShowFormat | None,
-        typer.Option("--format", "-f", help="table (default on a terminal), markdown, json, csv."),
-    ] = None,
-    lang: Annotated[Lang, typer.Option(help="Language of labels.")] = Lang.zh,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file.")
-    ] = None,
+    output_format: FormatOpt = None,
+    lang: LangOpt = Lang.zh,
+    output: OutputOpt = None,
 ) -> None:
     """Check that a child plan adopts its parent's indicators and catalogue, no lower."""
     from psplan.compare import compare_plans
@@ -349,23 +349,18 @@ def compare(
 @app.command()
 @user_errors
 def trend(
-    plan: Annotated[str, typer.Argument(help="Plan file or bundled plan name.")],
-    actuals: Annotated[Path, typer.Argument(help="CSV or .xlsx of reported figures.")],
+    plan: PlanArg,
+    actuals: ActualsArg,
     indicator: Annotated[
         list[str] | None, typer.Option(help="Only this indicator id (repeatable).")
     ] = None,
-    year: Annotated[int | None, typer.Option(help="Last year to use (default: latest).")] = None,
-    region: Annotated[str | None, typer.Option(help="Only this region.")] = None,
-    output_format: Annotated[
-        ShowFormat | None,
-        typer.Option("--format", "-f", help="table (default on a terminal), markdown, json, csv."),
-    ] = None,
-    lang: Annotated[Lang, typer.Option(help="Language of labels.")] = Lang.zh,
-    encoding: Annotated[str | None, typer.Option(help="Force the CSV encoding.")] = None,
-    sheet: Annotated[str | None, typer.Option(help="Excel sheet name or number.")] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file.")
-    ] = None,
+    year: YearOpt = None,
+    region: RegionOpt = None,
+    output_format: FormatOpt = None,
+    lang: LangOpt = Lang.zh,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    output: OutputOpt = None,
 ) -> None:
     """Series per indicator with the expected path, observed vs needed growth and a projection."""
     from dataclasses import replace
@@ -405,21 +400,21 @@ class ReportFormat(str, Enum):
 @app.command()
 @user_errors
 def report(
-    plan: Annotated[str, typer.Argument(help="Plan file or bundled plan name.")],
-    actuals: Annotated[Path, typer.Argument(help="CSV or .xlsx of reported figures.")],
+    plan: PlanArg,
+    actuals: ActualsArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
     output_format: Annotated[
         ReportFormat | None,
         typer.Option("--format", "-f", help="html, xlsx or markdown (default: from -o)."),
     ] = None,
-    year: Annotated[int | None, typer.Option(help="Year to report (default: latest).")] = None,
-    region: Annotated[str | None, typer.Option(help="Only this region.")] = None,
+    year: YearOpt = None,
+    region: RegionOpt = None,
     reference: Annotated[
         list[str] | None, typer.Option(help="ID=VALUE for relative targets.")
     ] = None,
-    lang: Annotated[Lang, typer.Option(help="Language of the report.")] = Lang.zh,
-    encoding: Annotated[str | None, typer.Option(help="Force the CSV encoding.")] = None,
-    sheet: Annotated[str | None, typer.Option(help="Excel sheet name or number.")] = None,
+    lang: LangOpt = Lang.zh,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
 ) -> None:
     """Write the annual monitoring report: self-contained HTML, an Excel workbook, or markdown."""
     from psplan.output import write_output
@@ -465,7 +460,7 @@ class TemplateFormat(str, Enum):
 @app.command()
 @user_errors
 def template(
-    plan: Annotated[str, typer.Argument(help="Plan file or bundled plan name.")],
+    plan: PlanArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
     years: Annotated[
         str | None, typer.Option(help="Years, e.g. 2021-2025 (default: the plan period).")
