@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from psplan.errors import PsplanError
@@ -115,3 +117,27 @@ def test_parse_format_parse_is_stable(raw: str) -> None:
         first.cumulative,
         first.marker,
     )
+
+
+def shape(raw: str) -> str:
+    return re.sub(r"\d+(?:\.\d+)?", "N", raw)
+
+
+def test_the_table_covers_every_form_the_bundled_plans_print() -> None:
+    """A new form in a plan file must join PRINTED_FORMS above, with its parse asserted."""
+    from psplan.plans import bundled_plans, load_plan
+
+    covered = {shape(row[0]) for row in PRINTED_FORMS}
+    printed = set()
+    for path in bundled_plans().values():
+        plan = load_plan(path).plan
+        cells = [e.raw for i in plan.indicators for e in (i.target, i.baseline)]
+        if plan.previous_plan:
+            cells += [
+                e.raw
+                for r in plan.previous_plan.indicators
+                for e in (r.target, r.actual, r.baseline)
+            ]
+        printed |= {shape(cell) for cell in cells}
+    assert len(printed) >= 15
+    assert printed <= covered, printed - covered
