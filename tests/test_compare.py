@@ -208,3 +208,56 @@ def test_formats(psplan, fmt: str) -> None:
     result = psplan("compare", "national", "hanzhong", "--format", fmt)
     assert "每千人口拥有注册护士数" in result.stdout
     assert result.returncode == 1
+
+
+def test_suzhou_childcare_places_below_the_nation_is_weaker() -> None:
+    # 宿州 专栏2: 每千人口拥有3岁以下婴幼儿托位数 3.4 (line 156) vs the national 4.5.
+    assert (
+        verdicts("suzhou")[("infant_care_places_per_1000", "infant_care_places_per_1000")][0]
+        == "weaker"
+    )
+
+
+def test_chuzhou_renovation_269_is_not_compared_with_21_9() -> None:
+    # 滁州 [269] 个 (line 248) vs the national 21.9 万个 (***: five-year totals).
+    national = load_plan("national").plan.indicator("old_community_renovation")
+    chuzhou = load_plan("chuzhou").plan.indicator("old_community_renovation")
+    verdict, reasons = compare_targets(national, chuzhou)
+    assert verdict == "not_comparable"
+    assert "21.9 万个 vs [269] 个" in explain(reasons, "en")
+
+
+def test_ankang_downgrades_binding_indicators() -> None:
+    # 安康 prints 养老床位中护理型床位比例 50 预期性 against the national 55% 约束性.
+    assert verdicts("ankang")[("nursing_beds_share", "nursing_beds_share")] == ("weaker", True)
+
+
+@pytest.mark.parametrize("city", ["chuzhou", "suzhou"])
+def test_city_lists_lack_exactly_one_national_item(psplan, city: str) -> None:
+    data = json.loads(psplan("compare", "national", city, "--format", "json").stdout)
+    assert [i["id"] for i in data["catalogue"]["missing"]] == ["ethnic_minority_culture"]
+    assert len(data["catalogue"]["covered"]) == 79 and data["catalogue"]["extra"] == []
+    covered = {i["child_name"] for i in data["catalogue"]["covered"]}
+    # the differently worded items count as covered
+    if city == "suzhou":
+        assert {
+            "送戏进万村",
+            "农村义务教育学生营养膳食补助",
+            "免费孕前优生健康检查",
+            "中等职业教育免学费",
+        } <= covered
+    else:
+        assert {"送戏曲下乡", "贫困地区学生营养膳食补助", "农村免费孕前优生健康检查"} <= covered
+
+
+def test_ankang_covers_every_national_item() -> None:
+    comparison = compare_plans(load_plan("national").plan, load_plan("ankang").plan)
+    assert comparison.catalogue.missing == []
+    assert len(comparison.catalogue.covered) == 80
+
+
+def test_compare_all_cities(psplan) -> None:
+    result = psplan("compare", "national", "--all", "--format", "csv")
+    rows = {line.split(",")[0]: line for line in result.stdout.splitlines()[1:]}
+    assert set(rows) == {"hanzhong", "ankang", "chuzhou", "suzhou"}
+    assert result.returncode == 1

@@ -240,3 +240,12 @@ def test_catalogue_items_point_at_their_source(name: str) -> None:
         names = [squash(n) for n in (item.name, *item.aliases)]
         merged = any(other.id in item.maps_to and other.name == item.name for other in p.catalogue)
         assert merged or any(n in text for n in names), (item.id, item.source.line)
+
+
+def test_ankang_catalogue_is_annex_1_in_full() -> None:
+    catalogue = plan("ankang").catalogue
+    assert [item.number for item in catalogue] == list(range(1, 116))  # 序号 1–115
+    assert all(item.target_group and item.standard for item in catalogue)
+    assert (
+        sum(1 for item in catalogue if item.spending_responsibility and item.lead_department) == 113
+    )
