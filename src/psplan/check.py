@@ -423,6 +423,7 @@ def _as_indicator(row: PreviousIndicator) -> Indicator:
         name=row.name,
         unit=row.unit,
         baseline=row.baseline,
+        baseline_year=row.baseline_year,
         target=row.target,
         attribute=row.attribute or "expected",
         kind=row.effective_kind,

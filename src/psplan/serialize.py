@@ -25,6 +25,14 @@ def expression_dict(expr: Expression, kind: str, direction: str) -> dict[str, An
     }
 
 
+def baseline_dict(plan: Plan, indicator: Indicator) -> dict[str, Any]:
+    return {
+        "raw": indicator.baseline.raw,
+        "value": indicator.baseline.value,
+        "year": plan.baseline_year_of(indicator),
+    }
+
+
 def indicator_dict(plan: Plan, indicator: Indicator) -> dict[str, Any]:
     kind = indicator.effective_kind
     direction = indicator.effective_direction
@@ -33,11 +41,7 @@ def indicator_dict(plan: Plan, indicator: Indicator) -> dict[str, Any]:
         "name": indicator.name,
         "domain": indicator.domain,
         "unit": indicator.unit,
-        "baseline": {
-            "raw": indicator.baseline.raw,
-            "value": indicator.baseline.value,
-            "year": plan.baseline_year_of(indicator),
-        },
+        "baseline": baseline_dict(plan, indicator),
         "target": expression_dict(indicator.target, kind, direction),
         "attribute": indicator.attribute,
         "attribute_label": ATTRIBUTE_LABELS[indicator.attribute],

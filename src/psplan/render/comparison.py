@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from psplan.compare import Comparison, IndicatorComparison
+from psplan.compare import VERDICTS, Comparison, IndicatorComparison
 
 VERDICT_LABELS = {
     "zh": {
@@ -204,13 +204,7 @@ def render_summary(comparisons: list[Comparison], output_format: str, lang: str 
     """One row per child plan (psplan compare national --all)."""
     keys = (
         "child",
-        "missing",
-        "weaker",
-        "downgraded",
-        "not_comparable",
-        "equal",
-        "stronger",
-        "local",
+        *VERDICTS,
         "catalogue_covered",
         "catalogue_missing",
         "catalogue_extra",

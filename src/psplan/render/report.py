@@ -11,7 +11,7 @@ from typing import Any
 
 from psplan.check import Report, Result
 from psplan.model import ATTRIBUTE_LABELS
-from psplan.serialize import expression_dict
+from psplan.serialize import baseline_dict, expression_dict
 from psplan.trends import Trend
 
 STATUS_LABELS = {
@@ -87,11 +87,7 @@ def result_dict(report: Report, result: Result, lang: str = "zh") -> dict[str, A
         "target": expression_dict(
             indicator.target, indicator.effective_kind, indicator.effective_direction
         ),
-        "baseline": {
-            "raw": indicator.baseline.raw,
-            "value": indicator.baseline.value,
-            "year": indicator.baseline_year or report.plan.baseline_year,
-        },
+        "baseline": baseline_dict(report.plan, indicator),
         "actual": verdict.actual,
         "actual_year": verdict.actual_year,
         "status": verdict.status,
