@@ -40,13 +40,14 @@ class ActualsError(PsplanError):
         super().__init__(first.message + more, first.location)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Result:
     indicator: Indicator
     verdict: Verdict
     region: str | None = None
     goal: Goal | None = None
-    observations: tuple[Observation, ...] = ()
+    observations: tuple[Observation, ...] = ()  # every year reported, also after the judged one
+    year: int | None = None  # the year judged
 
     @property
     def status(self) -> Status:
@@ -57,9 +58,8 @@ class Result:
         """The trend view (computed when a report shows it: at county scale most do not)."""
         if self.goal is None:
             return None
-        return _trend(
-            self.indicator, self.goal, self.verdict, self.observations, self.goal.end_year
-        )
+        year = self.year if self.year is not None else self.goal.end_year
+        return _trend(self.indicator, self.goal, self.verdict, self.observations, year)
 
 
 @dataclass
@@ -153,9 +153,7 @@ class IndicatorMatcher:
 
 @dataclass
 class _Collected:
-    observations: dict[tuple[str | None, str], dict[int, tuple[Value, int]]] = field(
-        default_factory=dict
-    )
+    observations: dict[tuple[str | None, str], dict[int, Observation]] = field(default_factory=dict)
     references: dict[tuple[str, int], float] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     years: set[int] = field(default_factory=set)
@@ -177,7 +175,7 @@ def collect(
     problems = collected.problems
     observations = collected.observations
     # (region, indicator text) → (indicator, its series), or None when the text matches nothing.
-    known: dict[tuple[str | None, str], tuple[Indicator, dict[int, tuple[Value, int]]] | None] = {}
+    known: dict[tuple[str | None, str], tuple[Indicator, dict[int, Observation]] | None] = {}
     for row in rows:
         if type(row) is Problem:
             problems.append(row)
@@ -207,25 +205,25 @@ def collect(
                 collected.references[(indicator.id, row.year)] = value.number
             continue
         earlier = series.get(row.year)
-        if earlier is not None and not _same(earlier[0], value):
+        if earlier is not None and not _same(earlier.value, value):
             region = f" in {row.region}" if row.region else ""
             problems.append(
                 Problem(
                     row.location,
                     f"{indicator.name}{region} {row.year} is reported twice with different values: "
-                    f"{earlier[0].raw!r} (line {earlier[1]}) and {value.raw!r}",
+                    f"{earlier.value.raw!r} (line {earlier.line}) and {value.raw!r}",
                     "duplicate",
                 )
             )
             if len(problems) >= MAX_PROBLEMS:
                 break
             continue
-        series[row.year] = (value, row.line)
+        series[row.year] = Observation(row.year, value, row.line)
     collected.years.update(year for series in observations.values() for year in series)
     return collected
 
 
-_REFERENCE: dict[int, tuple[Value, int]] = {}  # marks a reference region's rows
+_REFERENCE: dict[int, Observation] = {}  # marks a reference region's rows
 
 
 def _series_for(
@@ -233,10 +231,10 @@ def _series_for(
     plan: Plan,
     row: ActualRow,
     refs: frozenset[str] | set[str],
-    observations: dict[tuple[str | None, str], dict[int, tuple[Value, int]]],
+    observations: dict[tuple[str | None, str], dict[int, Observation]],
     problems: list[Problem],
     known: dict,
-) -> tuple[Indicator, dict[int, tuple[Value, int]]] | None:
+) -> tuple[Indicator, dict[int, Observation]] | None:
     """First sight of a (region, indicator text) pair: match it, or report it once."""
     indicator = matcher.match(row.indicator)
     key = (row.region, row.indicator)
@@ -344,13 +342,11 @@ def _check(
     goals = [(indicator, goal_of(plan, indicator)) for indicator in plan.indicators]
     for place in regions:
         for indicator, goal in goals:
-            series = collected.observations.get((place, indicator.id), {})
-            observations = tuple(
-                Observation(y, value) for y, (value, _) in series.items() if y <= year
-            )
+            series = collected.observations.get((place, indicator.id))
+            observations = tuple(series.values()) if series else ()
             reference = _reference(indicator, references, collected.references, year)
             verdict = judge(goal, observations, year, reference)
-            results.append(Result(indicator, verdict, place, goal, observations))
+            results.append(Result(indicator, verdict, place, goal, observations, year))
     return Report(plan, year, results, source)
 
 

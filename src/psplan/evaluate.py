@@ -46,10 +46,12 @@ class Goal:
 class Observation(NamedTuple):
     year: int
     value: Value
+    line: int = 0  # where it was read, for messages about duplicates
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
+    """The judgement of one indicator (a tuple: a country's counties make 185,000 of them)."""
+
     status: Status
     actual: float | str | None = None
     actual_year: int | None = None
@@ -128,30 +130,30 @@ def judge(
     elif baseline is not None and target_value != baseline:
         progress = _round((actual - baseline) / (target_value - baseline))
 
-    def verdict(status: Status, expected: float | None, *reasons: Reason) -> Verdict:
-        return Verdict(
-            status, actual, actual_year, gap, progress, expected, target_value, (*notes, *reasons)
-        )
-
     if _satisfies(actual, op, target_value):
-        return verdict("met", None)
+        return Verdict("met", actual, actual_year, gap, progress, None, target_value, notes)
     if year >= goal.end_year:
-        return verdict(
-            "not_met", None, _r("short_at_end", actual=actual, op=op, target=target_value)
+        why = _r("short_at_end", actual=actual, op=op, target=target_value)
+        return Verdict(
+            "not_met", actual, actual_year, gap, progress, None, target_value, (*notes, why)
         )
     if goal.kind == "annual_average":
-        return verdict("behind", target_value, _r("average_short", target=target_value))
+        why = _r("average_short", target=target_value)
+        return Verdict(
+            "behind", actual, actual_year, gap, progress, target_value, target_value, (*notes, why)
+        )
     if baseline is None:
-        progress = None
-        return verdict("needs_review", None, _r("no_baseline"))
+        why = _r("no_baseline")
+        return Verdict(
+            "needs_review", actual, actual_year, gap, None, None, target_value, (*notes, why)
+        )
     share = (year - baseline_year) / (goal.end_year - baseline_year)
     share = min(max(share, 0.0), 1.0)
     expected = _round(baseline + (target_value - baseline) * share)
-    ahead = sign * (actual - expected) >= -1e-9
-    return verdict(
-        "on_track" if ahead else "behind",
-        expected,
-        _r("expected_by", expected=expected, year=year, share=share),
+    status: Status = "on_track" if sign * (actual - expected) >= -1e-9 else "behind"
+    why = _r("expected_by", expected=expected, year=year, share=share)
+    return Verdict(
+        status, actual, actual_year, gap, progress, expected, target_value, (*notes, why)
     )
 
 
