@@ -264,27 +264,22 @@ def detect_layout(header: Sequence[object], file: str) -> Layout:
 
 
 def _records(rows: Iterator[tuple[int, list[object]]], file: str) -> Iterator[ActualRow | Problem]:
-    layout: Layout | None = None
-    reader: _RowReader | None = None
-    for row_number, row in rows:
-        if reader is None:
-            if _blank(row):
-                continue
-            layout = detect_layout(row, file)
-            reader = _RowReader(layout, file)
-            continue
-        try:
-            if reader.layout.wide:
-                yield from reader.read_wide(row_number, row)
-            else:
-                yield reader.read_long(row_number, row)
-        except PsplanError as exc:
-            if _blank(row):
-                continue  # a row of empty cells (",,,") carries nothing
-            # One bad cell should not hide the others: report it and read on.
-            yield Problem(exc.location or Location(file, row_number), exc.message, "actuals")
-    if layout is None:
+    for _, row in rows:
+        if not _blank(row):
+            reader = _RowReader(detect_layout(row, file), file)
+            break
+    else:
         raise PsplanError("the file is empty", Location(file, 1))
+    if reader.layout.wide:
+        for row_number, row in rows:
+            try:
+                yield from reader.read_wide(row_number, row)
+            except PsplanError as exc:
+                problem = reader.problem(exc, row_number, row)
+                if problem:
+                    yield problem
+    else:
+        yield from reader.read_long(rows)
 
 
 def _blank(row: Sequence[object]) -> bool:
@@ -343,32 +338,46 @@ class _RowReader:
             for column, year in self.layout.year_columns
         ]
 
-    def read_long(self, row_number: int, row: list[object]) -> ActualRow:
-        # The hot path at county scale (a million rows): locals, no helper calls for the
-        # common case of text cells with a cached year and value.
+    def problem(self, exc: PsplanError, row_number: int, row: list[object]) -> Problem | None:
+        """A bad row's problem; None for a row of empty cells (",,,"), which carries nothing."""
+        if _blank(row):
+            return None
+        return Problem(exc.location or Location(self.file, row_number), exc.message, "actuals")
+
+    def read_long(self, rows: Iterator[tuple[int, list[object]]]) -> Iterator[ActualRow | Problem]:
+        # The hot path at county scale (a million rows): one loop with everything it needs in
+        # locals, and caches for what repeats (years, values) so most rows call nothing.
+        file, years, values = self.file, self.years, self.values
         layout = self.layout
-        size = len(row)
-        cell = row[layout.indicator] if layout.indicator < size else None
-        indicator = cell.strip() if type(cell) is str else _text(cell)
-        if not indicator:
-            where = Location(self.file, row_number, layout.indicator + 1)
-            raise PsplanError("the indicator cell is empty", where)
-        region = _text(_cell(row, layout.region)) if layout.region is not None else None
-        note = _text(_cell(row, layout.note)) if layout.note is not None else None
-        assert layout.year is not None and layout.value is not None
-        year_cell = row[layout.year] if layout.year < size else None
-        year = self.years.get(year_cell) if type(year_cell) is str else None
-        if year is None:
-            year = _parse_year(year_cell, Location(self.file, row_number, layout.year + 1))
-            if type(year_cell) is str and len(self.years) < self.CACHE_LIMIT:
-                self.years[year_cell] = year
-        value_cell = row[layout.value] if layout.value < size else None
-        value = self.values.get(value_cell) if type(value_cell) is str else None
-        if value is None:
-            value = self.value(value_cell, row_number, layout.value)
-        return ActualRow(
-            indicator, year, value, region, note, self.file, row_number, layout.value + 1
-        )
+        indicator_at, region_at, note_at = layout.indicator, layout.region, layout.note
+        year_at, value_at = layout.year, layout.value
+        assert year_at is not None and value_at is not None
+        for row_number, row in rows:
+            try:
+                size = len(row)
+                cell = row[indicator_at] if indicator_at < size else None
+                indicator = cell.strip() if type(cell) is str else _text(cell)
+                if not indicator:
+                    where = Location(file, row_number, indicator_at + 1)
+                    raise PsplanError("the indicator cell is empty", where)
+                region = None if region_at is None else _text(_cell(row, region_at))
+                note = None if note_at is None else _text(_cell(row, note_at))
+                year_cell = row[year_at] if year_at < size else None
+                year = years.get(year_cell) if type(year_cell) is str else None
+                if year is None:
+                    year = _parse_year(year_cell, Location(file, row_number, year_at + 1))
+                    if type(year_cell) is str and len(years) < self.CACHE_LIMIT:
+                        years[year_cell] = year
+                value_cell = row[value_at] if value_at < size else None
+                value = values.get(value_cell) if type(value_cell) is str else None
+                if value is None:
+                    value = self.value(value_cell, row_number, value_at)
+            except PsplanError as exc:
+                problem = self.problem(exc, row_number, row)
+                if problem:
+                    yield problem
+                continue
+            yield ActualRow(indicator, year, value, region, note, file, row_number, value_at + 1)
 
     def value(self, cell: object, row_number: int, column: int) -> Value:
         cached = self.values.get(cell) if isinstance(cell, str) else None
