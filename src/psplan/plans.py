@@ -9,11 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
-from psplan.errors import Location, Problem, PsplanError
+from psplan.errors import Problem, PsplanError
 from psplan.model import Plan
 from psplan.yamlsource import YamlDocument, load_yaml, read_text
 
@@ -125,7 +124,3 @@ def find_parent(plan_id: str | None, given: LoadedPlan | None = None) -> LoadedP
         return _bundled(plan_id)
     except PsplanError:
         return None
-
-
-def location_of(loaded: LoadedPlan, *path: Any) -> Location:
-    return loaded.document.locate(tuple(path))

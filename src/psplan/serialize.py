@@ -77,8 +77,7 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
     }
 
 
-#: Flat columns for the tabular formats (table, markdown, csv) of `psplan show`.
-PLAN_COLUMNS = ("id", "domain", "name", "unit", "baseline", "target", "attribute")
+#: Headers of the tabular formats (table, markdown, csv) of `psplan show`.
 PLAN_HEADERS_ZH = ("编号", "领域", "指标", "单位", "基期值", "目标值", "属性")
 PLAN_HEADERS_EN = ("id", "domain", "indicator", "unit", "baseline", "target", "attribute")
 
