@@ -109,6 +109,13 @@ def _is_terminal() -> bool:
     return sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
 
 
+def _choose_format(output_format: ShowFormat | None, output: Path | None) -> tuple[str, bool]:
+    """The format asked for, else a colour table on a terminal and markdown elsewhere."""
+    terminal = _is_terminal() and output is None
+    fallback = ShowFormat.table if terminal else ShowFormat.markdown
+    return (output_format or fallback).value, terminal
+
+
 @app.command()
 @user_errors
 def validate(
@@ -150,12 +157,8 @@ def show(
     from psplan.render.show import render_plan
 
     loaded = load_plan(plan)
-    chosen = output_format or (
-        ShowFormat.table if _is_terminal() and output is None else ShowFormat.markdown
-    )
-    text = render_plan(
-        loaded.plan, chosen.value, lang.value, color=_is_terminal() and output is None
-    )
+    chosen, terminal = _choose_format(output_format, output)
+    text = render_plan(loaded.plan, chosen, lang.value, color=terminal)
     write_output(text, output, inputs=[Path(loaded.file)])
 
 
@@ -260,14 +263,13 @@ def check(
             encoding=encoding,
             sheet=sheet,
         )
-    terminal = _is_terminal() and output is None
-    chosen = output_format or (ShowFormat.table if terminal else ShowFormat.markdown)
+    chosen, terminal = _choose_format(output_format, output)
     if by_region:
         from psplan.render.regions import render_by_region
 
-        text = render_by_region(report, chosen.value, lang.value, color=terminal)
+        text = render_by_region(report, chosen, lang.value, color=terminal)
     else:
-        text = render_report(report, chosen.value, lang.value, color=terminal)
+        text = render_report(report, chosen, lang.value, color=terminal)
     inputs = [Path(loaded.file)] + ([actuals] if actuals else [])
     write_output(text, output, inputs=inputs)
     if report.failing(strict):
@@ -326,21 +328,20 @@ def compare(
 
     parent_plan = load_plan(parent)
     allowed = _read_waivers(waivers, allow_missing or [])
-    terminal = _is_terminal() and output is None
-    chosen = output_format or (ShowFormat.table if terminal else ShowFormat.markdown)
+    chosen, terminal = _choose_format(output_format, output)
     if all_children:
         children = [load_plan(path) for path in bundled_plans().values()]
         children = [c for c in children if c.plan.parent == parent_plan.plan.id]
         if not children:
             raise PsplanError(f"no bundled plan has {parent_plan.plan.id!r} as its parent")
         comparisons = [compare_plans(parent_plan.plan, c.plan, allowed) for c in children]
-        text = render_summary(comparisons, "markdown" if chosen.value == "table" else chosen.value)
+        text = render_summary(comparisons, "markdown" if chosen == "table" else chosen)
     elif child is None:
         fail("give a CHILD plan, or --all")
     else:
         child_plan = load_plan(child)
         comparisons = [compare_plans(parent_plan.plan, child_plan.plan, allowed)]
-        text = render_comparison(comparisons[0], chosen.value, lang.value, color=terminal)
+        text = render_comparison(comparisons[0], chosen, lang.value, color=terminal)
     write_output(text, output, inputs=[Path(parent_plan.file)])
     if any(comparison.failing for comparison in comparisons):
         raise typer.Exit(1)
@@ -385,9 +386,8 @@ def trend(
         if unknown:
             raise PsplanError(f"no indicator {sorted(unknown)[0]!r} in plan {loaded.plan.id}")
         report = replace(report, results=[r for r in report.results if r.indicator.id in indicator])
-    terminal = _is_terminal() and output is None
-    chosen = output_format or (ShowFormat.table if terminal else ShowFormat.markdown)
-    text = render_trend(report, chosen.value, lang.value, color=terminal)
+    chosen, terminal = _choose_format(output_format, output)
+    text = render_trend(report, chosen, lang.value, color=terminal)
     write_output(text, output, inputs=[Path(loaded.file), actuals])
 
 
