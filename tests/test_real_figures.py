@@ -90,6 +90,9 @@ def test_hanzhong_previous_table_prints_no_targets() -> None:
     assert len(report.results) == 26
     assert {r.status for r in report.results} == {"needs_review"}
     assert all("未列目标值" in r.verdict.reason("zh") for r in report.results)
+    first = report.results[0]  # 九年义务教育巩固率 96.39 (2015) → 99.93 (2020), line 239
+    assert (first.verdict.actual, first.verdict.actual_year) == (99.93, 2020)
+    assert first.indicator.attribute_printed == "—"  # the table prints no 属性
 
 
 def start_of_period_status(indicator, baseline_year: int) -> str:

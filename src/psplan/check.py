@@ -421,7 +421,9 @@ def _as_indicator(row: PreviousIndicator) -> Indicator:
         baseline=row.baseline,
         baseline_year=row.baseline_year,
         target=row.target,
+        # No attribute printed (十三五 tables mostly print none): judged as not binding, shown as —.
         attribute=row.attribute or "expected",
+        attribute_printed=None if row.attribute else "—",
         kind=row.effective_kind,
         direction=row.direction,
         notes=row.notes,

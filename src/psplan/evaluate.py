@@ -78,7 +78,13 @@ def judge(
     ]
     upto.sort(key=_year)
     if target.form == "none":
-        return Verdict("needs_review", reasons=(_r("no_target"),))
+        latest = upto[-1] if upto else None
+        return Verdict(
+            "needs_review",
+            _shown(latest.value) if latest else None,
+            latest.year if latest else None,
+            reasons=(_r("no_target"),),
+        )
     if not upto:
         return Verdict("no_data", reasons=(_r("no_data", year=year),))
     if target.form == "qualitative":

@@ -143,7 +143,7 @@ def report_rows(report: Report, lang: str) -> list[tuple[str, ...]]:
     rows = []
     for result in report.results:
         indicator, verdict = result.indicator, result.verdict
-        attribute = (
+        attribute = indicator.attribute_printed or (
             ATTRIBUTE_LABELS[indicator.attribute]
             if lang == "zh"
             else ATTRIBUTE_EN[indicator.attribute]
