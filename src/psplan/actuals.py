@@ -360,7 +360,10 @@ class _RowReader:
                 if not indicator:
                     where = Location(file, row_number, indicator_at + 1)
                     raise PsplanError("the indicator cell is empty", where)
-                region = None if region_at is None else _text(_cell(row, region_at))
+                region = None
+                if region_at is not None and region_at < size:
+                    cell = row[region_at]
+                    region = (cell.strip() or None) if type(cell) is str else _text(cell)
                 note = None if note_at is None else _text(_cell(row, note_at))
                 year_cell = row[year_at] if year_at < size else None
                 year = years.get(year_cell) if type(year_cell) is str else None
