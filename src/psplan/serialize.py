@@ -33,6 +33,12 @@ def baseline_dict(plan: Plan, indicator: Indicator) -> dict[str, Any]:
     }
 
 
+def target_dict(indicator: Indicator) -> dict[str, Any]:
+    return expression_dict(
+        indicator.target, indicator.effective_kind, indicator.effective_direction
+    )
+
+
 def indicator_dict(plan: Plan, indicator: Indicator) -> dict[str, Any]:
     kind = indicator.effective_kind
     direction = indicator.effective_direction
@@ -42,7 +48,7 @@ def indicator_dict(plan: Plan, indicator: Indicator) -> dict[str, Any]:
         "domain": indicator.domain,
         "unit": indicator.unit,
         "baseline": baseline_dict(plan, indicator),
-        "target": expression_dict(indicator.target, kind, direction),
+        "target": target_dict(indicator),
         "attribute": indicator.attribute,
         "attribute_label": ATTRIBUTE_LABELS[indicator.attribute],
         "direction": direction,

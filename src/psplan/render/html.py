@@ -12,7 +12,7 @@ from html import escape
 from psplan.check import Report, Result
 from psplan.model import ATTRIBUTE_LABELS
 from psplan.regions import spreads
-from psplan.render.report import STATUS_LABELS, summary_line
+from psplan.render.report import STATUS_LABELS, column_headers, summary_line
 from psplan.trends import CATEGORY_LABELS, sparkline
 
 STATUS_COLOURS = {
@@ -119,37 +119,9 @@ def _progress_chart(results: list[Result], share: float | None, lang: str) -> st
 
 def _results_table(report: Report, results: list[Result], lang: str) -> str:
     with_regions = any(r.region for r in results)
-    heads = (
-        [
-            "领域",
-            "指标",
-            "地区",
-            "属性",
-            "单位",
-            "基期值",
-            "目标值",
-            "实际值",
-            "年份",
-            "进度",
-            "状态",
-            "说明",
-        ]
-        if lang == "zh"
-        else [
-            "domain",
-            "indicator",
-            "region",
-            "attribute",
-            "unit",
-            "baseline",
-            "target",
-            "actual",
-            "year",
-            "progress",
-            "status",
-            "reason",
-        ]
-    )
+    columns = ("domain", "indicator", "region", "attribute", "unit", "baseline", "target",
+               "actual", "year", "progress", "status", "reason")  # fmt: skip
+    heads = list(column_headers(columns, lang))
     if not with_regions:
         del heads[2]
     body = []

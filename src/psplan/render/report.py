@@ -11,7 +11,7 @@ from typing import Any
 
 from psplan.check import Report, Result
 from psplan.model import ATTRIBUTE_LABELS
-from psplan.serialize import baseline_dict, expression_dict
+from psplan.serialize import baseline_dict, target_dict
 from psplan.trends import Trend
 
 STATUS_LABELS = {
@@ -40,38 +40,35 @@ STATUS_STYLES = {
     "no_data": "dim",
     "needs_review": "magenta",
 }
-HEADERS = {
-    "zh": (
-        "领域",
-        "指标",
-        "属性",
-        "单位",
-        "基期值",
-        "目标值",
-        "实际值",
-        "年份",
-        "差距",
-        "进度",
-        "应达值",
-        "状态",
-        "说明",
-    ),
-    "en": (
-        "domain",
-        "indicator",
-        "attribute",
-        "unit",
-        "baseline",
-        "target",
-        "actual",
-        "year",
-        "gap",
-        "progress",
-        "expected",
-        "status",
-        "reason",
-    ),
+#: Column labels in each language (zh, en), shared by every tabular report.
+COLUMN_LABELS = {
+    "domain": ("领域", "domain"),
+    "indicator": ("指标", "indicator"),
+    "region": ("地区", "region"),
+    "attribute": ("属性", "attribute"),
+    "unit": ("单位", "unit"),
+    "baseline": ("基期值", "baseline"),
+    "target": ("目标值", "target"),
+    "actual": ("实际值", "actual"),
+    "year": ("年份", "year"),
+    "gap": ("差距", "gap"),
+    "progress": ("进度", "progress"),
+    "expected": ("应达值", "expected"),
+    "status": ("状态", "status"),
+    "reason": ("说明", "reason"),
 }
+REPORT_COLUMNS = (
+    "domain", "indicator", "attribute", "unit", "baseline", "target", "actual", "year", "gap",
+    "progress", "expected", "status", "reason",
+)  # fmt: skip
+
+
+def column_headers(columns: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    position = 0 if lang == "zh" else 1
+    return tuple(COLUMN_LABELS[column][position] for column in columns)
+
+
+HEADERS = {lang: column_headers(REPORT_COLUMNS, lang) for lang in ("zh", "en")}
 ATTRIBUTE_EN = {"binding": "binding", "expected": "expected"}
 
 
@@ -84,9 +81,7 @@ def result_dict(report: Report, result: Result, lang: str = "zh") -> dict[str, A
         "domain": indicator.domain,
         "attribute": indicator.attribute,
         "unit": indicator.unit,
-        "target": expression_dict(
-            indicator.target, indicator.effective_kind, indicator.effective_direction
-        ),
+        "target": target_dict(indicator),
         "baseline": baseline_dict(report.plan, indicator),
         "actual": verdict.actual,
         "actual_year": verdict.actual_year,
