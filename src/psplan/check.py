@@ -10,23 +10,22 @@ from __future__ import annotations
 import difflib
 import gc
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from psplan.actuals import ActualRow
+from psplan.areas import own_area_names, reference_region_names
+from psplan.assessment import Assessment, Report, Result
 from psplan.errors import Location, Problem, PsplanError
-from psplan.evaluate import STATUSES, Goal, Observation, Status, Verdict, judge
+from psplan.evaluate import Goal, Observation, judge
 from psplan.model import Indicator, Plan, PreviousIndicator
+from psplan.overrides import Override, apply_overrides
 from psplan.targets import normalise_text
-from psplan.trends import Trend, natural_cap, trend
 from psplan.values import Value
 
-#: Region names that mark a row as the reference (province/nation) for relative targets.
-REFERENCE_REGIONS = frozenset(
-    {"全省", "全省平均", "省平均", "全国", "全国平均", "全市", "全市平均"}
-)
+__all__ = ["Assessment", "Report", "Result", "check", "check_previous", "collect", "goal_of"]
+
 MAX_PROBLEMS = 50
 
 
@@ -38,54 +37,6 @@ class ActualsError(PsplanError):
         first = problems[0]
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
         super().__init__(first.message + more, first.location)
-
-
-@dataclass
-class Result:
-    indicator: Indicator
-    verdict: Verdict
-    region: str | None = None
-    goal: Goal | None = None
-    observations: tuple[Observation, ...] = ()  # every year reported, also after the judged one
-    year: int | None = None  # the year judged
-
-    @property
-    def status(self) -> Status:
-        return self.verdict.status
-
-    @cached_property
-    def trend(self) -> Trend | None:
-        """The trend view (computed when a report shows it: at county scale most do not)."""
-        if self.goal is None:
-            return None
-        year = self.year if self.year is not None else self.goal.end_year
-        return _trend(self.indicator, self.goal, self.verdict, self.observations, year)
-
-
-@dataclass
-class Report:
-    plan: Plan
-    year: int
-    results: list[Result]
-    source: str = ""
-
-    def summary(self) -> dict[str, int]:
-        counts = dict.fromkeys(STATUSES, 0)
-        for result in self.results:
-            counts[result.status] += 1
-        return counts
-
-    def failing(self, strict: bool = False) -> list[Result]:
-        """Results that make the check fail: binding ones behind or not met (any, if strict)."""
-        return [
-            r
-            for r in self.results
-            if r.status in ("behind", "not_met") and (strict or r.indicator.is_binding)
-        ]
-
-    @property
-    def regions(self) -> list[str | None]:
-        return list(dict.fromkeys(result.region for result in self.results))
 
 
 def goal_of(
@@ -156,7 +107,12 @@ class _Collected:
     observations: dict[tuple[str | None, str], dict[int, Observation]] = field(default_factory=dict)
     references: dict[tuple[str, int], float] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     years: set[int] = field(default_factory=set)
+    #: (region, indicator id) → the 基期值 a collection sheet gives
+    sheet_baselines: dict[tuple[str | None, str], float] = field(default_factory=dict)
+    #: (region, indicator id) → {"reason": …, "measure": …} from the sheet
+    remarks: dict[tuple[str | None, str], dict[str, str]] = field(default_factory=dict)
 
 
 def collect(
@@ -170,14 +126,18 @@ def collect(
     looked up once: the (region, indicator text) pair maps straight to its series.
     """
     matcher = IndicatorMatcher(plan)
-    refs = REFERENCE_REGIONS | set(reference_regions)
+    refs = reference_region_names(plan, reference_regions)
     collected = _Collected()
     problems = collected.problems
     observations = collected.observations
     # (region, indicator text) → (indicator, its series), or None when the text matches nothing.
     known: dict[tuple[str | None, str], tuple[Indicator, dict[int, Observation]] | None] = {}
     for row in rows:
-        if type(row) is Problem:
+        kind = type(row)
+        if kind is Problem:
+            if row.level == "warning":
+                collected.warnings.append(row)
+                continue
             problems.append(row)
             if len(problems) >= MAX_PROBLEMS:
                 break
@@ -189,6 +149,12 @@ def collect(
         if entry is None:
             continue
         indicator, series = entry
+        if kind is not ActualRow:
+            # A sheet entry: the row's 基期值, 原因分析 or 下一步措施.
+            problem = _sheet_entry(collected, indicator, row, series is _REFERENCE)
+            if problem:
+                problems.append(problem)
+            continue
         value = row.value
         if value.number is None or value.unit is not None or value.running_total:
             # Only unusual values need the full check (plain numbers are the common case).
@@ -202,7 +168,7 @@ def collect(
                 continue
         if series is _REFERENCE:
             if value.number is not None:
-                collected.references[(indicator.id, row.year)] = value.number
+                _add_reference(collected, indicator, row, value.number)
             continue
         earlier = series.get(row.year)
         if earlier is not None and not _same(earlier.value, value):
@@ -221,6 +187,67 @@ def collect(
         series[row.year] = Observation(row.year, value, row.line)
     collected.years.update(year for series in observations.values() for year in series)
     return collected
+
+
+def _add_reference(collected: _Collected, indicator: Indicator, row: ActualRow, number: float) -> None:
+    """A reference value; two different ones for the same year are an error, not file order."""
+    key = (indicator.id, row.year)
+    earlier = collected.references.get(key)
+    if earlier is not None and earlier != number:
+        collected.problems.append(
+            Problem(
+                row.location,
+                f"two different reference values for {indicator.name} {row.year}: "
+                f"{earlier:g} and {number:g} (regions {row.region!r} and an earlier row)",
+                "duplicate",
+            )
+        )
+        return
+    collected.references[key] = number
+
+
+def _sheet_entry(
+    collected: _Collected, indicator: Indicator, entry: object, reference: bool
+) -> Problem | None:
+    """Keep a sheet's 基期值 / 原因分析 / 下一步措施 for its (region, indicator)."""
+    if reference:
+        return None
+    key = (entry.region, indicator.id)  # type: ignore[attr-defined]
+    field_name = entry.field  # type: ignore[attr-defined]
+    if field_name == "baseline":
+        value = entry.value  # type: ignore[attr-defined]
+        if value is None or value.missing:
+            return None
+        if value.number is None:
+            if indicator.target.form not in ("qualitative", "none"):
+                collected.warnings.append(
+                    Problem(
+                        entry.location,  # type: ignore[attr-defined]
+                        f"基期值 {value.raw!r} of {indicator.name} is not a number; ignored",
+                        "baseline",
+                        "warning",
+                    )
+                )
+            return None
+        printed = indicator.baseline.value
+        if printed is None:
+            collected.sheet_baselines[key] = value.number
+        elif abs(printed - value.number) > 1e-9 * max(1.0, abs(printed)):
+            collected.warnings.append(
+                Problem(
+                    entry.location,  # type: ignore[attr-defined]
+                    f"基期值 {value.raw!r} differs from the plan's printed baseline "
+                    f"{indicator.baseline.raw!r} for {indicator.name}; the plan's is used",
+                    "baseline",
+                    "warning",
+                )
+            )
+        return None
+    text = (entry.text or "").strip()  # type: ignore[attr-defined]
+    if text:
+        remarks = collected.remarks.setdefault(key, {})
+        remarks[field_name] = "；".join(filter(None, (remarks.get(field_name), text)))
+    return None
 
 
 _REFERENCE: dict[int, Observation] = {}  # marks a reference region's rows
@@ -290,10 +317,20 @@ def check(
     references: Mapping[str, float] | None = None,
     reference_regions: Iterable[str] = (),
     source: str = "",
-) -> Report:
-    """Judge every indicator of `plan` in `year` (default: the latest year reported)."""
+    overrides: Sequence[Override] = (),
+    allow_outside_period: bool = False,
+    warnings: list[Problem] | None = None,
+) -> Assessment:
+    """Judge every indicator of `plan` in `year` (default: the latest year reported).
+
+    Warnings (skipped rows, columns, sheets; a sheet baseline the plan overrides) are appended
+    to `warnings` when a list is given: nothing is dropped without a word.
+    """
     with _bulk():
-        return _check(plan, rows, year, region, references, reference_regions, source)
+        return _check(
+            plan, rows, year, region, references, reference_regions, source, overrides,
+            allow_outside_period, warnings,
+        )  # fmt: skip
 
 
 @contextmanager
@@ -313,6 +350,11 @@ def _bulk() -> Iterator[None]:
             gc.enable()
 
 
+def judged_year_range(plan: Plan) -> tuple[int, int]:
+    """The years a plan can be judged in: from its baseline year to its end year."""
+    return min(plan.baseline_year, plan.period.start - 1), plan.period.end
+
+
 def _check(
     plan: Plan,
     rows: Iterable[ActualRow | Problem],
@@ -321,14 +363,30 @@ def _check(
     references: Mapping[str, float] | None,
     reference_regions: Iterable[str],
     source: str,
-) -> Report:
+    overrides: Sequence[Override],
+    allow_outside_period: bool,
+    warnings: list[Problem] | None,
+) -> Assessment:
+    plan, applied = apply_overrides(plan, list(overrides))
     collected = collect(plan, rows, reference_regions)
+    if warnings is not None:
+        warnings.extend(collected.warnings)
     if collected.problems:
         raise ActualsError(collected.problems)
+    given_year = year is not None
     if year is None:
         if not collected.years:
             raise PsplanError("no figures in the file", Location(source))
         year = max(collected.years)
+    first, last = judged_year_range(plan)
+    outside = not first <= year <= last
+    if outside and not allow_outside_period:
+        how = "" if given_year else f" (the latest year in the file); choose one with --year"
+        raise PsplanError(
+            f"year {year}{how} is outside the plan period {plan.period.start}–{last} "
+            f"(baseline {plan.baseline_year}); pass --allow-outside-period to judge it anyway",
+            Location(source),
+        )
     regions = list(dict.fromkeys(r for r, _ in collected.observations)) or [None]
     if region is not None:
         if region not in regions:
@@ -340,35 +398,41 @@ def _check(
     references = dict(references or {})
     results = []
     goals = [(indicator, goal_of(plan, indicator)) for indicator in plan.indicators]
+    remarks, sheet_baselines = collected.remarks, collected.sheet_baselines
     for place in regions:
         for indicator, goal in goals:
-            series = collected.observations.get((place, indicator.id))
+            key = (place, indicator.id)
+            series = collected.observations.get(key)
             observations = tuple(series.values()) if series else ()
             reference = _reference(indicator, references, collected.references, year)
-            verdict = judge(goal, observations, year, reference)
-            results.append(Result(indicator, verdict, place, goal, observations, year))
-    return Report(plan, year, results, source)
-
-
-def _trend(
-    indicator: Indicator,
-    goal: Goal,
-    verdict: Verdict,
-    observations: Iterable[Observation],
-    year: int,
-) -> Trend | None:
-    """The trend view, for numeric goals with at least two points up to `year`."""
-    if verdict.target_value is None or indicator.target.form not in ("number", "relative"):
-        return None
-    yearly = [
-        (o.year, o.value.number)
-        for o in observations
-        if o.year <= year and o.value.number is not None and not o.value.running_total
-    ]
-    if len(yearly) < 2:
-        return None
-    cap = natural_cap(indicator.unit, indicator.name)
-    return trend(goal, yearly, verdict.target_value, cap=cap)
+            verdict = judge(goal, observations, year, reference, sheet_baselines.get(key))
+            override = applied.get(indicator.id)
+            if override is not None:
+                verdict = verdict._replace(
+                    reasons=(
+                        *verdict.reasons,
+                        ("override", {"change": override.describe(), "why": override.reason}),
+                    )
+                )
+            if outside:
+                verdict = verdict._replace(
+                    reasons=(
+                        *verdict.reasons,
+                        (
+                            "outside_period",
+                            {"year": year, "start": plan.period.start, "end": plan.period.end},
+                        ),
+                    )
+                )
+            results.append(
+                Result(
+                    indicator, verdict, place, goal, observations, year,
+                    remarks.get(key, {}), override.reason if override else None,
+                )  # fmt: skip
+            )
+    return Assessment(
+        plan, year, results, source, outside, own_area_names(plan), (source,) if source else ()
+    )
 
 
 def _reference(

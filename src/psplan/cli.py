@@ -63,6 +63,28 @@ LangOpt = Annotated[Lang, typer.Option(help="Language of headers and labels.")]
 EncodingOpt = Annotated[str | None, typer.Option(help="Force the CSV encoding.")]
 SheetOpt = Annotated[str | None, typer.Option(help="Excel sheet name or number.")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")]
+ReferenceOpt = Annotated[
+    list[str] | None,
+    typer.Option(help="Reference value for a relative target: ID=VALUE (repeatable)."),
+]
+ReferenceRegionOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        help="Region whose rows are reference values (default: the level above the plan, "
+        "e.g. 全省 or 陕西省 for a city)."
+    ),
+]
+OverridesOpt = Annotated[
+    Path | None,
+    typer.Option(help="YAML file settling ambiguous plan rows (kind, direction, baseline)."),
+]
+OutsideOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-outside-period",
+        help="Judge a year outside the plan period (the report says so).",
+    ),
+]
 FormatOpt = Annotated[
     ShowFormat | None,
     typer.Option("--format", "-f", help="table (default on a terminal), markdown, json, csv."),
@@ -75,16 +97,35 @@ def fail(message: str) -> NoReturn:
 
 
 def user_errors(command: Callable[..., None]) -> Callable[..., None]:
-    """Turn a PsplanError raised by a command into its one-line message and exit code 2."""
+    """Turn a PsplanError raised by a command into its one-line message and exit code 2;
+    an invalid plan or bad actuals print every problem, one line each."""
 
     @functools.wraps(command)
     def wrapper(*args: object, **kwargs: object) -> None:
         try:
             command(*args, **kwargs)
         except PsplanError as exc:
+            problems = getattr(exc, "problems", None)
+            if problems:
+                for problem in problems:
+                    typer.echo(f"psplan: error: {problem.location}: {problem.message}", err=True)
+                raise typer.Exit(2) from None
             fail(str(exc))
 
     return wrapper
+
+
+def warn(problems: list) -> None:
+    """Print what was skipped or assumed while reading, one line each on stderr."""
+    for problem in problems:
+        typer.echo(f"psplan: warning: {problem.location}: {problem.message}", err=True)
+
+
+def _load_for_judging(plan: str):  # noqa: ANN202 - LoadedPlan, imported lazily
+    """A plan `check`, `trend`, `report` and `compare` may use: valid, as `validate` says."""
+    from psplan.validate import load_valid_plan
+
+    return load_valid_plan(plan)
 
 
 def _version(value: bool) -> None:
@@ -185,13 +226,18 @@ def _run_check(
     reference_region: list[str] | None,
     encoding: str | None,
     sheet: str | None,
+    overrides: Path | None = None,
+    allow_outside_period: bool = False,
 ) -> Report:
-    """Read the actuals and judge them; every input problem printed, then exit 2."""
+    """Read the actuals and judge them; warnings printed, every input problem printed, exit 2."""
     from psplan.actuals import read_actuals
-    from psplan.check import ActualsError, check
+    from psplan.check import check
+    from psplan.overrides import read_overrides
     from psplan.progress import with_progress
 
+    override_list = read_overrides(overrides) if overrides else []
     rows = with_progress(read_actuals(actuals, encoding=encoding, sheet=sheet), actuals)
+    warnings: list = []
     try:
         return check(
             plan,
@@ -201,11 +247,12 @@ def _run_check(
             references=_parse_references(reference or []),
             reference_regions=reference_region or [],
             source=str(actuals),
+            overrides=override_list,
+            allow_outside_period=allow_outside_period,
+            warnings=warnings,
         )
-    except ActualsError as exc:
-        for problem in exc.problems:
-            typer.echo(f"psplan: error: {problem.location}: {problem.message}", err=True)
-        raise typer.Exit(2) from None
+    finally:
+        warn(warnings)
 
 
 @app.command()
@@ -221,14 +268,10 @@ def check(
         bool,
         typer.Option("--by-region", help="Region × indicator matrix and spread across regions."),
     ] = False,
-    reference: Annotated[
-        list[str] | None,
-        typer.Option(help="Reference value for a relative target: ID=VALUE (repeatable)."),
-    ] = None,
-    reference_region: Annotated[
-        list[str] | None,
-        typer.Option(help="Region name whose rows are reference values (全省 etc. by default)."),
-    ] = None,
+    reference: ReferenceOpt = None,
+    reference_region: ReferenceRegionOpt = None,
+    overrides: OverridesOpt = None,
+    allow_outside_period: OutsideOpt = False,
     previous: Annotated[
         bool, typer.Option("--previous", help="Judge the plan's printed 十三五 completion table.")
     ] = False,
@@ -244,10 +287,9 @@ def check(
     """Judge every indicator against its target; exit 1 if a binding one is behind or not met."""
     from psplan.check import check_previous
     from psplan.output import write_output
-    from psplan.plans import load_plan
     from psplan.render.report import render_report
 
-    loaded = load_plan(plan)
+    loaded = _load_for_judging(plan)
     if previous:
         report = check_previous(loaded.plan)
     elif actuals is None:
@@ -262,6 +304,8 @@ def check(
             reference_region=reference_region,
             encoding=encoding,
             sheet=sheet,
+            overrides=overrides,
+            allow_outside_period=allow_outside_period,
         )
     chosen, terminal = _choose_format(output_format, output)
     if by_region:
@@ -270,7 +314,7 @@ def check(
         text = render_by_region(report, chosen, lang.value, color=terminal)
     else:
         text = render_report(report, chosen, lang.value, color=terminal)
-    inputs = [Path(loaded.file)] + ([actuals] if actuals else [])
+    inputs = [Path(loaded.file), *([actuals] if actuals else []), *([overrides] if overrides else [])]
     write_output(text, output, inputs=inputs)
     if report.failing(strict):
         raise typer.Exit(1)
@@ -326,7 +370,7 @@ def compare(
     from psplan.plans import bundled_plans, load_plan
     from psplan.render.comparison import render_comparison, render_summary
 
-    parent_plan = load_plan(parent)
+    parent_plan = _load_for_judging(parent)
     allowed = _read_waivers(waivers, allow_missing or [])
     chosen, terminal = _choose_format(output_format, output)
     if all_children:
@@ -339,7 +383,7 @@ def compare(
     elif child is None:
         fail("give a CHILD plan, or --all")
     else:
-        child_plan = load_plan(child)
+        child_plan = _load_for_judging(child)
         comparisons = [compare_plans(parent_plan.plan, child_plan.plan, allowed)]
         text = render_comparison(comparisons[0], chosen, lang.value, color=terminal)
     write_output(text, output, inputs=[Path(parent_plan.file)])
@@ -353,10 +397,15 @@ def trend(
     plan: PlanArg,
     actuals: ActualsArg,
     indicator: Annotated[
-        list[str] | None, typer.Option(help="Only this indicator id (repeatable).")
+        list[str] | None,
+        typer.Option(help="Only this indicator: id or printed name (repeatable)."),
     ] = None,
     year: YearOpt = None,
     region: RegionOpt = None,
+    reference: ReferenceOpt = None,
+    reference_region: ReferenceRegionOpt = None,
+    overrides: OverridesOpt = None,
+    allow_outside_period: OutsideOpt = False,
     output_format: FormatOpt = None,
     lang: LangOpt = Lang.zh,
     encoding: EncodingOpt = None,
@@ -364,28 +413,34 @@ def trend(
     output: OutputOpt = None,
 ) -> None:
     """Series per indicator with the expected path, observed vs needed growth and a projection."""
-    from dataclasses import replace
-
+    from psplan.check import IndicatorMatcher
     from psplan.output import write_output
-    from psplan.plans import load_plan
     from psplan.render.trend import render_trend
 
-    loaded = load_plan(plan)
+    loaded = _load_for_judging(plan)
+    wanted: set[str] = set()
+    matcher = IndicatorMatcher(loaded.plan)
+    for text in indicator or []:
+        found = matcher.match(text)
+        if found is None:
+            hints = matcher.suggest(text)
+            hint = f"; did you mean {' / '.join(hints)}?" if hints else ""
+            raise PsplanError(f"no indicator {text!r} in plan {loaded.plan.id}{hint}")
+        wanted.add(found.id)
     report = _run_check(
         loaded.plan,
         actuals,
         year=year,
         region=region,
-        reference=None,
-        reference_region=None,
+        reference=reference,
+        reference_region=reference_region,
         encoding=encoding,
         sheet=sheet,
+        overrides=overrides,
+        allow_outside_period=allow_outside_period,
     )
-    if indicator:
-        unknown = set(indicator) - {i.id for i in loaded.plan.indicators}
-        if unknown:
-            raise PsplanError(f"no indicator {sorted(unknown)[0]!r} in plan {loaded.plan.id}")
-        report = replace(report, results=[r for r in report.results if r.indicator.id in indicator])
+    if wanted:
+        report = report.with_results(r for r in report.results if r.indicator.id in wanted)
     chosen, terminal = _choose_format(output_format, output)
     text = render_trend(report, chosen, lang.value, color=terminal)
     write_output(text, output, inputs=[Path(loaded.file), actuals])
@@ -409,27 +464,29 @@ def report(
     ] = None,
     year: YearOpt = None,
     region: RegionOpt = None,
-    reference: Annotated[
-        list[str] | None, typer.Option(help="ID=VALUE for relative targets.")
-    ] = None,
+    reference: ReferenceOpt = None,
+    reference_region: ReferenceRegionOpt = None,
+    overrides: OverridesOpt = None,
+    allow_outside_period: OutsideOpt = False,
     lang: LangOpt = Lang.zh,
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
 ) -> None:
     """Write the annual monitoring report: self-contained HTML, an Excel workbook, or markdown."""
     from psplan.output import write_output
-    from psplan.plans import load_plan
 
-    loaded = load_plan(plan)
+    loaded = _load_for_judging(plan)
     result = _run_check(
         loaded.plan,
         actuals,
         year=year,
         region=region,
         reference=reference,
-        reference_region=None,
+        reference_region=reference_region,
         encoding=encoding,
         sheet=sheet,
+        overrides=overrides,
+        allow_outside_period=allow_outside_period,
     )
     suffix = output.suffix.lower().lstrip(".")
     chosen = output_format or ReportFormat(

@@ -1,7 +1,9 @@
-"""Judging an indicator in year Y (DOMAIN.md, "Judging an indicator in year Y").
+"""Judging an indicator in year Y (DOMAIN.md, "Judging an indicator in year Y"; docs/assessment.md).
 
 Pure functions: a `Goal` (what the plan asks) and the `Observation`s reported for it go in, a
-`Verdict` comes out. Reading files and matching names happen elsewhere.
+`Verdict` comes out. Reading files and matching names happen elsewhere. Every number a report
+shows about a judgement — the baseline used and where it came from, the time share, the
+expected value, the gap, the progress — is decided here, once, so no output can disagree.
 
 - met       — the actual already satisfies the target (strictly for > and <).
 - not_met   — Y ≥ end year and it does not.
@@ -10,7 +12,11 @@ Pure functions: a `Goal` (what the plan asks) and the `Observation`s reported fo
 - behind    — Y < end year, not met, short of that line.
 - no_data   — nothing reported up to Y.
 - needs_review — a person must decide (qualitative text that is neither yes nor no, a
-              relative target without its reference, no baseline and a single point…).
+              relative target without its reference, no baseline at all…).
+
+The baseline of a level target is, in this order: the value the plan prints; the 基期值 the
+collection sheet gives; a figure reported for the plan's baseline year; and as a last resort
+the first figure reported before the actual (every report then says so).
 """
 
 from __future__ import annotations
@@ -25,6 +31,12 @@ from psplan.values import Value, answer_satisfies
 
 Status = Literal["met", "on_track", "behind", "not_met", "no_data", "needs_review"]
 STATUSES: tuple[Status, ...] = ("met", "on_track", "behind", "not_met", "no_data", "needs_review")
+
+#: Where the baseline a verdict used came from.
+BaselineSource = Literal["plan", "sheet", "reported", "first_reported", "zero", "none"]
+BASELINE_SOURCES: tuple[BaselineSource, ...] = (
+    "plan", "sheet", "reported", "first_reported", "zero", "none",
+)  # fmt: skip
 
 #: "左右" (approximately): within this share of the target counts as reached.
 APPROX_TOLERANCE = 0.05
@@ -49,6 +61,17 @@ class Observation(NamedTuple):
     line: int = 0  # where it was read, for messages about duplicates
 
 
+class Baseline(NamedTuple):
+    """The starting point a verdict measured from: its value, year and provenance."""
+
+    value: float | None
+    year: int | None
+    source: BaselineSource
+
+
+NO_BASELINE = Baseline(None, None, "none")
+
+
 class Verdict(NamedTuple):
     """The judgement of one indicator (a tuple: a country's counties make 185,000 of them)."""
 
@@ -60,6 +83,8 @@ class Verdict(NamedTuple):
     expected: float | None = None
     target_value: float | None = None
     reasons: tuple[Reason, ...] = ()
+    baseline: Baseline = NO_BASELINE
+    share: float | None = None  # time elapsed from the baseline year to the end year, 0–1
 
     def reason(self, lang: str = "zh") -> str:
         return explain(self.reasons, lang)
@@ -70,8 +95,12 @@ def judge(
     observations: Sequence[Observation],
     year: int,
     reference: float | None = None,
+    sheet_baseline: float | None = None,
 ) -> Verdict:
-    """Judge one indicator in `year` from the observations reported for it (any order)."""
+    """Judge one indicator in `year` from the observations reported for it (any order).
+
+    `sheet_baseline` is the 基期值 a collection sheet gives where the plan prints none.
+    """
     target = goal.target
     upto = [
         o for o in observations if o.year <= year and (o.value.number is not None or o.value.text)
@@ -85,8 +114,10 @@ def judge(
             latest.year if latest else None,
             reasons=(_r("no_target"),),
         )
+    numeric = [o for o in upto if o.value.number is not None]
+    baseline = resolve_baseline(goal, numeric, sheet_baseline)
     if not upto:
-        return Verdict("no_data", reasons=(_r("no_data", year=year),))
+        return Verdict("no_data", reasons=(_r("no_data", year=year),), baseline=baseline)
     if target.form == "qualitative":
         return _judge_qualitative(goal, upto[-1], year)
 
@@ -100,6 +131,7 @@ def judge(
                 reasons=(
                     _r("needs_reference", target=target.raw, reference=target.reference, year=year),
                 ),
+                baseline=baseline,
             )
         target_value = reference
     assert target_value is not None
@@ -109,6 +141,7 @@ def judge(
         return Verdict(
             "no_data",
             reasons=(_r("none_in_period", start=goal.start_year, year=year),),
+            baseline=baseline,
         )
 
     texts = [o for o in upto if o.value.number is None]
@@ -119,48 +152,128 @@ def judge(
             actual=last.value.text,
             actual_year=last.year,
             reasons=(_r("not_a_number", text=last.value.text, year=last.year),),
+            baseline=baseline,
         )
 
-    actual, actual_year, baseline, baseline_year, notes = _aggregate(goal, upto, year)
+    actual, actual_year, notes = _aggregate(goal, upto)
+    if goal.kind == "level" and baseline.source == "first_reported" and baseline.year == actual_year:
+        baseline = NO_BASELINE  # a figure cannot be its own starting point
     if reference is not None:
         notes = (*notes, _r("reference", value=reference))
+    if baseline.source in ("reported", "sheet", "first_reported"):
+        notes = (*notes, _r(f"baseline_{baseline.source}", value=baseline.value, year=baseline.year))
     op = target.effective_op(goal.direction) or ">="
     sign = -1.0 if goal.direction == "decrease" else 1.0
     gap = _round(sign * (target_value - actual))
-    progress = None
-    if goal.kind == "annual_average":
-        # A yearly average is compared year by year with the target itself, not along a line
-        # from the previous plan's average (which may even lie above the new target).
-        baseline = None
-        progress = _round(actual / target_value) if target_value else None
-    elif baseline is not None and target_value != baseline:
-        progress = _round((actual - baseline) / (target_value - baseline))
+    share, expected = _line(goal, baseline, target_value, year)
+    met = _satisfies(actual, op, target_value)
+    progress = _progress(goal, baseline, actual, target_value, op, met)
+    if (
+        not met
+        and goal.kind == "level"
+        and baseline.value is not None
+        and _satisfies(baseline.value, op, target_value)
+    ):
+        notes = (*notes, _r("slipped", baseline=baseline.value))
 
-    if _satisfies(actual, op, target_value):
-        return Verdict("met", actual, actual_year, gap, progress, None, target_value, notes)
+    def verdict(status: Status, *why: Reason) -> Verdict:
+        return Verdict(
+            status, actual, actual_year, gap, progress, expected, target_value,
+            (*notes, *why), baseline, share,
+        )  # fmt: skip
+
+    if met:
+        return verdict("met")
     if year >= goal.end_year:
-        why = _r("short_at_end", actual=actual, op=op, target=target_value)
-        return Verdict(
-            "not_met", actual, actual_year, gap, progress, None, target_value, (*notes, why)
-        )
+        return verdict("not_met", _r("short_at_end", actual=actual, op=op, target=target_value))
     if goal.kind == "annual_average":
-        why = _r("average_short", target=target_value)
-        return Verdict(
-            "behind", actual, actual_year, gap, progress, target_value, target_value, (*notes, why)
-        )
-    if baseline is None:
-        why = _r("no_baseline")
-        return Verdict(
-            "needs_review", actual, actual_year, gap, None, None, target_value, (*notes, why)
-        )
-    share = (year - baseline_year) / (goal.end_year - baseline_year)
-    share = min(max(share, 0.0), 1.0)
-    expected = _round(baseline + (target_value - baseline) * share)
+        return verdict("behind", _r("average_short", target=target_value))
+    if expected is None:
+        return verdict("needs_review", _r("no_baseline", year=actual_year))
     status: Status = "on_track" if sign * (actual - expected) >= -1e-9 else "behind"
-    why = _r("expected_by", expected=expected, year=year, share=share)
-    return Verdict(
-        status, actual, actual_year, gap, progress, expected, target_value, (*notes, why)
-    )
+    assert share is not None
+    return verdict(status, _r("expected_by", expected=expected, year=year, share=share))
+
+
+def resolve_baseline(
+    goal: Goal, numeric: Sequence[Observation], sheet_baseline: float | None = None
+) -> Baseline:
+    """The starting point of the progress line (see the module docstring for the order).
+
+    `numeric` are the numeric observations up to the judged year, sorted by year.
+    """
+    if goal.kind == "cumulative":
+        # A five-year total is built up from zero; a bracketed baseline is the previous plan's.
+        return Baseline(0.0, goal.start_year - 1, "zero")
+    if goal.baseline.value is not None:
+        return Baseline(goal.baseline.value, goal.baseline_year, "plan")
+    if goal.kind == "annual_average":
+        return NO_BASELINE  # an average is compared with the target itself, every year
+    if sheet_baseline is not None:
+        return Baseline(sheet_baseline, goal.baseline_year, "sheet")
+    for o in numeric:
+        if o.year == goal.baseline_year and not o.value.running_total:
+            return Baseline(o.value.number, o.year, "reported")
+    for o in numeric:
+        if not o.value.running_total:
+            return Baseline(o.value.number, o.year, "first_reported")
+    return NO_BASELINE
+
+
+def time_share(baseline_year: int, end_year: int, year: int) -> float | None:
+    """The share of the period from the baseline year to the end year elapsed by `year`."""
+    span = end_year - baseline_year
+    if span <= 0:
+        return None
+    return min(max((year - baseline_year) / span, 0.0), 1.0)
+
+
+def expected_path(goal: Goal, baseline: Baseline, target_value: float) -> list[tuple[int, float]]:
+    """时间过半、任务过半: the straight line from the baseline used to the target, by year."""
+    if baseline.value is None or baseline.year is None or goal.kind == "annual_average":
+        return []
+    if goal.end_year <= baseline.year:
+        return []
+    return [
+        (y, _round(baseline.value + (target_value - baseline.value) * share))
+        for y in range(baseline.year, goal.end_year + 1)
+        if (share := time_share(baseline.year, goal.end_year, y)) is not None
+    ]
+
+
+def _line(
+    goal: Goal, baseline: Baseline, target_value: float, year: int
+) -> tuple[float | None, float | None]:
+    """(time share, expected value at `year`) on the line the status is judged against."""
+    if goal.kind == "annual_average":
+        return None, target_value  # every year's average should reach the target itself
+    if baseline.value is None or baseline.year is None:
+        return None, None
+    share = time_share(baseline.year, goal.end_year, year)
+    if share is None:
+        return None, None
+    return share, _round(baseline.value + (target_value - baseline.value) * share)
+
+
+def _progress(
+    goal: Goal, baseline: Baseline, actual: float, target_value: float, op: str, met: bool
+) -> float | None:
+    """(A − B)/(T − B): the share of the way from baseline to target covered.
+
+    Defined so that it never contradicts the status: a met target is 100 % (the overshoot
+    shows in the gap); where the formula has no meaning — no baseline, or a baseline that
+    already satisfied the target — there is no progress figure. Totals and yearly averages
+    measure from zero (B = 0).
+    """
+    if met:
+        return 1.0
+    if goal.kind == "annual_average":
+        return _round(actual / target_value) if target_value else None
+    if baseline.value is None:
+        return None
+    if baseline.value == target_value or _satisfies(baseline.value, op, target_value):
+        return None
+    return _round((actual - baseline.value) / (target_value - baseline.value))
 
 
 def _r(code: str, **args: object) -> Reason:
@@ -171,10 +284,8 @@ def _year(observation: Observation) -> int:
     return observation.year
 
 
-def _aggregate(
-    goal: Goal, upto: list[Observation], year: int
-) -> tuple[float, int, float | None, int, tuple[Reason, ...]]:
-    """(actual, actual year, baseline value, baseline year, notes) for the goal's kind."""
+def _aggregate(goal: Goal, upto: list[Observation]) -> tuple[float, int, tuple[Reason, ...]]:
+    """(actual, actual year, notes) for the goal's kind."""
     in_period = [o for o in upto if goal.start_year <= o.year <= goal.end_year]
     if goal.kind == "cumulative":
         totals = [o for o in in_period if o.value.running_total]
@@ -185,32 +296,23 @@ def _aggregate(
         actual += sum(o.value.number or 0.0 for o in yearly)
         used = ([last_total] if last_total else []) + yearly
         note = _r("running_total") if last_total and not yearly else _r("sum", count=len(used))
-        return _round(actual), used[-1].year, 0.0, goal.start_year - 1, (note,)
+        return _round(actual), used[-1].year, (note,)
     if goal.kind == "annual_average" and in_period:
         values = [o.value.number or 0.0 for o in in_period]
-        baseline = goal.baseline.value
         note = (_r("mean", count=len(values)),)
-        return (
-            _round(sum(values) / len(values)),
-            in_period[-1].year,
-            baseline,
-            goal.baseline_year,
-            note,
-        )
+        return _round(sum(values) / len(values)), in_period[-1].year, note
     latest = upto[-1]
-    baseline, baseline_year = goal.baseline.value, goal.baseline_year
-    if baseline is None and len(upto) >= 2:
-        # No printed baseline: the first reported figure is the starting point.
-        baseline, baseline_year = upto[0].value.number, upto[0].year
     assert latest.value.number is not None
-    return latest.value.number, latest.year, baseline, baseline_year, ()
+    return latest.value.number, latest.year, ()
 
 
 def _judge_qualitative(goal: Goal, latest: Observation, year: int) -> Verdict:
     answer = answer_satisfies(latest.value)
     shown = _shown(latest.value)
     if answer is True:
-        return Verdict("met", shown, latest.year, reasons=(_r("reported", text=latest.value.raw),))
+        return Verdict(
+            "met", shown, latest.year, progress=1.0, reasons=(_r("reported", text=latest.value.raw),)
+        )
     if answer is False:
         status: Status = "not_met" if year >= goal.end_year else "behind"
         return Verdict(status, shown, latest.year, reasons=(_r("reported", text=latest.value.raw),))
@@ -222,7 +324,8 @@ def _judge_qualitative(goal: Goal, latest: Observation, year: int) -> Verdict:
     )
 
 
-def _satisfies(actual: float, op: str, target: float) -> bool:
+def satisfies(actual: float, op: str, target: float) -> bool:
+    """Whether `actual` meets `op target` (strict for > and <; 左右 within 5 %)."""
     eps = 1e-9 * max(1.0, abs(target))
     if op == ">=":
         return actual >= target - eps
@@ -233,6 +336,9 @@ def _satisfies(actual: float, op: str, target: float) -> bool:
     if op == "<":
         return actual < target - eps
     return abs(actual - target) <= APPROX_TOLERANCE * abs(target) + eps
+
+
+_satisfies = satisfies
 
 
 def _shown(value: Value) -> float | str | None:

@@ -45,12 +45,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the yearly average so far is short of {target:g}",
     },
     "no_baseline": {
-        "zh": "无基期值且仅一个数据，无法计算时序进度",
-        "en": "no baseline and a single figure: the progress line cannot be drawn",
+        "zh": "无基期值，仅有{year}年一个数据，无法计算时序进度（请在填报表“基期值”列填写，或上报基期年数据）",
+        "en": "no baseline and only the {year} figure: the progress line cannot be drawn "
+        "(fill in the sheet's 基期值 column, or report the baseline year)",
+    },
+    "baseline_sheet": {
+        "zh": "规划未列基期值，按填报表基期值 {value:g}",
+        "en": "the plan prints no baseline: the collection sheet's {value:g} is used",
+    },
+    "baseline_reported": {
+        "zh": "规划未列基期值，按{year}年上报值 {value:g}",
+        "en": "the plan prints no baseline: the figure reported for {year}, {value:g}, is used",
+    },
+    "baseline_first_reported": {
+        "zh": "规划未列基期值，以首个上报数据（{year}年 {value:g}）为基期",
+        "en": "the plan prints no baseline: the first figure reported ({year}: {value:g}) is used",
+    },
+    "slipped": {
+        "zh": "基期值 {baseline:g} 已达到目标，现已回落",
+        "en": "the baseline {baseline:g} already met the target and has slipped back",
+    },
+    "override": {
+        "zh": "已按覆盖设置判断：{change}（{why}）",
+        "en": "judged with an override: {change} ({why})",
+    },
+    "outside_period": {
+        "zh": "{year}年不在规划期{start}—{end}年内（--allow-outside-period）",
+        "en": "{year} is outside the plan period {start}–{end} (--allow-outside-period)",
     },
     "expected_by": {
         "zh": "{year}年应达 {expected:g}（时间进度 {share:.0%}）",
         "en": "expected {expected:g} by {year} (time elapsed {share:.0%})",
+    },
+    "views_disagree": {
+        "zh": "时序进度（线性）与增速趋势（复合增长）判断不同：按线性口径看时间进度，按复合增速看期末能否完成",
+        "en": "the linear time-share view and the compound-growth view differ: the first asks "
+        "whether the share of time elapsed is matched, the second whether the end target will "
+        "be reached at the observed pace",
     },
     # compare
     "no_counterpart": {"zh": "本级规划无对应指标", "en": "no counterpart in the child plan"},

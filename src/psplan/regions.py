@@ -1,12 +1,16 @@
 """Equalisation between regions (均等化): a region × indicator matrix and the spread of each
-indicator across regions. Pure functions over a `Report`."""
+indicator across regions. Pure functions over an `Assessment`.
+
+The plan's own area (全市, the plan's region name) is a row of the matrix like any region, but
+not part of the spread: a total is not one of the counties whose gaps it measures.
+"""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 
-from psplan.check import Report
+from psplan.assessment import Assessment as Report
 from psplan.evaluate import Status
 
 
@@ -34,7 +38,8 @@ def status_matrix(report: Report) -> dict[str, dict[str, Status]]:
 def spreads(report: Report) -> list[Spread]:
     by_indicator: dict[str, list] = {}
     for result in report.results:
-        by_indicator.setdefault(result.indicator.id, []).append(result)
+        if result.region not in report.own_area:
+            by_indicator.setdefault(result.indicator.id, []).append(result)
     out = []
     for indicator_id, results in by_indicator.items():
         numbers = [r.verdict.actual for r in results if isinstance(r.verdict.actual, float)]

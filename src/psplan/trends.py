@@ -11,17 +11,24 @@ puts an indicator in one of four categories (DOMAIN.md):
     R < 0           deterioration
 
 and a projection of the end-year value at the observed pace (compound, or yearly amounts for
-five-year totals) says whether it is likely met. Rates (% shares such as 参保率, 巩固率) cannot
-pass 100 %, so projections are capped there.
+five-year totals). Rates (% shares such as 参保率, 巩固率) cannot pass 100 %, so projections are
+capped there.
+
+The series starts from the same baseline (value and year) the linear verdict used, so one
+reported year is enough when the baseline is known. A target met at the baseline and missed
+now (a rate slipping from 100 to 99.5, a cap of ≤ 18 breached) is deterioration. The outlook
+(可望完成 / 完成难度较大) follows the category — achieved or on track is 可望完成 — so a row
+never says "on track" and "likely missed" at once; the projected value is shown beside it.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from psplan.evaluate import Goal, _satisfies
+from psplan.evaluate import Baseline, Goal, satisfies
 
 Category = Literal[
     "achieved", "on_track", "acceleration_needed", "limited_progress", "deterioration"
@@ -53,8 +60,8 @@ class Trend:
     needed_growth: float | None  # compound annual growth needed to reach the target on time
     ratio: float | None  # observed / needed
     category: Category | None
-    projected: float  # the end-year value if the linear pace continues
-    likely_met: bool
+    projected: float  # the end-year value if the observed pace continues
+    likely_met: bool  # the outlook: achieved or on track (R ≥ 0.95)
 
 
 def natural_cap(unit: str | None, name: str) -> float | None:
@@ -82,9 +89,11 @@ def linear_slope(points: Sequence[tuple[int, float]]) -> float:
     return sum((x - mean_x) * (y - mean_y) for x, y in points) / spread
 
 
-def series_points(goal: Goal, yearly: Sequence[tuple[int, float]]) -> list[tuple[int, float]]:
+def series_points(
+    goal: Goal, yearly: Sequence[tuple[int, float]], baseline: Baseline | None = None
+) -> list[tuple[int, float]]:
     """The series a trend is computed on: running totals for cumulative goals, else the values,
-    with the baseline as the first point when the plan prints one."""
+    starting from the baseline (the one the verdict used; by default the printed one)."""
     yearly = sorted(yearly)
     if goal.kind == "cumulative":
         total, points = 0.0, [(goal.start_year - 1, 0.0)]
@@ -93,9 +102,12 @@ def series_points(goal: Goal, yearly: Sequence[tuple[int, float]]) -> list[tuple
                 total += value
                 points.append((year, total))
         return points
-    points = [(y, v) for y, v in yearly if y > goal.baseline_year]
-    if goal.baseline.value is not None and goal.kind == "level":
-        points.insert(0, (goal.baseline_year, goal.baseline.value))
+    if baseline is None and goal.baseline.value is not None:
+        baseline = Baseline(goal.baseline.value, goal.baseline_year, "plan")
+    if baseline is None or baseline.value is None or baseline.year is None:
+        return list(yearly)
+    points = [(y, v) for y, v in yearly if y > baseline.year]
+    points.insert(0, (baseline.year, baseline.value))
     return points
 
 
@@ -105,9 +117,10 @@ def trend(
     target_value: float,
     *,
     cap: float | None = None,
+    baseline: Baseline | None = None,
 ) -> Trend | None:
     """The trend of a numeric goal from its yearly figures; None with fewer than two points."""
-    points = series_points(goal, yearly)
+    points = series_points(goal, yearly, baseline)
     if len(points) < 2 or points[-1][0] == points[0][0]:
         return None
     (first_year, first), (last_year, last) = points[0], points[-1]
@@ -115,21 +128,16 @@ def trend(
     op = goal.target.effective_op(goal.direction) or ">="
     years_left = goal.end_year - last_year
     observed = _cagr(first, last, last_year - first_year)
-    if goal.kind == "cumulative":
-        # The running total grows by the yearly amount seen so far, not by a rate.
-        projected = last + (last / (last_year - first_year)) * years_left
-    elif observed is not None:
-        # The same compound pace the ratio R is judged on, so outlook and category agree.
-        projected = last * (1 + observed) ** years_left
-    else:
-        projected = last + slope * years_left
+    projected = _project(goal, points, observed, slope, years_left)
     if cap is not None:
         projected = min(max(projected, 0.0), cap)
 
     needed = ratio = None
     category: Category | None
-    if _satisfies(last, op, target_value):
+    if satisfies(last, op, target_value):
         category = "achieved"
+    elif goal.kind == "level" and satisfies(first, op, target_value):
+        category = "deterioration"  # met at the start, missed now: slipping away or a breached cap
     else:
         needed = _cagr(first, target_value, goal.end_year - first_year)
         if goal.kind != "cumulative" and observed is not None and needed:
@@ -149,14 +157,40 @@ def trend(
         _round(ratio),
         category,
         round(projected, 6),
-        _satisfies(projected, op, target_value),
+        category in ("achieved", "on_track"),
     )
+
+
+def _project(
+    goal: Goal,
+    points: Sequence[tuple[int, float]],
+    observed: float | None,
+    slope: float,
+    years_left: int,
+) -> float:
+    """The end-year value at the observed pace (inf-safe: an absurd pace stays finite)."""
+    (first_year, _), (last_year, last) = points[0], points[-1]
+    try:
+        if goal.kind == "cumulative":
+            # The running total grows by the yearly amount seen so far, not by a rate.
+            projected = last + (last / (last_year - first_year)) * years_left
+        elif observed is not None:
+            # The same compound pace the ratio R is judged on.
+            projected = last * (1 + observed) ** years_left
+        else:
+            projected = last + slope * years_left
+    except OverflowError:
+        projected = float("inf")
+    return projected if math.isfinite(projected) else math.copysign(1e308, projected)
 
 
 def _cagr(start: float, end: float, years: int) -> float | None:
     if years <= 0 or start <= 0 or end <= 0:
         return None
-    return (end / start) ** (1 / years) - 1
+    try:
+        return (end / start) ** (1 / years) - 1
+    except (OverflowError, ZeroDivisionError):
+        return None
 
 
 def _round(number: float | None) -> float | None:

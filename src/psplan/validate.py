@@ -14,7 +14,13 @@ from pydantic import ValidationError
 
 from psplan.errors import Location, Problem, PsplanError
 from psplan.model import Indicator, Plan, PreviousIndicator
-from psplan.plans import LoadedPlan, find_parent, read_document, resolve_plan, schema_problems
+from psplan.plans import (
+    LoadedPlan,
+    find_parent,
+    read_document,
+    resolve_plan,
+    schema_problems,
+)
 from psplan.yamlsource import YamlDocument
 
 
@@ -29,6 +35,13 @@ def validate_file(name_or_path: str | Path, parent: LoadedPlan | None = None) ->
 
 
 def validate_document(document: YamlDocument, parent: LoadedPlan | None = None) -> list[Problem]:
+    return _validate(document, parent)[1]
+
+
+def _validate(
+    document: YamlDocument, parent: LoadedPlan | None = None
+) -> tuple[Plan | None, list[Problem]]:
+    """The plan (None if the schema rejects it) and every problem of the document."""
     problems: list[Problem] = []
     plan: Plan | None = None
     try:
@@ -36,7 +49,8 @@ def validate_document(document: YamlDocument, parent: LoadedPlan | None = None) 
     except ValidationError as exc:
         problems.extend(schema_problems(exc, document))
     problems.extend(_semantic_problems(document, plan, parent))
-    return sorted(set(problems), key=lambda p: (p.location.line, p.location.column, p.message))
+    ordered = sorted(set(problems), key=lambda p: (p.location.line, p.location.column, p.message))
+    return plan, ordered
 
 
 def _rows(document: YamlDocument, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -210,3 +224,27 @@ def _parent_problems(
                 )
             )
     return problems
+
+
+class InvalidPlanError(PsplanError):
+    """A plan with errors: the commands that judge refuse it, with `validate`'s problems."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more; run `psplan validate`)" if len(problems) > 1 else ""
+        super().__init__(first.message + more, first.location)
+
+
+def load_valid_plan(name_or_path: str | Path, parent: LoadedPlan | None = None) -> LoadedPlan:
+    """Load a plan for judging: InvalidPlanError with every problem `validate` would print.
+
+    A plan the schema accepts may still be wrong (a duplicate id, a maps_to to nowhere, a
+    baseline year after the end): `check`, `trend`, `report` and `compare` use no such plan.
+    """
+    document = read_document(resolve_plan(name_or_path))
+    plan, problems = _validate(document, parent)
+    errors = [p for p in problems if p.level == "error"]
+    if errors or plan is None:
+        raise InvalidPlanError(errors or [Problem(document.locate(()), "invalid plan", "schema")])
+    return LoadedPlan(plan, document)

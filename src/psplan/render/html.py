@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from psplan.check import Report, Result
-from psplan.model import ATTRIBUTE_LABELS
+from psplan.assessment import Assessment, Result
 from psplan.regions import spreads
-from psplan.render.report import STATUS_LABELS, column_headers, summary_line
-from psplan.trends import CATEGORY_LABELS, sparkline
+from psplan.render.cells import STATUS_LABELS, number, percent, result_cells, trend_text
+from psplan.render.report import column_headers, summary_line
+from psplan.trends import sparkline
+
+Report = Assessment
 
 STATUS_COLOURS = {
     "met": "#2e7d32",
@@ -55,9 +57,7 @@ def _status(status: str, lang: str) -> str:
 
 
 def _num(value: float | str | None) -> str:
-    if value is None:
-        return ""
-    return escape(f"{value:g}" if isinstance(value, float) else str(value))
+    return escape(number(value))
 
 
 def _cards(report: Report, lang: str) -> str:
@@ -74,11 +74,10 @@ def _cards(report: Report, lang: str) -> str:
     return f'<div class="cards">{"".join(cards)}</div>'
 
 
-def _progress_chart(results: list[Result], share: float | None, lang: str) -> str:
-    """Horizontal bars of progress toward target, with the time-share line (时间进度)."""
-    rows = [r for r in results if r.verdict.progress is not None and r.region is None] or [
-        r for r in results if r.verdict.progress is not None
-    ]
+def _progress_chart(results: list[Result], lang: str) -> str:
+    """Horizontal bars of progress toward target, each with its own time-share mark (时间进度):
+    the share the verdict was judged against, which differs where baseline years differ."""
+    rows = [r for r in results if r.verdict.progress is not None]
     if not rows:
         return ""
     label_width, bar_width, row_height = 260, 360, 18
@@ -87,65 +86,85 @@ def _progress_chart(results: list[Result], share: float | None, lang: str) -> st
         f'<svg class="chart" role="img" width="100%" '
         f'viewBox="0 0 {label_width + bar_width + 60} {height}" xmlns="http://www.w3.org/2000/svg">'
     ]
+    shares = set()
     for index, r in enumerate(rows):
         y = 10 + index * row_height
         progress = max(0.0, min(r.verdict.progress or 0.0, 1.2))
-        name = r.indicator.name if len(r.indicator.name) <= 22 else r.indicator.name[:21] + "…"
+        name = r.indicator.name if r.region is None else f"{r.indicator.name} · {r.region}"
+        name = name if len(name) <= 22 else name[:21] + "…"
         parts.append(
+            f'<g data-id="{escape(r.indicator.id)}" data-share="{_attr(r.verdict.share)}" '
+            f'data-progress="{_attr(r.verdict.progress)}">'
             f'<text x="{label_width - 6}" y="{y + 12}" font-size="10" text-anchor="end">{escape(name)}</text>'
             f'<rect x="{label_width}" y="{y + 2}" width="{bar_width}" height="12" fill="#eee"/>'
             f'<rect x="{label_width}" y="{y + 2}" width="{bar_width * progress / 1.2:.1f}" height="12" '
             f'fill="{STATUS_COLOURS[r.status]}"/>'
             f'<text x="{label_width + bar_width + 4}" y="{y + 12}" font-size="9">'
-            f"{(r.verdict.progress or 0):.0%}</text>"
+            f"{percent(r.verdict.progress)}</text>"
         )
+        if r.verdict.share is not None:
+            shares.add(round(r.verdict.share, 6))
+            x = label_width + bar_width * r.verdict.share / 1.2
+            parts.append(
+                f'<line class="share" x1="{x:.1f}" y1="{y}" x2="{x:.1f}" y2="{y + 16}" '
+                f'stroke="#c62828" stroke-dasharray="3 2" stroke-width="1.5"/>'
+            )
+        parts.append("</g>")
     full = label_width + bar_width / 1.2
     parts.append(
         f'<line x1="{full:.1f}" y1="5" x2="{full:.1f}" y2="{height - 18}" stroke="#333" stroke-width="1"/>'
         f'<text x="{full:.1f}" y="{height - 6}" font-size="9" text-anchor="middle">100%</text>'
     )
-    if share is not None:
-        x = label_width + bar_width * share / 1.2
+    if shares:
         label = "时间进度" if lang == "zh" else "time elapsed"
+        shown = "/".join(percent(share) for share in sorted(shares))
         parts.append(
-            f'<line x1="{x:.1f}" y1="5" x2="{x:.1f}" y2="{height - 18}" stroke="#c62828" '
-            f'stroke-dasharray="4 3" stroke-width="1.5"/>'
-            f'<text x="{x:.1f}" y="{height - 6}" font-size="9" fill="#c62828" text-anchor="middle">'
-            f"{label} {share:.0%}</text>"
+            f'<text x="{label_width}" y="{height - 6}" font-size="9" fill="#c62828">'
+            f"┆ {label} {shown}</text>"
         )
     parts.append("</svg>")
     return "".join(parts)
 
 
+def _attr(value: float | None) -> str:
+    return "" if value is None else f"{value:.6g}"
+
+
+RESULT_COLUMNS = ("domain", "indicator", "region", "attribute", "unit", "baseline", "target",
+                  "actual", "year", "progress", "share", "expected", "status", "reason")  # fmt: skip
+
+
 def _results_table(report: Report, results: list[Result], lang: str) -> str:
     with_regions = any(r.region for r in results)
-    columns = ("domain", "indicator", "region", "attribute", "unit", "baseline", "target",
-               "actual", "year", "progress", "status", "reason")  # fmt: skip
-    heads = list(column_headers(columns, lang))
-    if not with_regions:
-        del heads[2]
+    columns = [c for c in RESULT_COLUMNS if with_regions or c != "region"]
+    heads = column_headers(tuple(columns), lang)
     body = []
     for r in results:
-        i, v = r.indicator, r.verdict
-        attribute = i.attribute_printed or ATTRIBUTE_LABELS[i.attribute]
-        cells = [
-            escape(i.domain),
-            escape(i.name),
-            escape(r.region or ""),
-            escape(attribute),
-            escape(i.unit or ""),
-            escape(i.baseline.raw),
-            escape(i.target.raw),
-            _num(v.actual),
-            _num(v.actual_year),
-            "" if v.progress is None else f"{v.progress:.0%}",
-            _status(v.status, lang),
-            escape(v.reason(lang)),
-        ]
-        if not with_regions:
-            del cells[2]
-        row_class = "binding" if i.is_binding else ""
-        body.append(f'<tr class="{row_class}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        cells = result_cells(r, lang)
+        shown = {key: escape(text) for key, text in cells.items()}
+        shown["status"] = _status(r.status, lang)
+        row_class = "binding" if r.indicator.is_binding else ""
+        attributes = (
+            f'data-id="{escape(r.indicator.id)}" data-region="{escape(r.region or "")}" '
+            f'data-status="{r.status}"'
+        )
+        body.append(
+            f'<tr class="{row_class}" {attributes}>'
+            + "".join(f'<td data-column="{c}">{shown[c]}</td>' for c in columns)
+            + "</tr>"
+        )
+        extra = [*r.notes]
+        if r.override:
+            extra.append(("覆盖设置：" if lang == "zh" else "override: ") + r.override)
+        labels = ("原因分析", "下一步措施") if lang == "zh" else ("reason", "measures")
+        for key, label in zip(("reason", "measure"), labels):
+            if r.remarks.get(key):
+                extra.append(f"{label}：{r.remarks[key]}")
+        if extra:
+            note = "<br>".join(escape(" ".join(line.split())) for line in extra)
+            body.append(
+                f'<tr class="note"><td colspan="{len(columns)}"><small>{note}</small></td></tr>'
+            )
     head = "".join(f"<th>{h}</th>" for h in heads)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
@@ -162,10 +181,10 @@ def _trends_table(report: Report, lang: str) -> str:
     body = "".join(
         "<tr>"
         f"<td>{escape(r.indicator.name)}</td><td>{escape(r.region or '')}</td>"
-        f"<td>{escape(' '.join(f'{y}:{v:g}' for y, v in r.trend.points))}</td>"
+        f"<td>{escape(' '.join(f'{y}:{number(v)}' for y, v in r.trend.points))}</td>"
         f'<td class="spark">{sparkline([v for _, v in r.trend.points])}</td>'
-        f"<td>{escape(CATEGORY_LABELS[lang][r.trend.category]) if r.trend.category else ''}</td>"
-        f"<td>{r.trend.projected:g}</td></tr>"
+        f"<td>{escape(trend_text(r, lang))}</td>"
+        f"<td>{number(r.trend.projected)}</td></tr>"
         for r in rows
         if r.trend is not None
     )
@@ -195,9 +214,6 @@ def _regions_table(report: Report, lang: str) -> str:
 
 def render_html(report: Report, lang: str = "zh") -> str:
     plan = report.plan
-    start = plan.baseline_year
-    share = (report.year - start) / (plan.period.end - start) if plan.period.end > start else None
-    share = None if share is None else max(0.0, min(share, 1.0))
     zh = lang == "zh"
     lagging = [
         r for r in report.results if r.indicator.is_binding and r.status in ("behind", "not_met")
@@ -214,7 +230,7 @@ def render_html(report: Report, lang: str = "zh") -> str:
     sections.append(f"<h2>{'各领域进度' if zh else 'Progress by domain'}</h2>")
     for domain in plan.domains:
         in_domain = [r for r in report.results if r.indicator.domain == domain]
-        chart = _progress_chart(in_domain, share, lang)
+        chart = _progress_chart(in_domain, lang)
         if chart:
             sections += [f"<h3>{escape(domain)}</h3>", chart]
     sections += [

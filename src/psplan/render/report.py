@@ -9,29 +9,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from psplan.check import Report, Result
-from psplan.model import ATTRIBUTE_LABELS
-from psplan.serialize import baseline_dict, target_dict
-from psplan.trends import Trend
+from psplan.assessment import Assessment, Result, trend_dict
+from psplan.render.cells import STATUS_LABELS, result_cells
 
-STATUS_LABELS = {
-    "zh": {
-        "met": "已达标",
-        "on_track": "进度正常",
-        "behind": "进度滞后",
-        "not_met": "未达标",
-        "no_data": "无数据",
-        "needs_review": "需人工核实",
-    },
-    "en": {
-        "met": "met",
-        "on_track": "on track",
-        "behind": "behind",
-        "not_met": "not met",
-        "no_data": "no data",
-        "needs_review": "needs review",
-    },
-}
+__all__ = ["STATUS_LABELS", "trend_dict", "render_report", "report_dict", "result_dict"]
+
+Report = Assessment
+
 STATUS_STYLES = {
     "met": "green",
     "on_track": "cyan",
@@ -53,13 +37,21 @@ COLUMN_LABELS = {
     "year": ("年份", "year"),
     "gap": ("差距", "gap"),
     "progress": ("进度", "progress"),
+    "share": ("时间进度", "time elapsed"),
     "expected": ("应达值", "expected"),
     "status": ("状态", "status"),
+    "trend": ("趋势", "trend"),
     "reason": ("说明", "reason"),
 }
 REPORT_COLUMNS = (
     "domain", "indicator", "attribute", "unit", "baseline", "target", "actual", "year", "gap",
-    "progress", "expected", "status", "reason",
+    "progress", "share", "expected", "status", "reason",
+)  # fmt: skip
+#: The CSV columns: machine-readable values (keys of the JSON contract) first, then text.
+CSV_COLUMNS = (
+    "region", "id", "name", "domain", "attribute", "unit", "baseline", "baseline_value",
+    "baseline_year", "baseline_source", "target", "actual", "actual_year", "status", "gap",
+    "progress", "share", "expected", "reason", "notes", "reason_for_lag", "measures",
 )  # fmt: skip
 
 
@@ -69,104 +61,67 @@ def column_headers(columns: tuple[str, ...], lang: str) -> tuple[str, ...]:
 
 
 HEADERS = {lang: column_headers(REPORT_COLUMNS, lang) for lang in ("zh", "en")}
-ATTRIBUTE_EN = {"binding": "binding", "expected": "expected"}
 
 
-def result_dict(report: Report, result: Result, lang: str = "zh") -> dict[str, Any]:
-    indicator = result.indicator
-    verdict = result.verdict
-    return {
-        "id": indicator.id,
-        "name": indicator.name,
-        "domain": indicator.domain,
-        "attribute": indicator.attribute,
-        "unit": indicator.unit,
-        "target": target_dict(indicator),
-        "baseline": baseline_dict(report.plan, indicator),
-        "actual": verdict.actual,
-        "actual_year": verdict.actual_year,
-        "status": verdict.status,
-        "gap": verdict.gap,
-        "progress": verdict.progress,
-        "expected": verdict.expected,
-        "reason": verdict.reason(lang),
-        "region": result.region,
-        "target_value": verdict.target_value,
-        "trend": trend_dict(result.trend) if result.trend else None,
-    }
+def result_dict(report: Assessment, result: Result, lang: str = "zh") -> dict[str, Any]:
+    return result.to_dict(report.plan, lang)
 
 
-def trend_dict(trend: Trend) -> dict[str, Any]:
-    return {
-        "points": [list(point) for point in trend.points],
-        "linear_change": trend.linear_change,
-        "observed_growth": trend.observed_growth,
-        "needed_growth": trend.needed_growth,
-        "ratio": trend.ratio,
-        "category": trend.category,
-        "projected": trend.projected,
-        "likely_met": trend.likely_met,
-    }
+def report_dict(report: Assessment, lang: str = "zh") -> dict[str, Any]:
+    return report.to_dict(lang)
 
 
-def report_dict(report: Report, lang: str = "zh") -> dict[str, Any]:
-    return {
-        "plan": report.plan.id,
-        "plan_name": report.plan.name,
-        "year": report.year,
-        "summary": report.summary(),
-        "results": [result_dict(report, result, lang) for result in report.results],
-    }
-
-
-def _number(value: float | None, percent: bool = False) -> str:
-    if value is None:
-        return ""
-    if percent:
-        return f"{value:.0%}"
-    return f"{value:g}"
-
-
-def _actual(value: float | str | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
-def report_rows(report: Report, lang: str) -> list[tuple[str, ...]]:
-    labels = STATUS_LABELS[lang]
+def report_rows(report: Assessment, lang: str) -> list[tuple[str, ...]]:
     rows = []
     for result in report.results:
-        indicator, verdict = result.indicator, result.verdict
-        attribute = indicator.attribute_printed or (
-            ATTRIBUTE_LABELS[indicator.attribute]
-            if lang == "zh"
-            else ATTRIBUTE_EN[indicator.attribute]
-        )
-        if indicator.is_binding:
-            attribute = "★" + attribute
-        name = indicator.name if result.region is None else f"{indicator.name} · {result.region}"
+        cells = result_cells(result, lang)
+        if result.indicator.is_binding:
+            cells["attribute"] = "★" + cells["attribute"]
+        if result.region is not None:
+            cells["indicator"] = f"{cells['indicator']} · {result.region}"
+        rows.append(tuple(cells[column] for column in REPORT_COLUMNS))
+    return rows
+
+
+def csv_rows(report: Assessment, lang: str) -> list[list[object]]:
+    rows = []
+    for result in report.results:
+        data = result.to_dict(report.plan, lang)
+        cells = result_cells(result, lang)
+        baseline = data["baseline"]
         rows.append(
-            (
-                indicator.domain,
-                name,
-                attribute,
-                indicator.unit or "",
-                indicator.baseline.raw,
-                indicator.target.raw,
-                _actual(verdict.actual),
-                str(verdict.actual_year or ""),
-                _number(verdict.gap),
-                _number(verdict.progress, percent=True),
-                _number(verdict.expected),
-                labels[verdict.status],
-                verdict.reason(lang),
-            )
+            [
+                data["region"], data["id"], data["name"], data["domain"], data["attribute"],
+                data["unit"], cells["baseline"], baseline["value"], baseline["year"],
+                baseline["source"], data["target"]["raw"], data["actual"], data["actual_year"],
+                data["status"], data["gap"], data["progress"], data["share"], data["expected"],
+                data["reason"], " / ".join(data["notes"]), data["remarks"].get("reason"),
+                data["remarks"].get("measure"),
+            ]  # fmt: skip
         )
     return rows
 
 
-def summary_line(report: Report, lang: str) -> str:
+def notes_lines(report: Assessment, lang: str) -> list[str]:
+    """The plan's notes and the departments' remarks, per row, to print under the table."""
+    lines: list[str] = []
+    seen: set[str] = set()
+    reason_label, measure_label = ("原因分析", "下一步措施") if lang == "zh" else (
+        "reason", "measures"
+    )
+    for result in report.results:
+        name = result.indicator.name
+        if result.indicator.id not in seen:
+            seen.add(result.indicator.id)
+            lines += [f"{name}：{note}" if lang == "zh" else f"{name}: {note}" for note in result.notes]
+        where = f"{name} · {result.region}" if result.region else name
+        for key, label in (("reason", reason_label), ("measure", measure_label)):
+            if result.remarks.get(key):
+                lines.append(f"{where}（{label}）：{result.remarks[key]}")
+    return [" ".join(line.split()) for line in lines]
+
+
+def summary_line(report: Assessment, lang: str) -> str:
     labels = STATUS_LABELS[lang]
     counts = report.summary()
     parts = [f"{labels[status]} {count}" for status, count in counts.items() if count]
@@ -174,59 +129,49 @@ def summary_line(report: Report, lang: str) -> str:
     if lang == "zh":
         head = f"{report.plan.name} · {report.year}年 · 共{len(report.results)}项："
         tail = f"；约束性指标滞后或未达标 {len(failing)} 项" if failing else "；约束性指标无滞后"
-        return head + "，".join(parts) + tail
+        outside = f"；{report.year}年不在规划期内（按 --allow-outside-period 判断）" if report.outside_period else ""
+        return head + "，".join(parts) + tail + outside
     head = f"{report.plan.name} · {report.year} · {len(report.results)} results: "
     tail = (
         f"; binding indicators behind or not met: {len(failing)}"
         if failing
         else "; no binding indicator behind"
     )
-    return head + ", ".join(parts) + tail
+    outside = (
+        f"; {report.year} is outside the plan period (--allow-outside-period)"
+        if report.outside_period
+        else ""
+    )
+    return head + ", ".join(parts) + tail + outside
 
 
 def render_report(
-    report: Report, output_format: str, lang: str = "zh", *, color: bool = False
+    report: Assessment, output_format: str, lang: str = "zh", *, color: bool = False
 ) -> str:
     if output_format == "json":
         # Indented for people; compact (C encoder, several times faster) for county-scale runs.
         indent = 2 if len(report.results) <= 2000 else None
-        return json.dumps(report_dict(report, lang), ensure_ascii=False, indent=indent)
-    headers = HEADERS[lang]
+        return json.dumps(report.to_dict(lang), ensure_ascii=False, indent=indent)
     if output_format == "csv":
         from psplan.render.csvout import to_csv
 
-        keys = (
-            "region",
-            "id",
-            "name",
-            "domain",
-            "attribute",
-            "unit",
-            "status",
-            "actual",
-            "actual_year",
-            "gap",
-            "progress",
-            "expected",
-            "reason",
-        )
-        rows = []
-        for result in report.results:
-            data = result_dict(report, result, lang)
-            rows.append(
-                [data[k] for k in keys[:6]]
-                + [data["baseline"]["raw"], data["target"]["raw"]]
-                + [data[k] for k in keys[6:]]
-            )
-        header = [*keys[:6], "baseline", "target", *keys[6:]]
-        return to_csv(header, rows)
+        return to_csv(CSV_COLUMNS, csv_rows(report, lang))
+    headers = HEADERS[lang]
     rows = report_rows(report, lang)
+    notes = notes_lines(report, lang)
+    title = "注" if lang == "zh" else "Notes"
     if output_format == "markdown":
         from psplan.render.markdown import markdown_table
 
-        return f"# {summary_line(report, lang)}\n\n{markdown_table(headers, rows)}"
+        text = f"# {summary_line(report, lang)}\n\n{markdown_table(headers, rows)}"
+        if notes:
+            text += f"\n\n## {title}\n\n" + "\n".join(f"- {line}" for line in notes)
+        return text
     from psplan.render.table import grouped_table, render_to_text
 
     styles = [STATUS_STYLES[result.status] for result in report.results]
     table = grouped_table(summary_line(report, lang), headers, rows, group_column=0, styles=styles)
-    return render_to_text(table, color=color)
+    text = render_to_text(table, color=color)
+    if notes:
+        text += f"\n{title}:\n" + "\n".join(f"  - {line}" for line in notes) + "\n"
+    return text

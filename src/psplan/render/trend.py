@@ -1,72 +1,35 @@
-"""`psplan trend` output: each indicator's series, its expected path and the trend view."""
+"""`psplan trend` output: each indicator's series, its expected path and the trend view.
+
+Every figure comes from the assessment (`Result.trend`, `Result.expected_path`): the same
+baseline and base year the verdict used, so `trend` and `check` cannot disagree.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from psplan.check import Report, Result
-from psplan.render.report import trend_dict
-from psplan.trends import CATEGORY_LABELS, sparkline
+from psplan.assessment import Assessment, Result, explain_disagreement, trend_dict
+from psplan.render.cells import STATUS_LABELS, baseline_text, number, trend_text
+from psplan.trends import sparkline
 
 HEADERS = {
     "zh": (
-        "指标",
-        "地区",
-        "数据序列",
-        "走势",
-        "时序进度应达",
-        "年均变化",
-        "观测增速",
-        "所需增速",
-        "比值R",
-        "趋势判断",
-        "期末预测",
-        "预计",
+        "指标", "地区", "状态", "基期值", "数据序列", "走势", "时序进度应达", "年均变化",
+        "观测增速", "所需增速", "比值R", "趋势判断", "期末预测", "说明",
     ),
     "en": (
-        "indicator",
-        "region",
-        "series",
-        "chart",
-        "expected path",
-        "change/yr",
-        "observed growth",
-        "needed growth",
-        "R",
-        "trend",
-        "projected",
-        "outlook",
+        "indicator", "region", "status", "baseline", "series", "chart", "expected path",
+        "change/yr", "observed growth", "needed growth", "R", "trend", "projected", "note",
     ),
+}  # fmt: skip
+NO_TREND = {
+    "zh": "仅有{count}个数据且无基期值，无法判断趋势",
+    "en": "{count} figure(s) and no baseline: no trend can be computed",
 }
-OUTLOOK = {
-    "zh": {True: "可望达标", False: "难以达标"},
-    "en": {True: "likely met", False: "likely missed"},
-}
 
 
-def expected_path(report: Report, result: Result) -> list[tuple[int, float]]:
-    """时间过半、任务过半: the straight line from the baseline to the target, year by year."""
-    from psplan.check import goal_of
-
-    goal = goal_of(report.plan, result.indicator)
-    target = result.verdict.target_value
-    if target is None:
-        return []
-    if goal.kind == "cumulative":
-        start, base = goal.start_year - 1, 0.0
-    elif goal.baseline.value is not None:
-        start, base = goal.baseline_year, goal.baseline.value
-    else:
-        return []
-    span = goal.end_year - start
-    return [
-        (y, round(base + (target - base) * (y - start) / span, 6))
-        for y in range(start, goal.end_year + 1)
-    ]
-
-
-def trend_rows_dict(report: Report) -> dict[str, Any]:
+def trend_rows_dict(report: Assessment, lang: str = "zh") -> dict[str, Any]:
     return {
         "plan": report.plan.id,
         "year": report.year,
@@ -77,46 +40,74 @@ def trend_rows_dict(report: Report) -> dict[str, Any]:
                 "region": r.region,
                 "status": r.status,
                 "target": r.indicator.target.raw,
-                "expected_path": [list(p) for p in expected_path(report, r)],
-                "trend": trend_dict(r.trend) if r.trend else None,
+                "baseline": r.to_dict(report.plan, lang)["baseline"],
+                "share": r.verdict.share,
+                "expected": r.verdict.expected,
+                "progress": r.verdict.progress,
+                "expected_path": [list(p) for p in r.expected_path],
+                "series": [[o.year, o.value.number] for o in sorted(r.observations)
+                           if o.value.number is not None],
+                "trend": trend_dict(r.trend, r.views_agree) if r.trend else None,
+                "note": _note(r, lang),
             }
             for r in report.results
         ],
-    }
+    }  # fmt: skip
 
 
-def _pct(number: float | None) -> str:
-    return "" if number is None else f"{number:+.2%}"
+def _pct(number_: float | None) -> str:
+    return "" if number_ is None else f"{number_:+.2%}"
 
 
-def render_trend(
-    report: Report, output_format: str, lang: str = "zh", *, color: bool = False
-) -> str:
-    if output_format == "json":
-        return json.dumps(trend_rows_dict(report), ensure_ascii=False, indent=2)
+def _note(result: Result, lang: str) -> str:
+    if result.trend is None:
+        count = sum(1 for o in result.observations if o.value.number is not None)
+        if result.indicator.target.form not in ("number", "relative"):
+            return result.verdict.reason(lang)
+        return NO_TREND[lang].format(count=count) if count else result.verdict.reason(lang)
+    return explain_disagreement(result, lang)
+
+
+def trend_rows(report: Assessment, lang: str) -> list[tuple[str, ...]]:
     rows = []
     for r in report.results:
         t = r.trend
+        labels = (r.indicator.name, r.region or "", STATUS_LABELS[lang][r.status],
+                  baseline_text(r, lang))  # fmt: skip
         if t is None:
+            series = " ".join(
+                f"{o.year}:{number(o.value.number)}"
+                for o in sorted(r.observations)
+                if o.value.number is not None and o.year <= report.year
+            )
+            rows.append((*labels, series, "", number(r.verdict.expected), *[""] * 6, _note(r, lang)))
             continue
-        path = dict(expected_path(report, r))
+        path = dict(r.expected_path)
         last_year = t.points[-1][0]
         rows.append(
             (
-                r.indicator.name,
-                r.region or "",
-                " ".join(f"{y}:{v:g}" for y, v in t.points),
+                *labels,
+                " ".join(f"{y}:{number(v)}" for y, v in t.points),
                 sparkline([v for _, v in t.points]),
-                f"{path[last_year]:g}" if last_year in path else "",
+                number(path.get(last_year)),
                 f"{t.linear_change:+g}",
                 _pct(t.observed_growth),
                 _pct(t.needed_growth),
                 "" if t.ratio is None else f"{t.ratio:.2f}",
-                CATEGORY_LABELS[lang][t.category] if t.category else "",
-                f"{t.projected:g}",
-                OUTLOOK[lang][t.likely_met],
+                trend_text(r, lang),
+                number(t.projected),
+                _note(r, lang),
             )
         )
+    return rows
+
+
+def render_trend(
+    report: Assessment, output_format: str, lang: str = "zh", *, color: bool = False
+) -> str:
+    if output_format == "json":
+        return json.dumps(trend_rows_dict(report, lang), ensure_ascii=False, indent=2)
+    rows = trend_rows(report, lang)
     headers = HEADERS[lang]
     if output_format == "csv":
         from psplan.render.csvout import to_csv

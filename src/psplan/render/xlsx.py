@@ -6,11 +6,26 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from psplan.check import Report
+from psplan.assessment import Assessment, Result
 from psplan.regions import spreads
+from psplan.render.cells import STATUS_LABELS, number, trend_text
 from psplan.render.csvout import neutralise
-from psplan.render.report import HEADERS, STATUS_LABELS, report_rows, summary_line
-from psplan.trends import CATEGORY_LABELS
+from psplan.render.report import HEADERS, report_rows, summary_line
+
+Report = Assessment
+NOTES_HEADER = {"zh": "备注", "en": "notes"}
+
+
+def row_notes(result: Result, lang: str) -> str:
+    """The plan's notes, an override and the departments' remarks on one row."""
+    lines = [" ".join(note.split()) for note in result.notes]
+    if result.override:
+        lines.append(("覆盖设置：" if lang == "zh" else "override: ") + result.override)
+    labels = ("原因分析", "下一步措施") if lang == "zh" else ("reason", "measures")
+    for key, label in zip(("reason", "measure"), labels):
+        if result.remarks.get(key):
+            lines.append(f"{label}：{result.remarks[key]}")
+    return "\n".join(lines)
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is written
     from openpyxl import Workbook
@@ -74,8 +89,11 @@ def render_xlsx(report: Report, lang: str = "zh") -> bytes:
         summary.cell(index, 1).fill = PatternFill("solid", fgColor=FILLS[status])
 
     def coloured(title: str, results: list) -> None:
-        rows = report_rows(Report(report.plan, report.year, results, report.source), lang)
-        sheet = _sheet(book, title, HEADERS[lang], rows)
+        rows = [
+            (*row, row_notes(result, lang))
+            for row, result in zip(report_rows(report.with_results(results), lang), results)
+        ]
+        sheet = _sheet(book, title, (*HEADERS[lang], NOTES_HEADER[lang]), rows)
         status_column = len(HEADERS[lang]) - 1
         for index, result in enumerate(results, start=2):
             sheet.cell(index, status_column).fill = PatternFill(
@@ -92,11 +110,11 @@ def render_xlsx(report: Report, lang: str = "zh") -> bytes:
         (
             r.indicator.name,
             r.region or "",
-            " ".join(f"{y}:{v:g}" for y, v in r.trend.points),
+            " ".join(f"{y}:{number(v)}" for y, v in r.trend.points),
             r.trend.observed_growth,
             r.trend.needed_growth,
             r.trend.ratio,
-            CATEGORY_LABELS[lang][r.trend.category] if r.trend.category else "",
+            trend_text(r, lang),
             r.trend.projected,
         )
         for r in report.results
