@@ -9,11 +9,21 @@ from typing import TYPE_CHECKING
 from psplan.assessment import Assessment, Result
 from psplan.regions import spreads
 from psplan.render.cells import STATUS_LABELS, number, trend_text
-from psplan.render.csvout import neutralise
 from psplan.render.report import HEADERS, report_rows, summary_line
 
 Report = Assessment
 NOTES_HEADER = {"zh": "备注", "en": "notes"}
+
+
+def _cell(value: object) -> object:
+    """A value openpyxl stores as typed: only text starting with "=" would become a formula.
+
+    (The CSV guard for + - @ does not apply: a stored xlsx string is never evaluated, and
+    prefixing "-10%" would make the sheet disagree with every other format.)
+    """
+    if isinstance(value, str) and value.startswith("="):
+        return "'" + value
+    return value
 
 
 def row_notes(result: Result, lang: str) -> str:
@@ -51,7 +61,7 @@ def _sheet(
     sheet = book.create_sheet(title)
     sheet.append(list(headers))
     for row in rows:
-        sheet.append([neutralise(cell) for cell in row])
+        sheet.append([_cell(cell) for cell in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor="1F4E79")

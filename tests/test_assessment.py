@@ -1,0 +1,370 @@
+"""One assessment, the same answer everywhere (issue 11): each item of its evidence list,
+reproduced on the bundled plans, and the rules that now decide it once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from psplan.actuals import read_actuals
+from psplan.check import check
+from psplan.cli import app
+from psplan.evaluate import Goal, Observation, judge
+from psplan.plans import load_plan
+from psplan.targets import parse_expression
+from psplan.values import parse_value
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def results(output: str) -> dict[tuple[str | None, str], dict]:
+    data = json.loads(output)
+    return {(r["region"], r["id"]): r for r in data["results"]}
+
+
+# ------------------------------------------------------------------ silent baseline
+
+
+def test_no_printed_baseline_uses_the_first_reported_year_and_says_so(tmp_path: Path) -> None:
+    # Hanzhong prints no baseline: 托位数 2021–2023.
+    path = write(
+        tmp_path,
+        "hz.csv",
+        "indicator,year,value\n托位数,2021,2.0\n托位数,2022,2.4\n托位数,2023,2.9\n".replace(
+            "托位数", "每千人口拥有3岁以下婴幼儿托位数"
+        ),
+    )
+    out = run("check", "hanzhong", str(path), "--format", "json")
+    row = results(out.stdout)[(None, "infant_care_places_per_1000")]
+    assert row["baseline"] == {
+        "raw": "", "value": 2.0, "year": 2021, "source": "first_reported",
+    }  # fmt: skip
+    assert row["share"] == 0.5  # 2021 → 2025, judged in 2023
+    assert row["expected"] == pytest.approx(2.0 + (4.6 - 2.0) * 0.5)
+    assert row["status"] == "behind"
+    markdown = run("check", "hanzhong", str(path), "--format", "markdown").stdout
+    assert "2（2021年上报，首个数据）" in markdown and "50%" in markdown
+    assert "首个上报数据" in row["reason"]
+
+
+def test_a_figure_for_the_baseline_year_is_the_baseline(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "hz.csv",
+        "indicator,year,value\n普惠性幼儿园覆盖率,2020,80\n普惠性幼儿园覆盖率,2023,86\n",
+    )
+    row = results(run("check", "hanzhong", str(path), "--format", "json").stdout)[
+        (None, "inclusive_kindergarten_coverage")
+    ]
+    assert row["baseline"]["source"] == "reported" and row["baseline"]["year"] == 2020
+    assert row["share"] == 0.6 and row["expected"] == 86.0 and row["status"] == "on_track"
+    # --year 2021 with a 2020 row: judged, not 需人工核实.
+    early = results(run("check", "hanzhong", str(path), "--format", "json", "--year", "2020").stdout)
+    assert early[(None, "inclusive_kindergarten_coverage")]["status"] == "on_track"
+
+
+def test_a_single_figure_without_any_baseline_says_how_to_fix_it(tmp_path: Path) -> None:
+    path = write(tmp_path, "hz.csv", "indicator,year,value\n普惠性幼儿园覆盖率,2021,80\n")
+    row = results(run("check", "hanzhong", str(path), "--format", "json").stdout)[
+        (None, "inclusive_kindergarten_coverage")
+    ]
+    assert row["status"] == "needs_review"
+    assert "基期值" in row["reason"] and row["progress"] is None
+
+
+def test_every_format_draws_the_time_share_the_verdict_used(tmp_path: Path) -> None:
+    # National 人均预期寿命 has a 2019 baseline (**): 4 of 6 years elapsed in 2023 = 67 %.
+    path = write(tmp_path, "n.csv", "indicator,year,value\n人均预期寿命,2023,78.0\n学前教育毛入园率,2023,88\n")
+    row = results(run("check", "national", str(path), "--format", "json").stdout)
+    assert row[(None, "life_expectancy")]["share"] == pytest.approx(4 / 6, abs=1e-6)
+    assert row[(None, "preschool_gross_enrollment")]["share"] == 0.6
+    html = tmp_path / "r.html"
+    assert run("report", "national", str(path), "-o", str(html)).exit_code == 0
+    text = html.read_text(encoding="utf-8")
+    assert 'data-id="life_expectancy" data-share="0.666667"' in text
+    assert 'data-id="preschool_gross_enrollment" data-share="0.6"' in text
+    assert "时间进度 67%" in text and "时间进度 60%" in text
+
+
+# ------------------------------------------------------------------ progress and status
+
+
+@pytest.mark.parametrize(
+    ("plan", "indicator", "series"),
+    [
+        # Ankang's real 2024 air quality: 94 → 97.5 against ＞90 (met at baseline and now).
+        ("ankang", "城市空气质量优良天数比例", [(2020, "94"), (2024, "97.5")]),
+        # Chuzhou-style overshoot: progress would be 1230 %.
+        ("national", "学前教育毛入园率", [(2023, "150")]),
+        # Hanzhong prints no baseline; first report 97, then 98 against >96.
+        ("hanzhong", "基本医疗保险参保率", [(2021, "97"), (2023, "98")]),
+        # Met at the first report: progress would be 0 %.
+        ("hanzhong", "退役军人安置率", [(2021, "99"), (2022, "99")]),
+    ],
+)
+def test_met_is_always_full_progress(plan: str, indicator: str, series: list, tmp_path: Path) -> None:
+    lines = "".join(f"{indicator},{year},{value}\n" for year, value in series)
+    path = write(tmp_path, "a.csv", "indicator,year,value\n" + lines)
+    data = json.loads(run("check", plan, str(path), "--format", "json").stdout)
+    row = next(r for r in data["results"] if r["name"] == indicator)
+    assert row["status"] == "met" and row["progress"] == 1.0
+    markdown = run("check", plan, str(path), "--format", "markdown").stdout
+    line = next(line for line in markdown.splitlines() if indicator in line)
+    assert "| 100%" in line and "-0%" not in markdown
+
+
+def goal(target: str, baseline: str = "", *, kind: str = "level", direction: str = "increase"):
+    return Goal(parse_expression(target), kind, direction, parse_expression(baseline or None),
+                2020, 2021, 2025)  # fmt: skip
+
+
+def obs(*pairs: tuple[int, str]) -> list[Observation]:
+    return [Observation(year, parse_value(text)) for year, text in pairs]
+
+
+def test_progress_has_no_figure_where_it_has_no_meaning() -> None:
+    slipped = judge(goal("100", "100"), obs((2023, "99.5")), 2023)
+    assert slipped.status == "behind" and slipped.progress is None
+    assert "已达到目标" in slipped.reason()
+    behind = judge(goal("90", "80"), obs((2023, "78")), 2023)
+    assert behind.progress == pytest.approx(-0.2)  # moving away is shown as such when not met
+
+
+def test_county_value_of_minus_500_percent_is_not_shown_next_to_met() -> None:
+    # A county retention rate with baseline 99.5 against 98: met from the start.
+    verdict = judge(goal("98", "99.5"), obs((2023, "99")), 2023)
+    assert verdict.status == "met" and verdict.progress == 1.0
+
+
+# ------------------------------------------------------------------ trend agrees with check
+
+
+def test_trend_and_check_use_one_baseline_and_one_path(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "hz.csv",
+        "indicator,year,value\n每千人口拥有3岁以下婴幼儿托位数,2021,2.0\n"
+        "每千人口拥有3岁以下婴幼儿托位数,2022,2.3\n每千人口拥有3岁以下婴幼儿托位数,2023,2.6\n",
+    )
+    checked = results(run("check", "hanzhong", str(path), "--format", "json").stdout)
+    row = checked[(None, "infant_care_places_per_1000")]
+    trended = json.loads(run("trend", "hanzhong", str(path), "--format", "json").stdout)
+    entry = next(i for i in trended["indicators"] if i["id"] == "infant_care_places_per_1000")
+    assert entry["status"] == row["status"] == "behind"
+    assert entry["baseline"] == row["baseline"] and entry["share"] == row["share"]
+    assert entry["expected_path"][0] == [2021, 2.0] and entry["expected_path"][-1] == [2025, 4.6]
+    assert dict(map(tuple, entry["expected_path"]))[2023] == row["expected"]
+    assert entry["trend"]["points"][0] == [2021, 2.0]
+    # Behind on the line and short on the compound pace: both views say so.
+    assert entry["trend"]["likely_met"] is False and entry["trend"]["agrees_with_status"] is True
+
+
+def test_one_reported_year_and_a_printed_baseline_give_a_trend(tmp_path: Path) -> None:
+    # Open SDG's measure on national 学前教育毛入园率 85.2 → 88.1 in 2021: R = 3.09, on track.
+    path = write(tmp_path, "n.csv", "indicator,year,value\n学前教育毛入园率,2021,88.1%\n")
+    trended = json.loads(run("trend", "national", str(path), "--format", "json").stdout)
+    entry = next(i for i in trended["indicators"] if i["id"] == "preschool_gross_enrollment")
+    assert entry["trend"]["ratio"] == pytest.approx(3.09, abs=0.01)
+    assert entry["trend"]["category"] == "on_track"
+
+
+TINY_PLAN = """id: tiny
+name: 某县“十四五”公共服务规划
+level: county
+region: 某县
+period: {start: 2021, end: 2025}
+baseline_year: 2020
+domains: [学有所教]
+indicators:
+  - {id: coverage, domain: 学有所教, name: 普惠性幼儿园覆盖率, unit: "%", target: "70", attribute: 预期性}
+"""
+
+
+def test_a_baseline_year_row_starts_the_trend_too(tmp_path: Path) -> None:
+    # 50, 60, 62 against 70 with no printed baseline: check and trend both on track.
+    plan = write(tmp_path, "tiny.yaml", TINY_PLAN)
+    rows = "".join(f"coverage,{y},{v}\n" for y, v in ((2020, 50), (2021, 60), (2022, 62)))
+    path = write(tmp_path, "a.csv", "indicator,year,value\n" + rows)
+    row = results(run("check", str(plan), str(path), "--format", "json").stdout)[(None, "coverage")]
+    assert row["status"] == "on_track" and row["baseline"]["source"] == "reported"
+    assert row["trend"]["points"][0] == [2020, 50.0] and row["trend"]["category"] == "on_track"
+
+
+@pytest.mark.parametrize(
+    ("target", "baseline", "later"),
+    [("100", "100", "99.5"), ("≤18", "16.9", "19")],
+)
+def test_slipping_from_a_met_target_is_deterioration(target: str, baseline: str, later: str) -> None:
+    from psplan.trends import trend
+
+    t = trend(goal(target, baseline), [(2022, float(later))], float(target.lstrip("≤")))
+    assert t is not None and t.category == "deterioration" and t.likely_met is False
+
+
+def test_no_row_says_on_track_and_likely_missed(tmp_path: Path) -> None:
+    # R = 0.96 (on track) while the projection at the observed pace falls just short.
+    series = "".join(f"人均预期寿命,{y},{v}\n" for y, v in ((2021, 77.45), (2022, 77.6)))
+    path = write(tmp_path, "n.csv", "indicator,year,value\n" + series)
+    trended = json.loads(run("trend", "national", str(path), "--format", "json").stdout)
+    for entry in trended["indicators"]:
+        t = entry["trend"]
+        if t and t["category"] == "on_track":
+            assert t["likely_met"] is True
+    table = run("trend", "national", str(path), "--format", "markdown").stdout
+    assert not any("趋势正常" in line and "难度较大" in line for line in table.splitlines())
+
+
+def test_trend_accepts_a_printed_name_and_suggests(tmp_path: Path) -> None:
+    path = write(tmp_path, "n.csv", "indicator,year,value\n学前教育毛入园率,2021,88.1%\n")
+    by_name = run("trend", "national", str(path), "--indicator", "学前教育毛入园率", "--format", "json")
+    assert [i["id"] for i in json.loads(by_name.stdout)["indicators"]] == [
+        "preschool_gross_enrollment"
+    ]
+    wrong = run("trend", "national", str(path), "--indicator", "学前教育毛入园")
+    assert wrong.exit_code == 2 and "学前教育毛入园率" in wrong.output
+
+
+def test_trend_with_a_single_figure_and_no_baseline_says_why(tmp_path: Path) -> None:
+    path = write(tmp_path, "hz.csv", "indicator,year,value\n普惠性幼儿园覆盖率,2021,80\n")
+    table = run("trend", "hanzhong", str(path), "--indicator", "普惠性幼儿园覆盖率",
+                "--format", "markdown").stdout  # fmt: skip
+    assert "2021:80" in table and "无法判断趋势" in table
+
+
+# ------------------------------------------------------------------ regions
+
+
+def test_a_city_judges_its_own_total_and_takes_the_province_as_reference(tmp_path: Path) -> None:
+    template = tmp_path / "t.csv"
+    assert run("template", "hanzhong", "--regions", "全市,汉台区,南郑区", "-o", str(template)).exit_code == 0
+    lines = template.read_text(encoding="utf-8-sig").splitlines()
+    header = lines[0].split(",")
+    year = header.index("2023")
+    filled = [lines[0]]
+    for line in lines[1:]:
+        cells = line.split(",")
+        cells[year] = "90"
+        filled.append(",".join(cells))
+    path = write(tmp_path, "filled.csv", "\n".join(filled) + "\n")
+    data = json.loads(run("check", "hanzhong", str(path), "--format", "json").stdout)
+    assert len(data["results"]) == 93
+    assert {r["region"] for r in data["results"]} == {"全市", "汉台区", "南郑区"}
+    own = run("check", "hanzhong", str(path), "--region", "全市", "--format", "json")
+    assert own.exit_code in (0, 1) and len(json.loads(own.stdout)["results"]) == 31
+
+
+def test_reference_rows_come_from_the_level_above(tmp_path: Path) -> None:
+    # Suzhou's 劳动年龄人口平均受教育年限 is 达到全省平均水平: 安徽省 rows are the reference.
+    plan = load_plan("suzhou").plan
+    relative = next(i for i in plan.indicators if i.target.form == "relative")
+    path = write(
+        tmp_path,
+        "s.csv",
+        f"indicator,year,value,region\n{relative.id},2023,10.2,安徽省\n{relative.id},2023,10.4,全市\n"
+        f"{relative.id},2023,10.0,埇桥区\n",
+    )
+    data = results(run("check", "suzhou", str(path), "--format", "json").stdout)
+    assert ("安徽省", relative.id) not in data
+    assert data[("全市", relative.id)]["status"] == "met"
+    assert data[("埇桥区", relative.id)]["status"] == "behind"
+    conflict = write(
+        tmp_path, "c.csv",
+        f"indicator,year,value,region\n{relative.id},2023,10.2,全省\n{relative.id},2023,10.3,安徽省\n"
+        f"{relative.id},2023,10.0,埇桥区\n",
+    )  # fmt: skip
+    result = run("check", "suzhou", str(conflict))
+    assert result.exit_code == 2 and "two different reference values" in result.output
+
+
+# ------------------------------------------------------------------ plans, years, notes, overrides
+
+
+def test_an_invalid_plan_is_refused_by_every_judging_command(tmp_path: Path) -> None:
+    text = (Path(__file__).parents[1] / "data" / "national.yaml").read_text(encoding="utf-8")
+    broken = text.replace("id: doctors_per_1000", "id: life_expectancy", 1)
+    plan = write(tmp_path, "broken.yaml", broken)
+    actuals = write(tmp_path, "a.csv", "indicator,year,value\n人均预期寿命,2023,78\n")
+    for args in (
+        ("check", str(plan), str(actuals)),
+        ("trend", str(plan), str(actuals)),
+        ("report", str(plan), str(actuals), "-o", str(tmp_path / "r.html")),
+        ("compare", "national", str(plan)),
+    ):
+        result = run(*args)
+        assert result.exit_code == 2, args
+        assert "duplicate indicator id 'life_expectancy'" in result.output
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_a_year_outside_the_plan_is_refused_unless_allowed(tmp_path: Path) -> None:
+    actuals = write(tmp_path, "a.csv", "indicator,year,value\n人均预期寿命,2026,79\n")
+    refused = run("check", "national", str(actuals))
+    assert refused.exit_code == 2 and "outside the plan period 2021–2025" in refused.output
+    assert run("check", "national", str(actuals), "--year", "2026").exit_code == 2
+    allowed = run("check", "national", str(actuals), "--allow-outside-period", "--format", "markdown")
+    assert allowed.exit_code in (0, 1)
+    assert "不在规划期内" in allowed.stdout
+
+
+def test_row_notes_reach_the_reader_and_an_override_settles_the_row(tmp_path: Path) -> None:
+    rows = "".join(f"城镇老旧小区改造,{y},{v}\n" for y, v in ((2021, 250), (2022, 260), (2023, 240)))
+    actuals = write(tmp_path, "a.csv", "indicator,year,value\n" + rows)
+    markdown = run("check", "hanzhong", str(actuals), "--format", "markdown").stdout
+    assert "城镇老旧小区改造：" in markdown and "five-year total" in markdown
+    as_level = results(run("check", "hanzhong", str(actuals), "--format", "json").stdout)
+    assert as_level[(None, "old_community_renovation")]["actual"] == 240
+    overrides = write(
+        tmp_path,
+        "o.yaml",
+        "overrides:\n  - indicator: 城镇老旧小区改造\n    kind: cumulative\n"
+        "    reason: 市住建局确认1246个为五年累计数\n",
+    )
+    out = run("check", "hanzhong", str(actuals), "--overrides", str(overrides), "--format", "json")
+    row = results(out.stdout)[(None, "old_community_renovation")]
+    assert row["actual"] == 750 and row["override"] == "市住建局确认1246个为五年累计数"
+    assert "覆盖设置" in row["reason"] and row["baseline"]["source"] == "zero"
+    html = tmp_path / "r.html"
+    run("report", "hanzhong", str(actuals), "--overrides", str(overrides), "-o", str(html))
+    assert "市住建局确认1246个为五年累计数" in html.read_text(encoding="utf-8")
+    bad = write(tmp_path, "b.yaml", "- indicator: 城镇老旧小区改造\n  kind: totals\n  reason: x\n")
+    result = run("check", "hanzhong", str(actuals), "--overrides", str(bad))
+    assert result.exit_code == 2 and "b.yaml" in result.output and "kind" in result.output
+
+
+def test_the_example_is_real_and_sourced() -> None:
+    examples = Path(__file__).parents[1] / "examples"
+    sources = (examples / "SOURCES.md").read_text(encoding="utf-8")
+    rows = list(read_actuals(examples / "national-2023.csv"))
+    assert rows
+    for row in rows:
+        assert row.note, row  # every row names its publication
+        # and SOURCES.md gives its value with the address and the quoted sentence
+        shown = row.value.raw.rstrip("%")
+        assert any(shown in line and "http" in line for line in sources.splitlines()), row
+    assert "illustrative" not in (examples / "national-2023.csv").read_text(encoding="utf-8")
+
+
+def test_the_example_verdicts(tmp_path: Path) -> None:
+    rows = read_actuals(Path(__file__).parents[1] / "examples" / "national-2023.csv")
+    report = check(load_plan("national").plan, rows)
+    by_id = {r.indicator.id: r for r in report.results}
+    assert report.year == 2023
+    # 养老服务床位总量 823 万张 against 823.8 in 2020 and 1000 by 2025: behind the line.
+    assert by_id["elderly_care_beds_total"].status == "behind"
+    # 5.56 + 5.25 + 5.37 = 16.18 万个 of the five-year [21.9]: ahead of 60 %.
+    assert by_id["old_community_renovation"].verdict.actual == pytest.approx(16.18)
+    assert by_id["old_community_renovation"].status == "on_track"
+    assert by_id["life_expectancy"].status == "met"
