@@ -5,6 +5,9 @@ plan that is 928,000 rows. Values follow each indicator's baseline and target wi
 every status occurs; qualitative targets get 应保尽保/是/否, cumulative ones yearly amounts.
 
     python benchmarks/generate.py ankang -o benchmarks/out/ankang-counties.csv [--encoding gb18030]
+
+With `--region-names 全市,汉台区 --years 2021-2023` it makes the small generated example the
+README uses (examples/generated/).
 """
 
 from __future__ import annotations
@@ -51,17 +54,23 @@ def main() -> None:
     parser.add_argument("--regions", type=int, default=2900)
     parser.add_argument("--encoding", default="utf-8")
     parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--region-names", help="Comma-separated region names instead of counts.")
+    parser.add_argument("--years", help="First-last year (default: the plan period).")
     args = parser.parse_args()
 
     plan = load_plan(args.plan).plan
     rng = random.Random(args.seed)
     start, end = plan.period.start, plan.period.end
     years = range(start, start + 5)
+    if args.years:
+        first, _, last = args.years.partition("-")
+        years = range(int(first), int(last or first) + 1)
+    names = args.region_names.split(",") if args.region_names else regions(args.regions)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     with args.output.open("w", encoding=args.encoding, newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["地区", "指标", "年份", "数值"])
-        for region in regions(args.regions):
+        for region in names:
             for indicator in plan.indicators:
                 for year in years:
                     writer.writerow(
@@ -72,7 +81,7 @@ def main() -> None:
                             yearly_value(indicator, year, start, end, rng),
                         ]
                     )
-    rows = args.regions * len(plan.indicators) * len(years)
+    rows = len(names) * len(plan.indicators) * len(years)
     print(f"{args.output}: {rows:,} rows ({args.encoding})")
 
 

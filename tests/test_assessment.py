@@ -72,7 +72,9 @@ def test_a_figure_for_the_baseline_year_is_the_baseline(tmp_path: Path) -> None:
     assert row["baseline"]["source"] == "reported" and row["baseline"]["year"] == 2020
     assert row["share"] == 0.6 and row["expected"] == 86.0 and row["status"] == "on_track"
     # --year 2021 with a 2020 row: judged, not 需人工核实.
-    early = results(run("check", "hanzhong", str(path), "--format", "json", "--year", "2020").stdout)
+    early = results(
+        run("check", "hanzhong", str(path), "--format", "json", "--year", "2020").stdout
+    )
     assert early[(None, "inclusive_kindergarten_coverage")]["status"] == "on_track"
 
 
@@ -87,7 +89,11 @@ def test_a_single_figure_without_any_baseline_says_how_to_fix_it(tmp_path: Path)
 
 def test_every_format_draws_the_time_share_the_verdict_used(tmp_path: Path) -> None:
     # National 人均预期寿命 has a 2019 baseline (**): 4 of 6 years elapsed in 2023 = 67 %.
-    path = write(tmp_path, "n.csv", "indicator,year,value\n人均预期寿命,2023,78.0\n学前教育毛入园率,2023,88\n")
+    path = write(
+        tmp_path,
+        "n.csv",
+        "indicator,year,value\n人均预期寿命,2023,78.0\n学前教育毛入园率,2023,88\n",
+    )
     row = results(run("check", "national", str(path), "--format", "json").stdout)
     assert row[(None, "life_expectancy")]["share"] == pytest.approx(4 / 6, abs=1e-6)
     assert row[(None, "preschool_gross_enrollment")]["share"] == 0.6
@@ -115,7 +121,9 @@ def test_every_format_draws_the_time_share_the_verdict_used(tmp_path: Path) -> N
         ("hanzhong", "退役军人安置率", [(2021, "99"), (2022, "99")]),
     ],
 )
-def test_met_is_always_full_progress(plan: str, indicator: str, series: list, tmp_path: Path) -> None:
+def test_met_is_always_full_progress(
+    plan: str, indicator: str, series: list, tmp_path: Path
+) -> None:
     lines = "".join(f"{indicator},{year},{value}\n" for year, value in series)
     path = write(tmp_path, "a.csv", "indicator,year,value\n" + lines)
     data = json.loads(run("check", plan, str(path), "--format", "json").stdout)
@@ -207,7 +215,9 @@ def test_a_baseline_year_row_starts_the_trend_too(tmp_path: Path) -> None:
     ("target", "baseline", "later"),
     [("100", "100", "99.5"), ("≤18", "16.9", "19")],
 )
-def test_slipping_from_a_met_target_is_deterioration(target: str, baseline: str, later: str) -> None:
+def test_slipping_from_a_met_target_is_deterioration(
+    target: str, baseline: str, later: str
+) -> None:
     from psplan.trends import trend
 
     t = trend(goal(target, baseline), [(2022, float(later))], float(target.lstrip("≤")))
@@ -229,7 +239,9 @@ def test_no_row_says_on_track_and_likely_missed(tmp_path: Path) -> None:
 
 def test_trend_accepts_a_printed_name_and_suggests(tmp_path: Path) -> None:
     path = write(tmp_path, "n.csv", "indicator,year,value\n学前教育毛入园率,2021,88.1%\n")
-    by_name = run("trend", "national", str(path), "--indicator", "学前教育毛入园率", "--format", "json")
+    by_name = run(
+        "trend", "national", str(path), "--indicator", "学前教育毛入园率", "--format", "json"
+    )
     assert [i["id"] for i in json.loads(by_name.stdout)["indicators"]] == [
         "preschool_gross_enrollment"
     ]
@@ -249,7 +261,12 @@ def test_trend_with_a_single_figure_and_no_baseline_says_why(tmp_path: Path) -> 
 
 def test_a_city_judges_its_own_total_and_takes_the_province_as_reference(tmp_path: Path) -> None:
     template = tmp_path / "t.csv"
-    assert run("template", "hanzhong", "--regions", "全市,汉台区,南郑区", "-o", str(template)).exit_code == 0
+    assert (
+        run(
+            "template", "hanzhong", "--regions", "全市,汉台区,南郑区", "-o", str(template)
+        ).exit_code
+        == 0
+    )
     lines = template.read_text(encoding="utf-8-sig").splitlines()
     header = lines[0].split(",")
     year = header.index("2023")
@@ -314,13 +331,17 @@ def test_a_year_outside_the_plan_is_refused_unless_allowed(tmp_path: Path) -> No
     refused = run("check", "national", str(actuals))
     assert refused.exit_code == 2 and "outside the plan period 2021–2025" in refused.output
     assert run("check", "national", str(actuals), "--year", "2026").exit_code == 2
-    allowed = run("check", "national", str(actuals), "--allow-outside-period", "--format", "markdown")
+    allowed = run(
+        "check", "national", str(actuals), "--allow-outside-period", "--format", "markdown"
+    )
     assert allowed.exit_code in (0, 1)
     assert "不在规划期内" in allowed.stdout
 
 
 def test_row_notes_reach_the_reader_and_an_override_settles_the_row(tmp_path: Path) -> None:
-    rows = "".join(f"城镇老旧小区改造,{y},{v}\n" for y, v in ((2021, 250), (2022, 260), (2023, 240)))
+    rows = "".join(
+        f"城镇老旧小区改造,{y},{v}\n" for y, v in ((2021, 250), (2022, 260), (2023, 240))
+    )
     actuals = write(tmp_path, "a.csv", "indicator,year,value\n" + rows)
     markdown = run("check", "hanzhong", str(actuals), "--format", "markdown").stdout
     assert "城镇老旧小区改造：" in markdown and "five-year total" in markdown

@@ -189,7 +189,9 @@ def collect(
     return collected
 
 
-def _add_reference(collected: _Collected, indicator: Indicator, row: ActualRow, number: float) -> None:
+def _add_reference(
+    collected: _Collected, indicator: Indicator, row: ActualRow, number: float
+) -> None:
     """A reference value; two different ones for the same year are an error, not file order."""
     key = (indicator.id, row.year)
     earlier = collected.references.get(key)
@@ -381,7 +383,7 @@ def _check(
     first, last = judged_year_range(plan)
     outside = not first <= year <= last
     if outside and not allow_outside_period:
-        how = "" if given_year else f" (the latest year in the file); choose one with --year"
+        how = "" if given_year else " (the latest year in the file); choose one with --year"
         raise PsplanError(
             f"year {year}{how} is outside the plan period {plan.period.start}–{last} "
             f"(baseline {plan.baseline_year}); pass --allow-outside-period to judge it anyway",
@@ -426,9 +428,15 @@ def _check(
                 )
             results.append(
                 Result(
-                    indicator, verdict, place, goal, observations, year,
-                    remarks.get(key, {}), override.reason if override else None,
-                )  # fmt: skip
+                    indicator,
+                    verdict,
+                    place,
+                    goal,
+                    observations,
+                    year,
+                    remarks.get(key, {}),
+                    override.reason if override else None,
+                )
             )
     return Assessment(
         plan, year, results, source, outside, own_area_names(plan), (source,) if source else ()

@@ -121,7 +121,7 @@ def warn(problems: list) -> None:
         typer.echo(f"psplan: warning: {problem.location}: {problem.message}", err=True)
 
 
-def _load_for_judging(plan: str):  # noqa: ANN202 - LoadedPlan, imported lazily
+def _load_for_judging(plan: str):
     """A plan `check`, `trend`, `report` and `compare` may use: valid, as `validate` says."""
     from psplan.validate import load_valid_plan
 
@@ -314,7 +314,11 @@ def check(
         text = render_by_region(report, chosen, lang.value, color=terminal)
     else:
         text = render_report(report, chosen, lang.value, color=terminal)
-    inputs = [Path(loaded.file), *([actuals] if actuals else []), *([overrides] if overrides else [])]
+    inputs = [
+        Path(loaded.file),
+        *([actuals] if actuals else []),
+        *([overrides] if overrides else []),
+    ]
     write_output(text, output, inputs=inputs)
     if report.failing(strict):
         raise typer.Exit(1)

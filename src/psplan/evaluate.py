@@ -156,12 +156,19 @@ def judge(
         )
 
     actual, actual_year, notes = _aggregate(goal, upto)
-    if goal.kind == "level" and baseline.source == "first_reported" and baseline.year == actual_year:
+    if (
+        goal.kind == "level"
+        and baseline.source == "first_reported"
+        and baseline.year == actual_year
+    ):
         baseline = NO_BASELINE  # a figure cannot be its own starting point
     if reference is not None:
         notes = (*notes, _r("reference", value=reference))
     if baseline.source in ("reported", "sheet", "first_reported"):
-        notes = (*notes, _r(f"baseline_{baseline.source}", value=baseline.value, year=baseline.year))
+        notes = (
+            *notes,
+            _r(f"baseline_{baseline.source}", value=baseline.value, year=baseline.year),
+        )
     op = target.effective_op(goal.direction) or ">="
     sign = -1.0 if goal.direction == "decrease" else 1.0
     gap = _round(sign * (target_value - actual))
@@ -311,7 +318,11 @@ def _judge_qualitative(goal: Goal, latest: Observation, year: int) -> Verdict:
     shown = _shown(latest.value)
     if answer is True:
         return Verdict(
-            "met", shown, latest.year, progress=1.0, reasons=(_r("reported", text=latest.value.raw),)
+            "met",
+            shown,
+            latest.year,
+            progress=1.0,
+            reasons=(_r("reported", text=latest.value.raw),),
         )
     if answer is False:
         status: Status = "not_met" if year >= goal.end_year else "behind"

@@ -45,7 +45,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the yearly average so far is short of {target:g}",
     },
     "no_baseline": {
-        "zh": "无基期值，仅有{year}年一个数据，无法计算时序进度（请在填报表“基期值”列填写，或上报基期年数据）",
+        "zh": "无基期值，仅有{year}年一个数据，无法计算时序进度"
+        "（请在填报表“基期值”列填写，或上报基期年数据）",
         "en": "no baseline and only the {year} figure: the progress line cannot be drawn "
         "(fill in the sheet's 基期值 column, or report the baseline year)",
     },
@@ -78,7 +79,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "expected {expected:g} by {year} (time elapsed {share:.0%})",
     },
     "views_disagree": {
-        "zh": "时序进度（线性）与增速趋势（复合增长）判断不同：按线性口径看时间进度，按复合增速看期末能否完成",
+        "zh": "时序进度（线性）与增速趋势（复合增长）判断不同："
+        "按线性口径看时间进度，按复合增速看期末能否完成",
         "en": "the linear time-share view and the compound-growth view differ: the first asks "
         "whether the share of time elapsed is matched, the second whether the end target will "
         "be reached at the observed pace",

@@ -106,11 +106,7 @@ def apply_overrides(plan: Plan, overrides: list[Override]) -> tuple[Plan, dict[s
         except ValidationError as exc:
             first = exc.errors(include_url=False)[0]
             field = ".".join(str(part) for part in first["loc"])
-            raise PsplanError(
-                f"{override.where}: override {field}: {first['msg']}"
-            ) from None
+            raise PsplanError(f"{override.where}: override {field}: {first['msg']}") from None
         applied[indicator.id] = override
-    changed = plan.model_copy(
-        update={"indicators": [indicators[i.id] for i in plan.indicators]}
-    )
+    changed = plan.model_copy(update={"indicators": [indicators[i.id] for i in plan.indicators]})
     return changed, applied

@@ -232,7 +232,9 @@ class InvalidPlanError(PsplanError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         first = problems[0]
-        more = f" (and {len(problems) - 1} more; run `psplan validate`)" if len(problems) > 1 else ""
+        more = (
+            f" (and {len(problems) - 1} more; run `psplan validate`)" if len(problems) > 1 else ""
+        )
         super().__init__(first.message + more, first.location)
 
 

@@ -157,7 +157,7 @@ def _results_table(report: Report, results: list[Result], lang: str) -> str:
         if r.override:
             extra.append(("覆盖设置：" if lang == "zh" else "override: ") + r.override)
         labels = ("原因分析", "下一步措施") if lang == "zh" else ("reason", "measures")
-        for key, label in zip(("reason", "measure"), labels):
+        for key, label in zip(("reason", "measure"), labels, strict=True):
             if r.remarks.get(key):
                 extra.append(f"{label}：{r.remarks[key]}")
         if extra:

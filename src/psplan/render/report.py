@@ -12,7 +12,7 @@ from typing import Any
 from psplan.assessment import Assessment, Result, trend_dict
 from psplan.render.cells import STATUS_LABELS, result_cells
 
-__all__ = ["STATUS_LABELS", "trend_dict", "render_report", "report_dict", "result_dict"]
+__all__ = ["STATUS_LABELS", "render_report", "report_dict", "result_dict", "trend_dict"]
 
 Report = Assessment
 
@@ -91,13 +91,29 @@ def csv_rows(report: Assessment, lang: str) -> list[list[object]]:
         baseline = data["baseline"]
         rows.append(
             [
-                data["region"], data["id"], data["name"], data["domain"], data["attribute"],
-                data["unit"], cells["baseline"], baseline["value"], baseline["year"],
-                baseline["source"], data["target"]["raw"], data["actual"], data["actual_year"],
-                data["status"], data["gap"], data["progress"], data["share"], data["expected"],
-                data["reason"], " / ".join(data["notes"]), data["remarks"].get("reason"),
+                data["region"],
+                data["id"],
+                data["name"],
+                data["domain"],
+                data["attribute"],
+                data["unit"],
+                cells["baseline"],
+                baseline["value"],
+                baseline["year"],
+                baseline["source"],
+                data["target"]["raw"],
+                data["actual"],
+                data["actual_year"],
+                data["status"],
+                data["gap"],
+                data["progress"],
+                data["share"],
+                data["expected"],
+                data["reason"],
+                " / ".join(data["notes"]),
+                data["remarks"].get("reason"),
                 data["remarks"].get("measure"),
-            ]  # fmt: skip
+            ]
         )
     return rows
 
@@ -106,14 +122,16 @@ def notes_lines(report: Assessment, lang: str) -> list[str]:
     """The plan's notes and the departments' remarks, per row, to print under the table."""
     lines: list[str] = []
     seen: set[str] = set()
-    reason_label, measure_label = ("原因分析", "下一步措施") if lang == "zh" else (
-        "reason", "measures"
+    reason_label, measure_label = (
+        ("原因分析", "下一步措施") if lang == "zh" else ("reason", "measures")
     )
     for result in report.results:
         name = result.indicator.name
         if result.indicator.id not in seen:
             seen.add(result.indicator.id)
-            lines += [f"{name}：{note}" if lang == "zh" else f"{name}: {note}" for note in result.notes]
+            lines += [
+                f"{name}：{note}" if lang == "zh" else f"{name}: {note}" for note in result.notes
+            ]
         where = f"{name} · {result.region}" if result.region else name
         for key, label in (("reason", reason_label), ("measure", measure_label)):
             if result.remarks.get(key):
@@ -129,7 +147,11 @@ def summary_line(report: Assessment, lang: str) -> str:
     if lang == "zh":
         head = f"{report.plan.name} · {report.year}年 · 共{len(report.results)}项："
         tail = f"；约束性指标滞后或未达标 {len(failing)} 项" if failing else "；约束性指标无滞后"
-        outside = f"；{report.year}年不在规划期内（按 --allow-outside-period 判断）" if report.outside_period else ""
+        outside = (
+            f"；{report.year}年不在规划期内（按 --allow-outside-period 判断）"
+            if report.outside_period
+            else ""
+        )
         return head + "，".join(parts) + tail + outside
     head = f"{report.plan.name} · {report.year} · {len(report.results)} results: "
     tail = (

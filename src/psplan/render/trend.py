@@ -80,7 +80,9 @@ def trend_rows(report: Assessment, lang: str) -> list[tuple[str, ...]]:
                 for o in sorted(r.observations)
                 if o.value.number is not None and o.year <= report.year
             )
-            rows.append((*labels, series, "", number(r.verdict.expected), *[""] * 6, _note(r, lang)))
+            rows.append(
+                (*labels, series, "", number(r.verdict.expected), *[""] * 6, _note(r, lang))
+            )
             continue
         path = dict(r.expected_path)
         last_year = t.points[-1][0]

@@ -32,10 +32,11 @@ def row_notes(result: Result, lang: str) -> str:
     if result.override:
         lines.append(("覆盖设置：" if lang == "zh" else "override: ") + result.override)
     labels = ("原因分析", "下一步措施") if lang == "zh" else ("reason", "measures")
-    for key, label in zip(("reason", "measure"), labels):
+    for key, label in zip(("reason", "measure"), labels, strict=True):
         if result.remarks.get(key):
             lines.append(f"{label}：{result.remarks[key]}")
     return "\n".join(lines)
+
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is written
     from openpyxl import Workbook
@@ -101,7 +102,9 @@ def render_xlsx(report: Report, lang: str = "zh") -> bytes:
     def coloured(title: str, results: list) -> None:
         rows = [
             (*row, row_notes(result, lang))
-            for row, result in zip(report_rows(report.with_results(results), lang), results)
+            for row, result in zip(
+                report_rows(report.with_results(results), lang), results, strict=True
+            )
         ]
         sheet = _sheet(book, title, (*HEADERS[lang], NOTES_HEADER[lang]), rows)
         status_column = len(HEADERS[lang]) - 1
