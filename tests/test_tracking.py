@@ -41,10 +41,12 @@ def test_filled_csv_template_reads_back_to_the_same_verdicts(
     assert psplan("template", plan, "-o", str(template), "--years", "2022-2023").returncode == 0
     rows = list(csv.reader(io.StringIO(template.read_text(encoding="utf-8-sig"))))
     header = rows[0]
-    assert header[0] == "id" and header[-2:] == ["2022", "2023"]
+    # the year columns, then the columns where departments explain a lag
+    assert header[0] == "id" and header[-4:] == ["2022", "2023", "原因分析", "下一步措施"]
     assert len(rows) - 1 == len(plan_json["indicators"])
+    year_2023 = header.index("2023")
     for row in rows[1:]:
-        row[-1] = figures.get(row[0], "")
+        row[year_2023] = figures.get(row[0], "")
     filled = tmp_path / "filled.csv"
     with filled.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)

@@ -2,7 +2,9 @@
 
 `template_rows` is pure; `template_csv` and `template_xlsx` render it. A filled template reads
 back with `psplan check` unchanged: the first column is the indicator id, and the year columns
-are recognised as a wide file; the descriptive columns are ignored when reading.
+are recognised as a wide file; the descriptive columns are expected and ignored when reading,
+while 基期值 and the 原因分析 / 下一步措施 columns after the years are read as sheet entries
+(a department may correct the baseline, and explains a lag where it is reported).
 """
 
 from __future__ import annotations
@@ -13,20 +15,29 @@ from collections.abc import Sequence
 from psplan.model import ATTRIBUTE_LABELS, Plan
 
 DESCRIPTIVE = ("id", "领域", "指标", "单位", "属性", "目标值", "基期值", "牵头部门")
+#: Columns after the years: why an indicator lags, and what will be done (left empty).
+EXPLANATIONS = ("原因分析", "下一步措施")
 
 INSTRUCTIONS = [
     "填报说明 / How to fill in",
     "1. 每行一个指标（和地区），在年份列中填写该年实际值；不要修改 id 列。",
     "   One row per indicator (and region): write each year's actual figure in its year column;"
     " keep the id column.",
-    "2. 数值可带 % 或 ‰，可用千分位逗号；五年累计数可写作 [24.54]。",
-    "   Numbers may carry % or ‰ and thousands separators;"
-    " a five-year running total may be written [24.54].",
+    "2. 数值可带 % 或 ‰ 或指标的单位（如 2.05㎡、78.6岁），可用千分位逗号；"
+    "五年累计数可写作 [24.54]。",
+    "   Numbers may carry % or ‰ or the indicator's unit (2.05㎡, 78.6岁) and thousands"
+    " separators; a five-year running total may be written [24.54].",
     "3. 定性指标（如 应保尽保）填写 应保尽保 / 是 / 否。",
     "   Qualitative targets (应保尽保): write 应保尽保 / 是 / 否.",
     "4. 无数据留空，或填 — / NA。",
     "   Leave a cell empty, or write — / NA, when there is no figure.",
-    "5. 填好后运行 / Then run:  psplan check {plan} 本文件.xlsx",
+    "5. 基期值已按规划填好；如统计口径调整，可改为核实后的基期值。",
+    "   The 基期值 (baseline) column is filled in from the plan; correct it if the figure was"
+    " revised.",
+    "6. 指标进度滞后或未达标的，请在 原因分析 列说明原因，在 下一步措施 列写明措施。",
+    "   Where an indicator lags or misses its target, explain why in 原因分析"
+    " and what will be done in 下一步措施.",
+    "7. 填好后运行 / Then run:  psplan check {plan} 本文件.xlsx",
 ]
 
 
@@ -52,7 +63,7 @@ def parse_years(text: str) -> list[int]:
 
 def template_header(years: Sequence[int], regions: Sequence[str]) -> list[str]:
     region = ["地区"] if regions else []
-    return [*DESCRIPTIVE[:1], *region, *DESCRIPTIVE[1:], *(str(y) for y in years)]
+    return [*DESCRIPTIVE[:1], *region, *DESCRIPTIVE[1:], *(str(y) for y in years), *EXPLANATIONS]
 
 
 def template_rows(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> list[list[str]]:
@@ -70,7 +81,7 @@ def template_rows(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> l
                 indicator.baseline.raw,
                 indicator.lead_department or "",
             ]
-            rows.append(row + [""] * len(years))
+            rows.append(row + [""] * (len(years) + len(EXPLANATIONS)))
     return rows
 
 
@@ -105,20 +116,23 @@ def template_xlsx(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> b
     for cell in sheet[1]:
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    first_year_column = len(header) - len(years) + 1
+    first_year_column = len(header) - len(years) - len(EXPLANATIONS) + 1
+    last_year_column = first_year_column + len(years) - 1
     sheet.freeze_panes = sheet.cell(row=2, column=first_year_column)
 
     for index, title in enumerate(header, start=1):
         cells = [title, *(str(row[index - 1]) for row in rows)]
         width = max(wcswidth(text) if wcswidth(text) >= 0 else len(text) for text in cells)
         sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 8), 60)
+    for index in range(last_year_column + 1, len(header) + 1):  # room to write a sentence
+        sheet.column_dimensions[get_column_letter(index)].width = 30
 
     if years and rows:
         hint = DataValidation(allow_blank=True, showInputMessage=True)
         hint.promptTitle = "填写实际值"
         hint.prompt = "数值（可带 % 或 ‰）、[累计数]，或 应保尽保/是/否；无数据留空"
         start = get_column_letter(first_year_column)
-        end = get_column_letter(len(header))
+        end = get_column_letter(last_year_column)
         hint.add(f"{start}2:{end}{len(rows) + 1}")
         sheet.add_data_validation(hint)
 

@@ -1,6 +1,6 @@
 """Reported values as people type them into Excel: `91.1`, `91.1%`, `2.5‰`, `1,234.5`,
-full-width digits, `[24.54]` running totals, `应保尽保`/`是`/`否`, and the many ways of
-writing "no figure" (empty, `—`, `-`, `NA`, `/`).
+full-width digits, a unit after the number (`2.05㎡`, `78.6岁`, `3.4万次`), `[24.54]` running
+totals, `应保尽保`/`是`/`否`, and the many ways of writing "no figure" (empty, `—`, `-`, `NA`, `/`).
 
 Pure functions, no I/O.
 """
@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from psplan.errors import PsplanError
 from psplan.targets import normalise_text
+from psplan.units import known_unit
 
 #: Cell texts that mean "no figure reported".
 MISSING_TEXTS = frozenset(
@@ -58,6 +59,8 @@ NO_TEXTS = frozenset({"否", "未达标", "未实现", "未完成", "no", "n", "
 
 _BRACKETS = {"[": "]", "【": "】", "〔": "〕", "［": "］"}
 _NUMBER_RE = re.compile(r"^[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+#: A number and the text after it (`2.05` and `m2`), for a unit typed after the figure.
+_NUMBER_THEN_TEXT = re.compile(r"^([+-]?[\d,]*\.?\d+)(\D.*)$")
 
 
 class Value(NamedTuple):
@@ -123,6 +126,8 @@ def parse_value(raw: object) -> Value:
             text, unit = text[: -len(suffix)], suffix
             break
     number = _number(text)
+    if number is None and unit is None:
+        number, unit = _number_with_unit(text)
     if number is None:
         # Any other text is an answer for a qualitative target; numeric targets reject it later.
         if running_total or unit:
@@ -138,6 +143,19 @@ def _number(text: str) -> float | None:
     if not math.isfinite(number):
         raise PsplanError(f"{text!r} is too large to be a figure")
     return number + 0.0
+
+
+def _number_with_unit(text: str) -> tuple[float | None, str | None]:
+    """`2.05m2` → (2.05, 平方米) when the text after the number is a known unit, else (None, None).
+
+    Only known units count, so `95左右` or `3.4万` stay text answers for a person to read.
+    """
+    match = _NUMBER_THEN_TEXT.match(text)
+    if match is None:
+        return None, None
+    unit = known_unit(match[2])
+    number = _number(match[1]) if unit else None
+    return (number, unit) if number is not None else (None, None)
 
 
 def answer_satisfies(value: Value) -> bool | None:
