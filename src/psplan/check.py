@@ -22,11 +22,13 @@ from psplan.evaluate import Goal, Observation, judge
 from psplan.model import Indicator, Plan, PreviousIndicator
 from psplan.overrides import Override, apply_overrides
 from psplan.targets import normalise_text
+from psplan.units import same_unit
 from psplan.values import Value
 
 __all__ = ["Assessment", "Report", "Result", "check", "check_previous", "collect", "goal_of"]
 
 MAX_PROBLEMS = 50
+NO_REMARKS: dict[str, str] = {}  # shared by the results without remarks; never mutated
 
 
 class ActualsError(PsplanError):
@@ -300,7 +302,7 @@ def _value_problem(indicator: Indicator, row: ActualRow) -> str | None:
         target = indicator.target.raw
         return f"{value.raw!r} is not a number; {indicator.name} has a numeric target {target!r}"
     unit = (indicator.unit or "").strip()
-    if value.unit and unit and value.unit != unit:
+    if value.unit and unit and not same_unit(value.unit, unit):
         return f"{value.raw!r} is in {value.unit}, but {indicator.name} is measured in {unit}"
     if value.running_total and indicator.effective_kind != "cumulative":
         return (
@@ -434,7 +436,7 @@ def _check(
                     goal,
                     observations,
                     year,
-                    remarks.get(key, {}),
+                    remarks.get(key, NO_REMARKS),
                     override.reason if override else None,
                 )
             )

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal, NamedTuple
 
 from psplan.messages import Reason, explain
@@ -42,19 +43,6 @@ BASELINE_SOURCES: tuple[BaselineSource, ...] = (
 APPROX_TOLERANCE = 0.05
 
 
-@dataclass(frozen=True)
-class Goal:
-    """What a plan asks of one indicator, independent of where it is written."""
-
-    target: Expression
-    kind: Literal["level", "cumulative", "annual_average"]
-    direction: Literal["increase", "decrease"]
-    baseline: Expression
-    baseline_year: int
-    start_year: int
-    end_year: int
-
-
 class Observation(NamedTuple):
     year: int
     value: Value
@@ -70,6 +58,32 @@ class Baseline(NamedTuple):
 
 
 NO_BASELINE = Baseline(None, None, "none")
+
+
+@dataclass(frozen=True)
+class Goal:
+    """What a plan asks of one indicator, independent of where it is written."""
+
+    target: Expression
+    kind: Literal["level", "cumulative", "annual_average"]
+    direction: Literal["increase", "decrease"]
+    baseline: Expression
+    baseline_year: int
+    start_year: int
+    end_year: int
+
+    @cached_property
+    def fixed_baseline(self) -> Baseline | None:
+        """The baseline that does not depend on what was reported, if the plan fixes one
+        (computed once per indicator, not once per region: a country has 2,900 counties)."""
+        if self.kind == "cumulative":
+            # A five-year total is built up from zero; a bracketed baseline is the previous plan's.
+            return Baseline(0.0, self.start_year - 1, "zero")
+        if self.baseline.value is not None:
+            return Baseline(self.baseline.value, self.baseline_year, "plan")
+        if self.kind == "annual_average":
+            return NO_BASELINE  # an average is compared with the target itself, every year
+        return None
 
 
 class Verdict(NamedTuple):
@@ -209,13 +223,9 @@ def resolve_baseline(
 
     `numeric` are the numeric observations up to the judged year, sorted by year.
     """
-    if goal.kind == "cumulative":
-        # A five-year total is built up from zero; a bracketed baseline is the previous plan's.
-        return Baseline(0.0, goal.start_year - 1, "zero")
-    if goal.baseline.value is not None:
-        return Baseline(goal.baseline.value, goal.baseline_year, "plan")
-    if goal.kind == "annual_average":
-        return NO_BASELINE  # an average is compared with the target itself, every year
+    fixed = goal.fixed_baseline
+    if fixed is not None:
+        return fixed
     if sheet_baseline is not None:
         return Baseline(sheet_baseline, goal.baseline_year, "sheet")
     for o in numeric:

@@ -1,0 +1,251 @@
+"""Every surface shows the same assessment: for every bundled plan and a generated set of series,
+the status, baseline used and its provenance, time share, expected value and progress read the
+same in JSON, CSV, markdown, the HTML report (parsed back), the XLSX report (read back with
+openpyxl) and `trend`'s JSON.
+
+The series are generated (clearly not real figures) to reach every case: with and without a
+printed baseline, a baseline-year row, a filled 基期值, increasing and decreasing, cumulative,
+annual average, qualitative, met early, baseline beyond target, several regions with 全市.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from psplan.cli import app
+from psplan.model import Indicator, Plan
+from psplan.plans import load_plan
+
+PLANS = ("national", "hanzhong", "ankang", "chuzhou", "suzhou")
+
+runner = CliRunner()
+STATUS_ZH = {
+    "met": "已达标", "on_track": "进度正常", "behind": "进度滞后", "not_met": "未达标",
+    "no_data": "无数据", "needs_review": "需人工核实",
+}  # fmt: skip
+PROVENANCE_ZH = {
+    "sheet": "{v}（填报基期值）",
+    "reported": "{v}（{y}年上报）",
+    "first_reported": "{v}（{y}年上报，首个数据）",
+    "zero": "0（累计起点）",
+}
+
+
+def run(*args: str) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code in (0, 1), (args, result.output, result.exception)
+    return result.stdout
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{round(value, 4) + 0.0:g}"
+
+
+def _pct(value: float | None) -> str:
+    return "" if value is None else f"{round(value * 100) + 0:d}%"
+
+
+def _baseline_shown(row: dict) -> str:
+    baseline = row["baseline"]
+    if baseline["source"] in ("plan", "none"):
+        return baseline["raw"]
+    return PROVENANCE_ZH[baseline["source"]].format(v=_num(baseline["value"]), y=baseline["year"])
+
+
+def _series(plan: Plan, indicator: Indicator, variant: int) -> list[tuple[int, str]]:
+    """Generated yearly figures for one indicator in one region (variant 0, 1 or 2)."""
+    target = indicator.target
+    if target.form == "qualitative":
+        return [(2023, ("应保尽保", "否", "基本做到")[variant])]
+    if target.form == "none":
+        return [(2022, "5")]
+    if target.form == "relative":
+        return [(2022, str(10 + variant * 0.3))]
+    t = target.value
+    assert t is not None
+    down = indicator.effective_direction == "decrease"
+    kind = indicator.effective_kind
+    if kind == "cumulative":
+        share = (0.15, 0.25, 0.18)[variant]
+        return [(y, _num(t * share)) for y in (2021, 2022, 2023)]
+    if kind == "annual_average":
+        return [(y, _num(t * (0.9, 1.1, 1.0)[variant])) for y in (2021, 2022)]
+    base = indicator.baseline.value if indicator.baseline.value is not None else t * 0.8
+    if (
+        variant == 0
+    ):  # linear at half the pace needed, with a baseline-year row where none is printed
+        years = (2020, 2021, 2022, 2023) if indicator.baseline.value is None else (2021, 2022, 2023)
+        return [(y, _num(base + (t - base) * (y - 2020) / 10)) for y in years]
+    if variant == 1:  # met early
+        beyond = t * (0.9 if down else 1.1) if t else 1.0
+        return [(2022, _num(beyond))]
+    # moving the wrong way from the first report (a baseline beyond target in some plans)
+    step = (t - base) / 10 or 1.0
+    return [(2021, _num(base + step)), (2023, _num(base - step))]
+
+
+def generated_actuals(plan: Plan, tmp_path: Path) -> Path:
+    own = {"national": "全国", "province": "全省", "city": "全市", "county": "全县"}[plan.level]
+    lines = ["indicator,year,value,region"]
+    for variant, region in enumerate((own, "甲区", "乙县")):
+        for indicator in plan.indicators:
+            for year, value in _series(plan, indicator, variant):
+                lines.append(f"{indicator.id},{year},{value},{region}")
+    for indicator in plan.indicators:
+        if indicator.target.form == "relative":
+            lines.append(f"{indicator.id},2022,10.2,全省")
+    path = tmp_path / f"{plan.id}-generated.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def markdown_rows(text: str) -> list[dict[str, str]]:
+    lines = [line for line in text.splitlines() if line.startswith("|")]
+    header = [cell.strip() for cell in lines[0].strip("|").split("|")]
+    return [
+        dict(zip(header, (cell.strip() for cell in line.strip("|").split("|")), strict=True))
+        for line in lines[2:]
+    ]
+
+
+class _ResultRows(HTMLParser):
+    """The rows of the HTML report's 全部指标 table: data-* attributes and cells by column."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[dict[str, str]] = []
+        self._column: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attributes = dict(attrs)
+        if tag == "tr" and "data-status" in attributes:
+            self.rows.append({"status_code": attributes["data-status"]})
+        elif tag == "td" and self.rows and "data-column" in attributes:
+            self._column = attributes["data-column"]
+            self.rows[-1][self._column] = ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "td":
+            self._column = None
+
+    def handle_data(self, data: str) -> None:
+        if self._column is not None:
+            self.rows[-1][self._column] += data
+
+
+def html_rows(text: str) -> list[dict[str, str]]:
+    parser = _ResultRows()
+    parser.feed(text[text.index("<h2>全部指标</h2>") :])
+    return parser.rows
+
+
+def xlsx_rows(path: Path) -> list[dict[str, str]]:
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(path, read_only=True)["全部指标"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = [str(cell) for cell in rows[0]]
+    return [
+        {h: "" if c is None else str(c) for h, c in zip(header, row, strict=True)}
+        for row in rows[1:]
+    ]
+
+
+def assert_same_assessment(plan: str, actuals: Path, tmp_path: Path) -> None:
+    results = json.loads(run("check", plan, str(actuals), "--format", "json"))["results"]
+    table = list(csv.DictReader(io.StringIO(run("check", plan, str(actuals), "--format", "csv"))))
+    markdown = markdown_rows(run("check", plan, str(actuals), "--format", "markdown"))
+    html_path, xlsx_path = tmp_path / "r.html", tmp_path / "r.xlsx"
+    run("report", plan, str(actuals), "-o", str(html_path))
+    run("report", plan, str(actuals), "-o", str(xlsx_path))
+    html = html_rows(html_path.read_text(encoding="utf-8"))
+    book = xlsx_rows(xlsx_path)
+    trended = json.loads(run("trend", plan, str(actuals), "--format", "json"))["indicators"]
+    assert len(results) == len(table) == len(markdown) == len(html) == len(book) == len(trended)
+
+    def number_or_none(text: str) -> float | None:
+        return float(text) if text else None
+
+    for row, flat, md, page, sheet, tr in zip(
+        results, table, markdown, html, book, trended, strict=True
+    ):
+        where = (plan, row["region"], row["id"])
+        # machine-readable: JSON, CSV and trend JSON carry the same numbers
+        assert flat["id"] == tr["id"] == row["id"], where
+        assert flat["status"] == tr["status"] == page["status_code"] == row["status"], where
+        assert flat["baseline_source"] == row["baseline"]["source"], where
+        assert number_or_none(flat["baseline_value"]) == row["baseline"]["value"], where
+        assert int(flat["baseline_year"]) == row["baseline"]["year"], where
+        assert tr["baseline"] == row["baseline"], where
+        for key in ("share", "expected", "progress"):
+            assert number_or_none(flat[key]) == pytest.approx(row[key]), (where, key)
+            assert tr[key] == pytest.approx(row[key]), (where, key)
+        # human-readable: markdown, HTML and XLSX show the same words
+        shown = {
+            "状态": STATUS_ZH[row["status"]],
+            "基期值": _baseline_shown(row),
+            "时间进度": _pct(row["share"]),
+            "应达值": _num(row["expected"]),
+            "进度": _pct(row["progress"]),
+        }
+        columns = {"状态": "status", "基期值": "baseline", "时间进度": "share",
+                   "应达值": "expected", "进度": "progress"}  # fmt: skip
+        for label, text in shown.items():
+            assert md[label] == text, (where, label, md[label], text)
+            assert sheet[label] == text, (where, label, sheet[label], text)
+            assert page[columns[label]] == text, (where, label, page[columns[label]], text)
+        assert flat["baseline"] == shown["基期值"], where
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_every_format_shows_the_same_assessment(plan: str, tmp_path: Path) -> None:
+    loaded = load_plan(plan).plan
+    actuals = generated_actuals(loaded, tmp_path)
+    assert_same_assessment(plan, actuals, tmp_path)
+
+
+def test_generated_series_reach_every_case(tmp_path: Path) -> None:
+    """The generated files are worth comparing: they hit every status and every provenance."""
+    statuses, sources = set(), set()
+    for plan in PLANS:
+        loaded = load_plan(plan).plan
+        actuals = generated_actuals(loaded, tmp_path)
+        data = json.loads(run("check", plan, str(actuals), "--format", "json"))
+        statuses |= {r["status"] for r in data["results"]}
+        sources |= {r["baseline"]["source"] for r in data["results"]}
+    assert statuses >= {"met", "on_track", "behind", "needs_review"}
+    assert sources >= {"plan", "reported", "first_reported", "zero", "none"}
+
+
+def test_a_filled_baseline_column_is_the_same_everywhere(tmp_path: Path) -> None:
+    """The collection sheet's 基期值 (Hanzhong prints none) read back in every format."""
+    template = tmp_path / "t.csv"
+    assert runner.invoke(app, ["template", "hanzhong", "--regions", "全市,汉台区", "-o",
+                               str(template)]).exit_code == 0  # fmt: skip
+    rows = list(csv.reader(io.StringIO(template.read_text(encoding="utf-8-sig"))))
+    header = rows[0]
+    base, y2023 = header.index("基期值"), header.index("2023")
+    plan = load_plan("hanzhong").plan
+    for row in rows[1:]:
+        indicator = plan.indicator(row[0])
+        if indicator.target.form == "number" and indicator.effective_kind == "level":
+            t = indicator.target.value or 1.0
+            row[base] = _num(t * 0.8)
+            row[y2023] = _num(t * (0.9 if row[1] == "全市" else 0.85))
+    filled = tmp_path / "filled.csv"
+    with filled.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    data = json.loads(run("check", "hanzhong", str(filled), "--format", "json"))
+    judged = [r for r in data["results"] if r["status"] in ("on_track", "behind")]
+    assert judged and all(r["baseline"]["source"] == "sheet" for r in judged)
+    assert all(r["share"] == 0.6 for r in judged)
+    assert_same_assessment("hanzhong", filled, tmp_path)
