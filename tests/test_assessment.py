@@ -389,3 +389,43 @@ def test_the_example_verdicts(tmp_path: Path) -> None:
     assert by_id["old_community_renovation"].verdict.actual == pytest.approx(16.18)
     assert by_id["old_community_renovation"].status == "on_track"
     assert by_id["life_expectancy"].status == "met"
+
+
+def test_the_sheet_carries_reasons_and_measures_into_the_assessment(tmp_path: Path) -> None:
+    template = tmp_path / "t.csv"
+    assert run("template", "national", "--years", "2023", "-o", str(template)).exit_code == 0
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(template.read_text(encoding="utf-8-sig"))))
+    header = rows[0]
+    for row in rows[1:]:
+        if row[0] == "elderly_care_beds_total":
+            row[header.index("2023")] = "823"
+            row[header.index("原因分析")] = "民办养老机构退出较多"
+            row[header.index("下一步措施")] = "推进社区嵌入式养老服务设施建设"
+    filled = tmp_path / "filled.csv"
+    with filled.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    row = results(run("check", "national", str(filled), "--format", "json").stdout)[
+        (None, "elderly_care_beds_total")
+    ]
+    assert row["status"] == "behind"
+    assert row["remarks"] == {
+        "reason": "民办养老机构退出较多",
+        "measure": "推进社区嵌入式养老服务设施建设",
+    }
+    markdown = run("check", "national", str(filled), "--format", "markdown").stdout
+    assert "养老服务床位总量（原因分析）：民办养老机构退出较多" in markdown
+    html = tmp_path / "r.html"
+    assert run("report", "national", str(filled), "-o", str(html)).exit_code == 0
+    assert "推进社区嵌入式养老服务设施建设" in html.read_text(encoding="utf-8")
+
+
+def test_a_figure_in_the_plans_own_unit_is_read(tmp_path: Path) -> None:
+    plan = load_plan("ankang").plan
+    indicator = next(i for i in plan.indicators if i.unit == "㎡")
+    path = write(tmp_path, "a.csv", f"indicator,year,value\n{indicator.name},2023,2.05㎡\n")
+    result = run("check", "ankang", str(path), "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    assert results(result.stdout)[(None, indicator.id)]["actual"] == 2.05
