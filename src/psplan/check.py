@@ -302,7 +302,7 @@ def _value_problem(indicator: Indicator, row: ActualRow) -> str | None:
         target = indicator.target.raw
         return f"{value.raw!r} is not a number; {indicator.name} has a numeric target {target!r}"
     unit = (indicator.unit or "").strip()
-    if value.unit and unit and not same_unit(value.unit, unit):
+    if value.unit and unit and value.unit != unit and not same_unit(value.unit, unit):
         return f"{value.raw!r} is in {value.unit}, but {indicator.name} is measured in {unit}"
     if value.running_total and indicator.effective_kind != "cumulative":
         return (

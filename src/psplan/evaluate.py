@@ -128,8 +128,9 @@ def judge(
             latest.year if latest else None,
             reasons=(_r("no_target"),),
         )
-    numeric = [o for o in upto if o.value.number is not None]
-    baseline = resolve_baseline(goal, numeric, sheet_baseline)
+    baseline = goal.fixed_baseline or resolve_baseline(
+        goal, [o for o in upto if o.value.number is not None], sheet_baseline
+    )
     if not upto:
         return Verdict("no_data", reasons=(_r("no_data", year=year),), baseline=baseline)
     if target.form == "qualitative":
