@@ -132,6 +132,11 @@ def test_met_is_always_full_progress(
     markdown = run("check", plan, str(path), "--format", "markdown").stdout
     line = next(line for line in markdown.splitlines() if indicator in line)
     assert "| 100%" in line and "-0%" not in markdown
+    html = tmp_path / "r.html"
+    assert run("report", plan, str(path), "-o", str(html)).exit_code in (0, 1)
+    page = html.read_text(encoding="utf-8")
+    bar = page[page.index(f'data-id="{row["id"]}" data-share') :]
+    assert 'data-progress="1"' in bar[:120]  # a full bar, not an empty one
 
 
 def goal(target: str, baseline: str = "", *, kind: str = "level", direction: str = "increase"):
@@ -429,3 +434,22 @@ def test_a_figure_in_the_plans_own_unit_is_read(tmp_path: Path) -> None:
     result = run("check", "ankang", str(path), "--format", "json")
     assert result.exit_code in (0, 1), result.output
     assert results(result.stdout)[(None, indicator.id)]["actual"] == 2.05
+
+
+def test_a_baseline_that_met_the_target_expects_the_target_every_year() -> None:
+    from psplan.evaluate import expected_path
+
+    cap = goal("≤18", "16.9", direction="decrease")
+    verdict = judge(cap, obs((2023, "19")), 2023)
+    assert verdict.status == "behind" and verdict.expected == 18.0
+    assert {value for _, value in expected_path(cap, verdict.baseline, 18.0)} == {18.0}
+    assert "已达到目标，现已回落" in verdict.reason()
+
+
+def test_judged_in_the_end_year_the_outlook_is_the_result(tmp_path: Path) -> None:
+    # Real: 九年义务教育巩固率 95.90 % in 2024 (SOURCES.md), judged as the final year 2025.
+    path = write(tmp_path, "n.csv", "indicator,year,value\n九年义务教育巩固率,2024,95.90%\n")
+    data = run("check", "national", str(path), "--year", "2025", "--format", "json").stdout
+    row = results(data)[(None, "compulsory_education_retention")]
+    assert row["status"] == "not_met"
+    assert row["trend"]["likely_met"] is False and row["trend"]["agrees_with_status"] is True

@@ -51,7 +51,11 @@ def _num(value: float | None) -> str:
 
 
 def _pct(value: float | None) -> str:
-    return "" if value is None else f"{round(value * 100) + 0:d}%"
+    if value is None:
+        return ""
+    if 0.05 <= abs(value * 100) < 0.95:
+        return f"{round(value * 100, 1) + 0.0:.1f}%"
+    return f"{round(value * 100) + 0:d}%"
 
 
 def _baseline_shown(row: dict) -> str:

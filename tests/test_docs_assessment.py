@@ -142,6 +142,8 @@ def _rendered(report, fmt: str) -> str:
         )
     if fmt == "trend":
         return render_trend(report, "markdown")
+    if fmt == "trend-json":
+        return render_trend(report, "json")
     raise AssertionError(f"unknown format {fmt}")
 
 

@@ -131,9 +131,11 @@ class ActualRow(NamedTuple):
     line: int
     column: int
 
-    @property
-    def location(self) -> Location:
-        return Location(self.file, self.line, self.column)
+    location = property(lambda row: _location(row))
+
+
+def _location(row: ActualRow | SheetEntry) -> Location:
+    return Location(row.file, row.line, row.column)
 
 
 class SheetEntry(NamedTuple):
@@ -150,9 +152,7 @@ class SheetEntry(NamedTuple):
     line: int
     column: int
 
-    @property
-    def location(self) -> Location:
-        return Location(self.file, self.line, self.column)
+    location = property(_location)
 
 
 @dataclass(frozen=True)

@@ -64,3 +64,18 @@ def reference_region_names(plan: Plan, given: Iterable[str] = ()) -> frozenset[s
             names.update(PROVINCES)
             names.update(_PROVINCE_SHORT)
     return frozenset(names - (own_area_names(plan) - set(given)))
+
+
+#: The level a relative target names (达到全省平均水平 → province).
+TARGET_LEVELS = {"全国": "national", "国家": "national", "全省": "province", "省": "province",
+                 "全市": "city", "市": "city"}  # fmt: skip
+
+
+def reference_level(region: str) -> str:
+    """Which level a reference region stands for; "given" for one the user named."""
+    for level, words in LEVEL_REFERENCE_WORDS.items():
+        if region in words:
+            return level
+    if region in PROVINCES or region in _PROVINCE_SHORT:
+        return "province"
+    return "given"

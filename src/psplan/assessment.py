@@ -62,7 +62,9 @@ class Result:
     @property
     def views_agree(self) -> bool | None:
         """Whether the linear verdict and the compound-growth outlook say the same thing."""
-        if self.trend is None or self.status not in ("met", "on_track", "behind"):
+        if self.trend is None or self.trend.category is None:
+            return None
+        if self.status not in ("met", "on_track", "behind", "not_met"):
             return None
         return (self.status in GOOD_STATUSES) == self.trend.likely_met
 
@@ -188,13 +190,35 @@ def _trend(
         return None
     if verdict.status in ("no_data", "needs_review") and verdict.baseline.value is None:
         return None
-    yearly = [
-        (o.year, o.value.number)
-        for o in observations
-        if o.year <= year and o.value.number is not None and not o.value.running_total
-    ]
+    yearly = _yearly_amounts(goal, observations, year)
     if not yearly:
         return None
     cap = natural_cap(indicator.unit, indicator.name)
-    baseline = verdict.baseline if verdict.baseline.value is not None else None
-    return trend(goal, yearly, verdict.target_value, cap=cap, baseline=baseline)
+    # Only a level is measured from its baseline; a yearly average is not measured from the
+    # previous plan's average, and a five-year total starts from zero on its own.
+    usable = goal.kind == "level" and verdict.baseline.value is not None
+    baseline = verdict.baseline if usable else None
+    return trend(goal, yearly, verdict.target_value, cap=cap, baseline=baseline, year=year)
+
+
+def _yearly_amounts(
+    goal: Goal, observations: Iterable[Observation], year: int
+) -> list[tuple[int, float]]:
+    """The numeric figures up to `year`; for five-year totals, a `[x]` running total becomes
+    the amount it adds to the years before it, so the trend counts what the verdict counts."""
+    numeric = sorted(
+        (o for o in observations if o.year <= year and o.value.number is not None),
+        key=lambda o: o.year,
+    )
+    if goal.kind != "cumulative":
+        return [(o.year, o.value.number) for o in numeric if not o.value.running_total]  # type: ignore[misc]
+    amounts: list[tuple[int, float]] = []
+    total = 0.0
+    for o in numeric:
+        if not goal.start_year <= o.year <= goal.end_year:
+            continue
+        value = o.value.number or 0.0
+        amount = value - total if o.value.running_total else value
+        amounts.append((o.year, amount))
+        total += amount
+    return amounts

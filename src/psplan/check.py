@@ -15,10 +15,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from psplan.actuals import ActualRow
-from psplan.areas import own_area_names, reference_region_names
+from psplan.areas import TARGET_LEVELS, own_area_names, reference_level, reference_region_names
 from psplan.assessment import Assessment, Report, Result
 from psplan.errors import Location, Problem, PsplanError
-from psplan.evaluate import Goal, Observation, judge
+from psplan.evaluate import Goal, Observation, Verdict, judge
 from psplan.model import Indicator, Plan, PreviousIndicator
 from psplan.overrides import Override, apply_overrides
 from psplan.targets import normalise_text
@@ -107,7 +107,8 @@ class IndicatorMatcher:
 @dataclass
 class _Collected:
     observations: dict[tuple[str | None, str], dict[int, Observation]] = field(default_factory=dict)
-    references: dict[tuple[str, int], float] = field(default_factory=dict)
+    #: (indicator id, year, level) → (value, region it was read from)
+    references: dict[tuple[str, int, str], tuple[float, str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     years: set[int] = field(default_factory=set)
@@ -194,20 +195,21 @@ def collect(
 def _add_reference(
     collected: _Collected, indicator: Indicator, row: ActualRow, number: float
 ) -> None:
-    """A reference value; two different ones for the same year are an error, not file order."""
-    key = (indicator.id, row.year)
+    """A reference value, kept with the level its region stands for (全省 or 陕西省: province);
+    two different values for the same level and year are an error, not settled by file order."""
+    key = (indicator.id, row.year, reference_level(row.region or ""))
     earlier = collected.references.get(key)
-    if earlier is not None and earlier != number:
+    if earlier is not None and earlier[0] != number:
         collected.problems.append(
             Problem(
                 row.location,
                 f"two different reference values for {indicator.name} {row.year}: "
-                f"{earlier:g} and {number:g} (regions {row.region!r} and an earlier row)",
+                f"{earlier[0]:g} ({earlier[1]}) and {number:g} ({row.region})",
                 "duplicate",
             )
         )
         return
-    collected.references[key] = number
+    collected.references[key] = (number, row.region or "")
 
 
 def _sheet_entry(
@@ -385,10 +387,11 @@ def _check(
     first, last = judged_year_range(plan)
     outside = not first <= year <= last
     if outside and not allow_outside_period:
-        how = "" if given_year else " (the latest year in the file); choose one with --year"
+        which = f"year {year}" if given_year else f"the latest year in the file, {year},"
+        how = "" if given_year else "choose a year with --year, or "
         raise PsplanError(
-            f"year {year}{how} is outside the plan period {plan.period.start}–{last} "
-            f"(baseline {plan.baseline_year}); pass --allow-outside-period to judge it anyway",
+            f"{which} is outside the plan period {plan.period.start}–{last} "
+            f"(baseline {plan.baseline_year}); {how}pass --allow-outside-period to judge it",
             Location(source),
         )
     regions = list(dict.fromkeys(r for r, _ in collected.observations)) or [None]
@@ -408,8 +411,15 @@ def _check(
             key = (place, indicator.id)
             series = collected.observations.get(key)
             observations = tuple(series.values()) if series else ()
-            reference = _reference(indicator, references, collected.references, year)
+            found = (
+                _reference(indicator, references, collected.references, observations, year)
+                if indicator.target.form == "relative"
+                else None
+            )
+            reference = found[0] if found else None
             verdict = judge(goal, observations, year, reference, sheet_baselines.get(key))
+            if found:
+                verdict = _with_reference_source(verdict, found[1])
             override = applied.get(indicator.id)
             if override is not None:
                 verdict = verdict._replace(
@@ -448,15 +458,44 @@ def _check(
 def _reference(
     indicator: Indicator,
     given: Mapping[str, float],
-    from_rows: Mapping[tuple[str, int], float],
+    from_rows: Mapping[tuple[str, int, str], tuple[float, str]],
+    observations: Iterable[Observation],
     year: int,
-) -> float | None:
+) -> tuple[float, str] | None:
+    """The reference value of a relative target and where it came from.
+
+    From --reference, else from rows of the level the target names (达到全省平均水平: 全省 or
+    the province's name) or of a region named with --reference-region, for the year of the
+    figure judged (else the latest year before it).
+    """
     if indicator.target.form != "relative":
         return None
     if indicator.id in given:
-        return given[indicator.id]
-    years = [y for (i, y) in from_rows if i == indicator.id and y <= year]
-    return from_rows[(indicator.id, max(years))] if years else None
+        return given[indicator.id], "--reference"
+    level = TARGET_LEVELS.get(indicator.target.reference or "", "")
+    years: dict[int, tuple[float, str]] = {}
+    # A region the user named (--reference-region) comes before the level's own names.
+    for wanted_level in ("given", level):
+        for (i, y, lvl), found in from_rows.items():
+            if i == indicator.id and y <= year and lvl == wanted_level and y not in years:
+                years[y] = found
+    if not years:
+        return None
+    reported = [o.year for o in observations if o.year <= year and not o.value.missing]
+    wanted = max(reported) if reported else year
+    earlier = [y for y in years if y <= wanted]
+    chosen = wanted if wanted in years else (max(earlier) if earlier else min(years))
+    value, region = years[chosen]
+    return value, f"{chosen}年{region}"
+
+
+def _with_reference_source(verdict: Verdict, source: str) -> Verdict:
+    """Name where the reference value came from in its reason (参照值 10.2，2022年全省)."""
+    reasons = tuple(
+        ("reference_from", {**args, "source": source}) if code == "reference" else (code, args)
+        for code, args in verdict.reasons
+    )
+    return verdict._replace(reasons=reasons)
 
 
 def check_previous(plan: Plan) -> Report:

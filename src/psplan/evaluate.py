@@ -39,6 +39,9 @@ BASELINE_SOURCES: tuple[BaselineSource, ...] = (
     "plan", "sheet", "reported", "first_reported", "zero", "none",
 )  # fmt: skip
 
+#: How a comparator is written in a reason.
+OP_SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "approx": "≈"}
+
 #: "左右" (approximately): within this share of the target counts as reached.
 APPROX_TOLERANCE = 0.05
 
@@ -184,37 +187,45 @@ def judge(
             *notes,
             _r(f"baseline_{baseline.source}", value=baseline.value, year=baseline.year),
         )
-    op = target.effective_op(goal.direction) or ">="
+    op = target.effective_op(goal.direction) or ("<=" if goal.direction == "decrease" else ">=")
     sign = -1.0 if goal.direction == "decrease" else 1.0
     gap = _round(sign * (target_value - actual))
-    share, expected = _line(goal, baseline, target_value, year)
     met = _satisfies(actual, op, target_value)
-    progress = _progress(goal, baseline, actual, target_value, op, met)
-    if (
-        not met
-        and goal.kind == "level"
+    baseline_met = (
+        goal.kind == "level"
         and baseline.value is not None
         and _satisfies(baseline.value, op, target_value)
-    ):
-        notes = (*notes, _r("slipped", baseline=baseline.value))
+    )
+    share, expected = _line(goal, baseline, target_value, year, baseline_met)
+    progress = _progress(goal, baseline, actual, target_value, op, met, baseline_met)
+    if progress is None and not met and baseline.value is not None:
+        if baseline_met:
+            notes = (*notes, _r("slipped", baseline=baseline.value))
+        elif op in (">", "<") and abs(actual - target_value) <= 1e-9 * max(1.0, abs(target_value)):
+            notes = (*notes, _r("at_strict_bound", target=target_value, op=OP_SYMBOLS[op]))
+        elif op == "approx":
+            notes = (*notes, _r("beyond_band", target=target_value))
 
-    def verdict(status: Status, *why: Reason) -> Verdict:
-        return Verdict(
-            status, actual, actual_year, gap, progress, expected, target_value,
-            (*notes, *why), baseline, share,
-        )  # fmt: skip
-
+    # One Verdict built at the end (no closure per judgement: a country makes 185,000).
+    status: Status
+    why: Reason | None
     if met:
-        return verdict("met")
-    if year >= goal.end_year:
-        return verdict("not_met", _r("short_at_end", actual=actual, op=op, target=target_value))
-    if goal.kind == "annual_average":
-        return verdict("behind", _r("average_short", target=target_value))
-    if expected is None:
-        return verdict("needs_review", _r("no_baseline", year=actual_year))
-    status: Status = "on_track" if sign * (actual - expected) >= -1e-9 else "behind"
-    assert share is not None
-    return verdict(status, _r("expected_by", expected=expected, year=year, share=share))
+        status, why = "met", None
+    elif year >= goal.end_year:
+        status = "not_met"
+        why = _r("short_at_end", actual=actual, op=OP_SYMBOLS[op], target=target_value)
+    elif goal.kind == "annual_average":
+        status, why = "behind", _r("average_short", target=target_value)
+    elif expected is None:
+        status, why = "needs_review", _r("no_baseline", year=actual_year)
+    else:
+        status = "on_track" if sign * (actual - expected) >= -1e-9 else "behind"
+        why = _r("expected_by", expected=expected, year=year, share=share)
+    reasons = (*notes, why) if why is not None else notes
+    return Verdict(
+        status, actual, actual_year, gap, progress, expected, target_value, reasons, baseline,
+        share,
+    )  # fmt: skip
 
 
 def resolve_baseline(
@@ -252,6 +263,12 @@ def expected_path(goal: Goal, baseline: Baseline, target_value: float) -> list[t
         return []
     if goal.end_year <= baseline.year:
         return []
+    op = goal.target.effective_op(goal.direction) or (
+        "<=" if goal.direction == "decrease" else ">="
+    )
+    if goal.kind == "level" and satisfies(baseline.value, op, target_value):
+        # Met at the baseline: the target itself is expected every year, as in the verdict.
+        return [(y, target_value) for y in range(baseline.year, goal.end_year + 1)]
     return [
         (y, _round(baseline.value + (target_value - baseline.value) * share))
         for y in range(baseline.year, goal.end_year + 1)
@@ -260,9 +277,13 @@ def expected_path(goal: Goal, baseline: Baseline, target_value: float) -> list[t
 
 
 def _line(
-    goal: Goal, baseline: Baseline, target_value: float, year: int
+    goal: Goal, baseline: Baseline, target_value: float, year: int, baseline_met: bool = False
 ) -> tuple[float | None, float | None]:
-    """(time share, expected value at `year`) on the line the status is judged against."""
+    """(time share, expected value at `year`) on the line the status is judged against.
+
+    A baseline that already satisfied the target draws no line towards it (a cap of ≤ 18 from
+    16.9 would otherwise "expect" a rise): the target itself is what is expected every year.
+    """
     if goal.kind == "annual_average":
         return None, target_value  # every year's average should reach the target itself
     if baseline.value is None or baseline.year is None:
@@ -270,28 +291,37 @@ def _line(
     share = time_share(baseline.year, goal.end_year, year)
     if share is None:
         return None, None
+    if baseline_met:
+        return share, target_value
     return share, _round(baseline.value + (target_value - baseline.value) * share)
 
 
 def _progress(
-    goal: Goal, baseline: Baseline, actual: float, target_value: float, op: str, met: bool
+    goal: Goal,
+    baseline: Baseline,
+    actual: float,
+    target_value: float,
+    op: str,
+    met: bool,
+    baseline_met: bool = False,
 ) -> float | None:
     """(A − B)/(T − B): the share of the way from baseline to target covered.
 
     Defined so that it never contradicts the status: a met target is 100 % (the overshoot
-    shows in the gap); where the formula has no meaning — no baseline, or a baseline that
-    already satisfied the target — there is no progress figure. Totals and yearly averages
-    measure from zero (B = 0).
+    shows in the gap) and nothing else is; where the formula has no meaning — no baseline, a
+    baseline that already satisfied the target, a figure exactly at a strict target (>90 and
+    90) or past a 左右 band — there is no progress figure. Totals and yearly averages measure
+    from zero (B = 0).
     """
     if met:
         return 1.0
     if goal.kind == "annual_average":
-        return _round(actual / target_value) if target_value else None
-    if baseline.value is None:
+        progress = _round(actual / target_value) if target_value else None
+    elif baseline.value is None or baseline.value == target_value or baseline_met:
         return None
-    if baseline.value == target_value or _satisfies(baseline.value, op, target_value):
-        return None
-    return _round((actual - baseline.value) / (target_value - baseline.value))
+    else:
+        progress = _round((actual - baseline.value) / (target_value - baseline.value))
+    return progress if progress is not None and progress < 1.0 else None
 
 
 def _r(code: str, **args: object) -> Reason:

@@ -36,8 +36,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sum": {"zh": "{count}个年度值累计", "en": "sum of {count} figure(s)"},
     "mean": {"zh": "{count}年平均", "en": "mean of {count} year(s)"},
     "reference": {"zh": "参照值 {value:g}", "en": "reference value {value:g}"},
+    "reference_from": {
+        "zh": "参照值 {value:g}（{source}）",
+        "en": "reference value {value:g} ({source})",
+    },
     "short_at_end": {
-        "zh": "期末 {actual:g} 未满足 {op} {target:g}",
+        "zh": "期末 {actual:g} 未满足 {op}{target:g}",
         "en": "{actual:g} does not satisfy {op} {target:g} at the end of the period",
     },
     "average_short": {
@@ -61,6 +65,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "baseline_first_reported": {
         "zh": "规划未列基期值，以首个上报数据（{year}年 {value:g}）为基期",
         "en": "the plan prints no baseline: the first figure reported ({year}: {value:g}) is used",
+    },
+    "at_strict_bound": {
+        "zh": "恰好等于 {target:g}，未超过（目标为 {op}{target:g}）",
+        "en": "exactly {target:g}, not beyond it (the target is {op} {target:g})",
+    },
+    "beyond_band": {
+        "zh": "超出目标 {target:g} 左右的范围（±5%）",
+        "en": "beyond the ±5 % band around the approximate target {target:g}",
     },
     "slipped": {
         "zh": "基期值 {baseline:g} 已达到目标，现已回落",

@@ -100,9 +100,10 @@ def series_points(
         for year, value in yearly:
             if goal.start_year <= year <= goal.end_year:
                 total += value
-                points.append((year, total))
+                points.append((year, round(total, 6)))
         return points
-    if baseline is None and goal.baseline.value is not None:
+    if baseline is None and goal.baseline.value is not None and goal.kind == "level":
+        # A yearly average is not measured from the previous plan's average.
         baseline = Baseline(goal.baseline.value, goal.baseline_year, "plan")
     if baseline is None or baseline.value is None or baseline.year is None:
         return list(yearly)
@@ -118,15 +119,22 @@ def trend(
     *,
     cap: float | None = None,
     baseline: Baseline | None = None,
+    year: int | None = None,
 ) -> Trend | None:
-    """The trend of a numeric goal from its yearly figures; None with fewer than two points."""
+    """The trend of a numeric goal from its yearly figures; None with fewer than two points.
+
+    `year` is the year judged (default: the last figure's): judged at the end, the outlook is
+    the result.
+    """
     points = series_points(goal, yearly, baseline)
     if len(points) < 2 or points[-1][0] == points[0][0]:
         return None
     (first_year, first), (last_year, last) = points[0], points[-1]
     slope = linear_slope(points)
-    op = goal.target.effective_op(goal.direction) or ">="
-    years_left = goal.end_year - last_year
+    op = goal.target.effective_op(goal.direction) or (
+        "<=" if goal.direction == "decrease" else ">="
+    )
+    years_left = max(goal.end_year - last_year, 0)  # a year past the end projects nothing
     observed = _cagr(first, last, last_year - first_year)
     projected = _project(goal, points, observed, slope, years_left)
     if cap is not None:
@@ -136,8 +144,10 @@ def trend(
     category: Category | None
     if satisfies(last, op, target_value):
         category = "achieved"
-    elif goal.kind == "level" and satisfies(first, op, target_value):
-        category = "deterioration"  # met at the start, missed now: slipping away or a breached cap
+    elif goal.kind != "cumulative" and satisfies(first, op, target_value):
+        # Met at the start, missed now: a level slipping away, a breached cap, or yearly
+        # figures that fell below the yearly target they used to reach.
+        category = "deterioration"
     else:
         needed = _cagr(first, target_value, goal.end_year - first_year)
         if goal.kind != "cumulative" and observed is not None and needed:
@@ -149,6 +159,12 @@ def trend(
             pace = (last - first) / (last_year - first_year)
             ratio = pace / pace_needed if pace_needed else None
         category = categorise(ratio) if ratio is not None else None
+    # Judged at or after the end year there is nothing left to project: the outlook is the
+    # result (a 2024 figure judged in 2025 is the final one).
+    if max(last_year, year or last_year) >= goal.end_year:
+        likely = satisfies(last, op, target_value)
+    else:
+        likely = category in ("achieved", "on_track")
     return Trend(
         tuple(points),
         round(slope, 6),
@@ -157,7 +173,7 @@ def trend(
         _round(ratio),
         category,
         round(projected, 6),
-        category in ("achieved", "on_track"),
+        likely,
     )
 
 

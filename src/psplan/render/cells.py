@@ -60,10 +60,14 @@ def number(value: float | str | None) -> str:
 
 
 def percent(value: float | None) -> str:
-    """A share as a whole percentage, never "-0%"."""
+    """A share as a whole percentage; under 1 % with one decimal (−0.4 %, so a slight step
+    back is not shown as 0 %); never "-0%"."""
     if value is None:
         return ""
-    rounded = round(value * 100) + 0
+    hundred = value * 100
+    if 0.05 <= abs(hundred) < 0.95:
+        return f"{round(hundred, 1) + 0.0:.1f}%"
+    rounded = round(hundred) + 0
     return f"{rounded:d}%"
 
 
@@ -116,3 +120,16 @@ def result_cells(result: Result, lang: str = "zh") -> dict[str, str]:
         "trend": trend_text(result, lang),
         "reason": verdict.reason(lang),
     }
+
+
+def row_notes(result: Result, lang: str = "zh") -> list[str]:
+    """What a report prints under a row: the plan's notes on it, an override applied, and
+    the departments' 原因分析 / 下一步措施 from the collection sheet."""
+    lines = [" ".join(note.split()) for note in result.notes]
+    if result.override:
+        lines.append(("覆盖设置：" if lang == "zh" else "override: ") + result.override)
+    labels = ("原因分析", "下一步措施") if lang == "zh" else ("reason", "measures")
+    for key, label in zip(("reason", "measure"), labels, strict=True):
+        if result.remarks.get(key):
+            lines.append(f"{label}：{result.remarks[key]}")
+    return lines

@@ -9,9 +9,16 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from psplan.assessment import Assessment, Result
+from psplan.assessment import Assessment, Result, explain_disagreement
 from psplan.regions import spreads
-from psplan.render.cells import STATUS_LABELS, number, percent, result_cells, trend_text
+from psplan.render.cells import (
+    STATUS_LABELS,
+    number,
+    percent,
+    result_cells,
+    row_notes,
+    trend_text,
+)
 from psplan.render.report import column_headers, summary_line
 from psplan.trends import sparkline
 
@@ -153,15 +160,9 @@ def _results_table(report: Report, results: list[Result], lang: str) -> str:
             + "".join(f'<td data-column="{c}">{shown[c]}</td>' for c in columns)
             + "</tr>"
         )
-        extra = [*r.notes]
-        if r.override:
-            extra.append(("覆盖设置：" if lang == "zh" else "override: ") + r.override)
-        labels = ("原因分析", "下一步措施") if lang == "zh" else ("reason", "measures")
-        for key, label in zip(("reason", "measure"), labels, strict=True):
-            if r.remarks.get(key):
-                extra.append(f"{label}：{r.remarks[key]}")
+        extra = row_notes(r, lang)
         if extra:
-            note = "<br>".join(escape(" ".join(line.split())) for line in extra)
+            note = "<br>".join(escape(line) for line in extra)
             body.append(
                 f'<tr class="note"><td colspan="{len(columns)}"><small>{note}</small></td></tr>'
             )
@@ -170,21 +171,24 @@ def _results_table(report: Report, results: list[Result], lang: str) -> str:
 
 
 def _trends_table(report: Report, lang: str) -> str:
+    """The trend view beside the status it may disagree with, and why when it does."""
     rows = [r for r in report.results if r.trend is not None]
     if not rows:
         return ""
     heads = (
-        ("指标", "地区", "序列", "走势", "趋势判断", "期末预测")
+        ("指标", "地区", "状态", "序列", "走势", "趋势判断", "期末预测", "说明")
         if lang == "zh"
-        else ("indicator", "region", "series", "chart", "trend", "projected")
+        else ("indicator", "region", "status", "series", "chart", "trend", "projected", "note")
     )
     body = "".join(
         "<tr>"
         f"<td>{escape(r.indicator.name)}</td><td>{escape(r.region or '')}</td>"
+        f"<td>{_status(r.status, lang)}</td>"
         f"<td>{escape(' '.join(f'{y}:{number(v)}' for y, v in r.trend.points))}</td>"
         f'<td class="spark">{sparkline([v for _, v in r.trend.points])}</td>'
         f"<td>{escape(trend_text(r, lang))}</td>"
-        f"<td>{number(r.trend.projected)}</td></tr>"
+        f"<td>{number(r.trend.projected)}</td>"
+        f"<td>{escape(explain_disagreement(r, lang))}</td></tr>"
         for r in rows
         if r.trend is not None
     )

@@ -33,6 +33,7 @@ def trend_rows_dict(report: Assessment, lang: str = "zh") -> dict[str, Any]:
     return {
         "plan": report.plan.id,
         "year": report.year,
+        "outside_period": report.outside_period,
         "indicators": [
             {
                 "id": r.indicator.id,
@@ -116,6 +117,8 @@ def render_trend(
 
         return to_csv(headers, rows)
     title = f"{report.plan.name} · {report.year}"
+    if report.outside_period:
+        title += "（规划期外）" if lang == "zh" else " (outside the plan period)"
     if output_format == "markdown":
         from psplan.render.markdown import markdown_table
 

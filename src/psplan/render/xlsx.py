@@ -6,9 +6,9 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from psplan.assessment import Assessment, Result
+from psplan.assessment import Assessment, explain_disagreement
 from psplan.regions import spreads
-from psplan.render.cells import STATUS_LABELS, number, trend_text
+from psplan.render.cells import STATUS_LABELS, number, row_notes, trend_text
 from psplan.render.report import HEADERS, report_rows, summary_line
 
 Report = Assessment
@@ -24,18 +24,6 @@ def _cell(value: object) -> object:
     if isinstance(value, str) and value.startswith("="):
         return "'" + value
     return value
-
-
-def row_notes(result: Result, lang: str) -> str:
-    """The plan's notes, an override and the departments' remarks on one row."""
-    lines = [" ".join(note.split()) for note in result.notes]
-    if result.override:
-        lines.append(("覆盖设置：" if lang == "zh" else "override: ") + result.override)
-    labels = ("原因分析", "下一步措施") if lang == "zh" else ("reason", "measures")
-    for key, label in zip(("reason", "measure"), labels, strict=True):
-        if result.remarks.get(key):
-            lines.append(f"{label}：{result.remarks[key]}")
-    return "\n".join(lines)
 
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is written
@@ -101,7 +89,7 @@ def render_xlsx(report: Report, lang: str = "zh") -> bytes:
 
     def coloured(title: str, results: list) -> None:
         rows = [
-            (*row, row_notes(result, lang))
+            (*row, "\n".join(row_notes(result, lang)))
             for row, result in zip(
                 report_rows(report.with_results(results), lang), results, strict=True
             )
@@ -123,12 +111,14 @@ def render_xlsx(report: Report, lang: str = "zh") -> bytes:
         (
             r.indicator.name,
             r.region or "",
+            STATUS_LABELS[lang][r.status],
             " ".join(f"{y}:{number(v)}" for y, v in r.trend.points),
             r.trend.observed_growth,
             r.trend.needed_growth,
             r.trend.ratio,
             trend_text(r, lang),
             r.trend.projected,
+            explain_disagreement(r, lang),
         )
         for r in report.results
         if r.trend is not None
@@ -137,17 +127,30 @@ def render_xlsx(report: Report, lang: str = "zh") -> bytes:
         _sheet(
             book,
             "趋势" if zh else "Trends",
-            ("指标", "地区", "序列", "观测增速", "所需增速", "比值R", "趋势判断", "期末预测")
+            (
+                "指标",
+                "地区",
+                "状态",
+                "序列",
+                "观测增速",
+                "所需增速",
+                "比值R",
+                "趋势判断",
+                "期末预测",
+                "说明",
+            )
             if zh
             else (
                 "indicator",
                 "region",
+                "status",
                 "series",
                 "observed growth",
                 "needed growth",
                 "R",
                 "trend",
                 "projected",
+                "note",
             ),
             trend_rows,
         )
