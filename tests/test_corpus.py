@@ -15,11 +15,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import corpus
 import pytest
+from corpus import Case
 from typer.testing import CliRunner
 
-import corpus
-from corpus import Case
 from psplan.cli import app
 
 TIME_LIMIT = 10.0  # seconds, per input
