@@ -18,6 +18,7 @@ import random
 from pathlib import Path
 
 from psplan.plans import load_plan
+from psplan.trends import RATE_WORDS
 
 PROVINCES = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新"
 
@@ -43,6 +44,8 @@ def yearly_value(indicator, year: int, start: int, end: int, rng: random.Random)
         base = goal * 0.9
     fraction = (year - start + 1) / (end - start + 1)
     value = base + (goal - base) * fraction * rng.uniform(0.5, 1.4)
+    if indicator.unit == "%" and any(word in indicator.name for word in RATE_WORDS):
+        value = min(value, 100.0)  # a share cannot pass 100 %
     text = f"{value:.2f}"
     return text + "%" if (indicator.unit == "%" and rng.random() < 0.3) else text
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import gc
+import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ from psplan.evaluate import Goal, Observation, Verdict, judge
 from psplan.model import Indicator, Plan, PreviousIndicator
 from psplan.overrides import Override, apply_overrides
 from psplan.targets import normalise_text
+from psplan.trends import RATE_WORDS, natural_cap
 from psplan.units import same_unit
 from psplan.values import Value
 
@@ -75,33 +77,54 @@ def strip_unit(name: str) -> str:
     return name
 
 
+class AmbiguousName(PsplanError):
+    """A name that fits more than one indicator: the user must say which (by id)."""
+
+
 class IndicatorMatcher:
-    """Find a plan's indicator from what a user wrote: id, name, alias, with or without unit."""
+    """Find a plan's indicator from what a user wrote: its id (exactly), or its name or an
+    alias, ignoring width, spaces, case and a trailing unit.
+
+    A name that fits two indicators is an error naming both, never settled by file order;
+    ids match exactly (`beds` is not `BEDS`).
+    """
 
     def __init__(self, plan: Plan) -> None:
-        self.exact: dict[str, Indicator] = {}
-        self.loose: dict[str, Indicator] = {}
+        self.ids = {indicator.id: indicator for indicator in plan.indicators}
+        self.exact: dict[str, list[Indicator]] = {}
+        self.loose: dict[str, list[Indicator]] = {}
         for indicator in plan.indicators:
-            self.exact[indicator.id.lower()] = indicator
             for name in (indicator.name, *indicator.aliases):
                 key = normalise_name(name)
-                self.exact.setdefault(key, indicator)
-                self.loose.setdefault(strip_unit(key), indicator)
+                for table, entry in ((self.exact, key), (self.loose, strip_unit(key))):
+                    found = table.setdefault(entry, [])
+                    if indicator not in found:
+                        found.append(indicator)
         self._cache: dict[str, Indicator | None] = {}
+        self._names: dict[str, str] | None = None
 
     def match(self, text: str) -> Indicator | None:
+        """The indicator `text` names, None if none; AmbiguousName if it fits several."""
         if text in self._cache:
             return self._cache[text]
-        key = normalise_name(text)
-        found = self.exact.get(key) or self.loose.get(strip_unit(key))
+        found = self.ids.get(text.strip())
+        if found is None:
+            key = normalise_name(text)
+            candidates = self.exact.get(key) or self.loose.get(strip_unit(key)) or []
+            if len(candidates) > 1:
+                ids = " / ".join(f"{i.id} ({i.name})" for i in candidates)
+                count = len(candidates)
+                raise AmbiguousName(f"{text!r} fits {count} indicators: {ids}; use the id")
+            found = candidates[0] if candidates else None
         self._cache[text] = found
         return found
 
     def suggest(self, text: str) -> list[str]:
+        if self._names is None:
+            self._names = {k: i[0].name for k, i in self.loose.items()}
         key = strip_unit(normalise_name(text))
-        names = {strip_unit(k): i.name for k, i in self.exact.items()}
-        close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.5)
-        return [names[c] for c in close]
+        close = difflib.get_close_matches(key, list(self._names), n=3, cutoff=0.5)
+        return [self._names[c] for c in close]
 
 
 @dataclass
@@ -135,6 +158,8 @@ def collect(
     observations = collected.observations
     # (region, indicator text) → (indicator, its series), or None when the text matches nothing.
     known: dict[tuple[str | None, str], tuple[Indicator, dict[int, Observation]] | None] = {}
+    unknown: set[str] = set()  # texts already reported as unknown or ambiguous
+    out_of_range: dict[str, tuple[int, str]] = {}  # indicator id → (figures out of range, file)
     for row in rows:
         kind = type(row)
         if kind is Problem:
@@ -148,7 +173,7 @@ def collect(
         key = (row.region, row.indicator)
         entry = known.get(key, False)
         if entry is False:
-            entry = _series_for(matcher, plan, row, refs, observations, problems, known)
+            entry = _series_for(matcher, plan, row, refs, observations, problems, known, unknown)
         if entry is None:
             continue
         indicator, series = entry
@@ -173,6 +198,12 @@ def collect(
             if value.number is not None:
                 _add_reference(collected, indicator, row, value.number)
             continue
+        number = value.number
+        if number is not None and (number < 0 or number > 100) and not _in_range(indicator, number):
+            seen = out_of_range.get(indicator.id, (0, row.file))[0]
+            out_of_range[indicator.id] = (seen + 1, row.file)
+            if not seen:  # the first one is named; the rest are counted
+                collected.warnings.append(_range_warning(indicator, row))
         earlier = series.get(row.year)
         if earlier is not None and not _same(earlier.value, value):
             region = f" in {row.region}" if row.region else ""
@@ -189,7 +220,52 @@ def collect(
             continue
         series[row.year] = Observation(row.year, value, row.line)
     collected.years.update(year for series in observations.values() for year in series)
+    for indicator_id, (count, file) in out_of_range.items():
+        if count > 1:
+            name = plan.indicator(indicator_id).name
+            collected.warnings.append(
+                Problem(
+                    Location(file),
+                    f"and {count - 1} more figure(s) of {name} outside its natural range",
+                    "range",
+                    "warning",
+                )
+            )
     return collected
+
+
+#: Words in a name that allow a negative figure (a growth rate, a change).
+SIGNED_WORDS = ("增长", "增速", "增幅", "变化", "变动", "差")
+
+
+def natural_range(indicator: Indicator) -> tuple[float, float]:
+    """The range a figure of this indicator can take: a share in % lies in 0–100 (in ‰,
+    0–1000), a count, rate or level is not negative; a growth rate may be anything."""
+    if any(word in indicator.name for word in SIGNED_WORDS):
+        return (-math.inf, math.inf)
+    cap = natural_cap(indicator.unit, indicator.name)
+    if cap is not None:
+        return (0.0, cap)
+    if indicator.unit == "‰" and any(word in indicator.name for word in RATE_WORDS):
+        return (0.0, 1000.0)
+    return (0.0, math.inf)
+
+
+def _in_range(indicator: Indicator, number: float) -> bool:
+    low, high = natural_range(indicator)
+    return low <= number <= high
+
+
+def _range_warning(indicator: Indicator, row: ActualRow) -> Problem:
+    low, high = natural_range(indicator)
+    what = f"{low:g}–{high:g}{indicator.unit or ''}" if math.isfinite(high) else "not negative"
+    return Problem(
+        row.location,
+        f"{row.value.raw!r} is outside the natural range of {indicator.name} ({what}); "
+        "check the figure (--strict makes this an error)",
+        "range",
+        "warning",
+    )
 
 
 def _add_reference(
@@ -267,12 +343,21 @@ def _series_for(
     observations: dict[tuple[str | None, str], dict[int, Observation]],
     problems: list[Problem],
     known: dict,
+    unknown: set[str],
 ) -> tuple[Indicator, dict[int, Observation]] | None:
     """First sight of a (region, indicator text) pair: match it, or report it once."""
-    indicator = matcher.match(row.indicator)
     key = (row.region, row.indicator)
+    try:
+        indicator = matcher.match(row.indicator)
+    except AmbiguousName as exc:
+        if row.indicator not in unknown:
+            unknown.add(row.indicator)
+            problems.append(Problem(Location(row.file, row.line, 0), exc.message, "ambiguous"))
+        known[key] = None
+        return None
     if indicator is None:
-        if not any(k[1] == row.indicator for k, v in known.items() if v is None):
+        if row.indicator not in unknown:
+            unknown.add(row.indicator)  # reported once, however many regions repeat it
             hints = matcher.suggest(row.indicator)
             hint = f"; did you mean {' / '.join(hints)}?" if hints else ""
             problems.append(
@@ -326,16 +411,18 @@ def check(
     overrides: Sequence[Override] = (),
     allow_outside_period: bool = False,
     warnings: list[Problem] | None = None,
+    strict: bool = False,
 ) -> Assessment:
     """Judge every indicator of `plan` in `year` (default: the latest year reported).
 
-    Warnings (skipped rows, columns, sheets; a sheet baseline the plan overrides) are appended
-    to `warnings` when a list is given: nothing is dropped without a word.
+    Warnings (skipped rows, columns, sheets; a sheet baseline the plan overrides; a figure
+    outside its natural range) are appended to `warnings` when a list is given: nothing is
+    dropped without a word. `strict` makes a figure outside its natural range an error.
     """
     with _bulk():
         return _check(
             plan, rows, year, region, references, reference_regions, source, overrides,
-            allow_outside_period, warnings,
+            allow_outside_period, warnings, strict,
         )  # fmt: skip
 
 
@@ -372,9 +459,15 @@ def _check(
     overrides: Sequence[Override],
     allow_outside_period: bool,
     warnings: list[Problem] | None,
+    strict: bool,
 ) -> Assessment:
     plan, applied = apply_overrides(plan, list(overrides))
     collected = collect(plan, rows, reference_regions)
+    if strict:
+        # Figures outside their natural range are errors, not warnings, under --strict.
+        out_of_range = [w for w in collected.warnings if w.code == "range"]
+        collected.problems += [Problem(w.location, w.message, w.code) for w in out_of_range]
+        collected.warnings = [w for w in collected.warnings if w.code != "range"]
     if warnings is not None:
         warnings.extend(collected.warnings)
     if collected.problems:

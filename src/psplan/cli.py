@@ -228,6 +228,7 @@ def _run_check(
     sheet: str | None,
     overrides: Path | None = None,
     allow_outside_period: bool = False,
+    strict: bool = False,
 ) -> Report:
     """Read the actuals and judge them; warnings printed, every input problem printed, exit 2."""
     from psplan.actuals import read_actuals
@@ -249,6 +250,7 @@ def _run_check(
             source=str(actuals),
             overrides=override_list,
             allow_outside_period=allow_outside_period,
+            strict=strict,
             warnings=warnings,
         )
     finally:
@@ -306,6 +308,7 @@ def check(
             sheet=sheet,
             overrides=overrides,
             allow_outside_period=allow_outside_period,
+            strict=strict,
         )
     chosen, terminal = _choose_format(output_format, output)
     if by_region:

@@ -154,7 +154,7 @@ def judge(
         target_value = reference
     assert target_value is not None
 
-    if goal.kind != "level" and not any(goal.start_year <= o.year for o in upto):
+    if goal.kind != "level" and not any(goal.start_year <= o.year <= goal.end_year for o in upto):
         # A total or an average over the period needs figures from the period itself.
         return Verdict(
             "no_data",
@@ -216,6 +216,9 @@ def judge(
         why = _r("short_at_end", actual=actual, op=OP_SYMBOLS[op], target=target_value)
     elif goal.kind == "annual_average":
         status, why = "behind", _r("average_short", target=target_value)
+    elif expected is None and baseline.value is not None:
+        why = _r("baseline_at_end", year=baseline.year, end=goal.end_year)
+        status = "needs_review"
     elif expected is None:
         status, why = "needs_review", _r("no_baseline", year=actual_year)
     else:

@@ -54,6 +54,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no baseline and only the {year} figure: the progress line cannot be drawn "
         "(fill in the sheet's 基期值 column, or report the baseline year)",
     },
+    "baseline_at_end": {
+        "zh": "基期年 {year} 不早于期末年 {end}，无法计算时序进度",
+        "en": "the baseline year {year} is not before the end year {end}: no progress line",
+    },
     "baseline_sheet": {
         "zh": "规划未列基期值，按填报表基期值 {value:g}",
         "en": "the plan prints no baseline: the collection sheet's {value:g} is used",

@@ -155,7 +155,8 @@ def trend(
         else:
             # No compound rate (a running total from zero, a zero start, a target equal to the
             # start): compare the yearly pace with the pace needed.
-            pace_needed = (target_value - first) / (goal.end_year - first_year)
+            span = goal.end_year - first_year
+            pace_needed = (target_value - first) / span if span > 0 else 0.0
             pace = (last - first) / (last_year - first_year)
             ratio = pace / pace_needed if pace_needed else None
         category = categorise(ratio) if ratio is not None else None
@@ -167,7 +168,7 @@ def trend(
         likely = category in ("achieved", "on_track")
     return Trend(
         tuple(points),
-        round(slope, 6),
+        round(slope, 6) if math.isfinite(slope) else 0.0,
         _round(observed),
         _round(needed),
         _round(ratio),
@@ -204,13 +205,14 @@ def _cagr(start: float, end: float, years: int) -> float | None:
     if years <= 0 or start <= 0 or end <= 0:
         return None
     try:
-        return (end / start) ** (1 / years) - 1
+        rate = (end / start) ** (1 / years) - 1
     except (OverflowError, ZeroDivisionError):
         return None
+    return rate if math.isfinite(rate) else None
 
 
 def _round(number: float | None) -> float | None:
-    return None if number is None else round(number, 6)
+    return None if number is None or not math.isfinite(number) else round(number, 6)
 
 
 def sparkline(values: Sequence[float]) -> str:
