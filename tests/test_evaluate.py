@@ -176,3 +176,34 @@ def test_totals_and_averages_count_only_the_plan_period() -> None:
         judge(goal("1500", "1800", kind="annual_average"), obs((2020, "1800")), 2020).status
         == "no_data"
     )
+
+
+@pytest.mark.parametrize(
+    ("target", "reported", "year", "status"),
+    [
+        ("96", "<96%", 2025, "not_met"),  # a bound below the target decides: not met
+        ("96", "<96%", 2023, "needs_review"),  # …but not whether it is on the 2023 line
+        ("96", "<90", 2023, "behind"),  # below the line (93.6) for sure
+        ("96", ">99.9", 2023, "met"),
+        (">95", ">95", 2023, "met"),  # above 95 is more than 95
+        (">95", "≥95", 2023, "needs_review"),  # exactly 95 would not do
+        ("96", "95%以上", 2023, "needs_review"),
+        ("<7", "<7", 2023, "met"),
+        ("100左右", ">99", 2023, "needs_review"),
+    ],
+)
+def test_a_bound_is_judged_only_where_it_decides(
+    target: str, reported: str, year: int, status: str
+) -> None:
+    verdict = judge(
+        goal(target, "90" if not target.startswith("<") else "10"), obs((year, reported)), year
+    )
+    assert verdict.status == status, verdict.reason()
+    assert verdict.progress in (None, 1.0)
+    assert "界值" in verdict.reason()
+
+
+def test_a_bound_cannot_be_summed() -> None:
+    g = goal("[21.9]", kind="cumulative")
+    verdict = judge(g, obs((2021, "5.56"), (2022, ">5")), 2022)
+    assert verdict.status == "needs_review" and "累计或平均" in verdict.reason()

@@ -7,10 +7,17 @@ The reader is tested through `read_actuals` directly; a few runs go through the 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
+from corpus.readers import cell, long_sheet, merges, shared, sheet
+from corpus.readers import row as xml_row
+from corpus.readers import workbook as xlsx_bytes
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
@@ -612,3 +619,822 @@ def test_only_a_hidden_sheet_with_figures_says_so(tmp_path: Path) -> None:
     with pytest.raises(PsplanError, match="pass --sheet NAME to read a hidden sheet"):
         read(path)
     assert len(figures(read(path, sheet="data"))) == 2
+
+
+# ---------------------------------------------------------------- 8. bounds, not figures
+
+
+@pytest.mark.parametrize(
+    ("raw", "bound", "number", "unit", "shown"),
+    [
+        (">99.9", ">", 99.9, None, ">99.9"),
+        ("＞99.9", ">", 99.9, None, ">99.9"),
+        ("≥95%", ">=", 95.0, "%", "≥95%"),
+        (">=95", ">=", 95.0, None, "≥95"),
+        ("<96%", "<", 96.0, "%", "<96%"),
+        ("≤3.5‰", "<=", 3.5, "‰", "≤3.5‰"),
+        ("95%以上", ">=", 95.0, "%", "≥95%"),
+        ("95以下", "<=", 95.0, None, "≤95"),
+        ("不低于95", ">=", 95.0, None, "≥95"),
+        ("不超过5%", "<=", 5.0, "%", "≤5%"),
+        ("低于18", "<", 18.0, None, "<18"),
+        ("超过60岁", ">", 60.0, "岁", ">60岁"),
+        ("[≥24.54]", ">=", 24.54, None, "[≥24.54]"),
+        ("≥[24.54]", ">=", 24.54, None, "[≥24.54]"),
+        ("<-5", "<", -5.0, None, "<-5"),
+        ("95", None, 95.0, None, "95"),
+        ("=95", None, 95.0, None, "95"),
+    ],
+)
+def test_a_comparator_makes_a_bound_not_a_figure(
+    raw: str, bound: str | None, number: float, unit: str | None, shown: str
+) -> None:
+    value = parse_value(raw)
+    assert (value.bound, value.number, value.unit, value.text) == (bound, number, unit, None)
+    assert value.display() == shown and value.raw == raw
+
+
+def test_value_keeps_its_old_fields_in_order() -> None:
+    from psplan.values import Value
+
+    assert Value._fields == ("raw", "number", "text", "unit", "running_total", "bound")
+    assert Value("95", 95.0) == Value(raw="95", number=95.0, bound=None)
+
+
+@pytest.mark.parametrize(
+    "raw", ["不低于全省平均水平", "高于全国平均", "约95", "95左右", "<", "以上"]
+)
+def test_comparator_words_without_a_number_stay_a_text_answer(raw: str) -> None:
+    value = parse_value(raw)
+    assert value.number is None and value.bound is None and value.text == raw
+
+
+@pytest.mark.parametrize(("raw", "message"), [(">95以下", "disagree"), (">>95", "more than one")])
+def test_contradictory_comparators_are_refused(raw: str, message: str) -> None:
+    with pytest.raises(PsplanError, match=message):
+        parse_value(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "satisfied"),
+    [
+        ("100", True),
+        ("99", False),
+        ("≥100", True),
+        (">99", None),
+        ("<100", False),
+        ("≤100", None),
+        ("<101", None),
+        ("≤99", False),
+        ("应保尽保", True),
+    ],
+)
+def test_a_bound_satisfies_a_qualitative_target_only_when_it_decides(
+    raw: str, satisfied: bool | None
+) -> None:
+    from psplan.values import answer_satisfies
+
+    assert answer_satisfies(parse_value(raw)) is satisfied
+
+
+def test_bounds_are_read_from_a_file(tmp_path: Path) -> None:
+    path = csv_file(
+        tmp_path, "指标,年份,数值\n基本医疗保险参保率,2023,>99.9\n九年义务教育巩固率,2023,<96%\n"
+    )
+    got = [(r.value.bound, r.value.number) for r in read(path) if type(r) is ActualRow]
+    assert got == [(">", 99.9), ("<", 96.0)]
+
+
+def test_a_huge_number_is_refused_in_one_short_line() -> None:
+    for raw in ("9" * 5000, 10**400):
+        with pytest.raises(PsplanError, match="too large to be a figure") as caught:
+            parse_value(raw)
+        assert len(caught.value.message) < 200
+
+
+# ---------------------------------------------------------------- 9. shifted CSV rows
+
+
+def test_a_wide_row_with_more_cells_than_the_header_is_refused(tmp_path: Path) -> None:
+    path = csv_file(
+        tmp_path, "指标,2022,2023\n城镇新增就业人数,1,234,1250\n学前教育毛入园率,90,91,,\n"
+    )
+    items = read(path)
+    assert [str(p.location) for p in errors(items)] == [f"{path}:2"]
+    assert "quote a number written with a thousands separator" in errors(items)[0].message
+    assert figures(items) == {("学前教育毛入园率", 2022): "90", ("学前教育毛入园率", 2023): "91"}
+
+
+def test_a_note_row_with_commas_is_still_a_note(tmp_path: Path) -> None:
+    path = csv_file(tmp_path, "指标,年份,数值\n九年义务教育巩固率,2023,95.7\n注：甲,乙,丙,丁,戊\n")
+    items = read(path)
+    assert errors(items) == [] and warnings(items) == [f"{path}:3: skipped a note row: '注：甲'"]
+
+
+def test_extra_cells_in_a_workbook_row_are_not_refused(tmp_path: Path) -> None:
+    path = workbook(
+        tmp_path, {"s": [["指标", "年份", "数值"], ["九年义务教育巩固率", 2023, 95.7, "x"]]}
+    )
+    assert errors(read(path)) == []
+
+
+# ---------------------------------------------------------------- 10. encodings
+
+
+@pytest.mark.parametrize(
+    ("encoding", "given"),
+    [
+        ("utf-16-le", "UTF-16LE"),
+        ("utf-16-be", "UTF_16_BE"),
+        ("utf-32", None),
+        ("utf-32-le", "UTF-32LE"),
+        ("utf-16-le", None),
+        ("utf-16-be", None),
+        ("utf-8-sig", "utf-8"),
+        ("utf-16", "utf-16-le"),
+    ],
+)
+def test_wide_encodings_are_read(tmp_path: Path, encoding: str, given: str | None) -> None:
+    path = tmp_path / "a.csv"
+    text = "指标,年份,数值\n九年义务教育巩固率,2023,95.7\n"
+    data = text.encode(encoding)
+    if encoding == "utf-16" and given:  # a BOM and the encoding named without it
+        data = data[:2] + text.encode(given)
+    path.write_bytes(data)
+    options = {"encoding": given} if given else {}
+    assert figures(read(path, **options)) == {("九年义务教育巩固率", 2023): "95.7"}
+
+
+def test_detect_encoding_sees_utf32_before_utf16() -> None:
+    import codecs
+
+    from psplan.actuals import detect_encoding
+
+    assert detect_encoding(codecs.BOM_UTF32_LE + "a".encode("utf-32-le")) == "utf-32"
+    assert detect_encoding(codecs.BOM_UTF16_LE + "a".encode("utf-16-le")) == "utf-16"
+    assert detect_encoding(b"\x00" * 64) == "utf-8"  # all NULs: refused later, not UTF-16
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-8", "gbk"])
+def test_an_undecodable_byte_is_reported_on_its_own_line(tmp_path: Path, encoding: str) -> None:
+    good = "指标,年份,数值\n" + "九年义务教育巩固率,2023,95\n" * 2999
+    path = tmp_path / "a.csv"
+    path.write_bytes(good.encode(encoding) + b"\xff\xff\xff,2023,1\n")
+    with pytest.raises(PsplanError, match=f"cannot decode as {encoding}") as caught:
+        read(path, encoding=encoding)
+    assert caught.value.location.line == 3001
+
+
+def test_an_undecodable_utf16_character_is_reported_on_its_line(tmp_path: Path) -> None:
+    text = "指标,年份,数值\n" + "上九年义务教育巩固率,2023,95\n" * 500
+    path = tmp_path / "a.csv"
+    path.write_bytes(text.encode("utf-16-le") + "\n".encode("utf-16-le") + b"\x00\xdc")
+    with pytest.raises(PsplanError, match="cannot decode as utf-16-le") as caught:
+        read(path, encoding="utf-16-le")
+    assert caught.value.location.line == 503
+
+
+@pytest.mark.parametrize(
+    "encoding",
+    [
+        "rot13",
+        "base64",
+        "zlib",
+        "hex",
+        "undefined",
+        "idna",
+        "punycode",
+        "unicode_escape",
+        "utf-7",
+        "no-such-codec",
+        "utf\x00-8",
+    ],
+)
+def test_any_encoding_name_ends_in_figures_or_one_error(tmp_path: Path, encoding: str) -> None:
+    path = csv_file(tmp_path, "指标,年份,数值\n九年义务教育巩固率,2023,95.7\n")
+    try:
+        read(path, encoding=encoding)
+    except PsplanError as exc:
+        assert "\n" not in str(exc)
+
+
+# ---------------------------------------------------------------- 11. limits
+
+
+def test_limits_from_the_environment() -> None:
+    from psplan.limits import Limits
+
+    limits = Limits.from_env({"PSPLAN_MAX_ROWS": "5_000_000", "PSPLAN_MAX_ZIP_RATIO": "500"})
+    assert (limits.rows, limits.zip_ratio, limits.cells) == (5_000_000, 500, Limits().cells)
+    with pytest.raises(PsplanError, match="PSPLAN_MAX_CELLS='lots': expected a whole number"):
+        Limits.from_env({"PSPLAN_MAX_CELLS": "lots"})
+
+
+def test_read_actuals_reads_the_limits_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = csv_file(tmp_path, "指标,年份,数值\n" + "九年义务教育巩固率,2023,95\n" * 5)
+    monkeypatch.setenv("PSPLAN_MAX_ROWS", "3")
+    with pytest.raises(PsplanError) as caught:
+        read(path)
+    assert str(caught.value) == (
+        f"{path}:4: the file has more than 3 rows (limit PSPLAN_MAX_ROWS=3); "
+        "set PSPLAN_MAX_ROWS to raise it"
+    )
+
+
+def test_a_csv_file_larger_than_the_limit_is_refused_before_reading(tmp_path: Path) -> None:
+    from psplan.limits import Limits
+
+    path = csv_file(tmp_path, "指标,年份,数值\n" + "九年义务教育巩固率,2023,95\n" * 40_000)
+    with pytest.raises(PsplanError, match=r"the file is 1 MB \(limit PSPLAN_MAX_FILE_MB=1\)"):
+        read(path, limits=Limits(file_mb=1))
+
+
+def test_a_pipe_is_read_up_to_the_limit(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    from psplan.limits import Limits
+
+    path = tmp_path / "pipe.csv"
+    os.mkfifo(path)
+    line = "九年义务教育巩固率,2023,95\n".encode() * 1000
+
+    def write() -> None:
+        try:
+            with path.open("wb") as pipe:
+                pipe.write("指标,年份,数值\n".encode())
+                for _ in range(100):
+                    pipe.write(line)
+        except BrokenPipeError:
+            pass
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        with pytest.raises(PsplanError, match="more than 1 MB read from a pipe"):
+            read(path, limits=Limits(file_mb=1))
+    finally:
+        writer.join(timeout=10)
+
+
+def test_a_line_without_end_is_refused_before_it_is_decoded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import psplan.actuals
+
+    monkeypatch.setattr(psplan.actuals, "MAX_LINE_BYTES", 100_000)
+    path = tmp_path / "a.csv"
+    path.write_bytes(b"indicator,year,value\n" + b"x" * 300_000)
+    with pytest.raises(PsplanError, match="a line longer than") as caught:
+        read(path)
+    assert caught.value.location.line == 2
+
+
+def test_sheet_rows_and_cells_are_limited_before_parsing(tmp_path: Path) -> None:
+    from psplan.limits import Limits
+
+    rows = "".join(
+        xml_row(n, cell(f"A{n}", "九年义务教育巩固率"), cell(f"B{n}", 2023), cell(f"C{n}", 95))
+        for n in range(2, 12)
+    )
+    data = sheet(xml_row(1, cell("A1", "指标"), cell("B1", "年份"), cell("C1", "数值")) + rows)
+    path = tmp_path / "a.xlsx"
+    path.write_bytes(xlsx_bytes({"data": data}))
+    with pytest.raises(
+        PsplanError, match=r"sheet 'data' has more than 5 rows \(limit PSPLAN_MAX_ROWS=5\)"
+    ):
+        read(path, limits=Limits(rows=5))
+    with pytest.raises(PsplanError, match=r"more than 20 cells \(limit PSPLAN_MAX_CELLS=20\)"):
+        read(path, limits=Limits(cells=20))
+    assert len(figures(read(path))) == 1
+
+
+def test_padding_to_a_far_column_counts_as_cells(tmp_path: Path) -> None:
+    from psplan.limits import Limits
+
+    far = "".join(xml_row(n, cell(f"A{n}", "x"), cell(f"XFD{n}", 1)) for n in range(2, 40))
+    path = tmp_path / "a.xlsx"
+    path.write_bytes(
+        xlsx_bytes({"data": sheet(xml_row(1, cell("A1", "指标"), cell("B1", 2023)) + far)})
+    )
+    with pytest.raises(PsplanError, match="more than 100,000 cells"):
+        read(path, limits=Limits(cells=100_000))
+
+
+def test_shared_strings_are_limited(tmp_path: Path) -> None:
+    from psplan.limits import Limits
+
+    path = tmp_path / "a.xlsx"
+    data = long_sheet(("九年义务教育巩固率", cell("C2", 0, t="s")))
+    path.write_bytes(xlsx_bytes({"d": data}, strings=shared(*map(str, range(50)))))
+    with pytest.raises(
+        PsplanError, match=r"more than 10 shared strings \(limit PSPLAN_MAX_STRINGS=10\)"
+    ):
+        read(path, limits=Limits(strings=10))
+
+
+def test_a_part_larger_than_the_unzipped_limit_is_refused(tmp_path: Path) -> None:
+    from psplan.limits import Limits
+
+    path = tmp_path / "a.xlsx"
+    filler = "".join(xml_row(n, cell(f"A{n}", "说明" * 100)) for n in range(1, 3000))
+    path.write_bytes(xlsx_bytes({"d": sheet(filler)}))
+    with pytest.raises(PsplanError, match=r"unzips to 2 MB \(limit PSPLAN_MAX_UNZIPPED_MB=1\)"):
+        read(path, limits=Limits(unzipped_mb=1))
+
+
+# ---------------------------------------------------------------- 12. workbooks as Excel and scripts write them
+
+
+def xlsx_file(tmp_path: Path, data: bytes, name: str = "a.xlsx") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_a_formula_without_a_saved_value_is_an_error_in_any_column(tmp_path: Path) -> None:
+    book = Workbook()
+    book.active.append(["指标", "基期值", 2023, "原因分析"])
+    book.active.append(["九年义务教育巩固率", "=90+5", 95.7, "=A1"])
+    book.active.append(["=A2", 1, 2, None])
+    path = tmp_path / "f.xlsx"
+    book.save(path)
+    items = read(path)
+    assert [(str(p.location), p.message) for p in errors(items)] == [
+        (f"{path}:2:2", "formula =90+5 has no saved value; open and save the file in Excel"),
+        (f"{path}:2:4", "formula =A1 has no saved value; open and save the file in Excel"),
+        (f"{path}:3:1", "formula =A2 has no saved value; open and save the file in Excel"),
+    ]
+    assert figures(items) == {("九年义务教育巩固率", 2023): "95.7"}
+
+
+def test_a_formula_with_a_saved_value_reads_the_value(tmp_path: Path) -> None:
+    data = long_sheet(
+        ("九年义务教育巩固率", cell("C2", 95.7, f="SUM(D2:E2)")),
+        ("学前教育毛入园率", cell("C3", "达标", t="str", f='IF(1,"达标","")')),
+        ("高中阶段教育毛入学率", cell("C4", "", t="str", f='IF(1,"","x")')),
+    )
+    items = read(xlsx_file(tmp_path, xlsx_bytes({"d": data})))
+    assert errors(items) == []
+    assert figures(items) == {
+        ("九年义务教育巩固率", 2023): "95.7",
+        ("学前教育毛入园率", 2023): "达标",
+        ("高中阶段教育毛入学率", 2023): "",
+    }
+
+
+def test_a_value_merged_over_rows_is_read_into_each_row(tmp_path: Path) -> None:
+    data = sheet(
+        xml_row(1, cell("A1", "地区"), cell("B1", "指标"), cell("C1", 2022), cell("D1", 2023))
+        + xml_row(
+            2,
+            cell("A2", "甲县"),
+            cell("B2", "九年义务教育巩固率"),
+            cell("C2", "应保尽保"),
+            cell("D2", 95.7),
+        )
+        + xml_row(3, cell("B3", "学前教育毛入园率"), cell("D3", 91.1))
+        + xml_row(
+            5, cell("A5", "乙县"), cell("B5", "九年义务教育巩固率"), cell("C5", 94), cell("D5", 95)
+        ),
+        after=merges("A2:A4", "C2:C3", "A5:B5", "A7:A9"),
+    )
+    path = xlsx_file(tmp_path, xlsx_bytes({"d": data}))
+    items = read(path)
+    got = {(r.region, r.indicator, r.year): r.value.raw for r in items if type(r) is ActualRow}
+    assert got == {
+        ("甲县", "九年义务教育巩固率", 2022): "应保尽保",
+        ("甲县", "九年义务教育巩固率", 2023): "95.7",
+        ("甲县", "学前教育毛入园率", 2022): "应保尽保",
+        ("甲县", "学前教育毛入园率", 2023): "91.1",
+        ("乙县", "九年义务教育巩固率", 2022): "94",
+        ("乙县", "九年义务教育巩固率", 2023): "95",
+    }
+    assert warnings(items) == [
+        f"{path}:2:1: merged cells A2:A4: the value of A2 ('甲县') is read into each of rows 2–4",
+        f"{path}:2:3: merged cells C2:C3: the value of C2 ('应保尽保') is read into each of rows 2–3",
+    ]
+
+
+def test_cells_excel_cannot_hold_are_located_errors(tmp_path: Path) -> None:
+    data = long_sheet(
+        ("a", cell("C2", "inf", t="n")),
+        ("b", cell("C3", "-Infinity", t="n")),
+        ("c", cell("C4", "9" * 5000, t="n")),
+        ("d", cell("C5", 3, t="s")),
+        ("e", cell("C6", 1e10, s=1)),
+        ("f", cell("C7", "2023-02-30", t="d")),
+        ("g", cell("C8", "maybe", t="b")),
+        ("h", cell("C9", "1,5", t="n")),
+        ("i", cell("C10", "x", t="weird")),
+        ("j", cell("C11", 0, t="s")),
+    )
+    path = xlsx_file(tmp_path, xlsx_bytes({"d": data}, strings=shared("95%")))
+    items = read(path)
+    assert [(p.location.line, p.location.column) for p in errors(items)] == [
+        (n, 3) for n in range(2, 11)
+    ]
+    assert all(len(p.message) < 200 for p in errors(items))
+    assert figures(items) == {("j", 2023): "95%"}
+
+
+def test_styles_make_percentages_and_dates(tmp_path: Path) -> None:
+    data = sheet(
+        xml_row(1, cell("A1", "指标"), cell("B1", 44927, s=3), cell("C1", 2024))
+        + xml_row(2, cell("A2", "学前教育毛入园率"), cell("B2", 0.911, s=2), cell("C2", 0.5, s=1))
+    )
+    items = read(xlsx_file(tmp_path, xlsx_bytes({"d": data})))
+    # 44927 in a yyyy"年" cell is 2023-01-01: the year 2023; a time typed as a figure is no
+    # number (a text answer that numeric targets refuse).
+    assert figures(items) == {
+        ("学前教育毛入园率", 2023): "91.1%",
+        ("学前教育毛入园率", 2024): "12:00:00",
+    }
+
+
+def test_a_workbook_in_the_1904_date_system(tmp_path: Path) -> None:
+    from corpus.readers import MAIN, RELS, zip_parts
+
+    data = xlsx_bytes(
+        {
+            "d": sheet(
+                xml_row(1, cell("A1", "指标"), cell("B1", 43465, s=1))
+                + xml_row(2, cell("A2", "x"), cell("B2", 1))
+            )
+        }
+    )
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    parts["xl/workbook.xml"] = (
+        f'<workbook xmlns="{MAIN}" xmlns:r="{RELS}"><workbookPr date1904="1"/><sheets>'
+        '<sheet name="d" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    ).encode()
+    items = read(xlsx_file(tmp_path, zip_parts(parts)))
+    assert figures(items) == {("x", 2023): "1"}  # 43465 days after 1904-01-01 is 2023-01-01
+
+
+def test_namespace_prefixes_rich_text_and_escapes(tmp_path: Path) -> None:
+    from corpus.readers import zip_parts
+
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    data = xlsx_bytes({"d": sheet("")}, strings=shared("x"))
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = (
+        f'<x:worksheet xmlns:x="{main}"><x:sheetData>'
+        '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1"><x:v>2023</x:v></x:c></x:row>'
+        '<x:row r="2"><x:c r="A2" t="s"><x:v>1</x:v></x:c><x:c r="B2" t="s"><x:v>2</x:v></x:c></x:row>'
+        "</x:sheetData></x:worksheet>"
+    ).encode()
+    parts["xl/sharedStrings.xml"] = (
+        f'<sst xmlns="{main}"><si><t>指标</t></si>'
+        "<si><r><t>九年义务</t></r><r><rPr><b/></rPr><t>教育巩固率</t></r>"
+        "<rPh sb='0' eb='1'><t>ジ</t></rPh></si><si><t>95_x005F_x0037_</t></si></sst>"
+    ).encode()
+    items = read(xlsx_file(tmp_path, zip_parts(parts)))
+    # _x005F_ is Excel's escape for "_": the cell holds the text 95_x0037_ (no U+0037 in it).
+    assert figures(items) == {("九年义务教育巩固率", 2023): "95_x0037_"}
+
+
+def test_damaged_sheet_xml_is_one_error(tmp_path: Path) -> None:
+    bad = long_sheet(("九年义务教育巩固率", 95.7)).replace("</sheetData>", "<row><c>")
+    with pytest.raises(PsplanError, match=r"the XML of sheet 'd' is damaged"):
+        read(xlsx_file(tmp_path, xlsx_bytes({"d": bad})))
+
+
+def test_an_entity_bomb_in_a_sheet_is_refused(tmp_path: Path) -> None:
+    entities = (
+        '<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">'
+        + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
+        + "]>"
+    )
+    data = long_sheet(("九年义务教育巩固率", "&j;")).replace("<?xml", "<?xml", 1)
+    data = data.replace("\n<worksheet", "\n" + entities + "<worksheet").replace("&amp;j;", "&j;")
+    with pytest.raises(PsplanError, match="damaged"):
+        read(xlsx_file(tmp_path, xlsx_bytes({"d": data})))
+
+
+def test_rows_out_of_order_or_beyond_excel_are_refused(tmp_path: Path) -> None:
+    header = xml_row(1, cell("A1", "指标"), cell("B1", 2023))
+    for rows, message in [
+        (xml_row(5, cell("A5", "x")) + xml_row(3, cell("A3", "y")), "row 3 comes after row 5"),
+        (xml_row(1048577, cell("A1048577", "x")), "row 1048577 is beyond 1,048,576"),
+        (xml_row(2, cell("XFE2", 1)), "cell XFE2 is beyond column XFD"),
+        (xml_row(2, cell("2A", 1)), "cell reference '2A' is not a cell reference"),
+        ('<row r="zwei"><c r="A2"><v>1</v></c></row>', "row number 'zwei' is not a number"),
+    ]:
+        path = xlsx_file(tmp_path, xlsx_bytes({"d": sheet(header + rows)}))
+        with pytest.raises(PsplanError, match=message):
+            read(path)
+
+
+def test_charts_and_missing_parts_are_skipped_with_a_warning(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    from corpus.readers import zip_parts
+
+    data = xlsx_bytes(
+        {"图表": sheet(""), "数据": long_sheet(("九年义务教育巩固率", 95.7)), "旧": sheet("")}
+    )
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    rels = parts["xl/_rels/workbook.xml.rels"].decode()
+    parts["xl/_rels/workbook.xml.rels"] = rels.replace(
+        'relationships/worksheet" Target="worksheets/sheet1.xml"',
+        'relationships/chartsheet" Target="chartsheets/sheet1.xml"',
+    ).encode()
+    parts["xl/chartsheets/sheet1.xml"] = parts.pop("xl/worksheets/sheet1.xml")
+    del parts["xl/worksheets/sheet3.xml"]
+    path = xlsx_file(tmp_path, zip_parts(parts))
+    items = read(path)
+    assert figures(items) == {("九年义务教育巩固率", 2023): "95.7"}
+    assert warnings(items) == [
+        f"{path}: skipped sheet '图表': a chart",
+        f"{path}: skipped sheet '旧': its part is missing from the file",
+        f"{path}: reading sheet '数据'",
+    ]
+    with pytest.raises(PsplanError, match="sheet '图表' is a chart, not a table of cells"):
+        read(path, sheet="图表")
+    assert len(figures(read(path, sheet="2"))) == 1
+
+
+# ---------------------------------------------------------------- 13. fuzzing: nothing but figures, problems or one error
+
+
+FUZZ = settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", 40)),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+CSV_ALPHABET = st.sampled_from(
+    list('指标年份数值九年义务教育巩固率,;\t"\n\r 0123456789.%‰-≥<>＞以上[]【】x\ufeff\x00\u2028é€')
+)
+ENCODINGS = [
+    "utf-8",
+    "utf-8-sig",
+    "utf-16",
+    "utf-16-le",
+    "utf-16-be",
+    "utf-32",
+    "gb18030",
+    "gbk",
+    "big5",
+    "latin-1",
+    "cp1252",
+    "shift_jis",
+]
+
+
+def assert_readable(path: Path, **options: object) -> None:
+    """Reading ends in records and problems, or one PsplanError — one short line each."""
+    try:
+        items = list(read_actuals(path, **options))  # type: ignore[arg-type]
+    except PsplanError as exc:
+        assert "\n" not in str(exc) and len(str(exc)) < 1000, str(exc)[:300]
+        return
+    for item in items:
+        assert type(item) in (ActualRow, Problem, SheetEntry)
+        if type(item) is Problem:
+            assert "\n" not in item.message and len(item.message) < 1000, item.message[:300]
+
+
+@FUZZ
+@given(
+    text=st.text(CSV_ALPHABET, max_size=300),
+    encoding=st.sampled_from(ENCODINGS),
+    given_name=st.sampled_from([None, "same", "utf-8", "UTF-16LE", "utf-32", "gb18030", "idna"]),
+    cut=st.integers(0, 7),
+)
+def test_fuzz_csv_in_odd_encodings(
+    tmp_path: Path, text: str, encoding: str, given_name: str | None, cut: int
+) -> None:
+    data = ("指标,年份,数值\n" + text).encode(encoding, errors="ignore")
+    path = tmp_path / "fuzz.csv"
+    path.write_bytes(data[: len(data) - cut] if cut < len(data) else data)
+    chosen = encoding if given_name == "same" else given_name
+    assert_readable(path, **({"encoding": chosen} if chosen else {}))
+
+
+CELL_VALUES = st.one_of(
+    st.none(),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from(
+        [
+            "指标",
+            "年份",
+            "数值",
+            "地区",
+            "九年义务教育巩固率",
+            "2023",
+            "2023年",
+            "合计",
+            "注：x",
+            ">95",
+            "95%以上",
+            "=SUM(A1:A2)",
+            "=1/0",
+            "=B1+1",
+            "应保尽保",
+            "",
+        ]
+    ),
+    st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12),
+    st.dates(),
+    st.booleans(),
+)
+
+
+@st.composite
+def workbooks(draw: st.DrawFn) -> tuple[list[tuple[list[list[object]], list[str], str]], bool]:
+    sheets = []
+    for _ in range(draw(st.integers(1, 3))):
+        width, height = draw(st.integers(1, 5)), draw(st.integers(0, 8))
+        header = draw(st.sampled_from([["指标", "年份", "数值"], ["地区", "指标", 2022, 2023], []]))
+        rows = [header] if header else []
+        rows += [[draw(CELL_VALUES) for _ in range(width)] for _ in range(height)]
+        merged = []
+        for _ in range(draw(st.integers(0, 3))):
+            top, left = draw(st.integers(1, 9)), draw(st.integers(1, 5))
+            merged.append(
+                f"{_letter(left)}{top}:{_letter(left + draw(st.integers(0, 2)))}"
+                f"{top + draw(st.integers(0, 4))}"
+            )
+        sheets.append(
+            (rows, merged, draw(st.sampled_from(["visible", "visible", "hidden", "veryHidden"])))
+        )
+    return sheets, draw(st.booleans())
+
+
+def _letter(column: int) -> str:
+    return "ABCDEFGH"[column - 1]
+
+
+@FUZZ
+@given(spec=workbooks())
+def test_fuzz_workbooks_with_merges_formulas_and_hidden_sheets(tmp_path: Path, spec) -> None:
+    sheets, by_name = spec
+    book = Workbook()
+    book.remove(book.active)
+    for number, (rows, merged, state) in enumerate(sheets):
+        sheet_ = book.create_sheet(f"s{number}")
+        for values in rows:
+            sheet_.append(values)
+        for ref in merged:
+            with contextlib.suppress(ValueError):  # overlapping ranges
+                sheet_.merge_cells(ref)
+        sheet_.sheet_state = state
+    if all(s.sheet_state != "visible" for s in book.worksheets):
+        book.worksheets[0].sheet_state = "visible"
+    path = tmp_path / "fuzz.xlsx"
+    book.save(path)
+    assert_readable(path, **({"sheet": "s0"} if by_name else {}))
+
+
+SNIPPETS = [
+    '<row r="99999999">',
+    '<row r="0">',
+    "<row>",
+    '<c r="ZZZZ1">',
+    '<c r="A1" t="s"><v>99</v></c>',
+    "<v>abc</v>",
+    "<v>inf</v>",
+    '<c t="d"><v>2023-13-45</v></c>',
+    '<c s="1"><v>-1</v></c>',
+    '<c s="2"><v>1e308</v></c>',
+    '<mergeCell ref="A1:A99"/>',
+    '<mergeCells><mergeCell ref="B2:Z9"/>',
+    '<mergeCell ref="XFD1:XFD1048576"/>',
+    "<f>SUM(A1)</f>",
+    "&amp;",
+    "<![CDATA[<row>]]>",
+    "</c>",
+    "</row>",
+    "<is><t>x</t></is>",
+    '<c t="inlineStr">',
+    '<c t="b"><v>2</v></c>',
+    "\x00",
+    "é",
+]
+
+
+@FUZZ
+@given(
+    cuts=st.lists(
+        st.tuples(st.integers(0, 2000), st.integers(0, 60), st.sampled_from(SNIPPETS)), max_size=4
+    )
+)
+def test_fuzz_broken_sheet_xml(tmp_path: Path, cuts: list[tuple[int, int, str]]) -> None:
+    data = sheet(
+        xml_row(1, cell("A1", "地区"), cell("B1", "指标"), cell("C1", 2023))
+        + xml_row(2, cell("A2", "甲县"), cell("B2", "九年义务教育巩固率"), cell("C2", 95.7))
+        + xml_row(3, cell("B3", "学前教育毛入园率"), cell("C3", 0.911, s=2)),
+        after=merges("A2:A3"),
+    )
+    for position, length, snippet in cuts:
+        position %= len(data) + 1
+        data = data[:position] + snippet + data[position + length :]
+    path = tmp_path / "fuzz.xlsx"
+    path.write_bytes(
+        xlsx_bytes({"d": data.encode("utf-8", "surrogatepass")}, strings=shared("x", "y"))
+    )
+    assert_readable(path)
+
+
+@FUZZ
+@given(data=st.binary(min_size=0, max_size=600), keep=st.integers(0, 3000))
+def test_fuzz_zip_bytes(tmp_path: Path, data: bytes, keep: int) -> None:
+    good = xlsx_bytes({"d": long_sheet(("九年义务教育巩固率", 95.7))}, strings=shared("x"))
+    path = tmp_path / "fuzz.xlsx"
+    path.write_bytes(good[:keep] + data + good[keep + len(data) :])
+    assert_readable(path)
+
+
+def test_deep_brackets_after_a_number_are_quick() -> None:
+    import time
+
+    started = time.perf_counter()
+    assert canonical_unit("(" * 200_000 + "%" + ")" * 200_000) == "%"
+    assert parse_value("1" + "(" * 200_000 + ")" * 200_000).number is None
+    assert time.perf_counter() - started < 2
+
+
+def test_a_cell_text_beyond_any_excel_cell_is_refused_while_it_streams(tmp_path: Path) -> None:
+    long_text = "说明" * 1_500_000
+    data = long_sheet(("九年义务教育巩固率", cell("C2", long_text)))
+    with pytest.raises(PsplanError, match="a cell's text is longer than 1,000,000 characters"):
+        read(xlsx_file(tmp_path, xlsx_bytes({"d": data})))
+    ok = long_sheet(("九年义务教育巩固率", cell("C2", "说明" * 20_000)))
+    assert len(read(xlsx_file(tmp_path, xlsx_bytes({"d": ok}), "ok.xlsx"))) == 1
+
+
+def test_an_unsaved_formula_on_another_sheet_skips_only_that_sheet(tmp_path: Path) -> None:
+    book = Workbook()
+    book.active.title = "说明"
+    book.active.append(["填报日期", "=TODAY()"])
+    data = book.create_sheet("数据")
+    for values in DATA:
+        data.append(values)
+    path = tmp_path / "f.xlsx"
+    book.save(path)
+    items = read(path)
+    assert len(figures(items)) == 2
+    assert warnings(items)[0] == (
+        f"{path}: skipped sheet '说明': B1: formula =TODAY() has no saved value; open and save "
+        "the file in Excel"
+    )
+    data.delete_rows(1, 3)
+    data.append(["指标", 2022, "=B1+1"])
+    book["说明"]["B1"] = "2024-03-01"
+    book.save(path)
+    with pytest.raises(PsplanError, match=r":1:3: formula =B1\+1 has no saved value"):
+        read(path)
+
+
+def _with_sheets(data: bytes, count: int) -> bytes:
+    """The workbook with `count` more sheets, all on the first sheet's part."""
+    import io
+    import zipfile
+
+    from corpus.readers import zip_parts
+
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        parts: dict = {name: book.read(name) for name in book.namelist()}
+    extra = "".join(f'<sheet name="s{i}" sheetId="{i + 9}" r:id="rId1"/>' for i in range(count))
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+        b"</sheets>", extra.encode() + b"</sheets>"
+    )
+    return zip_parts(parts)
+
+
+def test_a_second_sheet_with_figures_ends_the_search(tmp_path: Path) -> None:
+    data = _with_sheets(xlsx_bytes({"d": long_sheet(("九年义务教育巩固率", 95.7))}), 5000)
+    with pytest.raises(PsplanError) as caught:
+        read(xlsx_file(tmp_path, data))
+    assert caught.value.message == (
+        "several sheets hold figures ('d', 's0', and 4,999 more sheets not looked at); pass "
+        "--sheet NAME to choose one"
+    )
+
+
+def test_one_part_read_under_many_sheets_is_held_to_the_ratio(tmp_path: Path) -> None:
+    import time
+
+    from corpus.readers import MAIN, bomb
+
+    head = f'<worksheet xmlns="{MAIN}"><sheetData>' + xml_row(1, cell("A1", "说明"))
+    part = bomb(head, "<row/>", 2_500_000, "</sheetData></worksheet>")  # 15 MB, no header
+    data = _with_sheets(xlsx_bytes({"d": part}), 3000)
+    started = time.perf_counter()
+    with pytest.raises(PsplanError, match="the parts of the workbook read so far unzip to"):
+        read(xlsx_file(tmp_path, data))
+    assert time.perf_counter() - started < 5

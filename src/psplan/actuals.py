@@ -11,6 +11,12 @@ headers may be dates or numbers or read 2021年完成值, notes (注：…) and 
 the data, and a workbook may have several sheets. What is skipped — a row, a column, a sheet —
 is never dropped silently: each gives one warning (`Problem` with level "warning"). The
 collection sheet's 基期值, 原因分析 and 下一步措施 cells come out as `SheetEntry`.
+
+Nothing is misread quietly: a CSV row with more cells than its header (an unquoted 1,234) is
+refused, an Excel formula without a saved value is an error at its cell, a value merged over
+several rows is read into each of them with a warning. Reading is bounded (`psplan.limits`):
+a device, a pipe that never ends, a zip bomb or a sheet claiming a million rows ends quickly
+in one line. Workbooks are read by `psplan.xlsxread`.
 """
 
 from __future__ import annotations
@@ -18,7 +24,10 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
 import re
+import stat
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,12 +35,25 @@ from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
 from psplan.errors import Location, Problem, PsplanError
+from psplan.limits import Limits, exceeded
 from psplan.targets import normalise_text
-from psplan.values import Value, parse_value
+from psplan.values import CellError, Value, parse_value
 
 MIN_YEAR, MAX_YEAR = 1949, 2100
 #: How many non-blank rows may sit above the header (a title, 填报单位, a blank line).
 HEADER_SCAN = 20
+#: A CSV line longer than this (in bytes) is not a row of figures: refused before it is
+#: decoded, so a file without line breaks never becomes one huge string.
+MAX_LINE_BYTES = 16 * 1024 * 1024
+#: Codecs whose text has NUL bytes in it (every ASCII character is a byte and a NUL).
+_WIDE_CODECS = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
+_BOMS = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
+}
 
 #: Columns that name the indicator by id; when one is present it wins over a name column.
 ID_ALIASES = frozenset({"id", "编号", "指标编号", "指标代码", "代码", "indicator_id"})
@@ -174,14 +196,20 @@ class Layout:
 
 
 def detect_encoding(head: bytes) -> str:
-    """UTF-8 (with or without BOM), else GB18030 — what Excel writes on Chinese Windows.
+    """UTF-8 (with or without BOM), UTF-16 or UTF-32 with a BOM (or UTF-16 without one, told
+    by its NUL bytes), else GB18030 — what Excel writes on Chinese Windows.
 
     GB18030 is a superset of GBK and GB2312, and decodes any byte string, so it is tried last.
     """
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"  # before UTF-16: the UTF-32 LE BOM starts with the UTF-16 LE one
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    wide = _utf16_without_bom(head)
+    if wide:
+        return wide
     try:
         head.decode("utf-8")
         return "utf-8"
@@ -192,82 +220,250 @@ def detect_encoding(head: bytes) -> str:
         return "gb18030"
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 without a byte-order mark ("utf-16-le" or "utf-16-be"), told by its NUL bytes:
+    the high byte of every ASCII character (digits, commas, line breaks), so many on one side
+    of each byte pair and hardly any on the other; else None."""
+    sample = head[: len(head) - len(head) % 2]
+    if len(sample) < 8:
+        return None
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    pairs = len(sample) // 2
+    if odd >= pairs / 4 and even * 8 <= odd:
+        return "utf-16-le"
+    if even >= pairs / 4 and odd * 8 <= even:
+        return "utf-16-be"
+    return None
+
+
 def read_actuals(
-    path: str | Path, *, encoding: str | None = None, sheet: str | None = None
+    path: str | Path,
+    *,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[ActualRow | Problem | SheetEntry]:
     """All reported figures of a CSV or .xlsx file, row by row, with the problems of bad rows,
     a warning for every row, column or sheet skipped, and the sheet's 基期值/原因/措施 cells.
 
-    A problem with the whole file (not found, unreadable, no header) raises PsplanError.
+    A problem with the whole file (not found, unreadable, no header, beyond `limits`; by
+    default `Limits.from_env()`) raises PsplanError.
     """
     path = Path(path)
     name = str(path)
+    limits = limits or Limits.from_env()
     if path.is_dir():
         raise PsplanError("is a directory, not a file", Location(name))
     if not path.exists():
         raise PsplanError("no such file", Location(name))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _xlsx_records(path, sheet)
+        return _xlsx_records(path, sheet, limits)
     if path.suffix.lower() == ".xls":
         raise PsplanError(
             "old .xls workbooks are not supported; save as .xlsx or CSV", Location(name)
         )
-    return _records(_csv_rows(path, encoding), name)
+    return _records(_csv_rows(path, encoding, limits), name, csv_file=True)
 
 
-def _csv_rows(path: Path, encoding: str | None) -> Iterator[tuple[int, list[object]]]:
+def _open_input(path: Path, limits: Limits) -> tuple[io.BufferedReader, bool]:
+    """The file opened for reading, and whether it is a regular file (else a pipe).
+
+    A device (/dev/zero, a terminal) is refused; a FIFO is opened without waiting for a
+    writer; a regular file larger than the limit is refused before it is read.
+    """
     name = str(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        handle = path.open("rb")
+        fd = os.open(path, flags)
     except OSError as exc:
         raise PsplanError(f"cannot read: {exc.strerror}", Location(name)) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
+            raise PsplanError(
+                "is a device or terminal, not a file; save the figures to a file",
+                Location(name),
+            )
+        regular = stat.S_ISREG(info.st_mode)
+        if regular and info.st_size > limits.file_bytes:
+            found = f"the file is {info.st_size / 2**20:,.0f} MB"
+            raise PsplanError(exceeded(found, "file_mb", limits.file_mb), Location(name))
+        if not regular:
+            _blocking(fd)
+        return os.fdopen(fd, "rb"), regular
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _blocking(fd: int) -> None:
+    """Clear O_NONBLOCK (set only so that opening a FIFO does not wait for a writer)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows has no FIFOs to wait on
+        return
+    fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
+
+
+def _text_codec(chosen: str, name: str) -> str:
+    """The codec's canonical name (UTF-16LE → utf-16-le); PsplanError for an unknown codec
+    or one that does not decode bytes to text (rot13, base64, zlib)."""
+    try:
+        info = codecs.lookup(chosen)
+    except (LookupError, ValueError):  # ValueError: a name with a NUL in it
+        raise PsplanError(f"unknown encoding {_shown(chosen)}", Location(name)) from None
+    # Codecs such as rot13, base64 or zlib turn bytes into bytes or text into text; the
+    # flag is how str.decode tells them apart too.
+    if not getattr(info, "_is_text_encoding", True) or info.incrementaldecoder is None:
+        raise PsplanError(
+            f"{_shown(chosen)} is not a text encoding; pass one such as utf-8 or gb18030",
+            Location(name),
+        )
+    return info.name
+
+
+def _csv_rows(
+    path: Path, encoding: str | None, limits: Limits
+) -> Iterator[tuple[int, list[object]]]:
+    name = str(path)
+    handle, regular = _open_input(path, limits)
     with handle:
-        head = handle.read(65536)
-        chosen = encoding or detect_encoding(head)
         try:
-            codecs.lookup(chosen)
-        except LookupError:
-            raise PsplanError(f"unknown encoding {chosen!r}", Location(name)) from None
-        handle.seek(0)
-        raw = handle if chosen.startswith("utf-16") else _NulGuard(handle, name)
-        text = io.TextIOWrapper(raw, encoding=chosen, errors="strict", newline="")
-        delimiter = _sniff_delimiter(head.decode(chosen, errors="replace"))
-        reader = csv.reader(text, delimiter=delimiter)
+            head = handle.read(65536)
+        except OSError as exc:
+            raise PsplanError(f"cannot read: {exc.strerror}", Location(name)) from None
+        chosen = encoding or detect_encoding(head)
+        codec = _text_codec(chosen, name)
+        skip = 0
+        bom = _BOMS.get(codec)
+        if bom and head.startswith(bom):
+            skip = len(bom)  # the BOM of the encoding given: not part of the first cell
+        nul = codec not in _WIDE_CODECS
+        source = _Source(handle, head, skip, name, limits, nul=nul, regular=regular)
+        text = io.TextIOWrapper(source, encoding=chosen, errors="strict", newline="")
+        try:
+            sample = head[skip:].decode(chosen, errors="replace")
+        except (UnicodeError, LookupError):
+            sample = ""
+        reader = csv.reader(text, delimiter=_sniff_delimiter(sample))
         row_number = 0
+        max_rows = limits.rows
         try:
             for row_number, row in enumerate(reader, start=1):
                 if row:  # a blank line is []; rows of empty cells are skipped later
+                    if row_number > max_rows:
+                        found = f"the file has more than {max_rows:,} rows"
+                        raise PsplanError(
+                            exceeded(found, "rows", max_rows), Location(name, row_number)
+                        )
                     yield row_number, row
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
+            line = source.line_of(exc, chosen)
             raise PsplanError(
-                f"cannot decode as {chosen}; pass --encoding (e.g. gb18030 or utf-8)",
+                f"cannot decode as {_cut(chosen)}; pass --encoding (e.g. gb18030 or utf-8)",
+                Location(name, line),
+            ) from None
+        except UnicodeError as exc:  # a codec's own complaint (UTF-16 without a BOM)
+            raise PsplanError(
+                f"cannot decode as {_cut(chosen)} ({_cut(str(exc), 100)}); pass --encoding "
+                "(e.g. gb18030, utf-8 or utf-16-le)",
                 Location(name, row_number + 1),
             ) from None
         except csv.Error as exc:
-            raise PsplanError(f"malformed CSV: {exc}", Location(name, row_number + 1)) from None
+            message = f"malformed CSV: {_cut(str(exc), 200)}"
+            raise PsplanError(message, Location(name, row_number + 1)) from None
+        except OSError as exc:
+            raise PsplanError(f"cannot read: {exc.strerror}", Location(name)) from None
 
 
-class _NulGuard(io.RawIOBase):
-    """Refuses a file with NUL bytes (a binary file given as CSV), checking whole chunks at
-    C speed instead of every row."""
+class _Source(io.RawIOBase):
+    """The bytes of a CSV file for the decoder, checked a chunk at a time at C speed: a NUL
+    byte (a binary file given as CSV) is refused, as are more bytes than the file-size limit
+    (a pipe or device that never ends) and a line longer than MAX_LINE_BYTES. Counts lines,
+    so that a byte the decoder refuses is reported on its own line."""
 
-    def __init__(self, handle: io.BufferedReader, name: str) -> None:
+    def __init__(
+        self,
+        handle: io.BufferedReader,
+        head: bytes,
+        skip: int,
+        name: str,
+        limits: Limits,
+        *,
+        nul: bool,
+        regular: bool,
+    ) -> None:
         self.handle = handle
+        self.pending = head[skip:]
+        self.skip = skip
         self.name = name
-        self.lines = 0
+        self.limits = limits
+        self.nul = nul
+        self.regular = regular
+        self.position = 0  # bytes handed on so far
+        self.lines = 0  # line breaks before the last chunk
+        self.last = b""
+        self.run = 0  # bytes since the last line break
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        chunk = self.handle.read(len(buffer))
-        position = chunk.find(b"\x00")
-        if position >= 0:
-            line = self.lines + chunk.count(b"\n", 0, position) + 1
-            raise PsplanError("contains a NUL byte; not a text file", Location(self.name, line))
-        self.lines += chunk.count(b"\n")
+        if self.pending:
+            chunk, self.pending = self.pending[: len(buffer)], self.pending[len(buffer) :]
+        else:
+            chunk = self.handle.read(len(buffer))
+        if self.nul:
+            position = chunk.find(b"\x00")
+            if position >= 0:
+                line = self.lines + self.last.count(b"\n") + chunk.count(b"\n", 0, position) + 1
+                raise PsplanError("contains a NUL byte; not a text file", Location(self.name, line))
+        self.lines += self.last.count(b"\n")
+        self.last = chunk
+        self.position += len(chunk)
+        if self.position > self.limits.file_bytes:
+            where = "" if self.regular else " from a pipe"
+            found = f"more than {self.limits.file_mb:,} MB read{where}"
+            raise PsplanError(exceeded(found, "file_mb", self.limits.file_mb), Location(self.name))
+        end = chunk.rfind(b"\n")
+        if end < 0:
+            self.run += len(chunk)
+        elif self.run + chunk.find(b"\n") <= MAX_LINE_BYTES:
+            self.run = len(chunk) - end - 1
+        else:
+            self.run += chunk.find(b"\n")
+        if self.run > MAX_LINE_BYTES:
+            raise PsplanError(
+                f"a line longer than {MAX_LINE_BYTES // 2**20} MB; not a CSV file of figures",
+                Location(self.name, self.lines + 1),
+            )
         buffer[: len(chunk)] = chunk
         return len(chunk)
+
+    def line_of(self, exc: UnicodeDecodeError, encoding: str) -> int:
+        """The line of the first byte the decoder refused (it was decoding the last chunk)."""
+        offset = self.position - len(exc.object) + exc.start
+        start = self.position - len(self.last)
+        if self.regular and codecs.lookup(encoding).name in _WIDE_CODECS:
+            try:
+                return self._decoded_line(offset, encoding)
+            except (UnicodeError, OSError):
+                pass  # the bytes' count of line breaks below is near enough
+        return self.lines + self.last.count(b"\n", 0, max(offset - start, 0)) + 1
+
+    def _decoded_line(self, offset: int, encoding: str) -> int:
+        """For UTF-16/32, where a 0x0A byte need not be a line break: decode up to `offset`."""
+        decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        self.handle.seek(0)
+        offset += self.skip
+        lines = 1
+        while offset > 0:
+            chunk = self.handle.read(min(offset, 1 << 20))
+            if not chunk:
+                break
+            offset -= len(chunk)
+            lines += decoder.decode(chunk).count("\n")
+        return lines
 
 
 def _sniff_delimiter(sample: str) -> str:
@@ -279,88 +475,126 @@ def _sniff_delimiter(sample: str) -> str:
     return best if counts[best] else ","
 
 
-def _xlsx_records(path: Path, sheet: str | None) -> Iterator[ActualRow | Problem | SheetEntry]:
+def _xlsx_records(
+    path: Path, sheet: str | None, limits: Limits
+) -> Iterator[ActualRow | Problem | SheetEntry]:
     """The records of the sheet asked for, or else of the one sheet that holds figures."""
-    import zipfile
-
-    from openpyxl import load_workbook
+    from psplan.xlsxread import Workbook
 
     name = str(path)
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise PsplanError(f"not a readable .xlsx workbook ({exc})", Location(name)) from None
-    try:
+        info = path.stat()
+    except OSError as exc:
+        raise PsplanError(f"cannot read: {exc.strerror}", Location(name)) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise PsplanError(
+            "is not a regular file (a pipe or device); save the workbook to a file",
+            Location(name),
+        )
+    if info.st_size > limits.file_bytes:
+        found = f"the file is {info.st_size / 2**20:,.0f} MB"
+        raise PsplanError(exceeded(found, "file_mb", limits.file_mb), Location(name))
+    with Workbook(path, name, limits) as workbook:
         if sheet is None:
-            yield from _only_data_sheet(workbook.worksheets, name)
+            yield from _only_data_sheet(workbook, name)
             return
-        if sheet in workbook.sheetnames:
-            worksheet = workbook[sheet]
-        elif sheet.isdigit() and 0 < int(sheet) <= len(workbook.sheetnames):
-            worksheet = workbook.worksheets[int(sheet) - 1]
-        else:
-            sheets = ", ".join(workbook.sheetnames)
-            raise PsplanError(f"no sheet {sheet!r} (sheets: {sheets})", Location(name))
-        yield from _records(_sheet_rows(worksheet), name)
-    finally:
-        workbook.close()
+        chosen = workbook.sheet(sheet)
+        if chosen is None:
+            sheets = _listed(workbook.sheetnames, quoted=False)
+            raise PsplanError(f"no sheet {_shown(sheet)} (sheets: {sheets})", Location(name))
+        rows = workbook.rows(chosen)
+        try:
+            yield from _records(_sheet_rows(rows), name)
+        finally:
+            rows.close()
+        yield from rows.notes
 
 
-def _only_data_sheet(
-    worksheets: Sequence[Any], file: str
-) -> Iterator[ActualRow | Problem | SheetEntry]:
-    """Without --sheet: skip hidden sheets and sheets without a header (说明, empty ones),
-    each with a warning, and read the one sheet left; several left is an error."""
+def _only_data_sheet(workbook: Any, file: str) -> Iterator[ActualRow | Problem | SheetEntry]:
+    """Without --sheet: skip hidden sheets, charts and sheets without a header (说明, empty
+    ones), each with a warning, and read the one sheet left; several left is an error."""
     skipped: list[Problem] = []
-    found: list[tuple[str, _Header, Iterator[tuple[int, list[object]]]]] = []
+    found: list[tuple[str, _Header, Any, Iterator[tuple[int, list[object]]]]] = []
     errors: list[PsplanError] = []
     hidden = False
-    for worksheet in worksheets:
-        why = None
-        if worksheet.sheet_state != "visible":
-            why, hidden = "hidden", True
-        else:
-            rows = _sheet_rows(worksheet)
-            try:
-                header = _find_header(rows, file)
-            except PsplanError as exc:
-                rows.close()
-                errors.append(exc)
-                why = "no header row with an indicator column and years"
+    try:
+        for worksheet in workbook.sheets:
+            why = None
+            if worksheet.state != "visible":
+                why, hidden = "hidden", True
+            elif worksheet.kind != "worksheet":
+                why = _SHEET_KINDS.get(worksheet.kind, f"a {worksheet.kind}")
             else:
-                if header is None:
-                    why = "empty"
+                sheet_rows = workbook.rows(worksheet)
+                rows = _sheet_rows(sheet_rows)
+                try:
+                    header = _find_header(rows, file)
+                except _UnreadableCell as exc:  # an unsaved formula above the data
+                    sheet_rows.close()
+                    errors.append(exc)
+                    where = exc.location or Location(file)
+                    cell = f"{_letter(where.column - 1)}{where.line}" if where.column else "a cell"
+                    why = f"{cell}: {exc.message}"
+                except PsplanError as exc:
+                    sheet_rows.close()
+                    errors.append(exc)
+                    why = "no header row with an indicator column and years"
                 else:
-                    found.append((worksheet.title, header, rows))
-        if why:
-            message = f"skipped sheet {worksheet.title!r}: {why}"
-            skipped.append(_warning(Location(file), message, "skipped-sheet"))
-    if len(found) > 1:
-        for _, _, rows in found:
-            rows.close()
-        names = ", ".join(repr(title) for title, _, _ in found)
-        raise PsplanError(
-            f"several sheets hold figures ({names}); pass --sheet NAME to choose one",
-            Location(file),
-        )
-    if not found:
-        _no_data_sheet(worksheets, errors, hidden, file)
-    title, header, rows = found[0]
-    yield from skipped
-    if len(worksheets) > 1:
-        yield _warning(Location(file), f"reading sheet {title!r}", "sheet")
-    yield from _records(rows, file, header)
+                    if header is None:
+                        sheet_rows.close()
+                        why = "empty"
+                    else:
+                        found.append((worksheet.title, header, sheet_rows, rows))
+                        if len(found) > 1:  # an error whatever the other sheets hold
+                            _several_sheets(found, workbook.sheets, worksheet, file)
+            if why:
+                message = f"skipped sheet {_shown(worksheet.title)}: {why}"
+                skipped.append(_warning(Location(file), message, "skipped-sheet"))
+        if not found:
+            _no_data_sheet(workbook.sheets, errors, hidden, file)
+        title, header, sheet_rows, rows = found[0]
+        yield from skipped
+        if len(workbook.sheets) > 1:
+            yield _warning(Location(file), f"reading sheet {_shown(title)}", "sheet")
+        yield from _records(rows, file, header)
+        sheet_rows.close()
+        yield from sheet_rows.notes
+    finally:
+        for _, _, sheet_rows, _ in found:
+            sheet_rows.close()
+
+
+def _several_sheets(found: list[Any], sheets: Sequence[Any], last: Any, file: str) -> NoReturn:
+    """The error once a second sheet with figures is found (the sheets after it unread)."""
+    names = _listed([title for title, _, _, _ in found])
+    rest = len(sheets) - 1 - list(sheets).index(last)
+    more = f", and {rest:,} more sheets not looked at" if rest else ""
+    raise PsplanError(
+        f"several sheets hold figures ({names}{more}); pass --sheet NAME to choose one",
+        Location(file),
+    )
+
+
+_SHEET_KINDS = {
+    "chartsheet": "a chart",
+    "dialogsheet": "a dialog sheet",
+    "macrosheet": "a macro sheet",
+    "missing": "its part is missing from the file",
+}
 
 
 def _no_data_sheet(
     worksheets: Sequence[Any], errors: list[PsplanError], hidden: bool, file: str
 ) -> NoReturn:
     """The error for a workbook where no visible sheet holds figures."""
+    unreadable = [error for error in errors if isinstance(error, _UnreadableCell)]
+    if unreadable:
+        raise unreadable[0]  # what keeps a sheet from being read, and how to fix it
     if len(errors) == 1 and not hidden:
         raise errors[0]  # the one sheet with content: its header problem, as for a CSV
     if not errors and not hidden:
         raise PsplanError("the file is empty", Location(file, 1))
-    names = ", ".join(repr(w.title) for w in worksheets)
+    names = _listed([w.title for w in worksheets])
     hint = "; pass --sheet NAME to read a hidden sheet" if hidden else ""
     raise PsplanError(
         f"no visible sheet has a header row with an indicator column and years "
@@ -369,20 +603,10 @@ def _no_data_sheet(
     )
 
 
-def _sheet_rows(worksheet: Any) -> Iterator[tuple[int, list[object]]]:
-    for row_number, row in enumerate(worksheet.iter_rows(), start=1):
-        values = [_cell_value(cell) for cell in row]
+def _sheet_rows(rows: Iterator[tuple[int, list[object]]]) -> Iterator[tuple[int, list[object]]]:
+    for row_number, values in rows:
         if not _blank(values):
             yield row_number, values
-
-
-def _cell_value(cell: object) -> object:
-    """A cell's value; a percentage-formatted number (0.911 shown as 91.1%) becomes 91.1%."""
-    value = getattr(cell, "value", None)
-    number_format = getattr(cell, "number_format", "") or ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in number_format:
-        return f"{value * 100:.10g}%"
-    return value
 
 
 def _warning(location: Location, message: str, code: str) -> Problem:
@@ -401,7 +625,19 @@ def _header_text(cell: object) -> str:
 
 
 def _shown(text: str, limit: int = 40) -> str:
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+    return repr(_cut(text, limit))
+
+
+def _cut(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _listed(texts: Sequence[str], *, quoted: bool = True, most: int = 10) -> str:
+    """Names for a one-line message: each cut short, at most `most` of them."""
+    shown = [_shown(t) if quoted else _cut(t) for t in texts[:most]]
+    if len(texts) > most:
+        shown.append(f"… ({len(texts):,} in all)")
+    return ", ".join(shown)
 
 
 def _letter(index: int) -> str:
@@ -463,7 +699,7 @@ def detect_layout(header: Sequence[object], file: str, line: int = 1) -> Layout:
         first.setdefault(role, index)
     indicator = first.get("id", first.get("name"))
     if indicator is None:
-        shown = ", ".join(t for t in map(_header_text, header) if t) or "(empty)"
+        shown = _listed([t for t in map(_header_text, header) if t], quoted=False) or "(empty)"
         raise PsplanError(
             f"no indicator column in the header ({shown}); expected indicator/指标",
             Location(file, line),
@@ -526,11 +762,16 @@ def _skipped_columns(
 
 @dataclass(frozen=True)
 class _Header:
-    """The header row found, its layout, and the title rows above it."""
+    """The header row found, its layout, the title rows above it, and its width in cells."""
 
     line: int
     layout: Layout
     above: tuple[tuple[int, list[object]], ...]
+    width: int = 0
+
+
+class _UnreadableCell(PsplanError):
+    """A cell above or in the header that holds no usable value (an unsaved formula)."""
 
 
 def _find_header(rows: Iterator[tuple[int, list[object]]], file: str) -> _Header | None:
@@ -541,8 +782,12 @@ def _find_header(rows: Iterator[tuple[int, list[object]]], file: str) -> _Header
     for row_number, row in rows:
         if _blank(row):
             continue
+        for cell in row:
+            if type(cell) is CellError:
+                raise _UnreadableCell(cell.message, cell.location or Location(file, row_number))
         try:
-            return _Header(row_number, detect_layout(row, file, row_number), tuple(above))
+            layout = detect_layout(row, file, row_number)
+            return _Header(row_number, layout, tuple(above), len(row))
         except _NoLayout as exc:  # an indicator column: the likelier header to complain about
             error = exc if error is None or type(error) is not _NoLayout else error
         except PsplanError as exc:
@@ -556,8 +801,14 @@ def _find_header(rows: Iterator[tuple[int, list[object]]], file: str) -> _Header
 
 
 def _records(
-    rows: Iterator[tuple[int, list[object]]], file: str, header: _Header | None = None
+    rows: Iterator[tuple[int, list[object]]],
+    file: str,
+    header: _Header | None = None,
+    *,
+    csv_file: bool = False,
 ) -> Iterator[ActualRow | Problem | SheetEntry]:
+    """The records of the rows under the header (found first when not given). In a CSV file
+    a row with more cells than the header is refused: an unquoted 1,234 has shifted it."""
     if header is None:
         header = _find_header(rows, file)
         if header is None:
@@ -569,7 +820,7 @@ def _records(
         )
     for column, message in header.layout.skipped:
         yield _warning(Location(file, header.line, column + 1), message, "skipped-column")
-    reader = _RowReader(header.layout, file)
+    reader = _RowReader(header.layout, file, header.width if csv_file else None)
     if reader.layout.wide:
         for row_number, row in rows:
             try:
@@ -588,9 +839,9 @@ def _skipped_row(row: Sequence[object], indicator_at: int, file: str, line: int)
     The indicator cell is looked at, or the row's first non-empty cell when that is empty (a
     note typed into the 序号 column).
     """
-    text = _text(_cell(row, indicator_at))
+    text = _plain_text(_cell(row, indicator_at))
     if text is None:
-        text = next((t for t in map(_text, row) if t), None)
+        text = next((t for t in map(_plain_text, row) if t), None)
         if text is None:
             return None
     key = normalise_text(text)
@@ -617,10 +868,29 @@ def _cell(row: Sequence[object], index: int | None) -> object:
 
 
 def _text(cell: object) -> str | None:
+    """A label cell's text; PsplanError for a cell that holds no usable value."""
     if cell is None:
         return None
+    if type(cell) is CellError:
+        raise cell.error()
     text = str(cell).strip()
     return text or None
+
+
+def _plain_text(cell: object) -> str | None:
+    """A cell's text, or None (also for a cell that holds no usable value)."""
+    if cell is None or type(cell) is CellError:
+        return None
+    return str(cell).strip() or None
+
+
+def _extra_cells(size: int, width: int, file: str, line: int) -> PsplanError:
+    return PsplanError(
+        f"the row has {size} cells but the header {width}: quote a number written with a "
+        'thousands separator ("1,234") or remove the separator, and give any extra column a '
+        "header",
+        Location(file, line),
+    )
 
 
 class _RowReader:
@@ -628,9 +898,11 @@ class _RowReader:
 
     CACHE_LIMIT = 100_000
 
-    def __init__(self, layout: Layout, file: str) -> None:
+    def __init__(self, layout: Layout, file: str, width: int | None = None) -> None:
         self.layout = layout
         self.file = file
+        #: Cells a row may have (a CSV row beyond its header's width has been shifted).
+        self.width = sys.maxsize if width is None else width
         self.years: dict[object, int] = {}
         self.values: dict[object, Value] = {}
 
@@ -648,6 +920,8 @@ class _RowReader:
         skipped = _skipped_row(row, self.layout.indicator, self.file, row_number)
         if skipped:
             return [skipped]
+        if len(row) > self.width and not _blank(row[self.width :]):
+            raise _extra_cells(len(row), self.width, self.file, row_number)
         indicator, region, note = self._labels(row_number, row)
         # Parse every cell before returning any, so a bad cell does not leave half a row.
         records: list[ActualRow | Problem | SheetEntry] = [
@@ -674,6 +948,10 @@ class _RowReader:
         found: list[SheetEntry | Problem] = []
         for column, field in self.layout.entries:
             cell = _cell(row, column)
+            if type(cell) is CellError:
+                where = cell.location or Location(self.file, row_number, column + 1)
+                found.append(Problem(where, cell.message, "actuals"))
+                continue
             text = _text(cell)
             if text is None:
                 continue
@@ -713,10 +991,13 @@ class _RowReader:
         totals, entries = _TOTAL_CELLS, layout.entries
         indicator_at, region_at, note_at = layout.indicator, layout.region, layout.note
         year_at, value_at = layout.year, layout.value
+        width = self.width
         assert year_at is not None and value_at is not None
         for row_number, row in rows:
             try:
                 size = len(row)
+                if size > width and not _blank(row[width:]):
+                    raise _extra_cells(size, width, file, row_number)
                 cell = row[indicator_at] if indicator_at < size else None
                 indicator = cell.strip() if type(cell) is str else _text(cell)
                 if not indicator:
@@ -757,7 +1038,7 @@ class _RowReader:
         try:
             value = parse_value(cell)
         except PsplanError as exc:
-            where = Location(self.file, row_number, column + 1)
+            where = exc.location or Location(self.file, row_number, column + 1)
             raise PsplanError(exc.message, where) from None
         if isinstance(cell, str):
             if len(self.values) >= self.CACHE_LIMIT:
@@ -767,12 +1048,14 @@ class _RowReader:
 
 
 def _parse_year(cell: object, location: Location) -> int:
+    if type(cell) is CellError:
+        raise cell.error()
     if isinstance(cell, date):  # a year typed into a date-formatted Excel cell
         cell = cell.year
     text = normalise_text(str(cell if cell is not None else ""))
     match = re.fullmatch(r"(\d{4})(?:\.0)?(?:年|年度)?", text)
     if not match:
-        raise PsplanError(f"year {text!r} is not a year such as 2023", location)
+        raise PsplanError(f"year {_shown(text)} is not a year such as 2023", location)
     year = int(match[1])
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise PsplanError(f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}", location)

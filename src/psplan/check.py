@@ -219,6 +219,14 @@ def collect(
                 break
             continue
         series[row.year] = Observation(row.year, value, row.line)
+    if len(problems) >= MAX_PROBLEMS:
+        problems.append(
+            Problem(
+                problems[-1].location,
+                f"stopped reading after {MAX_PROBLEMS} problems; fix these and run again",
+                "too-many-problems",
+            )
+        )
     collected.years.update(year for series in observations.values() for year in series)
     for indicator_id, (count, file) in out_of_range.items():
         if count > 1:

@@ -1,15 +1,22 @@
 """The `psplan` command: a thin layer that parses options and calls the Python API.
 
-Every failure a user can cause ends in one line on stderr and exit code 2 (see `_run`).
+Every failure a user can cause ends in one line on stderr and exit code 2 (see `user_errors`).
 Heavy modules are imported inside the commands so that start-up stays fast.
+
+Output is bounded and never destroys anything: `-o` is checked against every input of the
+command before any work (`command_inputs`), at most `--max-problems` problems are printed,
+and human-readable reports refuse more than `--max-regions` regions.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -17,7 +24,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from psplan import __version__
-from psplan.errors import PsplanError
+from psplan.errors import Location, PsplanError
 
 if TYPE_CHECKING:  # imported lazily at run time, to keep start-up fast
     from psplan.check import Report
@@ -62,7 +69,32 @@ RegionOpt = Annotated[str | None, typer.Option(help="Only this region.")]
 LangOpt = Annotated[Lang, typer.Option(help="Language of headers and labels.")]
 EncodingOpt = Annotated[str | None, typer.Option(help="Force the CSV encoding.")]
 SheetOpt = Annotated[str | None, typer.Option(help="Excel sheet name or number.")]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (- for stdout; never an input)."),
+]
+#: How many problems or warnings a command prints by default, and regions a human report holds.
+MAX_PROBLEMS = 50
+MAX_REGIONS = 5000
+MaxProblemsOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-problems",
+        min=0,
+        metavar="N",
+        help="Print at most N problems or warnings (0: all; validate -f json lists all).",
+    ),
+]
+MaxRegionsOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-regions",
+        min=0,
+        metavar="N",
+        help="Refuse more than N regions in a table, markdown, HTML or Excel report "
+        "(0: no limit; json and csv have none).",
+    ),
+]
 ReferenceOpt = Annotated[
     list[str] | None,
     typer.Option(help="Reference value for a relative target: ID=VALUE (repeatable)."),
@@ -91,34 +123,149 @@ FormatOpt = Annotated[
 ]
 
 
+def _stderr(line: str) -> None:
+    """Write a line on stderr as Python's stderr encodes it: on a terminal that cannot show
+    Chinese, \\uXXXX escapes (stderr's own backslashreplace), never bytes it cannot read."""
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+
+
+def _say(level: str, message: str) -> None:
+    """One line on stderr: control characters, line breaks and bidi controls from a user's
+    file shown as <U+XXXX>, so the line stays one line and means what it reads."""
+    from psplan.render.escape import one_line
+
+    _stderr(f"psplan: {level}: {one_line(message)}")
+
+
 def fail(message: str) -> NoReturn:
-    typer.echo(f"psplan: error: {message}", err=True)
+    _say("error", message)
     raise typer.Exit(2)
+
+
+def print_problems(problems: list, level: str, limit: int = MAX_PROBLEMS) -> None:
+    """Problems or warnings, one line each on stderr: the first `limit` (0: all), then one
+    line counting the rest (and a checker's note that it stopped early, if any)."""
+    from psplan.render.problems import more_problems, shown_problems
+
+    shown, more, stopped = shown_problems(problems, limit)
+    for problem in shown:
+        _say(level, f"{problem.location}: {problem.message}")
+    if more:
+        _say(level, more_problems(more, "problems" if level == "error" else "warnings"))
+    for problem in stopped:  # "stopped after N problems; there are more": always last
+        _say(level, f"{problem.location}: {problem.message}")
+
+
+#: The inputs of the command running (`command_inputs`), gathered once by `user_errors`.
+_INPUTS: ContextVar[tuple[Path, ...]] = ContextVar("psplan_inputs", default=())
+#: Parameters naming a plan: a file, or the name of a bundled plan.
+PLAN_PARAMETERS = frozenset({"plan", "plans", "parent", "child"})
+
+
+def command_inputs(params: Mapping[str, object]) -> list[Path]:
+    """Every file a command reads, from its parsed parameters: each Path argument or option
+    (actuals, --overrides, --waivers, and any added later), each plan (a bundled plan's file
+    too) and, for `compare --all`, every bundled plan. The one list `-o` is checked against."""
+    from psplan.plans import bundled_plans, resolve_plan
+
+    found: list[Path] = []
+    for name, value in params.items():
+        if name == "output" or value is None:
+            continue
+        for item in value if isinstance(value, list | tuple) else (value,):
+            if isinstance(item, Path):
+                found.append(item)
+            elif name in PLAN_PARAMETERS and isinstance(item, str):
+                with contextlib.suppress(PsplanError):
+                    found.append(resolve_plan(item))
+    if params.get("all_children"):
+        found += bundled_plans().values()
+    return found
 
 
 def user_errors(command: Callable[..., None]) -> Callable[..., None]:
     """Turn a PsplanError raised by a command into its one-line message and exit code 2;
-    an invalid plan or bad actuals print every problem, one line each."""
+    an invalid plan or bad actuals print their problems, one line each (--max-problems).
+
+    Before the command runs, its `-o` is checked: never an input, a device or a FIFO."""
 
     @functools.wraps(command)
     def wrapper(*args: object, **kwargs: object) -> None:
+        limit = kwargs.get("max_problems", MAX_PROBLEMS)
+        token = _INPUTS.set(())
         try:
+            output = kwargs.get("output")
+            if output is not None:
+                from psplan.output import resolve_output
+
+                _INPUTS.set(tuple(command_inputs(kwargs)))
+                resolve_output(output, _INPUTS.get())  # type: ignore[arg-type]
             command(*args, **kwargs)
         except PsplanError as exc:
             problems = getattr(exc, "problems", None)
             if problems:
-                for problem in problems:
-                    typer.echo(f"psplan: error: {problem.location}: {problem.message}", err=True)
+                print_problems(problems, "error", limit)  # type: ignore[arg-type]
                 raise typer.Exit(2) from None
             fail(str(exc))
+        finally:
+            _INPUTS.reset(token)
 
     return wrapper
 
 
-def warn(problems: list) -> None:
+def warn(problems: list, limit: int = MAX_PROBLEMS) -> None:
     """Print what was skipped or assumed while reading, one line each on stderr."""
-    for problem in problems:
-        typer.echo(f"psplan: warning: {problem.location}: {problem.message}", err=True)
+    print_problems(problems, "warning", limit)
+
+
+def _write(content: str | bytes, output: Path | None) -> None:
+    """Print or write a command's result; `-o` may be none of the command's inputs."""
+    from psplan.output import write_output
+
+    write_output(content, output, inputs=_INPUTS.get())
+
+
+def _wrote(output: Path, what: str = "") -> None:
+    """Say on stderr which file was written (nothing when it went to stdout)."""
+    from psplan.output import is_stream
+
+    if not is_stream(output):
+        from psplan.render.escape import one_line
+
+        _stderr(f"wrote {one_line(str(output))}{what}")
+
+
+def _limit_regions(
+    rows: Iterable[object], limit: int, source: str, what: str, hint: str
+) -> Iterator[object]:
+    """The rows as read, stopping with a one-line error at the first region past `limit`:
+    before any judging or rendering of a report nobody could read."""
+    seen: set[str] = set()
+    for row in rows:
+        region = getattr(row, "region", None)
+        if region is not None and region not in seen:
+            seen.add(region)
+            if len(seen) > limit:
+                raise PsplanError(
+                    f"more than {limit} regions, too many for {what}; {hint}", Location(source)
+                )
+        yield row
+
+
+def _region_limit(max_regions: int, region: str | None, fmt: str) -> int:
+    """The limit that applies: none for one region, for json and csv, or for 0."""
+    if region is not None or fmt in ("json", "csv"):
+        return 0
+    return max_regions
+
+
+REPORT_NAMES = {
+    "table": "a table",
+    "markdown": "a markdown report",
+    "html": "an HTML report",
+    "xlsx": "an Excel workbook",
+}
 
 
 def _load_for_judging(plan: str):
@@ -168,8 +315,10 @@ def validate(
         str | None,
         typer.Option(help="Parent plan (file or bundled name) to resolve maps_to against."),
     ] = None,
+    max_problems: MaxProblemsOpt = MAX_PROBLEMS,
 ) -> None:
     """Check plan files: schema, ids, domains, targets, units, maps_to. Exit 2 if any is invalid."""
+    from psplan.output import write_output
     from psplan.plans import load_plan
     from psplan.render import problems as fmt
     from psplan.validate import validate_file
@@ -177,9 +326,9 @@ def validate(
     parent_plan = load_plan(parent) if parent else None
     problems = [problem for plan in plans for problem in validate_file(plan, parent_plan)]
     render = {"text": fmt.problems_text, "json": fmt.problems_json, "github": fmt.problems_github}
-    text = render[output_format.value](problems, len(plans))
+    text = render[output_format.value](problems, len(plans), max_problems)
     if text:
-        typer.echo(text)
+        write_output(text, None)
     if any(problem.level == "error" for problem in problems):
         raise typer.Exit(2)
 
@@ -191,16 +340,16 @@ def show(
     output_format: FormatOpt = None,
     lang: LangOpt = Lang.zh,
     output: OutputOpt = None,
+    max_problems: MaxProblemsOpt = MAX_PROBLEMS,
 ) -> None:
     """Show a plan's indicators grouped by domain."""
-    from psplan.output import write_output
     from psplan.plans import load_plan
     from psplan.render.show import render_plan
 
     loaded = load_plan(plan)
     chosen, terminal = _choose_format(output_format, output)
     text = render_plan(loaded.plan, chosen, lang.value, color=terminal)
-    write_output(text, output, inputs=[Path(loaded.file)])
+    _write(text, output)
 
 
 def _parse_references(items: list[str]) -> dict[str, float]:
@@ -229,15 +378,24 @@ def _run_check(
     overrides: Path | None = None,
     allow_outside_period: bool = False,
     strict: bool = False,
+    max_problems: int = MAX_PROBLEMS,
+    max_regions: int = 0,
+    report_name: str = "a report",
+    region_hint: str = "",
 ) -> Report:
-    """Read the actuals and judge them; warnings printed, every input problem printed, exit 2."""
+    """Read the actuals and judge them; warnings printed, every input problem printed, exit 2.
+
+    With `max_regions`, reading stops at the first region past it (see `_limit_regions`)."""
     from psplan.actuals import read_actuals
     from psplan.check import check
     from psplan.overrides import read_overrides
     from psplan.progress import with_progress
 
     override_list = read_overrides(overrides) if overrides else []
-    rows = with_progress(read_actuals(actuals, encoding=encoding, sheet=sheet), actuals)
+    rows: Iterable = with_progress(read_actuals(actuals, encoding=encoding, sheet=sheet), actuals)
+    if max_regions:
+        hint = "raise the limit with --max-regions N (0: no limit)" + region_hint
+        rows = _limit_regions(rows, max_regions, str(actuals), report_name, hint)
     warnings: list = []
     try:
         return check(
@@ -254,7 +412,7 @@ def _run_check(
             warnings=warnings,
         )
     finally:
-        warn(warnings)
+        warn(warnings, max_problems)
 
 
 @app.command()
@@ -285,13 +443,15 @@ def check(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     output: OutputOpt = None,
+    max_problems: MaxProblemsOpt = MAX_PROBLEMS,
+    max_regions: MaxRegionsOpt = MAX_REGIONS,
 ) -> None:
     """Judge every indicator against its target; exit 1 if a binding one is behind or not met."""
     from psplan.check import check_previous
-    from psplan.output import write_output
     from psplan.render.report import render_report
 
     loaded = _load_for_judging(plan)
+    chosen, terminal = _choose_format(output_format, output)
     if previous:
         report = check_previous(loaded.plan)
     elif actuals is None:
@@ -309,20 +469,19 @@ def check(
             overrides=overrides,
             allow_outside_period=allow_outside_period,
             strict=strict,
+            max_problems=max_problems,
+            # --by-region prints one row per indicator, however many regions
+            max_regions=0 if by_region else _region_limit(max_regions, region, chosen),
+            report_name=REPORT_NAMES.get(chosen, "a report"),
+            region_hint=", pick one with --region, or use --format csv or json",
         )
-    chosen, terminal = _choose_format(output_format, output)
     if by_region:
         from psplan.render.regions import render_by_region
 
         text = render_by_region(report, chosen, lang.value, color=terminal)
     else:
         text = render_report(report, chosen, lang.value, color=terminal)
-    inputs = [
-        Path(loaded.file),
-        *([actuals] if actuals else []),
-        *([overrides] if overrides else []),
-    ]
-    write_output(text, output, inputs=inputs)
+    _write(text, output)
     if report.failing(strict):
         raise typer.Exit(1)
 
@@ -370,10 +529,10 @@ def compare(
     output_format: FormatOpt = None,
     lang: LangOpt = Lang.zh,
     output: OutputOpt = None,
+    max_problems: MaxProblemsOpt = MAX_PROBLEMS,
 ) -> None:
     """Check that a child plan adopts its parent's indicators and catalogue, no lower."""
     from psplan.compare import compare_plans
-    from psplan.output import write_output
     from psplan.plans import bundled_plans, load_plan
     from psplan.render.comparison import render_comparison, render_summary
 
@@ -393,7 +552,7 @@ def compare(
         child_plan = _load_for_judging(child)
         comparisons = [compare_plans(parent_plan.plan, child_plan.plan, allowed)]
         text = render_comparison(comparisons[0], chosen, lang.value, color=terminal)
-    write_output(text, output, inputs=[Path(parent_plan.file)])
+    _write(text, output)
     if any(comparison.failing for comparison in comparisons):
         raise typer.Exit(1)
 
@@ -418,10 +577,11 @@ def trend(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     output: OutputOpt = None,
+    max_problems: MaxProblemsOpt = MAX_PROBLEMS,
+    max_regions: MaxRegionsOpt = MAX_REGIONS,
 ) -> None:
     """Series per indicator with the expected path, observed vs needed growth and a projection."""
     from psplan.check import IndicatorMatcher
-    from psplan.output import write_output
     from psplan.render.trend import render_trend
 
     loaded = _load_for_judging(plan)
@@ -434,6 +594,7 @@ def trend(
             hint = f"; did you mean {' / '.join(hints)}?" if hints else ""
             raise PsplanError(f"no indicator {text!r} in plan {loaded.plan.id}{hint}")
         wanted.add(found.id)
+    chosen, terminal = _choose_format(output_format, output)
     report = _run_check(
         loaded.plan,
         actuals,
@@ -445,12 +606,15 @@ def trend(
         sheet=sheet,
         overrides=overrides,
         allow_outside_period=allow_outside_period,
+        max_problems=max_problems,
+        max_regions=_region_limit(max_regions, region, chosen),
+        report_name=REPORT_NAMES.get(chosen, "a report"),
+        region_hint=", pick one with --region, or use --format csv or json",
     )
     if wanted:
         report = report.with_results(r for r in report.results if r.indicator.id in wanted)
-    chosen, terminal = _choose_format(output_format, output)
     text = render_trend(report, chosen, lang.value, color=terminal)
-    write_output(text, output, inputs=[Path(loaded.file), actuals])
+    _write(text, output)
 
 
 class ReportFormat(str, Enum):
@@ -478,11 +642,15 @@ def report(
     lang: LangOpt = Lang.zh,
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
+    max_problems: MaxProblemsOpt = MAX_PROBLEMS,
+    max_regions: MaxRegionsOpt = MAX_REGIONS,
 ) -> None:
     """Write the annual monitoring report: self-contained HTML, an Excel workbook, or markdown."""
-    from psplan.output import write_output
-
     loaded = _load_for_judging(plan)
+    suffix = output.suffix.lower().lstrip(".")
+    chosen = output_format or ReportFormat(
+        {"htm": "html", "html": "html", "xlsx": "xlsx"}.get(suffix, "markdown")
+    )
     result = _run_check(
         loaded.plan,
         actuals,
@@ -494,10 +662,10 @@ def report(
         sheet=sheet,
         overrides=overrides,
         allow_outside_period=allow_outside_period,
-    )
-    suffix = output.suffix.lower().lstrip(".")
-    chosen = output_format or ReportFormat(
-        {"htm": "html", "html": "html", "xlsx": "xlsx"}.get(suffix, "markdown")
+        max_problems=max_problems,
+        max_regions=_region_limit(max_regions, region, chosen.value),
+        report_name=REPORT_NAMES[chosen.value],
+        region_hint=" or pick one with --region",
     )
     content: str | bytes
     if chosen is ReportFormat.html:
@@ -512,8 +680,8 @@ def report(
         from psplan.render.report import render_report
 
         content = render_report(result, "markdown", lang.value)
-    write_output(content, output, inputs=[Path(loaded.file), actuals])
-    typer.echo(f"wrote {output}", err=True)
+    _write(content, output)
+    _wrote(output)
 
 
 class TemplateFormat(str, Enum):
@@ -537,9 +705,10 @@ def template(
         typer.Option("--format", "-f", help="csv or xlsx (default: from -o)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    max_problems: MaxProblemsOpt = MAX_PROBLEMS,
 ) -> None:
     """Write the data-collection sheet departments fill in (reads back with `psplan check`)."""
-    from psplan.output import write_output
+    from psplan.output import is_stream
     from psplan.plans import load_plan
     from psplan.template import parse_years, template_csv, template_xlsx
 
@@ -548,13 +717,13 @@ def template(
     chosen = output_format or (
         TemplateFormat.xlsx if output.suffix.lower() == ".xlsx" else TemplateFormat.csv
     )
-    if output.exists() and not force:
+    if not force and not is_stream(output) and output.exists():
         raise PsplanError(f"{output} exists; pass --force to overwrite it")
     year_list = parse_years(years) if years else list(range(p.period.start, p.period.end + 1))
     region_list = [r.strip() for r in (regions or "").replace("，", ",").split(",") if r.strip()]
     render = template_xlsx if chosen is TemplateFormat.xlsx else template_csv
-    write_output(render(p, year_list, region_list), output, inputs=[Path(loaded.file)])
-    typer.echo(f"wrote {output} ({len(p.indicators) * max(1, len(region_list))} rows)", err=True)
+    _write(render(p, year_list, region_list), output)
+    _wrote(output, f" ({len(p.indicators) * max(1, len(region_list))} rows)")
 
 
 @app.command()
@@ -564,37 +733,72 @@ def schema() -> None:
     import json
 
     from psplan.model import Plan
+    from psplan.output import write_output
 
-    typer.echo(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))
+    write_output(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2), None)
 
 
 @app.command(name="list")
 @user_errors
 def list_plans() -> None:
     """List the plans bundled with psplan."""
+    from psplan.output import write_output
     from psplan.plans import bundled_plans, load_plan
+    from psplan.render.escape import one_line
 
+    lines = []
     for name, path in bundled_plans().items():
         plan = load_plan(path).plan
-        typer.echo(f"{name}\t{plan.name}\t{len(plan.indicators)} indicators")
+        lines.append(f"{one_line(name)}\t{one_line(plan.name)}\t{len(plan.indicators)} indicators")
+    write_output("\n".join(lines), None)
+
+
+def _tolerant_streams() -> None:
+    """A terminal whose encoding cannot show Chinese (PYTHONIOENCODING=ascii, LANG=C without
+    UTF-8) gets \\uXXXX escapes instead of a crash: stdout and stderr replace, never raise
+    (`psplan.output` also says so once, on stderr, when a result needed it)."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) in ("strict", "surrogateescape"):
+            with contextlib.suppress(AttributeError, ValueError, OSError):
+                stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+
+
+def _end_by_signal(signum: int) -> NoReturn:
+    """End the process by the signal that interrupted it, as if no handler had been there
+    (so a shell or a supervisor sees the real cause); exit 128 + signal where that fails."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+    sys.exit(128 + signum)
 
 
 def main() -> None:
     """Console entry point. Typer already maps Ctrl-C to exit 130 and usage errors to 2;
     this adds the last line of defence: no traceback, even for a bug in psplan."""
+    from psplan.output import Interrupted
+    from psplan.render.escape import one_line
+
+    _tolerant_streams()
     try:
         app()
     except PsplanError as exc:
-        typer.echo(f"psplan: error: {exc}", err=True)
+        _stderr(f"psplan: error: {one_line(str(exc))}")
         sys.exit(2)
+    except Interrupted as exc:
+        done = "was written" if exc.written else "was not written"
+        where = f"; {one_line(exc.output)} {done}" if exc.output else ""
+        _stderr(f"psplan: interrupted by {exc.name}{where}")
+        _end_by_signal(exc.signum)
     except KeyboardInterrupt:
-        typer.echo("psplan: interrupted", err=True)
+        _stderr("psplan: interrupted")
         sys.exit(130)
     except Exception as exc:
         if os.environ.get("PSPLAN_DEBUG"):
             raise
-        typer.echo(
-            f"psplan: internal error: {type(exc).__name__}: {exc} (set PSPLAN_DEBUG=1 for details)",
-            err=True,
+        _stderr(
+            f"psplan: internal error: {type(exc).__name__}: {one_line(str(exc))} "
+            "(set PSPLAN_DEBUG=1 for details)"
         )
         sys.exit(2)

@@ -173,6 +173,10 @@ def judge(
             baseline=baseline,
         )
 
+    bounded = [o for o in upto if o.value.bound is not None]
+    if bounded and (goal.kind != "level" or upto[-1].value.bound is not None):
+        return _judge_bound(goal, upto, year, target_value, baseline)
+
     actual, actual_year, notes = _aggregate(goal, upto)
     if (
         goal.kind == "level"
@@ -229,6 +233,71 @@ def judge(
         status, actual, actual_year, gap, progress, expected, target_value, reasons, baseline,
         share,
     )  # fmt: skip
+
+
+def _judge_bound(
+    goal: Goal, upto: list[Observation], year: int, target_value: float, baseline: Baseline
+) -> Verdict:
+    """A figure reported as a bound (`<96%`, `>99.9`, `95%以上`): judged only where the bound
+    decides — `>99.9` meets ≥ 99; `<96` misses ≥ 96; `>95` against ≥ 96 needs a person.
+    Totals and averages of bounds cannot be computed."""
+    latest = upto[-1] if goal.kind == "level" else next(o for o in upto if o.value.bound)
+    value = latest.value
+    assert value.number is not None and value.bound is not None
+    shown = value.raw.strip()
+    if goal.kind != "level":
+        why = _r("bound_in_total", text=shown, year=latest.year)
+        return Verdict("needs_review", value.number, latest.year, reasons=(why,), baseline=baseline)
+    op = goal.target.effective_op(goal.direction) or (
+        "<=" if goal.direction == "decrease" else ">="
+    )
+    note = _r("bound_reported", text=shown)
+    met = bound_decides(value.bound, value.number, op, target_value)
+    share, expected = _line(goal, baseline, target_value, year)
+    if met is None:
+        why = _r("bound_undecided", text=shown, op=OP_SYMBOLS[op], target=target_value)
+        status: Status = "needs_review"
+    elif met:
+        status, why = "met", None
+    elif year >= goal.end_year:
+        status = "not_met"
+        why = _r("short_at_end", actual=value.number, op=OP_SYMBOLS[op], target=target_value)
+    elif expected is None:
+        status, why = "needs_review", _r("no_baseline", year=latest.year)
+    else:
+        line_op = "<=" if goal.direction == "decrease" else ">="
+        on_line = bound_decides(value.bound, value.number, line_op, expected)
+        if on_line is None:
+            status = "needs_review"
+            why = _r("bound_undecided", text=shown, op=OP_SYMBOLS[line_op], target=expected)
+        else:
+            status = "on_track" if on_line else "behind"
+            why = _r("expected_by", expected=expected, year=year, share=share)
+    reasons = (note, why) if why is not None else (note,)
+    return Verdict(
+        status, value.number, latest.year, None, 1.0 if met else None, expected, target_value,
+        reasons, baseline, share,
+    )  # fmt: skip
+
+
+def bound_decides(bound: str, figure: float, op: str, target: float) -> bool | None:
+    """Whether every value the bound allows satisfies `op target` (True), none does (False),
+    or the bound does not tell (None)."""
+    lower = bound in (">", ">=")
+    strict = bound in (">", "<")
+    if op in (">=", ">"):
+        if lower:
+            return (
+                True if figure > target or (figure == target and (strict or op == ">=")) else None
+            )
+        return False if figure < target or (figure == target and (strict or op == ">")) else None
+    if op in ("<=", "<"):
+        if not lower:
+            return (
+                True if figure < target or (figure == target and (strict or op == "<=")) else None
+            )
+        return False if figure > target or (figure == target and (strict or op == "<")) else None
+    return None  # 左右: a bound never places a figure within the band
 
 
 def resolve_baseline(

@@ -54,6 +54,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no baseline and only the {year} figure: the progress line cannot be drawn "
         "(fill in the sheet's 基期值 column, or report the baseline year)",
     },
+    "bound_reported": {"zh": "上报为界值“{text}”", "en": "reported as a bound, {text!r}"},
+    "bound_undecided": {
+        "zh": "界值“{text}”无法判断是否满足 {op}{target:g}，请上报确数",
+        "en": "the bound {text!r} does not tell whether {op} {target:g} is met; report the figure",
+    },
+    "bound_in_total": {
+        "zh": "{year}年上报为界值“{text}”，无法计入累计或平均，请上报确数",
+        "en": "{year} is reported as a bound, {text!r}: it cannot be summed or averaged; "
+        "report the figure",
+    },
     "baseline_at_end": {
         "zh": "基期年 {year} 不早于期末年 {end}，无法计算时序进度",
         "en": "the baseline year {year} is not before the end year {end}: no progress line",

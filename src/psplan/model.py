@@ -16,6 +16,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -96,14 +97,28 @@ class Source(Strict):
     table: str | None = None
 
 
+#: Years a plan, its baseline or a figure may be for (the actuals readers use the same range).
+MIN_YEAR, MAX_YEAR = 1949, 2100
+#: The longest period a plan may have: a 15-year long-range plan (2021–2035) and a margin.
+MAX_PERIOD_YEARS = 20
+
+Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]
+
+
 class Period(Strict):
-    start: int = Field(ge=1949, le=2200)
-    end: int = Field(ge=1949, le=2200)
+    start: Year
+    end: Year
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
             raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+        span = self.end - self.start + 1
+        if span > MAX_PERIOD_YEARS:
+            raise ValueError(
+                f"period {self.start}–{self.end} spans {span} years; a plan's period is at "
+                f"most {MAX_PERIOD_YEARS} years"
+            )
         return self
 
 
@@ -117,7 +132,7 @@ class Indicator(Strict):
     aliases: list[str] = Field(default_factory=list)
     unit: str | None = None
     baseline: ExpressionText = Field(default_factory=lambda: parse_expression(None))
-    baseline_year: int | None = None
+    baseline_year: Year | None = None
     target: ExpressionText
     attribute: AttributeWord
     attribute_printed: str | None = None
@@ -173,10 +188,10 @@ class PreviousIndicator(Strict):
     unit: str | None = None
     attribute: AttributeWord | None = None
     baseline: ExpressionText = Field(default_factory=lambda: parse_expression(None))
-    baseline_year: int | None = None
+    baseline_year: Year | None = None
     target: ExpressionText = Field(default_factory=lambda: parse_expression(None))
     actual: ExpressionText = Field(default_factory=lambda: parse_expression(None))
-    actual_year: int | None = None
+    actual_year: Year | None = None
     kind: Kind | None = None
     direction: Direction | None = None
     notes: list[str] = Field(default_factory=list)
@@ -212,7 +227,7 @@ class Plan(Strict):
     region: str | None = None
     parent: str | None = None
     period: Period
-    baseline_year: int
+    baseline_year: Year
     source: Source | None = None
     footnotes: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
@@ -220,6 +235,13 @@ class Plan(Strict):
     indicators: list[Indicator]
     catalogue: list[CatalogueItem] = Field(default_factory=list)
     previous_plan: PreviousPlan | None = None
+
+    @field_validator("parent")
+    @classmethod
+    def _not_its_own_parent(cls, parent: str | None, info: ValidationInfo) -> str | None:
+        if parent is not None and parent == info.data.get("id"):
+            raise ValueError(f"the plan {parent!r} cannot be its own parent")
+        return parent
 
     @field_validator("domains")
     @classmethod

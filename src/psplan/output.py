@@ -1,64 +1,315 @@
-"""Writing results: to stdout, or atomically to a file that is never an input."""
+"""Writing results: to stdout, or atomically to a regular file that is never an input.
+
+Where `-o` may point:
+
+- `-`, `/dev/stdout` (and `/dev/fd/1`) print to stdout, `/dev/stderr` (`/dev/fd/2`) to
+  stderr, and `/dev/null` — or any other name for the process's own stdout, stderr or the
+  null device — to that stream;
+- a regular file, new or existing: written to a temp file beside it, then renamed over it, so
+  a failure part-way or a signal (SIGINT, SIGTERM, SIGHUP) leaves any existing file untouched
+  and no temp file behind;
+- never an input of the command (compared after resolving symbolic links, and by inode),
+  a directory, or any other file that is not a regular file — a device, a FIFO, a socket:
+  replacing it would destroy it (as root, /dev/sda would become a report), and opening a
+  FIFO nobody reads blocks forever.
+
+Text printed to a stream its encoding cannot hold (an ASCII terminal) is written with
+\\uXXXX escapes for what does not fit, after one warning line, rather than crash.
+"""
 
 from __future__ import annotations
 
+import codecs
+import contextlib
+import errno
 import os
+import signal
+import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from psplan.errors import Location, PsplanError
 
+#: Names that always mean the process's own stdout / stderr, whatever they point to.
+STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
+STDERR_NAMES = frozenset({"/dev/stderr", "/dev/fd/2", "/proc/self/fd/2"})
+#: The signals that clean up the temp file of a write in progress before the process ends.
+SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+_KINDS = (
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
-def write_output(text: str | bytes, output: Path | None, inputs: Iterable[Path] = ()) -> None:
-    """Print to stdout, or write `output` via a temp file and rename, refusing to hit an input.
 
-    A failure part-way leaves any existing file untouched: the rename is the only step that
-    replaces it.
-    """
-    if output is None or str(output) == "-":
-        if isinstance(text, bytes):
-            sys.stdout.buffer.write(text)
-        else:
-            sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
-        sys.stdout.flush()
-        return
-    target = output.resolve()
-    for given in inputs:
+class Interrupted(BaseException):
+    """A signal arrived while a file was being written; its temp file has been removed.
+
+    A BaseException, like KeyboardInterrupt: nothing may catch it on the way out. The command
+    line prints one line and ends the process by the same signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+        self.output: str | None = None  # the -o being written, and whether it was
+        self.written = False
+
+    @property
+    def name(self) -> str:
         try:
-            same = given.resolve() == target or (target.exists() and target.samefile(given))
-        except OSError:
-            same = False
-        if same:
+            return signal.Signals(self.signum).name
+        except ValueError:
+            return f"signal {self.signum}"
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where output goes: a stream ("stdout", "stderr" or "null"), or a regular file."""
+
+    given: str
+    stream: str | None = None
+    path: Path | None = None
+
+
+def resolve_output(output: Path | str, inputs: Iterable[Path | str] = ()) -> Target:
+    """Check `-o` before any work is done: the target it names, or a one-line PsplanError."""
+    given = str(output)
+    if given in STDOUT_NAMES:
+        return Target(given, stream="stdout")
+    if given in STDERR_NAMES:
+        return Target(given, stream="stderr")
+    where = Location(given)
+    try:
+        # the kernel follows links (/dev/stdout → this process's pipe) better than resolve()
+        info: os.stat_result | None = os.stat(given)
+    except FileNotFoundError:
+        info = None
+    except (OSError, RuntimeError, ValueError) as exc:  # ValueError: a NUL in the name
+        raise PsplanError(_path_problem(exc), where) from None
+    try:
+        target = Path(given).resolve()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop before Python 3.13
+        raise PsplanError(_path_problem(exc), where) from None
+    for name in inputs:
+        if _same_file(Path(name), target, info):
             raise PsplanError(
-                "refusing to overwrite an input file with the report", Location(str(output))
+                "refusing to overwrite an input file of this command; give another output name",
+                where,
             )
-    if target.is_dir():
-        raise PsplanError("is a directory; give a file name for the output", Location(str(output)))
-    data = (
-        text if isinstance(text, bytes) else (text if text.endswith("\n") else text + "\n").encode()
-    )
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise PsplanError("is a directory; give a file name for the output", where)
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        stream = _standard_stream(info)
+        if stream:
+            return Target(given, stream=stream)
+        kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+        raise PsplanError(
+            f"is {kind}, not a regular file; psplan writes only regular files "
+            "(use -o - for stdout)",
+            where,
+        )
     folder = target.parent
     if not folder.is_dir():
-        raise PsplanError(f"folder {str(folder)!r} does not exist", Location(str(output)))
+        raise PsplanError(f"folder {str(folder)!r} does not exist", where)
+    return Target(given, path=target)
+
+
+def write_output(
+    content: str | bytes, output: Path | str | None, inputs: Iterable[Path | str] = ()
+) -> None:
+    """Print to stdout (no `output`, or `-`), or write the file `output` names, refusing to
+    hit an input or anything but a regular file (see the module's description)."""
+    target = Target("-", stream="stdout") if output is None else resolve_output(output, inputs)
+    if target.stream is not None:
+        _write_stream(content, target)
+    else:
+        assert target.path is not None
+        _write_file(content, target.path, target.given)
+
+
+def is_stream(output: Path | str | None) -> bool:
+    """Whether `-o` names a stream (stdout, stderr, the null device), not a file to create."""
+    if output is None:
+        return True
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise PsplanError(f"cannot write here: {exc.strerror}", Location(str(output))) from None
+        return resolve_output(output).stream is not None
+    except PsplanError:
+        return False
+
+
+# ------------------------------------------------------------------------------- streams
+
+
+def _write_stream(content: str | bytes, target: Target) -> None:
+    if target.stream == "null":
+        return
+    handle = sys.stdout if target.stream == "stdout" else sys.stderr
+    if isinstance(content, bytes):
+        if _isatty(handle):
+            raise PsplanError(
+                "will not print a binary file (an Excel workbook) on a terminal; "
+                "give a file name with -o",
+                Location(target.given),
+            )
+        handle.flush()
+        handle.buffer.write(content)
+        handle.buffer.flush()
+        return
+    text = content if content.endswith("\n") or not content else content + "\n"
+    handle.write(_encodable(text, handle, target.stream))
+    handle.flush()
+
+
+def _isatty(handle: TextIO) -> bool:
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        if target.exists():
-            os.chmod(temp_name, target.stat().st_mode & 0o777)
-        else:
-            os.chmod(temp_name, 0o666 & ~_umask())
-        os.replace(temp_name, target)
-    except BaseException as exc:
-        Path(temp_name).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise PsplanError(f"cannot write: {exc.strerror}", Location(str(output))) from None
-        raise
+        return handle.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+_warned_encoding: set[str] = set()
+
+
+def _encodable(text: str, handle: TextIO, name: str = "stdout") -> str:
+    """The text, with what the stream's encoding cannot hold written as \\uXXXX escapes, and
+    one warning saying so (an ASCII terminal: LANG=C, PYTHONIOENCODING=ascii)."""
+    encoding = getattr(handle, "encoding", None) or "utf-8"
+    try:
+        codecs.lookup(encoding)
+        text.encode(encoding)
+        return text
+    except LookupError:
+        return text
+    except UnicodeEncodeError:
+        pass
+    if encoding not in _warned_encoding:
+        _warned_encoding.add(encoding)
+        sys.stderr.write(
+            f"psplan: warning: {name}'s encoding ({encoding}) cannot show every "
+            "character; they are printed as \\uXXXX escapes (set PYTHONIOENCODING=utf-8 or "
+            "a UTF-8 locale, or write a file with -o)\n"
+        )
+        sys.stderr.flush()
+    return text.encode(encoding, "backslashreplace").decode(encoding)
+
+
+def _standard_stream(info: os.stat_result) -> str | None:
+    """ "stdout", "stderr" or "null" when `info` is that file of this process."""
+    candidates: list[tuple[str, int | str]] = [("stdout", 1), ("stderr", 2), ("null", os.devnull)]
+    for name, file in candidates:
+        try:
+            other = os.fstat(file) if isinstance(file, int) else os.stat(file)
+        except OSError:
+            continue
+        if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+            return name
+    return None
+
+
+# --------------------------------------------------------------------------------- files
+
+
+def _write_file(content: str | bytes, target: Path, given: str) -> None:
+    """Write via a temp file beside the target and rename: the rename is the only step that
+    replaces an existing file; a failure or a signal before it removes the temp file."""
+    if isinstance(content, bytes):
+        data = content
+    else:
+        text = content if content.endswith("\n") else content + "\n"
+        data = text.encode("utf-8", "backslashreplace")
+    temp_name: str | None = None
+    replaced = False
+    with _signals_raise():
+        try:
+            with _signals_held():  # a signal between creating the file and knowing its name
+                fd, temp_name = tempfile.mkstemp(
+                    prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+                )
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            if target.exists():
+                os.chmod(temp_name, target.stat().st_mode & 0o777)
+            else:
+                os.chmod(temp_name, 0o666 & ~_umask())
+            os.replace(temp_name, target)
+            replaced = True
+        except BaseException as exc:
+            if temp_name is not None and not replaced:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp_name)
+            if isinstance(exc, Interrupted):
+                exc.output, exc.written = given, replaced
+            if isinstance(exc, OSError):
+                raise PsplanError(f"cannot write: {exc.strerror}", Location(given)) from None
+            raise
+
+
+@contextlib.contextmanager
+def _signals_raise() -> Iterator[None]:
+    """While a file is written, SIGINT, SIGTERM and SIGHUP raise `Interrupted` (so the temp
+    file is removed) instead of ending the process on the spot. A signal someone chose to
+    ignore (nohup) or to handle stays as it was."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {}
+
+    def handler(signum: int, _frame: object) -> None:
+        raise Interrupted(signum)
+
+    for signum in SIGNALS:
+        current = signal.getsignal(signum)
+        default = signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL
+        if current is default:
+            previous[signum] = signal.signal(signum, handler)
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGNALS back for a moment (they arrive when it ends); nothing where unsupported."""
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = mask(signal.SIG_BLOCK, SIGNALS)
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, old)
+
+
+def _same_file(given: Path, target: Path, info: os.stat_result | None) -> bool:
+    """Whether the input `given` is the output `target` (symlinks resolved, hard links too)."""
+    try:
+        if given.resolve() == target:
+            return True
+        if info is None:
+            return False
+        other = given.stat()
+    except (OSError, RuntimeError):
+        return False
+    return (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino)
+
+
+def _path_problem(exc: BaseException) -> str:
+    if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:
+        return "a loop of symbolic links; give another file name for the output"
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"cannot use this output path: {exc.strerror}"
+    return f"cannot use this output path: {exc}"
 
 
 def _umask() -> int:

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from psplan.errors import Problem, PsplanError
 from psplan.model import Plan
-from psplan.yamlsource import YamlDocument, load_yaml, read_text
+from psplan.yamlsource import YamlDocument, load_yaml, quote, read_text, shorten
 
 
 @dataclass(frozen=True)
@@ -52,31 +52,45 @@ def resolve_plan(name_or_path: str | Path) -> Path:
     """A path as given if it exists or looks like a path; else the bundled plan of that name."""
     text = str(name_or_path)
     path = Path(text)
-    if path.exists() or path.suffix in (".yaml", ".yml") or "/" in text or "\\" in text:
+    if "/" in text or "\\" in text or path.suffix in (".yaml", ".yml") or _exists(path):
         return path
     plans = bundled_plans()
     if text in plans:
         return plans[text]
     known = ", ".join(plans) or "none"
-    raise PsplanError(f"no plan file or bundled plan named {text!r} (bundled plans: {known})")
+    raise PsplanError(f"no plan file or bundled plan named {quote(text)} (bundled plans: {known})")
 
 
-def schema_problems(error: ValidationError, document: YamlDocument) -> list[Problem]:
-    """Turn pydantic's errors into located, readable problems."""
+def _exists(path: Path) -> bool:
+    """Whether something is at `path` (a name too long to be a file is not one)."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
+
+
+#: The longest message a problem carries: a value quoted in it may be megabytes long.
+MAX_MESSAGE = 300
+
+
+def schema_problems(
+    error: ValidationError, document: YamlDocument, max_problems: int | None = None
+) -> list[Problem]:
+    """Turn pydantic's errors into located, readable problems (at most `max_problems`)."""
     problems = []
-    for item in error.errors(include_url=False):
+    items = error.errors(include_url=False, include_input=False, include_context=False)
+    for item in items[:max_problems] if max_problems is not None else items:
         loc = tuple(item["loc"])
         message = item["msg"]
         if message.startswith("Value error, "):
             message = message[len("Value error, ") :]
         if item["type"] == "extra_forbidden":
-            message = f"unknown key {loc[-1]!r}"
+            message = f"unknown key {quote(loc[-1])}"
         elif item["type"] == "missing":
-            message = f"missing key {loc[-1]!r}"
-        field = ".".join(str(part) for part in loc)
-        problems.append(
-            Problem(document.locate(loc), f"{field}: {message}" if field else message, "schema")
-        )
+            message = f"missing key {quote(loc[-1])}"
+        field = ".".join([shorten(str(part), 40) for part in loc])
+        text = f"{field}: {message}" if field else message
+        problems.append(Problem(document.locate(loc), shorten(text, MAX_MESSAGE), "schema"))
     return problems
 
 
@@ -94,11 +108,9 @@ def parse_plan(document: YamlDocument) -> Plan:
     try:
         return Plan.model_validate(document.data)
     except ValidationError as exc:
-        problems = schema_problems(exc, document)
-        first = problems[0]
-        more = (
-            f" (and {len(problems) - 1} more; run `psplan validate`)" if len(problems) > 1 else ""
-        )
+        first = schema_problems(exc, document, max_problems=1)[0]
+        count = exc.error_count()
+        more = f" (and {count - 1:,} more; run `psplan validate`)" if count > 1 else ""
         raise PsplanError(first.message + more, first.location) from None
 
 

@@ -31,7 +31,7 @@ def _progress(rows: Iterable[T], description: str) -> Iterator[T]:
 
     columns = (
         SpinnerColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         TextColumn("{task.completed:,} rows"),
         TimeElapsedColumn(),

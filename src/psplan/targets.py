@@ -8,6 +8,7 @@ know is an error that quotes it — never a silent guess.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -126,12 +127,19 @@ def normalise_text(text: str) -> str:
     return "".join(folded.split())
 
 
+def shorten_text(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def parse_number(text: str) -> float | None:
     """A decimal number with optional thousands separators, or None."""
     cleaned = text.replace(",", "")
     if not _NUMBER_RE.match(cleaned):
         return None
-    return float(cleaned)
+    number = float(cleaned)
+    if not math.isfinite(number):  # 400 nines: not a figure any plan prints
+        raise PsplanError(f"{shorten_text(text)!r} is too large to be a figure")
+    return number
 
 
 def parse_expression(raw: str | int | float | None) -> Expression:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from psplan.model import ATTRIBUTE_LABELS, Plan
+from psplan.model import ATTRIBUTE_LABELS, MAX_PERIOD_YEARS, MAX_YEAR, MIN_YEAR, Plan
+from psplan.yamlsource import shorten
 
 DESCRIPTIVE = ("id", "领域", "指标", "单位", "属性", "目标值", "基期值", "牵头部门")
 #: Columns after the years: why an indicator lags, and what will be done (left empty).
@@ -41,24 +42,49 @@ INSTRUCTIONS = [
 ]
 
 
+#: Most years a template may have: the longest plan period (model.MAX_PERIOD_YEARS).
+MAX_TEMPLATE_YEARS = MAX_PERIOD_YEARS
+#: Most rows (indicators × regions) a template may have; Excel shows about a million.
+MAX_TEMPLATE_ROWS = 100_000
+
+_DASHES = str.maketrans({"–": "-", "—": "-", "－": "-", "~": "-", "～": "-", "，": ","})
+
+
 def parse_years(text: str) -> list[int]:
-    """`2021-2025` or `2021,2023` → years."""
+    """`2021-2025` or `2021,2023` → years; each in 1949–2100, at most 20 of them."""
     from psplan.errors import PsplanError
 
-    years: list[int] = []
-    for part in text.replace("–", "-").split(","):
+    shown = shorten(text, 40)
+    years: set[int] = set()
+    for part in text.translate(_DASHES).split(","):
         part = part.strip()
         if not part:
             continue
         first, dash, last = part.partition("-")
         try:
+            if len(first) > 8 or len(last) > 8:
+                raise ValueError
             start, end = int(first), int(last) if dash else int(first)
         except ValueError:
-            raise PsplanError(f"--years {text!r}: expected e.g. 2021-2025 or 2021,2022") from None
-        if end < start or end - start > 50:
-            raise PsplanError(f"--years {text!r}: not a sensible range")
-        years.extend(range(start, end + 1))
-    return sorted(set(years))
+            raise PsplanError(
+                f"--years {shown!r}: expected years like 2021-2025 or 2021,2022"
+            ) from None
+        for year in (start, end):
+            if not MIN_YEAR <= year <= MAX_YEAR:
+                raise PsplanError(
+                    f"--years {shown!r}: {year} is not a year between {MIN_YEAR} and {MAX_YEAR}"
+                )
+        if end < start:
+            raise PsplanError(f"--years {shown!r}: {start}-{end} ends before it starts")
+        years.update(range(start, end + 1))
+        if len(years) > MAX_TEMPLATE_YEARS:
+            raise PsplanError(
+                f"--years {shown!r}: more than {MAX_TEMPLATE_YEARS} years; a template covers "
+                "one plan period"
+            )
+    if not years:
+        raise PsplanError(f"--years {shown!r}: no years given")
+    return sorted(years)
 
 
 def template_header(years: Sequence[int], regions: Sequence[str]) -> list[str]:
@@ -67,6 +93,19 @@ def template_header(years: Sequence[int], regions: Sequence[str]) -> list[str]:
 
 
 def template_rows(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> list[list[str]]:
+    from psplan.errors import PsplanError
+
+    seen: set[str] = set()
+    for region in regions:
+        if region in seen:
+            raise PsplanError(f"--regions: {shorten(region, 40)!r} is listed twice")
+        seen.add(region)
+    count = len(plan.indicators) * max(1, len(regions))
+    if count > MAX_TEMPLATE_ROWS:
+        raise PsplanError(
+            f"--regions: {len(regions):,} regions × {len(plan.indicators)} indicators is "
+            f"{count:,} rows, more than a template's {MAX_TEMPLATE_ROWS:,}"
+        )
     rows = []
     for region in regions or [None]:
         for indicator in plan.indicators:

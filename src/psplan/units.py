@@ -64,6 +64,8 @@ KNOWN_UNITS = frozenset(
 )
 
 _BRACKETS = (("(", ")"), ("[", "]"), ("【", "】"), ("〔", "〕"))
+#: Longer than any known unit with its brackets and spaces (（ 万人次 ）).
+MAX_UNIT_LENGTH = 32
 
 
 def canonical_unit(text: str | None) -> str | None:
@@ -75,8 +77,10 @@ def canonical_unit(text: str | None) -> str | None:
     if text is None:
         return None
     folded = normalise_text(text)
-    while len(folded) >= 2 and (folded[0], folded[-1]) in _BRACKETS:
-        folded = folded[1:-1]
+    start, end = 0, len(folded)  # brackets peeled by index: one slice, however many there are
+    while end - start >= 2 and (folded[start], folded[end - 1]) in _BRACKETS:
+        start, end = start + 1, end - 1
+    folded = folded[start:end]
     if not folded:
         return None
     return SYNONYMS.get(folded.lower(), folded)
@@ -84,6 +88,8 @@ def canonical_unit(text: str | None) -> str | None:
 
 def known_unit(text: str) -> str | None:
     """The canonical unit if `text` is a unit psplan recognises after a figure, else None."""
+    if len(text) > MAX_UNIT_LENGTH:
+        return None  # a long text after a number is a sentence, not a unit
     unit = canonical_unit(text)
     return unit if unit in KNOWN_UNITS else None
 

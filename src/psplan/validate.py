@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from psplan.errors import Location, Problem, PsplanError
-from psplan.model import Indicator, Plan, PreviousIndicator
+from psplan.model import MAX_YEAR, MIN_YEAR, Indicator, Plan, PreviousIndicator
 from psplan.plans import (
     LoadedPlan,
     find_parent,
@@ -21,35 +21,74 @@ from psplan.plans import (
     resolve_plan,
     schema_problems,
 )
-from psplan.yamlsource import YamlDocument
+from psplan.yamlsource import YamlDocument, quote, shorten
 
 
-def validate_file(name_or_path: str | Path, parent: LoadedPlan | None = None) -> list[Problem]:
-    """All problems of one plan file (empty when it is valid)."""
+def validate_file(
+    name_or_path: str | Path,
+    parent: LoadedPlan | None = None,
+    max_problems: int | None = None,
+) -> list[Problem]:
+    """All problems of one plan file (empty when it is valid); see `validate_document` for
+    `max_problems`."""
     try:
         path = resolve_plan(name_or_path)
         document = read_document(path)
     except PsplanError as exc:
-        return [Problem(exc.location or Location(str(name_or_path)), exc.message, "read")]
-    return validate_document(document, parent)
+        where = exc.location or Location(shorten(str(name_or_path), 200))
+        return [Problem(where, exc.message, "read")]
+    return validate_document(document, parent, max_problems)
 
 
-def validate_document(document: YamlDocument, parent: LoadedPlan | None = None) -> list[Problem]:
-    return _validate(document, parent)[1]
+def validate_document(
+    document: YamlDocument, parent: LoadedPlan | None = None, max_problems: int | None = None
+) -> list[Problem]:
+    """Every problem of a plan document, in file order.
+
+    With `max_problems`, collecting stops once that many are found: the list then holds at
+    most `max_problems` problems and, if there were more, one last problem (code
+    `too-many-problems`) saying that collecting stopped.
+    """
+    return _validate(document, parent, max_problems)[1]
+
+
+TOO_MANY = "too-many-problems"
+#: The problems a judging command collects from an invalid plan before it stops.
+JUDGING_MAX_PROBLEMS = 1000
+
+
+class _Enough(Exception):
+    """Raised inside the checks once `max_problems` are collected."""
 
 
 def _validate(
-    document: YamlDocument, parent: LoadedPlan | None = None
+    document: YamlDocument, parent: LoadedPlan | None = None, max_problems: int | None = None
 ) -> tuple[Plan | None, list[Problem]]:
     """The plan (None if the schema rejects it) and every problem of the document."""
+    if max_problems is not None and max_problems < 1:
+        raise ValueError("max_problems must be at least 1")
     problems: list[Problem] = []
     plan: Plan | None = None
+    more = False
     try:
         plan = Plan.model_validate(document.data)
     except ValidationError as exc:
-        problems.extend(schema_problems(exc, document))
-    problems.extend(_semantic_problems(document, plan, parent))
+        problems.extend(schema_problems(exc, document, max_problems))
+        more = max_problems is not None and exc.error_count() > max_problems
+    if not more:
+        left = None if max_problems is None else max_problems - len(problems)
+        found, more = _semantic_problems(document, plan, parent, left)
+        problems.extend(found)
     ordered = sorted(set(problems), key=lambda p: (p.location.line, p.location.column, p.message))
+    if max_problems is not None and (more or len(ordered) > max_problems):
+        ordered = ordered[:max_problems]
+        ordered.append(
+            Problem(
+                Location(document.file),
+                f"stopped after {max_problems:,} problems; there are more (fix these first)",
+                TOO_MANY,
+            )
+        )
     return plan, ordered
 
 
@@ -71,20 +110,40 @@ def _continues(row: dict[str, Any], first: dict[str, Any]) -> bool:
     return isinstance(maps_to, list) and first.get("id") in maps_to
 
 
+def _year(value: Any) -> int | None:
+    """A year as written (2020 or "2020"), if it is one the schema accepts."""
+    if isinstance(value, str) and value.strip().isdecimal() and len(value.strip()) == 4:
+        value = int(value.strip())
+    if isinstance(value, int) and not isinstance(value, bool) and MIN_YEAR <= value <= MAX_YEAR:
+        return value
+    return None
+
+
 def _semantic_problems(
-    document: YamlDocument, plan: Plan | None, parent: LoadedPlan | None
-) -> list[Problem]:
-    data = document.data
+    document: YamlDocument, plan: Plan | None, parent: LoadedPlan | None, left: int | None
+) -> tuple[list[Problem], bool]:
+    """The checks beyond the schema, and whether they stopped with more than `left` to say."""
     problems: list[Problem] = []
 
-    def problem(path: tuple[Any, ...], message: str, code: str) -> None:
-        problems.append(Problem(document.locate(path), message, code))
+    def problem(path: tuple[Any, ...], message: str, code: str, level: str = "error") -> None:
+        problems.append(Problem(document.locate(path), message, code, level))  # type: ignore[arg-type]
+        if left is not None and len(problems) > left:
+            raise _Enough
 
+    try:
+        _row_checks(document, problem)
+        _year_checks(document, problem)
+        if plan is not None:
+            _parent_checks(document, plan, parent, problem)
+    except _Enough:
+        return problems[:left], True
+    return problems, False
+
+
+def _row_checks(document: YamlDocument, problem: Any) -> None:
+    data = document.data
     domains = data.get("domains") if isinstance(data.get("domains"), list) else None
     known_domains = {d for d in domains or [] if isinstance(d, str)}
-    baseline_year = data.get("baseline_year")
-    period = data.get("period") if isinstance(data.get("period"), dict) else {}
-    period_end = period.get("end")
 
     # Unique ids and known domains, on the raw rows.
     for key, label in (("indicators", "indicator"), ("catalogue", "catalogue item")):
@@ -96,7 +155,7 @@ def _semantic_problems(
                 if row_id in seen:
                     problem(
                         (key, index, "id"),
-                        f"duplicate {label} id {row_id!r} (first at line "
+                        f"duplicate {label} id {quote(row_id)} (first at line "
                         f"{document.locate((key, seen[row_id])).line})",
                         "duplicate-id",
                     )
@@ -106,7 +165,8 @@ def _semantic_problems(
             if domains is not None and isinstance(domain, str) and domain not in known_domains:
                 problem(
                     (key, index, "domain"),
-                    f"{label} {row_id!r}: domain {domain!r} is not one of the plan's domains",
+                    f"{label} {quote(row_id)}: domain {quote(domain)} is not one of the plan's "
+                    "domains",
                     "unknown-domain",
                 )
             name = row.get("name")
@@ -116,7 +176,7 @@ def _semantic_problems(
                 if name in names:
                     problem(
                         (key, index, "name"),
-                        f"duplicate catalogue item {name!r} (first at line "
+                        f"duplicate catalogue item {quote(name)} (first at line "
                         f"{document.locate((key, names[name])).line})",
                         "duplicate-item",
                     )
@@ -129,7 +189,7 @@ def _semantic_problems(
             indicator = Indicator.model_validate(row)
         except ValidationError:
             continue  # already reported by the schema pass
-        for path, message, code in _indicator_problems(indicator, baseline_year, period_end):
+        for path, message, code in _indicator_problems(indicator):
             problem(("indicators", index, *path), message, code)
 
     previous = data.get("previous_plan")
@@ -142,7 +202,9 @@ def _semantic_problems(
             path = ("previous_plan", "indicators", index)
             if isinstance(row_id, str):
                 if row_id in seen_previous:
-                    problem((*path, "id"), f"duplicate previous-plan id {row_id!r}", "duplicate-id")
+                    problem(
+                        (*path, "id"), f"duplicate previous-plan id {quote(row_id)}", "duplicate-id"
+                    )
                 seen_previous.add(row_id)
             try:
                 item = PreviousIndicator.model_validate(row)
@@ -151,14 +213,68 @@ def _semantic_problems(
             if all(e.form == "none" for e in (item.baseline, item.target, item.actual)):
                 problem(path, f"previous-plan row {item.id!r} has no value at all", "empty")
 
-    if plan is not None:
-        problems.extend(_parent_problems(document, plan, parent))
-    return problems
+
+def _year_checks(document: YamlDocument, problem: Any) -> None:
+    """Baseline years before the end of their period; actual years after their baseline; the
+    previous plan's period before this one's."""
+    data = document.data
+    period = data.get("period") if isinstance(data.get("period"), dict) else {}
+    start, end = _year(period.get("start")), _year(period.get("end"))
+    baseline_year = _year(data.get("baseline_year"))
+    if baseline_year is not None and end is not None and baseline_year >= end:
+        problem(
+            ("baseline_year",),
+            f"baseline year {baseline_year} is not before the period's end {end}",
+            "baseline-year",
+        )
+    for index, row in _rows(document, "indicators"):
+        year = _year(row.get("baseline_year"))
+        if year is not None and end is not None and year >= end:
+            problem(
+                ("indicators", index, "baseline_year"),
+                f"indicator {quote(row.get('id'))}: baseline year {year} is not before the "
+                f"period's end {end}",
+                "baseline-year",
+            )
+
+    previous = data.get("previous_plan")
+    if not isinstance(previous, dict):
+        return
+    before = previous.get("period") if isinstance(previous.get("period"), dict) else {}
+    before_start, before_end = _year(before.get("start")), _year(before.get("end"))
+    if before_end is not None and start is not None and before_end >= start:
+        problem(
+            ("previous_plan", "period"),
+            f"previous_plan period ends in {before_end}, not before this plan's period starts "
+            f"({start})",
+            "previous-period",
+            "warning",
+        )
+    rows = previous.get("indicators")
+    for index, row in enumerate(rows if isinstance(rows, list) else []):
+        if not isinstance(row, dict):
+            continue
+        label = f"previous-plan row {quote(row.get('id'))}"
+        path = ("previous_plan", "indicators", index)
+        year = _year(row.get("baseline_year"))
+        if year is not None and before_end is not None and year >= before_end:
+            problem(
+                (*path, "baseline_year"),
+                f"{label}: baseline year {year} is not before the previous period's end "
+                f"{before_end}",
+                "baseline-year",
+            )
+        base = year if year is not None else (before_start - 1 if before_start else None)
+        actual_year = _year(row.get("actual_year"))
+        if actual_year is not None and base is not None and actual_year <= base:
+            problem(
+                (*path, "actual_year"),
+                f"{label}: actual year {actual_year} is not after the baseline year {base}",
+                "actual-year",
+            )
 
 
-def _indicator_problems(
-    indicator: Indicator, baseline_year: Any, period_end: Any
-) -> Iterator[tuple[tuple[str, ...], str, str]]:
+def _indicator_problems(indicator: Indicator) -> Iterator[tuple[tuple[str, ...], str, str]]:
     label = f"indicator {indicator.id!r}"
     unit = (indicator.unit or "").strip()
     for field in ("target", "baseline"):
@@ -166,64 +282,59 @@ def _indicator_problems(
         if expr.unit and unit and expr.unit != unit:
             yield (
                 (field,),
-                f"{label}: {field} {expr.raw!r} is in {expr.unit} but the unit is {unit!r}",
+                f"{label}: {field} {quote(expr.raw)} is in {expr.unit} but the unit is "
+                f"{quote(unit)}",
                 "unit-mismatch",
             )
         if expr.unit and not unit:
             yield (
                 ("unit",),
-                f'{label}: {field} {expr.raw!r} is in {expr.unit}; set `unit: "{expr.unit}"`',
+                f'{label}: {field} {quote(expr.raw)} is in {expr.unit}; set `unit: "{expr.unit}"`',
                 "unit-mismatch",
             )
     if indicator.target.cumulative and indicator.kind not in (None, "cumulative"):
         yield (
             ("kind",),
-            f"{label}: target {indicator.target.raw!r} is a five-year total in brackets, "
+            f"{label}: target {quote(indicator.target.raw)} is a five-year total in brackets, "
             f"but kind is {indicator.kind!r}",
             "kind-mismatch",
         )
     if indicator.target.form == "none":
         yield (("target",), f"{label}: the target is empty", "no-target")
-    year = indicator.baseline_year or baseline_year
-    if isinstance(year, int) and isinstance(period_end, int) and year >= period_end:
-        yield (
-            ("baseline_year",),
-            f"{label}: baseline year {year} is not before the period's end {period_end}",
-            "baseline-year",
+
+
+def _parent_checks(
+    document: YamlDocument, plan: Plan, given_parent: LoadedPlan | None, problem: Any
+) -> None:
+    if given_parent is not None and given_parent.plan.id == plan.id:
+        problem(
+            ("id",),
+            f"the parent plan given ({given_parent.file}) is this plan {plan.id!r} itself",
+            "parent-is-self",
         )
-
-
-def _parent_problems(
-    document: YamlDocument, plan: Plan, given_parent: LoadedPlan | None
-) -> list[Problem]:
+        return
     parent = find_parent(plan.parent, given_parent)
     if parent is None:
-        return []
+        return
     parent_ids = {indicator.id for indicator in parent.plan.indicators}
     parent_items = {item.id for item in parent.plan.catalogue}
-    problems = []
     for index, item in enumerate(plan.catalogue):
         for position, item_id in enumerate(item.maps_to):
             if item_id not in parent_items:
-                problems.append(
-                    Problem(
-                        document.locate(("catalogue", index, "maps_to", position)),
-                        f"catalogue item {item.id!r}: maps_to {item_id!r} is not an item of "
-                        f"the parent plan {parent.plan.id!r}",
-                        "unknown-parent-item",
-                    )
+                problem(
+                    ("catalogue", index, "maps_to", position),
+                    f"catalogue item {item.id!r}: maps_to {quote(item_id)} is not an item of "
+                    f"the parent plan {parent.plan.id!r}",
+                    "unknown-parent-item",
                 )
     for index, indicator in enumerate(plan.indicators):
         if indicator.maps_to and indicator.maps_to not in parent_ids:
-            problems.append(
-                Problem(
-                    document.locate(("indicators", index, "maps_to")),
-                    f"indicator {indicator.id!r}: maps_to {indicator.maps_to!r} is not an "
-                    f"indicator of the parent plan {parent.plan.id!r}",
-                    "unknown-parent-indicator",
-                )
+            problem(
+                ("indicators", index, "maps_to"),
+                f"indicator {indicator.id!r}: maps_to {quote(indicator.maps_to)} is not an "
+                f"indicator of the parent plan {parent.plan.id!r}",
+                "unknown-parent-indicator",
             )
-    return problems
 
 
 class InvalidPlanError(PsplanError):
@@ -238,14 +349,19 @@ class InvalidPlanError(PsplanError):
         super().__init__(first.message + more, first.location)
 
 
-def load_valid_plan(name_or_path: str | Path, parent: LoadedPlan | None = None) -> LoadedPlan:
-    """Load a plan for judging: InvalidPlanError with every problem `validate` would print.
+def load_valid_plan(
+    name_or_path: str | Path,
+    parent: LoadedPlan | None = None,
+    max_problems: int | None = JUDGING_MAX_PROBLEMS,
+) -> LoadedPlan:
+    """Load a plan for judging: InvalidPlanError with the problems `validate` would print
+    (collecting stops after `max_problems`, as in `validate_document`).
 
     A plan the schema accepts may still be wrong (a duplicate id, a maps_to to nowhere, a
     baseline year after the end): `check`, `trend`, `report` and `compare` use no such plan.
     """
     document = read_document(resolve_plan(name_or_path))
-    plan, problems = _validate(document, parent)
+    plan, problems = _validate(document, parent, max_problems)
     errors = [p for p in problems if p.level == "error"]
     if errors or plan is None:
         raise InvalidPlanError(errors or [Problem(document.locate(()), "invalid plan", "schema")])

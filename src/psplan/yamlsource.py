@@ -6,17 +6,40 @@ safe loader, build plain Python values ourselves and keep a map from each value'
 (`("indicators", 3, "target")`) to its position. Only the standard YAML tags are allowed,
 duplicate keys are errors, and aliases are refused where they are used (plan files never need
 them, and expanding them is how a "billion laughs" file eats memory).
+
+A plan file is a few hundred KB with a few thousand nodes nested five deep. What a hostile or
+mistaken file could cost is bounded before it is spent: the file's size before it is read
+(only regular files are read: not a device, pipe or socket), and the number of nodes and the
+nesting depth while the node tree is composed, not after. Each limit is generous and can be
+raised with an environment variable (`LIMITS`).
+
+Scalars that YAML 1.1 reads in a way nobody writing a plan means stay the text written:
+`yes`/`no`/`on`/`off` (only `true`/`false` are booleans), `010` (octal 8), `1:30` (base 60,
+90), `0x1A`, `.inf`/`.nan` and numbers too large for a float or for Python's int parsing.
 """
 
 from __future__ import annotations
 
+import errno
+import math
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
 
 from psplan.errors import Location, PsplanError
+
+try:  # libyaml scans and parses in C, five times faster; we compose in Python either way
+    from yaml.cyaml import CParser as _FastParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _FastParser = None
 
 Path_ = tuple[str | int, ...]
 
@@ -29,8 +52,50 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 
-#: A plan with more nodes than this is not a plan someone wrote; refuse it before it costs memory.
-MAX_NODES = 2_000_000
+#: Limits on a YAML file psplan reads (plans, overrides, waivers): default and the
+#: environment variable that raises it.
+MAX_BYTES = 20_000_000
+MAX_NODES = 500_000
+MAX_DEPTH = 64
+LIMITS = {
+    "PSPLAN_MAX_PLAN_BYTES": MAX_BYTES,
+    "PSPLAN_MAX_PLAN_NODES": MAX_NODES,
+    "PSPLAN_MAX_PLAN_DEPTH": MAX_DEPTH,
+}
+
+#: How much of a value a message quotes.
+QUOTE_LIMIT = 80
+
+#: Characters YAML does not allow in a file (C0/C1 controls but tab and line breaks, lone
+#: surrogates, U+FFFE/U+FFFF): found first, so the message has a line and a column.
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
+_BOOL_WORDS = {"true": True, "false": False}
+
+
+def limit(variable: str) -> int:
+    """The limit named by `variable`: its environment value if set, else the default."""
+    raw = os.environ.get(variable, "")
+    text = raw.strip().replace("_", "").replace(",", "")
+    if not text:
+        return LIMITS[variable]
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise PsplanError(f"{variable}={shorten(raw)!r}: expected a whole number ≥ 1")
+    return int(text)
+
+
+def shorten(text: str, length: int = QUOTE_LIMIT) -> str:
+    """`text`, cut to `length` characters with an ellipsis: a message quotes, never floods."""
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def quote(value: Any) -> str:
+    """`repr(value)` for a message, cut to a readable length (a value may be megabytes)."""
+    if isinstance(value, str):
+        return repr(shorten(value))
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**QUOTE_LIMIT:
+        return "<a number too long to show>"
+    return shorten(repr(value))
 
 
 @dataclass
@@ -53,11 +118,50 @@ class YamlDocument:
         return Location(self.file, line, col)
 
 
-def read_text(path: Path) -> str:
-    """Read a user's text file as UTF-8 (BOM allowed) with a clear error otherwise."""
+_KINDS = (
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _too_big(name: str, size: int, most: int) -> PsplanError:
+    return PsplanError(
+        f"the file is {size:,} bytes, over the limit of {most:,} bytes "
+        "(set PSPLAN_MAX_PLAN_BYTES to raise it)",
+        Location(name),
+    )
+
+
+def read_text(path: Path, max_bytes: int | None = None) -> str:
+    """Read a user's text file as UTF-8 (BOM allowed) with a clear error otherwise.
+
+    Only a regular file is read (a device or pipe could be endless or never end), and only if
+    it is at most `max_bytes` (default: PSPLAN_MAX_PLAN_BYTES, 20 MB).
+    """
     name = str(path)
-    if path.is_dir():
+    most = limit("PSPLAN_MAX_PLAN_BYTES") if max_bytes is None else max_bytes
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise PsplanError("no such file", Location(name)) from None
+    except PermissionError:
+        raise PsplanError("permission denied", Location(name)) from None
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise PsplanError("file name too long", Location(shorten(name, 200))) from None
+        raise PsplanError(f"cannot read: {exc.strerror or exc}", Location(name)) from None
+    except ValueError:  # a NUL in the name
+        shown = shorten(name.replace("\x00", "\\0"), 200)
+        raise PsplanError("a file name cannot contain a NUL byte", Location(shown)) from None
+    if stat.S_ISDIR(info.st_mode):
         raise PsplanError("is a directory, not a file", Location(name))
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((kind for test, kind in _KINDS if test(info.st_mode)), "a special file")
+        raise PsplanError(f"is {kind}, not a regular file; give a file", Location(name))
+    if info.st_size > most:
+        raise _too_big(name, info.st_size, most)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -66,6 +170,8 @@ def read_text(path: Path) -> str:
         raise PsplanError("permission denied", Location(name)) from None
     except OSError as exc:
         raise PsplanError(f"cannot read: {exc.strerror or exc}", Location(name)) from None
+    if len(raw) > most:  # it grew after we looked
+        raise _too_big(name, len(raw), most)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -76,18 +182,106 @@ def read_text(path: Path) -> str:
         ) from None
 
 
-class _AliasFound(Exception):
-    def __init__(self, mark: yaml.Mark) -> None:
+class _Refused(Exception):
+    """Composing stopped at `mark`: an alias, or a limit reached."""
+
+    def __init__(self, message: str, mark: yaml.Mark) -> None:
+        self.message = message
         self.mark = mark
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """The safe loader, refusing aliases where they are used, before anything is expanded."""
+class _BoundedComposer(Composer):
+    """The composer, refusing aliases and counting nodes and depth before it builds them.
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            raise _AliasFound(self.peek_event().start_mark)
-        return super().compose_node(parent, index)
+    It replaces PyYAML's `compose_node` (same nodes, without anchors, which are useless once
+    aliases are refused, and without path resolvers, which the safe loader has none of).
+    """
+
+    def _bound(self, max_nodes: int, max_depth: int) -> None:
+        self.max_nodes, self.max_depth = max_nodes, max_depth
+        self.nodes, self.depth = 0, 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused("YAML aliases (*name) are not allowed in plan files", event.start_mark)
+        self.nodes += 1
+        if self.nodes > self.max_nodes:
+            raise _Refused(
+                f"more than {self.max_nodes:,} YAML nodes, over the limit "
+                "(set PSPLAN_MAX_PLAN_NODES to raise it)",
+                event.start_mark,
+            )
+        self.get_event()
+        tag = event.tag
+        if isinstance(event, yaml.ScalarEvent):
+            if tag is None or tag == "!":
+                tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
+            return yaml.ScalarNode(
+                tag, event.value, event.start_mark, event.end_mark, style=event.style
+            )
+        if self.depth >= self.max_depth:
+            raise _Refused(
+                f"YAML nested more than {self.max_depth} levels deep, over the limit "
+                "(set PSPLAN_MAX_PLAN_DEPTH to raise it)",
+                event.start_mark,
+            )
+        self.depth += 1
+        node: yaml.Node
+        if isinstance(event, yaml.SequenceStartEvent):
+            if tag is None or tag == "!":
+                tag = self.resolve(yaml.SequenceNode, None, event.implicit)
+            items: list[yaml.Node] = []
+            node = yaml.SequenceNode(tag, items, event.start_mark, None, event.flow_style)
+            while not self.check_event(yaml.SequenceEndEvent):
+                items.append(self.compose_node(node, None))
+        else:  # MappingStartEvent: the parser allows nothing else here
+            if tag is None or tag == "!":
+                tag = self.resolve(yaml.MappingNode, None, event.implicit)
+            pairs: list[tuple[yaml.Node, yaml.Node]] = []
+            node = yaml.MappingNode(tag, pairs, event.start_mark, None, event.flow_style)
+            while not self.check_event(yaml.MappingEndEvent):
+                key = self.compose_node(node, None)
+                pairs.append((key, self.compose_node(node, None)))
+        node.end_mark = self.get_event().end_mark
+        self.depth -= 1
+        return node
+
+
+class _PyLoader(  # type: ignore[misc]
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    _BoundedComposer,
+    SafeConstructor,
+    Resolver,
+):
+    """Pure-Python scanning and parsing, for a PyYAML built without libyaml."""
+
+    def __init__(self, text: str, max_nodes: int, max_depth: int) -> None:
+        yaml.reader.Reader.__init__(self, text)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+        self._bound(max_nodes, max_depth)
+
+
+_Loader: type = _PyLoader
+if _FastParser is not None:
+
+    class _CLoader(_BoundedComposer, _FastParser, SafeConstructor, Resolver):  # type: ignore[misc, valid-type]
+        """libyaml's scanner and parser under our composer."""
+
+        def __init__(self, text: str, max_nodes: int, max_depth: int) -> None:
+            _FastParser.__init__(self, text)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+            self._bound(max_nodes, max_depth)
+
+    _Loader = _CLoader
 
 
 def load_yaml(text: str, file: str) -> YamlDocument:
@@ -95,23 +289,33 @@ def load_yaml(text: str, file: str) -> YamlDocument:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise PsplanError("contains a NUL byte; this is not a text file", Location(file, line))
+    bad = _NOT_YAML.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise PsplanError(
+            f"contains the character U+{ord(bad.group()):04X}, which YAML does not allow; "
+            "remove it",
+            Location(file, line, column),
+        )
+    max_nodes, max_depth = limit("PSPLAN_MAX_PLAN_NODES"), limit("PSPLAN_MAX_PLAN_DEPTH")
     loader = None
     try:
-        loader = _NoAliasLoader(text)
+        loader = _Loader(text, max_nodes, max_depth)
         root = loader.get_single_node()
-    except _AliasFound as found:
-        where = Location(file, found.mark.line + 1, found.mark.column + 1)
-        raise PsplanError("YAML aliases (*name) are not allowed in plan files", where) from None
+    except _Refused as refused:
+        where = Location(file, refused.mark.line + 1, refused.mark.column + 1)
+        raise PsplanError(refused.message, where) from None
     except RecursionError:
         raise PsplanError("YAML nested too deeply", Location(file)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
-        raise PsplanError(f"YAML syntax error: {problem}", where) from None
+        raise PsplanError(f"YAML syntax error: {shorten(problem, 200)}", where) from None
     except yaml.YAMLError as exc:
         message = " ".join(str(exc).split())
-        raise PsplanError(f"YAML error: {message}", Location(file)) from None
+        raise PsplanError(f"YAML error: {shorten(message, 200)}", Location(file)) from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -126,19 +330,15 @@ def load_yaml(text: str, file: str) -> YamlDocument:
 
 
 class _Builder:
-    def __init__(self, file: str, loader: yaml.SafeLoader) -> None:
+    def __init__(self, file: str, loader: SafeConstructor) -> None:
         self.file = file
         self.loader = loader
         self.positions: dict[Path_, tuple[int, int]] = {}
-        self.count = 0
 
     def _where(self, node: yaml.Node) -> Location:
         return Location(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise PsplanError(f"more than {MAX_NODES:,} YAML nodes; refusing", self._where(node))
         self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
 
         if isinstance(node, yaml.MappingNode):
@@ -146,10 +346,12 @@ class _Builder:
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 key = self.build(key_node, (*path, "<key>"))
+                if isinstance(key, bool):
+                    key = key_node.value  # `true:` is the word, not a boolean
                 if not isinstance(key, (str, int)):
                     raise PsplanError("mapping keys must be plain text", self._where(key_node))
                 if key in result:
-                    raise PsplanError(f"duplicate key {key!r}", self._where(key_node))
+                    raise PsplanError(f"duplicate key {quote(key)}", self._where(key_node))
                 result[key] = self.build(value_node, (*path, key))
             self.positions.pop((*path, "<key>"), None)
             return result
@@ -157,12 +359,34 @@ class _Builder:
             self._check_tag(node, "tag:yaml.org,2002:seq")
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         if node.tag not in _PLAIN_TAGS:
-            raise PsplanError(f"YAML tag {node.tag!r} is not allowed", self._where(node))
-        value = self.loader.construct_object(node, deep=True)
-        if node.tag == "tag:yaml.org,2002:timestamp":
-            return node.value  # a date-looking string stays the text the user wrote
-        return value
+            raise PsplanError(f"YAML tag {quote(node.tag)} is not allowed", self._where(node))
+        return _scalar(node)
 
     def _check_tag(self, node: yaml.Node, expected: str) -> None:
         if node.tag != expected:
-            raise PsplanError(f"YAML tag {node.tag!r} is not allowed", self._where(node))
+            raise PsplanError(f"YAML tag {quote(node.tag)} is not allowed", self._where(node))
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    """A scalar's value, as YAML 1.2's core schema would read it: anything YAML 1.1 reads in
+    a surprising way (`yes`, `010`, `1:30`, `.nan`, 1e999) stays the text written."""
+    text = node.value
+    tag = node.tag
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        return _BOOL_WORDS.get(text.lower(), text)
+    if tag == "tag:yaml.org,2002:int":
+        digits = text.replace("_", "")
+        if _DECIMAL_INT.fullmatch(text) and len(digits) <= 4000:
+            return int(digits)
+        return text
+    if tag == "tag:yaml.org,2002:float":
+        if ":" in text:
+            return text
+        try:
+            number = float(text.replace("_", "").lower().replace(".inf", "inf"))
+        except ValueError:
+            return text
+        return number if math.isfinite(number) else text
+    return text  # str, and a date-looking timestamp stays the text the user wrote

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from psplan.compare import VERDICTS, Comparison, IndicatorComparison
+from psplan.render.escape import markdown_line, to_json, visible
 
 VERDICT_LABELS = {
     "zh": {
@@ -144,7 +144,7 @@ def render_comparison(
     comparison: Comparison, output_format: str, lang: str = "zh", *, color: bool = False
 ) -> str:
     if output_format == "json":
-        return json.dumps(comparison_dict(comparison, lang), ensure_ascii=False, indent=2)
+        return to_json(comparison_dict(comparison, lang))
     if output_format == "csv":
         from psplan.render.csvout import to_csv
 
@@ -184,20 +184,20 @@ def render_comparison(
             rows.append(["", entry.id, "", entry.name, "catalogue_extra", "", "", "", "", ""])
         return to_csv(keys, rows)
     rows = _rows(comparison, lang)
-    catalogue = "\n".join(_catalogue_lines(comparison, lang))
+    lines = _catalogue_lines(comparison, lang)
     if output_format == "markdown":
         from psplan.render.markdown import markdown_table
 
-        return (
-            f"# {title(comparison, lang)}\n\n{markdown_table(HEADERS[lang], rows)}\n\n{catalogue}"
-        )
+        catalogue = "\n".join(markdown_line(line) for line in lines)
+        heading = markdown_line(title(comparison, lang))
+        return f"# {heading}\n\n{markdown_table(HEADERS[lang], rows)}\n\n{catalogue}"
     from psplan.render.table import grouped_table, render_to_text
 
     styles = [VERDICT_STYLES[row.verdict] for row in comparison.indicators]
     table = grouped_table(
         title(comparison, lang), HEADERS[lang], rows, group_column=0, styles=styles
     )
-    return render_to_text(table, color=color) + "\n" + catalogue
+    return render_to_text(table, color=color) + "\n" + "\n".join(visible(line) for line in lines)
 
 
 def render_summary(comparisons: list[Comparison], output_format: str, lang: str = "zh") -> str:
@@ -215,9 +215,7 @@ def render_summary(comparisons: list[Comparison], output_format: str, lang: str 
         summary = comparison.summary()
         rows.append([comparison.child.id, *[summary[k] for k in keys[1:-1]], comparison.failing])
     if output_format == "json":
-        return json.dumps(
-            [comparison_dict(c, lang) for c in comparisons], ensure_ascii=False, indent=2
-        )
+        return to_json([comparison_dict(c, lang) for c in comparisons])
     if output_format == "csv":
         from psplan.render.csvout import to_csv
 

@@ -1,13 +1,13 @@
 """The annual monitoring report as one self-contained HTML file.
 
 No network requests: CSS is inline, charts are inline SVG, fonts are the system's CJK fonts.
-Prints on A4. Every string that came from a user's file is escaped.
+Prints on A4. Every string that came from a user's file is escaped, bidi and other control
+characters shown as <U+XXXX> (`psplan.render.escape.html_text`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from html import escape
 
 from psplan.assessment import Assessment, Result, explain_disagreement
 from psplan.regions import spreads
@@ -19,6 +19,7 @@ from psplan.render.cells import (
     row_notes,
     trend_text,
 )
+from psplan.render.escape import html_text as escape
 from psplan.render.report import column_headers, summary_line
 from psplan.trends import sparkline
 

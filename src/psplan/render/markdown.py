@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from psplan.render.escape import markdown_cell
+
 
 def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """One table row per row, one column per header, whatever the cells hold (`|`, line
+    breaks and control characters are escaped: see `psplan.render.escape`)."""
     import tabulate
 
     tabulate.WIDE_CHARS_MODE = True  # CJK characters are two columns wide
-    cells = [
-        ["" if cell is None else str(cell).replace("|", "\\|") for cell in row] for row in rows
-    ]
-    return tabulate.tabulate(cells, headers=list(headers), tablefmt="github", disable_numparse=True)
+    cells = [[markdown_cell(cell) for cell in row] for row in rows]
+    return tabulate.tabulate(
+        cells,
+        headers=[markdown_cell(header) for header in headers],
+        tablefmt="github",
+        disable_numparse=True,
+    )

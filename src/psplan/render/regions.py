@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from psplan.check import Report
 from psplan.regions import spreads, status_matrix
+from psplan.render.escape import markdown_line, to_json
 from psplan.render.report import summary_line
 
 HEADERS = {
@@ -76,7 +76,7 @@ def render_by_region(
 ) -> str:
     if output_format == "json":
         indent = 2 if len(report.results) <= 2000 else None
-        return json.dumps(by_region_dict(report), ensure_ascii=False, indent=indent)
+        return to_json(by_region_dict(report), indent=indent)
     if output_format == "csv":
         from psplan.render.csvout import to_csv
 
@@ -108,7 +108,7 @@ def render_by_region(
     if output_format == "markdown":
         from psplan.render.markdown import markdown_table
 
-        return f"# {title}\n\n{markdown_table(HEADERS[lang], rows)}"
+        return f"# {markdown_line(title)}\n\n{markdown_table(HEADERS[lang], rows)}"
     from psplan.render.table import grouped_table, render_to_text
 
     return render_to_text(grouped_table(title, HEADERS[lang], rows, group_column=0), color=color)

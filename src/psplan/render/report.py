@@ -6,11 +6,11 @@ none renamed).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from psplan.assessment import Assessment, Result, trend_dict
 from psplan.render.cells import STATUS_LABELS, result_cells
+from psplan.render.escape import markdown_line, to_json, visible
 
 __all__ = ["STATUS_LABELS", "render_report", "report_dict", "result_dict", "trend_dict"]
 
@@ -173,7 +173,7 @@ def render_report(
     if output_format == "json":
         # Indented for people; compact (C encoder, several times faster) for county-scale runs.
         indent = 2 if len(report.results) <= 2000 else None
-        return json.dumps(report.to_dict(lang), ensure_ascii=False, indent=indent)
+        return to_json(report.to_dict(lang), indent=indent)
     if output_format == "csv":
         from psplan.render.csvout import to_csv
 
@@ -185,9 +185,9 @@ def render_report(
     if output_format == "markdown":
         from psplan.render.markdown import markdown_table
 
-        text = f"# {summary_line(report, lang)}\n\n{markdown_table(headers, rows)}"
+        text = f"# {markdown_line(summary_line(report, lang))}\n\n{markdown_table(headers, rows)}"
         if notes:
-            text += f"\n\n## {title}\n\n" + "\n".join(f"- {line}" for line in notes)
+            text += f"\n\n## {title}\n\n" + "\n".join(f"- {markdown_line(n)}" for n in notes)
         return text
     from psplan.render.table import grouped_table, render_to_text
 
@@ -195,5 +195,5 @@ def render_report(
     table = grouped_table(summary_line(report, lang), headers, rows, group_column=0, styles=styles)
     text = render_to_text(table, color=color)
     if notes:
-        text += f"\n{title}:\n" + "\n".join(f"  - {line}" for line in notes) + "\n"
+        text += f"\n{title}:\n" + "\n".join(f"  - {visible(line)}" for line in notes) + "\n"
     return text

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
 from psplan.model import Plan
+from psplan.render.escape import markdown_line, to_json
 from psplan.serialize import PLAN_HEADERS_EN, PLAN_HEADERS_ZH, plan_dict, plan_rows
 
 
 def render_plan(plan: Plan, output_format: str, lang: str = "zh", *, color: bool = False) -> str:
     if output_format == "json":
-        return json.dumps(plan_dict(plan), ensure_ascii=False, indent=2)
+        return to_json(plan_dict(plan))
     headers = PLAN_HEADERS_EN if lang == "en" else PLAN_HEADERS_ZH
     rows = plan_rows(plan)
     if output_format == "csv":
@@ -21,7 +20,7 @@ def render_plan(plan: Plan, output_format: str, lang: str = "zh", *, color: bool
     if output_format == "markdown":
         from psplan.render.markdown import markdown_table
 
-        return f"# {title}\n\n{markdown_table(headers, rows)}"
+        return f"# {markdown_line(title)}\n\n{markdown_table(headers, rows)}"
     from psplan.render.table import grouped_table, render_to_text
 
     styles = ["bold" if indicator.is_binding else None for indicator in plan.indicators]

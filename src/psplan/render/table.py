@@ -1,9 +1,16 @@
-"""Rich tables for the terminal, grouped by domain (rich measures CJK width itself)."""
+"""Rich tables for the terminal, grouped by domain (rich measures CJK width itself).
+
+Every title, header and cell is a rich `Text` made by `psplan.render.escape.terminal`: a name
+like `[bold]` or `[/x]` prints as it reads, and control characters (ANSI and OSC 8 sequences)
+and bidi controls are shown as <U+XXXX>, never sent to the terminal.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+
+from psplan.render.escape import terminal
 
 
 def grouped_table(
@@ -16,19 +23,19 @@ def grouped_table(
     """A rich Table with a section line between groups and the group name shown once."""
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False, header_style="bold")
+    table = Table(title=terminal(title), show_lines=False, header_style="bold")
     for header in headers:
-        table.add_column(header, overflow="fold")
+        table.add_column(terminal(header), overflow="fold")
     previous = object()
     for index, row in enumerate(rows):
         group = row[group_column]
-        cells = ["" if cell is None else str(cell) for cell in row]
+        cells = [terminal(cell) for cell in row]
         if group != previous:
             if index:
                 table.add_section()
             previous = group
         else:
-            cells[group_column] = ""
+            cells[group_column] = terminal("")
         table.add_row(*cells, style=styles[index] if styles else None)
     return table
 
@@ -43,6 +50,9 @@ def render_to_text(renderable: Any, *, color: bool, width: int | None = None) ->
         no_color=not color,
         width=width or (None if color else 160),
         file=_NullFile(),
+        markup=False,
+        emoji=False,
+        highlight=False,
     )
     with console.capture() as capture:
         console.print(renderable)

@@ -6,11 +6,11 @@ baseline and base year the verdict used, so `trend` and `check` cannot disagree.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from psplan.assessment import Assessment, Result, explain_disagreement, trend_dict
 from psplan.render.cells import STATUS_LABELS, baseline_text, number, trend_text
+from psplan.render.escape import markdown_line, to_json
 from psplan.trends import sparkline
 
 HEADERS = {
@@ -109,7 +109,7 @@ def render_trend(
     report: Assessment, output_format: str, lang: str = "zh", *, color: bool = False
 ) -> str:
     if output_format == "json":
-        return json.dumps(trend_rows_dict(report, lang), ensure_ascii=False, indent=2)
+        return to_json(trend_rows_dict(report, lang))
     rows = trend_rows(report, lang)
     headers = HEADERS[lang]
     if output_format == "csv":
@@ -122,7 +122,7 @@ def render_trend(
     if output_format == "markdown":
         from psplan.render.markdown import markdown_table
 
-        return f"# {title}\n\n{markdown_table(headers, rows)}"
+        return f"# {markdown_line(title)}\n\n{markdown_table(headers, rows)}"
     from psplan.render.table import grouped_table, render_to_text
 
     return render_to_text(grouped_table(title, headers, rows, group_column=0), color=color)

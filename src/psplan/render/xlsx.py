@@ -9,26 +9,47 @@ from typing import TYPE_CHECKING
 from psplan.assessment import Assessment, explain_disagreement
 from psplan.regions import spreads
 from psplan.render.cells import STATUS_LABELS, number, row_notes, trend_text
+from psplan.render.escape import xlsx_is_formula_text, xlsx_text
 from psplan.render.report import HEADERS, report_rows, summary_line
 
 Report = Assessment
 NOTES_HEADER = {"zh": "备注", "en": "notes"}
 
-
-def _cell(value: object) -> object:
-    """A value openpyxl stores as typed: only text starting with "=" would become a formula.
-
-    (The CSV guard for + - @ does not apply: a stored xlsx string is never evaluated, and
-    prefixing "-10%" would make the sheet disagree with every other format.)
-    """
-    if isinstance(value, str) and value.startswith("="):
-        return "'" + value
-    return value
-
-
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is written
     from openpyxl import Workbook
+    from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet
+
+
+def _cell(value: object) -> object:
+    """A value as openpyxl should store it: numbers as numbers, text through `xlsx_text`
+    (control characters shown, cut at a cell's length). Text starting with "=" is stored as
+    text by `_set` / `_append`, never as a formula; other text is stored as it reads (the CSV
+    guard for + - @ does not apply: a stored xlsx string is never evaluated)."""
+    return xlsx_text(value) if isinstance(value, str) else value
+
+
+def _as_text(cell: Cell) -> None:
+    """Keep a cell whose text starts with "=" a string: shown as typed, and still text when
+    someone edits it in Excel (the quote prefix)."""
+    if xlsx_is_formula_text(cell.value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+def _set(cell: Cell, value: object) -> None:
+    cell.value = _cell(value)
+    _as_text(cell)
+
+
+def _append(sheet: Worksheet, number: int, values: Sequence[object]) -> None:
+    """Append row `number` (1-based; the row `append` fills, passed in to stay O(1))."""
+    row = [_cell(value) for value in values]
+    sheet.append(row)
+    for column, value in enumerate(row, start=1):
+        if xlsx_is_formula_text(value):
+            _as_text(sheet.cell(number, column))
+
 
 FILLS = {
     "met": "C8E6C9",
@@ -48,9 +69,9 @@ def _sheet(
     from wcwidth import wcswidth
 
     sheet = book.create_sheet(title)
-    sheet.append(list(headers))
-    for row in rows:
-        sheet.append([_cell(cell) for cell in row])
+    _append(sheet, 1, list(headers))
+    for number_, row in enumerate(rows, start=2):
+        _append(sheet, number_, row)
     for cell in sheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor="1F4E79")
@@ -83,7 +104,7 @@ def render_xlsx(report: Report, lang: str = "zh") -> bytes:
         [(labels[s], counts[s], binding[s]) for s in counts],
     )
     summary.insert_rows(1)
-    summary["A1"] = summary_line(report, lang)
+    _set(summary.cell(1, 1), summary_line(report, lang))
     for index, status in enumerate(counts, start=3):
         summary.cell(index, 1).fill = PatternFill("solid", fgColor=FILLS[status])
 

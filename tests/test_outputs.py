@@ -1,0 +1,370 @@
+"""Outputs beyond the corpus (tests/corpus/outputs.py): signals while writing, terminals that
+cannot show Chinese, device nodes and terminals as `-o`, the escaping rules themselves, and
+the problem limit of `validate`."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import signal
+import stat
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from psplan.errors import PsplanError
+from psplan.output import resolve_output, write_output
+from psplan.render.escape import (
+    csv_cell,
+    html_text,
+    markdown_cell,
+    one_line,
+    to_json,
+    visible,
+    xlsx_text,
+)
+
+from conftest import ROOT, assert_one_line_error, run_psplan
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", **extra}
+    env.pop("PSPLAN_DEBUG", None)
+    return env
+
+
+def _temp_files(folder: Path) -> list[str]:
+    return [name for name in os.listdir(folder) if name.endswith(".tmp")]
+
+
+# ------------------------------------------------------------------------------ signals
+
+#: psplan as a process whose rename of the finished temp file waits until it is killed.
+SLOW_RENAME = textwrap.dedent(
+    """
+    import os, sys, time
+    import psplan.output
+    real = os.replace
+    def slow(source, target):
+        print("writing", flush=True)
+        time.sleep(60)
+        real(source, target)
+    psplan.output.os.replace = slow
+    from psplan.cli import main
+    sys.argv = ["psplan", *sys.argv[1:]]
+    main()
+    """
+)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_a_signal_while_writing_leaves_no_temp_file(tmp_path: Path, signum: int) -> None:
+    out = tmp_path / "report.md"
+    out.write_text("last year's report\n", encoding="utf-8")
+    child = subprocess.Popen(
+        [sys.executable, "-c", SLOW_RENAME, "show", "national", "-o", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env=_env(),
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "writing\n"
+        assert _temp_files(tmp_path), "the temp file exists while the report is written"
+        child.send_signal(signum)
+        _, stderr = child.communicate(timeout=30)
+    finally:
+        child.kill()
+    assert child.returncode == -signum, (child.returncode, stderr)
+    name = signal.Signals(signum).name
+    assert f"psplan: interrupted by {name}; {out} was not written" in stderr, stderr
+    assert "Traceback" not in stderr
+    assert _temp_files(tmp_path) == []
+    assert out.read_text(encoding="utf-8") == "last year's report\n"
+
+
+def test_sigterm_while_writing_a_large_report(tmp_path: Path) -> None:
+    """The real thing: a 20 MB HTML report, SIGTERM as soon as its temp file appears."""
+    actuals = tmp_path / "a.csv"
+    with actuals.open("w", encoding="utf-8") as handle:
+        handle.write("indicator,year,value,region\n")
+        handle.writelines(f"人均预期寿命,2023,78,县{i}\n" for i in range(1000))
+    out = tmp_path / "r.html"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "psplan", "report", "national", str(actuals), "-o", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env=_env(),
+    )
+    caught = False
+    try:
+        deadline = time.monotonic() + 120
+        while child.poll() is None and time.monotonic() < deadline:
+            if _temp_files(tmp_path):
+                child.send_signal(signal.SIGTERM)
+                caught = True
+                break
+            time.sleep(0.0005)
+        _, stderr = child.communicate(timeout=60)
+    finally:
+        child.kill()
+    assert "Traceback" not in stderr and "internal error" not in stderr, stderr
+    assert _temp_files(tmp_path) == []
+    if caught and child.returncode == -signal.SIGTERM:
+        assert "interrupted by SIGTERM" in stderr
+        # the rename is the last step: the report is either absent or complete
+        assert not out.exists() or out.read_text(encoding="utf-8").endswith("</html>\n")
+    else:  # finished before the temp file was seen: it must be whole
+        assert out.read_text(encoding="utf-8").endswith("</html>\n")
+
+
+# ------------------------------------------------------------------- ASCII terminals
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"PYTHONIOENCODING": "ascii"},
+        {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"},
+    ],
+    ids=["PYTHONIOENCODING=ascii", "LANG=C"],
+)
+def test_an_ascii_terminal_gets_escapes_not_a_crash(tmp_path: Path, env: dict[str, str]) -> None:
+    for args in (("show", "national"), ("show", "national", "-f", "table"), ("list",)):
+        done = subprocess.run(
+            [sys.executable, "-m", "psplan", *args],
+            capture_output=True,
+            cwd=tmp_path,
+            env=_env(**env),
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        stdout = done.stdout.decode("ascii")  # nothing but ASCII reached the terminal
+        assert "\\u5341\\u56db\\u4e94" in stdout  # 十四五, readable back
+        assert done.stderr.decode("ascii").count("psplan: warning: stdout's encoding") == 1
+    bad = tmp_path / "缺失的文件.csv"
+    done = subprocess.run(
+        [sys.executable, "-m", "psplan", "check", "national", str(bad)],
+        capture_output=True,
+        cwd=tmp_path,
+        env=_env(**env),
+        timeout=60,
+    )
+    assert done.returncode == 2
+    stderr = done.stderr.decode("ascii")
+    assert stderr.startswith("psplan: error:") and "no such file" in stderr, stderr
+    assert "Traceback" not in stderr and "internal error" not in stderr
+
+
+# -------------------------------------------------------------- devices, terminals
+
+
+def test_a_device_node_is_never_replaced(tmp_path: Path) -> None:
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (PermissionError, OSError) as exc:
+        pytest.skip(f"cannot make a device node here: {exc}")
+    result = run_psplan("show", "national", "-o", str(device))
+    assert_one_line_error(result, "is a character device, not a regular file")
+    assert stat.S_ISCHR(device.stat().st_mode)
+    assert _temp_files(tmp_path) == []
+
+
+def test_streams_by_name() -> None:
+    assert resolve_output("-").stream == "stdout"
+    assert resolve_output("/dev/stdout").stream == "stdout"
+    assert resolve_output("/dev/fd/1").stream == "stdout"
+    assert resolve_output("/dev/stderr").stream == "stderr"
+    assert resolve_output(os.devnull).stream == "null"  # discarded, never replaced
+    null = os.stat(os.devnull)
+    write_output("nothing", Path(os.devnull))
+    after = os.stat(os.devnull)
+    assert stat.S_ISCHR(after.st_mode) and after.st_ino == null.st_ino
+
+
+def test_an_input_reached_by_a_hard_link_is_refused(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes((ROOT / "data" / "national.yaml").read_bytes())
+    link = tmp_path / "link.md"
+    os.link(plan, link)
+    with pytest.raises(PsplanError, match="refusing to overwrite an input"):
+        resolve_output(link, [plan])
+
+
+def test_a_bundled_plan_named_by_its_name_is_an_input(tmp_path: Path) -> None:
+    from psplan.cli import command_inputs
+
+    inputs = command_inputs({"plan": "national", "actuals": tmp_path / "a.csv", "output": None})
+    with pytest.raises(PsplanError, match="refusing to overwrite an input"):
+        resolve_output(ROOT / "data" / "national.yaml", inputs)
+    children = command_inputs({"parent": "national", "all_children": True})
+    assert ROOT / "data" / "hanzhong.yaml" in [path.resolve() for path in children]
+
+
+XLSX_STDOUT = ("-o", "-", "-f", "xlsx")
+
+
+def test_a_workbook_is_not_printed_on_a_terminal(tmp_path: Path) -> None:
+    actuals = tmp_path / "a.csv"
+    actuals.write_text("indicator,year,value\n人均预期寿命,2023,78\n", encoding="utf-8")
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "psplan", "report", "national", str(actuals), *XLSX_STDOUT],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_env(),
+            timeout=60,
+        )
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert done.returncode == 2
+    assert "will not print a binary file (an Excel workbook) on a terminal" in done.stderr
+
+
+def test_a_workbook_goes_to_a_pipe(tmp_path: Path) -> None:
+    actuals = tmp_path / "a.csv"
+    actuals.write_text("indicator,year,value\n人均预期寿命,2023,78\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "psplan", "report", "national", str(actuals), *XLSX_STDOUT],
+        capture_output=True,
+        env=_env(),
+        timeout=60,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    assert done.stdout.startswith(b"PK")  # a zip: the workbook
+    assert b"wrote" not in done.stderr
+
+
+# ------------------------------------------------------------------------- escaping
+
+HOSTILE = "\x1b[31m红\x1b]8;;http://x\x1b\\链\x1b]8;;\x1b\\\u202eexe\u200b\x01\x7f\x9b\ud800"
+
+
+def test_visible_shows_every_control_and_invisible_character() -> None:
+    shown = visible(HOSTILE + "\ttab\r\nline\rcr")
+    assert shown == (
+        "<U+001B>[31m红<U+001B>]8;;http://x<U+001B>\\链<U+001B>]8;;<U+001B>\\<U+202E>exe"
+        "<U+200B><U+0001><U+007F><U+009B><U+D800>\ttab\nline<U+000D>cr"
+    )
+    assert one_line("a\nb\tc") == "a<U+000A>b<U+0009>c"
+    assert visible("普通的文字 ① ２０２３ — “引号”") == "普通的文字 ① ２０２３ — “引号”"
+
+
+def test_markdown_cell_is_one_cell() -> None:
+    assert markdown_cell("a|b") == "a\\|b"
+    assert markdown_cell("a\\|b") == "a\\\\\\|b"  # the backslash cannot escape the escape
+    assert markdown_cell("a\r\nb\nc") == "a<br>b<br>c"
+    assert markdown_cell("<img src=x>") == "&lt;img src=x>"
+    assert markdown_cell(None) == "" and markdown_cell(3.5) == "3.5"
+
+
+def test_html_text_escapes_markup_and_shows_bidi() -> None:
+    assert html_text('<b title="x">&\u202e') == "&lt;b title=&quot;x&quot;&gt;&amp;&lt;U+202E&gt;"
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+cmd", "'+cmd"),
+        ("-cmd", "'-cmd"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("-10%", "-10%"),
+        ("+3.5", "+3.5"),
+        ("-1,234", "-1,234"),
+        ("-", "-"),
+        ("——", "——"),
+        (-3.5, -3.5),
+        ("a\r\nb", "a\nb"),
+        ("a\x1bb", "a<U+001B>b"),
+    ],
+)
+def test_csv_cell(cell: object, expected: object) -> None:
+    assert csv_cell(cell) == expected
+
+
+def test_xlsx_text_is_legal_and_fits_a_cell() -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    assert not ILLEGAL_CHARACTERS_RE.search(xlsx_text("".join(chr(c) for c in range(32))))
+    assert len(xlsx_text("长" * 40_000)) == 32_767
+
+
+def test_json_escapes_are_lossless() -> None:
+    data = {"k": HOSTILE + "\u2028\U000e0041" + "普通"}
+    text = to_json(data)
+    assert all(ord(c) < 0x7F or c in "红链普通" for c in text), text
+    assert json.loads(text) == data
+    assert to_json({"n": 1}, indent=None) == '{"n": 1}'
+
+
+# --------------------------------------------------------------------- --max-problems
+
+
+def _broken_plan(tmp_path: Path, count: int) -> Path:
+    path = tmp_path / "plan.yaml"
+    rows = "".join(f"  - {{id: x{i}}}\n" for i in range(count))
+    path.write_text(
+        "id: t\nname: t\nlevel: county\nperiod: {start: 2021, end: 2025}\n"
+        f"baseline_year: 2020\ndomains: [a]\nindicators:\n{rows}",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_validate_prints_fifty_problems_then_counts_the_rest(tmp_path: Path) -> None:
+    plan = _broken_plan(tmp_path, 100)
+    everything = run_psplan("validate", str(plan), "--max-problems", "0")
+    total = sum(": error:" in line for line in everything.stdout.splitlines())
+    assert total > 100
+    result = run_psplan("validate", str(plan))
+    assert result.returncode == 2
+    lines = result.stdout.splitlines()
+    assert sum(": error:" in line for line in lines) == 50
+    assert lines[-2] == f"… and {total - 50} more problems (use --max-problems to see more)"
+    assert lines[-1] == f"1 file(s) checked, {total} error(s)"
+    github = run_psplan("validate", str(plan), "-f", "github", "--max-problems", "5")
+    assert github.stdout.count("::error ") == 5
+    assert f"::notice::… and {total - 5} more problems" in github.stdout
+    data = json.loads(run_psplan("validate", str(plan), "-f", "json").stdout)
+    assert len(data["problems"]) == total  # JSON, for programs, lists them all
+
+
+def test_warnings_are_bounded_too(capsys: pytest.CaptureFixture[str]) -> None:
+    from psplan.cli import print_problems
+    from psplan.errors import Location, Problem
+
+    problems = [Problem(Location("a.csv", n), f"odd {n}", level="warning") for n in range(80)]
+    print_problems(problems, "warning", 10)
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 11
+    assert lines[0] == "psplan: warning: a.csv: odd 0"
+    assert lines[-1] == "psplan: warning: … and 70 more warnings (use --max-problems to see more)"
+
+
+def test_a_note_that_checking_stopped_is_printed_last() -> None:
+    from psplan.errors import Location, Problem
+    from psplan.render.problems import problems_github, problems_text
+
+    problems = [Problem(Location("p.yaml", n), "bad") for n in range(1, 8)]
+    stopped = Problem(Location("p.yaml"), "stopped after 7 problems", "too-many-problems")
+    text = problems_text([*problems, stopped], 1, 3).splitlines()
+    assert text[3:5] == [
+        "… and 4 more problems (use --max-problems to see more)",
+        "p.yaml: error: stopped after 7 problems [too-many-problems]",
+    ]
+    github = problems_github([*problems, stopped], 1, 3).splitlines()
+    assert github[-1].endswith("::stopped after 7 problems") and len(github) == 5
