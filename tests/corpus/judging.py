@@ -41,6 +41,32 @@ UPPER_ID = NATIONAL.replace("id: nursing_beds_share", "id: BEDS", 1)
 
 CASES = [
     Case(
+        "a-bound-below-the-target-is-not-met",
+        ("check", "national", "{dir}/a.csv", "--year", "2025", "--format", "json"),
+        {"a.csv": HEADER + "九年义务教育巩固率,2025,<96%\n"},
+        exit=1,
+        check=_status("compulsory_education_retention", "not_met"),
+    ),
+    Case(
+        "a-bound-that-does-not-decide-needs-a-person",
+        ("check", "national", "{dir}/a.csv", "--format", "json"),
+        {"a.csv": HEADER + "九年义务教育巩固率,2023,>95%\n"},
+        exit=(0, 1),
+        check=_status("compulsory_education_retention", "needs_review"),
+    ),
+    Case(
+        "a-bound-beyond-the-target-is-met",
+        ("check", "national", "{dir}/a.csv", "--format", "json"),
+        {"a.csv": HEADER + "学前教育毛入园率,2023,>91%\n"},
+        exit=(0, 1),
+        check=_status("preschool_gross_enrollment", "met"),
+    ),
+    Case(
+        "validate-refuses-dev-zero",
+        ("show", "/dev/zero"),
+        stderr="not a regular file",
+    ),
+    Case(
         "year-far-outside-the-plan",
         ("check", "national", "{dir}/a.csv", "--year", "99999"),
         {"a.csv": HEADER + "人均预期寿命,2023,78\n"},
