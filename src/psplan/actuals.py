@@ -641,13 +641,10 @@ def _listed(texts: Sequence[str], *, quoted: bool = True, most: int = 10) -> str
 
 
 def _letter(index: int) -> str:
-    """The spreadsheet letter of a 0-based column: 0 → A, 26 → AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
+    """The spreadsheet letter of a 0-based column: 0 → A, 26 → AA (messages only)."""
+    from psplan.xlsxread import column_letters
+
+    return column_letters(index)
 
 
 def header_year(cell: object) -> int | None:

@@ -9,6 +9,7 @@ own expectations (exit code, a fragment of the message or the output, a check fu
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,3 +43,17 @@ class Case:
     outputs: tuple[str, ...] = ()
     check: Callable[[Path, Any], None] | None = None
     stdin: str | None = None
+
+
+def fifo(path: Path) -> None:
+    """A file maker: a named pipe (FIFO) at `path`."""
+    os.mkfifo(path)
+
+
+def symlink_to(target: str) -> Callable[[Path], None]:
+    """A file maker: a symbolic link to `target`."""
+
+    def make(path: Path) -> None:
+        path.symlink_to(target)
+
+    return make

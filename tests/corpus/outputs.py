@@ -12,14 +12,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from corpus import Case
+from corpus import Case, fifo, symlink_to
 
 ROOT = Path(__file__).resolve().parents[2]
 NATIONAL = (ROOT / "data" / "national.yaml").read_text(encoding="utf-8")
@@ -64,17 +63,6 @@ def many_problems(count: int) -> str:
     """A plan whose every indicator lacks its keys: several problems each."""
     rows = "".join(f"  - {{id: x{i}}}\n" for i in range(count))
     return plan().split("indicators:")[0] + "indicators:\n" + rows
-
-
-def fifo(path: Path) -> None:
-    os.mkfifo(path)
-
-
-def symlink_to(target: str) -> Callable[[Path], None]:
-    def make(path: Path) -> None:
-        path.symlink_to(target)
-
-    return make
 
 
 # ---------------------------------------------------------------------------- checks

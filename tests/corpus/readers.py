@@ -12,7 +12,6 @@ from __future__ import annotations
 import codecs
 import io
 import json
-import os
 import struct
 import zlib
 from collections.abc import Callable
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from corpus import Case
+from corpus import Case, fifo, symlink_to
 
 HEADER = "indicator,year,value\n"
 
@@ -249,17 +248,6 @@ def openpyxl_book(rows: list[list[object]], merged: tuple[str, ...] = ()) -> Cal
         book.save(path)
 
     return write
-
-
-def fifo(path: Path) -> None:
-    os.mkfifo(path)
-
-
-def symlink_to(target: str) -> Callable[[Path], None]:
-    def make(path: Path) -> None:
-        path.symlink_to(target)
-
-    return make
 
 
 # ---------------------------------------------------------------------------- checks
