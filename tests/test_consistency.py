@@ -253,3 +253,41 @@ def test_a_filled_baseline_column_is_the_same_everywhere(tmp_path: Path) -> None
     assert judged and all(r["baseline"]["source"] == "sheet" for r in judged)
     assert all(r["share"] == 0.6 for r in judged)
     assert_same_assessment("hanzhong", filled, tmp_path)
+
+
+DECREASING_PLAN = """id: demo
+name: 某市“十四五”卫生健康规划（生成示例）
+level: city
+region: 某市
+period: {start: 2021, end: 2025}
+baseline_year: 2020
+domains: [病有所医]
+indicators:
+  - {id: infant_mortality, domain: 病有所医, name: 婴儿死亡率, unit: "‰", baseline: "6", target: "5以下", attribute: 约束性}
+  - {id: maternal_mortality, domain: 病有所医, name: 孕产妇死亡率, unit: 1/10万, baseline: "9.5", target: "≤12", attribute: 约束性}
+  - {id: beds, domain: 病有所医, name: 每千人口医疗卫生机构床位数, unit: 张, baseline: "6.2", target: "7.5左右", attribute: 预期性}
+"""
+
+
+def test_decreasing_and_approximate_targets_read_the_same_everywhere(tmp_path: Path) -> None:
+    """Generated: less-is-better rates (one already under its cap) and a 左右 target."""
+    plan = tmp_path / "demo.yaml"
+    plan.write_text(DECREASING_PLAN, encoding="utf-8")
+    rows = [
+        "indicator,year,value,region",
+        "infant_mortality,2022,5.6,全市", "infant_mortality,2023,5.4,甲区",
+        "infant_mortality,2023,4.8,乙县",
+        "maternal_mortality,2023,12.5,全市", "maternal_mortality,2023,8,甲区",
+        "beds,2023,7.4,全市", "beds,2023,6.5,甲区", "beds,2023,8.0,乙县",
+    ]  # fmt: skip
+    actuals = tmp_path / "demo.csv"
+    actuals.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    data = json.loads(run("check", str(plan), str(actuals), "--format", "json"))
+    statuses = {(r["region"], r["id"]): r["status"] for r in data["results"]}
+    # judged in 2023: the line from 6 (2020) down to 5 (2025) is at 5.4
+    assert statuses[("全市", "infant_mortality")] == "behind"  # its latest figure, 5.6 (2022)
+    assert statuses[("甲区", "infant_mortality")] == "on_track"  # 5.4: on the line
+    assert statuses[("乙县", "infant_mortality")] == "met"
+    assert statuses[("全市", "maternal_mortality")] == "behind"  # over a cap met at baseline
+    assert statuses[("全市", "beds")] == "met"  # within 5 % of 7.5
+    assert_same_assessment(str(plan), actuals, tmp_path)
