@@ -202,12 +202,16 @@ def test_an_input_reached_by_a_hard_link_is_refused(tmp_path: Path) -> None:
 
 def test_a_bundled_plan_named_by_its_name_is_an_input(tmp_path: Path) -> None:
     from psplan.cli import command_inputs
+    from psplan.plans import bundled_plans
 
+    # The bundled files wherever this install keeps them (data/ in a checkout, the package
+    # in a wheel install as CI makes it).
+    bundled = {name: path.resolve() for name, path in bundled_plans().items()}
     inputs = command_inputs({"plan": "national", "actuals": tmp_path / "a.csv", "output": None})
     with pytest.raises(PsplanError, match="refusing to overwrite an input"):
-        resolve_output(ROOT / "data" / "national.yaml", inputs)
+        resolve_output(bundled["national"], inputs)
     children = command_inputs({"parent": "national", "all_children": True})
-    assert ROOT / "data" / "hanzhong.yaml" in [path.resolve() for path in children]
+    assert bundled["hanzhong"] in [path.resolve() for path in children]
 
 
 XLSX_STDOUT = ("-o", "-", "-f", "xlsx")
