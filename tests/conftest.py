@@ -1,10 +1,15 @@
-"""Shared fixtures: the repository's folders, a CLI runner that behaves like the real command."""
+"""Shared fixtures: the repository's folders, and the command run in-process (fast, the
+default) or as a real process (for what only a process shows); see docs/testing.md."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,11 +21,67 @@ EXAMPLES = ROOT / "examples"
 PLANS = ("national", "hanzhong", "ankang", "chuzhou", "suzhou")
 
 
-def run_psplan(
+#: The environment every run gets: plain output, a wide terminal, no debug tracebacks.
+ENV = {"NO_COLOR": "1", "COLUMNS": "200", "PSPLAN_DEBUG": None}
+#: The warnings a fresh interpreter does not print (its default filters).
+SILENT_WARNINGS = (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning)
+
+
+@dataclass(frozen=True)
+class Ran:
+    """One run of the command: exit code, stdout and stderr, as `subprocess.run` names them."""
+
+    args: tuple[str, ...]
+    returncode: int
+    stdout: str
+    stderr: str
+    stdout_bytes: bytes = b""
+
+
+@contextlib.contextmanager
+def _working_directory(folder: Path) -> Iterator[None]:
+    before = Path.cwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+def run_psplan(*args: str, cwd: Path | None = None, stdin: str | None = None) -> Ran:
+    """Run the command in this process (typer's CliRunner on `psplan.cli.app`), from `cwd`
+    (default: the repository) with the same environment as `run_psplan_process`.
+
+    What `psplan.cli:main` adds around the app is not run here: its last-resort handler,
+    stream set-up and signal exits are tested as real processes (test_entry_point.py,
+    test_outputs.py, test_hostile.py). So an exception escaping the app is a bug, and it
+    fails the test with its traceback (catch_exceptions=False) — never an exit code."""
+    from typer.testing import CliRunner
+
+    from psplan.cli import app
+
+    with _working_directory(cwd or ROOT), warnings.catch_warnings(record=True) as caught:
+        # Python warnings go to stderr, as a fresh interpreter's default filters print them
+        warnings.resetwarnings()
+        warnings.simplefilter("default")
+        for category in SILENT_WARNINGS:
+            warnings.simplefilter("ignore", category)
+        result = CliRunner().invoke(
+            app, list(args), input=stdin, env=ENV, catch_exceptions=False, prog_name="psplan"
+        )
+    printed = "".join(
+        warnings.formatwarning(w.message, w.category, w.filename, w.lineno, w.line) for w in caught
+    )
+    return Ran(args, result.exit_code, result.stdout, result.stderr + printed, result.stdout_bytes)
+
+
+def run_psplan_process(
     *args: str, cwd: Path | None = None, stdin: str | None = None
 ) -> subprocess.CompletedProcess:
-    """Run the installed command in a subprocess: exit codes and stderr exactly as users see them."""
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+    """Run `python -m psplan` in a subprocess: exit codes and stderr exactly as users see them,
+    through `psplan.cli:main`. Slow (a fresh interpreter each time): only for what the process
+    itself shows — the entry point's handler, signals, terminals, encodings, resource limits."""
+    env = {**os.environ, **{k: v for k, v in ENV.items() if v is not None}}
     env.pop("PSPLAN_DEBUG", None)
     return subprocess.run(
         [sys.executable, "-m", "psplan", *args],
@@ -35,10 +96,35 @@ def run_psplan(
 
 @pytest.fixture
 def psplan():
+    """The command, run in-process (`run_psplan`)."""
     return run_psplan
 
 
-def assert_one_line_error(result: subprocess.CompletedProcess, *fragments: str) -> None:
+@pytest.fixture
+def psplan_process():
+    """The command as a real process (`run_psplan_process`)."""
+    return run_psplan_process
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_click_command_per_app() -> Iterator[None]:
+    """typer's CliRunner rebuilds the click command from the Typer app on every invoke (about
+    10 ms, half of a small run): build it once per app for the session, with typer's own
+    function. Click keeps no state in a command between invocations."""
+    import functools
+
+    import typer.testing
+
+    build = getattr(typer.testing, "_get_command", None)
+    if build is None:  # a typer without this hook: every invoke builds it, only slower
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(typer.testing, "_get_command", functools.cache(build))
+        yield
+
+
+def assert_one_line_error(result: Ran | subprocess.CompletedProcess, *fragments: str) -> None:
     """Exit 2, no traceback, and an error line naming what is wrong."""
     assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
     assert "Traceback" not in result.stderr

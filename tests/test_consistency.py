@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from decimal import ROUND_HALF_UP, Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -39,7 +40,7 @@ PROVENANCE_ZH = {
 
 
 def run(*args: str) -> str:
-    result = runner.invoke(app, list(args))
+    result = runner.invoke(app, list(args), catch_exceptions=False)  # a bug fails the test
     assert result.exit_code in (0, 1), (args, result.output, result.exception)
     return result.stdout
 
@@ -50,12 +51,20 @@ def _num(value: float | None) -> str:
     return f"{round(value, 4) + 0.0:g}"
 
 
+def _excel_round(value: float, places: int) -> str:
+    """`value` to `places` decimals as Excel shows it: read to 15 significant digits, then
+    rounded half away from zero (62.5 → 63)."""
+    exact = Decimal(f"{value:.15g}").quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return f"{abs(exact) if exact == 0 else exact:.{places}f}"  # never -0
+
+
 def _pct(value: float | None) -> str:
+    """A share as every format words it: halves away from zero, as Excel shows the XLSX."""
     if value is None:
         return ""
     if 0.05 <= abs(value * 100) < 0.95:
-        return f"{round(value * 100, 1) + 0.0:.1f}%"
-    return f"{round(value * 100) + 0:d}%"
+        return f"{_excel_round(value * 100, 1)}%"
+    return f"{_excel_round(value * 100, 0)}%"
 
 
 def _baseline_shown(row: dict) -> str:
@@ -152,21 +161,54 @@ def html_rows(text: str) -> list[dict[str, str]]:
     return parser.rows
 
 
-def xlsx_rows(path: Path) -> list[dict[str, str]]:
+def xlsx_rows(path: Path) -> list[dict[str, tuple[object, str]]]:
+    """The 全部指标 sheet's rows: each cell as (value, number format), by header."""
     from openpyxl import load_workbook
 
     sheet = load_workbook(path, read_only=True)["全部指标"]
-    rows = list(sheet.iter_rows(values_only=True))
-    header = [str(cell) for cell in rows[0]]
+    rows = list(sheet.iter_rows())
+    header = [str(cell.value) for cell in rows[0]]
     return [
-        {h: "" if c is None else str(c) for h, c in zip(header, row, strict=True)}
+        {h: (c.value, c.number_format) for h, c in zip(header, row, strict=True)}
         for row in rows[1:]
     ]
 
 
+def displayed(value: object, number_format: str) -> str:
+    """A cell as Excel shows it, for the number formats psplan writes (#,##0.0, 0.0%, 0)."""
+    if not isinstance(value, int | float):
+        return "" if value is None else str(value)
+    shape = number_format.split(";")[0]
+    places = len(shape.partition(".")[2].rstrip("%"))
+    if shape.endswith("%"):
+        return f"{_excel_round(value * 100, places)}%"
+    text = _excel_round(value, places)
+    if shape.startswith("#,##0"):
+        whole, dot, fraction = text.partition(".")
+        text = f"{int(whole):,}{dot}{fraction}" if whole.lstrip("-").isdigit() else text
+    return text
+
+
+def figure(text: str) -> float:
+    """The number a displayed figure reads as (1,800.0 → 1800.0; 95.2% → 95.2)."""
+    return float(text.replace(",", "").rstrip("%"))
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    assert text.startswith("\ufeff"), "CSV starts with the byte-order mark Excel needs"
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+
+
+SOURCE_ZH = {"plan": "规划", "sheet": "填报基期值", "reported": "基期年上报",
+             "first_reported": "首个上报数据", "zero": "累计起点", "none": "无"}  # fmt: skip
+STATUS_EN = {"met": "met", "on_track": "on track", "behind": "behind", "not_met": "not met",
+             "no_data": "no data", "needs_review": "needs review"}  # fmt: skip
+
+
 def assert_same_assessment(plan: str, actuals: Path, tmp_path: Path) -> None:
     results = json.loads(run("check", plan, str(actuals), "--format", "json"))["results"]
-    table = list(csv.DictReader(io.StringIO(run("check", plan, str(actuals), "--format", "csv"))))
+    table = csv_rows(run("check", plan, str(actuals), "--format", "csv"))  # Chinese headers
+    table_en = csv_rows(run("check", plan, str(actuals), "--format", "csv", "--lang", "en"))
     markdown = markdown_rows(run("check", plan, str(actuals), "--format", "markdown"))
     html_path, xlsx_path = tmp_path / "r.html", tmp_path / "r.xlsx"
     run("report", plan, str(actuals), "-o", str(html_path))
@@ -174,24 +216,36 @@ def assert_same_assessment(plan: str, actuals: Path, tmp_path: Path) -> None:
     html = html_rows(html_path.read_text(encoding="utf-8"))
     book = xlsx_rows(xlsx_path)
     trended = json.loads(run("trend", plan, str(actuals), "--format", "json"))["indicators"]
-    assert len(results) == len(table) == len(markdown) == len(html) == len(book) == len(trended)
+    assert (
+        len(results) == len(table) == len(table_en) == len(markdown) == len(html) == len(book)
+        == len(trended)
+    )  # fmt: skip
 
     def number_or_none(text: str) -> float | None:
         return float(text) if text else None
 
-    for row, flat, md, page, sheet, tr in zip(
-        results, table, markdown, html, book, trended, strict=True
+    for row, flat, en, md, page, sheet, tr in zip(
+        results, table, table_en, markdown, html, book, trended, strict=True
     ):
         where = (plan, row["region"], row["id"])
-        # machine-readable: JSON, CSV and trend JSON carry the same numbers
-        assert flat["id"] == tr["id"] == row["id"], where
-        assert flat["status"] == tr["status"] == page["status_code"] == row["status"], where
-        assert flat["baseline_source"] == row["baseline"]["source"], where
-        assert number_or_none(flat["baseline_value"]) == row["baseline"]["value"], where
-        assert int(flat["baseline_year"]) == row["baseline"]["year"], where
+        # machine-readable: JSON, CSV (both languages) and trend JSON carry the same numbers
+        assert flat["编号"] == en["id"] == tr["id"] == row["id"], where
+        assert flat["地区"] == en["region"] == (row["region"] or ""), where
+        assert (
+            flat["状态代码"] == en["status"] == tr["status"] == page["status_code"]
+            == row["status"]
+        ), where  # fmt: skip
+        assert flat["状态"] == STATUS_ZH[row["status"]], where
+        assert en["status_label"] == STATUS_EN[row["status"]], where
+        assert en["baseline_source"] == row["baseline"]["source"], where
+        assert flat["基期来源"] == SOURCE_ZH[row["baseline"]["source"]], where
+        for text in (flat["基期数值"], en["baseline_value"]):
+            assert number_or_none(text) == row["baseline"]["value"], where
+        assert int(flat["基期年份"]) == int(en["baseline_year"]) == row["baseline"]["year"], where
         assert tr["baseline"] == row["baseline"], where
-        for key in ("share", "expected", "progress"):
-            assert number_or_none(flat[key]) == pytest.approx(row[key]), (where, key)
+        for key, label in (("share", "时间进度"), ("expected", "应达值"), ("progress", "进度")):
+            assert number_or_none(en[key]) == pytest.approx(row[key]), (where, key)
+            assert number_or_none(flat[label]) == pytest.approx(row[key]), (where, key)
             assert tr[key] == pytest.approx(row[key]), (where, key)
         # human-readable: markdown, HTML and XLSX show the same words
         shown = {
@@ -205,9 +259,45 @@ def assert_same_assessment(plan: str, actuals: Path, tmp_path: Path) -> None:
                    "应达值": "expected", "进度": "progress"}  # fmt: skip
         for label, text in shown.items():
             assert md[label] == text, (where, label, md[label], text)
-            assert sheet[label] == text, (where, label, sheet[label], text)
             assert page[columns[label]] == text, (where, label, page[columns[label]], text)
-        assert flat["baseline"] == shown["基期值"], where
+        assert flat["基期值"] == shown["基期值"], where
+        assert_same_in_workbook(row, sheet, shown, where)
+
+
+def assert_same_in_workbook(
+    row: dict, sheet: dict[str, tuple[object, str]], shown: dict[str, str], where: tuple
+) -> None:
+    """The XLSX holds the same values, typed: statuses as text; progress and time share as
+    fractions shown as the other formats show them (0.6 → 60%); the expected value as a number
+    (a real percentage for a % indicator) showing the figure the others print, to the plan's
+    precision at least; the baseline as the plan prints it, a number where it is one."""
+    hundredth = 100 if row["unit"] == "%" else 1
+    assert sheet["状态"][0] == shown["状态"], where
+    for label, key in (("时间进度", "share"), ("进度", "progress")):
+        value, number_format = sheet[label]
+        if row[key] is None:
+            assert value is None, (where, label, value)
+            continue
+        assert isinstance(value, int | float), (where, label, value)
+        assert value == pytest.approx(row[key]), (where, label)
+        assert displayed(value, number_format) == shown[label], (where, label, number_format)
+    value, number_format = sheet["应达值"]
+    if row["expected"] is None:
+        assert value is None, (where, value)
+    else:
+        assert isinstance(value, int | float), (where, value)
+        assert value * hundredth == pytest.approx(row["expected"]), where
+        text = displayed(value, number_format)
+        assert figure(text) == pytest.approx(float(shown["应达值"]), abs=1e-9), (where, text)
+    value, number_format = sheet["基期值"]
+    if isinstance(value, int | float):  # the plan prints a plain number, maybe with %
+        raw = row["baseline"]["raw"].strip()
+        assert raw == shown["基期值"] and row["baseline"]["source"] in ("plan", "none"), where
+        scale = 100 if raw.endswith("%") or row["unit"] == "%" else 1
+        assert value * scale == pytest.approx(figure(raw)), where
+        assert figure(displayed(value, number_format)) == pytest.approx(figure(raw)), where
+    else:
+        assert (value or "") == shown["基期值"], (where, value)
 
 
 @pytest.mark.parametrize("plan", PLANS)
@@ -234,7 +324,7 @@ def test_a_filled_baseline_column_is_the_same_everywhere(tmp_path: Path) -> None
     """The collection sheet's 基期值 (Hanzhong prints none) read back in every format."""
     template = tmp_path / "t.csv"
     assert runner.invoke(app, ["template", "hanzhong", "--regions", "全市,汉台区", "-o",
-                               str(template)]).exit_code == 0  # fmt: skip
+                               str(template)], catch_exceptions=False).exit_code == 0  # fmt: skip
     rows = list(csv.reader(io.StringIO(template.read_text(encoding="utf-8-sig"))))
     header = rows[0]
     base, y2023 = header.index("基期值"), header.index("2023")

@@ -100,7 +100,14 @@ def _run(case: Case, folder: Path) -> Outcome:
     return Outcome(result.exit_code, result.stdout, result.stderr, exception)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+#: Cases run as a process (resource limits, devices, FIFOs) take a fresh interpreter each: slow.
+PARAMS = [
+    pytest.param(case, id=case.id, marks=[pytest.mark.slow] if case.process else [])
+    for case in CASES
+]
+
+
+@pytest.mark.parametrize("case", PARAMS)
 def test_corpus(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "case"
     folder.mkdir()

@@ -62,8 +62,10 @@ SLOW_RENAME = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 def test_a_signal_while_writing_leaves_no_temp_file(tmp_path: Path, signum: int) -> None:
+    # A process: `main` ends it by the signal itself, which only a parent can see.
     out = tmp_path / "report.md"
     out.write_text("last year's report\n", encoding="utf-8")
     child = subprocess.Popen(
@@ -89,8 +91,10 @@ def test_a_signal_while_writing_leaves_no_temp_file(tmp_path: Path, signum: int)
     assert out.read_text(encoding="utf-8") == "last year's report\n"
 
 
+@pytest.mark.slow
 def test_sigterm_while_writing_a_large_report(tmp_path: Path) -> None:
-    """The real thing: a 20 MB HTML report, SIGTERM as soon as its temp file appears."""
+    """The real thing: a 20 MB HTML report, SIGTERM as soon as its temp file appears (a
+    process, as above)."""
     actuals = tmp_path / "a.csv"
     with actuals.open("w", encoding="utf-8") as handle:
         handle.write("indicator,year,value,region\n")
@@ -129,6 +133,7 @@ def test_sigterm_while_writing_a_large_report(tmp_path: Path) -> None:
 # ------------------------------------------------------------------- ASCII terminals
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "env",
     [
@@ -138,6 +143,8 @@ def test_sigterm_while_writing_a_large_report(tmp_path: Path) -> None:
     ids=["PYTHONIOENCODING=ascii", "LANG=C"],
 )
 def test_an_ascii_terminal_gets_escapes_not_a_crash(tmp_path: Path, env: dict[str, str]) -> None:
+    # A process: the streams' encoding is fixed when the interpreter starts, and `main` makes
+    # them tolerant; in-process runs write to UTF-8 buffers.
     for args in (("show", "national"), ("show", "national", "-f", "table"), ("list",)):
         done = subprocess.run(
             [sys.executable, "-m", "psplan", *args],
@@ -217,7 +224,9 @@ def test_a_bundled_plan_named_by_its_name_is_an_input(tmp_path: Path) -> None:
 XLSX_STDOUT = ("-o", "-", "-f", "xlsx")
 
 
+@pytest.mark.slow
 def test_a_workbook_is_not_printed_on_a_terminal(tmp_path: Path) -> None:
+    # A process: its stdout is a real terminal (a pty).
     actuals = tmp_path / "a.csv"
     actuals.write_text("indicator,year,value\n人均预期寿命,2023,78\n", encoding="utf-8")
     leader, follower = pty.openpty()
@@ -240,15 +249,10 @@ def test_a_workbook_is_not_printed_on_a_terminal(tmp_path: Path) -> None:
 def test_a_workbook_goes_to_a_pipe(tmp_path: Path) -> None:
     actuals = tmp_path / "a.csv"
     actuals.write_text("indicator,year,value\n人均预期寿命,2023,78\n", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "psplan", "report", "national", str(actuals), *XLSX_STDOUT],
-        capture_output=True,
-        env=_env(),
-        timeout=60,
-    )
+    done = run_psplan("report", "national", str(actuals), *XLSX_STDOUT)  # stdout: not a terminal
     assert done.returncode in (0, 1), done.stderr
-    assert done.stdout.startswith(b"PK")  # a zip: the workbook
-    assert b"wrote" not in done.stderr
+    assert done.stdout_bytes.startswith(b"PK")  # a zip: the workbook
+    assert "wrote" not in done.stderr
 
 
 # ------------------------------------------------------------------------- escaping

@@ -329,6 +329,7 @@ def _many_problems(count: int) -> YamlDocument:
     return YamlDocument(data=data, file="many.yaml")
 
 
+@pytest.mark.slow
 def test_three_hundred_thousand_problems_are_collected_quickly() -> None:
     document = _many_problems(300_000)
     started = time.perf_counter()
@@ -337,6 +338,7 @@ def test_three_hundred_thousand_problems_are_collected_quickly() -> None:
     assert time.perf_counter() - started < 20
 
 
+@pytest.mark.slow
 def test_max_problems_stops_collecting() -> None:
     problems = validate_document(_many_problems(300_000), max_problems=100)
     assert len(problems) == 101

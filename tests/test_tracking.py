@@ -284,6 +284,7 @@ def test_html_escapes_user_text(psplan, tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+@pytest.mark.slow
 def test_html_report_in_a_real_browser(
     psplan, chromium: Path, example: Path, tmp_path: Path
 ) -> None:

@@ -48,6 +48,15 @@ class ShowFormat(str, Enum):
     csv = "csv"
 
 
+class CheckFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+    html = "html"
+    xlsx = "xlsx"
+
+
 class ProblemFormat(str, Enum):
     text = "text"
     json = "json"
@@ -119,7 +128,28 @@ OutsideOpt = Annotated[
 ]
 FormatOpt = Annotated[
     ShowFormat | None,
-    typer.Option("--format", "-f", help="table (default on a terminal), markdown, json, csv."),
+    typer.Option(
+        "--format",
+        "-f",
+        help="table, markdown, json, csv (default: from -o's suffix .txt .md .json .csv; "
+        "else a table on a terminal, markdown elsewhere).",
+    ),
+]
+CheckFormatOpt = Annotated[
+    CheckFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table, markdown, json, csv, html or xlsx (default: from -o's suffix .txt .md "
+        ".json .csv .html .xlsx; else a table on a terminal, markdown elsewhere).",
+    ),
+]
+NoBomOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-bom",
+        help="CSV without the UTF-8 byte-order mark Excel needs to read Chinese (for pipelines).",
+    ),
 ]
 
 
@@ -297,11 +327,111 @@ def _is_terminal() -> bool:
     return sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
 
 
-def _choose_format(output_format: ShowFormat | None, output: Path | None) -> tuple[str, bool]:
-    """The format asked for, else a colour table on a terminal and markdown elsewhere."""
+#: The format a file name's suffix holds (matched without regard to case).
+SUFFIX_FORMATS = {
+    ".txt": "table",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+}
+#: The suffix named for each format in messages.
+FORMAT_SUFFIXES = {"table": ".txt", "markdown": ".md", "json": ".json", "csv": ".csv",
+                   "html": ".html", "xlsx": ".xlsx"}  # fmt: skip
+#: What each command can write, in the order its messages list them.
+SHOW_FORMATS = ("table", "markdown", "json", "csv")
+CHECK_FORMATS = (*SHOW_FORMATS, "html", "xlsx")
+
+
+def _suffix(output: Path | None) -> str:
+    """The suffix of `-o`, lower case; none for stdout (`-`) and the other stream names."""
+    if output is None:
+        return ""
+    from psplan.output import STDERR_NAMES, STDOUT_NAMES
+
+    if str(output) in STDOUT_NAMES or str(output) in STDERR_NAMES:
+        return ""
+    return output.suffix.lower()
+
+
+def _either(names: Iterable[str]) -> str:
+    *first, last = names
+    return f"{', '.join(first)} or {last}" if first else last
+
+
+def _format_for(
+    command: str,
+    allowed: tuple[str, ...],
+    asked: Enum | None,
+    output: Path | None,
+    fallback: str,
+) -> str:
+    """The format to write: the one `-o`'s suffix names, else the one asked, else `fallback`.
+
+    A suffix the command cannot write (`.docx`, `.pdf`, `.txt` for a report), or one that
+    contradicts `--format`, is a one-line error before any work: a file's content always
+    matches its name."""
+    wanted = None if asked is None else str(asked.value)
+    if wanted is not None and wanted not in allowed:
+        raise PsplanError(f"{command} cannot write {wanted}; it writes {_either(allowed)}")
+    suffix = _suffix(output)
+    if not suffix:
+        return wanted or fallback
+    implied = SUFFIX_FORMATS.get(suffix)
+    if implied is None or implied not in allowed:
+        names = _either([FORMAT_SUFFIXES[name] for name in allowed])
+        raise PsplanError(
+            f"{command} cannot write a {suffix} file; give -o a name ending in {names}"
+        )
+    if wanted is not None and wanted != implied:
+        raise PsplanError(
+            f"--format {wanted} does not match -o {output}, a {suffix} file "
+            f"({implied}); drop --format or give -o a name ending in {FORMAT_SUFFIXES[wanted]}"
+        )
+    return implied
+
+
+def _choose_format(
+    output_format: Enum | None,
+    output: Path | None,
+    command: str = "psplan",
+    allowed: tuple[str, ...] = SHOW_FORMATS,
+) -> tuple[str, bool]:
+    """The format (see `_format_for`), else a colour table on a terminal and markdown
+    elsewhere; and whether the result goes to a terminal in colour."""
     terminal = _is_terminal() and output is None
-    fallback = ShowFormat.table if terminal else ShowFormat.markdown
-    return (output_format or fallback).value, terminal
+    fallback = "table" if terminal else "markdown"
+    return _format_for(command, allowed, output_format, output, fallback), terminal
+
+
+def _to_terminal(output: Path | None) -> bool:
+    """Whether the result is printed on a terminal (where a byte-order mark is noise)."""
+    from psplan.output import resolve_output
+
+    try:
+        stream = "stdout" if output is None else resolve_output(output).stream
+    except PsplanError:
+        return False
+    handle = {"stdout": sys.stdout, "stderr": sys.stderr}.get(stream or "")
+    try:
+        return handle is not None and handle.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _emit(content: str | bytes, chosen: str, output: Path | None, no_bom: bool = False) -> None:
+    """Write a command's result, then say which file was written. CSV goes out as UTF-8 with
+    a byte-order mark (what Excel needs), unless --no-bom or it is printed on a terminal."""
+    if chosen == "csv" and isinstance(content, str) and not no_bom and not _to_terminal(output):
+        from psplan.render.csvout import with_bom
+
+        content = with_bom(content)
+    _write(content, output)
+    if output is not None:
+        _wrote(output)
 
 
 @app.command()
@@ -340,16 +470,17 @@ def show(
     output_format: FormatOpt = None,
     lang: LangOpt = Lang.zh,
     output: OutputOpt = None,
+    no_bom: NoBomOpt = False,
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
 ) -> None:
     """Show a plan's indicators grouped by domain."""
     from psplan.plans import load_plan
     from psplan.render.show import render_plan
 
+    chosen, terminal = _choose_format(output_format, output, "show")
     loaded = load_plan(plan)
-    chosen, terminal = _choose_format(output_format, output)
     text = render_plan(loaded.plan, chosen, lang.value, color=terminal)
-    _write(text, output)
+    _emit(text, chosen, output, no_bom)
 
 
 def _parse_references(items: list[str]) -> dict[str, float]:
@@ -415,6 +546,21 @@ def _run_check(
         warn(warnings, max_problems)
 
 
+def _render_report(report: Report, chosen: str, lang: str, *, color: bool = False) -> str | bytes:
+    """A judged report in any format `check` or `report` writes."""
+    if chosen == "html":
+        from psplan.render.html import render_html
+
+        return render_html(report, lang)
+    if chosen == "xlsx":
+        from psplan.render.xlsx import render_xlsx
+
+        return render_xlsx(report, lang)
+    from psplan.render.report import render_report
+
+    return render_report(report, chosen, lang, color=color)
+
+
 @app.command()
 @user_errors
 def check(
@@ -435,7 +581,7 @@ def check(
     previous: Annotated[
         bool, typer.Option("--previous", help="Judge the plan's printed 十三五 completion table.")
     ] = False,
-    output_format: FormatOpt = None,
+    output_format: CheckFormatOpt = None,
     lang: LangOpt = Lang.zh,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when any indicator is behind or not met.")
@@ -443,15 +589,21 @@ def check(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     output: OutputOpt = None,
+    no_bom: NoBomOpt = False,
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
     max_regions: MaxRegionsOpt = MAX_REGIONS,
 ) -> None:
-    """Judge every indicator against its target; exit 1 if a binding one is behind or not met."""
-    from psplan.check import check_previous
-    from psplan.render.report import render_report
+    """Judge every indicator against its target; exit 1 if a binding one is behind or not met.
 
+    With -o the format follows the file's suffix: .xlsx and .html write the report workbook
+    and page `psplan report` writes."""
+    from psplan.check import check_previous
+
+    if by_region:
+        chosen, terminal = _choose_format(output_format, output, "check --by-region")
+    else:
+        chosen, terminal = _choose_format(output_format, output, "check", CHECK_FORMATS)
     loaded = _load_for_judging(plan)
-    chosen, terminal = _choose_format(output_format, output)
     if previous:
         report = check_previous(loaded.plan)
     elif actuals is None:
@@ -475,13 +627,14 @@ def check(
             report_name=REPORT_NAMES.get(chosen, "a report"),
             region_hint=", pick one with --region, or use --format csv or json",
         )
+    content: str | bytes
     if by_region:
         from psplan.render.regions import render_by_region
 
-        text = render_by_region(report, chosen, lang.value, color=terminal)
+        content = render_by_region(report, chosen, lang.value, color=terminal)
     else:
-        text = render_report(report, chosen, lang.value, color=terminal)
-    _write(text, output)
+        content = _render_report(report, chosen, lang.value, color=terminal)
+    _emit(content, chosen, output, no_bom)
     if report.failing(strict):
         raise typer.Exit(1)
 
@@ -529,6 +682,7 @@ def compare(
     output_format: FormatOpt = None,
     lang: LangOpt = Lang.zh,
     output: OutputOpt = None,
+    no_bom: NoBomOpt = False,
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
 ) -> None:
     """Check that a child plan adopts its parent's indicators and catalogue, no lower."""
@@ -536,23 +690,23 @@ def compare(
     from psplan.plans import bundled_plans, load_plan
     from psplan.render.comparison import render_comparison, render_summary
 
+    chosen, terminal = _choose_format(output_format, output, "compare")
     parent_plan = _load_for_judging(parent)
     allowed = _read_waivers(waivers, allow_missing or [])
-    chosen, terminal = _choose_format(output_format, output)
     if all_children:
         children = [load_plan(path) for path in bundled_plans().values()]
         children = [c for c in children if c.plan.parent == parent_plan.plan.id]
         if not children:
             raise PsplanError(f"no bundled plan has {parent_plan.plan.id!r} as its parent")
         comparisons = [compare_plans(parent_plan.plan, c.plan, allowed) for c in children]
-        text = render_summary(comparisons, "markdown" if chosen == "table" else chosen)
+        text = render_summary(comparisons, "markdown" if chosen == "table" else chosen, lang.value)
     elif child is None:
         fail("give a CHILD plan, or --all")
     else:
         child_plan = _load_for_judging(child)
         comparisons = [compare_plans(parent_plan.plan, child_plan.plan, allowed)]
         text = render_comparison(comparisons[0], chosen, lang.value, color=terminal)
-    _write(text, output)
+    _emit(text, chosen, output, no_bom)
     if any(comparison.failing for comparison in comparisons):
         raise typer.Exit(1)
 
@@ -577,6 +731,7 @@ def trend(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     output: OutputOpt = None,
+    no_bom: NoBomOpt = False,
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
     max_regions: MaxRegionsOpt = MAX_REGIONS,
 ) -> None:
@@ -584,6 +739,7 @@ def trend(
     from psplan.check import IndicatorMatcher
     from psplan.render.trend import render_trend
 
+    chosen, terminal = _choose_format(output_format, output, "trend")
     loaded = _load_for_judging(plan)
     wanted: set[str] = set()
     matcher = IndicatorMatcher(loaded.plan)
@@ -594,7 +750,6 @@ def trend(
             hint = f"; did you mean {' / '.join(hints)}?" if hints else ""
             raise PsplanError(f"no indicator {text!r} in plan {loaded.plan.id}{hint}")
         wanted.add(found.id)
-    chosen, terminal = _choose_format(output_format, output)
     report = _run_check(
         loaded.plan,
         actuals,
@@ -614,13 +769,16 @@ def trend(
     if wanted:
         report = report.with_results(r for r in report.results if r.indicator.id in wanted)
     text = render_trend(report, chosen, lang.value, color=terminal)
-    _write(text, output)
+    _emit(text, chosen, output, no_bom)
 
 
 class ReportFormat(str, Enum):
     html = "html"
     xlsx = "xlsx"
     markdown = "markdown"
+
+
+REPORT_FORMATS = ("html", "xlsx", "markdown")
 
 
 @app.command()
@@ -645,12 +803,10 @@ def report(
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
     max_regions: MaxRegionsOpt = MAX_REGIONS,
 ) -> None:
-    """Write the annual monitoring report: self-contained HTML, an Excel workbook, or markdown."""
+    """Write the annual monitoring report: self-contained HTML, an Excel workbook, or markdown
+    (the format from -o's suffix: .html, .xlsx, .md)."""
+    chosen = ReportFormat(_format_for("report", REPORT_FORMATS, output_format, output, "markdown"))
     loaded = _load_for_judging(plan)
-    suffix = output.suffix.lower().lstrip(".")
-    chosen = output_format or ReportFormat(
-        {"htm": "html", "html": "html", "xlsx": "xlsx"}.get(suffix, "markdown")
-    )
     result = _run_check(
         loaded.plan,
         actuals,
@@ -667,21 +823,7 @@ def report(
         report_name=REPORT_NAMES[chosen.value],
         region_hint=" or pick one with --region",
     )
-    content: str | bytes
-    if chosen is ReportFormat.html:
-        from psplan.render.html import render_html
-
-        content = render_html(result, lang.value)
-    elif chosen is ReportFormat.xlsx:
-        from psplan.render.xlsx import render_xlsx
-
-        content = render_xlsx(result, lang.value)
-    else:
-        from psplan.render.report import render_report
-
-        content = render_report(result, "markdown", lang.value)
-    _write(content, output)
-    _wrote(output)
+    _emit(_render_report(result, chosen.value, lang.value), chosen.value, output)
 
 
 class TemplateFormat(str, Enum):
@@ -712,11 +854,9 @@ def template(
     from psplan.plans import load_plan
     from psplan.template import parse_years, template_csv, template_xlsx
 
+    chosen = TemplateFormat(_format_for("template", ("csv", "xlsx"), output_format, output, "csv"))
     loaded = load_plan(plan)
     p = loaded.plan
-    chosen = output_format or (
-        TemplateFormat.xlsx if output.suffix.lower() == ".xlsx" else TemplateFormat.csv
-    )
     if not force and not is_stream(output) and output.exists():
         raise PsplanError(f"{output} exists; pass --force to overwrite it")
     year_list = parse_years(years) if years else list(range(p.period.start, p.period.end + 1))

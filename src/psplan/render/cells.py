@@ -61,14 +61,26 @@ def number(value: float | str | None) -> str:
 
 def percent(value: float | None) -> str:
     """A share as a whole percentage; under 1 % with one decimal (−0.4 %, so a slight step
-    back is not shown as 0 %); never "-0%"."""
+    back is not shown as 0 %); never "-0%".
+
+    Halves round away from zero (0.625 → 63%), as Excel and LibreOffice show the same number
+    in the XLSX report: every format must read the same.
+    """
     if value is None:
         return ""
     hundred = value * 100
     if 0.05 <= abs(hundred) < 0.95:
-        return f"{round(hundred, 1) + 0.0:.1f}%"
-    rounded = round(hundred) + 0
-    return f"{rounded:d}%"
+        return f"{_half_up(hundred, 1) + 0.0:.1f}%"
+    return f"{int(_half_up(hundred, 0)) + 0:d}%"
+
+
+def _half_up(number: float, digits: int) -> float:
+    """Round halves away from zero (Python's round() rounds them to even)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    quantum = Decimal(1).scaleb(-digits)
+    # repr() first: 0.625 is exactly 0.625, while 62.50000000000001 stays what it is.
+    return float(Decimal(repr(number)).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
 def baseline_text(result: Result, lang: str = "zh") -> str:

@@ -140,49 +140,73 @@ def title(comparison: Comparison, lang: str) -> str:
     return f"{comparison.child.name} vs {comparison.parent.name}: {counts}"
 
 
+#: The CSV columns: the verdict in words and its code, one row per indicator, then one per
+#: catalogue item (verdict catalogue_covered…); Chinese names with --lang zh (see report.py).
+CSV_COLUMNS = (
+    "parent_id", "child_id", "name", "child_name", "verdict_label", "verdict", "binding",
+    "downgraded", "parent_target", "child_target", "reason",
+)  # fmt: skip
+CSV_HEADERS_ZH = {
+    "parent_id": "上级编号", "child_id": "本级编号", "name": "上级指标", "child_name": "本级指标",
+    "verdict_label": "结论", "verdict": "结论代码", "binding": "约束性", "downgraded": "属性降级",
+    "parent_target": "上级目标", "child_target": "本级目标", "reason": "说明",
+}  # fmt: skip
+CATALOGUE_LABELS = {
+    "zh": {
+        "catalogue_covered": "清单已覆盖", "catalogue_missing": "清单缺失",
+        "catalogue_waived": "清单豁免", "catalogue_extra": "本级新增清单项",
+    },
+    "en": {
+        "catalogue_covered": "catalogue covered", "catalogue_missing": "catalogue missing",
+        "catalogue_waived": "catalogue waived", "catalogue_extra": "catalogue extra",
+    },
+}  # fmt: skip
+SUMMARY_HEADERS_ZH = {
+    "child": "本级规划", **{v: VERDICT_LABELS["zh"][v] for v in VERDICTS},
+    "catalogue_covered": "清单已覆盖", "catalogue_missing": "清单缺失",
+    "catalogue_extra": "本级新增清单项", "failing": "不合要求",
+}  # fmt: skip
+
+
+def _flag(value: bool, lang: str) -> object:
+    return ("是" if value else "否") if lang == "zh" else value
+
+
+def csv_rows(comparison: Comparison, lang: str = "zh") -> list[list[object]]:
+    labels = {**VERDICT_LABELS[lang], **CATALOGUE_LABELS[lang]}
+    rows = []
+    for row in comparison.indicators:
+        data = _row_dict(row, lang)
+        data["binding"] = _flag(data["binding"], lang)
+        data["downgraded"] = _flag(data["downgraded"], lang)
+        data["verdict_label"] = labels[row.verdict]
+        rows.append([data[key] for key in CSV_COLUMNS])
+
+    def item(parent_id, child_id, name, child_name, verdict, reason="") -> list[object]:
+        return [parent_id, child_id, name, child_name, labels[verdict], verdict,
+                "", "", "", "", reason]  # fmt: skip
+
+    catalogue = comparison.catalogue
+    for parent, child in catalogue.covered:
+        rows.append(item(parent.id, child.id, parent.name, child.name, "catalogue_covered"))
+    for entry in catalogue.missing:
+        rows.append(item(entry.id, "", entry.name, "", "catalogue_missing"))
+    for entry, reason in catalogue.waived:
+        rows.append(item(entry.id, "", entry.name, "", "catalogue_waived", reason))
+    for entry in catalogue.extra:
+        rows.append(item("", entry.id, "", entry.name, "catalogue_extra"))
+    return rows
+
+
 def render_comparison(
     comparison: Comparison, output_format: str, lang: str = "zh", *, color: bool = False
 ) -> str:
     if output_format == "json":
         return to_json(comparison_dict(comparison, lang))
     if output_format == "csv":
-        from psplan.render.csvout import to_csv
+        from psplan.render.csvout import csv_headers, to_csv
 
-        keys = (
-            "parent_id",
-            "child_id",
-            "name",
-            "child_name",
-            "verdict",
-            "binding",
-            "downgraded",
-            "parent_target",
-            "child_target",
-            "reason",
-        )
-        rows = [[_row_dict(row, lang)[k] for k in keys] for row in comparison.indicators]
-        for parent, child in comparison.catalogue.covered:
-            rows.append(
-                [
-                    parent.id,
-                    child.id,
-                    parent.name,
-                    child.name,
-                    "catalogue_covered",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                ]
-            )
-        for entry in comparison.catalogue.missing:
-            rows.append([entry.id, "", entry.name, "", "catalogue_missing", "", "", "", "", ""])
-        for entry, reason in comparison.catalogue.waived:
-            rows.append([entry.id, "", entry.name, "", "catalogue_waived", "", "", "", "", reason])
-        for entry in comparison.catalogue.extra:
-            rows.append(["", entry.id, "", entry.name, "catalogue_extra", "", "", "", "", ""])
-        return to_csv(keys, rows)
+        return to_csv(csv_headers(CSV_COLUMNS, lang, CSV_HEADERS_ZH), csv_rows(comparison, lang))
     rows = _rows(comparison, lang)
     lines = _catalogue_lines(comparison, lang)
     if output_format == "markdown":
@@ -217,9 +241,10 @@ def render_summary(comparisons: list[Comparison], output_format: str, lang: str 
     if output_format == "json":
         return to_json([comparison_dict(c, lang) for c in comparisons])
     if output_format == "csv":
-        from psplan.render.csvout import to_csv
+        from psplan.render.csvout import csv_headers, to_csv
 
-        return to_csv(keys, rows)
+        rows = [[*row[:-1], _flag(row[-1], lang)] for row in rows]
+        return to_csv(csv_headers(keys, lang, SUMMARY_HEADERS_ZH), rows)
     from psplan.render.markdown import markdown_table
 
     return markdown_table(keys, rows)

@@ -6,8 +6,9 @@ from typing import Any
 
 from psplan.check import Report
 from psplan.regions import spreads, status_matrix
+from psplan.render.cells import STATUS_LABELS
 from psplan.render.escape import markdown_line, to_json
-from psplan.render.report import summary_line
+from psplan.render.report import CSV_HEADERS_ZH, summary_line
 
 HEADERS = {
     "zh": (
@@ -40,6 +41,8 @@ HEADERS = {
     ),
 }
 SHOWN_LAGGING = 5
+#: The CSV columns: one row per (region, indicator); Chinese names with --lang zh (report.py).
+CSV_COLUMNS = ("region", "id", "name", "status_label", "status", "actual", "gap")
 
 
 def by_region_dict(report: Report) -> dict[str, Any]:
@@ -78,13 +81,15 @@ def render_by_region(
         indent = 2 if len(report.results) <= 2000 else None
         return to_json(by_region_dict(report), indent=indent)
     if output_format == "csv":
-        from psplan.render.csvout import to_csv
+        from psplan.render.csvout import csv_headers, to_csv
 
+        labels = STATUS_LABELS[lang]
         rows = (
-            (r.region, r.indicator.id, r.indicator.name, r.status, r.verdict.actual, r.verdict.gap)
+            (r.region, r.indicator.id, r.indicator.name, labels[r.status], r.status,
+             r.verdict.actual, r.verdict.gap)
             for r in report.results
-        )
-        return to_csv(("region", "id", "name", "status", "actual", "gap"), rows)
+        )  # fmt: skip
+        return to_csv(csv_headers(CSV_COLUMNS, lang, CSV_HEADERS_ZH), rows)
     more = "…" if lang == "en" else "等"
     rows = []
     for s in spreads(report):

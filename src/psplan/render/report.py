@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from psplan.assessment import Assessment, Result, trend_dict
-from psplan.render.cells import STATUS_LABELS, result_cells
+from psplan.render.cells import STATUS_LABELS, baseline_text, result_cells
 from psplan.render.escape import markdown_line, to_json, visible
 
 __all__ = ["STATUS_LABELS", "render_report", "report_dict", "result_dict", "trend_dict"]
@@ -47,12 +47,31 @@ REPORT_COLUMNS = (
     "domain", "indicator", "attribute", "unit", "baseline", "target", "actual", "year", "gap",
     "progress", "share", "expected", "status", "reason",
 )  # fmt: skip
-#: The CSV columns: machine-readable values (keys of the JSON contract) first, then text.
+#: The CSV columns, named in English (the keys of the JSON contract) with `--lang en` and in
+#: Chinese by default. The values are the same in both but for the words: statuses, attributes
+#: and baseline sources are words in the language asked (`状态` 进度滞后), and the status code
+#: (`status` / `状态代码`: behind) is kept beside them for filtering; figures are plain numbers
+#: (progress and time share as fractions: 0.44).
 CSV_COLUMNS = (
     "region", "id", "name", "domain", "attribute", "unit", "baseline", "baseline_value",
-    "baseline_year", "baseline_source", "target", "actual", "actual_year", "status", "gap",
-    "progress", "share", "expected", "reason", "notes", "reason_for_lag", "measures",
+    "baseline_year", "baseline_source", "target", "actual", "actual_year", "status_label",
+    "status", "gap", "progress", "share", "expected", "reason", "notes", "reason_for_lag",
+    "measures",
 )  # fmt: skip
+CSV_HEADERS_ZH = {
+    "region": "地区", "id": "编号", "name": "指标", "domain": "领域", "attribute": "属性",
+    "unit": "单位", "baseline": "基期值", "baseline_value": "基期数值",
+    "baseline_year": "基期年份", "baseline_source": "基期来源", "target": "目标值",
+    "actual": "实际值", "actual_year": "实际值年份", "status_label": "状态",
+    "status": "状态代码", "gap": "差距", "progress": "进度", "share": "时间进度",
+    "expected": "应达值", "reason": "说明", "notes": "备注", "reason_for_lag": "原因分析",
+    "measures": "下一步措施",
+}  # fmt: skip
+#: Where the baseline used came from, in words (`baseline_source` with --lang zh).
+BASELINE_SOURCE_ZH = {
+    "plan": "规划", "sheet": "填报基期值", "reported": "基期年上报",
+    "first_reported": "首个上报数据", "zero": "累计起点", "none": "无",
+}  # fmt: skip
 
 
 def column_headers(columns: tuple[str, ...], lang: str) -> tuple[str, ...]:
@@ -84,37 +103,28 @@ def report_rows(report: Assessment, lang: str) -> list[tuple[str, ...]]:
 
 
 def csv_rows(report: Assessment, lang: str) -> list[list[object]]:
+    """One row per result, in `CSV_COLUMNS` order (see there for what each holds)."""
+    zh = lang == "zh"
+    labels = STATUS_LABELS[lang]
     rows = []
     for result in report.results:
         data = result.to_dict(report.plan, lang)
-        cells = result_cells(result, lang)
         baseline = data["baseline"]
-        rows.append(
-            [
-                data["region"],
-                data["id"],
-                data["name"],
-                data["domain"],
-                data["attribute"],
-                data["unit"],
-                cells["baseline"],
-                baseline["value"],
-                baseline["year"],
-                baseline["source"],
-                data["target"]["raw"],
-                data["actual"],
-                data["actual_year"],
-                data["status"],
-                data["gap"],
-                data["progress"],
-                data["share"],
-                data["expected"],
-                data["reason"],
-                " / ".join(data["notes"]),
-                data["remarks"].get("reason"),
-                data["remarks"].get("measure"),
-            ]
-        )
+        cells = {
+            **data,
+            "attribute": data["attribute_label"] if zh else data["attribute"],
+            "baseline": baseline_text(result, lang),
+            "baseline_value": baseline["value"],
+            "baseline_year": baseline["year"],
+            "baseline_source": BASELINE_SOURCE_ZH[baseline["source"]] if zh
+            else baseline["source"],
+            "target": data["target"]["raw"],
+            "status_label": labels[data["status"]],
+            "notes": " / ".join(data["notes"]),
+            "reason_for_lag": data["remarks"].get("reason"),
+            "measures": data["remarks"].get("measure"),
+        }  # fmt: skip
+        rows.append([cells[column] for column in CSV_COLUMNS])
     return rows
 
 
@@ -175,9 +185,9 @@ def render_report(
         indent = 2 if len(report.results) <= 2000 else None
         return to_json(report.to_dict(lang), indent=indent)
     if output_format == "csv":
-        from psplan.render.csvout import to_csv
+        from psplan.render.csvout import csv_headers, to_csv
 
-        return to_csv(CSV_COLUMNS, csv_rows(report, lang))
+        return to_csv(csv_headers(CSV_COLUMNS, lang, CSV_HEADERS_ZH), csv_rows(report, lang))
     headers = HEADERS[lang]
     rows = report_rows(report, lang)
     notes = notes_lines(report, lang)

@@ -105,6 +105,21 @@ def trend_rows(report: Assessment, lang: str) -> list[tuple[str, ...]]:
     return rows
 
 
+def csv_header(lang: str) -> tuple[str, ...]:
+    """The table's columns, with the indicator id first and the status code after the status
+    words: keys a pipeline can filter on (`status` is the code with --lang en, as in check)."""
+    if lang == "zh":
+        return ("编号", *HEADERS["zh"][:3], "状态代码", *HEADERS["zh"][3:])
+    return ("id", *HEADERS["en"][:2], "status_label", "status", *HEADERS["en"][3:])
+
+
+def csv_rows(report: Assessment, rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    return [
+        (result.indicator.id, *row[:3], result.status, *row[3:])
+        for result, row in zip(report.results, rows, strict=True)
+    ]
+
+
 def render_trend(
     report: Assessment, output_format: str, lang: str = "zh", *, color: bool = False
 ) -> str:
@@ -115,7 +130,7 @@ def render_trend(
     if output_format == "csv":
         from psplan.render.csvout import to_csv
 
-        return to_csv(headers, rows)
+        return to_csv(csv_header(lang), csv_rows(report, rows))
     title = f"{report.plan.name} · {report.year}"
     if report.outside_period:
         title += "（规划期外）" if lang == "zh" else " (outside the plan period)"

@@ -1,0 +1,550 @@
+"""The Python API: what the `psplan` commands do, as functions for notebooks and scripts.
+
+    import psplan
+    result = psplan.check("national", "examples/national-2023.csv")
+    result.summary()          # {'met': 6, 'on_track': 3, 'behind': 1, …}
+    result.to_dataframe()     # one row per indicator (with pandas installed)
+
+Every name here is also an attribute of the package (`psplan.check`, `psplan.load_plan`, …),
+imported on first use, so `import psplan` itself stays fast. A walk-through is in
+docs/api.md.
+
+Results are the library's own objects with what a notebook needs added, never copies:
+
+- `check` returns a `Checked`, which *is* an `Assessment` (every renderer and helper that
+  takes an assessment takes it) plus the `warnings` the command line would have printed;
+- `compare` returns a `Compared`, which is a `Comparison`;
+- `validate` returns `Problems`, and `read_actuals` returns `Actuals`: lists.
+
+Each has `to_dict()` (the JSON the command prints with `--format json`), `to_rows()` (flat
+dicts, one a row) and `to_dataframe()` (the same rows in a pandas DataFrame, if pandas is
+installed; psplan does not need it). Mistakes in the input raise `PsplanError`; an invalid
+plan or bad rows carry `problems`, the lines the command would print.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from psplan.actuals import ActualRow, SheetEntry
+from psplan.actuals import read_actuals as _read_actuals
+from psplan.assessment import Assessment
+from psplan.compare import Comparison, compare_plans
+from psplan.errors import Problem, PsplanError
+from psplan.model import Plan
+from psplan.plans import LoadedPlan
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    import pandas
+
+    from psplan.assessment import Result
+    from psplan.overrides import Override
+
+    #: A plan as the functions take it: a bundled plan's name, a file, or a plan loaded.
+    PlanLike: TypeAlias = str | os.PathLike[str] | Plan | LoadedPlan
+    #: One item of what `read_actuals` reads.
+    Row: TypeAlias = ActualRow | SheetEntry | Problem
+
+__all__ = [
+    "Actuals",
+    "Checked",
+    "Compared",
+    "Problems",
+    "PsplanError",
+    "check",
+    "compare",
+    "load_plan",
+    "read_actuals",
+    "validate",
+]
+
+
+# --- plans ---------------------------------------------------------------------------------
+
+
+def load_plan(name_or_path: str | os.PathLike[str]) -> Plan:
+    """The plan of a bundled name (`"national"`) or a file, checked as `psplan check` checks
+    it: a plan with errors raises `PsplanError` whose `problems` are what `validate` lists."""
+    from psplan.validate import load_valid_plan
+
+    return load_valid_plan(_plan_path(name_or_path)).plan
+
+
+def _plan_path(name_or_path: str | os.PathLike[str]) -> str | Path:
+    if isinstance(name_or_path, (str, Path)):
+        return name_or_path
+    if isinstance(name_or_path, os.PathLike):
+        return Path(name_or_path)
+    raise TypeError(
+        f"expected a plan name or a path, not {type(name_or_path).__name__}"
+        + ("; pass a Plan to check() or compare() directly" if _is_plan(name_or_path) else "")
+    )
+
+
+def _is_plan(value: object) -> bool:
+    return isinstance(value, (Plan, LoadedPlan))
+
+
+def _plan(plan: PlanLike) -> Plan:
+    """A plan given as a name or path (loaded and checked), or as a Plan (used as it is)."""
+    if isinstance(plan, LoadedPlan):
+        return plan.plan
+    if isinstance(plan, Plan):
+        return plan
+    return load_plan(plan)
+
+
+# --- validate ------------------------------------------------------------------------------
+
+
+class Problems(list[Problem]):
+    """What `validate` found in a plan file, in file order: empty when there is nothing.
+
+    A list of `Problem` (each with `location`, `message`, `code`, `level`); `valid` is true
+    when none is an error (warnings do not make a plan invalid)."""
+
+    def __init__(self, problems: Iterable[Problem] = ()) -> None:
+        super().__init__(problems)
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self if problem.level == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [problem for problem in self if problem.level == "warning"]
+
+    def to_dict(self) -> dict[str, Any]:
+        """`psplan validate FILE --format json`: {"files", "valid", "problems": [{"file",
+        "line", "column", "level", "code", "message"}]}."""
+        from psplan.render.problems import problems_json
+
+        # Parsed back from the command's own text, so the two cannot differ.
+        return json.loads(problems_json(self, 1))
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        return self.to_dict()["problems"]
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        return _dataframe(self.to_rows(), PROBLEM_COLUMNS)
+
+
+PROBLEM_COLUMNS = ("file", "line", "column", "level", "code", "message")
+
+
+def validate(name_or_path: str | os.PathLike[str], *, parent: PlanLike | None = None) -> Problems:
+    """Every problem of one plan file (`psplan validate`); an unreadable file is a problem
+    too, not an exception. `parent` resolves the plan's `maps_to` against another plan
+    (default: the bundled plan its `parent` names)."""
+    from psplan.validate import validate_file
+
+    given = None
+    if parent is not None:
+        given = parent if isinstance(parent, LoadedPlan) else _loaded_parent(parent)
+    return Problems(validate_file(_plan_path(name_or_path), given))
+
+
+def _loaded_parent(parent: PlanLike) -> LoadedPlan:
+    from psplan.plans import load_plan as load_document
+
+    if isinstance(parent, Plan):
+        raise TypeError("give the parent plan by name or path (its file locates the problems)")
+    return load_document(_plan_path(parent))  # as `validate --parent` loads it
+
+
+# --- actuals -------------------------------------------------------------------------------
+
+
+class Actuals(list[ActualRow | SheetEntry | Problem]):
+    """The rows of an actuals file, in file order, as `check` reads them: the figures
+    (`ActualRow`), the collection sheet's 基期值 / 原因分析 / 下一步措施 cells (`SheetEntry`)
+    and a `Problem` for every row that could not be read or was skipped.
+
+    Read once, judge as often as needed: `check(plan, actuals, year=…)`. Bad rows are
+    reported by `check`, all together, as the command does; `problems` lists them now."""
+
+    def __init__(self, rows: Iterable[Row] = (), source: str = "") -> None:
+        super().__init__(rows)
+        self.source = source  # the file read, named in messages
+
+    @property
+    def figures(self) -> list[ActualRow]:
+        return [row for row in self if type(row) is ActualRow]
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Rows that cannot be judged; `check` raises with all of them."""
+        return [row for row in self if type(row) is Problem and row.level == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Rows, columns or sheets skipped, each named: what the command prints as warnings."""
+        return [row for row in self if type(row) is Problem and row.level == "warning"]
+
+    def __repr__(self) -> str:
+        counts = [
+            f"{len(self.figures)} figures",
+            f"{sum(type(row) is SheetEntry for row in self)} sheet entries",
+            f"{len(self.problems)} problems",
+            f"{len(self.warnings)} warnings",
+        ]
+        return f"<Actuals {self.source or '(no file)'}: {', '.join(counts)}>"
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """One dict per figure (sheet entries and problems are left out)."""
+        return [
+            {
+                "indicator": row.indicator,
+                "region": row.region,
+                "year": row.year,
+                "value": row.value.number,
+                "text": row.value.text,
+                "unit": row.value.unit,
+                "bound": row.value.bound,
+                "running_total": row.value.running_total,
+                "raw": row.value.raw,
+                "note": row.note,
+                "file": row.file,
+                "line": row.line,
+                "column": row.column,
+            }
+            for row in self.figures
+        ]
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        return _dataframe(self.to_rows(), ACTUALS_COLUMNS)
+
+
+ACTUALS_COLUMNS = (
+    "indicator", "region", "year", "value", "text", "unit", "bound", "running_total", "raw",
+    "note", "file", "line", "column",
+)  # fmt: skip
+
+
+def read_actuals(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    sheet: str | int | None = None,
+) -> Actuals:
+    """Every row of a CSV or .xlsx file of reported figures, read as `psplan check` reads it
+    (`encoding` forces a CSV encoding; `sheet` picks a workbook sheet by name or 1-based
+    number). A file that cannot be read at all raises `PsplanError`."""
+    path = Path(path)
+    rows = _read_actuals(path, encoding=encoding, sheet=None if sheet is None else str(sheet))
+    return Actuals(rows, str(path))
+
+
+# --- check ---------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(repr=False)
+class Checked(Assessment):
+    """The result of `check`: the `Assessment` (`plan`, `year`, `results`, `summary()`,
+    `failing()`, `regions`…) and the `warnings` met while reading and judging — the lines
+    `psplan check` prints on stderr, here kept rather than printed."""
+
+    warnings: list[Problem] = dataclasses.field(default_factory=list)
+
+    @classmethod
+    def of(cls, assessment: Assessment, warnings: Iterable[Problem] = ()) -> Checked:
+        values = {f.name: getattr(assessment, f.name) for f in dataclasses.fields(assessment)}
+        return cls(**{**values, "warnings": list(warnings)})
+
+    def with_results(self, results: Iterable[Result]) -> Checked:  # type: ignore[override]
+        """The same check narrowed to some results, warnings kept."""
+        return dataclasses.replace(self, results=list(results))
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n} {status}" for status, n in self.summary().items() if n)
+        where = f" {self.regions[0]}" if len(self.regions) == 1 and self.regions[0] else ""
+        regions = f" ({len(self.regions)} regions)" if len(self.regions) > 1 else where
+        failing = len(self.failing())
+        return (
+            f"<Checked {self.plan.id} {self.year}{regions}: {counts or 'no results'}; "
+            f"{failing} binding behind or not met; {len(self.warnings)} warnings>"
+        )
+
+    # to_dict(lang) is the Assessment's: the JSON contract of `psplan check --format json`.
+
+    def to_rows(self, lang: str = "zh") -> list[dict[str, Any]]:
+        """One dict per result: the keys of `to_dict()["results"]`, nested objects flattened
+        with a dot (`target.value`, `baseline.source`, `trend.ratio`, `remarks.reason`)."""
+        return _flatten_all(self.to_dict(lang)["results"])
+
+    def to_dataframe(self, lang: str = "zh") -> pandas.DataFrame:
+        return _dataframe(self.to_rows(lang))
+
+
+def check(
+    plan_or_name: PlanLike,
+    actuals: str | os.PathLike[str] | Iterable[Row],
+    *,
+    year: int | None = None,
+    region: str | None = None,
+    references: Mapping[str, float | str] | None = None,
+    reference_regions: Iterable[str] = (),
+    overrides: str | os.PathLike[str] | Iterable[Override | Mapping[str, Any]] | None = None,
+    allow_outside_period: bool = False,
+    strict: bool = False,
+) -> Checked:
+    """Judge every indicator of a plan against reported figures (`psplan check`).
+
+    - `plan_or_name`: a bundled plan's name or a plan file (loaded and checked like
+      `load_plan`), or a `Plan` (used as it is);
+    - `actuals`: a CSV or .xlsx file (str or Path; read as it streams), or the rows of
+      `read_actuals` (any iterable of its rows);
+    - `year`: the year judged (default: the latest in the file); `region`: only this region;
+    - `references`: indicator id → reference value for relative targets (`--reference`);
+      `reference_regions`: regions whose rows are reference values (`--reference-region`);
+    - `overrides`: a YAML file (`--overrides`), or a list of overrides, each a mapping as in
+      the file (`{"indicator": …, "kind": …, "reason": …}`);
+    - `allow_outside_period`, `strict`: as the options of the same name.
+
+    Returns a `Checked`; a problem with the input raises `PsplanError` (bad rows: with all
+    of them in `problems`; and with the `warnings` met before it). Warnings are collected on
+    the result, never printed.
+    """
+    chosen = _plan(plan_or_name)
+    if isinstance(actuals, (str, os.PathLike)):
+        path = Path(actuals)
+        rows: Iterable[Row] = _read_actuals(path)
+        source = str(path)
+    elif isinstance(actuals, (bytes, Mapping)) or not isinstance(actuals, Iterable):
+        raise TypeError(
+            "actuals: give a file (str or Path) or the rows of psplan.read_actuals(), "
+            f"not {type(actuals).__name__}"
+        )
+    else:
+        rows = actuals
+        source = getattr(actuals, "source", "")
+    warnings: list[Problem] = []
+    from psplan.check import check as judge
+
+    try:
+        assessment = judge(
+            chosen,
+            rows,
+            year=year,
+            region=region,
+            references=_references(references),
+            reference_regions=_names(reference_regions),
+            source=source,
+            overrides=_overrides(overrides),
+            allow_outside_period=allow_outside_period,
+            warnings=warnings,
+            strict=strict,
+        )
+    except PsplanError as exc:
+        exc.warnings = warnings  # type: ignore[attr-defined]  # what the command prints too
+        raise
+    return Checked.of(assessment, warnings)
+
+
+def _names(names: Iterable[str]) -> list[str]:
+    """A region name or several: a lone string is one name, not its characters."""
+    return [names] if isinstance(names, str) else list(names)
+
+
+def _references(given: Mapping[str, float | str] | None) -> dict[str, float]:
+    """Reference values as numbers; a text is read as a reported figure is (`10.2%`)."""
+    from psplan.values import parse_value
+
+    references = {}
+    for key, value in (given or {}).items():
+        number = None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            number = float(value)
+        elif isinstance(value, str):
+            number = parse_value(value).number
+        if number is None:
+            raise PsplanError(f"reference {key!r}: expected a number, not {value!r}")
+        references[str(key)] = number
+    return references
+
+
+def _overrides(
+    given: str | os.PathLike[str] | Iterable[Override | Mapping[str, Any]] | None,
+) -> list[Override]:
+    """Overrides from a file, or from a list of mappings written like the file's entries."""
+    from psplan.overrides import CHANGES, Override, read_overrides
+
+    if given is None:
+        return []
+    if isinstance(given, (str, os.PathLike)):
+        return read_overrides(Path(given))
+    if isinstance(given, Mapping):
+        given = given.get("overrides", [given])  # the file's shape, or one override
+    overrides = []
+    for index, entry in enumerate(given):
+        where = f"overrides[{index}]"
+        if isinstance(entry, Override):
+            overrides.append(entry)
+            continue
+        if not isinstance(entry, Mapping):
+            raise PsplanError(f"{where}: each override is a mapping with indicator and reason")
+        unknown = set(entry) - {"indicator", "reason", *CHANGES}
+        if unknown:
+            allowed = ", ".join(("indicator", "reason", *CHANGES))
+            raise PsplanError(
+                f"{where}: unknown key {sorted(map(str, unknown))[0]!r} (allowed: {allowed})"
+            )
+        if not entry.get("indicator") or not str(entry.get("reason") or "").strip():
+            raise PsplanError(f"{where}: each override needs an indicator and a reason")
+        changes = tuple((key, entry[key]) for key in CHANGES if key in entry)
+        if not changes:
+            raise PsplanError(
+                f"{where}: override changes nothing (give one of {', '.join(CHANGES)})"
+            )
+        overrides.append(
+            Override(str(entry["indicator"]), changes, str(entry["reason"]).strip(), where)
+        )
+    return overrides
+
+
+# --- compare -------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(repr=False)
+class Compared(Comparison):
+    """The result of `compare`: the `Comparison` (`indicators`, `catalogue`, `summary()`,
+    `failing`) with `to_dict()`, `to_rows()` and `to_dataframe()`."""
+
+    @classmethod
+    def of(cls, comparison: Comparison) -> Compared:
+        return cls(**{f.name: getattr(comparison, f.name) for f in dataclasses.fields(comparison)})
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n} {verdict}" for verdict, n in self.summary().items() if n)
+        verdict = "failing" if self.failing else "passing"
+        return f"<Compared {self.parent.id} → {self.child.id}: {counts}; {verdict}>"
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        """The JSON contract of `psplan compare PARENT CHILD --format json`."""
+        from psplan.render.comparison import comparison_dict
+
+        return comparison_dict(self, lang)
+
+    def to_rows(
+        self, part: Literal["indicators", "catalogue"] = "indicators", lang: str = "zh"
+    ) -> list[dict[str, Any]]:
+        """One dict per parent or local indicator (the dict's `indicators`), or with
+        `part="catalogue"` one per catalogue item, its `status` covered, missing, waived or
+        extra."""
+        data = self.to_dict(lang)
+        if part == "indicators":
+            return data["indicators"]
+        if part != "catalogue":
+            raise ValueError(f"part: 'indicators' or 'catalogue', not {part!r}")
+        catalogue = data["catalogue"]
+        return [
+            {"status": status, **item}
+            for status in ("covered", "missing", "waived", "extra")
+            for item in catalogue[status]
+        ]
+
+    def to_dataframe(
+        self, part: Literal["indicators", "catalogue"] = "indicators", lang: str = "zh"
+    ) -> pandas.DataFrame:
+        return _dataframe(self.to_rows(part, lang))
+
+
+def compare(
+    parent: PlanLike,
+    child: PlanLike,
+    *,
+    waivers: Mapping[str, str] | str | os.PathLike[str] | None = None,
+) -> Compared:
+    """Does `child` adopt `parent`'s indicators and catalogue, no lower (`psplan compare`)?
+
+    Plans by name, file (both checked, as `load_plan` does) or `Plan`. `waivers` are the
+    catalogue items the child may lack: a mapping item id → reason, or a YAML file of them
+    (`--waivers`)."""
+    if waivers is None:
+        allowed: dict[str, str] = {}
+    elif isinstance(waivers, (str, os.PathLike)):
+        allowed = read_waivers(waivers)
+    elif isinstance(waivers, Mapping):
+        allowed = {str(item): str(reason) for item, reason in waivers.items()}
+    else:
+        raise TypeError(f"waivers: a mapping ITEM_ID → reason or a file, not {type(waivers)}")
+    return Compared.of(compare_plans(_plan(parent), _plan(child), allowed))
+
+
+def read_waivers(path: str | os.PathLike[str]) -> dict[str, str]:
+    """Waived catalogue items from a YAML file: a mapping `ITEM_ID: reason`, or a list of
+    `{id, reason}` (either may sit under a `waivers` key) — the file `--waivers` reads."""
+    from psplan.yamlsource import load_yaml, read_text
+
+    path = Path(path)
+    document = load_yaml(read_text(path), str(path))
+    data, prefix = document.data, ()
+    if isinstance(data, dict) and "waivers" in data:
+        data, prefix = data["waivers"], ("waivers",)
+    if isinstance(data, dict):
+        entries = [{"id": key, "reason": value} for key, value in data.items()]
+    elif isinstance(data, list):
+        entries = data
+    else:
+        raise PsplanError("a waiver file is a mapping ITEM_ID: reason", document.locate(()))
+    waivers = {}
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("reason"):
+            raise PsplanError(
+                "each waiver needs an id and a reason", document.locate((*prefix, index))
+            )
+        waivers[str(entry["id"])] = str(entry["reason"])
+    return waivers
+
+
+# --- tables --------------------------------------------------------------------------------
+
+
+def _flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            flat.update(_flatten(value, f"{name}."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def _flatten_all(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Flat dicts with the same keys, in the records' key order. An object that is null in one
+    record (a result without a trend) gives None in the columns the others have for it."""
+    records = list(records)
+    top = {key: at for at, key in enumerate(dict.fromkeys(k for r in records for k in r))}
+    flat = [_flatten(record) for record in records]
+    seen = dict.fromkeys(key for record in flat for key in record)
+    parents = {key[:at] for key in seen for at, char in enumerate(key) if char == "."}
+    order = {key: at for at, key in enumerate(seen)}
+    keys = sorted(
+        (key for key in seen if key not in parents),
+        key=lambda key: (top[key.split(".", 1)[0]], order[key]),
+    )
+    return [{key: record.get(key) for key in keys} for record in flat]
+
+
+def _dataframe(rows: list[dict[str, Any]], columns: Iterable[str] = ()) -> pandas.DataFrame:
+    """The rows as a pandas DataFrame; pandas is optional, so its absence is said plainly."""
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError(
+            "to_dataframe() needs pandas, which is not installed (psplan does not depend on "
+            "it): pip install pandas — or use to_rows(), the same rows as a list of dicts"
+        ) from None
+    return pandas.DataFrame(rows, columns=list(columns) or (list(rows[0]) if rows else None))

@@ -1,0 +1,89 @@
+"""The command as users start it: a real process through `psplan.cli:main`.
+
+Every other command-line test runs the Typer app in-process (`run_psplan` in conftest.py),
+which leaves out what `main` adds around it: the last-resort handler that turns any exception
+into one line and exit code 2 (130 for Ctrl-C), and the process's own exit code. Those are
+tested here, as processes — `python -m psplan` itself, and `main` with a stand-in app that
+fails in each way it can.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, assert_one_line_error
+
+
+@pytest.mark.slow
+def test_python_dash_m_psplan_exit_codes(psplan_process, tmp_path: Path) -> None:
+    ok = tmp_path / "ok.csv"
+    ok.write_text("indicator,year,value\n九年义务教育巩固率,2023,96\n", encoding="utf-8")
+    done = psplan_process("check", "national", str(ok))
+    assert done.returncode == 0, done.stderr
+    assert "九年义务教育巩固率" in done.stdout
+    bad = tmp_path / "bad.csv"
+    bad.write_text("indicator,year,value\n九年义务教育巩固率,2023,95.3\n", encoding="utf-8")
+    assert psplan_process("check", "national", str(bad)).returncode == 1  # binding, behind
+    assert_one_line_error(
+        psplan_process("check", "national", str(tmp_path / "none.csv")), "no such file"
+    )
+
+
+#: `main` running a stand-in app that raises the exception given as the first argument.
+FAILING_APP = textwrap.dedent(
+    """
+    import sys
+    import psplan.cli
+    from psplan.errors import PsplanError
+
+    def app():
+        raise eval(sys.argv[1])
+
+    psplan.cli.app = app
+    psplan.cli.main()
+    """
+)
+
+
+def run_main(exception: str, **env: str) -> subprocess.CompletedProcess:
+    environ = {**os.environ, "NO_COLOR": "1", **env}
+    if "PSPLAN_DEBUG" not in env:
+        environ.pop("PSPLAN_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-c", FAILING_APP, exception],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=environ,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    ("exception", "code", "stderr"),
+    [
+        (
+            "RuntimeError('a bug\\nover two lines')",
+            2,
+            "psplan: internal error: RuntimeError: a bug<U+000A>over two lines "
+            "(set PSPLAN_DEBUG=1 for details)\n",
+        ),
+        ("PsplanError('bad input')", 2, "psplan: error: bad input\n"),
+        ("KeyboardInterrupt()", 130, "psplan: interrupted\n"),
+    ],
+)
+def test_the_last_resort_handler(exception: str, code: int, stderr: str) -> None:
+    done = run_main(exception)
+    assert (done.returncode, done.stderr, done.stdout) == (code, stderr, "")
+
+
+def test_psplan_debug_shows_the_traceback() -> None:
+    done = run_main("RuntimeError('a bug')", PSPLAN_DEBUG="1")
+    assert done.returncode == 1
+    assert "Traceback" in done.stderr and "RuntimeError: a bug" in done.stderr

@@ -1,0 +1,514 @@
+"""Outputs an analyst can use: -o's suffix decides the format (and a suffix psplan cannot write
+is an error, never a file whose content does not match its name), CSV that Excel opens right
+(UTF-8 with BOM, Chinese headers and statuses, the codes kept), and an XLSX report with typed
+numbers, number formats, frozen and filtered headers, print settings and a native chart.
+
+Everything runs in-process (typer's CliRunner); the files written are read back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from psplan.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "national-2023.csv"
+BOM = b"\xef\xbb\xbf"
+
+runner = CliRunner()
+
+
+def invoke(*args: str | Path):
+    return runner.invoke(app, [str(arg) for arg in args], catch_exceptions=False)
+
+
+def wrote(result, path: Path) -> None:
+    """Exit 0 or 1, and exactly one line on stderr: `wrote FILE`."""
+    assert result.exit_code in (0, 1), (result.exit_code, result.stderr)
+    assert result.stderr.splitlines() == [f"wrote {path}"], result.stderr
+    assert result.stdout == ""
+
+
+def one_line_error(result, *fragments: str) -> str:
+    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("psplan: error: "), result.stderr
+    for fragment in fragments:
+        assert fragment in lines[0], (fragment, lines[0])
+    return lines[0]
+
+
+@pytest.fixture
+def regions(tmp_path: Path) -> Path:
+    """Generated figures (not real): three regions, two years, one indicator behind."""
+    path = tmp_path / "regions.csv"
+    path.write_text(
+        "地区,指标,年份,数值\n"
+        "汉台区,九年义务教育巩固率,2022,98\n汉台区,九年义务教育巩固率,2023,99\n"
+        "南郑区,九年义务教育巩固率,2022,95.5\n南郑区,九年义务教育巩固率,2023,95.8\n"
+        "城固县,九年义务教育巩固率,2022,95.1\n城固县,九年义务教育巩固率,2023,95\n"
+        "汉台区,学前教育毛入园率,2023,92%\n南郑区,学前教育毛入园率,2023,90%\n"
+        "城固县,学前教育毛入园率,2023,88%\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+# --------------------------------------------------------------------- -o decides the format
+
+COMMANDS = {
+    "check": ("check", "national", EXAMPLE),
+    "trend": ("trend", "national", EXAMPLE),
+    "show": ("show", "national"),
+    "compare": ("compare", "national", "hanzhong"),
+    "report": ("report", "national", EXAMPLE),
+}
+WRITES = {
+    "check": (".json", ".csv", ".md", ".html", ".xlsx", ".txt"),
+    "trend": (".json", ".csv", ".md", ".txt"),
+    "show": (".json", ".csv", ".md", ".txt"),
+    "compare": (".json", ".csv", ".md", ".txt"),
+    "report": (".md", ".html", ".xlsx"),
+}
+
+
+def assert_holds(path: Path, suffix: str) -> None:
+    """The file holds what its suffix says."""
+    data = path.read_bytes()
+    if suffix == ".json":
+        json.loads(data.decode("utf-8"))
+    elif suffix == ".csv":
+        assert data.startswith(BOM)
+        rows = list(csv.reader(io.StringIO(data[3:].decode("utf-8"))))
+        assert len(rows) > 1 and len({len(row) for row in rows}) == 1
+    elif suffix == ".md":
+        text = data.decode("utf-8")
+        assert "|---" in text or "| ---" in text or "|:--" in text, text[:200]
+    elif suffix == ".html":
+        assert data.startswith(b"<!DOCTYPE html>")
+    elif suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        assert data[:2] == b"PK"
+        assert load_workbook(path).sheetnames[0] == "汇总"
+    elif suffix == ".txt":
+        text = data.decode("utf-8")
+        assert "┃" in text and "\x1b[" not in text  # a plain table, no colour codes
+
+
+@pytest.mark.parametrize(
+    ("command", "suffix"),
+    [(command, suffix) for command, suffixes in WRITES.items() for suffix in suffixes],
+)
+def test_the_suffix_decides_the_format(tmp_path: Path, command: str, suffix: str) -> None:
+    out = tmp_path / f"out{suffix}"
+    result = invoke(*COMMANDS[command], "-o", out)
+    wrote(result, out)
+    assert_holds(out, suffix)
+
+
+def test_the_suffix_is_read_without_regard_to_case(tmp_path: Path) -> None:
+    out = tmp_path / "报告.JSON"
+    wrote(invoke("check", "national", EXAMPLE, "-o", out), out)
+    assert json.loads(out.read_text(encoding="utf-8"))["plan"] == "national"
+
+
+CANNOT = [
+    ("report", ".docx"), ("report", ".pdf"), ("report", ".txt"), ("report", ".csv"),
+    ("report", ".json"), ("check", ".docx"), ("check", ".pdf"), ("trend", ".xlsx"),
+    ("trend", ".html"), ("show", ".xlsx"), ("compare", ".html"), ("check", ".xls"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("command", "suffix"), CANNOT)
+def test_a_suffix_the_command_cannot_write_is_an_error(
+    tmp_path: Path, command: str, suffix: str
+) -> None:
+    out = tmp_path / f"r{suffix}"
+    line = one_line_error(invoke(*COMMANDS[command], "-o", out), f"cannot write a {suffix} file")
+    assert "give -o a name ending in" in line
+    assert not out.exists() and list(tmp_path.iterdir()) == []  # nothing written
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "fragment"),
+    [
+        (("check", "national", EXAMPLE, "--format", "csv"), "r.json", "--format csv"),
+        (("trend", "national", EXAMPLE, "-f", "markdown"), "r.csv", "--format markdown"),
+        (("show", "national", "-f", "table"), "r.md", "--format table"),
+        (("compare", "national", "hanzhong", "-f", "json"), "r.csv", "--format json"),
+        (("report", "national", EXAMPLE, "-f", "html"), "r.xlsx", "--format html"),
+    ],
+)
+def test_a_format_contradicting_the_suffix_is_an_error(
+    tmp_path: Path, args: tuple, name: str, fragment: str
+) -> None:
+    out = tmp_path / name
+    one_line_error(invoke(*args, "-o", out), f"{fragment} does not match -o")
+    assert not out.exists()
+
+
+def test_a_format_matching_the_suffix_is_fine(tmp_path: Path) -> None:
+    out = tmp_path / "r.csv"
+    wrote(invoke("check", "national", EXAMPLE, "--format", "csv", "-o", out), out)
+    assert out.read_bytes().startswith(BOM)
+
+
+def test_a_name_without_suffix_takes_the_format_asked(tmp_path: Path) -> None:
+    out = tmp_path / "report"
+    wrote(invoke("check", "national", EXAMPLE, "--format", "json", "-o", out), out)
+    json.loads(out.read_text(encoding="utf-8"))
+    default = tmp_path / "default"
+    wrote(invoke("check", "national", EXAMPLE, "-o", default), default)
+    assert default.read_text(encoding="utf-8").startswith("# ")  # markdown, as before
+
+
+def test_by_region_writes_its_own_formats_only(tmp_path: Path, regions: Path) -> None:
+    one_line_error(
+        invoke("check", "national", regions, "--by-region", "-o", tmp_path / "m.xlsx"),
+        "check --by-region cannot write a .xlsx file",
+    )
+    one_line_error(
+        invoke("check", "national", regions, "--by-region", "--format", "html"),
+        "check --by-region cannot write html",
+    )
+    out = tmp_path / "m.csv"
+    wrote(invoke("check", "national", regions, "--by-region", "-o", out), out)
+
+
+def test_template_suffix(tmp_path: Path) -> None:
+    one_line_error(invoke("template", "national", "-o", tmp_path / "t.docx"), ".docx")
+    one_line_error(
+        invoke("template", "national", "-o", tmp_path / "t.csv", "-f", "xlsx"), "does not match"
+    )
+    out = tmp_path / "t.xlsx"
+    result = invoke("template", "national", "-o", out)
+    assert result.exit_code == 0 and result.stderr.startswith(f"wrote {out} (")
+    assert out.read_bytes()[:2] == b"PK"
+
+
+def test_stdout_gets_no_wrote_line_and_any_format() -> None:
+    result = invoke("check", "national", EXAMPLE, "-o", "-", "--format", "json")
+    assert result.exit_code in (0, 1) and "wrote" not in result.stderr
+    json.loads(result.stdout)
+
+
+def test_check_writes_the_report_workbook(tmp_path: Path) -> None:
+    """`check -o r.xlsx` and `check --format xlsx` write the workbook `report` writes."""
+    from openpyxl import load_workbook
+
+    by_check, by_format, by_report = tmp_path / "c.xlsx", tmp_path / "f", tmp_path / "r.xlsx"
+    wrote(invoke("check", "national", EXAMPLE, "-o", by_check), by_check)
+    wrote(invoke("check", "national", EXAMPLE, "--format", "xlsx", "-o", by_format), by_format)
+    wrote(invoke("report", "national", EXAMPLE, "-o", by_report), by_report)
+
+    def contents(path: Path) -> dict:
+        book = load_workbook(io.BytesIO(path.read_bytes()))  # any name, whatever its suffix
+        return {
+            sheet.title: [[cell.value for cell in row] for row in sheet.iter_rows()]
+            for sheet in book.worksheets
+        }
+
+    assert contents(by_check) == contents(by_format) == contents(by_report)
+    html = tmp_path / "c.html"
+    wrote(invoke("check", "national", EXAMPLE, "-o", html), html)
+    assert "养老服务床位总量" in html.read_text(encoding="utf-8")
+
+
+def test_check_exit_code_is_kept_when_writing_a_file(tmp_path: Path, regions: Path) -> None:
+    out = tmp_path / "r.xlsx"
+    result = invoke("check", "national", regions, "-o", out, "--strict")
+    assert result.exit_code == 1  # 城固县 is behind
+    assert result.stderr.splitlines() == [f"wrote {out}"]
+
+
+# ------------------------------------------------------------------------------- CSV
+
+
+CSV_COMMANDS = [
+    ("check", "national", EXAMPLE),
+    ("check", "national", "REGIONS", "--by-region"),
+    ("trend", "national", EXAMPLE),
+    ("show", "national"),
+    ("compare", "national", "hanzhong"),
+    ("compare", "national", "--all"),
+]
+
+
+@pytest.mark.parametrize("args", CSV_COMMANDS, ids=lambda a: " ".join(map(str, a[:1] + a[3:])))
+def test_every_csv_starts_with_the_bom_unless_no_bom(
+    tmp_path: Path, regions: Path, args: tuple
+) -> None:
+    args = tuple(regions if arg == "REGIONS" else arg for arg in args)
+    out = tmp_path / "out.csv"
+    wrote(invoke(*args, "-o", out), out)
+    data = out.read_bytes()
+    assert data.startswith(BOM) and not data.startswith(BOM * 2)
+    printed = invoke(*args, "--format", "csv")  # to a pipe (not a terminal): the BOM too
+    assert printed.stdout_bytes == data
+    bare = invoke(*args, "--format", "csv", "--no-bom")
+    assert bare.stdout_bytes == data[len(BOM) :]
+    plain = tmp_path / "plain.csv"
+    wrote(invoke(*args, "-o", plain, "--no-bom"), plain)
+    assert plain.read_bytes() == data[len(BOM) :]
+    # Excel's reading: utf-8-sig gives the first header clean
+    header = next(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert not header[0].startswith("\ufeff")
+
+
+def read_csv(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_check_csv_is_chinese_by_default_with_the_codes_kept() -> None:
+    zh = read_csv(invoke("check", "national", EXAMPLE, "--format", "csv").stdout_bytes)
+    en = read_csv(
+        invoke("check", "national", EXAMPLE, "--format", "csv", "--lang", "en").stdout_bytes
+    )
+    assert list(zh[0])[:4] == ["地区", "编号", "指标", "领域"]
+    beds = next(row for row in zh if row["编号"] == "elderly_care_beds_total")
+    assert beds["状态"] == "进度滞后" and beds["状态代码"] == "behind"
+    assert beds["属性"] == "预期性" and beds["基期来源"] == "规划"
+    assert float(beds["实际值"]) == 823 and float(beds["时间进度"]) == 0.6  # plain numbers
+    assert list(en[0])[:4] == ["region", "id", "name", "domain"]  # the JSON keys
+    beds_en = next(row for row in en if row["id"] == "elderly_care_beds_total")
+    assert beds_en["status"] == "behind" and beds_en["status_label"] == "behind"
+    assert beds_en["attribute"] == "expected" and beds_en["baseline_source"] == "plan"
+    assert len(zh[0]) == len(en[0])  # the same columns, named in each language
+
+
+def test_by_region_trend_compare_csv_keep_codes(regions: Path) -> None:
+    matrix = read_csv(
+        invoke("check", "national", regions, "--by-region", "--format", "csv").stdout_bytes
+    )
+    assert list(matrix[0]) == ["地区", "编号", "指标", "状态", "状态代码", "实际值", "差距"]
+    behind = [row for row in matrix if row["状态代码"] == "behind"]
+    assert behind and all(row["状态"] == "进度滞后" for row in behind)
+    trend = read_csv(invoke("trend", "national", regions, "--format", "csv").stdout_bytes)
+    assert list(trend[0])[:5] == ["编号", "指标", "地区", "状态", "状态代码"]
+    trend_en = read_csv(
+        invoke("trend", "national", regions, "--format", "csv", "--lang", "en").stdout_bytes
+    )
+    assert list(trend_en[0])[:5] == ["id", "indicator", "region", "status_label", "status"]
+    compared = read_csv(invoke("compare", "national", "hanzhong", "-f", "csv").stdout_bytes)
+    weaker = [row for row in compared if row["结论代码"] == "weaker"]
+    assert weaker and all(row["结论"] == "低于上级" for row in weaker)
+    assert {row["结论代码"] for row in compared} >= {"catalogue_covered", "catalogue_missing"}
+    summary = read_csv(invoke("compare", "national", "--all", "-f", "csv").stdout_bytes)
+    assert {row["本级规划"] for row in summary} == {"hanzhong", "ankang", "chuzhou", "suzhou"}
+
+
+# ------------------------------------------------------------------------------- XLSX
+
+
+@pytest.fixture
+def workbook(tmp_path: Path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "report.xlsx"
+    wrote(invoke("report", "national", EXAMPLE, "-o", out), out)
+    return load_workbook(out)
+
+
+def row_of(sheet, name: str) -> dict:
+    header = [cell.value for cell in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        if row[1].value == name:
+            return dict(zip(header, row, strict=True))
+    raise AssertionError(name)
+
+
+def test_xlsx_numbers_are_numbers_with_formats(workbook) -> None:
+    sheet = workbook["全部指标"]
+    retention = row_of(sheet, "九年义务教育巩固率")  # 95.2% → 96%, 95.7 in 2023
+    actual, gap = retention["实际值"], retention["差距"]
+    assert actual.data_type == "n" and actual.value == pytest.approx(0.957)
+    assert actual.number_format == "0.0%"  # a real percentage, the plan's one decimal
+    assert gap.data_type == "n" and gap.value == pytest.approx(0.003)  # 0.3 points to go
+    assert gap.number_format == "0.0%"
+    ahead = row_of(sheet, "学前教育毛入园率")["差距"]  # 91.1% against >90%: beyond the target
+    assert ahead.data_type == "n" and ahead.value == pytest.approx(-0.011)  # a negative number
+    assert ahead.number_format == "0.0%"
+    progress, share = retention["进度"], retention["时间进度"]
+    assert progress.data_type == share.data_type == "n"
+    assert progress.value == pytest.approx(0.625) and progress.number_format == "0%"
+    assert share.value == pytest.approx(0.6) and share.number_format == "0%"
+    baseline = retention["基期值"]
+    assert baseline.value == pytest.approx(0.952) and baseline.number_format == "0.0%"
+    assert retention["年份"].value == 2023 and retention["年份"].number_format == "0"
+    expected = retention["应达值"]
+    assert expected.value == pytest.approx(0.9568) and expected.number_format == "0.00%"
+    target = retention["目标值"]  # 96%: a number, as the plan prints it
+    assert target.value == pytest.approx(0.96) and target.number_format == "0%"
+    assert row_of(sheet, "学前教育毛入园率")["目标值"].value == ">90%"  # a bound: text
+
+    doctors = row_of(sheet, "每千人口拥有注册护士数")  # 3.36 → 3.8: two decimals printed
+    assert doctors["实际值"].value == 4 and doctors["实际值"].number_format == "#,##0.00"
+    beds = row_of(sheet, "养老服务床位总量")  # 823.8 万张, one decimal
+    assert beds["实际值"].value == 823 and beds["实际值"].number_format == "#,##0.0"
+    assert beds["差距"].value == pytest.approx(177) and beds["差距"].data_type == "n"
+    assert beds["状态"].value == "进度滞后"
+    assert beds["状态"].fill.fgColor.rgb.endswith("FFE0B2")
+    # no cell of the sheet holds a number written as text
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str):
+                text = cell.value.replace(",", "").rstrip("%")
+                with pytest.raises(ValueError):
+                    float(text)
+
+
+def test_xlsx_growth_rates_are_percentages(workbook) -> None:
+    sheet = workbook["趋势"]
+    header = [cell.value for cell in sheet[1]]
+    observed = header.index("观测增速") + 1
+    growth = [sheet.cell(row, observed) for row in range(2, sheet.max_row + 1)]
+    assert growth and all(cell.data_type == "n" for cell in growth if cell.value is not None)
+    assert {cell.number_format for cell in growth if cell.value is not None} == {
+        "+0.00%;-0.00%;0.00%"
+    }
+    assert all(abs(cell.value) < 1 for cell in growth if cell.value is not None)
+    ratio = sheet.cell(2, header.index("比值R") + 1)
+    assert ratio.value is None or ratio.number_format == "0.00"
+
+
+def test_xlsx_headers_frozen_filtered_and_printable(workbook) -> None:
+    assert workbook.sheetnames == ["汇总", "滞后约束性指标", "全部指标", "趋势"]
+    for sheet in workbook.worksheets:
+        setup = sheet.page_setup
+        assert setup.orientation == "landscape" and str(setup.paperSize) == "9"
+        assert setup.fitToWidth == 1 and setup.fitToHeight == 0
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+        assert "&P" in sheet.oddFooter.center.text
+    for name in ("滞后约束性指标", "全部指标", "趋势"):
+        sheet = workbook[name]
+        assert sheet.print_title_rows == "$1:$1"  # the header row on every printed page
+        assert sheet.freeze_panes in ("B2", "C2")  # below the header, names in view
+        last = sheet.cell(1, sheet.max_column).column_letter
+        assert sheet.auto_filter.ref == f"A1:{last}{sheet.max_row}"
+        assert sheet["A1"].font.bold
+    assert workbook["全部指标"].freeze_panes == "C2"
+    assert workbook["全部指标"].auto_filter.ref == "A1:O23"  # 22 indicators, 15 columns
+
+
+def test_xlsx_summary_has_a_native_chart_of_progress_by_domain(workbook) -> None:
+    from openpyxl.chart import BarChart
+
+    summary = workbook["汇总"]
+    assert summary.freeze_panes is None  # nothing to freeze: no title row above a table
+    assert len(summary._charts) == 1
+    chart = summary._charts[0]
+    assert isinstance(chart, BarChart) and len(chart.series) == 2  # progress and time share
+    references = [series.val.numRef.f.replace("'", "") for series in chart.series]
+    assert references[0].startswith("汇总!$D$") and references[1].startswith("汇总!$E$")
+    # the table the chart draws: each domain's mean progress and time share, as percentages
+    rows = list(summary.iter_rows(values_only=False))
+    header = next(i for i, row in enumerate(rows) if row[0].value == "领域")
+    education = next(row for row in rows[header + 1 :] if row[0].value == "学有所教")
+    assert education[3].number_format == "0%" and 0 < education[3].value <= 1
+    assert education[4].value == pytest.approx(0.6)
+    status = next(row for row in rows if row[0].value == "进度滞后")
+    assert status[1].value == 1 and status[1].data_type == "n"
+    assert status[0].fill.fgColor.rgb.endswith("FFE0B2")
+
+
+def test_xlsx_text_starting_with_equals_stays_text(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    plan = tmp_path / "evil.yaml"
+    plan.write_text(
+        "id: evil\nname: '=1+1'\nlevel: county\nperiod: {start: 2021, end: 2025}\n"
+        "baseline_year: 2020\ndomains: [病有所医]\nindicators:\n"
+        "  - {id: a, domain: 病有所医, name: '=HYPERLINK(\"http://x\",\"y\")', unit: '%',"
+        " baseline: '1', target: '2', attribute: 约束性}\n",
+        encoding="utf-8",
+    )
+    actuals = tmp_path / "a.csv"
+    actuals.write_text("indicator,year,value\na,2022,1.2\na,2023,1.3\n", encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    wrote(invoke("report", plan, actuals, "-o", out), out)
+    book = load_workbook(out)
+    names = [
+        cell
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and cell.value.startswith("=")
+    ]
+    assert names, "the names are in the workbook"
+    assert all(cell.data_type == "s" and cell.quotePrefix for cell in names)
+    assert '=HYPERLINK("http://x","y")' in {cell.value for cell in names}
+    # and its figures are numbers all the same
+    row = row_of(book["全部指标"], '=HYPERLINK("http://x","y")')
+    assert row["实际值"].data_type == "n" and row["实际值"].value == pytest.approx(0.013)
+
+
+def test_xlsx_with_regions_has_a_region_column_and_sheet(tmp_path: Path, regions: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "r.xlsx"
+    wrote(invoke("report", "national", regions, "-o", out), out)
+    book = load_workbook(out)
+    sheet = book["全部指标"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[:3] == ["领域", "指标", "地区"] and sheet.freeze_panes == "D2"
+    assert "地区" in book.sheetnames
+    spread = book["地区"]
+    assert [cell.value for cell in spread[1]][:3] == ["指标", "地区数", "最小"]
+    retention = next(r for r in spread.iter_rows(min_row=2) if r[0].value == "九年义务教育巩固率")
+    assert retention[2].value == pytest.approx(0.95) and retention[2].number_format.endswith("%")
+    assert retention[5].number_format == "0.0%" and retention[5].data_type == "n"  # CV
+
+
+def test_xlsx_in_english(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "r.xlsx"
+    wrote(invoke("report", "national", EXAMPLE, "-o", out, "--lang", "en"), out)
+    book = load_workbook(out)
+    assert book.sheetnames == ["Summary", "Binding behind", "All indicators", "Trends"]
+    assert book["Summary"].oddFooter.center.text == "Page &P of &N"
+    assert len(book["Summary"]._charts) == 1
+
+
+# ----------------------------------------------------------------- rendered by LibreOffice
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_libreoffice_prints_the_workbook(tmp_path: Path) -> None:
+    """LibreOffice opens the workbook and prints it as PDF: the summary with its chart on one
+    A4 landscape page, each table fitted to the page width."""
+    out = tmp_path / "report.xlsx"
+    wrote(invoke("report", "national", EXAMPLE, "-o", out), out)
+    profile = (tmp_path / "lo-profile").as_uri()
+    done = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(out)],
+        capture_output=True,
+        timeout=180,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )  # fmt: skip
+    pdf = tmp_path / "report.pdf"
+    assert done.returncode == 0 and pdf.exists(), done.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is None:
+        return
+    info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True).stdout
+    pages = int(info.split("Pages:")[1].split()[0])
+    assert 4 <= pages <= 6, info  # a page a sheet (the 22 indicators may take two)
+    size = info.split("Page size:")[1].split("pts")[0]
+    width, height = (float(x) for x in size.split("x"))
+    assert width > height and round(width) == 842, size  # A4 landscape
