@@ -629,6 +629,9 @@ def _shown(text: str, limit: int = 40) -> str:
 
 
 def _cut(text: str, limit: int = 40) -> str:
+    """A user's text for a one-line message: line breaks shown as spaces, cut short."""
+    if "\n" in text or "\r" in text:
+        text = " ".join(text.splitlines())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
