@@ -640,10 +640,13 @@ def check(
 
 
 def _read_waivers(path: Path | None, allowed: list[str]) -> dict[str, str]:
-    """Waivers: item id → reason, from a YAML file (mapping or list of {id, reason})."""
+    """Waivers: item id → reason, from --allow-missing and a YAML file (the API reads it)."""
     waivers = {item: "--allow-missing" for item in allowed}
-    if path is None:
-        return waivers
+    if path is not None:
+        from psplan.api import read_waivers
+
+        waivers.update(read_waivers(path))
+    return waivers
     from psplan.yamlsource import load_yaml, read_text
 
     document = load_yaml(read_text(path), str(path))
