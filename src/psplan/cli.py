@@ -647,25 +647,6 @@ def _read_waivers(path: Path | None, allowed: list[str]) -> dict[str, str]:
 
         waivers.update(read_waivers(path))
     return waivers
-    from psplan.yamlsource import load_yaml, read_text
-
-    document = load_yaml(read_text(path), str(path))
-    data = document.data
-    if isinstance(data, dict) and "waivers" in data:
-        data = data["waivers"]
-    if isinstance(data, dict):
-        entries = [{"id": key, "reason": value} for key, value in data.items()]
-    elif isinstance(data, list):
-        entries = data
-    else:
-        raise PsplanError("a waiver file is a mapping ITEM_ID: reason", document.locate(()))
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("reason"):
-            raise PsplanError(
-                "each waiver needs an id and a reason", document.locate(("waivers", index))
-            )
-        waivers[str(entry["id"])] = str(entry["reason"])
-    return waivers
 
 
 @app.command()
