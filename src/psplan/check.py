@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from psplan.actuals import ActualRow
+from psplan.actuals import ActualRow, SheetEntry
 from psplan.areas import TARGET_LEVELS, own_area_names, reference_level, reference_region_names
 from psplan.assessment import Assessment, Report, Result
 from psplan.errors import Location, Problem, PsplanError
@@ -143,7 +143,7 @@ class _Collected:
 
 def collect(
     plan: Plan,
-    rows: Iterable[ActualRow | Problem],
+    rows: Iterable[ActualRow | SheetEntry | Problem],
     reference_regions: Iterable[str] = (),
 ) -> _Collected:
     """Group the rows by (region, indicator) and year, checking each against the plan.
@@ -177,7 +177,7 @@ def collect(
         if entry is None:
             continue
         indicator, series = entry
-        if kind is not ActualRow:
+        if kind is SheetEntry:
             # A sheet entry: the row's 基期值, 原因分析 or 下一步措施.
             problem = _sheet_entry(collected, indicator, row, series is _REFERENCE)
             if problem:
@@ -297,22 +297,22 @@ def _add_reference(
 
 
 def _sheet_entry(
-    collected: _Collected, indicator: Indicator, entry: object, reference: bool
+    collected: _Collected, indicator: Indicator, entry: SheetEntry, reference: bool
 ) -> Problem | None:
     """Keep a sheet's 基期值 / 原因分析 / 下一步措施 for its (region, indicator)."""
     if reference:
         return None
-    key = (entry.region, indicator.id)  # type: ignore[attr-defined]
-    field_name = entry.field  # type: ignore[attr-defined]
+    key = (entry.region, indicator.id)
+    field_name = entry.field
     if field_name == "baseline":
-        value = entry.value  # type: ignore[attr-defined]
+        value = entry.value
         if value is None or value.missing:
             return None
         if value.number is None:
             if indicator.target.form not in ("qualitative", "none"):
                 collected.warnings.append(
                     Problem(
-                        entry.location,  # type: ignore[attr-defined]
+                        entry.location,
                         f"基期值 {value.raw!r} of {indicator.name} is not a number; ignored",
                         "baseline",
                         "warning",
@@ -325,7 +325,7 @@ def _sheet_entry(
         elif abs(printed - value.number) > 1e-9 * max(1.0, abs(printed)):
             collected.warnings.append(
                 Problem(
-                    entry.location,  # type: ignore[attr-defined]
+                    entry.location,
                     f"基期值 {value.raw!r} differs from the plan's printed baseline "
                     f"{indicator.baseline.raw!r} for {indicator.name}; the plan's is used",
                     "baseline",
@@ -333,7 +333,7 @@ def _sheet_entry(
                 )
             )
         return None
-    text = (entry.text or "").strip()  # type: ignore[attr-defined]
+    text = (entry.text or "").strip()
     if text:
         remarks = collected.remarks.setdefault(key, {})
         remarks[field_name] = "；".join(filter(None, (remarks.get(field_name), text)))
@@ -346,7 +346,7 @@ _REFERENCE: dict[int, Observation] = {}  # marks a reference region's rows
 def _series_for(
     matcher: IndicatorMatcher,
     plan: Plan,
-    row: ActualRow,
+    row: ActualRow | SheetEntry,
     refs: frozenset[str] | set[str],
     observations: dict[tuple[str | None, str], dict[int, Observation]],
     problems: list[Problem],
@@ -409,7 +409,7 @@ def _value_problem(indicator: Indicator, row: ActualRow) -> str | None:
 
 def check(
     plan: Plan,
-    rows: Iterable[ActualRow | Problem],
+    rows: Iterable[ActualRow | SheetEntry | Problem],
     *,
     year: int | None = None,
     region: str | None = None,
@@ -458,7 +458,7 @@ def judged_year_range(plan: Plan) -> tuple[int, int]:
 
 def _check(
     plan: Plan,
-    rows: Iterable[ActualRow | Problem],
+    rows: Iterable[ActualRow | SheetEntry | Problem],
     year: int | None,
     region: str | None,
     references: Mapping[str, float] | None,

@@ -75,6 +75,15 @@ class Goal:
     start_year: int
     end_year: int
 
+    @property
+    def op(self) -> str:
+        """The comparator the target is judged with: as printed, else what the direction
+        implies (at least for more-is-better, at most for less-is-better) — also for a
+        relative target, which prints none."""
+        return self.target.effective_op(self.direction) or (
+            "<=" if self.direction == "decrease" else ">="
+        )
+
     @cached_property
     def fixed_baseline(self) -> Baseline | None:
         """The baseline that does not depend on what was reported, if the plan fixes one
@@ -191,14 +200,14 @@ def judge(
             *notes,
             _r(f"baseline_{baseline.source}", value=baseline.value, year=baseline.year),
         )
-    op = target.effective_op(goal.direction) or ("<=" if goal.direction == "decrease" else ">=")
+    op = goal.op
     sign = -1.0 if goal.direction == "decrease" else 1.0
     gap = _round(sign * (target_value - actual))
-    met = _satisfies(actual, op, target_value)
+    met = satisfies(actual, op, target_value)
     baseline_met = (
         goal.kind == "level"
         and baseline.value is not None
-        and _satisfies(baseline.value, op, target_value)
+        and satisfies(baseline.value, op, target_value)
     )
     share, expected = _line(goal, baseline, target_value, year, baseline_met)
     progress = _progress(goal, baseline, actual, target_value, op, met, baseline_met)
@@ -248,9 +257,7 @@ def _judge_bound(
     if goal.kind != "level":
         why = _r("bound_in_total", text=shown, year=latest.year)
         return Verdict("needs_review", value.number, latest.year, reasons=(why,), baseline=baseline)
-    op = goal.target.effective_op(goal.direction) or (
-        "<=" if goal.direction == "decrease" else ">="
-    )
+    op = goal.op
     note = _r("bound_reported", text=shown)
     met = bound_decides(value.bound, value.number, op, target_value)
     share, expected = _line(goal, baseline, target_value, year)
@@ -335,9 +342,7 @@ def expected_path(goal: Goal, baseline: Baseline, target_value: float) -> list[t
         return []
     if goal.end_year <= baseline.year:
         return []
-    op = goal.target.effective_op(goal.direction) or (
-        "<=" if goal.direction == "decrease" else ">="
-    )
+    op = goal.op
     if goal.kind == "level" and satisfies(baseline.value, op, target_value):
         # Met at the baseline: the target itself is expected every year, as in the verdict.
         return [(y, target_value) for y in range(baseline.year, goal.end_year + 1)]
@@ -460,9 +465,6 @@ def satisfies(actual: float, op: str, target: float) -> bool:
     if op == "<":
         return actual < target - eps
     return abs(actual - target) <= APPROX_TOLERANCE * abs(target) + eps
-
-
-_satisfies = satisfies
 
 
 def _shown(value: Value) -> float | str | None:

@@ -131,9 +131,7 @@ def trend(
         return None
     (first_year, first), (last_year, last) = points[0], points[-1]
     slope = linear_slope(points)
-    op = goal.target.effective_op(goal.direction) or (
-        "<=" if goal.direction == "decrease" else ">="
-    )
+    op = goal.op
     years_left = max(goal.end_year - last_year, 0)  # a year past the end projects nothing
     observed = _cagr(first, last, last_year - first_year)
     projected = _project(goal, points, observed, slope, years_left)
