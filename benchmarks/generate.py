@@ -17,8 +17,8 @@ import csv
 import random
 from pathlib import Path
 
-from psplan.plans import load_plan
-from psplan.trends import RATE_WORDS
+from psplan.assess.trends import RATE_WORDS
+from psplan.plan.plans import load_plan
 
 PROVINCES = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新"
 

@@ -121,7 +121,7 @@ def main() -> None:
             sys.executable,
             "-c",
             "import sys, psplan; print(sorted(m for m in ('rich', 'openpyxl', "
-            "'psplan.render', 'pydantic', 'yaml') if m in sys.modules))",
+            "'psplan.formats', 'pydantic', 'yaml') if m in sys.modules))",
         ],
         capture_output=True,
         text=True,

@@ -1,4 +1,4 @@
-"""The Python API (`psplan.check`, `psplan.load_plan`, …): the same answers as the command's
+"""The Python API (`psplan.assess.check`, `psplan.load_plan`, …): the same answers as the command's
 JSON, paths as str or Path, warnings kept rather than printed, names imported lazily, and the
 sessions in the README and docs/api.md run as doctests."""
 
@@ -17,9 +17,9 @@ import pytest
 from typer.testing import CliRunner
 
 import psplan
-from psplan.assessment import Assessment
-from psplan.compare import Comparison
-from psplan.model import Plan
+from psplan.assess.assessment import Assessment
+from psplan.comparison.compare import Comparison
+from psplan.plan.model import Plan
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "national-2023.csv"
@@ -73,34 +73,25 @@ print(sorted(m for m in sys.modules if m.startswith(("rich", "typer"))))
     assert python(code) == "[]"  # judging needs neither the terminal nor the command line
 
 
-@pytest.mark.parametrize(
-    "before",
-    [
-        "",  # the API first
-        "from psplan.check import IndicatorMatcher\nimport psplan.compare, psplan.validate",
-        "import psplan.cli",  # the command line imports the submodules as it runs
-    ],
-)
-def test_check_compare_validate_stay_functions_whatever_was_imported(before: str) -> None:
-    """`psplan.check` is also a submodule's name: importing the submodule must not replace
-    the function with the module, before or after the API was first used."""
-    code = f"""
-import psplan
-{before}
-import psplan.api
-from psplan.check import IndicatorMatcher
-import psplan.compare, psplan.validate, psplan.check
+def test_api_names_are_not_module_names() -> None:
+    """The API's `check`, `compare` and `validate` are functions; no module of the package has
+    those names (they live under `assess/`, `comparison/` and `plan/`), so importing the
+    command line or any module first cannot turn an API name into a module."""
+    code = """
+import sys, psplan, psplan.cli, psplan.api
+from psplan.assess.check import IndicatorMatcher
+import psplan.comparison.compare, psplan.plan.validate
 for name in ("check", "compare", "validate"):
     assert getattr(psplan, name) is getattr(psplan.api, name), name
-assert IndicatorMatcher is sys.modules["psplan.check"].IndicatorMatcher
+    assert "psplan." + name not in sys.modules, name
 print(psplan.check("national", "examples/national-2023.csv").summary()["met"])
 """
-    assert python("import sys\n" + code) == "6"
+    assert python(code) == "6"
 
 
 def test_the_names_in_this_process() -> None:
     import psplan.api
-    import psplan.check  # the submodule, imported by its full name
+    import psplan.assess.check  # the submodule, imported by its full name
 
     for name in (*API, "Actuals", "Checked", "Compared", "Problems", "PsplanError"):
         assert getattr(psplan, name) is getattr(psplan.api, name)
@@ -108,7 +99,7 @@ def test_the_names_in_this_process() -> None:
         assert name in psplan.__all__
     assert psplan.PsplanError is sys.modules["psplan.errors"].PsplanError
     assert callable(psplan.check)
-    assert "IndicatorMatcher" in vars(sys.modules["psplan.check"])
+    assert "IndicatorMatcher" in vars(sys.modules["psplan.assess.check"])
     with pytest.raises(AttributeError, match="no attribute 'chek'"):
         psplan.chek  # noqa: B018
 
@@ -141,7 +132,7 @@ def test_check_english_and_regions() -> None:
 
 
 def test_overrides_as_a_list_are_the_file() -> None:
-    from psplan.overrides import read_overrides
+    from psplan.assess.overrides import read_overrides
 
     written = read_overrides(OVERRIDES)
     entries = [{"indicator": o.indicator, **dict(o.changes), "reason": o.reason} for o in written]
@@ -254,7 +245,7 @@ def test_validate_is_the_command_json(tmp_path: Path) -> None:
 
 
 def test_load_plan_is_the_command_plan() -> None:
-    from psplan.serialize import plan_dict
+    from psplan.plan.serialize import plan_dict
 
     plan = psplan.load_plan("national")
     assert isinstance(plan, Plan)
@@ -287,8 +278,8 @@ def test_rows_are_read_once_and_judged_often() -> None:
     assert first == again
     assert psplan.check("national", actuals, year=2022).year == 2022
     # The library's own reader (an iterator) and a Plan loaded by psplan.plans work too.
-    from psplan.actuals import read_actuals
-    from psplan.plans import load_plan
+    from psplan.actuals.read import read_actuals
+    from psplan.plan.plans import load_plan
 
     loaded = load_plan("national")
     assert psplan.check(loaded, read_actuals(EXAMPLE)).to_dict() == first.to_dict()
@@ -395,7 +386,7 @@ def test_a_missing_file_is_one_error() -> None:
 
 
 def test_checked_is_an_assessment() -> None:
-    from psplan.render.report import render_report
+    from psplan.formats.report import render_report
 
     result = psplan.check("national", EXAMPLE)
     assert isinstance(result, Assessment) and isinstance(result, psplan.Checked)

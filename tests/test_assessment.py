@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from psplan.actuals import read_actuals
-from psplan.check import check
+from psplan.actuals.read import read_actuals
+from psplan.actuals.values import parse_value
+from psplan.assess.check import check
+from psplan.assess.evaluate import Goal, Observation, judge
 from psplan.cli import app
-from psplan.evaluate import Goal, Observation, judge
-from psplan.plans import load_plan
-from psplan.targets import parse_expression
-from psplan.values import parse_value
+from psplan.plan.plans import load_plan
+from psplan.plan.targets import parse_expression
 
 runner = CliRunner()
 
@@ -223,7 +223,7 @@ def test_a_baseline_year_row_starts_the_trend_too(tmp_path: Path) -> None:
 def test_slipping_from_a_met_target_is_deterioration(
     target: str, baseline: str, later: str
 ) -> None:
-    from psplan.trends import trend
+    from psplan.assess.trends import trend
 
     t = trend(goal(target, baseline), [(2022, float(later))], float(target.lstrip("≤")))
     assert t is not None and t.category == "deterioration" and t.likely_met is False
@@ -437,7 +437,7 @@ def test_a_figure_in_the_plans_own_unit_is_read(tmp_path: Path) -> None:
 
 
 def test_a_baseline_that_met_the_target_expects_the_target_every_year() -> None:
-    from psplan.evaluate import expected_path
+    from psplan.assess.evaluate import expected_path
 
     cap = goal("≤18", "16.9", direction="decrease")
     verdict = judge(cap, obs((2023, "19")), 2023)

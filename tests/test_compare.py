@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from psplan.compare import compare_plans, compare_targets
+from psplan.comparison.compare import compare_plans, compare_targets
 from psplan.messages import explain
-from psplan.model import Indicator
-from psplan.plans import load_plan
+from psplan.plan.model import Indicator
+from psplan.plan.plans import load_plan
 
 from conftest import assert_one_line_error
 
@@ -130,7 +130,7 @@ def test_renovation_totals_are_not_compared_as_if_units_were_the_same() -> None:
 
 
 def test_downgraded_binding_indicator(tmp_path: Path) -> None:
-    from psplan.compare import compare_pair
+    from psplan.comparison.compare import compare_pair
 
     national = load_plan("national").plan.indicator("compulsory_education_retention")  # 约束性
     row = compare_pair(national, indicator("96", "%", name="九年义务教育巩固率"))

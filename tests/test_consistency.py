@@ -21,8 +21,8 @@ import pytest
 from typer.testing import CliRunner
 
 from psplan.cli import app
-from psplan.model import Indicator, Plan
-from psplan.plans import load_plan
+from psplan.plan.model import Indicator, Plan
+from psplan.plan.plans import load_plan
 
 PLANS = ("national", "hanzhong", "ankang", "chuzhou", "suzhou")
 

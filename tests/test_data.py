@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from psplan.model import ATTRIBUTE_LABELS, Plan
-from psplan.plans import load_plan
+from psplan.plan.model import ATTRIBUTE_LABELS, Plan
+from psplan.plan.plans import load_plan
 
 from conftest import DATA, PLANS, SEEDS
 

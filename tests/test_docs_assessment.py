@@ -21,19 +21,19 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
-from psplan.actuals import read_actuals
-from psplan.check import check
+from psplan.actuals.read import read_actuals
+from psplan.assess.check import check
+from psplan.assess.evaluate import BASELINE_SOURCES, STATUSES
+from psplan.assess.overrides import read_overrides
+from psplan.assess.regions import spreads
+from psplan.assess.trends import CATEGORY_LABELS
 from psplan.errors import PsplanError
-from psplan.evaluate import BASELINE_SOURCES, STATUSES
-from psplan.overrides import read_overrides
-from psplan.plans import load_plan
-from psplan.regions import spreads
-from psplan.render.cells import result_cells
-from psplan.render.html import render_html
-from psplan.render.report import render_report
-from psplan.render.trend import render_trend
-from psplan.render.xlsx import render_xlsx
-from psplan.trends import CATEGORY_LABELS
+from psplan.formats.cells import result_cells
+from psplan.formats.html import render_html
+from psplan.formats.report import render_report
+from psplan.formats.trend import render_trend
+from psplan.formats.xlsx import render_xlsx
+from psplan.plan.plans import load_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "assessment.md"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from psplan.evaluate import Goal, Observation, judge
-from psplan.targets import parse_expression
-from psplan.values import parse_value
+from psplan.actuals.values import parse_value
+from psplan.assess.evaluate import Goal, Observation, judge
+from psplan.plan.targets import parse_expression
 
 
 def goal(

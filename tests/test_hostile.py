@@ -110,7 +110,7 @@ def test_directory_given_as_a_file(psplan, tmp_path: Path) -> None:
 def test_unreadable_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # Tests run as root in CI, where chmod 000 does not stop reading: simulate the OS refusing.
     from psplan.errors import PsplanError
-    from psplan.yamlsource import read_text
+    from psplan.plan.yamlsource import read_text
 
     path = tmp_path / "plan.yaml"
     path.write_text("id: x\n", encoding="utf-8")

@@ -18,8 +18,7 @@ from pathlib import Path
 import pytest
 
 from psplan.errors import PsplanError
-from psplan.output import resolve_output, write_output
-from psplan.render.escape import (
+from psplan.formats.escape import (
     csv_cell,
     html_text,
     markdown_cell,
@@ -28,6 +27,7 @@ from psplan.render.escape import (
     visible,
     xlsx_text,
 )
+from psplan.output import resolve_output, write_output
 
 from conftest import ROOT, assert_one_line_error, run_psplan
 
@@ -209,7 +209,7 @@ def test_an_input_reached_by_a_hard_link_is_refused(tmp_path: Path) -> None:
 
 def test_a_bundled_plan_named_by_its_name_is_an_input(tmp_path: Path) -> None:
     from psplan.cli import command_inputs
-    from psplan.plans import bundled_plans
+    from psplan.plan.plans import bundled_plans
 
     # The bundled files wherever this install keeps them (data/ in a checkout, the package
     # in a wheel install as CI makes it).
@@ -365,7 +365,7 @@ def test_warnings_are_bounded_too(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_a_note_that_checking_stopped_is_printed_last() -> None:
     from psplan.errors import Location, Problem
-    from psplan.render.problems import problems_github, problems_text
+    from psplan.formats.problems import problems_github, problems_text
 
     problems = [Problem(Location("p.yaml", n), "bad") for n in range(1, 8)]
     stopped = Problem(Location("p.yaml"), "stopped after 7 problems", "too-many-problems")

@@ -13,14 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from psplan import yamlsource
 from psplan.cli import app
 from psplan.errors import PsplanError
-from psplan.plans import load_plan, parse_plan, read_document, resolve_plan
-from psplan.template import parse_years, template_rows
-from psplan.validate import TOO_MANY, InvalidPlanError, load_valid_plan, validate_document
-from psplan.validate import validate_file as validate
-from psplan.yamlsource import YamlDocument, load_yaml, read_text
+from psplan.plan import yamlsource
+from psplan.plan.plans import load_plan, parse_plan, read_document, resolve_plan
+from psplan.plan.validate import TOO_MANY, InvalidPlanError, load_valid_plan, validate_document
+from psplan.plan.validate import validate_file as validate
+from psplan.plan.yamlsource import YamlDocument, load_yaml, read_text
+from psplan.views.template import parse_years, template_rows
 
 from conftest import DATA
 

@@ -21,13 +21,13 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
-from psplan.actuals import ActualRow, SheetEntry, header_year, read_actuals
+from psplan.actuals.read import ActualRow, SheetEntry, header_year, read_actuals
+from psplan.actuals.units import canonical_unit, same_unit
+from psplan.actuals.values import parse_value
 from psplan.cli import app
 from psplan.errors import Location, Problem, PsplanError
-from psplan.plans import load_plan
-from psplan.template import INSTRUCTIONS, template_csv, template_header, template_xlsx
-from psplan.units import canonical_unit, same_unit
-from psplan.values import parse_value
+from psplan.plan.plans import load_plan
+from psplan.views.template import INSTRUCTIONS, template_csv, template_header, template_xlsx
 
 runner = CliRunner()
 
@@ -655,7 +655,7 @@ def test_a_comparator_makes_a_bound_not_a_figure(
 
 
 def test_value_keeps_its_old_fields_in_order() -> None:
-    from psplan.values import Value
+    from psplan.actuals.values import Value
 
     assert Value._fields == ("raw", "number", "text", "unit", "running_total", "bound")
     assert Value("95", 95.0) == Value(raw="95", number=95.0, bound=None)
@@ -692,7 +692,7 @@ def test_contradictory_comparators_are_refused(raw: str, message: str) -> None:
 def test_a_bound_satisfies_a_qualitative_target_only_when_it_decides(
     raw: str, satisfied: bool | None
 ) -> None:
-    from psplan.values import answer_satisfies
+    from psplan.actuals.values import answer_satisfies
 
     assert answer_satisfies(parse_value(raw)) is satisfied
 
@@ -768,7 +768,7 @@ def test_wide_encodings_are_read(tmp_path: Path, encoding: str, given: str | Non
 def test_detect_encoding_sees_utf32_before_utf16() -> None:
     import codecs
 
-    from psplan.actuals import detect_encoding
+    from psplan.actuals.read import detect_encoding
 
     assert detect_encoding(codecs.BOM_UTF32_LE + "a".encode("utf-32-le")) == "utf-32"
     assert detect_encoding(codecs.BOM_UTF16_LE + "a".encode("utf-16-le")) == "utf-16"
@@ -892,9 +892,9 @@ def test_a_pipe_is_read_up_to_the_limit(tmp_path: Path) -> None:
 def test_a_line_without_end_is_refused_before_it_is_decoded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import psplan.actuals
+    import psplan.actuals.read
 
-    monkeypatch.setattr(psplan.actuals, "MAX_LINE_BYTES", 100_000)
+    monkeypatch.setattr(psplan.actuals.read, "MAX_LINE_BYTES", 100_000)
     path = tmp_path / "a.csv"
     path.write_bytes(b"indicator,year,value\n" + b"x" * 300_000)
     with pytest.raises(PsplanError, match="a line longer than") as caught:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from psplan.check import check_previous
-from psplan.plans import load_plan
+from psplan.assess.check import check_previous
+from psplan.plan.plans import load_plan
 
 from conftest import PLANS
 

@@ -8,11 +8,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from psplan.actuals import read_actuals
+from psplan.actuals.read import read_actuals
+from psplan.actuals.values import parse_value
 from psplan.errors import Problem, PsplanError
-from psplan.targets import format_expression, parse_expression
-from psplan.values import parse_value
-from psplan.yamlsource import load_yaml
+from psplan.plan.targets import format_expression, parse_expression
+from psplan.plan.yamlsource import load_yaml
 
 # Text people might type, weighted towards the characters that matter here.
 PLAN_ALPHABET = st.sampled_from(

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from psplan.errors import PsplanError
-from psplan.targets import format_expression, parse_expression
+from psplan.plan.targets import format_expression, parse_expression
 
 # (raw as printed, form, op, value, unit, cumulative, marker) — each taken from a plan.
 PRINTED_FORMS = [
@@ -125,7 +125,7 @@ def shape(raw: str) -> str:
 
 def test_the_table_covers_every_form_the_bundled_plans_print() -> None:
     """A new form in a plan file must join PRINTED_FORMS above, with its parse asserted."""
-    from psplan.plans import bundled_plans, load_plan
+    from psplan.plan.plans import bundled_plans, load_plan
 
     covered = {shape(row[0]) for row in PRINTED_FORMS}
     printed = set()

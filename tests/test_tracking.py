@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from psplan.evaluate import Goal
-from psplan.targets import parse_expression
-from psplan.trends import categorise, sparkline, trend
+from psplan.assess.evaluate import Goal
+from psplan.assess.trends import categorise, sparkline, trend
+from psplan.plan.targets import parse_expression
 
 from conftest import PLANS, assert_one_line_error
 

@@ -11,16 +11,14 @@ The Python API (see docs/api.md)::
 `psplan.api` and are imported from there on first use (a module `__getattr__`), so
 `import psplan` and `psplan --version` stay fast: no rich, openpyxl, pydantic, yaml or typer.
 
-`check`, `compare` and `validate` are also the names of submodules. As attributes of the
-package they are always the API functions (see `_Package`); the submodules are imported by
-their full names as before (`from psplan.check import IndicatorMatcher`).
+The package is laid out as the data's path: `plan/` (model, targets, loading, validation),
+`actuals/` (readers and value parsing), `assess/` (judging, trends, the one `Assessment`),
+`comparison/` (plan against plan), `views/` (objects -> tables of typed cells), `formats/`
+(one module per output) and `cli.py` (options -> API -> view -> format).
 """
-
-import sys as _sys
 
 #: `typing.TYPE_CHECKING` without importing typing (8 ms); type checkers read it as true.
 TYPE_CHECKING = False
-_ModuleType = type(_sys)
 
 __version__ = "0.1.0"
 
@@ -67,24 +65,3 @@ def __getattr__(name: str) -> object:
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *_API} - {"TYPE_CHECKING"})
-
-
-class _Package(_ModuleType):
-    """The package module, keeping its API names for the API.
-
-    Importing a submodule sets it as an attribute of its package: the first
-    `from psplan.check import …` anywhere would make `psplan.check` the module, for good
-    (`__getattr__` runs only for names not found). The names that are both a function and a
-    submodule (`check`, `compare`, `validate`) are therefore never set to a module here. The
-    submodules stay in `sys.modules` under their full names, where `from psplan.check import
-    X` finds them; only `import psplan.check as m`, which reads the package attribute, now
-    binds the function.
-    """
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if name in _API and isinstance(value, _ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-_sys.modules[__name__].__class__ = _Package

@@ -5,7 +5,7 @@
     result.summary()          # {'met': 6, 'on_track': 3, 'behind': 1, …}
     result.to_dataframe()     # one row per indicator (with pandas installed)
 
-Every name here is also an attribute of the package (`psplan.check`, `psplan.load_plan`, …),
+Every name here is also an attribute of the package (`psplan.assess.check`, `psplan.load_plan`, …),
 imported on first use, so `import psplan` itself stays fast. A walk-through is in
 docs/api.md.
 
@@ -31,21 +31,21 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from psplan.actuals import ActualRow, SheetEntry
-from psplan.actuals import read_actuals as _read_actuals
-from psplan.assessment import Assessment
-from psplan.compare import Comparison, compare_plans
+from psplan.actuals.read import ActualRow, SheetEntry
+from psplan.actuals.read import read_actuals as _read_actuals
+from psplan.assess.assessment import Assessment
+from psplan.comparison.compare import Comparison, compare_plans
 from psplan.errors import Problem, PsplanError
-from psplan.model import Plan
-from psplan.plans import LoadedPlan
+from psplan.plan.model import Plan
+from psplan.plan.plans import LoadedPlan
 
 if TYPE_CHECKING:
     from typing import TypeAlias
 
     import pandas
 
-    from psplan.assessment import Result
-    from psplan.overrides import Override
+    from psplan.assess.assessment import Result
+    from psplan.assess.overrides import Override
 
     #: A plan as the functions take it: a bundled plan's name, a file, or a plan loaded.
     PlanLike: TypeAlias = str | os.PathLike[str] | Plan | LoadedPlan
@@ -72,7 +72,7 @@ __all__ = [
 def load_plan(name_or_path: str | os.PathLike[str]) -> Plan:
     """The plan of a bundled name (`"national"`) or a file, checked as `psplan check` checks
     it: a plan with errors raises `PsplanError` whose `problems` are what `validate` lists."""
-    from psplan.validate import load_valid_plan
+    from psplan.plan.validate import load_valid_plan
 
     return load_valid_plan(_plan_path(name_or_path)).plan
 
@@ -128,7 +128,7 @@ class Problems(list[Problem]):
     def to_dict(self) -> dict[str, Any]:
         """`psplan validate FILE --format json`: {"files", "valid", "problems": [{"file",
         "line", "column", "level", "code", "message"}]}."""
-        from psplan.render.problems import problems_json
+        from psplan.formats.problems import problems_json
 
         # Parsed back from the command's own text, so the two cannot differ.
         return json.loads(problems_json(self, 1))
@@ -147,7 +147,7 @@ def validate(name_or_path: str | os.PathLike[str], *, parent: PlanLike | None = 
     """Every problem of one plan file (`psplan validate`); an unreadable file is a problem
     too, not an exception. `parent` resolves the plan's `maps_to` against another plan
     (default: the bundled plan its `parent` names)."""
-    from psplan.validate import validate_file
+    from psplan.plan.validate import validate_file
 
     given = None
     if parent is not None:
@@ -156,7 +156,7 @@ def validate(name_or_path: str | os.PathLike[str], *, parent: PlanLike | None = 
 
 
 def _loaded_parent(parent: PlanLike) -> LoadedPlan:
-    from psplan.plans import load_plan as load_document
+    from psplan.plan.plans import load_plan as load_document
 
     if isinstance(parent, Plan):
         raise TypeError("give the parent plan by name or path (its file locates the problems)")
@@ -330,7 +330,7 @@ def check(
         rows = actuals
         source = getattr(actuals, "source", "")
     warnings: list[Problem] = []
-    from psplan.check import check as judge
+    from psplan.assess.check import check as judge
 
     try:
         assessment = judge(
@@ -359,7 +359,7 @@ def _names(names: Iterable[str]) -> list[str]:
 
 def _references(given: Mapping[str, float | str] | None) -> dict[str, float]:
     """Reference values as numbers; a text is read as a reported figure is (`10.2%`)."""
-    from psplan.values import parse_value
+    from psplan.actuals.values import parse_value
 
     references = {}
     for key, value in (given or {}).items():
@@ -378,7 +378,7 @@ def _overrides(
     given: str | os.PathLike[str] | Iterable[Override | Mapping[str, Any]] | None,
 ) -> list[Override]:
     """Overrides from a file, or from a list of mappings written like the file's entries."""
-    from psplan.overrides import CHANGES, Override, read_overrides
+    from psplan.assess.overrides import CHANGES, Override, read_overrides
 
     if given is None:
         return []
@@ -432,7 +432,7 @@ class Compared(Comparison):
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         """The JSON contract of `psplan compare PARENT CHILD --format json`."""
-        from psplan.render.comparison import comparison_dict
+        from psplan.formats.comparison import comparison_dict
 
         return comparison_dict(self, lang)
 
@@ -485,7 +485,7 @@ def compare(
 def read_waivers(path: str | os.PathLike[str]) -> dict[str, str]:
     """Waived catalogue items from a YAML file: a mapping `ITEM_ID: reason`, or a list of
     `{id, reason}` (either may sit under a `waivers` key) — the file `--waivers` reads."""
-    from psplan.yamlsource import load_yaml, read_text
+    from psplan.plan.yamlsource import load_yaml, read_text
 
     path = Path(path)
     document = load_yaml(read_text(path), str(path))

@@ -27,8 +27,8 @@ from psplan import __version__
 from psplan.errors import Location, PsplanError
 
 if TYPE_CHECKING:  # imported lazily at run time, to keep start-up fast
-    from psplan.check import Report
-    from psplan.model import Plan
+    from psplan.assess.check import Report
+    from psplan.plan.model import Plan
 
 app = typer.Typer(
     name="psplan",
@@ -163,7 +163,7 @@ def _stderr(line: str) -> None:
 def _say(level: str, message: str) -> None:
     """One line on stderr: control characters, line breaks and bidi controls from a user's
     file shown as <U+XXXX>, so the line stays one line and means what it reads."""
-    from psplan.render.escape import one_line
+    from psplan.formats.escape import one_line
 
     _stderr(f"psplan: {level}: {one_line(message)}")
 
@@ -176,7 +176,7 @@ def fail(message: str) -> NoReturn:
 def print_problems(problems: list, level: str, limit: int = MAX_PROBLEMS) -> None:
     """Problems or warnings, one line each on stderr: the first `limit` (0: all), then one
     line counting the rest (and a checker's note that it stopped early, if any)."""
-    from psplan.render.problems import more_problems, shown_problems
+    from psplan.formats.problems import more_problems, shown_problems
 
     shown, more, stopped = shown_problems(problems, limit)
     for problem in shown:
@@ -197,7 +197,7 @@ def command_inputs(params: Mapping[str, object]) -> list[Path]:
     """Every file a command reads, from its parsed parameters: each Path argument or option
     (actuals, --overrides, --waivers, and any added later), each plan (a bundled plan's file
     too) and, for `compare --all`, every bundled plan. The one list `-o` is checked against."""
-    from psplan.plans import bundled_plans, resolve_plan
+    from psplan.plan.plans import bundled_plans, resolve_plan
 
     found: list[Path] = []
     for name, value in params.items():
@@ -261,7 +261,7 @@ def _wrote(output: Path, what: str = "") -> None:
     from psplan.output import is_stream
 
     if not is_stream(output):
-        from psplan.render.escape import one_line
+        from psplan.formats.escape import one_line
 
         _stderr(f"wrote {one_line(str(output))}{what}")
 
@@ -300,7 +300,7 @@ REPORT_NAMES = {
 
 def _load_for_judging(plan: str):
     """A plan `check`, `trend`, `report` and `compare` may use: valid, as `validate` says."""
-    from psplan.validate import load_valid_plan
+    from psplan.plan.validate import load_valid_plan
 
     return load_valid_plan(plan)
 
@@ -426,7 +426,7 @@ def _emit(content: str | bytes, chosen: str, output: Path | None, no_bom: bool =
     """Write a command's result, then say which file was written. CSV goes out as UTF-8 with
     a byte-order mark (what Excel needs), unless --no-bom or it is printed on a terminal."""
     if chosen == "csv" and isinstance(content, str) and not no_bom and not _to_terminal(output):
-        from psplan.render.csvout import with_bom
+        from psplan.formats.csvout import with_bom
 
         content = with_bom(content)
     _write(content, output)
@@ -448,10 +448,10 @@ def validate(
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
 ) -> None:
     """Check plan files: schema, ids, domains, targets, units, maps_to. Exit 2 if any is invalid."""
+    from psplan.formats import problems as fmt
     from psplan.output import write_output
-    from psplan.plans import load_plan
-    from psplan.render import problems as fmt
-    from psplan.validate import validate_file
+    from psplan.plan.plans import load_plan
+    from psplan.plan.validate import validate_file
 
     parent_plan = load_plan(parent) if parent else None
     problems = [problem for plan in plans for problem in validate_file(plan, parent_plan)]
@@ -474,8 +474,8 @@ def show(
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
 ) -> None:
     """Show a plan's indicators grouped by domain."""
-    from psplan.plans import load_plan
-    from psplan.render.show import render_plan
+    from psplan.formats.show import render_plan
+    from psplan.plan.plans import load_plan
 
     chosen, terminal = _choose_format(output_format, output, "show")
     loaded = load_plan(plan)
@@ -484,7 +484,7 @@ def show(
 
 
 def _parse_references(items: list[str]) -> dict[str, float]:
-    from psplan.values import parse_value
+    from psplan.actuals.values import parse_value
 
     references = {}
     for item in items:
@@ -517,9 +517,9 @@ def _run_check(
     """Read the actuals and judge them; warnings printed, every input problem printed, exit 2.
 
     With `max_regions`, reading stops at the first region past it (see `_limit_regions`)."""
-    from psplan.actuals import read_actuals
-    from psplan.check import check
-    from psplan.overrides import read_overrides
+    from psplan.actuals.read import read_actuals
+    from psplan.assess.check import check
+    from psplan.assess.overrides import read_overrides
     from psplan.progress import with_progress
 
     override_list = read_overrides(overrides) if overrides else []
@@ -549,14 +549,14 @@ def _run_check(
 def _render_report(report: Report, chosen: str, lang: str, *, color: bool = False) -> str | bytes:
     """A judged report in any format `check` or `report` writes."""
     if chosen == "html":
-        from psplan.render.html import render_html
+        from psplan.formats.html import render_html
 
         return render_html(report, lang)
     if chosen == "xlsx":
-        from psplan.render.xlsx import render_xlsx
+        from psplan.formats.xlsx import render_xlsx
 
         return render_xlsx(report, lang)
-    from psplan.render.report import render_report
+    from psplan.formats.report import render_report
 
     return render_report(report, chosen, lang, color=color)
 
@@ -597,7 +597,7 @@ def check(
 
     With -o the format follows the file's suffix: .xlsx and .html write the report workbook
     and page `psplan report` writes."""
-    from psplan.check import check_previous
+    from psplan.assess.check import check_previous
 
     if by_region:
         chosen, terminal = _choose_format(output_format, output, "check --by-region")
@@ -629,7 +629,7 @@ def check(
         )
     content: str | bytes
     if by_region:
-        from psplan.render.regions import render_by_region
+        from psplan.formats.regions import render_by_region
 
         content = render_by_region(report, chosen, lang.value, color=terminal)
     else:
@@ -670,9 +670,9 @@ def compare(
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
 ) -> None:
     """Check that a child plan adopts its parent's indicators and catalogue, no lower."""
-    from psplan.compare import compare_plans
-    from psplan.plans import bundled_plans, load_plan
-    from psplan.render.comparison import render_comparison, render_summary
+    from psplan.comparison.compare import compare_plans
+    from psplan.formats.comparison import render_comparison, render_summary
+    from psplan.plan.plans import bundled_plans, load_plan
 
     chosen, terminal = _choose_format(output_format, output, "compare")
     parent_plan = _load_for_judging(parent)
@@ -720,8 +720,8 @@ def trend(
     max_regions: MaxRegionsOpt = MAX_REGIONS,
 ) -> None:
     """Series per indicator with the expected path, observed vs needed growth and a projection."""
-    from psplan.check import IndicatorMatcher
-    from psplan.render.trend import render_trend
+    from psplan.assess.check import IndicatorMatcher
+    from psplan.formats.trend import render_trend
 
     chosen, terminal = _choose_format(output_format, output, "trend")
     loaded = _load_for_judging(plan)
@@ -835,8 +835,8 @@ def template(
 ) -> None:
     """Write the data-collection sheet departments fill in (reads back with `psplan check`)."""
     from psplan.output import is_stream
-    from psplan.plans import load_plan
-    from psplan.template import parse_years, template_csv, template_xlsx
+    from psplan.plan.plans import load_plan
+    from psplan.views.template import parse_years, template_csv, template_xlsx
 
     chosen = TemplateFormat(_format_for("template", ("csv", "xlsx"), output_format, output, "csv"))
     loaded = load_plan(plan)
@@ -856,8 +856,8 @@ def schema() -> None:
     """Print the JSON Schema of a plan file (for editors that check YAML)."""
     import json
 
-    from psplan.model import Plan
     from psplan.output import write_output
+    from psplan.plan.model import Plan
 
     write_output(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2), None)
 
@@ -866,9 +866,9 @@ def schema() -> None:
 @user_errors
 def list_plans() -> None:
     """List the plans bundled with psplan."""
+    from psplan.formats.escape import one_line
     from psplan.output import write_output
-    from psplan.plans import bundled_plans, load_plan
-    from psplan.render.escape import one_line
+    from psplan.plan.plans import bundled_plans, load_plan
 
     lines = []
     for name, path in bundled_plans().items():
@@ -901,8 +901,8 @@ def _end_by_signal(signum: int) -> NoReturn:
 def main() -> None:
     """Console entry point. Typer already maps Ctrl-C to exit 130 and usage errors to 2;
     this adds the last line of defence: no traceback, even for a bug in psplan."""
+    from psplan.formats.escape import one_line
     from psplan.output import Interrupted
-    from psplan.render.escape import one_line
 
     _tolerant_streams()
     try:

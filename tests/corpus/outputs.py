@@ -3,7 +3,7 @@
 `-o` never replaces an input (plans, actuals, --waivers, --overrides, through symlinks), a
 FIFO or a device; `-`, /dev/stdout and /dev/stderr are streams; a symlink loop is one line.
 User text — names like `[/x]`, ANSI and OSC 8 sequences, U+202E, `|` and line breaks,
-`=HYPERLINK(…)`, \\x01 — reaches each format escaped for it (psplan/render/escape.py).
+`=HYPERLINK(…)`, \\x01 — reaches each format escaped for it (psplan/formats/escape.py).
 Reports too large to read are refused before the work; problems are printed 50 at most.
 """
 

@@ -1,0 +1,1062 @@
+"""Read reported figures from CSV or Excel, in long or wide shape, in any encoding Excel writes.
+
+Long:  indicator,year,value[,region][,note]     (or 指标,年份,数值,地区,备注)
+Wide:  indicator,2021,2022,…   (headers may read 2021年; a region column is allowed)
+
+Rows come out one at a time (`ActualRow`, with the file, row and column they came from), so a
+million-row file is never held in memory. Problems carry file:row:column.
+
+Files are read as analysts make them in Excel: the header may sit under a title block, year
+headers may be dates or numbers or read 2021年完成值, notes (注：…) and totals (合计) may follow
+the data, and a workbook may have several sheets. What is skipped — a row, a column, a sheet —
+is never dropped silently: each gives one warning (`Problem` with level "warning"). The
+collection sheet's 基期值, 原因分析 and 下一步措施 cells come out as `SheetEntry`.
+
+Nothing is misread quietly: a CSV row with more cells than its header (an unquoted 1,234) is
+refused, an Excel formula without a saved value is an error at its cell, a value merged over
+several rows is read into each of them with a warning. Reading is bounded (`psplan.limits`):
+a device, a pipe that never ends, a zip bomb or a sheet claiming a million rows ends quickly
+in one line. Workbooks are read by `psplan.actuals.xlsx`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+import stat
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, NamedTuple, NoReturn
+
+from psplan.actuals.values import CellError, Value, parse_value
+from psplan.errors import Location, Problem, PsplanError
+from psplan.limits import Limits, exceeded
+from psplan.plan.targets import normalise_text
+
+MIN_YEAR, MAX_YEAR = 1949, 2100
+#: How many non-blank rows may sit above the header (a title, 填报单位, a blank line).
+HEADER_SCAN = 20
+#: A CSV line longer than this (in bytes) is not a row of figures: refused before it is
+#: decoded, so a file without line breaks never becomes one huge string.
+MAX_LINE_BYTES = 16 * 1024 * 1024
+#: Codecs whose text has NUL bytes in it (every ASCII character is a byte and a NUL).
+_WIDE_CODECS = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
+_BOMS = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
+}
+
+#: Columns that name the indicator by id; when one is present it wins over a name column.
+ID_ALIASES = frozenset({"id", "编号", "指标编号", "指标代码", "代码", "indicator_id"})
+HEADER_ALIASES = {
+    "indicator": {
+        "indicator",
+        "id",
+        "指标",
+        "指标名称",
+        "指标名",
+        "名称",
+        "编号",
+        "指标编号",
+        "项目",
+    },
+    "year": {"year", "年份", "年度", "年"},
+    "value": {"value", "数值", "值", "实际值", "完成值", "数据", "实绩", "完成情况", "actual"},
+    "region": {"region", "地区", "区域", "县区", "县(市、区)", "县（市、区）", "行政区", "地市"},
+    "note": {"note", "notes", "备注", "说明"},
+    "baseline": {"基期值", "基期", "基期数", "基数", "基准值", "baseline"},
+    "reason": {"原因", "原因分析", "滞后原因", "未达标原因", "滞后原因分析", "reason"},
+    "measure": {"措施", "下一步措施", "工作措施", "改进措施", "整改措施", "下步措施", "measures"},
+}
+#: Descriptive columns (those `psplan template` writes, and 序号): expected, read by nobody.
+SILENT_HEADERS = frozenset(
+    {
+        "序号",
+        "no",
+        "no.",
+        "#",
+        "领域",
+        "类别",
+        "单位",
+        "计量单位",
+        "属性",
+        "指标属性",
+        "目标值",
+        "牵头部门",
+        "牵头单位",
+        "责任部门",
+        "责任单位",
+    }
+)
+#: A year column's header: 2021, 2021.0, 2021年, 2021年度, 2021年末, 2021年完成值, 2021年(%).
+_YEAR_HEADER = re.compile(
+    r"^(\d{4})(?:\.0+)?年?(?:度|末|底|完成值|实际值|完成情况|完成|实际|数据|数值|实绩|值)?"
+    r"(?:\(.*\))?$"
+)
+_BASELINE_HEADER = re.compile(r"^(?:\d{4}年?)?(?:基期值|基期|基期数|基数|基准值)(?:\(.*\))?$")
+_TARGET_HEADER = re.compile(r"目标|规划值|预期值")
+#: A note under the table (注：…, 数据来源：…, 填报人：…), in the indicator cell or the first one.
+_NOTE_ROW = re.compile(
+    r"^(?:(?:注释?|备注|说明)(?:[:.、(\d]|$)|数据来源|资料来源|来源:|填报单位|填报人|填表人|"
+    r"填报日期|填表日期|审核人|联系人|联系电话|制表|负责人|单位负责人)"
+)
+#: A total row under the table: not an indicator.
+TOTAL_ROWS = frozenset({"合计", "总计", "小计", "总合计", "全部合计"})
+#: The same as typed, padded for alignment (合  计), for the long-file loop's exact lookup.
+_TOTAL_CELLS = TOTAL_ROWS | {
+    pad.join(word) for word in ("合计", "总计", "小计") for pad in (" ", "  ", "   ", "\u3000")
+}
+
+_ALIAS_ROLES = {
+    normalise_text(name).lower(): role
+    for role, names in HEADER_ALIASES.items()
+    for name in names
+    if role != "indicator"
+}
+_ALIAS_ROLES.update(
+    {
+        normalise_text(name).lower(): "id" if name in ID_ALIASES else "name"
+        for name in HEADER_ALIASES["indicator"] | ID_ALIASES
+    }
+)
+_ROLE_NAMES = {
+    "id": "indicator id",
+    "name": "indicator name",
+    "year": "year",
+    "value": "value",
+    "region": "region",
+    "note": "note",
+    "baseline": "基期值",
+    "reason": "原因分析",
+    "measure": "下一步措施",
+}
+
+
+class ActualRow(NamedTuple):
+    """One reported figure and where it was read (a tuple: millions are made)."""
+
+    indicator: str
+    year: int
+    value: Value
+    region: str | None
+    note: str | None
+    file: str
+    line: int
+    column: int
+
+    location = property(lambda row: _location(row))
+
+
+def _location(row: ActualRow | SheetEntry) -> Location:
+    return Location(row.file, row.line, row.column)
+
+
+class SheetEntry(NamedTuple):
+    """A cell of the collection sheet that is not a year's figure but belongs to an indicator:
+    its 基期值 (`field` "baseline", `value` parsed), or the department's 原因分析 ("reason")
+    or 下一步措施 ("measure"), as `text`."""
+
+    indicator: str
+    region: str | None
+    field: str
+    value: Value | None
+    text: str | None
+    file: str
+    line: int
+    column: int
+
+    location = property(_location)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Which column holds what: long (year column) or wide (one column per year)."""
+
+    indicator: int
+    region: int | None
+    note: int | None
+    year: int | None = None
+    value: int | None = None
+    year_columns: tuple[tuple[int, int], ...] = ()  # (column index, year) for wide files
+    entries: tuple[tuple[int, str], ...] = ()  # (column index, SheetEntry field)
+    skipped: tuple[tuple[int, str], ...] = ()  # (column index, why): one warning each
+
+    @property
+    def wide(self) -> bool:
+        return bool(self.year_columns)
+
+
+def detect_encoding(head: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 or UTF-32 with a BOM (or UTF-16 without one, told
+    by its NUL bytes), else GB18030 — what Excel writes on Chinese Windows.
+
+    GB18030 is a superset of GBK and GB2312, and decodes any byte string, so it is tried last.
+    """
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"  # before UTF-16: the UTF-32 LE BOM starts with the UTF-16 LE one
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    wide = _utf16_without_bom(head)
+    if wide:
+        return wide
+    try:
+        head.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        # A multi-byte character cut by the sample's end is still UTF-8.
+        if exc.start >= len(head) - 3 and exc.reason == "unexpected end of data":
+            return "utf-8"
+        return "gb18030"
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 without a byte-order mark ("utf-16-le" or "utf-16-be"), told by its NUL bytes:
+    the high byte of every ASCII character (digits, commas, line breaks), so many on one side
+    of each byte pair and hardly any on the other; else None."""
+    sample = head[: len(head) - len(head) % 2]
+    if len(sample) < 8:
+        return None
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    pairs = len(sample) // 2
+    if odd >= pairs / 4 and even * 8 <= odd:
+        return "utf-16-le"
+    if even >= pairs / 4 and odd * 8 <= even:
+        return "utf-16-be"
+    return None
+
+
+def read_actuals(
+    path: str | Path,
+    *,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    limits: Limits | None = None,
+) -> Iterator[ActualRow | Problem | SheetEntry]:
+    """All reported figures of a CSV or .xlsx file, row by row, with the problems of bad rows,
+    a warning for every row, column or sheet skipped, and the sheet's 基期值/原因/措施 cells.
+
+    A problem with the whole file (not found, unreadable, no header, beyond `limits`; by
+    default `Limits.from_env()`) raises PsplanError.
+    """
+    path = Path(path)
+    name = str(path)
+    limits = limits or Limits.from_env()
+    if path.is_dir():
+        raise PsplanError("is a directory, not a file", Location(name))
+    if not path.exists():
+        raise PsplanError("no such file", Location(name))
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _xlsx_records(path, sheet, limits)
+    if path.suffix.lower() == ".xls":
+        raise PsplanError(
+            "old .xls workbooks are not supported; save as .xlsx or CSV", Location(name)
+        )
+    return _records(_csv_rows(path, encoding, limits), name, csv_file=True)
+
+
+def _open_input(path: Path, limits: Limits) -> tuple[io.BufferedReader, bool]:
+    """The file opened for reading, and whether it is a regular file (else a pipe).
+
+    A device (/dev/zero, a terminal) is refused; a FIFO is opened without waiting for a
+    writer; a regular file larger than the limit is refused before it is read.
+    """
+    name = str(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise PsplanError(f"cannot read: {exc.strerror}", Location(name)) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
+            raise PsplanError(
+                "is a device or terminal, not a file; save the figures to a file",
+                Location(name),
+            )
+        regular = stat.S_ISREG(info.st_mode)
+        if regular and info.st_size > limits.file_bytes:
+            found = f"the file is {info.st_size / 2**20:,.0f} MB"
+            raise PsplanError(exceeded(found, "file_mb", limits.file_mb), Location(name))
+        if not regular:
+            _blocking(fd)
+        return os.fdopen(fd, "rb"), regular
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _blocking(fd: int) -> None:
+    """Clear O_NONBLOCK (set only so that opening a FIFO does not wait for a writer)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows has no FIFOs to wait on
+        return
+    fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
+
+
+def _text_codec(chosen: str, name: str) -> str:
+    """The codec's canonical name (UTF-16LE → utf-16-le); PsplanError for an unknown codec
+    or one that does not decode bytes to text (rot13, base64, zlib)."""
+    try:
+        info = codecs.lookup(chosen)
+    except (LookupError, ValueError):  # ValueError: a name with a NUL in it
+        raise PsplanError(f"unknown encoding {_shown(chosen)}", Location(name)) from None
+    # Codecs such as rot13, base64 or zlib turn bytes into bytes or text into text; the
+    # flag is how str.decode tells them apart too.
+    if not getattr(info, "_is_text_encoding", True) or info.incrementaldecoder is None:
+        raise PsplanError(
+            f"{_shown(chosen)} is not a text encoding; pass one such as utf-8 or gb18030",
+            Location(name),
+        )
+    return info.name
+
+
+def _csv_rows(
+    path: Path, encoding: str | None, limits: Limits
+) -> Iterator[tuple[int, list[object]]]:
+    name = str(path)
+    handle, regular = _open_input(path, limits)
+    with handle:
+        try:
+            head = handle.read(65536)
+        except OSError as exc:
+            raise PsplanError(f"cannot read: {exc.strerror}", Location(name)) from None
+        chosen = encoding or detect_encoding(head)
+        codec = _text_codec(chosen, name)
+        skip = 0
+        bom = _BOMS.get(codec)
+        if bom and head.startswith(bom):
+            skip = len(bom)  # the BOM of the encoding given: not part of the first cell
+        nul = codec not in _WIDE_CODECS
+        source = _Source(handle, head, skip, name, limits, nul=nul, regular=regular)
+        text = io.TextIOWrapper(source, encoding=chosen, errors="strict", newline="")
+        try:
+            sample = head[skip:].decode(chosen, errors="replace")
+        except (UnicodeError, LookupError):
+            sample = ""
+        reader = csv.reader(text, delimiter=_sniff_delimiter(sample))
+        row_number = 0
+        max_rows = limits.rows
+        try:
+            for row_number, row in enumerate(reader, start=1):
+                if row:  # a blank line is []; rows of empty cells are skipped later
+                    if row_number > max_rows:
+                        found = f"the file has more than {max_rows:,} rows"
+                        raise PsplanError(
+                            exceeded(found, "rows", max_rows), Location(name, row_number)
+                        )
+                    yield row_number, row
+        except UnicodeDecodeError as exc:
+            line = source.line_of(exc, chosen)
+            raise PsplanError(
+                f"cannot decode as {_cut(chosen)}; pass --encoding (e.g. gb18030 or utf-8)",
+                Location(name, line),
+            ) from None
+        except UnicodeError as exc:  # a codec's own complaint (UTF-16 without a BOM)
+            raise PsplanError(
+                f"cannot decode as {_cut(chosen)} ({_cut(str(exc), 100)}); pass --encoding "
+                "(e.g. gb18030, utf-8 or utf-16-le)",
+                Location(name, row_number + 1),
+            ) from None
+        except csv.Error as exc:
+            message = f"malformed CSV: {_cut(str(exc), 200)}"
+            raise PsplanError(message, Location(name, row_number + 1)) from None
+        except OSError as exc:
+            raise PsplanError(f"cannot read: {exc.strerror}", Location(name)) from None
+
+
+class _Source(io.RawIOBase):
+    """The bytes of a CSV file for the decoder, checked a chunk at a time at C speed: a NUL
+    byte (a binary file given as CSV) is refused, as are more bytes than the file-size limit
+    (a pipe or device that never ends) and a line longer than MAX_LINE_BYTES. Counts lines,
+    so that a byte the decoder refuses is reported on its own line."""
+
+    def __init__(
+        self,
+        handle: io.BufferedReader,
+        head: bytes,
+        skip: int,
+        name: str,
+        limits: Limits,
+        *,
+        nul: bool,
+        regular: bool,
+    ) -> None:
+        self.handle = handle
+        self.pending = head[skip:]
+        self.skip = skip
+        self.name = name
+        self.limits = limits
+        self.nul = nul
+        self.regular = regular
+        self.position = 0  # bytes handed on so far
+        self.lines = 0  # line breaks before the last chunk
+        self.last = b""
+        self.run = 0  # bytes since the last line break
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self.pending:
+            chunk, self.pending = self.pending[: len(buffer)], self.pending[len(buffer) :]
+        else:
+            chunk = self.handle.read(len(buffer))
+        if self.nul:
+            position = chunk.find(b"\x00")
+            if position >= 0:
+                line = self.lines + self.last.count(b"\n") + chunk.count(b"\n", 0, position) + 1
+                raise PsplanError("contains a NUL byte; not a text file", Location(self.name, line))
+        self.lines += self.last.count(b"\n")
+        self.last = chunk
+        self.position += len(chunk)
+        if self.position > self.limits.file_bytes:
+            where = "" if self.regular else " from a pipe"
+            found = f"more than {self.limits.file_mb:,} MB read{where}"
+            raise PsplanError(exceeded(found, "file_mb", self.limits.file_mb), Location(self.name))
+        end = chunk.rfind(b"\n")
+        if end < 0:
+            self.run += len(chunk)
+        elif self.run + chunk.find(b"\n") <= MAX_LINE_BYTES:
+            self.run = len(chunk) - end - 1
+        else:
+            self.run += chunk.find(b"\n")
+        if self.run > MAX_LINE_BYTES:
+            raise PsplanError(
+                f"a line longer than {MAX_LINE_BYTES // 2**20} MB; not a CSV file of figures",
+                Location(self.name, self.lines + 1),
+            )
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+    def line_of(self, exc: UnicodeDecodeError, encoding: str) -> int:
+        """The line of the first byte the decoder refused (it was decoding the last chunk)."""
+        offset = self.position - len(exc.object) + exc.start
+        start = self.position - len(self.last)
+        if self.regular and codecs.lookup(encoding).name in _WIDE_CODECS:
+            try:
+                return self._decoded_line(offset, encoding)
+            except (UnicodeError, OSError):
+                pass  # the bytes' count of line breaks below is near enough
+        return self.lines + self.last.count(b"\n", 0, max(offset - start, 0)) + 1
+
+    def _decoded_line(self, offset: int, encoding: str) -> int:
+        """For UTF-16/32, where a 0x0A byte need not be a line break: decode up to `offset`."""
+        decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        self.handle.seek(0)
+        offset += self.skip
+        lines = 1
+        while offset > 0:
+            chunk = self.handle.read(min(offset, 1 << 20))
+            if not chunk:
+                break
+            offset -= len(chunk)
+            lines += decoder.decode(chunk).count("\n")
+        return lines
+
+
+def _sniff_delimiter(sample: str) -> str:
+    """The delimiter of the first line that has one (a title line above the header may not)."""
+    lines = sample.splitlines()[: HEADER_SCAN + 1]
+    first = next((line for line in lines if any(d in line for d in ",\t;")), "")
+    counts = {d: first.count(d) for d in (",", "\t", ";")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _xlsx_records(
+    path: Path, sheet: str | None, limits: Limits
+) -> Iterator[ActualRow | Problem | SheetEntry]:
+    """The records of the sheet asked for, or else of the one sheet that holds figures."""
+    from psplan.actuals.xlsx import Workbook
+
+    name = str(path)
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise PsplanError(f"cannot read: {exc.strerror}", Location(name)) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise PsplanError(
+            "is not a regular file (a pipe or device); save the workbook to a file",
+            Location(name),
+        )
+    if info.st_size > limits.file_bytes:
+        found = f"the file is {info.st_size / 2**20:,.0f} MB"
+        raise PsplanError(exceeded(found, "file_mb", limits.file_mb), Location(name))
+    with Workbook(path, name, limits) as workbook:
+        if sheet is None:
+            yield from _only_data_sheet(workbook, name)
+            return
+        chosen = workbook.sheet(sheet)
+        if chosen is None:
+            sheets = _listed(workbook.sheetnames, quoted=False)
+            raise PsplanError(f"no sheet {_shown(sheet)} (sheets: {sheets})", Location(name))
+        rows = workbook.rows(chosen)
+        try:
+            yield from _records(_sheet_rows(rows), name)
+        finally:
+            rows.close()
+        yield from rows.notes
+
+
+def _only_data_sheet(workbook: Any, file: str) -> Iterator[ActualRow | Problem | SheetEntry]:
+    """Without --sheet: skip hidden sheets, charts and sheets without a header (说明, empty
+    ones), each with a warning, and read the one sheet left; several left is an error."""
+    skipped: list[Problem] = []
+    found: list[tuple[str, _Header, Any, Iterator[tuple[int, list[object]]]]] = []
+    errors: list[PsplanError] = []
+    hidden = False
+    try:
+        for worksheet in workbook.sheets:
+            why = None
+            if worksheet.state != "visible":
+                why, hidden = "hidden", True
+            elif worksheet.kind != "worksheet":
+                why = _SHEET_KINDS.get(worksheet.kind, f"a {worksheet.kind}")
+            else:
+                sheet_rows = workbook.rows(worksheet)
+                rows = _sheet_rows(sheet_rows)
+                try:
+                    header = _find_header(rows, file)
+                except _UnreadableCell as exc:  # an unsaved formula above the data
+                    sheet_rows.close()
+                    errors.append(exc)
+                    where = exc.location or Location(file)
+                    cell = f"{_letter(where.column - 1)}{where.line}" if where.column else "a cell"
+                    why = f"{cell}: {exc.message}"
+                except PsplanError as exc:
+                    sheet_rows.close()
+                    errors.append(exc)
+                    why = "no header row with an indicator column and years"
+                else:
+                    if header is None:
+                        sheet_rows.close()
+                        why = "empty"
+                    else:
+                        found.append((worksheet.title, header, sheet_rows, rows))
+                        if len(found) > 1:  # an error whatever the other sheets hold
+                            _several_sheets(found, workbook.sheets, worksheet, file)
+            if why:
+                message = f"skipped sheet {_shown(worksheet.title)}: {why}"
+                skipped.append(_warning(Location(file), message, "skipped-sheet"))
+        if not found:
+            _no_data_sheet(workbook.sheets, errors, hidden, file)
+        title, header, sheet_rows, rows = found[0]
+        yield from skipped
+        if len(workbook.sheets) > 1:
+            yield _warning(Location(file), f"reading sheet {_shown(title)}", "sheet")
+        yield from _records(rows, file, header)
+        sheet_rows.close()
+        yield from sheet_rows.notes
+    finally:
+        for _, _, sheet_rows, _ in found:
+            sheet_rows.close()
+
+
+def _several_sheets(found: list[Any], sheets: Sequence[Any], last: Any, file: str) -> NoReturn:
+    """The error once a second sheet with figures is found (the sheets after it unread)."""
+    names = _listed([title for title, _, _, _ in found])
+    rest = len(sheets) - 1 - list(sheets).index(last)
+    more = f", and {rest:,} more sheets not looked at" if rest else ""
+    raise PsplanError(
+        f"several sheets hold figures ({names}{more}); pass --sheet NAME to choose one",
+        Location(file),
+    )
+
+
+_SHEET_KINDS = {
+    "chartsheet": "a chart",
+    "dialogsheet": "a dialog sheet",
+    "macrosheet": "a macro sheet",
+    "missing": "its part is missing from the file",
+}
+
+
+def _no_data_sheet(
+    worksheets: Sequence[Any], errors: list[PsplanError], hidden: bool, file: str
+) -> NoReturn:
+    """The error for a workbook where no visible sheet holds figures."""
+    unreadable = [error for error in errors if isinstance(error, _UnreadableCell)]
+    if unreadable:
+        raise unreadable[0]  # what keeps a sheet from being read, and how to fix it
+    if len(errors) == 1 and not hidden:
+        raise errors[0]  # the one sheet with content: its header problem, as for a CSV
+    if not errors and not hidden:
+        raise PsplanError("the file is empty", Location(file, 1))
+    names = _listed([w.title for w in worksheets])
+    hint = "; pass --sheet NAME to read a hidden sheet" if hidden else ""
+    raise PsplanError(
+        f"no visible sheet has a header row with an indicator column and years "
+        f"(sheets: {names}){hint}",
+        Location(file),
+    )
+
+
+def _sheet_rows(rows: Iterator[tuple[int, list[object]]]) -> Iterator[tuple[int, list[object]]]:
+    for row_number, values in rows:
+        if not _blank(values):
+            yield row_number, values
+
+
+def _warning(location: Location, message: str, code: str) -> Problem:
+    return Problem(location, message, code, level="warning")
+
+
+def _header_key(text: object) -> str:
+    return normalise_text(str(text or "")).lower()
+
+
+def _header_text(cell: object) -> str:
+    """A header cell as a person sees it (a date header shows as its date, not a timestamp)."""
+    if isinstance(cell, date):
+        return cell.strftime("%Y-%m-%d")
+    return str(cell if cell is not None else "").strip()
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    return repr(_cut(text, limit))
+
+
+def _cut(text: str, limit: int = 40) -> str:
+    """A user's text for a one-line message: line breaks shown as spaces, cut short."""
+    if "\n" in text or "\r" in text:
+        text = " ".join(text.splitlines())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _listed(texts: Sequence[str], *, quoted: bool = True, most: int = 10) -> str:
+    """Names for a one-line message: each cut short, at most `most` of them."""
+    shown = [_shown(t) if quoted else _cut(t) for t in texts[:most]]
+    if len(texts) > most:
+        shown.append(f"… ({len(texts):,} in all)")
+    return ", ".join(shown)
+
+
+def _letter(index: int) -> str:
+    """The spreadsheet letter of a 0-based column: 0 → A, 26 → AA (messages only)."""
+    from psplan.actuals.xlsx import column_letters
+
+    return column_letters(index)
+
+
+def header_year(cell: object) -> int | None:
+    """The year a header cell names, or None: 2021, 2021.0, "2021.0", 2021年末, 2021年完成值,
+    and Excel date cells (shown as 2021年 or as a date)."""
+    year: int | None = None
+    if isinstance(cell, date):
+        year = cell.year
+    elif isinstance(cell, float) and cell.is_integer():
+        year = int(cell)
+    elif isinstance(cell, int) and not isinstance(cell, bool):
+        year = cell
+    elif isinstance(cell, str):
+        match = _YEAR_HEADER.match(_header_key(cell))
+        year = int(match[1]) if match else None
+    return year if year is not None and MIN_YEAR <= year <= MAX_YEAR else None
+
+
+def _column_role(cell: object) -> tuple[str, int | None]:
+    """What a header cell names: ("year-column", 2021), an alias role ("id", "name", "year",
+    "value", "region", "note", "baseline", "reason", "measure"), or "target", "silent",
+    "empty", "unknown"."""
+    key = _header_key(cell)
+    if not key:
+        return "empty", None
+    year = header_year(cell)
+    if year is not None:
+        return "year-column", year
+    if key in _ALIAS_ROLES:
+        return _ALIAS_ROLES[key], None
+    if key in SILENT_HEADERS:
+        return "silent", None
+    if _BASELINE_HEADER.match(key):
+        return "baseline", None
+    if _TARGET_HEADER.search(key):
+        return "target", None
+    return "unknown", None
+
+
+class _NoLayout(PsplanError):
+    """A header row with an indicator column but neither year columns nor year and value."""
+
+
+def detect_layout(header: Sequence[object], file: str, line: int = 1) -> Layout:
+    """Recognise a long or wide file from its header row; note every column it will skip."""
+    roles = [_column_role(cell) for cell in header]
+    first: dict[str, int] = {}
+    for index, (role, _) in enumerate(roles):
+        first.setdefault(role, index)
+    indicator = first.get("id", first.get("name"))
+    if indicator is None:
+        shown = _listed([t for t in map(_header_text, header) if t], quoted=False) or "(empty)"
+        raise PsplanError(
+            f"no indicator column in the header ({shown}); expected indicator/指标",
+            Location(file, line),
+        )
+    year_columns = tuple((i, year) for i, (role, year) in enumerate(roles) if year is not None)
+    long = "year" in first and "value" in first
+    if not long and not year_columns:
+        raise _NoLayout(
+            "cannot tell the layout: expected year and value columns (long) or year columns "
+            "such as 2021 / 2021年 (wide)",
+            Location(file, line),
+        )
+    used = {
+        role: first[role]
+        for role in ("region", "note", "baseline", "reason", "measure")
+        if role in first
+    }
+    used["indicator"] = indicator
+    if long:
+        used.update(year=first["year"], value=first["value"])
+        year_columns = ()
+    entries = tuple((used[f], f) for f in ("baseline", "reason", "measure") if f in used)
+    return Layout(
+        indicator,
+        used.get("region"),
+        used.get("note"),
+        used.get("year"),
+        used.get("value"),
+        year_columns,
+        entries,
+        _skipped_columns(header, roles, set(used.values()) | {i for i, _ in year_columns}, first),
+    )
+
+
+def _skipped_columns(
+    header: Sequence[object],
+    roles: list[tuple[str, int | None]],
+    used: set[int],
+    first: dict[str, int],
+) -> tuple[tuple[int, str], ...]:
+    """Why each header column that is not read is skipped (descriptive ones are expected)."""
+    skipped = []
+    for index, (role, _) in enumerate(roles):
+        if index in used or role in ("empty", "silent", "name"):
+            continue
+        where = f"column {_letter(index)} {_shown(_header_text(header[index]))}"
+        if role == "target":
+            why = "a target, not a reported figure"
+        elif role == "unknown":
+            why = "not a column psplan reads"
+        elif role == "year-column":
+            why = f"a year column, but this file gives the year in column {_letter(first['year'])}"
+        elif role in ("year", "value") and first[role] == index:
+            why = "not used: the years are column headers in this file"
+        else:
+            why = f"a second {_ROLE_NAMES[role]} column (the first is {_letter(first[role])})"
+        skipped.append((index, f"skipped {where}: {why}"))
+    return tuple(skipped)
+
+
+@dataclass(frozen=True)
+class _Header:
+    """The header row found, its layout, the title rows above it, and its width in cells."""
+
+    line: int
+    layout: Layout
+    above: tuple[tuple[int, list[object]], ...]
+    width: int = 0
+
+
+class _UnreadableCell(PsplanError):
+    """A cell above or in the header that holds no usable value (an unsaved formula)."""
+
+
+def _find_header(rows: Iterator[tuple[int, list[object]]], file: str) -> _Header | None:
+    """The header among the first HEADER_SCAN non-blank rows (a title block may sit above it),
+    consuming the rows up to it; None for an empty file, PsplanError when there is none."""
+    above: list[tuple[int, list[object]]] = []
+    error: PsplanError | None = None
+    for row_number, row in rows:
+        if _blank(row):
+            continue
+        for cell in row:
+            if type(cell) is CellError:
+                raise _UnreadableCell(cell.message, cell.location or Location(file, row_number))
+        try:
+            layout = detect_layout(row, file, row_number)
+            return _Header(row_number, layout, tuple(above), len(row))
+        except _NoLayout as exc:  # an indicator column: the likelier header to complain about
+            error = exc if error is None or type(error) is not _NoLayout else error
+        except PsplanError as exc:
+            error = error or exc
+        above.append((row_number, row))
+        if len(above) >= HEADER_SCAN:
+            break
+    if error is None:
+        return None
+    raise error
+
+
+def _records(
+    rows: Iterator[tuple[int, list[object]]],
+    file: str,
+    header: _Header | None = None,
+    *,
+    csv_file: bool = False,
+) -> Iterator[ActualRow | Problem | SheetEntry]:
+    """The records of the rows under the header (found first when not given). In a CSV file
+    a row with more cells than the header is refused: an unquoted 1,234 has shifted it."""
+    if header is None:
+        header = _find_header(rows, file)
+        if header is None:
+            raise PsplanError("the file is empty", Location(file, 1))
+    for line, row in header.above:
+        text = " ".join(t for t in map(_header_text, row) if t)
+        yield _warning(
+            Location(file, line), f"skipped a row above the header: {_shown(text)}", "skipped-row"
+        )
+    for column, message in header.layout.skipped:
+        yield _warning(Location(file, header.line, column + 1), message, "skipped-column")
+    reader = _RowReader(header.layout, file, header.width if csv_file else None)
+    if reader.layout.wide:
+        for row_number, row in rows:
+            try:
+                yield from reader.read_wide(row_number, row)
+            except PsplanError as exc:
+                problem = reader.problem(exc, row_number, row)
+                if problem:
+                    yield problem
+    else:
+        yield from reader.read_long(rows)
+
+
+def _skipped_row(row: Sequence[object], indicator_at: int, file: str, line: int) -> Problem | None:
+    """A warning for a note or total row under the table (注：…, 数据来源：…, 合计), else None.
+
+    The indicator cell is looked at, or the row's first non-empty cell when that is empty (a
+    note typed into the 序号 column).
+    """
+    text = _plain_text(_cell(row, indicator_at))
+    if text is None:
+        text = next((t for t in map(_plain_text, row) if t), None)
+        if text is None:
+            return None
+    key = normalise_text(text)
+    if key in TOTAL_ROWS:
+        why = "a total row"
+    elif _NOTE_ROW.match(key):
+        why = "a note row"
+    else:
+        return None
+    return _warning(Location(file, line), f"skipped {why}: {_shown(text)}", "skipped-row")
+
+
+def _blank(row: Sequence[object]) -> bool:
+    for cell in row:
+        if cell is not None and (cell.strip() if isinstance(cell, str) else True):
+            return False
+    return True
+
+
+def _cell(row: Sequence[object], index: int | None) -> object:
+    if index is None or index >= len(row):
+        return None
+    return row[index]
+
+
+def _text(cell: object) -> str | None:
+    """A label cell's text; PsplanError for a cell that holds no usable value."""
+    if cell is None:
+        return None
+    if type(cell) is CellError:
+        raise cell.error()
+    text = str(cell).strip()
+    return text or None
+
+
+def _plain_text(cell: object) -> str | None:
+    """A cell's text, or None (also for a cell that holds no usable value)."""
+    if cell is None or type(cell) is CellError:
+        return None
+    return str(cell).strip() or None
+
+
+def _extra_cells(size: int, width: int, file: str, line: int) -> PsplanError:
+    return PsplanError(
+        f"the row has {size} cells but the header {width}: quote a number written with a "
+        'thousands separator ("1,234") or remove the separator, and give any extra column a '
+        "header",
+        Location(file, line),
+    )
+
+
+class _RowReader:
+    """Turns data rows into ActualRows; caches what repeats (years, values) across rows."""
+
+    CACHE_LIMIT = 100_000
+
+    def __init__(self, layout: Layout, file: str, width: int | None = None) -> None:
+        self.layout = layout
+        self.file = file
+        #: Cells a row may have (a CSV row beyond its header's width has been shifted).
+        self.width = sys.maxsize if width is None else width
+        self.years: dict[object, int] = {}
+        self.values: dict[object, Value] = {}
+
+    def _labels(self, row_number: int, row: list[object]) -> tuple[str, str | None, str | None]:
+        layout = self.layout
+        indicator = _text(_cell(row, layout.indicator))
+        if indicator is None:
+            where = Location(self.file, row_number, layout.indicator + 1)
+            raise PsplanError("the indicator cell is empty", where)
+        return indicator, _text(_cell(row, layout.region)), _text(_cell(row, layout.note))
+
+    def read_wide(
+        self, row_number: int, row: list[object]
+    ) -> list[ActualRow | Problem | SheetEntry]:
+        skipped = _skipped_row(row, self.layout.indicator, self.file, row_number)
+        if skipped:
+            return [skipped]
+        if len(row) > self.width and not _blank(row[self.width :]):
+            raise _extra_cells(len(row), self.width, self.file, row_number)
+        indicator, region, note = self._labels(row_number, row)
+        # Parse every cell before returning any, so a bad cell does not leave half a row.
+        records: list[ActualRow | Problem | SheetEntry] = [
+            ActualRow(
+                indicator,
+                year,
+                self.value(_cell(row, column), row_number, column),
+                region,
+                note,
+                self.file,
+                row_number,
+                column + 1,
+            )
+            for column, year in self.layout.year_columns
+        ]
+        if self.layout.entries:
+            records.extend(self.entries(row_number, row, indicator, region))
+        return records
+
+    def entries(
+        self, row_number: int, row: list[object], indicator: str, region: str | None
+    ) -> list[SheetEntry | Problem]:
+        """The row's 基期值 / 原因分析 / 下一步措施 cells that are filled in."""
+        found: list[SheetEntry | Problem] = []
+        for column, field in self.layout.entries:
+            cell = _cell(row, column)
+            if type(cell) is CellError:
+                where = cell.location or Location(self.file, row_number, column + 1)
+                found.append(Problem(where, cell.message, "actuals"))
+                continue
+            text = _text(cell)
+            if text is None:
+                continue
+            value = None
+            if field == "baseline":
+                try:
+                    value = parse_value(cell)
+                except PsplanError as exc:
+                    where = Location(self.file, row_number, column + 1)
+                    message = f"skipped the 基期值 cell {_shown(text)}: {exc.message}"
+                    found.append(_warning(where, message, "skipped-cell"))
+                    continue
+                if value.missing:
+                    continue
+                text = None
+            found.append(
+                SheetEntry(indicator, region, field, value, text, self.file, row_number, column + 1)
+            )
+        return found
+
+    def problem(self, exc: PsplanError, row_number: int, row: list[object]) -> Problem | None:
+        """A bad row's problem; None for a row of empty cells (",,,"), which carries nothing."""
+        if _blank(row):
+            return None
+        return Problem(exc.location or Location(self.file, row_number), exc.message, "actuals")
+
+    def read_long(
+        self, rows: Iterator[tuple[int, list[object]]]
+    ) -> Iterator[ActualRow | Problem | SheetEntry]:
+        # The hot path at county scale (a million rows): one loop with everything it needs in
+        # locals, and caches for what repeats (years, values) so most rows call nothing. A total
+        # row (合计) costs one set probe per row (the string's hash, cached on it, is the one the
+        # checker's own lookup needs next); a note row fails on its year and is recognised only
+        # then, in the except. Sheet entries cost one test per row when there are none.
+        file, years, values = self.file, self.years, self.values
+        layout = self.layout
+        totals, entries = _TOTAL_CELLS, layout.entries
+        indicator_at, region_at, note_at = layout.indicator, layout.region, layout.note
+        year_at, value_at = layout.year, layout.value
+        width = self.width
+        assert year_at is not None and value_at is not None
+        for row_number, row in rows:
+            try:
+                size = len(row)
+                if size > width and not _blank(row[width:]):
+                    raise _extra_cells(size, width, file, row_number)
+                cell = row[indicator_at] if indicator_at < size else None
+                indicator = cell.strip() if type(cell) is str else _text(cell)
+                if not indicator:
+                    where = Location(file, row_number, indicator_at + 1)
+                    raise PsplanError("the indicator cell is empty", where)
+                if indicator in totals:
+                    raise PsplanError("a total row")  # reported as skipped, below
+                region = None
+                if region_at is not None and region_at < size:
+                    cell = row[region_at]
+                    region = (cell.strip() or None) if type(cell) is str else _text(cell)
+                note = None if note_at is None else _text(_cell(row, note_at))
+                year_cell = row[year_at] if year_at < size else None
+                year = years.get(year_cell) if type(year_cell) is str else None
+                if year is None:
+                    year = _parse_year(year_cell, Location(file, row_number, year_at + 1))
+                    if type(year_cell) is str and len(years) < self.CACHE_LIMIT:
+                        years[year_cell] = year
+                value_cell = row[value_at] if value_at < size else None
+                value = values.get(value_cell) if type(value_cell) is str else None
+                if value is None:
+                    value = self.value(value_cell, row_number, value_at)
+            except PsplanError as exc:
+                problem = _skipped_row(row, indicator_at, file, row_number) or self.problem(
+                    exc, row_number, row
+                )
+                if problem:
+                    yield problem
+                continue
+            yield ActualRow(indicator, year, value, region, note, file, row_number, value_at + 1)
+            if entries:
+                yield from self.entries(row_number, row, indicator, region)
+
+    def value(self, cell: object, row_number: int, column: int) -> Value:
+        cached = self.values.get(cell) if isinstance(cell, str) else None
+        if cached is not None:
+            return cached
+        try:
+            value = parse_value(cell)
+        except PsplanError as exc:
+            where = exc.location or Location(self.file, row_number, column + 1)
+            raise PsplanError(exc.message, where) from None
+        if isinstance(cell, str):
+            if len(self.values) >= self.CACHE_LIMIT:
+                self.values.clear()
+            self.values[cell] = value
+        return value
+
+
+def _parse_year(cell: object, location: Location) -> int:
+    if type(cell) is CellError:
+        raise cell.error()
+    if isinstance(cell, date):  # a year typed into a date-formatted Excel cell
+        cell = cell.year
+    text = normalise_text(str(cell if cell is not None else ""))
+    match = re.fullmatch(r"(\d{4})(?:\.0)?(?:年|年度)?", text)
+    if not match:
+        raise PsplanError(f"year {_shown(text)} is not a year such as 2023", location)
+    year = int(match[1])
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise PsplanError(f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}", location)
+    return year

@@ -1,0 +1,81 @@
+"""Which regions of an actuals file are the plan's own area, and which are references.
+
+The plan's own area (全市 for a city plan, 全县 for a county, the plan's `region` such as
+陕西省汉中市 or 汉中市) is judged like any other region: a city must be able to judge its own
+totals. A reference for relative targets (达到全省平均水平) comes from the level above: 全省 or a
+province's name for a city, 全国 for a province, 全市 for a county — or any region the user
+names with `--reference-region`. Rows of a reference region are never judged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from psplan.plan.model import Plan
+
+LEVELS = ("national", "province", "city", "county")
+
+#: Names of a plan's whole area, by its level.
+OWN_AREA_WORDS = {
+    "national": ("全国",),
+    "province": ("全省",),
+    "city": ("全市", "市域"),
+    "county": ("全县", "全区", "县域"),
+}
+
+#: Names of the reference at each level (the level's whole area and its average).
+LEVEL_REFERENCE_WORDS = {
+    "national": ("全国", "全国平均", "国家", "全国平均水平"),
+    "province": ("全省", "全省平均", "省平均", "全省平均水平"),
+    "city": ("全市", "全市平均", "市平均", "全市平均水平"),
+}
+
+PROVINCES = (
+    "北京市", "天津市", "河北省", "山西省", "内蒙古自治区", "辽宁省", "吉林省", "黑龙江省",
+    "上海市", "江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省",
+    "湖南省", "广东省", "广西壮族自治区", "海南省", "重庆市", "四川省", "贵州省", "云南省",
+    "西藏自治区", "陕西省", "甘肃省", "青海省", "宁夏回族自治区", "新疆维吾尔自治区",
+)  # fmt: skip
+_PROVINCE_SHORT = tuple(
+    name.removesuffix("省").removesuffix("市") for name in PROVINCES if not name.endswith("区")
+)
+
+
+def own_area_names(plan: Plan) -> frozenset[str]:
+    """Region names that mean the plan's whole area (judged like any region)."""
+    names = set(OWN_AREA_WORDS[plan.level])
+    if plan.region:
+        names.add(plan.region)
+        # 陕西省汉中市 → 汉中市, 汉中
+        for province in PROVINCES:
+            if plan.region.startswith(province) and plan.region != province:
+                local = plan.region[len(province) :]
+                names.update({local, local.removesuffix("市").removesuffix("县")})
+    return frozenset(name for name in names if name)
+
+
+def reference_region_names(plan: Plan, given: Iterable[str] = ()) -> frozenset[str]:
+    """Region names whose rows are reference values: the levels above the plan, and `given`."""
+    names = set(given)
+    position = LEVELS.index(plan.level)
+    for level in LEVELS[:position]:
+        names.update(LEVEL_REFERENCE_WORDS[level])
+        if level == "province":
+            names.update(PROVINCES)
+            names.update(_PROVINCE_SHORT)
+    return frozenset(names - (own_area_names(plan) - set(given)))
+
+
+#: The level a relative target names (达到全省平均水平 → province).
+TARGET_LEVELS = {"全国": "national", "国家": "national", "全省": "province", "省": "province",
+                 "全市": "city", "市": "city"}  # fmt: skip
+
+
+def reference_level(region: str) -> str:
+    """Which level a reference region stands for; "given" for one the user named."""
+    for level, words in LEVEL_REFERENCE_WORDS.items():
+        if region in words:
+            return level
+    if region in PROVINCES or region in _PROVINCE_SHORT:
+        return "province"
+    return "given"

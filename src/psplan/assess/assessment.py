@@ -1,0 +1,224 @@
+"""The assessment: every (region, indicator) judged once, with everything a report shows.
+
+`check()` builds an `Assessment`; every command and every output format (table, markdown,
+csv, json, html, xlsx, `trend`, `--by-region`) shows fields of this one object and computes no
+rule of its own, so two outputs cannot disagree. `to_dict()` is the JSON contract (keys may be
+added, none renamed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from psplan.assess.evaluate import STATUSES, Goal, Observation, Status, Verdict, expected_path
+from psplan.assess.trends import Trend, natural_cap, trend
+from psplan.messages import explain
+from psplan.plan.model import ATTRIBUTE_LABELS, Indicator, Plan
+from psplan.plan.serialize import target_dict
+
+GOOD_STATUSES = ("met", "on_track")
+
+
+@dataclass
+class Result:
+    """One (region, indicator) judged: the verdict and what it was judged from."""
+
+    indicator: Indicator
+    verdict: Verdict
+    region: str | None = None
+    goal: Goal | None = None
+    observations: tuple[Observation, ...] = ()  # every year reported, also after the judged one
+    year: int | None = None  # the year judged
+    remarks: dict[str, str] = field(default_factory=dict)  # 原因分析 / 下一步措施 from the sheet
+    override: str | None = None  # why the plan's row was overridden (--overrides), if it was
+
+    @property
+    def status(self) -> Status:
+        return self.verdict.status
+
+    @property
+    def notes(self) -> list[str]:
+        """The plan file's notes on this row (caveats of the source a reader must see)."""
+        return list(self.indicator.notes)
+
+    @cached_property
+    def trend(self) -> Trend | None:
+        """The trend view (computed when a report shows it: at county scale most do not)."""
+        if self.goal is None:
+            return None
+        year = self.year if self.year is not None else self.goal.end_year
+        return _trend(self.indicator, self.goal, self.verdict, self.observations, year)
+
+    @cached_property
+    def expected_path(self) -> list[tuple[int, float]]:
+        """The line from the baseline used to the target, year by year (what `trend` draws)."""
+        if self.goal is None or self.verdict.target_value is None:
+            return []
+        return expected_path(self.goal, self.verdict.baseline, self.verdict.target_value)
+
+    @property
+    def views_agree(self) -> bool | None:
+        """Whether the linear verdict and the compound-growth outlook say the same thing."""
+        if self.trend is None or self.trend.category is None:
+            return None
+        if self.status not in ("met", "on_track", "behind", "not_met"):
+            return None
+        return (self.status in GOOD_STATUSES) == self.trend.likely_met
+
+    def to_dict(self, plan: Plan, lang: str = "zh") -> dict[str, Any]:
+        indicator, verdict = self.indicator, self.verdict
+        baseline = verdict.baseline
+        return {
+            "id": indicator.id,
+            "name": indicator.name,
+            "domain": indicator.domain,
+            "attribute": indicator.attribute,
+            "attribute_label": indicator.attribute_printed or ATTRIBUTE_LABELS[indicator.attribute],
+            "unit": indicator.unit,
+            "target": target_dict(indicator),
+            "baseline": {
+                "raw": indicator.baseline.raw,
+                "value": baseline.value,
+                "year": baseline.year
+                if baseline.year is not None
+                else plan.baseline_year_of(indicator),
+                "source": baseline.source,
+            },
+            "actual": verdict.actual,
+            "actual_year": verdict.actual_year,
+            "status": verdict.status,
+            "gap": verdict.gap,
+            "progress": verdict.progress,
+            "expected": verdict.expected,
+            "share": None if verdict.share is None else round(verdict.share, 6),
+            "reason": verdict.reason(lang),
+            "region": self.region,
+            "target_value": verdict.target_value,
+            "trend": trend_dict(self.trend, self.views_agree) if self.trend else None,
+            "expected_path": [list(point) for point in self.expected_path],
+            "notes": self.notes,
+            "override": self.override,
+            "remarks": dict(self.remarks),
+        }
+
+
+@dataclass
+class Assessment:
+    """All results of one check: a plan judged in one year, region by region."""
+
+    plan: Plan
+    year: int
+    results: list[Result]
+    source: str = ""
+    outside_period: bool = False  # judged with --allow-outside-period
+    own_area: frozenset[str] = frozenset()  # region names that mean the plan's whole area
+    sources: tuple[str, ...] = ()  # every actuals file read
+
+    def summary(self) -> dict[str, int]:
+        counts = dict.fromkeys(STATUSES, 0)
+        for result in self.results:
+            counts[result.status] += 1
+        return counts
+
+    def failing(self, strict: bool = False) -> list[Result]:
+        """Results that make the check fail: binding ones behind or not met (any, if strict)."""
+        return [
+            r
+            for r in self.results
+            if r.status in ("behind", "not_met") and (strict or r.indicator.is_binding)
+        ]
+
+    @property
+    def regions(self) -> list[str | None]:
+        return list(dict.fromkeys(result.region for result in self.results))
+
+    def with_results(self, results: Iterable[Result]) -> Assessment:
+        """The same assessment narrowed to some results (a section of a report)."""
+        return Assessment(
+            self.plan, self.year, list(results), self.source, self.outside_period,
+            self.own_area, self.sources,
+        )  # fmt: skip
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        return {
+            "plan": self.plan.id,
+            "plan_name": self.plan.name,
+            "year": self.year,
+            "outside_period": self.outside_period,
+            "summary": self.summary(),
+            "results": [result.to_dict(self.plan, lang) for result in self.results],
+        }
+
+
+#: The name most code knows the assessment by.
+Report = Assessment
+
+
+def trend_dict(trend: Trend, views_agree: bool | None = None) -> dict[str, Any]:
+    return {
+        "points": [list(point) for point in trend.points],
+        "linear_change": trend.linear_change,
+        "observed_growth": trend.observed_growth,
+        "needed_growth": trend.needed_growth,
+        "ratio": trend.ratio,
+        "category": trend.category,
+        "projected": trend.projected,
+        "likely_met": trend.likely_met,
+        "agrees_with_status": views_agree,
+    }
+
+
+def explain_disagreement(result: Result, lang: str = "zh") -> str:
+    """Why the linear status and the compound-growth outlook differ, when they do."""
+    if result.views_agree is not False or result.trend is None:
+        return ""
+    return explain([("views_disagree", {})], lang)
+
+
+def _trend(
+    indicator: Indicator,
+    goal: Goal,
+    verdict: Verdict,
+    observations: Iterable[Observation],
+    year: int,
+) -> Trend | None:
+    """The trend view for numeric goals, from the baseline the verdict used."""
+    if verdict.target_value is None or indicator.target.form not in ("number", "relative"):
+        return None
+    if verdict.status in ("no_data", "needs_review") and verdict.baseline.value is None:
+        return None
+    yearly = _yearly_amounts(goal, observations, year)
+    if not yearly:
+        return None
+    cap = natural_cap(indicator.unit, indicator.name)
+    # Only a level is measured from its baseline; a yearly average is not measured from the
+    # previous plan's average, and a five-year total starts from zero on its own.
+    usable = goal.kind == "level" and verdict.baseline.value is not None
+    baseline = verdict.baseline if usable else None
+    return trend(goal, yearly, verdict.target_value, cap=cap, baseline=baseline, year=year)
+
+
+def _yearly_amounts(
+    goal: Goal, observations: Iterable[Observation], year: int
+) -> list[tuple[int, float]]:
+    """The numeric figures up to `year`; for five-year totals, a `[x]` running total becomes
+    the amount it adds to the years before it, so the trend counts what the verdict counts."""
+    numeric = sorted(
+        (o for o in observations if o.year <= year and o.value.number is not None),
+        key=lambda o: o.year,
+    )
+    if goal.kind != "cumulative":
+        return [(o.year, o.value.number) for o in numeric if not o.value.running_total]  # type: ignore[misc]
+    amounts: list[tuple[int, float]] = []
+    total = 0.0
+    for o in numeric:
+        if not goal.start_year <= o.year <= goal.end_year:
+            continue
+        value = o.value.number or 0.0
+        amount = value - total if o.value.running_total else value
+        amounts.append((o.year, amount))
+        total += amount
+    return amounts

@@ -1,0 +1,475 @@
+"""Judging an indicator in year Y (DOMAIN.md, "Judging an indicator in year Y"; docs/assessment.md).
+
+Pure functions: a `Goal` (what the plan asks) and the `Observation`s reported for it go in, a
+`Verdict` comes out. Reading files and matching names happen elsewhere. Every number a report
+shows about a judgement — the baseline used and where it came from, the time share, the
+expected value, the gap, the progress — is decided here, once, so no output can disagree.
+
+- met       — the actual already satisfies the target (strictly for > and <).
+- not_met   — Y ≥ end year and it does not.
+- on_track  — Y < end year, not met, at or beyond the line from baseline to target at Y
+              ("时间过半、任务过半").
+- behind    — Y < end year, not met, short of that line.
+- no_data   — nothing reported up to Y.
+- needs_review — a person must decide (qualitative text that is neither yes nor no, a
+              relative target without its reference, no baseline at all…).
+
+The baseline of a level target is, in this order: the value the plan prints; the 基期值 the
+collection sheet gives; a figure reported for the plan's baseline year; and as a last resort
+the first figure reported before the actual (every report then says so).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal, NamedTuple
+
+from psplan.actuals.values import Value, answer_satisfies
+from psplan.messages import Reason, explain
+from psplan.plan.targets import Expression
+
+Status = Literal["met", "on_track", "behind", "not_met", "no_data", "needs_review"]
+STATUSES: tuple[Status, ...] = ("met", "on_track", "behind", "not_met", "no_data", "needs_review")
+
+#: Where the baseline a verdict used came from.
+BaselineSource = Literal["plan", "sheet", "reported", "first_reported", "zero", "none"]
+BASELINE_SOURCES: tuple[BaselineSource, ...] = (
+    "plan", "sheet", "reported", "first_reported", "zero", "none",
+)  # fmt: skip
+
+#: How a comparator is written in a reason.
+OP_SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "approx": "≈"}
+
+#: "左右" (approximately): within this share of the target counts as reached.
+APPROX_TOLERANCE = 0.05
+
+
+class Observation(NamedTuple):
+    year: int
+    value: Value
+    line: int = 0  # where it was read, for messages about duplicates
+
+
+class Baseline(NamedTuple):
+    """The starting point a verdict measured from: its value, year and provenance."""
+
+    value: float | None
+    year: int | None
+    source: BaselineSource
+
+
+NO_BASELINE = Baseline(None, None, "none")
+
+
+@dataclass(frozen=True)
+class Goal:
+    """What a plan asks of one indicator, independent of where it is written."""
+
+    target: Expression
+    kind: Literal["level", "cumulative", "annual_average"]
+    direction: Literal["increase", "decrease"]
+    baseline: Expression
+    baseline_year: int
+    start_year: int
+    end_year: int
+
+    @property
+    def op(self) -> str:
+        """The comparator the target is judged with: as printed, else what the direction
+        implies (at least for more-is-better, at most for less-is-better) — also for a
+        relative target, which prints none."""
+        return self.target.effective_op(self.direction) or (
+            "<=" if self.direction == "decrease" else ">="
+        )
+
+    @cached_property
+    def fixed_baseline(self) -> Baseline | None:
+        """The baseline that does not depend on what was reported, if the plan fixes one
+        (computed once per indicator, not once per region: a country has 2,900 counties)."""
+        if self.kind == "cumulative":
+            # A five-year total is built up from zero; a bracketed baseline is the previous plan's.
+            return Baseline(0.0, self.start_year - 1, "zero")
+        if self.baseline.value is not None:
+            return Baseline(self.baseline.value, self.baseline_year, "plan")
+        if self.kind == "annual_average":
+            return NO_BASELINE  # an average is compared with the target itself, every year
+        return None
+
+
+class Verdict(NamedTuple):
+    """The judgement of one indicator (a tuple: a country's counties make 185,000 of them)."""
+
+    status: Status
+    actual: float | str | None = None
+    actual_year: int | None = None
+    gap: float | None = None
+    progress: float | None = None
+    expected: float | None = None
+    target_value: float | None = None
+    reasons: tuple[Reason, ...] = ()
+    baseline: Baseline = NO_BASELINE
+    share: float | None = None  # time elapsed from the baseline year to the end year, 0–1
+
+    def reason(self, lang: str = "zh") -> str:
+        return explain(self.reasons, lang)
+
+
+def judge(
+    goal: Goal,
+    observations: Sequence[Observation],
+    year: int,
+    reference: float | None = None,
+    sheet_baseline: float | None = None,
+) -> Verdict:
+    """Judge one indicator in `year` from the observations reported for it (any order).
+
+    `sheet_baseline` is the 基期值 a collection sheet gives where the plan prints none.
+    """
+    target = goal.target
+    upto = [
+        o for o in observations if o.year <= year and (o.value.number is not None or o.value.text)
+    ]
+    upto.sort(key=_year)
+    if target.form == "none":
+        latest = upto[-1] if upto else None
+        return Verdict(
+            "needs_review",
+            _shown(latest.value) if latest else None,
+            latest.year if latest else None,
+            reasons=(_r("no_target"),),
+        )
+    baseline = goal.fixed_baseline or resolve_baseline(
+        goal, [o for o in upto if o.value.number is not None], sheet_baseline
+    )
+    if not upto:
+        return Verdict("no_data", reasons=(_r("no_data", year=year),), baseline=baseline)
+    if target.form == "qualitative":
+        return _judge_qualitative(goal, upto[-1], year)
+
+    target_value = target.value
+    if target.form == "relative":
+        if reference is None:
+            return Verdict(
+                "needs_review",
+                actual=_shown(upto[-1].value),
+                actual_year=upto[-1].year,
+                reasons=(
+                    _r("needs_reference", target=target.raw, reference=target.reference, year=year),
+                ),
+                baseline=baseline,
+            )
+        target_value = reference
+    assert target_value is not None
+
+    if goal.kind != "level" and not any(goal.start_year <= o.year <= goal.end_year for o in upto):
+        # A total or an average over the period needs figures from the period itself.
+        return Verdict(
+            "no_data",
+            reasons=(_r("none_in_period", start=goal.start_year, year=year),),
+            baseline=baseline,
+        )
+
+    texts = [o for o in upto if o.value.number is None]
+    if texts:
+        last = texts[-1]
+        return Verdict(
+            "needs_review",
+            actual=last.value.text,
+            actual_year=last.year,
+            reasons=(_r("not_a_number", text=last.value.text, year=last.year),),
+            baseline=baseline,
+        )
+
+    bounded = [o for o in upto if o.value.bound is not None]
+    if bounded and (goal.kind != "level" or upto[-1].value.bound is not None):
+        return _judge_bound(goal, upto, year, target_value, baseline)
+
+    actual, actual_year, notes = _aggregate(goal, upto)
+    if (
+        goal.kind == "level"
+        and baseline.source == "first_reported"
+        and baseline.year == actual_year
+    ):
+        baseline = NO_BASELINE  # a figure cannot be its own starting point
+    if reference is not None:
+        notes = (*notes, _r("reference", value=reference))
+    if baseline.source in ("reported", "sheet", "first_reported"):
+        notes = (
+            *notes,
+            _r(f"baseline_{baseline.source}", value=baseline.value, year=baseline.year),
+        )
+    op = goal.op
+    sign = -1.0 if goal.direction == "decrease" else 1.0
+    gap = _round(sign * (target_value - actual))
+    met = satisfies(actual, op, target_value)
+    baseline_met = (
+        goal.kind == "level"
+        and baseline.value is not None
+        and satisfies(baseline.value, op, target_value)
+    )
+    share, expected = _line(goal, baseline, target_value, year, baseline_met)
+    progress = _progress(goal, baseline, actual, target_value, op, met, baseline_met)
+    if progress is None and not met and baseline.value is not None:
+        if baseline_met:
+            notes = (*notes, _r("slipped", baseline=baseline.value))
+        elif op in (">", "<") and abs(actual - target_value) <= 1e-9 * max(1.0, abs(target_value)):
+            notes = (*notes, _r("at_strict_bound", target=target_value, op=OP_SYMBOLS[op]))
+        elif op == "approx":
+            notes = (*notes, _r("beyond_band", target=target_value))
+
+    # One Verdict built at the end (no closure per judgement: a country makes 185,000).
+    status: Status
+    why: Reason | None
+    if met:
+        status, why = "met", None
+    elif year >= goal.end_year:
+        status = "not_met"
+        why = _r("short_at_end", actual=actual, op=OP_SYMBOLS[op], target=target_value)
+    elif goal.kind == "annual_average":
+        status, why = "behind", _r("average_short", target=target_value)
+    elif expected is None and baseline.value is not None:
+        why = _r("baseline_at_end", year=baseline.year, end=goal.end_year)
+        status = "needs_review"
+    elif expected is None:
+        status, why = "needs_review", _r("no_baseline", year=actual_year)
+    else:
+        status = "on_track" if sign * (actual - expected) >= -1e-9 else "behind"
+        why = _r("expected_by", expected=expected, year=year, share=share)
+    reasons = (*notes, why) if why is not None else notes
+    return Verdict(
+        status, actual, actual_year, gap, progress, expected, target_value, reasons, baseline,
+        share,
+    )  # fmt: skip
+
+
+def _judge_bound(
+    goal: Goal, upto: list[Observation], year: int, target_value: float, baseline: Baseline
+) -> Verdict:
+    """A figure reported as a bound (`<96%`, `>99.9`, `95%以上`): judged only where the bound
+    decides — `>99.9` meets ≥ 99; `<96` misses ≥ 96; `>95` against ≥ 96 needs a person.
+    Totals and averages of bounds cannot be computed."""
+    latest = upto[-1] if goal.kind == "level" else next(o for o in upto if o.value.bound)
+    value = latest.value
+    assert value.number is not None and value.bound is not None
+    shown = value.raw.strip()
+    if goal.kind != "level":
+        why = _r("bound_in_total", text=shown, year=latest.year)
+        return Verdict("needs_review", value.number, latest.year, reasons=(why,), baseline=baseline)
+    op = goal.op
+    note = _r("bound_reported", text=shown)
+    met = bound_decides(value.bound, value.number, op, target_value)
+    share, expected = _line(goal, baseline, target_value, year)
+    if met is None:
+        why = _r("bound_undecided", text=shown, op=OP_SYMBOLS[op], target=target_value)
+        status: Status = "needs_review"
+    elif met:
+        status, why = "met", None
+    elif year >= goal.end_year:
+        status = "not_met"
+        why = _r("short_at_end", actual=value.number, op=OP_SYMBOLS[op], target=target_value)
+    elif expected is None:
+        status, why = "needs_review", _r("no_baseline", year=latest.year)
+    else:
+        line_op = "<=" if goal.direction == "decrease" else ">="
+        on_line = bound_decides(value.bound, value.number, line_op, expected)
+        if on_line is None:
+            status = "needs_review"
+            why = _r("bound_undecided", text=shown, op=OP_SYMBOLS[line_op], target=expected)
+        else:
+            status = "on_track" if on_line else "behind"
+            why = _r("expected_by", expected=expected, year=year, share=share)
+    reasons = (note, why) if why is not None else (note,)
+    return Verdict(
+        status, value.number, latest.year, None, 1.0 if met else None, expected, target_value,
+        reasons, baseline, share,
+    )  # fmt: skip
+
+
+def bound_decides(bound: str, figure: float, op: str, target: float) -> bool | None:
+    """Whether every value the bound allows satisfies `op target` (True), none does (False),
+    or the bound does not tell (None)."""
+    lower = bound in (">", ">=")
+    strict = bound in (">", "<")
+    if op in (">=", ">"):
+        if lower:
+            return (
+                True if figure > target or (figure == target and (strict or op == ">=")) else None
+            )
+        return False if figure < target or (figure == target and (strict or op == ">")) else None
+    if op in ("<=", "<"):
+        if not lower:
+            return (
+                True if figure < target or (figure == target and (strict or op == "<=")) else None
+            )
+        return False if figure > target or (figure == target and (strict or op == "<")) else None
+    return None  # 左右: a bound never places a figure within the band
+
+
+def resolve_baseline(
+    goal: Goal, numeric: Sequence[Observation], sheet_baseline: float | None = None
+) -> Baseline:
+    """The starting point of the progress line (see the module docstring for the order).
+
+    `numeric` are the numeric observations up to the judged year, sorted by year.
+    """
+    fixed = goal.fixed_baseline
+    if fixed is not None:
+        return fixed
+    if sheet_baseline is not None:
+        return Baseline(sheet_baseline, goal.baseline_year, "sheet")
+    for o in numeric:
+        if o.year == goal.baseline_year and not o.value.running_total:
+            return Baseline(o.value.number, o.year, "reported")
+    for o in numeric:
+        if not o.value.running_total:
+            return Baseline(o.value.number, o.year, "first_reported")
+    return NO_BASELINE
+
+
+def time_share(baseline_year: int, end_year: int, year: int) -> float | None:
+    """The share of the period from the baseline year to the end year elapsed by `year`."""
+    span = end_year - baseline_year
+    if span <= 0:
+        return None
+    return min(max((year - baseline_year) / span, 0.0), 1.0)
+
+
+def expected_path(goal: Goal, baseline: Baseline, target_value: float) -> list[tuple[int, float]]:
+    """时间过半、任务过半: the straight line from the baseline used to the target, by year."""
+    if baseline.value is None or baseline.year is None or goal.kind == "annual_average":
+        return []
+    if goal.end_year <= baseline.year:
+        return []
+    op = goal.op
+    if goal.kind == "level" and satisfies(baseline.value, op, target_value):
+        # Met at the baseline: the target itself is expected every year, as in the verdict.
+        return [(y, target_value) for y in range(baseline.year, goal.end_year + 1)]
+    return [
+        (y, _round(baseline.value + (target_value - baseline.value) * share))
+        for y in range(baseline.year, goal.end_year + 1)
+        if (share := time_share(baseline.year, goal.end_year, y)) is not None
+    ]
+
+
+def _line(
+    goal: Goal, baseline: Baseline, target_value: float, year: int, baseline_met: bool = False
+) -> tuple[float | None, float | None]:
+    """(time share, expected value at `year`) on the line the status is judged against.
+
+    A baseline that already satisfied the target draws no line towards it (a cap of ≤ 18 from
+    16.9 would otherwise "expect" a rise): the target itself is what is expected every year.
+    """
+    if goal.kind == "annual_average":
+        return None, target_value  # every year's average should reach the target itself
+    if baseline.value is None or baseline.year is None:
+        return None, None
+    share = time_share(baseline.year, goal.end_year, year)
+    if share is None:
+        return None, None
+    if baseline_met:
+        return share, target_value
+    return share, _round(baseline.value + (target_value - baseline.value) * share)
+
+
+def _progress(
+    goal: Goal,
+    baseline: Baseline,
+    actual: float,
+    target_value: float,
+    op: str,
+    met: bool,
+    baseline_met: bool = False,
+) -> float | None:
+    """(A − B)/(T − B): the share of the way from baseline to target covered.
+
+    Defined so that it never contradicts the status: a met target is 100 % (the overshoot
+    shows in the gap) and nothing else is; where the formula has no meaning — no baseline, a
+    baseline that already satisfied the target, a figure exactly at a strict target (>90 and
+    90) or past a 左右 band — there is no progress figure. Totals and yearly averages measure
+    from zero (B = 0).
+    """
+    if met:
+        return 1.0
+    if goal.kind == "annual_average":
+        progress = _round(actual / target_value) if target_value else None
+    elif baseline.value is None or baseline.value == target_value or baseline_met:
+        return None
+    else:
+        progress = _round((actual - baseline.value) / (target_value - baseline.value))
+    return progress if progress is not None and progress < 1.0 else None
+
+
+def _r(code: str, **args: object) -> Reason:
+    return (code, args)
+
+
+def _year(observation: Observation) -> int:
+    return observation.year
+
+
+def _aggregate(goal: Goal, upto: list[Observation]) -> tuple[float, int, tuple[Reason, ...]]:
+    """(actual, actual year, notes) for the goal's kind."""
+    in_period = [o for o in upto if goal.start_year <= o.year <= goal.end_year]
+    if goal.kind == "cumulative":
+        totals = [o for o in in_period if o.value.running_total]
+        last_total = totals[-1] if totals else None
+        start = last_total.year if last_total else goal.start_year - 1
+        yearly = [o for o in in_period if not o.value.running_total and o.year > start]
+        actual = (last_total.value.number or 0.0) if last_total else 0.0
+        actual += sum(o.value.number or 0.0 for o in yearly)
+        used = ([last_total] if last_total else []) + yearly
+        note = _r("running_total") if last_total and not yearly else _r("sum", count=len(used))
+        return _round(actual), used[-1].year, (note,)
+    if goal.kind == "annual_average" and in_period:
+        values = [o.value.number or 0.0 for o in in_period]
+        note = (_r("mean", count=len(values)),)
+        return _round(sum(values) / len(values)), in_period[-1].year, note
+    latest = upto[-1]
+    assert latest.value.number is not None
+    return latest.value.number, latest.year, ()
+
+
+def _judge_qualitative(goal: Goal, latest: Observation, year: int) -> Verdict:
+    answer = answer_satisfies(latest.value)
+    shown = _shown(latest.value)
+    if answer is True:
+        return Verdict(
+            "met",
+            shown,
+            latest.year,
+            progress=1.0,
+            reasons=(_r("reported", text=latest.value.raw),),
+        )
+    if answer is False:
+        status: Status = "not_met" if year >= goal.end_year else "behind"
+        return Verdict(status, shown, latest.year, reasons=(_r("reported", text=latest.value.raw),))
+    return Verdict(
+        "needs_review",
+        shown,
+        latest.year,
+        reasons=(_r("neither_yes_nor_no", text=latest.value.raw, target=goal.target.raw),),
+    )
+
+
+def satisfies(actual: float, op: str, target: float) -> bool:
+    """Whether `actual` meets `op target` (strict for > and <; 左右 within 5 %)."""
+    eps = 1e-9 * max(1.0, abs(target))
+    if op == ">=":
+        return actual >= target - eps
+    if op == ">":
+        return actual > target + eps
+    if op == "<=":
+        return actual <= target + eps
+    if op == "<":
+        return actual < target - eps
+    return abs(actual - target) <= APPROX_TOLERANCE * abs(target) + eps
+
+
+def _shown(value: Value) -> float | str | None:
+    return value.number if value.number is not None else value.text
+
+
+def _round(number: float) -> float:
+    return round(number, 6) + 0.0

@@ -1,0 +1,112 @@
+"""Overrides: a user settles an ambiguous plan row for one check, and every report says so.
+
+Hanzhong prints 城镇老旧小区改造 1246 个 without brackets, yet it is very likely a five-year
+total. The plan file records what is printed; an overrides file records a reader's decision:
+
+    overrides:
+      - indicator: old_community_renovation     # id or printed name
+        kind: cumulative                        # level | cumulative | annual_average
+        reason: 市住建局确认1246个为五年累计数
+
+Allowed changes: `kind`, `direction`, `baseline`, `baseline_year`. A reason is required; it is
+printed beside every result the override touched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from psplan.errors import PsplanError
+from psplan.plan.model import Indicator, Plan
+
+CHANGES = ("kind", "direction", "baseline", "baseline_year")
+CHANGE_LABELS = {
+    "zh": {"kind": "类型", "direction": "方向", "baseline": "基期值", "baseline_year": "基期年"},
+    "en": {"kind": "kind", "direction": "direction", "baseline": "baseline",
+           "baseline_year": "baseline year"},
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Override:
+    indicator: str  # id or name, as written
+    changes: tuple[tuple[str, Any], ...]
+    reason: str
+    where: str = ""  # file:line, for messages
+
+    def describe(self) -> str:
+        return ", ".join(f"{key}={value}" for key, value in self.changes)
+
+
+def read_overrides(path: str | Path) -> list[Override]:
+    """Overrides from a YAML file (a list, or a mapping with an `overrides` list)."""
+    from psplan.plan.yamlsource import load_yaml, read_text
+
+    path = Path(path)
+    document = load_yaml(read_text(path), str(path))
+    data = document.data
+    if isinstance(data, dict) and "overrides" in data:
+        data, prefix = data["overrides"], ("overrides",)
+    else:
+        prefix = ()
+    if not isinstance(data, list):
+        raise PsplanError(
+            "an overrides file is a list of {indicator, reason, kind|direction|baseline…}",
+            document.locate(()),
+        )
+    overrides = []
+    for index, entry in enumerate(data):
+        where = document.locate((*prefix, index))
+        if not isinstance(entry, dict):
+            raise PsplanError("each override is a mapping with indicator and reason", where)
+        unknown = set(entry) - {"indicator", "reason", *CHANGES}
+        if unknown:
+            allowed = ", ".join(("indicator", "reason", *CHANGES))
+            raise PsplanError(f"unknown key {sorted(unknown)[0]!r} (allowed: {allowed})", where)
+        if not entry.get("indicator") or not str(entry.get("reason") or "").strip():
+            raise PsplanError("each override needs an indicator and a reason", where)
+        changes = tuple((key, entry[key]) for key in CHANGES if key in entry)
+        if not changes:
+            raise PsplanError(f"override changes nothing (give one of {', '.join(CHANGES)})", where)
+        overrides.append(
+            Override(str(entry["indicator"]), changes, str(entry["reason"]).strip(), str(where))
+        )
+    return overrides
+
+
+def apply_overrides(plan: Plan, overrides: list[Override]) -> tuple[Plan, dict[str, Override]]:
+    """The plan with the overridden rows changed, and indicator id → the override applied.
+
+    Each changed row is validated like a plan row, so `kind: totl` is an error, not a guess.
+    """
+    if not overrides:
+        return plan, {}
+    from pydantic import ValidationError
+
+    from psplan.assess.check import IndicatorMatcher
+
+    matcher = IndicatorMatcher(plan)
+    applied: dict[str, Override] = {}
+    indicators = {indicator.id: indicator for indicator in plan.indicators}
+    for override in overrides:
+        indicator = matcher.match(override.indicator)
+        if indicator is None:
+            hints = matcher.suggest(override.indicator)
+            hint = f"; did you mean {' / '.join(hints)}?" if hints else ""
+            raise PsplanError(
+                f"{override.where}: override for {override.indicator!r}, "
+                f"which is not in plan {plan.id}{hint}"
+            )
+        data = indicators[indicator.id].model_dump()
+        data.update(dict(override.changes))
+        try:
+            indicators[indicator.id] = Indicator.model_validate(data)
+        except ValidationError as exc:
+            first = exc.errors(include_url=False)[0]
+            field = ".".join(str(part) for part in first["loc"])
+            raise PsplanError(f"{override.where}: override {field}: {first['msg']}") from None
+        applied[indicator.id] = override
+    changed = plan.model_copy(update={"indicators": [indicators[i.id] for i in plan.indicators]})
+    return changed, applied

@@ -1,0 +1,272 @@
+"""The plan data model: one source of truth for validation, the JSON Schema and the docs.
+
+Targets and baselines are written in YAML as the text the plan prints; the model parses them
+into `Expression`s on load (the parsed form is derived, never typed twice) and writes them
+back as that same text.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+from psplan.errors import PsplanError
+from psplan.plan.targets import Expression, parse_expression
+
+Attribute = Literal["binding", "expected"]
+Direction = Literal["increase", "decrease"]
+Kind = Literal["level", "cumulative", "annual_average"]
+
+ATTRIBUTE_WORDS: dict[str, Attribute] = {
+    "约束性": "binding",
+    "binding": "binding",
+    "预期性": "expected",
+    "expected": "expected",
+}
+ATTRIBUTE_LABELS: dict[Attribute, str] = {"binding": "约束性", "expected": "预期性"}
+
+#: Words in a name that mean less is better (mortality, incidence, unemployment…).
+DECREASE_WORDS = (
+    "死亡率",
+    "发病率",
+    "发生率",
+    "失业率",
+    "患病率",
+    "肥胖率",
+    "近视率",
+    "空置率",
+    "事故",
+)
+
+
+def _to_expression(value: Any) -> Expression:
+    if isinstance(value, Expression):
+        return value
+    try:
+        return parse_expression(value)
+    except PsplanError as exc:
+        raise ValueError(exc.message) from None
+
+
+def _to_attribute(value: Any) -> Attribute:
+    if isinstance(value, str) and value.strip() in ATTRIBUTE_WORDS:
+        return ATTRIBUTE_WORDS[value.strip()]
+    raise ValueError(f"attribute must be 约束性 or 预期性 (binding/expected), not {value!r}")
+
+
+ExpressionText = Annotated[
+    Expression,
+    PlainValidator(_to_expression),
+    PlainSerializer(lambda e: e.raw, return_type=str),
+    WithJsonSchema({"type": ["string", "number", "null"], "description": "text as printed"}),
+]
+
+AttributeWord = Annotated[
+    Attribute,
+    BeforeValidator(_to_attribute),
+    WithJsonSchema({"enum": ["约束性", "预期性", "binding", "expected"]}),
+]
+
+Identifier = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_.-]*$", max_length=80)]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: in a hand-written file they are almost always typos."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    """Where something is printed: the document file (default: the plan's) and line."""
+
+    file: str | None = None
+    line: int = Field(ge=1)
+    title: str | None = None
+    table: str | None = None
+
+
+#: Years a plan, its baseline or a figure may be for (the actuals readers use the same range).
+MIN_YEAR, MAX_YEAR = 1949, 2100
+#: The longest period a plan may have: a 15-year long-range plan (2021–2035) and a margin.
+MAX_PERIOD_YEARS = 20
+
+Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]
+
+
+class Period(Strict):
+    start: Year
+    end: Year
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+        span = self.end - self.start + 1
+        if span > MAX_PERIOD_YEARS:
+            raise ValueError(
+                f"period {self.start}–{self.end} spans {span} years; a plan's period is at "
+                f"most {MAX_PERIOD_YEARS} years"
+            )
+        return self
+
+
+class Indicator(Strict):
+    """One row of a plan's main indicator table."""
+
+    id: Identifier
+    number: int | None = None
+    domain: str
+    name: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    unit: str | None = None
+    baseline: ExpressionText = Field(default_factory=lambda: parse_expression(None))
+    baseline_year: Year | None = None
+    target: ExpressionText
+    attribute: AttributeWord
+    attribute_printed: str | None = None
+    kind: Kind | None = None
+    direction: Direction | None = None
+    marker: str | None = None
+    maps_to: str | None = None
+    lead_department: str | None = None
+    notes: list[str] = Field(default_factory=list)
+    source: Source | None = None
+
+    @property
+    def effective_kind(self) -> Kind:
+        """Declared kind, else cumulative when the target is printed in brackets."""
+        if self.kind is not None:
+            return self.kind
+        return "cumulative" if self.target.cumulative else "level"
+
+    @property
+    def effective_direction(self) -> Direction:
+        return self.direction or infer_direction(self.name, self.target)
+
+    @property
+    def is_binding(self) -> bool:
+        return self.attribute == "binding"
+
+
+class CatalogueItem(Strict):
+    """One basic public service item (基本公共服务清单)."""
+
+    id: Identifier
+    number: int | None = None
+    domain: str
+    category: str | None = None
+    name: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    maps_to: list[str] = Field(default_factory=list)
+    target_group: str | None = None
+    standard: str | None = None
+    spending_responsibility: str | None = None
+    lead_department: str | None = None
+    content: str | None = None
+    notes: list[str] = Field(default_factory=list)
+    source: Source | None = None
+
+
+class PreviousIndicator(Strict):
+    """One row of the previous plan's completion table: a real target/actual pair."""
+
+    id: Identifier
+    domain: str | None = None
+    name: str = Field(min_length=1)
+    unit: str | None = None
+    attribute: AttributeWord | None = None
+    baseline: ExpressionText = Field(default_factory=lambda: parse_expression(None))
+    baseline_year: Year | None = None
+    target: ExpressionText = Field(default_factory=lambda: parse_expression(None))
+    actual: ExpressionText = Field(default_factory=lambda: parse_expression(None))
+    actual_year: Year | None = None
+    kind: Kind | None = None
+    direction: Direction | None = None
+    notes: list[str] = Field(default_factory=list)
+    source: Source | None = None
+
+    @property
+    def effective_kind(self) -> Kind:
+        if self.kind is not None:
+            return self.kind
+        return "cumulative" if self.target.cumulative else "level"
+
+    @property
+    def effective_direction(self) -> Direction:
+        return self.direction or infer_direction(self.name, self.target)
+
+
+class PreviousPlan(Strict):
+    name: str
+    period: Period
+    source: Source | None = None
+    columns: list[str] = Field(default_factory=list)
+    footnotes: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    indicators: list[PreviousIndicator]
+
+
+class Plan(Strict):
+    """A five-year public-service plan: its indicators, catalogue and previous results."""
+
+    id: Identifier
+    name: str
+    level: Literal["national", "province", "city", "county"]
+    region: str | None = None
+    parent: str | None = None
+    period: Period
+    baseline_year: Year
+    source: Source | None = None
+    footnotes: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    domains: list[str] = Field(min_length=1)
+    indicators: list[Indicator]
+    catalogue: list[CatalogueItem] = Field(default_factory=list)
+    previous_plan: PreviousPlan | None = None
+
+    @field_validator("parent")
+    @classmethod
+    def _not_its_own_parent(cls, parent: str | None, info: ValidationInfo) -> str | None:
+        if parent is not None and parent == info.data.get("id"):
+            raise ValueError(f"the plan {parent!r} cannot be its own parent")
+        return parent
+
+    @field_validator("domains")
+    @classmethod
+    def _domains_unique(cls, domains: list[str]) -> list[str]:
+        seen = set()
+        for domain in domains:
+            if domain in seen:
+                raise ValueError(f"domain {domain!r} is listed twice")
+            seen.add(domain)
+        return domains
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        for indicator in self.indicators:
+            if indicator.id == indicator_id:
+                return indicator
+        raise KeyError(indicator_id)
+
+    def baseline_year_of(self, indicator: Indicator) -> int:
+        return indicator.baseline_year or self.baseline_year
+
+
+def infer_direction(name: str, target: Expression) -> Direction:
+    """Less is better when the comparator says so (<, ≤, 以下) or the name is a bad rate."""
+    if target.op in ("<", "<="):
+        return "decrease"
+    if target.op in (">", ">="):
+        return "increase"
+    return "decrease" if any(word in name for word in DECREASE_WORDS) else "increase"

@@ -1,0 +1,368 @@
+"""`psplan validate`: schema and semantic checks of plan files, every problem reported.
+
+Semantic checks work on each row on its own, so a file with a broken target, a duplicate id
+and an unknown domain reports all three, not just the first that stops the schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from psplan.errors import Location, Problem, PsplanError
+from psplan.plan.model import MAX_YEAR, MIN_YEAR, Indicator, Plan, PreviousIndicator
+from psplan.plan.plans import (
+    LoadedPlan,
+    find_parent,
+    read_document,
+    resolve_plan,
+    schema_problems,
+)
+from psplan.plan.yamlsource import YamlDocument, quote, shorten
+
+
+def validate_file(
+    name_or_path: str | Path,
+    parent: LoadedPlan | None = None,
+    max_problems: int | None = None,
+) -> list[Problem]:
+    """All problems of one plan file (empty when it is valid); see `validate_document` for
+    `max_problems`."""
+    try:
+        path = resolve_plan(name_or_path)
+        document = read_document(path)
+    except PsplanError as exc:
+        where = exc.location or Location(shorten(str(name_or_path), 200))
+        return [Problem(where, exc.message, "read")]
+    return validate_document(document, parent, max_problems)
+
+
+def validate_document(
+    document: YamlDocument, parent: LoadedPlan | None = None, max_problems: int | None = None
+) -> list[Problem]:
+    """Every problem of a plan document, in file order.
+
+    With `max_problems`, collecting stops once that many are found: the list then holds at
+    most `max_problems` problems and, if there were more, one last problem (code
+    `too-many-problems`) saying that collecting stopped.
+    """
+    return _validate(document, parent, max_problems)[1]
+
+
+TOO_MANY = "too-many-problems"
+#: The problems a judging command collects from an invalid plan before it stops.
+JUDGING_MAX_PROBLEMS = 1000
+
+
+class _Enough(Exception):
+    """Raised inside the checks once `max_problems` are collected."""
+
+
+def _validate(
+    document: YamlDocument, parent: LoadedPlan | None = None, max_problems: int | None = None
+) -> tuple[Plan | None, list[Problem]]:
+    """The plan (None if the schema rejects it) and every problem of the document."""
+    if max_problems is not None and max_problems < 1:
+        raise ValueError("max_problems must be at least 1")
+    problems: list[Problem] = []
+    plan: Plan | None = None
+    more = False
+    try:
+        plan = Plan.model_validate(document.data)
+    except ValidationError as exc:
+        problems.extend(schema_problems(exc, document, max_problems))
+        more = max_problems is not None and exc.error_count() > max_problems
+    if not more:
+        left = None if max_problems is None else max_problems - len(problems)
+        found, more = _semantic_problems(document, plan, parent, left)
+        problems.extend(found)
+    ordered = sorted(set(problems), key=lambda p: (p.location.line, p.location.column, p.message))
+    if max_problems is not None and (more or len(ordered) > max_problems):
+        ordered = ordered[:max_problems]
+        ordered.append(
+            Problem(
+                Location(document.file),
+                f"stopped after {max_problems:,} problems; there are more (fix these first)",
+                TOO_MANY,
+            )
+        )
+    return plan, ordered
+
+
+def _rows(document: YamlDocument, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    rows = document.data.get(key)
+    if isinstance(rows, list):
+        for index, row in enumerate(rows):
+            if isinstance(row, dict):
+                yield index, row
+
+
+def _row_at(document: YamlDocument, key: str, index: int) -> dict[str, Any]:
+    return document.data[key][index]
+
+
+def _continues(row: dict[str, Any], first: dict[str, Any]) -> bool:
+    """A row under a merged 服务项目 cell repeats the name and maps to the first row's item."""
+    maps_to = row.get("maps_to")
+    return isinstance(maps_to, list) and first.get("id") in maps_to
+
+
+def _year(value: Any) -> int | None:
+    """A year as written (2020 or "2020"), if it is one the schema accepts."""
+    if isinstance(value, str) and value.strip().isdecimal() and len(value.strip()) == 4:
+        value = int(value.strip())
+    if isinstance(value, int) and not isinstance(value, bool) and MIN_YEAR <= value <= MAX_YEAR:
+        return value
+    return None
+
+
+def _semantic_problems(
+    document: YamlDocument, plan: Plan | None, parent: LoadedPlan | None, left: int | None
+) -> tuple[list[Problem], bool]:
+    """The checks beyond the schema, and whether they stopped with more than `left` to say."""
+    problems: list[Problem] = []
+
+    def problem(path: tuple[Any, ...], message: str, code: str, level: str = "error") -> None:
+        problems.append(Problem(document.locate(path), message, code, level))  # type: ignore[arg-type]
+        if left is not None and len(problems) > left:
+            raise _Enough
+
+    try:
+        _row_checks(document, problem)
+        _year_checks(document, problem)
+        if plan is not None:
+            _parent_checks(document, plan, parent, problem)
+    except _Enough:
+        return problems[:left], True
+    return problems, False
+
+
+def _row_checks(document: YamlDocument, problem: Any) -> None:
+    data = document.data
+    domains = data.get("domains") if isinstance(data.get("domains"), list) else None
+    known_domains = {d for d in domains or [] if isinstance(d, str)}
+
+    # Unique ids and known domains, on the raw rows.
+    for key, label in (("indicators", "indicator"), ("catalogue", "catalogue item")):
+        seen: dict[str, int] = {}
+        names: dict[str, int] = {}
+        for index, row in _rows(document, key):
+            row_id = row.get("id")
+            if isinstance(row_id, str):
+                if row_id in seen:
+                    problem(
+                        (key, index, "id"),
+                        f"duplicate {label} id {quote(row_id)} (first at line "
+                        f"{document.locate((key, seen[row_id])).line})",
+                        "duplicate-id",
+                    )
+                else:
+                    seen[row_id] = index
+            domain = row.get("domain")
+            if domains is not None and isinstance(domain, str) and domain not in known_domains:
+                problem(
+                    (key, index, "domain"),
+                    f"{label} {quote(row_id)}: domain {quote(domain)} is not one of the plan's "
+                    "domains",
+                    "unknown-domain",
+                )
+            name = row.get("name")
+            first = names.get(name) if isinstance(name, str) else None
+            continues = first is not None and _continues(row, _row_at(document, key, first))
+            if key == "catalogue" and isinstance(name, str) and not continues:
+                if name in names:
+                    problem(
+                        (key, index, "name"),
+                        f"duplicate catalogue item {quote(name)} (first at line "
+                        f"{document.locate((key, names[name])).line})",
+                        "duplicate-item",
+                    )
+                else:
+                    names[name] = index
+
+    # Row-level checks that need parsed targets: validate each row on its own.
+    for index, row in _rows(document, "indicators"):
+        try:
+            indicator = Indicator.model_validate(row)
+        except ValidationError:
+            continue  # already reported by the schema pass
+        for path, message, code in _indicator_problems(indicator):
+            problem(("indicators", index, *path), message, code)
+
+    previous = data.get("previous_plan")
+    if isinstance(previous, dict) and isinstance(previous.get("indicators"), list):
+        seen_previous: set[str] = set()
+        for index, row in enumerate(previous["indicators"]):
+            if not isinstance(row, dict):
+                continue
+            row_id = row.get("id")
+            path = ("previous_plan", "indicators", index)
+            if isinstance(row_id, str):
+                if row_id in seen_previous:
+                    problem(
+                        (*path, "id"), f"duplicate previous-plan id {quote(row_id)}", "duplicate-id"
+                    )
+                seen_previous.add(row_id)
+            try:
+                item = PreviousIndicator.model_validate(row)
+            except ValidationError:
+                continue
+            if all(e.form == "none" for e in (item.baseline, item.target, item.actual)):
+                problem(path, f"previous-plan row {item.id!r} has no value at all", "empty")
+
+
+def _year_checks(document: YamlDocument, problem: Any) -> None:
+    """Baseline years before the end of their period; actual years after their baseline; the
+    previous plan's period before this one's."""
+    data = document.data
+    period = data.get("period") if isinstance(data.get("period"), dict) else {}
+    start, end = _year(period.get("start")), _year(period.get("end"))
+    baseline_year = _year(data.get("baseline_year"))
+    if baseline_year is not None and end is not None and baseline_year >= end:
+        problem(
+            ("baseline_year",),
+            f"baseline year {baseline_year} is not before the period's end {end}",
+            "baseline-year",
+        )
+    for index, row in _rows(document, "indicators"):
+        year = _year(row.get("baseline_year"))
+        if year is not None and end is not None and year >= end:
+            problem(
+                ("indicators", index, "baseline_year"),
+                f"indicator {quote(row.get('id'))}: baseline year {year} is not before the "
+                f"period's end {end}",
+                "baseline-year",
+            )
+
+    previous = data.get("previous_plan")
+    if not isinstance(previous, dict):
+        return
+    before = previous.get("period") if isinstance(previous.get("period"), dict) else {}
+    before_start, before_end = _year(before.get("start")), _year(before.get("end"))
+    if before_end is not None and start is not None and before_end >= start:
+        problem(
+            ("previous_plan", "period"),
+            f"previous_plan period ends in {before_end}, not before this plan's period starts "
+            f"({start})",
+            "previous-period",
+            "warning",
+        )
+    rows = previous.get("indicators")
+    for index, row in enumerate(rows if isinstance(rows, list) else []):
+        if not isinstance(row, dict):
+            continue
+        label = f"previous-plan row {quote(row.get('id'))}"
+        path = ("previous_plan", "indicators", index)
+        year = _year(row.get("baseline_year"))
+        if year is not None and before_end is not None and year >= before_end:
+            problem(
+                (*path, "baseline_year"),
+                f"{label}: baseline year {year} is not before the previous period's end "
+                f"{before_end}",
+                "baseline-year",
+            )
+        base = year if year is not None else (before_start - 1 if before_start else None)
+        actual_year = _year(row.get("actual_year"))
+        if actual_year is not None and base is not None and actual_year <= base:
+            problem(
+                (*path, "actual_year"),
+                f"{label}: actual year {actual_year} is not after the baseline year {base}",
+                "actual-year",
+            )
+
+
+def _indicator_problems(indicator: Indicator) -> Iterator[tuple[tuple[str, ...], str, str]]:
+    label = f"indicator {indicator.id!r}"
+    unit = (indicator.unit or "").strip()
+    for field in ("target", "baseline"):
+        expr = getattr(indicator, field)
+        if expr.unit and unit and expr.unit != unit:
+            yield (
+                (field,),
+                f"{label}: {field} {quote(expr.raw)} is in {expr.unit} but the unit is "
+                f"{quote(unit)}",
+                "unit-mismatch",
+            )
+        if expr.unit and not unit:
+            yield (
+                ("unit",),
+                f'{label}: {field} {quote(expr.raw)} is in {expr.unit}; set `unit: "{expr.unit}"`',
+                "unit-mismatch",
+            )
+    if indicator.target.cumulative and indicator.kind not in (None, "cumulative"):
+        yield (
+            ("kind",),
+            f"{label}: target {quote(indicator.target.raw)} is a five-year total in brackets, "
+            f"but kind is {indicator.kind!r}",
+            "kind-mismatch",
+        )
+    if indicator.target.form == "none":
+        yield (("target",), f"{label}: the target is empty", "no-target")
+
+
+def _parent_checks(
+    document: YamlDocument, plan: Plan, given_parent: LoadedPlan | None, problem: Any
+) -> None:
+    if given_parent is not None and given_parent.plan.id == plan.id:
+        problem(
+            ("id",),
+            f"the parent plan given ({given_parent.file}) is this plan {plan.id!r} itself",
+            "parent-is-self",
+        )
+        return
+    parent = find_parent(plan.parent, given_parent)
+    if parent is None:
+        return
+    parent_ids = {indicator.id for indicator in parent.plan.indicators}
+    parent_items = {item.id for item in parent.plan.catalogue}
+    for index, item in enumerate(plan.catalogue):
+        for position, item_id in enumerate(item.maps_to):
+            if item_id not in parent_items:
+                problem(
+                    ("catalogue", index, "maps_to", position),
+                    f"catalogue item {item.id!r}: maps_to {quote(item_id)} is not an item of "
+                    f"the parent plan {parent.plan.id!r}",
+                    "unknown-parent-item",
+                )
+    for index, indicator in enumerate(plan.indicators):
+        if indicator.maps_to and indicator.maps_to not in parent_ids:
+            problem(
+                ("indicators", index, "maps_to"),
+                f"indicator {indicator.id!r}: maps_to {quote(indicator.maps_to)} is not an "
+                f"indicator of the parent plan {parent.plan.id!r}",
+                "unknown-parent-indicator",
+            )
+
+
+class InvalidPlanError(PsplanError):
+    """A plan with errors: the commands that judge refuse it, with `validate`'s problems."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        first = problems[0]
+        more = (
+            f" (and {len(problems) - 1} more; run `psplan validate`)" if len(problems) > 1 else ""
+        )
+        super().__init__(first.message + more, first.location)
+
+
+def load_valid_plan(
+    name_or_path: str | Path,
+    parent: LoadedPlan | None = None,
+    max_problems: int | None = JUDGING_MAX_PROBLEMS,
+) -> LoadedPlan:
+    """Load a plan for judging: InvalidPlanError with the problems `validate` would print
+    (collecting stops after `max_problems`, as in `validate_document`).
+
+    A plan the schema accepts may still be wrong (a duplicate id, a maps_to to nowhere, a
+    baseline year after the end): `check`, `trend`, `report` and `compare` use no such plan.
+    """
+    document = read_document(resolve_plan(name_or_path))
+    plan, problems = _validate(document, parent, max_problems)
+    errors = [p for p in problems if p.level == "error"]
+    if errors or plan is None:
+        raise InvalidPlanError(errors or [Problem(document.locate(()), "invalid plan", "schema")])
+    return LoadedPlan(plan, document)
