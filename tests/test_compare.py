@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from psplan.comparison.compare import compare_plans, compare_targets
-from psplan.messages import explain
+from psplan.words import explain
 from psplan.plan.model import Indicator
 from psplan.plan.plans import load_plan
 

@@ -27,7 +27,7 @@ from functools import cached_property
 from typing import Literal, NamedTuple
 
 from psplan.actuals.values import Value, answer_satisfies
-from psplan.messages import Reason, explain
+from psplan.words import Reason, explain
 from psplan.plan.targets import Expression
 
 Status = Literal["met", "on_track", "behind", "not_met", "no_data", "needs_review"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from psplan.assess.check import normalise_name, strip_unit
-from psplan.messages import Reason, explain
+from psplan.words import Reason, explain
 from psplan.plan.model import CatalogueItem, Indicator, Plan
 from psplan.plan.targets import Expression
 

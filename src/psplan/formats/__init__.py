@@ -1,1 +1,38 @@
-"""Output formats: one small module per format, each rendering plain values to text."""
+"""Output formats: one module per format, each rendering any `psplan.views.model.View`.
+
+A format module has one function, ``render(view, *, color=False, width=None) -> str | bytes``
+(bytes for the binary ones). Adding a format is adding a module and a line below; no command
+changes. The modules are imported when used, so a command pays only for the format it writes.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+#: Every format: name -> the suffixes of a file holding it (the first is the one named in
+#: messages). "table" is the terminal's and has no file of its own.
+FORMATS: dict[str, tuple[str, ...]] = {
+    "table": (),
+    "markdown": (".md", ".markdown"),
+    "csv": (".csv",),
+    "json": (".json",),
+    "xlsx": (".xlsx",),
+    "html": (".html", ".htm"),
+    "github": (),
+}
+#: The formats that are bytes, not text.
+BINARY = frozenset({"xlsx"})
+
+
+def format_for_suffix(suffix: str) -> str | None:
+    """The format a file name's suffix holds (matched without regard to case)."""
+    suffix = suffix.lower()
+    return next((name for name, found in FORMATS.items() if suffix in found), None)
+
+
+def render(view: Any, name: str, *, color: bool = False, width: int | None = None) -> str | bytes:
+    """`view` in the format `name`."""
+    if name not in FORMATS:
+        raise ValueError(f"unknown format {name!r}")
+    return import_module(f"psplan.formats.{name}").render(view, color=color, width=width)

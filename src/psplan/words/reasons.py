@@ -1,17 +1,9 @@
-"""Why a verdict is what it is, in the user's language.
-
-`evaluate` records reasons as (code, arguments); this module words them. Chinese is the
-default because the people reading the reports think in Chinese.
-"""
+"""Why a verdict (or a comparison) is what it is: the reasons `evaluate` and `compare`
+record as (code, arguments), worded in Chinese and English."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
-
-Reason = tuple[str, Mapping[str, Any]]
-
-MESSAGES: dict[str, dict[str, str]] = {
+WORDS: dict[str, dict[str, str]] = {
     "no_target": {"zh": "规划未列目标值", "en": "the plan prints no target for this indicator"},
     "no_data": {"zh": "{year}年及以前无数据", "en": "no figure reported for {year} or earlier"},
     "none_in_period": {
@@ -156,7 +148,3 @@ MESSAGES: dict[str, dict[str, str]] = {
     "looser": {"zh": "比较符更宽松", "en": "less strict comparator"},
 }
 
-
-def explain(reasons: Iterable[Reason], lang: str = "zh") -> str:
-    separator = "；" if lang == "zh" else "; "
-    return separator.join(MESSAGES[code][lang].format(**args) for code, args in reasons)

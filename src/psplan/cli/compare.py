@@ -1,0 +1,75 @@
+"""`psplan compare`: does a child plan adopt its parent's indicators and catalogue?"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from psplan.cli.options import (
+    MAX_PROBLEMS,
+    FormatOpt,
+    Lang,
+    LangOpt,
+    MaxProblemsOpt,
+    NoBomOpt,
+    OutputOpt,
+)
+from psplan.cli.run import choose_format, emit_content, fail, load_for_judging, user_errors
+from psplan.errors import PsplanError
+
+
+def _read_waivers(path: Path | None, allowed: list[str]) -> dict[str, str]:
+    """Waivers: item id → reason, from --allow-missing and a YAML file (the API reads it)."""
+    waivers = {item: "--allow-missing" for item in allowed}
+    if path is not None:
+        from psplan.api import read_waivers
+
+        waivers.update(read_waivers(path))
+    return waivers
+
+
+@user_errors
+def compare(
+    parent: Annotated[str, typer.Argument(help="Parent plan (file or bundled name).")],
+    child: Annotated[str | None, typer.Argument(help="Child plan (file or bundled name).")] = None,
+    all_children: Annotated[
+        bool, typer.Option("--all", help="Compare every bundled plan whose parent is PARENT.")
+    ] = False,
+    allow_missing: Annotated[
+        list[str] | None, typer.Option(help="Catalogue item id the child may lack (repeatable).")
+    ] = None,
+    waivers: Annotated[
+        Path | None, typer.Option(help="YAML file of waived catalogue items: ITEM_ID: reason.")
+    ] = None,
+    output_format: FormatOpt = None,
+    lang: LangOpt = Lang.zh,
+    output: OutputOpt = None,
+    no_bom: NoBomOpt = False,
+    max_problems: MaxProblemsOpt = MAX_PROBLEMS,
+) -> None:
+    """Check that a child plan adopts its parent's indicators and catalogue, no lower."""
+    from psplan.comparison.compare import compare_plans
+    from psplan.formats.comparison import render_comparison, render_summary
+    from psplan.plan.plans import bundled_plans, load_plan
+
+    chosen, terminal = choose_format(output_format, output, "compare")
+    parent_plan = load_for_judging(parent)
+    allowed = _read_waivers(waivers, allow_missing or [])
+    if all_children:
+        children = [load_plan(path) for path in bundled_plans().values()]
+        children = [c for c in children if c.plan.parent == parent_plan.plan.id]
+        if not children:
+            raise PsplanError(f"no bundled plan has {parent_plan.plan.id!r} as its parent")
+        comparisons = [compare_plans(parent_plan.plan, c.plan, allowed) for c in children]
+        text = render_summary(comparisons, "markdown" if chosen == "table" else chosen, lang.value)
+    elif child is None:
+        fail("give a CHILD plan, or --all")
+    else:
+        child_plan = load_for_judging(child)
+        comparisons = [compare_plans(parent_plan.plan, child_plan.plan, allowed)]
+        text = render_comparison(comparisons[0], chosen, lang.value, color=terminal)
+    emit_content(text, chosen, output, no_bom)
+    if any(comparison.failing for comparison in comparisons):
+        raise typer.Exit(1)

@@ -1,0 +1,320 @@
+"""Commands that judge reported figures: check, report, trend."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from psplan.cli.options import (
+    MAX_PROBLEMS,
+    MAX_REGIONS,
+    ActualsArg,
+    EncodingOpt,
+    FormatOpt,
+    Lang,
+    LangOpt,
+    MaxProblemsOpt,
+    MaxRegionsOpt,
+    NoBomOpt,
+    OutputOpt,
+    OutsideOpt,
+    OverridesOpt,
+    PlanArg,
+    ReferenceOpt,
+    ReferenceRegionOpt,
+    RegionOpt,
+    SheetOpt,
+    YearOpt,
+)
+from psplan.cli.run import (
+    REPORT_NAMES,
+    choose_format,
+    emit_content,
+    fail,
+    format_for,
+    limit_regions,
+    load_for_judging,
+    region_limit,
+    user_errors,
+    warn,
+)
+from psplan.errors import PsplanError
+
+if TYPE_CHECKING:
+    from psplan.assess.check import Report
+    from psplan.plan.model import Plan
+
+SHOW_FORMATS = ("table", "markdown", "json", "csv")
+CHECK_FORMATS = (*SHOW_FORMATS, "html", "xlsx")
+
+
+def _parse_references(items: list[str]) -> dict[str, float]:
+    from psplan.actuals.values import parse_value
+
+    references = {}
+    for item in items:
+        key, sep, text = item.partition("=")
+        value = parse_value(text) if sep else None
+        if not key or value is None or value.number is None:
+            raise PsplanError(f"--reference {item!r}: expected INDICATOR_ID=NUMBER")
+        references[key.strip()] = value.number
+    return references
+
+
+def _run_check(
+    plan: Plan,
+    actuals: Path,
+    *,
+    year: int | None,
+    region: str | None,
+    reference: list[str] | None,
+    reference_region: list[str] | None,
+    encoding: str | None,
+    sheet: str | None,
+    overrides: Path | None = None,
+    allow_outside_period: bool = False,
+    strict: bool = False,
+    max_problems: int = MAX_PROBLEMS,
+    max_regions: int = 0,
+    report_name: str = "a report",
+    region_hint: str = "",
+) -> Report:
+    """Read the actuals and judge them; warnings printed, every input problem printed, exit 2.
+
+    With `max_regions`, reading stops at the first region past it (see `_limit_regions`)."""
+    from psplan.actuals.read import read_actuals
+    from psplan.assess.check import check
+    from psplan.assess.overrides import read_overrides
+    from psplan.progress import with_progress
+
+    override_list = read_overrides(overrides) if overrides else []
+    rows: Iterable = with_progress(read_actuals(actuals, encoding=encoding, sheet=sheet), actuals)
+    if max_regions:
+        hint = "raise the limit with --max-regions N (0: no limit)" + region_hint
+        rows = limit_regions(rows, max_regions, str(actuals), report_name, hint)
+    warnings: list = []
+    try:
+        return check(
+            plan,
+            rows,
+            year=year,
+            region=region,
+            references=_parse_references(reference or []),
+            reference_regions=reference_region or [],
+            source=str(actuals),
+            overrides=override_list,
+            allow_outside_period=allow_outside_period,
+            strict=strict,
+            warnings=warnings,
+        )
+    finally:
+        warn(warnings, max_problems)
+
+
+def _render_report(report: Report, chosen: str, lang: str, *, color: bool = False) -> str | bytes:
+    """A judged report in any format `check` or `report` writes."""
+    if chosen == "html":
+        from psplan.formats.html import render_html
+
+        return render_html(report, lang)
+    if chosen == "xlsx":
+        from psplan.formats.xlsx import render_xlsx
+
+        return render_xlsx(report, lang)
+    from psplan.formats.report import render_report
+
+    return render_report(report, chosen, lang, color=color)
+
+
+@user_errors
+def check(
+    plan: PlanArg,
+    actuals: Annotated[
+        Path | None, typer.Argument(help="CSV or .xlsx of reported figures (long or wide).")
+    ] = None,
+    year: YearOpt = None,
+    region: RegionOpt = None,
+    by_region: Annotated[
+        bool,
+        typer.Option("--by-region", help="Region × indicator matrix and spread across regions."),
+    ] = False,
+    reference: ReferenceOpt = None,
+    reference_region: ReferenceRegionOpt = None,
+    overrides: OverridesOpt = None,
+    allow_outside_period: OutsideOpt = False,
+    previous: Annotated[
+        bool, typer.Option("--previous", help="Judge the plan's printed 十三五 completion table.")
+    ] = False,
+    output_format: FormatOpt = None,
+    lang: LangOpt = Lang.zh,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when any indicator is behind or not met.")
+    ] = False,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    output: OutputOpt = None,
+    no_bom: NoBomOpt = False,
+    max_problems: MaxProblemsOpt = MAX_PROBLEMS,
+    max_regions: MaxRegionsOpt = MAX_REGIONS,
+) -> None:
+    """Judge every indicator against its target; exit 1 if a binding one is behind or not met.
+
+    With -o the format follows the file's suffix: .xlsx and .html write the report workbook
+    and page `psplan report` writes."""
+    from psplan.assess.check import check_previous
+
+    if by_region:
+        chosen, terminal = choose_format(output_format, output, "check --by-region")
+    else:
+        chosen, terminal = choose_format(output_format, output, "check", CHECK_FORMATS)
+    loaded = load_for_judging(plan)
+    if previous:
+        report = check_previous(loaded.plan)
+    elif actuals is None:
+        fail("give an ACTUALS file (CSV or .xlsx), or --previous")
+    else:
+        report = _run_check(
+            loaded.plan,
+            actuals,
+            year=year,
+            region=region,
+            reference=reference,
+            reference_region=reference_region,
+            encoding=encoding,
+            sheet=sheet,
+            overrides=overrides,
+            allow_outside_period=allow_outside_period,
+            strict=strict,
+            max_problems=max_problems,
+            # --by-region prints one row per indicator, however many regions
+            max_regions=0 if by_region else region_limit(max_regions, region, chosen),
+            report_name=REPORT_NAMES.get(chosen, "a report"),
+            region_hint=", pick one with --region, or use --format csv or json",
+        )
+    content: str | bytes
+    if by_region:
+        from psplan.formats.regions import render_by_region
+
+        content = render_by_region(report, chosen, lang.value, color=terminal)
+    else:
+        content = _render_report(report, chosen, lang.value, color=terminal)
+    emit_content(content, chosen, output, no_bom)
+    if report.failing(strict):
+        raise typer.Exit(1)
+
+
+class ReportFormat(str, Enum):
+    html = "html"
+    xlsx = "xlsx"
+    markdown = "markdown"
+
+
+REPORT_FORMATS = ("html", "xlsx", "markdown")
+
+
+@user_errors
+def report(
+    plan: PlanArg,
+    actuals: ActualsArg,
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    output_format: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", "-f", help="html, xlsx or markdown (default: from -o)."),
+    ] = None,
+    year: YearOpt = None,
+    region: RegionOpt = None,
+    reference: ReferenceOpt = None,
+    reference_region: ReferenceRegionOpt = None,
+    overrides: OverridesOpt = None,
+    allow_outside_period: OutsideOpt = False,
+    lang: LangOpt = Lang.zh,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    max_problems: MaxProblemsOpt = MAX_PROBLEMS,
+    max_regions: MaxRegionsOpt = MAX_REGIONS,
+) -> None:
+    """Write the annual monitoring report: self-contained HTML, an Excel workbook, or markdown
+    (the format from -o's suffix: .html, .xlsx, .md)."""
+    chosen = ReportFormat(format_for("report", REPORT_FORMATS, output_format, output, "markdown"))
+    loaded = load_for_judging(plan)
+    result = _run_check(
+        loaded.plan,
+        actuals,
+        year=year,
+        region=region,
+        reference=reference,
+        reference_region=reference_region,
+        encoding=encoding,
+        sheet=sheet,
+        overrides=overrides,
+        allow_outside_period=allow_outside_period,
+        max_problems=max_problems,
+        max_regions=region_limit(max_regions, region, chosen.value),
+        report_name=REPORT_NAMES[chosen.value],
+        region_hint=" or pick one with --region",
+    )
+    emit_content(_render_report(result, chosen.value, lang.value), chosen.value, output)
+
+
+@user_errors
+def trend(
+    plan: PlanArg,
+    actuals: ActualsArg,
+    indicator: Annotated[
+        list[str] | None,
+        typer.Option(help="Only this indicator: id or printed name (repeatable)."),
+    ] = None,
+    year: YearOpt = None,
+    region: RegionOpt = None,
+    reference: ReferenceOpt = None,
+    reference_region: ReferenceRegionOpt = None,
+    overrides: OverridesOpt = None,
+    allow_outside_period: OutsideOpt = False,
+    output_format: FormatOpt = None,
+    lang: LangOpt = Lang.zh,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    output: OutputOpt = None,
+    no_bom: NoBomOpt = False,
+    max_problems: MaxProblemsOpt = MAX_PROBLEMS,
+    max_regions: MaxRegionsOpt = MAX_REGIONS,
+) -> None:
+    """Series per indicator with the expected path, observed vs needed growth and a projection."""
+    from psplan.assess.check import IndicatorMatcher
+    from psplan.formats.trend import render_trend
+
+    chosen, terminal = choose_format(output_format, output, "trend")
+    loaded = load_for_judging(plan)
+    wanted: set[str] = set()
+    matcher = IndicatorMatcher(loaded.plan)
+    for text in indicator or []:
+        found = matcher.match(text)
+        if found is None:
+            hints = matcher.suggest(text)
+            hint = f"; did you mean {' / '.join(hints)}?" if hints else ""
+            raise PsplanError(f"no indicator {text!r} in plan {loaded.plan.id}{hint}")
+        wanted.add(found.id)
+    report = _run_check(
+        loaded.plan,
+        actuals,
+        year=year,
+        region=region,
+        reference=reference,
+        reference_region=reference_region,
+        encoding=encoding,
+        sheet=sheet,
+        overrides=overrides,
+        allow_outside_period=allow_outside_period,
+        max_problems=max_problems,
+        max_regions=region_limit(max_regions, region, chosen),
+        report_name=REPORT_NAMES.get(chosen, "a report"),
+        region_hint=", pick one with --region, or use --format csv or json",
+    )
+    if wanted:
+        report = report.with_results(r for r in report.results if r.indicator.id in wanted)
+    text = render_trend(report, chosen, lang.value, color=terminal)
+    emit_content(text, chosen, output, no_bom)

@@ -1,0 +1,123 @@
+"""The options the commands share, declared once (typer `Annotated` aliases).
+
+A command offers an option by naming its alias here, so `--reference`, `--lang` or `--sheet`
+read and mean the same in `check`, `trend` and `report` alike.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class Format(str, Enum):
+    """Every format a view can be written in (`psplan.formats.FORMATS`)."""
+
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+    html = "html"
+    xlsx = "xlsx"
+
+
+class ProblemFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+#: How many problems or warnings a command prints by default, and regions a human report holds.
+MAX_PROBLEMS = 50
+MAX_REGIONS = 5000
+
+PlanArg = Annotated[str, typer.Argument(help="Plan file or bundled plan name (e.g. national).")]
+ActualsArg = Annotated[
+    Path, typer.Argument(help="CSV or .xlsx of reported figures (long or wide).")
+]
+YearOpt = Annotated[int | None, typer.Option(help="Year to judge (default: latest in the file).")]
+RegionOpt = Annotated[str | None, typer.Option(help="Only this region.")]
+LangOpt = Annotated[
+    Lang,
+    typer.Option(
+        envvar="PSPLAN_LANG",
+        help="Language of headers, labels and messages (zh or en; also PSPLAN_LANG).",
+    ),
+]
+EncodingOpt = Annotated[str | None, typer.Option(help="Force the CSV encoding.")]
+SheetOpt = Annotated[str | None, typer.Option(help="Excel sheet name or number.")]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file, in the format its suffix names (.md .json .csv .html "
+        ".xlsx); - for stdout. Never one of the inputs.",
+    ),
+]
+FileOpt = Annotated[Path, typer.Option("--output", "-o", help="File to write.")]
+MaxProblemsOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-problems",
+        min=0,
+        metavar="N",
+        help="Print at most N problems or warnings (0: all; validate -f json lists all).",
+    ),
+]
+MaxRegionsOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-regions",
+        min=0,
+        metavar="N",
+        help="Refuse more than N regions in a table, markdown, HTML or Excel report "
+        "(0: no limit; json and csv have none).",
+    ),
+]
+ReferenceOpt = Annotated[
+    list[str] | None,
+    typer.Option(help="Reference value for a relative target: ID=VALUE (repeatable)."),
+]
+ReferenceRegionOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        help="Region whose rows are reference values (default: the level above the plan, "
+        "e.g. 全省 or 陕西省 for a city)."
+    ),
+]
+OverridesOpt = Annotated[
+    Path | None,
+    typer.Option(help="YAML file settling ambiguous plan rows (kind, direction, baseline)."),
+]
+OutsideOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-outside-period",
+        help="Judge a year outside the plan period (the report says so).",
+    ),
+]
+FormatOpt = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table, markdown, json, csv, html or xlsx (default: from -o's suffix; else a "
+        "table on a terminal, markdown elsewhere).",
+    ),
+]
+NoBomOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-bom",
+        help="CSV without the UTF-8 byte-order mark Excel needs to read Chinese (for pipelines).",
+    ),
+]

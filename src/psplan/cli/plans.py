@@ -1,0 +1,136 @@
+"""Commands about plans themselves: validate, show, template, schema, list."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from psplan.cli.options import (
+    MAX_PROBLEMS,
+    FormatOpt,
+    Lang,
+    LangOpt,
+    MaxProblemsOpt,
+    NoBomOpt,
+    OutputOpt,
+    PlanArg,
+    ProblemFormat,
+)
+from psplan.cli.run import choose_format, emit_content, format_for, user_errors, write, wrote
+from psplan.errors import PsplanError
+
+SHOW_FORMATS = ("table", "markdown", "json", "csv")
+
+
+@user_errors
+def validate(
+    plans: Annotated[list[str], typer.Argument(help="Plan files or bundled plan names.")],
+    output_format: Annotated[
+        ProblemFormat, typer.Option("--format", "-f", help="text, json, or github annotations.")
+    ] = ProblemFormat.text,
+    parent: Annotated[
+        str | None,
+        typer.Option(help="Parent plan (file or bundled name) to resolve maps_to against."),
+    ] = None,
+    max_problems: MaxProblemsOpt = MAX_PROBLEMS,
+) -> None:
+    """Check plan files: schema, ids, domains, targets, units, maps_to. Exit 2 if any is invalid."""
+    from psplan.formats import problems as fmt
+    from psplan.output import write_output
+    from psplan.plan.plans import load_plan
+    from psplan.plan.validate import validate_file
+
+    parent_plan = load_plan(parent) if parent else None
+    problems = [problem for plan in plans for problem in validate_file(plan, parent_plan)]
+    render = {"text": fmt.problems_text, "json": fmt.problems_json, "github": fmt.problems_github}
+    text = render[output_format.value](problems, len(plans), max_problems)
+    if text:
+        write_output(text, None)
+    if any(problem.level == "error" for problem in problems):
+        raise typer.Exit(2)
+
+
+@user_errors
+def show(
+    plan: PlanArg,
+    output_format: FormatOpt = None,
+    lang: LangOpt = Lang.zh,
+    output: OutputOpt = None,
+    no_bom: NoBomOpt = False,
+    max_problems: MaxProblemsOpt = MAX_PROBLEMS,
+) -> None:
+    """Show a plan's indicators grouped by domain."""
+    from psplan.formats.show import render_plan
+    from psplan.plan.plans import load_plan
+
+    chosen, terminal = choose_format(output_format, output, "show")
+    loaded = load_plan(plan)
+    text = render_plan(loaded.plan, chosen, lang.value, color=terminal)
+    emit_content(text, chosen, output, no_bom)
+
+
+class TemplateFormat(str, Enum):
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+@user_errors
+def template(
+    plan: PlanArg,
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    years: Annotated[
+        str | None, typer.Option(help="Years, e.g. 2021-2025 (default: the plan period).")
+    ] = None,
+    regions: Annotated[
+        str | None, typer.Option(help="Comma-separated regions, e.g. 汉台区,南郑区.")
+    ] = None,
+    output_format: Annotated[
+        TemplateFormat | None,
+        typer.Option("--format", "-f", help="csv or xlsx (default: from -o)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    max_problems: MaxProblemsOpt = MAX_PROBLEMS,
+) -> None:
+    """Write the data-collection sheet departments fill in (reads back with `psplan check`)."""
+    from psplan.output import is_stream
+    from psplan.plan.plans import load_plan
+    from psplan.views.template import parse_years, template_csv, template_xlsx
+
+    chosen = TemplateFormat(format_for("template", ("csv", "xlsx"), output_format, output, "csv"))
+    loaded = load_plan(plan)
+    p = loaded.plan
+    if not force and not is_stream(output) and output.exists():
+        raise PsplanError(f"{output} exists; pass --force to overwrite it")
+    year_list = parse_years(years) if years else list(range(p.period.start, p.period.end + 1))
+    region_list = [r.strip() for r in (regions or "").replace("，", ",").split(",") if r.strip()]
+    render = template_xlsx if chosen is TemplateFormat.xlsx else template_csv
+    write(render(p, year_list, region_list), output)
+    wrote(output, f" ({len(p.indicators) * max(1, len(region_list))} rows)")
+
+
+@user_errors
+def schema() -> None:
+    """Print the JSON Schema of a plan file (for editors that check YAML)."""
+    import json
+
+    from psplan.output import write_output
+    from psplan.plan.model import Plan
+
+    write_output(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2), None)
+
+
+@user_errors
+def list_plans() -> None:
+    """List the plans bundled with psplan."""
+    from psplan.formats.escape import one_line
+    from psplan.output import write_output
+    from psplan.plan.plans import bundled_plans, load_plan
+
+    lines = []
+    for name, path in bundled_plans().items():
+        plan = load_plan(path).plan
+        lines.append(f"{one_line(name)}\t{one_line(plan.name)}\t{len(plan.indicators)} indicators")
+    write_output("\n".join(lines), None)

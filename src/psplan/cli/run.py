@@ -1,0 +1,307 @@
+"""What every command shares at run time: errors to one line and exit 2, warnings, the
+format chosen from `--format` and `-o`, and writing a view in it.
+
+Every failure a user can cause ends in one line on stderr and exit code 2 (see `user_errors`).
+Output is bounded and never destroys anything: `-o` is checked against every input of the
+command before any work (`command_inputs`), and at most `--max-problems` problems are printed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextvars import ContextVar
+from enum import Enum
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+
+from psplan.cli.options import MAX_PROBLEMS
+from psplan.errors import Location, PsplanError
+
+
+def stderr_line(line: str) -> None:
+    """Write a line on stderr as Python's stderr encodes it: on a terminal that cannot show
+    Chinese, \\uXXXX escapes (stderr's own backslashreplace), never bytes it cannot read."""
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+
+
+def say_line(level: str, message: str) -> None:
+    """One line on stderr: control characters, line breaks and bidi controls from a user's
+    file shown as <U+XXXX>, so the line stays one line and means what it reads."""
+    from psplan.formats.escape import one_line
+
+    stderr_line(f"psplan: {level}: {one_line(message)}")
+
+
+def fail(message: str) -> NoReturn:
+    say_line("error", message)
+    raise typer.Exit(2)
+
+
+def print_problems(problems: list, level: str, limit: int = MAX_PROBLEMS) -> None:
+    """Problems or warnings, one line each on stderr: the first `limit` (0: all), then one
+    line counting the rest (and a checker's note that it stopped early, if any)."""
+    from psplan.formats.problems import more_problems, shown_problems
+
+    shown, more, stopped = shown_problems(problems, limit)
+    for problem in shown:
+        say_line(level, f"{problem.location}: {problem.message}")
+    if more:
+        say_line(level, more_problems(more, "problems" if level == "error" else "warnings"))
+    for problem in stopped:  # "stopped after N problems; there are more": always last
+        say_line(level, f"{problem.location}: {problem.message}")
+
+
+#: The inputs of the command running (`command_inputs`), gathered once by `user_errors`.
+_INPUTS: ContextVar[tuple[Path, ...]] = ContextVar("psplan_inputs", default=())
+#: Parameters naming a plan: a file, or the name of a bundled plan.
+PLAN_PARAMETERS = frozenset({"plan", "plans", "parent", "child"})
+
+
+def command_inputs(params: Mapping[str, object]) -> list[Path]:
+    """Every file a command reads, from its parsed parameters: each Path argument or option
+    (actuals, --overrides, --waivers, and any added later), each plan (a bundled plan's file
+    too) and, for `compare --all`, every bundled plan. The one list `-o` is checked against."""
+    from psplan.plan.plans import bundled_plans, resolve_plan
+
+    found: list[Path] = []
+    for name, value in params.items():
+        if name == "output" or value is None:
+            continue
+        for item in value if isinstance(value, list | tuple) else (value,):
+            if isinstance(item, Path):
+                found.append(item)
+            elif name in PLAN_PARAMETERS and isinstance(item, str):
+                with contextlib.suppress(PsplanError):
+                    found.append(resolve_plan(item))
+    if params.get("all_children"):
+        found += bundled_plans().values()
+    return found
+
+
+def user_errors(command: Callable[..., None]) -> Callable[..., None]:
+    """Turn a PsplanError raised by a command into its one-line message and exit code 2;
+    an invalid plan or bad actuals print their problems, one line each (--max-problems).
+
+    Before the command runs, its `-o` is checked: never an input, a device or a FIFO."""
+
+    @functools.wraps(command)
+    def wrapper(*args: object, **kwargs: object) -> None:
+        from psplan.words import use_lang
+
+        lang = kwargs.get("lang")
+        token = _INPUTS.set(())
+        try:
+            # Errors, warnings and labels in the command's --lang (Chinese by default).
+            with use_lang(str(getattr(lang, "value", lang) or "zh")):
+                _run(command, args, kwargs)
+        finally:
+            _INPUTS.reset(token)
+
+    return wrapper
+
+
+def _run(command: Callable[..., None], args: tuple[object, ...], kwargs: dict[str, Any]) -> None:
+    limit = kwargs.get("max_problems", MAX_PROBLEMS)
+    try:
+        output = kwargs.get("output")
+        if output is not None:
+            from psplan.output import resolve_output
+
+            _INPUTS.set(tuple(command_inputs(kwargs)))
+            resolve_output(output, _INPUTS.get())
+        command(*args, **kwargs)
+    except PsplanError as exc:
+        problems = getattr(exc, "problems", None)
+        if problems:
+            print_problems(problems, "error", limit)
+            raise typer.Exit(2) from None
+        fail(str(exc))
+
+
+def warn(problems: list, limit: int = MAX_PROBLEMS) -> None:
+    """Print what was skipped or assumed while reading, one line each on stderr."""
+    print_problems(problems, "warning", limit)
+
+
+def write(content: str | bytes, output: Path | None) -> None:
+    """Print or write a command's result; `-o` may be none of the command's inputs."""
+    from psplan.output import write_output
+
+    write_output(content, output, inputs=_INPUTS.get())
+
+
+def wrote(output: Path, what: str = "") -> None:
+    """Say on stderr which file was written (nothing when it went to stdout)."""
+    from psplan.output import is_stream
+
+    if not is_stream(output):
+        from psplan.formats.escape import one_line
+
+        stderr_line(f"wrote {one_line(str(output))}{what}")
+
+
+def limit_regions(
+    rows: Iterable[object], limit: int, source: str, what: str, hint: str
+) -> Iterator[object]:
+    """The rows as read, stopping with a one-line error at the first region past `limit`:
+    before any judging or rendering of a report nobody could read."""
+    seen: set[str] = set()
+    for row in rows:
+        region = getattr(row, "region", None)
+        if region is not None and region not in seen:
+            seen.add(region)
+            if len(seen) > limit:
+                raise PsplanError(
+                    f"more than {limit} regions, too many for {what}; {hint}", Location(source)
+                )
+        yield row
+
+
+def region_limit(max_regions: int, region: str | None, fmt: str) -> int:
+    """The limit that applies: none for one region, for json and csv, or for 0."""
+    if region is not None or fmt in ("json", "csv"):
+        return 0
+    return max_regions
+
+
+REPORT_NAMES = {
+    "table": "a table",
+    "markdown": "a markdown report",
+    "html": "an HTML report",
+    "xlsx": "an Excel workbook",
+}
+
+
+def load_for_judging(plan: str):
+    """A plan `check`, `trend`, `report` and `compare` may use: valid, as `validate` says."""
+    from psplan.plan.validate import load_valid_plan
+
+    return load_valid_plan(plan)
+
+
+def is_terminal() -> bool:
+    return sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
+
+
+#: The format a file name's suffix holds (matched without regard to case).
+SUFFIX_FORMATS = {
+    ".txt": "table",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+}
+#: The suffix named for each format in messages.
+FORMAT_SUFFIXES = {"table": ".txt", "markdown": ".md", "json": ".json", "csv": ".csv",
+                   "html": ".html", "xlsx": ".xlsx"}  # fmt: skip
+#: What each command can write, in the order its messages list them.
+SHOW_FORMATS = ("table", "markdown", "json", "csv")
+CHECK_FORMATS = (*SHOW_FORMATS, "html", "xlsx")
+
+
+def _suffix(output: Path | None) -> str:
+    """The suffix of `-o`, lower case; none for stdout (`-`) and the other stream names."""
+    if output is None:
+        return ""
+    from psplan.output import STDERR_NAMES, STDOUT_NAMES
+
+    if str(output) in STDOUT_NAMES or str(output) in STDERR_NAMES:
+        return ""
+    return output.suffix.lower()
+
+
+def _either(names: Iterable[str]) -> str:
+    *first, last = names
+    return f"{', '.join(first)} or {last}" if first else last
+
+
+def format_for(
+    command: str,
+    allowed: tuple[str, ...],
+    asked: Enum | None,
+    output: Path | None,
+    fallback: str,
+) -> str:
+    """The format to write: the one `-o`'s suffix names, else the one asked, else `fallback`.
+
+    A suffix the command cannot write (`.docx`, `.pdf`, `.txt` for a report), or one that
+    contradicts `--format`, is a one-line error before any work: a file's content always
+    matches its name."""
+    wanted = None if asked is None else str(asked.value)
+    if wanted is not None and wanted not in allowed:
+        raise PsplanError(f"{command} cannot write {wanted}; it writes {_either(allowed)}")
+    suffix = _suffix(output)
+    if not suffix:
+        return wanted or fallback
+    implied = SUFFIX_FORMATS.get(suffix)
+    if implied is None or implied not in allowed:
+        names = _either([FORMAT_SUFFIXES[name] for name in allowed])
+        raise PsplanError(
+            f"{command} cannot write a {suffix} file; give -o a name ending in {names}"
+        )
+    if wanted is not None and wanted != implied:
+        raise PsplanError(
+            f"--format {wanted} does not match -o {output}, a {suffix} file "
+            f"({implied}); drop --format or give -o a name ending in {FORMAT_SUFFIXES[wanted]}"
+        )
+    return implied
+
+
+def choose_format(
+    output_format: Enum | None,
+    output: Path | None,
+    command: str = "psplan",
+    allowed: tuple[str, ...] = SHOW_FORMATS,
+) -> tuple[str, bool]:
+    """The format (see `_format_for`), else a colour table on a terminal and markdown
+    elsewhere; and whether the result goes to a terminal in colour."""
+    terminal = is_terminal() and output is None
+    fallback = "table" if terminal else "markdown"
+    return format_for(command, allowed, output_format, output, fallback), terminal
+
+
+def _to_terminal(output: Path | None) -> bool:
+    """Whether the result is printed on a terminal (where a byte-order mark is noise)."""
+    from psplan.output import resolve_output
+
+    try:
+        stream = "stdout" if output is None else resolve_output(output).stream
+    except PsplanError:
+        return False
+    handle = {"stdout": sys.stdout, "stderr": sys.stderr}.get(stream or "")
+    try:
+        return handle is not None and handle.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def emit_content(
+    content: str | bytes, chosen: str, output: Path | None, no_bom: bool = False
+) -> None:
+    """Write a command's result, then say which file was written. CSV goes out as UTF-8 with
+    a byte-order mark (what Excel needs), unless --no-bom or it is printed on a terminal."""
+    if chosen == "csv" and isinstance(content, str) and not no_bom and not _to_terminal(output):
+        from psplan.formats.csvout import with_bom
+
+        content = with_bom(content)
+    write(content, output)
+    if output is not None:
+        wrote(output)
+
+
+def emit(view: Any, chosen: str, output: Path | None, *, no_bom: bool = False,
+         color: bool = False) -> None:  # fmt: skip
+    """Render `view` in the format chosen and write it (see `emit_content`)."""
+    from psplan.formats import render
+
+    emit_content(render(view, chosen, color=color), chosen, output, no_bom)

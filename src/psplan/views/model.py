@@ -1,0 +1,136 @@
+"""What a view is: plain tables of typed cells, which every format can render.
+
+A view knows nothing of formats and a format knows nothing of commands: `views/<thing>.py`
+turns a library object (a plan, an assessment, a comparison, problems, a template) into a
+`View`; `formats/<name>.py` renders any `View`. Adding a format touches no command; adding a
+command touches no format.
+
+Cells are typed so each format can do right by them: a `Figure` is stored as a number with
+its number format in XLSX and shown as its text elsewhere; a `Status` is filled with its
+colour (XLSX, HTML), coloured or shown as a glyph (terminal, matrix) and written with its code
+next to its label (CSV); `Text` may carry a style. Plain `str`/`int`/`None` are text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, Union
+
+from psplan.views.numbers import Figure
+
+
+@dataclass(frozen=True)
+class Status:
+    """A status (of a result, a comparison, a problem): its code and its label."""
+
+    code: str
+    label: str
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass(frozen=True)
+class Text:
+    """Text with a style: "bold" (a binding indicator), "dim" (a note)."""
+
+    text: str
+    style: str | None = None
+
+    def __str__(self) -> str:
+        return self.text
+
+
+Cell = Union[Figure, Status, Text, str, int, float, None]
+
+
+def shown(cell: Cell) -> str:
+    """The text a cell shows in every text format."""
+    if cell is None:
+        return ""
+    return str(cell)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: `key` is its code (JSON keys, the CSV code column), `label` its header.
+
+    `wide` columns hold long text (names, reasons) that may wrap; the others (figures,
+    statuses, years) never break."""
+
+    key: str
+    label: str
+    wide: bool = False
+
+
+@dataclass
+class Table:
+    """Rows of cells under columns.
+
+    - `group`: the key of a column whose value is shown once per run of equal values (the
+      domain), with a line between runs.
+    - `notes`: lines printed under a row (the plan's notes, an override, 原因分析), by row index.
+    - `matrix`: a region × indicator matrix; its `Status` cells may be drawn as glyphs or colour.
+    """
+
+    key: str
+    title: str
+    columns: tuple[Column, ...]
+    rows: list[tuple[Cell, ...]]
+    group: str | None = None
+    notes: dict[int, list[str]] = field(default_factory=dict)
+    matrix: bool = False
+
+    def column(self, key: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.key == key)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a progress chart: a label, the progress made (a fraction, None if not
+    computable), the time share at the year judged, and the status that colours it."""
+
+    label: str
+    progress: float | None
+    share: float | None
+    status: str
+    key: str = ""
+
+
+@dataclass
+class Chart:
+    """A bar chart of progress against the time share: by result (HTML) or by domain (XLSX)."""
+
+    key: Literal["progress", "domains"]
+    title: str
+    bars: list[Bar]
+    value_label: str = ""
+    line_label: str = ""
+
+
+@dataclass
+class View:
+    """What a command shows.
+
+    - `data`: the JSON contract (the library object's `to_dict()`), which the JSON format
+      writes as is.
+    - `summary`: lines before the tables (the counts, the year judged).
+    - `tables`: the tables; `primary` names the one a single-table format (CSV) writes.
+    - `notes`: lines after the tables (footnotes, warnings about what is not shown).
+    - `charts`: charts for the formats that draw (HTML, XLSX).
+    """
+
+    kind: str
+    title: str
+    lang: str
+    data: Any
+    tables: list[Table] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+    primary: str = ""
+
+    def table(self, key: str | None = None) -> Table | None:
+        key = key or self.primary
+        found = [t for t in self.tables if t.key == key] if key else self.tables[:1]
+        return found[0] if found else None

@@ -1,0 +1,178 @@
+"""Numbers as the plan prints them: one place that decides how every figure reads.
+
+A figure is a `Figure`: the value a spreadsheet stores, its number format, and the text every
+other format shows. So the XLSX cell (0.957, format 0.0%) and the table/markdown/CSV/HTML text
+(95.7%) always agree.
+
+- A figure in an indicator's unit shows at least the plan's precision (the decimals printed in
+  its target and baseline) and never fewer decimals than the figure has, up to 4; a projection
+  shows the plan's precision. A figure of a % indicator is stored as a real percentage.
+- Progress and time share are fractions shown as whole percentages (one decimal under 1 %).
+- No float noise (0.1 + 0.2 reads 0.3) and never "-0".
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass
+
+from psplan.plan.model import Indicator
+
+#: The most decimals a figure shows.
+MAX_DECIMALS = 4
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number cell: the value stored, its (Excel) number format, and the text it shows."""
+
+    value: float
+    format: str
+    shown: str
+
+    def __str__(self) -> str:
+        return self.shown
+
+
+def number(value: float | str | None) -> str:
+    """A figure without float noise and never "-0" (at most 4 decimals)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    rounded = round(value, MAX_DECIMALS) + 0.0
+    return f"{rounded:g}" if abs(rounded) < 1e15 else str(value)
+
+
+def percent(value: float | None) -> str:
+    """A share as a whole percentage; under 1 % with one decimal (−0.4 %, so a slight step
+    back is not shown as 0 %); never "-0%".
+
+    Halves round away from zero (0.625 → 63%), as Excel and LibreOffice show the same number
+    in the XLSX report: every format must read the same.
+    """
+    if value is None:
+        return ""
+    hundred = value * 100
+    if 0.05 <= abs(hundred) < 0.95:
+        return f"{_half_up(hundred, 1) + 0.0:.1f}%"
+    return f"{int(_half_up(hundred, 0)) + 0:d}%"
+
+
+def _half_up(number_: float, digits: int) -> float:
+    """Round halves away from zero (Python's round() rounds them to even)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    quantum = Decimal(1).scaleb(-digits)
+    # repr() first: 0.625 is exactly 0.625, while 62.50000000000001 stays what it is.
+    return float(Decimal(repr(number_)).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def decimals(value: float) -> int:
+    """How many decimals `value` has, as every report prints it (at most 4)."""
+    text = number(value)
+    if "e" in text or "E" in text:
+        return MAX_DECIMALS
+    return len(text.partition(".")[2])
+
+
+_NUMBER_RE = re.compile(r"\d+(?:\.(\d+))?")
+
+
+def plan_precision(indicator: Indicator) -> int:
+    """The decimals the plan prints in the indicator's target and baseline (95.2% → 1)."""
+    return _precision(indicator.target.raw or "", indicator.baseline.raw or "")
+
+
+@functools.lru_cache(maxsize=1024)
+def _precision(*printed_: str) -> int:
+    found = [len(m.group(1) or "") for raw in printed_ for m in _NUMBER_RE.finditer(raw)]
+    return min(max(found, default=0), MAX_DECIMALS)
+
+
+def _fixed(places: int, percent_: bool = False) -> str:
+    """A number format: thousands separated, `places` decimals, a percentage if asked."""
+    if percent_:
+        return ("0." + "0" * places if places else "0") + "%"
+    return "#,##0." + "0" * places if places else "#,##0"
+
+
+def _show(value: float, places: int, percent_: bool = False) -> str:
+    if percent_:
+        text = f"{value * 100:.{places}f}%"
+    else:
+        text = f"{value:,.{places}f}"
+    return text[1:] if text.startswith("-") and not text.strip("-0.,%") else text
+
+
+def is_percent(indicator: Indicator) -> bool:
+    return (indicator.unit or "").strip() == "%"
+
+
+def measure(
+    indicator: Indicator, value: float | str | None, *, estimate: bool = False
+) -> Figure | str | None:
+    """A figure in the indicator's unit (actual, expected, gap, a spread): a real percentage
+    for a % indicator, else the value; the plan's precision at least, and every decimal the
+    figure has (up to 4). An `estimate` (a projection) shows the plan's precision."""
+    if value is None or isinstance(value, str):
+        return value
+    if not math.isfinite(value):
+        return number(value)
+    places = plan_precision(indicator)
+    if not estimate:
+        places = min(max(places, decimals(value)), MAX_DECIMALS)
+    if is_percent(indicator):
+        return Figure(hundredth(value), _fixed(places, True), _show(value / 100, places, True))
+    return Figure(value, _fixed(places), _show(value, places))
+
+
+def hundredth(value: float) -> float:
+    """A percentage as a fraction, without float noise (91.1 → 0.911, not 0.9109999999999999)."""
+    return round(value / 100, 12) + 0.0
+
+
+def share(value: float | None) -> Figure | None:
+    """A fraction shown as a percentage as `percent` shows it (44%; under 1 %: 0.4%)."""
+    if value is None or not math.isfinite(value):
+        return None
+    places = 1 if 0.05 <= abs(value * 100) < 0.95 else 0
+    return Figure(value, _fixed(places, True), percent(value))
+
+
+def growth(value: float | None) -> Figure | None:
+    """A growth rate, signed, two decimals: +1.23%."""
+    if value is None or not math.isfinite(value):
+        return None
+    shown = f"{value:+.2%}"
+    return Figure(value, "+0.00%;-0.00%;0.00%", "0.00%" if shown in ("+0.00%", "-0.00%") else shown)
+
+
+def ratio(value: float | None) -> Figure | None:
+    if value is None or not math.isfinite(value):
+        return None
+    shown = f"{value:.2f}"
+    return Figure(value, "0.00", "0.00" if shown == "-0.00" else shown)
+
+
+def count(value: int) -> Figure:
+    return Figure(value, "0", str(value))
+
+
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?%?")
+
+
+def printed(indicator: Indicator, raw: str) -> Figure | str:
+    """A target or baseline as the plan prints it: a number where it prints a plain number
+    (with its decimals; 95.2% or 95.2 of a % indicator is 0.952), else the text (>90%, ——,
+    77.3**, [269], 应保尽保)."""
+    text = raw.strip()
+    if not _PLAIN_NUMBER.fullmatch(text):
+        return raw
+    value = float(text.rstrip("%"))
+    places = len(text.rstrip("%").partition(".")[2])
+    if text.endswith("%") or is_percent(indicator):
+        return Figure(hundredth(value), _fixed(places, True), _show(value / 100, places, True))
+    return Figure(value, _fixed(places), _show(value, places))

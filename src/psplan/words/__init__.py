@@ -1,0 +1,84 @@
+"""Every word psplan shows, in Chinese and English: the one catalogue.
+
+Each section module (`reasons`, `labels`, `errors`, …) holds a `WORDS` dict of
+``key -> {"zh": template, "en": template}``; `say` looks a key up and fills it in. No key is
+defined in two sections (`catalogue()` refuses it, a test checks it), and no other module of
+psplan holds a Chinese or English label of its own.
+
+The language is the caller's (`lang=`), else the one set for this context with `use_lang`
+(the command line sets it from `--lang`), else Chinese: the people reading the reports think
+in Chinese.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+LANGS = ("zh", "en")
+SECTIONS = (
+    "labels", "reasons", "errors", "plan", "assessment", "trend", "comparison", "problems",
+    "template", "cli",
+)  # fmt: skip
+
+Reason = tuple[str, Mapping[str, Any]]
+
+_lang: ContextVar[str] = ContextVar("psplan_lang", default="zh")
+_catalogue: dict[str, dict[str, str]] | None = None
+
+
+def current_lang() -> str:
+    return _lang.get()
+
+
+@contextmanager
+def use_lang(lang: str) -> Iterator[None]:
+    """Words said inside the block (errors raised, labels looked up without `lang=`) are in
+    `lang`."""
+    token = _lang.set(lang if lang in LANGS else "zh")
+    try:
+        yield
+    finally:
+        _lang.reset(token)
+
+
+def set_lang(lang: str) -> None:
+    """Set the language for the rest of this context (the command line, once per run)."""
+    _lang.set(lang if lang in LANGS else "zh")
+
+
+def catalogue() -> dict[str, dict[str, str]]:
+    """All sections merged; a key defined twice is a programming error."""
+    global _catalogue
+    if _catalogue is None:
+        from importlib import import_module
+
+        merged: dict[str, dict[str, str]] = {}
+        for section in SECTIONS:
+            words = import_module(f"psplan.words.{section}").WORDS
+            twice = merged.keys() & words.keys()
+            if twice:
+                raise RuntimeError(f"defined twice in the catalogue: {sorted(twice)}")
+            merged.update(words)
+        _catalogue = merged
+    return _catalogue
+
+
+def say(key: str, lang: str | None = None, /, **args: Any) -> str:
+    """The words for `key` in `lang` (default: the current language), filled with `args`."""
+    template = catalogue()[key][lang or _lang.get()]
+    return template.format(**args) if args else template
+
+
+def words(key: str, lang: str | None = None) -> str:
+    """The template for `key` unfilled (for labels that hold braces of their own)."""
+    return catalogue()[key][lang or _lang.get()]
+
+
+def explain(reasons: Iterable[Reason], lang: str | None = None) -> str:
+    """Reasons worded and joined, as a report prints them."""
+    lang = lang or _lang.get()
+    separator = "；" if lang == "zh" else "; "
+    return separator.join(say(code, lang, **args) for code, args in reasons)

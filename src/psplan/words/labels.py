@@ -1,0 +1,38 @@
+"""Labels every view shares: statuses, attributes, trend categories, the baseline's
+provenance. Labels of one view live in that view's section (`words/<view>.py`)."""
+
+from __future__ import annotations
+
+WORDS: dict[str, dict[str, str]] = {
+    # the status of a result (evaluate.judge)
+    "status.met": {"zh": "已达标", "en": "met"},
+    "status.on_track": {"zh": "进度正常", "en": "on track"},
+    "status.behind": {"zh": "进度滞后", "en": "behind"},
+    "status.not_met": {"zh": "未达标", "en": "not met"},
+    "status.no_data": {"zh": "无数据", "en": "no data"},
+    "status.needs_review": {"zh": "需人工核实", "en": "needs review"},
+    # an indicator's attribute as the plans print it
+    "attribute.binding": {"zh": "约束性", "en": "binding"},
+    "attribute.expected": {"zh": "预期性", "en": "expected"},
+    # the trend view (assess.trends)
+    "category.achieved": {"zh": "已实现", "en": "achieved"},
+    "category.on_track": {"zh": "趋势正常", "en": "on track"},
+    "category.acceleration_needed": {"zh": "需加快", "en": "acceleration needed"},
+    "category.limited_progress": {"zh": "进展有限", "en": "limited progress"},
+    "category.deterioration": {"zh": "趋势恶化", "en": "deterioration"},
+    "outlook.likely": {"zh": "可望完成", "en": "likely met"},
+    "outlook.unlikely": {"zh": "完成难度较大", "en": "likely missed"},
+    # where a baseline not printed by the plan came from
+    "baseline.sheet": {"zh": "{value}（填报基期值）", "en": "{value} (collection sheet)"},
+    "baseline.reported": {"zh": "{value}（{year}年上报）", "en": "{value} (reported for {year})"},
+    "baseline.first_reported": {
+        "zh": "{value}（{year}年上报，首个数据）",
+        "en": "{value} (first reported, {year})",
+    },
+    "baseline.zero": {"zh": "0（累计起点）", "en": "0 (totals start at 0)"},
+    # punctuation that differs between the languages
+    "sep.list": {"zh": "、", "en": ", "},
+    "sep.clause": {"zh": "，", "en": ", "},
+    "sep.reasons": {"zh": "；", "en": "; "},
+    "sep.colon": {"zh": "：", "en": ": "},
+}
