@@ -20,6 +20,7 @@ from psplan import __version__
 from psplan.cli import compare as _compare
 from psplan.cli import judge as _judge
 from psplan.cli import plans as _plans
+from psplan.cli import trend as _trend
 from psplan.cli.run import command_inputs, print_problems, stderr_line
 from psplan.errors import PsplanError
 
@@ -40,7 +41,7 @@ app.command()(_plans.validate)
 app.command()(_plans.show)
 app.command()(_judge.check)
 app.command()(_compare.compare)
-app.command()(_judge.trend)
+app.command()(_trend.trend)
 app.command()(_judge.report)
 app.command()(_plans.template)
 app.command()(_plans.schema)

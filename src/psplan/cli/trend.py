@@ -1,0 +1,99 @@
+"""`psplan trend`: each indicator's series, expected path, growth and projection."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from psplan.cli.judge import run_check
+from psplan.cli.options import (
+    MAX_PROBLEMS,
+    MAX_REGIONS,
+    ActualsArg,
+    EncodingOpt,
+    FormatOpt,
+    Lang,
+    LangOpt,
+    MaxProblemsOpt,
+    MaxRegionsOpt,
+    NoBomOpt,
+    OutputOpt,
+    OutsideOpt,
+    OverridesOpt,
+    PlanArg,
+    ReferenceOpt,
+    ReferenceRegionOpt,
+    RegionOpt,
+    SheetOpt,
+    YearOpt,
+)
+from psplan.cli.run import (
+    REPORT_NAMES,
+    choose_format,
+    emit_content,
+    load_for_judging,
+    region_limit,
+    user_errors,
+)
+from psplan.errors import PsplanError
+
+
+@user_errors
+def trend(
+    plan: PlanArg,
+    actuals: ActualsArg,
+    indicator: Annotated[
+        list[str] | None,
+        typer.Option(help="Only this indicator: id or printed name (repeatable)."),
+    ] = None,
+    year: YearOpt = None,
+    region: RegionOpt = None,
+    reference: ReferenceOpt = None,
+    reference_region: ReferenceRegionOpt = None,
+    overrides: OverridesOpt = None,
+    allow_outside_period: OutsideOpt = False,
+    output_format: FormatOpt = None,
+    lang: LangOpt = Lang.zh,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    output: OutputOpt = None,
+    no_bom: NoBomOpt = False,
+    max_problems: MaxProblemsOpt = MAX_PROBLEMS,
+    max_regions: MaxRegionsOpt = MAX_REGIONS,
+) -> None:
+    """Series per indicator with the expected path, observed vs needed growth and a projection."""
+    from psplan.assess.check import IndicatorMatcher
+    from psplan.formats.trend import render_trend
+
+    chosen, terminal = choose_format(output_format, output, "trend")
+    loaded = load_for_judging(plan)
+    wanted: set[str] = set()
+    matcher = IndicatorMatcher(loaded.plan)
+    for text in indicator or []:
+        found = matcher.match(text)
+        if found is None:
+            hints = matcher.suggest(text)
+            hint = f"; did you mean {' / '.join(hints)}?" if hints else ""
+            raise PsplanError(f"no indicator {text!r} in plan {loaded.plan.id}{hint}")
+        wanted.add(found.id)
+    report = run_check(
+        loaded.plan,
+        actuals,
+        year=year,
+        region=region,
+        reference=reference,
+        reference_region=reference_region,
+        encoding=encoding,
+        sheet=sheet,
+        overrides=overrides,
+        allow_outside_period=allow_outside_period,
+        max_problems=max_problems,
+        max_regions=region_limit(max_regions, region, chosen),
+        report_name=REPORT_NAMES.get(chosen, "a report"),
+        region_hint=", pick one with --region, or use --format csv or json",
+    )
+    if wanted:
+        report = report.with_results(r for r in report.results if r.indicator.id in wanted)
+    text = render_trend(report, chosen, lang.value, color=terminal)
+    emit_content(text, chosen, output, no_bom)
