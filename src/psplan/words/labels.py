@@ -35,4 +35,18 @@ WORDS: dict[str, dict[str, str]] = {
     "sep.clause": {"zh": "，", "en": ", "},
     "sep.reasons": {"zh": "；", "en": "; "},
     "sep.colon": {"zh": "：", "en": ": "},
+    # the formats' own words (formats/table.py, markdown.py, csv.py)
+    # A status in a region × indicator matrix: one character each, of narrow width in every
+    # terminal (East Asian Width N/Na: ○ ▲ · are "ambiguous" and two cells wide in a Chinese
+    # console, which would shift every border after them).
+    "format.glyph.met": {"zh": "✓", "en": "✓"},
+    "format.glyph.on_track": {"zh": "◦", "en": "◦"},
+    "format.glyph.behind": {"zh": "▴", "en": "▴"},
+    "format.glyph.not_met": {"zh": "✗", "en": "✗"},
+    "format.glyph.no_data": {"zh": "-", "en": "-"},
+    "format.glyph.needs_review": {"zh": "?", "en": "?"},
+    "format.legend": {"zh": "图例：{items}", "en": "Legend: {items}"},
+    # the CSV's column of a status's code (next to its label); a row's notes (CSV, records)
+    "format.csv.code": {"zh": "{label}代码", "en": "{key}_code"},
+    "format.notes": {"zh": "备注", "en": "notes"},
 }

@@ -1,0 +1,111 @@
+"""CSV: the view's primary table (`View.table()`), for Excel and for scripts.
+
+- Header: the columns' labels in Chinese (`--lang zh`), their keys in English (the JSON keys).
+- A status column is followed by its code column (状态 → 状态代码; en: status → status_code), so
+  a filter or a script keys on the code while the reader sees the label.
+- A row's notes, if any row has some, go in a last column 备注 / notes, joined with ；/ "; ".
+- Numbers are written as numbers, never as the shown text with thousands separators (1,234.5
+  is text to a script and, in a locale with a decimal comma, to Excel too): plain digits with a
+  dot, every decimal the value has (up to 10, without float noise: 0.3, not
+  0.30000000000000004), no exponent, never "-0". A percentage (a `Figure` whose number format
+  is a percentage: a % indicator's figure, a progress, a time share, a growth rate) is written
+  with its % sign, 95.7% (not 0.957): Excel and LibreOffice read "95.7%" as the number 0.957
+  shown as a percentage, which is what the analyst sees in every other format, and a script
+  strips the sign. So "60%" not 0.6, "-0.9" not "'-0.9".
+- The formula guard (`psplan.formats.escape.csv_cell`) applies to text only: a header, a
+  label, a name like "=HYPERLINK(…)" gets its apostrophe; a number never does.
+
+No byte-order mark here: the command line adds it (`psplan.formats.csvout.with_bom`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from typing import Any
+
+from psplan.formats.escape import csv_cell
+from psplan.views.model import Status, Table, Text
+from psplan.views.numbers import Figure
+from psplan.words import say
+
+#: The most decimals a number is written with (a CSV is data: more than any format shows).
+PLACES = 10
+
+
+def render(view: Any, *, color: bool = False, width: int | None = None) -> str:
+    """The primary table as CSV text (`color` and `width` do not apply)."""
+    table = view.table()
+    if table is None:
+        return ""
+    return to_text(table, view.lang)
+
+
+def to_text(table: Table, lang: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for row in rows(table, lang):
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def rows(table: Table, lang: str) -> list[list[object]]:
+    """The header, then one list of CSV cells per row (numbers as strings, text guarded)."""
+    statuses = {
+        index
+        for index in range(len(table.columns))
+        if any(index < len(row) and isinstance(row[index], Status) for row in table.rows)
+    }
+    header: list[object] = []
+    for index, column in enumerate(table.columns):
+        header.append(column.label if lang == "zh" else column.key)
+        if index in statuses:
+            header.append(say("format.csv.code", lang, label=column.label, key=column.key))
+    notes = any(table.notes.get(index) for index in range(len(table.rows)))
+    if notes:
+        header.append(say("format.notes", lang))
+    written = [[csv_cell(text) for text in header]]
+    separator = say("sep.reasons", lang)
+    for index, row in enumerate(table.rows):
+        line: list[object] = []
+        for column in range(len(table.columns)):
+            cell = row[column] if column < len(row) else None
+            line.append(cell_text(cell))
+            if column in statuses:
+                line.append(csv_cell(cell.code) if isinstance(cell, Status) else "")
+        if notes:
+            line.append(csv_cell(separator.join(table.notes.get(index, []))))
+        written.append(line)
+    return written
+
+
+def cell_text(cell: object) -> object:
+    """One cell as written: a number as `plain` (a percentage with its % sign), a status as
+    its label, text guarded against formulas."""
+    if cell is None:
+        return ""
+    if isinstance(cell, Figure):
+        if "%" in cell.format:
+            return plain(cell.value * 100, places=PLACES - 2) + "%"
+        return plain(cell.value)
+    if isinstance(cell, bool):
+        return csv_cell(str(cell))
+    if isinstance(cell, int | float):
+        return plain(cell)
+    if isinstance(cell, Status):
+        return csv_cell(cell.label)
+    if isinstance(cell, Text):
+        return csv_cell(cell.text)
+    return csv_cell(str(cell))
+
+
+def plain(value: float, places: int = PLACES) -> str:
+    """A number as a spreadsheet reads it: digits and a dot, no exponent, no float noise, no
+    thousands separator, never "-0"."""
+    if isinstance(value, int):
+        return str(value)
+    if not math.isfinite(value):
+        return str(value)
+    text = f"{round(value, places) + 0.0:.{places}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

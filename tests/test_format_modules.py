@@ -1,0 +1,300 @@
+"""The generic formats (formats/table.py, markdown.py, csv.py) on views: real plans through
+`plan_view`, and small views built by hand for what the plans do not have (a matrix, notes,
+hostile names). In-process and fast."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from rich.cells import cell_len
+
+from psplan.api import load_plan
+from psplan.formats import render
+from psplan.formats.table import grouped_table, render_to_text, wrap
+from psplan.views.model import Column, Status, Table, Text, View
+from psplan.views.numbers import Figure
+from psplan.views.plan import plan_view
+
+LABELS = {"met": "已达标", "on_track": "进度正常", "behind": "进度滞后", "not_met": "未达标"}
+LEGEND = "图例：✓ 已达标  ◦ 进度正常  ▴ 进度滞后  ✗ 未达标"
+
+
+@pytest.fixture(scope="module")
+def plans() -> dict[str, object]:
+    return {name: load_plan(name) for name in ("hanzhong", "ankang")}
+
+
+def lines_of(text: str) -> list[str]:
+    return text.splitlines()
+
+
+def results_view(name: str = "人均预期寿命") -> View:
+    """Three results of two domains: a bold name, a negative gap, a formula-looking name, a
+    status of a code without a colour, notes under two rows, and a column with nothing in it."""
+    columns = (
+        Column("domain", "领域", wide=True),
+        Column("name", "指标", wide=True),
+        Column("actual", "实际值"),
+        Column("gap", "差距"),
+        Column("year", "年份"),
+        Column("status", "状态"),
+        Column("remark", "说明", wide=True),
+    )
+    rows = [
+        ("学有所教", Text("九年义务教育巩固率", "bold"), Figure(0.9568, "0.00%", "95.68%"),
+         Figure(-0.9, "#,##0.0", "-0.9"), 2025, Status("behind", "进度滞后"), None),
+        ("学有所教", '=HYPERLINK("http://x","y")', Figure(11.05, "#,##0.00", "11.05"),
+         Figure(0.1 + 0.2, "#,##0.0", "0.3"), 2024, Status("met", "已达标"), ""),
+        ("病有所医", name, Figure(1234.5, "#,##0.0", "1,234.5"), None, 2023,
+         Status("other", "其他"), None),
+    ]  # fmt: skip
+    notes = {0: ["原因分析：统计口径调整。", "下一步措施：加强控辍保学。"], 2: ["数据待核实"]}
+    table = Table("results", "监测结果", columns, rows, group="domain", notes=notes)
+    return View("results", "监测结果", "zh", {}, [table], summary=["共3项"], primary="results")
+
+
+def matrix_view(indicators: int = 4, regions: int = 3) -> View:
+    names = [
+        "九年义务教育巩固率",
+        "学前教育毛入园率",
+        "每千人口拥有3岁以下婴幼儿托位数",
+        "人均预期寿命",
+    ]
+    places = ["汉台区", "南郑区", "城固县", "洋县", "西乡县", "勉县", "宁强县", "略阳县"]
+    codes = list(LABELS)
+    columns = (
+        Column("region", "地区"),
+        *(
+            Column(f"i{n}", names[n % len(names)] + ("" if n < len(names) else str(n)))
+            for n in range(indicators)
+        ),
+    )
+    rows = [
+        (places[r % len(places)] + ("" if r < len(places) else str(r)),
+         *(Status(codes[(r + c) % 4], LABELS[codes[(r + c) % 4]]) for c in range(indicators)))
+        for r in range(regions)
+    ]  # fmt: skip
+    table = Table("matrix", "各地区指标状态", columns, rows, matrix=True)
+    return View("matrix", "各地区指标状态", "zh", {}, [table], primary="matrix")
+
+
+# ------------------------------------------------------------------------------ table
+
+
+@pytest.mark.parametrize("name", ["hanzhong", "ankang"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_table_at_width_100_never_splits_a_number(plans, name: str, lang: str) -> None:
+    view = plan_view(plans[name], lang)
+    text = render(view, "table", width=100)
+    lines = lines_of(text)
+    assert all(cell_len(line) <= 100 for line in lines), max(lines, key=cell_len)
+    assert "┃" in text  # a grid, not the record layout
+    table = view.tables[0]
+    ids = table.column("id")
+    for row in table.rows:
+        first = next(line for line in lines if f" {row[ids]} " in line)  # a row's first line
+        for cell in row:
+            if isinstance(cell, Figure | int):
+                assert f" {cell} " in first, (str(cell), first)
+
+
+def test_table_drops_columns_empty_in_every_row(plans) -> None:
+    view = plan_view(plans["hanzhong"])  # no baseline is printed in the plan
+    assert all(row[view.tables[0].column("baseline")] == "" for row in view.tables[0].rows)
+    assert "基期值" not in render(view, "table", width=160)
+    assert "基期值" not in render(view, "markdown")
+    assert "基期值" in render(view, "csv").splitlines()[0]  # a CSV keeps its columns
+    assert "说明" not in render(results_view(), "table", width=100)
+
+
+def test_table_wraps_long_names_within_the_width(plans) -> None:
+    view = plan_view(plans["ankang"])
+    text = render(view, "table", width=120)
+    assert all(cell_len(line) <= 120 for line in lines_of(text))
+    assert "以镇为单位适龄儿童免疫规划疫苗接种率" not in text  # wrapped…
+    assert "以镇为单位" in text and "疫苗接种率" in text  # …at a readable point
+
+
+def test_record_layout_when_the_table_does_not_fit(plans) -> None:
+    view = plan_view(plans["hanzhong"])
+    text = render(view, "table", width=40)
+    lines = lines_of(text)
+    assert "┃" not in text and "│" not in text
+    assert all(cell_len(line) <= 40 for line in lines), max(lines, key=cell_len)
+    rows = view.tables[0].rows
+    assert sum(line.startswith("编号：") for line in lines) == len(rows)
+    domains = list(dict.fromkeys(row[1] for row in rows))
+    headings = [line.split(" ")[0] for line in lines if line.endswith("───")]
+    assert headings == domains  # one rule per group, named once
+    # a number is never broken: every target shown whole after its label
+    for row in rows:
+        if isinstance(row[5], Figure):
+            assert any(
+                line.startswith("目标值：") and line.endswith(f" {row[5]}") for line in lines
+            )
+
+
+def test_record_layout_shows_notes_under_the_row() -> None:
+    text = render(results_view(), "table", width=40)
+    lines = lines_of(text)
+    at = lines.index(next(line for line in lines if line.startswith("备注：")))
+    assert "原因分析" in lines[at] and "下一步措施" in lines[at + 1]
+    assert "[1]" not in text
+
+
+def test_table_row_notes_are_footnotes_and_group_shown_once() -> None:
+    text = render(results_view(), "table", width=100)
+    lines = lines_of(text)
+    assert text.startswith("监测结果\n共3项\n\n┏")  # the title once, the summary, the table
+    assert any("九年义务教育巩固率 [1]" in line for line in lines)
+    assert any("人均预期寿命 [2]" in line for line in lines)
+    assert any(line.startswith("[1] 原因分析：统计口径调整。") for line in lines)
+    assert any(line.strip() == "下一步措施：加强控辍保学。" for line in lines)  # under [1]'s
+    assert any(line.startswith("[2] 数据待核实") for line in lines)
+    assert sum("学有所教" in line for line in lines) == 1  # the group once per run
+    assert any(line.startswith("├") for line in lines)  # a line between the runs
+    for shown in ("95.68%", "-0.9", "11.05", "1,234.5", "2025"):
+        assert any(f" {shown} " in line for line in lines), shown
+
+
+def test_table_neutralises_control_characters() -> None:
+    hostile = "寿命\x1b]8;;http://evil\x07点我\x1b[31m\u202e[bold]x[/bold]\r覆盖"
+    view = results_view(hostile)
+    view.tables[0].notes[2] = ["\x1b[2J清屏"]
+    view.summary.append("摘要\x1b[0m")
+    for color in (False, True):
+        text = render(view, "table", width=100, color=color)
+        assert "\x1b]" not in text and "\x07" not in text and "\u202e" not in text
+        assert "\r" not in text and "\x1b[2J" not in text
+        assert "<U+001B>" in text and "<U+202E>" in text and "[bold]x[/bold]" in text
+    plain = render(view, "table", width=100)
+    assert "\x1b" not in plain  # nothing but text when not colouring
+    records = render(view, "table", width=40)
+    assert "\x1b" not in records and "<U+001B>" in records
+
+
+def test_table_colours_statuses_and_bold_rows() -> None:
+    text = render(results_view(), "table", width=100, color=True)
+    assert "33m进度滞后" in text  # behind: yellow (in a bold row: 1;33)
+    assert "\x1b[32m已达标" in text  # met: green
+    assert "\x1b[1m" in text  # the bold row
+    assert "\x1b" not in render(results_view(), "table", width=100)
+
+
+def test_matrix_shows_glyphs_and_a_legend() -> None:
+    view = matrix_view()
+    text = render(view, "table", width=100)
+    lines = lines_of(text)
+    row = next(line for line in lines if "汉台区" in line)
+    assert [cell.strip() for cell in row.strip("│").split("│")[1:]] == ["✓", "◦", "▴", "✗"]
+    assert LEGEND in text
+    markdown = render(view, "markdown")
+    row = next(line for line in markdown.splitlines() if "南郑区" in line)
+    assert [cell.strip() for cell in row.strip("|").split("|")[1:]] == ["◦", "▴", "✗", "✓"]
+    assert LEGEND in markdown
+    assert "进度正常" not in markdown.split(LEGEND)[0]  # glyphs in the cells, words in the legend
+
+
+def test_matrix_too_wide_is_transposed_or_split_never_a_cell() -> None:
+    view = matrix_view(indicators=12, regions=10)
+    for width in (100, 60):
+        text = render(view, "table", width=width)
+        lines = lines_of(text)
+        assert all(cell_len(line) <= width for line in lines), (width, max(lines, key=cell_len))
+        glyphs = sum(line.count(g) for line in lines for g in "✓◦▴✗")
+        assert glyphs == 12 * 10 + 4  # every cell once, and the legend's four
+        assert LEGEND in text
+
+
+def test_wrap_breaks_at_readable_points() -> None:
+    assert wrap("每千人口拥有3岁以下婴幼儿托位数", 8) == [
+        "每千人口",
+        "拥有3岁",
+        "以下婴幼",
+        "儿托位数",
+    ]
+    lines = wrap("巩固率达到95.68%，比上年提高11.05个百分点", 12)
+    assert all(cell_len(line) <= 12 for line in lines)
+    assert any("95.68%，" in line for line in lines)  # the number and its comma together
+    assert any("11.05个" in line for line in lines)
+    assert wrap("compulsory_school_age_enrollment", 12)[0] == "compulsory_"
+
+
+# --------------------------------------------------------------------------- markdown
+
+
+def test_markdown_document(plans) -> None:
+    text = render(plan_view(plans["hanzhong"]), "markdown")
+    assert text.startswith("# 汉中市")
+    table = [line for line in text.splitlines() if line.startswith("|")]
+    assert table[1].startswith("|:")  # the alignment row
+    assert sum("学有所教" in line for line in table) > 1  # the domain on every row
+    notes = render(results_view(), "markdown")
+    assert "**九年义务教育巩固率** [1]" in notes
+    assert "- [1] 原因分析：统计口径调整。\\\n  下一步措施：加强控辍保学。" in notes
+    assert "- [2] 数据待核实" in notes
+    assert "说明" not in notes
+
+
+# -------------------------------------------------------------------------------- CSV
+
+
+def read(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_csv_status_codes_numbers_and_formula_guard() -> None:
+    text = render(results_view(), "csv")
+    assert not text.startswith("\ufeff")  # the command line adds the BOM
+    header, *rows = read(text)
+    assert header == ["领域", "指标", "实际值", "差距", "年份", "状态", "状态代码", "说明", "备注"]
+    assert rows[0][2:7] == ["95.68%", "-0.9", "2025", "进度滞后", "behind"]
+    assert rows[1][1] == '\'=HYPERLINK("http://x","y")'  # text that is a formula: guarded
+    assert rows[1][3] == "0.3"  # no float noise
+    assert rows[2][2] == "1234.5"  # no thousands separator
+    assert rows[2][5:7] == ["其他", "other"]
+    assert rows[0][8] == "原因分析：统计口径调整。；下一步措施：加强控辍保学。"
+    assert rows[1][8] == ""
+
+
+def test_csv_in_english_has_the_keys(plans) -> None:
+    view = results_view()
+    view.lang = "en"
+    header = read(render(view, "csv"))[0]
+    assert header == [
+        "domain",
+        "name",
+        "actual",
+        "gap",
+        "year",
+        "status",
+        "status_code",
+        "remark",
+        "notes",
+    ]
+    plan = read(render(plan_view(plans["hanzhong"], "en"), "csv"))
+    assert plan[0] == ["id", "domain", "indicator", "unit", "baseline", "target", "attribute"]
+    assert all(not cell.startswith("'") for row in plan for cell in row)
+
+
+def test_csv_guards_text_only() -> None:
+    columns = (Column("name", "名称"), Column("value", "数值"))
+    rows = [("-1+2", Figure(-3.5, "0.0", "-3.5")), ("@SUM(A1)", -2), ("+86 电话", 0.1 + 0.7)]
+    view = View("t", "t", "zh", {}, [Table("t", "t", columns, rows)])
+    assert read(render(view, "csv"))[1:] == [
+        ["'-1+2", "-3.5"], ["'@SUM(A1)", "-2"], ["'+86 电话", "0.8"],
+    ]  # fmt: skip
+
+
+# ------------------------------------------------------------------------- the old helpers
+
+
+def test_the_earlier_helpers_still_work() -> None:
+    from psplan.formats.markdown import markdown_table
+
+    table = grouped_table("标题", ["领域", "指标"], [["a", "x"], ["a", "y"]], group_column=0)
+    text = render_to_text(table, color=False)
+    assert "标题" in text and text.count(" a ") == 1
+    assert markdown_table(["h"], [["a|b"]]).splitlines()[2] == "| a\\|b |"
