@@ -124,6 +124,17 @@ def _one_click_command_per_app() -> Iterator[None]:
         yield
 
 
+@pytest.fixture
+def english() -> Iterator[None]:
+    """The library's messages in English for the test (`use_lang("en")`): for tests that read
+    the English wording of errors. Chinese is the default (tests/test_error_language.py); the
+    command line sets its language from --lang, whatever this says."""
+    from psplan.words import use_lang
+
+    with use_lang("en"):
+        yield
+
+
 def assert_one_line_error(result: Ran | subprocess.CompletedProcess, *fragments: str) -> None:
     """Exit 2, no traceback, and an error line naming what is wrong."""
     assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)

@@ -20,6 +20,7 @@ import psplan
 from psplan.assess.assessment import Assessment
 from psplan.comparison.compare import Comparison
 from psplan.plan.model import Plan
+from psplan.words import use_lang
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "national-2023.csv"
@@ -163,7 +164,7 @@ def test_overrides_as_a_list_are_the_file() -> None:
     ],
 )
 def test_bad_overrides_are_refused(entry: object, message: str) -> None:
-    with pytest.raises(psplan.PsplanError, match=message):
+    with use_lang("en"), pytest.raises(psplan.PsplanError, match=message):
         psplan.check("hanzhong", COUNTIES, overrides=[entry])
 
 
@@ -180,7 +181,7 @@ def test_references_are_the_command_option(tmp_path: Path) -> None:
         assert result.to_dict() == expected
     row = next(r for r in expected["results"] if r["id"] == "working_age_schooling_years")
     assert row["status"] == "met" and row["target_value"] == 10.5
-    with pytest.raises(psplan.PsplanError, match="expected a number"):
+    with use_lang("en"), pytest.raises(psplan.PsplanError, match="expected a number"):
         psplan.check("suzhou", actuals, references={"working_age_schooling_years": "many"})
 
 
@@ -228,7 +229,7 @@ def test_waiver_files_as_the_command_reads_them(tmp_path: Path, text: str) -> No
 def test_bad_waivers_are_refused(tmp_path: Path) -> None:
     waivers = tmp_path / "waivers.yaml"
     waivers.write_text("- id: ethnic_minority_culture\n", encoding="utf-8")
-    with pytest.raises(psplan.PsplanError, match="needs an id and a reason"):
+    with use_lang("en"), pytest.raises(psplan.PsplanError, match="needs an id and a reason"):
         psplan.compare("national", "suzhou", waivers=waivers)
     with pytest.raises(TypeError, match="waivers"):
         psplan.compare("national", "suzhou", waivers=["ethnic_minority_culture"])  # type: ignore[arg-type]
@@ -337,7 +338,10 @@ def test_warnings_are_kept_not_printed(tmp_path: Path, capsys: pytest.CaptureFix
 def test_strict_makes_a_figure_out_of_range_an_error(tmp_path: Path) -> None:
     actuals = tmp_path / "odd.csv"
     actuals.write_text(ODD, encoding="utf-8")
-    with pytest.raises(psplan.PsplanError, match="outside the natural range") as raised:
+    with (
+        use_lang("en"),
+        pytest.raises(psplan.PsplanError, match="outside the natural range") as raised,
+    ):
         psplan.check("national", actuals, strict=True)
     assert [p.code for p in raised.value.problems] == ["range"]
     assert [w.code for w in raised.value.warnings] == ["skipped-row"]
@@ -370,27 +374,34 @@ def test_an_invalid_plan_raises_with_its_problems(tmp_path: Path) -> None:
     assert raised.value.problems == problems.errors
     with pytest.raises(psplan.PsplanError):
         psplan.check(plan, EXAMPLE)
-    with pytest.raises(psplan.PsplanError, match="no plan file or bundled plan named 'nowhere'"):
+    with (
+        use_lang("en"),
+        pytest.raises(psplan.PsplanError, match="no plan file or bundled plan named 'nowhere'"),
+    ):
         psplan.load_plan("nowhere")
     assert psplan.validate("nowhere")[0].code == "read"
 
 
 def test_a_missing_file_is_one_error() -> None:
-    with pytest.raises(psplan.PsplanError, match="no such file"):
+    with pytest.raises(psplan.PsplanError, match="文件不存在"):  # Chinese by default
         psplan.read_actuals(ROOT / "examples" / "national-2099.csv")
-    with pytest.raises(psplan.PsplanError, match="no such file"):
-        psplan.check("national", "examples/national-2099.csv")
+    with use_lang("en"):
+        with pytest.raises(psplan.PsplanError, match="no such file"):
+            psplan.read_actuals(ROOT / "examples" / "national-2099.csv")
+        with pytest.raises(psplan.PsplanError, match="no such file"):
+            psplan.check("national", "examples/national-2099.csv")
 
 
 # --- result objects ---------------------------------------------------------------------------
 
 
 def test_checked_is_an_assessment() -> None:
-    from psplan.formats.report import render_report
+    from psplan.formats import render
+    from psplan.views.assessment import assessment_view
 
     result = psplan.check("national", EXAMPLE)
     assert isinstance(result, Assessment) and isinstance(result, psplan.Checked)
-    assert json.loads(render_report(result, "json")) == result.to_dict()
+    assert json.loads(render(assessment_view(result), "json")) == result.to_dict()
     narrowed = result.with_results(r for r in result.results if r.status == "behind")
     assert isinstance(narrowed, psplan.Checked) and narrowed.warnings is not None
     assert [r.indicator.id for r in narrowed.results] == ["elderly_care_beds_total"]

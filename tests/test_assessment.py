@@ -4,6 +4,7 @@ reproduced on the bundled plans, and the rules that now decide it once."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -131,7 +132,7 @@ def test_met_is_always_full_progress(
     assert row["status"] == "met" and row["progress"] == 1.0
     markdown = run("check", plan, str(path), "--format", "markdown").stdout
     line = next(line for line in markdown.splitlines() if indicator in line)
-    assert "| 100%" in line and "-0%" not in markdown
+    assert "| 100% |" in re.sub(r" +", " ", line) and "-0%" not in markdown
     html = tmp_path / "r.html"
     assert run("report", plan, str(path), "-o", str(html)).exit_code in (0, 1)
     page = html.read_text(encoding="utf-8")
@@ -258,7 +259,7 @@ def test_trend_with_a_single_figure_and_no_baseline_says_why(tmp_path: Path) -> 
     path = write(tmp_path, "hz.csv", "indicator,year,value\n普惠性幼儿园覆盖率,2021,80\n")
     table = run("trend", "hanzhong", str(path), "--indicator", "普惠性幼儿园覆盖率",
                 "--format", "markdown").stdout  # fmt: skip
-    assert "2021:80" in table and "无法判断趋势" in table
+    assert "2021: 80%" in table and "无法判断趋势" in table
 
 
 # ------------------------------------------------------------------ regions
@@ -307,8 +308,10 @@ def test_reference_rows_come_from_the_level_above(tmp_path: Path) -> None:
         f"indicator,year,value,region\n{relative.id},2023,10.2,全省\n{relative.id},2023,10.3,安徽省\n"
         f"{relative.id},2023,10.0,埇桥区\n",
     )  # fmt: skip
-    result = run("check", "suzhou", str(conflict))
+    result = run("check", "suzhou", str(conflict), "--lang", "en")
     assert result.exit_code == 2 and "two different reference values" in result.output
+    result = run("check", "suzhou", str(conflict))  # Chinese by default
+    assert result.exit_code == 2 and "有两个不同的参照值" in result.output
 
 
 # ------------------------------------------------------------------ plans, years, notes, overrides
@@ -325,7 +328,7 @@ def test_an_invalid_plan_is_refused_by_every_judging_command(tmp_path: Path) -> 
         ("report", str(plan), str(actuals), "-o", str(tmp_path / "r.html")),
         ("compare", "national", str(plan)),
     ):
-        result = run(*args)
+        result = run(*args, "--lang", "en")
         assert result.exit_code == 2, args
         assert "duplicate indicator id 'life_expectancy'" in result.output
     assert not (tmp_path / "r.html").exists()
@@ -333,8 +336,10 @@ def test_an_invalid_plan_is_refused_by_every_judging_command(tmp_path: Path) -> 
 
 def test_a_year_outside_the_plan_is_refused_unless_allowed(tmp_path: Path) -> None:
     actuals = write(tmp_path, "a.csv", "indicator,year,value\n人均预期寿命,2026,79\n")
-    refused = run("check", "national", str(actuals))
+    refused = run("check", "national", str(actuals), "--lang", "en")
     assert refused.exit_code == 2 and "outside the plan period 2021–2025" in refused.output
+    refused = run("check", "national", str(actuals))
+    assert refused.exit_code == 2 and "不在规划期 2021–2025 年内" in refused.output
     assert run("check", "national", str(actuals), "--year", "2026").exit_code == 2
     allowed = run(
         "check", "national", str(actuals), "--allow-outside-period", "--format", "markdown"
@@ -349,7 +354,9 @@ def test_row_notes_reach_the_reader_and_an_override_settles_the_row(tmp_path: Pa
     )
     actuals = write(tmp_path, "a.csv", "indicator,year,value\n" + rows)
     markdown = run("check", "hanzhong", str(actuals), "--format", "markdown").stdout
-    assert "城镇老旧小区改造：" in markdown and "five-year total" in markdown
+    row = next(line for line in markdown.splitlines() if "| 城镇老旧小区改造 [" in line)
+    mark = re.search(r"城镇老旧小区改造 (\[\d+\])", row).group(1)  # the row's footnote
+    assert "five-year total" in next(n for n in markdown.splitlines() if n.startswith(f"- {mark}"))
     as_level = results(run("check", "hanzhong", str(actuals), "--format", "json").stdout)
     assert as_level[(None, "old_community_renovation")]["actual"] == 240
     overrides = write(
@@ -421,7 +428,10 @@ def test_the_sheet_carries_reasons_and_measures_into_the_assessment(tmp_path: Pa
         "measure": "推进社区嵌入式养老服务设施建设",
     }
     markdown = run("check", "national", str(filled), "--format", "markdown").stdout
-    assert "养老服务床位总量（原因分析）：民办养老机构退出较多" in markdown
+    row = next(line for line in markdown.splitlines() if "| 养老服务床位总量 [" in line)
+    mark = re.search(r"养老服务床位总量 (\[\d+\])", row).group(1)  # the row's footnote
+    notes = markdown[markdown.index(f"- {mark} ") :].split("\n- ")[0]
+    assert "原因分析：民办养老机构退出较多" in notes and "下一步措施：推进社区嵌入式" in notes
     html = tmp_path / "r.html"
     assert run("report", "national", str(filled), "-o", str(html)).exit_code == 0
     assert "推进社区嵌入式养老服务设施建设" in html.read_text(encoding="utf-8")

@@ -124,7 +124,7 @@ def test_xlsx_with_percent_cells_reads_to_the_same_verdicts(psplan, tmp_path: Pa
     result = psplan("check", "national", str(path), "--sheet", "2023", "--format", "json")
     assert statuses(result.stdout) == EXPECTED, result.stderr
     assert_one_line_error(
-        psplan("check", "national", str(path), "--sheet", "nope"), "no sheet 'nope'"
+        psplan("check", "national", str(path), "--sheet", "nope", "--lang", "en"), "no sheet 'nope'"
     )
 
 
@@ -214,7 +214,7 @@ def test_bad_actuals_name_file_row_column_and_exit_2(
 ) -> None:
     path = tmp_path / "actuals.csv"
     path.write_text(content, encoding="utf-8")
-    result = psplan("check", "national", str(path))
+    result = psplan("check", "national", str(path), "--lang", "en")
     assert_one_line_error(result, str(path), *fragments)
 
 
@@ -286,7 +286,8 @@ def test_output_is_written_atomically_and_never_over_an_input(
     assert "九年义务教育巩固率" in out.read_text(encoding="utf-8")
     before = clean.read_bytes()
     assert_one_line_error(
-        psplan("check", "national", str(clean), "-o", str(clean)), "refusing to overwrite"
+        psplan("check", "national", str(clean), "-o", str(clean), "--lang", "en"),
+        "refusing to overwrite",
     )
     assert clean.read_bytes() == before
     assert not list(tmp_path.glob(".*.tmp"))
@@ -304,7 +305,7 @@ def test_csv_output_neutralises_formulas(psplan, tmp_path: Path) -> None:
     actuals.write_text("indicator,year,value\na,2023,1.5\n", encoding="utf-8")
     text = psplan("check", str(plan), str(actuals), "--format", "csv").stdout
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[1][2] == '\'=HYPERLINK("http://x")'
+    assert rows[0][1] == "指标" and rows[1][1] == '\'=HYPERLINK("http://x")'
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])

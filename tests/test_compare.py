@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from psplan.comparison.compare import compare_plans, compare_targets
-from psplan.words import explain
 from psplan.plan.model import Indicator
 from psplan.plan.plans import load_plan
+from psplan.words import explain
 
 from conftest import assert_one_line_error
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from html.parser import HTMLParser
 from pathlib import Path
@@ -122,7 +123,15 @@ def generated_actuals(plan: Plan, tmp_path: Path) -> Path:
 
 
 def markdown_rows(text: str) -> list[dict[str, str]]:
-    lines = [line for line in text.splitlines() if line.startswith("|")]
+    """The rows of the markdown's 全部指标 table, by header (columns empty in every row are
+    left out of a markdown table)."""
+    section = text[text.index("## 全部指标") :]
+    lines = []
+    for line in section.splitlines()[1:]:
+        if line.startswith("|"):
+            lines.append(line)
+        elif lines:
+            break
     header = [cell.strip() for cell in lines[0].strip("|").split("|")]
     return [
         dict(zip(header, (cell.strip() for cell in line.strip("|").split("|")), strict=True))
@@ -157,7 +166,8 @@ class _ResultRows(HTMLParser):
 
 def html_rows(text: str) -> list[dict[str, str]]:
     parser = _ResultRows()
-    parser.feed(text[text.index("<h2>全部指标</h2>") :])
+    start = text.index("<h2>全部指标</h2>")
+    parser.feed(text[start : text.index("</table>", start)])
     return parser.rows
 
 
@@ -184,8 +194,9 @@ def displayed(value: object, number_format: str) -> str:
         return f"{_excel_round(value * 100, places)}%"
     text = _excel_round(value, places)
     if shape.startswith("#,##0"):
-        whole, dot, fraction = text.partition(".")
-        text = f"{int(whole):,}{dot}{fraction}" if whole.lstrip("-").isdigit() else text
+        sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
+        whole, dot, fraction = digits.partition(".")
+        text = f"{sign}{int(whole):,}{dot}{fraction}" if whole.isdigit() else text
     return text
 
 
@@ -199,10 +210,22 @@ def csv_rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
 
 
-SOURCE_ZH = {"plan": "规划", "sheet": "填报基期值", "reported": "基期年上报",
-             "first_reported": "首个上报数据", "zero": "累计起点", "none": "无"}  # fmt: skip
+def csv_number(text: str, *, fraction: bool = False) -> float | None:
+    """A CSV figure: a plain number, or a percentage with its sign (95.68% is 95.68 points of
+    a % indicator; 60% is the fraction 0.6 of a progress or time share)."""
+    if not text:
+        return None
+    if text.endswith("%"):
+        return float(text[:-1]) / 100 if fraction else float(text[:-1])
+    return float(text)
+
+
 STATUS_EN = {"met": "met", "on_track": "on track", "behind": "behind", "not_met": "not met",
              "no_data": "no data", "needs_review": "needs review"}  # fmt: skip
+#: The results table's columns: the Chinese header (markdown, CSV, XLSX) and the key (HTML,
+#: CSV with --lang en).
+COLUMNS = {"状态": "status", "基期值": "baseline", "时间进度": "share", "应达值": "expected",
+           "进度": "progress", "实际值": "actual", "差距": "gap", "目标值": "target"}  # fmt: skip
 
 
 def assert_same_assessment(plan: str, actuals: Path, tmp_path: Path) -> None:
@@ -221,83 +244,95 @@ def assert_same_assessment(plan: str, actuals: Path, tmp_path: Path) -> None:
         == len(trended)
     )  # fmt: skip
 
-    def number_or_none(text: str) -> float | None:
-        return float(text) if text else None
-
     for row, flat, en, md, page, sheet, tr in zip(
         results, table, table_en, markdown, html, book, trended, strict=True
     ):
         where = (plan, row["region"], row["id"])
         # machine-readable: JSON, CSV (both languages) and trend JSON carry the same numbers
-        assert flat["编号"] == en["id"] == tr["id"] == row["id"], where
-        assert flat["地区"] == en["region"] == (row["region"] or ""), where
+        assert flat["指标"] == en["indicator"] == sheet["指标"][0] == row["name"], where
+        assert tr["id"] == row["id"], where
+        assert flat.get("地区", "") == en.get("region", "") == (row["region"] or ""), where
         assert (
-            flat["状态代码"] == en["status"] == tr["status"] == page["status_code"]
+            flat["状态代码"] == en["status_code"] == tr["status"] == page["status_code"]
             == row["status"]
         ), where  # fmt: skip
         assert flat["状态"] == STATUS_ZH[row["status"]], where
-        assert en["status_label"] == STATUS_EN[row["status"]], where
-        assert en["baseline_source"] == row["baseline"]["source"], where
-        assert flat["基期来源"] == SOURCE_ZH[row["baseline"]["source"]], where
-        for text in (flat["基期数值"], en["baseline_value"]):
-            assert number_or_none(text) == row["baseline"]["value"], where
-        assert int(flat["基期年份"]) == int(en["baseline_year"]) == row["baseline"]["year"], where
+        assert en["status"] == STATUS_EN[row["status"]], where
         assert tr["baseline"] == row["baseline"], where
-        for key, label in (("share", "时间进度"), ("expected", "应达值"), ("progress", "进度")):
-            assert number_or_none(en[key]) == pytest.approx(row[key]), (where, key)
-            assert number_or_none(flat[label]) == pytest.approx(row[key]), (where, key)
+        for key, label in (("share", "时间进度"), ("progress", "进度")):
+            assert csv_number(en[key], fraction=True) == pytest.approx(row[key]), (where, key)
+            assert csv_number(flat[label], fraction=True) == pytest.approx(row[key]), (where, key)
             assert tr[key] == pytest.approx(row[key]), (where, key)
-        # human-readable: markdown, HTML and XLSX show the same words
-        shown = {
-            "状态": STATUS_ZH[row["status"]],
-            "基期值": _baseline_shown(row),
-            "时间进度": _pct(row["share"]),
-            "应达值": _num(row["expected"]),
-            "进度": _pct(row["progress"]),
-        }
-        columns = {"状态": "status", "基期值": "baseline", "时间进度": "share",
-                   "应达值": "expected", "进度": "progress"}  # fmt: skip
-        for label, text in shown.items():
-            assert md[label] == text, (where, label, md[label], text)
-            assert page[columns[label]] == text, (where, label, page[columns[label]], text)
-        assert flat["基期值"] == shown["基期值"], where
-        assert_same_in_workbook(row, sheet, shown, where)
+        for key, label in (("expected", "应达值"), ("gap", "差距")):
+            for text in (flat[label], en[key]):
+                assert csv_number(text) == pytest.approx(row[key]), (where, key, text)
+        # human-readable: markdown, HTML and the XLSX as Excel shows it read the same words
+        for label, key in COLUMNS.items():
+            value, number_format = sheet[label]
+            text = displayed(value, number_format)
+            assert md.get(label, "") == page[key] == text, (
+                where,
+                label,
+                md.get(label),
+                page[key],
+                text,
+            )
+        assert page["status"] == STATUS_ZH[row["status"]], where
+        assert page["share"] == _pct(row["share"]) and page["progress"] == _pct(row["progress"]), (
+            where
+        )
+        if row["expected"] is None:
+            assert page["expected"] == "", where
+        else:  # the expected value to the plan's precision at least, as every format shows it
+            assert figure(page["expected"]) == pytest.approx(
+                float(_num(row["expected"])), abs=1e-9
+            ), where
+        assert_same_baseline(row, page["baseline"], flat["基期值"], where)
+        assert_same_in_workbook(row, sheet, where)
 
 
-def assert_same_in_workbook(
-    row: dict, sheet: dict[str, tuple[object, str]], shown: dict[str, str], where: tuple
-) -> None:
+def assert_same_baseline(row: dict, shown: str, in_csv: str, where: tuple) -> None:
+    """The baseline as the plan prints it (a number where it prints one, with % for a %
+    indicator), or where a baseline the plan does not print came from."""
+    baseline = row["baseline"]
+    raw = baseline["raw"].strip()
+    if baseline["source"] not in ("plan", "none"):
+        assert shown == in_csv == _baseline_shown(row), where
+    elif re.fullmatch(r"[+-]?\d+(?:\.\d+)?%?", raw):
+        for text in (shown, in_csv):
+            assert figure(text) == pytest.approx(figure(raw)), (where, text, raw)
+        assert shown.endswith("%") == (raw.endswith("%") or row["unit"] == "%"), (where, shown)
+    else:
+        assert shown == in_csv == raw, where
+
+
+def assert_same_in_workbook(row: dict, sheet: dict[str, tuple[object, str]], where: tuple) -> None:
     """The XLSX holds the same values, typed: statuses as text; progress and time share as
-    fractions shown as the other formats show them (0.6 → 60%); the expected value as a number
-    (a real percentage for a % indicator) showing the figure the others print, to the plan's
-    precision at least; the baseline as the plan prints it, a number where it is one."""
+    fractions; the expected value as a number (a real percentage for a % indicator); the
+    baseline as the plan prints it, a number where it is one."""
     hundredth = 100 if row["unit"] == "%" else 1
-    assert sheet["状态"][0] == shown["状态"], where
+    assert sheet["状态"][0] == STATUS_ZH[row["status"]], where
     for label, key in (("时间进度", "share"), ("进度", "progress")):
-        value, number_format = sheet[label]
+        value, _ = sheet[label]
         if row[key] is None:
             assert value is None, (where, label, value)
             continue
         assert isinstance(value, int | float), (where, label, value)
         assert value == pytest.approx(row[key]), (where, label)
-        assert displayed(value, number_format) == shown[label], (where, label, number_format)
-    value, number_format = sheet["应达值"]
+    value, _ = sheet["应达值"]
     if row["expected"] is None:
         assert value is None, (where, value)
     else:
         assert isinstance(value, int | float), (where, value)
         assert value * hundredth == pytest.approx(row["expected"]), where
-        text = displayed(value, number_format)
-        assert figure(text) == pytest.approx(float(shown["应达值"]), abs=1e-9), (where, text)
-    value, number_format = sheet["基期值"]
+    value, _ = sheet["基期值"]
     if isinstance(value, int | float):  # the plan prints a plain number, maybe with %
         raw = row["baseline"]["raw"].strip()
-        assert raw == shown["基期值"] and row["baseline"]["source"] in ("plan", "none"), where
+        assert row["baseline"]["source"] in ("plan", "none"), where
         scale = 100 if raw.endswith("%") or row["unit"] == "%" else 1
         assert value * scale == pytest.approx(figure(raw)), where
-        assert figure(displayed(value, number_format)) == pytest.approx(figure(raw)), where
     else:
-        assert (value or "") == shown["基期值"], (where, value)
+        assert (value or "") == _baseline_shown(row), (where, value)
 
 
 @pytest.mark.parametrize("plan", PLANS)

@@ -28,8 +28,10 @@ def test_python_dash_m_psplan_exit_codes(psplan_process, tmp_path: Path) -> None
     done = psplan_process("check", "national", str(bad))
     assert done.returncode == 1, done.stderr  # a binding indicator behind
     assert "九年义务教育巩固率" in done.stdout
+    missing = str(tmp_path / "none.csv")
+    assert_one_line_error(psplan_process("check", "national", missing), "文件不存在")
     assert_one_line_error(
-        psplan_process("check", "national", str(tmp_path / "none.csv")), "no such file"
+        psplan_process("check", "national", missing, "--lang", "en"), "no such file"
     )
 
 

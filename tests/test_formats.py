@@ -102,7 +102,9 @@ def assert_holds(path: Path, suffix: str) -> None:
         assert load_workbook(path).sheetnames[0] == "汇总"
     elif suffix == ".txt":
         text = data.decode("utf-8")
-        assert "┃" in text and "\x1b[" not in text  # a plain table, no colour codes
+        # a plain table, no colour codes: a grid, or the record layout (编号：…) where the
+        # columns do not fit a file's 100 cells (trend's 15, show's long ids)
+        assert ("┃" in text or "\n编号：" in text) and "\x1b[" not in text
 
 
 @pytest.mark.parametrize(
@@ -172,14 +174,28 @@ def test_a_name_without_suffix_takes_the_format_asked(tmp_path: Path) -> None:
     assert default.read_text(encoding="utf-8").startswith("# ")  # markdown, as before
 
 
-def test_by_region_writes_its_own_formats_only(tmp_path: Path, regions: Path) -> None:
+def test_by_region_writes_every_check_format(tmp_path: Path, regions: Path) -> None:
+    """--by-region writes what check writes: the workbook and the page hold the region ×
+    indicator matrix (a sheet of filled statuses, a heat map) and the spread."""
+    from openpyxl import load_workbook
+
+    book = tmp_path / "m.xlsx"
+    wrote(invoke("check", "national", regions, "--by-region", "-o", book), book)
+    sheets = load_workbook(book)
+    assert sheets.sheetnames == ["汇总", "各地区指标状态", "地区均等化"]
+    matrix = sheets["各地区指标状态"]
+    assert [cell.value for cell in matrix["A"]][:4] == ["地区", "汉台区", "南郑区", "城固县"]
+    header = [cell.value for cell in matrix[1]]
+    behind = matrix.cell(4, header.index("九年义务教育巩固率") + 1)
+    assert behind.value == "进度滞后" and behind.fill.fgColor.rgb.endswith("FFE0B2")
+    page = tmp_path / "m.html"
+    wrote(invoke("check", "national", regions, "--by-region", "--format", "html", "-o", page), page)
+    text = page.read_text(encoding="utf-8")
+    assert '<table class="heat" data-table="matrix">' in text
+    assert "<th>城固县</th>" in text and 'title="进度滞后"' in text
     one_line_error(
-        invoke("check", "national", regions, "--by-region", "-o", tmp_path / "m.xlsx"),
-        "check --by-region cannot write a .xlsx file",
-    )
-    one_line_error(
-        invoke("check", "national", regions, "--by-region", "--format", "html"),
-        "check --by-region cannot write html",
+        invoke("check", "national", regions, "--by-region", "-o", tmp_path / "m.docx"),
+        "check --by-region cannot write a .docx file",
     )
     out = tmp_path / "m.csv"
     wrote(invoke("check", "national", regions, "--by-region", "-o", out), out)
@@ -274,15 +290,16 @@ def test_check_csv_is_chinese_by_default_with_the_codes_kept() -> None:
     en = read_csv(
         invoke("check", "national", EXAMPLE, "--format", "csv", "--lang", "en").stdout_bytes
     )
-    assert list(zh[0])[:4] == ["地区", "编号", "指标", "领域"]
-    beds = next(row for row in zh if row["编号"] == "elderly_care_beds_total")
+    assert list(zh[0])[:4] == ["领域", "指标", "属性", "单位"]
+    beds = next(row for row in zh if row["指标"] == "养老服务床位总量")
     assert beds["状态"] == "进度滞后" and beds["状态代码"] == "behind"
-    assert beds["属性"] == "预期性" and beds["基期来源"] == "规划"
-    assert float(beds["实际值"]) == 823 and float(beds["时间进度"]) == 0.6  # plain numbers
-    assert list(en[0])[:4] == ["region", "id", "name", "domain"]  # the JSON keys
-    beds_en = next(row for row in en if row["id"] == "elderly_care_beds_total")
-    assert beds_en["status"] == "behind" and beds_en["status_label"] == "behind"
-    assert beds_en["attribute"] == "expected" and beds_en["baseline_source"] == "plan"
+    assert beds["属性"] == "预期性" and beds["基期值"] == "823.8"
+    assert float(beds["实际值"]) == 823 and beds["时间进度"] == "60%"  # plain numbers
+    assert float(beds["差距"]) == 177  # never "177.0" as text with a separator
+    assert list(en[0])[:4] == ["domain", "indicator", "attribute", "unit"]  # the JSON keys
+    beds_en = next(row for row in en if row["indicator"] == "养老服务床位总量")
+    assert beds_en["status_code"] == "behind" and beds_en["status"] == "behind"
+    assert beds_en["attribute"] == "expected" and beds_en["baseline"] == "823.8"
     assert len(zh[0]) == len(en[0])  # the same columns, named in each language
 
 
@@ -290,19 +307,36 @@ def test_by_region_trend_compare_csv_keep_codes(regions: Path) -> None:
     matrix = read_csv(
         invoke("check", "national", regions, "--by-region", "--format", "csv").stdout_bytes
     )
-    assert list(matrix[0]) == ["地区", "编号", "指标", "状态", "状态代码", "实际值", "差距"]
-    behind = [row for row in matrix if row["状态代码"] == "behind"]
-    assert behind and all(row["状态"] == "进度滞后" for row in behind)
+    # the region × indicator matrix: a row per region, each indicator's status and its code
+    header = list(matrix[0])
+    assert header[:3] == [
+        "地区",
+        "每千人口拥有3岁以下婴幼儿托位数",
+        "每千人口拥有3岁以下婴幼儿托位数代码",
+    ]
+    assert [row["地区"] for row in matrix] == ["汉台区", "南郑区", "城固县"]
+    names = header[1::2]
+    assert header[2::2] == [f"{name}代码" for name in names]  # every status has its code
+    pairs = [(row[name], row[f"{name}代码"]) for row in matrix for name in names]
+    assert ("进度滞后", "behind") in pairs and ("已达标", "met") in pairs
+    labels = {"met": "已达标", "on_track": "进度正常", "behind": "进度滞后", "no_data": "无数据"}
+    assert all(labels[code] == label for label, code in pairs)
+    assert matrix[2]["九年义务教育巩固率代码"] == "behind"  # 城固县
     trend = read_csv(invoke("trend", "national", regions, "--format", "csv").stdout_bytes)
     assert list(trend[0])[:5] == ["编号", "指标", "地区", "状态", "状态代码"]
     trend_en = read_csv(
         invoke("trend", "national", regions, "--format", "csv", "--lang", "en").stdout_bytes
     )
-    assert list(trend_en[0])[:5] == ["id", "indicator", "region", "status_label", "status"]
+    assert list(trend_en[0])[:5] == ["id", "indicator", "region", "status", "status_code"]
+    assert {(row["status"], row["status_code"]) for row in trend_en} >= {("behind", "behind")}
     compared = read_csv(invoke("compare", "national", "hanzhong", "-f", "csv").stdout_bytes)
     weaker = [row for row in compared if row["结论代码"] == "weaker"]
     assert weaker and all(row["结论"] == "低于上级" for row in weaker)
-    assert {row["结论代码"] for row in compared} >= {"catalogue_covered", "catalogue_missing"}
+    # the catalogue items that need a look follow the indicators (the covered ones are
+    # counted per domain in the table after it, and listed in the JSON)
+    assert {row["结论代码"] for row in compared} >= {"catalogue_missing", "catalogue_extra"}
+    missing = next(row for row in compared if row["结论代码"] == "catalogue_missing")
+    assert (missing["上级编号"], missing["结论"]) == ("ethnic_minority_culture", "清单缺失")
     summary = read_csv(invoke("compare", "national", "--all", "-f", "csv").stdout_bytes)
     assert {row["本级规划"] for row in summary} == {"hanzhong", "ankang", "chuzhou", "suzhou"}
 
@@ -397,7 +431,9 @@ def test_xlsx_headers_frozen_filtered_and_printable(workbook) -> None:
         assert sheet.auto_filter.ref == f"A1:{last}{sheet.max_row}"
         assert sheet["A1"].font.bold
     assert workbook["全部指标"].freeze_panes == "C2"
-    assert workbook["全部指标"].auto_filter.ref == "A1:O23"  # 22 indicators, 15 columns
+    # 22 indicators; 15 columns (the region's is left out: one region) and the notes
+    assert workbook["全部指标"].auto_filter.ref == "A1:P23"
+    assert [cell.value for cell in workbook["全部指标"][1]][-3:] == ["趋势", "说明", "备注"]
 
 
 def test_xlsx_summary_has_a_native_chart_of_progress_by_domain(workbook) -> None:
@@ -461,12 +497,15 @@ def test_xlsx_with_regions_has_a_region_column_and_sheet(tmp_path: Path, regions
     sheet = book["全部指标"]
     header = [cell.value for cell in sheet[1]]
     assert header[:3] == ["领域", "指标", "地区"] and sheet.freeze_panes == "D2"
-    assert "地区" in book.sheetnames
-    spread = book["地区"]
-    assert [cell.value for cell in spread[1]][:3] == ["指标", "地区数", "最小"]
+    assert "地区均等化" in book.sheetnames and "各地区指标状态" in book.sheetnames
+    spread = book["地区均等化"]
+    header = [cell.value for cell in spread[1]]
+    assert header[:4] == ["指标", "地区数", "有数值", "最小"] and header[-1] == "滞后地区"
     retention = next(r for r in spread.iter_rows(min_row=2) if r[0].value == "九年义务教育巩固率")
-    assert retention[2].value == pytest.approx(0.95) and retention[2].number_format.endswith("%")
-    assert retention[5].number_format == "0.0%" and retention[5].data_type == "n"  # CV
+    cells = dict(zip(header, retention, strict=True))
+    assert cells["最小"].value == pytest.approx(0.95) and cells["最小"].number_format.endswith("%")
+    assert cells["变异系数"].number_format == "0.0%" and cells["变异系数"].data_type == "n"  # CV
+    assert cells["滞后地区"].value == "城固县"
 
 
 def test_xlsx_in_english(tmp_path: Path) -> None:

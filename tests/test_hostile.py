@@ -24,13 +24,22 @@ ACTUALS = [
     ("nul.csv", ":2: contains a NUL byte"),
     ("huge-number.csv", ":2:3: '1e309' is too large"),
 ]
-PLANS = [
-    ("billion-laughs.yaml", ":2:8: YAML aliases (*name) are not allowed"),
+PLANS = [  # the English message (--lang en) and the Chinese one (the default)
+    (
+        "billion-laughs.yaml",
+        ":2:8: YAML aliases (*name) are not allowed",
+        ":2:8: error: 规划文件中不允许使用 YAML 别名（*name）",
+    ),
     (
         "python-tag.yaml",
         ":1:5: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",
+        ":1:5: error: 不允许使用 YAML 标签“tag:yaml.org,2002:python/object/apply:os.system”",
     ),
-    ("duplicate-keys.yaml", ":6:1: duplicate key 'baseline_year'"),
+    (
+        "duplicate-keys.yaml",
+        ":6:1: duplicate key 'baseline_year'",
+        ":6:1: error: 键“baseline_year”重复",
+    ),
 ]
 
 
@@ -38,19 +47,18 @@ PLANS = [
 def test_hostile_actuals(psplan, name: str, message: str) -> None:
     path = HOSTILE / name
     assert_one_line_error(
-        psplan("check", "national", str(path)),
+        psplan("check", "national", str(path), "--lang", "en"),
         f"{path}{message}" if message.startswith(":") else message,
     )
 
 
-@pytest.mark.parametrize(("name", "message"), PLANS)
-def test_hostile_plans(psplan, name: str, message: str) -> None:
+@pytest.mark.parametrize(("name", "message", "chinese"), PLANS)
+def test_hostile_plans(psplan, name: str, message: str, chinese: str) -> None:
     path = HOSTILE / name
-    assert_one_line_error(psplan("show", str(path)), f"{path}{message}")
+    assert_one_line_error(psplan("show", str(path), "--lang", "en"), f"{path}{message}")
     result = psplan("validate", str(path))
-    where, _, text = message.rpartition(": ")
     assert result.returncode == 2
-    assert f"{path}{where}: error: {text}" in result.stdout
+    assert f"{path}{chinese}" in result.stdout
 
 
 def test_nan_is_missing_and_minus_zero_is_zero(psplan) -> None:
@@ -67,7 +75,9 @@ def test_ten_megabyte_line(psplan, tmp_path: Path) -> None:
     path.write_text(
         "indicator,year,value\n九年义务教育巩固率,2023," + "9" * 10_000_000 + "\n", encoding="utf-8"
     )
-    assert_one_line_error(psplan("check", "national", str(path)), f"{path}:2", "malformed CSV")
+    assert_one_line_error(
+        psplan("check", "national", str(path), "--lang", "en"), f"{path}:2", "malformed CSV"
+    )
 
 
 def test_mixed_encodings_are_named_with_the_row(psplan, tmp_path: Path) -> None:
@@ -75,7 +85,7 @@ def test_mixed_encodings_are_named_with_the_row(psplan, tmp_path: Path) -> None:
     head = "indicator,year,value\n" + "九年义务教育巩固率,2023,95\n" * 3000
     path = tmp_path / "mixed.csv"
     path.write_bytes(head.encode("utf-8") + "学前教育毛入园率,2023,91\n".encode("gb18030"))
-    result = psplan("check", "national", str(path))
+    result = psplan("check", "national", str(path), "--lang", "en")
     assert_one_line_error(result, str(path), "cannot decode as utf-8", "--encoding")
 
 
@@ -103,14 +113,17 @@ def test_plan_with_ten_thousand_indicators(psplan, tmp_path: Path) -> None:
 
 
 def test_directory_given_as_a_file(psplan, tmp_path: Path) -> None:
-    assert_one_line_error(psplan("check", "national", str(tmp_path)), "is a directory")
-    assert_one_line_error(psplan("show", str(tmp_path)), "is a directory")
+    en = ("--lang", "en")
+    assert_one_line_error(psplan("check", "national", str(tmp_path), *en), "is a directory")
+    assert_one_line_error(psplan("show", str(tmp_path), *en), "is a directory")
+    assert_one_line_error(psplan("show", str(tmp_path)), "这是文件夹，不是文件")
 
 
 def test_unreadable_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # Tests run as root in CI, where chmod 000 does not stop reading: simulate the OS refusing.
     from psplan.errors import PsplanError
     from psplan.plan.yamlsource import read_text
+    from psplan.words import use_lang
 
     path = tmp_path / "plan.yaml"
     path.write_text("id: x\n", encoding="utf-8")
@@ -119,7 +132,9 @@ def test_unreadable_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
-    with pytest.raises(PsplanError, match="permission denied"):
+    with pytest.raises(PsplanError, match="没有读取该文件的权限"):
+        read_text(path)
+    with use_lang("en"), pytest.raises(PsplanError, match="permission denied"):
         read_text(path)
 
 
@@ -128,7 +143,7 @@ def test_output_equal_to_an_input_is_refused(psplan, tmp_path: Path) -> None:
     plan.write_bytes((ROOT / "data" / "national.yaml").read_bytes())
     before = plan.read_bytes()
     assert_one_line_error(
-        psplan("show", str(plan), "-o", str(plan)), "refusing to overwrite an input"
+        psplan("show", str(plan), "-o", str(plan), "--lang", "en"), "refusing to overwrite an input"
     )
     assert plan.read_bytes() == before
 
@@ -212,6 +227,8 @@ def test_progress_bar_on_a_terminal_and_not_when_piped(county_csv: Path, tmp_pat
         "json",
         "-o",
         str(tmp_path / "o.json"),
+        "--lang",
+        "en",
     ]
     piped = subprocess.run(command, capture_output=True, text=True)
     assert "rows" not in piped.stderr and piped.stderr.strip().startswith("wrote ")

@@ -28,6 +28,7 @@ from psplan.formats.escape import (
     xlsx_text,
 )
 from psplan.output import resolve_output, write_output
+from psplan.words import use_lang
 
 from conftest import ROOT, assert_one_line_error, run_psplan
 
@@ -158,16 +159,17 @@ def test_an_ascii_terminal_gets_escapes_not_a_crash(tmp_path: Path, env: dict[st
         assert "\\u5341\\u56db\\u4e94" in stdout  # 十四五, readable back
         assert done.stderr.decode("ascii").count("psplan: warning: stdout's encoding") == 1
     bad = tmp_path / "缺失的文件.csv"
-    done = subprocess.run(
-        [sys.executable, "-m", "psplan", "check", "national", str(bad)],
-        capture_output=True,
-        cwd=tmp_path,
-        env=_env(**env),
-        timeout=60,
-    )
-    assert done.returncode == 2
-    stderr = done.stderr.decode("ascii")
-    assert stderr.startswith("psplan: error:") and "no such file" in stderr, stderr
+    for lang, message in (("en", "no such file"), ("zh", "\\u6587\\u4ef6\\u4e0d\\u5b58\\u5728")):
+        done = subprocess.run(
+            [sys.executable, "-m", "psplan", "check", "national", str(bad), "--lang", lang],
+            capture_output=True,
+            cwd=tmp_path,
+            env=_env(**env),
+            timeout=60,
+        )
+        assert done.returncode == 2
+        stderr = done.stderr.decode("ascii")  # 文件不存在 in Chinese: escaped, readable back
+        assert stderr.startswith("psplan: error:") and message in stderr, stderr
     assert "Traceback" not in stderr and "internal error" not in stderr
 
 
@@ -180,7 +182,7 @@ def test_a_device_node_is_never_replaced(tmp_path: Path) -> None:
         os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
     except (PermissionError, OSError) as exc:
         pytest.skip(f"cannot make a device node here: {exc}")
-    result = run_psplan("show", "national", "-o", str(device))
+    result = run_psplan("show", "national", "-o", str(device), "--lang", "en")
     assert_one_line_error(result, "is a character device, not a regular file")
     assert stat.S_ISCHR(device.stat().st_mode)
     assert _temp_files(tmp_path) == []
@@ -203,7 +205,9 @@ def test_an_input_reached_by_a_hard_link_is_refused(tmp_path: Path) -> None:
     plan.write_bytes((ROOT / "data" / "national.yaml").read_bytes())
     link = tmp_path / "link.md"
     os.link(plan, link)
-    with pytest.raises(PsplanError, match="refusing to overwrite an input"):
+    with use_lang("en"), pytest.raises(PsplanError, match="refusing to overwrite an input"):
+        resolve_output(link, [plan])
+    with pytest.raises(PsplanError, match="不能覆盖本命令的输入文件"):  # Chinese by default
         resolve_output(link, [plan])
 
 
@@ -215,7 +219,7 @@ def test_a_bundled_plan_named_by_its_name_is_an_input(tmp_path: Path) -> None:
     # in a wheel install as CI makes it).
     bundled = {name: path.resolve() for name, path in bundled_plans().items()}
     inputs = command_inputs({"plan": "national", "actuals": tmp_path / "a.csv", "output": None})
-    with pytest.raises(PsplanError, match="refusing to overwrite an input"):
+    with use_lang("en"), pytest.raises(PsplanError, match="refusing to overwrite an input"):
         resolve_output(bundled["national"], inputs)
     children = command_inputs({"parent": "national", "all_children": True})
     assert bundled["hanzhong"] in [path.resolve() for path in children]
@@ -232,7 +236,17 @@ def test_a_workbook_is_not_printed_on_a_terminal(tmp_path: Path) -> None:
     leader, follower = pty.openpty()
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "psplan", "report", "national", str(actuals), *XLSX_STDOUT],
+            [
+                sys.executable,
+                "-m",
+                "psplan",
+                "report",
+                "national",
+                str(actuals),
+                *XLSX_STDOUT,
+                "--lang",
+                "en",
+            ],
             stdout=follower,
             stderr=subprocess.PIPE,
             text=True,
@@ -338,13 +352,21 @@ def test_validate_prints_fifty_problems_then_counts_the_rest(tmp_path: Path) -> 
     everything = run_psplan("validate", str(plan), "--max-problems", "0")
     total = sum(": error:" in line for line in everything.stdout.splitlines())
     assert total > 100
-    result = run_psplan("validate", str(plan))
+    result = run_psplan("validate", str(plan), "--lang", "en")
     assert result.returncode == 2
     lines = result.stdout.splitlines()
     assert sum(": error:" in line for line in lines) == 50
     assert lines[-2] == f"… and {total - 50} more problems (use --max-problems to see more)"
     assert lines[-1] == f"1 file(s) checked, {total} error(s)"
-    github = run_psplan("validate", str(plan), "-f", "github", "--max-problems", "5")
+    chinese = run_psplan("validate", str(plan)).stdout.splitlines()  # the default language
+    assert sum(": error:" in line for line in chinese) == 50  # the level is a code for scripts
+    assert chinese[-2:] == [
+        f"…… 另有 {total - 50} 个问题未列出（用 --max-problems 查看更多）",
+        f"已检查 1 个文件，{total} 个错误",
+    ]
+    github = run_psplan(
+        "validate", str(plan), "-f", "github", "--max-problems", "5", "--lang", "en"
+    )
     assert github.stdout.count("::error ") == 5
     assert f"::notice::… and {total - 5} more problems" in github.stdout
     data = json.loads(run_psplan("validate", str(plan), "-f", "json").stdout)
@@ -354,25 +376,33 @@ def test_validate_prints_fifty_problems_then_counts_the_rest(tmp_path: Path) -> 
 def test_warnings_are_bounded_too(capsys: pytest.CaptureFixture[str]) -> None:
     from psplan.cli import print_problems
     from psplan.errors import Location, Problem
+    from psplan.words import use_lang
 
     problems = [Problem(Location("a.csv", n), f"odd {n}", level="warning") for n in range(80)]
-    print_problems(problems, "warning", 10)
+    with use_lang("en"):
+        print_problems(problems, "warning", 10)
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 11
     assert lines[0] == "psplan: warning: a.csv: odd 0"
     assert lines[-1] == "psplan: warning: … and 70 more warnings (use --max-problems to see more)"
+    print_problems(problems, "warning", 10)  # in Chinese by default
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "psplan: warning: …… 另有 70 条警告未列出（用 --max-problems 查看更多）"
+    )
 
 
 def test_a_note_that_checking_stopped_is_printed_last() -> None:
     from psplan.errors import Location, Problem
-    from psplan.formats.problems import problems_github, problems_text
+    from psplan.formats import render
+    from psplan.views.problems import problems_view
 
     problems = [Problem(Location("p.yaml", n), "bad") for n in range(1, 8)]
     stopped = Problem(Location("p.yaml"), "stopped after 7 problems", "too-many-problems")
-    text = problems_text([*problems, stopped], 1, 3).splitlines()
+    view = problems_view([*problems, stopped], 1, 3, "en")
+    text = render(view, "text").splitlines()
     assert text[3:5] == [
         "… and 4 more problems (use --max-problems to see more)",
         "p.yaml: error: stopped after 7 problems [too-many-problems]",
     ]
-    github = problems_github([*problems, stopped], 1, 3).splitlines()
+    github = render(view, "github").splitlines()
     assert github[-1].endswith("::stopped after 7 problems") and len(github) == 5

@@ -24,6 +24,9 @@ from psplan.views.template import parse_years, template_rows
 
 from conftest import DATA
 
+#: These tests read the library's messages in English (Chinese is the default).
+pytestmark = pytest.mark.usefixtures("english")
+
 PLAN = """\
 id: p
 name: 测试规划

@@ -30,6 +30,9 @@ from psplan.plan.plans import load_plan
 from psplan.views.template import INSTRUCTIONS, template_csv, template_header, template_xlsx
 
 runner = CliRunner()
+#: These tests read the library's messages in English (Chinese is the default); the command
+#: line's are in English with --lang en.
+pytestmark = pytest.mark.usefixtures("english")
 
 
 # ---------------------------------------------------------------- helpers
@@ -216,7 +219,7 @@ def test_no_header_within_the_first_rows_is_still_an_error(tmp_path: Path) -> No
 
 def test_title_block_through_the_cli(tmp_path: Path) -> None:
     path = workbook(tmp_path, {"Sheet": [*TITLE, *DATA]})
-    result = cli("check", "national", str(path), "--format", "json")
+    result = cli("check", "national", str(path), "--format", "json", "--lang", "en")
     assert result.exit_code in (0, 1), result.stderr
     assert "skipped a row above the header" in result.stderr
 
@@ -292,9 +295,12 @@ def test_indicators_that_start_like_a_note_are_read(tmp_path: Path) -> None:
 
 def test_total_row_no_longer_fails_the_check(tmp_path: Path) -> None:
     path = csv_file(tmp_path, "指标,2023\n九年义务教育巩固率,96\n合计,96\n")
-    result = cli("check", "national", str(path), "--format", "json")
+    result = cli("check", "national", str(path), "--format", "json", "--lang", "en")
     assert result.exit_code == 0, result.stderr
     assert "skipped a total row: '合计'" in result.stderr
+    result = cli("check", "national", str(path), "--format", "json")  # Chinese by default
+    assert result.exit_code == 0, result.stderr
+    assert "已跳过合计行：“合计”" in result.stderr
 
 
 # ---------------------------------------------------------------- 4. sheets
@@ -334,9 +340,10 @@ def test_several_sheets_with_figures_ask_for_sheet(tmp_path: Path) -> None:
     with pytest.raises(PsplanError) as caught:
         read(path)
     assert caught.value.message == (
-        "several sheets hold figures ('2022', '2023'); pass --sheet NAME to choose one"
+        "several sheets hold figures ('2022', '2023'); pass --sheet NAME (Python: sheet=NAME) "
+        "to choose one"
     )
-    result = cli("check", "national", str(path))
+    result = cli("check", "national", str(path), "--lang", "en")
     assert result.exit_code == 2 and "--sheet NAME" in result.stderr
 
 
@@ -364,7 +371,7 @@ def test_one_sheet_without_a_header_keeps_its_header_error(tmp_path: Path) -> No
 
 def test_empty_first_sheet_through_the_cli(tmp_path: Path) -> None:
     path = workbook(tmp_path, {"Sheet1": [], "2023": DATA})
-    result = cli("check", "national", str(path), "--format", "json")
+    result = cli("check", "national", str(path), "--format", "json", "--lang", "en")
     assert result.exit_code in (0, 1), result.stderr
     assert "reading sheet '2023'" in result.stderr
 
@@ -616,7 +623,9 @@ def test_read_actuals_takes_a_string_path(tmp_path: Path) -> None:
 
 def test_only_a_hidden_sheet_with_figures_says_so(tmp_path: Path) -> None:
     path = workbook(tmp_path, {"Sheet1": [], "data": DATA}, data="hidden")
-    with pytest.raises(PsplanError, match="pass --sheet NAME to read a hidden sheet"):
+    with pytest.raises(
+        PsplanError, match=r"pass --sheet NAME \(Python: sheet=NAME\) to read a hidden"
+    ):
         read(path)
     assert len(figures(read(path, sheet="data"))) == 2
 
@@ -1432,7 +1441,7 @@ def test_a_second_sheet_with_figures_ends_the_search(tmp_path: Path) -> None:
         read(xlsx_file(tmp_path, data))
     assert caught.value.message == (
         "several sheets hold figures ('d', 's0', and 4,999 more sheets not looked at); pass "
-        "--sheet NAME to choose one"
+        "--sheet NAME (Python: sheet=NAME) to choose one"
     )
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from psplan.errors import PsplanError
 from psplan.plan.targets import format_expression, parse_expression
+from psplan.words import use_lang
 
 # (raw as printed, form, op, value, unit, cumulative, marker) — each taken from a plan.
 PRINTED_FORMS = [
@@ -102,7 +103,9 @@ def test_yaml_numbers_are_read_as_their_text() -> None:
 def test_unknown_text_is_an_error_that_quotes_it(raw: str) -> None:
     with pytest.raises(PsplanError) as caught:
         parse_expression(raw)
-    assert repr(raw) in str(caught.value)
+    assert f"“{raw}”" in str(caught.value)  # in Chinese, the default
+    with use_lang("en"):
+        assert repr(raw) in str(caught.value)
 
 
 @pytest.mark.parametrize("raw", [row[0] for row in PRINTED_FORMS])

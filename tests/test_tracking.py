@@ -318,7 +318,7 @@ def test_html_report_in_a_real_browser(
             lambda message: errors.append(message.text) if message.type == "error" else None,
         )
         page.goto(out.as_uri())
-        assert page.title() == "“十四五”公共服务规划 2023"
+        assert page.title() == "“十四五”公共服务规划 · 2023年监测报告"
         assert page.locator("svg.chart").count() >= 2
         assert page.locator("text=进度滞后").count() >= 1
         shot = tmp_path / "report.png"

@@ -47,20 +47,23 @@ def broken(tmp_path: Path) -> Path:
 
 
 def test_bundled_plans_are_valid(psplan) -> None:
-    result = psplan("validate", *[str(DATA / f"{name}.yaml") for name in PLANS])
+    files = [str(DATA / f"{name}.yaml") for name in PLANS]
+    result = psplan("validate", *files)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert f"{len(PLANS)} file(s) valid" in result.stdout
+    assert result.stdout == f"{len(PLANS)} 个文件均有效\n"
+    english = psplan("validate", *files, "--lang", "en")
+    assert english.stdout == f"{len(PLANS)} file(s) valid\n"
 
 
 def test_broken_target_duplicate_id_and_unknown_domain_are_all_reported(
     psplan, broken: Path
 ) -> None:
-    result = psplan("validate", str(broken))
+    result = psplan("validate", str(broken))  # in Chinese, the default
     assert result.returncode == 2
     out = result.stdout
-    assert f"{broken}:13:" in out and "'>>4.5'" in out  # broken target, its line
-    assert f"{broken}:15:" in out and "duplicate indicator id 'a'" in out
-    assert f"{broken}:22:" in out and "domain '病有所医'" in out
+    assert f"{broken}:13:" in out and "“>>4.5”" in out  # broken target, its line
+    assert f"{broken}:15:" in out and "指标编号“a”重复" in out
+    assert f"{broken}:22:" in out and "领域“病有所医”" in out
     assert "Traceback" not in out + result.stderr
 
 
@@ -99,9 +102,9 @@ def test_semantic_checks(psplan, tmp_path: Path) -> None:
     path = tmp_path / "semantic.yaml"
     path.write_text(text, encoding="utf-8")
     out = psplan("validate", str(path)).stdout
-    assert "five-year total in brackets, but kind is 'level'" in out
-    assert "is in % but the unit is '人'" in out
-    assert "baseline year 2025 is not before the period's end 2025" in out
+    assert "加括号表示五年累计，但 kind 为“level”" in out
+    assert "的单位是 %，但指标单位（unit）是“人”" in out
+    assert "基期年份 2025 不早于规划期末 2025 年" in out
 
 
 def test_maps_to_must_resolve_in_the_parent(psplan, tmp_path: Path) -> None:
@@ -111,10 +114,10 @@ def test_maps_to_must_resolve_in_the_parent(psplan, tmp_path: Path) -> None:
     path = tmp_path / "child.yaml"
     path.write_text(text, encoding="utf-8")
     out = psplan("validate", str(path)).stdout
-    assert "maps_to 'no_such_indicator' is not an indicator of the parent plan 'national'" in out
+    assert "maps_to “no_such_indicator”不是上级规划“national”中的指标" in out
     # An explicit --parent is used instead of the bundled one.
     out = psplan("validate", "--parent", str(DATA / "hanzhong.yaml"), str(path)).stdout
-    assert "parent plan 'hanzhong'" in out
+    assert "上级规划“hanzhong”" in out
 
 
 def test_duplicate_catalogue_items(psplan, tmp_path: Path) -> None:
@@ -126,41 +129,49 @@ def test_duplicate_catalogue_items(psplan, tmp_path: Path) -> None:
     path = tmp_path / "catalogue.yaml"
     path.write_text(text, encoding="utf-8")
     out = psplan("validate", str(path)).stdout
-    assert "duplicate catalogue item id 'x'" in out
-    assert "duplicate catalogue item '预防接种'" in out
+    assert "清单项目编号“x”重复" in out
+    assert "清单项目“预防接种”重复" in out
 
 
 @pytest.mark.parametrize(
-    ("content", "fragment"),
+    ("content", "fragment", "chinese"),
     [
-        (b"", "the file is empty"),
-        (b"id: [unclosed\n", "YAML syntax error"),
-        (b"- a\n- b\n", "must be a mapping"),
-        ("id: 汉中\n".encode("gb18030"), "not UTF-8"),
-        (b"a: 1\na: 2\n", "duplicate key 'a'"),
-        (b"a: &x [1]\nb: *x\n", "aliases"),
-        (b"a: !!python/object:os.system {}\n", "not allowed"),
-        (b"id: x\x00\n", "NUL byte"),
+        (b"", "the file is empty", "文件为空"),
+        (b"id: [unclosed\n", "YAML syntax error", "YAML 语法错误"),
+        (b"- a\n- b\n", "must be a mapping", "必须是键值映射"),
+        ("id: 汉中\n".encode("gb18030"), "not UTF-8", "不是 UTF-8 文本"),
+        (b"a: 1\na: 2\n", "duplicate key 'a'", "键“a”重复"),
+        (b"a: &x [1]\nb: *x\n", "aliases", "YAML 别名"),
+        (b"a: !!python/object:os.system {}\n", "not allowed", "不允许使用 YAML 标签"),
+        (b"id: x\x00\n", "NUL byte", "NUL 字节"),
     ],
 )
 def test_unusable_files_give_one_line_and_exit_2(
-    psplan, tmp_path: Path, content: bytes, fragment: str
+    psplan, tmp_path: Path, content: bytes, fragment: str, chinese: str
 ) -> None:
     path = tmp_path / "plan.yaml"
     path.write_bytes(content)
     for command in ("show", "check"):
         args = [command, str(path)] + (["--previous"] if command == "check" else [])
-        assert_one_line_error(psplan(*args), str(path), fragment)
-    result = psplan("validate", str(path))
-    assert result.returncode == 2 and fragment in result.stdout and "Traceback" not in result.stderr
+        assert_one_line_error(psplan(*args, "--lang", "en"), str(path), fragment)
+        assert_one_line_error(psplan(*args), str(path), chinese)
+    result = psplan("validate", str(path))  # in Chinese, the default
+    assert result.returncode == 2 and chinese in result.stdout and "Traceback" not in result.stderr
+    result = psplan("validate", str(path), "--lang", "en")
+    assert result.returncode == 2 and fragment in result.stdout
 
 
 def test_missing_file_and_unknown_plan(psplan, tmp_path: Path) -> None:
-    assert_one_line_error(psplan("show", str(tmp_path / "nope.yaml")), "no such file")
+    en = ("--lang", "en")
+    assert_one_line_error(psplan("show", str(tmp_path / "nope.yaml"), *en), "no such file")
     assert_one_line_error(
-        psplan("show", "nowhere"), "no plan file or bundled plan named 'nowhere'", "hanzhong"
+        psplan("show", "nowhere", *en), "no plan file or bundled plan named 'nowhere'", "hanzhong"
     )
-    assert_one_line_error(psplan("show", str(tmp_path)), "is a directory")
+    assert_one_line_error(psplan("show", str(tmp_path), *en), "is a directory")
+    assert_one_line_error(psplan("show", str(tmp_path / "nope.yaml")), "文件不存在")
+    assert_one_line_error(
+        psplan("show", "nowhere"), "找不到名为“nowhere”的规划文件或内置规划", "hanzhong"
+    )
 
 
 def test_show_by_name_equals_show_by_path(psplan) -> None:

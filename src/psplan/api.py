@@ -35,7 +35,7 @@ from psplan.actuals.read import ActualRow, SheetEntry
 from psplan.actuals.read import read_actuals as _read_actuals
 from psplan.assess.assessment import Assessment
 from psplan.comparison.compare import Comparison, compare_plans
-from psplan.errors import Problem, PsplanError
+from psplan.errors import Message, Problem, PsplanError, plain, quoted
 from psplan.plan.model import Plan
 from psplan.plan.plans import LoadedPlan
 
@@ -128,10 +128,11 @@ class Problems(list[Problem]):
     def to_dict(self) -> dict[str, Any]:
         """`psplan validate FILE --format json`: {"files", "valid", "problems": [{"file",
         "line", "column", "level", "code", "message"}]}."""
-        from psplan.formats.problems import problems_json
+        from psplan.formats.json import render
+        from psplan.views.problems import problems_view
 
         # Parsed back from the command's own text, so the two cannot differ.
-        return json.loads(problems_json(self, 1))
+        return json.loads(render(problems_view(self, 1)))
 
     def to_rows(self) -> list[dict[str, Any]]:
         return self.to_dict()["problems"]
@@ -369,7 +370,7 @@ def _references(given: Mapping[str, float | str] | None) -> dict[str, float]:
         elif isinstance(value, str):
             number = parse_value(value).number
         if number is None:
-            raise PsplanError(f"reference {key!r}: expected a number, not {value!r}")
+            raise PsplanError("api.bad_reference", key=quoted(key), value=quoted(value))
         references[str(key)] = number
     return references
 
@@ -378,7 +379,7 @@ def _overrides(
     given: str | os.PathLike[str] | Iterable[Override | Mapping[str, Any]] | None,
 ) -> list[Override]:
     """Overrides from a file, or from a list of mappings written like the file's entries."""
-    from psplan.assess.overrides import CHANGES, Override, read_overrides
+    from psplan.assess.overrides import CHANGES, Override, entry_problem, read_overrides
 
     if given is None:
         return []
@@ -392,21 +393,14 @@ def _overrides(
         if isinstance(entry, Override):
             overrides.append(entry)
             continue
-        if not isinstance(entry, Mapping):
-            raise PsplanError(f"{where}: each override is a mapping with indicator and reason")
-        unknown = set(entry) - {"indicator", "reason", *CHANGES}
-        if unknown:
-            allowed = ", ".join(("indicator", "reason", *CHANGES))
-            raise PsplanError(
-                f"{where}: unknown key {sorted(map(str, unknown))[0]!r} (allowed: {allowed})"
-            )
-        if not entry.get("indicator") or not str(entry.get("reason") or "").strip():
-            raise PsplanError(f"{where}: each override needs an indicator and a reason")
+        problem = (
+            entry_problem(entry)
+            if isinstance(entry, Mapping)
+            else Message("overrides.not_a_mapping")
+        )
+        if problem is not None:
+            raise PsplanError("overrides.at", where=plain(where), message=problem)
         changes = tuple((key, entry[key]) for key in CHANGES if key in entry)
-        if not changes:
-            raise PsplanError(
-                f"{where}: override changes nothing (give one of {', '.join(CHANGES)})"
-            )
         overrides.append(
             Override(str(entry["indicator"]), changes, str(entry["reason"]).strip(), where)
         )
@@ -432,7 +426,7 @@ class Compared(Comparison):
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         """The JSON contract of `psplan compare PARENT CHILD --format json`."""
-        from psplan.formats.comparison import comparison_dict
+        from psplan.views.comparison import comparison_dict
 
         return comparison_dict(self, lang)
 
@@ -497,13 +491,11 @@ def read_waivers(path: str | os.PathLike[str]) -> dict[str, str]:
     elif isinstance(data, list):
         entries = data
     else:
-        raise PsplanError("a waiver file is a mapping ITEM_ID: reason", document.locate(()))
+        raise PsplanError("waivers.not_a_mapping", document.locate(()))
     waivers = {}
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict) or not entry.get("id") or not entry.get("reason"):
-            raise PsplanError(
-                "each waiver needs an id and a reason", document.locate((*prefix, index))
-            )
+            raise PsplanError("waivers.incomplete", document.locate((*prefix, index)))
         waivers[str(entry["id"])] = str(entry["reason"])
     return waivers
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields
 
-from psplan.errors import PsplanError
+from psplan.errors import Message, PsplanError, quoted
 
 #: Environment variable of each limit (the `Limits` field it sets).
 VARIABLES = {
@@ -62,7 +62,9 @@ class Limits:
             if not text:
                 continue
             if not (text.isascii() and text.isdigit()) or int(text) < 1:
-                raise PsplanError(f"{name}={environ[name]!r}: expected a whole number ≥ 1")
+                raise PsplanError(
+                    "limits.not_whole_number", variable=name, value=quoted(environ[name])
+                )
             values[field.name] = int(text)
         return cls(**values)
 
@@ -75,7 +77,6 @@ class Limits:
         return self.unzipped_mb * 1024 * 1024
 
 
-def exceeded(found: str, field: str, limit: int) -> str:
+def exceeded(found: Message, field: str, limit: int) -> Message:
     """The message for a limit reached: what was found, the limit and how to raise it."""
-    name = VARIABLES[field]
-    return f"{found} (limit {name}={limit}); set {name} to raise it"
+    return Message("limits.exceeded", found=found, variable=VARIABLES[field], limit=limit)

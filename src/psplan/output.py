@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from psplan.errors import Location, PsplanError
+from psplan.errors import Location, Message, PsplanError, quoted
 
 #: Names that always mean the process's own stdout / stderr, whatever they point to.
 STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
@@ -43,10 +43,10 @@ SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
 _KINDS = (
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISFIFO, "a FIFO (named pipe)"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "output.kind.character_device"),
+    (stat.S_ISBLK, "output.kind.block_device"),
+    (stat.S_ISFIFO, "output.kind.fifo"),
+    (stat.S_ISSOCK, "output.kind.socket"),
 )
 
 
@@ -100,25 +100,18 @@ def resolve_output(output: Path | str, inputs: Iterable[Path | str] = ()) -> Tar
         raise PsplanError(_path_problem(exc), where) from None
     for name in inputs:
         if _same_file(Path(name), target, info):
-            raise PsplanError(
-                "refusing to overwrite an input file of this command; give another output name",
-                where,
-            )
+            raise PsplanError("output.is_input", where)
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise PsplanError("is a directory; give a file name for the output", where)
+        raise PsplanError("output.is_directory", where)
     if info is not None and not stat.S_ISREG(info.st_mode):
         stream = _standard_stream(info)
         if stream:
             return Target(given, stream=stream)
-        kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
-        raise PsplanError(
-            f"is {kind}, not a regular file; psplan writes only regular files "
-            "(use -o - for stdout)",
-            where,
-        )
+        kind = next((key for test, key in _KINDS if test(info.st_mode)), "output.kind.other")
+        raise PsplanError("output.not_regular", where, kind=Message(kind))
     folder = target.parent
     if not folder.is_dir():
-        raise PsplanError(f"folder {str(folder)!r} does not exist", where)
+        raise PsplanError("output.no_folder", where, folder=quoted(str(folder)))
     return Target(given, path=target)
 
 
@@ -154,11 +147,7 @@ def _write_stream(content: str | bytes, target: Target) -> None:
     handle = sys.stdout if target.stream == "stdout" else sys.stderr
     if isinstance(content, bytes):
         if _isatty(handle):
-            raise PsplanError(
-                "will not print a binary file (an Excel workbook) on a terminal; "
-                "give a file name with -o",
-                Location(target.given),
-            )
+            raise PsplanError("output.binary_on_terminal", Location(target.given))
         handle.flush()
         handle.buffer.write(content)
         handle.buffer.flush()
@@ -192,11 +181,11 @@ def _encodable(text: str, handle: TextIO, name: str = "stdout") -> str:
         pass
     if encoding not in _warned_encoding:
         _warned_encoding.add(encoding)
-        sys.stderr.write(
-            f"psplan: warning: {name}'s encoding ({encoding}) cannot show every "
-            "character; they are printed as \\uXXXX escapes (set PYTHONIOENCODING=utf-8 or "
-            "a UTF-8 locale, or write a file with -o)\n"
-        )
+        message = Message("output.unencodable", stream=name, encoding=encoding)
+        line = f"psplan: warning: {message}\n"
+        if not _fits(line, sys.stderr):  # no Chinese on a terminal that cannot show it
+            line = f"psplan: warning: {message.render('en')}\n"
+        sys.stderr.write(line)
         sys.stderr.flush()
     return text.encode(encoding, "backslashreplace").decode(encoding)
 
@@ -248,7 +237,9 @@ def _write_file(content: str | bytes, target: Path, given: str) -> None:
             if isinstance(exc, Interrupted):
                 exc.output, exc.written = given, replaced
             if isinstance(exc, OSError):
-                raise PsplanError(f"cannot write: {exc.strerror}", Location(given)) from None
+                raise PsplanError(
+                    "output.cannot_write", Location(given), reason=exc.strerror
+                ) from None
             raise
 
 
@@ -304,12 +295,21 @@ def _same_file(given: Path, target: Path, info: os.stat_result | None) -> bool:
     return (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino)
 
 
-def _path_problem(exc: BaseException) -> str:
+def _path_problem(exc: BaseException) -> Message:
     if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:
-        return "a loop of symbolic links; give another file name for the output"
+        return Message("output.symlink_loop")
     if isinstance(exc, OSError) and exc.strerror:
-        return f"cannot use this output path: {exc.strerror}"
-    return f"cannot use this output path: {exc}"
+        return Message("output.bad_path", reason=exc.strerror)
+    return Message("output.bad_path", reason=str(exc))
+
+
+def _fits(text: str, handle: TextIO) -> bool:
+    """Whether the stream's encoding can hold `text`."""
+    try:
+        text.encode(getattr(handle, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
 
 
 def _umask() -> int:

@@ -14,7 +14,7 @@ MIN_BYTES = 4 * 1024 * 1024
 EVERY = 20_000
 
 
-def with_progress(rows: Iterable[T], path: Path, label: str = "reading") -> Iterable[T]:
+def with_progress(rows: Iterable[T], path: Path) -> Iterable[T]:
     if not sys.stderr.isatty():
         return rows
     try:
@@ -22,18 +22,24 @@ def with_progress(rows: Iterable[T], path: Path, label: str = "reading") -> Iter
             return rows
     except OSError:
         return rows
-    return _progress(rows, f"{label} {path.name}")
+    from psplan.words import say
+
+    return _progress(rows, say("progress.reading", name=path.name))
 
 
 def _progress(rows: Iterable[T], description: str) -> Iterator[T]:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from psplan.words import words
+
+    # the catalogue's template, as a template of rich's: rich fills in {task.completed}
+    rows_done = words("progress.rows").replace("{count:,}", "{task.completed:,}")
     columns = (
         SpinnerColumn(),
         TextColumn("{task.description}", markup=False),
         BarColumn(),
-        TextColumn("{task.completed:,} rows"),
+        TextColumn(rows_done),
         TimeElapsedColumn(),
     )
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:

@@ -63,30 +63,30 @@ CASES = [
     ),
     Case(
         "validate-refuses-dev-zero",
-        ("show", "/dev/zero"),
+        ("show", "/dev/zero", "--lang", "en"),
         stderr="not a regular file",
     ),
     Case(
         "year-far-outside-the-plan",
-        ("check", "national", "{dir}/a.csv", "--year", "99999"),
+        ("check", "national", "{dir}/a.csv", "--year", "99999", "--lang", "en"),
         {"a.csv": HEADER + "人均预期寿命,2023,78\n"},
         stderr="outside the plan period",
     ),
     Case(
         "latest-year-after-the-plan",
-        ("check", "national", "{dir}/a.csv"),
+        ("check", "national", "{dir}/a.csv", "--lang", "en"),
         {"a.csv": HEADER + "人均预期寿命,2026,79\n"},
         stderr="the latest year in the file, 2026,",
     ),
     Case(
         "year-before-the-baseline",
-        ("check", "national", "{dir}/a.csv", "--year", "2015"),
+        ("check", "national", "{dir}/a.csv", "--year", "2015", "--lang", "en"),
         {"a.csv": HEADER + "人均预期寿命,2015,76.3\n"},
         stderr="year 2015 is outside the plan period 2021–2025",
     ),
     Case(
         "lower-case-id-is-not-the-upper-case-one",
-        ("check", "{dir}/plan.yaml", "{dir}/a.csv"),
+        ("check", "{dir}/plan.yaml", "{dir}/a.csv", "--lang", "en"),
         {"plan.yaml": UPPER_ID, "a.csv": HEADER + "beds,2023,50\n"},
         stderr="indicator 'beds' is not in plan national",
     ),
@@ -99,13 +99,13 @@ CASES = [
     ),
     Case(
         "a-name-that-fits-two-indicators",
-        ("check", "{dir}/plan.yaml", "{dir}/a.csv"),
+        ("check", "{dir}/plan.yaml", "{dir}/a.csv", "--lang", "en"),
         {"plan.yaml": TWINS, "a.csv": HEADER + "医护人数,2023,3.5\n"},
         stderr="'医护人数' fits 2 indicators: doctors_per_1000",
     ),
     Case(
         "a-typo-repeated-in-every-region-is-reported-once",
-        ("check", "national", "{dir}/a.csv"),
+        ("check", "national", "{dir}/a.csv", "--lang", "en"),
         {
             "a.csv": "indicator,year,value,region\n"
             + "".join(f"人均预期寿名,2023,78,县{i}\n" for i in range(3000))
@@ -115,20 +115,20 @@ CASES = [
     ),
     Case(
         "a-negative-retention-rate-is-a-warning",
-        ("check", "national", "{dir}/a.csv", "--format", "json"),
+        ("check", "national", "{dir}/a.csv", "--format", "json", "--lang", "en"),
         {"a.csv": HEADER + "九年义务教育巩固率,2023,-50\n"},
         exit=(0, 1),
         stderr="outside the natural range of 九年义务教育巩固率 (0–100%)",
     ),
     Case(
         "a-share-of-150-percent-is-an-error-under-strict",
-        ("check", "national", "{dir}/a.csv", "--strict"),
+        ("check", "national", "{dir}/a.csv", "--strict", "--lang", "en"),
         {"a.csv": HEADER + "养老机构护理型床位占比,2023,150%\n"},
         stderr="'150%' is outside the natural range of 养老机构护理型床位占比",
     ),
     Case(
         "a-negative-count-is-a-warning",
-        ("check", "national", "{dir}/a.csv"),
+        ("check", "national", "{dir}/a.csv", "--lang", "en"),
         {"a.csv": HEADER + "养老服务床位总量,2023,-823\n"},
         exit=(0, 1),
         stderr="not negative",
@@ -174,7 +174,7 @@ CASES = [
     ),
     Case(
         "an-override-for-an-unknown-indicator",
-        ("check", "national", "{dir}/a.csv", "--overrides", "{dir}/o.yaml"),
+        ("check", "national", "{dir}/a.csv", "--overrides", "{dir}/o.yaml", "--lang", "en"),
         {
             "a.csv": HEADER + "人均体育场地面积,2023,2.4\n",
             "o.yaml": "- indicator: 人均体育场地\n  kind: cumulative\n  reason: test\n",
@@ -183,7 +183,7 @@ CASES = [
     ),
     Case(
         "two-conflicting-province-references",
-        ("check", "suzhou", "{dir}/a.csv"),
+        ("check", "suzhou", "{dir}/a.csv", "--lang", "en"),
         {
             "a.csv": "indicator,year,value,region\n劳动年龄人口平均受教育年限,2023,10.2,全省\n"
             "劳动年龄人口平均受教育年限,2023,10.4,安徽省\n劳动年龄人口平均受教育年限,2023,10,埇桥区\n"

@@ -344,7 +344,7 @@ CASES = [
     # ---- a CSV row shifted by an unquoted thousands separator
     Case(
         "csv-unquoted-thousands-separator",
-        (*CHECK, "{dir}/a.csv"),
+        (*CHECK, "{dir}/a.csv", "--lang", "en"),
         {"a.csv": HEADER + "人均预期寿命,2023,78.5\n城镇新增就业人数,2023,1,234\n"},
         stderr='a.csv:3: the row has 4 cells but the header 3: quote a number written with a thousands separator ("1,234")',
     ),
@@ -379,32 +379,32 @@ CASES = [
     ),
     Case(
         "mixed-utf8-and-gbk-names-the-line",
-        ("check", "national", "{dir}/a.csv"),
+        ("check", "national", "{dir}/a.csv", "--lang", "en"),
         {"a.csv": MIXED},
         stderr="a.csv:3002: cannot decode as utf-8",
     ),
     Case(
         "encoding-that-is-not-a-text-encoding",
-        ("check", "national", "{dir}/a.csv", "--encoding", "rot13"),
+        ("check", "national", "{dir}/a.csv", "--encoding", "rot13", "--lang", "en"),
         {"a.csv": FIGURES},
         stderr="'rot13' is not a text encoding",
     ),
     Case(
         "utf-16-without-bom-given-as-utf-16",
-        ("check", "national", "{dir}/a.csv", "--encoding", "utf-16"),
+        ("check", "national", "{dir}/a.csv", "--encoding", "utf-16", "--lang", "en"),
         {"a.csv": FIGURES.encode("utf-16-le")},
         stderr="cannot decode as utf-16",
     ),
     # ---- pipes and devices
     Case(
         "device-given-as-csv",
-        ("check", "national", "/dev/zero", "--encoding", "utf-16-le"),
+        ("check", "national", "/dev/zero", "--encoding", "utf-16-le", "--lang", "en"),
         stderr="/dev/zero: is a device or terminal, not a file",
         process=True,
     ),
     Case(
         "fifo-without-a-writer",
-        ("check", "national", "{dir}/pipe.csv"),
+        ("check", "national", "{dir}/pipe.csv", "--lang", "en"),
         {"pipe.csv": fifo},
         stderr="pipe.csv:1: the file is empty",
         process=True,
@@ -419,7 +419,7 @@ CASES = [
     ),
     Case(
         "xlsx-from-a-device",
-        ("check", "national", "{dir}/zero.xlsx"),
+        ("check", "national", "{dir}/zero.xlsx", "--lang", "en"),
         {"zero.xlsx": symlink_to("/dev/zero")},
         stderr="is not a regular file",
         process=True,
@@ -427,19 +427,19 @@ CASES = [
     # ---- workbooks written by scripts, and cells Excel cannot hold
     Case(
         "xlsx-formula-without-saved-value",
-        ("check", "national", "{dir}/a.xlsx"),
+        ("check", "national", "{dir}/a.xlsx", "--lang", "en"),
         {"a.xlsx": openpyxl_book([["指标", "年份", "数值"], ["人均预期寿命", 2023, "=77+1.5"]])},
         stderr="a.xlsx:2:3: formula =77+1.5 has no saved value; open and save the file in Excel",
     ),
     Case(
         "xlsx-formula-year-header-without-saved-value",
-        ("check", "national", "{dir}/a.xlsx"),
+        ("check", "national", "{dir}/a.xlsx", "--lang", "en"),
         {"a.xlsx": openpyxl_book([["指标", 2022, "=B1+1"], ["人均预期寿命", 78, 78.5]])},
         stderr="a.xlsx:1:3: formula =B1+1 has no saved value",
     ),
     Case(
         "xlsx-region-merged-over-rows",
-        (*CHECK, "{dir}/a.xlsx", "--region", "甲县"),
+        (*CHECK, "{dir}/a.xlsx", "--region", "甲县", "--lang", "en"),
         {"a.xlsx": MERGED_REGION},
         exit=(0, 1),
         stderr="merged cells A2:A3: the value of A2 ('甲县') is read into each of rows 2–3",
@@ -447,7 +447,7 @@ CASES = [
     ),
     Case(
         "xlsx-merged-by-openpyxl",
-        (*CHECK, "{dir}/a.xlsx", "--region", "甲县"),
+        (*CHECK, "{dir}/a.xlsx", "--region", "甲县", "--lang", "en"),
         {
             "a.xlsx": openpyxl_book(
                 [
@@ -464,26 +464,26 @@ CASES = [
     ),
     Case(
         "xlsx-infinite-number",
-        ("check", "national", "{dir}/a.xlsx"),
+        ("check", "national", "{dir}/a.xlsx", "--lang", "en"),
         {"a.xlsx": workbook({"d": long_sheet(("人均预期寿命", cell("C2", "inf", t="n")))})},
         stderr="a.xlsx:2:3: 'inf' is not a finite number",
     ),
     Case(
         "xlsx-not-a-number",
-        ("check", "national", "{dir}/a.xlsx"),
+        ("check", "national", "{dir}/a.xlsx", "--lang", "en"),
         {"a.xlsx": workbook({"d": long_sheet(("人均预期寿命", cell("C2", "NaN", t="n")))})},
         stderr="a.xlsx:2:3: 'NaN' is not a finite number",
     ),
     Case(
         "xlsx-5000-digit-integer",
-        ("check", "national", "{dir}/a.xlsx"),
+        ("check", "national", "{dir}/a.xlsx", "--lang", "en"),
         {"a.xlsx": workbook({"d": long_sheet(("人均预期寿命", cell("C2", "9" * 5000, t="n")))})},
         stderr="a.xlsx:2:3: number 99999999999999999999… (5,000 characters) is too large",
         check=one_error_line,
     ),
     Case(
         "xlsx-bad-shared-string-index",
-        ("check", "national", "{dir}/a.xlsx"),
+        ("check", "national", "{dir}/a.xlsx", "--lang", "en"),
         {
             "a.xlsx": workbook(
                 {"d": long_sheet(("人均预期寿命", cell("C2", 7, t="s")))}, strings=shared("78.5")
@@ -493,20 +493,20 @@ CASES = [
     ),
     Case(
         "xlsx-impossible-date-serial",
-        ("check", "national", "{dir}/a.xlsx"),
+        ("check", "national", "{dir}/a.xlsx", "--lang", "en"),
         {"a.xlsx": workbook({"d": long_sheet(("人均预期寿命", cell("C2", 1e10, s=1)))})},
         stderr="a.xlsx:2:3: 10000000000 is not a possible date",
     ),
     Case(
         "xlsx-impossible-iso-date",
-        ("check", "national", "{dir}/a.xlsx"),
+        ("check", "national", "{dir}/a.xlsx", "--lang", "en"),
         {"a.xlsx": workbook({"d": long_sheet(("人均预期寿命", cell("C2", "2023-02-30", t="d")))})},
         stderr="a.xlsx:2:3: date '2023-02-30' is not a possible date",
     ),
     # ---- workbooks built to hang the reader or exhaust memory
     Case(
         "xlsx-claims-every-cell",
-        (*CHECK, "{dir}/a.xlsx"),
+        (*CHECK, "{dir}/a.xlsx", "--lang", "en"),
         {"a.xlsx": CLAIMED_DIMENSION},
         exit=2,
         stderr="a.xlsx:1048576:1: the indicator cell is empty",
@@ -522,14 +522,14 @@ CASES = [
     ),
     Case(
         "xlsx-shared-strings-bomb",
-        ("check", "national", "{dir}/a.xlsx"),
+        ("check", "national", "{dir}/a.xlsx", "--lang", "en"),
         {"a.xlsx": sst_bomb},
         stderr="part xl/sharedStrings.xml unzips to",
         process=True,
     ),
     Case(
         "xlsx-rows-bomb",
-        ("check", "national", "{dir}/a.xlsx"),
+        ("check", "national", "{dir}/a.xlsx", "--lang", "en"),
         {"a.xlsx": rows_bomb},
         stderr="times its zipped size, like a zip bomb (limit PSPLAN_MAX_ZIP_RATIO=100); set PSPLAN_MAX_ZIP_RATIO to raise it",
         process=True,

@@ -35,9 +35,10 @@ from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
 from psplan.actuals.values import CellError, Value, parse_value
-from psplan.errors import Location, Problem, PsplanError
+from psplan.errors import Location, Message, Problem, PsplanError, Shown, plain, quoted
 from psplan.limits import Limits, exceeded
 from psplan.plan.targets import normalise_text
+from psplan.words.template import WORDS as _TEMPLATE_WORDS
 
 MIN_YEAR, MAX_YEAR = 1949, 2100
 #: How many non-blank rows may sit above the header (a title, 填报单位, a blank line).
@@ -55,13 +56,20 @@ _BOMS = {
     "utf-32-be": codecs.BOM_UTF32_BE,
 }
 
+
+def _sheet(column: str) -> str:
+    """A header word of the collection sheet `psplan template` writes (words/template.py):
+    the reader recognises the very words the template is written with."""
+    return _TEMPLATE_WORDS[f"template.column.{column}"]["zh"]
+
+
 #: Columns that name the indicator by id; when one is present it wins over a name column.
-ID_ALIASES = frozenset({"id", "编号", "指标编号", "指标代码", "代码", "indicator_id"})
+ID_ALIASES = frozenset({_sheet("id"), "编号", "指标编号", "指标代码", "代码", "indicator_id"})
 HEADER_ALIASES = {
     "indicator": {
         "indicator",
-        "id",
-        "指标",
+        _sheet("id"),
+        _sheet("name"),
         "指标名称",
         "指标名",
         "名称",
@@ -71,27 +79,40 @@ HEADER_ALIASES = {
     },
     "year": {"year", "年份", "年度", "年"},
     "value": {"value", "数值", "值", "实际值", "完成值", "数据", "实绩", "完成情况", "actual"},
-    "region": {"region", "地区", "区域", "县区", "县(市、区)", "县（市、区）", "行政区", "地市"},
+    "region": {
+        "region",
+        _sheet("region"),
+        "区域",
+        "县区",
+        "县(市、区)",
+        "县（市、区）",
+        "行政区",
+        "地市",
+    },
     "note": {"note", "notes", "备注", "说明"},
-    "baseline": {"基期值", "基期", "基期数", "基数", "基准值", "baseline"},
-    "reason": {"原因", "原因分析", "滞后原因", "未达标原因", "滞后原因分析", "reason"},
-    "measure": {"措施", "下一步措施", "工作措施", "改进措施", "整改措施", "下步措施", "measures"},
+    "baseline": {_sheet("baseline"), "基期", "基期数", "基数", "基准值", "baseline"},
+    "reason": {"原因", _sheet("reason"), "滞后原因", "未达标原因", "滞后原因分析", "reason"},
+    "measure": {
+        "措施",
+        _sheet("measure"),
+        "工作措施",
+        "改进措施",
+        "整改措施",
+        "下步措施",
+        "measures",
+    },
 }
 #: Descriptive columns (those `psplan template` writes, and 序号): expected, read by nobody.
 SILENT_HEADERS = frozenset(
     {
+        *(_sheet(column) for column in ("domain", "unit", "attribute", "target", "lead")),
         "序号",
         "no",
         "no.",
         "#",
-        "领域",
         "类别",
-        "单位",
         "计量单位",
-        "属性",
         "指标属性",
-        "目标值",
-        "牵头部门",
         "牵头单位",
         "责任部门",
         "责任单位",
@@ -128,17 +149,6 @@ _ALIAS_ROLES.update(
         for name in HEADER_ALIASES["indicator"] | ID_ALIASES
     }
 )
-_ROLE_NAMES = {
-    "id": "indicator id",
-    "name": "indicator name",
-    "year": "year",
-    "value": "value",
-    "region": "region",
-    "note": "note",
-    "baseline": "基期值",
-    "reason": "原因分析",
-    "measure": "下一步措施",
-}
 
 
 class ActualRow(NamedTuple):
@@ -188,7 +198,7 @@ class Layout:
     value: int | None = None
     year_columns: tuple[tuple[int, int], ...] = ()  # (column index, year) for wide files
     entries: tuple[tuple[int, str], ...] = ()  # (column index, SheetEntry field)
-    skipped: tuple[tuple[int, str], ...] = ()  # (column index, why): one warning each
+    skipped: tuple[tuple[int, Message], ...] = ()  # (column index, why): one warning each
 
     @property
     def wide(self) -> bool:
@@ -253,15 +263,13 @@ def read_actuals(
     name = str(path)
     limits = limits or Limits.from_env()
     if path.is_dir():
-        raise PsplanError("is a directory, not a file", Location(name))
+        raise PsplanError("file.is_directory", Location(name))
     if not path.exists():
-        raise PsplanError("no such file", Location(name))
+        raise PsplanError("file.not_found", Location(name))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return _xlsx_records(path, sheet, limits)
     if path.suffix.lower() == ".xls":
-        raise PsplanError(
-            "old .xls workbooks are not supported; save as .xlsx or CSV", Location(name)
-        )
+        raise PsplanError("actuals.xls", Location(name))
     return _records(_csv_rows(path, encoding, limits), name, csv_file=True)
 
 
@@ -276,17 +284,14 @@ def _open_input(path: Path, limits: Limits) -> tuple[io.BufferedReader, bool]:
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise PsplanError(f"cannot read: {exc.strerror}", Location(name)) from None
+        raise PsplanError("file.cannot_read", Location(name), reason=exc.strerror) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
-            raise PsplanError(
-                "is a device or terminal, not a file; save the figures to a file",
-                Location(name),
-            )
+            raise PsplanError("actuals.device", Location(name))
         regular = stat.S_ISREG(info.st_mode)
         if regular and info.st_size > limits.file_bytes:
-            found = f"the file is {info.st_size / 2**20:,.0f} MB"
+            found = Message("actuals.file_mb", size=info.st_size / 2**20)
             raise PsplanError(exceeded(found, "file_mb", limits.file_mb), Location(name))
         if not regular:
             _blocking(fd)
@@ -311,14 +316,13 @@ def _text_codec(chosen: str, name: str) -> str:
     try:
         info = codecs.lookup(chosen)
     except (LookupError, ValueError):  # ValueError: a name with a NUL in it
-        raise PsplanError(f"unknown encoding {_shown(chosen)}", Location(name)) from None
+        raise PsplanError(
+            "actuals.unknown_encoding", Location(name), encoding=_shown(chosen)
+        ) from None
     # Codecs such as rot13, base64 or zlib turn bytes into bytes or text into text; the
     # flag is how str.decode tells them apart too.
     if not getattr(info, "_is_text_encoding", True) or info.incrementaldecoder is None:
-        raise PsplanError(
-            f"{_shown(chosen)} is not a text encoding; pass one such as utf-8 or gb18030",
-            Location(name),
-        )
+        raise PsplanError("actuals.not_text_encoding", Location(name), encoding=_shown(chosen))
     return info.name
 
 
@@ -331,7 +335,7 @@ def _csv_rows(
         try:
             head = handle.read(65536)
         except OSError as exc:
-            raise PsplanError(f"cannot read: {exc.strerror}", Location(name)) from None
+            raise PsplanError("file.cannot_read", Location(name), reason=exc.strerror) from None
         chosen = encoding or detect_encoding(head)
         codec = _text_codec(chosen, name)
         skip = 0
@@ -352,7 +356,7 @@ def _csv_rows(
             for row_number, row in enumerate(reader, start=1):
                 if row:  # a blank line is []; rows of empty cells are skipped later
                     if row_number > max_rows:
-                        found = f"the file has more than {max_rows:,} rows"
+                        found = Message("actuals.too_many_rows", most=max_rows)
                         raise PsplanError(
                             exceeded(found, "rows", max_rows), Location(name, row_number)
                         )
@@ -360,20 +364,20 @@ def _csv_rows(
         except UnicodeDecodeError as exc:
             line = source.line_of(exc, chosen)
             raise PsplanError(
-                f"cannot decode as {_cut(chosen)}; pass --encoding (e.g. gb18030 or utf-8)",
-                Location(name, line),
+                "actuals.cannot_decode", Location(name, line), encoding=_cut(chosen)
             ) from None
         except UnicodeError as exc:  # a codec's own complaint (UTF-16 without a BOM)
             raise PsplanError(
-                f"cannot decode as {_cut(chosen)} ({_cut(str(exc), 100)}); pass --encoding "
-                "(e.g. gb18030, utf-8 or utf-16-le)",
+                "actuals.cannot_decode_because",
                 Location(name, row_number + 1),
+                encoding=_cut(chosen),
+                detail=_cut(str(exc), 100),
             ) from None
         except csv.Error as exc:
-            message = f"malformed CSV: {_cut(str(exc), 200)}"
-            raise PsplanError(message, Location(name, row_number + 1)) from None
+            where = Location(name, row_number + 1)
+            raise PsplanError("actuals.malformed_csv", where, detail=_cut(str(exc), 200)) from None
         except OSError as exc:
-            raise PsplanError(f"cannot read: {exc.strerror}", Location(name)) from None
+            raise PsplanError("file.cannot_read", Location(name), reason=exc.strerror) from None
 
 
 class _Source(io.RawIOBase):
@@ -417,13 +421,13 @@ class _Source(io.RawIOBase):
             position = chunk.find(b"\x00")
             if position >= 0:
                 line = self.lines + self.last.count(b"\n") + chunk.count(b"\n", 0, position) + 1
-                raise PsplanError("contains a NUL byte; not a text file", Location(self.name, line))
+                raise PsplanError("actuals.nul_byte", Location(self.name, line))
         self.lines += self.last.count(b"\n")
         self.last = chunk
         self.position += len(chunk)
         if self.position > self.limits.file_bytes:
-            where = "" if self.regular else " from a pipe"
-            found = f"more than {self.limits.file_mb:,} MB read{where}"
+            key = "actuals.read_too_much" if self.regular else "actuals.read_too_much_from_pipe"
+            found = Message(key, most=self.limits.file_mb)
             raise PsplanError(exceeded(found, "file_mb", self.limits.file_mb), Location(self.name))
         end = chunk.rfind(b"\n")
         if end < 0:
@@ -434,8 +438,9 @@ class _Source(io.RawIOBase):
             self.run += chunk.find(b"\n")
         if self.run > MAX_LINE_BYTES:
             raise PsplanError(
-                f"a line longer than {MAX_LINE_BYTES // 2**20} MB; not a CSV file of figures",
+                "actuals.line_too_long",
                 Location(self.name, self.lines + 1),
+                mb=MAX_LINE_BYTES // 2**20,
             )
         buffer[: len(chunk)] = chunk
         return len(chunk)
@@ -485,14 +490,11 @@ def _xlsx_records(
     try:
         info = path.stat()
     except OSError as exc:
-        raise PsplanError(f"cannot read: {exc.strerror}", Location(name)) from None
+        raise PsplanError("file.cannot_read", Location(name), reason=exc.strerror) from None
     if not stat.S_ISREG(info.st_mode):
-        raise PsplanError(
-            "is not a regular file (a pipe or device); save the workbook to a file",
-            Location(name),
-        )
+        raise PsplanError("actuals.workbook_not_regular", Location(name))
     if info.st_size > limits.file_bytes:
-        found = f"the file is {info.st_size / 2**20:,.0f} MB"
+        found = Message("actuals.file_mb", size=info.st_size / 2**20)
         raise PsplanError(exceeded(found, "file_mb", limits.file_mb), Location(name))
     with Workbook(path, name, limits) as workbook:
         if sheet is None:
@@ -500,8 +502,10 @@ def _xlsx_records(
             return
         chosen = workbook.sheet(sheet)
         if chosen is None:
-            sheets = _listed(workbook.sheetnames, quoted=False)
-            raise PsplanError(f"no sheet {_shown(sheet)} (sheets: {sheets})", Location(name))
+            sheets = _listed(workbook.sheetnames, quote=False)
+            raise PsplanError(
+                "actuals.no_sheet", Location(name), sheet=_shown(sheet), sheets=sheets
+            )
         rows = workbook.rows(chosen)
         try:
             yield from _records(_sheet_rows(rows), name)
@@ -519,11 +523,15 @@ def _only_data_sheet(workbook: Any, file: str) -> Iterator[ActualRow | Problem |
     hidden = False
     try:
         for worksheet in workbook.sheets:
-            why = None
+            why: Message | None = None
             if worksheet.state != "visible":
-                why, hidden = "hidden", True
+                why, hidden = Message("actuals.sheet.hidden"), True
             elif worksheet.kind != "worksheet":
-                why = _SHEET_KINDS.get(worksheet.kind, f"a {worksheet.kind}")
+                why = (
+                    Message(f"actuals.sheet.{worksheet.kind}")
+                    if worksheet.kind in _SHEET_KINDS
+                    else Message("actuals.sheet.other", kind=worksheet.kind)
+                )
             else:
                 sheet_rows = workbook.rows(worksheet)
                 rows = _sheet_rows(sheet_rows)
@@ -533,29 +541,35 @@ def _only_data_sheet(workbook: Any, file: str) -> Iterator[ActualRow | Problem |
                     sheet_rows.close()
                     errors.append(exc)
                     where = exc.location or Location(file)
-                    cell = f"{_letter(where.column - 1)}{where.line}" if where.column else "a cell"
-                    why = f"{cell}: {exc.message}"
+                    cell = (
+                        plain(f"{_letter(where.column - 1)}{where.line}")
+                        if where.column
+                        else Message("actuals.sheet.a_cell")
+                    )
+                    why = Message("actuals.sheet.at_cell", cell=cell, message=exc.words)
                 except PsplanError as exc:
                     sheet_rows.close()
                     errors.append(exc)
-                    why = "no header row with an indicator column and years"
+                    why = Message("actuals.sheet.no_header")
                 else:
                     if header is None:
                         sheet_rows.close()
-                        why = "empty"
+                        why = Message("actuals.sheet.empty")
                     else:
                         found.append((worksheet.title, header, sheet_rows, rows))
                         if len(found) > 1:  # an error whatever the other sheets hold
                             _several_sheets(found, workbook.sheets, worksheet, file)
             if why:
-                message = f"skipped sheet {_shown(worksheet.title)}: {why}"
+                message = Message("actuals.skipped_sheet", sheet=_shown(worksheet.title), why=why)
                 skipped.append(_warning(Location(file), message, "skipped-sheet"))
         if not found:
             _no_data_sheet(workbook.sheets, errors, hidden, file)
         title, header, sheet_rows, rows = found[0]
         yield from skipped
         if len(workbook.sheets) > 1:
-            yield _warning(Location(file), f"reading sheet {_shown(title)}", "sheet")
+            yield _warning(
+                Location(file), Message("actuals.reading_sheet", sheet=_shown(title)), "sheet"
+            )
         yield from _records(rows, file, header)
         sheet_rows.close()
         yield from sheet_rows.notes
@@ -568,19 +582,12 @@ def _several_sheets(found: list[Any], sheets: Sequence[Any], last: Any, file: st
     """The error once a second sheet with figures is found (the sheets after it unread)."""
     names = _listed([title for title, _, _, _ in found])
     rest = len(sheets) - 1 - list(sheets).index(last)
-    more = f", and {rest:,} more sheets not looked at" if rest else ""
-    raise PsplanError(
-        f"several sheets hold figures ({names}{more}); pass --sheet NAME to choose one",
-        Location(file),
-    )
+    more = Message("actuals.sheets_not_looked_at", count=rest) if rest else ""
+    raise PsplanError("actuals.several_sheets", Location(file), sheets=names, more=more)
 
 
-_SHEET_KINDS = {
-    "chartsheet": "a chart",
-    "dialogsheet": "a dialog sheet",
-    "macrosheet": "a macro sheet",
-    "missing": "its part is missing from the file",
-}
+#: Sheets that are no table of cells (`actuals.sheet.<kind>` says what they are).
+_SHEET_KINDS = frozenset({"chartsheet", "dialogsheet", "macrosheet", "missing"})
 
 
 def _no_data_sheet(
@@ -593,14 +600,10 @@ def _no_data_sheet(
     if len(errors) == 1 and not hidden:
         raise errors[0]  # the one sheet with content: its header problem, as for a CSV
     if not errors and not hidden:
-        raise PsplanError("the file is empty", Location(file, 1))
+        raise PsplanError("file.empty", Location(file, 1))
     names = _listed([w.title for w in worksheets])
-    hint = "; pass --sheet NAME to read a hidden sheet" if hidden else ""
-    raise PsplanError(
-        f"no visible sheet has a header row with an indicator column and years "
-        f"(sheets: {names}){hint}",
-        Location(file),
-    )
+    hint = Message("actuals.hidden_sheet_hint") if hidden else ""
+    raise PsplanError("actuals.no_data_sheet", Location(file), sheets=names, hint=hint)
 
 
 def _sheet_rows(rows: Iterator[tuple[int, list[object]]]) -> Iterator[tuple[int, list[object]]]:
@@ -609,7 +612,7 @@ def _sheet_rows(rows: Iterator[tuple[int, list[object]]]) -> Iterator[tuple[int,
             yield row_number, values
 
 
-def _warning(location: Location, message: str, code: str) -> Problem:
+def _warning(location: Location, message: Message, code: str) -> Problem:
     return Problem(location, message, code, level="warning")
 
 
@@ -624,8 +627,9 @@ def _header_text(cell: object) -> str:
     return str(cell if cell is not None else "").strip()
 
 
-def _shown(text: str, limit: int = 40) -> str:
-    return repr(_cut(text, limit))
+def _shown(text: str, limit: int = 40) -> Shown:
+    """A user's text quoted for a one-line message."""
+    return quoted(_cut(text, limit))
 
 
 def _cut(text: str, limit: int = 40) -> str:
@@ -635,12 +639,17 @@ def _cut(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _listed(texts: Sequence[str], *, quoted: bool = True, most: int = 10) -> str:
+def _listed(texts: Sequence[str], *, quote: bool = True, most: int = 10) -> Shown:
     """Names for a one-line message: each cut short, at most `most` of them."""
-    shown = [_shown(t) if quoted else _cut(t) for t in texts[:most]]
+    shown = [_shown(t) if quote else plain(_cut(t)) for t in texts[:most]]
+    listed = {
+        lang: ("、" if lang == "zh" else ", ").join(name.render(lang) for name in shown)
+        for lang in ("en", "zh")
+    }
     if len(texts) > most:
-        shown.append(f"… ({len(texts):,} in all)")
-    return ", ".join(shown)
+        more = Message("common.in_all", count=len(texts))
+        listed = {lang: f"{text}{more.render(lang)}" for lang, text in listed.items()}
+    return Shown(listed["en"], listed["zh"])
 
 
 def _letter(index: int) -> str:
@@ -699,19 +708,13 @@ def detect_layout(header: Sequence[object], file: str, line: int = 1) -> Layout:
         first.setdefault(role, index)
     indicator = first.get("id", first.get("name"))
     if indicator is None:
-        shown = _listed([t for t in map(_header_text, header) if t], quoted=False) or "(empty)"
-        raise PsplanError(
-            f"no indicator column in the header ({shown}); expected indicator/指标",
-            Location(file, line),
-        )
+        names = [t for t in map(_header_text, header) if t]
+        shown = _listed(names, quote=False) if names else Message("actuals.empty_header")
+        raise PsplanError("actuals.no_indicator_column", Location(file, line), columns=shown)
     year_columns = tuple((i, year) for i, (role, year) in enumerate(roles) if year is not None)
     long = "year" in first and "value" in first
     if not long and not year_columns:
-        raise _NoLayout(
-            "cannot tell the layout: expected year and value columns (long) or year columns "
-            "such as 2021 / 2021年 (wide)",
-            Location(file, line),
-        )
+        raise _NoLayout("actuals.no_layout", Location(file, line))
     used = {
         role: first[role]
         for role in ("region", "note", "baseline", "reason", "measure")
@@ -745,18 +748,22 @@ def _skipped_columns(
     for index, (role, _) in enumerate(roles):
         if index in used or role in ("empty", "silent", "name"):
             continue
-        where = f"column {_letter(index)} {_shown(_header_text(header[index]))}"
         if role == "target":
-            why = "a target, not a reported figure"
+            why = Message("actuals.column.target")
         elif role == "unknown":
-            why = "not a column psplan reads"
+            why = Message("actuals.column.unknown")
         elif role == "year-column":
-            why = f"a year column, but this file gives the year in column {_letter(first['year'])}"
+            why = Message("actuals.column.year_column", column=_letter(first["year"]))
         elif role in ("year", "value") and first[role] == index:
-            why = "not used: the years are column headers in this file"
+            why = Message("actuals.column.unused")
         else:
-            why = f"a second {_ROLE_NAMES[role]} column (the first is {_letter(first[role])})"
-        skipped.append((index, f"skipped {where}: {why}"))
+            role_name = Message(f"actuals.role.{role}")
+            why = Message("actuals.column.second", role=role_name, column=_letter(first[role]))
+        header_text = _shown(_header_text(header[index]))
+        message = Message(
+            "actuals.skipped_column", column=_letter(index), header=header_text, why=why
+        )
+        skipped.append((index, message))
     return tuple(skipped)
 
 
@@ -784,7 +791,7 @@ def _find_header(rows: Iterator[tuple[int, list[object]]], file: str) -> _Header
             continue
         for cell in row:
             if type(cell) is CellError:
-                raise _UnreadableCell(cell.message, cell.location or Location(file, row_number))
+                raise _UnreadableCell(cell.words, cell.location or Location(file, row_number))
         try:
             layout = detect_layout(row, file, row_number)
             return _Header(row_number, layout, tuple(above), len(row))
@@ -812,12 +819,11 @@ def _records(
     if header is None:
         header = _find_header(rows, file)
         if header is None:
-            raise PsplanError("the file is empty", Location(file, 1))
+            raise PsplanError("file.empty", Location(file, 1))
     for line, row in header.above:
         text = " ".join(t for t in map(_header_text, row) if t)
-        yield _warning(
-            Location(file, line), f"skipped a row above the header: {_shown(text)}", "skipped-row"
-        )
+        message = Message("actuals.skipped_above_header", text=_shown(text))
+        yield _warning(Location(file, line), message, "skipped-row")
     for column, message in header.layout.skipped:
         yield _warning(Location(file, header.line, column + 1), message, "skipped-column")
     reader = _RowReader(header.layout, file, header.width if csv_file else None)
@@ -846,12 +852,12 @@ def _skipped_row(row: Sequence[object], indicator_at: int, file: str, line: int)
             return None
     key = normalise_text(text)
     if key in TOTAL_ROWS:
-        why = "a total row"
+        why = "actuals.skipped_total_row"
     elif _NOTE_ROW.match(key):
-        why = "a note row"
+        why = "actuals.skipped_note_row"
     else:
         return None
-    return _warning(Location(file, line), f"skipped {why}: {_shown(text)}", "skipped-row")
+    return _warning(Location(file, line), Message(why, text=_shown(text)), "skipped-row")
 
 
 def _blank(row: Sequence[object]) -> bool:
@@ -885,12 +891,7 @@ def _plain_text(cell: object) -> str | None:
 
 
 def _extra_cells(size: int, width: int, file: str, line: int) -> PsplanError:
-    return PsplanError(
-        f"the row has {size} cells but the header {width}: quote a number written with a "
-        'thousands separator ("1,234") or remove the separator, and give any extra column a '
-        "header",
-        Location(file, line),
-    )
+    return PsplanError("actuals.extra_cells", Location(file, line), size=size, width=width)
 
 
 class _RowReader:
@@ -911,7 +912,7 @@ class _RowReader:
         indicator = _text(_cell(row, layout.indicator))
         if indicator is None:
             where = Location(self.file, row_number, layout.indicator + 1)
-            raise PsplanError("the indicator cell is empty", where)
+            raise PsplanError("actuals.empty_indicator", where)
         return indicator, _text(_cell(row, layout.region)), _text(_cell(row, layout.note))
 
     def read_wide(
@@ -950,7 +951,7 @@ class _RowReader:
             cell = _cell(row, column)
             if type(cell) is CellError:
                 where = cell.location or Location(self.file, row_number, column + 1)
-                found.append(Problem(where, cell.message, "actuals"))
+                found.append(Problem(where, cell.words, "actuals"))
                 continue
             text = _text(cell)
             if text is None:
@@ -961,7 +962,9 @@ class _RowReader:
                     value = parse_value(cell)
                 except PsplanError as exc:
                     where = Location(self.file, row_number, column + 1)
-                    message = f"skipped the 基期值 cell {_shown(text)}: {exc.message}"
+                    message = Message(
+                        "actuals.skipped_baseline_cell", text=_shown(text), reason=exc.words
+                    )
                     found.append(_warning(where, message, "skipped-cell"))
                     continue
                 if value.missing:
@@ -976,7 +979,7 @@ class _RowReader:
         """A bad row's problem; None for a row of empty cells (",,,"), which carries nothing."""
         if _blank(row):
             return None
-        return Problem(exc.location or Location(self.file, row_number), exc.message, "actuals")
+        return Problem(exc.location or Location(self.file, row_number), exc.words, "actuals")
 
     def read_long(
         self, rows: Iterator[tuple[int, list[object]]]
@@ -1002,9 +1005,9 @@ class _RowReader:
                 indicator = cell.strip() if type(cell) is str else _text(cell)
                 if not indicator:
                     where = Location(file, row_number, indicator_at + 1)
-                    raise PsplanError("the indicator cell is empty", where)
+                    raise PsplanError("actuals.empty_indicator", where)
                 if indicator in totals:
-                    raise PsplanError("a total row")  # reported as skipped, below
+                    raise PsplanError("actuals.total_row")  # reported as skipped, below
                 region = None
                 if region_at is not None and region_at < size:
                     cell = row[region_at]
@@ -1039,7 +1042,7 @@ class _RowReader:
             value = parse_value(cell)
         except PsplanError as exc:
             where = exc.location or Location(self.file, row_number, column + 1)
-            raise PsplanError(exc.message, where) from None
+            raise PsplanError(exc.words, where) from None
         if isinstance(cell, str):
             if len(self.values) >= self.CACHE_LIMIT:
                 self.values.clear()
@@ -1055,8 +1058,10 @@ def _parse_year(cell: object, location: Location) -> int:
     text = normalise_text(str(cell if cell is not None else ""))
     match = re.fullmatch(r"(\d{4})(?:\.0)?(?:年|年度)?", text)
     if not match:
-        raise PsplanError(f"year {_shown(text)} is not a year such as 2023", location)
+        raise PsplanError("actuals.bad_year", location, text=_shown(text))
     year = int(match[1])
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise PsplanError(f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}", location)
+        raise PsplanError(
+            "actuals.year_out_of_range", location, year=year, first=MIN_YEAR, last=MAX_YEAR
+        )
     return year

@@ -15,7 +15,7 @@ import re
 from typing import NamedTuple
 
 from psplan.actuals.units import known_unit
-from psplan.errors import Location, PsplanError
+from psplan.errors import Location, Message, PsplanError, Shown, as_message, quoted
 from psplan.plan.targets import normalise_text
 
 #: Cell texts that mean "no figure reported".
@@ -36,7 +36,7 @@ MISSING_TEXTS = frozenset(
         "无",
         "暂无",
         "空",
-        "…",
+        "...",  # also "…": the cell is NFKC-folded first, and NFKC writes … as ...
     }
 )
 
@@ -154,12 +154,12 @@ def parse_value(raw: object) -> Value:
         try:
             number = float(raw)
         except OverflowError:  # an integer beyond any float
-            raise PsplanError(f"{_clipped(str(raw))} is too large to be a figure") from None
+            raise PsplanError("value.too_large", text=_clipped(str(raw))) from None
         if not math.isfinite(number):
-            raise PsplanError(f"{raw!r} is not a finite number")
+            raise PsplanError("value.not_finite", text=quoted(raw))
         return Value(raw=str(raw), number=number + 0.0)  # + 0.0 turns -0.0 into 0.0
     if isinstance(raw, CellError):
-        raise PsplanError(raw.message, raw.location)
+        raise PsplanError(raw.words, raw.location)
     raw_text = str(raw)
     text = normalise_text(raw_text)
     if text.lower() in MISSING_TEXTS:
@@ -177,7 +177,7 @@ def parse_value(raw: object) -> Value:
     running_total = False
     if text and text[0] in _BRACKETS:
         if not text.endswith(_BRACKETS[text[0]]):
-            raise PsplanError(f"unbalanced bracket in {_quoted(raw_text)}")
+            raise PsplanError("value.unbalanced_bracket", text=_quoted(raw_text))
         text, running_total = text[1:-1], True
         if bound is None:
             bound, text = _split_bound(text, raw_text)  # [≥24.54]
@@ -192,7 +192,7 @@ def parse_value(raw: object) -> Value:
     if number is None:
         # Any other text is an answer for a qualitative target; numeric targets reject it later.
         if running_total or unit:
-            raise PsplanError(f"{_quoted(raw_text)} is not a number")
+            raise PsplanError("value.not_a_number", text=_quoted(raw_text))
         return Value(raw=raw_text, text=answer if bound else text)
     return Value(raw=raw_text, number=number, unit=unit, running_total=running_total, bound=bound)
 
@@ -204,34 +204,41 @@ class CellError:
     Parsing it as a value raises its error, located at the cell.
     """
 
-    __slots__ = ("location", "message", "shown")
+    __slots__ = ("location", "shown", "words")
 
-    def __init__(self, message: str, location: Location | None = None, shown: str = "") -> None:
-        self.message = message
+    def __init__(
+        self, message: str | Message, location: Location | None = None, shown: str = ""
+    ) -> None:
+        self.words = as_message(message)
         self.location = location
         self.shown = shown
 
+    @property
+    def message(self) -> str:
+        """Why the cell holds no value, in the current language."""
+        return self.words.render()
+
     def error(self) -> PsplanError:
-        return PsplanError(self.message, self.location)
+        return PsplanError(self.words, self.location)
 
     def __str__(self) -> str:
         return self.shown
 
     def __repr__(self) -> str:
-        return f"CellError({self.message!r}, {self.location!r})"
+        return f"CellError({self.words!r}, {self.location!r})"
 
 
-def _clipped(digits: str, limit: int = 20) -> str:
+def _clipped(digits: str, limit: int = 20) -> Message | str:
     if len(digits) <= limit:
         return digits
-    return f"{digits[:limit]}… ({len(digits):,} digits)"
+    return Message("value.digits", digits=digits[:limit], count=len(digits))
 
 
-def _quoted(text: str, limit: int = 40) -> str:
+def _quoted(text: str, limit: int = 40) -> Shown:
     """A cell's text for a message: quoted, and cut short when long (a 5,000-digit number)."""
     if len(text) <= limit:
-        return repr(text)
-    return f"{text[: limit // 2]!r}… ({len(text):,} characters)"
+        return quoted(text)
+    return quoted(text[: limit // 2], more=Message("value.characters", count=len(text)))
 
 
 def _split_bound(text: str, raw_text: str) -> tuple[str | None, str]:
@@ -250,11 +257,11 @@ def _split_bound(text: str, raw_text: str) -> tuple[str | None, str]:
     for suffix, op in _BOUND_SUFFIXES:
         if text.endswith(suffix) and len(text) > len(suffix):
             if bound is not None and bound[0] != op[0]:
-                raise PsplanError(f"{_quoted(raw_text)} has two comparators that disagree")
+                raise PsplanError("value.comparators_disagree", text=_quoted(raw_text))
             bound, text = bound or op, text[: -len(suffix)]
             break
     if bound is not None and text[:1] and text[:1] in _COMPARATOR_CHARS:
-        raise PsplanError(f"{_quoted(raw_text)} has more than one comparator")
+        raise PsplanError("value.several_comparators", text=_quoted(raw_text))
     return bound, text
 
 
@@ -263,7 +270,7 @@ def _number(text: str) -> float | None:
         return None
     number = float(text.replace(",", ""))
     if not math.isfinite(number):
-        raise PsplanError(f"{_quoted(text)} is too large to be a figure")
+        raise PsplanError("value.too_large", text=_quoted(text))
     return number + 0.0
 
 

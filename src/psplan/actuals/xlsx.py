@@ -34,7 +34,7 @@ from typing import IO, NamedTuple
 from xml.parsers import expat
 
 from psplan.actuals.values import CellError
-from psplan.errors import Location, Problem, PsplanError
+from psplan.errors import Location, Message, Problem, PsplanError, Shown, plain, quoted
 from psplan.limits import RATIO_FLOOR, Limits, exceeded
 
 #: Excel's last row and column (XFD).
@@ -135,8 +135,22 @@ def _local(name: str) -> str:
     return name.rpartition("}")[2]
 
 
-def _clipped(text: str, limit: int = 20) -> str:
-    return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
+def _clipped(text: str, limit: int = 20) -> Shown:
+    """A name or value for a message, cut short when long (with how long it was)."""
+    if len(text) <= limit:
+        return plain(text)
+    more = Message("value.characters", count=len(text))
+    return Shown(text[:limit] + more.render("en"), text[:limit] + more.render("zh"))
+
+
+def _quoted(text: str, limit: int = 20) -> Shown:
+    """A user's value quoted for a message, cut short when long (with how long it was)."""
+    if len(text) <= limit:
+        return quoted(text)
+    more = Message("value.characters", count=len(text))
+    return Shown(
+        repr(text[:limit] + more.render("en")), quoted(text[:limit]).zh + more.render("zh")
+    )
 
 
 class Workbook:
@@ -180,9 +194,9 @@ class Workbook:
     def sheetnames(self) -> list[str]:
         return [sheet.title for sheet in self.sheets]
 
-    def _unreadable(self, exc: BaseException | str) -> PsplanError:
-        shown = _clipped(str(exc).replace("\n", " "), 200)
-        return PsplanError(f"not a readable .xlsx workbook ({shown})", Location(self.file))
+    def _unreadable(self, exc: BaseException | Message) -> PsplanError:
+        shown = exc if isinstance(exc, Message) else _clipped(str(exc).replace("\n", " "), 200)
+        return PsplanError("xlsx.unreadable", Location(self.file), detail=shown)
 
     def _info(self, name: str) -> zipfile.ZipInfo | None:
         return self.parts.get(name.lstrip("/").lower())
@@ -192,16 +206,15 @@ class Workbook:
         limits, before unzipping any of it (zipfile stops at the declared size)."""
         limits, size = self.limits, info.file_size
         if size > limits.unzipped_bytes:
-            found = f"part {_clipped(info.filename, 60)} unzips to {size / 2**20:,.0f} MB"
+            found = Message(
+                "xlsx.part_unzips_to", part=_clipped(info.filename, 60), size=size / 2**20
+            )
             raise PsplanError(
                 exceeded(found, "unzipped_mb", limits.unzipped_mb), Location(self.file)
             )
         if size > RATIO_FLOOR and size > limits.zip_ratio * max(info.compress_size, 1):
             ratio = size / max(info.compress_size, 1)
-            found = (
-                f"part {_clipped(info.filename, 60)} unzips to {ratio:,.0f} times its zipped "
-                "size, like a zip bomb"
-            )
+            found = Message("xlsx.part_ratio", part=_clipped(info.filename, 60), ratio=ratio)
             raise PsplanError(exceeded(found, "zip_ratio", limits.zip_ratio), Location(self.file))
 
     def _open(self, info: zipfile.ZipInfo, *, count: bool = True) -> IO[bytes]:
@@ -214,10 +227,7 @@ class Workbook:
             self.zipped += info.compress_size
             limits = self.limits
             if self.unzipped > limits.unzipped_bytes:
-                found = (
-                    f"the parts of the workbook read so far unzip to more than "
-                    f"{limits.unzipped_mb:,} MB"
-                )
+                found = Message("xlsx.parts_unzip_to", most=limits.unzipped_mb)
                 raise PsplanError(
                     exceeded(found, "unzipped_mb", limits.unzipped_mb), Location(self.file)
                 )
@@ -225,10 +235,7 @@ class Workbook:
                 self.zipped, 1
             ):
                 ratio = self.unzipped / max(self.zipped, 1)
-                found = (
-                    f"the parts of the workbook read so far unzip to {ratio:,.0f} times their "
-                    "zipped size, like a zip bomb"
-                )
+                found = Message("xlsx.parts_ratio", ratio=ratio)
                 raise PsplanError(
                     exceeded(found, "zip_ratio", limits.zip_ratio), Location(self.file)
                 )
@@ -269,7 +276,9 @@ class Workbook:
                 parser.Parse(chunk, False)
             parser.Parse(b"", True)
         except _XML_ERRORS as exc:
-            raise self._unreadable(f"{name}: {_xml_error(exc)}") from None
+            raise self._unreadable(
+                Message("xlsx.in_part", part=name, error=_xml_error(exc))
+            ) from None
         return True
 
     def _relationships(self, part: str) -> dict[str, tuple[str, str]]:
@@ -304,10 +313,7 @@ class Workbook:
             local = _local(name)
             if local == "sheet":
                 if len(sheets) >= MAX_SHEETS:
-                    raise PsplanError(
-                        f"the workbook lists more than {MAX_SHEETS:,} sheets; it is damaged",
-                        Location(self.file),
-                    )
+                    raise PsplanError("xlsx.too_many_sheets", Location(self.file), most=MAX_SHEETS)
                 rid = next((v for k, v in attrs.items() if _local(k) == "id"), "")
                 sheets.append((attrs.get("name", ""), attrs.get("state", "visible"), rid))
             elif local == "workbookPr":
@@ -399,7 +405,7 @@ class Workbook:
             if local == "si":
                 strings.append(_unescape("".join(parts)))
                 if len(strings) > limit:
-                    found = f"the workbook has more than {limit:,} shared strings"
+                    found = Message("xlsx.too_many_strings", most=limit)
                     raise PsplanError(exceeded(found, "strings", limit), Location(self.file))
             elif local == "t":
                 state["text"] = False
@@ -421,7 +427,10 @@ class Workbook:
                     _check_text(parts, Location(self.file))
             parser.Parse(b"", True)
         except _XML_ERRORS as exc:
-            raise self._unreadable(f"{_clipped(info.filename, 60)}: {_xml_error(exc)}") from None
+            part = _clipped(info.filename, 60)
+            raise self._unreadable(
+                Message("xlsx.in_part", part=part, error=_xml_error(exc))
+            ) from None
         return strings
 
     # ------------------------------------------------------------------ rows
@@ -438,16 +447,15 @@ class Workbook:
     def rows(self, sheet: SheetInfo) -> SheetRows:
         """The sheet's rows; PsplanError for a sheet that is not a table of cells."""
         if sheet.kind != "worksheet" or sheet.part is None:
-            what = {
-                "chartsheet": "a chart",
-                "dialogsheet": "a dialog",
-                "macrosheet": "a macro sheet",
-                "missing": "missing from the file",
-            }.get(sheet.kind, f"a {sheet.kind}")
-            raise PsplanError(
-                f"sheet {_clipped(sheet.title, 40)!r} is {what}, not a table of cells",
-                Location(self.file),
+            title = _quoted(sheet.title, 40)
+            if sheet.kind == "missing":
+                raise PsplanError("xlsx.sheet_missing", Location(self.file), sheet=title)
+            what = (
+                Message(f"xlsx.kind.{sheet.kind}")
+                if sheet.kind in ("chartsheet", "dialogsheet", "macrosheet")
+                else Message("xlsx.kind.other", kind=sheet.kind)
             )
+            raise PsplanError("xlsx.not_a_table", Location(self.file), sheet=title, what=what)
         info = self._info(sheet.part)
         assert info is not None
         self._check(info)
@@ -490,7 +498,8 @@ class SheetRows:
         return Location(self.book.file, row, column)
 
     def _too_many(self, what: str, field: str, limit: int, row: int = 0) -> PsplanError:
-        found = f"sheet {_clipped(self.sheet.title, 40)!r} has more than {limit:,} {what}"
+        sheet = _quoted(self.sheet.title, 40)
+        found = Message(f"xlsx.sheet_too_many_{what}", sheet=sheet, most=limit)
         return PsplanError(exceeded(found, field, limit), self._where(row))
 
     def _stream(self, data: bytes | None, *, count: bool = True) -> Iterator[bytes]:
@@ -599,11 +608,13 @@ class SheetRows:
                 self.notes.append(self._merge_note(merge, filled[merge]))
 
     def _merge_note(self, merge: _Merge, value: object) -> Problem:
-        cell = f"{column_letters(merge.column)}{merge.first}"
-        shown = f" ({_clipped(str(value), 40)!r})"
-        message = (
-            f"merged cells {merge.ref}: the value of {cell}{shown} is read into each of "
-            f"rows {merge.first}–{merge.last}"
+        message = Message(
+            "xlsx.merged_cells",
+            ref=merge.ref,
+            cell=f"{column_letters(merge.column)}{merge.first}",
+            value=_quoted(str(value), 40),
+            first=merge.first,
+            last=merge.last,
         )
         return Problem(
             self._where(merge.first, merge.column + 1), message, "merged-cells", "warning"
@@ -634,7 +645,7 @@ class SheetRows:
         inline: list[str] | None = None
         phonetic = 0
 
-        def cell_error(message: str, shown: str) -> CellError:
+        def cell_error(message: Message, shown: str) -> CellError:
             return CellError(message, Location(file, row_number, column + 1), shown)
 
         def start(name: str, attrs: dict[str, str]) -> None:
@@ -668,17 +679,18 @@ class SheetRows:
                     number = int(number_text)
                 except ValueError:
                     raise PsplanError(
-                        f"row number {_clipped(number_text)!r} is not a number; the sheet is "
-                        "damaged",
+                        "xlsx.bad_row_number",
                         Location(file, row_number + 1),
+                        number=_quoted(number_text),
                     ) from None
-            if not row_number < number <= MAX_ROW:
-                what = (
-                    f"is beyond {MAX_ROW:,}, Excel's last row"
-                    if number > MAX_ROW
-                    else f"comes after row {row_number}"
+            if number > MAX_ROW:
+                raise PsplanError(
+                    "xlsx.row_beyond_last", Location(file), number=number, most=MAX_ROW
                 )
-                raise PsplanError(f"row {number} {what}; the sheet is damaged", Location(file))
+            if not row_number < number:
+                raise PsplanError(
+                    "xlsx.row_out_of_order", Location(file), number=number, previous=row_number
+                )
             row_number = number
 
         def end(name: str) -> None:
@@ -716,8 +728,11 @@ class SheetRows:
                             raise IndexError
                     except (ValueError, IndexError):
                         value = cell_error(
-                            f"shared string {_clipped(vtext or '')!r} does not exist (the "
-                            f"workbook has {len(strings):,}); the file is damaged",
+                            Message(
+                                "xlsx.no_shared_string",
+                                index=_quoted(vtext or ""),
+                                count=len(strings),
+                            ),
                             "",
                         )
                 elif ctype == "inlineStr":
@@ -768,9 +783,11 @@ class SheetRows:
             pass
         except _XML_ERRORS as exc:
             raise PsplanError(
-                f"the XML of sheet {_clipped(self.sheet.title, 40)!r} is damaged "
-                f"({_xml_error(exc)} in {_clipped(self.info.filename, 60)})",
+                "xlsx.sheet_xml_damaged",
                 Location(file, row_number),
+                sheet=_quoted(self.sheet.title, 40),
+                error=_xml_error(exc),
+                part=_clipped(self.info.filename, 60),
             ) from None
         yield from ready
         ready.clear()
@@ -781,9 +798,11 @@ class SheetRows:
 _XML_ERRORS = (expat.ExpatError, LookupError, ValueError)
 
 
-def _xml_error(exc: Exception) -> str:
+def _xml_error(exc: Exception) -> Message | Shown:
+    """What is wrong with a part's XML: expat's own words (in English) and the line."""
     if isinstance(exc, expat.ExpatError):
-        return f"{expat.ErrorString(exc.code)} at line {exc.lineno}"  # type: ignore[attr-defined]
+        error = expat.ErrorString(exc.code)  # type: ignore[attr-defined]
+        return Message("xlsx.xml_error", error=error, line=exc.lineno)
     return _clipped(str(exc), 100)
 
 
@@ -815,38 +834,29 @@ def _check_text(parts: list[str], where: Location) -> None:
     """Refuse a text growing beyond any cell's (checked between chunks, so a text node of a
     gigabyte never gets built)."""
     if sum(map(len, parts)) > MAX_TEXT:
-        raise PsplanError(
-            f"a cell's text is longer than {MAX_TEXT:,} characters (Excel holds 32,767); the "
-            "file is damaged",
-            where,
-        )
+        raise PsplanError("xlsx.text_too_long", where, most=MAX_TEXT)
 
 
 def _column(letters: str, ref: str, file: str, row: int) -> int:
     if not letters or len(letters) > 3 or not letters.isascii() or not letters.isalpha():
-        raise PsplanError(
-            f"cell reference {_clipped(ref)!r} is not a cell reference; the sheet is damaged",
-            Location(file, row),
-        )
+        raise PsplanError("xlsx.bad_cell_reference", Location(file, row), ref=_quoted(ref))
     index = column_index(letters)
     if index >= MAX_COLUMN:
-        raise PsplanError(
-            f"cell {ref} is beyond column XFD, Excel's last; the sheet is damaged",
-            Location(file, row),
-        )
+        raise PsplanError("xlsx.column_beyond_last", Location(file, row), ref=ref)
     return index
 
 
-def _unsaved(formula: str) -> str:
-    shown = f"formula ={_clipped(formula, 60)}" if formula else "a shared formula"
-    return f"{shown} has no saved value; open and save the file in Excel"
+def _unsaved(formula: str) -> Message:
+    if not formula:
+        return Message("xlsx.unsaved_shared_formula")
+    return Message("xlsx.unsaved_formula", formula=_clipped(formula, 60))
 
 
-def _float(text: str, cell_error: Callable[[str, str], CellError]) -> float | CellError:
+def _float(text: str, cell_error: Callable[[Message, str], CellError]) -> float | CellError:
     try:
         number = float(text)
     except ValueError:
-        return cell_error(f"cell value {_clipped(text)!r} is not a number", text)
+        return cell_error(Message("xlsx.cell_not_number", value=_quoted(text)), text)
     if not math.isfinite(number):
         return cell_error(_not_finite(text), text)
     return number
@@ -856,7 +866,7 @@ def _other(
     ctype: str,
     vtext: str | None,
     formula: str | None,
-    cell_error: Callable[[str, str], CellError],
+    cell_error: Callable[[Message, str], CellError],
 ) -> object:
     """The value of a cell that is not a number, a shared string or an inline string."""
     if vtext is None and formula is not None and ctype in ("str", "b", "e"):
@@ -868,22 +878,22 @@ def _other(
             return True
         if vtext in ("0", "false"):
             return False
-        return cell_error(f"{_clipped(vtext or '')!r} is not a true/false value", vtext or "")
+        return cell_error(Message("xlsx.not_boolean", value=_quoted(vtext or "")), vtext or "")
     if ctype == "e":
         return vtext or ""  # #DIV/0!, #N/A: as Excel shows them
     if ctype == "d":
         return _iso_date(vtext or "", cell_error)
-    return cell_error(f"cell type {_clipped(ctype)!r} is not one Excel writes", vtext or "")
+    return cell_error(Message("xlsx.unknown_cell_type", type=_quoted(ctype)), vtext or "")
 
 
-def _not_finite(text: str) -> str:
+def _not_finite(text: str) -> Message:
     if text.strip().lstrip("+-")[:1].isdigit():
-        return f"number {_clipped(text.strip())} is too large to be a figure"
-    return f"{_clipped(text)!r} is not a finite number"
+        return Message("xlsx.number_too_large", number=_clipped(text.strip()))
+    return Message("value.not_finite", text=_quoted(text))
 
 
 def _styled(
-    value: float, kind: str, date1904: bool, cell_error: Callable[[str, str], CellError]
+    value: float, kind: str, date1904: bool, cell_error: Callable[[Message, str], CellError]
 ) -> object:
     """A number as its cell's format shows it: a percentage as its text, a date as a date."""
     if kind == "percent":
@@ -903,13 +913,11 @@ def _styled(
             day += 1  # Excel's calendar has a 29 February 1900
         return _EXCEL_EPOCH + timedelta(days=day) + clock
     except (OverflowError, ValueError):
-        return cell_error(
-            f"{value:.15g} is not a possible date (the cell is formatted as a date)", str(value)
-        )
+        return cell_error(Message("xlsx.impossible_date_number", value=value), str(value))
 
 
-def _iso_date(text: str, cell_error: Callable[[str, str], CellError]) -> object:
+def _iso_date(text: str, cell_error: Callable[[Message, str], CellError]) -> object:
     try:
         return datetime.fromisoformat(text.strip().removesuffix("Z"))
     except ValueError:
-        return cell_error(f"date {_clipped(text)!r} is not a possible date", text)
+        return cell_error(Message("xlsx.impossible_date", date=_quoted(text)), text)

@@ -15,9 +15,9 @@ from typing import Any
 
 from psplan.assess.evaluate import STATUSES, Goal, Observation, Status, Verdict, expected_path
 from psplan.assess.trends import Trend, natural_cap, trend
-from psplan.words import explain
 from psplan.plan.model import ATTRIBUTE_LABELS, Indicator, Plan
 from psplan.plan.serialize import target_dict
+from psplan.words import explain
 
 GOOD_STATUSES = ("met", "on_track")
 

@@ -28,7 +28,7 @@ from psplan.assess.assessment import Assessment, Report, Result
 from psplan.assess.evaluate import Goal, Observation, Verdict, judge
 from psplan.assess.overrides import Override, apply_overrides
 from psplan.assess.trends import RATE_WORDS, natural_cap
-from psplan.errors import Location, Problem, PsplanError
+from psplan.errors import Location, Message, Problem, PsplanError, Shown, plain, quoted
 from psplan.plan.model import Indicator, Plan, PreviousIndicator
 from psplan.plan.targets import normalise_text
 
@@ -44,8 +44,10 @@ class ActualsError(PsplanError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         first = problems[0]
-        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
-        super().__init__(first.message + more, first.location)
+        message = first.words
+        if len(problems) > 1:
+            message = Message("check.and_more", message=message, count=len(problems) - 1)
+        super().__init__(message, first.location)
 
 
 def goal_of(
@@ -117,9 +119,13 @@ class IndicatorMatcher:
             key = normalise_name(text)
             candidates = self.exact.get(key) or self.loose.get(strip_unit(key)) or []
             if len(candidates) > 1:
-                ids = " / ".join(f"{i.id} ({i.name})" for i in candidates)
-                count = len(candidates)
-                raise AmbiguousName(f"{text!r} fits {count} indicators: {ids}; use the id")
+                ids = Shown(
+                    " / ".join(f"{i.id} ({i.name})" for i in candidates),
+                    " / ".join(f"{i.id}（{i.name}）" for i in candidates),
+                )
+                raise AmbiguousName(
+                    "check.ambiguous_name", text=quoted(text), count=len(candidates), ids=ids
+                )
             found = candidates[0] if candidates else None
         self._cache[text] = found
         return found
@@ -211,13 +217,17 @@ def collect(
                 collected.warnings.append(_range_warning(indicator, row))
         earlier = series.get(row.year)
         if earlier is not None and not _same(earlier.value, value):
-            region = f" in {row.region}" if row.region else ""
             problems.append(
                 Problem(
                     row.location,
-                    f"{indicator.name}{region} {row.year} is reported twice with different values: "
-                    f"{earlier.value.raw!r} (line {earlier.line}) and {value.raw!r}",
+                    "check.reported_twice_in_region" if row.region else "check.reported_twice",
                     "duplicate",
+                    name=indicator.name,
+                    region=row.region or "",
+                    year=row.year,
+                    first=quoted(earlier.value.raw),
+                    line=earlier.line,
+                    second=quoted(value.raw),
                 )
             )
             if len(problems) >= MAX_PROBLEMS:
@@ -226,11 +236,7 @@ def collect(
         series[row.year] = Observation(row.year, value, row.line)
     if len(problems) >= MAX_PROBLEMS:
         problems.append(
-            Problem(
-                problems[-1].location,
-                f"stopped reading after {MAX_PROBLEMS} problems; fix these and run again",
-                "too-many-problems",
-            )
+            Problem(problems[-1].location, "check.stopped", "too-many-problems", count=MAX_PROBLEMS)
         )
     collected.years.update(year for series in observations.values() for year in series)
     for indicator_id, (count, file) in out_of_range.items():
@@ -239,9 +245,11 @@ def collect(
             collected.warnings.append(
                 Problem(
                     Location(file),
-                    f"and {count - 1} more figure(s) of {name} outside its natural range",
+                    "check.more_out_of_range",
                     "range",
                     "warning",
+                    count=count - 1,
+                    name=name,
                 )
             )
     return collected
@@ -271,13 +279,19 @@ def _in_range(indicator: Indicator, number: float) -> bool:
 
 def _range_warning(indicator: Indicator, row: ActualRow) -> Problem:
     low, high = natural_range(indicator)
-    what = f"{low:g}–{high:g}{indicator.unit or ''}" if math.isfinite(high) else "not negative"
+    what = (
+        plain(f"{low:g}–{high:g}{indicator.unit or ''}")
+        if math.isfinite(high)
+        else Message("check.not_negative")
+    )
     return Problem(
         row.location,
-        f"{row.value.raw!r} is outside the natural range of {indicator.name} ({what}); "
-        "check the figure (--strict makes this an error)",
+        "check.out_of_range",
         "range",
         "warning",
+        value=quoted(row.value.raw),
+        name=indicator.name,
+        range=what,
     )
 
 
@@ -292,9 +306,14 @@ def _add_reference(
         collected.problems.append(
             Problem(
                 row.location,
-                f"two different reference values for {indicator.name} {row.year}: "
-                f"{earlier[0]:g} ({earlier[1]}) and {number:g} ({row.region})",
+                "check.two_references",
                 "duplicate",
+                name=indicator.name,
+                year=row.year,
+                first=earlier[0],
+                first_region=earlier[1],
+                second=number,
+                second_region=str(row.region),
             )
         )
         return
@@ -318,9 +337,11 @@ def _sheet_entry(
                 collected.warnings.append(
                     Problem(
                         entry.location,
-                        f"基期值 {value.raw!r} of {indicator.name} is not a number; ignored",
+                        "check.baseline_not_number",
                         "baseline",
                         "warning",
+                        value=quoted(value.raw),
+                        name=indicator.name,
                     )
                 )
             return None
@@ -331,10 +352,12 @@ def _sheet_entry(
             collected.warnings.append(
                 Problem(
                     entry.location,
-                    f"基期值 {value.raw!r} differs from the plan's printed baseline "
-                    f"{indicator.baseline.raw!r} for {indicator.name}; the plan's is used",
+                    "check.baseline_differs",
                     "baseline",
                     "warning",
+                    value=quoted(value.raw),
+                    printed=quoted(indicator.baseline.raw),
+                    name=indicator.name,
                 )
             )
         return None
@@ -365,19 +388,22 @@ def _series_for(
     except AmbiguousName as exc:
         if row.indicator not in unknown:
             unknown.add(row.indicator)
-            problems.append(Problem(Location(row.file, row.line, 0), exc.message, "ambiguous"))
+            problems.append(Problem(Location(row.file, row.line, 0), exc.words, "ambiguous"))
         known[key] = None
         return None
     if indicator is None:
         if row.indicator not in unknown:
             unknown.add(row.indicator)  # reported once, however many regions repeat it
             hints = matcher.suggest(row.indicator)
-            hint = f"; did you mean {' / '.join(hints)}?" if hints else ""
+            hint = Message("check.did_you_mean", names=" / ".join(hints)) if hints else ""
             problems.append(
                 Problem(
                     Location(row.file, row.line, 0),
-                    f"indicator {row.indicator!r} is not in plan {plan.id}{hint}",
+                    "check.unknown_indicator",
                     "unknown-indicator",
+                    text=quoted(row.indicator),
+                    plan=plan.id,
+                    hint=hint,
                 )
             )
         known[key] = None
@@ -393,22 +419,22 @@ def _same(a: Value, b: Value) -> bool:
     return (a.number, a.text, a.running_total) == (b.number, b.text, b.running_total)
 
 
-def _value_problem(indicator: Indicator, row: ActualRow) -> str | None:
+def _value_problem(indicator: Indicator, row: ActualRow) -> Message | None:
     value = row.value
     form = indicator.target.form
     if value.missing or form in ("qualitative", "none"):
         return None
+    name, shown = indicator.name, quoted(value.raw)
     if value.number is None:
-        target = indicator.target.raw
-        return f"{value.raw!r} is not a number; {indicator.name} has a numeric target {target!r}"
+        target = quoted(indicator.target.raw)
+        return Message("check.not_a_number", value=shown, name=name, target=target)
     unit = (indicator.unit or "").strip()
     if value.unit and unit and value.unit != unit and not same_unit(value.unit, unit):
-        return f"{value.raw!r} is in {value.unit}, but {indicator.name} is measured in {unit}"
-    if value.running_total and indicator.effective_kind != "cumulative":
-        return (
-            f"{value.raw!r} is a five-year running total, "
-            f"but {indicator.name} is not a cumulative indicator"
+        return Message(
+            "check.unit_mismatch", value=shown, unit=value.unit, name=name, indicator_unit=unit
         )
+    if value.running_total and indicator.effective_kind != "cumulative":
+        return Message("check.running_total", value=shown, name=name)
     return None
 
 
@@ -479,7 +505,7 @@ def _check(
     if strict:
         # Figures outside their natural range are errors, not warnings, under --strict.
         out_of_range = [w for w in collected.warnings if w.code == "range"]
-        collected.problems += [Problem(w.location, w.message, w.code) for w in out_of_range]
+        collected.problems += [Problem(w.location, w.words, w.code) for w in out_of_range]
         collected.warnings = [w for w in collected.warnings if w.code != "range"]
     if warnings is not None:
         warnings.extend(collected.warnings)
@@ -488,24 +514,29 @@ def _check(
     given_year = year is not None
     if year is None:
         if not collected.years:
-            raise PsplanError("no figures in the file", Location(source))
+            raise PsplanError("check.no_figures", Location(source))
         year = max(collected.years)
     first, last = judged_year_range(plan)
     outside = not first <= year <= last
     if outside and not allow_outside_period:
-        which = f"year {year}" if given_year else f"the latest year in the file, {year},"
-        how = "" if given_year else "choose a year with --year, or "
         raise PsplanError(
-            f"{which} is outside the plan period {plan.period.start}–{last} "
-            f"(baseline {plan.baseline_year}); {how}pass --allow-outside-period to judge it",
+            "check.year_outside_period" if given_year else "check.latest_year_outside_period",
             Location(source),
+            year=year,
+            start=plan.period.start,
+            end=last,
+            baseline=plan.baseline_year,
         )
     regions = list(dict.fromkeys(r for r, _ in collected.observations)) or [None]
     if region is not None:
         if region not in regions:
-            known = ", ".join(str(r) for r in regions if r) or "none"
+            names = [str(r) for r in regions if r]
+            none = Message("common.none")
+            known = Shown(
+                ", ".join(names) or none.render("en"), "、".join(names) or none.render("zh")
+            )
             raise PsplanError(
-                f"no figures for region {region!r} (regions: {known})", Location(source)
+                "check.no_region", Location(source), region=quoted(region), regions=known
             )
         regions = [region]
     references = dict(references or {})
@@ -608,7 +639,7 @@ def check_previous(plan: Plan) -> Report:
     """Judge the previous plan's completion table: its printed results against its targets."""
     previous = plan.previous_plan
     if previous is None:
-        raise PsplanError(f"plan {plan.id} prints no previous-plan completion table")
+        raise PsplanError("check.no_previous_plan", plan=plan.id)
     results = []
     for row in previous.indicators:
         goal = goal_of(plan, row, previous=True)

@@ -27,8 +27,8 @@ from functools import cached_property
 from typing import Literal, NamedTuple
 
 from psplan.actuals.values import Value, answer_satisfies
-from psplan.words import Reason, explain
 from psplan.plan.targets import Expression
+from psplan.words import Reason, explain
 
 Status = Literal["met", "on_track", "behind", "not_met", "no_data", "needs_review"]
 STATUSES: tuple[Status, ...] = ("met", "on_track", "behind", "not_met", "no_data", "needs_review")
@@ -257,6 +257,8 @@ def _judge_bound(
     if goal.kind != "level":
         why = _r("bound_in_total", text=shown, year=latest.year)
         return Verdict("needs_review", value.number, latest.year, reasons=(why,), baseline=baseline)
+    if baseline.source == "first_reported" and baseline.year == latest.year:
+        baseline = NO_BASELINE  # a figure cannot be its own starting point (as in `judge`)
     op = goal.op
     note = _r("bound_reported", text=shown)
     met = bound_decides(value.bound, value.number, op, target_value)

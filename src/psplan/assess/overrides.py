@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from psplan.errors import PsplanError
+from psplan.errors import Message, PsplanError, plain, quoted
 from psplan.plan.model import Indicator, Plan
 
 CHANGES = ("kind", "direction", "baseline", "baseline_year")
@@ -52,28 +52,34 @@ def read_overrides(path: str | Path) -> list[Override]:
     else:
         prefix = ()
     if not isinstance(data, list):
-        raise PsplanError(
-            "an overrides file is a list of {indicator, reason, kind|direction|baseline…}",
-            document.locate(()),
-        )
+        raise PsplanError("overrides.not_a_list", document.locate(()))
     overrides = []
     for index, entry in enumerate(data):
         where = document.locate((*prefix, index))
         if not isinstance(entry, dict):
-            raise PsplanError("each override is a mapping with indicator and reason", where)
-        unknown = set(entry) - {"indicator", "reason", *CHANGES}
-        if unknown:
-            allowed = ", ".join(("indicator", "reason", *CHANGES))
-            raise PsplanError(f"unknown key {sorted(unknown)[0]!r} (allowed: {allowed})", where)
-        if not entry.get("indicator") or not str(entry.get("reason") or "").strip():
-            raise PsplanError("each override needs an indicator and a reason", where)
+            raise PsplanError("overrides.not_a_mapping", where)
+        problem = entry_problem(entry)
+        if problem is not None:
+            raise PsplanError(problem, where)
         changes = tuple((key, entry[key]) for key in CHANGES if key in entry)
-        if not changes:
-            raise PsplanError(f"override changes nothing (give one of {', '.join(CHANGES)})", where)
         overrides.append(
             Override(str(entry["indicator"]), changes, str(entry["reason"]).strip(), str(where))
         )
     return overrides
+
+
+def entry_problem(entry: Any) -> Message | None:
+    """What is wrong with one override written as a mapping (a file's entry, or a mapping
+    given in Python), if anything: an unknown key, no indicator or reason, no change."""
+    unknown = set(map(str, entry)) - {"indicator", "reason", *CHANGES}
+    if unknown:
+        allowed = ", ".join(("indicator", "reason", *CHANGES))
+        return Message("overrides.unknown_key", key=quoted(sorted(unknown)[0]), allowed=allowed)
+    if not entry.get("indicator") or not str(entry.get("reason") or "").strip():
+        return Message("overrides.incomplete")
+    if not any(key in entry for key in CHANGES):
+        return Message("overrides.no_change", changes=", ".join(CHANGES))
+    return None
 
 
 def apply_overrides(plan: Plan, overrides: list[Override]) -> tuple[Plan, dict[str, Override]]:
@@ -94,19 +100,27 @@ def apply_overrides(plan: Plan, overrides: list[Override]) -> tuple[Plan, dict[s
         indicator = matcher.match(override.indicator)
         if indicator is None:
             hints = matcher.suggest(override.indicator)
-            hint = f"; did you mean {' / '.join(hints)}?" if hints else ""
-            raise PsplanError(
-                f"{override.where}: override for {override.indicator!r}, "
-                f"which is not in plan {plan.id}{hint}"
+            hint = Message("check.did_you_mean", names=" / ".join(hints)) if hints else ""
+            message = Message(
+                "overrides.unknown_indicator",
+                indicator=quoted(override.indicator),
+                plan=plan.id,
+                hint=hint,
             )
+            raise PsplanError("overrides.at", where=plain(override.where), message=message)
         data = indicators[indicator.id].model_dump()
         data.update(dict(override.changes))
         try:
             indicators[indicator.id] = Indicator.model_validate(data)
         except ValidationError as exc:
-            first = exc.errors(include_url=False)[0]
+            from psplan.plan.plans import schema_message
+
+            first = exc.errors(include_url=False, include_input=False, include_context=True)[0]
             field = ".".join(str(part) for part in first["loc"])
-            raise PsplanError(f"{override.where}: override {field}: {first['msg']}") from None
+            message = Message("overrides.invalid", field=field, message=schema_message(first))
+            raise PsplanError(
+                "overrides.at", where=plain(override.where), message=message
+            ) from None
         applied[indicator.id] = override
     changed = plan.model_copy(update={"indicators": [indicators[i.id] for i in plan.indicators]})
     return changed, applied

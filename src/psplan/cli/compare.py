@@ -16,7 +16,7 @@ from psplan.cli.options import (
     NoBomOpt,
     OutputOpt,
 )
-from psplan.cli.run import choose_format, emit_content, fail, load_for_judging, user_errors
+from psplan.cli.run import choose_format, emit, fail, load_for_judging, user_errors
 from psplan.errors import PsplanError
 
 
@@ -51,8 +51,8 @@ def compare(
 ) -> None:
     """Check that a child plan adopts its parent's indicators and catalogue, no lower."""
     from psplan.comparison.compare import compare_plans
-    from psplan.formats.comparison import render_comparison, render_summary
     from psplan.plan.plans import bundled_plans, load_plan
+    from psplan.views.comparison import comparison_view, summary_view
 
     chosen, terminal = choose_format(output_format, output, "compare")
     parent_plan = load_for_judging(parent)
@@ -63,13 +63,13 @@ def compare(
         if not children:
             raise PsplanError(f"no bundled plan has {parent_plan.plan.id!r} as its parent")
         comparisons = [compare_plans(parent_plan.plan, c.plan, allowed) for c in children]
-        text = render_summary(comparisons, "markdown" if chosen == "table" else chosen, lang.value)
+        view = summary_view(comparisons, lang.value)
     elif child is None:
         fail("give a CHILD plan, or --all")
     else:
         child_plan = load_for_judging(child)
         comparisons = [compare_plans(parent_plan.plan, child_plan.plan, allowed)]
-        text = render_comparison(comparisons[0], chosen, lang.value, color=terminal)
-    emit_content(text, chosen, output, no_bom)
+        view = comparison_view(comparisons[0], lang.value)
+    emit(view, chosen, output, no_bom=no_bom, color=terminal)
     if any(comparison.failing for comparison in comparisons):
         raise typer.Exit(1)

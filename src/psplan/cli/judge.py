@@ -33,7 +33,7 @@ from psplan.cli.options import (
 from psplan.cli.run import (
     REPORT_NAMES,
     choose_format,
-    emit_content,
+    emit,
     fail,
     format_for,
     limit_regions,
@@ -47,6 +47,7 @@ from psplan.errors import PsplanError
 if TYPE_CHECKING:
     from psplan.assess.check import Report
     from psplan.plan.model import Plan
+    from psplan.views.model import View
 
 SHOW_FORMATS = ("table", "markdown", "json", "csv")
 CHECK_FORMATS = (*SHOW_FORMATS, "html", "xlsx")
@@ -115,19 +116,11 @@ def run_check(
         warn(warnings, max_problems)
 
 
-def _render_report(report: Report, chosen: str, lang: str, *, color: bool = False) -> str | bytes:
-    """A judged report in any format `check` or `report` writes."""
-    if chosen == "html":
-        from psplan.formats.html import render_html
+def _view(report: Report, lang: str, *, by_region: bool = False) -> View:
+    """What `check` and `report` show: the assessment, or (`--by-region`) the regions."""
+    from psplan.views.assessment import assessment_view, regions_view
 
-        return render_html(report, lang)
-    if chosen == "xlsx":
-        from psplan.formats.xlsx import render_xlsx
-
-        return render_xlsx(report, lang)
-    from psplan.formats.report import render_report
-
-    return render_report(report, chosen, lang, color=color)
+    return regions_view(report, lang) if by_region else assessment_view(report, lang)
 
 
 @user_errors
@@ -167,10 +160,8 @@ def check(
     and page `psplan report` writes."""
     from psplan.assess.check import check_previous
 
-    if by_region:
-        chosen, terminal = choose_format(output_format, output, "check --by-region")
-    else:
-        chosen, terminal = choose_format(output_format, output, "check", CHECK_FORMATS)
+    command = "check --by-region" if by_region else "check"
+    chosen, terminal = choose_format(output_format, output, command, CHECK_FORMATS)
     loaded = load_for_judging(plan)
     if previous:
         report = check_previous(loaded.plan)
@@ -195,14 +186,8 @@ def check(
             report_name=REPORT_NAMES.get(chosen, "a report"),
             region_hint=", pick one with --region, or use --format csv or json",
         )
-    content: str | bytes
-    if by_region:
-        from psplan.formats.regions import render_by_region
-
-        content = render_by_region(report, chosen, lang.value, color=terminal)
-    else:
-        content = _render_report(report, chosen, lang.value, color=terminal)
-    emit_content(content, chosen, output, no_bom)
+    emit(_view(report, lang.value, by_region=by_region), chosen, output, no_bom=no_bom,
+         color=terminal)  # fmt: skip
     if report.failing(strict):
         raise typer.Exit(1)
 
@@ -257,4 +242,4 @@ def report(
         report_name=REPORT_NAMES[chosen.value],
         region_hint=" or pick one with --region",
     )
-    emit_content(_render_report(result, chosen.value, lang.value), chosen.value, output)
+    emit(_view(result, lang.value), chosen.value, output)

@@ -19,7 +19,7 @@ from psplan.cli.options import (
     PlanArg,
     ProblemFormat,
 )
-from psplan.cli.run import choose_format, emit_content, format_for, user_errors, write, wrote
+from psplan.cli.run import choose_format, emit, format_for, user_errors, write, wrote
 from psplan.errors import PsplanError
 
 SHOW_FORMATS = ("table", "markdown", "json", "csv")
@@ -35,20 +35,18 @@ def validate(
         str | None,
         typer.Option(help="Parent plan (file or bundled name) to resolve maps_to against."),
     ] = None,
+    lang: LangOpt = Lang.zh,
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
 ) -> None:
     """Check plan files: schema, ids, domains, targets, units, maps_to. Exit 2 if any is invalid."""
-    from psplan.formats import problems as fmt
-    from psplan.output import write_output
     from psplan.plan.plans import load_plan
     from psplan.plan.validate import validate_file
+    from psplan.views.problems import problems_view
 
     parent_plan = load_plan(parent) if parent else None
     problems = [problem for plan in plans for problem in validate_file(plan, parent_plan)]
-    render = {"text": fmt.problems_text, "json": fmt.problems_json, "github": fmt.problems_github}
-    text = render[output_format.value](problems, len(plans), max_problems)
-    if text:
-        write_output(text, None)
+    view = problems_view(problems, len(plans), max_problems, lang.value)
+    emit(view, output_format.value, None)
     if any(problem.level == "error" for problem in problems):
         raise typer.Exit(2)
 
@@ -63,13 +61,12 @@ def show(
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
 ) -> None:
     """Show a plan's indicators grouped by domain."""
-    from psplan.formats.show import render_plan
     from psplan.plan.plans import load_plan
+    from psplan.views.plan import plan_view
 
     chosen, terminal = choose_format(output_format, output, "show")
     loaded = load_plan(plan)
-    text = render_plan(loaded.plan, chosen, lang.value, color=terminal)
-    emit_content(text, chosen, output, no_bom)
+    emit(plan_view(loaded.plan, lang.value), chosen, output, no_bom=no_bom, color=terminal)
 
 
 class TemplateFormat(str, Enum):
@@ -97,7 +94,7 @@ def template(
     """Write the data-collection sheet departments fill in (reads back with `psplan check`)."""
     from psplan.output import is_stream
     from psplan.plan.plans import load_plan
-    from psplan.views.template import parse_years, template_csv, template_xlsx
+    from psplan.views.template import parse_years, template_file, template_view
 
     chosen = TemplateFormat(format_for("template", ("csv", "xlsx"), output_format, output, "csv"))
     loaded = load_plan(plan)
@@ -106,8 +103,7 @@ def template(
         raise PsplanError(f"{output} exists; pass --force to overwrite it")
     year_list = parse_years(years) if years else list(range(p.period.start, p.period.end + 1))
     region_list = [r.strip() for r in (regions or "").replace("，", ",").split(",") if r.strip()]
-    render = template_xlsx if chosen is TemplateFormat.xlsx else template_csv
-    write(render(p, year_list, region_list), output)
+    write(template_file(template_view(p, year_list, region_list), chosen.value), output)
     wrote(output, f" ({len(p.indicators) * max(1, len(region_list))} rows)")
 
 

@@ -47,7 +47,7 @@ def fail(message: str) -> NoReturn:
 def print_problems(problems: list, level: str, limit: int = MAX_PROBLEMS) -> None:
     """Problems or warnings, one line each on stderr: the first `limit` (0: all), then one
     line counting the rest (and a checker's note that it stopped early, if any)."""
-    from psplan.formats.problems import more_problems, shown_problems
+    from psplan.views.problems import more_problems, shown_problems
 
     shown, more, stopped = shown_problems(problems, limit)
     for problem in shown:

@@ -31,7 +31,7 @@ from psplan.cli.options import (
 from psplan.cli.run import (
     REPORT_NAMES,
     choose_format,
-    emit_content,
+    emit,
     load_for_judging,
     region_limit,
     user_errors,
@@ -64,7 +64,7 @@ def trend(
 ) -> None:
     """Series per indicator with the expected path, observed vs needed growth and a projection."""
     from psplan.assess.check import IndicatorMatcher
-    from psplan.formats.trend import render_trend
+    from psplan.views.trend import trend_view
 
     chosen, terminal = choose_format(output_format, output, "trend")
     loaded = load_for_judging(plan)
@@ -95,5 +95,4 @@ def trend(
     )
     if wanted:
         report = report.with_results(r for r in report.results if r.indicator.id in wanted)
-    text = render_trend(report, chosen, lang.value, color=terminal)
-    emit_content(text, chosen, output, no_bom)
+    emit(trend_view(report, lang.value), chosen, output, no_bom=no_bom, color=terminal)

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from psplan.assess.check import normalise_name, strip_unit
-from psplan.words import Reason, explain
 from psplan.plan.model import CatalogueItem, Indicator, Plan
 from psplan.plan.targets import Expression
+from psplan.words import Reason, explain
 
 Verdict = Literal["missing", "weaker", "downgraded", "not_comparable", "equal", "stronger", "local"]
 VERDICTS: tuple[Verdict, ...] = (

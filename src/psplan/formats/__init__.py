@@ -20,6 +20,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "xlsx": (".xlsx",),
     "html": (".html", ".htm"),
     "github": (),
+    "text": (),
 }
 #: The formats that are bytes, not text.
 BINARY = frozenset({"xlsx"})

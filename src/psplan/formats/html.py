@@ -1,29 +1,44 @@
-"""The annual monitoring report as one self-contained HTML file.
+"""HTML: any view as one self-contained page — the annual monitoring report, a plan, a matrix.
 
 No network requests: CSS is inline, charts are inline SVG, fonts are the system's CJK fonts.
 Prints on A4. Every string that came from a user's file is escaped, bidi and other control
 characters shown as <U+XXXX> (`psplan.formats.escape.html_text`).
+
+The page: the view's title and summary lines; the table keyed `counts` (a view's results by
+status) as cards; each chart not tied to a table; then every table under its title, with the
+chart of the same key (the progress by domain) above it; the view's notes last.
+
+- A table: its group column (the domain) shown once per run, a line between runs; a `Status`
+  as a coloured label; a bold `Text` bold; figures right-aligned; a row's notes on a line
+  under it. Rows and cells carry what a program reads back: `data-table` on the table,
+  `data-status` (the status code) on a row with a status column, `data-column` (the column's
+  key) on each cell.
+- A matrix (`Table.matrix`, region × indicator) is a heat map: the region names as row
+  headers, the indicator names as (vertical) column headers, each cell coloured by its status,
+  with the status in its `title` and its glyph in it (so it reads in black and white).
+- A bar chart: a bar per item (`data-id`, `data-progress`, `data-share`), coloured by status,
+  with a dashed mark at its own time share.
+- At county scale a table of more than `ROWS_LIMIT` rows (every result of 2,900 counties) is
+  not listed, and a chart of more bars is not drawn: a note says so and where the full table
+  is (XLSX, CSV), and points to the heat map, which shows every region on the page.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from itertools import islice
+from typing import Any
 
-from psplan.assess.assessment import Assessment, Result, explain_disagreement
-from psplan.assess.regions import spreads
-from psplan.assess.trends import sparkline
-from psplan.formats.cells import (
-    STATUS_LABELS,
-    number,
-    percent,
-    result_cells,
-    row_notes,
-    trend_text,
-)
 from psplan.formats.escape import html_text as escape
-from psplan.formats.report import column_headers, summary_line
+from psplan.views.model import Bar, Cell, Chart, Status, Table, Text, View
+from psplan.views.numbers import Figure, percent
+from psplan.words import say
 
-Report = Assessment
+#: The most rows a table lists and the most bars a chart draws on the page.
+ROWS_LIMIT = 3000
+#: The key of the table drawn as cards: a view's results by status.
+CARDS = "counts"
+#: How long a bar's label may be before it is cut with "…".
+LABEL_CHARACTERS = 22
 
 STATUS_COLOURS = {
     "met": "#2e7d32",
@@ -33,222 +48,385 @@ STATUS_COLOURS = {
     "no_data": "#9e9e9e",
     "needs_review": "#6a1b9a",
 }
+#: The heat map's lighter fills (the XLSX's too), dark glyphs on them.
+STATUS_FILLS = {
+    "met": "#c8e6c9",
+    "on_track": "#b3e5fc",
+    "behind": "#ffe0b2",
+    "not_met": "#ffcdd2",
+    "no_data": "#eeeeee",
+    "needs_review": "#e1bee7",
+}
+#: The heat map's class of each status: one letter, as a county-scale map has 185,600 cells.
+HEAT_CLASSES = {
+    "met": "m",
+    "on_track": "o",
+    "behind": "b",
+    "not_met": "n",
+    "no_data": "d",
+    "needs_review": "r",
+}
+NEUTRAL = "#1f77b4"
+SHARE = "#c62828"
 
 CSS = """
-@page { size: A4; margin: 15mm 12mm; }
+@page { size: A4 landscape; margin: 12mm 10mm; }
 * { box-sizing: border-box; }
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
        "WenQuanYi Micro Hei", "Hiragino Sans GB", sans-serif; color: #222; margin: 0 auto;
-       max-width: 190mm; font-size: 10.5pt; line-height: 1.5; }
+       max-width: 277mm; font-size: 10.5pt; line-height: 1.5; padding: 0 4mm; }
 h1 { font-size: 17pt; margin: 0.4em 0; } h2 { font-size: 13pt; border-bottom: 2px solid #1f4e79;
-     padding-bottom: 2px; margin-top: 1.4em; } h3 { font-size: 11pt; margin: 0.8em 0 0.3em; }
-.meta { color: #555; }
+     padding-bottom: 2px; margin-top: 1.4em; }
+.meta { color: #555; margin: 0.2em 0; }
 table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em; font-size: 9pt; }
 th, td { border: 1px solid #ccc; padding: 3px 5px; text-align: left; vertical-align: top; }
-th { background: #1f4e79; color: #fff; }
+th { background: #1f4e79; color: #fff; white-space: nowrap; }
+td { white-space: nowrap; } td.wide { white-space: normal; min-width: 7em; }
+tr.note td { white-space: normal; }
 tr { page-break-inside: avoid; }
+tr.run td { border-top: 2px solid #777; }
+td.num { text-align: right; white-space: nowrap; } td.right { text-align: right; }
+tr.note td { border-top: none; color: #444; }
 .status { color: #fff; padding: 1px 5px; border-radius: 3px; white-space: nowrap; }
-.binding { font-weight: bold; }
+.omitted, .empty { color: #555; font-style: italic; }
+.omitted { border-left: 4px solid #ef6c00; padding: 4px 8px; background: #fff8e1; }
 .cards { display: flex; flex-wrap: wrap; gap: 6px; }
-.card { flex: 1 1 25mm; border: 1px solid #ddd; border-radius: 4px; padding: 4px 6px; }
+.card { flex: 1 1 25mm; border: 1px solid #ddd; border-left-width: 5px; border-radius: 4px;
+        padding: 4px 6px; }
 .card b { font-size: 15pt; display: block; }
-.spark { font-family: monospace; letter-spacing: -1px; }
+.wrap { overflow-x: auto; }
+.heat-wrap { overflow: auto; max-height: 90vh; border: 1px solid #ccc; }
+table.heat { width: auto; margin: 0; font-size: 8pt; }
+.heat th, .heat td { padding: 1px 3px; border-color: #fff; }
+.heat thead th { position: sticky; top: 0; z-index: 1; vertical-align: bottom; }
+.heat thead th.v span { writing-mode: vertical-rl; white-space: nowrap; display: inline-block;
+                        max-height: 14em; overflow: hidden; text-overflow: ellipsis; }
+.heat tbody th { position: sticky; left: 0; background: #f5f5f5; color: #222;
+                 font-weight: normal; white-space: nowrap; }
+.heat td { text-align: center; min-width: 1.6em; color: #333; }
+.legend { font-size: 9pt; color: #333; }
+.legend i { display: inline-block; width: 1em; height: 1em; vertical-align: middle;
+            margin: 0 3px 0 8px; border: 1px solid #ccc; }
 svg text { font-family: inherit; }
-@media print { h2 { page-break-after: avoid; } .chart { page-break-inside: avoid; } }
+@media print { h2 { page-break-after: avoid; } .chart { page-break-inside: avoid; }
+               .wrap, .heat-wrap { overflow: visible; max-height: none; border: none; } }
 """
 
 
-def _status(status: str, lang: str) -> str:
-    colour = STATUS_COLOURS[status]
-    label = escape(STATUS_LABELS[lang][status])
-    return f'<span class="status" style="background:{colour}">{label}</span>'
+def render(view: View, *, color: bool = False, width: int | None = None) -> str:
+    """The view as a page (`color` and `width` do not apply)."""
+    lang = view.lang
+    tables = {table.key for table in view.tables}
+    charts = {chart.key: chart for chart in view.charts if chart.key in tables}
+    matrix = next((table for table in view.tables if table.matrix), None)
+    parts = [f"<h1>{escape(view.title)}</h1>"]
+    parts += [f'<p class="meta">{escape(line)}</p>' for line in view.summary]
+    cards = next((table for table in view.tables if table.key == CARDS), None)
+    if cards is not None:
+        parts.append(_section(cards.title, _cards(cards), CARDS))
+    for chart in view.charts:
+        if chart.key not in tables:
+            parts.append(_section(chart.title, _chart(chart, lang, matrix), f"chart-{chart.key}"))
+    for table in view.tables:
+        if table is cards:
+            continue
+        body = []
+        if table.key in charts:
+            body.append(_chart(charts[table.key], lang, matrix))
+        body.append(_table(table, lang, matrix))
+        title = "" if table.title == view.title else table.title
+        parts.append(_section(title, "".join(body), table.key))
+    if view.notes:
+        parts.append(
+            '<footer class="notes">'
+            + "".join(f'<p class="meta">{escape(line)}</p>' for line in view.notes)
+            + "</footer>"
+        )
+    html_lang = "zh-CN" if lang == "zh" else "en"
+    return (
+        f'<!DOCTYPE html>\n<html lang="{html_lang}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(view.title)}</title><style>{CSS}</style></head>"
+        f"<body>{''.join(parts)}</body></html>\n"
+    )
 
 
-def _num(value: float | str | None) -> str:
-    return escape(number(value))
+def _section(title: str, body: str, key: str) -> str:
+    heading = f"<h2>{escape(title)}</h2>" if title else ""
+    return f'<section data-section="{escape(key)}">{heading}{body}</section>'
 
 
-def _cards(report: Report, lang: str) -> str:
-    counts = report.summary()
-    binding = Counter(r.status for r in report.results if r.indicator.is_binding)
+def _more_than(items: Any, limit: int) -> bool:
+    """Whether `items` holds more than `limit`: a lazy sequence that knows its length without
+    making its rows tells it by `__length_hint__`; else at most limit + 1 of it is read."""
+    if isinstance(items, list | tuple):
+        return len(items) > limit
+    hint = getattr(items, "__length_hint__", None)
+    known = hint() if hint is not None else NotImplemented
+    if isinstance(known, int):
+        return known > limit
+    return sum(1 for _ in islice(items, limit + 1)) > limit
+
+
+def _omitted(words: str, matrix: Table | None, lang: str) -> str:
+    if matrix is not None:
+        words += say("html.see_matrix", lang, title=matrix.title)
+    return f'<p class="omitted">{escape(words)}</p>'
+
+
+# --------------------------------------------------------------------------------- cells
+
+
+def _status(cell: Status) -> str:
+    colour = STATUS_COLOURS.get(cell.code, NEUTRAL)
+    return f'<span class="status" style="background:{colour}">{escape(cell.label)}</span>'
+
+
+def _cell(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, Status):
+        return _status(cell)
+    if isinstance(cell, Text):
+        text = escape(cell.text).replace("\n", "<br>")
+        if cell.style == "bold":
+            return f"<b>{text}</b>"
+        return f'<span class="{escape(cell.style)}">{text}</span>' if cell.style else text
+    if isinstance(cell, Figure):
+        return escape(cell.shown)
+    return escape(str(cell)).replace("\n", "<br>")
+
+
+def _at(row: tuple[Cell, ...], index: int) -> Cell:
+    return row[index] if index < len(row) else None
+
+
+def _is_number(cell: Cell) -> bool:
+    return isinstance(cell, Figure | int | float) and not isinstance(cell, bool)
+
+
+# -------------------------------------------------------------------------------- tables
+
+
+def _td_class(cell: Cell, wide: bool, figures: bool) -> str:
+    """A figure, and text in a column of figures (>90%, 应保尽保), is right-aligned; a wide
+    column's text wraps."""
+    if _is_number(cell) or (figures and not wide and cell not in (None, "")):
+        return ' class="num"'
+    if figures and cell not in (None, ""):
+        return ' class="wide right"'
+    return ' class="wide"' if wide else ""
+
+
+def _cards(table: Table) -> str:
+    """Each row a card: its first cell (a status, coloured), the second large, the others
+    small under their headers."""
     cards = []
-    for status, count in counts.items():
+    for row in table.rows:
+        first = row[0] if row else None
+        colour = STATUS_COLOURS.get(first.code, NEUTRAL) if isinstance(first, Status) else NEUTRAL
+        code = f' data-status="{escape(first.code)}"' if isinstance(first, Status) else ""
+        name = escape(first.label if isinstance(first, Status) else _plain(first))
+        big = _cell(row[1]) if len(row) > 1 else ""
+        small = " ".join(
+            f"{escape(column.label)} {_cell(value)}"
+            for column, value in zip(table.columns[2:], row[2:], strict=False)
+        )
         cards.append(
-            f'<div class="card" style="border-left:5px solid {STATUS_COLOURS[status]}">'
-            f"{escape(STATUS_LABELS[lang][status])}<b>{count}</b>"
-            f"<small>{'约束性' if lang == 'zh' else 'binding'} "
-            f"{binding.get(status, 0)}</small></div>"
+            f'<div class="card" style="border-left-color:{colour}"{code}>{name}<b>{big}</b>'
+            f"<small>{small}</small></div>"
         )
     return f'<div class="cards">{"".join(cards)}</div>'
 
 
-def _progress_chart(results: list[Result], lang: str) -> str:
-    """Horizontal bars of progress toward target, each with its own time-share mark (时间进度):
-    the share the verdict was judged against, which differs where baseline years differ."""
-    rows = [r for r in results if r.verdict.progress is not None]
-    if not rows:
-        return ""
-    label_width, bar_width, row_height = 260, 360, 18
-    height = row_height * len(rows) + 30
-    parts = [
-        f'<svg class="chart" role="img" width="100%" '
-        f'viewBox="0 0 {label_width + bar_width + 60} {height}" xmlns="http://www.w3.org/2000/svg">'
-    ]
-    shares = set()
-    for index, r in enumerate(rows):
-        y = 10 + index * row_height
-        progress = max(0.0, min(r.verdict.progress or 0.0, 1.2))
-        name = r.indicator.name if r.region is None else f"{r.indicator.name} · {r.region}"
-        name = name if len(name) <= 22 else name[:21] + "…"
-        parts.append(
-            f'<g data-id="{escape(r.indicator.id)}" data-share="{_attr(r.verdict.share)}" '
-            f'data-progress="{_attr(r.verdict.progress)}">'
-            f'<text x="{label_width - 6}" y="{y + 12}" font-size="10" text-anchor="end">{escape(name)}</text>'
-            f'<rect x="{label_width}" y="{y + 2}" width="{bar_width}" height="12" fill="#eee"/>'
-            f'<rect x="{label_width}" y="{y + 2}" width="{bar_width * progress / 1.2:.1f}" height="12" '
-            f'fill="{STATUS_COLOURS[r.status]}"/>'
-            f'<text x="{label_width + bar_width + 4}" y="{y + 12}" font-size="9">'
-            f"{percent(r.verdict.progress)}</text>"
-        )
-        if r.verdict.share is not None:
-            shares.add(round(r.verdict.share, 6))
-            x = label_width + bar_width * r.verdict.share / 1.2
-            parts.append(
-                f'<line class="share" x1="{x:.1f}" y1="{y}" x2="{x:.1f}" y2="{y + 16}" '
-                f'stroke="#c62828" stroke-dasharray="3 2" stroke-width="1.5"/>'
-            )
-        parts.append("</g>")
-    full = label_width + bar_width / 1.2
-    parts.append(
-        f'<line x1="{full:.1f}" y1="5" x2="{full:.1f}" y2="{height - 18}" stroke="#333" stroke-width="1"/>'
-        f'<text x="{full:.1f}" y="{height - 6}" font-size="9" text-anchor="middle">100%</text>'
+def _plain(cell: Cell) -> str:
+    return "" if cell is None else str(cell)
+
+
+def _table(table: Table, lang: str, matrix: Table | None) -> str:
+    if _more_than(table.rows, ROWS_LIMIT):
+        return _omitted(say("html.omitted", lang, rows=f"{ROWS_LIMIT:,}"), matrix, lang)
+    if not table.rows:
+        return f'<p class="empty">{escape(say("html.empty", lang))}</p>'
+    if table.matrix:
+        return _heat_map(table, lang)
+    columns = table.columns
+    group = next((i for i, c in enumerate(columns) if c.key == table.group), None)
+    status = next(
+        (
+            i
+            for i, c in enumerate(columns)
+            if c.key == "status" and any(isinstance(_at(row, i), Status) for row in table.rows)
+        ),
+        None,
     )
-    if shares:
-        label = "时间进度" if lang == "zh" else "time elapsed"
-        shown = "/".join(percent(share) for share in sorted(shares))
-        parts.append(
-            f'<text x="{label_width}" y="{height - 6}" font-size="9" fill="#c62828">'
-            f"┆ {label} {shown}</text>"
+    head = "".join(f'<th data-column="{escape(c.key)}">{escape(c.label)}</th>' for c in columns)
+    keys = [
+        (
+            f'data-column="{escape(c.key)}"',
+            c.wide,
+            any(_is_number(_at(row, i)) for row in table.rows),
         )
-    parts.append("</svg>")
-    return "".join(parts)
+        for i, c in enumerate(columns)
+    ]
+    body = []
+    previous: object = object()
+    for index, row in enumerate(table.rows):
+        cells = list(row) + [None] * (len(columns) - len(row))
+        classes = ""
+        if group is not None:
+            value = _plain(cells[group])
+            if value == previous:
+                cells[group] = None
+            elif index:
+                classes = ' class="run"'
+            previous = value
+        code = (
+            cells[status].code if status is not None and isinstance(cells[status], Status) else ""
+        )
+        attributes = f' data-status="{escape(code)}"' if code else ""
+        body.append(
+            f"<tr{classes}{attributes}>"
+            + "".join(
+                f"<td {key}{_td_class(cell, wide, figures)}>{_cell(cell)}</td>"
+                for (key, wide, figures), cell in zip(keys, cells, strict=False)
+            )
+            + "</tr>"
+        )
+        notes = table.notes.get(index)
+        if notes:
+            note = "<br>".join(escape(line) for line in notes)
+            body.append(
+                f'<tr class="note"><td colspan="{len(columns)}"><small>{note}</small></td></tr>'
+            )
+    return (
+        f'<div class="wrap"><table data-table="{escape(table.key)}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+def _heat_map(table: Table, lang: str) -> str:
+    """Region names down, indicator names across, each cell its status's colour, glyph and
+    (in its title) label. Compact: a county-scale map is 2,900 rows."""
+    from psplan.formats.table import glyph, status_columns
+
+    statuses = set(status_columns(table))
+    names = [i for i in range(len(table.columns)) if i not in statuses]
+    head = "".join(
+        f'<th data-column="{escape(table.columns[i].key)}">{escape(table.columns[i].label)}</th>'
+        for i in names
+    ) + "".join(
+        f'<th class="v" data-column="{escape(c.key)}" title="{escape(c.label)}">'
+        f"<span>{escape(c.label)}</span></th>"
+        for i, c in enumerate(table.columns)
+        if i in statuses
+    )
+    shown: dict[tuple[str, str], str] = {}
+    seen: dict[str, str] = {}
+
+    def heat(cell: Cell) -> str:
+        if not isinstance(cell, Status):
+            return "<td>"
+        key = (cell.code, cell.label)
+        found = shown.get(key)
+        if found is None:
+            css = HEAT_CLASSES.get(cell.code, "x")
+            mark = escape(glyph(cell, lang) or "")
+            found = shown[key] = f'<td class={css} title="{escape(cell.label)}">{mark}'
+            seen.setdefault(cell.code, cell.label)
+        return found
+
+    order = [i for i in range(len(table.columns)) if i in statuses]
+    body = []
+    for row in table.rows:
+        cells = list(row) + [None] * (len(table.columns) - len(row))
+        first, *rest = [f"<th>{_cell(cells[i])}</th>" for i in names] or ["<th></th>"]
+        body.append("<tr>" + first + "".join(rest) + "".join(heat(cells[i]) for i in order))
+    fills = "".join(
+        f".heat td.{HEAT_CLASSES[code]}{{background:{colour}}}"
+        for code, colour in STATUS_FILLS.items()
+    )
+    legend = "".join(
+        f'<i style="background:{STATUS_FILLS.get(code, "#fff")}"></i>'
+        f"{escape(glyph(Status(code, label), lang) or '')} {escape(label)}"
+        for code, label in sorted(seen.items(), key=lambda item: _order(item[0]))
+    )
+    return (
+        f"<style>{fills}</style>"
+        f'<div class="heat-wrap"><table class="heat" data-table="{escape(table.key)}">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+        f'<p class="legend">{legend}</p>'
+    )
+
+
+def _order(code: str) -> int:
+    """A status's place in a legend: the known ones in their order, then the others."""
+    return list(STATUS_FILLS).index(code) if code in STATUS_FILLS else len(STATUS_FILLS)
+
+
+# -------------------------------------------------------------------------------- charts
 
 
 def _attr(value: float | None) -> str:
     return "" if value is None else f"{value:.6g}"
 
 
-RESULT_COLUMNS = ("domain", "indicator", "region", "attribute", "unit", "baseline", "target",
-                  "actual", "year", "progress", "share", "expected", "status", "reason")  # fmt: skip
-
-
-def _results_table(report: Report, results: list[Result], lang: str) -> str:
-    with_regions = any(r.region for r in results)
-    columns = [c for c in RESULT_COLUMNS if with_regions or c != "region"]
-    heads = column_headers(tuple(columns), lang)
-    body = []
-    for r in results:
-        cells = result_cells(r, lang)
-        shown = {key: escape(text) for key, text in cells.items()}
-        shown["status"] = _status(r.status, lang)
-        row_class = "binding" if r.indicator.is_binding else ""
-        attributes = (
-            f'data-id="{escape(r.indicator.id)}" data-region="{escape(r.region or "")}" '
-            f'data-status="{r.status}"'
-        )
-        body.append(
-            f'<tr class="{row_class}" {attributes}>'
-            + "".join(f'<td data-column="{c}">{shown[c]}</td>' for c in columns)
-            + "</tr>"
-        )
-        extra = row_notes(r, lang)
-        if extra:
-            note = "<br>".join(escape(line) for line in extra)
-            body.append(
-                f'<tr class="note"><td colspan="{len(columns)}"><small>{note}</small></td></tr>'
-            )
-    head = "".join(f"<th>{h}</th>" for h in heads)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-
-
-def _trends_table(report: Report, lang: str) -> str:
-    """The trend view beside the status it may disagree with, and why when it does."""
-    rows = [r for r in report.results if r.trend is not None]
-    if not rows:
+def _chart(chart: Chart, lang: str, matrix: Table | None) -> str:
+    """Horizontal bars of progress toward target (to 120 %), each with its own time-share
+    mark: the share it was judged against, which differs where baseline years differ."""
+    if _more_than(chart.bars, ROWS_LIMIT):
+        return _omitted(say("html.bars_omitted", lang, bars=f"{ROWS_LIMIT:,}"), matrix, lang)
+    bars = [bar for bar in chart.bars if bar.progress is not None]
+    if not bars:
         return ""
-    heads = (
-        ("指标", "地区", "状态", "序列", "走势", "趋势判断", "期末预测", "说明")
-        if lang == "zh"
-        else ("indicator", "region", "status", "series", "chart", "trend", "projected", "note")
-    )
-    body = "".join(
-        "<tr>"
-        f"<td>{escape(r.indicator.name)}</td><td>{escape(r.region or '')}</td>"
-        f"<td>{_status(r.status, lang)}</td>"
-        f"<td>{escape(' '.join(f'{y}:{number(v)}' for y, v in r.trend.points))}</td>"
-        f'<td class="spark">{sparkline([v for _, v in r.trend.points])}</td>'
-        f"<td>{escape(trend_text(r, lang))}</td>"
-        f"<td>{number(r.trend.projected)}</td>"
-        f"<td>{escape(explain_disagreement(r, lang))}</td></tr>"
-        for r in rows
-        if r.trend is not None
-    )
-    head = "".join(f"<th>{h}</th>" for h in heads)
-    title = "趋势与预测" if lang == "zh" else "Trends and projections"
-    return f"<h2>{title}</h2><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _regions_table(report: Report, lang: str) -> str:
-    if len([r for r in report.regions if r]) < 2:
-        return ""
-    heads = (
-        ("指标", "地区数", "最小", "最大", "均值", "变异系数", "滞后地区")
-        if lang == "zh"
-        else ("indicator", "regions", "min", "max", "mean", "CV", "lagging")
-    )
-    body = "".join(
-        f"<tr><td>{escape(s.name)}</td><td>{s.regions}</td><td>{_num(s.minimum)}</td><td>{_num(s.maximum)}</td>"
-        f"<td>{_num(s.mean)}</td><td>{'' if s.cv is None else f'{s.cv:.1%}'}</td>"
-        f"<td>{escape('、'.join(s.lagging[:8]))}</td></tr>"
-        for s in spreads(report)
-    )
-    head = "".join(f"<th>{h}</th>" for h in heads)
-    title = "地区均等化" if lang == "zh" else "Regions"
-    return f"<h2>{title}</h2><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def render_html(report: Report, lang: str = "zh") -> str:
-    plan = report.plan
-    zh = lang == "zh"
-    lagging = [
-        r for r in report.results if r.indicator.is_binding and r.status in ("behind", "not_met")
+    label_width, bar_width, row_height = 260, 360, 18
+    height = row_height * len(bars) + 30
+    parts = [
+        f'<svg class="chart" role="img" aria-label="{escape(chart.title)}" width="100%" '
+        f'viewBox="0 0 {label_width + bar_width + 60} {height}" xmlns="http://www.w3.org/2000/svg">'
     ]
-    sections = [
-        f"<h1>{escape(plan.name)} · {report.year}{'年监测报告' if zh else ' monitoring report'}</h1>",
-        f'<p class="meta">{escape(summary_line(report, lang))}</p>',
-        f"<h2>{'总体情况' if zh else 'Summary'}</h2>",
-        _cards(report, lang),
-    ]
-    title = "滞后的约束性指标" if zh else "Binding indicators behind or not met"
-    if lagging:
-        sections += [f"<h2>{title}</h2>", _results_table(report, lagging, lang)]
-    sections.append(f"<h2>{'各领域进度' if zh else 'Progress by domain'}</h2>")
-    for domain in plan.domains:
-        in_domain = [r for r in report.results if r.indicator.domain == domain]
-        chart = _progress_chart(in_domain, lang)
-        if chart:
-            sections += [f"<h3>{escape(domain)}</h3>", chart]
-    sections += [
-        f"<h2>{'全部指标' if zh else 'All indicators'}</h2>",
-        _results_table(report, report.results, lang),
-        _trends_table(report, lang),
-        _regions_table(report, lang),
-        f'<p class="meta">psplan · {escape(report.source)}</p>',
-    ]
-    html_lang = "zh-CN" if zh else "en"
-    return (
-        f'<!DOCTYPE html>\n<html lang="{html_lang}"><head><meta charset="utf-8">'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(plan.name)} {report.year}</title><style>{CSS}</style></head>"
-        f"<body>{''.join(sections)}</body></html>\n"
+    shares: set[float] = set()
+    for index, bar in enumerate(bars):
+        parts.append(_bar(bar, 10 + index * row_height, label_width, bar_width))
+        if bar.share is not None:
+            shares.add(round(bar.share, 6))
+    full = label_width + bar_width / 1.2
+    parts.append(
+        f'<line x1="{full:.1f}" y1="5" x2="{full:.1f}" y2="{height - 18}" stroke="#333" stroke-width="1"/>'
+        f'<text x="{full:.1f}" y="{height - 6}" font-size="9" text-anchor="middle">100%</text>'
     )
+    if shares:
+        ordered = sorted(shares)
+        if len(ordered) > 4:
+            shown = f"{percent(ordered[0])}–{percent(ordered[-1])}"
+        else:
+            shown = "/".join(percent(value) for value in ordered)
+        parts.append(
+            f'<text x="{label_width}" y="{height - 6}" font-size="9" fill="{SHARE}">'
+            f"┆ {escape(chart.line_label)} {shown}</text>"
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _bar(bar: Bar, y: int, label_width: int, bar_width: int) -> str:
+    progress = max(0.0, min(bar.progress or 0.0, 1.2))
+    name = (
+        bar.label if len(bar.label) <= LABEL_CHARACTERS else bar.label[: LABEL_CHARACTERS - 1] + "…"
+    )
+    colour = STATUS_COLOURS.get(bar.status, NEUTRAL)
+    text = (
+        f'<g data-id="{escape(bar.key)}" data-share="{_attr(bar.share)}" '
+        f'data-progress="{_attr(bar.progress)}"><title>{escape(bar.label)}</title>'
+        f'<text x="{label_width - 6}" y="{y + 12}" font-size="10" text-anchor="end">{escape(name)}</text>'
+        f'<rect x="{label_width}" y="{y + 2}" width="{bar_width}" height="12" fill="#eee"/>'
+        f'<rect x="{label_width}" y="{y + 2}" width="{bar_width * progress / 1.2:.1f}" height="12" fill="{colour}"/>'
+        f'<text x="{label_width + bar_width + 4}" y="{y + 12}" font-size="9">{percent(bar.progress)}</text>'
+    )
+    if bar.share is not None:
+        x = label_width + bar_width * min(max(bar.share, 0.0), 1.2) / 1.2
+        text += (
+            f'<line class="share" x1="{x:.1f}" y1="{y}" x2="{x:.1f}" y2="{y + 16}" '
+            f'stroke="{SHARE}" stroke-dasharray="3 2" stroke-width="1.5"/>'
+        )
+    return text + "</g>"

@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from psplan.errors import PsplanError
+from psplan.errors import InvalidValue, PsplanError, quoted
 from psplan.plan.targets import Expression, parse_expression
 
 Attribute = Literal["binding", "expected"]
@@ -57,13 +57,13 @@ def _to_expression(value: Any) -> Expression:
     try:
         return parse_expression(value)
     except PsplanError as exc:
-        raise ValueError(exc.message) from None
+        raise InvalidValue(exc.words) from None
 
 
 def _to_attribute(value: Any) -> Attribute:
     if isinstance(value, str) and value.strip() in ATTRIBUTE_WORDS:
         return ATTRIBUTE_WORDS[value.strip()]
-    raise ValueError(f"attribute must be 约束性 or 预期性 (binding/expected), not {value!r}")
+    raise InvalidValue("plan.bad_attribute", value=quoted(value))
 
 
 ExpressionText = Annotated[
@@ -112,12 +112,15 @@ class Period(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
-            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+            raise InvalidValue("plan.period_reversed", end=self.end, start=self.start)
         span = self.end - self.start + 1
         if span > MAX_PERIOD_YEARS:
-            raise ValueError(
-                f"period {self.start}–{self.end} spans {span} years; a plan's period is at "
-                f"most {MAX_PERIOD_YEARS} years"
+            raise InvalidValue(
+                "plan.period_too_long",
+                start=self.start,
+                end=self.end,
+                span=span,
+                most=MAX_PERIOD_YEARS,
             )
         return self
 
@@ -240,7 +243,7 @@ class Plan(Strict):
     @classmethod
     def _not_its_own_parent(cls, parent: str | None, info: ValidationInfo) -> str | None:
         if parent is not None and parent == info.data.get("id"):
-            raise ValueError(f"the plan {parent!r} cannot be its own parent")
+            raise InvalidValue("plan.own_parent", parent=quoted(parent))
         return parent
 
     @field_validator("domains")
@@ -249,7 +252,7 @@ class Plan(Strict):
         seen = set()
         for domain in domains:
             if domain in seen:
-                raise ValueError(f"domain {domain!r} is listed twice")
+                raise InvalidValue("plan.domain_twice", domain=quoted(domain))
             seen.add(domain)
         return domains
 

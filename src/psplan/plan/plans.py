@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
-from psplan.errors import Problem, PsplanError
+from psplan.errors import Cut, Message, Problem, PsplanError, Shown, plain
 from psplan.plan.model import Plan
 from psplan.plan.yamlsource import YamlDocument, load_yaml, quote, read_text, shorten
 
@@ -57,8 +58,9 @@ def resolve_plan(name_or_path: str | Path) -> Path:
     plans = bundled_plans()
     if text in plans:
         return plans[text]
-    known = ", ".join(plans) or "none"
-    raise PsplanError(f"no plan file or bundled plan named {quote(text)} (bundled plans: {known})")
+    none = Message("common.none")
+    known = Shown(", ".join(plans) or none.render("en"), "、".join(plans) or none.render("zh"))
+    raise PsplanError("plan.not_found", name=quote(text), known=known)
 
 
 def _exists(path: Path) -> bool:
@@ -73,33 +75,85 @@ def _exists(path: Path) -> bool:
 MAX_MESSAGE = 300
 
 
+#: pydantic's own errors that psplan words (`schema.<type>` in words/errors.py), and the
+#: context each message takes; any other keeps pydantic's English.
+_SCHEMA_TYPES: dict[str, tuple[str, ...]] = {
+    "string_type": (),
+    "int_type": (),
+    "int_parsing": (),
+    "int_from_float": (),
+    "float_type": (),
+    "float_parsing": (),
+    "bool_type": (),
+    "bool_parsing": (),
+    "list_type": (),
+    "dict_type": (),
+    "model_type": ("class_name",),
+    "model_attributes_type": (),
+    "greater_than_equal": ("ge",),
+    "less_than_equal": ("le",),
+    "string_pattern_mismatch": ("pattern",),
+    "string_too_long": ("max_length",),
+}
+
+
+def schema_message(item: Any) -> Message:
+    """The words for one of pydantic's errors (an item of `ValidationError.errors()`, with its
+    context): psplan's own for a refusal of its validators, a missing or unknown key and the
+    common checks; pydantic's English for anything else."""
+    kind = item["type"]
+    context = item.get("ctx") or {}
+    loc = tuple(item["loc"])
+    words = getattr(context.get("error"), "words", None)
+    if isinstance(words, Message):
+        return words
+    if kind == "extra_forbidden" and loc:
+        return Message("schema.unknown_key", key=quote(loc[-1]))
+    if kind == "missing" and loc:
+        return Message("schema.missing_key", key=quote(loc[-1]))
+    if kind in _SCHEMA_TYPES and all(name in context for name in _SCHEMA_TYPES[kind]):
+        return Message(f"schema.{kind}", **{name: context[name] for name in _SCHEMA_TYPES[kind]})
+    if kind == "literal_error" and "expected" in context:
+        expected = str(context["expected"])
+        listed = expected.replace(" or ", "、").replace(", ", "、")
+        return Message("schema.literal_error", expected=Shown(expected, listed))
+    if kind == "string_too_short" and context.get("min_length") == 1:
+        return Message("schema.empty_text")
+    if kind == "too_short" and context.get("min_length") == 1 and not context.get("actual_length"):
+        return Message("schema.empty_list")
+    message = item["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    return Message.literal(shorten(message, MAX_MESSAGE))
+
+
 def schema_problems(
     error: ValidationError, document: YamlDocument, max_problems: int | None = None
 ) -> list[Problem]:
     """Turn pydantic's errors into located, readable problems (at most `max_problems`)."""
     problems = []
-    items = error.errors(include_url=False, include_input=False, include_context=False)
+    items = error.errors(include_url=False, include_input=False, include_context=True)
     for item in items[:max_problems] if max_problems is not None else items:
         loc = tuple(item["loc"])
-        message = item["msg"]
-        if message.startswith("Value error, "):
-            message = message[len("Value error, ") :]
-        if item["type"] == "extra_forbidden":
-            message = f"unknown key {quote(loc[-1])}"
-        elif item["type"] == "missing":
-            message = f"missing key {quote(loc[-1])}"
+        message = schema_message(item)
         field = ".".join([shorten(str(part), 40) for part in loc])
-        text = f"{field}: {message}" if field else message
-        problems.append(Problem(document.locate(loc), shorten(text, MAX_MESSAGE), "schema"))
+        if field:
+            # the whole line at most MAX_MESSAGE long: a validator's words may quote a long value
+            most = MAX_MESSAGE - len(field) - 2
+            cut = "error" in (item.get("ctx") or ()) or len(message.text or "") > most
+            shown = Cut(message, most) if cut else message
+            message = Message("schema.at_field", field=field, message=shown)
+        problems.append(Problem(document.locate(loc), message, "schema"))
     return problems
 
 
 def read_document(path: Path) -> YamlDocument:
     document = load_yaml(read_text(path), str(path))
     if not isinstance(document.data, dict):
-        kind = type(document.data).__name__
-        kind = {"list": "a list", "str": "a text", "int": "a number"}.get(kind, kind)
-        raise PsplanError(f"a plan file must be a mapping of keys, not {kind}", document.locate(()))
+        name = type(document.data).__name__
+        kinds = {"list": "plan.kind.list", "str": "plan.kind.text", "int": "plan.kind.number"}
+        kind = Message(kinds[name]) if name in kinds else plain(name)
+        raise PsplanError("plan.not_mapping", document.locate(()), kind=kind)
     return document
 
 
@@ -110,8 +164,10 @@ def parse_plan(document: YamlDocument) -> Plan:
     except ValidationError as exc:
         first = schema_problems(exc, document, max_problems=1)[0]
         count = exc.error_count()
-        more = f" (and {count - 1:,} more; run `psplan validate`)" if count > 1 else ""
-        raise PsplanError(first.message + more, first.location) from None
+        message = first.words
+        if count > 1:
+            message = Message("plan.and_more", message=message, count=count - 1)
+        raise PsplanError(message, first.location) from None
 
 
 def load_plan(name_or_path: str | Path) -> LoadedPlan:

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from psplan.errors import PsplanError
+from psplan.errors import PsplanError, quoted
 
 Form = Literal["number", "qualitative", "relative", "none"]
 Op = Literal[">=", ">", "<=", "<", "approx"]
@@ -138,7 +138,7 @@ def parse_number(text: str) -> float | None:
         return None
     number = float(cleaned)
     if not math.isfinite(number):  # 400 nines: not a figure any plan prints
-        raise PsplanError(f"{shorten_text(text)!r} is too large to be a figure")
+        raise PsplanError("value.too_large", text=quoted(shorten_text(text)))
     return number
 
 
@@ -147,7 +147,7 @@ def parse_expression(raw: str | int | float | None) -> Expression:
     if raw is None:
         return Expression(raw="", form="none")
     if isinstance(raw, bool):
-        raise PsplanError(f"expected a target text, got {raw!r}")
+        raise PsplanError("target.not_text", value=quoted(raw))
     raw_text = raw if isinstance(raw, str) else _format_number(raw)
     text = normalise_text(raw_text)
 
@@ -168,7 +168,7 @@ def parse_expression(raw: str | int | float | None) -> Expression:
     if text and text[0] in _BRACKETS:
         closing = _BRACKETS[text[0]]
         if not text.endswith(closing):
-            raise PsplanError(f"unbalanced bracket in {raw_text!r}")
+            raise PsplanError("value.unbalanced_bracket", text=quoted(raw_text))
         text, cumulative = text[1:-1], True
         text, inner_marker = _split_marker(text)
         marker = marker or inner_marker
@@ -182,7 +182,7 @@ def parse_expression(raw: str | int | float | None) -> Expression:
         if text.endswith(word):
             suffix_op = _SUFFIX_OPS[word]
             if op is not None and op != suffix_op:
-                raise PsplanError(f"contradictory comparators in {raw_text!r}")
+                raise PsplanError("target.contradictory_comparators", text=quoted(raw_text))
             op, text = suffix_op, text[: -len(word)]
             break
 
@@ -194,9 +194,7 @@ def parse_expression(raw: str | int | float | None) -> Expression:
 
     value = parse_number(text)
     if value is None:
-        raise PsplanError(
-            f"cannot read {raw_text!r} as a target: not a number, comparator or known text"
-        )
+        raise PsplanError("target.unreadable", text=quoted(raw_text))
     return Expression(
         raw=raw_text,
         form="number",

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from psplan.errors import Location, Problem, PsplanError
+from psplan.errors import Location, Message, Problem, PsplanError, plain, quoted
 from psplan.plan.model import MAX_YEAR, MIN_YEAR, Indicator, Plan, PreviousIndicator
 from psplan.plan.plans import (
     LoadedPlan,
@@ -36,7 +36,7 @@ def validate_file(
         document = read_document(path)
     except PsplanError as exc:
         where = exc.location or Location(shorten(str(name_or_path), 200))
-        return [Problem(where, exc.message, "read")]
+        return [Problem(where, exc.words, "read")]
     return validate_document(document, parent, max_problems)
 
 
@@ -79,15 +79,14 @@ def _validate(
         left = None if max_problems is None else max_problems - len(problems)
         found, more = _semantic_problems(document, plan, parent, left)
         problems.extend(found)
-    ordered = sorted(set(problems), key=lambda p: (p.location.line, p.location.column, p.message))
+    # In file order; problems at the same place in the order the checks found them (not by
+    # their words, which depend on the language).
+    unique = dict.fromkeys(problems)
+    ordered = sorted(unique, key=lambda p: (p.location.line, p.location.column))
     if max_problems is not None and (more or len(ordered) > max_problems):
         ordered = ordered[:max_problems]
         ordered.append(
-            Problem(
-                Location(document.file),
-                f"stopped after {max_problems:,} problems; there are more (fix these first)",
-                TOO_MANY,
-            )
+            Problem(Location(document.file), "validate.stopped", TOO_MANY, count=max_problems)
         )
     return plan, ordered
 
@@ -125,7 +124,7 @@ def _semantic_problems(
     """The checks beyond the schema, and whether they stopped with more than `left` to say."""
     problems: list[Problem] = []
 
-    def problem(path: tuple[Any, ...], message: str, code: str, level: str = "error") -> None:
+    def problem(path: tuple[Any, ...], message: Message, code: str, level: str = "error") -> None:
         problems.append(Problem(document.locate(path), message, code, level))  # type: ignore[arg-type]
         if left is not None and len(problems) > left:
             raise _Enough
@@ -146,17 +145,19 @@ def _row_checks(document: YamlDocument, problem: Any) -> None:
     known_domains = {d for d in domains or [] if isinstance(d, str)}
 
     # Unique ids and known domains, on the raw rows.
-    for key, label in (("indicators", "indicator"), ("catalogue", "catalogue item")):
+    for key, label in (("indicators", "indicator"), ("catalogue", "item")):
         seen: dict[str, int] = {}
         names: dict[str, int] = {}
         for index, row in _rows(document, key):
             row_id = row.get("id")
             if isinstance(row_id, str):
                 if row_id in seen:
+                    first_line = document.locate((key, seen[row_id])).line
                     problem(
                         (key, index, "id"),
-                        f"duplicate {label} id {quote(row_id)} (first at line "
-                        f"{document.locate((key, seen[row_id])).line})",
+                        Message(
+                            f"validate.duplicate_{label}_id", id=quote(row_id), line=first_line
+                        ),
                         "duplicate-id",
                     )
                 else:
@@ -165,8 +166,9 @@ def _row_checks(document: YamlDocument, problem: Any) -> None:
             if domains is not None and isinstance(domain, str) and domain not in known_domains:
                 problem(
                     (key, index, "domain"),
-                    f"{label} {quote(row_id)}: domain {quote(domain)} is not one of the plan's "
-                    "domains",
+                    Message(
+                        f"validate.unknown_{label}_domain", id=quote(row_id), domain=quote(domain)
+                    ),
                     "unknown-domain",
                 )
             name = row.get("name")
@@ -174,10 +176,10 @@ def _row_checks(document: YamlDocument, problem: Any) -> None:
             continues = first is not None and _continues(row, _row_at(document, key, first))
             if key == "catalogue" and isinstance(name, str) and not continues:
                 if name in names:
+                    first_line = document.locate((key, names[name])).line
                     problem(
                         (key, index, "name"),
-                        f"duplicate catalogue item {quote(name)} (first at line "
-                        f"{document.locate((key, names[name])).line})",
+                        Message("validate.duplicate_item", name=quote(name), line=first_line),
                         "duplicate-item",
                     )
                 else:
@@ -203,7 +205,9 @@ def _row_checks(document: YamlDocument, problem: Any) -> None:
             if isinstance(row_id, str):
                 if row_id in seen_previous:
                     problem(
-                        (*path, "id"), f"duplicate previous-plan id {quote(row_id)}", "duplicate-id"
+                        (*path, "id"),
+                        Message("validate.duplicate_previous_id", id=quote(row_id)),
+                        "duplicate-id",
                     )
                 seen_previous.add(row_id)
             try:
@@ -211,7 +215,7 @@ def _row_checks(document: YamlDocument, problem: Any) -> None:
             except ValidationError:
                 continue
             if all(e.form == "none" for e in (item.baseline, item.target, item.actual)):
-                problem(path, f"previous-plan row {item.id!r} has no value at all", "empty")
+                problem(path, Message("validate.previous_empty", id=quoted(item.id)), "empty")
 
 
 def _year_checks(document: YamlDocument, problem: Any) -> None:
@@ -224,7 +228,7 @@ def _year_checks(document: YamlDocument, problem: Any) -> None:
     if baseline_year is not None and end is not None and baseline_year >= end:
         problem(
             ("baseline_year",),
-            f"baseline year {baseline_year} is not before the period's end {end}",
+            Message("validate.baseline_year", year=baseline_year, end=end),
             "baseline-year",
         )
     for index, row in _rows(document, "indicators"):
@@ -232,8 +236,9 @@ def _year_checks(document: YamlDocument, problem: Any) -> None:
         if year is not None and end is not None and year >= end:
             problem(
                 ("indicators", index, "baseline_year"),
-                f"indicator {quote(row.get('id'))}: baseline year {year} is not before the "
-                f"period's end {end}",
+                Message(
+                    "validate.indicator_baseline_year", id=quote(row.get("id")), year=year, end=end
+                ),
                 "baseline-year",
             )
 
@@ -245,8 +250,7 @@ def _year_checks(document: YamlDocument, problem: Any) -> None:
     if before_end is not None and start is not None and before_end >= start:
         problem(
             ("previous_plan", "period"),
-            f"previous_plan period ends in {before_end}, not before this plan's period starts "
-            f"({start})",
+            Message("validate.previous_period", end=before_end, start=start),
             "previous-period",
             "warning",
         )
@@ -254,14 +258,13 @@ def _year_checks(document: YamlDocument, problem: Any) -> None:
     for index, row in enumerate(rows if isinstance(rows, list) else []):
         if not isinstance(row, dict):
             continue
-        label = f"previous-plan row {quote(row.get('id'))}"
+        row_id = quote(row.get("id"))
         path = ("previous_plan", "indicators", index)
         year = _year(row.get("baseline_year"))
         if year is not None and before_end is not None and year >= before_end:
             problem(
                 (*path, "baseline_year"),
-                f"{label}: baseline year {year} is not before the previous period's end "
-                f"{before_end}",
+                Message("validate.previous_baseline_year", id=row_id, year=year, end=before_end),
                 "baseline-year",
             )
         base = year if year is not None else (before_start - 1 if before_start else None)
@@ -269,38 +272,54 @@ def _year_checks(document: YamlDocument, problem: Any) -> None:
         if actual_year is not None and base is not None and actual_year <= base:
             problem(
                 (*path, "actual_year"),
-                f"{label}: actual year {actual_year} is not after the baseline year {base}",
+                Message("validate.previous_actual_year", id=row_id, year=actual_year, base=base),
                 "actual-year",
             )
 
 
-def _indicator_problems(indicator: Indicator) -> Iterator[tuple[tuple[str, ...], str, str]]:
-    label = f"indicator {indicator.id!r}"
+def _indicator_problems(indicator: Indicator) -> Iterator[tuple[tuple[str, ...], Message, str]]:
+    label = quoted(indicator.id)
     unit = (indicator.unit or "").strip()
     for field in ("target", "baseline"):
         expr = getattr(indicator, field)
         if expr.unit and unit and expr.unit != unit:
             yield (
                 (field,),
-                f"{label}: {field} {quote(expr.raw)} is in {expr.unit} but the unit is "
-                f"{quote(unit)}",
+                Message(
+                    "validate.unit_mismatch",
+                    id=label,
+                    field=Message(f"plan.{field}"),
+                    value=quote(expr.raw),
+                    unit=plain(expr.unit),
+                    indicator_unit=quote(unit),
+                ),
                 "unit-mismatch",
             )
         if expr.unit and not unit:
             yield (
                 ("unit",),
-                f'{label}: {field} {quote(expr.raw)} is in {expr.unit}; set `unit: "{expr.unit}"`',
+                Message(
+                    "validate.unit_missing",
+                    id=label,
+                    field=Message(f"plan.{field}"),
+                    value=quote(expr.raw),
+                    unit=plain(expr.unit),
+                ),
                 "unit-mismatch",
             )
     if indicator.target.cumulative and indicator.kind not in (None, "cumulative"):
         yield (
             ("kind",),
-            f"{label}: target {quote(indicator.target.raw)} is a five-year total in brackets, "
-            f"but kind is {indicator.kind!r}",
+            Message(
+                "validate.kind_mismatch",
+                id=label,
+                value=quote(indicator.target.raw),
+                kind=quoted(indicator.kind),
+            ),
             "kind-mismatch",
         )
     if indicator.target.form == "none":
-        yield (("target",), f"{label}: the target is empty", "no-target")
+        yield (("target",), Message("validate.no_target", id=label), "no-target")
 
 
 def _parent_checks(
@@ -309,7 +328,7 @@ def _parent_checks(
     if given_parent is not None and given_parent.plan.id == plan.id:
         problem(
             ("id",),
-            f"the parent plan given ({given_parent.file}) is this plan {plan.id!r} itself",
+            Message("validate.parent_is_self", file=plain(given_parent.file), id=quoted(plan.id)),
             "parent-is-self",
         )
         return
@@ -323,16 +342,24 @@ def _parent_checks(
             if item_id not in parent_items:
                 problem(
                     ("catalogue", index, "maps_to", position),
-                    f"catalogue item {item.id!r}: maps_to {quote(item_id)} is not an item of "
-                    f"the parent plan {parent.plan.id!r}",
+                    Message(
+                        "validate.unknown_parent_item",
+                        id=quoted(item.id),
+                        item=quote(item_id),
+                        parent=quoted(parent.plan.id),
+                    ),
                     "unknown-parent-item",
                 )
     for index, indicator in enumerate(plan.indicators):
         if indicator.maps_to and indicator.maps_to not in parent_ids:
             problem(
                 ("indicators", index, "maps_to"),
-                f"indicator {indicator.id!r}: maps_to {quote(indicator.maps_to)} is not an "
-                f"indicator of the parent plan {parent.plan.id!r}",
+                Message(
+                    "validate.unknown_parent_indicator",
+                    id=quoted(indicator.id),
+                    indicator=quote(indicator.maps_to),
+                    parent=quoted(parent.plan.id),
+                ),
                 "unknown-parent-indicator",
             )
 
@@ -343,10 +370,10 @@ class InvalidPlanError(PsplanError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         first = problems[0]
-        more = (
-            f" (and {len(problems) - 1} more; run `psplan validate`)" if len(problems) > 1 else ""
-        )
-        super().__init__(first.message + more, first.location)
+        message = first.words
+        if len(problems) > 1:
+            message = Message("plan.and_more", message=message, count=len(problems) - 1)
+        super().__init__(message, first.location)
 
 
 def load_valid_plan(
@@ -364,5 +391,5 @@ def load_valid_plan(
     plan, problems = _validate(document, parent, max_problems)
     errors = [p for p in problems if p.level == "error"]
     if errors or plan is None:
-        raise InvalidPlanError(errors or [Problem(document.locate(()), "invalid plan", "schema")])
+        raise InvalidPlanError(errors or [Problem(document.locate(()), "plan.invalid", "schema")])
     return LoadedPlan(plan, document)

@@ -34,7 +34,7 @@ from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
-from psplan.errors import Location, PsplanError
+from psplan.errors import Location, Message, PsplanError, Shown, quoted
 
 try:  # libyaml scans and parses in C, five times faster; we compose in Python either way
     from yaml.cyaml import CParser as _FastParser
@@ -80,7 +80,7 @@ def limit(variable: str) -> int:
     if not text:
         return LIMITS[variable]
     if not (text.isascii() and text.isdigit()) or int(text) < 1:
-        raise PsplanError(f"{variable}={shorten(raw)!r}: expected a whole number ≥ 1")
+        raise PsplanError("limits.not_whole_number", variable=variable, value=quoted(shorten(raw)))
     return int(text)
 
 
@@ -89,13 +89,15 @@ def shorten(text: str, length: int = QUOTE_LIMIT) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
-def quote(value: Any) -> str:
-    """`repr(value)` for a message, cut to a readable length (a value may be megabytes)."""
+def quote(value: Any) -> Shown:
+    """`value` quoted for a message ('text' in English, “text” in Chinese), cut to a readable
+    length (a value may be megabytes)."""
     if isinstance(value, str):
-        return repr(shorten(value))
+        return quoted(shorten(value))
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**QUOTE_LIMIT:
-        return "<a number too long to show>"
-    return shorten(repr(value))
+        too_long = Message("common.number_too_long")
+        return Shown(too_long.render("en"), too_long.render("zh"))
+    return quoted(value, en=shorten(repr(value)))
 
 
 @dataclass
@@ -119,19 +121,15 @@ class YamlDocument:
 
 
 _KINDS = (
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISFIFO, "a pipe (FIFO)"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "file.kind.character_device"),
+    (stat.S_ISBLK, "file.kind.block_device"),
+    (stat.S_ISFIFO, "file.kind.fifo"),
+    (stat.S_ISSOCK, "file.kind.socket"),
 )
 
 
 def _too_big(name: str, size: int, most: int) -> PsplanError:
-    return PsplanError(
-        f"the file is {size:,} bytes, over the limit of {most:,} bytes "
-        "(set PSPLAN_MAX_PLAN_BYTES to raise it)",
-        Location(name),
-    )
+    return PsplanError("file.too_big", Location(name), size=size, most=most)
 
 
 def read_text(path: Path, max_bytes: int | None = None) -> str:
@@ -145,47 +143,48 @@ def read_text(path: Path, max_bytes: int | None = None) -> str:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise PsplanError("no such file", Location(name)) from None
+        raise PsplanError("file.not_found", Location(name)) from None
     except PermissionError:
-        raise PsplanError("permission denied", Location(name)) from None
+        raise PsplanError("file.permission_denied", Location(name)) from None
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
-            raise PsplanError("file name too long", Location(shorten(name, 200))) from None
-        raise PsplanError(f"cannot read: {exc.strerror or exc}", Location(name)) from None
+            raise PsplanError("file.name_too_long", Location(shorten(name, 200))) from None
+        raise PsplanError(
+            "file.cannot_read", Location(name), reason=exc.strerror or str(exc)
+        ) from None
     except ValueError:  # a NUL in the name
         shown = shorten(name.replace("\x00", "\\0"), 200)
-        raise PsplanError("a file name cannot contain a NUL byte", Location(shown)) from None
+        raise PsplanError("file.nul_in_name", Location(shown)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise PsplanError("is a directory, not a file", Location(name))
+        raise PsplanError("file.is_directory", Location(name))
     if not stat.S_ISREG(info.st_mode):
-        kind = next((kind for test, kind in _KINDS if test(info.st_mode)), "a special file")
-        raise PsplanError(f"is {kind}, not a regular file; give a file", Location(name))
+        kind = next((kind for test, kind in _KINDS if test(info.st_mode)), "file.kind.special")
+        raise PsplanError("file.not_regular", Location(name), kind=Message(kind))
     if info.st_size > most:
         raise _too_big(name, info.st_size, most)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise PsplanError("no such file", Location(name)) from None
+        raise PsplanError("file.not_found", Location(name)) from None
     except PermissionError:
-        raise PsplanError("permission denied", Location(name)) from None
+        raise PsplanError("file.permission_denied", Location(name)) from None
     except OSError as exc:
-        raise PsplanError(f"cannot read: {exc.strerror or exc}", Location(name)) from None
+        raise PsplanError(
+            "file.cannot_read", Location(name), reason=exc.strerror or str(exc)
+        ) from None
     if len(raw) > most:  # it grew after we looked
         raise _too_big(name, len(raw), most)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise PsplanError(
-            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
-            Location(name, line),
-        ) from None
+        raise PsplanError("file.not_utf8", Location(name, line), byte=raw[exc.start]) from None
 
 
 class _Refused(Exception):
     """Composing stopped at `mark`: an alias, or a limit reached."""
 
-    def __init__(self, message: str, mark: yaml.Mark) -> None:
+    def __init__(self, message: Message, mark: yaml.Mark) -> None:
         self.message = message
         self.mark = mark
 
@@ -204,14 +203,10 @@ class _BoundedComposer(Composer):
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
-            raise _Refused("YAML aliases (*name) are not allowed in plan files", event.start_mark)
+            raise _Refused(Message("yaml.alias"), event.start_mark)
         self.nodes += 1
         if self.nodes > self.max_nodes:
-            raise _Refused(
-                f"more than {self.max_nodes:,} YAML nodes, over the limit "
-                "(set PSPLAN_MAX_PLAN_NODES to raise it)",
-                event.start_mark,
-            )
+            raise _Refused(Message("yaml.too_many_nodes", most=self.max_nodes), event.start_mark)
         self.get_event()
         tag = event.tag
         if isinstance(event, yaml.ScalarEvent):
@@ -221,11 +216,7 @@ class _BoundedComposer(Composer):
                 tag, event.value, event.start_mark, event.end_mark, style=event.style
             )
         if self.depth >= self.max_depth:
-            raise _Refused(
-                f"YAML nested more than {self.max_depth} levels deep, over the limit "
-                "(set PSPLAN_MAX_PLAN_DEPTH to raise it)",
-                event.start_mark,
-            )
+            raise _Refused(Message("yaml.too_deep", most=self.max_depth), event.start_mark)
         self.depth += 1
         node: yaml.Node
         if isinstance(event, yaml.SequenceStartEvent):
@@ -288,16 +279,12 @@ def load_yaml(text: str, file: str) -> YamlDocument:
     """Parse one YAML document into plain data with positions; PsplanError on any problem."""
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise PsplanError("contains a NUL byte; this is not a text file", Location(file, line))
+        raise PsplanError("yaml.nul_byte", Location(file, line))
     bad = _NOT_YAML.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        raise PsplanError(
-            f"contains the character U+{ord(bad.group()):04X}, which YAML does not allow; "
-            "remove it",
-            Location(file, line, column),
-        )
+        raise PsplanError("yaml.bad_character", Location(file, line, column), code=ord(bad.group()))
     max_nodes, max_depth = limit("PSPLAN_MAX_PLAN_NODES"), limit("PSPLAN_MAX_PLAN_DEPTH")
     loader = None
     try:
@@ -307,25 +294,26 @@ def load_yaml(text: str, file: str) -> YamlDocument:
         where = Location(file, refused.mark.line + 1, refused.mark.column + 1)
         raise PsplanError(refused.message, where) from None
     except RecursionError:
-        raise PsplanError("YAML nested too deeply", Location(file)) from None
+        raise PsplanError("yaml.nested_too_deeply", Location(file)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem = exc.problem or exc.context
+        shown = shorten(problem, 200) if problem else Message("yaml.invalid")
         where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
-        raise PsplanError(f"YAML syntax error: {shorten(problem, 200)}", where) from None
+        raise PsplanError("yaml.syntax", where, problem=shown) from None
     except yaml.YAMLError as exc:
         message = " ".join(str(exc).split())
-        raise PsplanError(f"YAML error: {shorten(message, 200)}", Location(file)) from None
+        raise PsplanError("yaml.error", Location(file), problem=shorten(message, 200)) from None
     finally:
         if loader is not None:
             loader.dispose()
     if root is None:
-        raise PsplanError("the file is empty", Location(file, 1))
+        raise PsplanError("file.empty", Location(file, 1))
     builder = _Builder(file, loader)
     try:
         data = builder.build(root, ())
     except RecursionError:
-        raise PsplanError("YAML nested too deeply", Location(file)) from None
+        raise PsplanError("yaml.nested_too_deeply", Location(file)) from None
     return YamlDocument(data=data, file=file, positions=builder.positions)
 
 
@@ -349,9 +337,9 @@ class _Builder:
                 if isinstance(key, bool):
                     key = key_node.value  # `true:` is the word, not a boolean
                 if not isinstance(key, (str, int)):
-                    raise PsplanError("mapping keys must be plain text", self._where(key_node))
+                    raise PsplanError("yaml.key_not_text", self._where(key_node))
                 if key in result:
-                    raise PsplanError(f"duplicate key {quote(key)}", self._where(key_node))
+                    raise PsplanError("yaml.duplicate_key", self._where(key_node), key=quote(key))
                 result[key] = self.build(value_node, (*path, key))
             self.positions.pop((*path, "<key>"), None)
             return result
@@ -359,12 +347,12 @@ class _Builder:
             self._check_tag(node, "tag:yaml.org,2002:seq")
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         if node.tag not in _PLAIN_TAGS:
-            raise PsplanError(f"YAML tag {quote(node.tag)} is not allowed", self._where(node))
+            raise PsplanError("yaml.tag_not_allowed", self._where(node), tag=quote(node.tag))
         return _scalar(node)
 
     def _check_tag(self, node: yaml.Node, expected: str) -> None:
         if node.tag != expected:
-            raise PsplanError(f"YAML tag {quote(node.tag)} is not allowed", self._where(node))
+            raise PsplanError("yaml.tag_not_allowed", self._where(node), tag=quote(node.tag))
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:

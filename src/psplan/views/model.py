@@ -14,7 +14,7 @@ next to its label (CSV); `Text` may carry a style. Plain `str`/`int`/`None` are 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from psplan.views.numbers import Figure
 
@@ -41,7 +41,7 @@ class Text:
         return self.text
 
 
-Cell = Union[Figure, Status, Text, str, int, float, None]
+Cell = Figure | Status | Text | str | int | float | None
 
 
 def shown(cell: Cell) -> str:

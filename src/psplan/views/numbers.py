@@ -100,10 +100,7 @@ def _fixed(places: int, percent_: bool = False) -> str:
 
 
 def _show(value: float, places: int, percent_: bool = False) -> str:
-    if percent_:
-        text = f"{value * 100:.{places}f}%"
-    else:
-        text = f"{value:,.{places}f}"
+    text = f"{value * 100:.{places}f}%" if percent_ else f"{value:,.{places}f}"
     return text[1:] if text.startswith("-") and not text.strip("-0.,%") else text
 
 

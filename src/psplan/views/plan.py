@@ -12,7 +12,7 @@ COLUMNS = ("id", "domain", "indicator", "unit", "baseline", "target", "attribute
 WIDE = frozenset({"domain", "indicator"})
 
 
-def attribute_label(indicator, lang: str) -> str:  # noqa: ANN001 - an Indicator
+def attribute_label(indicator, lang: str) -> str:
     """The attribute as the plan prints it (约束性/预期性, or its own words), else its label."""
     if indicator.attribute_printed and lang == "zh":
         return indicator.attribute_printed

@@ -1,10 +1,22 @@
 """Data-collection templates: the sheet departments fill in, one row per indicator (and region).
 
-`template_rows` is pure; `template_csv` and `template_xlsx` render it. A filled template reads
-back with `psplan check` unchanged: the first column is the indicator id, and the year columns
-are recognised as a wide file; the descriptive columns are expected and ignored when reading,
-while 基期值 and the 原因分析 / 下一步措施 columns after the years are read as sheet entries
-(a department may correct the baseline, and explains a lag where it is reported).
+`template_view` is the sheet as a `View` (pure; `template_rows` its rows); `template_file`
+writes it: CSV through the generic CSV format, XLSX by `template_xlsx` here. A filled template
+reads back with `psplan check` unchanged: the first column is the indicator id, and the year
+columns are recognised as a wide file; the descriptive columns are expected and ignored when
+reading, while 基期值 and the 原因分析 / 下一步措施 columns after the years are read as sheet
+entries (a department may correct the baseline, and explains a lag where it is reported).
+
+The header's words are the catalogue's `template.column.*` (words/template.py), which the
+reader (`psplan.actuals.read`) recognises from the same entries: one definition for both. The
+sheet is Chinese whatever the language (the header is the format the reader reads); its
+instructions are in both languages at once.
+
+Why the workbook is written here and not by the generic XLSX format: a template is a form to
+fill in, not a report. It needs an input hint on the year cells only (a data validation), the
+pane frozen at the first year column, columns sized for writing a sentence in 原因分析 /
+下一步措施, and an instructions sheet; and its cells are all text the reader parses back
+(a baseline "95.2%" must stay as printed, never become a number with a format).
 """
 
 from __future__ import annotations
@@ -12,34 +24,42 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from psplan.plan.model import ATTRIBUTE_LABELS, MAX_PERIOD_YEARS, MAX_YEAR, MIN_YEAR, Plan
+from psplan.plan.model import MAX_PERIOD_YEARS, MAX_YEAR, MIN_YEAR, Plan
 from psplan.plan.yamlsource import shorten
+from psplan.views.model import Column, Table, View
+from psplan.words import say
 
-DESCRIPTIVE = ("id", "领域", "指标", "单位", "属性", "目标值", "基期值", "牵头部门")
-#: Columns after the years: why an indicator lags, and what will be done (left empty).
-EXPLANATIONS = ("原因分析", "下一步措施")
+#: The sheet's columns before the years (`template.column.<key>`; "region" follows "id" when
+#: the template has regions) and after them: why an indicator lags, what will be done.
+DESCRIPTIVE_KEYS = ("id", "domain", "name", "unit", "attribute", "target", "baseline", "lead")
+EXPLANATION_KEYS = ("reason", "measure")
+#: The language of the sheet: the reader reads its header in Chinese.
+SHEET_LANG = "zh"
+#: How many numbered instructions the catalogue holds (`template.instructions.<n>`).
+INSTRUCTION_COUNT = 6
 
-INSTRUCTIONS = [
-    "填报说明 / How to fill in",
-    "1. 每行一个指标（和地区），在年份列中填写该年实际值；不要修改 id 列。",
-    "   One row per indicator (and region): write each year's actual figure in its year column;"
-    " keep the id column.",
-    "2. 数值可带 % 或 ‰ 或指标的单位（如 2.05㎡、78.6岁），可用千分位逗号；"
-    "五年累计数可写作 [24.54]。",
-    "   Numbers may carry % or ‰ or the indicator's unit (2.05㎡, 78.6岁) and thousands"
-    " separators; a five-year running total may be written [24.54].",
-    "3. 定性指标（如 应保尽保）填写 应保尽保 / 是 / 否。",
-    "   Qualitative targets (应保尽保): write 应保尽保 / 是 / 否.",
-    "4. 无数据留空，或填 — / NA。",
-    "   Leave a cell empty, or write — / NA, when there is no figure.",
-    "5. 基期值已按规划填好；如统计口径调整，可改为核实后的基期值。",
-    "   The 基期值 (baseline) column is filled in from the plan; correct it if the figure was"
-    " revised.",
-    "6. 指标进度滞后或未达标的，请在 原因分析 列说明原因，在 下一步措施 列写明措施。",
-    "   Where an indicator lags or misses its target, explain why in 原因分析"
-    " and what will be done in 下一步措施.",
-    "7. 填好后运行 / Then run:  psplan check {plan} 本文件.xlsx",
-]
+
+def column_word(key: str) -> str:
+    """A header word of the sheet, as the reader recognises it."""
+    return say(f"template.column.{key}", SHEET_LANG)
+
+
+def instructions(plan_id: str = "{plan}") -> list[str]:
+    """The instructions sheet: each instruction in Chinese, then in English, and the command
+    that checks the filled sheet."""
+    lines = [f"{say('template.instructions.title', 'zh')} / "
+             f"{say('template.instructions.title', 'en')}"]  # fmt: skip
+    for number in range(1, INSTRUCTION_COUNT + 1):
+        lines.append(f"{number}. {say(f'template.instructions.{number}', 'zh')}")
+        lines.append(f"   {say(f'template.instructions.{number}', 'en')}")
+    run = f"{say('template.instructions.run', 'zh')} / {say('template.instructions.run', 'en')}"
+    sheet = say("template.instructions.file", SHEET_LANG)
+    lines.append(f"{INSTRUCTION_COUNT + 1}. {run}:  psplan check {plan_id} {sheet}.xlsx")
+    return lines
+
+
+#: The instructions, with "{plan}" where the plan's id goes.
+INSTRUCTIONS = instructions()
 
 
 #: Most years a template may have: the longest plan period (model.MAX_PERIOD_YEARS).
@@ -52,9 +72,9 @@ _DASHES = str.maketrans({"–": "-", "—": "-", "－": "-", "~": "-", "～": "-
 
 def parse_years(text: str) -> list[int]:
     """`2021-2025` or `2021,2023` → years; each in 1949–2100, at most 20 of them."""
-    from psplan.errors import PsplanError
+    from psplan.errors import PsplanError, quoted
 
-    shown = shorten(text, 40)
+    shown = quoted(shorten(text, 40))
     years: set[int] = set()
     for part in text.translate(_DASHES).split(","):
         part = part.strip()
@@ -66,45 +86,53 @@ def parse_years(text: str) -> list[int]:
                 raise ValueError
             start, end = int(first), int(last) if dash else int(first)
         except ValueError:
-            raise PsplanError(
-                f"--years {shown!r}: expected years like 2021-2025 or 2021,2022"
-            ) from None
+            raise PsplanError("template.bad_years", years=shown) from None
         for year in (start, end):
             if not MIN_YEAR <= year <= MAX_YEAR:
                 raise PsplanError(
-                    f"--years {shown!r}: {year} is not a year between {MIN_YEAR} and {MAX_YEAR}"
+                    "template.year_out_of_range",
+                    years=shown,
+                    year=year,
+                    first=MIN_YEAR,
+                    last=MAX_YEAR,
                 )
         if end < start:
-            raise PsplanError(f"--years {shown!r}: {start}-{end} ends before it starts")
+            raise PsplanError("template.years_reversed", years=shown, start=start, end=end)
         years.update(range(start, end + 1))
         if len(years) > MAX_TEMPLATE_YEARS:
-            raise PsplanError(
-                f"--years {shown!r}: more than {MAX_TEMPLATE_YEARS} years; a template covers "
-                "one plan period"
-            )
+            raise PsplanError("template.too_many_years", years=shown, most=MAX_TEMPLATE_YEARS)
     if not years:
-        raise PsplanError(f"--years {shown!r}: no years given")
+        raise PsplanError("template.no_years", years=shown)
     return sorted(years)
 
 
+def template_keys(years: Sequence[int], regions: Sequence[str]) -> list[str]:
+    """The sheet's column keys: the descriptive ones, the years, the explanations."""
+    region = ["region"] if regions else []
+    return [*DESCRIPTIVE_KEYS[:1], *region, *DESCRIPTIVE_KEYS[1:], *(str(y) for y in years),
+            *EXPLANATION_KEYS]  # fmt: skip
+
+
 def template_header(years: Sequence[int], regions: Sequence[str]) -> list[str]:
-    region = ["地区"] if regions else []
-    return [*DESCRIPTIVE[:1], *region, *DESCRIPTIVE[1:], *(str(y) for y in years), *EXPLANATIONS]
+    return [key if key.isdigit() else column_word(key) for key in template_keys(years, regions)]
 
 
 def template_rows(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> list[list[str]]:
-    from psplan.errors import PsplanError
+    from psplan.errors import PsplanError, quoted
 
     seen: set[str] = set()
     for region in regions:
         if region in seen:
-            raise PsplanError(f"--regions: {shorten(region, 40)!r} is listed twice")
+            raise PsplanError("template.region_twice", region=quoted(shorten(region, 40)))
         seen.add(region)
     count = len(plan.indicators) * max(1, len(regions))
     if count > MAX_TEMPLATE_ROWS:
         raise PsplanError(
-            f"--regions: {len(regions):,} regions × {len(plan.indicators)} indicators is "
-            f"{count:,} rows, more than a template's {MAX_TEMPLATE_ROWS:,}"
+            "template.too_many_rows",
+            regions=len(regions),
+            indicators=len(plan.indicators),
+            rows=count,
+            most=MAX_TEMPLATE_ROWS,
         )
     rows = []
     for region in regions or [None]:
@@ -115,47 +143,79 @@ def template_rows(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> l
                 indicator.domain,
                 indicator.name,
                 indicator.unit or "",
-                indicator.attribute_printed or ATTRIBUTE_LABELS[indicator.attribute],
+                indicator.attribute_printed or say(f"attribute.{indicator.attribute}", SHEET_LANG),
                 indicator.target.raw,
                 indicator.baseline.raw,
                 indicator.lead_department or "",
             ]
-            rows.append(row + [""] * (len(years) + len(EXPLANATIONS)))
+            rows.append(row + [""] * (len(years) + len(EXPLANATION_KEYS)))
     return rows
+
+
+def template_view(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> View:
+    """The sheet (one table, every cell text) and, as its notes, the instructions."""
+    rows = template_rows(plan, years, regions)
+    keys = template_keys(years, regions)
+    header = template_header(years, regions)
+    columns = tuple(Column(key, label) for key, label in zip(keys, header, strict=True))
+    sheet = say("template.sheet.data", SHEET_LANG)
+    table = Table("template", sheet, columns, [tuple(row) for row in rows])
+    plan_line = (
+        f"{say('template.instructions.plan', 'zh')} / {say('template.instructions.plan', 'en')}"
+        f": {plan.name} ({plan.id}), {plan.period.start}–{plan.period.end}"
+    )
+    notes = [*instructions(plan.id), "", plan_line]
+    return View("template", plan.name, SHEET_LANG, None, [table], notes=notes, primary="template")
+
+
+def template_file(view: View, fmt: str) -> bytes:
+    """The template in `fmt` ("csv" or "xlsx"), as the bytes of the file."""
+    if fmt == "xlsx":
+        return workbook(view)
+    from psplan.formats import render
+
+    text = render(view, "csv")
+    assert isinstance(text, str)
+    # UTF-8 with BOM, so Excel on Chinese Windows opens it with the right characters.
+    return text.encode("utf-8-sig")
 
 
 def template_csv(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> bytes:
     """UTF-8 with BOM, so Excel on Chinese Windows opens it with the right characters."""
-    from psplan.formats.csvout import to_csv
-
-    text = to_csv(template_header(years, regions), template_rows(plan, years, regions))
-    return text.encode("utf-8-sig")
+    return template_file(template_view(plan, years, regions), "csv")
 
 
 def template_xlsx(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> bytes:
+    return template_file(template_view(plan, years, regions), "xlsx")
+
+
+def workbook(view: View) -> bytes:
+    """The template's workbook: the sheet to fill in, and the instructions (the view's notes)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
     from wcwidth import wcswidth
 
-    from psplan.formats.csvout import neutralise
+    from psplan.formats.escape import csv_cell
 
-    header = template_header(years, regions)
-    rows = template_rows(plan, years, regions)
+    table = view.tables[0]
+    header = [column.label for column in table.columns]
+    rows = [["" if cell is None else str(cell) for cell in row] for row in table.rows]
+    years = [index for index, column in enumerate(table.columns) if column.key.isdigit()]
     book = Workbook()
     sheet = book.active
-    sheet.title = "填报"
+    sheet.title = table.title
     sheet.append(header)
     for row in rows:
-        sheet.append([neutralise(cell) for cell in row])
+        sheet.append([csv_cell(cell) for cell in row])
 
     bold = Font(bold=True, color="FFFFFF")
     fill = PatternFill("solid", fgColor="1F4E79")
     for cell in sheet[1]:
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    first_year_column = len(header) - len(years) - len(EXPLANATIONS) + 1
+    first_year_column = years[0] + 1 if years else len(header) - len(EXPLANATION_KEYS) + 1
     last_year_column = first_year_column + len(years) - 1
     sheet.freeze_panes = sheet.cell(row=2, column=first_year_column)
 
@@ -168,18 +228,16 @@ def template_xlsx(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> b
 
     if years and rows:
         hint = DataValidation(allow_blank=True, showInputMessage=True)
-        hint.promptTitle = "填写实际值"
-        hint.prompt = "数值（可带 % 或 ‰）、[累计数]，或 应保尽保/是/否；无数据留空"
+        hint.promptTitle = say("template.hint.title", SHEET_LANG)
+        hint.prompt = say("template.hint.prompt", SHEET_LANG)
         start = get_column_letter(first_year_column)
         end = get_column_letter(last_year_column)
         hint.add(f"{start}2:{end}{len(rows) + 1}")
         sheet.add_data_validation(hint)
 
-    notes = book.create_sheet("说明")
-    for line in INSTRUCTIONS:
-        notes.append([line.format(plan=plan.id)])
-    notes.append([])
-    notes.append([f"规划 / plan: {plan.name} ({plan.id}), {plan.period.start}–{plan.period.end}"])
+    notes = book.create_sheet(say("template.sheet.instructions", SHEET_LANG))
+    for line in view.notes:
+        notes.append([line] if line else [])
     notes.column_dimensions["A"].width = 110
 
     buffer = io.BytesIO()

@@ -1,5 +1,114 @@
-"""Words of the assessment view."""
+"""Words of the assessment views (`check`, `report`: views/assessment.py; `check --by-region`:
+regions_view) and of the formats that draw them (html.py, xlsx.py): titles, column headers,
+the summary line, row notes, chart and sheet words.
+
+Statuses, attributes, trend categories and the baseline's provenance are shared labels
+(words/labels.py); the plan's own fields (领域, 指标, 单位, 基期值, 目标值, 属性) are
+words/plan.py's.
+"""
 
 from __future__ import annotations
 
-WORDS: dict[str, dict[str, str]] = {}
+WORDS: dict[str, dict[str, str]] = {
+    # the view's title and summary line
+    "assessment.title": {
+        "zh": "{plan} · {year}年监测报告",
+        "en": "{plan} · {year} monitoring report",
+    },
+    "assessment.head": {
+        "zh": "{plan} · {year}年 · 共{count}项：",
+        "en": "{plan} · {year} · {count} results: ",
+    },
+    "assessment.count": {"zh": "{label} {count}", "en": "{label} {count}"},
+    "assessment.failing": {
+        "zh": "；约束性指标滞后或未达标 {count} 项",
+        "en": "; binding indicators behind or not met: {count}",
+    },
+    "assessment.none_failing": {"zh": "；约束性指标无滞后", "en": "; no binding indicator behind"},
+    "assessment.outside_period": {
+        "zh": "；{year}年不在规划期内（按 --allow-outside-period 判断）",
+        "en": "; {year} is outside the plan period (--allow-outside-period)",
+    },
+    "assessment.source": {"zh": "数据来源：{source}", "en": "Figures from: {source}"},
+    # the tables
+    "assessment.counts": {"zh": "总体情况", "en": "Summary"},
+    "assessment.lagging": {"zh": "滞后约束性指标", "en": "Binding behind"},
+    "assessment.results": {"zh": "全部指标", "en": "All indicators"},
+    "assessment.trends": {"zh": "趋势", "en": "Trends"},
+    "assessment.domains": {"zh": "各领域进度", "en": "Progress by domain"},
+    # the columns of the results (domain, indicator, attribute, unit, baseline, target: plan.*)
+    "assessment.column.region": {"zh": "地区", "en": "region"},
+    "assessment.column.actual": {"zh": "实际值", "en": "actual"},
+    "assessment.column.year": {"zh": "年份", "en": "year"},
+    "assessment.column.gap": {"zh": "差距", "en": "gap"},
+    "assessment.column.progress": {"zh": "进度", "en": "progress"},
+    "assessment.column.share": {"zh": "时间进度", "en": "time elapsed"},
+    "assessment.column.expected": {"zh": "应达值", "en": "expected"},
+    "assessment.column.status": {"zh": "状态", "en": "status"},
+    "assessment.column.trend": {"zh": "趋势", "en": "trend"},
+    "assessment.column.reason": {"zh": "说明", "en": "reason"},
+    # the counts by status
+    "assessment.column.count": {"zh": "指标数", "en": "indicators"},
+    "assessment.column.binding": {"zh": "其中约束性", "en": "binding"},
+    # the trends
+    "assessment.column.series": {"zh": "序列", "en": "series"},
+    "assessment.column.sparkline": {"zh": "走势", "en": "chart"},
+    "assessment.column.observed_growth": {"zh": "观测增速", "en": "observed growth"},
+    "assessment.column.needed_growth": {"zh": "所需增速", "en": "needed growth"},
+    "assessment.column.ratio": {"zh": "比值R", "en": "R"},
+    "assessment.column.category": {"zh": "趋势判断", "en": "trend"},
+    "assessment.column.projected": {"zh": "期末预测", "en": "projected"},
+    "assessment.column.disagreement": {"zh": "说明", "en": "note"},
+    # progress by domain
+    "assessment.column.judged": {"zh": "有进度数据", "en": "with progress"},
+    "assessment.column.mean_progress": {"zh": "平均进度", "en": "mean progress"},
+    "assessment.column.lagging": {"zh": "滞后或未达标", "en": "behind or not met"},
+    "assessment.domains_note": {
+        "zh": "平均进度：该领域有进度数据的指标进度的平均值，单项按 0–100% 计；"
+        "时间进度：同一批指标时间进度的平均值。",
+        "en": "Mean progress: the mean of the progress of the domain's indicators that have "
+        "one, each counted from 0 to 100 %; time elapsed: the mean time share of the same.",
+    },
+    # what is printed under a row
+    "assessment.note.override": {"zh": "覆盖设置：{text}", "en": "override: {text}"},
+    "assessment.note.reason": {"zh": "原因分析：{text}", "en": "reason: {text}"},
+    "assessment.note.measure": {"zh": "下一步措施：{text}", "en": "measures: {text}"},
+    # the trend of a result, named: 趋势正常 · 可望完成
+    "assessment.trend": {"zh": "{category} · {outlook}", "en": "{category} · {outlook}"},
+    # check --by-region
+    "regions.title": {"zh": "{plan} · {year}年 · 分地区", "en": "{plan} · {year} · by region"},
+    "regions.matrix": {"zh": "各地区指标状态", "en": "Status by region"},
+    "regions.spread": {"zh": "地区均等化", "en": "Spread across regions"},
+    "regions.column.regions": {"zh": "地区数", "en": "regions"},
+    "regions.column.reported": {"zh": "有数值", "en": "reported"},
+    "regions.column.min": {"zh": "最小", "en": "min"},
+    "regions.column.max": {"zh": "最大", "en": "max"},
+    "regions.column.mean": {"zh": "均值", "en": "mean"},
+    "regions.column.cv": {"zh": "变异系数", "en": "CV"},
+    "regions.column.lagging": {"zh": "滞后地区", "en": "lagging regions"},
+    # charts
+    "chart.progress": {
+        "zh": "各指标进度与时间进度",
+        "en": "Progress of each indicator against time elapsed",
+    },
+    "chart.domains": {
+        "zh": "各领域平均进度与时间进度",
+        "en": "Progress by domain against time elapsed",
+    },
+    # the HTML page
+    "html.omitted": {
+        "zh": "本表超过 {rows} 行，页面中不逐行列出；完整表格请输出 XLSX（-o 结果.xlsx）或 CSV。",
+        "en": "This table has more than {rows} rows, too many to list on a page; the full "
+        "table is in the XLSX (-o results.xlsx) or CSV.",
+    },
+    "html.bars_omitted": {
+        "zh": "超过 {bars} 项，逐项进度条从略；完整数据请输出 XLSX（-o 结果.xlsx）或 CSV。",
+        "en": "More than {bars} bars, too many to draw; the full table is in the XLSX "
+        "(-o results.xlsx) or CSV.",
+    },
+    "html.see_matrix": {"zh": "各地区情况见“{title}”热力图。", "en": "See the heat map “{title}”."},
+    "html.empty": {"zh": "无", "en": "none"},
+    # the workbook
+    "sheet.summary": {"zh": "汇总", "en": "Summary"},
+    "sheet.footer": {"zh": "第 &P 页，共 &N 页", "en": "Page &P of &N"},
+}

@@ -1,5 +1,73 @@
-"""Words of the comparison view."""
+"""Words of the comparison views (`psplan compare`, `psplan.views.comparison`)."""
 
 from __future__ import annotations
 
-WORDS: dict[str, dict[str, str]] = {}
+WORDS: dict[str, dict[str, str]] = {
+    "comparison.title": {"zh": "{child} vs {parent}", "en": "{child} vs {parent}"},
+    # the verdict of a parent indicator (or a local one) next to the child's
+    "comparison.verdict.missing": {"zh": "缺失", "en": "missing"},
+    "comparison.verdict.weaker": {"zh": "低于上级", "en": "weaker"},
+    "comparison.verdict.downgraded": {"zh": "属性降级", "en": "downgraded"},
+    "comparison.verdict.not_comparable": {"zh": "不可比", "en": "not comparable"},
+    "comparison.verdict.equal": {"zh": "持平", "en": "equal"},
+    "comparison.verdict.stronger": {"zh": "高于上级", "en": "stronger"},
+    "comparison.verdict.local": {"zh": "本地指标", "en": "local"},
+    # a catalogue item (its row in the indicators table, and the --all columns)
+    "comparison.verdict.catalogue_covered": {"zh": "清单已覆盖", "en": "catalogue covered"},
+    "comparison.verdict.catalogue_missing": {"zh": "清单缺失", "en": "catalogue missing"},
+    "comparison.verdict.catalogue_waived": {"zh": "清单豁免", "en": "catalogue waived"},
+    "comparison.verdict.catalogue_extra": {"zh": "本级新增清单项", "en": "catalogue extra"},
+    # the summary lines
+    "comparison.count": {"zh": "{label} {count}", "en": "{label} {count}"},
+    "comparison.counts": {"zh": "指标：{counts}", "en": "Indicators: {counts}"},
+    "comparison.no_indicators": {"zh": "指标：无", "en": "Indicators: none"},
+    "comparison.catalogue": {
+        "zh": "服务清单：覆盖 {covered} 项，缺失 {missing} 项，豁免 {waived} 项，"
+        "本级新增 {extra} 项",
+        "en": "Catalogue: {covered} covered, {missing} missing, {waived} waived, {extra} extra",
+    },
+    "comparison.failing": {
+        "zh": "结论：不合要求（约束性指标缺失、低于上级或属性降级，或服务清单有缺项）",
+        "en": "Result: failing (a binding indicator is missing, weaker or downgraded, or a "
+        "catalogue item is missing)",
+    },
+    "comparison.passing": {
+        "zh": "结论：符合要求（约束性指标不低于上级，服务清单无缺项）",
+        "en": "Result: passing (no binding indicator below the parent's, no catalogue item "
+        "missing)",
+    },
+    # the indicators table
+    "comparison.indicators": {"zh": "指标对照", "en": "Indicators"},
+    "comparison.column.domain": {"zh": "领域", "en": "domain"},
+    "comparison.column.parent_id": {"zh": "上级编号", "en": "parent id"},
+    "comparison.column.name": {"zh": "上级指标", "en": "parent indicator"},
+    "comparison.column.parent_attribute": {"zh": "上级属性", "en": "parent attribute"},
+    "comparison.column.parent_target": {"zh": "上级目标", "en": "parent target"},
+    "comparison.column.child_id": {"zh": "本级编号", "en": "child id"},
+    "comparison.column.child_name": {"zh": "本级指标", "en": "child indicator"},
+    "comparison.column.child_attribute": {"zh": "本级属性", "en": "child attribute"},
+    "comparison.column.child_target": {"zh": "本级目标", "en": "child target"},
+    "comparison.column.verdict": {"zh": "结论", "en": "verdict"},
+    "comparison.column.reason": {"zh": "说明", "en": "reason"},
+    # the catalogue table: coverage per domain
+    "comparison.domains": {"zh": "服务清单覆盖（按领域）", "en": "Catalogue coverage by domain"},
+    "comparison.column.covered": {"zh": "已覆盖", "en": "covered"},
+    "comparison.column.missing": {"zh": "缺失", "en": "missing"},
+    "comparison.column.waived": {"zh": "豁免", "en": "waived"},
+    "comparison.column.extra": {"zh": "本级新增", "en": "extra"},
+    # compare PARENT --all: one row per child plan
+    "comparison.all_title": {
+        "zh": "下级规划对照{parent}",
+        "en": "Plans compared with {parent}",
+    },
+    "comparison.all_summary": {
+        "zh": "共 {count} 个下级规划，{failing} 个不合要求",
+        "en": "{count} plan(s), {failing} failing",
+    },
+    "comparison.plans": {"zh": "下级规划", "en": "Plans"},
+    "comparison.column.child": {"zh": "本级规划", "en": "child"},
+    "comparison.column.child_plan": {"zh": "规划名称", "en": "plan"},
+    "comparison.column.failing": {"zh": "不合要求", "en": "failing"},
+    "comparison.yes": {"zh": "是", "en": "yes"},
+    "comparison.no": {"zh": "否", "en": "no"},
+}

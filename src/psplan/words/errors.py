@@ -1,5 +1,827 @@
-"""Words of the errors view."""
+"""Error and warning messages: every `PsplanError` and `Problem` psplan raises or reports.
+
+Keys are prefixed by the area that says them (`file.`, `yaml.`, `plan.`, `schema.`,
+`validate.`, `target.`, `limits.`, `actuals.`, `xlsx.`, `value.`, `check.`, `overrides.`,
+`waivers.`, `api.`, `output.`, `template.`). Every template is a `str.format` template, with
+or without arguments (a literal brace is written `{{`), and both languages take the same
+arguments.
+
+Conventions, for whoever adds a message:
+
+- A user's value (a cell, a key, a name, an id) arrives already quoted (`psplan.errors.quoted`):
+  'text' in English, “text” in Chinese. The template does not quote it again.
+- File names, option names (`--sheet`), environment variables, YAML keys (`maps_to`) and
+  commands (`psplan validate`) are written as they are in both languages.
+- The Chinese is for an analyst of a statistics bureau: plain and precise, Chinese punctuation
+  (“”，：；（）), numbers as psplan prints them (1,234).
+- A message raised by the library that names a command-line option also names its keyword
+  in the Python API: "--sheet NAME（Python：sheet=…）".
+"""
 
 from __future__ import annotations
 
-WORDS: dict[str, dict[str, str]] = {}
+WORDS: dict[str, dict[str, str]] = {
+    # ------------------------------------------------------------------ a problem's level
+    # (labels of the problems view; a problem's line keeps "error"/"warning", which editors parse)
+    "problem.level.error": {"zh": "错误", "en": "error"},
+    "problem.level.warning": {"zh": "警告", "en": "warning"},
+    # ------------------------------------------------------------------ small words
+    "common.none": {"zh": "无", "en": "none"},
+    "common.in_all": {"zh": "…（共 {count:,} 个）", "en": "… ({count:,} in all)"},
+    "common.number_too_long": {
+        "zh": "<数字过长，无法显示>",
+        "en": "<a number too long to show>",
+    },
+    # ------------------------------------------------------------------ reading a file
+    "file.not_found": {"zh": "文件不存在", "en": "no such file"},
+    "file.permission_denied": {"zh": "没有读取该文件的权限", "en": "permission denied"},
+    "file.name_too_long": {"zh": "文件名过长", "en": "file name too long"},
+    "file.cannot_read": {"zh": "无法读取：{reason}", "en": "cannot read: {reason}"},
+    "file.nul_in_name": {
+        "zh": "文件名中不能含有 NUL 字节",
+        "en": "a file name cannot contain a NUL byte",
+    },
+    "file.is_directory": {"zh": "这是文件夹，不是文件", "en": "is a directory, not a file"},
+    "file.not_regular": {
+        "zh": "这是{kind}，不是普通文件；请指定一个文件",
+        "en": "is {kind}, not a regular file; give a file",
+    },
+    "file.kind.character_device": {"zh": "字符设备", "en": "a character device"},
+    "file.kind.block_device": {"zh": "块设备", "en": "a block device"},
+    "file.kind.fifo": {"zh": "管道（FIFO）", "en": "a pipe (FIFO)"},
+    "file.kind.socket": {"zh": "套接字", "en": "a socket"},
+    "file.kind.special": {"zh": "特殊文件", "en": "a special file"},
+    "file.too_big": {
+        "zh": "文件大小为 {size:,} 字节，超过上限 {most:,} 字节"
+        "（可设置环境变量 PSPLAN_MAX_PLAN_BYTES 提高上限）",
+        "en": "the file is {size:,} bytes, over the limit of {most:,} bytes "
+        "(set PSPLAN_MAX_PLAN_BYTES to raise it)",
+    },
+    "file.not_utf8": {
+        "zh": "不是 UTF-8 文本（字节 0x{byte:02x}）；请将文件另存为 UTF-8 编码",
+        "en": "not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8",
+    },
+    "file.empty": {"zh": "文件为空", "en": "the file is empty"},
+    # ------------------------------------------------------------------ YAML
+    "yaml.nul_byte": {
+        "zh": "含有 NUL 字节；这不是文本文件",
+        "en": "contains a NUL byte; this is not a text file",
+    },
+    "yaml.bad_character": {
+        "zh": "含有 YAML 不允许的字符 U+{code:04X}；请删除该字符",
+        "en": "contains the character U+{code:04X}, which YAML does not allow; remove it",
+    },
+    "yaml.alias": {
+        "zh": "规划文件中不允许使用 YAML 别名（*name）",
+        "en": "YAML aliases (*name) are not allowed in plan files",
+    },
+    "yaml.too_many_nodes": {
+        "zh": "YAML 节点超过 {most:,} 个，超出上限"
+        "（可设置环境变量 PSPLAN_MAX_PLAN_NODES 提高上限）",
+        "en": "more than {most:,} YAML nodes, over the limit "
+        "(set PSPLAN_MAX_PLAN_NODES to raise it)",
+    },
+    "yaml.too_deep": {
+        "zh": "YAML 嵌套超过 {most} 层，超出上限（可设置环境变量 PSPLAN_MAX_PLAN_DEPTH 提高上限）",
+        "en": "YAML nested more than {most} levels deep, over the limit "
+        "(set PSPLAN_MAX_PLAN_DEPTH to raise it)",
+    },
+    "yaml.nested_too_deeply": {"zh": "YAML 嵌套层次过深", "en": "YAML nested too deeply"},
+    # {problem} is PyYAML's own description of what is wrong (in English)
+    "yaml.syntax": {"zh": "YAML 语法错误：{problem}", "en": "YAML syntax error: {problem}"},
+    "yaml.invalid": {"zh": "YAML 格式无效", "en": "invalid YAML"},
+    "yaml.error": {"zh": "YAML 错误：{problem}", "en": "YAML error: {problem}"},
+    "yaml.key_not_text": {
+        "zh": "映射的键必须是普通文本",
+        "en": "mapping keys must be plain text",
+    },
+    "yaml.duplicate_key": {"zh": "键{key}重复", "en": "duplicate key {key}"},
+    "yaml.tag_not_allowed": {
+        "zh": "不允许使用 YAML 标签{tag}",
+        "en": "YAML tag {tag} is not allowed",
+    },
+    # ------------------------------------------------------------------ limits
+    "limits.not_whole_number": {
+        "zh": "{variable}={value}：应为不小于 1 的整数",
+        "en": "{variable}={value}: expected a whole number ≥ 1",
+    },
+    # ------------------------------------------------------------------ targets (plan cells)
+    "target.not_text": {
+        "zh": "此处应为目标值文本，实际为{value}",
+        "en": "expected a target text, got {value}",
+    },
+    "target.contradictory_comparators": {
+        "zh": "{text}中的比较符号相互矛盾",
+        "en": "contradictory comparators in {text}",
+    },
+    "target.unreadable": {
+        "zh": "无法将{text}识别为目标值：既不是数字、比较符号，也不是可识别的文字",
+        "en": "cannot read {text} as a target: not a number, comparator or known text",
+    },
+    # ------------------------------------------------------------------ plan files
+    "plan.not_found": {
+        "zh": "找不到名为{name}的规划文件或内置规划（内置规划：{known}）",
+        "en": "no plan file or bundled plan named {name} (bundled plans: {known})",
+    },
+    "plan.not_mapping": {
+        "zh": "规划文件必须是键值映射，而不是{kind}",
+        "en": "a plan file must be a mapping of keys, not {kind}",
+    },
+    "plan.kind.list": {"zh": "列表", "en": "a list"},
+    "plan.kind.text": {"zh": "文本", "en": "a text"},
+    "plan.kind.number": {"zh": "数字", "en": "a number"},
+    "plan.and_more": {
+        "zh": "{message}（另有 {count:,} 个问题；请运行 `psplan validate` 查看）",
+        "en": "{message} (and {count:,} more; run `psplan validate`)",
+    },
+    "plan.invalid": {"zh": "规划无效", "en": "invalid plan"},
+    "plan.bad_attribute": {
+        "zh": "属性应为“约束性”或“预期性”（binding/expected），而不是{value}",
+        "en": "attribute must be 约束性 or 预期性 (binding/expected), not {value}",
+    },
+    "plan.period_reversed": {
+        "zh": "规划期结束年份（{end}）早于开始年份（{start}）",
+        "en": "period ends ({end}) before it starts ({start})",
+    },
+    "plan.period_too_long": {
+        "zh": "规划期 {start}–{end} 年跨度为 {span} 年；规划期最长 {most} 年",
+        "en": "period {start}–{end} spans {span} years; a plan's period is at most {most} years",
+    },
+    "plan.own_parent": {
+        "zh": "规划{parent}不能以自身为上级规划",
+        "en": "the plan {parent} cannot be its own parent",
+    },
+    "plan.domain_twice": {"zh": "领域{domain}重复列出", "en": "domain {domain} is listed twice"},
+    # ------------------------------------------------------------------ the plan schema
+    # {field} is the path of the YAML key (indicators.3.target), as it is in both languages.
+    "schema.at_field": {"zh": "{field}：{message}", "en": "{field}: {message}"},
+    "schema.unknown_key": {"zh": "未知的键{key}", "en": "unknown key {key}"},
+    "schema.missing_key": {"zh": "缺少键{key}", "en": "missing key {key}"},
+    # pydantic's own checks: the English is pydantic's, the Chinese psplan's
+    "schema.string_type": {"zh": "应为文本", "en": "Input should be a valid string"},
+    "schema.int_type": {"zh": "应为整数", "en": "Input should be a valid integer"},
+    "schema.int_parsing": {
+        "zh": "应为整数，无法将该文本读作整数",
+        "en": "Input should be a valid integer, unable to parse string as an integer",
+    },
+    "schema.int_from_float": {
+        "zh": "应为整数，实际是带小数的数",
+        "en": "Input should be a valid integer, got a number with a fractional part",
+    },
+    "schema.float_type": {"zh": "应为数字", "en": "Input should be a valid number"},
+    "schema.float_parsing": {
+        "zh": "应为数字，无法将该文本读作数字",
+        "en": "Input should be a valid number, unable to parse string as a number",
+    },
+    "schema.bool_type": {
+        "zh": "应为布尔值（true 或 false）",
+        "en": "Input should be a valid boolean",
+    },
+    "schema.bool_parsing": {
+        "zh": "应为布尔值（true 或 false），无法识别该值",
+        "en": "Input should be a valid boolean, unable to interpret input",
+    },
+    "schema.list_type": {"zh": "应为列表", "en": "Input should be a valid list"},
+    "schema.dict_type": {"zh": "应为键值映射", "en": "Input should be a valid dictionary"},
+    "schema.model_type": {
+        "zh": "应为键值映射（{class_name}）",
+        "en": "Input should be a valid dictionary or instance of {class_name}",
+    },
+    "schema.model_attributes_type": {
+        "zh": "应为键值映射",
+        "en": "Input should be a valid dictionary or object to extract fields from",
+    },
+    "schema.literal_error": {"zh": "应为以下之一：{expected}", "en": "Input should be {expected}"},
+    "schema.greater_than_equal": {
+        "zh": "应大于或等于 {ge}",
+        "en": "Input should be greater than or equal to {ge}",
+    },
+    "schema.less_than_equal": {
+        "zh": "应小于或等于 {le}",
+        "en": "Input should be less than or equal to {le}",
+    },
+    "schema.string_pattern_mismatch": {
+        "zh": "应符合格式 '{pattern}'",
+        "en": "String should match pattern '{pattern}'",
+    },
+    "schema.string_too_long": {
+        "zh": "文本最多 {max_length} 个字符",
+        "en": "String should have at most {max_length} characters",
+    },
+    "schema.empty_text": {"zh": "不能为空", "en": "String should have at least 1 character"},
+    "schema.empty_list": {
+        "zh": "列表不能为空",
+        "en": "List should have at least 1 item after validation, not 0",
+    },
+    # ------------------------------------------------------------------ psplan validate
+    "validate.stopped": {
+        "zh": "已发现 {count:,} 个问题，停止检查；还有更多问题（请先修正这些）",
+        "en": "stopped after {count:,} problems; there are more (fix these first)",
+    },
+    "validate.duplicate_indicator_id": {
+        "zh": "指标编号{id}重复（首次出现在第 {line} 行）",
+        "en": "duplicate indicator id {id} (first at line {line})",
+    },
+    "validate.duplicate_item_id": {
+        "zh": "清单项目编号{id}重复（首次出现在第 {line} 行）",
+        "en": "duplicate catalogue item id {id} (first at line {line})",
+    },
+    "validate.unknown_indicator_domain": {
+        "zh": "指标{id}：领域{domain}不在本规划的领域列表（domains）中",
+        "en": "indicator {id}: domain {domain} is not one of the plan's domains",
+    },
+    "validate.unknown_item_domain": {
+        "zh": "清单项目{id}：领域{domain}不在本规划的领域列表（domains）中",
+        "en": "catalogue item {id}: domain {domain} is not one of the plan's domains",
+    },
+    "validate.duplicate_item": {
+        "zh": "清单项目{name}重复（首次出现在第 {line} 行）",
+        "en": "duplicate catalogue item {name} (first at line {line})",
+    },
+    "validate.duplicate_previous_id": {
+        "zh": "上期规划指标编号{id}重复",
+        "en": "duplicate previous-plan id {id}",
+    },
+    "validate.previous_empty": {
+        "zh": "上期规划指标{id}没有任何数值",
+        "en": "previous-plan row {id} has no value at all",
+    },
+    "validate.baseline_year": {
+        "zh": "基期年份 {year} 不早于规划期末 {end} 年",
+        "en": "baseline year {year} is not before the period's end {end}",
+    },
+    "validate.indicator_baseline_year": {
+        "zh": "指标{id}：基期年份 {year} 不早于规划期末 {end} 年",
+        "en": "indicator {id}: baseline year {year} is not before the period's end {end}",
+    },
+    "validate.previous_period": {
+        "zh": "previous_plan 的规划期截至 {end} 年，不早于本规划期的开始年份（{start}）",
+        "en": "previous_plan period ends in {end}, not before this plan's period starts ({start})",
+    },
+    "validate.previous_baseline_year": {
+        "zh": "上期规划指标{id}：基期年份 {year} 不早于上期规划期末 {end} 年",
+        "en": "previous-plan row {id}: baseline year {year} is not before the previous "
+        "period's end {end}",
+    },
+    "validate.previous_actual_year": {
+        "zh": "上期规划指标{id}：实际值年份 {year} 不晚于基期年份 {base}",
+        "en": "previous-plan row {id}: actual year {year} is not after the baseline year {base}",
+    },
+    "validate.unit_mismatch": {
+        "zh": "指标{id}：{field}{value}的单位是 {unit}，但指标单位（unit）是{indicator_unit}",
+        "en": "indicator {id}: {field} {value} is in {unit} but the unit is {indicator_unit}",
+    },
+    "validate.unit_missing": {
+        "zh": '指标{id}：{field}{value}的单位是 {unit}；请设置 `unit: "{unit}"`',
+        "en": 'indicator {id}: {field} {value} is in {unit}; set `unit: "{unit}"`',
+    },
+    "validate.kind_mismatch": {
+        "zh": "指标{id}：目标值{value}加括号表示五年累计，但 kind 为{kind}",
+        "en": "indicator {id}: target {value} is a five-year total in brackets, but kind is {kind}",
+    },
+    "validate.no_target": {
+        "zh": "指标{id}：目标值为空",
+        "en": "indicator {id}: the target is empty",
+    },
+    "validate.parent_is_self": {
+        "zh": "指定的上级规划（{file}）就是本规划{id}自身",
+        "en": "the parent plan given ({file}) is this plan {id} itself",
+    },
+    "validate.unknown_parent_item": {
+        "zh": "清单项目{id}：maps_to {item}不是上级规划{parent}中的项目",
+        "en": "catalogue item {id}: maps_to {item} is not an item of the parent plan {parent}",
+    },
+    "validate.unknown_parent_indicator": {
+        "zh": "指标{id}：maps_to {indicator}不是上级规划{parent}中的指标",
+        "en": "indicator {id}: maps_to {indicator} is not an indicator of the parent plan {parent}",
+    },
+    # ------------------------------------------------------------------ a cell's value
+    # (the plan's targets and baselines, and the figures reported)
+    "value.too_large": {
+        "zh": "{text}数值过大，不是有效的统计数字",
+        "en": "{text} is too large to be a figure",
+    },
+    "value.not_finite": {"zh": "{text}不是有限的数值", "en": "{text} is not a finite number"},
+    "value.unbalanced_bracket": {
+        "zh": "{text}中的括号不配对",
+        "en": "unbalanced bracket in {text}",
+    },
+    "value.not_a_number": {"zh": "{text}不是数字", "en": "{text} is not a number"},
+    "value.comparators_disagree": {
+        "zh": "{text}含有两个相互矛盾的比较符号",
+        "en": "{text} has two comparators that disagree",
+    },
+    "value.several_comparators": {
+        "zh": "{text}含有不止一个比较符号",
+        "en": "{text} has more than one comparator",
+    },
+    "value.digits": {"zh": "{digits}…（共 {count:,} 位）", "en": "{digits}… ({count:,} digits)"},
+    "value.characters": {"zh": "…（共 {count:,} 个字符）", "en": "… ({count:,} characters)"},
+    # ------------------------------------------------------------------ limits of a read
+    "limits.exceeded": {
+        "zh": "{found}（上限 {variable}={limit}）；可设置环境变量 {variable} 提高上限",
+        "en": "{found} (limit {variable}={limit}); set {variable} to raise it",
+    },
+    # ------------------------------------------------------------------ reading actuals
+    "actuals.xls": {
+        "zh": "不支持旧版 .xls 工作簿；请另存为 .xlsx 或 CSV 文件",
+        "en": "old .xls workbooks are not supported; save as .xlsx or CSV",
+    },
+    "actuals.device": {
+        "zh": "这是设备或终端，不是文件；请将数据保存为文件",
+        "en": "is a device or terminal, not a file; save the figures to a file",
+    },
+    "actuals.file_mb": {"zh": "文件大小为 {size:,.0f} MB", "en": "the file is {size:,.0f} MB"},
+    "actuals.too_many_rows": {
+        "zh": "文件超过 {most:,} 行",
+        "en": "the file has more than {most:,} rows",
+    },
+    "actuals.read_too_much": {"zh": "已读取超过 {most:,} MB", "en": "more than {most:,} MB read"},
+    "actuals.read_too_much_from_pipe": {
+        "zh": "已从管道读取超过 {most:,} MB",
+        "en": "more than {most:,} MB read from a pipe",
+    },
+    "actuals.unknown_encoding": {
+        "zh": "未知的编码{encoding}",
+        "en": "unknown encoding {encoding}",
+    },
+    "actuals.not_text_encoding": {
+        "zh": "{encoding}不是文本编码；请指定 utf-8 或 gb18030 等文本编码",
+        "en": "{encoding} is not a text encoding; pass one such as utf-8 or gb18030",
+    },
+    "actuals.cannot_decode": {
+        "zh": "无法按 {encoding} 解码；请用 --encoding NAME（Python：encoding=NAME）指定编码，"
+        "如 gb18030 或 utf-8",
+        "en": "cannot decode as {encoding}; pass --encoding NAME (Python: encoding=NAME), "
+        "e.g. gb18030 or utf-8",
+    },
+    # {detail} is the codec's own description (in English)
+    "actuals.cannot_decode_because": {
+        "zh": "无法按 {encoding} 解码（{detail}）；"
+        "请用 --encoding NAME（Python：encoding=NAME）指定编码，如 gb18030、utf-8 或 utf-16-le",
+        "en": "cannot decode as {encoding} ({detail}); "
+        "pass --encoding NAME (Python: encoding=NAME), e.g. gb18030, utf-8 or utf-16-le",
+    },
+    # {detail} is Python's csv module's description (in English)
+    "actuals.malformed_csv": {"zh": "CSV 格式错误：{detail}", "en": "malformed CSV: {detail}"},
+    "actuals.nul_byte": {
+        "zh": "含有 NUL 字节；不是文本文件",
+        "en": "contains a NUL byte; not a text file",
+    },
+    "actuals.line_too_long": {
+        "zh": "有一行超过 {mb} MB；这不是数据 CSV 文件",
+        "en": "a line longer than {mb} MB; not a CSV file of figures",
+    },
+    "actuals.workbook_not_regular": {
+        "zh": "不是普通文件（是管道或设备）；请将工作簿保存为文件",
+        "en": "is not a regular file (a pipe or device); save the workbook to a file",
+    },
+    "actuals.no_sheet": {
+        "zh": "没有名为{sheet}的工作表（现有工作表：{sheets}）",
+        "en": "no sheet {sheet} (sheets: {sheets})",
+    },
+    "actuals.skipped_sheet": {
+        "zh": "已跳过工作表{sheet}：{why}",
+        "en": "skipped sheet {sheet}: {why}",
+    },
+    "actuals.sheet.hidden": {"zh": "隐藏的工作表", "en": "hidden"},
+    "actuals.sheet.chartsheet": {"zh": "图表", "en": "a chart"},
+    "actuals.sheet.dialogsheet": {"zh": "对话框工作表", "en": "a dialog sheet"},
+    "actuals.sheet.macrosheet": {"zh": "宏表", "en": "a macro sheet"},
+    "actuals.sheet.missing": {
+        "zh": "该工作表的部件在文件中缺失",
+        "en": "its part is missing from the file",
+    },
+    "actuals.sheet.other": {"zh": "{kind} 类型的工作表", "en": "a {kind}"},
+    "actuals.sheet.at_cell": {"zh": "{cell}：{message}", "en": "{cell}: {message}"},
+    "actuals.sheet.a_cell": {"zh": "某个单元格", "en": "a cell"},
+    "actuals.sheet.no_header": {
+        "zh": "没有含指标列和年份的表头行",
+        "en": "no header row with an indicator column and years",
+    },
+    "actuals.sheet.empty": {"zh": "空工作表", "en": "empty"},
+    "actuals.reading_sheet": {"zh": "读取工作表{sheet}", "en": "reading sheet {sheet}"},
+    "actuals.several_sheets": {
+        "zh": "多个工作表含有数据（{sheets}{more}）；"
+        "请用 --sheet NAME（Python：sheet=NAME）指定其中一个",
+        "en": "several sheets hold figures ({sheets}{more}); pass --sheet NAME "
+        "(Python: sheet=NAME) to choose one",
+    },
+    "actuals.sheets_not_looked_at": {
+        "zh": "，另有 {count:,} 个工作表未查看",
+        "en": ", and {count:,} more sheets not looked at",
+    },
+    "actuals.no_data_sheet": {
+        "zh": "没有一个可见工作表含有带指标列和年份的表头行（工作表：{sheets}）{hint}",
+        "en": "no visible sheet has a header row with an indicator column and years "
+        "(sheets: {sheets}){hint}",
+    },
+    "actuals.hidden_sheet_hint": {
+        "zh": "；如需读取隐藏的工作表，请用 --sheet NAME（Python：sheet=NAME）指定",
+        "en": "; pass --sheet NAME (Python: sheet=NAME) to read a hidden sheet",
+    },
+    "actuals.no_indicator_column": {
+        "zh": "表头中没有指标列（{columns}）；应有“指标”（indicator）列",
+        "en": "no indicator column in the header ({columns}); expected indicator/指标",
+    },
+    "actuals.empty_header": {"zh": "（空）", "en": "(empty)"},
+    "actuals.no_layout": {
+        "zh": "无法识别表格结构：应有年份列和数值列（长表），或 2021、2021年 这样的年份列（宽表）",
+        "en": "cannot tell the layout: expected year and value columns (long) or year columns "
+        "such as 2021 / 2021年 (wide)",
+    },
+    "actuals.skipped_column": {
+        "zh": "已跳过 {column} 列{header}：{why}",
+        "en": "skipped column {column} {header}: {why}",
+    },
+    "actuals.column.target": {
+        "zh": "这是目标值，不是上报数据",
+        "en": "a target, not a reported figure",
+    },
+    "actuals.column.unknown": {"zh": "psplan 不读取此列", "en": "not a column psplan reads"},
+    "actuals.column.year_column": {
+        "zh": "这是年份列，但本文件的年份在 {column} 列",
+        "en": "a year column, but this file gives the year in column {column}",
+    },
+    "actuals.column.unused": {
+        "zh": "未使用：本文件的年份是列标题",
+        "en": "not used: the years are column headers in this file",
+    },
+    "actuals.column.second": {
+        "zh": "重复的{role}列（第一个在 {column} 列）",
+        "en": "a second {role} column (the first is {column})",
+    },
+    "actuals.role.id": {"zh": "指标编号", "en": "indicator id"},
+    "actuals.role.name": {"zh": "指标名称", "en": "indicator name"},
+    "actuals.role.year": {"zh": "年份", "en": "year"},
+    "actuals.role.value": {"zh": "数值", "en": "value"},
+    "actuals.role.region": {"zh": "地区", "en": "region"},
+    "actuals.role.note": {"zh": "备注", "en": "note"},
+    "actuals.role.baseline": {"zh": "基期值", "en": "基期值"},
+    "actuals.role.reason": {"zh": "原因分析", "en": "原因分析"},
+    "actuals.role.measure": {"zh": "下一步措施", "en": "下一步措施"},
+    "actuals.skipped_above_header": {
+        "zh": "已跳过表头上方的一行：{text}",
+        "en": "skipped a row above the header: {text}",
+    },
+    "actuals.skipped_total_row": {
+        "zh": "已跳过合计行：{text}",
+        "en": "skipped a total row: {text}",
+    },
+    "actuals.skipped_note_row": {"zh": "已跳过注释行：{text}", "en": "skipped a note row: {text}"},
+    "actuals.total_row": {"zh": "合计行", "en": "a total row"},
+    "actuals.extra_cells": {
+        "zh": '该行有 {size} 个单元格，而表头只有 {width} 个：带千位分隔符的数字请加引号（"1,234"）'
+        "或去掉分隔符，多出的列请补上表头",
+        "en": "the row has {size} cells but the header {width}: quote a number written with a "
+        'thousands separator ("1,234") or remove the separator, and give any extra column a '
+        "header",
+    },
+    "actuals.empty_indicator": {"zh": "指标单元格为空", "en": "the indicator cell is empty"},
+    "actuals.skipped_baseline_cell": {
+        "zh": "已跳过基期值单元格{text}：{reason}",
+        "en": "skipped the 基期值 cell {text}: {reason}",
+    },
+    "actuals.bad_year": {
+        "zh": "年份{text}不是有效年份（应如 2023）",
+        "en": "year {text} is not a year such as 2023",
+    },
+    "actuals.year_out_of_range": {
+        "zh": "年份 {year} 不在 {first}–{last} 范围内",
+        "en": "year {year} is outside {first}–{last}",
+    },
+    # ------------------------------------------------------------------ reading .xlsx
+    # {detail} is the zip or XML library's own description (in English)
+    "xlsx.unreadable": {
+        "zh": "不是可读取的 .xlsx 工作簿（{detail}）",
+        "en": "not a readable .xlsx workbook ({detail})",
+    },
+    "xlsx.in_part": {"zh": "{part}：{error}", "en": "{part}: {error}"},
+    "xlsx.xml_error": {"zh": "{error}（第 {line} 行）", "en": "{error} at line {line}"},
+    "xlsx.part_unzips_to": {
+        "zh": "部件 {part} 解压后为 {size:,.0f} MB",
+        "en": "part {part} unzips to {size:,.0f} MB",
+    },
+    "xlsx.part_ratio": {
+        "zh": "部件 {part} 解压后是压缩大小的 {ratio:,.0f} 倍，疑似“压缩炸弹”",
+        "en": "part {part} unzips to {ratio:,.0f} times its zipped size, like a zip bomb",
+    },
+    "xlsx.parts_unzip_to": {
+        "zh": "工作簿已读取的部件解压后超过 {most:,} MB",
+        "en": "the parts of the workbook read so far unzip to more than {most:,} MB",
+    },
+    "xlsx.parts_ratio": {
+        "zh": "工作簿已读取的部件解压后是压缩大小的 {ratio:,.0f} 倍，疑似“压缩炸弹”",
+        "en": "the parts of the workbook read so far unzip to {ratio:,.0f} times their "
+        "zipped size, like a zip bomb",
+    },
+    "xlsx.too_many_strings": {
+        "zh": "工作簿的共享字符串超过 {most:,} 个",
+        "en": "the workbook has more than {most:,} shared strings",
+    },
+    "xlsx.sheet_too_many_rows": {
+        "zh": "工作表{sheet}超过 {most:,} 行",
+        "en": "sheet {sheet} has more than {most:,} rows",
+    },
+    "xlsx.sheet_too_many_cells": {
+        "zh": "工作表{sheet}的单元格超过 {most:,} 个",
+        "en": "sheet {sheet} has more than {most:,} cells",
+    },
+    "xlsx.too_many_sheets": {
+        "zh": "工作簿列出的工作表超过 {most:,} 个；文件已损坏",
+        "en": "the workbook lists more than {most:,} sheets; it is damaged",
+    },
+    "xlsx.not_a_table": {
+        "zh": "工作表{sheet}是{what}，不是单元格表格",
+        "en": "sheet {sheet} is {what}, not a table of cells",
+    },
+    "xlsx.sheet_missing": {
+        "zh": "工作表{sheet}在文件中缺失，不是单元格表格",
+        "en": "sheet {sheet} is missing from the file, not a table of cells",
+    },
+    "xlsx.kind.chartsheet": {"zh": "图表", "en": "a chart"},
+    "xlsx.kind.dialogsheet": {"zh": "对话框", "en": "a dialog"},
+    "xlsx.kind.macrosheet": {"zh": "宏表", "en": "a macro sheet"},
+    "xlsx.kind.other": {"zh": "{kind} 类型的工作表", "en": "a {kind}"},
+    "xlsx.merged_cells": {
+        "zh": "合并单元格 {ref}：{cell}（{value}）的值已填入第 {first}–{last} 行的每一行",
+        "en": "merged cells {ref}: the value of {cell} ({value}) is read into each of rows "
+        "{first}–{last}",
+    },
+    "xlsx.bad_row_number": {
+        "zh": "行号{number}不是数字；工作表已损坏",
+        "en": "row number {number} is not a number; the sheet is damaged",
+    },
+    "xlsx.row_beyond_last": {
+        "zh": "第 {number} 行超出 Excel 的最大行数 {most:,}；工作表已损坏",
+        "en": "row {number} is beyond {most:,}, Excel's last row; the sheet is damaged",
+    },
+    "xlsx.row_out_of_order": {
+        "zh": "第 {number} 行出现在第 {previous} 行之后；工作表已损坏",
+        "en": "row {number} comes after row {previous}; the sheet is damaged",
+    },
+    "xlsx.no_shared_string": {
+        "zh": "共享字符串{index}不存在（工作簿共有 {count:,} 个）；文件已损坏",
+        "en": "shared string {index} does not exist (the workbook has {count:,}); the file "
+        "is damaged",
+    },
+    "xlsx.sheet_xml_damaged": {
+        "zh": "工作表{sheet}的 XML 已损坏（{part} 中：{error}）",
+        "en": "the XML of sheet {sheet} is damaged ({error} in {part})",
+    },
+    "xlsx.text_too_long": {
+        "zh": "单元格文本超过 {most:,} 个字符（Excel 最多 32,767 个）；文件已损坏",
+        "en": "a cell's text is longer than {most:,} characters (Excel holds 32,767); the "
+        "file is damaged",
+    },
+    "xlsx.bad_cell_reference": {
+        "zh": "单元格引用{ref}无效；工作表已损坏",
+        "en": "cell reference {ref} is not a cell reference; the sheet is damaged",
+    },
+    "xlsx.column_beyond_last": {
+        "zh": "单元格 {ref} 超出 Excel 的最后一列 XFD；工作表已损坏",
+        "en": "cell {ref} is beyond column XFD, Excel's last; the sheet is damaged",
+    },
+    "xlsx.unsaved_formula": {
+        "zh": "公式 ={formula} 没有保存计算结果；请在 Excel 中打开并保存该文件",
+        "en": "formula ={formula} has no saved value; open and save the file in Excel",
+    },
+    "xlsx.unsaved_shared_formula": {
+        "zh": "共享公式没有保存计算结果；请在 Excel 中打开并保存该文件",
+        "en": "a shared formula has no saved value; open and save the file in Excel",
+    },
+    "xlsx.cell_not_number": {
+        "zh": "单元格值{value}不是数字",
+        "en": "cell value {value} is not a number",
+    },
+    "xlsx.not_boolean": {
+        "zh": "{value}不是 true/false 值",
+        "en": "{value} is not a true/false value",
+    },
+    "xlsx.unknown_cell_type": {
+        "zh": "单元格类型{type}不是 Excel 会写入的类型",
+        "en": "cell type {type} is not one Excel writes",
+    },
+    "xlsx.number_too_large": {
+        "zh": "数字 {number} 过大，不是有效的统计数字",
+        "en": "number {number} is too large to be a figure",
+    },
+    "xlsx.impossible_date_number": {
+        "zh": "{value:.15g} 不是有效日期（该单元格设置为日期格式）",
+        "en": "{value:.15g} is not a possible date (the cell is formatted as a date)",
+    },
+    "xlsx.impossible_date": {
+        "zh": "日期{date}不是有效日期",
+        "en": "date {date} is not a possible date",
+    },
+    # ------------------------------------------------------------------ judging the figures
+    "check.and_more": {
+        "zh": "{message}（另有 {count} 个问题）",
+        "en": "{message} (and {count} more problem(s))",
+    },
+    "check.not_a_number": {
+        "zh": "{value}不是数字；{name}的目标值{target}是数值",
+        "en": "{value} is not a number; {name} has a numeric target {target}",
+    },
+    "check.unit_mismatch": {
+        "zh": "{value}的单位是 {unit}，但{name}的计量单位是 {indicator_unit}",
+        "en": "{value} is in {unit}, but {name} is measured in {indicator_unit}",
+    },
+    "check.running_total": {
+        "zh": "{value}是五年累计数，但{name}不是累计指标",
+        "en": "{value} is a five-year running total, but {name} is not a cumulative indicator",
+    },
+    "check.reported_twice": {
+        "zh": "{name} {year} 年的数据上报了两次且数值不同：{first}（第 {line} 行）和{second}",
+        "en": "{name} {year} is reported twice with different values: {first} (line {line}) "
+        "and {second}",
+    },
+    "check.reported_twice_in_region": {
+        "zh": "{region}{name} {year} 年的数据上报了两次且数值不同："
+        "{first}（第 {line} 行）和{second}",
+        "en": "{name} in {region} {year} is reported twice with different values: {first} "
+        "(line {line}) and {second}",
+    },
+    "check.stopped": {
+        "zh": "发现 {count} 个问题后停止读取；请修正这些问题后重新运行",
+        "en": "stopped reading after {count} problems; fix these and run again",
+    },
+    "check.more_out_of_range": {
+        "zh": "另有 {count} 个{name}数据超出合理范围",
+        "en": "and {count} more figure(s) of {name} outside its natural range",
+    },
+    "check.out_of_range": {
+        "zh": "{value}超出{name}的合理范围（{range}）；请核实该数据；"
+        "使用 --strict（Python：strict=True）时按错误处理",
+        "en": "{value} is outside the natural range of {name} ({range}); check the figure; "
+        "--strict (Python: strict=True) makes this an error",
+    },
+    "check.not_negative": {"zh": "不为负数", "en": "not negative"},
+    "check.two_references": {
+        "zh": "{name} {year} 年有两个不同的参照值：{first:g}（{first_region}）和 {second:g}"
+        "（{second_region}）",
+        "en": "two different reference values for {name} {year}: {first:g} ({first_region}) "
+        "and {second:g} ({second_region})",
+    },
+    "check.baseline_not_number": {
+        "zh": "{name}的基期值{value}不是数字，已忽略",
+        "en": "基期值 {value} of {name} is not a number; ignored",
+    },
+    "check.baseline_differs": {
+        "zh": "{name}的基期值{value}与规划印发的基期值{printed}不一致；采用规划中的基期值",
+        "en": "基期值 {value} differs from the plan's printed baseline {printed} for {name}; "
+        "the plan's is used",
+    },
+    "check.ambiguous_name": {
+        "zh": "{text}可对应 {count} 个指标：{ids}；请改用指标编号",
+        "en": "{text} fits {count} indicators: {ids}; use the id",
+    },
+    "check.unknown_indicator": {
+        "zh": "规划 {plan} 中没有指标{text}{hint}",
+        "en": "indicator {text} is not in plan {plan}{hint}",
+    },
+    "check.did_you_mean": {"zh": "；是否是指 {names}？", "en": "; did you mean {names}?"},
+    "check.no_figures": {"zh": "文件中没有数据", "en": "no figures in the file"},
+    "check.year_outside_period": {
+        "zh": "{year} 年不在规划期 {start}–{end} 年内（基期 {baseline} 年）；"
+        "如需评估，请使用 --allow-outside-period（Python：allow_outside_period=True）",
+        "en": "year {year} is outside the plan period {start}–{end} (baseline {baseline}); "
+        "pass --allow-outside-period (Python: allow_outside_period=True) to judge it",
+    },
+    "check.latest_year_outside_period": {
+        "zh": "文件中最新的年份 {year} 年不在规划期 {start}–{end} 年内（基期 {baseline} 年）；"
+        "请用 --year YEAR（Python：year=YEAR）选择年份，"
+        "或使用 --allow-outside-period（Python：allow_outside_period=True）进行评估",
+        "en": "the latest year in the file, {year}, is outside the plan period {start}–{end} "
+        "(baseline {baseline}); choose a year with --year YEAR (Python: year=YEAR), or pass "
+        "--allow-outside-period (Python: allow_outside_period=True) to judge it",
+    },
+    "check.no_region": {
+        "zh": "没有地区{region}的数据（现有地区：{regions}）",
+        "en": "no figures for region {region} (regions: {regions})",
+    },
+    "check.no_previous_plan": {
+        "zh": "规划 {plan} 没有印发上期规划完成情况表",
+        "en": "plan {plan} prints no previous-plan completion table",
+    },
+    # ------------------------------------------------------------------ overrides, waivers
+    # {where} is a file:line (or overrides[3] for a list given in Python)
+    "overrides.at": {"zh": "{where}: {message}", "en": "{where}: {message}"},
+    "overrides.not_a_list": {
+        "zh": "覆盖设置文件应是由 {{indicator, reason, kind|direction|baseline…}} 组成的列表",
+        "en": "an overrides file is a list of {{indicator, reason, kind|direction|baseline…}}",
+    },
+    "overrides.not_a_mapping": {
+        "zh": "每条覆盖设置应是包含 indicator 和 reason 的映射",
+        "en": "each override is a mapping with indicator and reason",
+    },
+    "overrides.unknown_key": {
+        "zh": "未知的键{key}（允许的键：{allowed}）",
+        "en": "unknown key {key} (allowed: {allowed})",
+    },
+    "overrides.incomplete": {
+        "zh": "每条覆盖设置都需要 indicator 和 reason",
+        "en": "each override needs an indicator and a reason",
+    },
+    "overrides.no_change": {
+        "zh": "该覆盖设置没有修改任何内容（请给出 {changes} 之一）",
+        "en": "override changes nothing (give one of {changes})",
+    },
+    "overrides.unknown_indicator": {
+        "zh": "覆盖设置针对的指标{indicator}不在规划 {plan} 中{hint}",
+        "en": "override for {indicator}, which is not in plan {plan}{hint}",
+    },
+    "overrides.invalid": {
+        "zh": "覆盖设置 {field}：{message}",
+        "en": "override {field}: {message}",
+    },
+    "waivers.not_a_mapping": {
+        "zh": "豁免文件应是“ITEM_ID: reason”形式的映射",
+        "en": "a waiver file is a mapping ITEM_ID: reason",
+    },
+    "waivers.incomplete": {
+        "zh": "每条豁免都需要 id 和 reason",
+        "en": "each waiver needs an id and a reason",
+    },
+    # ------------------------------------------------------------------ the Python API
+    "api.bad_reference": {
+        "zh": "参照值{key}：应为数字，而不是{value}",
+        "en": "reference {key}: expected a number, not {value}",
+    },
+    # ------------------------------------------------------------------ writing output (-o)
+    # {reason} is the operating system's own words (in English)
+    "output.symlink_loop": {
+        "zh": "符号链接形成了循环；请为输出另取一个文件名",
+        "en": "a loop of symbolic links; give another file name for the output",
+    },
+    "output.bad_path": {
+        "zh": "无法使用此输出路径：{reason}",
+        "en": "cannot use this output path: {reason}",
+    },
+    "output.is_input": {
+        "zh": "不能覆盖本命令的输入文件；请另取一个输出文件名",
+        "en": "refusing to overwrite an input file of this command; give another output name",
+    },
+    "output.is_directory": {
+        "zh": "这是文件夹；请为输出指定一个文件名",
+        "en": "is a directory; give a file name for the output",
+    },
+    "output.not_regular": {
+        "zh": "这是{kind}，不是普通文件；psplan 只写入普通文件（输出到标准输出请用 -o -）",
+        "en": "is {kind}, not a regular file; psplan writes only regular files "
+        "(use -o - for stdout)",
+    },
+    "output.kind.character_device": {"zh": "字符设备", "en": "a character device"},
+    "output.kind.block_device": {"zh": "块设备", "en": "a block device"},
+    "output.kind.fifo": {"zh": "命名管道（FIFO）", "en": "a FIFO (named pipe)"},
+    "output.kind.socket": {"zh": "套接字", "en": "a socket"},
+    "output.kind.other": {"zh": "非普通文件", "en": "not a regular file"},
+    "output.no_folder": {"zh": "文件夹{folder}不存在", "en": "folder {folder} does not exist"},
+    "output.binary_on_terminal": {
+        "zh": "不会在终端上显示二进制文件（Excel 工作簿）；请用 -o 指定文件名",
+        "en": "will not print a binary file (an Excel workbook) on a terminal; "
+        "give a file name with -o",
+    },
+    "output.cannot_write": {"zh": "无法写入：{reason}", "en": "cannot write: {reason}"},
+    "output.unencodable": {
+        "zh": "{stream} 的编码（{encoding}）无法显示所有字符；这些字符以 \\uXXXX 转义形式输出"
+        "（可设置 PYTHONIOENCODING=utf-8 或使用 UTF-8 区域设置，或用 -o 写入文件）",
+        "en": "{stream}'s encoding ({encoding}) cannot show every character; they are printed "
+        "as \\uXXXX escapes (set PYTHONIOENCODING=utf-8 or a UTF-8 locale, or write a file "
+        "with -o)",
+    },
+    # ------------------------------------------------------------------ psplan template
+    "template.bad_years": {
+        "zh": "--years {years}：应为 2021-2025 或 2021,2022 这样的年份",
+        "en": "--years {years}: expected years like 2021-2025 or 2021,2022",
+    },
+    "template.year_out_of_range": {
+        "zh": "--years {years}：{year} 不是 {first} 到 {last} 之间的年份",
+        "en": "--years {years}: {year} is not a year between {first} and {last}",
+    },
+    "template.years_reversed": {
+        "zh": "--years {years}：{start}-{end} 的结束年份早于开始年份",
+        "en": "--years {years}: {start}-{end} ends before it starts",
+    },
+    "template.too_many_years": {
+        "zh": "--years {years}：超过 {most} 年；一张填报表只覆盖一个规划期",
+        "en": "--years {years}: more than {most} years; a template covers one plan period",
+    },
+    "template.no_years": {
+        "zh": "--years {years}：没有给出年份",
+        "en": "--years {years}: no years given",
+    },
+    "template.region_twice": {
+        "zh": "--regions：{region}重复列出",
+        "en": "--regions: {region} is listed twice",
+    },
+    "template.too_many_rows": {
+        "zh": "--regions：{regions:,} 个地区 × {indicators} 个指标共 {rows:,} 行，"
+        "超过填报表上限 {most:,} 行",
+        "en": "--regions: {regions:,} regions × {indicators} indicators is {rows:,} rows, "
+        "more than a template's {most:,}",
+    },
+    # ------------------------------------------------------------------ progress display
+    "progress.reading": {"zh": "正在读取 {name}", "en": "reading {name}"},
+    "progress.rows": {"zh": "{count:,} 行", "en": "{count:,} rows"},
+}

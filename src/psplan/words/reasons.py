@@ -108,7 +108,7 @@ WORDS: dict[str, dict[str, str]] = {
     "local": {"zh": "本级特色指标", "en": "local indicator"},
     "downgraded": {
         "zh": "上级为约束性，本级为预期性",
-        "en": "约束性 in the parent, 预期性 in the child",
+        "en": "binding in the parent, expected in the child",
     },
     "same_relative": {"zh": "相对目标相同", "en": "same relative target"},
     "relative": {
@@ -147,4 +147,3 @@ WORDS: dict[str, dict[str, str]] = {
     "stricter": {"zh": "比较符更严格", "en": "strict comparator"},
     "looser": {"zh": "比较符更宽松", "en": "less strict comparator"},
 }
-

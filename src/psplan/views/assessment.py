@@ -1,0 +1,534 @@
+"""`psplan check` and `psplan report`: an assessment as a view; `check --by-region`: the regions.
+
+`assessment_view` holds, in this order:
+
+- `counts`: the results by status, and how many of them are binding (the HTML draws it as
+  cards, the workbook puts it on its summary sheet);
+- `domains`: each domain's mean progress against its time share (with the chart `domains`);
+- `lagging`: the binding indicators behind or not met (a table even when empty: the workbook
+  has the same sheets every year);
+- with several regions, `matrix` (region × indicator statuses, the HTML's heat map) and, with
+  two named regions or more, `spread` (min, max, mean, CV and the lagging regions of each
+  indicator, by name);
+- `results` (the primary table, the one a CSV holds): every result, one row each, the plan's
+  notes, an override and the departments' remarks under it;
+- `trends`: each result with a trend (the compound-growth view), when any has one;
+
+and the chart `progress`: a bar per result with its own time share.
+
+`regions_view` holds the counts, the matrix (primary) and the spread.
+
+The JSON of both is the contract it always was (`Assessment.to_dict`, `by_region_dict`). At
+county scale (2,900 regions × the plan) most formats read only some tables: the HTML lists no
+table of more than a few thousand rows. So the large tables make their rows when first read
+(`_Rows`), and `data` is a function the JSON format calls: nothing is worded, no trend computed,
+for a table or a contract that is not written.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+from psplan.assess.assessment import Assessment, Result, explain_disagreement
+from psplan.assess.evaluate import STATUSES
+from psplan.assess.regions import Spread, spreads, status_matrix
+from psplan.assess.trends import sparkline
+from psplan.plan.model import Indicator
+from psplan.views.model import Bar, Cell, Chart, Column, Status, Table, Text, View
+from psplan.views.numbers import Figure, count, growth, measure, number, printed, ratio, share
+from psplan.views.plan import attribute_label
+from psplan.words import say
+
+#: The columns of a result, in order; "region" only when there are several regions.
+RESULT_COLUMNS = (
+    "domain", "indicator", "region", "attribute", "unit", "baseline", "target", "actual",
+    "year", "gap", "progress", "share", "expected", "status", "trend", "reason",
+)  # fmt: skip
+#: The plan's own fields, worded by words/plan.py.
+PLAN_FIELDS = frozenset({"domain", "indicator", "attribute", "unit", "baseline", "target"})
+WIDE = frozenset({"domain", "indicator", "baseline", "trend", "reason", "disagreement",
+                  "series", "lagging_regions"})  # fmt: skip
+#: The statuses that count as lagging (a binding one of them fails the check).
+LAGGING = ("behind", "not_met")
+
+
+def label(key: str, lang: str) -> str:
+    """A column's header: the plan's field, else the assessment's or the regions' own."""
+    if key in PLAN_FIELDS:
+        return say(f"plan.{key}", lang)
+    if key.startswith("regions."):
+        return say(f"regions.column.{key.removeprefix('regions.')}", lang)
+    return say(f"assessment.column.{key}", lang)
+
+
+def _column(key: str, lang: str, header: str | None = None) -> Column:
+    name = key.removeprefix("regions.")
+    return Column(name, header or label(key, lang), name in WIDE)
+
+
+@functools.lru_cache(maxsize=16)
+def statuses(lang: str) -> dict[str, Status]:
+    """One `Status` cell per status code (shared by every cell that shows it)."""
+    return {code: Status(code, say(f"status.{code}", lang)) for code in STATUSES}
+
+
+# --------------------------------------------------------------------------- one result
+
+
+def baseline_text(result: Result, lang: str) -> str:
+    """The baseline used: as the plan prints it, or with where it came from."""
+    baseline = result.verdict.baseline
+    if baseline.source in ("plan", "none"):
+        return result.indicator.baseline.raw
+    return say(f"baseline.{baseline.source}", lang, value=number(baseline.value),
+               year=baseline.year)  # fmt: skip
+
+
+def baseline_cell(result: Result, lang: str) -> Figure | str:
+    """The baseline shown: the plan's (a number where it prints one), or its provenance."""
+    if result.verdict.baseline.source in ("plan", "none"):
+        return printed(result.indicator, result.indicator.baseline.raw)
+    return baseline_text(result, lang)
+
+
+def trend_text(result: Result, lang: str) -> str:
+    """The trend category and the outlook, named: 趋势正常 · 可望完成."""
+    trend = result.trend
+    if trend is None or trend.category is None:
+        return ""
+    outlook = "likely" if trend.likely_met else "unlikely"
+    return say("assessment.trend", lang, category=say(f"category.{trend.category}", lang),
+               outlook=say(f"outlook.{outlook}", lang))  # fmt: skip
+
+
+def indicator_cell(indicator: Indicator) -> Cell:
+    return Text(indicator.name, "bold") if indicator.is_binding else indicator.name
+
+
+def result_cells(result: Result, lang: str) -> dict[str, Cell]:
+    """Every column a result shows, as typed cells (see `RESULT_COLUMNS`)."""
+    indicator, verdict = result.indicator, result.verdict
+    return {
+        "domain": indicator.domain,
+        "indicator": indicator_cell(indicator),
+        "region": result.region or "",
+        "attribute": attribute_label(indicator, lang),
+        "unit": indicator.unit or "",
+        "baseline": baseline_cell(result, lang),
+        "target": printed(indicator, indicator.target.raw),
+        "actual": measure(indicator, verdict.actual),
+        "year": None if verdict.actual_year is None else count(verdict.actual_year),
+        "gap": measure(indicator, verdict.gap),
+        "progress": share(verdict.progress),
+        "share": share(verdict.share),
+        "expected": measure(indicator, verdict.expected),
+        "status": statuses(lang)[verdict.status],
+        "trend": trend_text(result, lang),
+        "reason": verdict.reason(lang),
+    }
+
+
+def row_notes(result: Result, lang: str) -> list[str]:
+    """What is printed under a result: the plan's notes on its row, an override applied, and
+    the departments' 原因分析 / 下一步措施 from the collection sheet."""
+    lines = list(_plan_notes(tuple(result.indicator.notes)))
+    if result.override:
+        lines.append(say("assessment.note.override", lang, text=result.override))
+    for key in ("reason", "measure"):
+        if result.remarks.get(key):
+            lines.append(say(f"assessment.note.{key}", lang, text=result.remarks[key]))
+    return lines
+
+
+@functools.lru_cache(maxsize=1024)
+def _plan_notes(notes: tuple[str, ...]) -> tuple[str, ...]:
+    """A plan's notes on one line each (the same for every region of an indicator)."""
+    return tuple(" ".join(note.split()) for note in notes)
+
+
+# ------------------------------------------------------------------------------ lazy rows
+
+
+class _Rows(Sequence):
+    """Rows made from `source` when first read, each by `make` (None: no row for that item).
+
+    Iterating makes only the rows read so far, so `islice(rows, n)` costs n rows; `len()` is
+    free when `length` is known (one row per item), else it makes them all."""
+
+    def __init__(
+        self, source: Iterable[Any], make: Callable[[Any], tuple | None], length: int | None
+    ) -> None:
+        self._source: Iterator[Any] | None = iter(source)
+        self._make = make
+        self._made: list[tuple] = []
+        self._length = length
+
+    def _next(self) -> bool:
+        """Make one more row; False when there is none."""
+        while self._source is not None:
+            item = next(self._source, _END)
+            if item is _END:
+                self._source = None
+                break
+            row = self._make(item)
+            if row is not None:
+                self._made.append(row)
+                return True
+        return False
+
+    def _all(self) -> list[tuple]:
+        while self._next():
+            pass
+        return self._made
+
+    def __iter__(self) -> Iterator[tuple]:
+        index = 0
+        while index < len(self._made) or self._next():
+            yield self._made[index]
+            index += 1
+
+    def __len__(self) -> int:
+        return self._length if self._length is not None else len(self._all())
+
+    def __length_hint__(self) -> int:
+        """The length when known without making the rows (else NotImplemented, PEP 424)."""
+        return self._length if self._length is not None else NotImplemented
+
+    def __getitem__(self, index):  # as a list's: an int or a slice
+        return self._all()[index]
+
+    def __bool__(self) -> bool:
+        return bool(self._made) or self._next()
+
+
+_END = object()
+
+
+def _rows(source: Sequence[Any], make: Callable[[Any], tuple | None], *, one_each: bool) -> list:
+    """`_Rows`, typed as the list `Table.rows` is."""
+    return cast(list, _Rows(source, make, len(source) if one_each else None))
+
+
+# ---------------------------------------------------------------------------- the tables
+
+
+def summary_line(report: Assessment, lang: str) -> str:
+    """One line: the plan, the year, the counts by status, the binding ones that fail."""
+    counts = report.summary()
+    labels = statuses(lang)
+    parts = [
+        say("assessment.count", lang, label=labels[code].label, count=n)
+        for code, n in counts.items()
+        if n
+    ]
+    failing = report.failing()
+    text = say("assessment.head", lang, plan=report.plan.name, year=report.year,
+               count=len(report.results))  # fmt: skip
+    text += say("sep.clause", lang).join(parts)
+    if failing:
+        text += say("assessment.failing", lang, count=len(failing))
+    else:
+        text += say("assessment.none_failing", lang)
+    if report.outside_period:
+        text += say("assessment.outside_period", lang, year=report.year)
+    return text
+
+
+def counts_table(report: Assessment, lang: str) -> Table:
+    """The results by status (every status, in order), and how many are binding."""
+    counts = report.summary()
+    binding = dict.fromkeys(counts, 0)
+    for result in report.results:
+        if result.indicator.is_binding:
+            binding[result.status] += 1
+    labels = statuses(lang)
+    columns = tuple(_column(key, lang) for key in ("status", "count", "binding"))
+    rows: list[tuple[Cell, ...]] = [
+        (labels[code], count(n), count(binding[code])) for code, n in counts.items()
+    ]
+    return Table("counts", say("assessment.counts", lang), columns, rows)
+
+
+def results_table(
+    key: str, title: str, results: Sequence[Result], lang: str, with_regions: bool
+) -> Table:
+    """Results one row each (the region column only `with_regions`), their notes under them."""
+    keys = [k for k in RESULT_COLUMNS if with_regions or k != "region"]
+    columns = tuple(_column(k, lang) for k in keys)
+
+    def make(result: Result) -> tuple:
+        cells = result_cells(result, lang)
+        return tuple(cells[k] for k in keys)
+
+    notes: dict[int, list[str]] = {}
+    shared: dict[str, list[str]] = {}  # an indicator's plan notes: the same for every region
+    for index, result in enumerate(results):
+        if result.override or result.remarks:
+            lines = row_notes(result, lang)
+        elif result.indicator.notes:
+            found = shared.get(result.indicator.id)
+            if found is None:
+                found = shared[result.indicator.id] = row_notes(result, lang)
+            lines = found
+        else:
+            continue
+        if lines:
+            notes[index] = lines
+    rows = _rows(results, make, one_each=True)
+    return Table(key, title, columns, rows, group="domain", notes=notes)
+
+
+def trends_table(report: Assessment, lang: str, with_regions: bool) -> Table:
+    """Each result with a trend, beside its status and why the two differ when they do."""
+    keys = ["indicator", "region", "status", "series", "sparkline", "observed_growth",
+            "needed_growth", "ratio", "category", "projected", "disagreement"]  # fmt: skip
+    if not with_regions:
+        keys.remove("region")
+    columns = tuple(_column(k, lang) for k in keys)
+    labels = statuses(lang)
+
+    def make(result: Result) -> tuple | None:
+        trend = result.trend
+        if trend is None:
+            return None
+        values = [v for _, v in trend.points]
+        cells: dict[str, Cell] = {
+            "indicator": indicator_cell(result.indicator),
+            "region": result.region or "",
+            "status": labels[result.status],
+            "series": " ".join(f"{year}:{number(value)}" for year, value in trend.points),
+            "sparkline": sparkline(values),
+            "observed_growth": growth(trend.observed_growth),
+            "needed_growth": growth(trend.needed_growth),
+            "ratio": ratio(trend.ratio),
+            "category": trend_text(result, lang),
+            "projected": measure(result.indicator, trend.projected, estimate=True),
+            "disagreement": explain_disagreement(result, lang),
+        }
+        return tuple(cells[k] for k in keys)
+
+    rows = _rows(report.results, make, one_each=False)
+    return Table("trends", say("assessment.trends", lang), columns, rows)
+
+
+@dataclass(frozen=True)
+class DomainProgress:
+    domain: str
+    results: int
+    judged: int  # results with a progress figure
+    progress: float | None  # the mean progress, each capped to 0–100 %
+    share: float | None  # the mean time share of the same results
+    lagging: int  # behind or not met
+
+
+def domain_progress(report: Assessment) -> list[DomainProgress]:
+    """Each domain of the plan (in its order): how far its indicators have come on average,
+    against the share of the period elapsed."""
+    # per domain: results, judged, sum of progress, time shares (count, sum), lagging
+    sums: dict[str, list[float]] = {
+        domain: [0, 0, 0.0, 0, 0.0, 0] for domain in report.plan.domains
+    }
+    for result in report.results:
+        verdict = result.verdict
+        found = sums.get(result.indicator.domain)
+        if found is None:
+            found = sums[result.indicator.domain] = [0, 0, 0.0, 0, 0.0, 0]
+        found[0] += 1
+        if verdict.progress is not None:
+            found[1] += 1
+            found[2] += min(max(verdict.progress, 0.0), 1.0)
+            if verdict.share is not None:
+                found[3] += 1
+                found[4] += verdict.share
+        if verdict.status in LAGGING:
+            found[5] += 1
+    return [
+        DomainProgress(
+            domain,
+            int(results),
+            int(judged),
+            progress / judged if judged else None,
+            shares / timed if timed else None,
+            int(lagging),
+        )
+        for domain, (results, judged, progress, timed, shares, lagging) in sums.items()
+    ]
+
+
+def domains_table(domains: list[DomainProgress], lang: str) -> Table:
+    keys = ("domain", "count", "judged", "progress", "share", "lagging")
+    headers = {"progress": label("mean_progress", lang)}
+    columns = tuple(_column(k, lang, headers.get(k)) for k in keys)
+    rows: list[tuple[Cell, ...]] = [
+        (d.domain, count(d.results), count(d.judged), share(d.progress), share(d.share),
+         count(d.lagging))
+        for d in domains
+    ]  # fmt: skip
+    return Table("domains", say("assessment.domains", lang), columns, rows)
+
+
+def domains_chart(domains: list[DomainProgress], lang: str) -> Chart:
+    bars = [Bar(d.domain, d.progress, d.share, "", d.domain) for d in domains]
+    return Chart("domains", say("chart.domains", lang), bars, label("mean_progress", lang),
+                 label("share", lang))  # fmt: skip
+
+
+def progress_chart(report: Assessment, lang: str) -> Chart:
+    """A bar per result with a progress figure, marked with its own time share."""
+
+    def make(r: Result) -> Bar | None:
+        verdict = r.verdict
+        if verdict.progress is None:
+            return None
+        name = r.indicator.name if r.region is None else f"{r.indicator.name} · {r.region}"
+        return Bar(name, verdict.progress, verdict.share, verdict.status, r.indicator.id)
+
+    bars = cast(list, _Rows(report.results, make, None))
+    return Chart("progress", say("chart.progress", lang), bars, label("progress", lang),
+                 label("share", lang))  # fmt: skip
+
+
+def spread_table(report: Assessment, lang: str, found: list[Spread] | None = None) -> Table:
+    """Per indicator: how many regions, their min, max, mean and coefficient of variation,
+    the count of each status, and the lagging regions by name (the widest gap first)."""
+    labels = statuses(lang)
+    columns = (
+        _column("indicator", lang),
+        *(_column(f"regions.{k}", lang) for k in ("regions", "reported", "min", "max", "mean",
+                                                   "cv")),
+        *(Column(code, labels[code].label) for code in ("met", "on_track", *LAGGING)),
+        Column("lagging_regions", label("regions.lagging", lang), wide=True),
+    )  # fmt: skip
+    plan = report.plan
+    separator = say("sep.list", lang)
+    rows: list[tuple[Cell, ...]] = []
+    for s in spreads(report) if found is None else found:
+        indicator = plan.indicator(s.indicator_id)
+        rows.append(
+            (
+                indicator_cell(indicator),
+                count(s.regions),
+                count(s.reported),
+                measure(indicator, s.minimum),
+                measure(indicator, s.maximum),
+                measure(indicator, s.mean),
+                None if s.cv is None else Figure(s.cv, "0.0%", f"{s.cv:.1%}"),
+                *(count(s.statuses.get(code, 0)) for code in ("met", "on_track", *LAGGING)),
+                separator.join(s.lagging),
+            )
+        )
+    return Table("spread", say("regions.spread", lang), columns, rows)
+
+
+def matrix_table(report: Assessment, lang: str, regions: list[str | None] | None = None) -> Table:
+    """Regions down, indicators across (in the plan's order), each cell the status."""
+    seen = {result.indicator.id for result in report.results}
+    indicators = [i for i in report.plan.indicators if i.id in seen]
+    labels = statuses(lang)
+    columns = (
+        _column("region", lang),
+        *(Column(indicator.id, indicator.name) for indicator in indicators),
+    )
+    matrix: dict[str, dict[str, str]] = {}
+
+    def make(region: str | None) -> tuple[Cell, ...]:
+        if not matrix:
+            matrix.update(status_matrix(report))
+        found = matrix.get(region or "", {})
+        return (region or "", *(labels[found[i.id]] if i.id in found else None for i in indicators))
+
+    rows = _rows(report.regions if regions is None else regions, make, one_each=True)
+    return Table("matrix", say("regions.matrix", lang), columns, rows, matrix=True)
+
+
+# ------------------------------------------------------------------------------ the views
+
+
+def assessment_view(report: Assessment, lang: str = "zh") -> View:
+    """The annual monitoring report: what `check` prints and `report` writes."""
+    regions = report.regions
+    with_regions = any(regions)
+    lagging = [r for r in report.results if r.verdict.status in LAGGING and r.indicator.is_binding]
+    domains = domain_progress(report)
+    tables = [
+        counts_table(report, lang),
+        domains_table(domains, lang),
+        results_table("lagging", say("assessment.lagging", lang), lagging, lang, with_regions),
+    ]
+    if len(regions) > 1:
+        tables.append(matrix_table(report, lang, regions))
+    if len([region for region in regions if region]) > 1:
+        tables.append(spread_table(report, lang))
+    tables.append(
+        results_table("results", say("assessment.results", lang), report.results, lang,
+                      with_regions)
+    )  # fmt: skip
+    trends = trends_table(report, lang, with_regions)
+    if trends.rows:
+        tables.append(trends)
+    notes = [say("assessment.domains_note", lang)]
+    if report.source:
+        notes.append(say("assessment.source", lang, source=report.source))
+    return View(
+        "assessment",
+        say("assessment.title", lang, plan=report.plan.name, year=report.year),
+        lang,
+        functools.partial(report.to_dict, lang),
+        tables,
+        summary=[summary_line(report, lang)],
+        notes=notes,
+        charts=[progress_chart(report, lang), domains_chart(domains, lang)],
+        primary="results",
+    )
+
+
+def by_region_dict(report: Assessment) -> dict[str, Any]:
+    """The JSON contract of `check --by-region`."""
+    return _by_region_dict(report, spreads(report))
+
+
+def _by_region_dict(report: Assessment, found: list[Spread]) -> dict[str, Any]:
+    return {
+        "plan": report.plan.id,
+        "year": report.year,
+        "summary": report.summary(),
+        "regions": [region or "" for region in report.regions],
+        "matrix": status_matrix(report),
+        "spread": [
+            {
+                "id": s.indicator_id,
+                "name": s.name,
+                "regions": s.regions,
+                "reported": s.reported,
+                "min": s.minimum,
+                "max": s.maximum,
+                "mean": s.mean,
+                "cv": s.cv,
+                "statuses": s.statuses,
+                "lagging": list(s.lagging),
+            }
+            for s in found
+        ],
+    }
+
+
+def regions_view(report: Assessment, lang: str = "zh") -> View:
+    """`check --by-region`: the region × indicator matrix and the spread of each indicator."""
+    found = spreads(report)
+    tables = [
+        counts_table(report, lang),
+        matrix_table(report, lang, report.regions),
+        spread_table(report, lang, found),
+    ]
+    return View(
+        "regions",
+        say("regions.title", lang, plan=report.plan.name, year=report.year),
+        lang,
+        functools.partial(_by_region_dict, report, found),
+        tables,
+        summary=[summary_line(report, lang)],
+        primary="matrix",
+    )

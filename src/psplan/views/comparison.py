@@ -1,0 +1,211 @@
+"""`psplan compare`: a comparison (`comparison_view`) or several (`summary_view`, `--all`) as
+`View`s.
+
+One comparison is the parent's indicators next to the child's (a verdict each, a `Status`),
+followed by the catalogue items that need a look (missing, waived, extra; the primary table, so
+the CSV holds them), then the catalogue's coverage per domain. The summary lines count the
+verdicts in the language's own words and punctuation (en "weaker 2, not comparable 3").
+
+`comparison_dict` is the JSON contract (add keys, rename none).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from psplan.comparison.compare import VERDICTS, Comparison, IndicatorComparison
+from psplan.views.model import Cell, Column, Status, Table, Text, View
+from psplan.views.numbers import count
+from psplan.views.plan import attribute_label
+from psplan.words import say
+
+#: The indicators table's columns (`comparison.column.<key>`); names and reasons may wrap.
+COLUMNS = (
+    "domain", "parent_id", "name", "parent_attribute", "parent_target", "child_id",
+    "child_name", "child_attribute", "child_target", "verdict", "reason",
+)  # fmt: skip
+WIDE = frozenset({"domain", "parent_id", "name", "child_id", "child_name", "reason"})
+#: The catalogue's parts, in the order every output lists them.
+PARTS = ("covered", "missing", "waived", "extra")
+#: The columns of `compare --all`, after the child plan's id and name.
+SUMMARY_COUNTS = (
+    *VERDICTS, "catalogue_covered", "catalogue_missing", "catalogue_waived", "catalogue_extra",
+)  # fmt: skip
+
+
+def _row_dict(row: IndicatorComparison, lang: str = "zh") -> dict[str, Any]:
+    return {
+        "parent_id": row.parent.id if row.parent else None,
+        "child_id": row.child.id if row.child else None,
+        "name": (row.parent or row.child).name,  # type: ignore[union-attr]
+        "verdict": row.verdict,
+        "parent_target": row.parent.target.raw if row.parent else None,
+        "child_target": row.child.target.raw if row.child else None,
+        "reason": row.reason(lang),
+        "binding": bool(row.parent and row.parent.is_binding),
+        "downgraded": row.downgraded,
+        "child_name": row.child.name if row.child else None,
+    }
+
+
+def comparison_dict(comparison: Comparison, lang: str = "zh") -> dict[str, Any]:
+    """`psplan compare PARENT CHILD --format json`."""
+    catalogue = comparison.catalogue
+
+    def item(entry: Any) -> dict[str, Any]:
+        return {"id": entry.id, "domain": entry.domain, "name": entry.name}
+
+    return {
+        "parent": comparison.parent.id,
+        "child": comparison.child.id,
+        "indicators": [_row_dict(row, lang) for row in comparison.indicators],
+        "catalogue": {
+            "covered": [
+                {**item(parent), "child_id": child.id, "child_name": child.name}
+                for parent, child in catalogue.covered
+            ],
+            "missing": [item(entry) for entry in catalogue.missing],
+            "waived": [{**item(entry), "reason": reason} for entry, reason in catalogue.waived],
+            "extra": [item(entry) for entry in catalogue.extra],
+            "per_domain": catalogue.per_domain(),
+        },
+        "summary": comparison.summary(),
+        "failing": comparison.failing,
+    }
+
+
+def verdict(code: str, lang: str) -> Status:
+    return Status(code, say(f"comparison.verdict.{code}", lang))
+
+
+def counts_line(comparison: Comparison, lang: str) -> str:
+    """The verdicts counted: 低于上级 2，不可比 3 / weaker 2, not comparable 3."""
+    summary = comparison.summary()
+    counts = [
+        say("comparison.count", lang, label=verdict(code, lang).label, count=summary[code])
+        for code in VERDICTS
+        if summary[code]
+    ]
+    if not counts:
+        return say("comparison.no_indicators", lang)
+    return say("comparison.counts", lang, counts=say("sep.clause", lang).join(counts))
+
+
+def comparison_view(comparison: Comparison, lang: str = "zh") -> View:
+    title = say(
+        "comparison.title", lang, child=comparison.child.name, parent=comparison.parent.name
+    )
+    catalogue = comparison.catalogue
+    summary = [
+        counts_line(comparison, lang),
+        say("comparison.catalogue", lang, **{p: len(getattr(catalogue, p)) for p in PARTS}),
+        say("comparison.failing" if comparison.failing else "comparison.passing", lang),
+    ]
+    return View(
+        "comparison",
+        title,
+        lang,
+        comparison_dict(comparison, lang),
+        [_indicators(comparison, lang), _domains(comparison, lang)],
+        summary=summary,
+        primary="indicators",
+    )
+
+
+def _indicators(comparison: Comparison, lang: str) -> Table:
+    rows: list[tuple[Cell, ...]] = []
+    for row in comparison.indicators:
+        parent, child = row.parent, row.child
+        name: Cell = None
+        if parent is not None:
+            name = Text(parent.name, "bold") if parent.is_binding else parent.name
+        rows.append(
+            (
+                (parent or child).domain,  # type: ignore[union-attr]
+                parent.id if parent else None,
+                name,
+                attribute_label(parent, lang) if parent else None,
+                parent.target.raw if parent else None,
+                child.id if child else None,
+                child.name if child else None,
+                attribute_label(child, lang) if child else None,
+                child.target.raw if child else None,
+                verdict(row.verdict, lang),
+                row.reason(lang),
+            )
+        )
+    catalogue = comparison.catalogue
+    items = [
+        *((entry, None, "catalogue_missing", "") for entry in catalogue.missing),
+        *((entry, None, "catalogue_waived", reason) for entry, reason in catalogue.waived),
+        *((None, entry, "catalogue_extra", "") for entry in catalogue.extra),
+    ]
+    for parent_item, child_item, code, reason in items:
+        entry = parent_item or child_item
+        rows.append(
+            (
+                entry.domain,
+                parent_item.id if parent_item else None,
+                parent_item.name if parent_item else None,
+                None,
+                None,
+                child_item.id if child_item else None,
+                child_item.name if child_item else None,
+                None,
+                None,
+                verdict(code, lang),
+                reason,
+            )
+        )
+    columns = tuple(
+        Column(key, say(f"comparison.column.{key}", lang), key in WIDE) for key in COLUMNS
+    )
+    return Table("indicators", say("comparison.indicators", lang), columns, rows, group="domain")
+
+
+def _domains(comparison: Comparison, lang: str) -> Table:
+    per_domain = comparison.catalogue.per_domain()
+    columns = (
+        Column("domain", say("comparison.column.domain", lang), wide=True),
+        *(Column(part, say(f"comparison.column.{part}", lang)) for part in PARTS),
+    )
+    rows: list[tuple[Cell, ...]] = [
+        (domain, *(count(counts[part]) for part in PARTS)) for domain, counts in per_domain.items()
+    ]
+    return Table("domains", say("comparison.domains", lang), columns, rows)
+
+
+def summary_view(comparisons: list[Comparison], lang: str = "zh") -> View:
+    """`compare PARENT --all`: one row per child plan, the verdicts counted."""
+    parent = comparisons[0].parent if comparisons else None
+    title = say("comparison.all_title", lang, parent=parent.name if parent else "")
+    yes, no = say("comparison.yes", lang), say("comparison.no", lang)
+    rows: list[tuple[Cell, ...]] = []
+    for comparison in comparisons:
+        summary = comparison.summary()
+        rows.append(
+            (
+                comparison.child.id,
+                comparison.child.name,
+                *(count(summary[key]) for key in SUMMARY_COUNTS),
+                yes if comparison.failing else no,
+            )
+        )
+    columns = (
+        Column("child", say("comparison.column.child", lang)),
+        Column("name", say("comparison.column.child_plan", lang), wide=True),
+        *(Column(key, verdict(key, lang).label) for key in SUMMARY_COUNTS),
+        Column("failing", say("comparison.column.failing", lang)),
+    )
+    failing = sum(comparison.failing for comparison in comparisons)
+    lines = [say("comparison.all_summary", lang, count=len(comparisons), failing=failing)]
+    table = Table("plans", say("comparison.plans", lang), columns, rows)
+    return View(
+        "comparisons",
+        title,
+        lang,
+        [comparison_dict(comparison, lang) for comparison in comparisons],
+        [table],
+        summary=lines,
+        primary="plans",
+    )

@@ -1,0 +1,386 @@
+"""The views of `show`, `trend`, `compare` (and `--all`), `validate` and `template`, and the
+formats only `validate` writes (text, github): `--lang en` complete, numbers as the plan prints
+them, the JSON contracts and the validate outputs as they were (their expected values were
+taken from the output before the views: a change here is a change of contract).
+
+In-process (typer's CliRunner) and fast."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from psplan.cli import app
+from psplan.plan.plans import load_plan
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "national-2023.csv"
+COUNTIES = ROOT / "examples" / "generated" / "hanzhong-counties.csv"
+CITIES = ("hanzhong", "ankang", "chuzhou", "suzhou")
+
+#: Chinese characters and punctuation (CJK symbols, full-width forms).
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+runner = CliRunner()
+
+
+def invoke(*args: str | Path):
+    return runner.invoke(app, [str(arg) for arg in args], catch_exceptions=False)
+
+
+def out(*args: str | Path) -> str:
+    result = invoke(*args)
+    assert result.exit_code in (0, 1), (result.exit_code, result.stderr)
+    return result.stdout
+
+
+# ------------------------------------------------------------------- --lang en is complete
+
+
+def _data_words(*plans: str, actuals: Path | None = None) -> list[str]:
+    """Every text of the plans (and the figures' file) a view shows as it is: names, domains,
+    units, targets and baselines as printed, catalogue items, regions. Longest first."""
+    words: set[str] = set()
+    for name in plans:
+        plan = load_plan(name).plan
+        words.add(plan.name)
+        for indicator in plan.indicators:
+            words.update({indicator.name, indicator.domain, *indicator.aliases})
+            words.update({indicator.unit or "", indicator.target.raw, indicator.baseline.raw})
+        for item in plan.catalogue:
+            words.update({item.name, item.domain, *item.aliases})
+    if actuals is not None:
+        for row in csv.reader(io.StringIO(actuals.read_text(encoding="utf-8"))):
+            words.update(row)
+    return sorted((w for w in words if w), key=len, reverse=True)
+
+
+def _outside_data(text: str, words: list[str]) -> str:
+    for word in words:
+        text = text.replace(word, " ")
+    return text
+
+
+def _assert_english(text: str, words: list[str]) -> None:
+    left = _outside_data(text, words)
+    found = sorted(set(CJK.findall(left)))
+    assert not found, (found, [line for line in left.splitlines() if CJK.search(line)][:5])
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+def test_show_in_english_has_no_chinese_labels(fmt: str) -> None:
+    text = out("show", "national", "--lang", "en", "-f", fmt)
+    assert "约束性" not in text and "预期性" not in text
+    assert "binding" in text and "expected" in text
+    _assert_english(text, _data_words("national"))
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+def test_trend_in_english_has_no_chinese_labels(fmt: str) -> None:
+    for plan, actuals in (("national", EXAMPLE), ("hanzhong", COUNTIES)):
+        text = out("trend", plan, actuals, "--lang", "en", "-f", fmt)
+        assert "likely met" in text and "趋势正常" not in text
+        _assert_english(text, _data_words(plan, actuals=actuals))
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+@pytest.mark.parametrize("city", CITIES)
+def test_compare_in_english_has_no_chinese_labels(fmt: str, city: str) -> None:
+    text = out("compare", "national", city, "--lang", "en", "-f", fmt)
+    assert "约束性" not in text and "预期性" not in text  # ankang's downgrades too
+    _assert_english(text, _data_words("national", city))
+
+
+def test_compare_summary_lines_use_english_punctuation() -> None:
+    text = out("compare", "national", "hanzhong", "--lang", "en", "-f", "markdown")
+    assert "Indicators: weaker 2, not comparable 3, equal 10, stronger 7, local 9" in text
+    assert "Catalogue: 79 covered, 1 missing, 0 waived, 2 extra" in text
+    chinese = out("compare", "national", "hanzhong", "-f", "markdown")
+    assert "指标：低于上级 2，不可比 3，持平 10，高于上级 7，本地指标 9" in chinese
+    assert "服务清单：覆盖 79 项，缺失 1 项，豁免 0 项，本级新增 2 项" in chinese
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+def test_compare_all_honours_lang(fmt: str) -> None:
+    english = out("compare", "national", "--all", "--lang", "en", "-f", fmt)
+    _assert_english(english, _data_words("national", *CITIES))
+    assert "not comparable" in english or "not_comparable" in english
+    chinese = out("compare", "national", "--all", "-f", fmt)
+    assert "不可比" in chinese and "本级规划" in chinese
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(english.lstrip("\ufeff"))))
+        assert {row["child"]: row["failing"] for row in rows} == dict.fromkeys(CITIES, "yes")
+        assert {row["child"]: row["weaker"] for row in rows} == {
+            "ankang": "6", "chuzhou": "1", "hanzhong": "2", "suzhou": "5",
+        }  # fmt: skip
+
+
+# ------------------------------------------------------------------------- trend numbers
+
+
+def test_trend_numbers_read_as_the_plan_prints_them() -> None:
+    from psplan.api import check
+    from psplan.views.trend import trend_view
+
+    view = trend_view(check("national", EXAMPLE), "zh")
+    table = view.table()
+    at = {column.key: index for index, column in enumerate(table.columns)}
+    rows = {row[at["id"]]: row for row in table.rows}
+
+    def shown(indicator: str, column: str) -> str:
+        return str(rows[indicator][at[column]])
+
+    # 养老服务床位总量 (1000, 823.8): one decimal, not 929.52 / -0.266667 / 822.467
+    assert shown("elderly_care_beds_total", "expected") == "929.5"
+    assert shown("elderly_care_beds_total", "change") == "-0.3"
+    assert shown("elderly_care_beds_total", "projected") == "822.5"
+    assert shown("elderly_care_beds_total", "observed_growth") == "-0.03%"
+    assert shown("elderly_care_beds_total", "ratio") == "-0.01"
+    # 人均预期寿命 (78.3, 77.3**): not 77.9667 / 79.2582
+    assert shown("life_expectancy", "expected") == "78.0"
+    assert shown("life_expectancy", "projected") == "79.3"
+    # 每千人口拥有注册护士数 (3.8, 3.36): two decimals, the reported 4 too
+    assert shown("nurses_per_1000", "series") == "2020: 3.36 · 2023: 4.00"
+    assert shown("nurses_per_1000", "projected") == "4.49"
+    # a % indicator: percentages, its change per year in points
+    assert shown("compulsory_education_retention", "series") == "2020: 95.2% · 2023: 95.7%"
+    assert shown("compulsory_education_retention", "expected") == "95.7%"
+    assert shown("compulsory_education_retention", "change") == "+0.2"
+    assert shown("compulsory_education_retention", "trend") == "趋势正常 · 可望完成"
+    # a five-year total: the running totals, from 0
+    assert shown("old_community_renovation", "baseline") == "0（累计起点）"
+    assert shown("old_community_renovation", "series") == (
+        "2020: 0.0 · 2021: 5.56 · 2022: 10.81 · 2023: 16.18"
+    )
+    assert shown("old_community_renovation", "projected") == "27.0"
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "csv", "table"])
+def test_no_float_noise_in_trend_outputs(fmt: str) -> None:
+    for plan, actuals in (("national", EXAMPLE), ("hanzhong", COUNTIES)):
+        for lang in ("zh", "en"):
+            text = out("trend", plan, actuals, "-f", fmt, "--lang", lang)
+            noise = re.findall(r"\d\.\d{4,}|\de-\d|-0(?:\.0+)?%?(?![\d.])", text)
+            assert not noise, (plan, lang, noise[:5])
+
+
+# ------------------------------------------------------------- the JSON contracts, unchanged
+
+
+def test_compare_json_is_unchanged() -> None:
+    data = json.loads(out("compare", "national", "hanzhong", "-f", "json"))
+    assert data["summary"] == {
+        "missing": 0, "weaker": 2, "downgraded": 0, "not_comparable": 3, "equal": 10,
+        "stronger": 7, "local": 9, "catalogue_covered": 79, "catalogue_missing": 1,
+        "catalogue_waived": 0, "catalogue_extra": 2,
+    }  # fmt: skip
+    assert data["failing"] is True and (data["parent"], data["child"]) == ("national", "hanzhong")
+    weaker = [row for row in data["indicators"] if row["verdict"] == "weaker"]
+    assert weaker[0] == {
+        "parent_id": "life_expectancy", "child_id": "life_expectancy", "name": "人均预期寿命",
+        "verdict": "weaker", "parent_target": "78.3", "child_target": "76.5",
+        "reason": "78.3 vs 76.5", "binding": False, "downgraded": False,
+        "child_name": "人均预期寿命",
+    }  # fmt: skip
+    assert data["catalogue"]["per_domain"]["文体服务保障"] == {
+        "covered": 8, "missing": 1, "waived": 0, "extra": 1,
+    }  # fmt: skip
+    assert list(data["catalogue"]) == ["covered", "missing", "waived", "extra", "per_domain"]
+    every = json.loads(out("compare", "national", "--all", "-f", "json"))
+    assert [item["child"] for item in every] == ["ankang", "chuzhou", "hanzhong", "suzhou"]
+    assert every[2] == data
+
+
+def test_trend_json_is_unchanged() -> None:
+    data = json.loads(out("trend", "national", EXAMPLE, "-f", "json"))
+    assert (data["plan"], data["year"], data["outside_period"]) == ("national", 2023, False)
+    assert len(data["indicators"]) == 22
+    retention = next(i for i in data["indicators"] if i["id"] == "compulsory_education_retention")
+    assert retention == {
+        "id": "compulsory_education_retention", "name": "九年义务教育巩固率", "region": None,
+        "status": "on_track", "target": "96%",
+        "baseline": {"raw": "95.2%", "value": 95.2, "year": 2020, "source": "plan"},
+        "share": 0.6, "expected": 95.68, "progress": 0.625,
+        "expected_path": [[2020, 95.2], [2021, 95.36], [2022, 95.52], [2023, 95.68],
+                          [2024, 95.84], [2025, 96.0]],
+        "series": [[2023, 95.7]],
+        "trend": {
+            "points": [[2020, 95.2], [2023, 95.7]], "linear_change": 0.166667,
+            "observed_growth": 0.001748, "needed_growth": 0.001675, "ratio": 1.043338,
+            "category": "on_track", "projected": 96.034791, "likely_met": True,
+            "agrees_with_status": True,
+        },
+        "note": "",
+    }  # fmt: skip
+    infants = data["indicators"][0]
+    assert (infants["id"], infants["trend"], infants["note"]) == (
+        "infant_care_places_per_1000", None, "2023年及以前无数据",
+    )  # fmt: skip
+    english = json.loads(out("trend", "national", EXAMPLE, "-f", "json", "--lang", "en"))
+    assert english["indicators"][0]["note"] == "no figure reported for 2023 or earlier"
+
+
+# --------------------------------------------------------------------------------- validate
+
+BROKEN = """\
+id: broken
+name: 测试规划
+level: city
+parent: null
+period: {start: 2021, end: 2025}
+baseline_year: 2020
+domains: [幼有所育, 学有所教]
+indicators:
+  - id: a
+    domain: 幼有所育
+    name: 每千人口拥有3岁以下婴幼儿托位数
+    unit: 个
+    target: ">>4.5"
+    attribute: 预期性
+  - id: a
+    domain: 学有所教
+    name: 学前教育毛入园率
+    unit: "%"
+    target: ">90%"
+    attribute: 预期性
+  - id: c
+    domain: 病有所医
+    name: 人均预期寿命
+    unit: 岁
+    target: "78.3"
+    attribute: 约束性
+"""
+#: (line, column, code, the English message) of each problem of BROKEN.
+FOUND = [
+    (13, 13, "schema", "indicators.0.target: cannot read '>>4.5' as a target: not a number, "
+     "comparator or known text"),
+    (15, 9, "duplicate-id", "duplicate indicator id 'a' (first at line 9)"),
+    (22, 13, "unknown-domain",
+     "indicator 'c': domain '病有所医' is not one of the plan's domains"),
+]  # fmt: skip
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> str:
+    path = tmp_path / "broken.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    return str(path)
+
+
+def test_validate_text_is_one_line_per_problem(broken: str) -> None:
+    result = invoke("validate", broken, "national", "--max-problems", "2", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stdout.splitlines() == [
+        *(f"{broken}:{line}:{col}: error: {message} [{code}]"
+          for line, col, code, message in FOUND[:2]),
+        "… and 1 more problems (use --max-problems to see more)",
+        "2 file(s) checked, 3 error(s)",
+    ]  # fmt: skip
+    # In Chinese the messages are Chinese; the shape scripts parse is the same.
+    chinese = invoke("validate", broken).stdout.splitlines()
+    shape = re.compile(rf"^{re.escape(broken)}:\d+:\d+: error: .+ \[[a-z-]+\]$")
+    assert all(shape.match(line) for line in chinese[:3]), chinese
+    assert chinese[3] == "已检查 1 个文件，3 个错误"
+    valid = invoke("validate", "national", "hanzhong", "--lang", "en")
+    assert (valid.exit_code, valid.stdout) == (0, "2 file(s) valid\n")
+
+
+def test_validate_github_annotations(broken: str) -> None:
+    result = invoke("validate", broken, "-f", "github", "--max-problems", "2", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stdout.splitlines() == [
+        *(f"::error file={broken},line={line},col={col},title={code}::{message}"
+          for line, col, code, message in FOUND[:2]),
+        "::notice::… and 1 more problems (use --max-problems to see more)",
+    ]  # fmt: skip
+    assert invoke("validate", "national", "-f", "github").stdout == ""
+
+
+def test_validate_json_lists_every_problem(broken: str) -> None:
+    result = invoke("validate", broken, "-f", "json", "--max-problems", "1", "--lang", "en")
+    assert result.exit_code == 2
+    assert json.loads(result.stdout) == {
+        "files": 1,
+        "valid": False,
+        "problems": [
+            {"file": broken, "line": line, "column": col, "level": "error", "code": code,
+             "message": message}
+            for line, col, code, message in FOUND
+        ],
+    }  # fmt: skip
+    valid = json.loads(invoke("validate", "national", "-f", "json").stdout)
+    assert valid == {"files": 1, "valid": True, "problems": []}
+
+
+def test_text_and_github_escape_what_would_break_a_line() -> None:
+    from psplan.errors import Location, Problem
+    from psplan.formats import render
+    from psplan.views.problems import problems_view
+
+    problems = [
+        Problem(Location("a,b:c.yaml", 3, 4), "bad\nname 100%", "x", level="warning"),
+        Problem(Location("p.yaml"), "no line", "y"),
+    ]
+    view = problems_view(problems, 1, 0, "en")
+    assert render(view, "text").splitlines() == [
+        "a,b:c.yaml:3:4: warning: bad<U+000A>name 100% [x]",
+        "p.yaml: error: no line [y]",
+        "1 file(s) checked, 1 error(s)",
+    ]
+    assert render(view, "github").splitlines() == [
+        "::warning file=a%2Cb%3Ac.yaml,line=3,col=4,title=x::bad%0Aname 100%25",
+        "::error file=p.yaml,title=y::no line",
+    ]
+
+
+# --------------------------------------------------------------------------------- template
+
+
+def test_the_reader_knows_every_header_word_of_the_template() -> None:
+    from psplan.actuals import read
+    from psplan.views.template import template_header, template_view
+
+    plan = load_plan("national").plan
+    header = template_header([2023], ["甲县"])
+    known = read.SILENT_HEADERS | set().union(*read.HEADER_ALIASES.values())
+    assert [word for word in header if word not in known and not word.isdigit()] == []
+    assert header == [
+        "id", "地区", "领域", "指标", "单位", "属性", "目标值", "基期值", "牵头部门", "2023",
+        "原因分析", "下一步措施",
+    ]  # fmt: skip
+    view = template_view(plan, [2023], ["甲县"])
+    assert [column.label for column in view.table().columns] == header
+    assert len(view.table().rows) == len(plan.indicators)
+    assert view.notes[-1].startswith("规划 / plan: “十四五”公共服务规划 (national)")
+
+
+def test_the_template_csv_goes_through_the_csv_format(tmp_path: Path) -> None:
+    out_file = tmp_path / "t.csv"
+    result = invoke("template", "national", "-o", out_file, "--years", "2023", "--regions", "甲县")
+    assert result.exit_code == 0
+    data = out_file.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["id", "地区", "领域"] and rows[0][-3:] == [
+        "2023",
+        "原因分析",
+        "下一步措施",
+    ]
+    beds = next(row for row in rows if row[0] == "elderly_care_beds_total")
+    assert beds[1:9] == [
+        "甲县",
+        "老有所养",
+        "养老服务床位总量",
+        "万张",
+        "预期性",
+        "1000",
+        "823.8",
+        "",
+    ]
+    assert beds[9:] == ["", "", ""]  # left for the department
