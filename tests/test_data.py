@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from psplan.plan.model import ATTRIBUTE_LABELS, Plan
+from psplan.plan.model import Plan
 from psplan.plan.plans import load_plan
+from psplan.words import say
 
 from conftest import DATA, PLANS, SEEDS
 
@@ -108,7 +109,7 @@ def test_matches_the_independent_second_transcription(name: str) -> None:
         unit = (indicator.unit or "") + (
             indicator.marker if indicator.marker and not indicator.baseline.marker else ""
         )
-        attribute = indicator.attribute_printed or ATTRIBUTE_LABELS[indicator.attribute]
+        attribute = indicator.attribute_printed or say(f"attribute.{indicator.attribute}", "zh")
         ours = (
             indicator.source.line,
             indicator.domain,

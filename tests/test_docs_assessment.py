@@ -15,7 +15,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 import yaml
@@ -26,13 +26,13 @@ from psplan.assess.check import check
 from psplan.assess.evaluate import BASELINE_SOURCES, STATUSES
 from psplan.assess.overrides import read_overrides
 from psplan.assess.regions import spreads
-from psplan.assess.trends import CATEGORY_LABELS
+from psplan.assess.trends import Category
 from psplan.errors import PsplanError
 from psplan.formats import render
 from psplan.plan.plans import load_plan
 from psplan.views.assessment import assessment_view, result_cells
 from psplan.views.model import shown
-from psplan.words import use_lang
+from psplan.words import say, use_lang
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "assessment.md"
@@ -270,7 +270,7 @@ def test_the_page_names_every_status_source_and_category_in_both_languages() -> 
     for word in (*STATUSES, *BASELINE_SOURCES):
         assert f"`{word}`" in TEXT, word
     for lang in ("zh", "en"):
-        for label in CATEGORY_LABELS[lang].values():
+        for label in (say(f"category.{c}", lang) for c in get_args(Category)):
             assert label in TEXT, label
     for heading in re.findall(r"^#{1,3} (.+)$", PROSE, re.MULTILINE):
         assert re.search(r"[\u4e00-\u9fff]", heading) and re.search(r"[A-Za-z]", heading), heading

@@ -200,7 +200,6 @@ def _cli(*args: str):
     return CliRunner().invoke(app, list(args), catch_exceptions=False)
 
 
-@pytest.mark.xfail(reason="CLI --lang wiring pending", strict=False)
 def test_the_command_line_says_a_missing_file_in_its_language(tmp_path: Path) -> None:
     missing = str(tmp_path / "nope.csv")
     chinese = _cli("check", "national", missing)
@@ -211,7 +210,6 @@ def test_the_command_line_says_a_missing_file_in_its_language(tmp_path: Path) ->
     assert english.stderr == f"psplan: error: {missing}: no such file\n"
 
 
-@pytest.mark.xfail(reason="CLI --lang wiring pending", strict=False)
 def test_the_command_line_says_an_unknown_indicator_in_its_language(tmp_path: Path) -> None:
     path = tmp_path / "a.csv"
     path.write_text("indicator,year,value\n人均预期寿名,2023,78\n", encoding="utf-8")

@@ -74,15 +74,16 @@ COMMANDS = {
 }
 WRITES = {
     "check": (".json", ".csv", ".md", ".html", ".xlsx", ".txt"),
-    "trend": (".json", ".csv", ".md", ".txt"),
-    "show": (".json", ".csv", ".md", ".txt"),
-    "compare": (".json", ".csv", ".md", ".txt"),
+    # every format renders any view: trend, show and compare write HTML and Excel too
+    "trend": (".json", ".csv", ".md", ".txt", ".html", ".xlsx"),
+    "show": (".json", ".csv", ".md", ".txt", ".html", ".xlsx"),
+    "compare": (".json", ".csv", ".md", ".txt", ".html", ".xlsx"),
     "report": (".md", ".html", ".xlsx"),
 }
 
 
-def assert_holds(path: Path, suffix: str) -> None:
-    """The file holds what its suffix says."""
+def assert_holds(path: Path, suffix: str, command: str = "check") -> None:
+    """The file holds what its suffix says (a report's workbook opens on its summary)."""
     data = path.read_bytes()
     if suffix == ".json":
         json.loads(data.decode("utf-8"))
@@ -99,7 +100,10 @@ def assert_holds(path: Path, suffix: str) -> None:
         from openpyxl import load_workbook
 
         assert data[:2] == b"PK"
-        assert load_workbook(path).sheetnames[0] == "汇总"
+        book = load_workbook(path)
+        if command in ("check", "report"):
+            assert book.sheetnames[0] == "汇总"
+        assert max(sheet.max_row for sheet in book.worksheets) > 2
     elif suffix == ".txt":
         text = data.decode("utf-8")
         # a plain table, no colour codes: a grid, or the record layout (编号：…) where the
@@ -115,7 +119,7 @@ def test_the_suffix_decides_the_format(tmp_path: Path, command: str, suffix: str
     out = tmp_path / f"out{suffix}"
     result = invoke(*COMMANDS[command], "-o", out)
     wrote(result, out)
-    assert_holds(out, suffix)
+    assert_holds(out, suffix, command)
 
 
 def test_the_suffix_is_read_without_regard_to_case(tmp_path: Path) -> None:
@@ -126,8 +130,8 @@ def test_the_suffix_is_read_without_regard_to_case(tmp_path: Path) -> None:
 
 CANNOT = [
     ("report", ".docx"), ("report", ".pdf"), ("report", ".txt"), ("report", ".csv"),
-    ("report", ".json"), ("check", ".docx"), ("check", ".pdf"), ("trend", ".xlsx"),
-    ("trend", ".html"), ("show", ".xlsx"), ("compare", ".html"), ("check", ".xls"),
+    ("report", ".json"), ("check", ".docx"), ("check", ".pdf"), ("trend", ".pdf"),
+    ("trend", ".docx"), ("show", ".xls"), ("compare", ".pdf"), ("check", ".xls"),
 ]  # fmt: skip
 
 
@@ -136,8 +140,10 @@ def test_a_suffix_the_command_cannot_write_is_an_error(
     tmp_path: Path, command: str, suffix: str
 ) -> None:
     out = tmp_path / f"r{suffix}"
-    line = one_line_error(invoke(*COMMANDS[command], "-o", out), f"cannot write a {suffix} file")
+    args = (*COMMANDS[command], "-o", out)
+    line = one_line_error(invoke(*args, "--lang", "en"), f"cannot write a {suffix} file")
     assert "give -o a name ending in" in line
+    one_line_error(invoke(*args), f"不能写 {suffix} 文件", "-o 的文件名请以")  # Chinese by default
     assert not out.exists() and list(tmp_path.iterdir()) == []  # nothing written
 
 
@@ -155,7 +161,8 @@ def test_a_format_contradicting_the_suffix_is_an_error(
     tmp_path: Path, args: tuple, name: str, fragment: str
 ) -> None:
     out = tmp_path / name
-    one_line_error(invoke(*args, "-o", out), f"{fragment} does not match -o")
+    one_line_error(invoke(*args, "-o", out, "--lang", "en"), f"{fragment} does not match -o")
+    one_line_error(invoke(*args, "-o", out), f"{fragment} 与 -o")
     assert not out.exists()
 
 
@@ -195,7 +202,7 @@ def test_by_region_writes_every_check_format(tmp_path: Path, regions: Path) -> N
     assert "<th>城固县</th>" in text and 'title="进度滞后"' in text
     one_line_error(
         invoke("check", "national", regions, "--by-region", "-o", tmp_path / "m.docx"),
-        "check --by-region cannot write a .docx file",
+        "check --by-region 不能写 .docx 文件",
     )
     out = tmp_path / "m.csv"
     wrote(invoke("check", "national", regions, "--by-region", "-o", out), out)
@@ -204,7 +211,8 @@ def test_by_region_writes_every_check_format(tmp_path: Path, regions: Path) -> N
 def test_template_suffix(tmp_path: Path) -> None:
     one_line_error(invoke("template", "national", "-o", tmp_path / "t.docx"), ".docx")
     one_line_error(
-        invoke("template", "national", "-o", tmp_path / "t.csv", "-f", "xlsx"), "does not match"
+        invoke("template", "national", "-o", tmp_path / "t.csv", "-f", "xlsx", "--lang", "en"),
+        "does not match",
     )
     out = tmp_path / "t.xlsx"
     result = invoke("template", "national", "-o", out)

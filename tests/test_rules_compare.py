@@ -452,6 +452,36 @@ def test_matching_by_name_and_alias_without_maps_to(national, city_plan: Path) -
     assert len(result.catalogue.missing) == 80 - 3
 
 
+def test_a_national_alias_matches_a_city_name(national) -> None:
+    # national indicators print no aliases; give one an alias (as a plan file may) and a
+    # city row named by it, without maps_to, is its counterpart
+    retention = national.indicator("compulsory_education_retention")
+    aliased = national.model_copy(
+        update={
+            "indicators": [
+                i.model_copy(update={"aliases": ["义务教育巩固率"]}) if i is retention else i
+                for i in national.indicators
+            ]
+        }
+    )
+    city = national.model_copy(
+        update={
+            "id": "c",
+            "indicators": [indicator("97", "%", name="义务教育巩固率", attribute="约束性")],
+        }
+    )
+    rows = compare_plans(aliased, city).indicators
+    matched = [(r.parent.id, r.verdict) for r in rows if r.child is not None]  # type: ignore[union-attr]
+    assert matched == [("compulsory_education_retention", "stronger")]
+    missing = [r for r in rows if r.verdict == "missing"]
+    assert len(missing) == len(national.indicators) - 1
+    assert all(r.reasons == (("no_counterpart", {}),) for r in missing)
+    assert all(r.child is None and r.downgraded is False for r in missing)
+    # without the alias the city row is local
+    plain = compare_plans(national, city).indicators
+    assert [r.verdict for r in plain if r.child is not None] == ["local"]
+
+
 def test_a_downgraded_binding_indicator_is_counted_once(national) -> None:
     binding = national.indicator("compulsory_education_retention")  # 96% 约束性
     stronger = Indicator(
@@ -635,6 +665,28 @@ def indicator(
             ["units"],
         ),
         (indicator("55", None), indicator("56", None), "stronger", ["versus"]),
+        # the row without a unit is the one whose name must make it a rate
+        (
+            indicator("55", None, name="护理型床位占比"),
+            indicator("56", "%", name="床位"),
+            "stronger",
+            ["versus", "unit_assumed"],
+        ),
+        (
+            indicator("55", "%", name="床位"),
+            indicator("56", None, name="护理型床位占比"),
+            "stronger",
+            ["versus", "unit_assumed"],
+        ),
+        (
+            indicator("55", "%", name="护理型床位占比"),
+            indicator("56", None, name="床位"),
+            "not_comparable",
+            ["units"],
+        ),
+        # five-year totals are never compared, whatever their unit
+        (indicator("[20]"), indicator("[25]"), "not_comparable", ["cumulative_totals"]),
+        (indicator("[20]", "%"), indicator("[25]", "%"), "not_comparable", ["cumulative_totals"]),
         # directions must agree
         (indicator("7", direction="decrease"), indicator("6"), "not_comparable", ["directions"]),
         # thresholds: less is better
@@ -658,6 +710,13 @@ def indicator(
         (indicator("90左右"), indicator("90左右"), "equal", ["versus"]),
         (indicator("90"), indicator("90.0000000001"), "equal", ["versus"]),  # float noise
         (indicator("90"), indicator("90.001"), "stronger", ["versus"]),
+        # the tolerance is 1e-9 of the parent's value (at least 1e-9), exclusive
+        (indicator("90"), indicator("90.0000000675"), "equal", ["versus"]),  # 6.75e-8 < 9e-8
+        (indicator("90"), indicator("90.000000091"), "stronger", ["versus"]),
+        (indicator("<18"), indicator("<17.9999999865"), "equal", ["versus"]),  # 1.35e-8 < 1.8e-8
+        (indicator("<18"), indicator("<17.999999981"), "stronger", ["versus"]),
+        (indicator("0"), indicator("0.000000001"), "equal", ["versus"]),  # exactly 1e-9
+        (indicator("0"), indicator("0.0000000015"), "stronger", ["versus"]),
         (indicator("1000000"), indicator("1000000.0001"), "equal", ["versus"]),
         (indicator("1000000"), indicator("1000000.01"), "stronger", ["versus"]),
     ],

@@ -240,6 +240,34 @@ TABLE = [
          ["sum", "expected_by"]),
     ),
     (
+        # GENERATED: one figure, for the first year of the period (2021): 50 < 269·0.2 = 53.8
+        "total-first-year-only",
+        real_goal("chuzhou", "old_community_renovation"),
+        obs((2021, "50")),
+        2021, None, None,
+        ("behind", 50.0, 2021, 219.0, 0.185874, 53.8, 269.0, (0.0, 2020, "zero"), 0.2,
+         ["sum", "expected_by"]),
+    ),
+    (
+        # GENERATED: a running total reported as [0] is 0, not 1
+        "total-running-total-of-zero",
+        real_goal("chuzhou", "old_community_renovation"),
+        obs((2021, "[0]")),
+        2021, None, None,
+        ("behind", 0.0, 2021, 269.0, 0.0, 53.8, 269.0, (0.0, 2020, "zero"), 0.2,
+         ["running_total", "expected_by"]),
+    ),
+    (
+        # GENERATED: a total [100] and a plain 7 for the same year: the total already holds
+        # that year, so the 7 is not added (A = 100, not 107)
+        "total-and-a-figure-of-the-same-year",
+        real_goal("chuzhou", "old_community_renovation"),
+        obs((2021, "50"), (2022, "[100]"), (2022, "7")),
+        2022, None, None,
+        ("behind", 100.0, 2022, 169.0, 0.371747, 107.6, 269.0, (0.0, 2020, "zero"), 0.4,
+         ["running_total", "expected_by"]),
+    ),
+    (
         # GENERATED: 150 + 120 = 270 ≥ 269 → met before the end
         "total-met",
         real_goal("chuzhou", "old_community_renovation"),
@@ -468,6 +496,24 @@ TABLE = [
          ["bound_reported", "no_baseline"]),
     ),
     (
+        # GENERATED: 2.0 (2021) is the baseline of a later bound "<3" (2023): share 0.5, line
+        # 2.0 + 2.6·0.5 = 3.3; every value below 3 is short of it → behind
+        "bound-after-a-first-reported-baseline",
+        real_goal("hanzhong", "infant_care_places_per_1000"),
+        obs((2021, "2.0"), (2023, "<3")),
+        2023, None, None,
+        ("behind", 3.0, 2023, None, None, 3.3, 4.6, (2.0, 2021, "first_reported"), 0.5,
+         ["bound_reported", "expected_by"]),
+    ),
+    (
+        # GENERATED: two bounds: the latest (>96, 2023) is judged, not the first (>90, 2021)
+        "latest-of-two-bounds",
+        real_goal("national", "compulsory_education_retention"),
+        obs((2021, ">90"), (2023, ">96")),
+        2023, None, None,
+        ("met", 96.0, 2023, None, 1.0, 95.68, 96.0, (95.2, 2020, "plan"), 0.6, ["bound_reported"]),
+    ),
+    (
         # GENERATED: a bound in a five-year total cannot be summed
         "bound-in-a-total",
         real_goal("chuzhou", "old_community_renovation"),
@@ -662,6 +708,8 @@ def test_reason_arguments_carry_the_numbers() -> None:
     assert text.reasons == (("not_a_number", {"text": "推进中", "year": 2022}),)
     qualitative = judge(real_goal("national", "orphan_support_coverage"), obs((2023, " 是 ")), 2023)
     assert qualitative.reasons == (("reported", {"text": " 是 "}),)
+    refused = judge(real_goal("national", "orphan_support_coverage"), obs((2023, " 否 ")), 2023)
+    assert refused.reasons == (("reported", {"text": " 否 "}),)
     unclear = judge(real_goal("national", "orphan_support_coverage"), obs((2023, "推进中")), 2023)
     assert unclear.reasons == (("neither_yes_nor_no", {"text": "推进中", "target": "应保尽保"}),)
 
@@ -901,6 +949,7 @@ def test_expected_path_starts_from_the_baseline_year_used() -> None:
     assert expected_path(toddlers, NO_BASELINE, 4.6) == []
     assert expected_path(toddlers, Baseline(2.0, None, "sheet"), 4.6) == []
     assert expected_path(toddlers, Baseline(2.0, 2025, "first_reported"), 4.6) == []
+    assert expected_path(full, Baseline(100.0, 2025, "plan"), 100.0) == []  # no line at all
     assert expected_path(toddlers, Baseline(2.0, 2024, "first_reported"), 4.6) == [
         (2024, 2.0),
         (2025, 4.6),
@@ -1011,6 +1060,14 @@ def test_progress_moving_away_is_negative_and_overshoot_is_not_progress() -> Non
     assert fields(life) == (
         "met", 78.6, 2023, -0.3, 1.0, 77.966667, 78.3, (77.3, 2019, "plan"), 4 / 6, [],
     )  # fmt: skip
+
+
+def test_figures_of_one_year_keep_their_order() -> None:
+    # the reader refuses conflicting figures for one year; given two anyway, the one given
+    # last is the latest (the sort is by year only, and stable)
+    goal = real_goal("national", "compulsory_education_retention")
+    assert judge(goal, obs((2023, "96"), (2023, "95")), 2023).actual == 95.0
+    assert judge(goal, obs((2023, "95"), (2023, "96")), 2023).actual == 96.0
 
 
 def test_values_that_are_neither_numbers_nor_text_are_skipped() -> None:

@@ -342,6 +342,79 @@ def test_series_points_start_from_the_baseline_the_verdict_used() -> None:
     assert series_points(life, [(2023, 78.6)])[0] == (2019, 77.3)
 
 
+def test_more_series_edges() -> None:
+    # GENERATED, each on made-up figures
+    # a total counts its end-year amount: 50 + 60 + 70 (2025) = 180
+    total = real_goal("chuzhou", "old_community_renovation")
+    assert series_points(total, [(2021, 50.0), (2024, 60.0), (2025, 70.0)])[-1] == (2025, 180.0)
+    # running sums are rounded to 6 decimals: 0.1234567 → 0.123457
+    assert series_points(total, [(2021, 0.1234567)]) == [(2020, 0.0), (2021, 0.123457)]
+    # the baseline the verdict used, even when the plan prints none (a sheet's 1.5, 2020)
+    toddlers = real_goal("hanzhong", "infant_care_places_per_1000")
+    sheet = trend(toddlers, [(2023, 2.9)], 4.6, baseline=Baseline(1.5, 2020, "sheet"))
+    assert sheet is not None and sheet.points == ((2020, 1.5), (2023, 2.9))
+    assert (sheet.observed_growth, sheet.needed_growth, sheet.ratio) == (
+        0.245763,
+        0.251219,
+        0.978284,
+    )
+    # two figures for the first year and a later one: a trend from the first to the last
+    twice = trend(toddlers, [(2021, 2.0), (2021, 2.1), (2023, 2.9)], 4.6)
+    assert twice is not None and twice.points[0] == (2021, 2.0) and twice.ratio == 0.881925
+    # values below 1 have compound rates too: (0.8/0.5)^(1/3) − 1 = 0.169607,
+    # (0.9/0.5)^(1/5) − 1 = 0.124746, R = 1.359618
+    small = trend(made_goal("0.9", "0.5"), [(2023, 0.8)], 0.9)
+    assert small is not None
+    assert (small.observed_growth, small.needed_growth, small.ratio) == (
+        0.169607,
+        0.124746,
+        1.359618,
+    )
+    # a negative start has no compound rate: pace (3 − (−2))/3 against (10 − (−2))/5
+    signed = trend(made_goal("10", "-2"), [(2023, 3.0)], 10.0)
+    assert signed is not None and (signed.observed_growth, signed.ratio) == (None, 0.694444)
+    # a baseline in the year before the end: pace needed over one year, 10 − 0 = 10;
+    # pace 3 → R = 0.3
+    late = Goal(
+        parse_expression("10"), "level", "increase", parse_expression("0"), 2024, 2021, 2025
+    )
+    one_year = trend(late, [(2025, 3.0)], 10.0)
+    assert one_year is not None and (one_year.ratio, one_year.category) == (0.3, "limited_progress")
+    # a baseline in the end year leaves no time: no pace needed, no R, no category
+    ended = Goal(
+        parse_expression("10"), "level", "increase", parse_expression("0"), 2025, 2021, 2025
+    )
+    none_left = trend(ended, [(2026, 3.0)], 10.0)
+    assert none_left is not None and (none_left.ratio, none_left.category) == (None, None)
+    assert none_left.projected == 3.0 and none_left.likely_met is False
+    after = Goal(
+        parse_expression("10"), "level", "increase", parse_expression("0"), 2026, 2021, 2025
+    )
+    past = trend(after, [(2027, 3.0)], 10.0)
+    assert past is not None and (past.ratio, past.category) == (None, None)
+
+
+def test_a_rate_out_of_float_range_is_no_rate() -> None:
+    # GENERATED: from 1e-300 to 1e300 in a year the ratio overflows to infinity: no compound
+    # rate, so the paces are compared: (1e300 − 1e-300)/1 against (1e301 − 1e-300)/4 → R = 0.4
+    goal = made_goal("1" + "0" * 301)
+    result = trend(goal, [(2021, 1e-300), (2022, 1e300)], 1e301)
+    assert result is not None
+    assert (result.observed_growth, result.ratio, result.category) == (
+        None,
+        0.4,
+        "limited_progress",
+    )
+
+
+def test_an_absurd_slope_is_no_slope() -> None:
+    # GENERATED: the mean of two values near the float limit overflows: no slope (0), and the
+    # projection stays finite
+    result = trend(made_goal("10"), [(2021, 1.5e308), (2022, 1.6e308)], 10.0)
+    assert result is not None and result.linear_change == 0.0
+    assert result.projected == 1e308
+
+
 def test_an_absurd_pace_stays_finite() -> None:
     goal = made_goal("10")
     result = trend(goal, [(2021, 1e-100), (2022, 1e100)], 10.0)

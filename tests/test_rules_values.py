@@ -245,6 +245,21 @@ def test_every_comparator_after_a_figure_makes_a_bound(word: str, bound: str) ->
     assert fields(parse_value(f"95{word}")) == (95.0, None, None, False, bound)
 
 
+def test_more_edges() -> None:
+    # a figure with a unit it does not know stays text; a broken number with a known unit too
+    assert fields(parse_value("1,2岁")) == (None, "1,2岁", None, False, None)
+    assert fields(parse_value("X5以上")) == (None, "X5以上", None, False, None)
+    # −0 in any spelling is 0
+    for raw in ("-0%", "-0.0‰", "-0岁", "[-0]"):
+        number = parse_value(raw).number
+        assert number == 0.0 and math.copysign(1.0, number) == 1.0, raw
+    # 41 characters are cut in a message, 40 are not
+    cut = "[" + "1" * 38 + "x]"
+    with pytest.raises(PsplanError) as caught:
+        parse_value(cut)
+    assert cut not in str(caught.value) and cut[:20] in str(caught.value)
+
+
 def test_bounds_in_detail() -> None:
     assert fields(parse_value(">99.9")) == (99.9, None, None, False, ">")
     assert fields(parse_value("=95")) == (95.0, None, None, False, None)  # a lone = is dropped
@@ -311,6 +326,7 @@ def test_a_cell_error_raises_at_its_cell() -> None:
     assert str(cell) == "=A1+B1"
     assert "formula without a saved result" in repr(cell) and repr(where) in repr(cell)
     assert cell.error().location == where
+    assert "formula without a saved result" in str(cell.error())
     with pytest.raises(PsplanError) as caught:
         parse_value(cell)
     assert caught.value.location == where

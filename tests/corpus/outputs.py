@@ -415,15 +415,14 @@ CASES = [
         "two-hundred-thousand-regions-for-an-html-report",
         ("report", "national", "big.csv", "-o", "r.html"),
         {"big.csv": many_regions(200_000)},
-        stderr="big.csv: more than 5000 regions, too many for an HTML report; "
-        "raise the limit with --max-regions N",
+        stderr="big.csv: 地区超过 5000 个，HTML 报告容纳不下；可用 --max-regions N 提高上限",
         process=True,
     ),
     Case(
         "too-many-regions-for-a-table",
         ("check", "national", "a.csv", "--format", "table", "--max-regions", "2"),
         {"a.csv": many_regions(3)},
-        stderr="more than 2 regions, too many for a table",
+        stderr="地区超过 2 个，表格容纳不下",
     ),
     Case(
         "max-regions-zero-lifts-the-limit",

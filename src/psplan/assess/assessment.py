@@ -15,9 +15,9 @@ from typing import Any
 
 from psplan.assess.evaluate import STATUSES, Goal, Observation, Status, Verdict, expected_path
 from psplan.assess.trends import Trend, natural_cap, trend
-from psplan.plan.model import ATTRIBUTE_LABELS, Indicator, Plan
+from psplan.plan.model import Indicator, Plan
 from psplan.plan.serialize import target_dict
-from psplan.words import explain
+from psplan.words import explain, say
 
 GOOD_STATUSES = ("met", "on_track")
 
@@ -76,7 +76,8 @@ class Result:
             "name": indicator.name,
             "domain": indicator.domain,
             "attribute": indicator.attribute,
-            "attribute_label": indicator.attribute_printed or ATTRIBUTE_LABELS[indicator.attribute],
+            "attribute_label": indicator.attribute_printed
+            or say(f"attribute.{indicator.attribute}", "zh"),
             "unit": indicator.unit,
             "target": target_dict(indicator),
             "baseline": {

@@ -598,8 +598,9 @@ def _reference(
     from_rows: Mapping[tuple[str, int, str], tuple[float, str]],
     observations: Iterable[Observation],
     year: int,
-) -> tuple[float, str] | None:
-    """The reference value of a relative target and where it came from.
+) -> tuple[float, tuple[int, str] | None] | None:
+    """The reference value of a relative target and where it came from: the (year, region)
+    of a reference row, or None when --reference gave it.
 
     From --reference, else from rows of the level the target names (达到全省平均水平: 全省 or
     the province's name) or of a region named with --reference-region, for the year of the
@@ -608,7 +609,7 @@ def _reference(
     if indicator.target.form != "relative":
         return None
     if indicator.id in given:
-        return given[indicator.id], "--reference"
+        return given[indicator.id], None
     level = TARGET_LEVELS.get(indicator.target.reference or "", "")
     years: dict[int, tuple[float, str]] = {}
     # A region the user named (--reference-region) comes before the level's own names.
@@ -623,13 +624,18 @@ def _reference(
     earlier = [y for y in years if y <= wanted]
     chosen = wanted if wanted in years else (max(earlier) if earlier else min(years))
     value, region = years[chosen]
-    return value, f"{chosen}年{region}"
+    return value, (chosen, region)
 
 
-def _with_reference_source(verdict: Verdict, source: str) -> Verdict:
-    """Name where the reference value came from in its reason (参照值 10.2，2022年全省)."""
+def _with_reference_source(verdict: Verdict, source: tuple[int, str] | None) -> Verdict:
+    """Name where the reference value came from in its reason: a row (参照值 10.2（2022年全省）)
+    or --reference."""
+    if source is None:
+        replaced = ("reference_given", {})
+    else:
+        replaced = ("reference_from", {"year": source[0], "region": source[1]})
     reasons = tuple(
-        ("reference_from", {**args, "source": source}) if code == "reference" else (code, args)
+        (replaced[0], {**args, **replaced[1]}) if code == "reference" else (code, args)
         for code, args in verdict.reasons
     )
     return verdict._replace(reasons=reasons)

@@ -22,11 +22,6 @@ from psplan.errors import Message, PsplanError, plain, quoted
 from psplan.plan.model import Indicator, Plan
 
 CHANGES = ("kind", "direction", "baseline", "baseline_year")
-CHANGE_LABELS = {
-    "zh": {"kind": "类型", "direction": "方向", "baseline": "基期值", "baseline_year": "基期年"},
-    "en": {"kind": "kind", "direction": "direction", "baseline": "baseline",
-           "baseline_year": "baseline year"},
-}  # fmt: skip
 
 
 @dataclass(frozen=True)

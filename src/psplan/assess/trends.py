@@ -33,22 +33,6 @@ from psplan.assess.evaluate import Baseline, Goal, satisfies
 Category = Literal[
     "achieved", "on_track", "acceleration_needed", "limited_progress", "deterioration"
 ]
-CATEGORY_LABELS = {
-    "zh": {
-        "achieved": "已实现",
-        "on_track": "趋势正常",
-        "acceleration_needed": "需加快",
-        "limited_progress": "进展有限",
-        "deterioration": "趋势恶化",
-    },
-    "en": {
-        "achieved": "achieved",
-        "on_track": "on track",
-        "acceleration_needed": "acceleration needed",
-        "limited_progress": "limited progress",
-        "deterioration": "deterioration",
-    },
-}
 RATE_WORDS = ("率", "占比", "比例", "覆盖")
 
 

@@ -17,7 +17,8 @@ from psplan.cli.options import (
     OutputOpt,
 )
 from psplan.cli.run import choose_format, emit, fail, load_for_judging, user_errors
-from psplan.errors import PsplanError
+from psplan.errors import PsplanError, quoted
+from psplan.words import say
 
 
 def _read_waivers(path: Path | None, allowed: list[str]) -> dict[str, str]:
@@ -61,11 +62,11 @@ def compare(
         children = [load_plan(path) for path in bundled_plans().values()]
         children = [c for c in children if c.plan.parent == parent_plan.plan.id]
         if not children:
-            raise PsplanError(f"no bundled plan has {parent_plan.plan.id!r} as its parent")
+            raise PsplanError("cli.no_children", parent=quoted(parent_plan.plan.id))
         comparisons = [compare_plans(parent_plan.plan, c.plan, allowed) for c in children]
         view = summary_view(comparisons, lang.value)
     elif child is None:
-        fail("give a CHILD plan, or --all")
+        fail(say("cli.need_child"))
     else:
         child_plan = load_for_judging(child)
         comparisons = [compare_plans(parent_plan.plan, child_plan.plan, allowed)]

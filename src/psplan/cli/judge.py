@@ -31,7 +31,6 @@ from psplan.cli.options import (
     YearOpt,
 )
 from psplan.cli.run import (
-    REPORT_NAMES,
     choose_format,
     emit,
     fail,
@@ -39,18 +38,18 @@ from psplan.cli.run import (
     limit_regions,
     load_for_judging,
     region_limit,
+    report_name,
     user_errors,
     warn,
 )
-from psplan.errors import PsplanError
+from psplan.errors import PsplanError, quoted
+from psplan.words import say
 
 if TYPE_CHECKING:
     from psplan.assess.check import Report
     from psplan.plan.model import Plan
     from psplan.views.model import View
 
-SHOW_FORMATS = ("table", "markdown", "json", "csv")
-CHECK_FORMATS = (*SHOW_FORMATS, "html", "xlsx")
 
 
 def _parse_references(items: list[str]) -> dict[str, float]:
@@ -61,7 +60,7 @@ def _parse_references(items: list[str]) -> dict[str, float]:
         key, sep, text = item.partition("=")
         value = parse_value(text) if sep else None
         if not key or value is None or value.number is None:
-            raise PsplanError(f"--reference {item!r}: expected INDICATOR_ID=NUMBER")
+            raise PsplanError("cli.reference_syntax", item=quoted(item))
         references[key.strip()] = value.number
     return references
 
@@ -81,8 +80,8 @@ def run_check(
     strict: bool = False,
     max_problems: int = MAX_PROBLEMS,
     max_regions: int = 0,
-    report_name: str = "a report",
-    region_hint: str = "",
+    report_format: str = "",
+    region_hint: str = "cli.hint.pick_region_or_data",
 ) -> Report:
     """Read the actuals and judge them; warnings printed, every input problem printed, exit 2.
 
@@ -95,8 +94,8 @@ def run_check(
     override_list = read_overrides(overrides) if overrides else []
     rows: Iterable = with_progress(read_actuals(actuals, encoding=encoding, sheet=sheet), actuals)
     if max_regions:
-        hint = "raise the limit with --max-regions N (0: no limit)" + region_hint
-        rows = limit_regions(rows, max_regions, str(actuals), report_name, hint)
+        hint = say("cli.hint.raise_limit") + say(region_hint)
+        rows = limit_regions(rows, max_regions, str(actuals), report_name(report_format), hint)
     warnings: list = []
     try:
         return check(
@@ -161,12 +160,12 @@ def check(
     from psplan.assess.check import check_previous
 
     command = "check --by-region" if by_region else "check"
-    chosen, terminal = choose_format(output_format, output, command, CHECK_FORMATS)
+    chosen, terminal = choose_format(output_format, output, command)
     loaded = load_for_judging(plan)
     if previous:
         report = check_previous(loaded.plan)
     elif actuals is None:
-        fail("give an ACTUALS file (CSV or .xlsx), or --previous")
+        fail(say("cli.need_actuals"))
     else:
         report = run_check(
             loaded.plan,
@@ -183,8 +182,7 @@ def check(
             max_problems=max_problems,
             # --by-region prints one row per indicator, however many regions
             max_regions=0 if by_region else region_limit(max_regions, region, chosen),
-            report_name=REPORT_NAMES.get(chosen, "a report"),
-            region_hint=", pick one with --region, or use --format csv or json",
+            report_format=chosen,
         )
     emit(_view(report, lang.value, by_region=by_region), chosen, output, no_bom=no_bom,
          color=terminal)  # fmt: skip
@@ -239,7 +237,7 @@ def report(
         allow_outside_period=allow_outside_period,
         max_problems=max_problems,
         max_regions=region_limit(max_regions, region, chosen.value),
-        report_name=REPORT_NAMES[chosen.value],
-        region_hint=" or pick one with --region",
+        report_format=chosen.value,
+        region_hint="cli.hint.pick_region",
     )
     emit(_view(result, lang.value), chosen.value, output)

@@ -20,9 +20,8 @@ from psplan.cli.options import (
     ProblemFormat,
 )
 from psplan.cli.run import choose_format, emit, format_for, user_errors, write, wrote
-from psplan.errors import PsplanError
+from psplan.errors import PsplanError, plain
 
-SHOW_FORMATS = ("table", "markdown", "json", "csv")
 
 
 @user_errors
@@ -89,6 +88,7 @@ def template(
         typer.Option("--format", "-f", help="csv or xlsx (default: from -o)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    lang: LangOpt = Lang.zh,
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
 ) -> None:
     """Write the data-collection sheet departments fill in (reads back with `psplan check`)."""
@@ -100,7 +100,7 @@ def template(
     loaded = load_plan(plan)
     p = loaded.plan
     if not force and not is_stream(output) and output.exists():
-        raise PsplanError(f"{output} exists; pass --force to overwrite it")
+        raise PsplanError("cli.exists", output=plain(output))
     year_list = parse_years(years) if years else list(range(p.period.start, p.period.end + 1))
     region_list = [r.strip() for r in (regions or "").replace("，", ",").split(",") if r.strip()]
     write(template_file(template_view(p, year_list, region_list), chosen.value), output)

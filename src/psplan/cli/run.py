@@ -21,7 +21,9 @@ from typing import Any, NoReturn
 import typer
 
 from psplan.cli.options import MAX_PROBLEMS
-from psplan.errors import Location, PsplanError
+from psplan.errors import Location, PsplanError, plain
+from psplan.formats import format_for_suffix, suffix_of
+from psplan.words import catalogue, say
 
 
 def stderr_line(line: str) -> None:
@@ -159,8 +161,9 @@ def limit_regions(
             seen.add(region)
             if len(seen) > limit:
                 raise PsplanError(
-                    f"more than {limit} regions, too many for {what}; {hint}", Location(source)
-                )
+                    "cli.too_many_regions", Location(source), limit=limit, what=plain(what),
+                    hint=plain(hint),
+                )  # fmt: skip
         yield row
 
 
@@ -171,12 +174,10 @@ def region_limit(max_regions: int, region: str | None, fmt: str) -> int:
     return max_regions
 
 
-REPORT_NAMES = {
-    "table": "a table",
-    "markdown": "a markdown report",
-    "html": "an HTML report",
-    "xlsx": "an Excel workbook",
-}
+def report_name(chosen: str) -> str:
+    """What a format makes of a report, for messages (an HTML report, an Excel workbook)."""
+    key = f"cli.report.{chosen}"
+    return say(key if key in catalogue() else "cli.report.other")
 
 
 def load_for_judging(plan: str):
@@ -190,23 +191,9 @@ def is_terminal() -> bool:
     return sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
 
 
-#: The format a file name's suffix holds (matched without regard to case).
-SUFFIX_FORMATS = {
-    ".txt": "table",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".json": "json",
-    ".csv": "csv",
-    ".html": "html",
-    ".htm": "html",
-    ".xlsx": "xlsx",
-}
-#: The suffix named for each format in messages.
-FORMAT_SUFFIXES = {"table": ".txt", "markdown": ".md", "json": ".json", "csv": ".csv",
-                   "html": ".html", "xlsx": ".xlsx"}  # fmt: skip
-#: What each command can write, in the order its messages list them.
-SHOW_FORMATS = ("table", "markdown", "json", "csv")
-CHECK_FORMATS = (*SHOW_FORMATS, "html", "xlsx")
+#: What a command showing a view can write (every format renders any view), in the order
+#: messages list them.
+VIEW_FORMATS = ("table", "markdown", "json", "csv", "html", "xlsx")
 
 
 def _suffix(output: Path | None) -> str:
@@ -222,7 +209,7 @@ def _suffix(output: Path | None) -> str:
 
 def _either(names: Iterable[str]) -> str:
     *first, last = names
-    return f"{', '.join(first)} or {last}" if first else last
+    return say("cli.either", first=say("sep.list").join(first), last=last) if first else last
 
 
 def format_for(
@@ -239,21 +226,26 @@ def format_for(
     matches its name."""
     wanted = None if asked is None else str(asked.value)
     if wanted is not None and wanted not in allowed:
-        raise PsplanError(f"{command} cannot write {wanted}; it writes {_either(allowed)}")
+        raise PsplanError(
+            "cli.cannot_write_format", command=plain(command), wanted=plain(wanted),
+            allowed=plain(_either(allowed)),
+        )  # fmt: skip
     suffix = _suffix(output)
     if not suffix:
         return wanted or fallback
-    implied = SUFFIX_FORMATS.get(suffix)
+    implied = format_for_suffix(suffix)
     if implied is None or implied not in allowed:
-        names = _either([FORMAT_SUFFIXES[name] for name in allowed])
+        names = _either([suffix_of(name) for name in allowed])
         raise PsplanError(
-            f"{command} cannot write a {suffix} file; give -o a name ending in {names}"
-        )
+            "cli.cannot_write_suffix", command=plain(command), suffix=plain(suffix),
+            names=plain(names),
+        )  # fmt: skip
     if wanted is not None and wanted != implied:
         raise PsplanError(
-            f"--format {wanted} does not match -o {output}, a {suffix} file "
-            f"({implied}); drop --format or give -o a name ending in {FORMAT_SUFFIXES[wanted]}"
-        )
+            "cli.format_mismatch", wanted=plain(wanted), output=plain(output),
+            suffix=plain(suffix), implied=plain(implied),
+            wanted_suffix=plain(suffix_of(wanted)),
+        )  # fmt: skip
     return implied
 
 
@@ -261,7 +253,7 @@ def choose_format(
     output_format: Enum | None,
     output: Path | None,
     command: str = "psplan",
-    allowed: tuple[str, ...] = SHOW_FORMATS,
+    allowed: tuple[str, ...] = VIEW_FORMATS,
 ) -> tuple[str, bool]:
     """The format (see `_format_for`), else a colour table on a terminal and markdown
     elsewhere; and whether the result goes to a terminal in colour."""

@@ -29,14 +29,14 @@ from psplan.cli.options import (
     YearOpt,
 )
 from psplan.cli.run import (
-    REPORT_NAMES,
     choose_format,
     emit,
     load_for_judging,
     region_limit,
     user_errors,
 )
-from psplan.errors import PsplanError
+from psplan.errors import PsplanError, plain, quoted
+from psplan.words import say
 
 
 @user_errors
@@ -74,8 +74,10 @@ def trend(
         found = matcher.match(text)
         if found is None:
             hints = matcher.suggest(text)
-            hint = f"; did you mean {' / '.join(hints)}?" if hints else ""
-            raise PsplanError(f"no indicator {text!r} in plan {loaded.plan.id}{hint}")
+            hint = say("cli.did_you_mean", names=" / ".join(hints)) if hints else ""
+            raise PsplanError(
+                "cli.no_indicator", text=quoted(text), plan=plain(loaded.plan.id), hint=plain(hint)
+            )
         wanted.add(found.id)
     report = run_check(
         loaded.plan,
@@ -90,8 +92,7 @@ def trend(
         allow_outside_period=allow_outside_period,
         max_problems=max_problems,
         max_regions=region_limit(max_regions, region, chosen),
-        report_name=REPORT_NAMES.get(chosen, "a report"),
-        region_hint=", pick one with --region, or use --format csv or json",
+        report_format=chosen,
     )
     if wanted:
         report = report.with_results(r for r in report.results if r.indicator.id in wanted)

@@ -11,9 +11,9 @@ from importlib import import_module
 from typing import Any
 
 #: Every format: name -> the suffixes of a file holding it (the first is the one named in
-#: messages). "table" is the terminal's and has no file of its own.
+#: messages). A table written to a file is plain text (.txt).
 FORMATS: dict[str, tuple[str, ...]] = {
-    "table": (),
+    "table": (".txt",),
     "markdown": (".md", ".markdown"),
     "csv": (".csv",),
     "json": (".json",),
@@ -30,6 +30,12 @@ def format_for_suffix(suffix: str) -> str | None:
     """The format a file name's suffix holds (matched without regard to case)."""
     suffix = suffix.lower()
     return next((name for name, found in FORMATS.items() if suffix in found), None)
+
+
+def suffix_of(name: str) -> str:
+    """The suffix a file in format `name` is given."""
+    found = FORMATS.get(name, ())
+    return found[0] if found else ""
 
 
 def render(view: Any, name: str, *, color: bool = False, width: int | None = None) -> str | bytes:

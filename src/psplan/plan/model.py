@@ -35,7 +35,6 @@ ATTRIBUTE_WORDS: dict[str, Attribute] = {
     "预期性": "expected",
     "expected": "expected",
 }
-ATTRIBUTE_LABELS: dict[Attribute, str] = {"binding": "约束性", "expected": "预期性"}
 
 #: Words in a name that mean less is better (mortality, incidence, unemployment…).
 DECREASE_WORDS = (

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from psplan.plan.model import ATTRIBUTE_LABELS, Indicator, Plan
+from psplan.plan.model import Indicator, Plan
 from psplan.plan.targets import Expression
+from psplan.words import say
 
 
 def target_kind(expr: Expression, kind: str) -> str:
@@ -50,7 +51,7 @@ def indicator_dict(plan: Plan, indicator: Indicator) -> dict[str, Any]:
         "baseline": baseline_dict(plan, indicator),
         "target": target_dict(indicator),
         "attribute": indicator.attribute,
-        "attribute_label": ATTRIBUTE_LABELS[indicator.attribute],
+        "attribute_label": say(f"attribute.{indicator.attribute}", "zh"),
         "direction": direction,
         "kind": kind,
         "maps_to": indicator.maps_to,
@@ -81,23 +82,3 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             for item in plan.catalogue
         ],
     }
-
-
-#: Headers of the tabular formats (table, markdown, csv) of `psplan show`.
-PLAN_HEADERS_ZH = ("编号", "领域", "指标", "单位", "基期值", "目标值", "属性")
-PLAN_HEADERS_EN = ("id", "domain", "indicator", "unit", "baseline", "target", "attribute")
-
-
-def plan_rows(plan: Plan) -> list[tuple[str, ...]]:
-    return [
-        (
-            indicator.id,
-            indicator.domain,
-            indicator.name,
-            indicator.unit or "",
-            indicator.baseline.raw,
-            indicator.target.raw,
-            indicator.attribute_printed or ATTRIBUTE_LABELS[indicator.attribute],
-        )
-        for indicator in plan.indicators
-    ]

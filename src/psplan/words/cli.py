@@ -1,5 +1,67 @@
-"""Words of the cli view."""
+"""Words of the command line itself: its own errors and hints."""
 
 from __future__ import annotations
 
-WORDS: dict[str, dict[str, str]] = {}
+WORDS: dict[str, dict[str, str]] = {
+    "cli.reference_syntax": {
+        "zh": "--reference {item}：应写作 指标ID=数值",
+        "en": "--reference {item}: expected INDICATOR_ID=NUMBER",
+    },
+    "cli.need_actuals": {
+        "zh": "请给出实际数据文件（CSV 或 .xlsx），或使用 --previous",
+        "en": "give an ACTUALS file (CSV or .xlsx), or --previous",
+    },
+    "cli.need_child": {
+        "zh": "请给出下级规划，或使用 --all",
+        "en": "give a CHILD plan, or --all",
+    },
+    "cli.no_children": {
+        "zh": "没有以 {parent} 为上级的内置规划",
+        "en": "no bundled plan has {parent} as its parent",
+    },
+    "cli.exists": {
+        "zh": "{output} 已存在；如需覆盖请加 --force",
+        "en": "{output} exists; pass --force to overwrite it",
+    },
+    "cli.no_indicator": {
+        "zh": "规划 {plan} 中没有指标 {text}{hint}",
+        "en": "no indicator {text} in plan {plan}{hint}",
+    },
+    "cli.did_you_mean": {"zh": "；是否指 {names}？", "en": "; did you mean {names}?"},
+    "cli.too_many_regions": {
+        "zh": "地区超过 {limit} 个，{what}容纳不下；{hint}",
+        "en": "more than {limit} regions, too many for {what}; {hint}",
+    },
+    "cli.report.table": {"zh": "表格", "en": "a table"},
+    "cli.report.markdown": {"zh": "Markdown 报告", "en": "a markdown report"},
+    "cli.report.html": {"zh": "HTML 报告", "en": "an HTML report"},
+    "cli.report.xlsx": {"zh": "Excel 工作簿", "en": "an Excel workbook"},
+    "cli.report.other": {"zh": "报告", "en": "a report"},
+    "cli.hint.raise_limit": {
+        "zh": "可用 --max-regions N 提高上限（0 为不限）",
+        "en": "raise the limit with --max-regions N (0: no limit)",
+    },
+    "cli.hint.pick_region_or_data": {
+        "zh": "，或用 --region 只看一个地区，或用 --format csv 或 json",
+        "en": ", pick one with --region, or use --format csv or json",
+    },
+    "cli.hint.pick_region": {
+        "zh": "，或用 --region 只看一个地区",
+        "en": " or pick one with --region",
+    },
+    "cli.cannot_write_format": {
+        "zh": "{command} 不能输出 {wanted}，可输出 {allowed}",
+        "en": "{command} cannot write {wanted}; it writes {allowed}",
+    },
+    "cli.cannot_write_suffix": {
+        "zh": "{command} 不能写 {suffix} 文件；-o 的文件名请以 {names} 结尾",
+        "en": "{command} cannot write a {suffix} file; give -o a name ending in {names}",
+    },
+    "cli.format_mismatch": {
+        "zh": "--format {wanted} 与 -o {output}（{suffix} 文件，即 {implied}）不符；"
+        "请去掉 --format，或让 -o 的文件名以 {wanted_suffix} 结尾",
+        "en": "--format {wanted} does not match -o {output}, a {suffix} file ({implied}); "
+        "drop --format or give -o a name ending in {wanted_suffix}",
+    },
+    "cli.either": {"zh": "{first} 或 {last}", "en": "{first} or {last}"},
+}

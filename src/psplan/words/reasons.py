@@ -28,9 +28,13 @@ WORDS: dict[str, dict[str, str]] = {
     "sum": {"zh": "{count}个年度值累计", "en": "sum of {count} figure(s)"},
     "mean": {"zh": "{count}年平均", "en": "mean of {count} year(s)"},
     "reference": {"zh": "参照值 {value:g}", "en": "reference value {value:g}"},
+    "reference_given": {
+        "zh": "参照值 {value:g}（--reference）",
+        "en": "reference value {value:g} (--reference)",
+    },
     "reference_from": {
-        "zh": "参照值 {value:g}（{source}）",
-        "en": "reference value {value:g} ({source})",
+        "zh": "参照值 {value:g}（{year}年{region}）",
+        "en": "reference value {value:g} ({region}, {year})",
     },
     "short_at_end": {
         "zh": "期末 {actual:g} 未满足 {op}{target:g}",
