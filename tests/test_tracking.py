@@ -90,7 +90,9 @@ def test_xlsx_template_is_a_real_spreadsheet_and_round_trips(psplan, tmp_path: P
     }
     assert got == {("汉台区", "on_track"), ("南郑区", "behind")}
     # never overwrites without --force
-    assert_one_line_error(psplan("template", "national", "-o", str(path)), "已存在；如需覆盖请加 --force")
+    assert_one_line_error(
+        psplan("template", "national", "-o", str(path)), "已存在；如需覆盖请加 --force"
+    )
     assert psplan("template", "national", "-o", str(path), "--force").returncode == 0
 
 
@@ -190,7 +192,8 @@ def test_trend_command_and_check_json_carry_the_trend(psplan, tmp_path: Path) ->
     )
     assert path_2023[2023] == pytest.approx(95.68)
     assert_one_line_error(
-        psplan("trend", "national", str(path), "--indicator", "nope"), "规划 national 中没有指标 “nope”"
+        psplan("trend", "national", str(path), "--indicator", "nope"),
+        "规划 national 中没有指标 “nope”",
     )
 
 

@@ -51,7 +51,6 @@ if TYPE_CHECKING:
     from psplan.views.model import View
 
 
-
 def _parse_references(items: list[str]) -> dict[str, float]:
     from psplan.actuals.values import parse_value
 

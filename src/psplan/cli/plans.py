@@ -23,7 +23,6 @@ from psplan.cli.run import choose_format, emit, format_for, user_errors, write, 
 from psplan.errors import PsplanError, plain
 
 
-
 @user_errors
 def validate(
     plans: Annotated[list[str], typer.Argument(help="Plan files or bundled plan names.")],
