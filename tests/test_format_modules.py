@@ -298,3 +298,28 @@ def test_the_earlier_helpers_still_work() -> None:
     text = render_to_text(table, color=False)
     assert "标题" in text and text.count(" a ") == 1
     assert markdown_table(["h"], [["a|b"]]).splitlines()[2] == "| a\\|b |"
+
+
+def test_a_terminal_leaves_out_details_before_giving_up_the_grid() -> None:
+    """The national check at 100 cells: a grid (not one block per row) without the optional
+    columns, a line naming what was left out, every figure whole; a table with no rows says
+    （无）. The files keep every column."""
+    import psplan
+    from psplan.views.assessment import assessment_view
+
+    view = assessment_view(psplan.check("national", "examples/national-2023.csv"), "zh")
+    text = render(view, "table", width=100)
+    everything = text[text.index("全部指标") :]
+    everything = everything[: everything.index("终端宽度不足")]  # up to the line under it
+    assert "┃ 指标" in everything and "\n指标：" not in everything  # a grid, not records
+    left_out = text[text.index("全部指标") :].split("终端宽度不足", 1)[1].split("\n")[0]
+    for label in ("时间进度", "应达值", "趋势"):
+        assert label in left_out
+    assert "滞后约束性指标\n（无）" in text
+    results = view.table("results")
+    actual = results.column("actual")
+    shown = [row[actual].shown for row in results.rows if isinstance(row[actual], Figure)]
+    assert shown and all(f" {figure} │" in everything for figure in shown)  # whole, in a cell
+    markdown = render(view, "markdown")
+    assert "| 时间进度 |" in markdown.replace("   ", " ").replace("  ", " ")
+    assert "## 滞后约束性指标\n\n（无）" in markdown

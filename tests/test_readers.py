@@ -26,8 +26,10 @@ from psplan.actuals.units import canonical_unit, same_unit
 from psplan.actuals.values import parse_value
 from psplan.cli import app
 from psplan.errors import Location, Problem, PsplanError
+from psplan.formats import render
+from psplan.formats.csvout import with_bom
 from psplan.plan.plans import load_plan
-from psplan.views.template import INSTRUCTIONS, template_csv, template_header, template_xlsx
+from psplan.views.template import INSTRUCTIONS, template_header, template_view
 
 runner = CliRunner()
 #: These tests read the library's messages in English (Chinese is the default); the command
@@ -36,6 +38,16 @@ pytestmark = pytest.mark.usefixtures("english")
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def template_xlsx(plan, years: list[int], regions: list[str]) -> bytes:
+    """The template workbook, as `psplan template -o t.xlsx` writes it."""
+    return render(template_view(plan, years, regions), "xlsx")
+
+
+def template_csv(plan, years: list[int], regions: list[str]) -> bytes:
+    """The template CSV, as `psplan template -o t.csv` writes it (with the byte-order mark)."""
+    return with_bom(render(template_view(plan, years, regions), "csv"))
 
 
 def read(path: Path | str, **options: str) -> list[ActualRow | Problem | SheetEntry]:

@@ -756,6 +756,8 @@ def test_reasons_show_both_targets() -> None:
                 "child": "cumulative",
                 "parent_zh": "年均值",
                 "child_zh": "五年累计",
+                "parent_en": "annual average",
+                "child_en": "five-year total",
             },
         ),
     )

@@ -171,6 +171,16 @@ TABLE = [
     ),
     # --- less is better, strict <: Suzhou 十三五 婴儿死亡率 <3.5 (2016–2020, base year 2015).
     (
+        # GENERATED 4.0 (2015) and exactly 3.5 in 2018: not < 3.5; below the line 3.7 →
+        # on_track; the formula gives −0.5/−0.5 = 100 % → no progress, "exactly 3.5"
+        "decrease-exactly-on-a-strict-target",
+        real_goal("suzhou", "infant_mortality", previous=True),
+        obs((2015, "4.0"), (2018, "3.5")),
+        2018, None, None,
+        ("on_track", 3.5, 2018, 0.0, None, 3.7, 3.5, (4.0, 2015, "reported"), 0.6,
+         ["baseline_reported", "at_strict_bound", "expected_by"]),
+    ),
+    (
         # GENERATED 4.0 for 2015 (the base year: source "reported") and 3.7 for 2018:
         # share (2018 − 2015)/5 = 0.6; expected 4.0 + (3.5 − 4.0)·0.6 = 3.7; d = −1:
         # −(3.7 − 3.7) = 0 ≥ 0 → on_track; progress −0.3/−0.5 = 0.6; gap −(3.5 − 3.7) = 0.2
@@ -247,6 +257,14 @@ TABLE = [
         2021, None, None,
         ("behind", 50.0, 2021, 219.0, 0.185874, 53.8, 269.0, (0.0, 2020, "zero"), 0.2,
          ["sum", "expected_by"]),
+    ),
+    (
+        # GENERATED: one figure, for the end year only: it is in the period → judged
+        "total-end-year-only",
+        real_goal("chuzhou", "old_community_renovation"),
+        obs((2025, "270")),
+        2025, None, None,
+        ("met", 270.0, 2025, -1.0, 1.0, 269.0, 269.0, (0.0, 2020, "zero"), 1.0, ["sum"]),
     ),
     (
         # GENERATED: a running total reported as [0] is 0, not 1
@@ -394,6 +412,17 @@ TABLE = [
         obs((2022, "6.9")),
         2022, None, None,
         ("on_track", 6.9, 2022, 0.6, 0.4, 6.9, 7.5, (6.5, 2020, "plan"), 0.4, ["expected_by"]),
+    ),
+    (
+        # GENERATED 7.3 → 7.5左右: the baseline is already within the band (7.125–7.875), so
+        # the target itself is expected; 7.0 in 2023 slipped below it → behind, no progress
+        # (the formula would give (7.0 − 7.3)/0.2 = −1.5)
+        "approx-slipped-out-of-the-band",
+        made_goal("7.5左右", "7.3"),
+        obs((2023, "7.0")),
+        2023, None, None,
+        ("behind", 7.0, 2023, 0.5, None, 7.5, 7.5, (7.3, 2020, "plan"), 0.6,
+         ["slipped", "expected_by"]),
     ),
     # --- a target printed as a bound, 95%及以上 (GENERATED goal, baseline 90%): ≥ 95.
     (
@@ -864,6 +893,13 @@ def test_a_mortality_rate_with_a_plain_target_is_judged_and_trended_as_decreasin
         (1e12 - 10000, ">=", 1e12, False),
         (0.5e-9, "<=", 0.0, True),  # … and is 1e-9 for small targets
         (2e-9, "<=", 0.0, False),
+        # exactly at the tolerance (1e-9 around 0 is exact)
+        (-1e-9, ">=", 0.0, True),
+        (1e-9, ">", 0.0, False),
+        (1e-9, "<=", 0.0, True),
+        (-1e-9, "<", 0.0, False),
+        (1e-9, "approx", 0.0, True),
+        (-1e-9, "approx", 0.0, True),
     ],
 )
 def test_satisfies(actual: float, op: str, target: float, met: bool) -> None:
@@ -1060,6 +1096,26 @@ def test_progress_moving_away_is_negative_and_overshoot_is_not_progress() -> Non
     assert fields(life) == (
         "met", 78.6, 2023, -0.3, 1.0, 77.966667, 78.3, (77.3, 2019, "plan"), 4 / 6, [],
     )  # fmt: skip
+
+
+def test_tolerances_at_their_exact_edges() -> None:
+    # GENERATED goals around 0, where 1e-9 is exact in floating point
+    # the line: B = −1 (2020), T = 1.5, 2022: share 0.4, expected −1 + 2.5·0.4 = 0;
+    # −1e-9 is on the line within its tolerance → on_track
+    line = judge(made_goal("1.5", "-1"), obs((2022, "-0.000000001")), 2022)
+    assert (line.status, line.expected) == ("on_track", 0.0)
+    assert judge(made_goal("1.5", "-1"), obs((2022, "-0.000000002")), 2022).status == "behind"
+    # a strict target met by less than its tolerance is "exactly" the target
+    strict = made_goal(">0", "0")
+    edge = judge(strict, obs((2023, "0.000000001")), 2023)
+    assert (edge.status, codes(edge)) == ("on_track", ["at_strict_bound", "expected_by"])
+    below = judge(strict, obs((2023, "-0.0000000015")), 2023)
+    assert (below.status, codes(below)) == ("behind", ["expected_by"])
+    # the tolerance scales with the target: 90 + 5e-8 is "exactly 90" (tolerance 9e-8)
+    preschool = judge(
+        real_goal("national", "preschool_gross_enrollment"), obs((2023, "90.00000005")), 2023
+    )
+    assert (preschool.status, codes(preschool)) == ("on_track", ["at_strict_bound", "expected_by"])
 
 
 def test_figures_of_one_year_keep_their_order() -> None:

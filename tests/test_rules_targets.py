@@ -76,7 +76,9 @@ QUALITATIVE = [
     "基本实现",
 ]
 
-NONE_TEXTS = ["", "—", "——", "-", "--", "－", "―", "/", "无", "N/A", "NA", "———", "-—-", "－－"]
+NONE_TEXTS = [
+    "", "—", "——", "-", "--", "－", "―", "/", "无", "N/A", "NA", "———", "-—-", "－－", "――", "—―-",
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("word", "op"), PREFIXES)
@@ -149,8 +151,9 @@ def test_every_way_of_printing_no_target(raw: str) -> None:
 def test_none_and_non_text_inputs() -> None:
     assert parse_expression(None) == Expression(raw="", form="none")
     for flag in (True, False):
-        with pytest.raises(PsplanError):
+        with pytest.raises(PsplanError) as caught:
             parse_expression(flag)
+        assert str(flag) in str(caught.value)  # the value is quoted
     # YAML gives numbers where the plan printed text: written back as a person would.
     assert parse_expression(96).raw == "96"
     assert parse_expression(96.0).raw == "96"
@@ -183,6 +186,17 @@ def test_relative_targets_name_their_reference(raw: str, reference: str, text: s
     assert format_expression(expr) == text
     assert expr.effective_op("increase") is None
     assert expr.effective_op("decrease") is None
+
+
+def test_a_relative_target_keeps_its_footnote_marker() -> None:
+    expr = parse_expression("达到全省平均水平*")
+    assert (expr.form, expr.reference, expr.text, expr.marker) == (
+        "relative",
+        "全省",
+        "达到全省平均水平",
+        "*",
+    )
+    assert format_expression(expr) == "达到全省平均水平*"
 
 
 @pytest.mark.parametrize("raw", ["全省平均水平以下", "达到全县平均水平", "全省"])
@@ -224,7 +238,7 @@ def test_unbalanced_brackets_are_refused(raw: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "raw", ["abc", "95万", "九十五", "95%%", "1.2.3", "约", "以上", "%", "e5", "1e5"]
+    "raw", ["abc", "95万", "九十五", "95%%", "1.2.3", "约", "以上", "%", "e5", "1e5", "95X", "X"]
 )
 def test_text_the_grammar_does_not_know_is_an_error(raw: str) -> None:
     with pytest.raises(PsplanError):

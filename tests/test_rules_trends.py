@@ -137,6 +137,27 @@ def test_a_five_year_total_grows_by_its_yearly_amounts() -> None:
     assert trend(goal, [(2021, 0.0), (2022, 0.0)], 269.0).category == "limited_progress"  # type: ignore[union-attr]
 
 
+def test_a_five_year_cap_run_past_is_deterioration() -> None:
+    # GENERATED goal (no bundled plan prints one): a five-year total where less is better,
+    # at most [100] over 2021–2025. 60 + 70 = 130 by 2022: past the cap for good (a running
+    # sum only grows) → deterioration and likely missed, as the verdict (behind) says; the
+    # yearly paces (65 against 20) must not read "on track".
+    cap = Goal(
+        parse_expression("[100]"),
+        "cumulative",
+        "decrease",
+        parse_expression(None),
+        2020,
+        2021,
+        2025,
+    )
+    result = trend(cap, [(2021, 60.0), (2022, 70.0)], 100.0)
+    assert result is not None
+    assert (result.ratio, result.category, result.likely_met) == (None, "deterioration", False)
+    within = trend(cap, [(2021, 30.0), (2022, 20.0)], 100.0)
+    assert within is not None and (within.category, within.likely_met) == ("achieved", True)
+
+
 def test_a_yearly_average_starts_from_its_first_year_not_the_printed_average() -> None:
     # GENERATED national 补贴性职业技能培训 (target 1500 a year, 十三五 average 1800):
     # 1600 (2021) met the yearly target, 1400 (2022) does not → deterioration;

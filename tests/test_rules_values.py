@@ -245,6 +245,22 @@ def test_every_comparator_after_a_figure_makes_a_bound(word: str, bound: str) ->
     assert fields(parse_value(f"95{word}")) == (95.0, None, None, False, bound)
 
 
+def test_more_edges_of_the_reader() -> None:
+    assert parse_value(None) == Value(raw="")
+    assert parse_value("否").raw == "否" and parse_value("是").raw == "是"
+    assert parse_value(" NO ").raw == " NO "
+    assert fields(parse_value("5X")) == (None, "5X", None, False, None)  # not a footnote
+    assert fields(parse_value("**")) == (None, "", None, False, None)  # markers alone
+    for raw in ("[>>95]", "[>95以下]"):
+        with pytest.raises(PsplanError) as caught:
+            parse_value(raw)
+        assert raw in str(caught.value)
+    for bad in (math.inf, math.nan):
+        with pytest.raises(PsplanError) as caught:
+            parse_value(bad)
+        assert repr(bad) in str(caught.value)  # the value is quoted
+
+
 def test_more_edges() -> None:
     # a figure with a unit it does not know stays text; a broken number with a known unit too
     assert fields(parse_value("1,2岁")) == (None, "1,2岁", None, False, None)

@@ -158,7 +158,8 @@ def test_trend_numbers_read_as_the_plan_prints_them() -> None:
     assert shown("old_community_renovation", "series") == (
         "2020: 0.0 · 2021: 5.56 · 2022: 10.81 · 2023: 16.18"
     )
-    assert shown("old_community_renovation", "projected") == "27.0"
+    # projected from running totals of two decimals: two, not the plan's one (21.9)
+    assert shown("old_community_renovation", "projected") == "26.97"
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "csv", "table"])
@@ -168,6 +169,112 @@ def test_no_float_noise_in_trend_outputs(fmt: str) -> None:
             text = out("trend", plan, actuals, "-f", fmt, "--lang", lang)
             noise = re.findall(r"\d\.\d{4,}|\de-\d|-0(?:\.0+)?%?(?![\d.])", text)
             assert not noise, (plan, lang, noise[:5])
+
+
+def _trend_rows(plan: str, actuals: Path) -> dict[tuple[str, str | None], dict[str, str]]:
+    """`psplan trend`'s rows as shown, by (indicator, region)."""
+    from psplan.api import check
+    from psplan.views.trend import trend_view
+
+    table = trend_view(check(plan, actuals), "zh").table()
+    keys = [column.key for column in table.columns]
+    rows = [{key: "" if cell is None else str(cell) for key, cell in zip(keys, row, strict=True)}
+            for row in table.rows]  # fmt: skip
+    return {(row["id"], row["region"] or None): row for row in rows}
+
+
+def test_check_and_trend_write_a_series_the_same_way() -> None:
+    from psplan.api import check
+    from psplan.views.assessment import trends_table
+
+    for plan, actuals in (("national", EXAMPLE), ("hanzhong", COUNTIES)):
+        report = check(plan, actuals)
+        regions = any(result.region for result in report.results)
+        table = trends_table(report, "zh", regions)
+        at = {column.key: index for index, column in enumerate(table.columns)}
+        trend = _trend_rows(plan, actuals)
+        with_trend = [result for result in report.results if result.trend is not None]
+        assert len(table.rows) == len(with_trend)
+        for result, row in zip(with_trend, table.rows, strict=True):
+            shown = trend[(result.indicator.id, result.region)]
+            assert str(row[at["series"]]) == shown["series"], result.indicator.id
+            assert str(row[at["projected"]]) == shown["projected"], result.indicator.id
+    # the check report (HTML, XLSX) reads as `psplan trend`: not "2020:0 2021:5.56"
+    html = out("check", "national", EXAMPLE, "-f", "html")
+    assert "2020: 0.0 · 2021: 5.56 · 2022: 10.81 · 2023: 16.18" in html
+    assert "2020:0 " not in html
+
+
+def test_an_estimate_shows_the_decimals_it_is_projected_from() -> None:
+    """Hanzhong prints integer targets (接受创业服务人数 3 万人, 参加职业技能培训人数 10 万人次):
+    the figures reported with two decimals are projected with two, so the movement shows."""
+    from psplan.views.assessment import reported_places
+    from psplan.views.numbers import measure
+
+    plan = load_plan("hanzhong").plan
+    recipients = next(i for i in plan.indicators if i.id == "entrepreneurship_service_recipients")
+    assert recipients.target.raw == "3"
+    assert str(measure(recipients, 3.153, estimate=True)) == "3"  # the plan's precision alone
+    assert str(measure(recipients, 3.153, estimate=True, places=2)) == "3.15"
+    assert str(measure(recipients, 3.153)) == "3.153"  # a reported figure keeps its decimals
+    assert reported_places([2.76, 2.8, 2.95]) == 2
+    assert reported_places([2.76, 2.8123]) == 2  # at most two
+    assert reported_places([3.0, 4.0]) == 0 and reported_places([]) == 0
+    rows = _trend_rows("hanzhong", COUNTIES)
+    city = rows[("entrepreneurship_service_recipients", "全市")]
+    assert city["series"] == "2021: 2.76 · 2022: 2.8 · 2023: 2.95"
+    assert (city["expected"], city["change"], city["projected"]) == ("2.88", "+0.10", "3.15")
+    training = rows[("subsidized_skills_training", "全市")]  # target 10
+    assert (training["expected"], training["change"], training["projected"]) == (
+        "9.59", "+0.28", "10.33",
+    )  # fmt: skip
+    # a % indicator: percentages and points with the reported figures' two decimals
+    kindergarten = rows[("inclusive_kindergarten_coverage", "全市")]  # target 87%
+    assert (kindergarten["expected"], kindergarten["change"], kindergarten["projected"]) == (
+        "86.74%", "+0.21", "84.34%",
+    )  # fmt: skip
+    # one decimal reported, one shown (the plan prints none: 93)
+    facilities = rows[("elderly_facilities_compliance", "全市")]
+    assert facilities["series"] == "2021: 91.5% · 2022: 93.3% · 2023: 96.6%"
+    assert (facilities["expected"], facilities["change"]) == ("95.8%", "+2.5")
+
+
+# ---------------------------------------------------------------------------- compare words
+
+
+def test_compare_verdicts_are_coloured_like_statuses() -> None:
+    from psplan.api import compare
+    from psplan.formats import render
+    from psplan.views.comparison import comparison_view
+
+    view = comparison_view(compare("national", "hanzhong"), "zh")
+    text = render(view, "table", width=200, color=True)
+    assert "\x1b[31m低于上级" in text  # weaker: red
+    assert "\x1b[35m不可比" in text  # not comparable: magenta, as needs review
+    assert "\x1b[32m持平" in text and "\x1b[32m高于上级" in text  # equal, stronger: green
+    assert "\x1b[31m清单缺失" in text  # a catalogue item missing: red
+    assert "\x1b" not in render(view, "table", width=200)
+    english = render(comparison_view(compare("national", "hanzhong"), "en"), "table",
+                     width=200, color=True)  # fmt: skip
+    assert "\x1b[31mweaker" in english and "\x1b[35mnot comparable" in english
+
+
+def test_compare_words_the_kinds_of_target() -> None:
+    english = out("compare", "national", "hanzhong", "--lang", "en", "-f", "csv")
+    assert "different kinds of target: annual average vs level" in english
+    assert "different kinds of target: five-year total vs level" in english
+    assert "annual_average" not in english and "cumulative vs" not in english
+    chinese = out("compare", "national", "hanzhong", "-f", "csv")
+    assert "目标类型不同（年均值 / 水平值）" in chinese  # as it was
+    assert "目标类型不同（五年累计 / 水平值）" in chinese
+    suzhou = json.loads(out("compare", "national", "suzhou", "-f", "json", "--lang", "en"))
+    row = next(r for r in suzhou["indicators"] if r["parent_id"] == "subsidized_skills_training")
+    assert row["verdict"] == "not_comparable"  # the contract: codes and keys as they were
+    assert row["reason"] == "different kinds of target: annual average vs five-year total"
+    assert set(row) == {
+        "parent_id", "child_id", "name", "verdict", "parent_target", "child_target", "reason",
+        "binding", "downgraded", "child_name",
+    }  # fmt: skip
 
 
 # ------------------------------------------------------------- the JSON contracts, unchanged
@@ -357,7 +464,9 @@ def test_the_reader_knows_every_header_word_of_the_template() -> None:
     view = template_view(plan, [2023], ["甲县"])
     assert [column.label for column in view.table().columns] == header
     assert len(view.table().rows) == len(plan.indicators)
-    assert view.notes[-1].startswith("规划 / plan: “十四五”公共服务规划 (national)")
+    instructions = view.table("instructions")
+    assert instructions is not None and instructions.columns[0].label.startswith("填报说明")
+    assert instructions.rows[-1][0].startswith("规划 / plan: “十四五”公共服务规划 (national)")
 
 
 def test_the_template_csv_goes_through_the_csv_format(tmp_path: Path) -> None:

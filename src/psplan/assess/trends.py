@@ -126,9 +126,10 @@ def trend(
     category: Category | None
     if satisfies(last, op, target_value):
         category = "achieved"
-    elif goal.kind != "cumulative" and satisfies(first, op, target_value):
-        # Met at the start, missed now: a level slipping away, a breached cap, or yearly
-        # figures that fell below the yearly target they used to reach.
+    elif satisfies(first, op, target_value):
+        # Met at the start, missed now: a level slipping away, a breached cap, yearly figures
+        # that fell below the yearly target they used to reach, or a five-year total that
+        # less-is-better has run past its cap (its running sum only grows from 0).
         category = "deterioration"
     else:
         needed = _cagr(first, target_value, goal.end_year - first_year)

@@ -91,9 +91,11 @@ def template(
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
 ) -> None:
     """Write the data-collection sheet departments fill in (reads back with `psplan check`)."""
+    from psplan.formats import render
+    from psplan.formats.csvout import with_bom
     from psplan.output import is_stream
     from psplan.plan.plans import load_plan
-    from psplan.views.template import parse_years, template_file, template_view
+    from psplan.views.template import parse_years, template_view
 
     chosen = TemplateFormat(format_for("template", ("csv", "xlsx"), output_format, output, "csv"))
     loaded = load_plan(plan)
@@ -102,8 +104,11 @@ def template(
         raise PsplanError("cli.exists", output=plain(output))
     year_list = parse_years(years) if years else list(range(p.period.start, p.period.end + 1))
     region_list = [r.strip() for r in (regions or "").replace("，", ",").split(",") if r.strip()]
-    write(template_file(template_view(p, year_list, region_list), chosen.value), output)
-    wrote(output, f" ({len(p.indicators) * max(1, len(region_list))} rows)")
+    view = template_view(p, year_list, region_list)
+    content = render(view, chosen.value)
+    # a CSV always with its byte-order mark, wherever it goes: it is a sheet for Excel
+    write(with_bom(content) if isinstance(content, str) else content, output)
+    wrote(output, f" ({len(view.tables[0].rows)} rows)")
 
 
 @user_errors

@@ -15,7 +15,7 @@ from typing import Literal
 from psplan.assess.check import normalise_name, strip_unit
 from psplan.plan.model import CatalogueItem, Indicator, Plan
 from psplan.plan.targets import Expression
-from psplan.words import Reason, explain
+from psplan.words import LANGS, Reason, explain, say
 
 Verdict = Literal["missing", "weaker", "downgraded", "not_comparable", "equal", "stronger", "local"]
 VERDICTS: tuple[Verdict, ...] = (
@@ -209,16 +209,14 @@ def compare_targets(parent: Indicator, child: Indicator) -> tuple[Verdict, tuple
     if p.form == "qualitative" or c.form == "qualitative":
         return _compare_qualitative(p, c)
     if parent.effective_kind != child.effective_kind:
-        kinds = {"level": "水平值", "cumulative": "五年累计", "annual_average": "年均值"}
-        return "not_comparable", (
-            _r(
-                "kinds",
-                parent=parent.effective_kind,
-                child=child.effective_kind,
-                parent_zh=kinds[parent.effective_kind],
-                child_zh=kinds[child.effective_kind],
-            ),
-        )
+        # the codes, worded by the template ({parent:en}); the Chinese words too, as they were
+        kinds = {"parent": parent.effective_kind, "child": child.effective_kind}
+        worded = {
+            f"{side}_{lang}": say(f"comparison.kind.{kind}", lang)
+            for side, kind in kinds.items()
+            for lang in LANGS
+        }
+        return "not_comparable", (_r("kinds", **kinds, **worded),)
     parent_unit, child_unit = _unit(parent, p), _unit(child, c)
     assumed: tuple[Reason, ...] = ()
     if (parent_unit is None) != (child_unit is None) and "%" in (parent_unit, child_unit):

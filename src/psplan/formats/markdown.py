@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from psplan.formats.escape import markdown_cell, markdown_line
+from psplan.words import say
 
 
 def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
@@ -84,6 +85,8 @@ def _table(table: Any, lang: str) -> list[str]:
         status_columns,
     )
 
+    if not table.rows:  # a table with no rows says so, not an empty grid
+        return [markdown_line(say("format.none", lang))]
     kept = kept_columns(table)
     statuses = set(status_columns(table)) if table.matrix else set()
     marked = note_marker_column(table, kept)

@@ -47,7 +47,8 @@ DEFAULT_WIDTH = 100
 WIDE_MIN = 8
 #: The widest a matrix's status column is made for its header (longer headers wrap).
 MATRIX_HEADER_MAX = 10
-#: The colour of each status on a colour terminal; other codes are plain.
+#: The colour of each status (and each `compare` verdict, `psplan.views.comparison`) on a
+#: colour terminal; other codes are plain. Red fails, green passes, magenta needs a look.
 STATUS_STYLES = {
     "met": "green",
     "on_track": "cyan",
@@ -55,6 +56,19 @@ STATUS_STYLES = {
     "not_met": "red",
     "no_data": "dim",
     "needs_review": "magenta",
+    # compare: the verdicts that fail a binding indicator, then the others
+    "missing": "red",
+    "weaker": "red",
+    "downgraded": "red",
+    "not_comparable": "magenta",
+    "equal": "green",
+    "stronger": "green",
+    "local": "cyan",
+    # compare: the catalogue items
+    "catalogue_missing": "red",
+    "catalogue_waived": "yellow",
+    "catalogue_covered": "green",
+    "catalogue_extra": "cyan",
 }
 #: The styles a `Text` may ask for (another is shown plain).
 TEXT_STYLES = frozenset({"bold", "dim", "italic", "underline"})
@@ -340,6 +354,9 @@ def render(view: View, *, color: bool = False, width: int | None = None) -> str:
 def _table(table: Table, *, color: bool, width: int, lang: str) -> list[Any]:
     if table.matrix:
         return _matrix(table, color=color, width=width, lang=lang)
+    if not table.rows:  # a table with no rows says so, not an empty grid
+        lines = [table.title] if table.title else []
+        return [_paragraph(line, width) for line in (*lines, say("format.none", lang))]
     kept = kept_columns(table)
     group = table.group if table.group in {table.columns[i].key for i in kept} else None
     marked = note_marker_column(table, kept)
@@ -368,15 +385,46 @@ def _table(table: Table, *, color: bool, width: int, lang: str) -> list[Any]:
     ]
     _measure(cols, rows)
     widths = _fit(cols, width)
+    left_out: list[str] = []
+    if widths is None:  # leave out details, the last listed first, before giving up the grid
+        fewer = _without_details(table, kept, cols, width)
+        if fewer is not None:
+            positions, cols, widths, left_out = fewer
+            kept = [kept[n] for n in positions]
+            rows = [[row[n] for n in positions] for row in rows]
+            plain = [[row[n] for n in positions] for row in plain]
     group_at = next((n for n, i in enumerate(kept) if table.columns[i].key == group), None)
     if widths is None:
         _measure(cols, plain)
         return _records(table, cols, plain, group_at, color=color, width=width, lang=lang)
     parts = [_grid(table.title, cols, widths, rows, group_at, color=color)]
+    if left_out:
+        parts.append(
+            _paragraph(
+                say("format.left_out", lang, columns=say("sep.list", lang).join(left_out)), width
+            )
+        )
     footnotes = [(marker(markers[i]), table.notes[i]) for i in sorted(markers)]
     if footnotes:
         parts.append(_footnotes(footnotes, width))
     return parts
+
+
+def _without_details(
+    table: Table, kept: list[int], cols: list[_Col], width: int
+) -> tuple[list[int], list[_Col], list[int], list[str]] | None:
+    """The grid without the fewest optional columns (the last listed first) that lets it fit
+    `width`: (positions kept among `kept`, their measures, their widths, labels left out)."""
+    optional = [n for n, i in enumerate(kept) if table.columns[i].optional]
+    for count in range(1, len(optional) + 1):
+        dropped = set(optional[-count:])
+        positions = [n for n in range(len(kept)) if n not in dropped]
+        fewer = [cols[n] for n in positions]
+        widths = _fit(fewer, width)
+        if widths is not None:
+            labels = [table.columns[kept[n]].label for n in sorted(dropped)]
+            return positions, fewer, widths, labels
+    return None
 
 
 def _grid(

@@ -14,6 +14,13 @@
 - Every table: the header row frozen (with the name columns: up to the first wide one after
   the group, and the region beside it) and filtered, long texts wrapped, each row as tall as
   its wrapped text. A matrix (region × indicator) is the same, each cell a filled status.
+- A form to fill in (a table with `input` columns, a collection sheet): the cells of its input
+  columns filled light yellow, empty or not, and frozen at the first of them (the columns
+  before it stay in view); an input column at least wide enough for a figure, a wide one as
+  wide as it wraps (room for a sentence); a column's `hint` shown as the input message of its
+  cells (a data validation allowing anything: a hint, not a rule).
+- A table of one wide column is a sheet of text (instructions): one line a row, wrapped at
+  about 100 characters, only its header row frozen, not filtered.
 - Every sheet prints on A4 landscape, fitted to the page width, the header row repeated on
   each page, with the title and page number in the margins.
 """
@@ -47,6 +54,8 @@ FILLS = {
     "needs_review": "E1BEE7",
 }
 HEADER_FILL = "1F4E79"
+#: The cells to fill in: an input column's data cells.
+INPUT_FILL = "FFF2CC"
 #: The key of the table of a view's results by status (on the summary sheet).
 COUNTS = "counts"
 #: The widest a wrapping column grows (in characters): names and reasons, the notes column,
@@ -54,6 +63,13 @@ COUNTS = "counts"
 WRAP = 30
 NOTES_WRAP = 36
 MATRIX_WRAP = 12
+#: Where the text of a table of one wide column (a sheet of text) wraps.
+PAGE_WRAP = 100
+#: The narrowest an input column is (characters): room to write a figure.
+INPUT_WIDTH = 8
+#: The most characters an input message's title and text may have (Excel's limits).
+HINT_TITLE_MAX = 32
+HINT_MAX = 255
 #: Points a line of 11-point text takes; rows holding wrapped text are made this many lines tall
 #: (LibreOffice does not size them itself on opening a workbook).
 LINE_HEIGHT = 15
@@ -186,6 +202,7 @@ class _Sheet:
         if self.notes:
             self.headers.append(say("format.notes", lang))
         self.wrap: dict[int, int] = {}  # column (1-based) → widest, wraps
+        self.inputs = {index for index, column in enumerate(columns, start=1) if column.input}
         self.right: set[int] = set()  # text columns aligned right, like the figures beside
         statuses: set[int] = set()
         if table.matrix:
@@ -196,7 +213,7 @@ class _Sheet:
             if index in statuses:
                 self.wrap[index] = MATRIX_WRAP  # the header (an indicator's name) wraps
             elif column.wide:
-                self.wrap[index] = WRAP
+                self.wrap[index] = WRAP if len(columns) > 1 else PAGE_WRAP
         if self.notes:
             self.wrap[len(self.headers)] = NOTES_WRAP
         self.statuses = statuses
@@ -204,10 +221,15 @@ class _Sheet:
 
     def _frozen(self) -> int:
         """The name columns kept in view when scrolling right: up to the first wide column
-        after the group (the indicator), and a region column beside it."""
+        after the group (the indicator), and a region column beside it; in a form, those
+        before the first input column; none in a table of one column."""
         columns = self.table.columns
+        if self.inputs:
+            return min(self.inputs) - 1
         if self.statuses:
             return min(self.statuses) - 1 or 1
+        if len(columns) == 1:
+            return 0
         found = next(
             (i for i, c in enumerate(columns) if c.wide and c.key != self.table.group), None
         )
@@ -244,6 +266,7 @@ class _Styles:
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
         self.fills = {s: PatternFill("solid", fgColor=colour) for s, colour in FILLS.items()}
+        self.fills["input"] = PatternFill("solid", fgColor=INPUT_FILL)
         self.alignments = {
             "wrap": Alignment(wrap_text=True, vertical="top"),
             "top": Alignment(vertical="top"),
@@ -313,10 +336,12 @@ def _write_table(
                 widths[column] = width
     for column in laid.statuses:  # a matrix's status columns: room for the header to wrap
         widths[column] = max(widths[column], min(_width(headers[column - 1]), MATRIX_WRAP))
+    for column in laid.inputs:  # room to write: a figure, or a sentence in a wide column
+        widths[column] = laid.wrap.get(column, max(widths[column], INPUT_WIDTH))
     right = {column for column in numbers if column not in laid.wrap}
     for column in columns:
         letter = get_column_letter(column)
-        width = min(max(widths[column] + 2, 6), 60)
+        width = min(max(widths[column] + 2, 6), max(60, laid.wrap.get(column, 0) + 2))
         if letter in sheet.column_dimensions:  # a table above: the wider of the two
             width = max(width, sheet.column_dimensions[letter].width or 0)
         sheet.column_dimensions[letter].width = widths[column] = width
@@ -345,7 +370,8 @@ def _write_table(
             sheet.row_dimensions[number_].height = LINE_HEIGHT * min(lines, 27)
         for column, value in enumerate(row, start=1):
             empty = value is None or value == ""
-            if empty and not borders:
+            filled_in = column in laid.inputs  # styled even empty: a cell to fill
+            if empty and not borders and not filled_in:
                 continue
             cell = sheet.cell(number_, column)
             alignment: str | None
@@ -358,9 +384,13 @@ def _write_table(
             else:
                 alignment = "top" if tall else None
             fill = value.code if isinstance(value, Status) and value.code in FILLS else None
+            if filled_in:
+                fill = "input"
             number_format = value.format if isinstance(value, Figure) else None
             bold = isinstance(value, Text) and value.style == "bold"
-            styles.apply(cell, number_format, None if empty else alignment, fill, borders, bold)
+            if empty and not filled_in:
+                alignment = None
+            styles.apply(cell, number_format, alignment, fill, borders, bold)
             if not empty:
                 _set(cell, value)
     return widths
@@ -407,10 +437,47 @@ def _data_sheet(book: Workbook, name: str, view: View, table: Table) -> Workshee
     _write_table(sheet, laid)
     last = get_column_letter(len(laid.headers))
     sheet.freeze_panes = sheet.cell(2, laid.frozen + 1).coordinate
-    sheet.auto_filter.ref = f"A1:{last}{len(laid.rows) + 1}"
+    if len(laid.headers) > 1:
+        sheet.auto_filter.ref = f"A1:{last}{len(laid.rows) + 1}"
+    _hints(sheet, table, len(laid.rows))
     title = view.title if table.title in ("", view.title) else f"{view.title} · {table.title}"
     _print_setup(sheet, title, view.lang, "1:1")
     return sheet
+
+
+def _hints(sheet: Worksheet, table: Table, rows: int) -> None:
+    """Each input column's hint as the input message of its data cells: one data validation
+    per hint (allowing any value), over the runs of adjacent columns that share it."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if not rows:
+        return
+    by_hint: dict[str, list[int]] = {}
+    for index, column in enumerate(table.columns, start=1):
+        if column.input and column.hint:
+            by_hint.setdefault(column.hint, []).append(index)
+    for hint, indexes in by_hint.items():
+        title, _, text = hint.partition("\n") if "\n" in hint else ("", "", hint)
+        check = DataValidation(allow_blank=True, showInputMessage=True)
+        check.promptTitle = _cut(" ".join(title.split()), HINT_TITLE_MAX) or None
+        check.prompt = _cut(text, HINT_MAX)
+        runs: list[list[int]] = []
+        for index in indexes:
+            if runs and runs[-1][-1] == index - 1:
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+        for run in runs:
+            first, last = get_column_letter(run[0]), get_column_letter(run[-1])
+            check.add(f"{first}2:{last}{rows + 1}")
+        sheet.add_data_validation(check)
+
+
+def _cut(text: str, most: int) -> str:
+    """Text cut with "…" at `most` characters."""
+    text = xlsx_text(text)
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 # -------------------------------------------------------------------------- summary sheet

@@ -28,6 +28,7 @@ for a table or a contract that is not written.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
@@ -38,7 +39,19 @@ from psplan.assess.regions import Spread, spreads, status_matrix
 from psplan.assess.trends import sparkline
 from psplan.plan.model import Indicator
 from psplan.views.model import Bar, Cell, Chart, Column, Status, Table, Text, View
-from psplan.views.numbers import Figure, count, growth, measure, number, printed, ratio, share
+from psplan.views.numbers import (
+    Figure,
+    computed,
+    count,
+    decimals,
+    growth,
+    measure,
+    number,
+    plan_precision,
+    printed,
+    ratio,
+    share,
+)
 from psplan.views.plan import attribute_label
 from psplan.words import say
 
@@ -51,6 +64,9 @@ RESULT_COLUMNS = (
 PLAN_FIELDS = frozenset({"domain", "indicator", "attribute", "unit", "baseline", "target"})
 WIDE = frozenset({"domain", "indicator", "baseline", "trend", "reason", "disagreement",
                   "series", "lagging_regions"})  # fmt: skip
+#: Details a terminal leaves out (and says so) when the results do not fit its width; the
+#: files (csv, xlsx, html, json) always have them.
+OPTIONAL = frozenset({"attribute", "unit", "year", "gap", "share", "expected", "trend"})
 #: The statuses that count as lagging (a binding one of them fails the check).
 LAGGING = ("behind", "not_met")
 
@@ -66,7 +82,7 @@ def label(key: str, lang: str) -> str:
 
 def _column(key: str, lang: str, header: str | None = None) -> Column:
     name = key.removeprefix("regions.")
-    return Column(name, header or label(key, lang), name in WIDE)
+    return Column(name, header or label(key, lang), name in WIDE, name in OPTIONAL)
 
 
 @functools.lru_cache(maxsize=16)
@@ -121,10 +137,10 @@ def result_cells(result: Result, lang: str) -> dict[str, Cell]:
         "target": printed(indicator, indicator.target.raw),
         "actual": measure(indicator, verdict.actual),
         "year": None if verdict.actual_year is None else count(verdict.actual_year),
-        "gap": measure(indicator, verdict.gap),
+        "gap": computed(indicator, verdict.gap),
         "progress": share(verdict.progress),
         "share": share(verdict.share),
-        "expected": measure(indicator, verdict.expected),
+        "expected": computed(indicator, verdict.expected),
         "status": statuses(lang)[verdict.status],
         "trend": trend_text(result, lang),
         "reason": verdict.reason(lang),
@@ -281,6 +297,61 @@ def results_table(
     return Table(key, title, columns, rows, group="domain", notes=notes)
 
 
+def series_text(indicator: Indicator, points: Iterable[tuple[int, float]], lang: str) -> str:
+    """A series as one text, each figure as `measure` shows it: 2021: 5.56 · 2022: 10.81 (the
+    trends table of `check` and `psplan trend` read the same)."""
+    return say("trend.points_sep", lang).join(
+        say("trend.point", lang, year=point_year, value=measure(indicator, value))
+        for point_year, value in points
+    )
+
+
+#: The most decimals an estimate takes from the reported figures it is projected from.
+REPORTED_PLACES = 2
+#: Decimals of a computed figure of an indicator whose plan prints no number.
+DEFAULT_PLACES = 2
+_DIGIT = re.compile(r"\d")
+
+
+def reported_places(values: Iterable[float]) -> int:
+    """The decimals of the reported figures an estimate is projected from (the series: the
+    baseline and the figures after it), at most `REPORTED_PLACES`: the `places` of
+    `measure(..., estimate=True)`. 2.76, 2.8, 2.95 → 2; 3, 4 → 0."""
+    return min(max((decimals(value) for value in values), default=0), REPORTED_PLACES)
+
+
+def prints_a_number(indicator: Indicator) -> bool:
+    return bool(_DIGIT.search(f"{indicator.target.raw or ''} {indicator.baseline.raw or ''}"))
+
+
+def estimate_places(indicator: Indicator, values: Iterable[float]) -> int:
+    """The decimals of a figure computed from `values` (the expected path, a projection, the
+    change per year): the plan's, or the reported figures' when more (at most 2); two where
+    the plan prints no number."""
+    if not prints_a_number(indicator):
+        return DEFAULT_PLACES
+    return max(plan_precision(indicator), reported_places(values))
+
+
+def rounded(value: float | None, places: int) -> float | None:
+    """A computed figure rounded to what is shown, so every format (a CSV writes the value)
+    gives the same number and none gives false precision."""
+    return None if value is None else round(value, places) + 0.0
+
+
+def estimate(
+    indicator: Indicator, value: float | None, values: Iterable[float]
+) -> Figure | str | None:
+    """A figure computed from the reported `values` (the expected path, a projection), with
+    the decimals `estimate_places` gives, rounded to them."""
+    if value is None:
+        return None
+    places = estimate_places(indicator, values)
+    if not prints_a_number(indicator):
+        return measure(indicator, rounded(value, places))
+    return measure(indicator, rounded(value, places), estimate=True, places=places)
+
+
 def trends_table(report: Assessment, lang: str, with_regions: bool) -> Table:
     """Each result with a trend, beside its status and why the two differ when they do."""
     keys = ["indicator", "region", "status", "series", "sparkline", "observed_growth",
@@ -299,13 +370,13 @@ def trends_table(report: Assessment, lang: str, with_regions: bool) -> Table:
             "indicator": indicator_cell(result.indicator),
             "region": result.region or "",
             "status": labels[result.status],
-            "series": " ".join(f"{year}:{number(value)}" for year, value in trend.points),
+            "series": series_text(result.indicator, trend.points, lang),
             "sparkline": sparkline(values),
             "observed_growth": growth(trend.observed_growth),
             "needed_growth": growth(trend.needed_growth),
             "ratio": ratio(trend.ratio),
             "category": trend_text(result, lang),
-            "projected": measure(result.indicator, trend.projected, estimate=True),
+            "projected": estimate(result.indicator, trend.projected, values),
             "disagreement": explain_disagreement(result, lang),
         }
         return tuple(cells[k] for k in keys)

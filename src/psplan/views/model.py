@@ -56,11 +56,22 @@ class Column:
     """A column: `key` is its code (JSON keys, the CSV code column), `label` its header.
 
     `wide` columns hold long text (names, reasons) that may wrap; the others (figures,
-    statuses, years) never break."""
+    statuses, years) never break. `optional` columns are details a narrow format (a terminal)
+    may leave out, saying so, before it gives up the grid for one block per row.
+
+    `input` columns are the ones the reader fills in (a collection sheet's blank columns: the
+    years to report, a reason to give): a spreadsheet marks their cells as the ones to fill,
+    keeps the columns before the first of them in view, and leaves room to write (a `wide`
+    input column is as wide as its text may wrap). `hint` says what to write in an input
+    column: a spreadsheet shows it when one of its cells is selected, its first line as the
+    message's title when it has more than one."""
 
     key: str
     label: str
     wide: bool = False
+    optional: bool = False
+    input: bool = False
+    hint: str = ""
 
 
 @dataclass

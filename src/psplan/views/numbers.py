@@ -5,8 +5,10 @@ other format shows. So the XLSX cell (0.957, format 0.0%) and the table/markdown
 (95.7%) always agree.
 
 - A figure in an indicator's unit shows at least the plan's precision (the decimals printed in
-  its target and baseline) and never fewer decimals than the figure has, up to 4; a projection
-  shows the plan's precision. A figure of a % indicator is stored as a real percentage.
+  its target and baseline) and never fewer decimals than the figure has, up to 4; an estimate
+  (the expected path, a projection) shows the plan's precision, or the decimals of the reported
+  figures it is projected from when more (at most 2). A figure of a % indicator is stored as a
+  real percentage.
 - Progress and time share are fractions shown as whole percentages (one decimal under 1 %).
 - No float noise (0.1 + 0.2 reads 0.3) and never "-0".
 """
@@ -109,21 +111,44 @@ def is_percent(indicator: Indicator) -> bool:
 
 
 def measure(
-    indicator: Indicator, value: float | str | None, *, estimate: bool = False
+    indicator: Indicator, value: float | str | None, *, estimate: bool = False, places: int = 0
 ) -> Figure | str | None:
     """A figure in the indicator's unit (actual, expected, gap, a spread): a real percentage
     for a % indicator, else the value; the plan's precision at least, and every decimal the
-    figure has (up to 4). An `estimate` (a projection) shows the plan's precision."""
+    figure has (up to 4).
+
+    An `estimate` (a computed figure: the expected path, a projection) has no decimals of its
+    own: it shows the plan's precision, or `places` when more: the decimals of the reported
+    figures it is projected from, at most 2, as `psplan.views.assessment.reported_places`
+    counts them. So hanzhong's 接受创业服务人数 (target "3") reported as 2.76, 2.8, 2.95 is
+    projected as 3.15, not 3."""
     if value is None or isinstance(value, str):
         return value
     if not math.isfinite(value):
         return number(value)
-    places = plan_precision(indicator)
-    if not estimate:
-        places = min(max(places, decimals(value)), MAX_DECIMALS)
+    if estimate:
+        places = min(max(plan_precision(indicator), places), MAX_DECIMALS)
+    else:
+        places = min(max(plan_precision(indicator), decimals(value)), MAX_DECIMALS)
     if is_percent(indicator):
         return Figure(hundredth(value), _fixed(places, True), _show(value / 100, places, True))
     return Figure(value, _fixed(places), _show(value, places))
+
+
+#: The most decimals a figure psplan computed (an expected value, a gap) shows.
+COMPUTED_PLACES = 2
+
+
+def computed(indicator: Indicator, value: float | None) -> Figure | str | None:
+    """A figure psplan computed from the plan and the reports (the expected value, the gap):
+    the plan's precision, and the decimals the figure has up to two, rounded to what is shown
+    (so a CSV, which writes the value, reads the same): 77.966667 beside a plan printing 78.3
+    reads 77.97, not 77.9667 and not 78.0; 95.68 stays 95.68, so an expected value is not
+    rounded onto the actual figure it is compared with; 100.0 reads 100."""
+    if value is None or not math.isfinite(value):
+        return measure(indicator, value)
+    places = max(plan_precision(indicator), min(decimals(value), COMPUTED_PLACES))
+    return measure(indicator, round(value, places) + 0.0, estimate=True, places=places)
 
 
 def hundredth(value: float) -> float:

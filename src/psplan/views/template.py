@@ -1,7 +1,7 @@
 """Data-collection templates: the sheet departments fill in, one row per indicator (and region).
 
-`template_view` is the sheet as a `View` (pure; `template_rows` its rows); `template_file`
-writes it: CSV through the generic CSV format, XLSX by `template_xlsx` here. A filled template
+`template_view` is the sheet as a `View` (pure; `template_rows` its rows), which the generic
+formats write like any other: CSV its primary table, XLSX a sheet per table. A filled template
 reads back with `psplan check` unchanged: the first column is the indicator id, and the year
 columns are recognised as a wide file; the descriptive columns are expected and ignored when
 reading, while 基期值 and the 原因分析 / 下一步措施 columns after the years are read as sheet
@@ -12,16 +12,16 @@ reader (`psplan.actuals.read`) recognises from the same entries: one definition 
 sheet is Chinese whatever the language (the header is the format the reader reads); its
 instructions are in both languages at once.
 
-Why the workbook is written here and not by the generic XLSX format: a template is a form to
-fill in, not a report. It needs an input hint on the year cells only (a data validation), the
-pane frozen at the first year column, columns sized for writing a sentence in 原因分析 /
-下一步措施, and an instructions sheet; and its cells are all text the reader parses back
-(a baseline "95.2%" must stay as printed, never become a number with a format).
+A template is a form to fill in, not a report; the view says so with the model's general
+features, not with a workbook of its own: the years and the explanations are `input` columns
+(a spreadsheet marks their cells, keeps the descriptive columns in view, and gives the
+explanations room for a sentence), the years carry a `hint` (an input message on their cells
+only), and the instructions are a second table of one column (a sheet of text). Every cell is
+text the reader parses back: a baseline "95.2%" stays as printed, never a number with a format.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
 from psplan.plan.model import MAX_PERIOD_YEARS, MAX_YEAR, MIN_YEAR, Plan
@@ -153,93 +153,33 @@ def template_rows(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> l
 
 
 def template_view(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> View:
-    """The sheet (one table, every cell text) and, as its notes, the instructions."""
+    """The sheet to fill in (every cell text; the years and the explanations are its input
+    columns) and the instructions, a table of one column."""
     rows = template_rows(plan, years, regions)
     keys = template_keys(years, regions)
     header = template_header(years, regions)
-    columns = tuple(Column(key, label) for key, label in zip(keys, header, strict=True))
+    hint = f"{say('template.hint.title', SHEET_LANG)}\n{say('template.hint.prompt', SHEET_LANG)}"
+    columns = tuple(
+        Column(
+            key,
+            label,
+            wide=key in EXPLANATION_KEYS,  # room to write a sentence
+            input=key.isdigit() or key in EXPLANATION_KEYS,
+            hint=hint if key.isdigit() else "",  # what a figure may look like
+        )
+        for key, label in zip(keys, header, strict=True)
+    )
     sheet = say("template.sheet.data", SHEET_LANG)
     table = Table("template", sheet, columns, [tuple(row) for row in rows])
     plan_line = (
         f"{say('template.instructions.plan', 'zh')} / {say('template.instructions.plan', 'en')}"
         f": {plan.name} ({plan.id}), {plan.period.start}–{plan.period.end}"
     )
-    notes = [*instructions(plan.id), "", plan_line]
-    return View("template", plan.name, SHEET_LANG, None, [table], notes=notes, primary="template")
-
-
-def template_file(view: View, fmt: str) -> bytes:
-    """The template in `fmt` ("csv" or "xlsx"), as the bytes of the file."""
-    if fmt == "xlsx":
-        return workbook(view)
-    from psplan.formats import render
-
-    text = render(view, "csv")
-    assert isinstance(text, str)
-    # UTF-8 with BOM, so Excel on Chinese Windows opens it with the right characters.
-    return text.encode("utf-8-sig")
-
-
-def template_csv(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> bytes:
-    """UTF-8 with BOM, so Excel on Chinese Windows opens it with the right characters."""
-    return template_file(template_view(plan, years, regions), "csv")
-
-
-def template_xlsx(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> bytes:
-    return template_file(template_view(plan, years, regions), "xlsx")
-
-
-def workbook(view: View) -> bytes:
-    """The template's workbook: the sheet to fill in, and the instructions (the view's notes)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-    from wcwidth import wcswidth
-
-    from psplan.formats.escape import csv_cell
-
-    table = view.tables[0]
-    header = [column.label for column in table.columns]
-    rows = [["" if cell is None else str(cell) for cell in row] for row in table.rows]
-    years = [index for index, column in enumerate(table.columns) if column.key.isdigit()]
-    book = Workbook()
-    sheet = book.active
-    sheet.title = table.title
-    sheet.append(header)
-    for row in rows:
-        sheet.append([csv_cell(cell) for cell in row])
-
-    bold = Font(bold=True, color="FFFFFF")
-    fill = PatternFill("solid", fgColor="1F4E79")
-    for cell in sheet[1]:
-        cell.font, cell.fill = bold, fill
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    first_year_column = years[0] + 1 if years else len(header) - len(EXPLANATION_KEYS) + 1
-    last_year_column = first_year_column + len(years) - 1
-    sheet.freeze_panes = sheet.cell(row=2, column=first_year_column)
-
-    for index, title in enumerate(header, start=1):
-        cells = [title, *(str(row[index - 1]) for row in rows)]
-        width = max(wcswidth(text) if wcswidth(text) >= 0 else len(text) for text in cells)
-        sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 8), 60)
-    for index in range(last_year_column + 1, len(header) + 1):  # room to write a sentence
-        sheet.column_dimensions[get_column_letter(index)].width = 30
-
-    if years and rows:
-        hint = DataValidation(allow_blank=True, showInputMessage=True)
-        hint.promptTitle = say("template.hint.title", SHEET_LANG)
-        hint.prompt = say("template.hint.prompt", SHEET_LANG)
-        start = get_column_letter(first_year_column)
-        end = get_column_letter(last_year_column)
-        hint.add(f"{start}2:{end}{len(rows) + 1}")
-        sheet.add_data_validation(hint)
-
-    notes = book.create_sheet(say("template.sheet.instructions", SHEET_LANG))
-    for line in view.notes:
-        notes.append([line] if line else [])
-    notes.column_dimensions["A"].width = 110
-
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    title, *lines = [*instructions(plan.id), "", plan_line]
+    guide = Table(
+        "instructions",
+        say("template.sheet.instructions", SHEET_LANG),
+        (Column("instructions", title, wide=True),),
+        [(line,) for line in lines],
+    )
+    return View("template", plan.name, SHEET_LANG, None, [table, guide], primary="template")

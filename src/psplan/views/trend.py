@@ -1,25 +1,37 @@
 """`psplan trend`: each indicator's series, its expected path and the trend view, as a `View`.
 
 Every figure comes from the assessment (`Result.trend`, `Result.expected_path`): the same
-baseline and base year the verdict used, so `trend` and `check` cannot disagree. Figures read
-as the plan prints them (`psplan.views.numbers`): a reported figure with the plan's decimals
-(and its own), a computed one (the expected path, the change per year, the projection) with
-the plan's decimals only, or two where the plan prints no number; never float noise.
+baseline and base year the verdict used, so `trend` and `check` cannot disagree; the series and
+the projection read as in the trends table of `check` (`series_text` and `estimate`, shared in
+`psplan.views.assessment`). Figures read as the plan prints them (`psplan.views.numbers`): a
+reported figure with the plan's decimals (and its own), a computed one (the expected path, the
+change per year, the projection) with the plan's decimals, or the decimals of the reported
+figures it is computed from when more (at most 2: hanzhong's 接受创业服务人数, target "3",
+reported 2.76 · 2.8 · 2.95, is projected as 3.15 and changes by +0.10 a year, not 3 and 0), or
+two where the plan prints no number; never float noise.
 
 `trend_rows_dict` is the JSON contract (keys may be added, none renamed).
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 from typing import Any
 
 from psplan.assess.assessment import Assessment, Result, explain_disagreement, trend_dict
 from psplan.assess.trends import sparkline
 from psplan.plan.model import Indicator
-from psplan.views.assessment import baseline_cell, statuses, trend_text
+from psplan.views.assessment import (
+    baseline_cell,
+    estimate,
+    estimate_places,
+    rounded,
+    series_text,
+    statuses,
+    trend_text,
+)
 from psplan.views.model import Cell, Column, Table, View
-from psplan.views.numbers import Figure, growth, measure, plan_precision, ratio
+from psplan.views.numbers import Figure, growth, ratio
 from psplan.words import say
 
 #: The columns, by key (`trend.column.<key>` in the catalogue); names and notes may wrap.
@@ -28,12 +40,9 @@ COLUMNS = (
     "observed_growth", "needed_growth", "ratio", "trend", "projected", "note",
 )  # fmt: skip
 WIDE = frozenset({"id", "indicator", "baseline", "series", "trend", "note"})
-#: Decimals of a computed figure of an indicator whose plan prints no number.
-DEFAULT_PLACES = 2
 #: Decimals of a growth rate (a fraction: +1.23% is 0.0123) and of the ratio R, as shown.
 GROWTH_PLACES = 4
 RATIO_PLACES = 2
-_DIGIT = re.compile(r"\d")
 
 
 def trend_rows_dict(report: Assessment, lang: str = "zh") -> dict[str, Any]:
@@ -87,22 +96,23 @@ def _row(result: Result, year: int, lang: str) -> tuple[Cell, ...]:
             for o in sorted(result.observations)
             if o.value.number is not None and o.year <= year
         ]
-        expected = _estimate(indicator, result.verdict.expected)
+        expected = estimate(indicator, result.verdict.expected, [v for _, v in values])
         blank = (None,) * 6
         return (*first, series_text(indicator, values, lang), None, expected, *blank,
                 _note(result, lang))  # fmt: skip
     last_year = trend.points[-1][0]
+    points = [value for _, value in trend.points]
     return (
         *first,
         series_text(indicator, trend.points, lang),
-        sparkline([value for _, value in trend.points]),
-        _estimate(indicator, dict(result.expected_path).get(last_year)),
-        _change(indicator, trend.linear_change),
-        growth(_rounded(trend.observed_growth, GROWTH_PLACES)),
-        growth(_rounded(trend.needed_growth, GROWTH_PLACES)),
-        ratio(_rounded(trend.ratio, RATIO_PLACES)),
+        sparkline(points),
+        estimate(indicator, dict(result.expected_path).get(last_year), points),
+        _change(indicator, trend.linear_change, points),
+        growth(rounded(trend.observed_growth, GROWTH_PLACES)),
+        growth(rounded(trend.needed_growth, GROWTH_PLACES)),
+        ratio(rounded(trend.ratio, RATIO_PLACES)),
         trend_text(result, lang) or None,
-        _estimate(indicator, trend.projected),
+        estimate(indicator, trend.projected, points),
         _note(result, lang),
     )
 
@@ -116,44 +126,13 @@ def _note(result: Result, lang: str) -> str:
     return explain_disagreement(result, lang)
 
 
-def series_text(indicator: Indicator, points: Any, lang: str) -> str:
-    """The series as one text, each figure as `measure` shows it: 2021: 5.56 · 2022: 10.81."""
-    return say("trend.points_sep", lang).join(
-        say("trend.point", lang, year=point_year, value=measure(indicator, value))
-        for point_year, value in points
-    )
-
-
-def _prints_a_number(indicator: Indicator) -> bool:
-    return bool(_DIGIT.search(f"{indicator.target.raw or ''} {indicator.baseline.raw or ''}"))
-
-
-def _places(indicator: Indicator) -> int:
-    return plan_precision(indicator) if _prints_a_number(indicator) else DEFAULT_PLACES
-
-
-def _rounded(value: float | None, places: int) -> float | None:
-    """A computed figure rounded to what is shown, so every format (a CSV writes the value)
-    gives the same number and none gives false precision."""
-    return None if value is None else round(value, places) + 0.0
-
-
-def _estimate(indicator: Indicator, value: float | None) -> Figure | str | None:
-    """A computed figure (the expected path, a projection) with the plan's decimals."""
-    if value is None:
-        return None
-    rounded = _rounded(value, _places(indicator))
-    if _prints_a_number(indicator):
-        return measure(indicator, rounded, estimate=True)
-    return measure(indicator, rounded)
-
-
-def _change(indicator: Indicator, value: float | None) -> Figure | None:
+def _change(indicator: Indicator, value: float | None, points: Iterable[float]) -> Figure | None:
     """The change per year, signed, in the indicator's unit (a % indicator's in percentage
-    points: +1.9, not +1.9%, which would read as a growth rate)."""
+    points: +1.9, not +1.9%, which would read as a growth rate), with the decimals of an
+    estimate from the series `points` (`estimate_places`)."""
     if value is None:
         return None
-    places = _places(indicator)
+    places = estimate_places(indicator, points)
     value = round(value, places) + 0.0
     number = "#,##0" + ("." + "0" * places if places else "")
     shown = f"{value:+,.{places}f}"

@@ -17,6 +17,10 @@ WORDS: dict[str, dict[str, str]] = {
     "comparison.verdict.catalogue_missing": {"zh": "清单缺失", "en": "catalogue missing"},
     "comparison.verdict.catalogue_waived": {"zh": "清单豁免", "en": "catalogue waived"},
     "comparison.verdict.catalogue_extra": {"zh": "本级新增清单项", "en": "catalogue extra"},
+    # a target's kind, in the reason "kinds" (目标类型不同（年均值 / 水平值）)
+    "comparison.kind.level": {"zh": "水平值", "en": "level"},
+    "comparison.kind.cumulative": {"zh": "五年累计", "en": "five-year total"},
+    "comparison.kind.annual_average": {"zh": "年均值", "en": "annual average"},
     # the summary lines
     "comparison.count": {"zh": "{label} {count}", "en": "{label} {count}"},
     "comparison.counts": {"zh": "指标：{counts}", "en": "Indicators: {counts}"},

@@ -49,4 +49,9 @@ WORDS: dict[str, dict[str, str]] = {
     # the CSV's column of a status's code (next to its label); a row's notes (CSV, records)
     "format.csv.code": {"zh": "{label}代码", "en": "{key}_code"},
     "format.notes": {"zh": "备注", "en": "notes"},
+    "format.none": {"zh": "（无）", "en": "(none)"},
+    "format.left_out": {
+        "zh": "终端宽度不足，未显示：{columns}（写入文件可看全部列，如 -o 报告.xlsx）",
+        "en": "left out to fit the terminal: {columns} (a file has every column, e.g. -o r.xlsx)",
+    },
 }

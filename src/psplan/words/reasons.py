@@ -119,7 +119,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "相对目标“{target}”按类型比较，不按数值",
         "en": "relative target {target!r}: compared by kind, not by number",
     },
-    "kinds": {"zh": "目标类型不同（{parent_zh} / {child_zh}）", "en": "{parent} vs {child} target"},
+    # the kinds worded in each language (comparison.kind.<code>) are arguments of the reason
+    "kinds": {
+        "zh": "目标类型不同（{parent_zh} / {child_zh}）",
+        "en": "different kinds of target: {parent_en} vs {child_en}",
+    },
     "unit_assumed": {"zh": "未标单位，按%理解", "en": "unit not printed, read as %"},
     "totals": {
         "zh": "总量指标覆盖人口不同，不可比：{shown}",
