@@ -318,7 +318,6 @@ def assert_same_in_workbook(row: dict, sheet: dict[str, tuple[object, str]], whe
     """The XLSX holds the same values, typed: statuses as text; progress and time share as
     fractions; the expected value as a number (a real percentage for a % indicator); the
     baseline as the plan prints it, a number where it is one."""
-    hundredth = 100 if row["unit"] == "%" else 1
     assert sheet["状态"][0] == STATUS_ZH[row["status"]], where
     for label, key in (("时间进度", "share"), ("进度", "progress")):
         value, _ = sheet[label]

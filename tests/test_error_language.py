@@ -19,6 +19,7 @@ from psplan.api import Problems
 from psplan.errors import Location, Message, Problem, PsplanError, quoted
 from psplan.plan.plans import load_plan
 from psplan.words import catalogue, current_lang, use_lang
+from psplan.words import entry as words_entry
 from psplan.words.errors import WORDS
 
 from conftest import ROOT
@@ -40,7 +41,7 @@ def _fields(template: str) -> set[tuple[str, str, str | None]]:
 
 @pytest.mark.parametrize("key", sorted(WORDS))
 def test_every_message_has_both_languages_with_the_same_placeholders(key: str) -> None:
-    entry = WORDS[key]
+    entry = words_entry(key)
     assert set(entry) == {"zh", "en"}, key
     assert entry["zh"].strip() and entry["en"].strip(), key
     assert _fields(entry["zh"]) == _fields(entry["en"]), key
@@ -49,9 +50,9 @@ def test_every_message_has_both_languages_with_the_same_placeholders(key: str) -
 def test_the_chinese_messages_are_chinese() -> None:
     """A zh template holds Chinese (or is only a placeholder, a punctuation or a name that is
     the same in both), never the English sentence copied."""
-    same = {key for key, entry in WORDS.items() if entry["zh"] == entry["en"]}
+    same = {key for key in WORDS if words_entry(key)["zh"] == words_entry(key)["en"]}
     for key in same:
-        text = WORDS[key]["zh"]
+        text = words_entry(key)["zh"]
         for _, name, _, _ in string.Formatter().parse(text):
             if name is not None:
                 text = text.replace("{" + name + "}", "")

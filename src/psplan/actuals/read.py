@@ -38,7 +38,7 @@ from psplan.actuals.values import CellError, Value, parse_value
 from psplan.errors import Location, Message, Problem, PsplanError, Shown, plain, quoted
 from psplan.limits import Limits, exceeded
 from psplan.plan.targets import normalise_text
-from psplan.words.template import WORDS as _TEMPLATE_WORDS
+from psplan.words import entry as _entry
 
 MIN_YEAR, MAX_YEAR = 1949, 2100
 #: How many non-blank rows may sit above the header (a title, 填报单位, a blank line).
@@ -60,7 +60,7 @@ _BOMS = {
 def _sheet(column: str) -> str:
     """A header word of the collection sheet `psplan template` writes (words/template.py):
     the reader recognises the very words the template is written with."""
-    return _TEMPLATE_WORDS[f"template.column.{column}"]["zh"]
+    return _entry(f"template.column.{column}")["zh"]
 
 
 #: Columns that name the indicator by id; when one is present it wins over a name column.

@@ -2,8 +2,9 @@
 
 Each section module (`reasons`, `labels`, `errors`, …) holds a `WORDS` dict of
 ``key -> {"zh": template, "en": template}``; `say` looks a key up and fills it in. No key is
-defined in two sections (`catalogue()` refuses it, a test checks it), and no other module of
-psplan holds a Chinese or English label of its own.
+defined in two sections (`catalogue()` refuses it), and no label twice: a section that shows a
+label another defines names that key instead (``"trend.column.region": "actuals.role.region"``,
+an alias); tests check both, and that no other module of psplan holds a label of its own.
 
 The language is the caller's (`lang=`), else the one set for this context with `use_lang`
 (the command line sets it from `--lang`), else Chinese: the people reading the reports think
@@ -26,7 +27,9 @@ SECTIONS = (
 Reason = tuple[str, Mapping[str, Any]]
 
 _lang: ContextVar[str] = ContextVar("psplan_lang", default="zh")
-_catalogue: dict[str, dict[str, str]] | None = None
+#: A section's entry: the words in each language, or the key of the entry it shows (an alias).
+Entry = dict[str, str] | str
+_catalogue: dict[str, Entry] | None = None
 
 
 def current_lang() -> str:
@@ -49,13 +52,13 @@ def set_lang(lang: str) -> None:
     _lang.set(lang if lang in LANGS else "zh")
 
 
-def catalogue() -> dict[str, dict[str, str]]:
+def catalogue() -> dict[str, Entry]:
     """All sections merged; a key defined twice is a programming error."""
     global _catalogue
     if _catalogue is None:
         from importlib import import_module
 
-        merged: dict[str, dict[str, str]] = {}
+        merged: dict[str, Entry] = {}
         for section in SECTIONS:
             words = import_module(f"psplan.words.{section}").WORDS
             twice = merged.keys() & words.keys()
@@ -66,15 +69,23 @@ def catalogue() -> dict[str, dict[str, str]]:
     return _catalogue
 
 
+def entry(key: str) -> dict[str, str]:
+    """The words of `key` in every language (an alias followed to the entry it names)."""
+    found = catalogue()[key]
+    while isinstance(found, str):
+        found = catalogue()[found]
+    return found
+
+
 def say(key: str, lang: str | None = None, /, **args: Any) -> str:
     """The words for `key` in `lang` (default: the current language), filled with `args`."""
-    template = catalogue()[key][lang or _lang.get()]
+    template = entry(key)[lang or _lang.get()]
     return template.format(**args) if args else template
 
 
 def words(key: str, lang: str | None = None) -> str:
     """The template for `key` unfilled (for labels that hold braces of their own)."""
-    return catalogue()[key][lang or _lang.get()]
+    return entry(key)[lang or _lang.get()]
 
 
 def explain(reasons: Iterable[Reason], lang: str | None = None) -> str:

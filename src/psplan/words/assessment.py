@@ -37,9 +37,9 @@ WORDS: dict[str, dict[str, str]] = {
     "assessment.trends": {"zh": "趋势", "en": "Trends"},
     "assessment.domains": {"zh": "各领域进度", "en": "Progress by domain"},
     # the columns of the results (domain, indicator, attribute, unit, baseline, target: plan.*)
-    "assessment.column.region": {"zh": "地区", "en": "region"},
+    "assessment.column.region": "actuals.role.region",
     "assessment.column.actual": {"zh": "实际值", "en": "actual"},
-    "assessment.column.year": {"zh": "年份", "en": "year"},
+    "assessment.column.year": "actuals.role.year",
     "assessment.column.gap": {"zh": "差距", "en": "gap"},
     "assessment.column.progress": {"zh": "进度", "en": "progress"},
     "assessment.column.share": {"zh": "时间进度", "en": "time elapsed"},
@@ -107,7 +107,7 @@ WORDS: dict[str, dict[str, str]] = {
         "(-o results.xlsx) or CSV.",
     },
     "html.see_matrix": {"zh": "各地区情况见“{title}”热力图。", "en": "See the heat map “{title}”."},
-    "html.empty": {"zh": "无", "en": "none"},
+    "html.empty": "common.none",
     # the workbook
     "sheet.summary": {"zh": "汇总", "en": "Summary"},
     "sheet.footer": {"zh": "第 &P 页，共 &N 页", "en": "Page &P of &N"},

@@ -22,7 +22,7 @@ WORDS: dict[str, dict[str, str]] = {
     "comparison.kind.cumulative": {"zh": "五年累计", "en": "five-year total"},
     "comparison.kind.annual_average": {"zh": "年均值", "en": "annual average"},
     # the summary lines
-    "comparison.count": {"zh": "{label} {count}", "en": "{label} {count}"},
+    "comparison.count": "assessment.count",
     "comparison.counts": {"zh": "指标：{counts}", "en": "Indicators: {counts}"},
     "comparison.no_indicators": {"zh": "指标：无", "en": "Indicators: none"},
     "comparison.catalogue": {
@@ -42,7 +42,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     # the indicators table
     "comparison.indicators": {"zh": "指标对照", "en": "Indicators"},
-    "comparison.column.domain": {"zh": "领域", "en": "domain"},
+    "comparison.column.domain": "plan.domain",
     "comparison.column.parent_id": {"zh": "上级编号", "en": "parent id"},
     "comparison.column.name": {"zh": "上级指标", "en": "parent indicator"},
     "comparison.column.parent_attribute": {"zh": "上级属性", "en": "parent attribute"},
@@ -52,11 +52,11 @@ WORDS: dict[str, dict[str, str]] = {
     "comparison.column.child_attribute": {"zh": "本级属性", "en": "child attribute"},
     "comparison.column.child_target": {"zh": "本级目标", "en": "child target"},
     "comparison.column.verdict": {"zh": "结论", "en": "verdict"},
-    "comparison.column.reason": {"zh": "说明", "en": "reason"},
+    "comparison.column.reason": "assessment.column.reason",
     # the catalogue table: coverage per domain
     "comparison.domains": {"zh": "服务清单覆盖（按领域）", "en": "Catalogue coverage by domain"},
     "comparison.column.covered": {"zh": "已覆盖", "en": "covered"},
-    "comparison.column.missing": {"zh": "缺失", "en": "missing"},
+    "comparison.column.missing": "comparison.verdict.missing",
     "comparison.column.waived": {"zh": "豁免", "en": "waived"},
     "comparison.column.extra": {"zh": "本级新增", "en": "extra"},
     # compare PARENT --all: one row per child plan

@@ -539,10 +539,10 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "工作表{sheet}在文件中缺失，不是单元格表格",
         "en": "sheet {sheet} is missing from the file, not a table of cells",
     },
-    "xlsx.kind.chartsheet": {"zh": "图表", "en": "a chart"},
+    "xlsx.kind.chartsheet": "actuals.sheet.chartsheet",
     "xlsx.kind.dialogsheet": {"zh": "对话框", "en": "a dialog"},
-    "xlsx.kind.macrosheet": {"zh": "宏表", "en": "a macro sheet"},
-    "xlsx.kind.other": {"zh": "{kind} 类型的工作表", "en": "a {kind}"},
+    "xlsx.kind.macrosheet": "actuals.sheet.macrosheet",
+    "xlsx.kind.other": "actuals.sheet.other",
     "xlsx.merged_cells": {
         "zh": "合并单元格 {ref}：{cell}（{value}）的值已填入第 {first}–{last} 行的每一行",
         "en": "merged cells {ref}: the value of {cell} ({value}) is read into each of rows "
@@ -771,10 +771,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "is {kind}, not a regular file; psplan writes only regular files "
         "(use -o - for stdout)",
     },
-    "output.kind.character_device": {"zh": "字符设备", "en": "a character device"},
-    "output.kind.block_device": {"zh": "块设备", "en": "a block device"},
+    "output.kind.character_device": "file.kind.character_device",
+    "output.kind.block_device": "file.kind.block_device",
     "output.kind.fifo": {"zh": "命名管道（FIFO）", "en": "a FIFO (named pipe)"},
-    "output.kind.socket": {"zh": "套接字", "en": "a socket"},
+    "output.kind.socket": "file.kind.socket",
     "output.kind.other": {"zh": "非普通文件", "en": "not a regular file"},
     "output.no_folder": {"zh": "文件夹{folder}不存在", "en": "folder {folder} does not exist"},
     "output.binary_on_terminal": {

@@ -17,10 +17,10 @@ WORDS: dict[str, dict[str, str]] = {
     "template.column.unit": {"zh": "单位", "en": "单位"},
     "template.column.attribute": {"zh": "属性", "en": "属性"},
     "template.column.target": {"zh": "目标值", "en": "目标值"},
-    "template.column.baseline": {"zh": "基期值", "en": "基期值"},
+    "template.column.baseline": "actuals.role.baseline",
     "template.column.lead": {"zh": "牵头部门", "en": "牵头部门"},
-    "template.column.reason": {"zh": "原因分析", "en": "原因分析"},
-    "template.column.measure": {"zh": "下一步措施", "en": "下一步措施"},
+    "template.column.reason": "actuals.role.reason",
+    "template.column.measure": "actuals.role.measure",
     # the workbook
     "template.sheet.data": {"zh": "填报", "en": "填报"},
     "template.sheet.instructions": {"zh": "说明", "en": "说明"},
