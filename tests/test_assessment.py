@@ -368,7 +368,7 @@ def test_row_notes_reach_the_reader_and_an_override_settles_the_row(tmp_path: Pa
     out = run("check", "hanzhong", str(actuals), "--overrides", str(overrides), "--format", "json")
     row = results(out.stdout)[(None, "old_community_renovation")]
     assert row["actual"] == 750 and row["override"] == "市住建局确认1246个为五年累计数"
-    assert "覆盖设置" in row["reason"] and row["baseline"]["source"] == "zero"
+    assert "人工设定" in row["reason"] and row["baseline"]["source"] == "zero"
     html = tmp_path / "r.html"
     run("report", "hanzhong", str(actuals), "--overrides", str(overrides), "-o", str(html))
     assert "市住建局确认1246个为五年累计数" in html.read_text(encoding="utf-8")

@@ -21,7 +21,7 @@ SHOWING = ("views", "formats", "cli")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 #: Entries whose placeholders differ by language, on purpose: the CSV code column is named
 #: after the Chinese label but after the English key; a reason carries each language's word.
-OWN_PLACEHOLDERS = {"format.csv.code", "kinds"}
+OWN_PLACEHOLDERS = {"format.csv.code", "kinds", "override"}
 
 
 def fields(template: str) -> set[str]:

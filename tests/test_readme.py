@@ -27,7 +27,7 @@ CLAIMS = {
     ("validate", ""): "个文件均有效",  # "5 file(s) valid" under --lang en
     ("check", "--by-region"): "滞后地区",
     ("check", "--previous"): "已达标",
-    ("check", "--region"): "覆盖设置",
+    ("check", "--region"): "人工设定",
     ("check", "-o"): "",
     ("check", ""): "养老服务床位总量",
     ("trend", ""): "城镇老旧小区改造",

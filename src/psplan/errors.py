@@ -262,6 +262,10 @@ class PsplanError(Exception):
     library's own message) is still taken as it is.
     """
 
+    #: Every problem found, for an error that stands for several (bad rows of an actuals file,
+    #: an invalid plan: `ActualsError`, `InvalidPlanError`); empty for a single one.
+    problems: list[Problem] = []  # noqa: RUF012 - never mutated; subclasses set their own
+
     def __init__(
         self, message: str | Message, location: Location | None = None, /, **args: Any
     ) -> None:

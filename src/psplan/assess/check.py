@@ -559,12 +559,9 @@ def _check(
                 verdict = _with_reference_source(verdict, found[1])
             override = applied.get(indicator.id)
             if override is not None:
-                verdict = verdict._replace(
-                    reasons=(
-                        *verdict.reasons,
-                        ("override", {"change": override.describe(), "why": override.reason}),
-                    )
-                )
+                worded = {f"change_{lang}": override.worded(lang) for lang in ("zh", "en")}
+                reason = ("override", {**worded, "why": override.reason})
+                verdict = verdict._replace(reasons=(*verdict.reasons, reason))
             if outside:
                 verdict = verdict._replace(
                     reasons=(

@@ -20,6 +20,7 @@ from typing import Any
 
 from psplan.errors import Message, PsplanError, plain, quoted
 from psplan.plan.model import Indicator, Plan
+from psplan.words import say
 
 CHANGES = ("kind", "direction", "baseline", "baseline_year")
 
@@ -31,8 +32,20 @@ class Override:
     reason: str
     where: str = ""  # file:line, for messages
 
-    def describe(self) -> str:
-        return ", ".join(f"{key}={value}" for key, value in self.changes)
+    def worded(self, lang: str) -> str:
+        """The changes as a report words them: 类型：五年累计；基期值：0 (kind: five-year total;
+        baseline: 0), never the file's keys."""
+        parts = []
+        for key, value in self.changes:
+            if key == "kind":
+                shown = say(f"comparison.kind.{value}", lang)
+            elif key == "direction":
+                shown = say(f"override.direction.{value}", lang)
+            else:
+                shown = str(value)
+            field = say(f"override.field.{key}", lang)
+            parts.append(say("override.change", lang, field=field, value=shown))
+        return say("sep.reasons", lang).join(parts)
 
 
 def read_overrides(path: str | Path) -> list[Override]:

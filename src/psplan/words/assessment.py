@@ -70,7 +70,7 @@ WORDS: dict[str, dict[str, str]] = {
         "one, each counted from 0 to 100 %; time elapsed: the mean time share of the same.",
     },
     # what is printed under a row
-    "assessment.note.override": {"zh": "覆盖设置：{text}", "en": "override: {text}"},
+    "assessment.note.override": {"zh": "人工设定：{text}", "en": "override: {text}"},
     "assessment.note.reason": {"zh": "原因分析：{text}", "en": "reason: {text}"},
     "assessment.note.measure": {"zh": "下一步措施：{text}", "en": "measures: {text}"},
     # the trend of a result, named: 趋势正常 · 可望完成

@@ -708,11 +708,11 @@ WORDS: dict[str, dict[str, str]] = {
     # {where} is a file:line (or overrides[3] for a list given in Python)
     "overrides.at": {"zh": "{where}: {message}", "en": "{where}: {message}"},
     "overrides.not_a_list": {
-        "zh": "覆盖设置文件应是由 {{indicator, reason, kind|direction|baseline…}} 组成的列表",
+        "zh": "人工设定文件应是由 {{indicator, reason, kind|direction|baseline…}} 组成的列表",
         "en": "an overrides file is a list of {{indicator, reason, kind|direction|baseline…}}",
     },
     "overrides.not_a_mapping": {
-        "zh": "每条覆盖设置应是包含 indicator 和 reason 的映射",
+        "zh": "每条人工设定应是包含 indicator 和 reason 的映射",
         "en": "each override is a mapping with indicator and reason",
     },
     "overrides.unknown_key": {
@@ -720,19 +720,19 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "unknown key {key} (allowed: {allowed})",
     },
     "overrides.incomplete": {
-        "zh": "每条覆盖设置都需要 indicator 和 reason",
+        "zh": "每条人工设定都需要 indicator 和 reason",
         "en": "each override needs an indicator and a reason",
     },
     "overrides.no_change": {
-        "zh": "该覆盖设置没有修改任何内容（请给出 {changes} 之一）",
+        "zh": "该人工设定没有修改任何内容（请给出 {changes} 之一）",
         "en": "override changes nothing (give one of {changes})",
     },
     "overrides.unknown_indicator": {
-        "zh": "覆盖设置针对的指标{indicator}不在规划 {plan} 中{hint}",
+        "zh": "人工设定针对的指标{indicator}不在规划 {plan} 中{hint}",
         "en": "override for {indicator}, which is not in plan {plan}{hint}",
     },
     "overrides.invalid": {
-        "zh": "覆盖设置 {field}：{message}",
+        "zh": "人工设定 {field}：{message}",
         "en": "override {field}: {message}",
     },
     "waivers.not_a_mapping": {

@@ -88,10 +88,18 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "基期值 {baseline:g} 已达到目标，现已回落",
         "en": "the baseline {baseline:g} already met the target and has slipped back",
     },
+    # the changes worded in each language (Override.worded) are arguments of the reason
     "override": {
-        "zh": "已按覆盖设置判断：{change}（{why}）",
-        "en": "judged with an override: {change} ({why})",
+        "zh": "已按人工设定判断：{change_zh}（{why}）",
+        "en": "judged with an override: {change_en} ({why})",
     },
+    "override.change": {"zh": "{field}：{value}", "en": "{field}: {value}"},
+    "override.field.kind": {"zh": "类型", "en": "kind"},
+    "override.field.direction": {"zh": "方向", "en": "direction"},
+    "override.field.baseline": "plan.baseline",
+    "override.field.baseline_year": {"zh": "基期年", "en": "baseline year"},
+    "override.direction.increase": {"zh": "越大越好", "en": "more is better"},
+    "override.direction.decrease": {"zh": "越小越好", "en": "less is better"},
     "outside_period": {
         "zh": "{year}年不在规划期{start}—{end}年内（--allow-outside-period）",
         "en": "{year} is outside the plan period {start}–{end} (--allow-outside-period)",
