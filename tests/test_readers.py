@@ -339,8 +339,7 @@ def test_hidden_and_instruction_sheets_are_skipped(tmp_path: Path) -> None:
     )
     items = read(path)
     assert figures(items)[("九年义务教育巩固率", 2023)] == "95.7"
-    assert warnings(items) == [
-        f"{path}: skipped sheet '说明': no header row with an indicator column and years",
+    assert warnings(items) == [  # the template's own 说明 sheet holds no figures: no news
         f"{path}: skipped sheet 'old': hidden",
         f"{path}: skipped sheet 'calc': hidden",
         f"{path}: reading sheet '2023'",
@@ -550,10 +549,7 @@ def test_filled_xlsx_template_reads_back_whole(tmp_path: Path) -> None:
     fill_template(path)
     items = read(path)
     assert errors(items) == []
-    assert warnings(items) == [
-        f"{path}: skipped sheet '说明': no header row with an indicator column and years",
-        f"{path}: reading sheet '填报'",
-    ]
+    assert warnings(items) == []  # psplan's own template reads back without a word
     found = {
         (r.indicator, r.year): r.value.raw for r in items if type(r) is ActualRow and r.value.raw
     }
@@ -1469,3 +1465,18 @@ def test_one_part_read_under_many_sheets_is_held_to_the_ratio(tmp_path: Path) ->
     with pytest.raises(PsplanError, match="the parts of the workbook read so far unzip to"):
         read(xlsx_file(tmp_path, data))
     assert time.perf_counter() - started < 5
+
+
+def test_a_sheet_named_like_the_instructions_but_holding_figures_is_not_silent(
+    tmp_path: Path,
+) -> None:
+    """Only the template's 说明 sheet without a header goes unmentioned: a 说明 sheet that holds
+    figures is read, and another sheet skipped is still named."""
+    path = workbook(tmp_path, {"说明": [["指标", "年份", "数值"], ["九年义务教育巩固率", 2023, 1]],
+                               "图": [["说明文字"]]})  # fmt: skip
+    items = read(path)
+    assert figures(items)[("九年义务教育巩固率", 2023)] == "1"
+    assert warnings(items) == [
+        f"{path}: skipped sheet '图': no header row with an indicator column and years",
+        f"{path}: reading sheet '说明'",
+    ]

@@ -57,6 +57,14 @@ _BOMS = {
 }
 
 
+def _is_instructions(title: str, why: Message | None = None) -> bool:
+    """Whether a sheet is the 说明 sheet of psplan's own collection template, which holds no
+    figures: skipping it is no news (any other sheet skipped is a warning that names it)."""
+    return title == _entry("template.sheet.instructions")["zh"] and (
+        why is None or why.key in ("actuals.sheet.no_header", "actuals.sheet.empty")
+    )
+
+
 def _sheet(column: str) -> str:
     """A header word of the collection sheet `psplan template` writes (words/template.py):
     the reader recognises the very words the template is written with."""
@@ -559,14 +567,15 @@ def _only_data_sheet(workbook: Any, file: str) -> Iterator[ActualRow | Problem |
                         found.append((worksheet.title, header, sheet_rows, rows))
                         if len(found) > 1:  # an error whatever the other sheets hold
                             _several_sheets(found, workbook.sheets, worksheet, file)
-            if why:
+            if why and not _is_instructions(worksheet.title, why):
                 message = Message("actuals.skipped_sheet", sheet=_shown(worksheet.title), why=why)
                 skipped.append(_warning(Location(file), message, "skipped-sheet"))
         if not found:
             _no_data_sheet(workbook.sheets, errors, hidden, file)
         title, header, sheet_rows, rows = found[0]
         yield from skipped
-        if len(workbook.sheets) > 1:
+        others = [s for s in workbook.sheets if s.title != title and not _is_instructions(s.title)]
+        if others:  # say which sheet was read when another could have been meant
             yield _warning(
                 Location(file), Message("actuals.reading_sheet", sheet=_shown(title)), "sheet"
             )
