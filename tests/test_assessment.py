@@ -57,7 +57,7 @@ def test_no_printed_baseline_uses_the_first_reported_year_and_says_so(tmp_path: 
     assert row["expected"] == pytest.approx(2.0 + (4.6 - 2.0) * 0.5)
     assert row["status"] == "behind"
     markdown = run("check", "hanzhong", str(path), "--format", "markdown").stdout
-    assert "2（2021年上报，首个数据）" in markdown and "50%" in markdown
+    assert "2.0（2021年上报，首个数据）" in markdown and "50%" in markdown
     assert "首个上报数据" in row["reason"]
 
 

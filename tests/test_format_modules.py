@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from rich.cells import cell_len
 
 from psplan.api import load_plan
 from psplan.formats import render
-from psplan.formats.table import grouped_table, render_to_text, wrap
+from psplan.formats.table import grouped_table, render_to_text, unbreakable, wrap
 from psplan.views.model import Column, Status, Table, Text, View
 from psplan.views.numbers import Figure
 from psplan.views.plan import plan_view
@@ -91,13 +92,10 @@ def test_table_at_width_100_never_splits_a_number(plans, name: str, lang: str) -
     lines = lines_of(text)
     assert all(cell_len(line) <= 100 for line in lines), max(lines, key=cell_len)
     assert "┃" in text  # a grid, not the record layout
-    table = view.tables[0]
-    ids = table.column("id")
-    for row in table.rows:
-        first = next(line for line in lines if f" {row[ids]} " in line)  # a row's first line
+    for row in view.tables[0].rows:
         for cell in row:
             if isinstance(cell, Figure | int):
-                assert f" {cell} " in first, (str(cell), first)
+                assert any(f" {cell} " in line for line in lines), str(cell)
 
 
 def test_table_drops_columns_empty_in_every_row(plans) -> None:
@@ -111,8 +109,8 @@ def test_table_drops_columns_empty_in_every_row(plans) -> None:
 
 def test_table_wraps_long_names_within_the_width(plans) -> None:
     view = plan_view(plans["ankang"])
-    text = render(view, "table", width=120)
-    assert all(cell_len(line) <= 120 for line in lines_of(text))
+    text = render(view, "table", width=80)
+    assert all(cell_len(line) <= 80 for line in lines_of(text))
     assert "以镇为单位适龄儿童免疫规划疫苗接种率" not in text  # wrapped…
     assert "以镇为单位" in text and "疫苗接种率" in text  # …at a readable point
 
@@ -323,3 +321,178 @@ def test_a_terminal_leaves_out_details_before_giving_up_the_grid() -> None:
     markdown = render(view, "markdown")
     assert "| 时间进度 |" in markdown.replace("   ", " ").replace("  ", " ")
     assert "## 滞后约束性指标\n\n（无）" in markdown
+
+
+# ------------------------------------------------ numbers, words and ids in a narrow terminal
+
+
+def cell_texts(text: str) -> list[str]:
+    """Every cell's line of a grid, stripped (the text between │ and │)."""
+    return [part.strip() for line in lines_of(text) for part in line.split("│")[1:-1]]
+
+
+def test_wrap_never_breaks_a_number_and_moves_it_whole() -> None:
+    """1a: 50.59（2021年… at 8 cells: the number whole, （2021年 on the next line, not
+    50.59（2 / 021年上."""
+    assert wrap("50.59（2021年上报，首个数据）", 8) == ["50.59", "（2021年", "上报，首", "个数据）"]
+    assert wrap("基期92.54（2021年上报）", 9)[:2] == ["基期92.54", "（2021年"]
+    for width in range(9, 20):  # at least the longest number, 1,234.56
+        lines = wrap("规划未列基期值，以首个上报数据（2021年 1,234.56）为基期；应达-52.795%", width)
+        assert all(cell_len(line) <= width for line in lines), (width, lines)
+        joined = " ".join(lines)
+        for number in ("1,234.56", "-52.795%", "2021"):
+            assert number in joined, (width, lines)
+
+
+def test_a_wide_column_is_as_wide_as_its_longest_number() -> None:
+    """1a: a wide column is never narrower than its longest number (1,234,567.89 is 12 cells,
+    more than the 8 a wide column may shrink to)."""
+    columns = (Column("name", "指标", wide=True), Column("baseline", "基期值", wide=True))
+    rows = [("一个很长很长很长很长的指标名称", "1,234,567.89（2021年上报，首个数据）")]
+    view = View("t", "t", "zh", {}, [Table("t", "t", columns, rows)])
+    for width in (32, 40, 60):
+        text = render(view, "table", width=width)
+        assert all(cell_len(line) <= width for line in lines_of(text))
+        assert any(cell.startswith("1,234,567.89") for cell in cell_texts(text)), width
+
+
+def test_a_series_point_is_never_broken_inside() -> None:
+    """1b: a line breaks between two series points, never between a year and its figure
+    (2022: / 10.81); a no-break space holds too. The series text itself has plain spaces."""
+    import psplan
+    from psplan.views.trend import trend_view
+
+    assert wrap("2021: 5.56 · 2022: 10.81", 14) == ["2021: 5.56 ·", "2022: 10.81"]
+    assert unbreakable("2021: 5.56 · 2022: 10.81") == len("2022: 10.81")  # a column's least
+    assert wrap("a\u00a0b\u00a0c d", 5) == ["a b c", "d"]
+    report = psplan.check("national", "examples/national-2023.csv")
+    view = trend_view(report, "zh")
+    table = view.table()
+    series = [str(row[table.column("series")]) for row in table.rows]
+    assert "2020: 0.0 · 2021: 5.56 · 2022: 10.81 · 2023: 16.18" in series
+    for width in (100, 120, 160):
+        text = render(view, "table", width=width)
+        assert all(cell_len(line) <= width for line in lines_of(text))
+        cells = cell_texts(text) + [line.split("：", 1)[-1].strip() for line in lines_of(text)]
+        assert not any(cell.endswith(":") for cell in cells if cell[:2] == "20"), width
+    markdown = render(view, "markdown")
+    assert "2022: 10.81" in markdown
+    rows = read(render(view, "csv"))
+    assert any("2022: 10.81" in cell for row in rows for cell in row)
+
+
+def test_paragraphs_keep_file_names_and_numbers_whole() -> None:
+    """1c: the summary, the notes and the line naming the columns left out wrap by the same
+    rules: 报告.xlsx and 52.795 are never broken (rich does not re-wrap them)."""
+    line = "终端宽度不足，未显示：单位、年份、差距、时间进度、应达值、趋势（写入文件可看全部列，如 -o 报告.xlsx）"
+    note = "应达52.795，实际值1,234.5，写入 psplan-report.xlsx 可看全部列"
+    view = results_view()
+    view.summary.append(line)
+    view.notes.append(note)
+    for width in range(30, 101, 7):
+        text = render(view, "table", width=width)
+        lines = lines_of(text)
+        assert all(cell_len(item) <= width for item in lines), width
+        for whole in ("报告.xlsx）", "52.795", "1,234.5", "psplan-report.xlsx"):
+            assert any(whole in item for item in lines), (width, whole)
+    # the line naming the columns left out (a plan without its ids at 100)
+    text = render(plan_view(load_plan("hanzhong")), "table", width=100)
+    assert any(item.endswith("如 -o 报告.xlsx）") for item in lines_of(text))
+
+
+def test_ids_are_left_out_first(plans, monkeypatch) -> None:
+    """2: an id column is optional, and left out first: before a name is squeezed (show at
+    100), before any other optional column; compare leaves out both of its ids."""
+    import psplan
+    from psplan.views.comparison import comparison_view
+
+    monkeypatch.setenv("COLUMNS", "100")
+    text = render(plan_view(plans["hanzhong"]), "table")
+    lines = lines_of(text)
+    assert "编号" not in lines[2] and "infant_care_places_per_1000" not in text
+    assert any("每千人口拥有3岁以下婴幼儿托位数" in line for line in lines)  # not 5 a line
+    assert "未显示：编号（" in text
+    wide = render(plan_view(plans["hanzhong"]), "table", width=200)
+    assert "infant_care_places_per_1000" in wide  # room for everything: the ids stay
+    compared = comparison_view(psplan.compare("national", "suzhou"), "zh")
+    text = render(compared, "table", width=160)
+    header = next(line for line in lines_of(text) if "上级指标" in line)
+    assert "上级编号" not in header and "本级编号" not in header
+    assert "上级编号、本级编号" in text
+    # the id first, then a wide optional column, the unit (narrow, beside a figure) last
+    columns = (
+        Column("id", "编号", wide=True, optional=True),
+        Column("name", "指标", wide=True),
+        Column("attribute", "属性", optional=True),
+        Column("unit", "单位", optional=True),
+        Column("actual", "实际值"),
+        Column("trend", "趋势", wide=True, optional=True),
+    )
+    rows = [("elderly_care_beds_total", "养老服务床位总数", "预期性", "万张",
+             Figure(823.0, "0.0", "823.0"), "趋势正常 · 可望完成")]  # fmt: skip
+    view = View("t", "t", "zh", {}, [Table("t", "t", columns, rows)])
+    assert "elderly_care_beds_total" in render(view, "table", width=120)
+    narrow = render(view, "table", width=48)
+    assert "┃" in narrow and "万张" in narrow and "823.0" in narrow
+    assert (
+        "elderly_care" not in narrow and "编号" in narrow.split("┃ 指标")[-1]
+    )  # named as left out
+
+
+def test_a_national_check_keeps_the_unit_beside_its_figures() -> None:
+    """2: at 100 cells `check` leaves out the attribute, not the unit: 823.0 reads 万张."""
+    import psplan
+    from psplan.views.assessment import assessment_view
+
+    view = assessment_view(psplan.check("national", "examples/national-2023.csv"), "zh")
+    text = render(view, "table", width=100)
+    everything = text[text.index("全部指标") :]
+    header = next(line for line in lines_of(everything) if line.startswith("┃"))
+    assert "单位" in header
+    row = next(line for line in lines_of(everything) if " 823.0 " in line)
+    assert "万张" in row
+
+
+def test_english_words_and_headers_are_not_broken() -> None:
+    """3: a wide column is as wide as its header's longest word and its longest word up to
+    12 cells: indicator, deteriorating, not indicato / r, deterior / ating."""
+    columns = (
+        Column("domain", "domain", wide=True),
+        Column("indicator", "indicator", wide=True),
+        Column("actual", "actual"),
+        Column("trend", "trend", wide=True),
+        Column("reason", "reason", wide=True),
+    )
+    rows = [("养老服务", "养老机构护理型床位占比", Figure(51.63, "0.00", "51.63"),
+             "deteriorating, unlikely", "the first figure reported (2021: 50.59) is used")]  # fmt: skip
+    view = View("t", "t", "en", {}, [Table("t", "t", columns, rows)])
+    for width in (70, 80, 100):
+        text = render(view, "table", width=width)
+        assert "┃" in text, width  # a grid
+        words = {word.strip(",();:") for word in re.split(r"[\s│┃]+", text)}
+        assert "indicator" in words and "deteriorating" in words, (width, text)
+        assert "reported" in words and "unlikely" in words
+    assert wrap("compulsory_school_age_enrollment", 12)[0] == "compulsory_"  # a long code
+
+
+def test_plain_width_from_columns(monkeypatch) -> None:
+    """4: not colouring and no width given: COLUMNS where it is a whole number ≥ 20, else
+    100."""
+    from psplan.formats.table import plain_width
+
+    view = matrix_view(indicators=12, regions=10)
+    for value, expected in (("60", 60), ("160", 160), ("abc", 100), ("10", 100), ("", 100)):
+        monkeypatch.setenv("COLUMNS", value)
+        assert plain_width() == expected
+        assert render(view, "table") == render(view, "table", width=expected), value
+    monkeypatch.delenv("COLUMNS")
+    assert plain_width() == 100
+
+
+def test_a_plan_sheet_has_a_short_name(plans) -> None:
+    """5: a sheet is named by a table's title only when a sheet name holds it."""
+    from openpyxl import load_workbook
+
+    data = render(plan_view(plans["hanzhong"]), "xlsx")
+    assert load_workbook(io.BytesIO(data)).sheetnames == ["指标"]
+    assert plan_view(plans["hanzhong"], "en").tables[0].title == "Indicators"

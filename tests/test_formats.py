@@ -375,11 +375,12 @@ def test_xlsx_numbers_are_numbers_with_formats(workbook) -> None:
     actual, gap = retention["实际值"], retention["差距"]
     assert actual.data_type == "n" and actual.value == pytest.approx(0.957)
     assert actual.number_format == "0.0%"  # a real percentage, the plan's one decimal
-    assert gap.data_type == "n" and gap.value == pytest.approx(0.003)  # 0.3 points to go
-    assert gap.number_format == "0.0%"
+    # a gap of a % indicator is percentage points: 0.3 to go, shown 0.3个百分点, not 0.3%
+    assert gap.data_type == "n" and gap.value == pytest.approx(0.3)
+    assert gap.number_format == '#,##0.0"个百分点"'
     ahead = row_of(sheet, "学前教育毛入园率")["差距"]  # 91.1% against >90%: beyond the target
-    assert ahead.data_type == "n" and ahead.value == pytest.approx(-0.011)  # a negative number
-    assert ahead.number_format == "0.0%"
+    assert ahead.data_type == "n" and ahead.value == pytest.approx(-1.1)  # a negative number
+    assert ahead.number_format == '#,##0.0"个百分点"'
     progress, share = retention["进度"], retention["时间进度"]
     assert progress.data_type == share.data_type == "n"
     assert progress.value == pytest.approx(0.625) and progress.number_format == "0%"

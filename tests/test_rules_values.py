@@ -251,6 +251,11 @@ def test_more_edges_of_the_reader() -> None:
     assert parse_value(" NO ").raw == " NO "
     assert fields(parse_value("5X")) == (None, "5X", None, False, None)  # not a footnote
     assert fields(parse_value("**")) == (None, "", None, False, None)  # markers alone
+    # a comparator word alone after a comparator is text, not a second comparator
+    assert fields(parse_value("<以上")) == (None, "<以上", None, False, None)
+    # ‰ after any decimal the reader knows
+    assert fields(parse_value("5.‰")) == (5.0, None, "‰", False, None)
+    assert fields(parse_value("1e3‰")) == (1000.0, None, "‰", False, None)
     for raw in ("[>>95]", "[>95以下]"):
         with pytest.raises(PsplanError) as caught:
             parse_value(raw)

@@ -74,7 +74,8 @@ def _assert_english(text: str, words: list[str]) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
-def test_show_in_english_has_no_chinese_labels(fmt: str) -> None:
+def test_show_in_english_has_no_chinese_labels(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "400")  # names whole on one line, to be told from labels
     text = out("show", "national", "--lang", "en", "-f", fmt)
     assert "约束性" not in text and "预期性" not in text
     assert "binding" in text and "expected" in text
@@ -136,22 +137,23 @@ def test_trend_numbers_read_as_the_plan_prints_them() -> None:
     def shown(indicator: str, column: str) -> str:
         return str(rows[indicator][at[column]])
 
-    # 养老服务床位总量 (1000, 823.8): one decimal, not 929.52 / -0.266667 / 822.467
-    assert shown("elderly_care_beds_total", "expected") == "929.5"
+    # 养老服务床位总量 (1000, 823.8): the expected value is check's 应达值 (a computed figure:
+    # two decimals of its own at most); the projection one decimal, not -0.266667 / 822.467
+    assert shown("elderly_care_beds_total", "expected") == "929.52"
     assert shown("elderly_care_beds_total", "change") == "-0.3"
     assert shown("elderly_care_beds_total", "projected") == "822.5"
     assert shown("elderly_care_beds_total", "observed_growth") == "-0.03%"
     assert shown("elderly_care_beds_total", "ratio") == "-0.01"
     # 人均预期寿命 (78.3, 77.3**): not 77.9667 / 79.2582
-    assert shown("life_expectancy", "expected") == "78.0"
+    assert shown("life_expectancy", "expected") == "77.97"
     assert shown("life_expectancy", "projected") == "79.3"
     # 每千人口拥有注册护士数 (3.8, 3.36): two decimals, the reported 4 too
     assert shown("nurses_per_1000", "series") == "2020: 3.36 · 2023: 4.00"
     assert shown("nurses_per_1000", "projected") == "4.49"
     # a % indicator: percentages, its change per year in points
     assert shown("compulsory_education_retention", "series") == "2020: 95.2% · 2023: 95.7%"
-    assert shown("compulsory_education_retention", "expected") == "95.7%"
-    assert shown("compulsory_education_retention", "change") == "+0.2"
+    assert shown("compulsory_education_retention", "expected") == "95.68%"  # as check shows it
+    assert shown("compulsory_education_retention", "change") == "+0.2个百分点"
     assert shown("compulsory_education_retention", "trend") == "趋势正常 · 可望完成"
     # a five-year total: the running totals, from 0
     assert shown("old_community_renovation", "baseline") == "0（累计起点）"
@@ -231,12 +233,13 @@ def test_an_estimate_shows_the_decimals_it_is_projected_from() -> None:
     # a % indicator: percentages and points with the reported figures' two decimals
     kindergarten = rows[("inclusive_kindergarten_coverage", "全市")]  # target 87%
     assert (kindergarten["expected"], kindergarten["change"], kindergarten["projected"]) == (
-        "86.74%", "+0.21", "84.34%",
+        "86.74%", "+0.21个百分点", "84.34%",
     )  # fmt: skip
-    # one decimal reported, one shown (the plan prints none: 93)
+    # one decimal reported, one shown in the change (the plan prints none: 93); the expected
+    # value is check's 应达值, a computed figure with its own two decimals
     facilities = rows[("elderly_facilities_compliance", "全市")]
     assert facilities["series"] == "2021: 91.5% · 2022: 93.3% · 2023: 96.6%"
-    assert (facilities["expected"], facilities["change"]) == ("95.8%", "+2.5")
+    assert (facilities["expected"], facilities["change"]) == ("95.75%", "+2.5个百分点")
 
 
 # ---------------------------------------------------------------------------- compare words
@@ -493,3 +496,159 @@ def test_the_template_csv_goes_through_the_csv_format(tmp_path: Path) -> None:
         "",
     ]
     assert beds[9:] == ["", "", ""]  # left for the department
+
+
+# ------------------------------------------------------- every format shows the same figure
+
+
+def _csv_of(*args: str | Path) -> dict[str, dict[str, str]]:
+    rows = csv.DictReader(io.StringIO(out(*args, "--format", "csv").lstrip("\ufeff")))
+    return {row["指标"]: row for row in rows}
+
+
+def test_the_csv_writes_each_figure_as_it_is_shown() -> None:
+    """A CSV reads as the table, markdown and HTML do (63%, not 62.5%; 4.00, not 4), without
+    thousands separators; the JSON keeps the full precision."""
+    rows = _csv_of("check", "national", EXAMPLE)
+    retention = rows["九年义务教育巩固率"]
+    assert (retention["进度"], retention["应达值"], retention["实际值"]) == (
+        "63%",
+        "95.68%",
+        "95.7%",
+    )
+    assert rows["人均预期寿命"]["进度"] == "100%" and rows["人均预期寿命"]["应达值"] == "77.97"
+    assert rows["每千人口拥有注册护士数"]["实际值"] == "4.00"
+    beds = rows["养老服务床位总量"]
+    assert (beds["实际值"], beds["进度"], beds["应达值"]) == ("823.0", "-0.5%", "929.52")
+    assert rows["城镇老旧小区改造"]["进度"] == "74%"
+    data = json.loads(out("check", "national", EXAMPLE, "--format", "json"))
+    progress = {r["id"]: r["progress"] for r in data["results"]}
+    assert progress["compulsory_education_retention"] == pytest.approx(0.625)  # full precision
+
+
+def test_a_percent_indicators_gap_is_in_percentage_points(tmp_path: Path) -> None:
+    """96% − 95.7% is 0.3 percentage points, not 0.3% (a relative change): so every format,
+    and the XLSX stores the number 0.3 with the unit in its number format."""
+    from openpyxl import load_workbook
+
+    from psplan.views.numbers import computed
+
+    plan = load_plan("national").plan
+    retention = plan.indicator("compulsory_education_retention")
+    gap = computed(retention, 0.3, points="个百分点")
+    assert (gap.value, gap.format, gap.shown) == (0.3, '#,##0.0"个百分点"', "0.3个百分点")
+    assert str(computed(retention, -1.1, points=" pp")) == "-1.1 pp"
+    beds = plan.indicator("elderly_care_beds_total")  # not a %: its own unit, no points
+    assert str(computed(beds, 177.0, points="个百分点")) == "177.0"
+    assert _csv_of("check", "national", EXAMPLE)["九年义务教育巩固率"]["差距"] == "0.3个百分点"
+    markdown = out("check", "national", EXAMPLE, "--format", "markdown")
+    assert re.search(r"\|\s+0\.3个百分点 \|", markdown) and "0.3%" not in markdown
+    english = out("check", "national", EXAMPLE, "--format", "csv", "--lang", "en")
+    assert "0.3 pp" in english and "-1.1 pp" in english
+    path = tmp_path / "r.xlsx"
+    assert invoke("report", "national", EXAMPLE, "-o", path).exit_code in (0, 1)
+    sheet = load_workbook(path)["全部指标"]
+    header = [cell.value for cell in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[1].value == "九年义务教育巩固率")
+    cell = row[header.index("差距")]
+    assert cell.value == pytest.approx(0.3) and cell.number_format == '#,##0.0"个百分点"'
+    # the trend's change per year of a % indicator too
+    trend = _trend_rows("national", EXAMPLE)
+    assert trend[("preschool_gross_enrollment", None)]["change"] == "+2.0个百分点"
+    assert trend[("elderly_care_beds_total", None)]["change"] == "-0.3"
+
+
+def test_trend_shows_checks_expected_value() -> None:
+    """`trend`'s expected value is the cell `check` shows as 应达值 (929.52, 77.97)."""
+    from psplan.api import check
+    from psplan.views.assessment import result_cells
+
+    for plan, actuals in (("national", EXAMPLE), ("hanzhong", COUNTIES)):
+        report = check(plan, actuals)
+        trend = _trend_rows(plan, actuals)
+        for result in report.results:
+            cell = result_cells(result, "zh")["expected"]
+            shown = trend[(result.indicator.id, result.region)]["expected"]
+            assert shown == ("" if cell is None else str(cell)), (plan, result.indicator.id)
+
+
+def test_spread_statistics_are_computed_figures() -> None:
+    """Mean, min and max across regions: the plan's precision, at most 2 decimals of their own
+    (93.4475% reads 93.45%), so the XLSX formats no 0.0000%."""
+    from psplan.api import check
+    from psplan.views.assessment import spread_table
+
+    table = spread_table(check("hanzhong", COUNTIES), "zh")
+    at = {column.key: index for index, column in enumerate(table.columns)}
+    rows = {str(row[0]): row for row in table.rows}
+    retention = rows["九年义务教育巩固率"]
+    assert str(retention[at["mean"]]) == "93.45%"
+    assert retention[at["mean"]].format == "0.00%"
+    for row in table.rows:
+        for key in ("min", "max", "mean"):
+            cell = row[at[key]]
+            if cell is not None:
+                shown = str(cell).rstrip("%").replace(",", "")
+                assert len(shown.partition(".")[2]) <= 2, (row[0], key, cell)
+
+
+def test_a_baseline_not_printed_reads_with_its_unit() -> None:
+    """83.48%（2021年上报，首个数据） beside an actual 83.91%, as `measure` words it."""
+    from psplan.api import check
+    from psplan.views.assessment import baseline_text
+
+    report = check("hanzhong", COUNTIES)
+    worded = {
+        baseline_text(r, "zh")
+        for r in report.results
+        if r.verdict.baseline.source == "first_reported" and r.indicator.unit == "%"
+    }
+    assert worded and all(re.match(r"[\d.]+%（\d{4}年上报，首个数据）$", text) for text in worded)
+    english = [
+        baseline_text(r, "en")
+        for r in report.results
+        if r.verdict.baseline.source == "first_reported" and r.indicator.unit == "%"
+    ]
+    assert all(re.match(r"[\d.]+% \(first reported, \d{4}\)$", text) for text in english)
+
+
+def test_a_domain_without_indicators_has_no_row() -> None:
+    from psplan.api import check
+    from psplan.views.assessment import domain_progress
+
+    report = check("national", EXAMPLE)
+    assert "优军服务保障" in report.plan.domains
+    domains = [d.domain for d in domain_progress(report)]
+    assert "优军服务保障" not in domains and domains[0] == "幼有所育"
+    assert "优军服务保障" not in out("check", "national", EXAMPLE, "--format", "markdown")
+
+
+def test_the_template_writes_target_and_baseline_as_show_does(tmp_path: Path) -> None:
+    """目标值 / 基期值 are the cells `show` shows: numbers (90% of a % indicator, 4.6) where
+    the plan prints a plain number, so a spreadsheet does not flag numbers stored as text."""
+    from openpyxl import load_workbook
+
+    from psplan.views.numbers import Figure
+    from psplan.views.template import template_rows
+
+    plan = load_plan("hanzhong").plan
+    rows = {row[0]: row for row in template_rows(plan, [2023], [])}
+    path = tmp_path / "t.xlsx"
+    assert invoke("template", "hanzhong", "-o", path).exit_code == 0
+    sheet = load_workbook(path)["填报"]
+    header = [cell.value for cell in sheet[1]]
+    target, baseline = header.index("目标值"), header.index("基期值")
+    cells = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    shown = out("show", "hanzhong", "--format", "csv")
+    percent = 0
+    for indicator in plan.indicators:
+        for column, raw in ((target, indicator.target.raw), (baseline, indicator.baseline.raw)):
+            cell, written = rows[indicator.id][column], cells[indicator.id][column]
+            if isinstance(cell, Figure):
+                assert isinstance(written.value, int | float), (indicator.id, written.value)
+                assert written.number_format == cell.format
+                assert str(cell).replace(",", "") in shown
+                percent += cell.shown.endswith("%") and not raw.strip().endswith("%")
+            else:
+                assert written.value in (raw, None if raw == "" else raw), (indicator.id, raw)
+    assert percent, "a % indicator printed without its % sign reads 90%, as `show` writes it"

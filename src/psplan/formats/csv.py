@@ -3,15 +3,18 @@
 - Header: the columns' labels in Chinese (`--lang zh`), their keys in English (the JSON keys).
 - A status column is followed by its code column (状态 → 状态代码; en: status → status_code), so
   a filter or a script keys on the code while the reader sees the label.
-- A row's notes, if any row has some, go in a last column 备注 / notes, joined with ；/ "; ".
-- Numbers are written as numbers, never as the shown text with thousands separators (1,234.5
-  is text to a script and, in a locale with a decimal comma, to Excel too): plain digits with a
-  dot, every decimal the value has (up to 10, without float noise: 0.3, not
-  0.30000000000000004), no exponent, never "-0". A percentage (a `Figure` whose number format
-  is a percentage: a % indicator's figure, a progress, a time share, a growth rate) is written
-  with its % sign, 95.7% (not 0.957): Excel and LibreOffice read "95.7%" as the number 0.957
-  shown as a percentage, which is what the analyst sees in every other format, and a script
-  strips the sign. So "60%" not 0.6, "-0.9" not "'-0.9".
+- A row's notes go in a last column 备注 / notes, joined with ；/ "; ", when the table's rows
+  may carry notes (`Table.noted`) or any row has some.
+- A figure (a `Figure`) is written as every other format shows it (`Figure.shown`), without
+  thousands separators: 63%, 4.00, 823.0, 95.68%, -0.5%, 0.3个百分点 where the table, markdown
+  and HTML show 63%, 4.00, 823.0 and the XLSX shows the same. Excel and LibreOffice read
+  "63%" as the number 0.63 and "4.00" as 4; a script strips the % sign. Thousands separators
+  are dropped (1,234.5 is text to a script and, in a locale with a decimal comma, to Excel
+  too), and so is a leading "+" (a signed change +0.3个百分点 would start a formula in Excel;
+  it is the same number without it). Full precision is in the JSON (`--format json`), the
+  format for scripts that compute.
+  A bare number that is not a `Figure` (an int, a float) is written plainly: digits and a dot,
+  no exponent, no float noise, never "-0". So "-0.9", not "'-0.9".
 - The formula guard (`psplan.formats.escape.csv_cell`) applies to text only: a header, a
   label, a name like "=HYPERLINK(…)" gets its apostrophe; a number never does.
 
@@ -30,7 +33,7 @@ from psplan.views.model import Status, Table, Text
 from psplan.views.numbers import Figure
 from psplan.words import say
 
-#: The most decimals a number is written with (a CSV is data: more than any format shows).
+#: The most decimals a bare number (not a `Figure`) is written with.
 PLACES = 10
 
 
@@ -62,7 +65,7 @@ def rows(table: Table, lang: str) -> list[list[object]]:
         header.append(column.label if lang == "zh" else column.key)
         if index in statuses:
             header.append(say("format.csv.code", lang, label=column.label, key=column.key))
-    notes = any(table.notes.get(index) for index in range(len(table.rows)))
+    notes = table.noted or any(table.notes.get(index) for index in range(len(table.rows)))
     if notes:
         header.append(say("format.notes", lang))
     written = [[csv_cell(text) for text in header]]
@@ -81,14 +84,13 @@ def rows(table: Table, lang: str) -> list[list[object]]:
 
 
 def cell_text(cell: object) -> object:
-    """One cell as written: a number as `plain` (a percentage with its % sign), a status as
-    its label, text guarded against formulas."""
+    """One cell as written: a figure as it is shown (without thousands separators), a bare
+    number as `plain`, a status as its label, text guarded against formulas."""
     if cell is None:
         return ""
     if isinstance(cell, Figure):
-        if "%" in cell.format:
-            return plain(cell.value * 100, places=PLACES - 2) + "%"
-        return plain(cell.value)
+        # A leading "+" (+1.23%, +0.3个百分点) would start a formula in Excel: +0.3 is 0.3.
+        return cell.shown.replace(",", "").removeprefix("+")
     if isinstance(cell, bool):
         return csv_cell(str(cell))
     if isinstance(cell, int | float):

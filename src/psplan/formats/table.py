@@ -7,18 +7,30 @@ and bidi controls are shown as <U+XXXX>, never sent to the terminal.
 The view's title comes once (a lone table with the same title draws none of its own), then
 the summary, each table, and the view's notes; without colour no line ends in spaces.
 
-How a table is fitted to `width` (given, else the console's; 100 when not colouring):
+How a table is fitted to `width` (given, else the console's; when not colouring, the `COLUMNS`
+environment variable where it is a whole number of at least 20, else 100):
 
 - columns empty in every row are left out;
 - a number (`Figure`, `int`), a status, and every cell of a column that is not `wide` is never
   broken across lines: those columns take their full width;
 - `wide` columns (names, reasons) share what is left, in proportion to their longest text,
-  and wrap at readable points: between
-  two CJK characters, at spaces, after ``_ / -`` in a long code, never inside a number such as
-  11.05 or 2025, never before a closing or after an opening punctuation mark (，。）《);
-- when even that does not fit — the non-wide columns at full width, each wide column at
-  `WIDE_MIN` cells (or less if all its text is shorter), and the borders — each row is printed
-  as a block of ``label：value`` lines instead (the record layout), under a rule per group;
+  and wrap at readable points: between two CJK characters, at spaces, after ``_ / -`` in a
+  long code; never inside a number such as 11.05, 1,234.5 or -2.5% (one that does not fit the
+  rest of the line moves to the next: 50.59 / （2021年上报）), never at a no-break space
+  (U+00A0: a series' 2022: 10.81), never inside a file name (报告.xlsx), never before a
+  closing or after an opening punctuation mark (，。）《). A wide column is at least `WIDE_MIN`
+  cells (less if all its text is shorter), its longest number, its header's longest word and
+  its longest ASCII word up to `WORD_MAX` cells (indicator, deteriorating stay whole);
+- the title, the summary, the notes and the line naming the columns left out wrap by the
+  same rules;
+- optional columns (`Column.optional`) are left out, and named in a line under the table,
+  before it gives up the grid: in the order of `drop_order` — ids first (`id`, `*_id`), then
+  the wide ones, then the narrow ones, a unit last, the widest first in each — as few as
+  needed (each left out that fits again is put back). Optional ids are also left out when
+  the grid fits only by squeezing a name below `COMFORT` cells (show at 100 columns);
+- when even that does not fit — the non-wide columns at full width, each wide column at its
+  minimum, and the borders — each row is printed as a block of ``label：value`` lines instead
+  (the record layout), under a rule per group;
 - a row's notes are footnotes: the row is marked [1], [2]… and the notes listed under the
   table (in the record layout they are printed under the row's block);
 - a matrix (`Table.matrix`) shows each status as one glyph (see `words/labels.py`, format.glyph.*)
@@ -37,14 +49,19 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from psplan.formats.escape import terminal, visible
-from psplan.views.model import Cell, Status, Table, Text, View, shown
+from psplan.views.model import Cell, Column, Status, Table, Text, View, shown
 from psplan.views.numbers import Figure
 from psplan.words import say
 
-#: The width when none is given and the output is not a terminal (a pipe, a file).
+#: The width when none is given and the output is not a terminal (a pipe, a file), unless the
+#: `COLUMNS` environment variable says another (at least `MIN_COLUMNS`).
 DEFAULT_WIDTH = 100
+MIN_COLUMNS = 20
 #: The fewest cells a wide column is given before the table falls back to the record layout.
 WIDE_MIN = 8
+#: A wide column narrower than this (and than its text) is squeezed: optional id columns are
+#: left out to give it room.
+COMFORT = 16
 #: The widest a matrix's status column is made for its header (longer headers wrap).
 MATRIX_HEADER_MAX = 10
 #: The colour of each status (and each `compare` verdict, `psplan.views.comparison`) on a
@@ -145,11 +162,28 @@ def marker(number: int) -> str:
 
 # ----------------------------------------------------------------------------- wrapping
 
-#: A run of ASCII letters, digits and signs (a word, a number, a code): never broken but
-#: where it is wider than the line; whitespace; any other character on its own.
-_TOKEN_RE = re.compile(r"[!-~]+|\s+|.", re.DOTALL)
+#: A no-break space: a line never breaks at it (a series point: 2022:\u00a010.81).
+NBSP = "\u00a0"
+#: A series point's year and the space after it (2022: 10.81).
+_POINT_RE = re.compile(r"(\b\d{4}[:：]) (?=[-+]?\d)")
+#: An ASCII word longer than this may be broken when a wide column is too narrow for it (a
+#: wide column is made at least as wide as its longest word up to this, and its header's).
+WORD_MAX = 16
+#: The atoms of a line: a run of ASCII letters, digits and signs (a word, a number, a code),
+#: never broken but where it is wider than the line; whitespace (a no-break space aside); any
+#: other character on its own.
+_TOKEN_RE = re.compile(r"[!-~]+|[^\S\u00a0]+|.", re.DOTALL)
+#: What must never be broken, so a wide column is at least as wide as the widest of it: a
+#: number (ASCII digits with . , % and a sign), and ASCII joined by no-break spaces.
+_UNBREAKABLE_RE = re.compile(r"[!-~]*\u00a0[!-~\u00a0]*|[+\-±]?\d[\d.,%‰]*")
+#: A file's suffix (.xlsx): the name before it is kept with it (报告.xlsx).
+_SUFFIX_RE = re.compile(r"\.[A-Za-z]")
+#: The most characters of a file's name kept with its suffix.
+_STEM_MAX = 8
 #: Marks that do not start a line (kept with the character before them).
 _CLOSING = set("，。、；：？！）》」』】〕〉”’％‰…—,.;:?!)]}%")
+#: Separators between items (a series' points) that end a line, not start one.
+_SEPARATORS = {"·", "•", "|"}
 #: Marks that do not end a line (kept with the character after them).
 _OPENING = set("（《「『【〔〈“‘([{")
 #: Where a code too long for the line may be broken (after these).
@@ -163,35 +197,84 @@ def _cells(text: str) -> int:
 
 
 def _tokens(line: str) -> list[str]:
-    """Units a line may break between (see `_TOKEN_RE`), with punctuation glued to its word."""
+    """Units a line may break between: the atoms of `_TOKEN_RE`, glued where a break would
+    not read — a closing mark (or ASCII starting with one: .xlsx）) to what comes before, an
+    opening mark to what comes after, a separator (·) to the item before it, a character
+    after a number to it (2021年, 50％; not an opening mark: 50.59 / （2021年), both sides of
+    a no-break space, a file's name to its suffix (报告.xlsx)."""
     units: list[str] = []
     glue_next = False
     for token in _TOKEN_RE.findall(line):
-        space = token.isspace()
-        after_number = len(token) == 1 and units[-1:] != [] and units[-1][-1:].isdigit()
-        glue = glue_next or token in _CLOSING or (after_number and not token.isascii())
-        if units and not space and glue and not units[-1].isspace():
+        space = token.isspace() and token != NBSP
+        previous = units[-1] if units else ""
+        after_number = (
+            len(token) == 1
+            and previous[-1:].isdigit()
+            and not token.isascii()
+            and token not in _OPENING
+        )
+        glue = glue_next or token == NBSP or token[0] in _CLOSING or after_number
+        if token in _SEPARATORS and len(units) > 1 and previous.isspace():
+            units[-2:] = [units[-2] + previous + token]  # 5.56 · / 10.81, not 5.56 / · 10.81
+        elif previous and not space and glue and not (previous.isspace() and previous != NBSP):
             units[-1] += token
+            if _SUFFIX_RE.match(token):
+                _glue_stem(units)
         else:
             units.append(token)
-        glue_next = not space and token[-1:] in _OPENING
+        glue_next = not space and (token[-1:] in _OPENING or token == NBSP)
     return units
 
 
+def _glue_stem(units: list[str]) -> None:
+    """The last unit (ending in a file's suffix) with the letters before it (报告.xlsx)."""
+    count = 0
+    while (
+        count < _STEM_MAX
+        and len(units) > 1
+        and len(units[-2]) == 1
+        and units[-2].isalnum()
+        and not units[-2].isascii()
+    ):
+        units[-2:] = [units[-2] + units[-1]]
+        count += 1
+
+
+def unbreakable(text: str) -> int:
+    """The cells of the widest part of `text` a line must never break: a number, ASCII joined
+    by no-break spaces (the widest a wide column must be for them to stay whole)."""
+    text = _POINT_RE.sub("\\1" + NBSP, text)
+    return max((_cells(found) for found in _UNBREAKABLE_RE.findall(text)), default=0)
+
+
+def longest_word(text: str) -> int:
+    """The cells of the longest ASCII word in `text` (an indicator, deteriorating)."""
+    return max(
+        (_cells(t) for t in _TOKEN_RE.findall(text) if t.isascii() and not t.isspace()),
+        default=0,
+    )
+
+
 def _fold(token: str, width: int) -> list[str]:
-    """A unit wider than the line: broken after _ / - where it can be, else at characters."""
+    """A unit wider than the line: broken between its atoms (never inside a number or an
+    ASCII word that fits), an atom wider than the line after _ / - where it can be, else at
+    characters."""
     pieces: list[str] = []
-    for part in _CODE_BREAK_RE.split(token):
-        while _cells(part) > width:
-            cut, used = 0, 0
-            while cut < len(part) and used + _cells(part[cut]) <= width:
-                used += _cells(part[cut])
-                cut += 1
-            cut = max(cut, 1)
-            pieces.append(part[:cut])
-            part = part[cut:]
-        if part:
-            pieces.append(part)
+    for atom in _TOKEN_RE.findall(token):
+        if _cells(atom) <= width:
+            pieces.append(atom)
+            continue
+        for part in _CODE_BREAK_RE.split(atom):
+            while _cells(part) > width:
+                cut, used = 0, 0
+                while cut < len(part) and used + _cells(part[cut]) <= width:
+                    used += _cells(part[cut])
+                    cut += 1
+                cut = max(cut, 1)
+                pieces.append(part[:cut])
+                part = part[cut:]
+            if part:
+                pieces.append(part)
     lines: list[str] = []
     for piece in pieces:
         if lines and _cells(lines[-1]) + _cells(piece) <= width:
@@ -205,13 +288,15 @@ def wrap(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` cells, broken at readable points (see the module)."""
     width = max(width, 1)
     lines: list[str] = []
-    for paragraph in text.replace("\t", " ").split("\n"):
+    # a year and its figure (2022: 10.81, a series point) stay on one line
+    text = _POINT_RE.sub("\\1" + NBSP, text.replace("\t", " "))
+    for paragraph in text.split("\n"):
         line = ""
         for token in _tokens(paragraph):
             if _cells(line) + _cells(token) <= width:
                 line += token
                 continue
-            if token.isspace():
+            if token.isspace() and token != NBSP:
                 lines.append(line.rstrip())
                 line = ""
                 continue
@@ -222,9 +307,9 @@ def wrap(text: str, width: int) -> list[str]:
                 line = token
             else:
                 *full, line = _fold(token, width)
-                lines.extend(full)
+                lines.extend(part.rstrip() for part in full)
         lines.append(line.rstrip())
-    return lines
+    return [line.replace(NBSP, " ") for line in lines]
 
 
 # ------------------------------------------------------------------------------ cells
@@ -291,7 +376,13 @@ def _measure(cols: list[_Col], rows: list[list[_Cell]]) -> None:
             col.natural = col.minimum = col.fixed
         elif col.wide:
             col.natural = max([header, *widths], default=0) or 1
-            col.minimum = max(min(WIDE_MIN, col.natural), atomic)
+            texts = [cell.text for cell in cells if not cell.atomic]
+            whole = max((unbreakable(text) for text in texts), default=0)
+            words = max((longest_word(text) for text in texts), default=0)
+            col.minimum = max(
+                min(WIDE_MIN, col.natural), atomic, whole, min(words, WORD_MAX),
+                longest_word(col.header),
+            )  # fmt: skip
         else:
             col.natural = col.minimum = max([header, *widths], default=0) or 1
 
@@ -327,7 +418,7 @@ def render(view: View, *, color: bool = False, width: int | None = None) -> str:
     """The view for a terminal: heading, summary, each table fitted to `width`, notes."""
     from rich.console import Group
 
-    width = width or (_console_width() if color else DEFAULT_WIDTH)
+    width = width or (_console_width() if color else plain_width())
     console = _console(color, width)
     lang = view.lang
     parts: list[Any] = []
@@ -386,8 +477,9 @@ def _table(table: Table, *, color: bool, width: int, lang: str) -> list[Any]:
     _measure(cols, rows)
     widths = _fit(cols, width)
     left_out: list[str] = []
-    if widths is None:  # leave out details, the last listed first, before giving up the grid
-        fewer = _without_details(table, kept, cols, width)
+    if widths is None or _squeezed(table, kept, cols, widths):
+        # leave out details (ids first) before giving up the grid or squeezing the names
+        fewer = _without_details(table, kept, cols, width, squeezed=widths is not None)
         if fewer is not None:
             positions, cols, widths, left_out = fewer
             kept = [kept[n] for n in positions]
@@ -410,20 +502,68 @@ def _table(table: Table, *, color: bool, width: int, lang: str) -> list[Any]:
     return parts
 
 
-def _without_details(
-    table: Table, kept: list[int], cols: list[_Col], width: int
-) -> tuple[list[int], list[_Col], list[int], list[str]] | None:
-    """The grid without the fewest optional columns (the last listed first) that lets it fit
-    `width`: (positions kept among `kept`, their measures, their widths, labels left out)."""
+def is_id(column: Column) -> bool:
+    """An id column (`id`, `parent_id`…): codes a reader of the terminal does not need."""
+    return column.key == "id" or column.key.endswith("_id")
+
+
+def drop_order(table: Table, kept: Sequence[int], cols: Sequence[_Col]) -> list[int]:
+    """The positions (among `kept`) of the optional columns, in the order a narrow terminal
+    leaves them out: ids first, then the wide ones, then the narrow ones, a unit last (a
+    figure without its unit misreads: 823.0, not 823.0 万张); the widest first in each, the
+    last listed first when as wide."""
     optional = [n for n, i in enumerate(kept) if table.columns[i].optional]
-    for count in range(1, len(optional) + 1):
-        dropped = set(optional[-count:])
+
+    def rank(n: int) -> tuple[bool, bool, bool, int, int]:
+        column = table.columns[kept[n]]
+        return (not is_id(column), not cols[n].wide, column.key == "unit", -cols[n].natural, -n)
+
+    return sorted(optional, key=rank)
+
+
+def _squeezed(table: Table, kept: Sequence[int], cols: Sequence[_Col], widths: list[int]) -> bool:
+    """Whether the grid fits only by squeezing a wide column that is not an id below its full
+    width and `COMFORT` cells, while an optional id column takes room."""
+    if not any(is_id(table.columns[i]) and table.columns[i].optional for i in kept):
+        return False
+    return any(
+        col.wide and not is_id(table.columns[i]) and size < min(col.natural, COMFORT)
+        for i, col, size in zip(kept, cols, widths, strict=True)
+    )
+
+
+def _without_details(
+    table: Table, kept: list[int], cols: list[_Col], width: int, *, squeezed: bool = False
+) -> tuple[list[int], list[_Col], list[int], list[str]] | None:
+    """The grid without the fewest optional columns that lets it fit `width`: the first of
+    `drop_order` are left out until it fits, then each of them that fits again is put back
+    (the last left out first: a narrow unit is kept beside its figures where it fits). A grid
+    that fits but `squeezed` leaves out its optional ids alone (None if it then does not fit).
+    Returns (positions kept among `kept`, their measures, their widths, labels left out)."""
+    order = drop_order(table, kept, cols)
+
+    def fit(dropped: set[int]) -> tuple[list[int], list[_Col], list[int]] | None:
         positions = [n for n in range(len(kept)) if n not in dropped]
         fewer = [cols[n] for n in positions]
         widths = _fit(fewer, width)
-        if widths is not None:
-            labels = [table.columns[kept[n]].label for n in sorted(dropped)]
-            return positions, fewer, widths, labels
+        return None if widths is None else (positions, fewer, widths)
+
+    def labels(dropped: set[int]) -> list[str]:
+        return [table.columns[kept[n]].label for n in sorted(dropped)]
+
+    if squeezed:
+        ids = {n for n in order if is_id(table.columns[kept[n]])}
+        found = fit(ids)
+        return None if found is None else (*found, labels(ids))
+    for count in range(1, len(order) + 1):
+        dropped = set(order[:count])
+        if fit(dropped) is None:
+            continue
+        for n in reversed(order[:count]):
+            if fit(dropped - {n}) is not None:
+                dropped.discard(n)
+        positions, fewer, widths = fit(dropped)  # type: ignore[misc]
+        return positions, fewer, widths, labels(dropped)
     return None
 
 
@@ -631,6 +771,16 @@ def _plan(
 
 
 # ------------------------------------------------------------------------------ console
+
+
+def plain_width() -> int:
+    """The width of plain output (a pipe, a file): the `COLUMNS` environment variable where it
+    is a whole number of at least `MIN_COLUMNS`, else `DEFAULT_WIDTH`."""
+    import os
+
+    found = os.environ.get("COLUMNS", "").strip()
+    ok = found.isascii() and found.isdigit() and int(found) >= MIN_COLUMNS
+    return int(found) if ok else DEFAULT_WIDTH
 
 
 def _console_width() -> int:

@@ -3,7 +3,9 @@
 - A summary sheet first, when the view has one: its title, summary lines, the table keyed
   `counts` (the results by status), every table a chart of the view draws (the progress by
   domain, with a native bar chart of progress beside the time share), and the view's notes.
-  Then one sheet per other table, named by its title.
+  Then one sheet per other table, named by its title where it is short enough for a sheet
+  name (31 characters), else by the catalogue's `sheet.<table key>` if there is one (else the
+  title cut short).
 - Figures are numbers, never text: each `Figure` stored as its value with its number format
   (a % indicator's 95.7 % is 0.957 shown 0.0%, a progress 0.44 shown 0%), so a formula or a
   chart reads it right; negative gaps are plain negative numbers.
@@ -95,11 +97,25 @@ def render(view: View, *, color: bool = False, width: int | None = None) -> byte
     summary_ids = {id(table) for table in on_summary}
     for table in view.tables:
         if id(table) not in summary_ids:
-            name = _sheet_name(table.title or view.title, names, table.key)
+            name = _sheet_name(_sheet_title(table, view), names, table.key)
             _data_sheet(book, name, view, table)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _sheet_title(table: Table, view: View) -> str:
+    """What a table's sheet is named after: its title where a sheet name holds it (at most
+    `SHEET_NAME_MAX` characters), else the catalogue's word for the table (`sheet.<key>`,
+    where there is one), else its title (or the view's) cut short."""
+    title = table.title or view.title
+    if len(" ".join(xlsx_text(title).split())) <= SHEET_NAME_MAX:
+        return title
+    from psplan.words import catalogue
+
+    if f"sheet.{table.key}" in catalogue():
+        return say(f"sheet.{table.key}", view.lang)
+    return title
 
 
 def _sheet_name(title: str, used: set[str], fallback: str = "1") -> str:
@@ -198,7 +214,7 @@ class _Sheet:
         columns = table.columns
         self.headers: list[str] = [column.label for column in columns]
         self.rows: Sequence[Sequence[Cell]] = table.rows
-        self.notes = any(table.notes.values()) and not table.matrix
+        self.notes = (table.noted or any(table.notes.values())) and not table.matrix
         if self.notes:
             self.headers.append(say("format.notes", lang))
         self.wrap: dict[int, int] = {}  # column (1-based) → widest, wraps

@@ -46,7 +46,6 @@ from psplan.views.numbers import (
     decimals,
     growth,
     measure,
-    number,
     plan_precision,
     printed,
     ratio,
@@ -95,11 +94,13 @@ def statuses(lang: str) -> dict[str, Status]:
 
 
 def baseline_text(result: Result, lang: str) -> str:
-    """The baseline used: as the plan prints it, or with where it came from."""
+    """The baseline used: as the plan prints it, or with where it came from, the value in
+    the indicator's unit as `measure` shows it: 83.48%（2021年上报，首个数据）."""
     baseline = result.verdict.baseline
     if baseline.source in ("plan", "none"):
         return result.indicator.baseline.raw
-    return say(f"baseline.{baseline.source}", lang, value=number(baseline.value),
+    value = measure(result.indicator, baseline.value)
+    return say(f"baseline.{baseline.source}", lang, value="" if value is None else str(value),
                year=baseline.year)  # fmt: skip
 
 
@@ -137,7 +138,7 @@ def result_cells(result: Result, lang: str) -> dict[str, Cell]:
         "target": printed(indicator, indicator.target.raw),
         "actual": measure(indicator, verdict.actual),
         "year": None if verdict.actual_year is None else count(verdict.actual_year),
-        "gap": computed(indicator, verdict.gap),
+        "gap": computed(indicator, verdict.gap, points=say("unit.points", lang)),
         "progress": share(verdict.progress),
         "share": share(verdict.share),
         "expected": computed(indicator, verdict.expected),
@@ -149,8 +150,16 @@ def result_cells(result: Result, lang: str) -> dict[str, Cell]:
 
 def row_notes(result: Result, lang: str) -> list[str]:
     """What is printed under a result: the plan's notes on its row, an override applied, and
-    the departments' 原因分析 / 下一步措施 from the collection sheet."""
-    lines = list(_plan_notes(tuple(result.indicator.notes)))
+    the departments' 原因分析 / 下一步措施 from the collection sheet.
+
+    The plan's notes are the transcription's, written in English for whoever checks the data
+    file against the source; some matter to the reader (汉中 prints 1246 个 without the brackets
+    of a five-year total), so every report shows them, marked as 转录说明 so that a Chinese
+    reader knows what the English line is."""
+    lines = [
+        say("assessment.note.plan", lang, text=note)
+        for note in _plan_notes(tuple(result.indicator.notes))
+    ]
     if result.override:
         lines.append(say("assessment.note.override", lang, text=result.override))
     for key in ("reason", "measure"):
@@ -294,12 +303,13 @@ def results_table(
         if lines:
             notes[index] = lines
     rows = _rows(results, make, one_each=True)
-    return Table(key, title, columns, rows, group="domain", notes=notes)
+    return Table(key, title, columns, rows, group="domain", notes=notes, noted=True)
 
 
 def series_text(indicator: Indicator, points: Iterable[tuple[int, float]], lang: str) -> str:
     """A series as one text, each figure as `measure` shows it: 2021: 5.56 · 2022: 10.81 (the
-    trends table of `check` and `psplan trend` read the same)."""
+    trends table of `check` and `psplan trend` read the same). A terminal never breaks a
+    line inside one point (2022: / 10.81): see `psplan.formats.table.wrap`."""
     return say("trend.points_sep", lang).join(
         say("trend.point", lang, year=point_year, value=measure(indicator, value))
         for point_year, value in points
@@ -396,8 +406,8 @@ class DomainProgress:
 
 
 def domain_progress(report: Assessment) -> list[DomainProgress]:
-    """Each domain of the plan (in its order): how far its indicators have come on average,
-    against the share of the period elapsed."""
+    """Each domain of the plan with indicators assessed (in its order): how far they have come
+    on average, against the share of the period elapsed. A domain without any has no row."""
     # per domain: results, judged, sum of progress, time shares (count, sum), lagging
     sums: dict[str, list[float]] = {
         domain: [0, 0, 0.0, 0, 0.0, 0] for domain in report.plan.domains
@@ -426,6 +436,7 @@ def domain_progress(report: Assessment) -> list[DomainProgress]:
             int(lagging),
         )
         for domain, (results, judged, progress, timed, shares, lagging) in sums.items()
+        if results
     ]
 
 
@@ -483,9 +494,9 @@ def spread_table(report: Assessment, lang: str, found: list[Spread] | None = Non
                 indicator_cell(indicator),
                 count(s.regions),
                 count(s.reported),
-                measure(indicator, s.minimum),
-                measure(indicator, s.maximum),
-                measure(indicator, s.mean),
+                computed(indicator, s.minimum),
+                computed(indicator, s.maximum),
+                computed(indicator, s.mean),
                 None if s.cv is None else Figure(s.cv, "0.0%", f"{s.cv:.1%}"),
                 *(count(s.statuses.get(code, 0)) for code in ("met", "on_track", *LAGGING)),
                 separator.join(s.lagging),

@@ -25,6 +25,8 @@ COLUMNS = (
     "child_name", "child_attribute", "child_target", "verdict", "reason",
 )  # fmt: skip
 WIDE = frozenset({"domain", "parent_id", "name", "child_id", "child_name", "reason"})
+#: Left out first by a terminal too narrow for every column (the codes; the names say it).
+OPTIONAL = frozenset({"parent_id", "child_id"})
 #: The catalogue's parts, in the order every output lists them.
 PARTS = ("covered", "missing", "waived", "extra")
 #: The columns of `compare --all`, after the child plan's id and name.
@@ -158,7 +160,8 @@ def _indicators(comparison: Comparison, lang: str) -> Table:
             )
         )
     columns = tuple(
-        Column(key, say(f"comparison.column.{key}", lang), key in WIDE) for key in COLUMNS
+        Column(key, say(f"comparison.column.{key}", lang), key in WIDE, key in OPTIONAL)
+        for key in COLUMNS
     )
     return Table("indicators", say("comparison.indicators", lang), columns, rows, group="domain")
 

@@ -90,6 +90,9 @@ class Table:
     rows: list[tuple[Cell, ...]]
     group: str | None = None
     notes: dict[int, list[str]] = field(default_factory=dict)
+    #: Whether rows of this table may carry notes (a CSV then always has the notes column, so
+    #: its columns do not depend on the data or the language).
+    noted: bool = False
     matrix: bool = False
 
     def column(self, key: str) -> int:

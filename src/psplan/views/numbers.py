@@ -2,13 +2,18 @@
 
 A figure is a `Figure`: the value a spreadsheet stores, its number format, and the text every
 other format shows. So the XLSX cell (0.957, format 0.0%) and the table/markdown/CSV/HTML text
-(95.7%) always agree.
+(95.7%) always agree: the CSV writes the shown text too (without thousands separators).
 
 - A figure in an indicator's unit shows at least the plan's precision (the decimals printed in
   its target and baseline) and never fewer decimals than the figure has, up to 4; an estimate
   (the expected path, a projection) shows the plan's precision, or the decimals of the reported
   figures it is projected from when more (at most 2). A figure of a % indicator is stored as a
   real percentage.
+- A computed figure (`computed`: an expected value, a gap, a spread across regions) shows the
+  plan's precision and at most 2 decimals of its own, and is rounded to what it shows.
+- A difference of a % indicator (a gap, a change per year) is in percentage points: the number
+  0.3 shown with the unit word, "0.3个百分点" (" pp" in English), never "0.3%", which a reader
+  takes for a relative change (`in_points`).
 - Progress and time share are fractions shown as whole percentages (one decimal under 1 %).
 - No float noise (0.1 + 0.2 reads 0.3) and never "-0".
 """
@@ -139,16 +144,39 @@ def measure(
 COMPUTED_PLACES = 2
 
 
-def computed(indicator: Indicator, value: float | None) -> Figure | str | None:
-    """A figure psplan computed from the plan and the reports (the expected value, the gap):
-    the plan's precision, and the decimals the figure has up to two, rounded to what is shown
-    (so a CSV, which writes the value, reads the same): 77.966667 beside a plan printing 78.3
-    reads 77.97, not 77.9667 and not 78.0; 95.68 stays 95.68, so an expected value is not
-    rounded onto the actual figure it is compared with; 100.0 reads 100."""
+def computed(
+    indicator: Indicator, value: float | None, *, points: str | None = None
+) -> Figure | str | None:
+    """A figure psplan computed from the plan and the reports (the expected value, the gap,
+    the mean of the regions): the plan's precision, and the decimals the figure has up to two,
+    rounded to what is shown: 77.966667 beside a plan printing 78.3 reads 77.97, not 77.9667
+    and not 78.0; 95.68 stays 95.68, so an expected value is not rounded onto the actual
+    figure it is compared with; 100.0 reads 100.
+
+    A difference of two figures of a % indicator (a gap: 96% − 95.7%) is percentage points,
+    not a relative change: given `points`, the unit word of percentage points in the view's
+    language (the catalogue's ``unit.points``: 个百分点, " pp"), it is the number 0.3 shown
+    "0.3个百分点" (`in_points`)."""
     if value is None or not math.isfinite(value):
         return measure(indicator, value)
     places = max(plan_precision(indicator), min(decimals(value), COMPUTED_PLACES))
+    if points is not None and is_percent(indicator):
+        return in_points(round(value, places) + 0.0, places, points)
     return measure(indicator, round(value, places) + 0.0, estimate=True, places=places)
+
+
+def in_points(value: float, places: int, unit: str, *, signed: bool = False) -> Figure:
+    """A number of percentage points: stored as the number (0.3), shown and formatted with the
+    `unit` word after it (0.3个百分点; number format ``#,##0.0"个百分点"``); `signed`: +0.3."""
+    places = min(places, MAX_DECIMALS)
+    suffix = f'"{unit}"' if unit else ""
+    plain = _fixed(places) + suffix
+    if signed:
+        shown = f"{value:+,.{places}f}"
+        if not shown.strip("+-0.,"):
+            shown = shown[1:]  # never "+0.0" or "-0.0"
+        return Figure(value, f"+{plain};-{plain};{plain}", shown + unit)
+    return Figure(value, plain, _show(value, places) + unit)
 
 
 def hundredth(value: float) -> float:

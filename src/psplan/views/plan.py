@@ -10,6 +10,8 @@ from psplan.words import say
 
 COLUMNS = ("id", "domain", "indicator", "unit", "baseline", "target", "attribute")
 WIDE = frozenset({"domain", "indicator"})
+#: Left out first by a terminal too narrow for every column (the codes; the names say it).
+OPTIONAL = frozenset({"id"})
 
 
 def attribute_label(indicator, lang: str) -> str:
@@ -34,10 +36,13 @@ def plan_view(plan: Plan, lang: str = "zh") -> View:
                 attribute_label(indicator, lang),
             )
         )
-    columns = tuple(Column(key, say(f"plan.{key}", lang), key in WIDE) for key in COLUMNS)
+    columns = tuple(
+        Column(key, say(f"plan.{key}", lang), key in WIDE, key in OPTIONAL) for key in COLUMNS
+    )
     title = say(
         "plan.title", lang, name=plan.name, start=plan.period.start, end=plan.period.end,
         count=len(rows),
     )  # fmt: skip
-    table = Table("indicators", title, columns, rows, group="domain")
+    # the table's own title is short: a spreadsheet names its sheet with it
+    table = Table("indicators", say("plan.table", lang), columns, rows, group="domain")
     return View("plan", title, lang, plan_dict(plan), [table], primary="indicators")

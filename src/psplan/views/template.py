@@ -16,8 +16,11 @@ A template is a form to fill in, not a report; the view says so with the model's
 features, not with a workbook of its own: the years and the explanations are `input` columns
 (a spreadsheet marks their cells, keeps the descriptive columns in view, and gives the
 explanations room for a sentence), the years carry a `hint` (an input message on their cells
-only), and the instructions are a second table of one column (a sheet of text). Every cell is
-text the reader parses back: a baseline "95.2%" stays as printed, never a number with a format.
+only), and the instructions are a second table of one column (a sheet of text). The 目标值 and
+基期值 are the cells `psplan show` shows (`psplan.views.numbers.printed`): a number where the
+plan prints a plain number (95.2% of a % indicator: 0.952 shown 95.2%; 4.6), else the text
+(>90%, ——, 应保尽保); the reader parses either back (a percentage-formatted number as its
+text).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from collections.abc import Sequence
 from psplan.plan.model import MAX_PERIOD_YEARS, MAX_YEAR, MIN_YEAR, Plan
 from psplan.plan.yamlsource import shorten
 from psplan.views.model import Column, Table, View
+from psplan.views.numbers import Figure, printed
 from psplan.words import say
 
 #: The sheet's columns before the years (`template.column.<key>`; "region" follows "id" when
@@ -117,7 +121,9 @@ def template_header(years: Sequence[int], regions: Sequence[str]) -> list[str]:
     return [key if key.isdigit() else column_word(key) for key in template_keys(years, regions)]
 
 
-def template_rows(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> list[list[str]]:
+def template_rows(
+    plan: Plan, years: Sequence[int], regions: Sequence[str]
+) -> list[list[Figure | str]]:
     from psplan.errors import PsplanError, quoted
 
     seen: set[str] = set()
@@ -144,8 +150,8 @@ def template_rows(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> l
                 indicator.name,
                 indicator.unit or "",
                 indicator.attribute_printed or say(f"attribute.{indicator.attribute}", SHEET_LANG),
-                indicator.target.raw,
-                indicator.baseline.raw,
+                printed(indicator, indicator.target.raw),
+                printed(indicator, indicator.baseline.raw),
                 indicator.lead_department or "",
             ]
             rows.append(row + [""] * (len(years) + len(EXPLANATION_KEYS)))
@@ -153,8 +159,8 @@ def template_rows(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> l
 
 
 def template_view(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> View:
-    """The sheet to fill in (every cell text; the years and the explanations are its input
-    columns) and the instructions, a table of one column."""
+    """The sheet to fill in (the years and the explanations are its input columns) and the
+    instructions, a table of one column."""
     rows = template_rows(plan, years, regions)
     keys = template_keys(years, regions)
     header = template_header(years, regions)

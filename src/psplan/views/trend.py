@@ -3,12 +3,14 @@
 Every figure comes from the assessment (`Result.trend`, `Result.expected_path`): the same
 baseline and base year the verdict used, so `trend` and `check` cannot disagree; the series and
 the projection read as in the trends table of `check` (`series_text` and `estimate`, shared in
-`psplan.views.assessment`). Figures read as the plan prints them (`psplan.views.numbers`): a
-reported figure with the plan's decimals (and its own), a computed one (the expected path, the
-change per year, the projection) with the plan's decimals, or the decimals of the reported
+`psplan.views.assessment`), and the expected value is check's 应达值, the same cell
+(`psplan.views.numbers.computed`). Figures read as the plan prints them
+(`psplan.views.numbers`): a reported figure with the plan's decimals (and its own), a computed
+one (the change per year, the projection) with the plan's decimals, or the decimals of the reported
 figures it is computed from when more (at most 2: hanzhong's 接受创业服务人数, target "3",
 reported 2.76 · 2.8 · 2.95, is projected as 3.15 and changes by +0.10 a year, not 3 and 0), or
-two where the plan prints no number; never float noise.
+two where the plan prints no number; never float noise. A % indicator changes by percentage
+points: +2.0个百分点.
 
 `trend_rows_dict` is the JSON contract (keys may be added, none renamed).
 """
@@ -31,7 +33,7 @@ from psplan.views.assessment import (
     trend_text,
 )
 from psplan.views.model import Cell, Column, Table, View
-from psplan.views.numbers import Figure, growth, ratio
+from psplan.views.numbers import Figure, computed, growth, in_points, is_percent, ratio
 from psplan.words import say
 
 #: The columns, by key (`trend.column.<key>` in the catalogue); names and notes may wrap.
@@ -40,6 +42,8 @@ COLUMNS = (
     "observed_growth", "needed_growth", "ratio", "trend", "projected", "note",
 )  # fmt: skip
 WIDE = frozenset({"id", "indicator", "baseline", "series", "trend", "note"})
+#: Left out first by a terminal too narrow for every column (the codes; the names say it).
+OPTIONAL = frozenset({"id"})
 #: Decimals of a growth rate (a fraction: +1.23% is 0.0123) and of the ratio R, as shown.
 GROWTH_PLACES = 4
 RATIO_PLACES = 2
@@ -75,7 +79,10 @@ def trend_rows_dict(report: Assessment, lang: str = "zh") -> dict[str, Any]:
 
 def trend_view(report: Assessment, lang: str = "zh") -> View:
     rows = [_row(result, report.year, lang) for result in report.results]
-    columns = tuple(Column(key, say(f"trend.column.{key}", lang), key in WIDE) for key in COLUMNS)
+    columns = tuple(
+        Column(key, say(f"trend.column.{key}", lang), key in WIDE, key in OPTIONAL)
+        for key in COLUMNS
+    )
     key = "trend.title_outside" if report.outside_period else "trend.title"
     title = say(key, lang, plan=report.plan.name, year=report.year)
     regions = any(result.region for result in report.results)
@@ -96,18 +103,17 @@ def _row(result: Result, year: int, lang: str) -> tuple[Cell, ...]:
             for o in sorted(result.observations)
             if o.value.number is not None and o.year <= year
         ]
-        expected = estimate(indicator, result.verdict.expected, [v for _, v in values])
+        expected = computed(indicator, result.verdict.expected)
         blank = (None,) * 6
         return (*first, series_text(indicator, values, lang), None, expected, *blank,
                 _note(result, lang))  # fmt: skip
-    last_year = trend.points[-1][0]
     points = [value for _, value in trend.points]
     return (
         *first,
         series_text(indicator, trend.points, lang),
         sparkline(points),
-        estimate(indicator, dict(result.expected_path).get(last_year), points),
-        _change(indicator, trend.linear_change, points),
+        computed(indicator, result.verdict.expected),
+        _change(indicator, trend.linear_change, points, lang),
         growth(rounded(trend.observed_growth, GROWTH_PLACES)),
         growth(rounded(trend.needed_growth, GROWTH_PLACES)),
         ratio(rounded(trend.ratio, RATIO_PLACES)),
@@ -126,14 +132,18 @@ def _note(result: Result, lang: str) -> str:
     return explain_disagreement(result, lang)
 
 
-def _change(indicator: Indicator, value: float | None, points: Iterable[float]) -> Figure | None:
+def _change(
+    indicator: Indicator, value: float | None, points: Iterable[float], lang: str
+) -> Figure | None:
     """The change per year, signed, in the indicator's unit (a % indicator's in percentage
-    points: +1.9, not +1.9%, which would read as a growth rate), with the decimals of an
-    estimate from the series `points` (`estimate_places`)."""
+    points: +1.9个百分点, not +1.9%, which would read as a growth rate), with the decimals of
+    an estimate from the series `points` (`estimate_places`)."""
     if value is None:
         return None
     places = estimate_places(indicator, points)
     value = round(value, places) + 0.0
+    if is_percent(indicator):
+        return in_points(value, places, say("unit.points", lang), signed=True)
     number = "#,##0" + ("." + "0" * places if places else "")
     shown = f"{value:+,.{places}f}"
     if not shown.strip("+-0.,"):

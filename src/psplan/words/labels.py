@@ -30,6 +30,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{value} (first reported, {year})",
     },
     "baseline.zero": {"zh": "0（累计起点）", "en": "0 (totals start at 0)"},
+    # the unit of a difference of a % indicator (a gap, a change per year): 0.3个百分点
+    "unit.points": {"zh": "个百分点", "en": " pp"},
     # punctuation that differs between the languages
     "sep.list": {"zh": "、", "en": ", "},
     "sep.clause": {"zh": "，", "en": ", "},

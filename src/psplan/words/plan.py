@@ -10,6 +10,7 @@ WORDS: dict[str, dict[str, str]] = {
     "plan.baseline": {"zh": "基期值", "en": "baseline"},
     "plan.target": {"zh": "目标值", "en": "target"},
     "plan.attribute": {"zh": "属性", "en": "attribute"},
+    "plan.table": {"zh": "指标", "en": "Indicators"},
     "plan.title": {
         "zh": "{name}（{start}—{end}年）· {count}项指标",
         "en": "{name} ({start}–{end}) · {count} indicators",

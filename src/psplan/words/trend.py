@@ -17,7 +17,7 @@ WORDS: dict[str, dict[str, str]] = {
     "trend.column.baseline": "plan.baseline",
     "trend.column.series": {"zh": "数据序列", "en": "series"},
     "trend.column.chart": "assessment.column.sparkline",
-    "trend.column.expected": {"zh": "时序进度应达", "en": "expected path"},
+    "trend.column.expected": "assessment.column.expected",
     "trend.column.change": {"zh": "年均变化", "en": "change per year"},
     "trend.column.observed_growth": "assessment.column.observed_growth",
     "trend.column.needed_growth": "assessment.column.needed_growth",
