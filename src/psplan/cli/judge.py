@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -67,24 +67,20 @@ def _parse_references(items: list[str]) -> dict[str, float]:
 def run_check(
     plan: Plan,
     actuals: Path,
+    options: Mapping[str, Any],
     *,
-    year: int | None,
-    region: str | None,
-    reference: list[str] | None,
-    reference_region: list[str] | None,
-    encoding: str | None,
-    sheet: str | None,
-    overrides: Path | None = None,
-    allow_outside_period: bool = False,
-    strict: bool = False,
-    max_problems: int = MAX_PROBLEMS,
     max_regions: int = 0,
     report_format: str = "",
     region_hint: str = "cli.hint.pick_region_or_data",
 ) -> Report:
     """Read the actuals and judge them; warnings printed, every input problem printed, exit 2.
 
-    With `max_regions`, reading stops at the first region past it (see `_limit_regions`)."""
+    `options` are the command's parsed options (its `locals()`): every judging command offers
+    the same ones (--year, --region, --reference, --reference-region, --encoding, --sheet,
+    --overrides, --allow-outside-period, --strict, --max-problems), read here once. With
+    `max_regions`, reading stops at the first region past it (see `limit_regions`)."""
+    get = options.get
+    overrides, encoding, sheet = get("overrides"), get("encoding"), get("sheet")
     from psplan.actuals.read import read_actuals
     from psplan.assess.check import check
     from psplan.assess.overrides import read_overrides
@@ -100,18 +96,18 @@ def run_check(
         return check(
             plan,
             rows,
-            year=year,
-            region=region,
-            references=_parse_references(reference or []),
-            reference_regions=reference_region or [],
+            year=get("year"),
+            region=get("region"),
+            references=_parse_references(get("reference") or []),
+            reference_regions=get("reference_region") or [],
             source=str(actuals),
             overrides=override_list,
-            allow_outside_period=allow_outside_period,
-            strict=strict,
+            allow_outside_period=bool(get("allow_outside_period")),
+            strict=bool(get("strict")),
             warnings=warnings,
         )
     finally:
-        warn(warnings, max_problems)
+        warn(warnings, get("max_problems", MAX_PROBLEMS))
 
 
 def _view(report: Report, lang: str, *, by_region: bool = False) -> View:
@@ -169,16 +165,7 @@ def check(
         report = run_check(
             loaded.plan,
             actuals,
-            year=year,
-            region=region,
-            reference=reference,
-            reference_region=reference_region,
-            encoding=encoding,
-            sheet=sheet,
-            overrides=overrides,
-            allow_outside_period=allow_outside_period,
-            strict=strict,
-            max_problems=max_problems,
+            locals(),
             # --by-region prints one row per indicator, however many regions
             max_regions=0 if by_region else region_limit(max_regions, region, chosen),
             report_format=chosen,
@@ -226,15 +213,7 @@ def report(
     result = run_check(
         loaded.plan,
         actuals,
-        year=year,
-        region=region,
-        reference=reference,
-        reference_region=reference_region,
-        encoding=encoding,
-        sheet=sheet,
-        overrides=overrides,
-        allow_outside_period=allow_outside_period,
-        max_problems=max_problems,
+        locals(),
         max_regions=region_limit(max_regions, region, chosen.value),
         report_format=chosen.value,
         region_hint="cli.hint.pick_region",

@@ -82,15 +82,7 @@ def trend(
     report = run_check(
         loaded.plan,
         actuals,
-        year=year,
-        region=region,
-        reference=reference,
-        reference_region=reference_region,
-        encoding=encoding,
-        sheet=sheet,
-        overrides=overrides,
-        allow_outside_period=allow_outside_period,
-        max_problems=max_problems,
+        locals(),
         max_regions=region_limit(max_regions, region, chosen),
         report_format=chosen,
     )
