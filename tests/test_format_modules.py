@@ -496,3 +496,29 @@ def test_a_plan_sheet_has_a_short_name(plans) -> None:
     data = render(plan_view(plans["hanzhong"]), "xlsx")
     assert load_workbook(io.BytesIO(data)).sheetnames == ["指标"]
     assert plan_view(plans["hanzhong"], "en").tables[0].title == "Indicators"
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_by_region_shows_the_matrix_in_table_and_markdown(fmt: str) -> None:
+    """`check --by-region` (the generated Hanzhong counties) shows the region × indicator
+    matrix itself in the table and markdown, not only in JSON: every region named, a status
+    glyph per cell, the legend under it."""
+    from typer.testing import CliRunner
+
+    from psplan.cli import app
+
+    result = CliRunner().invoke(
+        app, ["check", "hanzhong", "examples/generated/hanzhong-counties.csv", "--by-region",
+              "-f", fmt], env={"COLUMNS": "100"},
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output  # binding indicators lag in some counties
+    text = result.stdout
+    for region in ("全市", "汉台区", "南郑区", "城固县", "洋县"):
+        assert region in text
+    assert "各地区指标状态" in text and "图例：" in text
+    legend = next(line for line in text.splitlines() if "图例：" in line)
+    assert "▴ 进度滞后" in legend and "✓ 已达标" in legend
+    # one glyph per (region, indicator): the counts of the summary (met 12, on track 56,
+    # behind 87 of 155), in the matrix above its legend
+    matrix = text[text.index("各地区指标状态") : text.index("图例：")]
+    assert (matrix.count("✓"), matrix.count("◦"), matrix.count("▴")) == (12, 56, 87)
