@@ -560,3 +560,11 @@ def test_libreoffice_prints_the_workbook(tmp_path: Path) -> None:
     size = info.split("Page size:")[1].split("pts")[0]
     width, height = (float(x) for x in size.split("x"))
     assert width > height and round(width) == 842, size  # A4 landscape
+
+
+def test_an_empty_table_says_so_in_the_workbook(workbook) -> None:
+    """No binding indicator lags in the national example: its sheet says （无） under the
+    header instead of printing an empty page."""
+    sheet = workbook["滞后约束性指标"]
+    assert sheet.max_row == 2 and sheet["A2"].value == "（无）"
+    assert [cell.value for cell in sheet[2][1:]] == [None] * (sheet.max_column - 1)

@@ -214,6 +214,8 @@ class _Sheet:
         columns = table.columns
         self.headers: list[str] = [column.label for column in columns]
         self.rows: Sequence[Sequence[Cell]] = table.rows
+        if not table.rows and columns:  # a table with no rows says so, not an empty sheet
+            self.rows = [(say("format.none", lang), *([None] * (len(columns) - 1)))]
         self.notes = (table.noted or any(table.notes.values())) and not table.matrix
         if self.notes:
             self.headers.append(say("format.notes", lang))
