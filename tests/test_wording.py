@@ -40,3 +40,25 @@ def test_every_error_has_its_problems_listed_even_when_it_is_one() -> None:
     assert str(raised.value) == "no-such-file.csv: 文件不存在"
     with use_lang("en"):
         assert str(raised.value) == "no-such-file.csv: no such file"
+
+
+def test_english_reports_have_english_labels_and_punctuation(tmp_path) -> None:
+    """--lang en: the HTML report says binding/expected (not 约束性/预期性), the by-region
+    output joins lagging regions with ", " (not 、) and compare --all follows --lang."""
+    from typer.testing import CliRunner
+
+    from psplan.cli import app
+
+    runner = CliRunner()
+    page = tmp_path / "r.html"
+    args = ["report", "national", "examples/national-2023.csv", "-o", str(page), "--lang", "en"]
+    assert runner.invoke(app, args).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "binding" in html and "约束性" not in html and "预期性" not in html
+    assert "进度滞后" not in html and "behind" in html
+    regions = runner.invoke(app, ["check", "hanzhong", COUNTIES, "--by-region", "--lang", "en",
+                                  "-f", "markdown"])  # fmt: skip
+    cells = [line.split("|")[-2] for line in regions.stdout.splitlines() if "汉台区, " in line]
+    assert cells and not any("、" in cell for cell in cells)  # the lagging regions' cell
+    summary = runner.invoke(app, ["compare", "national", "--all", "--lang", "en", "-f", "csv"])
+    assert "，" not in summary.stdout and "weaker" in summary.stdout.lower()
