@@ -62,3 +62,30 @@ def test_english_reports_have_english_labels_and_punctuation(tmp_path) -> None:
     assert cells and not any("、" in cell for cell in cells)  # the lagging regions' cell
     summary = runner.invoke(app, ["compare", "national", "--all", "--lang", "en", "-f", "csv"])
     assert "，" not in summary.stdout and "weaker" in summary.stdout.lower()
+
+
+def test_check_and_report_judge_a_reference_row_alike(tmp_path) -> None:
+    """A Suzhou file with a province row (安徽省, the level its relative target names): check
+    and report give the same verdict, and the report does not list 安徽省 as one of its
+    regions (the evidence of the outputs issue: 进度滞后 in check, 需人工核实 in report)."""
+    from typer.testing import CliRunner
+
+    from psplan.cli import app
+
+    actuals = tmp_path / "suzhou.csv"
+    actuals.write_text(
+        "region,indicator,year,value\n"
+        "全市,劳动年龄人口平均受教育年限,2023,10.6\n"
+        "安徽省,劳动年龄人口平均受教育年限,2023,11.0\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    checked = runner.invoke(app, ["check", "suzhou", str(actuals), "-f", "markdown"]).stdout
+    page = tmp_path / "r.md"
+    runner.invoke(app, ["report", "suzhou", str(actuals), "-o", str(page)])
+    report = page.read_text(encoding="utf-8")
+    for text in (checked, report):
+        row = next(line for line in text.splitlines() if "劳动年龄人口平均受教育年限" in line)
+        assert "| 全市 " in row and "| 进度滞后 |" in row
+        assert "参照值 11（2023年安徽省）；2023年应达 10.79" in row  # as the 应达值 column
+        assert "| 安徽省 " not in text

@@ -236,7 +236,7 @@ def judge(
         status, why = "needs_review", _r("no_baseline", year=actual_year)
     else:
         status = "on_track" if sign * (actual - expected) >= -1e-9 else "behind"
-        why = _r("expected_by", expected=expected, year=year, share=share)
+        why = _r("expected_by", expected=_expected_shown(expected), year=year, share=share)
     reasons = (*notes, why) if why is not None else notes
     return Verdict(
         status, actual, actual_year, gap, progress, expected, target_value, reasons, baseline,
@@ -281,7 +281,7 @@ def _judge_bound(
             why = _r("bound_undecided", text=shown, op=OP_SYMBOLS[line_op], target=expected)
         else:
             status = "on_track" if on_line else "behind"
-            why = _r("expected_by", expected=expected, year=year, share=share)
+            why = _r("expected_by", expected=_expected_shown(expected), year=year, share=share)
     reasons = (note, why) if why is not None else (note,)
     return Verdict(
         status, value.number, latest.year, None, 1.0 if met else None, expected, target_value,
@@ -475,3 +475,9 @@ def _shown(value: Value) -> float | str | None:
 
 def _round(number: float) -> float:
     return round(number, 6) + 0.0
+
+
+def _expected_shown(expected: float) -> float:
+    """The expected value a reason quotes, to two decimals as the reports show a computed
+    figure (views.numbers.computed): "2023年应达 10.79", beside the 应达值 column's 10.79."""
+    return round(expected, 2) + 0.0
