@@ -27,7 +27,7 @@ from psplan.actuals.values import parse_value
 from psplan.cli import app
 from psplan.errors import Location, Problem, PsplanError
 from psplan.formats import render
-from psplan.formats.csvout import with_bom
+from psplan.formats.csv import with_bom
 from psplan.plan.plans import load_plan
 from psplan.views.template import INSTRUCTIONS, template_header, template_view
 

@@ -92,7 +92,7 @@ def template(
 ) -> None:
     """Write the data-collection sheet departments fill in (reads back with `psplan check`)."""
     from psplan.formats import render
-    from psplan.formats.csvout import with_bom
+    from psplan.formats.csv import with_bom
     from psplan.output import is_stream
     from psplan.plan.plans import load_plan
     from psplan.views.template import parse_years, template_view

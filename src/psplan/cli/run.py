@@ -283,7 +283,7 @@ def emit_content(
     """Write a command's result, then say which file was written. CSV goes out as UTF-8 with
     a byte-order mark (what Excel needs), unless --no-bom or it is printed on a terminal."""
     if chosen == "csv" and isinstance(content, str) and not no_bom and not _to_terminal(output):
-        from psplan.formats.csvout import with_bom
+        from psplan.formats.csv import with_bom
 
         content = with_bom(content)
     write(content, output)

@@ -18,7 +18,8 @@
 - The formula guard (`psplan.formats.escape.csv_cell`) applies to text only: a header, a
   label, a name like "=HYPERLINK(…)" gets its apostrophe; a number never does.
 
-No byte-order mark here: the command line adds it (`psplan.formats.csvout.with_bom`).
+No byte-order mark in `render`: the command line adds it (`with_bom`) unless --no-bom or the
+CSV goes to a terminal; without it Excel on Chinese Windows reads UTF-8 as GBK (mojibake).
 """
 
 from __future__ import annotations
@@ -35,6 +36,15 @@ from psplan.words import say
 
 #: The most decimals a bare number (not a `Figure`) is written with.
 PLACES = 10
+#: The UTF-8 byte-order mark Excel looks for.
+BOM = "\ufeff"
+
+
+def with_bom(text: str) -> bytes:
+    """The CSV as UTF-8 bytes with the byte-order mark: what Excel opens right, whatever the
+    encoding of the terminal or locale (bytes, so no stream re-encodes the mark)."""
+    body = text if text.endswith("\n") or not text else text + "\n"
+    return (BOM + body).encode("utf-8", "backslashreplace")
 
 
 def render(view: Any, *, color: bool = False, width: int | None = None) -> str:
