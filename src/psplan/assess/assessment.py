@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from psplan.assess.evaluate import STATUSES, Goal, Observation, Status, Verdict, expected_path
+from psplan.assess.rating import RATINGS, Rating, rate
 from psplan.assess.trends import Trend, natural_cap, trend
 from psplan.plan.model import Indicator, Plan
 from psplan.plan.serialize import target_dict
@@ -60,6 +61,14 @@ class Result:
         return expected_path(self.goal, self.verdict.baseline, self.verdict.target_value)
 
     @property
+    def rating(self) -> Rating | None:
+        """The evaluation report's word for this result (提前实现, 快于预期…: `rating.rate`).
+        A row of a previous plan's completion table (no goal, no year) is read at its end."""
+        if self.goal is None or self.year is None:
+            return rate(self.verdict, 1, 0)
+        return rate(self.verdict, self.year, self.goal.end_year)
+
+    @property
     def views_agree(self) -> bool | None:
         """Whether the linear verdict and the compound-growth outlook say the same thing."""
         if self.trend is None or self.trend.category is None:
@@ -91,6 +100,7 @@ class Result:
             "actual": verdict.actual,
             "actual_year": verdict.actual_year,
             "status": verdict.status,
+            "rating": self.rating,
             "gap": verdict.gap,
             "progress": verdict.progress,
             "expected": verdict.expected,
@@ -122,6 +132,14 @@ class Assessment:
         counts = dict.fromkeys(STATUSES, 0)
         for result in self.results:
             counts[result.status] += 1
+        return counts
+
+    def ratings(self) -> dict[str, int]:
+        """How many results carry each evaluation word (提前实现 4，快于预期 5…)."""
+        counts = dict.fromkeys(RATINGS, 0)
+        for result in self.results:
+            if result.rating is not None:
+                counts[result.rating] += 1
         return counts
 
     def failing(self, strict: bool = False) -> list[Result]:

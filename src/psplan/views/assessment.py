@@ -35,6 +35,7 @@ from typing import Any, cast
 
 from psplan.assess.assessment import Assessment, Result, explain_disagreement
 from psplan.assess.evaluate import STATUSES
+from psplan.assess.rating import RATINGS
 from psplan.assess.regions import Spread, spreads, status_matrix
 from psplan.assess.trends import sparkline
 from psplan.plan.model import Indicator
@@ -57,7 +58,7 @@ from psplan.words import say
 #: The columns of a result, in order; "region" only when there are several regions.
 RESULT_COLUMNS = (
     "domain", "indicator", "region", "attribute", "unit", "baseline", "target", "actual",
-    "year", "gap", "progress", "share", "expected", "status", "trend", "reason",
+    "year", "gap", "progress", "share", "expected", "status", "rating", "trend", "reason",
 )  # fmt: skip
 #: The plan's own fields, worded by words/plan.py.
 PLAN_FIELDS = frozenset({"domain", "indicator", "attribute", "unit", "baseline", "target"})
@@ -65,7 +66,7 @@ WIDE = frozenset({"domain", "indicator", "baseline", "trend", "reason", "disagre
                   "series", "lagging_regions"})  # fmt: skip
 #: Details a terminal leaves out (and says so) when the results do not fit its width; the
 #: files (csv, xlsx, html, json) always have them.
-OPTIONAL = frozenset({"attribute", "unit", "year", "gap", "share", "expected", "trend"})
+OPTIONAL = frozenset({"attribute", "unit", "year", "gap", "share", "expected", "rating", "trend"})
 #: The statuses that count as lagging (a binding one of them fails the check).
 LAGGING = ("behind", "not_met")
 
@@ -88,6 +89,11 @@ def _column(key: str, lang: str, header: str | None = None) -> Column:
 def statuses(lang: str) -> dict[str, Status]:
     """One `Status` cell per status code (shared by every cell that shows it)."""
     return {code: Status(code, say(f"status.{code}", lang)) for code in STATUSES}
+
+
+def ratings(lang: str) -> dict[str, Status]:
+    """One cell per evaluation word (提前实现, 快于预期…: `psplan.assess.rating`)."""
+    return {code: Status(code, say(f"rating.{code}", lang)) for code in RATINGS}
 
 
 # --------------------------------------------------------------------------- one result
@@ -143,6 +149,7 @@ def result_cells(result: Result, lang: str) -> dict[str, Cell]:
         "share": share(verdict.share),
         "expected": computed(indicator, verdict.expected),
         "status": statuses(lang)[verdict.status],
+        "rating": None if result.rating is None else ratings(lang)[result.rating],
         "trend": trend_text(result, lang),
         "reason": verdict.reason(lang),
     }
@@ -260,6 +267,20 @@ def summary_line(report: Assessment, lang: str) -> str:
     if report.outside_period:
         text += say("assessment.outside_period", lang, year=report.year)
     return text
+
+
+def rating_line(report: Assessment, lang: str) -> str:
+    """The evaluation's line: how many results carry each word (评价：提前实现 6，快于预期 2…),
+    and the binding ones among the lagging. Empty when nothing could be rated."""
+    counts = {code: n for code, n in report.ratings().items() if n}
+    if not counts:
+        return ""
+    labels = ratings(lang)
+    parts = [
+        say("assessment.count", lang, label=labels[code].label, count=n)
+        for code, n in counts.items()
+    ]
+    return say("assessment.ratings", lang, counts=say("sep.clause", lang).join(parts))
 
 
 def counts_table(report: Assessment, lang: str) -> Table:
@@ -560,7 +581,7 @@ def assessment_view(report: Assessment, lang: str = "zh") -> View:
         lang,
         functools.partial(report.to_dict, lang),
         tables,
-        summary=[summary_line(report, lang)],
+        summary=[line for line in (summary_line(report, lang), rating_line(report, lang)) if line],
         notes=notes,
         charts=[progress_chart(report, lang), domains_chart(domains, lang)],
         primary="results",
@@ -611,6 +632,6 @@ def regions_view(report: Assessment, lang: str = "zh") -> View:
         lang,
         functools.partial(_by_region_dict, report, found),
         tables,
-        summary=[summary_line(report, lang)],
+        summary=[line for line in (summary_line(report, lang), rating_line(report, lang)) if line],
         primary="matrix",
     )

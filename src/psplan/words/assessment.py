@@ -70,6 +70,8 @@ WORDS: dict[str, dict[str, str]] = {
         "one, each counted from 0 to 100 %; time elapsed: the mean time share of the same.",
     },
     # what is printed under a row
+    "assessment.ratings": {"zh": "评价：{counts}", "en": "Evaluation: {counts}"},
+    "assessment.column.rating": {"zh": "评价", "en": "evaluation"},
     "assessment.note.plan": {"zh": "转录说明：{text}", "en": "transcription note: {text}"},
     "assessment.note.override": {"zh": "人工设定：{text}", "en": "override: {text}"},
     "assessment.note.reason": {"zh": "原因分析：{text}", "en": "reason: {text}"},

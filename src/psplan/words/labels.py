@@ -11,6 +11,13 @@ WORDS: dict[str, dict[str, str]] = {
     "status.not_met": {"zh": "未达标", "en": "not met"},
     "status.no_data": {"zh": "无数据", "en": "no data"},
     "status.needs_review": {"zh": "需人工核实", "en": "needs review"},
+    # the evaluation report's words for a result (assess/rating.py)
+    "rating.achieved_early": {"zh": "提前实现", "en": "achieved early"},
+    "rating.ahead": {"zh": "快于预期", "en": "ahead of schedule"},
+    "rating.as_expected": {"zh": "基本符合预期", "en": "broadly as expected"},
+    "rating.behind": {"zh": "滞后", "en": "behind schedule"},
+    "rating.completed": {"zh": "完成", "en": "completed"},
+    "rating.not_completed": {"zh": "未完成", "en": "not completed"},
     # an indicator's attribute as the plans print it
     "attribute.binding": {"zh": "约束性", "en": "binding"},
     "attribute.expected": {"zh": "预期性", "en": "expected"},
