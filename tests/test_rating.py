@@ -98,3 +98,32 @@ def test_every_format_shows_the_rating(national) -> None:
         "Evaluation: achieved early 6, ahead of schedule 2, broadly as expected 1, behind schedule 1"
         in english.summary
     )
+
+
+def test_the_stage_picks_the_year_and_names_the_report(tmp_path: Path) -> None:
+    """--stage mid judges the period's middle year (2023 of 2021–2025) and is titled 中期评估;
+    final judges 2025 and is titled 终期评估; --year still wins; the API takes stage= too."""
+    from typer.testing import CliRunner
+
+    from psplan.cli import app
+
+    runner = CliRunner()
+
+    def head(*args: str) -> str:
+        result = runner.invoke(app, ["check", "national", EXAMPLE, "-f", "markdown", *args])
+        assert result.exit_code in (0, 1), result.output
+        return result.stdout.splitlines()[0]
+
+    assert head() == "# “十四五”公共服务规划 · 2023年监测报告"
+    assert head("--stage", "mid") == "# “十四五”公共服务规划 · 中期评估（2023年）"
+    assert head("--stage", "final") == "# “十四五”公共服务规划 · 终期评估（2025年）"
+    assert head("--stage", "mid", "--year", "2022") == "# “十四五”公共服务规划 · 中期评估（2022年）"
+    assert head("--stage", "final", "--lang", "en") == (
+        "# “十四五”公共服务规划 · final evaluation (2025)"
+    )
+    final = psplan.check("national", EXAMPLE, stage="final")
+    assert final.year == 2025 and final.stage == "final"
+    # judged at the end year on 2023 figures: met stays 完成, the rest 未完成
+    assert final.ratings()["completed"] == 6 and final.ratings()["not_completed"] == 4
+    with pytest.raises(psplan.PsplanError, match="未知的评估阶段"):
+        psplan.check("national", EXAMPLE, stage="midterm")

@@ -299,6 +299,7 @@ def check(
     overrides: str | os.PathLike[str] | Iterable[Override | Mapping[str, Any]] | None = None,
     allow_outside_period: bool = False,
     strict: bool = False,
+    stage: str = "annual",
 ) -> Checked:
     """Judge every indicator of a plan against reported figures (`psplan check`).
 
@@ -311,7 +312,9 @@ def check(
       `reference_regions`: regions whose rows are reference values (`--reference-region`);
     - `overrides`: a YAML file (`--overrides`), or a list of overrides, each a mapping as in
       the file (`{"indicator": …, "kind": …, "reason": …}`);
-    - `allow_outside_period`, `strict`: as the options of the same name.
+    - `allow_outside_period`, `strict`: as the options of the same name;
+    - `stage`: "annual" (年度监测, the default), "mid" (中期评估: the period's middle year unless
+      `year` is given) or "final" (终期评估: the end year); it names the report, too.
 
     Returns a `Checked`; a problem with the input raises `PsplanError` (bad rows: with all
     of them in `problems`; and with the `warnings` met before it). Warnings are collected on
@@ -331,8 +334,11 @@ def check(
         rows = actuals
         source = getattr(actuals, "source", "")
     warnings: list[Problem] = []
+    from psplan.assess.assessment import stage_year
     from psplan.assess.check import check as judge
 
+    if year is None:
+        year = stage_year(chosen, stage)
     try:
         assessment = judge(
             chosen,
@@ -350,6 +356,7 @@ def check(
     except PsplanError as exc:
         exc.warnings = warnings  # type: ignore[attr-defined]  # what the command prints too
         raise
+    assessment.stage = stage  # type: ignore[assignment]  # checked by stage_year
     return Checked.of(assessment, warnings)
 
 

@@ -11,16 +11,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Literal
 
 from psplan.assess.evaluate import STATUSES, Goal, Observation, Status, Verdict, expected_path
 from psplan.assess.rating import RATINGS, Rating, rate
 from psplan.assess.trends import Trend, natural_cap, trend
+from psplan.errors import PsplanError
 from psplan.plan.model import Indicator, Plan
 from psplan.plan.serialize import target_dict
 from psplan.words import explain, say
 
 GOOD_STATUSES = ("met", "on_track")
+#: What a report is: annual monitoring (年度监测), or a mid-term (中期评估) or final (终期评估)
+#: evaluation.
+Stage = Literal["annual", "mid", "final"]
+STAGES: tuple[Stage, ...] = ("annual", "mid", "final")
 
 
 @dataclass
@@ -127,6 +132,7 @@ class Assessment:
     outside_period: bool = False  # judged with --allow-outside-period
     own_area: frozenset[str] = frozenset()  # region names that mean the plan's whole area
     sources: tuple[str, ...] = ()  # every actuals file read
+    stage: Stage = "annual"  # what the report is: annual monitoring, mid-term or final evaluation
 
     def summary(self) -> dict[str, int]:
         counts = dict.fromkeys(STATUSES, 0)
@@ -158,7 +164,7 @@ class Assessment:
         """The same assessment narrowed to some results (a section of a report)."""
         return Assessment(
             self.plan, self.year, list(results), self.source, self.outside_period,
-            self.own_area, self.sources,
+            self.own_area, self.sources, self.stage,
         )  # fmt: skip
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
@@ -170,6 +176,16 @@ class Assessment:
             "summary": self.summary(),
             "results": [result.to_dict(self.plan, lang) for result in self.results],
         }
+
+
+def stage_year(plan: Plan, stage: str) -> int | None:
+    """The year a stage judges by default: the period's middle year for a mid-term evaluation
+    (2023 of 2021–2025), its end year for a final one, the latest reported for annual
+    monitoring (None: `check` finds it)."""
+    if stage not in STAGES:
+        raise PsplanError("check.unknown_stage", stage=stage, stages=" / ".join(STAGES))
+    start, end = plan.period.start, plan.period.end
+    return {"annual": None, "mid": (start + end) // 2, "final": end}[stage]
 
 
 #: The name most code knows the assessment by.

@@ -28,6 +28,8 @@ from psplan.cli.options import (
     ReferenceRegionOpt,
     RegionOpt,
     SheetOpt,
+    Stage,
+    StageOpt,
     YearOpt,
 )
 from psplan.cli.run import (
@@ -77,7 +79,7 @@ def run_check(
 
     `options` are the command's parsed options (its `locals()`): every judging command offers
     the same ones (--year, --region, --reference, --reference-region, --encoding, --sheet,
-    --overrides, --allow-outside-period, --strict, --max-problems), read here once. With
+    --overrides, --allow-outside-period, --strict, --stage, --max-problems), read here once. With
     `max_regions`, reading stops at the first region past it (see `limit_regions`)."""
     get = options.get
     overrides, encoding, sheet = get("overrides"), get("encoding"), get("sheet")
@@ -91,12 +93,16 @@ def run_check(
     if max_regions:
         hint = say("cli.hint.raise_limit") + say(region_hint)
         rows = limit_regions(rows, max_regions, str(actuals), report_name(report_format), hint)
+    from psplan.assess.assessment import stage_year
+
+    stage = str(getattr(get("stage"), "value", get("stage") or "annual"))
+    year = get("year")
     warnings: list = []
     try:
-        return check(
+        report = check(
             plan,
             rows,
-            year=get("year"),
+            year=stage_year(plan, stage) if year is None else year,
             region=get("region"),
             references=_parse_references(get("reference") or []),
             reference_regions=get("reference_region") or [],
@@ -108,6 +114,8 @@ def run_check(
         )
     finally:
         warn(warnings, get("max_problems", MAX_PROBLEMS))
+    report.stage = stage  # type: ignore[assignment]  # one of the Stage choices
+    return report
 
 
 def _view(report: Report, lang: str, *, by_region: bool = False) -> View:
@@ -124,6 +132,7 @@ def check(
         Path | None, typer.Argument(help="CSV or .xlsx of reported figures (long or wide).")
     ] = None,
     year: YearOpt = None,
+    stage: StageOpt = Stage.annual,
     region: RegionOpt = None,
     by_region: Annotated[
         bool,
@@ -195,6 +204,7 @@ def report(
         typer.Option("--format", "-f", help="html, xlsx or markdown (default: from -o)."),
     ] = None,
     year: YearOpt = None,
+    stage: StageOpt = Stage.annual,
     region: RegionOpt = None,
     reference: ReferenceOpt = None,
     reference_region: ReferenceRegionOpt = None,

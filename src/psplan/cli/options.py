@@ -30,6 +30,12 @@ class ProblemFormat(str, Enum):
     github = "github"
 
 
+class Stage(str, Enum):
+    annual = "annual"
+    mid = "mid"
+    final = "final"
+
+
 class Lang(str, Enum):
     zh = "zh"
     en = "en"
@@ -45,6 +51,13 @@ ActualsArg = Annotated[
 ]
 YearOpt = Annotated[int | None, typer.Option(help="Year to judge (default: latest in the file).")]
 RegionOpt = Annotated[str | None, typer.Option(help="Only this region.")]
+StageOpt = Annotated[
+    Stage,
+    typer.Option(
+        help="annual (年度监测: the latest year), mid (中期评估: the period's middle year) or "
+        "final (终期评估: its end year); --year overrides the year. Names the report."
+    ),
+]
 LangOpt = Annotated[
     Lang,
     typer.Option(

@@ -26,6 +26,8 @@ from psplan.cli.options import (
     ReferenceRegionOpt,
     RegionOpt,
     SheetOpt,
+    Stage,
+    StageOpt,
     YearOpt,
 )
 from psplan.cli.run import (
@@ -48,6 +50,7 @@ def trend(
         typer.Option(help="Only this indicator: id or printed name (repeatable)."),
     ] = None,
     year: YearOpt = None,
+    stage: StageOpt = Stage.annual,
     region: RegionOpt = None,
     reference: ReferenceOpt = None,
     reference_region: ReferenceRegionOpt = None,

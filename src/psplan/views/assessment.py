@@ -550,6 +550,11 @@ def matrix_table(report: Assessment, lang: str, regions: list[str | None] | None
 # ------------------------------------------------------------------------------ the views
 
 
+#: The title of each stage's report (annual monitoring, mid-term and final evaluation).
+_TITLES = {"annual": "assessment.title", "mid": "assessment.title.mid",
+           "final": "assessment.title.final"}  # fmt: skip
+
+
 def assessment_view(report: Assessment, lang: str = "zh") -> View:
     """The annual monitoring report: what `check` prints and `report` writes."""
     regions = report.regions
@@ -577,7 +582,7 @@ def assessment_view(report: Assessment, lang: str = "zh") -> View:
         notes.append(say("assessment.source", lang, source=report.source))
     return View(
         "assessment",
-        say("assessment.title", lang, plan=report.plan.name, year=report.year),
+        say(_TITLES[report.stage], lang, plan=report.plan.name, year=report.year),
         lang,
         functools.partial(report.to_dict, lang),
         tables,

@@ -15,6 +15,14 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "{plan} · {year}年监测报告",
         "en": "{plan} · {year} monitoring report",
     },
+    "assessment.title.mid": {
+        "zh": "{plan} · 中期评估（{year}年）",
+        "en": "{plan} · mid-term evaluation ({year})",
+    },
+    "assessment.title.final": {
+        "zh": "{plan} · 终期评估（{year}年）",
+        "en": "{plan} · final evaluation ({year})",
+    },
     "assessment.head": {
         "zh": "{plan} · {year}年 · 共{count}项：",
         "en": "{plan} · {year} · {count} results: ",
