@@ -305,8 +305,9 @@ def check(
 
     - `plan_or_name`: a bundled plan's name or a plan file (loaded and checked like
       `load_plan`), or a `Plan` (used as it is);
-    - `actuals`: a CSV or .xlsx file (str or Path; read as it streams), or the rows of
-      `read_actuals` (any iterable of its rows);
+    - `actuals`: a CSV or .xlsx file (str or Path; read as it streams), a list of them (one
+      per department: one dataset, conflicting figures an error naming both files), or the
+      rows of `read_actuals` (any iterable of its rows);
     - `year`: the year judged (default: the latest in the file); `region`: only this region;
     - `references`: indicator id → reference value for relative targets (`--reference`);
       `reference_regions`: regions whose rows are reference values (`--reference-region`);
@@ -321,10 +322,18 @@ def check(
     the result, never printed.
     """
     chosen = _plan(plan_or_name)
+    files: list[Path] = []
     if isinstance(actuals, (str, os.PathLike)):
-        path = Path(actuals)
-        rows: Iterable[Row] = _read_actuals(path)
-        source = str(path)
+        files = [Path(actuals)]
+    elif (
+        isinstance(actuals, (list, tuple))
+        and actuals
+        and all(isinstance(item, (str, os.PathLike)) for item in actuals)
+    ):  # several files, one per department: one dataset
+        files = [Path(item) for item in actuals]
+    if files:
+        rows: Iterable[Row] = (row for path in files for row in _read_actuals(path))
+        source = ", ".join(str(path) for path in files)
     elif isinstance(actuals, (bytes, Mapping)) or not isinstance(actuals, Iterable):
         raise TypeError(
             "actuals: give a file (str or Path) or the rows of psplan.read_actuals(), "
@@ -348,6 +357,7 @@ def check(
             references=_references(references),
             reference_regions=_names(reference_regions),
             source=source,
+            sources=tuple(str(path) for path in files),
             overrides=_overrides(overrides),
             allow_outside_period=allow_outside_period,
             warnings=warnings,

@@ -217,23 +217,28 @@ def collect(
                 collected.warnings.append(_range_warning(indicator, row))
         earlier = series.get(row.year)
         if earlier is not None and not _same(earlier.value, value):
+            # two departments' files that disagree name both places; one file, both lines
+            elsewhere = earlier.file != row.file
+            key = "check.reported_twice_in_files" if elsewhere else "check.reported_twice"
             problems.append(
                 Problem(
                     row.location,
-                    "check.reported_twice_in_region" if row.region else "check.reported_twice",
+                    key + ("_in_region" if row.region else ""),
                     "duplicate",
                     name=indicator.name,
                     region=row.region or "",
                     year=row.year,
                     first=quoted(earlier.value.raw),
                     line=earlier.line,
+                    file=plain(earlier.file),
                     second=quoted(value.raw),
                 )
             )
             if len(problems) >= MAX_PROBLEMS:
                 break
             continue
-        series[row.year] = Observation(row.year, value, row.line)
+        if earlier is None:  # an equal figure from another file or row merges into the first
+            series[row.year] = Observation(row.year, value, row.line, row.file)
     if len(problems) >= MAX_PROBLEMS:
         problems.append(
             Problem(problems[-1].location, "check.stopped", "too-many-problems", count=MAX_PROBLEMS)
@@ -451,6 +456,7 @@ def check(
     allow_outside_period: bool = False,
     warnings: list[Problem] | None = None,
     strict: bool = False,
+    sources: Sequence[str] = (),
 ) -> Assessment:
     """Judge every indicator of `plan` in `year` (default: the latest year reported).
 
@@ -461,7 +467,7 @@ def check(
     with _bulk():
         return _check(
             plan, rows, year, region, references, reference_regions, source, overrides,
-            allow_outside_period, warnings, strict,
+            allow_outside_period, warnings, strict, tuple(sources) or ((source,) if source else ()),
         )  # fmt: skip
 
 
@@ -499,6 +505,7 @@ def _check(
     allow_outside_period: bool,
     warnings: list[Problem] | None,
     strict: bool,
+    sources: tuple[str, ...],
 ) -> Assessment:
     plan, applied = apply_overrides(plan, list(overrides))
     collected = collect(plan, rows, reference_regions)
@@ -584,9 +591,7 @@ def _check(
                     override.reason if override else None,
                 )
             )
-    return Assessment(
-        plan, year, results, source, outside, own_area_names(plan), (source,) if source else ()
-    )
+    return Assessment(plan, year, results, source, outside, own_area_names(plan), sources)
 
 
 def _reference(

@@ -50,6 +50,7 @@ class Observation(NamedTuple):
     year: int
     value: Value
     line: int = 0  # where it was read, for messages about duplicates
+    file: str = ""  # which of several files it came from (the same for a single file)
 
 
 class Baseline(NamedTuple):

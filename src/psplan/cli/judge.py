@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -68,7 +69,7 @@ def _parse_references(items: list[str]) -> dict[str, float]:
 
 def run_check(
     plan: Plan,
-    actuals: Path,
+    actuals: Path | Sequence[Path],
     options: Mapping[str, Any],
     *,
     max_regions: int = 0,
@@ -89,10 +90,16 @@ def run_check(
     from psplan.progress import with_progress
 
     override_list = read_overrides(overrides) if overrides else []
-    rows: Iterable = with_progress(read_actuals(actuals, encoding=encoding, sheet=sheet), actuals)
+    # several files (one per department) are one dataset: each figure keeps its file and row,
+    # equal figures merge, different ones are an error naming both places (assess.check)
+    files = [actuals] if isinstance(actuals, Path) else list(actuals)
+    rows: Iterable = chain.from_iterable(
+        with_progress(read_actuals(path, encoding=encoding, sheet=sheet), path) for path in files
+    )
+    source = ", ".join(str(path) for path in files)
     if max_regions:
         hint = say("cli.hint.raise_limit") + say(region_hint)
-        rows = limit_regions(rows, max_regions, str(actuals), report_name(report_format), hint)
+        rows = limit_regions(rows, max_regions, source, report_name(report_format), hint)
     from psplan.assess.assessment import stage_year
 
     stage = str(getattr(get("stage"), "value", get("stage") or "annual"))
@@ -106,7 +113,8 @@ def run_check(
             region=get("region"),
             references=_parse_references(get("reference") or []),
             reference_regions=get("reference_region") or [],
-            source=str(actuals),
+            source=source,
+            sources=tuple(str(path) for path in files),
             overrides=override_list,
             allow_outside_period=bool(get("allow_outside_period")),
             strict=bool(get("strict")),
@@ -129,7 +137,11 @@ def _view(report: Report, lang: str, *, by_region: bool = False) -> View:
 def check(
     plan: PlanArg,
     actuals: Annotated[
-        Path | None, typer.Argument(help="CSV or .xlsx of reported figures (long or wide).")
+        list[Path] | None,
+        typer.Argument(
+            help="CSV or .xlsx files of reported figures (long or wide); several files (one "
+            "per department) are read as one dataset."
+        ),
     ] = None,
     year: YearOpt = None,
     stage: StageOpt = Stage.annual,
@@ -168,7 +180,7 @@ def check(
     loaded = load_for_judging(plan)
     if previous:
         report = check_previous(loaded.plan)
-    elif actuals is None:
+    elif not actuals:
         fail(say("cli.need_actuals"))
     else:
         report = run_check(

@@ -47,7 +47,11 @@ MAX_REGIONS = 5000
 
 PlanArg = Annotated[str, typer.Argument(help="Plan file or bundled plan name (e.g. national).")]
 ActualsArg = Annotated[
-    Path, typer.Argument(help="CSV or .xlsx of reported figures (long or wide).")
+    list[Path],
+    typer.Argument(
+        help="CSV or .xlsx files of reported figures (long or wide); several files (one per "
+        "department) are read as one dataset."
+    ),
 ]
 YearOpt = Annotated[int | None, typer.Option(help="Year to judge (default: latest in the file).")]
 RegionOpt = Annotated[str | None, typer.Option(help="Only this region.")]
