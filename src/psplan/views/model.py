@@ -122,6 +122,30 @@ class Chart:
     line_label: str = ""
 
 
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of prose: runs of text, each plain (`str`) or styled (`Text`: "bold" for a
+    label such as 原因分析：, "placeholder" for 【待填写】 where nobody wrote anything)."""
+
+    runs: tuple[Text | str, ...]
+
+    def __str__(self) -> str:
+        return "".join(str(run) for run in self.runs)
+
+
+@dataclass
+class Section:
+    """A titled part of a report (the evaluation report's 总体情况, 主要指标完成情况 …): its
+    paragraphs, then the tables and charts of the view it places, named by key. `level` 1 is
+    a chapter, 2 a section under it."""
+
+    title: str
+    paragraphs: list[Paragraph | str] = field(default_factory=list)
+    tables: list[str] = field(default_factory=list)
+    charts: list[str] = field(default_factory=list)
+    level: int = 1
+
+
 @dataclass
 class View:
     """What a command shows.
@@ -132,6 +156,9 @@ class View:
     - `tables`: the tables; `primary` names the one a single-table format (CSV) writes.
     - `notes`: lines after the tables (footnotes, warnings about what is not shown).
     - `charts`: charts for the formats that draw (HTML, XLSX).
+    - `sections`: a report in prose (Word, and markdown and HTML when present): each section's
+      paragraphs and the tables and charts it places; formats without prose (CSV, XLSX, JSON)
+      ignore it and write the tables.
     """
 
     kind: str
@@ -143,6 +170,7 @@ class View:
     notes: list[str] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     primary: str = ""
+    sections: list[Section] = field(default_factory=list)
 
     def table(self, key: str | None = None) -> Table | None:
         key = key or self.primary
