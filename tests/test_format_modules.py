@@ -522,3 +522,21 @@ def test_by_region_shows_the_matrix_in_table_and_markdown(fmt: str) -> None:
     # behind 87 of 155), in the matrix above its legend
     matrix = text[text.index("各地区指标状态") : text.index("图例：")]
     assert (matrix.count("✓"), matrix.count("◦"), matrix.count("▴")) == (12, 56, 87)
+
+
+def test_markdown_writes_a_report_in_prose() -> None:
+    """A view with sections (the evaluation report): headings by level, paragraphs with bold
+    labels and the 【待填写】 placeholder in bold, then the tables each section places."""
+    from psplan.views.model import Paragraph, Section
+
+    view = results_view()
+    view.sections = [
+        Section("一、总体情况", [Paragraph(("共3项，", Text("滞后 1 项", "bold"), "。"))],
+                tables=["results"]),  # fmt: skip
+        Section("九年义务教育巩固率", [Paragraph((Text("原因分析：", "bold"),
+                                                 Text("【待填写】", "placeholder")))], level=2),
+    ]  # fmt: skip
+    text = render(view, "markdown")
+    assert "## 一、总体情况\n\n共3项，**滞后 1 项**。\n\n| 领域" in text
+    assert "### 九年义务教育巩固率\n\n**原因分析：****【待填写】**" in text
+    assert text.count("| 领域") == 1  # the table once, where its section places it

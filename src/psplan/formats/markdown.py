@@ -54,13 +54,41 @@ def render(view: Any, *, color: bool = False, width: int | None = None) -> str:
     """The view as a markdown document (`color` and `width` do not apply)."""
     blocks = [f"# {markdown_line(view.title)}"] if view.title else []
     blocks.extend(markdown_line(line) for line in view.summary)
-    for table in view.tables:
-        if table.title and (table.title != view.title or len(view.tables) > 1):
-            blocks.append(f"## {markdown_line(table.title)}")
-        blocks.extend(_table(table, view.lang))
+    if getattr(view, "sections", None):
+        blocks.extend(_sections(view))
+    else:
+        for table in view.tables:
+            if table.title and (table.title != view.title or len(view.tables) > 1):
+                blocks.append(f"## {markdown_line(table.title)}")
+            blocks.extend(_table(table, view.lang))
     if view.notes:
         blocks.append("\n".join(f"- {markdown_line(line)}" for line in view.notes))
     return "\n\n".join(blocks) + "\n"
+
+
+def _sections(view: Any) -> list[str]:
+    """A report in prose: each section's heading, paragraphs (bold runs in **, a placeholder
+    such as 【待填写】 in bold too, so nobody misses it), then the tables it places."""
+    from psplan.views.model import Text
+
+    tables = {table.key: table for table in view.tables}
+    blocks: list[str] = []
+    for section in view.sections:
+        blocks.append(f"{'#' * (section.level + 1)} {markdown_line(section.title)}")
+        for paragraph in section.paragraphs:
+            runs = getattr(paragraph, "runs", (paragraph,))
+            blocks.append(
+                "".join(
+                    f"**{markdown_line(str(run))}**"
+                    if isinstance(run, Text) and run.style in ("bold", "placeholder")
+                    else markdown_line(str(run))
+                    for run in runs
+                )
+            )
+        for key in section.tables:
+            if key in tables:
+                blocks.extend(_table(tables[key], view.lang))
+    return blocks
 
 
 def _cell(cell: object, lang: str, matrix: bool) -> str:
