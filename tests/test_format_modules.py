@@ -530,13 +530,35 @@ def test_markdown_writes_a_report_in_prose() -> None:
     from psplan.views.model import Paragraph, Section
 
     view = results_view()
+    reason = Paragraph((Text("原因分析：", "bold"), Text("【待填写】", "placeholder")))
+    summary = Paragraph(("共3项，", Text("滞后 1 项", "bold"), "。"))
     view.sections = [
-        Section("一、总体情况", [Paragraph(("共3项，", Text("滞后 1 项", "bold"), "。"))],
-                tables=["results"]),  # fmt: skip
-        Section("九年义务教育巩固率", [Paragraph((Text("原因分析：", "bold"),
-                                                 Text("【待填写】", "placeholder")))], level=2),
-    ]  # fmt: skip
+        Section("一、总体情况", [summary], tables=["results"]),
+        Section("九年义务教育巩固率", [reason], level=2),
+    ]
     text = render(view, "markdown")
     assert "## 一、总体情况\n\n共3项，**滞后 1 项**。\n\n| 领域" in text
     assert "### 九年义务教育巩固率\n\n**原因分析：****【待填写】**" in text
     assert text.count("| 领域") == 1  # the table once, where its section places it
+
+
+def test_html_writes_a_report_in_prose() -> None:
+    from psplan.views.model import Paragraph, Section
+
+    view = results_view()
+    reason = Paragraph((Text("原因分析：", "bold"), Text("【待填写】", "placeholder")))
+    summary = Paragraph(("共3项，", Text("滞后 1 项", "bold"), "。"))
+    view.sections = [
+        Section("一、总体情况", [summary], tables=["results"]),
+        Section("九年义务教育巩固率", [reason], level=2),
+    ]
+    page = render(view, "html")
+    assert (
+        '<h2>一、总体情况</h2><p>共3项，<strong>滞后 1 项</strong>。</p><div class="wrap"><table'
+        in page
+    )
+    assert (
+        "<h3>九年义务教育巩固率</h3><p><strong>原因分析：</strong><mark>【待填写】</mark></p>"
+        in page
+    )
+    assert page.count('data-table="results"') == 1

@@ -29,7 +29,7 @@ from itertools import islice
 from typing import Any
 
 from psplan.formats.escape import html_text as escape
-from psplan.views.model import Bar, Cell, Chart, Status, Table, Text, View
+from psplan.views.model import Bar, Cell, Chart, Paragraph, Section, Status, Table, Text, View
 from psplan.views.numbers import Figure, percent
 from psplan.words import say
 
@@ -121,6 +121,9 @@ def render(view: View, *, color: bool = False, width: int | None = None) -> str:
     matrix = next((table for table in view.tables if table.matrix), None)
     parts = [f"<h1>{escape(view.title)}</h1>"]
     parts += [f'<p class="meta">{escape(line)}</p>' for line in view.summary]
+    if view.sections:  # a report in prose: its sections, each placing its tables
+        parts += [_prose(section, view, lang, matrix) for section in view.sections]
+        return _page(view, parts)
     cards = next((table for table in view.tables if table.key == CARDS), None)
     if cards is not None:
         parts.append(_section(cards.title, _cards(cards), CARDS))
@@ -136,19 +139,47 @@ def render(view: View, *, color: bool = False, width: int | None = None) -> str:
         body.append(_table(table, lang, matrix))
         title = "" if table.title == view.title else table.title
         parts.append(_section(title, "".join(body), table.key))
+    return _page(view, parts)
+
+
+def _page(view: View, parts: list[str]) -> str:
+    """The whole page: the parts, the view's notes as a footer."""
     if view.notes:
         parts.append(
             '<footer class="notes">'
             + "".join(f'<p class="meta">{escape(line)}</p>' for line in view.notes)
             + "</footer>"
         )
-    html_lang = "zh-CN" if lang == "zh" else "en"
+    html_lang = "zh-CN" if view.lang == "zh" else "en"
     return (
         f'<!DOCTYPE html>\n<html lang="{html_lang}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(view.title)}</title><style>{CSS}</style></head>"
         f"<body>{''.join(parts)}</body></html>\n"
     )
+
+
+def _prose(section: Section, view: View, lang: str, matrix: Table | None) -> str:
+    """A section of a report in prose: heading, paragraphs (bold labels in <strong>, a
+    placeholder such as 【待填写】 in <mark>), the tables and charts it places."""
+    tables = {table.key: table for table in view.tables}
+    charts = {chart.key: chart for chart in view.charts}
+    level = min(section.level + 1, 4)
+    body = [f"<h{level}>{escape(section.title)}</h{level}>"]
+    for paragraph in section.paragraphs:
+        runs = paragraph.runs if isinstance(paragraph, Paragraph) else (paragraph,)
+        body.append("<p>" + "".join(_run(run) for run in runs) + "</p>")
+    body += [_chart(charts[key], lang, matrix) for key in section.charts if key in charts]
+    body += [_table(tables[key], lang, matrix) for key in section.tables if key in tables]
+    return f'<section data-section="prose">{"".join(body)}</section>'
+
+
+def _run(run: object) -> str:
+    if isinstance(run, Text) and run.style == "bold":
+        return f"<strong>{escape(run.text)}</strong>"
+    if isinstance(run, Text) and run.style == "placeholder":
+        return f"<mark>{escape(run.text)}</mark>"
+    return escape(str(run))
 
 
 def _section(title: str, body: str, key: str) -> str:
