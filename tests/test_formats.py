@@ -73,12 +73,12 @@ COMMANDS = {
     "report": ("report", "national", EXAMPLE),
 }
 WRITES = {
-    "check": (".json", ".csv", ".md", ".html", ".xlsx", ".txt"),
-    # every format renders any view: trend, show and compare write HTML and Excel too
-    "trend": (".json", ".csv", ".md", ".txt", ".html", ".xlsx"),
-    "show": (".json", ".csv", ".md", ".txt", ".html", ".xlsx"),
-    "compare": (".json", ".csv", ".md", ".txt", ".html", ".xlsx"),
-    "report": (".md", ".html", ".xlsx"),
+    "check": (".json", ".csv", ".md", ".html", ".xlsx", ".txt", ".docx"),
+    # every format renders any view: trend, show and compare write HTML, Excel and Word too
+    "trend": (".json", ".csv", ".md", ".txt", ".html", ".xlsx", ".docx"),
+    "show": (".json", ".csv", ".md", ".txt", ".html", ".xlsx", ".docx"),
+    "compare": (".json", ".csv", ".md", ".txt", ".html", ".xlsx", ".docx"),
+    "report": (".md", ".html", ".xlsx", ".docx"),
 }
 
 
@@ -104,6 +104,13 @@ def assert_holds(path: Path, suffix: str, command: str = "check") -> None:
         if command in ("check", "report"):
             assert book.sheetnames[0] == "汇总"
         assert max(sheet.max_row for sheet in book.worksheets) > 2
+    elif suffix == ".docx":
+        from docx import Document
+
+        assert data[:2] == b"PK"
+        document = Document(str(path))
+        assert document.paragraphs[0].text.strip()  # the title
+        assert document.tables, "a Word file holds the view's tables"
     elif suffix == ".txt":
         text = data.decode("utf-8")
         # a plain table, no colour codes: a grid, or the record layout (编号：…) where the
@@ -129,9 +136,9 @@ def test_the_suffix_is_read_without_regard_to_case(tmp_path: Path) -> None:
 
 
 CANNOT = [
-    ("report", ".docx"), ("report", ".pdf"), ("report", ".txt"), ("report", ".csv"),
-    ("report", ".json"), ("check", ".docx"), ("check", ".pdf"), ("trend", ".pdf"),
-    ("trend", ".docx"), ("show", ".xls"), ("compare", ".pdf"), ("check", ".xls"),
+    ("report", ".odt"), ("report", ".pdf"), ("report", ".txt"), ("report", ".csv"),
+    ("report", ".json"), ("check", ".doc"), ("check", ".pdf"), ("trend", ".pdf"),
+    ("trend", ".rtf"), ("show", ".xls"), ("compare", ".pdf"), ("check", ".xls"),
 ]  # fmt: skip
 
 
@@ -201,8 +208,8 @@ def test_by_region_writes_every_check_format(tmp_path: Path, regions: Path) -> N
     assert '<table class="heat" data-table="matrix">' in text
     assert "<th>城固县</th>" in text and 'title="进度滞后"' in text
     one_line_error(
-        invoke("check", "national", regions, "--by-region", "-o", tmp_path / "m.docx"),
-        "check --by-region 不能写 .docx 文件",
+        invoke("check", "national", regions, "--by-region", "-o", tmp_path / "m.pdf"),
+        "check --by-region 不能写 .pdf 文件",
     )
     out = tmp_path / "m.csv"
     wrote(invoke("check", "national", regions, "--by-region", "-o", out), out)
@@ -568,3 +575,30 @@ def test_an_empty_table_says_so_in_the_workbook(workbook) -> None:
     sheet = workbook["滞后约束性指标"]
     assert sheet.max_row == 2 and sheet["A2"].value == "（无）"
     assert [cell.value for cell in sheet[2][1:]] == [None] * (sheet.max_column - 1)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    SOFFICE is None or not Path("/usr/lib/libreoffice/program/swriter").exists(),
+    reason="LibreOffice Writer is not installed (apt-get install libreoffice-writer)",
+)
+def test_libreoffice_prints_the_evaluation_report(tmp_path: Path) -> None:
+    """LibreOffice opens the Word evaluation report (report --stage mid -o x.docx) and prints
+    it as A4 PDF (docs/report-docx.png is its first page)."""
+    out = tmp_path / "mid.docx"
+    wrote(invoke("report", "national", EXAMPLE, "--stage", "mid", "-o", out), out)
+    profile = (tmp_path / "lo-profile").as_uri()
+    done = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(out)],
+        capture_output=True,
+        timeout=180,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )  # fmt: skip
+    pdf = tmp_path / "mid.pdf"
+    assert done.returncode == 0 and pdf.exists(), done.stderr
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is not None:
+        info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True).stdout
+        size = info.split("Page size:")[1].split("pts")[0]
+        assert sorted(round(float(x)) for x in size.split("x")) == [595, 842], size  # A4

@@ -201,9 +201,10 @@ class ReportFormat(str, Enum):
     html = "html"
     xlsx = "xlsx"
     markdown = "markdown"
+    docx = "docx"
 
 
-REPORT_FORMATS = ("html", "xlsx", "markdown")
+REPORT_FORMATS = ("html", "xlsx", "markdown", "docx")
 
 
 @user_errors
@@ -213,7 +214,7 @@ def report(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
     output_format: Annotated[
         ReportFormat | None,
-        typer.Option("--format", "-f", help="html, xlsx or markdown (default: from -o)."),
+        typer.Option("--format", "-f", help="html, xlsx, markdown or docx (default: from -o)."),
     ] = None,
     year: YearOpt = None,
     stage: StageOpt = Stage.annual,
@@ -228,8 +229,10 @@ def report(
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
     max_regions: MaxRegionsOpt = MAX_REGIONS,
 ) -> None:
-    """Write the annual monitoring report: self-contained HTML, an Excel workbook, or markdown
-    (the format from -o's suffix: .html, .xlsx, .md)."""
+    """Write the report: the annual monitoring report, or with --stage mid or final the
+    evaluation report a commission hands in (中期评估 / 终期评估: prose, the plan's own table,
+    an analysis of every binding and lagging indicator); as Word, HTML, an Excel workbook or
+    markdown (the format from -o's suffix: .docx, .html, .xlsx, .md)."""
     chosen = ReportFormat(format_for("report", REPORT_FORMATS, output_format, output, "markdown"))
     loaded = load_for_judging(plan)
     result = run_check(
@@ -240,4 +243,10 @@ def report(
         report_format=chosen.value,
         region_hint="cli.hint.pick_region",
     )
-    emit(_view(result, lang.value), chosen.value, output)
+    if stage is Stage.annual:
+        view = _view(result, lang.value)
+    else:  # a mid-term or final evaluation: the report in prose, in every format
+        from psplan.views.evaluation import evaluation_view
+
+        view = evaluation_view(result, lang.value)
+    emit(view, chosen.value, output)

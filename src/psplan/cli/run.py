@@ -193,7 +193,7 @@ def is_terminal() -> bool:
 
 #: What a command showing a view can write (every format renders any view), in the order
 #: messages list them.
-VIEW_FORMATS = ("table", "markdown", "json", "csv", "html", "xlsx")
+VIEW_FORMATS = ("table", "markdown", "json", "csv", "html", "xlsx", "docx")
 
 
 def _suffix(output: Path | None) -> str:

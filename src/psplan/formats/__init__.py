@@ -19,11 +19,12 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "json": (".json",),
     "xlsx": (".xlsx",),
     "html": (".html", ".htm"),
+    "docx": (".docx",),
     "github": (),
     "text": (),
 }
 #: The formats that are bytes, not text.
-BINARY = frozenset({"xlsx"})
+BINARY = frozenset({"xlsx", "docx"})
 
 
 def format_for_suffix(suffix: str) -> str | None:

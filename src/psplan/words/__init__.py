@@ -21,7 +21,7 @@ from typing import Any
 LANGS = ("zh", "en")
 SECTIONS = (
     "labels", "reasons", "errors", "plan", "assessment", "trend", "comparison", "problems",
-    "template", "cli",
+    "template", "cli", "evaluation",
 )  # fmt: skip
 
 Reason = tuple[str, Mapping[str, Any]]

@@ -59,6 +59,16 @@ WORDS: dict[str, dict[str, str]] = {
     "format.csv.code": {"zh": "{label}代码", "en": "{key}_code"},
     "format.notes": {"zh": "备注", "en": "notes"},
     "format.none": {"zh": "（无）", "en": "(none)"},
+    # a chart written to Word as a table of its bars (formats/docx.py)
+    "docx.chart.label": {"zh": "项目", "en": "item"},
+    "docx.chart.progress": "assessment.column.progress",
+    "docx.chart.share": "assessment.column.share",
+    # the fonts of a Word report (formats/docx.py), as Chinese official documents name them
+    # (GB/T 9704): font names, the same in both languages, kept here with every other CJK text
+    "docx.font.title": {"zh": "方正小标宋简体", "en": "方正小标宋简体"},
+    "docx.font.heading1": {"zh": "黑体", "en": "黑体"},
+    "docx.font.heading2": {"zh": "楷体_GB2312", "en": "楷体_GB2312"},
+    "docx.font.body": {"zh": "仿宋_GB2312", "en": "仿宋_GB2312"},
     "format.left_out": {
         "zh": "终端宽度不足，未显示：{columns}（写入文件可看全部列，如 -o 报告.xlsx）",
         "en": "left out to fit the terminal: {columns} (a file has every column, e.g. -o r.xlsx)",

@@ -1,0 +1,368 @@
+"""`psplan report -o 报告.docx`: the evaluation report a commission hands in, in prose.
+
+`evaluation_view` turns an `Assessment` into the report of its stage (年度监测报告, 中期评估报告,
+终期评估报告) as `sections`, each a chapter of paragraphs and the tables it places:
+
+1. 总体情况 (overview): how many indicators, how many carry each evaluation word, the binding
+   ones first and the binding ones behind by name, then the overall judgement of the stage;
+2. 主要指标完成情况: the main table in the plan's own layout (序号, 领域, 指标, 单位, 属性,
+   基期值, 目标值, one column per year reported, 评价), one row per indicator of the plan;
+3. 约束性指标和滞后指标分析: one sub-section per binding indicator, then per lagging one: where
+   it stands, then 原因分析 and 下一步措施 as the departments wrote them on the collection sheet
+   (`Result.remarks`), or a placeholder (【待填写】) to fill in — never invented text;
+4. with two named regions or more, 区域均等化: the spread and the region × indicator matrix;
+5. an appendix: every file read, and psplan's rules in brief (docs/assessment.md).
+
+Every number comes from the assessment: the view judges nothing of its own, but for the
+overall judgement of a mid-term report, which is a count of the ratings:
+
+    时间过半、任务过半 holds when no binding indicator is rated 滞后 (`behind`) and at least
+    half of the rated indicators are rated 提前实现, 快于预期 or 基本符合预期
+    (`achieved_early`, `ahead`, `as_expected`). With nothing rated it is not judged.
+
+A final report states how many indicators are 完成 and 未完成. With several regions, the
+overview, the main table and the analysis are the plan's own area (rows without a region, or
+a region `Assessment.own_area` names); where a file holds no such row, the overview counts
+every result and the table shows the indicator as without data. The regions are section 4.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from psplan.assess.assessment import Assessment, Result
+from psplan.assess.rating import AHEAD_MARGIN
+from psplan.plan.model import Indicator
+from psplan.views.assessment import (
+    LAGGING,
+    baseline_text,
+    matrix_table,
+    ratings,
+    spread_table,
+    statuses,
+)
+from psplan.views.model import Cell, Column, Paragraph, Section, Table, Text, View
+from psplan.views.numbers import computed, count, is_percent, measure, printed, share
+from psplan.views.plan import attribute_label
+from psplan.words import say
+
+#: The ratings that count towards 时间过半、任务过半.
+GOOD_RATINGS = ("achieved_early", "ahead", "as_expected")
+#: The ratings of an indicator that lags (analysed in section 3 with the binding ones).
+LAGGING_RATINGS = ("behind", "not_completed")
+
+
+def own_results(report: Assessment) -> list[Result]:
+    """The results of the plan's own area: without a region, or a region naming the area."""
+    return [r for r in report.results if r.region is None or r.region in report.own_area]
+
+
+def is_lagging(result: Result) -> bool:
+    return result.rating in LAGGING_RATINGS or result.verdict.status in LAGGING
+
+
+def _sentence(clauses: Sequence[str], lang: str) -> str:
+    return say("evaluation.sentence", lang, text=say("sep.clause", lang).join(c for c in clauses))
+
+
+def _counts(results: Sequence[Result], lang: str) -> str:
+    """提前实现6项、快于预期2项 … (the words carried, in the order reports list them)."""
+    labels = ratings(lang)
+    tally = dict.fromkeys(labels, 0)
+    for result in results:
+        if result.rating is not None:
+            tally[result.rating] += 1
+    return say("sep.list", lang).join(
+        say("evaluation.count", lang, label=labels[code].label, count=n)
+        for code, n in tally.items()
+        if n
+    )
+
+
+# ------------------------------------------------------------------------------ overview
+
+
+def overall_paragraphs(report: Assessment, results: Sequence[Result], lang: str) -> list[str]:
+    """The overview: the counts by word, the binding ones, the judgement of the stage."""
+    rated = [r for r in results if r.rating is not None]
+    plan, year = report.plan.name, report.year
+    first: list[str] = []
+    if rated:
+        first.append(say("evaluation.overall.head", lang, plan=plan, count=len(results),
+                         year=year, rated=len(rated), counts=_counts(rated, lang)))  # fmt: skip
+        if len(rated) < len(results):
+            first.append(say("evaluation.overall.unrated", lang, count=len(results) - len(rated)))
+    else:
+        first.append(say("evaluation.overall.none_rated", lang, plan=plan, count=len(results),
+                         year=year))  # fmt: skip
+    paragraphs = [_sentence(first, lang)]
+
+    binding = [r for r in results if r.indicator.is_binding]
+    if binding:
+        parts = [_counts(binding, lang)]
+        unrated = sum(1 for r in binding if r.rating is None)
+        if unrated:
+            parts.append(say("evaluation.overall.binding_unrated", lang, count=unrated))
+        clauses = [
+            say("evaluation.overall.binding", lang, count=len(binding),
+                counts=say("sep.list", lang).join(p for p in parts if p)),
+        ]  # fmt: skip
+        lagging = [r for r in binding if is_lagging(r)]
+        if lagging:
+            names = say("sep.list", lang).join(_name(r) for r in lagging)
+            clauses.append(say("evaluation.overall.binding_lagging", lang, names=names))
+        else:
+            clauses.append(say("evaluation.overall.binding_none_lagging", lang))
+        paragraphs.append(
+            say("evaluation.sentence", lang, text=say("sep.reasons", lang).join(clauses))
+        )
+
+    judgement = _judgement(report, rated, lang)
+    if judgement:
+        paragraphs.append(_sentence([judgement], lang))
+    if len([region for region in report.regions if region]) > 1:
+        paragraphs.append(_sentence([say("evaluation.overall.regions", lang)], lang))
+    return paragraphs
+
+
+def half_done(rated: Sequence[Result]) -> bool | None:
+    """时间过半、任务过半 (the rule of the module's docstring); None with nothing rated."""
+    if not rated:
+        return None
+    if any(r.indicator.is_binding and r.rating == "behind" for r in rated):
+        return False
+    good = sum(1 for r in rated if r.rating in GOOD_RATINGS)
+    return 2 * good >= len(rated)
+
+
+def _judgement(report: Assessment, rated: Sequence[Result], lang: str) -> str:
+    if report.stage == "mid":
+        holds = half_done(rated)
+        if holds is None:
+            return say("evaluation.overall.mid.unknown", lang)
+        good = sum(1 for r in rated if r.rating in GOOD_RATINGS)
+        lagging = sum(1 for r in rated if r.indicator.is_binding and r.rating == "behind")
+        key = "evaluation.overall.mid.holds" if holds else "evaluation.overall.mid.fails"
+        return say(key, lang, good=good, share=share(good / len(rated)), lagging=lagging)
+    if report.stage == "final" and rated:
+        completed = sum(1 for r in rated if r.rating == "completed")
+        return say("evaluation.overall.final", lang, rated=len(rated), completed=completed,
+                   not_completed=len(rated) - completed)  # fmt: skip
+    return ""
+
+
+def _name(result: Result) -> str:
+    return result.indicator.name
+
+
+def _in_unit(indicator: Indicator, figure: object, lang: str) -> str:
+    """A figure in a sentence, with its unit where the figure does not show it (823.0万张)."""
+    unit = (indicator.unit or "").strip()
+    if not unit or is_percent(indicator) or not any(ch.isdigit() for ch in str(figure)):
+        return str(figure)
+    return say("evaluation.in_unit", lang, value=figure, unit=unit)
+
+
+# ---------------------------------------------------------------------------- main table
+
+
+def indicators_table(report: Assessment, results: Sequence[Result], lang: str) -> Table:
+    """The plan's own layout: one row per indicator, a column per year reported, 评价."""
+    by_id: dict[str, Result] = {}
+    for result in results:
+        by_id.setdefault(result.indicator.id, result)
+    years = sorted({o.year for r in by_id.values() for o in r.observations})
+    columns = (
+        Column("number", say("evaluation.column.number", lang)),
+        Column("domain", say("plan.domain", lang), wide=True),
+        Column("indicator", say("plan.indicator", lang), wide=True),
+        Column("unit", say("plan.unit", lang)),
+        Column("attribute", say("plan.attribute", lang)),
+        Column("baseline", say("plan.baseline", lang), wide=True),
+        Column("target", say("plan.target", lang)),
+        *(Column(str(year), say("evaluation.column.year", lang, year=year)) for year in years),
+        Column("rating", say("assessment.column.rating", lang)),
+    )
+    none = statuses(lang)["no_data"]
+    rows: list[tuple[Cell, ...]] = []
+    for number, indicator in enumerate(report.plan.indicators, start=1):
+        result = by_id.get(indicator.id)
+        figures = _figures(indicator, result)
+        rating: Cell = none
+        if result is not None and result.rating is not None:
+            rating = ratings(lang)[result.rating]
+        rows.append(
+            (
+                count(number),
+                indicator.domain,
+                Text(indicator.name, "bold") if indicator.is_binding else indicator.name,
+                indicator.unit or "",
+                attribute_label(indicator, lang),
+                _baseline(indicator, result, lang),
+                printed(indicator, indicator.target.raw),
+                *(figures.get(year) for year in years),
+                rating,
+            )
+        )
+    return Table("indicators", say("evaluation.table.indicators", lang), columns, rows,
+                 group="domain")  # fmt: skip
+
+
+def _figures(indicator: Indicator, result: Result | None) -> dict[int, Cell]:
+    if result is None:
+        return {}
+    found: dict[int, Cell] = {}
+    for observation in result.observations:
+        value = observation.value
+        found[observation.year] = (
+            measure(indicator, value.number) if value.number is not None else value.raw
+        )
+    return found
+
+
+def _baseline(indicator: Indicator, result: Result | None, lang: str) -> Cell:
+    if result is None or result.verdict.baseline.source in ("plan", "none"):
+        return printed(indicator, indicator.baseline.raw)
+    return baseline_text(result, lang)
+
+
+# ------------------------------------------------------------------------------ analysis
+
+
+def analysed(results: Sequence[Result]) -> list[Result]:
+    """The binding results (in the plan's order), then the lagging ones that are not."""
+    binding = [r for r in results if r.indicator.is_binding]
+    return binding + [r for r in results if not r.indicator.is_binding and is_lagging(r)]
+
+
+def standing(result: Result, lang: str) -> str:
+    """Where an indicator stands: its figure and year, target, gap, progress against the time
+    share, its rating and its trend."""
+    indicator, verdict = result.indicator, result.verdict
+    target = _in_unit(indicator, printed(indicator, indicator.target.raw), lang)
+    if verdict.actual is None:
+        return _sentence([say("evaluation.stand.no_data", lang, name=indicator.name,
+                              target=target)], lang)  # fmt: skip
+    clauses = [
+        say("evaluation.stand.actual", lang, name=indicator.name, year=verdict.actual_year,
+            actual=_in_unit(indicator, measure(indicator, verdict.actual), lang), target=target,
+            baseline=_in_unit(indicator, baseline_text(result, lang), lang)),
+    ]  # fmt: skip
+    if verdict.gap is not None and verdict.gap > 0 and verdict.status != "met":
+        gap = _in_unit(indicator, computed(indicator, verdict.gap), lang)
+        if is_percent(indicator):
+            gap = str(computed(indicator, verdict.gap, points=say("unit.points", lang)))
+        clauses.append(say("evaluation.stand.gap", lang, gap=gap))
+    if verdict.progress is not None and verdict.share is not None:
+        clauses.append(say("evaluation.stand.progress", lang, progress=share(verdict.progress),
+                           share=share(verdict.share)))  # fmt: skip
+    elif verdict.progress is not None:
+        clauses.append(say("evaluation.stand.progress_only", lang,
+                           progress=share(verdict.progress)))  # fmt: skip
+    if result.rating is not None:
+        clauses.append(say("evaluation.stand.rating", lang,
+                           rating=ratings(lang)[result.rating].label))  # fmt: skip
+    else:
+        clauses.append(say("evaluation.stand.unrated", lang,
+                           status=statuses(lang)[verdict.status].label))  # fmt: skip
+    trend = result.trend
+    if trend is not None and trend.category is not None:
+        outlook = say(f"outlook.{'likely' if trend.likely_met else 'unlikely'}", lang)
+        clauses.append(say("evaluation.stand.trend", lang, outlook=outlook))
+    return _sentence(clauses, lang)
+
+
+def remark(result: Result, key: str, lang: str) -> Paragraph:
+    """原因分析： / 下一步措施： in bold, then what the department wrote, or 【待填写】."""
+    text = (result.remarks.get(key) or "").strip()
+    body: Text | str = text if text else Text(say("evaluation.placeholder", lang), "placeholder")
+    return Paragraph((Text(say(f"evaluation.{key}", lang), "bold"), body))
+
+
+def analysis_sections(results: Sequence[Result], lang: str) -> list[Section]:
+    sections = []
+    for number, result in enumerate(analysed(results), start=1):
+        title = say("evaluation.item", lang, number=number, name=result.indicator.name)
+        sections.append(
+            Section(
+                title,
+                [standing(result, lang), remark(result, "reason", lang),
+                 remark(result, "measure", lang)],
+                level=2,
+            )
+        )  # fmt: skip
+    return sections
+
+
+# ------------------------------------------------------------------------------ appendix
+
+
+def appendix(report: Assessment, results: Sequence[Result], lang: str) -> list[str]:
+    sources = report.sources or ((report.source,) if report.source else ())
+    lines = [
+        _sentence(
+            [say("assessment.source", lang, source=say("sep.list", lang).join(sources))], lang
+        )
+        if sources
+        else _sentence([say("evaluation.sources.none", lang)], lang),
+        _sentence([say("evaluation.rule.baseline", lang)], lang),
+    ]
+    time_share = next((r.verdict.share for r in results if r.verdict.share is not None), None)
+    rule = [say("evaluation.rule.share", lang)]
+    if time_share is not None:
+        rule.append(say("evaluation.rule.share_year", lang, year=report.year,
+                        share=share(time_share)))  # fmt: skip
+    lines.append(_sentence(rule, lang))
+    lines.append(_sentence([say("evaluation.rule.progress", lang)], lang))
+    margin = round(AHEAD_MARGIN * 100)
+    lines.append(_sentence([say("evaluation.rule.ratings", lang, margin=margin)], lang))
+    if report.stage == "mid":
+        lines.append(_sentence([say("evaluation.rule.mid", lang)], lang))
+    lines.append(_sentence([say("evaluation.rule.trend", lang)], lang))
+    lines.append(_sentence([say("evaluation.rule.docs", lang)], lang))
+    return lines
+
+
+# ---------------------------------------------------------------------------------- view
+
+
+def evaluation_view(report: Assessment, lang: str = "zh") -> View:
+    """The evaluation report of the assessment's stage, as sections (see the module)."""
+    own = own_results(report)
+    regions = [region for region in report.regions if region]
+    overview = own if own or len(regions) < 2 else list(report.results)
+    main = indicators_table(report, own, lang)
+    tables = [main]
+    analysis = analysis_sections(own, lang)
+    sections = [
+        Section(
+            say("evaluation.section.overall", lang),
+            list(overall_paragraphs(report, overview, lang)),
+        ),
+        Section(say("evaluation.section.indicators", lang), tables=[main.key]),
+        Section(
+            say("evaluation.section.analysis", lang),
+            [] if analysis else [_sentence([say("evaluation.analysis.none", lang)], lang)],
+        ),
+        *analysis,
+    ]
+    if len(regions) > 1:
+        spread = spread_table(report, lang)
+        matrix = matrix_table(report, lang, report.regions)
+        tables += [spread, matrix]
+        sections.append(
+            Section(say("evaluation.section.regions", lang), tables=[spread.key, matrix.key])
+        )
+    sections.append(
+        Section(say("evaluation.section.appendix", lang), list(appendix(report, overview, lang)))
+    )
+    return View(
+        "evaluation",
+        say(f"evaluation.title.{report.stage}", lang, plan=report.plan.name, year=report.year),
+        lang,
+        functools.partial(report.to_dict, lang),
+        tables,
+        primary=main.key,
+        sections=sections,
+    )

@@ -1,0 +1,178 @@
+"""Words of the evaluation report (views/evaluation.py): the report a commission hands in
+(年度监测报告, 中期评估报告, 终期评估报告), its sections, the sentences its prose is made of, and
+the rules stated in its appendix.
+
+The evaluation words themselves (提前实现, 快于预期 …) and the trend outlook (可望完成 /
+完成难度较大) are shared labels (words/labels.py); the plan's own fields (领域, 指标, 单位 …)
+are words/plan.py's.
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, dict[str, str] | str] = {
+    # the title, by stage
+    "evaluation.title.annual": {
+        "zh": "{plan}{year}年度监测报告",
+        "en": "{plan}: monitoring report {year}",
+    },
+    "evaluation.title.mid": {
+        "zh": "{plan}中期评估报告",
+        "en": "{plan}: mid-term evaluation report",
+    },
+    "evaluation.title.final": {
+        "zh": "{plan}终期评估报告",
+        "en": "{plan}: final evaluation report",
+    },
+    # the sections
+    "evaluation.section.overall": {"zh": "一、总体情况", "en": "1. Overview"},
+    "evaluation.section.indicators": {
+        "zh": "二、主要指标完成情况",
+        "en": "2. Progress of the main indicators",
+    },
+    "evaluation.section.analysis": {
+        "zh": "三、约束性指标和滞后指标分析",
+        "en": "3. Binding and lagging indicators",
+    },
+    "evaluation.section.regions": {"zh": "四、区域均等化", "en": "4. Equalisation across regions"},
+    "evaluation.section.appendix": {
+        "zh": "附录：数据来源与判断规则",
+        "en": "Appendix: sources and rules",
+    },
+    # the main indicators table
+    "evaluation.table.indicators": {"zh": "主要指标完成情况表", "en": "Main indicators"},
+    "evaluation.column.number": {"zh": "序号", "en": "No."},
+    "evaluation.column.year": {"zh": "{year}年", "en": "{year}"},
+    # the overview
+    "evaluation.count": {"zh": "{label}{count}项", "en": "{label} {count}"},
+    "evaluation.overall.head": {
+        "zh": "{plan}共有主要指标{count}项，{year}年作出评价的{rated}项：{counts}",
+        "en": "{plan} has {count} main indicators; {rated} are rated in {year}: {counts}",
+    },
+    "evaluation.overall.none_rated": {
+        "zh": "{plan}共有主要指标{count}项，{year}年尚无可作评价的数据",
+        "en": "{plan} has {count} main indicators; none can be rated in {year}",
+    },
+    "evaluation.overall.unrated": {
+        "zh": "另有{count}项无数据或需人工核实，不作评价",
+        "en": "{count} more have no data or need review and are not rated",
+    },
+    "evaluation.overall.binding": {
+        "zh": "其中约束性指标{count}项：{counts}",
+        "en": "Of them {count} are binding: {counts}",
+    },
+    "evaluation.overall.binding_unrated": {
+        "zh": "{count}项未作评价",
+        "en": "{count} not rated",
+    },
+    "evaluation.overall.binding_lagging": {
+        "zh": "滞后的约束性指标为{names}",
+        "en": "the binding ones behind are {names}",
+    },
+    "evaluation.overall.binding_none_lagging": {
+        "zh": "约束性指标无滞后",
+        "en": "no binding indicator is behind",
+    },
+    "evaluation.overall.mid.holds": {
+        "zh": "总体看，规划实施实现了“时间过半、任务过半”（提前实现、快于预期和基本符合预期的"
+        "{good}项，占已评价指标的{share}；滞后的约束性指标{lagging}项）",
+        "en": "Overall, half the work is done at half time ({good} rated achieved early, ahead "
+        "or as expected, {share} of those rated; {lagging} binding behind)",
+    },
+    "evaluation.overall.mid.fails": {
+        "zh": "总体看，规划实施尚未实现“时间过半、任务过半”（提前实现、快于预期和基本符合预期的"
+        "{good}项，占已评价指标的{share}；滞后的约束性指标{lagging}项）",
+        "en": "Overall, half the work is not yet done at half time ({good} rated achieved "
+        "early, ahead or as expected, {share} of those rated; {lagging} binding behind)",
+    },
+    "evaluation.overall.mid.unknown": {
+        "zh": "尚无已评价的指标，不能判断是否实现“时间过半、任务过半”",
+        "en": "No indicator is rated: whether half the work is done at half time cannot be said",
+    },
+    "evaluation.overall.final": {
+        "zh": "规划期末，已评价的{rated}项指标中完成{completed}项、未完成{not_completed}项",
+        "en": "At the end of the period, of the {rated} indicators rated {completed} are "
+        "completed and {not_completed} not completed",
+    },
+    "evaluation.overall.regions": {
+        "zh": "以上为规划全域的指标；各地区的情况见“四、区域均等化”",
+        "en": "These are the figures of the plan's whole area; the regions are in section 4",
+    },
+    "evaluation.in_unit": {"zh": "{value}{unit}", "en": "{value} {unit}"},
+    "evaluation.sentence": {"zh": "{text}。", "en": "{text}."},
+    # one indicator analysed
+    "evaluation.item": {"zh": "（{number}）{name}", "en": "({number}) {name}"},
+    "evaluation.stand.actual": {
+        "zh": "{name}{year}年为{actual}，目标值为{target}，基期值为{baseline}",
+        "en": "{name} was {actual} in {year}, against a target of {target} from a baseline of "
+        "{baseline}",
+    },
+    "evaluation.stand.no_data": {
+        "zh": "{name}尚无数据（目标值为{target}），不作评价",
+        "en": "{name} has no figure yet (target {target}) and is not rated",
+    },
+    "evaluation.stand.gap": {"zh": "距目标差{gap}", "en": "{gap} short of the target"},
+    "evaluation.stand.progress": {
+        "zh": "完成进度{progress}，时间进度{share}",
+        "en": "progress {progress} against {share} of the time elapsed",
+    },
+    "evaluation.stand.progress_only": {"zh": "完成进度{progress}", "en": "progress {progress}"},
+    "evaluation.stand.rating": {"zh": "评价为{rating}", "en": "rated {rating}"},
+    "evaluation.stand.unrated": {
+        "zh": "{status}，不作评价",
+        "en": "{status}: not rated",
+    },
+    "evaluation.stand.trend": {"zh": "从趋势看{outlook}", "en": "on its trend, {outlook}"},
+    "evaluation.reason": {"zh": "原因分析：", "en": "Reasons: "},
+    "evaluation.measure": {"zh": "下一步措施：", "en": "Next steps: "},
+    "evaluation.placeholder": {"zh": "【待填写】", "en": "[to be filled in]"},
+    "evaluation.analysis.none": {
+        "zh": "没有约束性指标，也没有滞后的指标",
+        "en": "There is no binding indicator and none behind",
+    },
+    # the appendix
+    "evaluation.sources.none": {"zh": "数据来源：未注明", "en": "Figures from: not stated"},
+    "evaluation.rule.baseline": {
+        "zh": "基期值：取规划所列的基期值；规划未列的，取填报的基期值或首个数据，并在表中注明来源",
+        "en": "Baseline: the plan's; where the plan prints none, the one reported or the first "
+        "figure, its source stated in the table",
+    },
+    "evaluation.rule.share": {
+        "zh": "时间进度：规划期已经过去的比例，即（评价年 − 基期年）÷（期末年 − 基期年）",
+        "en": "Time elapsed: the share of the period gone, (year − base year) ÷ "
+        "(end year − base year)",
+    },
+    "evaluation.rule.share_year": {
+        "zh": "{year}年为{share}",
+        "en": "{share} in {year}",
+    },
+    "evaluation.rule.progress": {
+        "zh": "完成进度：（实际值 − 基期值）÷（目标值 − 基期值），达标记为100%",
+        "en": "Progress: (actual − baseline) ÷ (target − baseline), 100% when the target is met",
+    },
+    "evaluation.rule.ratings": {
+        "zh": "评价用语：期末年以前，已达标的为提前实现；进度正常且完成进度比时间进度至少多"
+        "{margin}个百分点的为快于预期；其他进度正常的为基本符合预期；进度滞后或未达标的为滞后。期末年，"
+        "已达标的为完成，其他为未完成。无数据或需人工核实的不作评价",
+        "en": "Evaluation words: before the end year, a target met is achieved early; on track "
+        "with progress at least {margin} points past the time elapsed is ahead of schedule; "
+        "any other on track is broadly as expected; behind or not met is behind schedule. In "
+        "the end year, met is completed, anything else not completed. No data or needing "
+        "review: not rated",
+    },
+    "evaluation.rule.mid": {
+        "zh": "“时间过半、任务过半”：约束性指标无滞后，且已评价的指标中提前实现、快于预期和"
+        "基本符合预期的不少于一半",
+        "en": "Half the work at half time: no binding indicator behind, and at least half of "
+        "those rated achieved early, ahead of schedule or broadly as expected",
+    },
+    "evaluation.rule.trend": {
+        "zh": "趋势判断：按已有数据的变化趋势推算至期末，能达到目标的为可望完成，"
+        "否则为完成难度较大",
+        "en": "Trend: the figures' trend carried to the end year; reaching the target is "
+        "likely met, else likely missed",
+    },
+    "evaluation.rule.docs": {
+        "zh": "上述规则的详细说明和算例见 psplan 文档 docs/assessment.md",
+        "en": "The rules in full, with worked examples: psplan's docs/assessment.md",
+    },
+}

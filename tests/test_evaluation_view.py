@@ -1,0 +1,125 @@
+"""The evaluation report (views/evaluation.py): its overview counts, its main table, the
+analysis of binding and lagging indicators, and the departments' remarks, on real data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import psplan
+from psplan.views.evaluation import evaluation_view
+from psplan.views.model import Paragraph, Text
+from psplan.words import say
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "national-2023.csv"
+BEDS = "养老服务床位总量"
+
+
+@pytest.fixture(scope="module")
+def mid() -> psplan.Checked:
+    return psplan.check("national", EXAMPLE, stage="mid")
+
+
+def _sub(view, name: str):
+    found = [s for s in view.sections if s.level == 2 and s.title.endswith(name)]
+    assert len(found) == 1, name
+    return found[0]
+
+
+def test_the_title_and_the_overview_count_the_ratings(mid) -> None:
+    view = evaluation_view(mid)
+    assert view.kind == "evaluation"
+    assert view.title == "“十四五”公共服务规划中期评估报告"
+    assert mid.ratings() == {"achieved_early": 6, "ahead": 2, "as_expected": 1, "behind": 1,
+                             "completed": 0, "not_completed": 0}  # fmt: skip
+    overview = "".join(str(p) for p in view.sections[0].paragraphs)
+    assert "提前实现6项、快于预期2项、基本符合预期1项、滞后1项" in overview
+    assert "共有主要指标22项" in overview and "作出评价的10项" in overview
+    assert "其中约束性指标7项" in overview and "约束性指标无滞后" in overview
+    assert "实现了“时间过半、任务过半”" in overview
+
+
+def test_the_main_table_is_the_plan_with_its_ratings(mid) -> None:
+    view = evaluation_view(mid)
+    table = view.table()
+    assert table is view.table("indicators")
+    assert [c.label for c in table.columns] == [
+        "序号", "领域", "指标", "单位", "属性", "基期值", "目标值", "2021年", "2022年", "2023年",
+        "评价",
+    ]  # fmt: skip
+    names = [str(row[table.column("indicator")]) for row in table.rows]
+    assert names == [i.name for i in mid.plan.indicators]
+    by_id = {r.indicator.id: r for r in mid.results}
+    for indicator, row in zip(mid.plan.indicators, table.rows, strict=True):
+        rating = by_id[indicator.id].rating
+        expected = say(f"rating.{rating}") if rating else say("status.no_data")
+        assert str(row[table.column("rating")]) == expected
+    beds = next(row for row in table.rows if str(row[table.column("indicator")]) == BEDS)
+    assert str(beds[table.column("2023")]) == "823.0"
+    assert "indicators" in view.sections[1].tables
+
+
+def test_every_binding_and_lagging_indicator_is_analysed_with_placeholders(mid) -> None:
+    view = evaluation_view(mid)
+    analysed = [s for s in view.sections if s.level == 2]
+    binding = [r.indicator.name for r in mid.results if r.indicator.is_binding]
+    assert [s.title.split("）", 1)[1] for s in analysed] == [*binding, BEDS]
+    placeholder = Text("【待填写】", "placeholder")
+    for section in analysed:
+        reason, measure = section.paragraphs[1], section.paragraphs[2]
+        assert isinstance(reason, Paragraph) and isinstance(measure, Paragraph)
+        assert reason.runs == (Text("原因分析：", "bold"), placeholder)
+        assert measure.runs == (Text("下一步措施：", "bold"), placeholder)
+    beds = str(_sub(view, BEDS).paragraphs[0])
+    assert "2023年为823.0万张" in beds and "评价为滞后" in beds and "完成难度较大" in beds
+    appendix = "".join(str(p) for p in view.sections[-1].paragraphs)
+    assert str(EXAMPLE) in appendix and "至少多10个百分点" in appendix
+
+
+def test_a_remark_from_the_sheet_appears_under_its_indicator(tmp_path: Path) -> None:
+    actuals = tmp_path / "remarks.csv"
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    out = ["indicator,year,value,原因分析,下一步措施"]
+    for line in lines[1:]:
+        indicator, year, value, *_ = line.split(",")
+        if indicator == BEDS and year == "2023":
+            out.append(f"{indicator},{year},{value},床位统计口径调整,推进普惠养老专项行动")
+        else:
+            out.append(f"{indicator},{year},{value},,")
+    actuals.write_text("\n".join(out) + "\n", encoding="utf-8")
+    view = evaluation_view(psplan.check("national", actuals, stage="mid"))
+    beds = _sub(view, BEDS)
+    assert beds.paragraphs[1].runs == (Text("原因分析：", "bold"), "床位统计口径调整")
+    assert beds.paragraphs[2].runs == (Text("下一步措施：", "bold"), "推进普惠养老专项行动")
+    other = _sub(view, "九年义务教育巩固率")
+    assert other.paragraphs[1].runs[1] == Text("【待填写】", "placeholder")
+
+
+def _changed(tmp_path: Path, value: str) -> psplan.Checked:
+    actuals = tmp_path / f"changed-{value}.csv"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    changed = "\n".join(
+        line.replace(",823,", f",{value},") if line.startswith(f"{BEDS},2023,") else line
+        for line in text.splitlines()
+    )
+    assert changed != text
+    actuals.write_text(changed + "\n", encoding="utf-8")
+    return psplan.check("national", actuals, stage="mid")
+
+
+def test_changing_an_actual_changes_the_sentence(tmp_path: Path, mid) -> None:
+    before = str(_sub(evaluation_view(mid), BEDS).paragraphs[0])
+    after = str(_sub(evaluation_view(_changed(tmp_path, "830")), BEDS).paragraphs[0])
+    assert before != after and "2023年为830.0万张" in after and "距目标差170.0万张" in after
+    # at 950 the beds are on track: no longer analysed, and the overview says so
+    view = evaluation_view(_changed(tmp_path, "950"))
+    assert not [s for s in view.sections if s.level == 2 and s.title.endswith(BEDS)]
+    overview = str(view.sections[0].paragraphs[0])
+    assert "滞后" not in overview and "提前实现6项" in overview
+
+
+def test_english(mid) -> None:
+    view = evaluation_view(mid, "en")
+    assert view.title.endswith("mid-term evaluation report")
+    assert "achieved early 6" in str(view.sections[0].paragraphs[0])

@@ -1,0 +1,182 @@
+"""The Word format (`psplan.formats.docx`): files read back with python-docx, in-process."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.text import WD_COLOR_INDEX
+from docx.oxml.ns import qn
+from docx.shared import Cm
+from typer.testing import CliRunner
+
+import psplan
+from psplan.cli import app
+from psplan.formats import BINARY, FORMATS, format_for_suffix, render
+from psplan.views.assessment import assessment_view
+from psplan.views.model import Column, Paragraph, Section, Status, Table, Text, View
+from psplan.views.numbers import Figure
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "national-2023.csv"
+
+
+@pytest.fixture(scope="module")
+def assessment():
+    return psplan.check("national", str(EXAMPLE))
+
+
+@pytest.fixture(scope="module")
+def view(assessment):
+    return assessment_view(assessment, "zh")
+
+
+@pytest.fixture(scope="module")
+def data(view):
+    return render(view, "docx")
+
+
+@pytest.fixture(scope="module")
+def document(data):
+    return docx.Document(io.BytesIO(data))
+
+
+def _near(length, cm: float) -> bool:
+    return abs(length - Cm(cm)) < Cm(0.05)
+
+
+def test_registered():
+    assert FORMATS["docx"] == (".docx",)
+    assert "docx" in BINARY
+    assert format_for_suffix(".DOCX") == "docx"
+
+
+def test_bytes_and_deterministic(view, data):
+    assert isinstance(data, bytes) and data[:2] == b"PK"
+    assert render(view, "docx") == data
+
+
+def test_title_and_core_properties(view, document):
+    first = document.paragraphs[0]
+    assert first.text == view.title
+    assert first.style.name == "Title"
+    assert document.core_properties.title == view.title
+    assert document.core_properties.created.year == 2000
+
+
+def test_headings_of_tables(view, document):
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings == [table.title for table in view.tables]
+    texts = [p.text for p in document.paragraphs]
+    for line in view.summary + view.notes:
+        assert line in texts
+
+
+def test_results_table(view, assessment, document):
+    table = view.table("results")
+    columns = [c.label for c in table.columns]
+    grids = [t for t in document.tables if "状态" in [c.text for c in t.rows[0].cells]]
+    grid = next(g for g in grids if len(g.rows) == len(assessment.results) + 1)
+    header = [c.text for c in grid.rows[0].cells]
+    for label in ("领域", "指标", "目标值", "状态"):
+        assert label in header and label in columns
+    assert header[-1] == "备注"
+    status = header.index("状态")
+    got = [row.cells[status].text for row in grid.rows[1:]]
+    want = [psplan_status_label(view, table, i) for i in range(len(table.rows))]
+    assert got == want
+    # the header row is repeated on every page
+    tr_pr = grid.rows[0]._tr.trPr
+    assert tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None
+
+
+def psplan_status_label(view, table, index):
+    cell = table.rows[index][table.column("status")]
+    assert isinstance(cell, Status)
+    return cell.label
+
+
+def test_statuses_match_assessment(view, assessment, document):
+    """One row per result, its status the label of the result's status, in order."""
+    table = view.table("results")
+    column = table.column("status")
+    codes = [row[column].code for row in table.rows]
+    assert codes == [str(getattr(r.status, "value", r.status)) for r in assessment.results]
+
+
+def test_page_a4_and_fonts(document):
+    section = document.sections[0]
+    sides = sorted([section.page_width, section.page_height])
+    assert _near(sides[0], 21.0) and _near(sides[1], 29.7)
+    # the results table has more than 8 columns: the document is landscape
+    assert section.page_width > section.page_height
+    normal = document.styles["Normal"]
+    fonts = normal.element.rPr.rFonts
+    assert fonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
+    assert fonts.get(qn("w:ascii")) == "Times New Roman"
+    title = document.styles["Title"].element.rPr.rFonts
+    assert title.get(qn("w:eastAsia")) == "方正小标宋简体"
+    assert document.styles["Heading 1"].element.rPr.rFonts.get(qn("w:eastAsia")) == "黑体"
+
+
+def _small_view() -> View:
+    table = Table(
+        key="t",
+        title="主要指标",
+        columns=(Column("name", "指标", wide=True), Column("v", "数值"), Column("e", "空")),
+        rows=[(Text("托位数", "bold"), Figure(4.5, "0.0", "4.5"), None), ("床位\x1b数", 3, None)],
+        notes={1: ["附注一"]},
+    )
+    sections = [
+        Section(
+            title="一、总体情况",
+            paragraphs=[
+                Paragraph(
+                    (Text("原因分析：", "bold"), "进展顺利，", Text("【待填写】", "placeholder"))
+                ),
+                "第二段。",
+            ],
+            tables=["t"],
+        ),
+        Section(title="（一）分项", level=2),
+    ]
+    return View(
+        kind="report", title="评估报告", lang="zh", data={}, tables=[table], sections=sections
+    )
+
+
+def test_sections():
+    document = docx.Document(io.BytesIO(render(_small_view(), "docx")))
+    paragraphs = document.paragraphs
+    assert paragraphs[0].text == "评估报告"
+    h1 = next(p for p in paragraphs if p.text == "一、总体情况")
+    assert h1.style.name == "Heading 1"
+    assert next(p for p in paragraphs if p.text == "（一）分项").style.name == "Heading 2"
+    assert next(p for p in paragraphs if p.text == "主要指标").style.name == "Heading 2"
+    prose = next(p for p in paragraphs if p.text.startswith("原因分析："))
+    assert prose.text == "原因分析：进展顺利，【待填写】"
+    assert prose.runs[0].bold
+    placeholder = prose.runs[-1]
+    assert placeholder.text == "【待填写】"
+    assert placeholder.font.highlight_color == WD_COLOR_INDEX.YELLOW
+    assert "第二段。" in [p.text for p in paragraphs]
+    # portrait: three columns, GB/T 9704 margins
+    section = document.sections[0]
+    assert _near(section.page_width, 21.0) and _near(section.page_height, 29.7)
+    assert _near(section.top_margin, 3.7) and _near(section.left_margin, 2.8)
+    # the empty column is left out, notes in a last column, control characters shown
+    (grid,) = document.tables
+    assert [c.text for c in grid.rows[0].cells] == ["指标", "数值", "备注"]
+    assert [c.text for c in grid.rows[2].cells] == ["床位<U+001B>数", "3", "附注一"]
+    assert grid.rows[1].cells[0].paragraphs[0].runs[0].bold
+
+
+def test_cli_writes_docx(tmp_path):
+    out = tmp_path / "r.docx"
+    result = CliRunner().invoke(app, ["check", "national", str(EXAMPLE), "-o", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    document = docx.Document(str(out))
+    assert document.paragraphs[0].text.startswith("“十四五”")
+    assert len(document.tables) >= 1
