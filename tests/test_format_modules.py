@@ -524,9 +524,9 @@ def test_by_region_shows_the_matrix_in_table_and_markdown(fmt: str) -> None:
     assert (matrix.count("✓"), matrix.count("◦"), matrix.count("▴")) == (12, 56, 87)
 
 
-def test_markdown_writes_a_report_in_prose() -> None:
-    """A view with sections (the evaluation report): headings by level, paragraphs with bold
-    labels and the 【待填写】 placeholder in bold, then the tables each section places."""
+def prose_view() -> View:
+    """The results view with sections, as the evaluation report has them: a summary paragraph
+    with a bold run placing the table, and a sub-section with a label and a placeholder."""
     from psplan.views.model import Paragraph, Section
 
     view = results_view()
@@ -536,6 +536,13 @@ def test_markdown_writes_a_report_in_prose() -> None:
         Section("一、总体情况", [summary], tables=["results"]),
         Section("九年义务教育巩固率", [reason], level=2),
     ]
+    return view
+
+
+def test_markdown_writes_a_report_in_prose() -> None:
+    """A view with sections (the evaluation report): headings by level, paragraphs with bold
+    labels and the 【待填写】 placeholder in bold, then the tables each section places."""
+    view = prose_view()
     text = render(view, "markdown")
     assert "## 一、总体情况\n\n共3项，**滞后 1 项**。\n\n| 领域" in text
     assert "### 九年义务教育巩固率\n\n**原因分析：****【待填写】**" in text
@@ -543,15 +550,7 @@ def test_markdown_writes_a_report_in_prose() -> None:
 
 
 def test_html_writes_a_report_in_prose() -> None:
-    from psplan.views.model import Paragraph, Section
-
-    view = results_view()
-    reason = Paragraph((Text("原因分析：", "bold"), Text("【待填写】", "placeholder")))
-    summary = Paragraph(("共3项，", Text("滞后 1 项", "bold"), "。"))
-    view.sections = [
-        Section("一、总体情况", [summary], tables=["results"]),
-        Section("九年义务教育巩固率", [reason], level=2),
-    ]
+    view = prose_view()
     page = render(view, "html")
     assert (
         '<h2>一、总体情况</h2><p>共3项，<strong>滞后 1 项</strong>。</p><div class="wrap"><table'

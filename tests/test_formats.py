@@ -540,6 +540,18 @@ def test_xlsx_in_english(tmp_path: Path) -> None:
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def print_to_pdf(path: Path, tmp_path: Path) -> subprocess.CompletedProcess:
+    """LibreOffice, headless and with a profile of its own, printing `path` to PDF."""
+    profile = (tmp_path / "lo-profile").as_uri()
+    return subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(path)],
+        capture_output=True,
+        timeout=180,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )  # fmt: skip
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
 def test_libreoffice_prints_the_workbook(tmp_path: Path) -> None:
@@ -547,14 +559,7 @@ def test_libreoffice_prints_the_workbook(tmp_path: Path) -> None:
     A4 landscape page, each table fitted to the page width."""
     out = tmp_path / "report.xlsx"
     wrote(invoke("report", "national", EXAMPLE, "-o", out), out)
-    profile = (tmp_path / "lo-profile").as_uri()
-    done = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(out)],
-        capture_output=True,
-        timeout=180,
-        env={**os.environ, "HOME": str(tmp_path)},
-    )  # fmt: skip
+    done = print_to_pdf(out, tmp_path)
     pdf = tmp_path / "report.pdf"
     assert done.returncode == 0 and pdf.exists(), done.stderr
     assert pdf.read_bytes().startswith(b"%PDF")
@@ -587,14 +592,7 @@ def test_libreoffice_prints_the_evaluation_report(tmp_path: Path) -> None:
     it as A4 PDF (docs/report-docx.png is its first page)."""
     out = tmp_path / "mid.docx"
     wrote(invoke("report", "national", EXAMPLE, "--stage", "mid", "-o", out), out)
-    profile = (tmp_path / "lo-profile").as_uri()
-    done = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(out)],
-        capture_output=True,
-        timeout=180,
-        env={**os.environ, "HOME": str(tmp_path)},
-    )  # fmt: skip
+    done = print_to_pdf(out, tmp_path)
     pdf = tmp_path / "mid.pdf"
     assert done.returncode == 0 and pdf.exists(), done.stderr
     pdfinfo = shutil.which("pdfinfo")
