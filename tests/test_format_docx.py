@@ -180,3 +180,26 @@ def test_cli_writes_docx(tmp_path):
     document = docx.Document(str(out))
     assert document.paragraphs[0].text.startswith("“十四五”")
     assert len(document.tables) >= 1
+
+
+def test_columns_are_as_wide_as_what_they_hold() -> None:
+    """The evaluation report's main table: the indicator names get the room (Word would
+    otherwise give every column the same width), a figure or a year what it needs, and the
+    columns fill the text width."""
+    import io
+
+    import docx
+
+    import psplan
+    from psplan.formats import render
+    from psplan.views.evaluation import evaluation_view
+
+    view = evaluation_view(psplan.check("national", "examples/national-2023.csv", stage="mid"))
+    document = docx.Document(io.BytesIO(render(view, "docx")))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "序号")
+    headers = [cell.text for cell in table.rows[0].cells]
+    widths = dict(zip(headers, (column.width for column in table.columns), strict=True))
+    assert widths["指标"] > 2 * widths["序号"] and widths["指标"] > widths["2023年"]
+    section = document.sections[-1]
+    room = section.page_width - section.left_margin - section.right_margin
+    assert abs(sum(widths.values()) - room) <= 635 * len(widths)  # rounded to twips (635 EMU)

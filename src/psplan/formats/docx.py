@@ -349,6 +349,42 @@ def _table(document: Any, view: View, table: Table, landscape: bool) -> None:
             if right:
                 for p in target.paragraphs:
                     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    wide = [table.columns[i].wide for i in kept] + ([True] if noted else [])
+    _widths(document, grid, headers, body, wide, size)
+
+
+def _widths(
+    document: Any, grid: Any, headers: list[str], body: list[list[tuple[str, bool, bool]]],
+    wide: list[bool], size: float,
+) -> None:  # fmt: skip
+    """Columns as wide as what they hold: a figure, a year or a status gets what its longest
+    line needs (up to 12 half-width cells), and the names share the rest of the text width in
+    proportion to theirs (up to 24). Word otherwise gives every column the same width, and an
+    indicator's name wraps every four characters."""
+    from docx.shared import Pt
+    from rich.cells import cell_len
+
+    section = document.sections[-1]
+    room = section.page_width - section.left_margin - section.right_margin
+    margins = Pt(11)  # a cell's own left and right margins
+    half = Pt(size * 0.55)  # a half-width cell at this size (a Chinese character is two)
+    longest = []
+    for index, header in enumerate(headers):
+        texts = [header, *(row[index][0] for row in body)]
+        longest.append(max(cell_len(line) for text in texts for line in text.split("\n")))
+    needs = [margins + half * max(2, min(n, 24 if wide[i] else 12)) for i, n in enumerate(longest)]
+    narrow = sum(need for need, is_wide in zip(needs, wide, strict=True) if not is_wide)
+    names = sum(need for need, is_wide in zip(needs, wide, strict=True) if is_wide)
+    if names and narrow < room:  # the names share what the figures leave
+        widths = [need if not is_wide else (room - narrow) * need / names
+                  for need, is_wide in zip(needs, wide, strict=True)]  # fmt: skip
+    else:  # nothing to stretch, or too much to fit: everything in proportion
+        widths = [room * need / sum(needs) for need in needs]
+    grid.autofit = False
+    for index, width in enumerate(widths):
+        grid.columns[index].width = int(width)  # the grid LibreOffice reads; the cells Word does
+        for cell in grid.columns[index].cells:
+            cell.width = int(width)
 
 
 def _chart(document: Any, view: View, chart: Chart, landscape: bool) -> None:
