@@ -123,3 +123,74 @@ def test_english(mid) -> None:
     view = evaluation_view(mid, "en")
     assert view.title.endswith("mid-term evaluation report")
     assert "achieved early 6" in str(view.sections[0].paragraphs[0])
+
+
+def _generate(plan: str, path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A generated five-year file for the plan's own area (benchmarks/generate.py, in this
+    process): clearly generated figures, for every indicator and every year of the period."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(
+        "generate", Path(__file__).parents[1] / "benchmarks" / "generate.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    own = "全国" if plan == "national" else "全市"  # the plan's own area
+    argv = ["generate.py", plan, "-o", str(path), "--region-names", own]
+    monkeypatch.setattr(sys, "argv", argv)
+    module.main()
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("plan", ["national", "hanzhong", "ankang", "chuzhou", "suzhou"])
+def test_the_word_report_of_every_plan_reads_back_as_its_assessment(
+    plan: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    """For each bundled plan, a final evaluation of a generated five-year file written to Word
+    and read back with python-docx: the title, the chapter headings, the counts in the prose,
+    one table row per indicator and its 评价 cell, all equal to the assessment's."""
+    import io
+
+    import docx
+
+    from psplan.formats import render
+    from psplan.views.evaluation import evaluation_view
+    from psplan.words import say
+
+    figures = _generate(plan, tmp_path / f"{plan}.csv", monkeypatch)
+    capsys.readouterr()
+    report = psplan.check(plan, figures, stage="final")
+    view = evaluation_view(report, "zh")
+    document = docx.Document(io.BytesIO(render(view, "docx")))
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    assert texts[0] == view.title
+    for section in view.sections:
+        assert section.title in texts
+    prose = "\n".join(texts)
+    ratings = report.ratings()
+    for code in ("completed", "not_completed"):
+        if ratings[code]:
+            assert f"{say(f'rating.{code}')}{ratings[code]}项" in prose.replace(" ", "")
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "序号")
+    rows = [[cell.text for cell in row.cells] for row in table.rows[1:]]
+    assert len(rows) == len(report.plan.indicators)
+    rated = {r.indicator.name: r.rating for r in report.results}
+    headers = [cell.text for cell in table.rows[0].cells]
+    name, rating = headers.index("指标"), headers.index("评价")
+    for row in rows:
+        code = rated[row[name]]
+        assert row[rating] == (say(f"rating.{code}") if code else say("status.no_data"))
+
+
+def test_a_file_of_one_region_not_named_as_the_area_is_its_report(tmp_path: Path) -> None:
+    """A national check of a file whose only region is 全市: the report counts its figure
+    (it once said 共有主要指标0项)."""
+    from psplan.views.evaluation import evaluation_view
+
+    figures = tmp_path / "one.csv"
+    figures.write_text("地区,指标,年份,数值\n全市,人均预期寿命,2023,78.6\n", encoding="utf-8")
+    view = evaluation_view(psplan.check("national", figures, stage="mid"))
+    overall = str(view.sections[0].paragraphs[0])
+    assert "共有主要指标22项" in overall and "提前实现1项" in overall

@@ -22,8 +22,9 @@ overall judgement of a mid-term report, which is a count of the ratings:
 
 A final report states how many indicators are 完成 and 未完成. With several regions, the
 overview, the main table and the analysis are the plan's own area (rows without a region, or
-a region `Assessment.own_area` names); where a file holds no such row, the overview counts
-every result and the table shows the indicator as without data. The regions are section 4.
+a region `Assessment.own_area` names); a file of one other region stands for the area; where
+a file of several regions holds no row of the area, the overview counts every result and the
+table shows the indicators as without data. The regions are section 4.
 """
 
 from __future__ import annotations
@@ -329,9 +330,11 @@ def appendix(report: Assessment, results: Sequence[Result], lang: str) -> list[s
 
 def evaluation_view(report: Assessment, lang: str = "zh") -> View:
     """The evaluation report of the assessment's stage, as sections (see the module)."""
-    own = own_results(report)
     regions = [region for region in report.regions if region]
-    overview = own if own or len(regions) < 2 else list(report.results)
+    # a file of one region that is not named as the plan's area (全市 in a national check)
+    # is that area's report; with several regions and none the area's, the overview counts all
+    own = own_results(report) or (list(report.results) if len(regions) < 2 else [])
+    overview = own or list(report.results)
     main = indicators_table(report, own, lang)
     tables = [main]
     analysis = analysis_sections(own, lang)
