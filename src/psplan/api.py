@@ -343,11 +343,8 @@ def check(
         rows = actuals
         source = getattr(actuals, "source", "")
     warnings: list[Problem] = []
-    from psplan.assess.assessment import stage_year
     from psplan.assess.check import check as judge
 
-    if year is None:
-        year = stage_year(chosen, stage)
     try:
         assessment = judge(
             chosen,
@@ -362,11 +359,11 @@ def check(
             allow_outside_period=allow_outside_period,
             warnings=warnings,
             strict=strict,
+            stage=stage,
         )
     except PsplanError as exc:
         exc.warnings = warnings  # type: ignore[attr-defined]  # what the command prints too
         raise
-    assessment.stage = stage  # type: ignore[assignment]  # checked by stage_year
     return Checked.of(assessment, warnings)
 
 

@@ -24,7 +24,7 @@ from psplan.assess.areas import (
     reference_level,
     reference_region_names,
 )
-from psplan.assess.assessment import Assessment, Report, Result
+from psplan.assess.assessment import Assessment, Report, Result, stage_year
 from psplan.assess.evaluate import Goal, Observation, Verdict, judge
 from psplan.assess.overrides import Override, apply_overrides
 from psplan.assess.trends import RATE_WORDS, natural_cap
@@ -457,17 +457,22 @@ def check(
     warnings: list[Problem] | None = None,
     strict: bool = False,
     sources: Sequence[str] = (),
+    stage: str = "annual",
 ) -> Assessment:
-    """Judge every indicator of `plan` in `year` (default: the latest year reported).
+    """Judge every indicator of `plan` in `year` (default: the year `stage` judges — the
+    latest reported for annual monitoring, the period's middle or end year for a mid-term or
+    final evaluation, which the assessment also names).
 
     Warnings (skipped rows, columns, sheets; a sheet baseline the plan overrides; a figure
     outside its natural range) are appended to `warnings` when a list is given: nothing is
     dropped without a word. `strict` makes a figure outside its natural range an error.
     """
+    staged = stage_year(plan, stage)  # refuses an unknown stage before any reading
     with _bulk():
         return _check(
-            plan, rows, year, region, references, reference_regions, source, overrides,
-            allow_outside_period, warnings, strict, tuple(sources) or ((source,) if source else ()),
+            plan, rows, staged if year is None else year, region, references, reference_regions,
+            source, overrides, allow_outside_period, warnings, strict,
+            tuple(sources) or ((source,) if source else ()), stage,
         )  # fmt: skip
 
 
@@ -506,6 +511,7 @@ def _check(
     warnings: list[Problem] | None,
     strict: bool,
     sources: tuple[str, ...],
+    stage: str,
 ) -> Assessment:
     plan, applied = apply_overrides(plan, list(overrides))
     collected = collect(plan, rows, reference_regions)
@@ -591,7 +597,16 @@ def _check(
                     override.reason if override else None,
                 )
             )
-    return Assessment(plan, year, results, source, outside, own_area_names(plan), sources)
+    return Assessment(
+        plan,
+        year,
+        results,
+        source,
+        outside,
+        own_area_names(plan),
+        sources,
+        stage,  # type: ignore[arg-type]  # checked by stage_year
+    )
 
 
 def _reference(

@@ -100,16 +100,13 @@ def run_check(
     if max_regions:
         hint = say("cli.hint.raise_limit") + say(region_hint)
         rows = limit_regions(rows, max_regions, source, report_name(report_format), hint)
-    from psplan.assess.assessment import stage_year
-
-    stage = str(getattr(get("stage"), "value", get("stage") or "annual"))
-    year = get("year")
     warnings: list = []
     try:
-        report = check(
+        return check(
             plan,
             rows,
-            year=stage_year(plan, stage) if year is None else year,
+            year=get("year"),
+            stage=getattr(get("stage"), "value", "annual"),
             region=get("region"),
             references=_parse_references(get("reference") or []),
             reference_regions=get("reference_region") or [],
@@ -122,8 +119,6 @@ def run_check(
         )
     finally:
         warn(warnings, get("max_problems", MAX_PROBLEMS))
-    report.stage = stage  # type: ignore[assignment]  # one of the Stage choices
-    return report
 
 
 def _view(report: Report, lang: str, *, by_region: bool = False) -> View:
