@@ -13,7 +13,7 @@ from rich.cells import cell_len
 
 from psplan.api import load_plan
 from psplan.formats import render
-from psplan.formats.table import grouped_table, render_to_text, unbreakable, wrap
+from psplan.formats.table import unbreakable, wrap
 from psplan.views.model import Column, Status, Table, Text, View
 from psplan.views.numbers import Figure
 from psplan.views.plan import plan_view
@@ -287,15 +287,6 @@ def test_csv_guards_text_only() -> None:
 
 
 # ------------------------------------------------------------------------- the old helpers
-
-
-def test_the_earlier_helpers_still_work() -> None:
-    from psplan.formats.markdown import markdown_table
-
-    table = grouped_table("标题", ["领域", "指标"], [["a", "x"], ["a", "y"]], group_column=0)
-    text = render_to_text(table, color=False)
-    assert "标题" in text and text.count(" a ") == 1
-    assert markdown_table(["h"], [["a|b"]]).splitlines()[2] == "| a\\|b |"
 
 
 def test_a_terminal_leaves_out_details_before_giving_up_the_grid() -> None:

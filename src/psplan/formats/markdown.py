@@ -7,44 +7,30 @@ for CJK text via wcwidth), its notes as a list, the view's notes.
 - Numbers are right-aligned; a `Text` in bold is **bold**.
 - A row's notes are footnotes: the row is marked [1], [2]… and the notes listed under the table.
 - A matrix shows each status as its glyph, with the legend under the table.
-
-`markdown_table` is the earlier helper, kept for the commands not yet moved to views.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from psplan.formats.escape import markdown_cell, markdown_line
 from psplan.words import say
 
 
-def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """One table row per row, one column per header, whatever the cells hold (`|`, line
-    breaks and control characters are escaped: see `psplan.formats.escape`)."""
-    return _pipe_table(
-        [markdown_cell(header) for header in headers],
-        [[markdown_cell(cell) for cell in row] for row in rows],
-        None,
-        tablefmt="github",
-    )
-
-
 def _pipe_table(
     headers: Sequence[str],
     cells: Sequence[Sequence[str]],
     colalign: Sequence[str] | None,
-    tablefmt: str = "pipe",
 ) -> str:
-    """A GitHub table of cells already escaped ("pipe": with the alignment in the rule)."""
+    """A GitHub table of cells already escaped, with the alignment in the rule."""
     import tabulate
 
     tabulate.WIDE_CHARS_MODE = True  # CJK characters are two columns wide
     return tabulate.tabulate(
         cells,
         headers=list(headers),
-        tablefmt=tablefmt,
+        tablefmt="pipe",
         disable_numparse=True,
         colalign=tuple(colalign) if colalign else None,
     )

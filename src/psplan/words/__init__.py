@@ -47,11 +47,6 @@ def use_lang(lang: str) -> Iterator[None]:
         _lang.reset(token)
 
 
-def set_lang(lang: str) -> None:
-    """Set the language for the rest of this context (the command line, once per run)."""
-    _lang.set(lang if lang in LANGS else "zh")
-
-
 def catalogue() -> dict[str, Entry]:
     """All sections merged; a key defined twice is a programming error."""
     global _catalogue
