@@ -127,15 +127,13 @@ def as_message(message: str | Message, args: Mapping[str, Any] | None = None) ->
     return Message(message) if message in catalogue() else Message.literal(message)
 
 
+@dataclass(frozen=True, slots=True)
 class Shown:
     """A value in a message as each language shows it: in English as Python's repr ('text',
     as psplan always quoted values), in Chinese between “ ” (`quoted`)."""
 
-    __slots__ = ("en", "zh")
-
-    def __init__(self, en: str, zh: str) -> None:
-        self.en = en
-        self.zh = zh
+    en: str
+    zh: str
 
     def render(self, lang: str | None = None) -> str:
         return self.zh if (lang or current_lang()) == "zh" else self.en
@@ -145,17 +143,6 @@ class Shown:
 
     def __format__(self, spec: str) -> str:
         return format(self.render(), spec)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Shown):
-            return NotImplemented
-        return (self.en, self.zh) == (other.en, other.zh)
-
-    def __hash__(self) -> int:
-        return hash((self.en, self.zh))
-
-    def __repr__(self) -> str:
-        return f"Shown({self.en!r}, {self.zh!r})"
 
 
 def quoted(value: object, *, en: str | None = None, more: Message | None = None) -> Shown:
@@ -182,15 +169,13 @@ def plain(value: object) -> Shown:
     return Shown(text, text)
 
 
+@dataclass(frozen=True, slots=True)
 class Cut:
     """A message as an argument of another, cut to `limit` characters in either language (a
     value quoted in it may be long)."""
 
-    __slots__ = ("limit", "message")
-
-    def __init__(self, message: Message, limit: int) -> None:
-        self.message = message
-        self.limit = limit
+    message: Message
+    limit: int
 
     def render(self, lang: str | None = None) -> str:
         text = self.message.render(lang)
@@ -198,17 +183,6 @@ class Cut:
 
     def __str__(self) -> str:
         return self.render()
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Cut):
-            return NotImplemented
-        return (self.message, self.limit) == (other.message, other.limit)
-
-    def __hash__(self) -> int:
-        return hash((self.message, self.limit))
-
-    def __repr__(self) -> str:
-        return f"Cut({self.message!r}, {self.limit})"
 
 
 _WORDED = (Message, Shown, Cut)
