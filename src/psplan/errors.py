@@ -268,6 +268,22 @@ class PsplanError(Exception):
         return f"{self.location}: {self.message}"
 
 
+class ProblemsError(PsplanError):
+    """An error standing for several problems (bad rows of an actuals file, an invalid plan):
+    its message is the first one and how many more (`MORE`, a catalogue key), its `problems`
+    all of them, each printed on its own line by the command."""
+
+    MORE = ""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        first = problems[0]
+        message = first.words
+        if len(problems) > 1:
+            message = Message(self.MORE, message=message, count=len(problems) - 1)
+        super().__init__(message, first.location)
+
+
 class InvalidValue(ValueError):
     """A model validator's refusal, worded like a `PsplanError`: pydantic turns a ValueError
     into one of its errors, and `psplan.plan.plans.schema_message` takes back these words."""

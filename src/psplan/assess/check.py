@@ -28,7 +28,16 @@ from psplan.assess.assessment import Assessment, Report, Result, stage_year
 from psplan.assess.evaluate import Goal, Observation, Verdict, judge
 from psplan.assess.overrides import Override, apply_overrides
 from psplan.assess.trends import RATE_WORDS, natural_cap
-from psplan.errors import Location, Message, Problem, PsplanError, Shown, plain, quoted
+from psplan.errors import (
+    Location,
+    Message,
+    Problem,
+    ProblemsError,
+    PsplanError,
+    Shown,
+    plain,
+    quoted,
+)
 from psplan.plan.model import Indicator, Plan, PreviousIndicator
 from psplan.plan.targets import normalise_text
 
@@ -38,16 +47,10 @@ MAX_PROBLEMS = 50
 NO_REMARKS: dict[str, str] = {}  # shared by the results without remarks; never mutated
 
 
-class ActualsError(PsplanError):
+class ActualsError(ProblemsError):
     """The actuals cannot be judged; carries every problem found (each one line)."""
 
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        first = problems[0]
-        message = first.words
-        if len(problems) > 1:
-            message = Message("check.and_more", message=message, count=len(problems) - 1)
-        super().__init__(message, first.location)
+    MORE = "check.and_more"
 
 
 def goal_of(

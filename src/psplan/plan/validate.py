@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from psplan.errors import Location, Message, Problem, PsplanError, plain, quoted
+from psplan.errors import Location, Message, Problem, ProblemsError, PsplanError, plain, quoted
 from psplan.plan.model import MAX_YEAR, MIN_YEAR, Indicator, Plan, PreviousIndicator
 from psplan.plan.plans import (
     LoadedPlan,
@@ -364,16 +364,10 @@ def _parent_checks(
             )
 
 
-class InvalidPlanError(PsplanError):
+class InvalidPlanError(ProblemsError):
     """A plan with errors: the commands that judge refuse it, with `validate`'s problems."""
 
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        first = problems[0]
-        message = first.words
-        if len(problems) > 1:
-            message = Message("plan.and_more", message=message, count=len(problems) - 1)
-        super().__init__(message, first.location)
+    MORE = "plan.and_more"
 
 
 def load_valid_plan(
