@@ -37,6 +37,7 @@ from psplan.assess.rating import AHEAD_MARGIN
 from psplan.plan.model import Indicator
 from psplan.views.assessment import (
     LAGGING,
+    baseline_cell,
     baseline_text,
     matrix_table,
     ratings,
@@ -67,16 +68,12 @@ def _sentence(clauses: Sequence[str], lang: str) -> str:
     return say("evaluation.sentence", lang, text=say("sep.clause", lang).join(c for c in clauses))
 
 
-def _counts(results: Sequence[Result], lang: str) -> str:
+def _counts(report: Assessment, results: Sequence[Result], lang: str) -> str:
     """提前实现6项、快于预期2项 … (the words carried, in the order reports list them)."""
     labels = ratings(lang)
-    tally = dict.fromkeys(labels, 0)
-    for result in results:
-        if result.rating is not None:
-            tally[result.rating] += 1
     return say("sep.list", lang).join(
         say("evaluation.count", lang, label=labels[code].label, count=n)
-        for code, n in tally.items()
+        for code, n in report.with_results(results).ratings().items()
         if n
     )
 
@@ -90,8 +87,9 @@ def overall_paragraphs(report: Assessment, results: Sequence[Result], lang: str)
     plan, year = report.plan.name, report.year
     first: list[str] = []
     if rated:
+        counts = _counts(report, rated, lang)
         first.append(say("evaluation.overall.head", lang, plan=plan, count=len(results),
-                         year=year, rated=len(rated), counts=_counts(rated, lang)))  # fmt: skip
+                         year=year, rated=len(rated), counts=counts))  # fmt: skip
         if len(rated) < len(results):
             first.append(say("evaluation.overall.unrated", lang, count=len(results) - len(rated)))
     else:
@@ -101,7 +99,7 @@ def overall_paragraphs(report: Assessment, results: Sequence[Result], lang: str)
 
     binding = [r for r in results if r.indicator.is_binding]
     if binding:
-        parts = [_counts(binding, lang)]
+        parts = [_counts(report, binding, lang)]
         unrated = sum(1 for r in binding if r.rating is None)
         if unrated:
             parts.append(say("evaluation.overall.binding_unrated", lang, count=unrated))
@@ -223,9 +221,11 @@ def _figures(indicator: Indicator, result: Result | None) -> dict[int, Cell]:
 
 
 def _baseline(indicator: Indicator, result: Result | None, lang: str) -> Cell:
-    if result is None or result.verdict.baseline.source in ("plan", "none"):
-        return printed(indicator, indicator.baseline.raw)
-    return baseline_text(result, lang)
+    return (
+        printed(indicator, indicator.baseline.raw)
+        if result is None
+        else baseline_cell(result, lang)
+    )
 
 
 # ------------------------------------------------------------------------------ analysis
