@@ -75,7 +75,7 @@ def render(view: View, *, color: bool = False, width: int | None = None) -> byte
 
     document = Document()
     placed = _placed_tables(view)
-    landscape = any(len(_columns(table)) > PORTRAIT_MAX_COLUMNS for table in placed)
+    landscape = any(len(kept_columns(table)) > PORTRAIT_MAX_COLUMNS for table in placed)
     _page(document, landscape)
     _styles(document)
     _font_table(document)
@@ -306,10 +306,6 @@ def _paragraph(document: Any, paragraph: Paragraph | str) -> None:
             added.font.color.rgb = RGBColor(0xC0, 0, 0)
 
 
-def _columns(table: Table) -> list[int]:
-    return kept_columns(table)
-
-
 def _table(document: Any, view: View, table: Table, landscape: bool) -> None:
     """A table under its title (a heading: level 1 alone, level 2 in a section)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -319,7 +315,7 @@ def _table(document: Any, view: View, table: Table, landscape: bool) -> None:
     if not table.rows:
         document.add_paragraph(say("format.none", view.lang), style="Normal")
         return
-    kept = _columns(table)
+    kept = kept_columns(table)
     noted = table.noted or bool(table.notes)
     headers = [table.columns[i].label for i in kept]
     if noted:
