@@ -25,7 +25,7 @@ environment variable where it is a whole number of at least 20, else 100):
   same rules;
 - optional columns (`Column.optional`) are left out, and named in a line under the table,
   before it gives up the grid: in the order of `drop_order` — ids first (`id`, `*_id`), then
-  the wide ones, then the narrow ones, a unit last, the widest first in each — as few as
+  the wide ones, then the narrow ones, the widest first in each — as few as
   needed (each left out that fits again is put back). Optional ids are also left out when
   the grid fits only by squeezing a name below `COMFORT` cells (show at 100 columns);
 - when even that does not fit — the non-wide columns at full width, each wide column at its
@@ -509,14 +509,12 @@ def is_id(column: Column) -> bool:
 
 def drop_order(table: Table, kept: Sequence[int], cols: Sequence[_Col]) -> list[int]:
     """The positions (among `kept`) of the optional columns, in the order a narrow terminal
-    leaves them out: ids first, then the wide ones, then the narrow ones, a unit last (a
-    figure without its unit misreads: 823.0, not 823.0 万张); the widest first in each, the
-    last listed first when as wide."""
+    leaves them out: ids first, then the wide ones, then the narrow ones; the widest first in
+    each, the last listed first when as wide."""
     optional = [n for n, i in enumerate(kept) if table.columns[i].optional]
 
-    def rank(n: int) -> tuple[bool, bool, bool, int, int]:
-        column = table.columns[kept[n]]
-        return (not is_id(column), not cols[n].wide, column.key == "unit", -cols[n].natural, -n)
+    def rank(n: int) -> tuple[bool, bool, int, int]:
+        return (not is_id(table.columns[kept[n]]), not cols[n].wide, -cols[n].natural, -n)
 
     return sorted(optional, key=rank)
 

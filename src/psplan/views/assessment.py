@@ -65,8 +65,9 @@ PLAN_FIELDS = frozenset({"domain", "indicator", "attribute", "unit", "baseline",
 WIDE = frozenset({"domain", "indicator", "baseline", "trend", "reason", "disagreement",
                   "series", "lagging_regions"})  # fmt: skip
 #: Details a terminal leaves out (and says so) when the results do not fit its width; the
-#: files (csv, xlsx, html, json) always have them.
-OPTIONAL = frozenset({"attribute", "unit", "year", "gap", "share", "expected", "rating", "trend"})
+#: files (csv, xlsx, html, json) always have them. The unit is not one: a figure without it
+#: misreads (823.0, not 823.0 万张).
+OPTIONAL = frozenset({"attribute", "year", "gap", "share", "expected", "rating", "trend"})
 #: The statuses that count as lagging (a binding one of them fails the check).
 LAGGING = ("behind", "not_met")
 
