@@ -250,3 +250,32 @@ def test_ankang_catalogue_is_annex_1_in_full() -> None:
     assert (
         sum(1 for item in catalogue if item.spending_responsibility and item.lead_department) == 113
     )
+
+
+def test_ankang_domain_leads_are_annex_2_tasks_2_to_14() -> None:
+    """A second reading of 附件2 重点任务分工方案, made from the source lines by rule: each task is
+    a 序号 line, the 重点任务 line and the 责任单位 line; the departments are the 责任单位 cell
+    up to 牵头 / 分别牵头, split at 、. Tasks 2–14 are the ones about a domain's 指标."""
+    p = plan("ankang")
+    lines = seed_lines(p.source.file)
+    start = next(i for i, line in enumerate(lines) if line.strip() == "附件2")
+    cells = [(i + 1, line.strip()) for i, line in enumerate(lines[start:], start) if line.strip()]
+    tasks = {}
+    for k, (_, cell) in enumerate(cells):
+        if cell.isdigit() and k + 2 < len(cells):
+            (task_line, task), (_, responsibility) = cells[k + 1], cells[k + 2]
+            tasks[int(cell)] = (task_line, task, responsibility)
+    assert sorted(tasks) == list(range(1, 25))
+    read = []
+    for number in range(2, 15):
+        task_line, task, responsibility = tasks[number]
+        led = re.split(r"(?:分别)?牵头", responsibility)[0]
+        read.append((number, task_line, task, responsibility, led.split("、")))
+    transcribed = [
+        (lead.number, lead.source.line, lead.task, lead.responsibility, lead.departments)
+        for lead in p.leads
+    ]
+    assert transcribed == read
+    # every domain of 表1 has its lead, in the table's order
+    assert [lead.domain for lead in p.leads] == p.domains
+    assert p.lead_of(p.indicators[0]) == ("市卫生健康委员会",)

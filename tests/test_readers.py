@@ -346,16 +346,36 @@ def test_hidden_and_instruction_sheets_are_skipped(tmp_path: Path) -> None:
     ]
 
 
-def test_several_sheets_with_figures_ask_for_sheet(tmp_path: Path) -> None:
-    path = workbook(tmp_path, {"说明": [["notes"]], "2022": DATA, "2023": DATA})
-    with pytest.raises(PsplanError) as caught:
-        read(path)
-    assert caught.value.message == (
-        "several sheets hold figures ('2022', '2023'); pass --sheet NAME (Python: sheet=NAME) "
-        "to choose one"
-    )
+def test_several_sheets_with_figures_are_read_together(tmp_path: Path) -> None:
+    """One sheet per department in one workbook is one dataset, like one file each: every
+    figure is located in its sheet, equal figures merge, different ones name both sheets."""
+    education = [["指标", "年份", "数值"], ["九年义务教育巩固率", 2023, 95.7]]
+    health = [["指标", "年份", "数值"], ["学前教育毛入园率", 2023, 91.1],
+              ["九年义务教育巩固率", 2023, 95.7]]  # fmt: skip
+    path = workbook(tmp_path, {"说明": [["notes"]], "市教育体育局": education, "市卫健委": health})
+    items = read(path)
+    located = sorted((r.file, r.line, r.indicator) for r in items if type(r) is ActualRow)
+    assert located == [
+        (f"{path}[市卫健委]", 2, "学前教育毛入园率"),
+        (f"{path}[市卫健委]", 3, "九年义务教育巩固率"),
+        (f"{path}[市教育体育局]", 2, "九年义务教育巩固率"),
+    ]
     result = cli("check", "national", str(path), "--lang", "en")
-    assert result.exit_code == 2 and "--sheet NAME" in result.stderr
+    assert result.exit_code == 0, result.stderr
+    health[2][2] = 96.0
+    path = workbook(tmp_path, {"市教育体育局": education, "市卫健委": health})
+    result = cli("check", "national", str(path), "--lang", "en")
+    assert result.exit_code == 2
+    assert f"{path}[市卫健委]:3" in result.stderr
+    assert f"{path}[市教育体育局]" in result.stderr and "line 2" in result.stderr, result.stderr
+
+
+def test_a_bad_cell_in_one_of_several_sheets_names_its_sheet(tmp_path: Path) -> None:
+    other = [["指标", "年份", "数值"], ["学前教育毛入园率", 2023, "=1/0"]]
+    path = workbook(tmp_path, {"a": DATA, "b": other})
+    result = cli("check", "national", str(path), "--lang", "en")
+    assert result.exit_code == 2
+    assert f"{path}[b]:2:3" in result.stderr, result.stderr
 
 
 def test_sheet_given_explicitly_is_read_as_before(tmp_path: Path) -> None:
@@ -1443,14 +1463,12 @@ def _with_sheets(data: bytes, count: int) -> bytes:
     return zip_parts(parts)
 
 
-def test_a_second_sheet_with_figures_ends_the_search(tmp_path: Path) -> None:
+def test_thousands_of_sheets_with_figures_are_each_read_and_located(tmp_path: Path) -> None:
     data = _with_sheets(xlsx_bytes({"d": long_sheet(("九年义务教育巩固率", 95.7))}), 5000)
-    with pytest.raises(PsplanError) as caught:
-        read(xlsx_file(tmp_path, data))
-    assert caught.value.message == (
-        "several sheets hold figures ('d', 's0', and 4,999 more sheets not looked at); pass "
-        "--sheet NAME (Python: sheet=NAME) to choose one"
-    )
+    path = xlsx_file(tmp_path, data)
+    rows = [r for r in read(path) if type(r) is ActualRow]
+    assert len(rows) == 5001
+    assert {r.file for r in rows} == {f"{path}[d]", *(f"{path}[s{i}]" for i in range(5000))}
 
 
 def test_one_part_read_under_many_sheets_is_held_to_the_ratio(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ import re
 import stat
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
@@ -565,34 +565,49 @@ def _only_data_sheet(workbook: Any, file: str) -> Iterator[ActualRow | Problem |
                         why = Message("actuals.sheet.empty")
                     else:
                         found.append((worksheet.title, header, sheet_rows, rows))
-                        if len(found) > 1:  # an error whatever the other sheets hold
-                            _several_sheets(found, workbook.sheets, worksheet, file)
             if why and not _is_instructions(worksheet.title, why):
                 message = Message("actuals.skipped_sheet", sheet=_shown(worksheet.title), why=why)
                 skipped.append(_warning(Location(file), message, "skipped-sheet"))
         if not found:
             _no_data_sheet(workbook.sheets, errors, hidden, file)
-        title, header, sheet_rows, rows = found[0]
         yield from skipped
-        others = [s for s in workbook.sheets if s.title != title and not _is_instructions(s.title)]
-        if others:  # say which sheet was read when another could have been meant
-            yield _warning(
-                Location(file), Message("actuals.reading_sheet", sheet=_shown(title)), "sheet"
-            )
-        yield from _records(rows, file, header)
-        sheet_rows.close()
-        yield from sheet_rows.notes
+        if len(found) == 1:
+            title = found[0][0]
+            # say which sheet was read when another could have been meant
+            if any(s.title != title and not _is_instructions(s.title) for s in workbook.sheets):
+                yield _warning(
+                    Location(file), Message("actuals.reading_sheet", sheet=_shown(title)), "sheet"
+                )
+        for title, header, sheet_rows, rows in found:
+            # several sheets (one per department) are one dataset, like several files: each
+            # figure is located in its sheet, `file[sheet]:row`
+            if len(found) == 1:
+                yield from _records(rows, file, header)
+            else:
+                where = sheet_rows.label = sheet_file(file, title)
+                yield from _records(_relabelled(rows, where), where, header)
+            sheet_rows.close()
+            yield from sheet_rows.notes
     finally:
         for _, _, sheet_rows, _ in found:
             sheet_rows.close()
 
 
-def _several_sheets(found: list[Any], sheets: Sequence[Any], last: Any, file: str) -> NoReturn:
-    """The error once a second sheet with figures is found (the sheets after it unread)."""
-    names = _listed([title for title, _, _, _ in found])
-    rest = len(sheets) - 1 - list(sheets).index(last)
-    more = Message("actuals.sheets_not_looked_at", count=rest) if rest else ""
-    raise PsplanError("actuals.several_sheets", Location(file), sheets=names, more=more)
+def _relabelled(
+    rows: Iterator[tuple[int, list[object]]], where: str
+) -> Iterator[tuple[int, list[object]]]:
+    """The rows with each unreadable cell located in its sheet (rows parsed while the sheets
+    were looked at were located in the workbook)."""
+    for number, cells in rows:
+        for cell in cells:
+            if type(cell) is CellError and cell.location and cell.location.file != where:
+                cell.location = replace(cell.location, file=where)
+        yield number, cells
+
+
+def sheet_file(file: str, sheet: str) -> str:
+    """How a figure read from one of several sheets names where it is: `book.xlsx[sheet]`."""
+    return f"{file}[{sheet}]"
 
 
 #: Sheets that are no table of cells (`actuals.sheet.<kind>` says what they are).

@@ -478,6 +478,9 @@ class SheetRows:
         self.sheet = sheet
         self.info = info
         self.notes: list[Problem] = []
+        #: How locations name the file: the workbook, or `book.xlsx[sheet]` when it is one of
+        #: several sheets read together (set by the reader once it knows).
+        self.label = book.file
         data = None
         if info.file_size <= IN_MEMORY:
             data = b"".join(book._chunks(info))
@@ -495,7 +498,7 @@ class SheetRows:
         self._iterator.close()  # type: ignore[attr-defined]
 
     def _where(self, row: int = 0, column: int = 0) -> Location:
-        return Location(self.book.file, row, column)
+        return Location(self.label, row, column)
 
     def _too_many(self, what: str, field: str, limit: int, row: int = 0) -> PsplanError:
         sheet = _quoted(self.sheet.title, 40)
@@ -627,7 +630,6 @@ class SheetRows:
         they test the most frequent elements first, and text goes straight into a list.
         """
         book = self.book
-        file = book.file
         limits = book.limits
         max_rows, max_cells = limits.rows, limits.cells
         kinds = book.styles
@@ -646,7 +648,7 @@ class SheetRows:
         phonetic = 0
 
         def cell_error(message: Message, shown: str) -> CellError:
-            return CellError(message, Location(file, row_number, column + 1), shown)
+            return CellError(message, Location(self.label, row_number, column + 1), shown)
 
         def start(name: str, attrs: dict[str, str]) -> None:
             nonlocal ref, ctype, style, vtext, formula, inline, phonetic, cells, column
@@ -680,16 +682,19 @@ class SheetRows:
                 except ValueError:
                     raise PsplanError(
                         "xlsx.bad_row_number",
-                        Location(file, row_number + 1),
+                        Location(self.label, row_number + 1),
                         number=_quoted(number_text),
                     ) from None
             if number > MAX_ROW:
                 raise PsplanError(
-                    "xlsx.row_beyond_last", Location(file), number=number, most=MAX_ROW
+                    "xlsx.row_beyond_last", Location(self.label), number=number, most=MAX_ROW
                 )
             if not row_number < number:
                 raise PsplanError(
-                    "xlsx.row_out_of_order", Location(file), number=number, previous=row_number
+                    "xlsx.row_out_of_order",
+                    Location(self.label),
+                    number=number,
+                    previous=row_number,
                 )
             row_number = number
 
@@ -702,7 +707,7 @@ class SheetRows:
                     letters = ref.rstrip("0123456789")
                     index = columns.get(letters)
                     if index is None:
-                        index = columns[letters] = _column(letters, ref, file, row_number)
+                        index = columns[letters] = _column(letters, ref, self.label, row_number)
                     column = index
                 value: object
                 if ctype is None or ctype == "n":
@@ -774,7 +779,7 @@ class SheetRows:
             for chunk in self._stream(data, count=False):
                 parser.Parse(chunk, False)
                 if parts:
-                    _check_text(parts, Location(file, row_number))
+                    _check_text(parts, Location(self.label, row_number))
                 if ready:
                     yield from ready
                     ready.clear()
@@ -784,7 +789,7 @@ class SheetRows:
         except _XML_ERRORS as exc:
             raise PsplanError(
                 "xlsx.sheet_xml_damaged",
-                Location(file, row_number),
+                Location(self.label, row_number),
                 sheet=_quoted(self.sheet.title, 40),
                 error=_xml_error(exc),
                 part=_clipped(self.info.filename, 60),

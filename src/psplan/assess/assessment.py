@@ -8,7 +8,7 @@ added, none renamed).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
@@ -133,6 +133,8 @@ class Assessment:
     own_area: frozenset[str] = frozenset()  # region names that mean the plan's whole area
     sources: tuple[str, ...] = ()  # every actuals file read
     stage: Stage = "annual"  # what the report is: annual monitoring, mid-term or final evaluation
+    #: each file (or `book.xlsx[sheet]`) read → how many figures it gave
+    figures_read: Mapping[str, int] = field(default_factory=dict)
 
     def summary(self) -> dict[str, int]:
         counts = dict.fromkeys(STATUSES, 0)
@@ -164,7 +166,7 @@ class Assessment:
         """The same assessment narrowed to some results (a section of a report)."""
         return Assessment(
             self.plan, self.year, list(results), self.source, self.outside_period,
-            self.own_area, self.sources, self.stage,
+            self.own_area, self.sources, self.stage, self.figures_read,
         )  # fmt: skip
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
@@ -173,6 +175,11 @@ class Assessment:
             "plan_name": self.plan.name,
             "year": self.year,
             "outside_period": self.outside_period,
+            "stage": self.stage,
+            "sources": [
+                {"file": source, "figures": self.figures_read.get(source, 0)}
+                for source in self.sources
+            ],
             "summary": self.summary(),
             "results": [result.to_dict(self.plan, lang) for result in self.results],
         }

@@ -153,6 +153,8 @@ class _Collected:
     sheet_baselines: dict[tuple[str | None, str], float] = field(default_factory=dict)
     #: (region, indicator id) → {"reason": …, "measure": …} from the sheet
     remarks: dict[tuple[str | None, str], dict[str, str]] = field(default_factory=dict)
+    #: file (or `book.xlsx[sheet]`) → how many figures it gave, in the order read
+    figures_read: dict[str, int] = field(default_factory=dict)
 
 
 def collect(
@@ -174,9 +176,17 @@ def collect(
     known: dict[tuple[str | None, str], tuple[Indicator, dict[int, Observation]] | None] = {}
     unknown: set[str] = set()  # texts already reported as unknown or ambiguous
     out_of_range: dict[str, tuple[int, str]] = {}  # indicator id → (figures out of range, file)
+    figures_read = collected.figures_read
+    current, stretch = None, 0  # the file being read, and how many of its rows in a row
     for row in rows:
         kind = type(row)
-        if kind is Problem:
+        if kind is ActualRow:
+            if row.file is not current:
+                if current is not None:
+                    figures_read[current] = figures_read.get(current, 0) + stretch
+                current, stretch = row.file, 0
+            stretch += 1
+        elif kind is Problem:
             if row.level == "warning":
                 collected.warnings.append(row)
                 continue
@@ -242,6 +252,8 @@ def collect(
             continue
         if earlier is None:  # an equal figure from another file or row merges into the first
             series[row.year] = Observation(row.year, value, row.line, row.file)
+    if current is not None:
+        figures_read[current] = figures_read.get(current, 0) + stretch
     if len(problems) >= MAX_PROBLEMS:
         problems.append(
             Problem(problems[-1].location, "check.stopped", "too-many-problems", count=MAX_PROBLEMS)
@@ -607,9 +619,22 @@ def _check(
         source,
         outside,
         own_area_names(plan),
-        sources,
+        _sheets_of(sources, collected.figures_read),
         stage,  # type: ignore[arg-type]  # checked by stage_year
+        dict(collected.figures_read),
     )
+
+
+def _sheets_of(sources: tuple[str, ...], figures_read: Mapping[str, int]) -> tuple[str, ...]:
+    """Every file given, each replaced by its sheets where several of a workbook's sheets
+    were read (`book.xlsx[sheet]`): a file that gave no figure is listed all the same."""
+    if not sources:  # rows given without their files: the files the rows name
+        return tuple(figures_read)
+    listed: list[str] = []
+    for source in sources:
+        sheets = [read for read in figures_read if read.startswith(source + "[")]
+        listed.extend(sheets or [source])
+    return tuple(dict.fromkeys(listed))
 
 
 def _reference(

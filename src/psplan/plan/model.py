@@ -210,6 +210,20 @@ class PreviousIndicator(Strict):
         return self.direction or infer_direction(self.name, self.target)
 
 
+class DomainLead(Strict):
+    """Who leads a domain's indicators, where the plan says so (安康's 附件2 重点任务分工方案:
+    推动育幼领域发展指标…有效落实 — 市卫生健康委员会牵头): the cells as printed, and the
+    departments named as leading."""
+
+    domain: str
+    departments: list[str] = Field(min_length=1)
+    responsibility: str  # the 责任单位 cell, as printed
+    task: str | None = None  # the 重点任务 cell, as printed
+    number: int | None = None  # its 序号
+    notes: list[str] = Field(default_factory=list)
+    source: Source | None = None
+
+
 class PreviousPlan(Strict):
     name: str
     period: Period
@@ -237,6 +251,7 @@ class Plan(Strict):
     indicators: list[Indicator]
     catalogue: list[CatalogueItem] = Field(default_factory=list)
     previous_plan: PreviousPlan | None = None
+    leads: list[DomainLead] = Field(default_factory=list)
 
     @field_validator("parent")
     @classmethod
@@ -260,6 +275,16 @@ class Plan(Strict):
             if indicator.id == indicator_id:
                 return indicator
         raise KeyError(indicator_id)
+
+    def lead_of(self, indicator: Indicator) -> tuple[str, ...]:
+        """The departments that lead an indicator: its own `lead_department`, else its
+        domain's lead (`leads`); none when the plan names none."""
+        if indicator.lead_department:
+            return (indicator.lead_department,)
+        for lead in self.leads:
+            if lead.domain == indicator.domain:
+                return tuple(lead.departments)
+        return ()
 
     def baseline_year_of(self, indicator: Indicator) -> int:
         return indicator.baseline_year or self.baseline_year

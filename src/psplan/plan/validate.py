@@ -185,6 +185,28 @@ def _row_checks(document: YamlDocument, problem: Any) -> None:
                 else:
                     names[name] = index
 
+    # A domain's lead names a domain of the plan, once.
+    led: dict[str, int] = {}
+    for index, row in _rows(document, "leads"):
+        domain = row.get("domain")
+        if not isinstance(domain, str):
+            continue
+        if domains is not None and domain not in known_domains:
+            problem(
+                ("leads", index, "domain"),
+                Message("validate.unknown_lead_domain", domain=quote(domain)),
+                "unknown-domain",
+            )
+        elif domain in led:
+            first_line = document.locate(("leads", led[domain])).line
+            problem(
+                ("leads", index, "domain"),
+                Message("validate.lead_twice", domain=quote(domain), line=first_line),
+                "duplicate-lead",
+            )
+        else:
+            led[domain] = index
+
     # Row-level checks that need parsed targets: validate each row on its own.
     for index, row in _rows(document, "indicators"):
         try:

@@ -301,10 +301,13 @@ def analysis_sections(results: Sequence[Result], lang: str) -> list[Section]:
 
 def appendix(report: Assessment, results: Sequence[Result], lang: str) -> list[str]:
     sources = report.sources or ((report.source,) if report.source else ())
+    read = [
+        say("evaluation.sources.file", lang, file=source,
+            count=report.figures_read.get(source, 0))
+        for source in sources
+    ]  # fmt: skip
     lines = [
-        _sentence(
-            [say("assessment.source", lang, source=say("sep.list", lang).join(sources))], lang
-        )
+        _sentence([say("assessment.source", lang, source=say("sep.list", lang).join(read))], lang)
         if sources
         else _sentence([say("evaluation.sources.none", lang)], lang),
         _sentence([say("evaluation.rule.baseline", lang)], lang),

@@ -230,6 +230,14 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "指标{id}：领域{domain}不在本规划的领域列表（domains）中",
         "en": "indicator {id}: domain {domain} is not one of the plan's domains",
     },
+    "validate.unknown_lead_domain": {
+        "zh": "牵头单位（leads）：领域{domain}不在本规划的领域列表（domains）中",
+        "en": "leads: domain {domain} is not one of the plan's domains",
+    },
+    "validate.lead_twice": {
+        "zh": "牵头单位（leads）：领域{domain}已在第{line}行给出牵头单位",
+        "en": "leads: domain {domain} already has its lead at line {line}",
+    },
     "validate.unknown_item_domain": {
         "zh": "清单项目{id}：领域{domain}不在本规划的领域列表（domains）中",
         "en": "catalogue item {id}: domain {domain} is not one of the plan's domains",
@@ -401,16 +409,6 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "actuals.sheet.empty": {"zh": "空工作表", "en": "empty"},
     "actuals.reading_sheet": {"zh": "读取工作表{sheet}", "en": "reading sheet {sheet}"},
-    "actuals.several_sheets": {
-        "zh": "多个工作表含有数据（{sheets}{more}）；"
-        "请用 --sheet NAME（Python：sheet=NAME）指定其中一个",
-        "en": "several sheets hold figures ({sheets}{more}); pass --sheet NAME "
-        "(Python: sheet=NAME) to choose one",
-    },
-    "actuals.sheets_not_looked_at": {
-        "zh": "，另有 {count:,} 个工作表未查看",
-        "en": ", and {count:,} more sheets not looked at",
-    },
     "actuals.no_data_sheet": {
         "zh": "没有一个可见工作表含有带指标列和年份的表头行（工作表：{sheets}）{hint}",
         "en": "no visible sheet has a header row with an indicator column and years "
