@@ -74,3 +74,58 @@ def test_report_and_trend_take_several_files_and_name_them(departments, tmp_path
     assert f"数据来源：{education}, {health}" in page.read_text(encoding="utf-8")
     trend = runner.invoke(app, ["trend", "national", str(education), str(health), "-f", "json"])
     assert trend.exit_code == 0 and "人均预期寿命" in trend.stdout
+
+
+# ------------------------------------------------------------ one sheet per lead department
+
+
+def test_template_by_department_gives_each_lead_its_sheet_and_reads_back(tmp_path: Path) -> None:
+    """安康's 附件2 names who leads each domain's indicators: one sheet per lead, each indicator
+    on exactly one sheet, and the filled sheets read back together as one dataset, every
+    figure located in its sheet and the report's sources naming each sheet."""
+    from openpyxl import load_workbook
+
+    from psplan.plan.plans import load_plan
+    from psplan.views.template import department_sheet
+
+    plan = load_plan("ankang").plan
+    path = tmp_path / "安康填报.xlsx"
+    result = runner.invoke(app, ["template", "ankang", "-o", str(path), "--by-department"])
+    assert result.exit_code == 0, result.output
+    book = load_workbook(path)
+    expected = [department_sheet(lead.departments) for lead in plan.leads] + ["说明"]
+    assert book.sheetnames == expected
+    assert book.sheetnames[6] == "市教育体育局等6个部门"  # 弱有所扶: six departments
+    ids = [row[0] for name in expected[:-1] for row in book[name].iter_rows(2, values_only=True)]
+    assert sorted(ids) == sorted(i.id for i in plan.indicators)  # each indicator once
+    health = book["市卫生健康委员会"]
+    header = [cell.value for cell in health[1]]
+    assert [row[header.index("牵头部门")] for row in health.iter_rows(2, values_only=True)] == [
+        "市卫生健康委员会"
+    ] * 5  # 幼有所育's five rows
+    # two departments fill in their sheets; the sheets are read together
+    year = header.index("2023") + 1
+    health.cell(2, year, 4.0)
+    civil = book["市民政局"]
+    civil.cell(2, year, 70)
+    book.save(path)
+    report = psplan.check("ankang", path)
+    reported = {r.indicator.id: o.value.number for r in report.results for o in r.observations}
+    assert reported == {health.cell(2, 1).value: 4.0, civil.cell(2, 1).value: 70}
+    assert report.sources == (f"{path}[市卫生健康委员会]", f"{path}[市民政局]")
+    assert report.figures_read == {f"{path}[市卫生健康委员会]": 1, f"{path}[市民政局]": 1}
+
+
+def test_by_department_needs_a_workbook_and_says_when_the_plan_names_no_lead(
+    tmp_path: Path,
+) -> None:
+    result = runner.invoke(
+        app, ["template", "ankang", "-o", str(tmp_path / "a.csv"), "--by-department"]
+    )
+    assert result.exit_code == 2 and "只能写入 .xlsx" in result.stderr
+    assert not (tmp_path / "a.csv").exists()
+    result = runner.invoke(
+        app, ["template", "national", "-o", str(tmp_path / "n.csv"), "--by-department"]
+    )
+    assert result.exit_code == 0
+    assert "未列出各指标的牵头部门：写为一个工作表" in result.stderr

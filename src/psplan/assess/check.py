@@ -180,13 +180,7 @@ def collect(
     current, stretch = None, 0  # the file being read, and how many of its rows in a row
     for row in rows:
         kind = type(row)
-        if kind is ActualRow:
-            if row.file is not current:
-                if current is not None:
-                    figures_read[current] = figures_read.get(current, 0) + stretch
-                current, stretch = row.file, 0
-            stretch += 1
-        elif kind is Problem:
+        if kind is Problem:
             if row.level == "warning":
                 collected.warnings.append(row)
                 continue
@@ -218,6 +212,11 @@ def collect(
                 continue
             if value.missing:
                 continue
+        if row.file is not current:  # figures given, counted per file (or sheet)
+            if current is not None:
+                figures_read[current] = figures_read.get(current, 0) + stretch
+            current, stretch = row.file, 0
+        stretch += 1
         if series is _REFERENCE:
             if value.number is not None:
                 _add_reference(collected, indicator, row, value.number)

@@ -19,8 +19,8 @@ from psplan.cli.options import (
     PlanArg,
     ProblemFormat,
 )
-from psplan.cli.run import choose_format, emit, format_for, user_errors, write, wrote
-from psplan.errors import PsplanError, plain
+from psplan.cli.run import choose_format, emit, format_for, user_errors, warn, write, wrote
+from psplan.errors import Location, Message, Problem, PsplanError, plain
 
 
 @user_errors
@@ -87,6 +87,13 @@ def template(
         typer.Option("--format", "-f", help="csv or xlsx (default: from -o)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    departments: Annotated[
+        bool,
+        typer.Option(
+            "--by-department",
+            help="One sheet per lead department (牵头部门) where the plan names them (xlsx).",
+        ),
+    ] = False,
     lang: LangOpt = Lang.zh,
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
 ) -> None:
@@ -104,11 +111,20 @@ def template(
         raise PsplanError("cli.exists", output=plain(output))
     year_list = parse_years(years) if years else list(range(p.period.start, p.period.end + 1))
     region_list = [r.strip() for r in (regions or "").replace("，", ",").split(",") if r.strip()]
-    view = template_view(p, year_list, region_list)
+    view = template_view(p, year_list, region_list, departments=departments)
+    sheets = view.tables[:-1]  # the last is the instructions
+    if len(sheets) > 1 and chosen is not TemplateFormat.xlsx:
+        raise PsplanError("template.by_department_needs_xlsx", sheets=len(sheets))
+    if departments and len(sheets) == 1:
+        warning = Message("template.no_leads", plan=p.name)
+        warn([Problem(Location(loaded.file), warning, "no-lead", "warning")])
     content = render(view, chosen.value)
     # a CSV always with its byte-order mark, wherever it goes: it is a sheet for Excel
     write(with_bom(content) if isinstance(content, str) else content, output)
-    wrote(output, f" ({len(view.tables[0].rows)} rows)")
+    rows = sum(len(sheet.rows) for sheet in sheets)
+    wrote(
+        output, f" ({rows} rows)" if len(sheets) == 1 else f" ({rows} rows, {len(sheets)} sheets)"
+    )
 
 
 @user_errors

@@ -121,6 +121,32 @@ def template_header(years: Sequence[int], regions: Sequence[str]) -> list[str]:
     return [key if key.isdigit() else column_word(key) for key in template_keys(years, regions)]
 
 
+#: Excel's longest sheet name.
+SHEET_NAME_MAX = 31
+
+
+def department_sheet(departments: Sequence[str]) -> str:
+    """The sheet of indicators led by `departments`: their names, or the first one's and how
+    many when they do not fit a sheet name; 未明确牵头部门 for none."""
+    if not departments:
+        return say("template.sheet.no_lead", SHEET_LANG)
+    joined = "、".join(departments)
+    if len(joined) <= SHEET_NAME_MAX:
+        return joined
+    return say(
+        "template.sheet.departments", SHEET_LANG, first=departments[0], count=len(departments)
+    )
+
+
+def by_department(plan: Plan) -> dict[tuple[str, ...], list[int]]:
+    """The plan's indicators (their positions) grouped by the departments that lead them, in
+    the order the plan first names each lead (`Plan.lead_of`)."""
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for index, indicator in enumerate(plan.indicators):
+        groups.setdefault(plan.lead_of(indicator), []).append(index)
+    return groups
+
+
 def template_rows(
     plan: Plan, years: Sequence[int], regions: Sequence[str]
 ) -> list[list[Figure | str]]:
@@ -152,15 +178,18 @@ def template_rows(
                 indicator.attribute_printed or say(f"attribute.{indicator.attribute}", SHEET_LANG),
                 printed(indicator, indicator.target.raw),
                 printed(indicator, indicator.baseline.raw),
-                indicator.lead_department or "",
+                "、".join(plan.lead_of(indicator)),
             ]
             rows.append(row + [""] * (len(years) + len(EXPLANATION_KEYS)))
     return rows
 
 
-def template_view(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> View:
+def template_view(
+    plan: Plan, years: Sequence[int], regions: Sequence[str], *, departments: bool = False
+) -> View:
     """The sheet to fill in (the years and the explanations are its input columns) and the
-    instructions, a table of one column."""
+    instructions, a table of one column. With `departments`, one sheet per lead department
+    (`by_department`) where the plan names them; they read back together as one dataset."""
     rows = template_rows(plan, years, regions)
     keys = template_keys(years, regions)
     header = template_header(years, regions)
@@ -176,7 +205,23 @@ def template_view(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> V
         for key, label in zip(keys, header, strict=True)
     )
     sheet = say("template.sheet.data", SHEET_LANG)
-    table = Table("template", sheet, columns, [tuple(row) for row in rows])
+    tables = [Table("template", sheet, columns, [tuple(row) for row in rows])]
+    groups = by_department(plan)
+    if departments and any(groups):
+        per_region = len(plan.indicators)
+        tables = [
+            Table(
+                "template" if number == 1 else f"template-{number}",
+                department_sheet(lead),
+                columns,
+                [
+                    tuple(rows[block * per_region + index])
+                    for block in range(max(1, len(regions)))
+                    for index in indices
+                ],
+            )
+            for number, (lead, indices) in enumerate(groups.items(), 1)
+        ]
     plan_line = (
         f"{say('template.instructions.plan', 'zh')} / {say('template.instructions.plan', 'en')}"
         f": {plan.name} ({plan.id}), {plan.period.start}–{plan.period.end}"
@@ -188,4 +233,4 @@ def template_view(plan: Plan, years: Sequence[int], regions: Sequence[str]) -> V
         (Column("instructions", title, wide=True),),
         [(line,) for line in lines],
     )
-    return View("template", plan.name, SHEET_LANG, None, [table, guide], primary="template")
+    return View("template", plan.name, SHEET_LANG, None, [*tables, guide], primary="template")

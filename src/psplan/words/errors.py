@@ -230,6 +230,15 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "指标{id}：领域{domain}不在本规划的领域列表（domains）中",
         "en": "indicator {id}: domain {domain} is not one of the plan's domains",
     },
+    "template.by_department_needs_xlsx": {
+        "zh": "按牵头部门分为{sheets}个工作表，只能写入 .xlsx；请用 -o 文件名.xlsx",
+        "en": "one sheet per lead department ({sheets} sheets) needs an .xlsx file; "
+        "use -o FILE.xlsx",
+    },
+    "template.no_leads": {
+        "zh": "规划{plan}未列出各指标的牵头部门：写为一个工作表",
+        "en": "plan {plan} names no lead department for its indicators: writing one sheet",
+    },
     "validate.unknown_lead_domain": {
         "zh": "牵头单位（leads）：领域{domain}不在本规划的领域列表（domains）中",
         "en": "leads: domain {domain} is not one of the plan's domains",

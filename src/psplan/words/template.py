@@ -24,6 +24,9 @@ WORDS: dict[str, dict[str, str]] = {
     # the workbook
     "template.sheet.data": {"zh": "填报", "en": "填报"},
     "template.sheet.instructions": {"zh": "说明", "en": "说明"},
+    # --by-department: a sheet per lead (several departments: the first and how many)
+    "template.sheet.departments": {"zh": "{first}等{count}个部门", "en": "{first}等{count}个部门"},
+    "template.sheet.no_lead": {"zh": "未明确牵头部门", "en": "未明确牵头部门"},
     "template.hint.title": {"zh": "填写实际值", "en": "Actual figure"},
     "template.hint.prompt": {
         "zh": "数值（可带 % 或 ‰）、[累计数]，或 应保尽保/是/否；无数据留空",
