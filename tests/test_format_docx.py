@@ -203,3 +203,43 @@ def test_columns_are_as_wide_as_what_they_hold() -> None:
     section = document.sections[-1]
     room = section.page_width - section.left_margin - section.right_margin
     assert abs(sum(widths.values()) - room) <= 635 * len(widths)  # rounded to twips (635 EMU)
+
+
+# ------------------------------------------------------------------ the chart as a picture
+
+
+def _evaluation_docx(stage: str = "mid") -> bytes:
+    from psplan.views.evaluation import evaluation_view
+
+    report = psplan.check("national", ROOT / "examples" / "national-2023.csv", stage=stage)
+    return render(evaluation_view(report, "zh"), "docx")
+
+
+def test_evaluation_report_draws_progress_by_domain_as_a_picture() -> None:
+    from psplan.formats.chart_png import cjk_font
+
+    if cjk_font() is None:
+        pytest.skip("no font with the Chinese characters installed (apt install fonts-noto-cjk)")
+    data = _evaluation_docx()
+    document = docx.Document(io.BytesIO(data))
+    pictures = document.inline_shapes
+    assert len(pictures) == 1
+    assert abs(pictures[0].width - Cm(16.0)) < Cm(0.01)
+    blip = pictures[0]._inline.graphic.graphicData.pic.blipFill.blip
+    png = document.part.related_parts[blip.embed].blob
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and b"Software" not in png  # no version stamped
+    # the bars' figures are still in the table under the picture, one row per domain
+    bars = next(t for t in document.tables if t.rows[0].cells[0].text == "项目")
+    plan = psplan.load_plan("national")
+    with_indicators = [d for d in plan.domains if any(i.domain == d for i in plan.indicators)]
+    assert [row.cells[0].text for row in bars.rows[1:]] == with_indicators
+    assert _evaluation_docx() == data  # the same bytes, picture and all
+
+
+def test_without_a_chinese_font_the_chart_is_its_table_alone(monkeypatch) -> None:
+    from psplan.formats import chart_png
+
+    monkeypatch.setattr(chart_png, "cjk_font", lambda: None)
+    document = docx.Document(io.BytesIO(_evaluation_docx()))
+    assert len(document.inline_shapes) == 0
+    assert any(t.rows[0].cells[0].text == "项目" for t in document.tables)

@@ -17,8 +17,10 @@ Written with python-docx, imported inside `render` so that `import psplan` stays
   it places), or, without sections, every table under its title; then the view's notes.
 - Tables: "Table Grid", the header row repeated on every page, columns empty in every row
   left out, a figure right-aligned, a status as its label, a repeated group value shown once
-  per run, a row's notes in a last 备注 column. A chart is written as a table of its bars
-  (label, progress, time share): a drawn chart is for later.
+  per run, a row's notes in a last 备注 column. A chart is a picture (`chart_png`: bars of
+  progress coloured by status, the time-share line) above the table of its bars (label,
+  progress, time share), so its figures stay readable and searchable; without a font that has
+  the Chinese characters it is the table alone.
 - Text: nothing is escaped (Word is not markup) but control and invisible characters are
   shown as <U+XXXX> (`psplan.formats.escape.visible`); XML 1.0 could not hold most of them.
 - Output is the same bytes for the same view: fixed core properties (created and modified
@@ -384,8 +386,12 @@ def _widths(
 
 
 def _chart(document: Any, view: View, chart: Chart, landscape: bool) -> None:
-    """A chart as a table of its bars: label, progress, time share (no picture yet)."""
+    """A chart as a picture (`chart_png`, where a font with the Chinese characters is
+    installed) above the table of its bars: label, progress, time share."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    from psplan.formats.chart_png import progress_png
 
     _heading(document, chart.title, 2)
     if not chart.bars:
@@ -396,6 +402,10 @@ def _chart(document: Any, view: View, chart: Chart, landscape: bool) -> None:
         chart.value_label or say("docx.chart.progress", view.lang),
         chart.line_label or say("docx.chart.share", view.lang),
     ]
+    picture = progress_png(chart, headers[1], headers[2])
+    if picture is not None:
+        document.add_picture(io.BytesIO(picture), width=Cm(16.0))
+        document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
     grid = _grid(document, headers, TABLE_SIZE)
     for bar in chart.bars:
         cells = grid.add_row().cells

@@ -28,6 +28,7 @@ from __future__ import annotations
 from itertools import islice
 from typing import Any
 
+from psplan.formats.colours import NEUTRAL, SHARE, STATUS_COLOURS, STATUS_FILLS
 from psplan.formats.escape import html_text as escape
 from psplan.views.model import Bar, Cell, Chart, Paragraph, Section, Status, Table, Text, View
 from psplan.views.numbers import Figure, percent
@@ -40,23 +41,6 @@ CARDS = "counts"
 #: How long a bar's label may be before it is cut with "…".
 LABEL_CHARACTERS = 22
 
-STATUS_COLOURS = {
-    "met": "#2e7d32",
-    "on_track": "#0277bd",
-    "behind": "#ef6c00",
-    "not_met": "#c62828",
-    "no_data": "#9e9e9e",
-    "needs_review": "#6a1b9a",
-}
-#: The heat map's lighter fills (the XLSX's too), dark glyphs on them.
-STATUS_FILLS = {
-    "met": "#c8e6c9",
-    "on_track": "#b3e5fc",
-    "behind": "#ffe0b2",
-    "not_met": "#ffcdd2",
-    "no_data": "#eeeeee",
-    "needs_review": "#e1bee7",
-}
 #: The heat map's class of each status: one letter, as a county-scale map has 185,600 cells.
 HEAT_CLASSES = {
     "met": "m",
@@ -66,8 +50,6 @@ HEAT_CLASSES = {
     "no_data": "d",
     "needs_review": "r",
 }
-NEUTRAL = "#1f77b4"
-SHARE = "#c62828"
 
 CSS = """
 @page { size: A4 landscape; margin: 12mm 10mm; }

@@ -37,6 +37,7 @@ from collections.abc import Iterable, Sequence
 from copy import copy
 from typing import TYPE_CHECKING, Any
 
+from psplan.formats.colours import STATUS_FILLS
 from psplan.formats.escape import xlsx_is_formula_text, xlsx_text
 from psplan.views.model import Cell, Chart, Status, Table, Text, View
 from psplan.views.numbers import Figure
@@ -47,14 +48,7 @@ if TYPE_CHECKING:  # openpyxl is imported only when a workbook is written
     from openpyxl.cell.cell import Cell as SheetCell
     from openpyxl.worksheet.worksheet import Worksheet
 
-FILLS = {
-    "met": "C8E6C9",
-    "on_track": "B3E5FC",
-    "behind": "FFE0B2",
-    "not_met": "FFCDD2",
-    "no_data": "EEEEEE",
-    "needs_review": "E1BEE7",
-}
+FILLS = {status: colour[1:].upper() for status, colour in STATUS_FILLS.items()}
 HEADER_FILL = "1F4E79"
 #: The cells to fill in: an input column's data cells.
 INPUT_FILL = "FFF2CC"

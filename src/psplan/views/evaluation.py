@@ -39,6 +39,8 @@ from psplan.views.assessment import (
     LAGGING,
     baseline_cell,
     baseline_text,
+    domain_progress,
+    domains_chart,
     matrix_table,
     ratings,
     spread_table,
@@ -340,13 +342,15 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
     overview = own or list(report.results)
     main = indicators_table(report, own, lang)
     tables = [main]
+    # progress by domain, of the indicators the overview counts
+    chart = domains_chart(domain_progress(report.with_results(overview)), lang)
     analysis = analysis_sections(own, lang)
     sections = [
         Section(
             say("evaluation.section.overall", lang),
             list(overall_paragraphs(report, overview, lang)),
         ),
-        Section(say("evaluation.section.indicators", lang), tables=[main.key]),
+        Section(say("evaluation.section.indicators", lang), tables=[main.key], charts=[chart.key]),
         Section(
             say("evaluation.section.analysis", lang),
             [] if analysis else [_sentence([say("evaluation.analysis.none", lang)], lang)],
@@ -370,5 +374,6 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
         functools.partial(report.to_dict, lang),
         tables,
         primary=main.key,
+        charts=[chart],
         sections=sections,
     )
