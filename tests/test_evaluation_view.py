@@ -182,6 +182,30 @@ def test_the_word_report_of_every_plan_reads_back_as_its_assessment(
     for row in rows:
         code = rated[row[name]]
         assert row[rating] == (say(f"rating.{code}") if code else say("status.no_data"))
+    # the 十三五 completion table beside the new one, where the plan prints one
+    shared = [t for t in document.tables if any(c.text == "“十三五”评价" for c in t.rows[0].cells)]
+    previous = report.plan.previous_plan
+    if previous is None:
+        assert shared == [] and "十三五" not in prose
+        return
+    current = {i.id: i for i in report.plan.indicators}
+    expected = [row for row in previous.indicators if row.id in current]
+    heads = [cell.text for cell in shared[0].rows[0].cells]  # columns empty in every row left out
+    side = [
+        dict(zip(heads, (c.text for c in row.cells), strict=True)) for row in shared[0].rows[1:]
+    ]
+    assert [row["指标"] for row in side] == [current[row.id].name for row in expected]
+    from psplan.assess.check import check_previous
+
+    judged = {r.indicator.id: r for r in check_previous(report.plan).results}
+    words = [
+        say(f"rating.{r.rating}") if r.rating else say(f"status.{r.status}")
+        for r in (judged[row.id] for row in expected)
+    ]
+    assert [row["“十三五”评价"] for row in side] == words  # 汉中's prints no targets: 需人工核实
+    assert [row["“十四五”评价"] for row in side] == [
+        say(f"rating.{rated[current[row.id].name]}") for row in expected
+    ]
 
 
 def test_a_file_of_one_region_not_named_as_the_area_is_its_report(tmp_path: Path) -> None:
@@ -194,3 +218,40 @@ def test_a_file_of_one_region_not_named_as_the_area_is_its_report(tmp_path: Path
     view = evaluation_view(psplan.check("national", figures, stage="mid"))
     overall = str(view.sections[0].paragraphs[0])
     assert "共有主要指标22项" in overall and "提前实现1项" in overall
+
+
+@pytest.mark.parametrize(
+    ("start", "zh", "en"),
+    [(2006, "“十一五”", "11th FYP"), (2016, "“十三五”", "13th FYP"),
+     (2021, "“十四五”", "14th FYP"), (2026, "“十五五”", "15th FYP"),
+     (2019, "2019—2023年", "2019–2023")],
+)  # fmt: skip
+def test_a_period_is_named_as_people_name_it(start: int, zh: str, en: str) -> None:
+    from psplan.views.evaluation import period_name
+
+    assert period_name(start, start + 4, "zh") == zh
+    assert period_name(start, start + 4, "en") == en
+
+
+def test_only_a_final_report_sets_the_previous_period_beside_this_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chuzhou's 十三五 table shares 5 indicators with its 十四五 table; a final report shows
+    both periods' targets, results and ratings — the printed 2020 results, as the plan prints
+    them (基本养老保险参保率 95.21 against the new table's baseline 95)."""
+    figures = _generate("chuzhou", tmp_path / "chuzhou.csv", monkeypatch)
+    final = psplan.check("chuzhou", figures, stage="final")
+    view = evaluation_view(final, "zh")
+    table = view.table("previous")
+    rows = {str(row[0]): row for row in table.rows}
+    assert list(rows) == ["九年义务教育巩固率", "基本养老保险参保率", "基本医疗保险参保率",
+                          "养老机构护理型床位占比",
+                          "困难残疾人生活补贴和重度残疾人护理补贴目标人群覆盖率"]  # fmt: skip
+    pension = rows["基本养老保险参保率"]
+    assert [str(cell) for cell in pension[2:7]] == ["＞95", "95.21%", "完成", "95%", "95.71%"]
+    title = next(s for s in view.sections if s.tables == ["previous"])
+    assert title.title == "（附）与“十三五”规划共有指标对照" and title.level == 2
+    assert "所列20项指标中，5项在本规划中延续" in str(title.paragraphs[0])
+    for stage in ("annual", "mid"):
+        other = psplan.check("chuzhou", figures, stage=stage)
+        assert all(t.key != "previous" for t in evaluation_view(other, "zh").tables)

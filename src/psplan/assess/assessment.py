@@ -135,6 +135,8 @@ class Assessment:
     stage: Stage = "annual"  # what the report is: annual monitoring, mid-term or final evaluation
     #: each file (or `book.xlsx[sheet]`) read → how many figures it gave
     figures_read: Mapping[str, int] = field(default_factory=dict)
+    #: a final evaluation's previous period judged from the plan's completion table (十三五)
+    previous: Assessment | None = None
 
     def summary(self) -> dict[str, int]:
         counts = dict.fromkeys(STATUSES, 0)
@@ -166,7 +168,7 @@ class Assessment:
         """The same assessment narrowed to some results (a section of a report)."""
         return Assessment(
             self.plan, self.year, list(results), self.source, self.outside_period,
-            self.own_area, self.sources, self.stage, self.figures_read,
+            self.own_area, self.sources, self.stage, self.figures_read, self.previous,
         )  # fmt: skip
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:

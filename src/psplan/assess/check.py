@@ -621,6 +621,8 @@ def _check(
         _sheets_of(sources, collected.figures_read),
         stage,  # type: ignore[arg-type]  # checked by stage_year
         dict(collected.figures_read),
+        # a final evaluation sets the period beside the previous one (its completion table)
+        check_previous(plan) if stage == "final" and plan.previous_plan else None,
     )
 
 
@@ -695,8 +697,11 @@ def check_previous(plan: Plan) -> Report:
         goal = goal_of(plan, row, previous=True)
         value = _previous_value(row)
         year = row.actual_year or previous.period.end
-        verdict = judge(goal, [Observation(year, value)] if value else [], previous.period.end)
-        results.append(Result(_as_indicator(row), verdict))
+        observed = (Observation(year, value),) if value else ()
+        verdict = judge(goal, observed, previous.period.end)
+        results.append(
+            Result(_as_indicator(row), verdict, None, goal, observed, previous.period.end)
+        )
     return Report(plan, previous.period.end, results, "previous_plan")
 
 

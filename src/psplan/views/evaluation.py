@@ -6,7 +6,10 @@
 1. 总体情况 (overview): how many indicators, how many carry each evaluation word, the binding
    ones first and the binding ones behind by name, then the overall judgement of the stage;
 2. 主要指标完成情况: the main table in the plan's own layout (序号, 领域, 指标, 单位, 属性,
-   基期值, 目标值, one column per year reported, 评价), one row per indicator of the plan;
+   基期值, 目标值, one column per year reported, 评价), one row per indicator of the plan,
+   and the chart of progress by domain; in a final report, where the plan prints its previous
+   period's completion table (十三五), the indicators both tables share side by side: each
+   period's target, result and rating (`previous_table`, from `Assessment.previous`);
 3. 约束性指标和滞后指标分析: one sub-section per binding indicator, then per lagging one: where
    it stands, then 原因分析 and 下一步措施 as the departments wrote them on the collection sheet
    (`Result.remarks`), or a placeholder (【待填写】) to fill in — never invented text;
@@ -210,6 +213,72 @@ def indicators_table(report: Assessment, results: Sequence[Result], lang: str) -
                  group="domain")  # fmt: skip
 
 
+def period_name(start: int, end: int, lang: str) -> str:
+    """A five-year plan's period as people name it: “十三五” (13th FYP) for 2016–2020, else
+    its years."""
+    number, offset = divmod(start - 1951, 5)  # 2016 → 13
+    if offset == 0 and end == start + 4 and 11 <= number <= 19:
+        return say(f"evaluation.period.{number}", lang)
+    return say("evaluation.period.years", lang, start=start, end=end)
+
+
+def previous_table(report: Assessment, lang: str) -> tuple[Table, Paragraph | str] | None:
+    """For a final report, the indicators the previous plan's completion table shares with
+    this plan (the same id), both periods side by side: target, result and rating of each."""
+    previous = report.previous
+    plan = report.plan
+    if previous is None or plan.previous_plan is None:
+        return None
+    before = plan.previous_plan.period
+    was = period_name(before.start, before.end, lang)
+    now = period_name(plan.period.start, plan.period.end, lang)
+    current = {r.indicator.id: r for r in own_results(report) or report.results}
+    shared = [(old, current[old.indicator.id]) for old in previous.results
+              if old.indicator.id in current]  # fmt: skip
+    total = len(previous.results)
+    if not shared:
+        return None
+    columns = (
+        Column("indicator", say("plan.indicator", lang), wide=True),
+        Column("unit", say("plan.unit", lang)),
+        Column("previous_target", say("evaluation.previous.target", lang, period=was)),
+        Column("previous_result", say("evaluation.previous.result", lang, year=previous.year)),
+        Column("previous_rating", say("evaluation.previous.rating", lang, period=was)),
+        Column("baseline", say("plan.baseline", lang)),
+        Column("target", say("evaluation.previous.target", lang, period=now)),
+        Column("result", say("evaluation.column.year", lang, year=report.year)),
+        Column("rating", say("evaluation.previous.rating", lang, period=now)),
+    )
+    rows: list[tuple[Cell, ...]] = []
+    for old, new in shared:
+        indicator = new.indicator
+        rows.append(
+            (
+                Text(indicator.name, "bold") if indicator.is_binding else indicator.name,
+                indicator.unit or "",
+                printed(old.indicator, old.indicator.target.raw),
+                _figures(old.indicator, old).get(previous.year, ""),
+                _rating(old, lang),
+                _baseline(indicator, new, lang),
+                printed(indicator, indicator.target.raw),
+                _figures(indicator, new).get(report.year, ""),
+                _rating(new, lang),
+            )
+        )
+    intro = _sentence([say("evaluation.previous.intro", lang, previous=was, total=total,
+                           shared=len(shared), year=previous.year)], lang)  # fmt: skip
+    table = Table("previous", say("evaluation.table.previous", lang), columns, rows)
+    return table, intro
+
+
+def _rating(result: Result, lang: str) -> Cell:
+    """The evaluation word, else the status saying why there is none (无数据; 需人工核实 for
+    a 十三五 row printed without a target, as Hanzhong's)."""
+    if result.rating is None:
+        return statuses(lang)[result.status]
+    return ratings(lang)[result.rating]
+
+
 def _figures(indicator: Indicator, result: Result | None) -> dict[int, Cell]:
     if result is None:
         return {}
@@ -333,6 +402,21 @@ def appendix(report: Assessment, results: Sequence[Result], lang: str) -> list[s
 # ---------------------------------------------------------------------------------- view
 
 
+def _previous_section(report: Assessment, tables: list[Table], lang: str) -> list[Section]:
+    """The side-by-side table of a final report, as a sub-section of the main indicators (its
+    table added to `tables`), when the plan's previous table shares an indicator."""
+    found = previous_table(report, lang)
+    if found is None:
+        return []
+    table, intro = found
+    tables.append(table)
+    plan = report.plan.previous_plan
+    assert plan is not None
+    was = period_name(plan.period.start, plan.period.end, lang)
+    title = say("evaluation.section.previous", lang, previous=was)
+    return [Section(title, [intro], tables=[table.key], level=2)]
+
+
 def evaluation_view(report: Assessment, lang: str = "zh") -> View:
     """The evaluation report of the assessment's stage, as sections (see the module)."""
     regions = [region for region in report.regions if region]
@@ -351,6 +435,7 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
             list(overall_paragraphs(report, overview, lang)),
         ),
         Section(say("evaluation.section.indicators", lang), tables=[main.key], charts=[chart.key]),
+        *_previous_section(report, tables, lang),
         Section(
             say("evaluation.section.analysis", lang),
             [] if analysis else [_sentence([say("evaluation.analysis.none", lang)], lang)],

@@ -38,8 +38,35 @@ WORDS: dict[str, dict[str, str] | str] = {
         "zh": "附录：数据来源与判断规则",
         "en": "Appendix: sources and rules",
     },
+    # a final report: the indicators shared with the previous plan, both periods side by side
+    "evaluation.section.previous": {
+        "zh": "（附）与{previous}规划共有指标对照",
+        "en": "Indicators shared with the {previous} plan",
+    },
+    "evaluation.previous.intro": {
+        "zh": "{previous}规划完成情况表所列{total}项指标中，{shared}项在本规划中延续。"
+        "下表对照两期的目标与完成情况（{previous}为规划所列{year}年完成情况）",
+        "en": "Of the {total} indicators of the {previous} completion table, {shared} continue "
+        "in this plan. The table sets both periods side by side (the {previous} figures are "
+        "the {year} results the plan prints)",
+    },
+    "evaluation.previous.target": {"zh": "{period}目标", "en": "{period} target"},
+    "evaluation.previous.result": {"zh": "{year}年完成", "en": "{year} result"},
+    "evaluation.previous.rating": {"zh": "{period}评价", "en": "{period} rating"},
+    "evaluation.period.years": {"zh": "{start}—{end}年", "en": "{start}–{end}"},
+    # the five-year plans by number (2016–2020 is the 13th, 十三五)
+    "evaluation.period.11": {"zh": "“十一五”", "en": "11th FYP"},
+    "evaluation.period.12": {"zh": "“十二五”", "en": "12th FYP"},
+    "evaluation.period.13": {"zh": "“十三五”", "en": "13th FYP"},
+    "evaluation.period.14": {"zh": "“十四五”", "en": "14th FYP"},
+    "evaluation.period.15": {"zh": "“十五五”", "en": "15th FYP"},
+    "evaluation.period.16": {"zh": "“十六五”", "en": "16th FYP"},
+    "evaluation.period.17": {"zh": "“十七五”", "en": "17th FYP"},
+    "evaluation.period.18": {"zh": "“十八五”", "en": "18th FYP"},
+    "evaluation.period.19": {"zh": "“十九五”", "en": "19th FYP"},
     # the main indicators table
     "evaluation.table.indicators": {"zh": "主要指标完成情况表", "en": "Main indicators"},
+    "evaluation.table.previous": {"zh": "两期共有指标对照表", "en": "Shared indicators"},
     "evaluation.column.number": {"zh": "序号", "en": "No."},
     "evaluation.column.year": {"zh": "{year}年", "en": "{year}"},
     # the overview
