@@ -179,7 +179,7 @@ class _ResultRows(HTMLParser):
 
 def html_rows(text: str) -> list[dict[str, str]]:
     parser = _ResultRows()
-    start = text.index("<h2>全部指标</h2>")
+    start = text.index('data-part="results"')  # the report's 附表：监测明细
     parser.feed(text[start : text.index("</table>", start)])
     return parser.rows
 

@@ -222,8 +222,8 @@ def test_evaluation_report_draws_progress_by_domain_as_a_picture() -> None:
         pytest.skip("no font with the Chinese characters installed (apt install fonts-noto-cjk)")
     data = _evaluation_docx()
     document = docx.Document(io.BytesIO(data))
-    pictures = document.inline_shapes
-    assert len(pictures) == 1
+    pictures = document.inline_shapes  # by domain (main indicators), by indicator (details)
+    assert len(pictures) == 2
     assert abs(pictures[0].width - Cm(16.0)) < Cm(0.01)
     blip = pictures[0]._inline.graphic.graphicData.pic.blipFill.blip
     png = document.part.related_parts[blip.embed].blob

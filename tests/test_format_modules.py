@@ -544,8 +544,8 @@ def test_html_writes_a_report_in_prose() -> None:
     view = prose_view()
     page = render(view, "html")
     assert (
-        '<h2>一、总体情况</h2><p>共3项，<strong>滞后 1 项</strong>。</p><div class="wrap"><table'
-        in page
+        "<h2>一、总体情况</h2><p>共3项，<strong>滞后 1 项</strong>。</p>"
+        '<div data-part="results"><h3>监测结果</h3><div class="wrap"><table' in page
     )
     assert (
         "<h3>九年义务教育巩固率</h3><p><strong>原因分析：</strong><mark>【待填写】</mark></p>"

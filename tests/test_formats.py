@@ -233,8 +233,9 @@ def test_stdout_gets_no_wrote_line_and_any_format() -> None:
     json.loads(result.stdout)
 
 
-def test_check_writes_the_report_workbook(tmp_path: Path) -> None:
-    """`check -o r.xlsx` and `check --format xlsx` write the workbook `report` writes."""
+def test_check_writes_the_monitoring_sheets_of_the_report_workbook(tmp_path: Path) -> None:
+    """`check -o r.xlsx` and `check --format xlsx` write the same workbook; `report` writes
+    the same sheets under its own title, with the plan's own table (主要指标完成情况表)."""
     from openpyxl import load_workbook
 
     by_check, by_format, by_report = tmp_path / "c.xlsx", tmp_path / "f", tmp_path / "r.xlsx"
@@ -249,7 +250,13 @@ def test_check_writes_the_report_workbook(tmp_path: Path) -> None:
             for sheet in book.worksheets
         }
 
-    assert contents(by_check) == contents(by_format) == contents(by_report)
+    checked, reported = contents(by_check), contents(by_report)
+    assert checked == contents(by_format)
+    assert list(reported) == ["汇总", "主要指标完成情况表", *list(checked)[1:]]
+    assert reported["汇总"][0][0] == "“十四五”公共服务规划2023年度监测报告"
+    assert checked["汇总"][0][0] == "“十四五”公共服务规划 · 2023年监测报告"
+    assert reported["汇总"][1:] == checked["汇总"][1:]
+    assert all(reported[name] == checked[name] for name in list(checked)[1:])
     html = tmp_path / "c.html"
     wrote(invoke("check", "national", EXAMPLE, "-o", html), html)
     assert "养老服务床位总量" in html.read_text(encoding="utf-8")
@@ -432,7 +439,13 @@ def test_xlsx_growth_rates_are_percentages(workbook) -> None:
 
 
 def test_xlsx_headers_frozen_filtered_and_printable(workbook) -> None:
-    assert workbook.sheetnames == ["汇总", "滞后约束性指标", "全部指标", "趋势"]
+    assert workbook.sheetnames == [
+        "汇总",
+        "主要指标完成情况表",
+        "滞后约束性指标",
+        "全部指标",
+        "趋势",
+    ]
     for sheet in workbook.worksheets:
         setup = sheet.page_setup
         assert setup.orientation == "landscape" and str(setup.paperSize) == "9"
@@ -530,7 +543,9 @@ def test_xlsx_in_english(tmp_path: Path) -> None:
     out = tmp_path / "r.xlsx"
     wrote(invoke("report", "national", EXAMPLE, "-o", out, "--lang", "en"), out)
     book = load_workbook(out)
-    assert book.sheetnames == ["Summary", "Binding behind", "All indicators", "Trends"]
+    assert book.sheetnames == [
+        "Summary", "Main indicators", "Binding behind", "All indicators", "Trends"
+    ]  # fmt: skip
     assert book["Summary"].oddFooter.center.text == "Page &P of &N"
     assert len(book["Summary"]._charts) == 1
 

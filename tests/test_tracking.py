@@ -257,7 +257,7 @@ def test_xlsx_report(psplan, example: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.xlsx"
     assert psplan("report", "national", str(example), "-o", str(out)).returncode == 0
     book = load_workbook(out)
-    assert book.sheetnames == ["汇总", "滞后约束性指标", "全部指标", "趋势"]
+    assert book.sheetnames == ["汇总", "主要指标完成情况表", "滞后约束性指标", "全部指标", "趋势"]
     sheet = book["全部指标"]
     header = [cell.value for cell in sheet[1]]
     status_column = header.index("状态") + 1
@@ -321,7 +321,7 @@ def test_html_report_in_a_real_browser(
             lambda message: errors.append(message.text) if message.type == "error" else None,
         )
         page.goto(out.as_uri())
-        assert page.title() == "“十四五”公共服务规划 · 2023年监测报告"
+        assert page.title() == "“十四五”公共服务规划2023年度监测报告"
         assert page.locator("svg.chart").count() >= 2
         assert page.locator("text=进度滞后").count() >= 1
         shot = tmp_path / "report.png"

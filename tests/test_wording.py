@@ -84,8 +84,9 @@ def test_check_and_report_judge_a_reference_row_alike(tmp_path) -> None:
     page = tmp_path / "r.md"
     runner.invoke(app, ["report", "suzhou", str(actuals), "-o", str(page)])
     report = page.read_text(encoding="utf-8")
-    for text in (checked, report):
-        row = next(line for line in text.splitlines() if "劳动年龄人口平均受教育年限" in line)
-        assert "| 全市 " in row and "| 进度滞后 |" in row
+    for text in (checked, report):  # the row of the results table (the report's 监测明细)
+        row = next(line for line in text.splitlines()
+                   if "劳动年龄人口平均受教育年限" in line and "| 全市 " in line)  # fmt: skip
+        assert "| 进度滞后 |" in row
         assert "参照值 11（2023年安徽省）；2023年应达 10.79" in row  # as the 应达值 column
         assert "| 安徽省 " not in text

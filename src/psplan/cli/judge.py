@@ -166,8 +166,8 @@ def check(
 ) -> None:
     """Judge every indicator against its target; exit 1 if a binding one is behind or not met.
 
-    With -o the format follows the file's suffix: .xlsx and .html write the report workbook
-    and page `psplan report` writes."""
+    With -o the format follows the file's suffix (.xlsx and .html write the monitoring
+    workbook and page; `psplan report` adds the report's prose and the plan's own table)."""
     from psplan.assess.check import check_previous
 
     command = "check --by-region" if by_region else "check"
@@ -224,10 +224,10 @@ def report(
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
     max_regions: MaxRegionsOpt = MAX_REGIONS,
 ) -> None:
-    """Write the report: the annual monitoring report, or with --stage mid or final the
-    evaluation report a commission hands in (中期评估 / 终期评估: prose, the plan's own table,
-    an analysis of every binding and lagging indicator); as Word, HTML, an Excel workbook or
-    markdown (the format from -o's suffix: .docx, .html, .xlsx, .md)."""
+    """Write the report a commission hands in: the annual monitoring report, or with --stage
+    mid or final the evaluation (中期评估 / 终期评估) — prose, the plan's own table, an analysis
+    of every binding and lagging indicator, the monitoring details; as Word, HTML, an Excel
+    workbook or markdown (the format from -o's suffix: .docx, .html, .xlsx, .md)."""
     chosen = ReportFormat(format_for("report", REPORT_FORMATS, output_format, output, "markdown"))
     loaded = load_for_judging(plan)
     result = run_check(
@@ -238,10 +238,7 @@ def report(
         report_format=chosen.value,
         region_hint="cli.hint.pick_region",
     )
-    if stage is Stage.annual:
-        view = _view(result, lang.value)
-    else:  # a mid-term or final evaluation: the report in prose, in every format
-        from psplan.views.evaluation import evaluation_view
+    from psplan.views.evaluation import evaluation_view
 
-        view = evaluation_view(result, lang.value)
-    emit(view, chosen.value, output)
+    # the report of the stage (年度监测 / 中期评估 / 终期评估), in prose, in every format
+    emit(evaluation_view(result, lang.value), chosen.value, output)

@@ -151,9 +151,20 @@ def _prose(section: Section, view: View, lang: str, matrix: Table | None) -> str
     for paragraph in section.paragraphs:
         runs = paragraph.runs if isinstance(paragraph, Paragraph) else (paragraph,)
         body.append("<p>" + "".join(_run(run) for run in runs) + "</p>")
-    body += [_chart(charts[key], lang, matrix) for key in section.charts if key in charts]
-    body += [_table(tables[key], lang, matrix) for key in section.tables if key in tables]
+    inner = min(level + 1, 5)  # each chart and table under its own title
+    for key in section.charts:
+        if key in charts:
+            heading = f"<h{inner}>{escape(charts[key].title)}</h{inner}>"
+            body.append(_part(f"chart-{key}", heading + _chart(charts[key], lang, matrix)))
+    for key in section.tables:
+        if key in tables:
+            heading = f"<h{inner}>{escape(tables[key].title)}</h{inner}>"
+            body.append(_part(key, heading + _table(tables[key], lang, matrix)))
     return f'<section data-section="prose">{"".join(body)}</section>'
+
+
+def _part(key: str, body: str) -> str:
+    return f'<div data-part="{escape(key)}">{body}</div>'
 
 
 def _run(run: object) -> str:

@@ -14,7 +14,14 @@
    it stands, then 原因分析 and 下一步措施 as the departments wrote them on the collection sheet
    (`Result.remarks`), or a placeholder (【待填写】) to fill in — never invented text;
 4. with two named regions or more, 区域均等化: the spread and the region × indicator matrix;
-5. an appendix: every file read, and psplan's rules in brief (docs/assessment.md).
+5. 附表：监测明细: the monitoring tables `check` prints (every result's progress, expected
+   value, gap; the trends) and the chart of progress by indicator, to audit each rating;
+6. an appendix: every file read (and how many figures each gave), and psplan's rules in brief
+   (docs/assessment.md).
+
+The view carries every table of the monitoring view (`assessment_view`): the workbook keeps
+them all as sheets (the counts on its summary sheet, the native chart by domain), while the
+prose formats show what the sections place.
 
 Every number comes from the assessment: the view judges nothing of its own, but for the
 overall judgement of a mid-term report, which is a count of the ratings:
@@ -40,13 +47,13 @@ from psplan.assess.rating import AHEAD_MARGIN
 from psplan.plan.model import Indicator
 from psplan.views.assessment import (
     LAGGING,
+    assessment_view,
     baseline_cell,
     baseline_text,
     domain_progress,
     domains_chart,
-    matrix_table,
+    domains_table,
     ratings,
-    spread_table,
     statuses,
 )
 from psplan.views.model import Cell, Column, Paragraph, Section, Table, Text, View
@@ -418,23 +425,24 @@ def _previous_section(report: Assessment, tables: list[Table], lang: str) -> lis
 
 
 def evaluation_view(report: Assessment, lang: str = "zh") -> View:
-    """The evaluation report of the assessment's stage, as sections (see the module)."""
+    """The report of the assessment's stage, as sections (see the module), over the tables
+    and charts of the monitoring view (`assessment_view`, what `check` shows), which the
+    last chapter, 附表：监测明细, places for the reader who audits a rating."""
     regions = [region for region in report.regions if region]
     # a file of one region that is not named as the plan's area (全市 in a national check)
     # is that area's report; with several regions and none the area's, the overview counts all
     own = own_results(report) or (list(report.results) if len(regions) < 2 else [])
     overview = own or list(report.results)
+    monitoring = assessment_view(report, lang)
     main = indicators_table(report, own, lang)
     tables = [main]
-    # progress by domain, of the indicators the overview counts
-    chart = domains_chart(domain_progress(report.with_results(overview)), lang)
     analysis = analysis_sections(own, lang)
     sections = [
         Section(
             say("evaluation.section.overall", lang),
             list(overall_paragraphs(report, overview, lang)),
         ),
-        Section(say("evaluation.section.indicators", lang), tables=[main.key], charts=[chart.key]),
+        Section(say("evaluation.section.indicators", lang), tables=[main.key], charts=["domains"]),
         *_previous_section(report, tables, lang),
         Section(
             say("evaluation.section.analysis", lang),
@@ -442,23 +450,37 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
         ),
         *analysis,
     ]
+    keys = {table.key for table in monitoring.tables}
     if len(regions) > 1:
-        spread = spread_table(report, lang)
-        matrix = matrix_table(report, lang, report.regions)
-        tables += [spread, matrix]
-        sections.append(
-            Section(say("evaluation.section.regions", lang), tables=[spread.key, matrix.key])
+        placed = [key for key in ("spread", "matrix") if key in keys]
+        sections.append(Section(say("evaluation.section.regions", lang), tables=placed))
+    detail = [key for key in ("results", "trends") if key in keys]
+    sections.append(
+        Section(
+            say("evaluation.section.detail", lang),
+            [_sentence([say("evaluation.detail.intro", lang)], lang)],
+            tables=detail,
+            charts=["progress"],
         )
+    )
     sections.append(
         Section(say("evaluation.section.appendix", lang), list(appendix(report, overview, lang)))
     )
+    charts = monitoring.charts
+    if len(overview) != len(report.results):  # progress by domain of the area the report is
+        domains = domain_progress(report.with_results(overview))
+        charts = [c for c in charts if c.key != "domains"] + [domains_chart(domains, lang)]
+        monitoring.tables = [domains_table(domains, lang) if t.key == "domains" else t
+                             for t in monitoring.tables]  # fmt: skip
     return View(
         "evaluation",
         say(f"evaluation.title.{report.stage}", lang, plan=report.plan.name, year=report.year),
         lang,
         functools.partial(report.to_dict, lang),
-        tables,
+        [*tables, *monitoring.tables],
+        summary=monitoring.summary,
+        notes=monitoring.notes,
         primary=main.key,
-        charts=[chart],
+        charts=charts,
         sections=sections,
     )

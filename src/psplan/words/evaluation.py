@@ -34,6 +34,14 @@ WORDS: dict[str, dict[str, str] | str] = {
         "en": "3. Binding and lagging indicators",
     },
     "evaluation.section.regions": {"zh": "四、区域均等化", "en": "4. Equalisation across regions"},
+    "evaluation.section.detail": {"zh": "附表：监测明细", "en": "Annex: monitoring details"},
+    "evaluation.detail.intro": {
+        "zh": "下表列出每项指标的完成进度、按时间进度应达到的值及差距，以及按历年数据推算的趋势，"
+        "供核对上文评价",
+        "en": "The tables give each indicator's progress, the value expected at the time share "
+        "and the gap, and the trend the yearly figures show, so the ratings above can be checked",
+    },
+    "evaluation.table.detail": {"zh": "监测明细表", "en": "Monitoring details"},
     "evaluation.section.appendix": {
         "zh": "附录：数据来源与判断规则",
         "en": "Appendix: sources and rules",
