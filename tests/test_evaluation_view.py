@@ -155,10 +155,11 @@ def test_the_word_report_of_every_plan_reads_back_as_its_assessment(
 
     import docx
 
-    from psplan.formats import render
+    from psplan.formats import chart_png, render
     from psplan.views.evaluation import evaluation_view
     from psplan.words import say
 
+    monkeypatch.setattr(chart_png, "cjk_font", lambda: None)  # the pictures: test_format_docx
     figures = _generate(plan, tmp_path / f"{plan}.csv", monkeypatch)
     capsys.readouterr()
     report = psplan.check(plan, figures, stage="final")

@@ -255,7 +255,9 @@ def test_check_writes_the_monitoring_sheets_of_the_report_workbook(tmp_path: Pat
     assert list(reported) == ["汇总", "主要指标完成情况表", *list(checked)[1:]]
     assert reported["汇总"][0][0] == "“十四五”公共服务规划2023年度监测报告"
     assert checked["汇总"][0][0] == "“十四五”公共服务规划 · 2023年监测报告"
-    assert reported["汇总"][1:] == checked["汇总"][1:]
+    # the counts on the summary sheet (the report states the summary lines in its prose)
+    counts = [row for row in checked["汇总"] if row[0] in ("状态", "已达标", "进度滞后")]
+    assert all(row in reported["汇总"] for row in counts) and len(counts) == 3
     assert all(reported[name] == checked[name] for name in list(checked)[1:])
     html = tmp_path / "c.html"
     wrote(invoke("check", "national", EXAMPLE, "-o", html), html)

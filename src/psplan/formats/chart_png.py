@@ -39,7 +39,7 @@ CJK_FONTS = (
 #: Width of the picture in inches (the Word page's text width is about 6.3 in portrait) and
 #: its resolution.
 WIDTH_INCHES = 6.3
-DPI = 200
+DPI = 150
 #: Longest label drawn whole.
 LABEL_CHARACTERS = 16
 

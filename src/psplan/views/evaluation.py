@@ -478,8 +478,7 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
         lang,
         functools.partial(report.to_dict, lang),
         [*tables, *monitoring.tables],
-        summary=monitoring.summary,
-        notes=monitoring.notes,
+        notes=monitoring.notes,  # no summary lines: the overview says it in prose
         primary=main.key,
         charts=charts,
         sections=sections,
