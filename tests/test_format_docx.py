@@ -225,6 +225,9 @@ def test_evaluation_report_draws_progress_by_domain_as_a_picture() -> None:
     pictures = document.inline_shapes  # by domain (main indicators), by indicator (details)
     assert len(pictures) == 2
     assert abs(pictures[0].width - Cm(16.0)) < Cm(0.01)
+    # its paragraph is single-spaced: the body's exact 28 pt would clip it to one line
+    holder = next(p for p in document.paragraphs if p._p.xpath(".//pic:pic"))
+    assert holder.paragraph_format.line_spacing == 1.0
     blip = pictures[0]._inline.graphic.graphicData.pic.blipFill.blip
     png = document.part.related_parts[blip.embed].blob
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and b"Software" not in png  # no version stamped

@@ -412,7 +412,12 @@ def _chart(document: Any, view: View, chart: Chart, landscape: bool) -> None:
     picture = progress_png(chart, headers[1], headers[2])
     if picture is not None:
         document.add_picture(io.BytesIO(picture), width=Cm(16.0))
-        document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        holder = document.paragraphs[-1]
+        holder.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        # the body's exact line spacing (GB/T 9704's fixed 28 pt) would clip the picture to
+        # one line: its paragraph is single-spaced and not indented
+        holder.paragraph_format.line_spacing = 1.0
+        holder.paragraph_format.first_line_indent = Cm(0)
     grid = _grid(document, headers, TABLE_SIZE)
     for bar in chart.bars:
         cells = _new_row(grid)
