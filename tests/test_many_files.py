@@ -71,7 +71,9 @@ def test_report_and_trend_take_several_files_and_name_them(departments, tmp_path
         app, ["report", "national", str(education), str(health), "-o", str(page)]
     )
     assert result.exit_code == 0, result.output
-    assert f"数据来源：{education}, {health}" in page.read_text(encoding="utf-8")
+    text = page.read_text(encoding="utf-8")
+    assert f"数据来源：{education}（2个数据）、{health}（2个数据）" in text  # the appendix
+    assert text.count("数据来源：") == 1
     trend = runner.invoke(app, ["trend", "national", str(education), str(health), "-f", "json"])
     assert trend.exit_code == 0 and "人均预期寿命" in trend.stdout
 

@@ -478,7 +478,9 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
         lang,
         functools.partial(report.to_dict, lang),
         [*tables, *monitoring.tables],
-        notes=monitoring.notes,  # no summary lines: the overview says it in prose
+        # no summary lines (the overview says it) and no source line (the appendix lists
+        # every file with its count of figures)
+        notes=[say("assessment.domains_note", lang)],
         primary=main.key,
         charts=charts,
         sections=sections,
