@@ -256,3 +256,65 @@ def test_only_a_final_report_sets_the_previous_period_beside_this_one(
     for stage in ("annual", "mid"):
         other = psplan.check("chuzhou", figures, stage=stage)
         assert all(t.key != "previous" for t in evaluation_view(other, "zh").tables)
+
+
+# ------------------------------------------------------------------ a reasons file (YAML)
+
+
+def test_a_reasons_file_puts_its_texts_under_their_indicators(tmp_path: Path) -> None:
+    """原因分析 / 下一步措施 written in a reasons.yaml, keyed by id or name, and by region,
+    come out under their indicator as a sheet's would; the rest keep 【待填写】."""
+    from typer.testing import CliRunner
+
+    from psplan.cli import app
+
+    reasons = tmp_path / "reasons.yaml"
+    reasons.write_text(
+        "elderly_care_beds_total:\n"
+        "  原因分析: 部分项目受用地审批影响延期\n"
+        "  下一步措施: 加快在建项目进度\n",
+        encoding="utf-8",
+    )
+    figures = Path(__file__).parents[1] / "examples" / "national-2023.csv"
+    report = psplan.check("national", [figures, reasons], stage="mid")
+    beds = next(r for r in report.results if r.indicator.id == "elderly_care_beds_total")
+    assert beds.remarks == {"reason": "部分项目受用地审批影响延期", "measure": "加快在建项目进度"}
+    assert all(not r.remarks for r in report.results if r is not beds)
+    page = tmp_path / "r.md"
+    result = CliRunner().invoke(
+        app, ["report", "national", str(figures), str(reasons), "--stage", "mid", "-o", str(page)]
+    )
+    assert result.exit_code == 0, result.output
+    text = page.read_text(encoding="utf-8")
+    section = text[text.index(f"）{beds.indicator.name}\n") :]  # ### （8）养老服务床位总量
+    assert section.index("部分项目受用地审批影响延期") < section.index("\n#")  # its own section
+    # by region, and the same text on several rows of a long file given once
+    reasons.write_text("养老服务床位总量:\n  汉台区:\n    原因: 用地\n", encoding="utf-8")
+    long = tmp_path / "long.csv"
+    long.write_text(
+        "地区,指标,年份,数值,原因\n"
+        "汉台区,养老服务床位总量,2022,800,用地\n汉台区,养老服务床位总量,2023,810,用地\n",
+        encoding="utf-8",
+    )
+    judged = psplan.check("national", [long, reasons])
+    assert {r.region: r.remarks for r in judged.results if r.remarks} == {
+        "汉台区": {"reason": "用地"}
+    }
+
+
+def test_a_reasons_file_with_an_unknown_key_is_one_line_naming_its_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from psplan.cli import app
+
+    reasons = tmp_path / "reasons.yaml"
+    reasons.write_text(
+        "elderly_care_beds_total:\n  原因分析: 延期\n  汉台区: 用地\n", encoding="utf-8"
+    )
+    figures = Path(__file__).parents[1] / "examples" / "national-2023.csv"
+    result = CliRunner().invoke(app, ["check", "national", str(figures), str(reasons)])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"psplan: error: {reasons}:3:8: 不认识的字段“汉台区”：应为 原因分析 / 下一步措施，"
+        "或一个地区名下的这两项"
+    ]

@@ -262,7 +262,8 @@ def read_actuals(
     limits: Limits | None = None,
 ) -> Iterator[ActualRow | Problem | SheetEntry]:
     """All reported figures of a CSV or .xlsx file, row by row, with the problems of bad rows,
-    a warning for every row, column or sheet skipped, and the sheet's 基期值/原因/措施 cells.
+    a warning for every row, column or sheet skipped, and the sheet's 基期值/原因/措施 cells;
+    of a .yaml file, the 原因分析 / 下一步措施 it gives by indicator (`actuals.reasons`).
 
     A problem with the whole file (not found, unreadable, no header, beyond `limits`; by
     default `Limits.from_env()`) raises PsplanError.
@@ -276,6 +277,10 @@ def read_actuals(
         raise PsplanError("file.not_found", Location(name))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return _xlsx_records(path, sheet, limits)
+    if path.suffix.lower() in (".yaml", ".yml"):  # the departments' explanations
+        from psplan.actuals.reasons import read_reasons
+
+        return read_reasons(path, limits)
     if path.suffix.lower() == ".xls":
         raise PsplanError("actuals.xls", Location(name))
     return _records(_csv_rows(path, encoding, limits), name, csv_file=True)

@@ -382,8 +382,13 @@ def _sheet_entry(
         return None
     text = (entry.text or "").strip()
     if text:
+        # several rows or files may explain one indicator: each text once, in reading order
         remarks = collected.remarks.setdefault(key, {})
-        remarks[field_name] = "；".join(filter(None, (remarks.get(field_name), text)))
+        earlier = remarks.get(field_name)
+        if earlier is None:
+            remarks[field_name] = text
+        elif text not in earlier.split("；"):
+            remarks[field_name] = f"{earlier}；{text}"
     return None
 
 

@@ -134,8 +134,9 @@ def check(
     actuals: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="CSV or .xlsx files of reported figures (long or wide); several files (one "
-            "per department) are read as one dataset."
+            help="CSV or .xlsx files of reported figures (long or wide), and .yaml files of "
+            "原因分析 / 下一步措施 by indicator; several files (one per department) are read "
+            "as one dataset."
         ),
     ] = None,
     year: YearOpt = None,

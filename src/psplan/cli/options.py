@@ -49,8 +49,9 @@ PlanArg = Annotated[str, typer.Argument(help="Plan file or bundled plan name (e.
 ActualsArg = Annotated[
     list[Path],
     typer.Argument(
-        help="CSV or .xlsx files of reported figures (long or wide); several files (one per "
-        "department) are read as one dataset."
+        help="CSV or .xlsx files of reported figures (long or wide), and .yaml files of "
+        "原因分析 / 下一步措施 by indicator; several files (one per department) are read as one "
+        "dataset."
     ),
 ]
 YearOpt = Annotated[int | None, typer.Option(help="Year to judge (default: latest in the file).")]

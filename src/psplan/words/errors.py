@@ -230,6 +230,22 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "指标{id}：领域{domain}不在本规划的领域列表（domains）中",
         "en": "indicator {id}: domain {domain} is not one of the plan's domains",
     },
+    "reasons.not_mapping": {
+        "zh": "原因说明文件应为“指标: {原因分析: …, 下一步措施: …}”形式的映射",
+        "en": "a reasons file is a mapping 'indicator: {原因分析: …, 下一步措施: …}'",
+    },
+    "reasons.not_fields": {
+        "zh": "指标{indicator}下应列出 原因分析 / 下一步措施（或按地区分列）",
+        "en": "indicator {indicator} needs 原因分析 / 下一步措施 under it (or regions)",
+    },
+    "reasons.not_text": {
+        "zh": "{field}应为一段文字",
+        "en": "{field} should be a text",
+    },
+    "reasons.unknown_key": {
+        "zh": "不认识的字段{key}：应为 原因分析 / 下一步措施，或一个地区名下的这两项",
+        "en": "unknown key {key}: expected 原因分析 / 下一步措施, or a region with them",
+    },
     "template.by_department_needs_xlsx": {
         "zh": "按牵头部门分为{sheets}个工作表，只能写入 .xlsx；请用 -o 文件名.xlsx",
         "en": "one sheet per lead department ({sheets} sheets) needs an .xlsx file; "
