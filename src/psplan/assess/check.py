@@ -57,8 +57,10 @@ def goal_of(
     plan: Plan, indicator: Indicator | PreviousIndicator, *, previous: bool = False
 ) -> Goal:
     period = plan.previous_plan.period if previous and plan.previous_plan else plan.period
-    baseline_year = indicator.baseline_year or (
-        period.start - 1 if previous else plan.baseline_year
+    baseline_year = (
+        indicator.baseline_year
+        or indicator.target.base_year  # 比2025年提高…
+        or (period.start - 1 if previous else plan.baseline_year)
     )
     return Goal(
         target=indicator.target,

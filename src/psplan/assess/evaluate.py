@@ -27,7 +27,7 @@ from functools import cached_property
 from typing import Literal, NamedTuple
 
 from psplan.actuals.values import Value, answer_satisfies
-from psplan.plan.targets import Expression
+from psplan.plan.targets import Expression, change_target
 from psplan.words import Reason, explain
 
 Status = Literal["met", "on_track", "behind", "not_met", "no_data", "needs_review"]
@@ -150,6 +150,19 @@ def judge(
         return _judge_qualitative(goal, upto[-1], year)
 
     target_value = target.value
+    if target.form == "change":
+        # a change from the base value: the target is computed from the baseline used, which
+        # must be the base year's (a first figure reported later is no base for 提高2个百分点)
+        if baseline.value is None or baseline.year is None or baseline.source == "first_reported":
+            latest = upto[-1]
+            return Verdict(
+                "needs_review",
+                actual=_shown(latest.value),
+                actual_year=latest.year,
+                reasons=(_r("change_needs_base", target=target.raw),),
+                baseline=baseline,
+            )
+        target_value = _round(change_target(target, baseline.value, goal.end_year - baseline.year))
     if target.form == "relative":
         if reference is None:
             return Verdict(
@@ -350,7 +363,7 @@ def expected_path(goal: Goal, baseline: Baseline, target_value: float) -> list[t
         # Met at the baseline: the target itself is expected every year, as in the verdict.
         return [(y, target_value) for y in range(baseline.year, goal.end_year + 1)]
     return [
-        (y, _round(baseline.value + (target_value - baseline.value) * share))
+        (y, _on_line(goal, baseline, target_value, y, share))
         for y in range(baseline.year, goal.end_year + 1)
         if (share := time_share(baseline.year, goal.end_year, y)) is not None
     ]
@@ -373,7 +386,18 @@ def _line(
         return None, None
     if baseline_met:
         return share, target_value
-    return share, _round(baseline.value + (target_value - baseline.value) * share)
+    return share, _on_line(goal, baseline, target_value, year, share)
+
+
+def _on_line(goal: Goal, baseline: Baseline, target_value: float, year: int, share: float) -> float:
+    """The value expected in `year`: on the straight line from baseline to target, or for a
+    yearly growth rate (年均增长5%) on its compound path, base × (1 + 5%) per year."""
+    assert baseline.value is not None and baseline.year is not None
+    target = goal.target
+    if target.change == "annual":
+        years = min(max(year, baseline.year), goal.end_year) - baseline.year
+        return _round(change_target(target, baseline.value, years))
+    return _round(baseline.value + (target_value - baseline.value) * share)
 
 
 def _progress(

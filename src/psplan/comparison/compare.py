@@ -206,6 +206,8 @@ def compare_targets(parent: Indicator, child: Indicator) -> tuple[Verdict, tuple
             return "equal", (_r("same_relative"),)
         relative = c.raw if c.form == "relative" else p.raw
         return "not_comparable", (_r("relative", target=relative),)
+    if p.form == "change" or c.form == "change":
+        return _compare_changes(p, c)
     if p.form == "qualitative" or c.form == "qualitative":
         return _compare_qualitative(p, c)
     if parent.effective_kind != child.effective_kind:
@@ -252,6 +254,21 @@ def compare_targets(parent: Indicator, child: Indicator) -> tuple[Verdict, tuple
         shown,
     )
     return verdict, (*reasons, *assumed)
+
+
+def _compare_changes(p: Expression, c: Expression) -> tuple[Verdict, tuple[Reason, ...]]:
+    """Two changes of the same kind and way (提高2个百分点 vs 提高1.5个百分点) compare by their
+    size: a bigger move is the stronger promise; anything else is not comparable."""
+    shown = f"{p.raw} vs {c.raw}"
+    same = p.form == c.form and p.change == c.change and p.op == c.op and p.unit == c.unit
+    if not same or p.value is None or c.value is None:
+        if same and p.value is None and c.value is None:
+            return "equal", (_r("changes", shown=shown),)
+        code = "changes" if same else "change_versus"
+        return "not_comparable", (_r(code, shown=shown),)
+    if abs(p.value - c.value) <= 1e-9:
+        return "equal", (_r("changes", shown=shown),)
+    return ("stronger" if c.value > p.value else "weaker"), (_r("changes", shown=shown),)
 
 
 def _compare_qualitative(p: Expression, c: Expression) -> tuple[Verdict, tuple[Reason, ...]]:

@@ -16,8 +16,12 @@ from typing import Literal
 
 from psplan.errors import PsplanError, quoted
 
-Form = Literal["number", "qualitative", "relative", "none"]
+Form = Literal["number", "qualitative", "relative", "change", "none"]
 Op = Literal[">=", ">", "<=", "<", "approx"]
+#: How a change target measures its change from the base value (`form` "change"):
+#: "points" 提高N个百分点 (base + N), "percent" 累计提高X% / 下降X% (base × (1 ± X%)),
+#: "annual" 年均增长X% (base × (1 + X%) per year, compounded), "direction" 提高 (beyond base).
+Change = Literal["points", "percent", "annual", "direction"]
 
 #: Texts that mean "everyone eligible is covered" and similar yes/no goals.
 QUALITATIVE_TEXTS = (
@@ -43,6 +47,16 @@ QUALITATIVE_TEXTS = (
 _RELATIVE_RE = re.compile(
     r"^(?:达到|高于|不低于|超过|保持|接近)?(?P<ref>全国|全省|全市|省|市|国家)(?:平均|平均水平|水平|平均值)(?:以上)?$"
 )
+
+#: A change from the base value (the next-period forms: 提高2个百分点, 累计降低10%, 年均增长5%,
+#: 比2025年提高…, or a bare 提高 / 稳步提高): the optional base year, the verb, its size.
+_CHANGE_RE = re.compile(
+    r"^(?:比(?P<base>\d{4})年(?:末|底)?)?"
+    r"(?P<annual>年均)?(?P<total>累计)?"
+    r"(?:(?P<soft>稳步|持续|逐步|进一步|有所|明显)?(?P<verb>提高|提升|增长|增加|上升|降低|下降|减少))"
+    r"(?:(?P<number>\d+(?:\.\d+)?)(?P<unit>个百分点|%)?)?$"
+)
+_RAISING = frozenset({"提高", "提升", "增长", "增加", "上升"})
 
 _NONE_TEXTS = {"", "—", "——", "-", "--", "－", "―", "/", "无", "N/A", "NA"}
 
@@ -73,6 +87,8 @@ _PREFIX_OPS: dict[str, Op] = {
     "保持": ">=",
     "控制在": "<=",
 }
+#: Words before a number that say nothing of the comparator (保持在95%以上: the suffix does).
+_NEUTRAL_PREFIXES = ("保持在", "稳定在", "维持在")
 
 _SUFFIX_OPS: dict[str, Op] = {
     "以上": ">=",
@@ -105,9 +121,13 @@ class Expression:
     marker: str | None = None
     text: str | None = None
     reference: str | None = None
+    change: Change | None = None  # form "change": how the change is measured
+    base_year: int | None = None  # form "change": the year it names (比2025年提高…), if any
 
     def effective_op(self, direction: str) -> Op | None:
         """The comparator a plain number implies: reach at least (or at most) the value."""
+        if self.form == "change":
+            return self.op  # 提高… at least, 降低… at most; a bare 提高 strictly beyond
         if self.form != "number":
             return None
         if self.op is not None:
@@ -163,6 +183,9 @@ def parse_expression(raw: str | int | float | None) -> Expression:
         return Expression(
             raw=raw_text, form="relative", text=text, reference=relative["ref"], marker=marker
         )
+    change = _parse_change(text, raw_text, marker)
+    if change is not None:
+        return change
 
     cumulative = False
     if text and text[0] in _BRACKETS:
@@ -174,6 +197,10 @@ def parse_expression(raw: str | int | float | None) -> Expression:
         marker = marker or inner_marker
 
     op: Op | None = None
+    for word in _NEUTRAL_PREFIXES:
+        if text.startswith(word):
+            text = text[len(word) :]
+            break
     for word in sorted(_PREFIX_OPS, key=len, reverse=True):
         if text.startswith(word):
             op, text = _PREFIX_OPS[word], text[len(word) :]
@@ -206,6 +233,50 @@ def parse_expression(raw: str | int | float | None) -> Expression:
     )
 
 
+def _parse_change(text: str, raw_text: str, marker: str | None) -> Expression | None:
+    """A change from the base value, or None when the text is no change form. A size in
+    个百分点 is points; in % it is a relative change over the period, or a compound yearly
+    one after 年均; no size (提高, 稳步提高) asks for any move the right way."""
+    found = _CHANGE_RE.match(text)
+    if found is None:
+        return None
+    op: Op = ">=" if found["verb"] in _RAISING else "<="
+    number, unit = found["number"], found["unit"]
+    base_year = int(found["base"]) if found["base"] else None
+    if number is None:
+        if found["annual"] or found["total"]:
+            raise PsplanError("target.change_without_size", text=quoted(raw_text))
+        # any improvement on the base: strictly beyond it
+        return Expression(raw=raw_text, form="change", op=">" if op == ">=" else "<",
+                          change="direction", base_year=base_year, marker=marker,
+                          text=text)  # fmt: skip
+    if unit is None:
+        raise PsplanError("target.change_without_unit", text=quoted(raw_text))
+    if unit == "个百分点":
+        if found["annual"]:
+            raise PsplanError("target.change_without_unit", text=quoted(raw_text))
+        kind: Change = "points"
+    else:
+        kind = "annual" if found["annual"] else "percent"
+    return Expression(raw=raw_text, form="change", value=float(number), op=op,
+                      unit=unit, change=kind, base_year=base_year, marker=marker,
+                      text=text)  # fmt: skip
+
+
+def change_target(expr: Expression, base: float, years: int) -> float:
+    """The value a change target asks for, from the base value and the years from the base
+    year to the year judged (`years`; the period's end for the target itself)."""
+    size = expr.value or 0.0
+    sign = 1.0 if expr.op in (">=", ">") else -1.0
+    if expr.change == "points":
+        return base + sign * size
+    if expr.change == "percent":
+        return base * (1 + sign * size / 100)
+    if expr.change == "annual":
+        return base * (1 + sign * size / 100) ** years
+    return base  # "direction": beyond the base itself
+
+
 def _split_marker(text: str) -> tuple[str, str | None]:
     """Split trailing footnote asterisks (`77.3**`) from a value."""
     stripped = text.rstrip("*")
@@ -225,7 +296,7 @@ def format_expression(expr: Expression) -> str:
     """Canonical text for a parsed expression (for round-trip tests and plain output)."""
     if expr.form == "none":
         return "—"
-    if expr.form in ("qualitative", "relative"):
+    if expr.form in ("qualitative", "relative", "change"):
         return (expr.text or "") + (expr.marker or "")
     assert expr.value is not None
     number = _format_number(expr.value)

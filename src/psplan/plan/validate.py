@@ -304,6 +304,15 @@ def _indicator_problems(indicator: Indicator) -> Iterator[tuple[tuple[str, ...],
     unit = (indicator.unit or "").strip()
     for field in ("target", "baseline"):
         expr = getattr(indicator, field)
+        if expr.form == "change":  # its unit is the change's: 个百分点 of a rate, or % of the base
+            if expr.change == "points" and unit not in ("%", "‰"):
+                yield (
+                    (field,),
+                    Message("validate.points_of_no_rate", id=label, value=quote(expr.raw),
+                            indicator_unit=quote(unit or "—")),
+                    "unit-mismatch",
+                )  # fmt: skip
+            continue
         if expr.unit and unit and expr.unit != unit:
             yield (
                 (field,),

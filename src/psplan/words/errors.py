@@ -114,6 +114,14 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "{text}中的比较符号相互矛盾",
         "en": "contradictory comparators in {text}",
     },
+    "target.change_without_size": {
+        "zh": "{text}：“年均”或“累计”的变化目标须写明幅度（如 年均增长5%、累计降低10%）",
+        "en": "{text}: a yearly or cumulative change needs its size (年均增长5%, 累计降低10%)",
+    },
+    "target.change_without_unit": {
+        "zh": "{text}：变化幅度须带单位，写作“N个百分点”或“X%”（年均变化只能用%）",
+        "en": "{text}: the size of a change needs its unit, 个百分点 or % (a yearly change: %)",
+    },
     "target.unreadable": {
         "zh": "无法将{text}识别为目标值：既不是数字、比较符号，也不是可识别的文字",
         "en": "cannot read {text} as a target: not a number, comparator or known text",
@@ -254,6 +262,11 @@ WORDS: dict[str, dict[str, str]] = {
     "template.no_leads": {
         "zh": "规划{plan}未列出各指标的牵头部门：写为一个工作表",
         "en": "plan {plan} names no lead department for its indicators: writing one sheet",
+    },
+    "validate.points_of_no_rate": {
+        "zh": "指标{id}：目标值{value}以个百分点计，但指标单位{indicator_unit}不是 % 或 ‰",
+        "en": "indicator {id}: target {value} is in percentage points, but the unit "
+        "{indicator_unit} is not % or ‰",
     },
     "validate.unknown_lead_domain": {
         "zh": "牵头单位（leads）：领域{domain}不在本规划的领域列表（domains）中",

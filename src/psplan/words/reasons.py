@@ -5,6 +5,11 @@ from __future__ import annotations
 
 WORDS: dict[str, dict[str, str]] = {
     "no_target": {"zh": "规划未列目标值", "en": "the plan prints no target for this indicator"},
+    "change_needs_base": {
+        "zh": "目标“{target}”是相对基期的变化，但没有基期值（规划、填报的基期值或基期年份的数据）",
+        "en": "the target '{target}' is a change from the baseline, and there is no baseline "
+        "(in the plan, the sheet's 基期值 or a figure for the baseline year)",
+    },
     "no_data": {"zh": "{year}年及以前无数据", "en": "no figure reported for {year} or earlier"},
     "none_in_period": {
         "zh": "{start}—{year}年无数据（累计或年均指标只计规划期内数据）",
@@ -123,6 +128,14 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "binding in the parent, expected in the child",
     },
     "same_relative": {"zh": "相对目标相同", "en": "same relative target"},
+    "changes": {
+        "zh": "变化目标按幅度比较：{shown}",
+        "en": "changes compared by their size: {shown}",
+    },
+    "change_versus": {
+        "zh": "变化目标与其他形式的目标不可直接比较：{shown}",
+        "en": "a change and a target of another form cannot be compared: {shown}",
+    },
     "relative": {
         "zh": "相对目标“{target}”按类型比较，不按数值",
         "en": "relative target {target!r}: compared by kind, not by number",

@@ -1,0 +1,181 @@
+"""The target forms of the next plan period (十五五): a change from the base value.
+
+提高N个百分点 / 降低N个百分点 (base ± N), 累计提高X% / 累计降低X% / 下降X% (base × (1 ± X%)),
+年均增长X% (base × (1 + X%) per year, compounded), a bare 提高 / 稳步提高 (any move the right
+way), forms that name their base year (比2025年提高…), and 保持在X以上 / X以内 / 不超过X.
+Each is parsed from the raw text (kept as printed) and judged met, on track, behind and not met
+with numbers worked by hand: a 2026–2030 plan with its baseline in 2025, judged in 2028 (time
+share 3/5 = 60 %) or in 2030 (the end year).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from psplan.actuals.values import parse_value
+from psplan.assess.evaluate import Goal, Observation, judge
+from psplan.errors import PsplanError
+from psplan.plan.model import infer_direction
+from psplan.plan.targets import format_expression, parse_expression
+
+
+@pytest.mark.parametrize(
+    ("raw", "change", "value", "op", "unit", "base_year"),
+    [
+        ("提高2个百分点", "points", 2.0, ">=", "个百分点", None),
+        ("降低1.5个百分点", "points", 1.5, "<=", "个百分点", None),
+        ("稳步提高2个百分点", "points", 2.0, ">=", "个百分点", None),
+        ("累计提高10%", "percent", 10.0, ">=", "%", None),
+        ("累计降低10%", "percent", 10.0, "<=", "%", None),
+        ("下降10%", "percent", 10.0, "<=", "%", None),
+        ("年均增长5%", "annual", 5.0, ">=", "%", None),
+        ("年均下降3%", "annual", 3.0, "<=", "%", None),
+        ("比2025年提高3个百分点", "points", 3.0, ">=", "个百分点", 2025),
+        ("比2025年末下降10%", "percent", 10.0, "<=", "%", 2025),
+        ("提高", "direction", None, ">", None, None),
+        ("稳步提高", "direction", None, ">", None, None),
+        ("持续下降", "direction", None, "<", None, None),
+        ("比 2025 年 提高 ２ 个百分点", "points", 2.0, ">=", "个百分点", 2025),  # as pasted
+    ],
+)
+def test_a_change_form_is_parsed_and_keeps_its_text(
+    raw: str, change: str, value: float | None, op: str, unit: str | None, base_year: int | None
+) -> None:
+    expr = parse_expression(raw)
+    assert (expr.form, expr.change, expr.value, expr.op, expr.unit, expr.base_year) == (
+        "change", change, value, op, unit, base_year
+    )  # fmt: skip
+    assert expr.raw == raw and str(expr) == raw
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "op"),
+    [("保持在95%以上", 95.0, ">="), ("保持在18以内", 18.0, "<="), ("95以内", 95.0, "<="),
+     ("不超过18", 18.0, "<="), ("稳定在90%以上", 90.0, ">=")],
+)  # fmt: skip
+def test_a_bound_kept_is_a_number_with_its_comparator(raw: str, value: float, op: str) -> None:
+    expr = parse_expression(raw)
+    assert (expr.form, expr.value, expr.op) == ("number", value, op)
+    assert format_expression(expr).endswith(str(int(value)) + ("%" if "%" in raw else ""))
+
+
+@pytest.mark.parametrize(
+    ("raw", "says"),
+    [("年均增长", "须写明幅度"), ("累计降低", "须写明幅度"), ("提高3", "须带单位"),
+     ("年均提高2个百分点", "须带单位"), ("比2025年提高3吨", "无法将")],
+)  # fmt: skip
+def test_unknown_or_incomplete_change_text_is_an_error_that_quotes_it(raw: str, says: str) -> None:
+    with pytest.raises(PsplanError) as caught:
+        parse_expression(raw)
+    words = caught.value.words.render("zh")
+    assert says in words and f"“{raw}”" in words
+
+
+def goal(target: str, baseline: str | None, name: str = "指标") -> Goal:
+    expr = parse_expression(target)
+    return Goal(
+        target=expr,
+        kind="level",
+        direction=infer_direction(name, expr),
+        baseline=parse_expression(baseline),
+        baseline_year=expr.base_year or 2025,
+        start_year=2026,
+        end_year=2030,
+    )
+
+
+def verdict(g: Goal, year: int, actual: str, *earlier: tuple[int, str]):
+    observations = [Observation(y, parse_value(v)) for y, v in (*earlier, (year, actual))]
+    return judge(g, observations, year)
+
+
+#: (target, baseline, target value, expected in 2028, [(year, actual, status)…]), by hand.
+CASES = [
+    # base 50 + 2 points = 52; 2028: 50 + 2 × 0.6 = 51.2
+    ("提高2个百分点", "50", 52.0, 51.2,
+     [(2028, "51.5", "on_track"), (2028, "51", "behind"), (2028, "52", "met"),
+      (2030, "51.9", "not_met")]),
+    # base 10 − 1.5 points = 8.5 (less is better); 2028: 10 − 1.5 × 0.6 = 9.1
+    ("降低1.5个百分点", "10", 8.5, 9.1,
+     [(2028, "9.0", "on_track"), (2028, "9.5", "behind"), (2028, "8.5", "met"),
+      (2030, "8.6", "not_met")]),
+    # 200 × 1.1 = 220; 2028: 200 + 20 × 0.6 = 212
+    ("累计提高10%", "200", 220.0, 212.0,
+     [(2028, "213", "on_track"), (2028, "210", "behind"), (2028, "220", "met"),
+      (2030, "219", "not_met")]),
+    # 200 × 0.9 = 180; 2028: 200 − 20 × 0.6 = 188
+    ("累计降低10%", "200", 180.0, 188.0,
+     [(2028, "187", "on_track"), (2028, "190", "behind"), (2028, "180", "met"),
+      (2030, "181", "not_met")]),
+    ("下降10%", "200", 180.0, 188.0,
+     [(2028, "188", "on_track"), (2028, "188.5", "behind"), (2030, "179.9", "met"),
+      (2030, "180.1", "not_met")]),
+    # 100 × 1.05^5 = 127.6281563 (rounded to 6 places: 127.628156); the compound path in
+    # 2028 is 100 × 1.05^3 = 115.7625, not the straight line's 116.58
+    ("年均增长5%", "100", 127.628156, 115.7625,
+     [(2028, "116", "on_track"), (2028, "115.7", "behind"), (2028, "128", "met"),
+      (2030, "127.6", "not_met")]),
+    # 100 × 0.97^5 = 85.873403…; 2028: 100 × 0.97^3 = 91.2673
+    ("年均下降3%", "100", 85.873403, 91.2673,
+     [(2028, "91", "on_track"), (2028, "92", "behind"), (2029, "85", "met"),
+      (2030, "86", "not_met")]),
+    # a bare 提高: beyond the base (40) is met; the base itself is on the line, below it behind
+    ("提高", "40", 40.0, 40.0,
+     [(2028, "41", "met"), (2028, "40", "on_track"), (2028, "39", "behind"),
+      (2030, "40", "not_met")]),
+    ("稳步下降", "40", 40.0, 40.0,
+     [(2028, "39.5", "met"), (2028, "40", "on_track"), (2028, "41", "behind"),
+      (2030, "40.2", "not_met")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("target", "base", "value", "expected", "cases"), CASES)
+def test_a_change_target_is_judged_from_its_base(
+    target: str, base: str, value: float, expected: float, cases: list
+) -> None:
+    g = goal(target, base)
+    for year, actual, status in cases:
+        v = verdict(g, year, actual)
+        assert v.target_value == pytest.approx(value, abs=1e-6), target
+        assert v.status == status, (target, year, actual, v.reasons)
+        if year == 2028 and status in ("on_track", "behind"):
+            assert v.expected == pytest.approx(expected, abs=1e-4), target
+            assert v.share == pytest.approx(0.6)
+
+
+def test_a_named_base_year_takes_the_figure_reported_for_it() -> None:
+    """比2025年提高3个百分点 with no baseline printed: the 2025 figure (60) is the base, so the
+    target is 63 and 2028 expects 60 + 3 × 0.6 = 61.8."""
+    g = goal("比2025年提高3个百分点", None)
+    v = verdict(g, 2028, "62", (2025, "60"))
+    assert (v.status, v.target_value, v.expected) == ("on_track", 63.0, 61.8)
+    assert v.baseline.value == 60.0 and v.baseline.year == 2025
+    assert verdict(g, 2028, "61.5", (2025, "60")).status == "behind"
+
+
+def test_a_change_without_any_base_needs_a_person() -> None:
+    v = verdict(goal("提高2个百分点", None), 2028, "51")  # the only figure is the one judged
+    assert v.status == "needs_review"
+    assert (
+        v.reason("zh")
+        == "目标“提高2个百分点”是相对基期的变化，但没有基期值（规划、填报的基期值或基期年份的数据）"
+    )
+
+
+@pytest.mark.parametrize(
+    ("parent", "child", "verdict"),
+    [("提高2个百分点", "提高3个百分点", "stronger"), ("提高2个百分点", "提高1.5个百分点", "weaker"),
+     ("累计降低10%", "累计降低10%", "equal"), ("年均增长5%", "累计提高5%", "not_comparable"),
+     ("提高", "稳步提高", "equal"), ("提高2个百分点", "95", "not_comparable")],
+)  # fmt: skip
+def test_compare_weighs_a_change_against_the_same_change(
+    parent: str, child: str, verdict: str
+) -> None:
+    from psplan.comparison.compare import compare_targets
+    from psplan.plan.model import Indicator
+
+    def row(target: str) -> Indicator:
+        return Indicator(id="x", domain="d", name="入托率", unit="%", target=target,
+                         attribute="预期性")  # fmt: skip
+
+    assert compare_targets(row(parent), row(child))[0] == verdict
