@@ -40,7 +40,7 @@ VIEWS_FOR_FORMATS = frozenset({"psplan.views.model", "psplan.views.numbers"})
 #: The names of the formats (psplan.formats.FORMATS).
 FORMAT_NAMES = frozenset({"table", "markdown", "json", "csv", "html", "xlsx", "github", "text"})
 #: The command modules: each builds views and writes them in the format chosen.
-COMMANDS = ("plans", "judge", "trend", "compare")
+COMMANDS = ("plans", "judge", "trend", "compare", "periods")
 
 
 def module_name(path: Path) -> str:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -60,6 +60,7 @@ __all__ = [
     "PsplanError",
     "check",
     "compare",
+    "draft_next_period",
     "load_plan",
     "read_actuals",
     "validate",
@@ -365,6 +366,28 @@ def check(
         exc.warnings = warnings  # type: ignore[attr-defined]  # what the command prints too
         raise
     return Checked.of(assessment, warnings)
+
+
+def draft_next_period(
+    plan_or_name: PlanLike,
+    actuals: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    new_id: str,
+    *,
+    period: tuple[int, int] | None = None,
+) -> str:
+    """The plan file of the next period as YAML text (`psplan init`): the plan's indicators,
+    each baseline its final figure in `actuals` (the end year's, else the latest before it),
+    a `previous` link on each, no targets (`draft: true`). `period` defaults to the five years
+    after the plan's."""
+    from psplan.comparison.periods import next_period_draft
+    from psplan.plan.serialize import draft_yaml
+
+    chosen = _plan(plan_or_name)
+    start, end = period or (chosen.period.end + 1, chosen.period.end + 5)
+    report = check(chosen, actuals, year=chosen.period.end)  # type: ignore[arg-type]
+    files = [str(actuals)] if isinstance(actuals, (str, os.PathLike)) else [str(a) for a in actuals]
+    data = next_period_draft(report, new_id, start, end, files)
+    return draft_yaml(data, f"psplan.draft_next_period({chosen.id!r})")
 
 
 def _names(names: Iterable[str]) -> list[str]:

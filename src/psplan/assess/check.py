@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from psplan.actuals.read import ActualRow, SheetEntry
 from psplan.actuals.units import same_unit
@@ -103,10 +104,18 @@ class IndicatorMatcher:
 
     def __init__(self, plan: Plan) -> None:
         self.ids = {indicator.id: indicator for indicator in plan.indicators}
+        # the previous period's id and name of an indicator (`previous`): figures reported
+        # under them before the new plan still join its series
+        for indicator in plan.indicators:
+            link = indicator.previous
+            if link is not None and link.relation != "replaces" and link.id not in self.ids:
+                self.ids[link.id] = indicator  # not one it replaces: another measure
         self.exact: dict[str, list[Indicator]] = {}
         self.loose: dict[str, list[Indicator]] = {}
         for indicator in plan.indicators:
-            for name in (indicator.name, *indicator.aliases):
+            link = indicator.previous
+            before = link.name if link and link.relation != "replaces" else None
+            for name in (indicator.name, *indicator.aliases, *([before] if before else [])):
                 key = normalise_name(name)
                 for table, entry in ((self.exact, key), (self.loose, strip_unit(key))):
                     found = table.setdefault(entry, [])
@@ -114,6 +123,16 @@ class IndicatorMatcher:
                         found.append(indicator)
         self._cache: dict[str, Indicator | None] = {}
         self._names: dict[str, str] | None = None
+        #: the previous period's indicators this plan replaces (their id and name) → by what
+        self.replaced: dict[str, Indicator] = {}
+        for indicator in plan.indicators:
+            link = indicator.previous
+            if link is not None and link.relation == "replaces":
+                for text in (link.id, link.name):
+                    if text:
+                        self.replaced[normalise_name(text)] = indicator
+        #: whether the plan continues an earlier one (its figures may be in the files)
+        self.continues = any(indicator.previous for indicator in plan.indicators)
 
     def match(self, text: str) -> Indicator | None:
         """The indicator `text` names, None if none; AmbiguousName if it fits several."""
@@ -193,8 +212,17 @@ def collect(
         key = (row.region, row.indicator)
         entry = known.get(key, False)
         if entry is False:
-            entry = _series_for(matcher, plan, row, refs, observations, problems, known, unknown)
+            entry = _series_for(
+                matcher, plan, row, refs, observations, problems, known, unknown,
+                collected.warnings,
+            )  # fmt: skip
         if entry is None:
+            continue
+        if entry is _PREVIOUS_PERIOD:
+            if row.year > plan.baseline_year:  # in this plan's own years: an unknown name
+                problems.append(Problem(row.location, "check.unknown_indicator",
+                                        "unknown-indicator", text=quoted(row.indicator),
+                                        plan=plan.id, hint=""))  # fmt: skip
             continue
         indicator, series = entry
         if kind is SheetEntry:
@@ -395,6 +423,8 @@ def _sheet_entry(
 
 
 _REFERENCE: dict[int, Observation] = {}  # marks a reference region's rows
+#: marks an indicator text of the previous period (dropped or replaced by this plan)
+_PREVIOUS_PERIOD: Any = ("previous period",)
 
 
 def _series_for(
@@ -406,6 +436,7 @@ def _series_for(
     problems: list[Problem],
     known: dict,
     unknown: set[str],
+    warnings: list[Problem],
 ) -> tuple[Indicator, dict[int, Observation]] | None:
     """First sight of a (region, indicator text) pair: match it, or report it once."""
     key = (row.region, row.indicator)
@@ -417,6 +448,26 @@ def _series_for(
             problems.append(Problem(Location(row.file, row.line, 0), exc.words, "ambiguous"))
         known[key] = None
         return None
+    if indicator is None and matcher.continues and row.year <= plan.baseline_year:
+        # a figure of the previous period for an indicator this plan dropped or replaced:
+        # skipped with a word (once); the same text in the plan's own years is an error
+        if row.indicator not in unknown:
+            unknown.add(row.indicator)
+            by = matcher.replaced.get(normalise_name(row.indicator))
+            warnings.append(
+                Problem(
+                    Location(row.file, row.line, 0),
+                    "check.replaced_indicator" if by else "check.previous_period_indicator",
+                    "previous-period",
+                    "warning",
+                    text=quoted(row.indicator),
+                    by=quoted(by.name if by else ""),
+                    plan=plan.id,
+                    year=plan.baseline_year,
+                )
+            )
+        known[key] = _PREVIOUS_PERIOD
+        return _PREVIOUS_PERIOD
     if indicator is None:
         if row.indicator not in unknown:
             unknown.add(row.indicator)  # reported once, however many regions repeat it

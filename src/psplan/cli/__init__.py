@@ -19,6 +19,7 @@ import typer
 from psplan import __version__
 from psplan.cli import compare as _compare
 from psplan.cli import judge as _judge
+from psplan.cli import periods as _periods
 from psplan.cli import plans as _plans
 from psplan.cli import trend as _trend
 from psplan.cli.run import command_inputs, print_problems, stderr_line
@@ -44,6 +45,7 @@ app.command()(_compare.compare)
 app.command()(_trend.trend)
 app.command()(_judge.report)
 app.command()(_plans.template)
+app.command()(_periods.init)
 app.command()(_plans.schema)
 app.command(name="list")(_plans.list_plans)
 

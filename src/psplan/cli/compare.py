@@ -50,7 +50,9 @@ def compare(
     no_bom: NoBomOpt = False,
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
 ) -> None:
-    """Check that a child plan adopts its parent's indicators and catalogue, no lower."""
+    """Check that a child plan adopts its parent's indicators and catalogue, no lower; for a
+    plan of the next period (its indicators link to PARENT by `previous`), say which of the
+    old plan's indicators it continues, renames, replaces or drops, and which are new."""
     from psplan.comparison.compare import compare_plans
     from psplan.plan.plans import bundled_plans, load_plan
     from psplan.views.comparison import comparison_view, summary_view
@@ -69,6 +71,15 @@ def compare(
         fail(say("cli.need_child"))
     else:
         child_plan = load_for_judging(child)
+        old, new = parent_plan.plan, child_plan.plan
+        if any(i.previous and i.previous.plan == old.id for i in new.indicators):
+            # the next period of the same plan: what it continues, replaces, drops, adds
+            from psplan.comparison.periods import lineage
+            from psplan.views.comparison import lineage_view
+
+            emit(lineage_view(old, new, lineage(old, new), lang.value), chosen, output,
+                 no_bom=no_bom, color=terminal)  # fmt: skip
+            return
         comparisons = [compare_plans(parent_plan.plan, child_plan.plan, allowed)]
         view = comparison_view(comparisons[0], lang.value)
     emit(view, chosen, output, no_bom=no_bom, color=terminal)

@@ -33,10 +33,14 @@ def validate(
         str | None,
         typer.Option(help="Parent plan (file or bundled name) to resolve maps_to against."),
     ] = None,
+    strict: Annotated[
+        bool, typer.Option(help="Warnings count as errors (a draft's rows without a target).")
+    ] = False,
     lang: LangOpt = Lang.zh,
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
 ) -> None:
-    """Check plan files: schema, ids, domains, targets, units, maps_to. Exit 2 if any is invalid."""
+    """Check plan files: schema, ids, domains, targets, units, maps_to. Exit 2 if any is invalid
+    (with --strict, if any has a warning)."""
     from psplan.plan.plans import load_plan
     from psplan.plan.validate import validate_file
     from psplan.views.problems import problems_view
@@ -45,7 +49,7 @@ def validate(
     problems = [problem for plan in plans for problem in validate_file(plan, parent_plan)]
     view = problems_view(problems, len(plans), max_problems, lang.value)
     emit(view, output_format.value, None)
-    if any(problem.level == "error" for problem in problems):
+    if any(problem.level == "error" or strict for problem in problems):
         raise typer.Exit(2)
 
 

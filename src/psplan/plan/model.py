@@ -124,6 +124,18 @@ class Period(Strict):
         return self
 
 
+class PreviousLink(Strict):
+    """An indicator's place in the previous plan period: the plan and indicator it continues,
+    and how — the `same` indicator, `renamed`, or one that `replaces` it (十五五's 入托率 for
+    十四五's 托位数). `name` is the previous name, so figures reported under it still match."""
+
+    plan: Identifier
+    id: Identifier
+    relation: Literal["same", "renamed", "replaces"] = "same"
+    name: str | None = None
+    notes: list[str] = Field(default_factory=list)
+
+
 class Indicator(Strict):
     """One row of a plan's main indicator table."""
 
@@ -135,7 +147,7 @@ class Indicator(Strict):
     unit: str | None = None
     baseline: ExpressionText = Field(default_factory=lambda: parse_expression(None))
     baseline_year: Year | None = None
-    target: ExpressionText
+    target: ExpressionText = Field(default_factory=lambda: parse_expression(None))
     attribute: AttributeWord
     attribute_printed: str | None = None
     kind: Kind | None = None
@@ -145,6 +157,11 @@ class Indicator(Strict):
     lead_department: str | None = None
     notes: list[str] = Field(default_factory=list)
     source: Source | None = None
+    #: where a baseline taken from reported figures came from (`psplan init`: the previous
+    #: period's final figure, its file and row), when it is not printed in the plan
+    baseline_source: Source | None = None
+    #: the indicator of the previous plan period this one continues (lineage across periods)
+    previous: PreviousLink | None = None
 
     @property
     def effective_kind(self) -> Kind:
@@ -251,6 +268,9 @@ class Plan(Strict):
     indicators: list[Indicator]
     catalogue: list[CatalogueItem] = Field(default_factory=list)
     previous_plan: PreviousPlan | None = None
+    #: a plan still being written (`psplan init`): rows without a target are warnings, not
+    #: errors, until `validate --strict`
+    draft: bool = False
     leads: list[DomainLead] = Field(default_factory=list)
 
     @field_validator("parent")

@@ -82,3 +82,17 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             for item in plan.catalogue
         ],
     }
+
+
+def draft_yaml(data: dict[str, Any], command: str) -> str:
+    """A drafted plan (`psplan init`, `psplan import`) as the text of a plan file: a comment
+    saying what made it, then the fields in the plan file's order, Chinese as it is."""
+    import yaml
+
+    header = (
+        f"# A DRAFT plan file, written by `{command}`.\n"
+        "# Check every row against the plan as published, fill in the targets, then remove\n"
+        "# `draft: true` (`psplan validate --strict` lists what is still missing).\n"
+    )
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return header + body

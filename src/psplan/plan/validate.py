@@ -214,7 +214,9 @@ def _row_checks(document: YamlDocument, problem: Any) -> None:
         except ValidationError:
             continue  # already reported by the schema pass
         for path, message, code in _indicator_problems(indicator):
-            problem(("indicators", index, *path), message, code)
+            # a draft's rows still without a target are to do, not wrong (validate --strict)
+            level = "warning" if code == "no-target" and data.get("draft") is True else "error"
+            problem(("indicators", index, *path), message, code, level)
 
     previous = data.get("previous_plan")
     if isinstance(previous, dict) and isinstance(previous.get("indicators"), list):

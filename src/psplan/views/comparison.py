@@ -212,3 +212,51 @@ def summary_view(comparisons: list[Comparison], lang: str = "zh") -> View:
         summary=lines,
         primary="plans",
     )
+
+
+# ------------------------------------------------------------------- across plan periods
+
+#: The fates of an indicator across two plan periods, in the order they are counted.
+FATES = ("same", "renamed", "replaced", "dropped", "new")
+
+
+def lineage_view(old: Any, new: Any, links: list[Any], lang: str = "zh") -> View:
+    """Which of the old plan's indicators the new one continues, renames, replaces or drops,
+    and which it adds (`psplan.comparison.periods.lineage`)."""
+    counts = {fate: sum(1 for link in links if link.fate == fate) for fate in FATES}
+    shown = [
+        say("comparison.count", lang, label=say(f"lineage.fate.{fate}", lang), count=n)
+        for fate, n in counts.items()
+        if n
+    ]
+    columns = (
+        Column("fate", say("lineage.column.fate", lang)),
+        Column("old_id", say("lineage.column.old_id", lang), optional=True),
+        Column("old", say("lineage.column.old", lang), wide=True),
+        Column("new_id", say("lineage.column.new_id", lang), optional=True),
+        Column("new", say("lineage.column.new", lang), wide=True),
+    )
+    rows: list[tuple[Cell, ...]] = [
+        (
+            Status(link.fate, say(f"lineage.fate.{link.fate}", lang)),
+            link.old.id if link.old else "",
+            link.old.name if link.old else "",
+            link.new.id if link.new else "",
+            link.new.name if link.new else "",
+        )
+        for link in links
+    ]
+    data = {
+        "old": old.id,
+        "new": new.id,
+        "summary": counts,
+        "indicators": [
+            {"fate": link.fate, "old": link.old.id if link.old else None,
+             "new": link.new.id if link.new else None}
+            for link in links
+        ],
+    }  # fmt: skip
+    title = say("lineage.title", lang, old=old.name, new=new.name)
+    summary = [say("comparison.counts", lang, counts=say("sep.clause", lang).join(shown))]
+    table = Table("lineage", say("lineage.table", lang), columns, rows)
+    return View("lineage", title, lang, data, [table], summary=summary, primary="lineage")

@@ -74,4 +74,20 @@ WORDS: dict[str, dict[str, str]] = {
     "comparison.column.failing": {"zh": "不合要求", "en": "failing"},
     "comparison.yes": {"zh": "是", "en": "yes"},
     "comparison.no": {"zh": "否", "en": "no"},
+    # across plan periods (psplan compare OLD NEW, the new plan's `previous` links)
+    "lineage.title": {
+        "zh": "{old} → {new}：指标衔接",
+        "en": "{old} → {new}: indicators across periods",
+    },
+    "lineage.table": {"zh": "指标衔接", "en": "Indicators across periods"},
+    "lineage.fate.same": {"zh": "延续", "en": "continued"},
+    "lineage.fate.renamed": {"zh": "更名", "en": "renamed"},
+    "lineage.fate.replaced": {"zh": "被替代", "en": "replaced"},
+    "lineage.fate.dropped": {"zh": "删除", "en": "dropped"},
+    "lineage.fate.new": {"zh": "新增", "en": "new"},
+    "lineage.column.fate": {"zh": "衔接", "en": "fate"},
+    "lineage.column.old_id": {"zh": "原指标代码", "en": "old id"},
+    "lineage.column.old": {"zh": "原指标", "en": "old indicator"},
+    "lineage.column.new_id": {"zh": "新指标代码", "en": "new id"},
+    "lineage.column.new": {"zh": "新指标", "en": "new indicator"},
 }

@@ -254,6 +254,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "不认识的字段{key}：应为 原因分析 / 下一步措施，或一个地区名下的这两项",
         "en": "unknown key {key}: expected 原因分析 / 下一步措施, or a region with them",
     },
+    "init.bad_period": {
+        "zh": "新规划期{period}应为连续的多个年份，且在上一规划期（至{end}年）之后，如 2026-2030",
+        "en": "the new period {period} must be consecutive years after the previous one "
+        "(which ends in {end}), e.g. 2026-2030",
+    },
     "template.by_department_needs_xlsx": {
         "zh": "按牵头部门分为{sheets}个工作表，只能写入 .xlsx；请用 -o 文件名.xlsx",
         "en": "one sheet per lead department ({sheets} sheets) needs an .xlsx file; "
@@ -722,6 +727,16 @@ WORDS: dict[str, dict[str, str]] = {
     "check.ambiguous_name": {
         "zh": "{text}可对应 {count} 个指标：{ids}；请改用指标编号",
         "en": "{text} fits {count} indicators: {ids}; use the id",
+    },
+    "check.previous_period_indicator": {
+        "zh": "{text}不是规划{plan}的指标，按上一规划期（{year}年及以前）的数据跳过",
+        "en": "{text} is not an indicator of plan {plan}: skipped as a figure of the previous "
+        "period ({year} or earlier)",
+    },
+    "check.replaced_indicator": {
+        "zh": "{text}已由规划{plan}的{by}替代，其{year}年及以前的数据不计入",
+        "en": "{text} is replaced by {by} in plan {plan}: its figures of {year} or earlier are "
+        "left out",
     },
     "check.unknown_indicator": {
         "zh": "规划 {plan} 中没有指标{text}{hint}",

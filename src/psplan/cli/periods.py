@@ -1,0 +1,72 @@
+"""Commands that start a plan file: `init` (the next period, from the last one's figures)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from psplan.cli.options import (
+    MAX_PROBLEMS,
+    EncodingOpt,
+    Lang,
+    LangOpt,
+    MaxProblemsOpt,
+    SheetOpt,
+)
+from psplan.cli.run import user_errors, write, wrote
+from psplan.errors import PsplanError, plain
+
+
+@user_errors
+def init(
+    new_id: Annotated[str, typer.Argument(help="Id of the new plan, e.g. hanzhong-15.")],
+    previous: Annotated[
+        str, typer.Option("--from", help="The plan of the period that ends (file or name).")
+    ],
+    actuals: Annotated[
+        list[Path],
+        typer.Option("--actuals", help="Its final figures (CSV or .xlsx; repeat for several)."),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The draft plan file to write.")],
+    period: Annotated[
+        str | None,
+        typer.Option(help="The new period, e.g. 2026-2030 (default: the five years after)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    lang: LangOpt = Lang.zh,
+    max_problems: MaxProblemsOpt = MAX_PROBLEMS,
+) -> None:
+    """Draft the plan of the next period: the same indicators, each baseline the final figure
+    of the period that ends (with its file and row), no targets yet, a `previous` link on
+    each indicator. Check it with `psplan validate --strict` once the targets are in."""
+    from psplan.cli.judge import load_for_judging, run_check
+    from psplan.comparison.periods import next_period_draft
+    from psplan.output import is_stream
+    from psplan.plan.serialize import draft_yaml
+    from psplan.plan.yamlsource import shorten
+    from psplan.views.template import parse_years
+
+    if not force and not is_stream(output) and output.exists():
+        raise PsplanError("cli.exists", output=plain(output))
+    old = load_for_judging(previous).plan
+    if period is None:
+        start, end = old.period.end + 1, old.period.end + 5
+    else:
+        years = parse_years(period)
+        start, end = years[0], years[-1]
+        if len(years) < 2 or years != list(range(start, end + 1)) or start <= old.period.end:
+            raise PsplanError(
+                "init.bad_period", period=plain(shorten(period, 40)), end=old.period.end
+            )
+    options = {"year": old.period.end, "encoding": encoding, "sheet": sheet,
+               "allow_outside_period": False, "max_problems": max_problems}  # fmt: skip
+    report = run_check(old, actuals, options)
+    files = [str(path) for path in actuals]
+    data = next_period_draft(report, new_id, start, end, files)
+    write(draft_yaml(data, f"psplan init {new_id} --from {previous}"), output)
+    missing = sum(1 for row in data["indicators"] if "baseline" not in row)
+    wrote(output, f" ({len(data['indicators'])} indicators, {missing} without a baseline)")

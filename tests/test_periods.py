@@ -1,0 +1,189 @@
+"""十五五: `psplan init` drafts the next period from the last one's final figures, and the
+`previous` links carry an indicator's series and fate across the two periods."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+import psplan
+from psplan.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def final(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated (not real) 2021–2025 file for 汉中's own area, from benchmarks/generate.py."""
+    path = tmp_path_factory.mktemp("final") / "汉中2021-2025.csv"
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    argv = ["generate.py", "hanzhong", "-o", str(path), "--region-names", "全市"]
+    saved, sys.argv = sys.argv, argv
+    try:
+        module.main()
+    finally:
+        sys.argv = saved
+    return path
+
+
+def _init(final: Path, out: Path, *more: str):
+    return runner.invoke(
+        app, ["init", "hanzhong-15", "--from", "hanzhong", "--actuals", str(final),
+              "--period", "2026-2030", "-o", str(out), *more],
+    )  # fmt: skip
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(path.open(encoding="utf-8")))
+
+
+def test_init_drafts_the_next_period_with_the_final_figures_as_baselines(
+    final: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "hanzhong-15.yaml"
+    result = _init(final, out)
+    assert result.exit_code == 0, result.output
+    draft = yaml.safe_load(out.read_text(encoding="utf-8"))
+    old = psplan.load_plan("hanzhong")
+    assert draft["period"] == {"start": 2026, "end": 2030} and draft["baseline_year"] == 2025
+    assert draft["draft"] is True and draft["name"] == "汉中市“十五五”公共服务规划（草案）"
+    assert [i["id"] for i in draft["indicators"]] == [i.id for i in old.indicators]
+    figures = _rows(final)
+    by_line = {line: row for line, row in enumerate(figures, start=2)}
+    based = [i for i in draft["indicators"] if "baseline" in i]
+    assert len(based) >= 25
+    for row in based:
+        assert "target" not in row
+        assert row["previous"] == {"plan": "hanzhong", "id": row["id"], "relation": "same"}
+        if row["baseline"].startswith("["):
+            continue  # a five-year total: the sum of the period
+        source = by_line[row["baseline_source"]["line"]]  # the row it came from
+        assert row["baseline_source"]["file"] == str(final)
+        assert source["年份"] == "2025" and source["指标"] == row["name"]
+        assert float(row["baseline"]) == pytest.approx(float(source["数值"].rstrip("%")))
+    for row in draft["indicators"]:
+        if "baseline" not in row:  # only text was reported (应保尽保, 是): said so
+            assert row["notes"] == ["No figure reported up to 2025: no baseline."]
+    # a draft validates with a warning per row without a target, and fails --strict
+    checked = runner.invoke(app, ["validate", str(out)])
+    assert checked.exit_code == 0
+    assert checked.stdout.count("[no-target]") == len(old.indicators)
+    assert runner.invoke(app, ["validate", "--strict", str(out)]).exit_code == 2
+    # show and check work on a draft: the rows without a target are said to need a person
+    assert runner.invoke(app, ["show", str(out)]).exit_code == 0
+    report = psplan.check(out, final, year=2025, allow_outside_period=True)
+    assert {r.status for r in report.results} == {"needs_review"}
+    # never overwritten without --force
+    again = _init(final, out)
+    assert again.exit_code == 2 and "已存在" in again.stderr
+    assert _init(final, out, "--force").exit_code == 0
+
+
+def test_a_period_that_is_not_the_next_is_refused(final: Path, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["init", "x", "--from", "hanzhong", "--actuals", str(final), "--period", "2024-2028",
+              "-o", str(tmp_path / "x.yaml")],
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "在上一规划期（至2025年）之后" in result.stderr
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def _filled(final: Path, tmp_path: Path) -> Path:
+    """The draft with targets: the old qualitative ones kept, 提高 for every number; 托位数
+    replaced by 入托率, 普惠性幼儿园覆盖率 renamed, 高中阶段教育毛入学率 dropped."""
+    out = tmp_path / "draft.yaml"
+    assert _init(final, out).exit_code == 0
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    old = {i.id: i for i in psplan.load_plan("hanzhong").indicators}
+    for row in data["indicators"]:
+        target = old[row["id"]].target
+        row["target"] = target.raw if target.form != "number" else "提高"
+    rows = data["indicators"]
+    rows[0] = {
+        "id": "nursery_enrolment",
+        "domain": "幼有所育",
+        "name": "3岁以下婴幼儿入托率",
+        "unit": "%",
+        "target": "提高",
+        "attribute": "预期性",
+        "previous": {
+            "plan": "hanzhong",
+            "id": "infant_care_places_per_1000",
+            "relation": "replaces",
+            "name": "每千人口拥有3岁以下婴幼儿托位数",
+        },
+    }
+    rows[2]["name"] = "普惠性幼儿园覆盖率（新口径）"
+    rows[2]["previous"].update(relation="renamed", name="普惠性幼儿园覆盖率")
+    assert rows[5]["id"] == "high_school_gross_enrollment"
+    del rows[5]
+    del data["draft"]
+    filled = tmp_path / "hanzhong-15.yaml"
+    filled.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return filled
+
+
+def test_after_the_targets_a_series_runs_across_both_periods(final: Path, tmp_path: Path) -> None:
+    plan = _filled(final, tmp_path)
+    assert runner.invoke(app, ["validate", "--strict", str(plan)]).exit_code == 0
+    figures_2026 = tmp_path / "2026.csv"
+    lines = ["地区,指标,年份,数值", "全市,学前教育毛入园率,2026,97.5",
+             "全市,普惠性幼儿园覆盖率（新口径）,2026,93"]  # fmt: skip
+    figures_2026.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    checked = runner.invoke(app, ["check", str(plan), str(figures_2026), "-f", "json"])
+    assert checked.exit_code in (0, 1), checked.output
+    judged = {r["id"]: r for r in json.loads(checked.stdout)["results"]}
+    assert judged["preschool_gross_enrollment"]["actual_year"] == 2026
+    trend = runner.invoke(app, ["trend", str(plan), str(final), str(figures_2026), "-f", "json"])
+    assert trend.exit_code == 0, trend.output
+    series = {
+        i["id"]: [year for year, _ in i["series"]] for i in json.loads(trend.stdout)["indicators"]
+    }
+    assert series["preschool_gross_enrollment"] == list(range(2021, 2027))
+    # the renamed indicator: figures under its old name join its series
+    assert series["inclusive_kindergarten_coverage"] == list(range(2021, 2027))
+    # the one that replaces 托位数 measures something else: the old figures stay out, and the
+    # dropped indicator's too, each said once
+    assert series.get("nursery_enrolment", []) == []
+    assert "“每千人口拥有3岁以下婴幼儿托位数”已由规划hanzhong-15的“3岁以下婴幼儿入托率”替代" in (
+        trend.stderr
+    )
+    assert "“高中阶段教育毛入学率”不是规划hanzhong-15的指标，按上一规划期" in trend.stderr
+    late = tmp_path / "late.csv"  # in the plan's own years the same name is an error
+    late.write_text("地区,指标,年份,数值\n全市,高中阶段教育毛入学率,2026,95\n", encoding="utf-8")
+    refused = runner.invoke(app, ["check", str(plan), str(final), str(late)])
+    assert refused.exit_code == 2 and "中没有指标“高中阶段教育毛入学率”" in refused.stderr
+
+
+def test_compare_says_what_the_new_period_keeps_replaces_drops_and_adds(
+    final: Path, tmp_path: Path
+) -> None:
+    plan = _filled(final, tmp_path)
+    result = runner.invoke(app, ["compare", "hanzhong", str(plan), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["summary"] == {"same": 28, "renamed": 1, "replaced": 1, "dropped": 1, "new": 0}
+    fates = {row["old"]: (row["fate"], row["new"]) for row in data["indicators"]}
+    assert fates["infant_care_places_per_1000"] == ("replaced", "nursery_enrolment")
+    assert fates["high_school_gross_enrollment"] == ("dropped", None)
+    markdown = runner.invoke(app, ["compare", "hanzhong", str(plan), "-f", "markdown"]).stdout
+    assert "指标：延续 28，更名 1，被替代 1，删除 1" in markdown
+
+
+def test_the_api_drafts_the_same_plan_as_the_command(final: Path, tmp_path: Path) -> None:
+    out = tmp_path / "cli.yaml"
+    assert _init(final, out).exit_code == 0
+    text = psplan.draft_next_period("hanzhong", final, "hanzhong-15", period=(2026, 2030))
+    body = lambda s: s.split("\n", 1)[1]  # noqa: E731  # the first line names the command
+    assert body(text) == body(out.read_text(encoding="utf-8"))
