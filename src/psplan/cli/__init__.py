@@ -46,6 +46,7 @@ app.command()(_trend.trend)
 app.command()(_judge.report)
 app.command()(_plans.template)
 app.command()(_periods.init)
+app.command(name="import")(_periods.import_plan)
 app.command()(_plans.schema)
 app.command(name="list")(_plans.list_plans)
 

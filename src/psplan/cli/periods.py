@@ -70,3 +70,36 @@ def init(
     write(draft_yaml(data, f"psplan init {new_id} --from {previous}"), output)
     missing = sum(1 for row in data["indicators"] if "baseline" not in row)
     wrote(output, f" ({len(data['indicators'])} indicators, {missing} without a baseline)")
+
+
+@user_errors
+def import_plan(
+    document: Annotated[
+        Path, typer.Argument(help="The plan document: .docx, .xlsx, .html or its text (.txt).")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The draft plan file to write.")],
+    plan_id: Annotated[
+        str | None, typer.Option("--id", help="Id of the draft plan (default: the file's name).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """Read a plan document's main indicator table into a draft plan file: every cell's text
+    as printed, domain rows, units split from names, attributes, a source pointer per row,
+    and a note on every cell it could not read."""
+    import re
+
+    from psplan.output import is_stream
+    from psplan.plan.documents import read_tables
+    from psplan.plan.importing import draft_plan
+    from psplan.plan.serialize import draft_yaml
+
+    if not force and not is_stream(output) and output.exists():
+        raise PsplanError("cli.exists", output=plain(output))
+    new_id = plan_id or re.sub(r"[^A-Za-z0-9_.-]", "-", document.stem).strip("-.") or "draft"
+    if not new_id[0].isalpha():
+        new_id = f"plan-{new_id}"
+    data = draft_plan(read_tables(document), new_id, document.name)
+    write(draft_yaml(data, f"psplan import {document.name}"), output)
+    noted = sum(1 for row in data["indicators"] if row.get("notes"))
+    wrote(output, f" ({len(data['indicators'])} indicators, {noted} with notes)")

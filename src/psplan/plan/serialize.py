@@ -91,8 +91,9 @@ def draft_yaml(data: dict[str, Any], command: str) -> str:
 
     header = (
         f"# A DRAFT plan file, written by `{command}`.\n"
-        "# Check every row against the plan as published, fill in the targets, then remove\n"
-        "# `draft: true` (`psplan validate --strict` lists what is still missing).\n"
+        "# Check every row against the plan as published, fill in what is missing (targets,\n"
+        "# ids, notes), then remove `draft: true` (`psplan validate --strict` lists what is\n"
+        "# still missing).\n"
     )
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     return header + body

@@ -254,6 +254,23 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "不认识的字段{key}：应为 原因分析 / 下一步措施，或一个地区名下的这两项",
         "en": "unknown key {key}: expected 原因分析 / 下一步措施, or a region with them",
     },
+    "import.unknown_suffix": {
+        "zh": "无法读取此类文件：请提供 {suffixes} 文件",
+        "en": "cannot read this kind of file: give a {suffixes} file",
+    },
+    "import.unreadable": {
+        "zh": "无法读取文档：{detail}",
+        "en": "cannot read the document: {detail}",
+    },
+    "import.no_table": {
+        "zh": "文档中没有找到主要指标表（表头应含“指标”列，以及“属性”或目标年份列）",
+        "en": "no main indicator table found (a header with an 指标 column and a 属性 or "
+        "target-year column)",
+    },
+    "import.no_rows": {
+        "zh": "第{line}行的表头之下没有可读取的指标行",
+        "en": "no indicator row could be read under the header at line {line}",
+    },
     "init.bad_period": {
         "zh": "新规划期{period}应为连续的多个年份，且在上一规划期（至{end}年）之后，如 2026-2030",
         "en": "the new period {period} must be consecutive years after the previous one "

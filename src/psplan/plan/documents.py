@@ -1,0 +1,218 @@
+"""The tables of a plan document, as rows of cell texts with where each row is.
+
+`psplan import` reads a plan's main indicator table from what a commission has: a Word file
+(python-docx), an Excel workbook (openpyxl), an HTML page saved from a government site (the
+standard library's HTML parser), or the plain text a PDF converts to — like the five source
+documents, whose tables come out in three shapes:
+
+- a Markdown pipe table (`| 领域 | 指标名称 | 2020年 | …`), one row per line;
+- a block per row, each cell on its own tab-indented line, blocks parted by a blank line (a
+  cell left empty under a merged domain is a line with only the tab);
+- a row per line, the cells parted by spaces: its last cells are the figures and the
+  attribute, the rest is the name (a line with one word is a domain row).
+
+A `DocTable` keeps each row's cells as printed and its place (the text's line, the sheet's
+row, the n-th row of the n-th table), so every imported row points at its source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from psplan.errors import Location, PsplanError, plain
+
+
+@dataclass
+class DocTable:
+    """One table: rows of cell texts, each row with where it is (`places[i]`: a line number,
+    or a sheet row, or the row's number in a Word or HTML table)."""
+
+    where: str  # "line", "row": what `places` count
+    rows: list[list[str]] = field(default_factory=list)
+    places: list[int] = field(default_factory=list)
+    name: str = ""  # the sheet, or "表2" for the second table of a document
+    #: in a text whose cells are lines of their own, each cell's line
+    cell_lines: dict[int, list[int]] = field(default_factory=dict)
+
+    def add(self, cells: list[str], place: int, lines: list[int] | None = None) -> None:
+        if lines is not None:
+            self.cell_lines[len(self.rows)] = lines
+        self.rows.append([cell.strip() for cell in cells])
+        self.places.append(place)
+
+
+#: Suffixes `read_tables` reads.
+SUFFIXES = (".docx", ".xlsx", ".html", ".htm", ".txt", ".md")
+
+
+def read_tables(path: Path) -> list[DocTable]:
+    """Every table of a document, by its suffix; PsplanError for one psplan cannot read."""
+    name = str(path)
+    if not path.is_file():
+        raise PsplanError("file.not_found", Location(name))
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return _docx_tables(path)
+    if suffix == ".xlsx":
+        return _xlsx_tables(path)
+    if suffix in (".html", ".htm"):
+        return _html_tables(path.read_bytes().decode("utf-8", errors="replace"))
+    if suffix in (".txt", ".md"):
+        return text_tables(path.read_text(encoding="utf-8", errors="replace").splitlines())
+    raise PsplanError("import.unknown_suffix", Location(name), suffixes=plain(" ".join(SUFFIXES)))
+
+
+def _docx_tables(path: Path) -> list[DocTable]:
+    import docx
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises many kinds for a file that is no .docx
+        raise PsplanError(
+            "import.unreadable", Location(str(path)), detail=plain(str(exc)[:200])
+        ) from None
+    tables = []
+    for number, grid in enumerate(document.tables, start=1):
+        table = DocTable("row", name=f"表{number}")
+        for index, row in enumerate(grid.rows, start=1):
+            seen: list[object] = []
+            cells = []
+            for cell in row.cells:  # a merged cell comes back once per column it spans
+                if any(cell._tc is other for other in seen):
+                    continue
+                seen.append(cell._tc)
+                cells.append(cell.text)
+            table.add(cells, index)
+        tables.append(table)
+    return tables
+
+
+def _xlsx_tables(path: Path) -> list[DocTable]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl, zipfile: any file that is no workbook
+        raise PsplanError(
+            "import.unreadable", Location(str(path)), detail=plain(str(exc)[:200])
+        ) from None
+    tables = []
+    for sheet in book.worksheets:
+        table = DocTable("row", name=sheet.title)
+        for index, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            table.add([_cell_text(value) for value in row], index)
+        tables.append(table)
+    book.close()
+    return tables
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class _Tables(HTMLParser):
+    """The <table>s of a page: <tr> rows of <td>/<th> texts (a cell's rowspan is noted, so
+    the rows under a merged domain cell get an empty cell in its place)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[DocTable] = []
+        self.cell: list[str] | None = None
+        self.row: list[str] | None = None
+        self.spans: dict[int, int] = {}  # column → rows still covered by a rowspan above
+        self.row_spans: list[tuple[int, int]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.tables.append(DocTable("row", name=f"表{len(self.tables) + 1}"))
+            self.spans = {}
+        elif tag == "tr" and self.tables:
+            self.row = []
+        elif tag in ("td", "th") and self.row is not None:
+            while self.spans.get(len(self.row), 0) > 0:  # under a merged cell
+                self.spans[len(self.row)] -= 1
+                self.row.append("")
+            span = dict(attrs).get("rowspan") or "1"
+            if span.isdigit() and int(span) > 1:
+                self.spans[len(self.row)] = int(span) - 1
+            self.cell = []
+        elif tag == "br" and self.cell is not None:
+            self.cell.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self.cell is not None and self.row is not None:
+            self.row.append(" ".join("".join(self.cell).split()))
+            self.cell = None
+        elif tag == "tr" and self.row is not None and self.tables:
+            while self.spans.get(len(self.row), 0) > 0:
+                self.spans[len(self.row)] -= 1
+                self.row.append("")
+            table = self.tables[-1]
+            table.add(self.row, len(table.rows) + 1)
+            self.row = None
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def _html_tables(text: str) -> list[DocTable]:
+    parser = _Tables()
+    parser.feed(text)
+    parser.close()
+    return parser.tables
+
+
+# ------------------------------------------------------------------------- plain text
+
+_PIPE_RULE = re.compile(r"^\|?\s*:?-{2,}")
+_BOOKMARKS = re.compile(r"\[bookmark:[^\]]*\]")
+
+
+def text_tables(lines: list[str]) -> list[DocTable]:
+    """The tables of a text a PDF or Word file was converted to, in the shapes the module
+    names. Lines are numbered from 1, as `sed -n Np` shows them."""
+    tables: list[DocTable] = []
+    pipe = DocTable("line", name="pipe")
+    blocks = DocTable("line", name="blocks")
+    spaced = DocTable("line", name="spaced")
+    block: list[str] = []
+    block_lines: list[int] = []
+    start = 0
+    for number, raw in enumerate(lines, start=1):
+        line = _BOOKMARKS.sub("", raw).replace("\u00a0", " ")
+        if not line.startswith("\t"):  # a tab-only line is an empty cell: kept as it is
+            line = line.rstrip()
+        if line.lstrip().startswith("|"):
+            if not _PIPE_RULE.match(line.strip()):
+                pipe.add(line.strip().strip("|").split("|"), number)
+            continue
+        if line.startswith("\t"):
+            if not block:
+                start = number
+            block.append(line[1:])
+            block_lines.append(number)
+            continue
+        if block:
+            blocks.add(block, start, block_lines)
+            block, block_lines = [], []
+        if line.strip():
+            spaced.add(line.split(), number)
+            # a line of prose ends a table of pipes or blocks (a blank line does not: a
+            # table broken by a page goes on)
+            for table in (pipe, blocks):
+                if table.rows:
+                    tables.append(table)
+            pipe = DocTable("line", name="pipe")
+            blocks = DocTable("line", name="blocks")
+    if block:
+        blocks.add(block, start, block_lines)
+    tables += [table for table in (pipe, blocks, spaced) if table.rows]
+    return tables

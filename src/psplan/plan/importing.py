@@ -1,0 +1,297 @@
+"""A plan's main indicator table, read from a document into a draft plan file (`psplan import`).
+
+Pure: the tables of a document (`psplan.plan.documents`) go in, the draft's plain data comes
+out. The main table is the one whose header names an indicator column and an attribute or a
+year column (序号 / 领域 or 类别 / 指标 or 指标名称 / 单位 / 2020年 or 基期 / 2025年 or 目标 /
+属性 or 指标性质). Each row below it is read as the plans print it:
+
+- a domain row (one cell, `一、幼有所育`) sets the domain of the rows under it, as does a
+  domain column (printed on a group's first row only: merged cells);
+- the unit is split from the name where the name ends with it in parentheses (`（%）`,
+  `(万人)`), the last pair only (`中等职业教育招生数（不含技工）（万人）`);
+- figures and targets keep their raw text (`>90%`, `[269]`, `77.3**`, `应保尽保`), and each is
+  parsed with the plan grammar: a cell it cannot read is left out of the row and a note
+  quotes it — never a guess;
+- a row starting 注 is a footnote.
+
+Every row points at its source (`source: {line: N}`, or the sheet or table row).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from psplan.errors import PsplanError
+from psplan.plan.documents import DocTable
+from psplan.plan.targets import parse_expression
+
+ATTRIBUTES = frozenset({"约束性", "预期性"})
+#: The header words of each column (spaces removed); a year column is a baseline or a target.
+_ROLES = {
+    "number": ("序号", "编号"),
+    "domain": ("领域", "类别", "分类", "服务领域", "指标类别"),
+    "name": ("指标", "指标名称", "主要指标", "名称"),
+    "unit": ("单位", "计量单位"),
+    "baseline": ("基期值", "基期", "现状值", "基数"),
+    "target": ("目标值", "目标", "规划目标"),
+    "attribute": ("属性", "指标属性", "指标性质", "性质"),
+}
+_YEAR = re.compile(r"^(\d{4})年?(?:末)?(?:目标值?|基期值?|实际值?|完成值?)?$")
+_DOMAIN_NUMBER = re.compile(r"^[（(]?[一二三四五六七八九十]+[）)、.．]\s*")
+_UNIT = re.compile(r"^(?P<name>.+?)\s*[（(](?P<unit>[^（）()]{1,12})[）)](?P<marker>\**)$")
+#: Domain words of the national standard (幼有所育 … 弱有所扶, 优军服务保障, 文体服务保障):
+#: a line of spaced text may start with one before its first indicator.
+_DOMAIN_WORD = re.compile(r"^(?:.有所.|.{2,6}服务保障|.{2,6}保障)$")
+
+
+def main_table(tables: list[DocTable]) -> tuple[DocTable, int, dict[int, str]] | None:
+    """The table with the best header of the main-table kind: (table, header row, roles by
+    column). An attribute column counts most (a 十三五 completion table has none), then a
+    baseline and a target; the first of equals wins."""
+    best: tuple[int, DocTable, int, dict[int, str]] | None = None
+    for table in tables:
+        for index, row in enumerate(table.rows):
+            roles = header_roles(row)
+            found = set(roles.values())
+            if "name" not in found or not ({"attribute", "target"} & found):
+                continue
+            score = 2 * ("attribute" in found) + ("baseline" in found) + ("target" in found)
+            if best is None or score > best[0]:
+                best = (score, table, index, roles)
+    return None if best is None else best[1:]
+
+
+def header_roles(row: list[str]) -> dict[int, str]:
+    """Column → role of a header row (`{}` when it is none)."""
+    cells = _joined_years([re.sub(r"\s+", "", cell) for cell in row])
+    roles: dict[int, str] = {}
+    years: list[tuple[int, int]] = []
+    for column, cell in enumerate(cells):
+        for role, words in _ROLES.items():
+            if cell in words and role not in roles.values():
+                roles[column] = role
+                break
+        else:
+            year = _YEAR.match(cell)
+            if year:
+                years.append((column, int(year[1])))
+    if "name" not in roles.values():
+        return {}
+    # two year columns: the earlier is the baseline, the later the target; one: the target
+    years.sort(key=lambda found: found[1])
+    free = [r for r in ("baseline", "target") if r not in roles.values()]
+    if len(years) >= 2 and free == ["baseline", "target"]:
+        roles[years[0][0]], roles[years[-1][0]] = "baseline", "target"
+    elif years and "target" in free:
+        roles[years[-1][0]] = "target"
+    return dict(sorted(roles.items()))
+
+
+def _joined_years(cells: list[str]) -> list[str]:
+    """`2020 年` split by spaces into two cells joined again (a spaced text header)."""
+    joined: list[str] = []
+    for cell in cells:
+        if cell in ("年", "年末") and joined and joined[-1].isdigit():
+            joined[-1] += cell
+        elif cell:
+            joined.append(cell)
+    return joined if len(joined) < len(cells) else cells
+
+
+def draft_rows(
+    table: DocTable, header: int, roles: dict[int, str]
+) -> tuple[list[dict[str, Any]], list[str], list[str]]:
+    """(indicator rows, domains in order, footnotes) of the main table."""
+    order = [roles[column] for column in sorted(roles)]
+    spaced = table.name == "spaced"
+    rows: list[dict[str, Any]] = []
+    domains: list[str] = []
+    footnotes: list[str] = []
+    domain = ""
+    pending: list[str] = []  # a spaced row broken over lines, until its attribute comes
+    pending_place = 0
+    name_column = next(column for column, role in roles.items() if role == "name")
+    for index in range(header + 1, len(table.rows)):
+        cells, place = table.rows[index], table.places[index]
+        lines = table.cell_lines.get(index)
+        if lines and name_column < len(lines):
+            place = lines[name_column]  # where the indicator's name is printed
+        broken = cells[-1] not in ATTRIBUTES and (pending or len(cells) > 1)
+        footnote = cells[0].startswith("注") or re.match(r"^\d+\.", cells[0])
+        if spaced and "attribute" in order and broken and len(pending) < 12 and not footnote:
+            pending_place = pending_place if pending else place
+            pending += cells
+            continue
+        if spaced and pending:
+            cells, pending, place = pending + cells, [], pending_place
+        filled = [cell for cell in cells if cell]
+        if not filled:
+            continue
+        if filled[0].startswith("注"):
+            footnotes.append("".join(filled) if spaced else " ".join(filled))
+            continue
+        if header_roles(cells):
+            continue  # the header repeated on a new page
+        if len(set(filled)) == 1 and not _figure_like(filled[0]):
+            domain = _domain(filled[0])  # a domain row (merged across the table)
+            if domain not in domains:
+                domains.append(domain)
+            continue
+        values = _spaced(cells, order) if spaced else _by_role(cells, roles)
+        if values is None or ("attribute" in order and not values.get("attribute")
+                              and not values.get("target")):  # fmt: skip
+            break  # the table has ended
+        if values.get("domain"):
+            domain = _domain(values["domain"])
+            if domain not in domains:
+                domains.append(domain)
+        rows.append(_row(values, domain, place, table.where))
+    return rows, domains, footnotes
+
+
+def _by_role(cells: list[str], roles: dict[int, str]) -> dict[str, str] | None:
+    values = {role: cells[column] if column < len(cells) else "" for column, role in roles.items()}
+    if not values.get("name"):
+        return None if not any(values.values()) else values
+    return values
+
+
+def _spaced(tokens: list[str], order: list[str]) -> dict[str, str] | None:
+    """A spaced line read from its right end: the attribute, the figures, then the name (a
+    domain word before it is the domain)."""
+    after = order[order.index("name") + 1 :]
+    if len(tokens) <= len(after) or ("attribute" in after and tokens[-1] not in ATTRIBUTES):
+        return None
+    values = dict(zip(after, tokens[len(tokens) - len(after) :], strict=True))
+    rest = tokens[: len(tokens) - len(after)]
+    for count in range(1, min(len(rest), 6)):  # 文 体 服 务 保障: a domain spread by spaces
+        if _DOMAIN_WORD.match("".join(rest[:count])):
+            values["domain"] = "".join(rest[:count])
+            rest = rest[count:]
+            break
+    values["name"] = "".join(rest)
+    return values
+
+
+def _figure_like(text: str) -> bool:
+    return bool(re.search(r"\d", text)) or text in ATTRIBUTES
+
+
+def _domain(text: str) -> str:
+    return _DOMAIN_NUMBER.sub("", re.sub(r"\s+", "", text))
+
+
+def _row(values: dict[str, str], domain: str, place: int, where: str) -> dict[str, Any]:
+    name = re.sub(r"\s+", "", values["name"])
+    row: dict[str, Any] = {"domain": domain}
+    unit = values.get("unit", "").strip() or None
+    found = _UNIT.match(name)
+    marker = ""
+    if found and unit is None:
+        name, unit, marker = found["name"], found["unit"], found["marker"]
+    if unit is None and any(
+        values.get(f, "").strip().endswith("%") for f in ("baseline", "target")
+    ):
+        unit = "%"  # a rate printed with % on its figures and no unit after its name
+    row["name"] = name
+    if unit:
+        row["unit"] = unit
+    if marker:
+        row["marker"] = marker  # a footnote's asterisks after the unit (万人次*)
+    notes: list[str] = []
+    for field in ("baseline", "target"):
+        text = re.sub(
+            r"(?<=\d)\s+(?=[\d.%])|(?<=[\d.])\s+(?=\d)", "", values.get(field, "").strip()
+        )
+        if not text:
+            continue
+        try:
+            parse_expression(text)
+        except PsplanError as exc:
+            notes.append(f"{field} cell {text!r} not read: {exc.words.render('en')}")
+            continue
+        row[field] = text
+    attribute = re.sub(r"\s+", "", values.get("attribute", ""))
+    if attribute in ATTRIBUTES:
+        row["attribute"] = attribute
+    elif attribute[:3] in ATTRIBUTES:  # 约束性（预期性）: the main word, the cell as printed
+        row["attribute"], row["attribute_printed"] = attribute[:3], attribute
+        notes.append(f"attribute printed {attribute!r}: read as {attribute[:3]}")
+    elif attribute:
+        notes.append(f"attribute cell {attribute!r} is neither 约束性 nor 预期性")
+    if notes:
+        row["notes"] = notes
+    row["source"] = {"line": place}
+    return row
+
+
+def draft_plan(tables: list[DocTable], new_id: str, document: str) -> dict[str, Any]:
+    """The draft plan file (plain data) of a document's main table; PsplanError when the
+    document has none."""
+    found = main_table(tables)
+    if found is None:
+        raise PsplanError("import.no_table")
+    table, header, roles = found
+    if header == len(table.rows) - 1:  # a header alone (a line of text after it): the rows
+        following = [t for t in tables[tables.index(table) + 1 :] if t.name == table.name]
+        if following:  # are the next table of the same kind
+            nxt = following[0]
+            table = DocTable(table.where, table.rows + nxt.rows, table.places + nxt.places,
+                             table.name)  # fmt: skip
+    rows, domains, footnotes = draft_rows(table, header, roles)
+    if not rows:
+        raise PsplanError("import.no_rows", line=table.places[header])
+    indicators = []
+    for number, row in enumerate(rows, start=1):
+        attribute = row.pop("attribute", None)
+        printed = row.pop("attribute_printed", None)
+        marker = row.pop("marker", None)
+        notes = row.pop("notes", [])
+        source = row.pop("source")
+        entry = {"id": f"i{number:02d}", **row}
+        if attribute:
+            entry["attribute"] = attribute
+            if printed:
+                entry["attribute_printed"] = printed
+            if marker:
+                entry["marker"] = marker
+        else:
+            entry["attribute"] = "预期性"
+            notes.append("no attribute printed: 预期性 assumed, to be checked")
+        if not entry["domain"]:
+            entry["domain"] = "未分领域"
+        if notes:
+            entry["notes"] = notes
+        entry["source"] = source
+        indicators.append(entry)
+    domains = domains or ["未分领域"]
+    if any(entry["domain"] == "未分领域" for entry in indicators) and "未分领域" not in domains:
+        domains.append("未分领域")
+    header_place = table.places[header]
+    if table.where == "row":  # a sheet or a Word/HTML table: its row, and which table
+        for entry in indicators:
+            entry["source"]["table"] = table.name
+    heads = _joined_years([re.sub(r"\s+", "", cell) for cell in table.rows[header]])
+    years = sorted(int(found[1]) for cell in heads if (found := _YEAR.match(cell)))
+    end = years[-1] if years else 2030
+    base = years[0] if len(years) > 1 else end - 5
+    return {
+        "id": new_id,
+        "name": new_id,
+        "level": "city",
+        "period": {"start": base + 1, "end": end},
+        "baseline_year": base,
+        "draft": True,
+        "source": {"file": document, "line": header_place},
+        "footnotes": footnotes,
+        "notes": [
+            f"Imported by `psplan import` from {document}: the table whose header is at "
+            f"{'line' if table.where == 'line' else 'row'} {header_place}"
+            + (f" of {table.name}" if table.where == "row" else "")
+            + f", {len(indicators)} rows. Ids are numbered: give each its own. Check the name, "
+            "period, level and every row against the document.",
+        ],
+        "domains": domains,
+        "indicators": indicators,
+    }
