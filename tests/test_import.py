@@ -138,33 +138,59 @@ def test_a_main_table_in_a_document_reads_back_to_the_plan_file(
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="source documents (../shared/seeds) not present")
-@pytest.mark.parametrize("plan", ["national", "chuzhou", "suzhou"])
+@pytest.mark.parametrize("plan", PLANS)
 def test_the_text_of_a_source_document_reads_back_to_the_plan_file(plan: str) -> None:
+    """Each source document's text (as PDF and Word convert to: a table a line per row, a
+    block of lines per row, or pipes; rows broken over lines, a page's text in between) gives
+    the plan file's rows, each at the line the plan file points at. 安康's two rows whose
+    printing the plan file had to resolve differ, and the draft's notes say why."""
     p = psplan.load_plan(plan)
     draft = draft_plan(read_tables(SEEDS / p.source.file), plan, p.source.file)
-    assert imported_rows(draft) == expected_rows(plan)
     assert [r["source"]["line"] for r in draft["indicators"]] == [
         i.source.line for i in p.indicators
     ]
     assert (draft["period"], draft["baseline_year"]) == (
         {"start": p.period.start, "end": p.period.end}, p.baseline_year
     )  # fmt: skip
-    assert not any(r.get("notes") for r in draft["indicators"])
+    differ = {
+        row["source"]["line"]: row.get("notes", [])
+        for row, got, want in zip(draft["indicators"], imported_rows(draft), expected_rows(plan),
+                                  strict=True)
+        if got != want
+    }  # fmt: skip
+    if plan != "ankang":
+        assert differ == {}
+        assert not any(r.get("notes") for r in draft["indicators"])
+        return
+    assert differ == {
+        151: ["name '九年义务教育学龄人口入学率%）' ends with a bracket that opens nowhere: "
+              "no unit split off"],
+        156: ["unit '不含技工' read from the last brackets of the name: check it"],
+    }  # fmt: skip
+    split = [r for r in draft["indicators"] if r.get("attribute_printed") == "约束性（预期性）"]
+    assert [r["source"]["line"] for r in split] == [227, 233]  # the cell broken onto two lines
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="source documents (../shared/seeds) not present")
-@pytest.mark.parametrize(
-    ("plan", "says"),
-    [("hanzhong", "没有找到主要指标表"), ("ankang", "第57行的表头之下没有可读取的指标行")],
-)
-def test_a_text_whose_table_cannot_be_read_says_so_in_one_line(plan: str, says: str) -> None:
-    """汉中's table lost its cell boundaries in the conversion (header and cells run together
-    on lines, split by spaces inside words); 安康's header is followed by a block of stray Word
-    annotations: the import says where it stopped, and writes nothing."""
-    p = psplan.load_plan(plan)
-    result = runner.invoke(app, ["import", str(SEEDS / p.source.file), "-o", "x.yaml"])
+def test_the_notes_say_where_a_printing_was_read_as_something_else() -> None:
+    """汉中 prints the domain row 文体服务保障（%）: read as the domain, and said."""
+    p = psplan.load_plan("hanzhong")
+    draft = draft_plan(read_tables(SEEDS / p.source.file), "hanzhong", p.source.file)
+    assert draft["notes"][1:] == [
+        "The domain row at line 593 prints '文体服务保障（%）': read as '文体服务保障', the "
+        "brackets left out."
+    ]
+
+
+def test_a_document_without_a_main_table_says_so_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "第一章 规划背景\n到2025年，基本公共服务均等化水平明显提高。\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["import", str(path), "-o", str(tmp_path / "x.yaml")])
     assert result.exit_code == 2
-    assert says in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "没有找到主要指标表" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "x.yaml").exists()
 
 
 def test_a_cell_it_cannot_read_is_a_note_never_a_guess(tmp_path: Path) -> None:

@@ -188,8 +188,10 @@ def text_tables(lines: list[str]) -> list[DocTable]:
     start = 0
     for number, raw in enumerate(lines, start=1):
         line = _BOOKMARKS.sub("", raw).replace("\u00a0", " ")
-        if not line.startswith("\t"):  # a tab-only line is an empty cell: kept as it is
-            line = line.rstrip()
+        # a cell's line: a space before its tab is noise, and a tab-only line is an empty
+        # cell (kept); any other line loses its trailing spaces
+        cell = line.lstrip(" ").startswith("\t")
+        line = line.lstrip(" ") if cell else line.rstrip()
         if line.lstrip().startswith("|"):
             if not _PIPE_RULE.match(line.strip()):
                 pipe.add(line.strip().strip("|").split("|"), number)
@@ -199,6 +201,11 @@ def text_tables(lines: list[str]) -> list[DocTable]:
                 start = number
             block.append(line[1:])
             block_lines.append(number)
+            continue
+        if block and line.strip() and len(line.strip()) <= 8 and not re.search(r"\d", line):
+            # a short line right under a cell, with no tab: the cell's end, which the
+            # conversion put on a line of its own (安康: 约束性 / （预期性）)
+            block[-1] += line.strip()
             continue
         if block:
             blocks.add(block, start, block_lines)

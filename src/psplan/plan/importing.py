@@ -27,6 +27,8 @@ from psplan.plan.documents import DocTable
 from psplan.plan.targets import parse_expression
 
 ATTRIBUTES = frozenset({"约束性", "预期性"})
+#: The longest domain name (公共文化体育服务保障: 10); a longer lone line is part of a row.
+DOMAIN_LONGEST = 12
 #: The header words of each column (spaces removed); a year column is a baseline or a target.
 _ROLES = {
     "number": ("序号", "编号"),
@@ -89,20 +91,27 @@ def header_roles(row: list[str]) -> dict[int, str]:
 
 
 def _joined_years(cells: list[str]) -> list[str]:
-    """`2020 年` split by spaces into two cells joined again (a spaced text header)."""
+    """A spaced text header's words joined again where the spaces split them: `2020 年`,
+    and `指 标 名 称` (a run of single characters)."""
     joined: list[str] = []
+    single = False  # whether the last cell is a run of single characters
     for cell in cells:
-        if cell in ("年", "年末") and joined and joined[-1].isdigit():
+        year = cell in ("年", "年末") and joined and joined[-1].isdigit()
+        if year or (len(cell) == 1 and single and not cell.isdigit()):
             joined[-1] += cell
         elif cell:
             joined.append(cell)
+            single = len(cell) == 1 and not cell.isdigit()
+            continue
+        single = single and len(cell) == 1
     return joined if len(joined) < len(cells) else cells
 
 
 def draft_rows(
-    table: DocTable, header: int, roles: dict[int, str]
+    table: DocTable, header: int, roles: dict[int, str], stopped: list[str] | None = None
 ) -> tuple[list[dict[str, Any]], list[str], list[str]]:
-    """(indicator rows, domains in order, footnotes) of the main table."""
+    """(indicator rows, domains in order, footnotes) of the main table; where the reading
+    stops before the table's last row, `stopped` gets a note saying where and why."""
     order = [roles[column] for column in sorted(roles)]
     spaced = table.name == "spaced"
     rows: list[dict[str, Any]] = []
@@ -117,7 +126,11 @@ def draft_rows(
         lines = table.cell_lines.get(index)
         if lines and name_column < len(lines):
             place = lines[name_column]  # where the indicator's name is printed
-        broken = cells[-1] not in ATTRIBUTES and (pending or len(cells) > 1)
+        # a row broken over lines: more than one word without the attribute at its end, or
+        # one word too long for a domain (汉中: 新建城区…设施达 / 标率（%） / 100 约束性)
+        broken = cells[-1] not in ATTRIBUTES and (
+            pending or len(cells) > 1 or len(cells[0]) > DOMAIN_LONGEST
+        )
         footnote = cells[0].startswith("注") or re.match(r"^\d+\.", cells[0])
         if spaced and "attribute" in order and broken and len(pending) < 12 and not footnote:
             pending_place = pending_place if pending else place
@@ -135,19 +148,50 @@ def draft_rows(
             continue  # the header repeated on a new page
         if len(set(filled)) == 1 and not _figure_like(filled[0]):
             domain = _domain(filled[0])  # a domain row (merged across the table)
+            bracketed = _UNIT.match(domain)
+            if bracketed and stopped is not None:  # 汉中: 文体服务保障（%）
+                stopped.append(f"The domain row at line {place} prints {domain!r}: read as "
+                               f"{bracketed['name']!r}, the brackets left out.")  # fmt: skip
+                domain = bracketed["name"]
             if domain not in domains:
                 domains.append(domain)
             continue
         values = _spaced(cells, order) if spaced else _by_role(cells, roles)
         if values is None or ("attribute" in order and not values.get("attribute")
                               and not values.get("target")):  # fmt: skip
+            later = table.rows[index + 1 : index + 40]
+            if stopped is not None and any(_looks_like_a_row(row, order, roles) for row in later):
+                text = " | ".join(filled)
+                stopped.append(
+                    f"Reading stopped at line {place}: the row {text[:80]!r} does not fit the "
+                    f"table's columns ({' / '.join(order)}); the rows after it were not read."
+                )
             break  # the table has ended
+        width = len(table.rows[header])
+        extra = [cell for cell in cells[width:] if cell] if not spaced else []
         if values.get("domain"):
             domain = _domain(values["domain"])
             if domain not in domains:
                 domains.append(domain)
-        rows.append(_row(values, domain, place, table.where))
+        row = _row(values, domain, place, table.where)
+        if extra:  # a cell broken onto a line of its own (安康's 约束性 / （预期性）)
+            shown = " / ".join(repr(cell) for cell in extra)
+            row.setdefault("notes", []).append(
+                f"cells beyond the table's columns not read: {shown} (a cell split in two?)"
+            )
+        rows.append(row)
     return rows, domains, footnotes
+
+
+def _looks_like_a_row(cells: list[str], order: list[str], roles: dict[int, str]) -> bool:
+    """Whether a row after the table's end has an attribute where the table has it (the
+    table goes on there, and the rows between were not read)."""
+    if not cells or "attribute" not in order:
+        return False
+    if len(cells) > len(roles) and cells[-1] in ATTRIBUTES:  # a spaced line
+        return True
+    column = next(c for c, role in roles.items() if role == "attribute")
+    return column < len(cells) and cells[column] in ATTRIBUTES
 
 
 def _by_role(cells: list[str], roles: dict[int, str]) -> dict[str, str] | None:
@@ -194,12 +238,16 @@ def _row(values: dict[str, str], domain: str, place: int, where: str) -> dict[st
         values.get(f, "").strip().endswith("%") for f in ("baseline", "target")
     ):
         unit = "%"  # a rate printed with % on its figures and no unit after its name
+    notes: list[str] = []
+    if found is None and re.search(r"[）)]$", name):
+        notes.append(f"name {name!r} ends with a bracket that opens nowhere: no unit split off")
+    elif found and re.search(r"[\u4e00-\u9fff]{4,}", unit or "") and not values.get("unit"):
+        notes.append(f"unit {unit!r} read from the last brackets of the name: check it")
     row["name"] = name
     if unit:
         row["unit"] = unit
     if marker:
         row["marker"] = marker  # a footnote's asterisks after the unit (万人次*)
-    notes: list[str] = []
     for field in ("baseline", "target"):
         text = re.sub(
             r"(?<=\d)\s+(?=[\d.%])|(?<=[\d.])\s+(?=\d)", "", values.get(field, "").strip()
@@ -226,6 +274,32 @@ def _row(values: dict[str, str], domain: str, place: int, where: str) -> dict[st
     return row
 
 
+def _continued(
+    table: DocTable, tables: list[DocTable], header: int, roles: dict[int, str]
+) -> DocTable:
+    """The table with the tables of the same kind after it that go on with its rows: a text
+    table broken by a line of text (a page number, 安康's stray annotations) continues when
+    the next one's rows have the header's width and an attribute where it belongs."""
+    attribute = next((c for c, role in roles.items() if role == "attribute"), None)
+    width = len(table.rows[header])
+    if table.name not in ("blocks", "pipe") or attribute is None:
+        return table
+    rows, places = list(table.rows), list(table.places)
+    lines = dict(table.cell_lines)
+    for following in tables[tables.index(table) + 1 :]:
+        if following.name != table.name:
+            continue
+        cells = [row for row in following.rows if any(row)][:3]
+        fits = any(len(row) == width and row[attribute][:3] in ATTRIBUTES for row in cells)
+        if not fits and len(rows) - header > 3:
+            break
+        if fits:
+            lines.update({len(rows) + k: v for k, v in following.cell_lines.items()})
+            rows += following.rows
+            places += following.places
+    return DocTable(table.where, rows, places, table.name, lines)
+
+
 def draft_plan(tables: list[DocTable], new_id: str, document: str) -> dict[str, Any]:
     """The draft plan file (plain data) of a document's main table; PsplanError when the
     document has none."""
@@ -233,13 +307,9 @@ def draft_plan(tables: list[DocTable], new_id: str, document: str) -> dict[str, 
     if found is None:
         raise PsplanError("import.no_table")
     table, header, roles = found
-    if header == len(table.rows) - 1:  # a header alone (a line of text after it): the rows
-        following = [t for t in tables[tables.index(table) + 1 :] if t.name == table.name]
-        if following:  # are the next table of the same kind
-            nxt = following[0]
-            table = DocTable(table.where, table.rows + nxt.rows, table.places + nxt.places,
-                             table.name)  # fmt: skip
-    rows, domains, footnotes = draft_rows(table, header, roles)
+    table = _continued(table, tables, header, roles)
+    stopped: list[str] = []
+    rows, domains, footnotes = draft_rows(table, header, roles, stopped)
     if not rows:
         raise PsplanError("import.no_rows", line=table.places[header])
     indicators = []
@@ -291,6 +361,7 @@ def draft_plan(tables: list[DocTable], new_id: str, document: str) -> dict[str, 
             + (f" of {table.name}" if table.where == "row" else "")
             + f", {len(indicators)} rows. Ids are numbered: give each its own. Check the name, "
             "period, level and every row against the document.",
+            *stopped,
         ],
         "domains": domains,
         "indicators": indicators,
