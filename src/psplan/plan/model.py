@@ -241,6 +241,23 @@ class DomainLead(Strict):
     source: Source | None = None
 
 
+class Commitment(Strict):
+    """A quantitative promise of the plan's text or a 专栏 box, beyond the main table: the
+    clause as printed, what it measures, its target as printed (read by
+    `psplan.plan.commitments.commitment_target`), the year it is due, and where it is."""
+
+    id: Identifier
+    chapter: str | None = None  # the 第X章 heading it falls under, as printed
+    box: str | None = None  # the 专栏 (or 附件) it is printed in, if any
+    subject: str = Field(min_length=1)  # what is measured: a phrase of the clause
+    target: str = Field(min_length=1)  # as printed: 达到80%以上, 1.5万户以上, 全覆盖
+    unit: str | None = None
+    year: Year | Literal["annual"] = 2025  # when it is due; "annual" for a 每年 promise
+    clause: str = Field(min_length=1)  # the sentence, as printed (line breaks rejoined)
+    notes: list[str] = Field(default_factory=list)
+    source: Source
+
+
 class PreviousPlan(Strict):
     name: str
     period: Period
@@ -272,6 +289,7 @@ class Plan(Strict):
     #: errors, until `validate --strict`
     draft: bool = False
     leads: list[DomainLead] = Field(default_factory=list)
+    commitments: list[Commitment] = Field(default_factory=list)
 
     @field_validator("parent")
     @classmethod

@@ -185,6 +185,28 @@ def _row_checks(document: YamlDocument, problem: Any) -> None:
                 else:
                     names[name] = index
 
+    # A commitment: its own id, and a target the grammar reads.
+    from psplan.plan.commitments import commitment_target
+
+    seen_commitments: dict[str, int] = {}
+    for index, row in _rows(document, "commitments"):
+        row_id = row.get("id")
+        if isinstance(row_id, str):
+            if row_id in seen_commitments:
+                first_line = document.locate(("commitments", seen_commitments[row_id])).line
+                problem(
+                    ("commitments", index, "id"),
+                    Message("validate.duplicate_commitment_id", id=quote(row_id), line=first_line),
+                    "duplicate-id",
+                )
+            seen_commitments[row_id] = index
+        target, unit = row.get("target"), row.get("unit")
+        if isinstance(target, str) and (unit is None or isinstance(unit, str)):
+            try:
+                commitment_target(target, unit)
+            except PsplanError as exc:
+                problem(("commitments", index, "target"), exc.words, "bad-target")
+
     # A domain's lead names a domain of the plan, once.
     led: dict[str, int] = {}
     for index, row in _rows(document, "leads"):

@@ -290,6 +290,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "indicator {id}: target {value} is in percentage points, but the unit "
         "{indicator_unit} is not % or ‰",
     },
+    "validate.duplicate_commitment_id": {
+        "zh": "承诺事项{id}重复（第{line}行已有）",
+        "en": "commitment {id} appears twice (first at line {line})",
+    },
     "validate.unknown_lead_domain": {
         "zh": "牵头单位（leads）：领域{domain}不在本规划的领域列表（domains）中",
         "en": "leads: domain {domain} is not one of the plan's domains",
