@@ -279,3 +279,50 @@ def test_ankang_domain_leads_are_annex_2_tasks_2_to_14() -> None:
     # every domain of 表1 has its lead, in the table's order
     assert [lead.domain for lead in p.leads] == p.domains
     assert p.lead_of(p.indicators[0]) == ("市卫生健康委员会",)
+
+
+# ------------------------------------------------------------------------- commitments
+
+COMMITMENT_FIELDS = ("line", "chapter", "box", "subject", "target", "unit", "year", "clause")
+#: How many quantitative commitments each plan makes beyond its main table (docs/plan-format.md).
+COMMITMENT_COUNTS = {"national": 11, "hanzhong": 43, "ankang": 110, "chuzhou": 86, "suzhou": 49}
+
+
+def _commitment_fields(c) -> dict[str, str]:
+    return {"line": str(c.source.line), "chapter": c.chapter or "", "box": c.box or "",
+            "subject": c.subject, "target": c.target, "unit": c.unit or "",
+            "year": str(c.year), "clause": c.clause}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_commitments_match_the_independent_second_transcription(name: str) -> None:
+    """Every field of every commitment (the notes aside: each pass's own remarks) equals the
+    second transcription, made without seeing the first; the differences the two had were
+    resolved against the source (tests/second_pass/commitments/resolved-*.md)."""
+    path = SECOND_PASS / "commitments" / f"{name}.tsv"
+    with path.open(encoding="utf-8") as handle:
+        second = [{f: row[f] for f in COMMITMENT_FIELDS}
+                  for row in csv.DictReader(handle, delimiter="\t")]  # fmt: skip
+    first = [_commitment_fields(c) for c in plan(name).commitments]
+    assert len(first) == len(second) == COMMITMENT_COUNTS[name]
+    for mine, theirs in zip(first, second, strict=True):
+        assert mine == theirs
+
+
+def _rejoined(file: str, line: int, around: int = 12) -> str:
+    """The source lines around `line`, line breaks (and the conversion's bookmarks) removed."""
+    lines = seed_lines(file)[max(0, line - 1 - around) : line + around]
+    return re.sub(r"\[bookmark:[^\]]*\]", "", "".join(text.lstrip("\t") for text in lines))
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_every_commitment_clause_is_printed_at_its_line(name: str) -> None:
+    p = plan(name)
+    ids = [c.id for c in p.commitments]
+    assert ids == [f"c{n:03d}" for n in range(1, len(ids) + 1)]
+    for c in p.commitments:
+        assert c.clause in _rejoined(p.source.file, c.source.line), (c.id, c.source.line)
+        assert c.subject in c.clause and c.target in c.clause, c.id
+        near = "".join(seed_lines(p.source.file)[c.source.line - 2 : c.source.line + 1])
+        assert c.target.strip()[:2] in near, (c.id, c.target)  # the target, at its line
+        assert c.year == "annual" or p.period.start <= c.year <= p.period.end, c.id

@@ -52,7 +52,7 @@ CASES = [
         "plan-six-megabytes-of-nodes",
         ("show", "{dir}/plan.yaml", "--lang", "en"),
         {"plan.yaml": _six_megabytes_of_nodes},
-        stderr="more than 500,000 YAML nodes, over the limit (set PSPLAN_MAX_PLAN_NODES",
+        stderr="more than 1,000,000 YAML nodes, over the limit (set PSPLAN_MAX_PLAN_NODES",
         process=True,
     ),
     Case(

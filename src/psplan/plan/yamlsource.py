@@ -55,7 +55,7 @@ _PLAIN_TAGS = {
 #: Limits on a YAML file psplan reads (plans, overrides, waivers): default and the
 #: environment variable that raises it.
 MAX_BYTES = 20_000_000
-MAX_NODES = 500_000
+MAX_NODES = 1_000_000
 MAX_DEPTH = 64
 LIMITS = {
     "PSPLAN_MAX_PLAN_BYTES": MAX_BYTES,
