@@ -137,6 +137,9 @@ class Assessment:
     figures_read: Mapping[str, int] = field(default_factory=dict)
     #: a final evaluation's previous period judged from the plan's completion table (十三五)
     previous: Assessment | None = None
+    #: the plan's commitments beyond the main table that the figures name, judged apart
+    #: (never counted with `results`)
+    commitments: list[Result] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
         counts = dict.fromkeys(STATUSES, 0)
@@ -169,6 +172,7 @@ class Assessment:
         return Assessment(
             self.plan, self.year, list(results), self.source, self.outside_period,
             self.own_area, self.sources, self.stage, self.figures_read, self.previous,
+            self.commitments,
         )  # fmt: skip
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
@@ -184,6 +188,7 @@ class Assessment:
             ],
             "summary": self.summary(),
             "results": [result.to_dict(self.plan, lang) for result in self.results],
+            "commitments": [result.to_dict(self.plan, lang) for result in self.commitments],
         }
 
 

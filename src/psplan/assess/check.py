@@ -26,6 +26,7 @@ from psplan.assess.areas import (
     reference_region_names,
 )
 from psplan.assess.assessment import Assessment, Report, Result, stage_year
+from psplan.assess.commitments import commitment_goal, commitment_indicators
 from psplan.assess.evaluate import Goal, Observation, Verdict, judge
 from psplan.assess.overrides import Override, apply_overrides
 from psplan.assess.trends import RATE_WORDS, natural_cap
@@ -112,6 +113,15 @@ class IndicatorMatcher:
                 self.ids[link.id] = indicator  # not one it replaces: another measure
         self.exact: dict[str, list[Indicator]] = {}
         self.loose: dict[str, list[Indicator]] = {}
+        # the commitments beyond the main table: by id, and by subject where no main
+        # indicator has that name (the main table's own names win)
+        for commitment, judged_as in commitment_indicators(plan):
+            self.ids.setdefault(commitment.id, judged_as)
+        main_names = {normalise_name(i.name) for i in plan.indicators}
+        for commitment, judged_as in commitment_indicators(plan):
+            key = normalise_name(commitment.subject)
+            if key not in main_names:
+                self.exact.setdefault(key, []).append(judged_as)
         for indicator in plan.indicators:
             link = indicator.previous
             before = link.name if link and link.relation != "replaces" else None
@@ -669,6 +679,17 @@ def _check(
                     override.reason if override else None,
                 )
             )
+    # the commitments the figures name, judged apart from the main table
+    pledged = []
+    for place in regions:
+        for commitment, judged_as in commitment_indicators(plan):
+            series = collected.observations.get((place, commitment.id))
+            if not series:
+                continue
+            observations = tuple(series.values())
+            goal = commitment_goal(plan, commitment, judged_as, year)
+            verdict = judge(goal, observations, year)
+            pledged.append(Result(judged_as, verdict, place, goal, observations, year))
     return Assessment(
         plan,
         year,
@@ -681,6 +702,7 @@ def _check(
         dict(collected.figures_read),
         # a final evaluation sets the period beside the previous one (its completion table)
         check_previous(plan) if stage == "final" and plan.previous_plan else None,
+        pledged,
     )
 
 

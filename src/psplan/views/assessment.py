@@ -548,6 +548,27 @@ def matrix_table(report: Assessment, lang: str, regions: list[str | None] | None
     return Table("matrix", say("regions.matrix", lang), columns, rows, matrix=True)
 
 
+def commitments_table(report: Assessment, lang: str) -> Table:
+    """The commitments beyond the main table that the figures name, judged apart: where
+    each is printed, what it promises, when, the figure and the status."""
+    with_regions = any(result.region for result in report.commitments)
+    by_id = {c.id: c for c in report.plan.commitments}
+    keys = ["commitment_id", "where", "commitment", *(["region"] if with_regions else []),
+            "target", "due", "actual", "year", "status", "reason"]  # fmt: skip
+    columns = tuple(
+        Column(key, label(key, lang), wide=key in ("where", "commitment", "reason")) for key in keys
+    )
+    rows = []
+    for result in report.commitments:
+        cells = result_cells(result, lang)
+        pledge = by_id[result.indicator.id]
+        due = say("assessment.due.annual", lang) if pledge.year == "annual" else count(pledge.year)
+        cells.update(commitment_id=pledge.id, where=result.indicator.domain,
+                     commitment=pledge.subject, target=pledge.target, due=due)  # fmt: skip
+        rows.append(tuple(cells[key] for key in keys))
+    return Table("commitments", say("assessment.commitments", lang), columns, rows)
+
+
 # ------------------------------------------------------------------------------ the views
 
 
@@ -578,6 +599,8 @@ def assessment_view(report: Assessment, lang: str = "zh") -> View:
     trends = trends_table(report, lang, with_regions)
     if trends.rows:
         tables.append(trends)
+    if report.commitments:  # apart from the main table, never in its counts
+        tables.append(commitments_table(report, lang))
     notes = [say("assessment.domains_note", lang)]
     if report.source:
         notes.append(say("assessment.source", lang, source=report.source))

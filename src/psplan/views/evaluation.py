@@ -43,6 +43,7 @@ import functools
 from collections.abc import Sequence
 
 from psplan.assess.assessment import Assessment, Result
+from psplan.assess.evaluate import STATUSES
 from psplan.assess.rating import AHEAD_MARGIN
 from psplan.plan.model import Indicator
 from psplan.views.assessment import (
@@ -451,6 +452,15 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
         *analysis,
     ]
     keys = {table.key for table in monitoring.tables}
+    if "commitments" in keys:  # the text's promises the figures name: their own section
+        judged = [say("evaluation.count", lang, label=statuses(lang)[code].label, count=n)
+                  for code in STATUSES
+                  if (n := sum(1 for r in report.commitments if r.status == code))]  # fmt: skip
+        counts = say("sep.list", lang).join(judged)
+        intro = say("evaluation.commitments.intro", lang, total=len(report.plan.commitments),
+                    named=len(report.commitments), counts=counts)  # fmt: skip
+        sections.append(Section(say("evaluation.section.commitments", lang),
+                                [_sentence([intro], lang)], tables=["commitments"]))  # fmt: skip
     if len(regions) > 1:
         placed = [key for key in ("spread", "matrix") if key in keys]
         sections.append(Section(say("evaluation.section.regions", lang), tables=placed))

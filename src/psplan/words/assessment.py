@@ -55,6 +55,16 @@ WORDS: dict[str, dict[str, str]] = {
     "assessment.column.status": {"zh": "状态", "en": "status"},
     "assessment.column.trend": {"zh": "趋势", "en": "trend"},
     "assessment.column.reason": {"zh": "说明", "en": "reason"},
+    # the commitments beyond the main table (a table of their own)
+    "assessment.commitments": {
+        "zh": "规划文本中的量化承诺",
+        "en": "Commitments in the plan's text",
+    },
+    "assessment.column.commitment_id": "plan.id",
+    "assessment.column.where": {"zh": "章节/专栏", "en": "chapter / box"},
+    "assessment.column.commitment": {"zh": "承诺事项", "en": "commitment"},
+    "assessment.column.due": {"zh": "到期", "en": "due"},
+    "assessment.due.annual": {"zh": "每年", "en": "every year"},
     # the counts by status
     "assessment.column.count": {"zh": "指标数", "en": "indicators"},
     "assessment.column.binding": {"zh": "其中约束性", "en": "binding"},

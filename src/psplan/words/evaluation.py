@@ -34,6 +34,17 @@ WORDS: dict[str, dict[str, str] | str] = {
         "en": "3. Binding and lagging indicators",
     },
     "evaluation.section.regions": {"zh": "四、区域均等化", "en": "4. Equalisation across regions"},
+    "evaluation.section.commitments": {
+        "zh": "（附）规划文本中的量化承诺",
+        "en": "Commitments in the plan's text",
+    },
+    "evaluation.commitments.intro": {
+        "zh": "规划正文和专栏中另有量化承诺{total}项，本次数据涉及{named}项：{counts}。"
+        "这些承诺单独评价，不计入主要指标的统计",
+        "en": "The plan's text and boxes make {total} more quantitative commitments; the "
+        "figures name {named}: {counts}. They are judged apart and not counted with the main "
+        "indicators",
+    },
     "evaluation.section.detail": {"zh": "附表：监测明细", "en": "Annex: monitoring details"},
     "evaluation.detail.intro": {
         "zh": "下表列出每项指标的完成进度、按时间进度应达到的值及差距，以及按历年数据推算的趋势，"
