@@ -118,3 +118,67 @@ def test_a_report_judges_the_commitments_it_names_apart_and_the_main_counts_stay
     assert "c029" not in body  # not in the main table or its counts
     data = both.to_dict()
     assert [c["id"] for c in data["commitments"]] == ["c029", "c031", yearly]
+
+
+# ------------------------------------------------------- show, template and compare
+
+
+def test_show_lists_the_commitments_by_chapter() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from psplan.cli import app
+
+    runner = CliRunner()
+    shown = runner.invoke(app, ["show", "suzhou", "--commitments", "-f", "markdown"]).stdout
+    assert shown.startswith("# 宿州市“十四五”公共服务规划 · 规划文本中的量化承诺49项")
+    assert "第三章 推进基本公共服务均等化：33项" in shown
+    data = json.loads(runner.invoke(app, ["show", "chuzhou", "--commitments", "-f", "json"]).stdout)
+    assert len(data["commitments"]) == 86 and data["commitments"][0]["id"] == "c001"
+
+
+def test_the_template_asks_for_the_commitments_and_reads_them_back(tmp_path) -> None:
+    from openpyxl import load_workbook
+    from typer.testing import CliRunner
+
+    import psplan
+    from psplan.cli import app
+
+    path = tmp_path / "填报.xlsx"
+    result = CliRunner().invoke(app, ["template", "chuzhou", "--commitments", "-o", str(path)])
+    assert result.exit_code == 0 and "(110 rows)" in result.output
+    book = load_workbook(path)
+    sheet = book["填报"]
+    header = [cell.value for cell in sheet[1]]
+    ids = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert ids[24:] == [f"c{n:03d}" for n in range(1, 87)]
+    row = 2 + ids.index("c031")
+    assert sheet.cell(row, header.index("指标") + 1).value == "县级供养服务设施示范点"
+    sheet.cell(row, header.index("2022") + 1, 1)
+    book.save(path)
+    judged = psplan.check("chuzhou", path, year=2022, allow_outside_period=False)
+    assert [(r.indicator.id, r.status) for r in judged.commitments] == [("c031", "met")]
+
+
+def test_compare_pairs_the_commitments_measuring_the_same_thing(tmp_path) -> None:
+    """The same subject, unit and per-what only: 宿州's four promises that the national plan
+    makes too are equal; 滁州's 每百户不少于30平方米 is not set against the national 人均不少于
+    0.1平方米. A city promising a larger cap than the national 不超过70平方米 is weaker."""
+    import psplan
+    from psplan.comparison.compare import compare_plans
+
+    national = psplan.load_plan("national")
+    suzhou = compare_plans(national, psplan.load_plan("suzhou")).commitments
+    assert [(p.child.id, p.parent.id, p.verdict) for p in suzhou] == [
+        ("c002", "c001", "equal"), ("c007", "c005", "equal"),
+        ("c028", "c007", "equal"), ("c029", "c007", "equal"),
+    ]  # fmt: skip
+    chuzhou = compare_plans(national, psplan.load_plan("chuzhou")).commitments
+    assert all(pair.child.subject != "养老服务设施" for pair in chuzhou)
+    cap = next(c for c in national.commitments if "".join(c.target.split()) == "不超过70平方米")
+    looser = cap.model_copy(update={"id": "c001", "target": cap.target.replace("70", "90"),
+                                    "clause": cap.clause.replace("70", "90")})  # fmt: skip
+    city = psplan.load_plan("suzhou").model_copy(update={"commitments": [looser]})
+    [pair] = compare_plans(national, city).commitments
+    assert pair.verdict == "weaker"

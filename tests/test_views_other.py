@@ -55,6 +55,9 @@ def _data_words(*plans: str, actuals: Path | None = None) -> list[str]:
             words.update({indicator.unit or "", indicator.target.raw, indicator.baseline.raw})
         for item in plan.catalogue:
             words.update({item.name, item.domain, *item.aliases})
+        for pledge in plan.commitments:  # the commitments' subjects and targets as printed
+            for text in (pledge.subject, pledge.target, pledge.chapter or "", pledge.box or ""):
+                words.update({text, " ".join(text.split())})  # a no-break space shown as one
     if actuals is not None:
         for row in csv.reader(io.StringIO(actuals.read_text(encoding="utf-8"))):
             words.update(row)
@@ -92,7 +95,10 @@ def test_trend_in_english_has_no_chinese_labels(fmt: str) -> None:
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
 @pytest.mark.parametrize("city", CITIES)
-def test_compare_in_english_has_no_chinese_labels(fmt: str, city: str) -> None:
+def test_compare_in_english_has_no_chinese_labels(
+    fmt: str, city: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "400")  # names whole on one line, to be told from labels
     text = out("compare", "national", city, "--lang", "en", "-f", fmt)
     assert "约束性" not in text and "预期性" not in text  # ankang's downgrades too
     _assert_english(text, _data_words("national", city))

@@ -60,15 +60,21 @@ def show(
     lang: LangOpt = Lang.zh,
     output: OutputOpt = None,
     no_bom: NoBomOpt = False,
+    commitments: Annotated[
+        bool,
+        typer.Option("--commitments", help="The commitments of the text and 专栏 boxes instead."),
+    ] = False,
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
 ) -> None:
-    """Show a plan's indicators grouped by domain."""
+    """Show a plan's indicators grouped by domain (or, with --commitments, the quantitative
+    commitments of its text and 专栏 boxes, grouped by chapter)."""
     from psplan.plan.plans import load_plan
-    from psplan.views.plan import plan_view
+    from psplan.views.plan import commitments_view, plan_view
 
     chosen, terminal = choose_format(output_format, output, "show")
     loaded = load_plan(plan)
-    emit(plan_view(loaded.plan, lang.value), chosen, output, no_bom=no_bom, color=terminal)
+    view = (commitments_view if commitments else plan_view)(loaded.plan, lang.value)
+    emit(view, chosen, output, no_bom=no_bom, color=terminal)
 
 
 class TemplateFormat(str, Enum):
@@ -98,6 +104,10 @@ def template(
             help="One sheet per lead department (牵头部门) where the plan names them (xlsx).",
         ),
     ] = False,
+    commitments: Annotated[
+        bool,
+        typer.Option("--commitments", help="Also a row per commitment of the text and boxes."),
+    ] = False,
     lang: LangOpt = Lang.zh,
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
 ) -> None:
@@ -115,7 +125,8 @@ def template(
         raise PsplanError("cli.exists", output=plain(output))
     year_list = parse_years(years) if years else list(range(p.period.start, p.period.end + 1))
     region_list = [r.strip() for r in (regions or "").replace("，", ",").split(",") if r.strip()]
-    view = template_view(p, year_list, region_list, departments=departments)
+    view = template_view(p, year_list, region_list, departments=departments,
+                         commitments=commitments)  # fmt: skip
     sheets = view.tables[:-1]  # the last is the instructions
     if len(sheets) > 1 and chosen is not TemplateFormat.xlsx:
         raise PsplanError("template.by_department_needs_xlsx", sheets=len(sheets))

@@ -8,12 +8,14 @@ different populations, so sizes of totals are "not comparable", never "weaker".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
 from psplan.assess.check import normalise_name, strip_unit
-from psplan.plan.model import CatalogueItem, Indicator, Plan
+from psplan.assess.commitments import commitment_indicators
+from psplan.plan.model import CatalogueItem, Commitment, Indicator, Plan
 from psplan.plan.targets import Expression
 from psplan.words import LANGS, Reason, explain, say
 
@@ -105,12 +107,24 @@ class CatalogueComparison:
         return counts
 
 
+@dataclass(frozen=True)
+class CommitmentPair:
+    """A child's commitment and the parent's that measures the same thing (the same subject
+    as printed, and the same unit), with how the child's target stands against it."""
+
+    parent: Commitment
+    child: Commitment
+    verdict: Verdict
+    reasons: tuple[Reason, ...]
+
+
 @dataclass
 class Comparison:
     parent: Plan
     child: Plan
     indicators: list[IndicatorComparison]
     catalogue: CatalogueComparison
+    commitments: list[CommitmentPair] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
         counts = dict.fromkeys(VERDICTS, 0)
@@ -138,7 +152,38 @@ def compare_plans(
         child,
         compare_indicators(parent, child),
         compare_catalogues(parent.catalogue, child.catalogue, waivers or {}),
+        compare_commitments(parent, child),
     )
+
+
+#: What a figure is per, printed just before a commitment's target: 人均, 每百户, 每个县.
+_PER = re.compile(
+    r"(人均|每[百千万]?[^，。；、\d]{0,3}?)(?:不少于|不低于|不超过|至少|达到|控制在)?$"
+)
+
+
+def compare_commitments(parent: Plan, child: Plan) -> list[CommitmentPair]:
+    """The child's commitments paired with the parent's that measure the same thing: the
+    same subject (spaces aside) and the same unit — a looser match would set 人均0.1平方米
+    against 每百户30平方米. Each is judged as a target against the other's."""
+
+    def key(c: Commitment) -> tuple[str, str, str]:
+        # the per-what printed before the target (人均, 每百户) is part of the measure
+        before = c.clause[: max(c.clause.find(c.target), 0)]
+        per = _PER.search("".join(before.split()))
+        return ("".join(c.subject.split()), "".join((c.unit or "").split()),
+                per.group(1) if per else "")  # fmt: skip
+
+    theirs: dict[tuple[str, str], tuple[Commitment, Indicator]] = {}
+    for commitment, judged_as in commitment_indicators(parent):
+        theirs.setdefault(key(commitment), (commitment, judged_as))
+    pairs = []
+    for commitment, judged_as in commitment_indicators(child):
+        found = theirs.get(key(commitment))
+        if found is not None:
+            verdict, reasons = compare_targets(found[1], judged_as)
+            pairs.append(CommitmentPair(found[0], commitment, verdict, reasons))
+    return pairs
 
 
 def _names(*names: str) -> set[str]:

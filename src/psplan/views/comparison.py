@@ -17,7 +17,7 @@ from psplan.comparison.compare import VERDICTS, Comparison, IndicatorComparison
 from psplan.views.model import Cell, Column, Status, Table, Text, View
 from psplan.views.numbers import count
 from psplan.views.plan import attribute_label
-from psplan.words import say
+from psplan.words import explain, say
 
 #: The indicators table's columns (`comparison.column.<key>`); names and reasons may wrap.
 COLUMNS = (
@@ -73,7 +73,13 @@ def comparison_dict(comparison: Comparison, lang: str = "zh") -> dict[str, Any]:
         },
         "summary": comparison.summary(),
         "failing": comparison.failing,
-    }
+        "commitments": [
+            {"parent": pair.parent.id, "child": pair.child.id, "subject": pair.child.subject,
+             "parent_target": pair.parent.target, "child_target": pair.child.target,
+             "verdict": pair.verdict, "reason": explain(pair.reasons, lang)}
+            for pair in comparison.commitments
+        ],
+    }  # fmt: skip
 
 
 def verdict(code: str, lang: str) -> Status:
@@ -103,15 +109,35 @@ def comparison_view(comparison: Comparison, lang: str = "zh") -> View:
         say("comparison.catalogue", lang, **{p: len(getattr(catalogue, p)) for p in PARTS}),
         say("comparison.failing" if comparison.failing else "comparison.passing", lang),
     ]
+    tables = [_indicators(comparison, lang), _domains(comparison, lang)]
+    if comparison.commitments:  # the text's promises the two plans share
+        weaker = sum(1 for pair in comparison.commitments if pair.verdict == "weaker")
+        summary.insert(2, say("comparison.commitments", lang,
+                              count=len(comparison.commitments), weaker=weaker))  # fmt: skip
+        tables.append(_commitments(comparison, lang))
     return View(
         "comparison",
         title,
         lang,
         comparison_dict(comparison, lang),
-        [_indicators(comparison, lang), _domains(comparison, lang)],
+        tables,
         summary=summary,
         primary="indicators",
     )
+
+
+def _commitments(comparison: Comparison, lang: str) -> Table:
+    keys = ("child", "subject", "child_target", "parent", "parent_target", "verdict", "reason")
+    columns = tuple(
+        Column(key, say(f"comparison.commitment.{key}", lang), key in ("subject", "reason"))
+        for key in keys
+    )
+    rows: list[tuple[Cell, ...]] = [
+        (pair.child.id, pair.child.subject, pair.child.target, pair.parent.id,
+         pair.parent.target, verdict(pair.verdict, lang), explain(pair.reasons, lang))
+        for pair in comparison.commitments
+    ]  # fmt: skip
+    return Table("commitments", say("comparison.commitments.table", lang), columns, rows)
 
 
 def _indicators(comparison: Comparison, lang: str) -> Table:

@@ -46,3 +46,31 @@ def plan_view(plan: Plan, lang: str = "zh") -> View:
     # the table's own title is short: a spreadsheet names its sheet with it
     table = Table("indicators", say("plan.table", lang), columns, rows, group="domain")
     return View("plan", title, lang, plan_dict(plan), [table], primary="indicators")
+
+
+COMMITMENT_COLUMNS = ("id", "chapter", "box", "subject", "target", "unit", "due", "line")
+
+
+def commitments_view(plan: Plan, lang: str = "zh") -> View:
+    """`psplan show --commitments`: the promises of the text and 专栏 boxes, grouped by
+    chapter in document order, with how many each chapter makes."""
+    rows: list[tuple[Cell, ...]] = []
+    for c in plan.commitments:
+        due = say("assessment.due.annual", lang) if c.year == "annual" else str(c.year)
+        rows.append((c.id, c.chapter or c.box or "", c.box or "", c.subject, c.target,
+                     c.unit or "", due, str(c.source.line)))  # fmt: skip
+    columns = tuple(
+        Column(key, say(f"plan.{key}", lang), key in ("chapter", "box", "subject"), key == "id")
+        for key in COMMITMENT_COLUMNS
+    )
+    chapters: dict[str, int] = {}
+    for c in plan.commitments:
+        chapter = c.chapter or c.box or ""
+        chapters[chapter] = chapters.get(chapter, 0) + 1
+    summary = [say("plan.commitments.by_chapter", lang, chapter=chapter, count=count)
+               for chapter, count in chapters.items()]  # fmt: skip
+    title = say("plan.commitments.title", lang, name=plan.name, count=len(rows))
+    table = Table("commitments", say("plan.commitments.table", lang), columns, rows,
+                  group="chapter")  # fmt: skip
+    data = {"plan": plan.id, "commitments": [c.model_dump(mode="json") for c in plan.commitments]}
+    return View("commitments", title, lang, data, [table], summary=summary, primary="commitments")

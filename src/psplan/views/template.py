@@ -148,7 +148,7 @@ def by_department(plan: Plan) -> dict[tuple[str, ...], list[int]]:
 
 
 def template_rows(
-    plan: Plan, years: Sequence[int], regions: Sequence[str]
+    plan: Plan, years: Sequence[int], regions: Sequence[str], *, commitments: bool = False
 ) -> list[list[Figure | str]]:
     from psplan.errors import PsplanError, quoted
 
@@ -181,16 +181,34 @@ def template_rows(
                 "、".join(plan.lead_of(indicator)),
             ]
             rows.append(row + [""] * (len(years) + len(EXPLANATION_KEYS)))
+        for pledge in plan.commitments if commitments else ():  # read back by their ids
+            row = [
+                pledge.id,
+                *([region] if region is not None else []),
+                pledge.box or pledge.chapter or "",
+                pledge.subject,
+                pledge.unit or "",
+                "—",
+                pledge.target,
+                "",
+                "",
+            ]
+            rows.append(row + [""] * (len(years) + len(EXPLANATION_KEYS)))
     return rows
 
 
 def template_view(
-    plan: Plan, years: Sequence[int], regions: Sequence[str], *, departments: bool = False
+    plan: Plan,
+    years: Sequence[int],
+    regions: Sequence[str],
+    *,
+    departments: bool = False,
+    commitments: bool = False,
 ) -> View:
     """The sheet to fill in (the years and the explanations are its input columns) and the
     instructions, a table of one column. With `departments`, one sheet per lead department
     (`by_department`) where the plan names them; they read back together as one dataset."""
-    rows = template_rows(plan, years, regions)
+    rows = template_rows(plan, years, regions, commitments=commitments)
     keys = template_keys(years, regions)
     header = template_header(years, regions)
     hint = f"{say('template.hint.title', SHEET_LANG)}\n{say('template.hint.prompt', SHEET_LANG)}"
@@ -206,9 +224,14 @@ def template_view(
     )
     sheet = say("template.sheet.data", SHEET_LANG)
     tables = [Table("template", sheet, columns, [tuple(row) for row in rows])]
-    groups = by_department(plan)
+    groups: dict[tuple[str, ...], list[int]] = by_department(plan)
     if departments and any(groups):
-        per_region = len(plan.indicators)
+        per_region = len(plan.indicators) + (len(plan.commitments) if commitments else 0)
+        if commitments and plan.commitments:  # no lead named: a sheet of their own
+            first = len(plan.indicators)
+            groups[(say("template.sheet.commitments", SHEET_LANG),)] = list(
+                range(first, first + len(plan.commitments))
+            )
         tables = [
             Table(
                 "template" if number == 1 else f"template-{number}",

@@ -90,4 +90,17 @@ WORDS: dict[str, dict[str, str]] = {
     "lineage.column.old": {"zh": "原指标", "en": "old indicator"},
     "lineage.column.new_id": {"zh": "新指标代码", "en": "new id"},
     "lineage.column.new": {"zh": "新指标", "en": "new indicator"},
+    # the commitments of the text the two plans share (same subject and unit)
+    "comparison.commitments": {
+        "zh": "规划文本中的量化承诺：与上级规划对应{count}项，其中低于上级{weaker}项",
+        "en": "Commitments in the text: {count} match the parent's, {weaker} of them weaker",
+    },
+    "comparison.commitments.table": {"zh": "对应的量化承诺", "en": "Matching commitments"},
+    "comparison.commitment.child": "comparison.column.child_id",
+    "comparison.commitment.subject": "assessment.column.commitment",
+    "comparison.commitment.child_target": "comparison.column.child_target",
+    "comparison.commitment.parent": "comparison.column.parent_id",
+    "comparison.commitment.parent_target": "comparison.column.parent_target",
+    "comparison.commitment.verdict": {"zh": "比较", "en": "verdict"},
+    "comparison.commitment.reason": "assessment.column.reason",
 }

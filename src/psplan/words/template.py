@@ -27,6 +27,7 @@ WORDS: dict[str, dict[str, str]] = {
     # --by-department: a sheet per lead (several departments: the first and how many)
     "template.sheet.departments": {"zh": "{first}等{count}个部门", "en": "{first}等{count}个部门"},
     "template.sheet.no_lead": {"zh": "未明确牵头部门", "en": "未明确牵头部门"},
+    "template.sheet.commitments": {"zh": "规划文本中的量化承诺", "en": "规划文本中的量化承诺"},
     "template.hint.title": {"zh": "填写实际值", "en": "Actual figure"},
     "template.hint.prompt": {
         "zh": "数值（可带 % 或 ‰）、[累计数]，或 应保尽保/是/否；无数据留空",
