@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from psplan.plan.model import Plan
+from psplan.plan.model import Commitment, Plan
 from psplan.plan.serialize import plan_dict
 from psplan.views.model import Cell, Column, Table, Text, View
 from psplan.views.numbers import printed
@@ -72,5 +72,17 @@ def commitments_view(plan: Plan, lang: str = "zh") -> View:
     title = say("plan.commitments.title", lang, name=plan.name, count=len(rows))
     table = Table("commitments", say("plan.commitments.table", lang), columns, rows,
                   group="chapter")  # fmt: skip
-    data = {"plan": plan.id, "commitments": [c.model_dump(mode="json") for c in plan.commitments]}
+    from psplan.plan.commitments import commitment_target
+    from psplan.plan.model import infer_direction
+    from psplan.plan.serialize import expression_dict
+
+    def parsed(c: Commitment) -> dict:
+        target = commitment_target(c.target, c.unit)
+        return expression_dict(target, "level", infer_direction(c.subject, target))
+
+    data = {
+        "plan": plan.id,
+        "commitments": [{**c.model_dump(mode="json"), "parsed": parsed(c)}
+                        for c in plan.commitments],
+    }  # fmt: skip
     return View("commitments", title, lang, data, [table], summary=summary, primary="commitments")
