@@ -34,6 +34,7 @@ CLAIMS = {
     ("compare", "--all"): "suzhou",
     ("compare", "hanzhong-15.yaml"): "延续",
     ("init", ""): "",
+    ("lint", ""): "",
     ("compare", ""): "少数民族文化服务",
     ("template", ""): "",
     ("report", ""): "",

@@ -48,8 +48,17 @@ class Trend:
     likely_met: bool  # the outlook: achieved or on track (R ≥ 0.95)
 
 
+#: Rates that may pass 100 %: a gross ratio counts pupils of any age (毛入学率 101.26 %),
+#: though never by half again.
+GROSS_WORDS = ("毛入学率", "毛入园率")
+GROSS_CAP = 150.0
+
+
 def natural_cap(unit: str | None, name: str) -> float | None:
-    """100 for a percentage rate or share (it cannot pass 100 %), else no cap."""
+    """100 for a percentage rate or share (it cannot pass 100 %), else no cap; a gross
+    enrolment ratio may pass 100 %, up to `GROSS_CAP`."""
+    if unit == "%" and any(word in name for word in GROSS_WORDS):
+        return GROSS_CAP
     return 100.0 if unit == "%" and any(word in name for word in RATE_WORDS) else None
 
 

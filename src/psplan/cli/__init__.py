@@ -21,6 +21,7 @@ from psplan.cli import compare as _compare
 from psplan.cli import judge as _judge
 from psplan.cli import periods as _periods
 from psplan.cli import plans as _plans
+from psplan.cli import quality as _quality
 from psplan.cli import trend as _trend
 from psplan.cli.run import command_inputs, print_problems, stderr_line
 from psplan.errors import PsplanError
@@ -47,6 +48,7 @@ app.command()(_judge.report)
 app.command()(_plans.template)
 app.command()(_periods.init)
 app.command(name="import")(_periods.import_plan)
+app.command()(_quality.lint)
 app.command()(_plans.schema)
 app.command(name="list")(_plans.list_plans)
 

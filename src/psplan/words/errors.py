@@ -254,6 +254,30 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "不认识的字段{key}：应为 原因分析 / 下一步措施，或一个地区名下的这两项",
         "en": "unknown key {key}: expected 原因分析 / 下一步措施, or a region with them",
     },
+    "lint.duplicate": {
+        "zh": "{region}{name}{year}年给出两个不同的数值：{first}（{file}第{line}行）和{second}",
+        "en": "{region}{name} {year} is given twice with different values: {first} ({file}, "
+        "line {line}) and {second}",
+    },
+    "lint.jump": {
+        "zh": "{region}{name}{year}年为{value}，比{before}年的{previous}变化过大，请核实",
+        "en": "{region}{name} {year} is {value}, a jump from {previous} in {before}: please "
+        "check it",
+    },
+    "lint.range": {
+        "zh": "{region}{name}{year}年为{value}，超出合理范围（{low:g}–{high:g}）",
+        "en": "{region}{name} {year} is {value}, outside its natural range ({low:g}–{high:g})",
+    },
+    "lint.outlier": {
+        "zh": "{region}{name}{year}年为{value}，明显偏离同年{count}个地区的中位数{median:g}"
+        "（修正z值{score}）",
+        "en": "{region}{name} {year} is {value}, far from the median {median:g} of {count} "
+        "regions that year (modified z-score {score})",
+    },
+    "lint.missing": {
+        "zh": "{region}{name}缺少{year}年的数据",
+        "en": "{region}{name} has no figure for {year}",
+    },
     "import.unknown_suffix": {
         "zh": "无法读取此类文件：请提供 {suffixes} 文件",
         "en": "cannot read this kind of file: give a {suffixes} file",

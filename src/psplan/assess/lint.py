@@ -1,0 +1,188 @@
+"""Data-quality checks of reported figures across regions and years (`psplan lint`).
+
+What plan monitoring needs of the checks DHIS2's validation rules and frictionless offer, on
+the figures `check` would judge, each finding naming the file, row and rule:
+
+- `jump`: a figure that moves from one year to the next by more than the plan could mean —
+  beyond `jump_steps` times the plan's own yearly step (|target − baseline| / years) and
+  beyond `jump_share` of the previous figure (both must hold: 巩固率 95 → 96 is no jump,
+  托位数 0.9 → 4.6 over five years moves a lot each year). Level indicators only: the yearly
+  amounts of a five-year total vary by nature;
+- `range`: outside the indicator's natural range (a share above 100 %: but a gross enrolment
+  ratio, 毛入学率, may pass 100 %, e.g. 101.26 %; a count below zero);
+- `outlier`: a region far from the others in the same year — a modified z-score
+  (0.6745 × (x − median) / MAD, Iglewicz and Hoaglin) beyond `outlier_z`, among at least
+  `outlier_regions` regions, the MAD taken as at least `outlier_floor` of the median (a few
+  regions may happen to lie close); with a MAD of zero (all at 0) none is computed;
+- `duplicate`: the same (indicator, region, year) given twice with different values;
+- `missing`: the completeness matrix — every indicator with figures, for every region and
+  year the file has, that has none.
+
+Pure: rows in, findings out (warnings, as `Problem`s). Qualitative figures (应保尽保, 是) are
+only checked for duplicates and completeness.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+
+from psplan.actuals.read import ActualRow, SheetEntry
+from psplan.assess.check import AmbiguousName, IndicatorMatcher, natural_range
+from psplan.errors import Location, Problem, plain, quoted
+from psplan.plan.model import Indicator, Plan
+
+RULES = ("jump", "range", "outlier", "duplicate", "missing")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When a figure is a finding (each one configurable on the command line)."""
+
+    jump_steps: float = 3.0  # times the plan's yearly step
+    jump_share: float = 0.2  # of the previous figure
+    outlier_z: float = 3.5  # modified z-score
+    outlier_regions: int = 5  # fewest regions an outlier is looked for among
+    #: the spread (MAD) taken as at least this share of the median: among a few regions
+    #: whose figures happen to lie close, a figure 4 % off is not an outlier
+    outlier_floor: float = 0.02
+
+
+@dataclass(frozen=True)
+class _Figure:
+    value: float | None
+    raw: str
+    file: str
+    line: int
+    column: int
+
+    @property
+    def location(self) -> Location:
+        return Location(self.file, self.line, self.column)
+
+
+def lint(
+    plan: Plan, rows: Iterable[ActualRow | SheetEntry | Problem], thresholds: Thresholds
+) -> list[Problem]:
+    """Every finding of the rules (see the module) on the figures, in the order of the rules,
+    then of the file. Problems of reading (bad rows) come first, as they are."""
+    matcher = IndicatorMatcher(plan)
+    findings: list[Problem] = []
+    series: dict[tuple[str, str | None], dict[int, _Figure]] = {}
+    indicators: dict[str, Indicator] = {}
+    regions: dict[str | None, None] = {}
+    years: set[int] = set()
+    unknown: set[str] = set()
+    for row in rows:
+        if type(row) is Problem:
+            findings.append(row)
+            continue
+        if type(row) is not ActualRow or row.value.missing:
+            continue
+        try:
+            indicator = matcher.match(row.indicator)
+        except AmbiguousName as exc:
+            indicator = None
+            if row.indicator not in unknown:
+                findings.append(Problem(row.location, exc.words, "ambiguous"))
+        if indicator is None:
+            if row.indicator not in unknown:
+                unknown.add(row.indicator)
+                findings.append(Problem(row.location, "check.unknown_indicator",
+                                        "unknown-indicator", text=quoted(row.indicator),
+                                        plan=plan.id, hint=""))  # fmt: skip
+            continue
+        indicators[indicator.id] = indicator
+        regions[row.region] = None
+        years.add(row.year)
+        figure = _Figure(row.value.number, row.value.raw, row.file, row.line, row.column)
+        known = series.setdefault((indicator.id, row.region), {})
+        earlier = known.get(row.year)
+        if earlier is None:
+            known[row.year] = figure
+        elif earlier.raw.strip() != figure.raw.strip() and earlier.value != figure.value:
+            first = quoted(earlier.raw)
+            findings.append(_finding(figure, "duplicate", indicator, row.region, row.year,
+                                     first=first, line=earlier.line, file=plain(earlier.file),
+                                     second=quoted(figure.raw)))  # fmt: skip
+    findings += _jumps(plan, series, indicators, thresholds)
+    findings += _ranges(series, indicators)
+    findings += _outliers(series, indicators, thresholds)
+    first_file = next(iter(f.file for known in series.values() for f in known.values()), "")
+    findings += _missing(series, indicators, list(regions), sorted(years), first_file)
+    return findings
+
+
+def _finding(figure: _Figure, rule: str, indicator: Indicator, region: str | None,
+             year: int, **args: object) -> Problem:  # fmt: skip
+    return Problem(
+        figure.location, f"lint.{rule}", rule, "warning", name=indicator.name,
+        region=f"{region}，" if region else "", year=year, value=quoted(figure.raw), **args,
+    )  # fmt: skip
+
+
+def _jumps(plan: Plan, series: dict, indicators: dict[str, Indicator], limits: Thresholds):
+    for (indicator_id, region), known in series.items():
+        indicator = indicators[indicator_id]
+        if indicator.effective_kind != "level":
+            continue
+        target, base = indicator.target.value, indicator.baseline.value
+        span = max(plan.period.end - plan.baseline_year, 1)
+        step = abs(target - base) / span if target is not None and base is not None else 0.0
+        ordered = sorted((year, f) for year, f in known.items() if f.value is not None)
+        for (year, before), (later, after) in pairwise(ordered):
+            if later != year + 1:
+                continue
+            change = abs(after.value - before.value)
+            if change > limits.jump_steps * step and change > limits.jump_share * abs(before.value):
+                yield _finding(after, "jump", indicator, region, later,
+                               previous=quoted(before.raw), before=year)  # fmt: skip
+
+
+def _ranges(series: dict, indicators: dict[str, Indicator]):
+    for (indicator_id, region), known in series.items():
+        indicator = indicators[indicator_id]
+        low, high = natural_range(indicator)
+        for year, figure in sorted(known.items()):
+            if figure.value is not None and not low <= figure.value <= high:
+                yield _finding(figure, "range", indicator, region, year, low=low, high=high)
+
+
+def _outliers(series: dict, indicators: dict[str, Indicator], limits: Thresholds):
+    by_year: dict[tuple[str, int], list[tuple[str | None, _Figure]]] = {}
+    for (indicator_id, region), known in series.items():
+        for year, figure in known.items():
+            if figure.value is not None:
+                by_year.setdefault((indicator_id, year), []).append((region, figure))
+    for (indicator_id, year), figures in by_year.items():
+        if len(figures) < limits.outlier_regions:
+            continue
+        values = [f.value for _, f in figures]
+        median = statistics.median(values)
+        mad = statistics.median(abs(v - median) for v in values)
+        mad = max(mad, limits.outlier_floor * abs(median))
+        if mad == 0:
+            continue
+        for region, figure in figures:
+            score = 0.6745 * (figure.value - median) / mad
+            if abs(score) > limits.outlier_z:
+                yield _finding(figure, "outlier", indicators[indicator_id], region, year,
+                               score=round(score, 1), median=round(median, 4),
+                               count=len(figures))  # fmt: skip
+
+
+def _missing(
+    series: dict, indicators: dict[str, Indicator], regions: list, years: list[int], first: str
+):
+    for indicator_id, indicator in indicators.items():
+        for region in regions:
+            known = series.get((indicator_id, region), {})
+            file = next(iter(known.values())).file if known else first
+            for year in years:
+                if year not in known:
+                    yield Problem(
+                        Location(file), "lint.missing", "missing", "warning",
+                        name=indicator.name, region=f"{region}，" if region else "", year=year,
+                    )  # fmt: skip

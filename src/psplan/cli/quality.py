@@ -1,0 +1,65 @@
+"""`psplan lint`: data-quality checks of reported figures across regions and years."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from psplan.cli.options import (
+    MAX_PROBLEMS,
+    ActualsArg,
+    EncodingOpt,
+    Lang,
+    LangOpt,
+    MaxProblemsOpt,
+    PlanArg,
+    ProblemFormat,
+    SheetOpt,
+)
+from psplan.cli.run import emit, load_for_judging, user_errors
+
+
+@user_errors
+def lint(
+    plan: PlanArg,
+    actuals: ActualsArg,
+    output_format: Annotated[
+        ProblemFormat, typer.Option("--format", "-f", help="text, json, or github annotations.")
+    ] = ProblemFormat.text,
+    jump_steps: Annotated[
+        float, typer.Option(help="A jump: a yearly change beyond this many of the plan's steps…")
+    ] = 3.0,
+    jump_share: Annotated[
+        float, typer.Option(help="…and beyond this share of the previous figure.")
+    ] = 0.2,
+    outlier_z: Annotated[
+        float, typer.Option(help="An outlier: a modified z-score beyond this, across regions.")
+    ] = 3.5,
+    outlier_regions: Annotated[
+        int, typer.Option(help="Fewest regions in a year to look for an outlier among.")
+    ] = 5,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    lang: LangOpt = Lang.zh,
+    max_problems: MaxProblemsOpt = MAX_PROBLEMS,
+) -> None:
+    """Check the figures across regions and years: jumps from one year to the next, values
+    outside their natural range, outlier regions, conflicting duplicates and missing
+    (indicator, region, year) cells. Exit 1 when anything is found, 0 when nothing is."""
+    from itertools import chain
+
+    from psplan.actuals.read import read_actuals
+    from psplan.assess.lint import Thresholds
+    from psplan.assess.lint import lint as find
+    from psplan.views.problems import problems_view
+
+    loaded = load_for_judging(plan)
+    files: list[Path] = list(actuals or [])
+    rows = chain.from_iterable(read_actuals(path, encoding=encoding, sheet=sheet) for path in files)
+    limits = Thresholds(jump_steps, jump_share, outlier_z, outlier_regions)
+    findings = find(loaded.plan, rows, limits)
+    emit(problems_view(findings, len(files), max_problems, lang.value), output_format.value, None)
+    if findings:
+        raise typer.Exit(1)

@@ -1,0 +1,108 @@
+"""`psplan lint`: each fault planted in a generated (not real) county file is found by its
+rule at its row, and a clean file gives nothing."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from psplan.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """汉中's indicators for 8 generated counties, 2021–2025 (benchmarks/generate.py)."""
+    path = tmp_path_factory.mktemp("lint") / "counties.csv"
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    saved, sys.argv = sys.argv, ["generate.py", "hanzhong", "-o", str(path), "--regions", "8"]
+    try:
+        module.main()
+    finally:
+        sys.argv = saved
+    return path
+
+
+def findings(path: Path) -> tuple[int, list[dict]]:
+    result = runner.invoke(app, ["lint", "hanzhong", str(path), "-f", "json"])
+    return result.exit_code, json.loads(result.stdout)["problems"]
+
+
+def test_a_clean_file_has_no_finding(clean: Path) -> None:
+    code, found = findings(clean)
+    assert (code, found) == (0, [])
+
+
+def _rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(path.open(encoding="utf-8")))
+
+
+def _line(rows: list[list[str]], region: str, name: str, year: int) -> int:
+    """The file line (1-based, the header is line 1) of a (region, indicator, year) row."""
+    return next(i for i, row in enumerate(rows, 1)
+                if row[:3] == [region, name, str(year)])  # fmt: skip
+
+
+def test_each_planted_fault_is_found_by_its_rule_at_its_row(clean: Path, tmp_path: Path) -> None:
+    rows = _rows(clean)
+    regions = sorted({row[0] for row in rows[1:]})
+    plant = {
+        "jump": (regions[0], "九年义务教育巩固率", 2023, "60"),  # ~98 the years around
+        "range": (regions[1], "基本养老保险参保率", 2022, "120"),  # a share past 100 %
+        "outlier": (regions[2], "每千人口拥有医疗卫生机构床位数", 2024, "80"),  # ~7 elsewhere
+    }
+    lines = {}
+    for rule, (region, name, year, value) in plant.items():
+        lines[rule] = _line(rows, region, name, year)
+        rows[lines[rule] - 1][3] = value
+    gross = _line(rows, regions[3], "高中阶段教育毛入学率", 2025)
+    rows[gross - 1][3] = "101.26"  # a gross ratio may pass 100 %: no finding
+    dropped = _line(rows, regions[4], "人均预期寿命", 2022)
+    del rows[dropped - 1]  # a missing county-year
+    twice = rows[5][:]
+    twice[3] = str(float(twice[3].rstrip("%")) + 1)  # a conflicting duplicate, at the end
+    rows.append(twice)
+    faulty = tmp_path / "faulty.csv"
+    with faulty.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    code, found = findings(faulty)
+    assert code == 1
+    at = {(f["code"], f["line"]) for f in found}
+    for rule in ("jump", "range", "outlier"):
+        line = lines[rule] if lines[rule] < dropped else lines[rule] - 1
+        assert (rule, line) in at, (rule, line, found)
+    assert ("duplicate", len(rows)) in at
+    missing = [f for f in found if f["code"] == "missing"]
+    assert [f["message"] for f in missing] == [f"{regions[4]}，人均预期寿命缺少2022年的数据"]
+    gross_line = gross if gross < dropped else gross - 1
+    assert not any(f["line"] == gross_line for f in found)
+    # the same in the text and GitHub formats, one line each
+    text = runner.invoke(app, ["lint", "hanzhong", str(faulty)])
+    assert f"{faulty}:{lines['range'] - (lines['range'] > dropped)}:4: warning: " in text.stdout
+    github = runner.invoke(app, ["lint", "hanzhong", str(faulty), "-f", "github"]).stdout
+    assert github.count("::warning file=") == len(found)
+
+
+def test_thresholds_are_the_users_to_set(clean: Path, tmp_path: Path) -> None:
+    rows = _rows(clean)
+    region = sorted({row[0] for row in rows[1:]})[0]
+    line = _line(rows, region, "九年义务教育巩固率", 2023)
+    rows[line - 1][3] = str(float(rows[line - 1][3].rstrip("%")) - 5)
+    path = tmp_path / "f.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    assert findings(path)[0] == 0  # 5 points: within the default 20 % of the figure
+    strict = runner.invoke(app, ["lint", "hanzhong", str(path), "--jump-share", "0.02",
+                                 "--jump-steps", "1", "-f", "json"])  # fmt: skip
+    assert strict.exit_code == 1
+    assert {f["code"] for f in json.loads(strict.stdout)["problems"]} == {"jump"}
