@@ -552,3 +552,21 @@ def test_html_writes_a_report_in_prose() -> None:
         in page
     )
     assert page.count('data-table="results"') == 1
+
+
+def test_a_terminal_lists_no_county_scale_table_and_says_where_it_is() -> None:
+    """A table of more than 2,000 rows (a country's counties make 185,600 results) is not
+    drawn in a terminal — it took minutes — but named, with the formats that hold it; the
+    other tables of the view are drawn as ever."""
+    from psplan.formats.table import ROWS_LIMIT
+
+    columns = (Column("region", "地区"), Column("status", "状态"))
+    big = Table("results", "全部指标", columns,
+                [(f"县{n}", Status("met", "已达标")) for n in range(ROWS_LIMIT + 1)])  # fmt: skip
+    small = Table("counts", "状态统计", columns, [("全市", Status("behind", "进度滞后"))])
+    view = View("assessment", "报告", "zh", None, [small, big])
+    text = render(view, "table")
+    assert "全部指标\n本表超过 2,000 行，终端中不逐行列出；完整表格请输出 CSV、XLSX 或 JSON" in text
+    assert "县1 " not in text and "进度滞后" in text
+    english = render(View("assessment", "r", "en", None, [big]), "table")
+    assert "more than 2,000 rows, too many to list in a terminal" in english

@@ -25,11 +25,9 @@ chart of the same key (the progress by domain) above it; the view's notes last.
 
 from __future__ import annotations
 
-from itertools import islice
-from typing import Any
-
 from psplan.formats.colours import NEUTRAL, SHARE, STATUS_COLOURS, STATUS_FILLS
 from psplan.formats.escape import html_text as escape
+from psplan.formats.table import more_than
 from psplan.views.model import Bar, Cell, Chart, Paragraph, Section, Status, Table, Text, View
 from psplan.views.numbers import Figure, percent
 from psplan.words import say
@@ -180,18 +178,6 @@ def _section(title: str, body: str, key: str) -> str:
     return f'<section data-section="{escape(key)}">{heading}{body}</section>'
 
 
-def _more_than(items: Any, limit: int) -> bool:
-    """Whether `items` holds more than `limit`: a lazy sequence that knows its length without
-    making its rows tells it by `__length_hint__`; else at most limit + 1 of it is read."""
-    if isinstance(items, list | tuple):
-        return len(items) > limit
-    hint = getattr(items, "__length_hint__", None)
-    known = hint() if hint is not None else NotImplemented
-    if isinstance(known, int):
-        return known > limit
-    return sum(1 for _ in islice(items, limit + 1)) > limit
-
-
 def _omitted(words: str, matrix: Table | None, lang: str) -> str:
     if matrix is not None:
         words += say("html.see_matrix", lang, title=matrix.title)
@@ -268,7 +254,7 @@ def _plain(cell: Cell) -> str:
 
 
 def _table(table: Table, lang: str, matrix: Table | None) -> str:
-    if _more_than(table.rows, ROWS_LIMIT):
+    if more_than(table.rows, ROWS_LIMIT):
         return _omitted(say("html.omitted", lang, rows=f"{ROWS_LIMIT:,}"), matrix, lang)
     if not table.rows:
         return f'<p class="empty">{escape(say("html.empty", lang))}</p>'
@@ -398,7 +384,7 @@ def _attr(value: float | None) -> str:
 def _chart(chart: Chart, lang: str, matrix: Table | None) -> str:
     """Horizontal bars of progress toward target (to 120 %), each with its own time-share
     mark: the share it was judged against, which differs where baseline years differ."""
-    if _more_than(chart.bars, ROWS_LIMIT):
+    if more_than(chart.bars, ROWS_LIMIT):
         return _omitted(say("html.bars_omitted", lang, bars=f"{ROWS_LIMIT:,}"), matrix, lang)
     bars = [bar for bar in chart.bars if bar.progress is not None]
     if not bars:

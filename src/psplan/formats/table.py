@@ -46,6 +46,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 from typing import Any
 
 from psplan.formats.escape import terminal, visible
@@ -442,7 +443,28 @@ def render(view: View, *, color: bool = False, width: int | None = None) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
+#: A terminal lists no table of more rows (a country's counties make 185,600 results): the
+#: file formats hold them, and the note says which.
+ROWS_LIMIT = 2000
+
+
+def more_than(items: Any, limit: int) -> bool:
+    """Whether `items` holds more than `limit`: a lazy sequence that knows its length without
+    making its rows tells it by `__length_hint__`; else at most limit + 1 of it is read."""
+    if isinstance(items, list | tuple):
+        return len(items) > limit
+    hint = getattr(items, "__length_hint__", None)
+    known = hint() if hint is not None else NotImplemented
+    if isinstance(known, int):
+        return known > limit
+    return sum(1 for _ in islice(items, limit + 1)) > limit
+
+
 def _table(table: Table, *, color: bool, width: int, lang: str) -> list[Any]:
+    if more_than(table.rows, ROWS_LIMIT):
+        lines = [table.title] if table.title else []
+        lines.append(say("table.omitted", lang, rows=f"{ROWS_LIMIT:,}"))
+        return [_paragraph(line, width) for line in lines]
     if table.matrix:
         return _matrix(table, color=color, width=width, lang=lang)
     if not table.rows:  # a table with no rows says so, not an empty grid
