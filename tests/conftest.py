@@ -169,3 +169,20 @@ def chromium() -> Path:
     except ImportError:
         pytest.skip("playwright is not installed (pip install '.[test]')")
     return CHROMIUM
+
+
+def generate_actuals(plan: str, path: Path, *args: str) -> Path:
+    """A generated (not real) actuals file from benchmarks/generate.py, run in this process:
+    `args` are its options (`--region-names 全市`, `--regions 8`, `--years 2021-2023`)."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    saved, sys.argv = sys.argv, ["generate.py", plan, "-o", str(path), *args]
+    try:
+        module.main()
+    finally:
+        sys.argv = saved
+    return path

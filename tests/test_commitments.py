@@ -51,24 +51,6 @@ def test_a_target_the_grammar_cannot_read_is_an_error_quoting_it() -> None:
 # ------------------------------------------------------------------ judged apart
 
 
-def _generated(plan: str, path):
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[1]
-    spec = importlib.util.spec_from_file_location("generate", root / "benchmarks" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    saved = sys.argv
-    sys.argv = ["generate.py", plan, "-o", str(path), "--region-names", "全市"]
-    try:
-        module.main()
-    finally:
-        sys.argv = saved
-    return path
-
-
 def test_a_report_judges_the_commitments_it_names_apart_and_the_main_counts_stay(
     tmp_path, capsys
 ) -> None:
@@ -81,7 +63,9 @@ def test_a_report_judges_the_commitments_it_names_apart_and_the_main_counts_stay
     import psplan
     from psplan.cli import app
 
-    figures = _generated("chuzhou", tmp_path / "滁州.csv")
+    from conftest import generate_actuals
+
+    figures = generate_actuals("chuzhou", tmp_path / "滁州.csv", "--region-names", "全市")
     capsys.readouterr()
     named = tmp_path / "承诺.csv"
     named.write_text(

@@ -128,19 +128,10 @@ def test_english(mid) -> None:
 def _generate(plan: str, path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A generated five-year file for the plan's own area (benchmarks/generate.py, in this
     process): clearly generated figures, for every indicator and every year of the period."""
-    import importlib.util
-    import sys
+    from conftest import generate_actuals
 
-    spec = importlib.util.spec_from_file_location(
-        "generate", Path(__file__).parents[1] / "benchmarks" / "generate.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
     own = "全国" if plan == "national" else "全市"  # the plan's own area
-    argv = ["generate.py", plan, "-o", str(path), "--region-names", own]
-    monkeypatch.setattr(sys, "argv", argv)
-    module.main()
-    return path
+    return generate_actuals(plan, path, "--region-names", own)
 
 
 @pytest.mark.slow

@@ -4,9 +4,7 @@ rule at its row, and a clean file gives nothing."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,8 @@ from typer.testing import CliRunner
 
 from psplan.cli import app
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import generate_actuals
+
 runner = CliRunner()
 
 
@@ -22,15 +21,7 @@ runner = CliRunner()
 def clean(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """汉中's indicators for 8 generated counties, 2021–2025 (benchmarks/generate.py)."""
     path = tmp_path_factory.mktemp("lint") / "counties.csv"
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    saved, sys.argv = sys.argv, ["generate.py", "hanzhong", "-o", str(path), "--regions", "8"]
-    try:
-        module.main()
-    finally:
-        sys.argv = saved
-    return path
+    return generate_actuals("hanzhong", path, "--regions", "8")
 
 
 def findings(path: Path) -> tuple[int, list[dict]]:

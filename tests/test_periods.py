@@ -4,9 +4,7 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,8 @@ from typer.testing import CliRunner
 import psplan
 from psplan.cli import app
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import generate_actuals
+
 runner = CliRunner()
 
 
@@ -24,16 +23,7 @@ runner = CliRunner()
 def final(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated (not real) 2021–2025 file for 汉中's own area, from benchmarks/generate.py."""
     path = tmp_path_factory.mktemp("final") / "汉中2021-2025.csv"
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    argv = ["generate.py", "hanzhong", "-o", str(path), "--region-names", "全市"]
-    saved, sys.argv = sys.argv, argv
-    try:
-        module.main()
-    finally:
-        sys.argv = saved
-    return path
+    return generate_actuals("hanzhong", path, "--region-names", "全市")
 
 
 def _init(final: Path, out: Path, *more: str):

@@ -225,3 +225,26 @@ def test_schema_is_json_schema(psplan) -> None:
     assert schema["type"] == "object"
     assert "indicators" in schema["properties"]
     assert schema["additionalProperties"] is False
+
+
+def test_commitments_and_leads_are_checked(psplan, tmp_path: Path) -> None:
+    """A commitment id given twice, a commitment target the grammar cannot read, a lead for
+    a domain the plan lacks and a second lead for one domain: each reported at its line."""
+    text = (DATA / "suzhou.yaml").read_text(encoding="utf-8")
+    text = text.replace("  - id: c002\n", "  - id: c001\n", 1)
+    text = text.replace('    target: "全覆盖"\n', '    target: "明显改善"\n', 1)
+    text += (
+        "leads:\n"
+        "  - {domain: 幼有所育, departments: [市卫健委], responsibility: 市卫健委牵头}\n"
+        "  - {domain: 幼有所育, departments: [市教体局], responsibility: 市教体局牵头}\n"
+        "  - {domain: 未知领域, departments: [市民政局], responsibility: 市民政局牵头}\n"
+    )
+    path = tmp_path / "suzhou.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = psplan("validate", str(path))
+    assert result.returncode == 2
+    out = result.stdout
+    assert "承诺事项“c001”重复（第" in out and "[duplicate-id]" in out
+    assert "无法将“明显改善”识别为目标值" in out
+    assert "牵头单位（leads）：领域“幼有所育”已在第" in out
+    assert "牵头单位（leads）：领域“未知领域”不在本规划的领域列表（domains）中" in out

@@ -139,6 +139,25 @@ def _semantic_problems(
     return problems, False
 
 
+def _seen_before(
+    document: YamlDocument,
+    path: tuple[Any, ...],
+    value: str,
+    seen: dict[str, int],
+    key: str,
+    argument: str,
+    code: str,
+    problem: Any,
+) -> None:
+    """Report `value` given a second time in a list (an id, a domain's lead), naming the
+    line of the first; else remember where it is."""
+    if value in seen:
+        first_line = document.locate((path[0], seen[value])).line
+        problem(path, Message(key, **{argument: quote(value)}, line=first_line), code)
+    else:
+        seen[value] = path[1]
+
+
 def _row_checks(document: YamlDocument, problem: Any) -> None:
     data = document.data
     domains = data.get("domains") if isinstance(data.get("domains"), list) else None
@@ -192,14 +211,10 @@ def _row_checks(document: YamlDocument, problem: Any) -> None:
     for index, row in _rows(document, "commitments"):
         row_id = row.get("id")
         if isinstance(row_id, str):
-            if row_id in seen_commitments:
-                first_line = document.locate(("commitments", seen_commitments[row_id])).line
-                problem(
-                    ("commitments", index, "id"),
-                    Message("validate.duplicate_commitment_id", id=quote(row_id), line=first_line),
-                    "duplicate-id",
-                )
-            seen_commitments[row_id] = index
+            key = "validate.duplicate_commitment_id"
+            where = ("commitments", index, "id")
+            _seen_before(document, where, row_id, seen_commitments, key, "id", "duplicate-id",
+                         problem)  # fmt: skip
         target, unit = row.get("target"), row.get("unit")
         if isinstance(target, str) and (unit is None or isinstance(unit, str)):
             try:
@@ -219,15 +234,9 @@ def _row_checks(document: YamlDocument, problem: Any) -> None:
                 Message("validate.unknown_lead_domain", domain=quote(domain)),
                 "unknown-domain",
             )
-        elif domain in led:
-            first_line = document.locate(("leads", led[domain])).line
-            problem(
-                ("leads", index, "domain"),
-                Message("validate.lead_twice", domain=quote(domain), line=first_line),
-                "duplicate-lead",
-            )
         else:
-            led[domain] = index
+            _seen_before(document, ("leads", index, "domain"), domain, led,
+                         "validate.lead_twice", "domain", "duplicate-lead", problem)  # fmt: skip
 
     # Row-level checks that need parsed targets: validate each row on its own.
     for index, row in _rows(document, "indicators"):
