@@ -1,12 +1,17 @@
-"""Benchmark psplan at national county scale, side by side with the floor.
+"""Benchmark psplan at national county scale, side by side with the floor and its peers.
 
-    python benchmarks/run.py [--plan ankang] [--regions 2900]
+    python benchmarks/run.py [--plan ankang] [--regions 2900] [--quick]
 
-(a) the floor: Python's csv module reading the same file and converting the numbers;
-(b) `psplan check PLAN FILE --by-region --format json -o …` (a subprocess, as users run it);
-(c) start-up: `psplan --version` and `psplan validate data/*.yaml`; `import psplan`.
-Prints the ratio (b)/(a), peak memory of (b), the start-up times and a 64-indicator check
-end to end. Files go to benchmarks/out/ (ignored by git).
+Each measurement is a whole process, in one run, on the same file:
+(a) the floor: Python's csv module reading the file and converting the numbers;
+(b) `psplan check PLAN FILE` with and without `--by-region`, in json, csv, markdown (to a pipe)
+    and table (`-o out.txt`) — ratio to (a) and peak memory;
+(c) the peers: an analyst's pandas, polars and duckdb scripts (benchmarks/peers/: read, join
+    the names to the targets, latest figure per region × indicator against its target), each
+    skipped with a word when its library is not installed;
+(d) start-up: `psplan --version`, `import psplan`, `validate data/*.yaml`, and a one-region
+    check of every indicator. With `--quick`, (b) is the json `--by-region` run only.
+Files go to benchmarks/out/ (ignored by git).
 """
 
 from __future__ import annotations
@@ -58,10 +63,67 @@ def best_of(command: list[str], runs: int = 7) -> float:
     return min(timed(command)[0] for _ in range(runs))
 
 
+def peers_and_formats(args: argparse.Namespace) -> None:
+    """(a), (b) in every format, (c): one table, each line a whole process."""
+    import importlib.util
+
+    path = OUT / f"{args.plan}-{args.regions}-utf-8.csv"
+    if not path.exists():
+        subprocess.run([sys.executable, str(HERE / "generate.py"), args.plan, "-o", str(path),
+                        "--regions", str(args.regions)], check=True)  # fmt: skip
+    targets = OUT / f"targets-{args.plan}.csv"
+    subprocess.run([sys.executable, "-c", TARGETS, args.plan, str(targets)], check=True)
+    rows = sum(1 for _ in path.open(encoding="utf-8")) - 1
+    base = min(floor(path, "utf-8") for _ in range(3))
+    print(f"\n{rows:,} rows of {path.name}; (a) the csv floor {base:.2f} s")
+    print(f"{'run':58} {'time':>8} {'× floor':>8} {'peak MB':>8}")
+    formats = ["json"] if args.quick else ["json", "csv", "markdown", "table"]
+    for by_region in (["--by-region"], []):
+        for fmt in formats:
+            if args.quick and not by_region:
+                continue
+            suffix = {"table": "txt"}.get(fmt, fmt)
+            out = ["-o", str(OUT / f"out.{suffix}")] if fmt != "markdown" else []
+            command = [*PSPLAN, "check", args.plan, str(path), *by_region, "--format", fmt, *out]
+            elapsed, memory, code = timed(command)
+            label = f"psplan check {' '.join(by_region)} --format {fmt}" + (
+                " (to a pipe)" if fmt == "markdown" else " -o FILE"
+            )
+            status = "" if code in (0, 1) else f"  exit {code}"
+            print(f"{label:58} {elapsed:7.2f}s {elapsed / base:7.1f}× {memory:8.0f}{status}")
+    for peer in ("pandas", "polars", "duckdb"):
+        if importlib.util.find_spec(peer) is None:
+            print(f"{peer + ' script':58} (not installed: pip install {peer})")
+            continue
+        script = HERE / "peers" / f"{peer}_check.py"
+        elapsed, memory, code = timed(
+            [sys.executable, str(script), str(path), str(targets), str(OUT / f"{peer}.json")]
+        )
+        print(f"{peer + ' script':58} {elapsed:7.2f}s {elapsed / base:7.1f}× {memory:8.0f}")
+
+
+#: Writes the targets the peer scripts join to: the plan's numeric level targets.
+TARGETS = """
+import csv, sys
+from psplan.plan.plans import load_plan
+plan = load_plan(sys.argv[1]).plan
+with open(sys.argv[2], "w", encoding="utf-8", newline="") as handle:
+    out = csv.writer(handle)
+    out.writerow(["id", "name", "target", "op"])
+    for i in plan.indicators:
+        if i.target.form == "number" and i.effective_kind == "level":
+            op = i.target.effective_op(i.effective_direction)
+            if op not in (">=", "<="):
+                op = ">=" if i.effective_direction == "increase" else "<="
+            out.writerow([i.id, i.name, i.target.value, op])
+"""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plan", default="ankang")
     parser.add_argument("--regions", type=int, default=2900)
+    parser.add_argument("--quick", action="store_true", help="only the json --by-region run")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
 
@@ -69,6 +131,7 @@ def main() -> None:
         f"machine: {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
     )
+    peers_and_formats(args)
     results = {}
     for encoding in ("utf-8", "gb18030"):
         path = OUT / f"{args.plan}-{args.regions}-{encoding}.csv"

@@ -681,8 +681,9 @@ def _check(
             )
     # the commitments the figures name, judged apart from the main table
     pledged = []
+    pledges = commitment_indicators(plan) if plan.commitments else []
     for place in regions:
-        for commitment, judged_as in commitment_indicators(plan):
+        for commitment, judged_as in pledges:
             series = collected.observations.get((place, commitment.id))
             if not series:
                 continue
