@@ -570,3 +570,18 @@ def test_a_terminal_lists_no_county_scale_table_and_says_where_it_is() -> None:
     assert "县1 " not in text and "进度滞后" in text
     english = render(View("assessment", "r", "en", None, [big]), "table")
     assert "more than 2,000 rows, too many to list in a terminal" in english
+
+
+def test_markdown_of_a_county_scale_table_is_the_same_table_unpadded() -> None:
+    from psplan.formats.markdown import ALIGNED_ROWS
+
+    columns = (Column("region", "地区"), Column("actual", "实际值"))
+    rows = [(f"县{n}", Figure(n, "0", str(n))) for n in range(ALIGNED_ROWS + 1)]
+    text = render(View("assessment", "报告", "zh", None, [Table("results", "全部指标",
+                                                                columns, rows)]), "markdown")  # fmt: skip
+    lines = [line for line in text.splitlines() if line.startswith("|")]
+    assert lines[:3] == ["| 地区 | 实际值 |", "|:---|---:|", "| 县0 | 0 |"]
+    assert len(lines) == ALIGNED_ROWS + 3  # header, rule, every row
+    small = render(View("assessment", "报告", "zh", None,
+                        [Table("results", "全部指标", columns, rows[:3])]), "markdown")  # fmt: skip
+    assert "| 县0    |        0 |" in small  # aligned as ever

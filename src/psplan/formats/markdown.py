@@ -17,6 +17,11 @@ from typing import Any
 from psplan.formats.escape import markdown_cell, markdown_line
 from psplan.words import say
 
+#: A table of more rows is written without padding its columns to one width: the same
+#: GitHub table, which tabulate took minutes to align at county scale (185,600 rows).
+ALIGNED_ROWS = 2000
+_RULES = {"left": ":---", "right": "---:", "center": ":---:"}
+
 
 def _pipe_table(
     headers: Sequence[str],
@@ -24,6 +29,11 @@ def _pipe_table(
     colalign: Sequence[str] | None,
 ) -> str:
     """A GitHub table of cells already escaped, with the alignment in the rule."""
+    if len(cells) > ALIGNED_ROWS:
+        rule = [_RULES.get(align, ":---") for align in colalign or ["left"] * len(headers)]
+        lines = [f"| {' | '.join(headers)} |", f"|{'|'.join(rule)}|"]
+        lines.extend(f"| {' | '.join(row)} |" for row in cells)
+        return "\n".join(lines)
     import tabulate
 
     tabulate.WIDE_CHARS_MODE = True  # CJK characters are two columns wide
