@@ -34,7 +34,11 @@ STAGES = {
 }
 #: What a shared module (rank 0) may import all the same: module → the stage, and whether it
 #: must import it lazily (in a function, or for type checkers only), never when it loads.
-ENTRY_POINTS = {"psplan.__main__": ("cli", False), "psplan": ("api", True)}
+ENTRY_POINTS = {
+    "psplan.__main__": ("cli", False),
+    "psplan.entry": ("cli", True),
+    "psplan": ("api", True),
+}
 #: The only modules of views/ a format may import.
 VIEWS_FOR_FORMATS = frozenset({"psplan.views.model", "psplan.views.numbers"})
 #: The names of the formats (psplan.formats.FORMATS).

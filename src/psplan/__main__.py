@@ -1,5 +1,5 @@
 """`python -m psplan` runs the command line."""
 
-from psplan.cli import main
+from psplan.entry import main
 
 main()
