@@ -79,7 +79,7 @@ def test_each_planted_fault_is_found_by_its_rule_at_its_row(clean: Path, tmp_pat
     assert not any(f["line"] == gross_line for f in found)
     # the same in the text and GitHub formats, one line each
     text = runner.invoke(app, ["lint", "hanzhong", str(faulty)])
-    assert f"{faulty}:{lines['range'] - (lines['range'] > dropped)}:4: warning: " in text.stdout
+    assert f"{faulty}:{lines['range'] - (lines['range'] > dropped)}: warning: " in text.stdout
     github = runner.invoke(app, ["lint", "hanzhong", str(faulty), "-f", "github"]).stdout
     assert github.count("::warning file=") == len(found)
 

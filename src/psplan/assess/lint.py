@@ -31,6 +31,7 @@ from itertools import pairwise
 
 from psplan.actuals.read import ActualRow, SheetEntry
 from psplan.assess.check import AmbiguousName, IndicatorMatcher, natural_range
+from psplan.assess.evaluate import Observation
 from psplan.errors import Location, Problem, plain, quoted
 from psplan.plan.model import Indicator, Plan
 
@@ -50,19 +51,6 @@ class Thresholds:
     outlier_floor: float = 0.02
 
 
-@dataclass(frozen=True)
-class _Figure:
-    value: float | None
-    raw: str
-    file: str
-    line: int
-    column: int
-
-    @property
-    def location(self) -> Location:
-        return Location(self.file, self.line, self.column)
-
-
 def lint(
     plan: Plan, rows: Iterable[ActualRow | SheetEntry | Problem], thresholds: Thresholds
 ) -> list[Problem]:
@@ -70,7 +58,7 @@ def lint(
     then of the file. Problems of reading (bad rows) come first, as they are."""
     matcher = IndicatorMatcher(plan)
     findings: list[Problem] = []
-    series: dict[tuple[str, str | None], dict[int, _Figure]] = {}
+    series: dict[tuple[str | None, str], dict[int, Observation]] = {}
     indicators: dict[str, Indicator] = {}
     regions: dict[str | None, None] = {}
     years: set[int] = set()
@@ -97,76 +85,94 @@ def lint(
         indicators[indicator.id] = indicator
         regions[row.region] = None
         years.add(row.year)
-        figure = _Figure(row.value.number, row.value.raw, row.file, row.line, row.column)
-        known = series.setdefault((indicator.id, row.region), {})
+        figure = Observation(row.year, row.value, row.line, row.file)
+        known = series.setdefault((row.region, indicator.id), {})
         earlier = known.get(row.year)
         if earlier is None:
             known[row.year] = figure
-        elif earlier.raw.strip() != figure.raw.strip() and earlier.value != figure.value:
-            first = quoted(earlier.raw)
+        elif (earlier.value.raw.strip() != figure.value.raw.strip()
+              and earlier.value.number != figure.value.number):  # fmt: skip
+            first = quoted(earlier.value.raw)
             findings.append(_finding(figure, "duplicate", indicator, row.region, row.year,
                                      first=first, line=earlier.line, file=plain(earlier.file),
-                                     second=quoted(figure.raw)))  # fmt: skip
-    findings += _jumps(plan, series, indicators, thresholds)
+                                     second=quoted(figure.value.raw)))  # fmt: skip
+    findings += across_years_and_regions(plan, series, indicators, thresholds)
     findings += _ranges(series, indicators)
-    findings += _outliers(series, indicators, thresholds)
     first_file = next(iter(f.file for known in series.values() for f in known.values()), "")
     findings += _missing(series, indicators, list(regions), sorted(years), first_file)
     return findings
 
 
-def _finding(figure: _Figure, rule: str, indicator: Indicator, region: str | None,
+def across_years_and_regions(
+    plan: Plan,
+    series: dict[tuple[str | None, str], dict[int, Observation]],
+    indicators: dict[str, Indicator],
+    thresholds: Thresholds,
+) -> list[Problem]:
+    """The jumps and the outliers of the figures (region, indicator) → year → figure: what
+    `check` also warns of, from the series it has collected."""
+    return [*_jumps(plan, series, indicators, thresholds),
+            *_outliers(series, indicators, thresholds)]  # fmt: skip
+
+
+def _finding(figure: Observation, rule: str, indicator: Indicator, region: str | None,
              year: int, **args: object) -> Problem:  # fmt: skip
     return Problem(
-        figure.location, f"lint.{rule}", rule, "warning", name=indicator.name,
-        region=f"{region}，" if region else "", year=year, value=quoted(figure.raw), **args,
+        Location(figure.file, figure.line), f"lint.{rule}", rule, "warning", name=indicator.name,
+        region=f"{region}，" if region else "", year=year, value=quoted(figure.value.raw), **args,
     )  # fmt: skip
 
 
 def _jumps(plan: Plan, series: dict, indicators: dict[str, Indicator], limits: Thresholds):
-    for (indicator_id, region), known in series.items():
-        indicator = indicators[indicator_id]
-        if indicator.effective_kind != "level":
+    for (region, indicator_id), known in series.items():
+        indicator = indicators.get(indicator_id)
+        if indicator is None or indicator.effective_kind != "level":
             continue
         target, base = indicator.target.value, indicator.baseline.value
         span = max(plan.period.end - plan.baseline_year, 1)
         step = abs(target - base) / span if target is not None and base is not None else 0.0
-        ordered = sorted((year, f) for year, f in known.items() if f.value is not None)
-        for (year, before), (later, after) in pairwise(ordered):
+        ordered = sorted(
+            (year, f.value.number, f) for year, f in known.items() if f.value.number is not None
+        )
+        for (year, before, _), (later, after, figure) in pairwise(ordered):
             if later != year + 1:
                 continue
-            change = abs(after.value - before.value)
-            if change > limits.jump_steps * step and change > limits.jump_share * abs(before.value):
-                yield _finding(after, "jump", indicator, region, later,
-                               previous=quoted(before.raw), before=year)  # fmt: skip
+            change = abs(after - before)
+            if change > limits.jump_steps * step and change > limits.jump_share * abs(before):
+                previous = quoted(known[year].value.raw)
+                yield _finding(figure, "jump", indicator, region, later, previous=previous,
+                               before=year)  # fmt: skip
 
 
 def _ranges(series: dict, indicators: dict[str, Indicator]):
-    for (indicator_id, region), known in series.items():
+    for (region, indicator_id), known in series.items():
         indicator = indicators[indicator_id]
         low, high = natural_range(indicator)
         for year, figure in sorted(known.items()):
-            if figure.value is not None and not low <= figure.value <= high:
+            number = figure.value.number
+            if number is not None and not low <= number <= high:
                 yield _finding(figure, "range", indicator, region, year, low=low, high=high)
 
 
 def _outliers(series: dict, indicators: dict[str, Indicator], limits: Thresholds):
-    by_year: dict[tuple[str, int], list[tuple[str | None, _Figure]]] = {}
-    for (indicator_id, region), known in series.items():
+    by_year: dict[tuple[str, int], list[tuple[str | None, Observation]]] = {}
+    for (region, indicator_id), known in series.items():
+        if indicator_id not in indicators:
+            continue
         for year, figure in known.items():
-            if figure.value is not None:
+            if figure.value.number is not None:
                 by_year.setdefault((indicator_id, year), []).append((region, figure))
     for (indicator_id, year), figures in by_year.items():
         if len(figures) < limits.outlier_regions:
             continue
-        values = [f.value for _, f in figures]
+        values = [f.value.number for _, f in figures]
         median = statistics.median(values)
         mad = statistics.median(abs(v - median) for v in values)
         mad = max(mad, limits.outlier_floor * abs(median))
         if mad == 0:
             continue
         for region, figure in figures:
-            score = 0.6745 * (figure.value - median) / mad
+            score = 0.6745 * (figure.value.number - median) / mad
             if abs(score) > limits.outlier_z:
                 yield _finding(figure, "outlier", indicators[indicator_id], region, year,
                                score=round(score, 1), median=round(median, 4),
@@ -178,7 +184,7 @@ def _missing(
 ):
     for indicator_id, indicator in indicators.items():
         for region in regions:
-            known = series.get((indicator_id, region), {})
+            known = series.get((region, indicator_id), {})
             file = next(iter(known.values())).file if known else first
             for year in years:
                 if year not in known:
