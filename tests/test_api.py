@@ -328,8 +328,9 @@ def test_warnings_are_kept_not_printed(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 0 and json.loads(stdout) == result.to_dict()
     printed = [line for line in stderr.splitlines() if line.startswith("psplan: warning:")]
     assert printed == [f"psplan: warning: {w.location}: {w.message}" for w in result.warnings]
-    assert [w.code for w in result.warnings] == ["range", "skipped-row"]
-    assert repr(result).endswith("; 2 warnings>")
+    # 190% then 91.1%: out of range, and a jump (what `psplan lint` finds, check warns of)
+    assert [w.code for w in result.warnings] == ["range", "skipped-row", "jump"]
+    assert repr(result).endswith("; 3 warnings>")
     read = psplan.read_actuals(actuals)
     assert [w.code for w in read.warnings] == ["skipped-row"]  # the range is the plan's
     assert read.problems == []

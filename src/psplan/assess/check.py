@@ -606,6 +606,12 @@ def _check(
         warnings.extend(collected.warnings)
     if collected.problems:
         raise ActualsError(collected.problems)
+    if warnings is not None:  # what `psplan lint` finds across years and regions, as warnings
+        from psplan.assess.lint import Thresholds, across_years_and_regions
+
+        indicators = {indicator.id: indicator for indicator in plan.indicators}
+        warnings.extend(across_years_and_regions(plan, collected.observations, indicators,
+                                                 Thresholds()))  # fmt: skip
     given_year = year is not None
     if year is None:
         if not collected.years:
