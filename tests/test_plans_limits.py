@@ -333,11 +333,13 @@ def _many_problems(count: int) -> YamlDocument:
 
 
 @pytest.mark.slow
-def test_three_hundred_thousand_problems_are_collected_quickly() -> None:
-    document = _many_problems(300_000)
+def test_a_hundred_thousand_problems_are_collected_in_linear_time() -> None:
+    """A guard against quadratic collecting (10^10 steps at this size), not a benchmark: the
+    bound is ten times what it takes."""
+    document = _many_problems(100_000)
     started = time.perf_counter()
     problems = validate_document(document)
-    assert len(problems) == 300_000
+    assert len(problems) == 100_000
     assert time.perf_counter() - started < 20
 
 
