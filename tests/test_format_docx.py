@@ -246,3 +246,11 @@ def test_without_a_chinese_font_the_chart_is_its_table_alone(monkeypatch) -> Non
     document = docx.Document(io.BytesIO(_evaluation_docx()))
     assert len(document.inline_shapes) == 0
     assert any(t.rows[0].cells[0].text == "项目" for t in document.tables)
+
+
+def test_a_chart_of_more_bars_than_a_page_holds_is_its_table_alone() -> None:
+    from psplan.formats.chart_png import MAX_BARS, progress_png
+    from psplan.views.model import Bar, Chart
+
+    bars = [Bar(f"县{n}", 0.5, 0.6, "behind") for n in range(MAX_BARS + 1)]
+    assert progress_png(Chart("progress", "进度", bars), "进度", "时间进度") is None

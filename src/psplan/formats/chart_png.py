@@ -42,6 +42,9 @@ WIDTH_INCHES = 6.3
 DPI = 150
 #: Longest label drawn whole.
 LABEL_CHARACTERS = 16
+#: Most bars drawn: a chart of every result of five regions (155 bars) would be a picture
+#: taller than a page; the chart's table under it holds them all.
+MAX_BARS = 40
 
 
 @cache
@@ -56,10 +59,10 @@ def cjk_font() -> str | None:
 
 
 def progress_png(chart: Chart, value_label: str, line_label: str) -> bytes | None:
-    """The chart as PNG bytes, or None when it cannot be drawn legibly (no bars, no font with
-    the Chinese characters)."""
+    """The chart as PNG bytes, or None when it cannot be drawn legibly (no bars, more than
+    `MAX_BARS`, no font with the Chinese characters)."""
     font = cjk_font()
-    if font is None or not chart.bars:
+    if font is None or not chart.bars or len(chart.bars) > MAX_BARS:
         return None
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
