@@ -254,3 +254,18 @@ def test_a_chart_of_more_bars_than_a_page_holds_is_its_table_alone() -> None:
 
     bars = [Bar(f"县{n}", 0.5, 0.6, "behind") for n in range(MAX_BARS + 1)]
     assert progress_png(Chart("progress", "进度", bars), "进度", "时间进度") is None
+
+
+def test_a_county_scale_table_is_named_not_listed_in_word() -> None:
+    from psplan.formats.docx import ROWS_LIMIT
+
+    columns = (Column("region", "地区"), Column("status", "状态"))
+    big = Table("results", "全部指标", columns,
+                [(f"县{n}", Status("met", "已达标")) for n in range(ROWS_LIMIT + 1)])  # fmt: skip
+    document = docx.Document(io.BytesIO(render(View("assessment", "报告", "zh", None, [big]),
+                                               "docx")))  # fmt: skip
+    texts = [p.text for p in document.paragraphs]
+    assert "全部指标" in texts and document.tables == []
+    assert (
+        "本表超过 3,000 行，文档中不逐行列出；完整表格请输出 XLSX（-o 结果.xlsx）或 CSV。" in texts
+    )

@@ -35,10 +35,12 @@ import zipfile
 from typing import Any
 
 from psplan.formats.escape import visible
-from psplan.formats.table import is_number, kept_columns
+from psplan.formats.table import is_number, kept_columns, more_than
 from psplan.views.model import Cell, Chart, Paragraph, Section, Table, Text, View, shown
 from psplan.words import say
 
+#: A document lists no table of more rows (every result of a country's 2,900 counties).
+ROWS_LIMIT = 3000
 #: Tables with more columns than this make the document landscape.
 PORTRAIT_MAX_COLUMNS = 8
 #: Margins in cm (top, bottom, left, right) of a portrait page, after GB/T 9704; a landscape
@@ -80,7 +82,11 @@ def render(view: View, *, color: bool = False, width: int | None = None) -> byte
 
     document = Document()
     placed = _placed_tables(view)
-    landscape = any(len(kept_columns(table)) > PORTRAIT_MAX_COLUMNS for table in placed)
+    landscape = any(
+        len(kept_columns(table)) > PORTRAIT_MAX_COLUMNS
+        for table in placed
+        if not more_than(table.rows, ROWS_LIMIT)  # not written: it makes no page wide
+    )
     _page(document, landscape)
     _styles(document)
     _font_table(document)
@@ -320,6 +326,10 @@ def _table(document: Any, view: View, table: Table, landscape: bool) -> None:
         _heading(document, table.title, 2 if view.sections else 1)
     if not table.rows:
         document.add_paragraph(say("format.none", view.lang), style="Normal")
+        return
+    if more_than(table.rows, ROWS_LIMIT):  # a country's counties: the workbook holds them
+        rows = f"{ROWS_LIMIT:,}"
+        document.add_paragraph(say("docx.omitted", view.lang, rows=rows), style="Normal")
         return
     kept = kept_columns(table)
     noted = table.noted or bool(table.notes)

@@ -117,6 +117,11 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Progress by domain against time elapsed",
     },
     # the HTML page
+    "docx.omitted": {
+        "zh": "本表超过 {rows} 行，文档中不逐行列出；完整表格请输出 XLSX（-o 结果.xlsx）或 CSV。",
+        "en": "This table has more than {rows} rows, too many to list in a document; the full "
+        "table is in the XLSX (-o results.xlsx) or CSV.",
+    },
     "table.omitted": {
         "zh": "本表超过 {rows} 行，终端中不逐行列出；完整表格请输出 CSV、XLSX 或 JSON"
         "（-o 结果.csv）",
