@@ -39,8 +39,9 @@ from psplan.formats.table import is_number, kept_columns, more_than
 from psplan.views.model import Cell, Chart, Paragraph, Section, Table, Text, View, shown
 from psplan.words import say
 
-#: A document lists no table of more rows (every result of a country's 2,900 counties).
-ROWS_LIMIT = 3000
+#: A document lists no table of more rows (every result, or the region matrix, of a
+#: country's 2,900 counties: hundreds of pages).
+ROWS_LIMIT = 1000
 #: Tables with more columns than this make the document landscape.
 PORTRAIT_MAX_COLUMNS = 8
 #: Margins in cm (top, bottom, left, right) of a portrait page, after GB/T 9704; a landscape
