@@ -628,7 +628,19 @@ def _check(
             end=last,
             baseline=plan.baseline_year,
         )
-    regions = list(dict.fromkeys(r for r, _ in collected.observations)) or [None]
+    # the regions with figures (a 原因分析 or 基期值 alone makes no region of its own)
+    regions = list(dict.fromkeys(r for (r, _), s in collected.observations.items() if s))
+    regions = regions or [None]
+    _place_explanations(plan, collected, regions, warnings)
+    if (
+        stage != "annual"
+        and collected.years
+        and max(collected.years) < year
+        and warnings is not None
+    ):
+        # a mid-term or final evaluation judged in a year the figures do not reach
+        warnings.append(Problem(Location(source), "check.stage_beyond_figures", "stage",
+                                "warning", year=year, latest=max(collected.years)))  # fmt: skip
     if region is not None:
         if region not in regions:
             names = [str(r) for r in regions if r]
@@ -711,6 +723,28 @@ def _check(
         check_previous(plan) if stage == "final" and plan.previous_plan else None,
         pledged,
     )
+
+
+def _place_explanations(
+    plan: Plan, collected: _Collected, regions: list[str | None], warnings: list[Problem] | None
+) -> None:
+    """Explanations (原因分析, 下一步措施, 基期值) given without a region belong to the plan's
+    own area when the figures name it (全市) — or to the one region there is; those of a
+    region without figures are used nowhere, and said so."""
+    if None not in regions:
+        own = [r for r in regions if r in own_area_names(plan)] or (
+            regions if len(regions) == 1 else []
+        )
+        for table in (collected.remarks, collected.sheet_baselines):
+            for key in [k for k in table if k[0] is None]:
+                if own:
+                    table.setdefault((own[0], key[1]), table[key])  # type: ignore[index]
+                del table[key]  # type: ignore[arg-type]
+    unused = {r for r, _ in collected.remarks if r not in regions}
+    if unused and warnings is not None:
+        for place in sorted(unused, key=str):
+            warnings.append(Problem(Location(""), "check.explanations_without_figures",
+                                    "remarks", "warning", region=quoted(str(place))))  # fmt: skip
 
 
 def _sheets_of(sources: tuple[str, ...], figures_read: Mapping[str, int]) -> tuple[str, ...]:

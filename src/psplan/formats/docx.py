@@ -415,6 +415,10 @@ def _chart(document: Any, view: View, chart: Chart, landscape: bool) -> None:
     if not chart.bars:
         document.add_paragraph(say("format.none", view.lang), style="Normal")
         return
+    if more_than(chart.bars, ROWS_LIMIT):  # a bar per county result: the workbook holds them
+        rows = f"{ROWS_LIMIT:,}"
+        document.add_paragraph(say("docx.omitted", view.lang, rows=rows), style="Normal")
+        return
     headers = [
         say("docx.chart.label", view.lang),
         chart.value_label or say("docx.chart.progress", view.lang),

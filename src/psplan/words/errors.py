@@ -239,8 +239,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "indicator {id}: domain {domain} is not one of the plan's domains",
     },
     "reasons.not_mapping": {
-        "zh": "原因说明文件应为“指标: {原因分析: …, 下一步措施: …}”形式的映射",
-        "en": "a reasons file is a mapping 'indicator: {原因分析: …, 下一步措施: …}'",
+        "zh": "原因说明文件应为“指标: {{原因分析: …, 下一步措施: …}}”形式的映射",
+        "en": "a reasons file is a mapping 'indicator: {{原因分析: …, 下一步措施: …}}'",
     },
     "reasons.not_fields": {
         "zh": "指标{indicator}下应列出 原因分析 / 下一步措施（或按地区分列）",
@@ -772,6 +772,16 @@ WORDS: dict[str, dict[str, str]] = {
     "check.ambiguous_name": {
         "zh": "{text}可对应 {count} 个指标：{ids}；请改用指标编号",
         "en": "{text} fits {count} indicators: {ids}; use the id",
+    },
+    "check.stage_beyond_figures": {
+        "zh": "评估年份为{year}年，但数据最晚到{latest}年："
+        "{year}年的评价按{latest}年及以前的数据作出",
+        "en": "the evaluation is of {year}, but the figures end in {latest}: {year} is judged on "
+        "the figures of {latest} and before",
+    },
+    "check.explanations_without_figures": {
+        "zh": "地区{region}有原因分析或下一步措施，但没有数据，未使用",
+        "en": "region {region} has explanations (原因分析 / 下一步措施) but no figures: not used",
     },
     "check.previous_period_indicator": {
         "zh": "{text}不是规划{plan}的指标，按上一规划期（{year}年及以前）的数据跳过",
