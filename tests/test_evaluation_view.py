@@ -309,3 +309,52 @@ def test_a_reasons_file_with_an_unknown_key_is_one_line_naming_its_line(tmp_path
         f"psplan: error: {reasons}:3:8: 不认识的字段“汉台区”：应为 原因分析 / 下一步措施，"
         "或一个地区名下的这两项"
     ]
+
+
+def test_explanations_without_a_region_belong_to_the_plans_own_area(tmp_path: Path) -> None:
+    """A reasons file (no region) beside figures of 全市: the explanations go to 全市, no
+    region without a name appears, the counts are the plan's; a region with explanations
+    but no figures is said unused."""
+    figures = tmp_path / "f.csv"
+    figures.write_text("地区,指标,年份,数值\n全市,养老服务床位总量,2023,823.0\n", encoding="utf-8")
+    reasons = tmp_path / "reasons.yaml"
+    reasons.write_text(
+        "elderly_care_beds_total:\n  原因分析: 用地\n汉台区还有:\n", encoding="utf-8"
+    )
+    reasons.write_text(
+        "elderly_care_beds_total:\n  原因分析: 用地\n  汉台区:\n    原因分析: 另一个\n",
+        encoding="utf-8",
+    )
+    report = psplan.check("national", [figures, reasons], stage="mid")
+    assert report.regions == ["全市"] and len(report.results) == 22
+    beds = next(r for r in report.results if r.indicator.id == "elderly_care_beds_total")
+    assert beds.remarks == {"reason": "用地"}
+    assert [w.message for w in report.warnings if w.code == "remarks"] == [
+        "地区“汉台区”有原因分析或下一步措施，但没有数据，未使用"
+    ]
+
+
+def test_an_evaluation_past_the_last_year_reported_warns(tmp_path: Path) -> None:
+    figures = Path(__file__).parents[1] / "examples" / "national-2023.csv"
+    report = psplan.check("national", figures, stage="final")
+    assert report.year == 2025
+    assert [w.message for w in report.warnings if w.code == "stage"] == [
+        "评估年份为2025年，但数据最晚到2023年：2025年的评价按2023年及以前的数据作出"
+    ]
+    assert not [w for w in psplan.check("national", figures, stage="mid").warnings
+                if w.code == "stage"]  # fmt: skip
+
+
+def test_a_reasons_file_that_is_a_list_says_what_shape_it_needs(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from psplan.cli import app
+
+    reasons = tmp_path / "reasons.yaml"
+    reasons.write_text("- 指标: 养老服务床位总量\n  原因分析: 用地\n", encoding="utf-8")
+    figures = Path(__file__).parents[1] / "examples" / "national-2023.csv"
+    result = CliRunner().invoke(app, ["check", "national", str(figures), str(reasons)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"psplan: error: {reasons}:1: 原因说明文件应为“指标: {{原因分析: …, 下一步措施: …}}”形式的映射"
+    )
