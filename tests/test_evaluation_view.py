@@ -318,7 +318,6 @@ def test_explanations_without_a_region_belong_to_the_plans_own_area(tmp_path: Pa
     figures = tmp_path / "f.csv"
     figures.write_text("地区,指标,年份,数值\n全市,养老服务床位总量,2023,823.0\n", encoding="utf-8")
     reasons = tmp_path / "reasons.yaml"
-    reasons.write_text()
     reasons.write_text(
         "elderly_care_beds_total:\n  原因分析: 用地\n  汉台区:\n    原因分析: 另一个\n",
         encoding="utf-8",
