@@ -228,3 +228,22 @@ def test_a_file_that_is_no_document_is_one_line(tmp_path: Path) -> None:
     other.write_bytes(b"%PDF")
     result = runner.invoke(app, ["import", str(other), "-o", str(tmp_path / "d.yaml")])
     assert result.exit_code == 2 and ".docx .xlsx .html" in result.stderr
+
+
+def test_a_gbk_page_saved_from_a_government_site_imports(tmp_path: Path) -> None:
+    header, rows = layout("suzhou")
+    path = tmp_path / "suzhou.html"
+    write_html(path, header, rows)
+    text = path.read_text(encoding="utf-8").replace("<html>", '<html><meta charset="gb2312">')
+    path.write_bytes(text.encode("gb18030"))
+    draft = draft_plan(read_tables(path), "suzhou-draft", path.name)
+    assert imported_rows(draft) == expected_rows("suzhou")
+
+
+def test_a_draft_is_written_only_to_a_yaml_file(tmp_path: Path) -> None:
+    header, rows = layout("suzhou")
+    path = tmp_path / "suzhou.html"
+    write_html(path, header, rows)
+    result = runner.invoke(app, ["import", str(path), "-o", str(tmp_path / "draft.json")])
+    assert result.exit_code == 2 and "请以 .yaml 结尾" in result.stderr
+    assert not (tmp_path / "draft.json").exists()

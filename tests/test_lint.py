@@ -97,3 +97,10 @@ def test_thresholds_are_the_users_to_set(clean: Path, tmp_path: Path) -> None:
                                  "--jump-steps", "1", "-f", "json"])  # fmt: skip
     assert strict.exit_code == 1
     assert {f["code"] for f in json.loads(strict.stdout)["problems"]} == {"jump"}
+
+
+def test_nonsense_thresholds_are_refused(clean: Path) -> None:
+    result = runner.invoke(app, ["lint", "hanzhong", str(clean), "--jump-share", "-1"])
+    assert result.exit_code == 2
+    result = runner.invoke(app, ["lint", "hanzhong", str(clean), "--outlier-regions", "0"])
+    assert result.exit_code == 2

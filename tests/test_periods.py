@@ -68,7 +68,11 @@ def test_init_drafts_the_next_period_with_the_final_figures_as_baselines(
     checked = runner.invoke(app, ["validate", str(out)])
     assert checked.exit_code == 0
     assert checked.stdout.count("[no-target]") == len(old.indicators)
-    assert runner.invoke(app, ["validate", "--strict", str(out)]).exit_code == 2
+    strict = runner.invoke(app, ["validate", "--strict", str(out)])
+    assert strict.exit_code == 2  # under --strict each missing target is an error, as said
+    assert (
+        strict.stdout.count(": error: ") == len(old.indicators) and "0 个错误" not in strict.stdout
+    )
     # show and check work on a draft: the rows without a target are said to need a person
     assert runner.invoke(app, ["show", str(out)]).exit_code == 0
     report = psplan.check(out, final, year=2025, allow_outside_period=True)

@@ -45,13 +45,11 @@ def init(
     each indicator. Check it with `psplan validate --strict` once the targets are in."""
     from psplan.cli.judge import load_for_judging, run_check
     from psplan.comparison.periods import next_period_draft
-    from psplan.output import is_stream
     from psplan.plan.serialize import draft_yaml
     from psplan.plan.yamlsource import shorten
     from psplan.views.template import parse_years
 
-    if not force and not is_stream(output) and output.exists():
-        raise PsplanError("cli.exists", output=plain(output))
+    _yaml_output(output, force)
     old = load_for_judging(previous).plan
     if period is None:
         start, end = old.period.end + 1, old.period.end + 5
@@ -89,13 +87,11 @@ def import_plan(
     and a note on every cell it could not read."""
     import re
 
-    from psplan.output import is_stream
     from psplan.plan.documents import read_tables
     from psplan.plan.importing import draft_plan
     from psplan.plan.serialize import draft_yaml
 
-    if not force and not is_stream(output) and output.exists():
-        raise PsplanError("cli.exists", output=plain(output))
+    _yaml_output(output, force)
     new_id = plan_id or re.sub(r"[^A-Za-z0-9_.-]", "-", document.stem).strip("-.") or "draft"
     if not new_id[0].isalpha():
         new_id = f"plan-{new_id}"
@@ -103,3 +99,16 @@ def import_plan(
     write(draft_yaml(data, f"psplan import {document.name}"), output)
     noted = sum(1 for row in data["indicators"] if row.get("notes"))
     wrote(output, f" ({len(data['indicators'])} indicators, {noted} with notes)")
+
+
+def _yaml_output(output: Path, force: bool) -> None:
+    """A draft plan is a YAML file: `-o` names one (or a stream), and an existing file is
+    overwritten only with --force."""
+    from psplan.output import is_stream
+
+    if is_stream(output):
+        return
+    if output.suffix.lower() not in (".yaml", ".yml"):
+        raise PsplanError("cli.yaml_output", output=plain(output))
+    if not force and output.exists():
+        raise PsplanError("cli.exists", output=plain(output))

@@ -47,6 +47,9 @@ def validate(
 
     parent_plan = load_plan(parent) if parent else None
     problems = [problem for plan in plans for problem in validate_file(plan, parent_plan)]
+    if strict:  # every warning is an error: shown and counted as one
+        problems = [Problem(p.location, p.words, p.code) if p.level == "warning" else p
+                    for p in problems]  # fmt: skip
     view = problems_view(problems, len(plans), max_problems, lang.value)
     emit(view, output_format.value, None)
     if any(problem.level == "error" or strict for problem in problems):

@@ -29,16 +29,18 @@ def lint(
         ProblemFormat, typer.Option("--format", "-f", help="text, json, or github annotations.")
     ] = ProblemFormat.text,
     jump_steps: Annotated[
-        float, typer.Option(help="A jump: a yearly change beyond this many of the plan's steps…")
+        float,
+        typer.Option(min=0, help="A jump: a yearly change beyond this many of the plan's steps…"),
     ] = 3.0,
     jump_share: Annotated[
-        float, typer.Option(help="…and beyond this share of the previous figure.")
+        float, typer.Option(min=0, help="…and beyond this share of the previous figure.")
     ] = 0.2,
     outlier_z: Annotated[
-        float, typer.Option(help="An outlier: a modified z-score beyond this, across regions.")
+        float,
+        typer.Option(min=0.1, help="An outlier: a modified z-score beyond this, across regions."),
     ] = 3.5,
     outlier_regions: Annotated[
-        int, typer.Option(help="Fewest regions in a year to look for an outlier among.")
+        int, typer.Option(min=3, help="Fewest regions in a year to look for an outlier among.")
     ] = 5,
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,

@@ -59,7 +59,7 @@ def read_tables(path: Path) -> list[DocTable]:
     if suffix == ".xlsx":
         return _xlsx_tables(path)
     if suffix in (".html", ".htm"):
-        return _html_tables(path.read_bytes().decode("utf-8", errors="replace"))
+        return _html_tables(_page_text(path.read_bytes()))
     if suffix in (".txt", ".md"):
         return text_tables(path.read_text(encoding="utf-8", errors="replace").splitlines())
     raise PsplanError("import.unknown_suffix", Location(name), suffixes=plain(" ".join(SUFFIXES)))
@@ -161,6 +161,25 @@ class _Tables(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.cell is not None:
             self.cell.append(data)
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+
+
+def _page_text(data: bytes) -> str:
+    """A saved page's text: in the charset its <meta> names (government sites often use
+    GBK or GB2312, read as GB18030, their superset), else UTF-8, else GB18030."""
+    named = _CHARSET.search(data[:4096])
+    charset = named.group(1).decode("ascii").lower() if named else "utf-8"
+    if charset in ("gbk", "gb2312", "gb18030", "x-gbk"):
+        charset = "gb18030"
+    try:
+        return data.decode(charset)
+    except (LookupError, UnicodeDecodeError):
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return data.decode("gb18030", errors="replace")
 
 
 def _html_tables(text: str) -> list[DocTable]:

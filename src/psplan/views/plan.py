@@ -48,7 +48,8 @@ def plan_view(plan: Plan, lang: str = "zh") -> View:
     return View("plan", title, lang, plan_dict(plan), [table], primary="indicators")
 
 
-COMMITMENT_COLUMNS = ("id", "chapter", "box", "subject", "target", "unit", "due", "line")
+COMMITMENT_COLUMNS = ("id", "chapter", "box", "subject", "target", "unit", "due", "clause",
+                      "line")  # fmt: skip
 
 
 def commitments_view(plan: Plan, lang: str = "zh") -> View:
@@ -58,9 +59,14 @@ def commitments_view(plan: Plan, lang: str = "zh") -> View:
     for c in plan.commitments:
         due = say("assessment.due.annual", lang) if c.year == "annual" else str(c.year)
         rows.append((c.id, c.chapter or c.box or "", c.box or "", c.subject, c.target,
-                     c.unit or "", due, str(c.source.line)))  # fmt: skip
+                     c.unit or "", due, c.clause, str(c.source.line)))  # fmt: skip
     columns = tuple(
-        Column(key, say(f"plan.{key}", lang), key in ("chapter", "box", "subject"), key == "id")
+        Column(
+            key,
+            say(f"plan.{key}", lang),
+            key in ("chapter", "box", "subject", "clause"),
+            key in ("id", "clause"),
+        )
         for key in COMMITMENT_COLUMNS
     )
     chapters: dict[str, int] = {}

@@ -295,6 +295,10 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "第{line}行的表头之下没有可读取的指标行",
         "en": "no indicator row could be read under the header at line {line}",
     },
+    "cli.yaml_output": {
+        "zh": "{output}：草案规划文件是 YAML，-o 的文件名请以 .yaml 结尾",
+        "en": "{output}: a draft plan file is YAML; give -o a name ending in .yaml",
+    },
     "init.bad_period": {
         "zh": "新规划期{period}应为连续的多个年份，且在上一规划期（至{end}年）之后，如 2026-2030",
         "en": "the new period {period} must be consecutive years after the previous one "

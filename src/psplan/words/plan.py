@@ -23,6 +23,7 @@ WORDS: dict[str, dict[str, str]] = {
     "plan.subject": "assessment.column.commitment",
     "plan.due": "assessment.column.due",
     "plan.line": {"zh": "原文行号", "en": "line"},
+    "plan.clause": {"zh": "原文", "en": "clause"},
     "plan.title": {
         "zh": "{name}（{start}—{end}年）· {count}项指标",
         "en": "{name} ({start}–{end}) · {count} indicators",
