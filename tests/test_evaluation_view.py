@@ -355,3 +355,22 @@ def test_a_reasons_file_that_is_a_list_says_what_shape_it_needs(tmp_path: Path) 
     assert result.stderr.strip() == (
         f"psplan: error: {reasons}:1: 原因说明文件应为“指标: {{原因分析: …, 下一步措施: …}}”形式的映射"
     )
+
+
+def test_the_prose_reads_right(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A final report of generated 滁州 figures: a baseline the plan prints without % is in
+    its unit (98.05%), a first-reported baseline has its unit before the note of where it
+    came from, an indicator without baseline says none (no 基期值为，), the binding ones are
+    未完成 (not 滞后) at the end, and no outlook is given for a year already judged."""
+    figures = _generate("chuzhou", tmp_path / "chuzhou.csv", monkeypatch)
+    view = evaluation_view(psplan.check("chuzhou", figures, stage="final"), "zh")
+    prose = "\n".join(str(p) for s in view.sections for p in s.paragraphs)
+    assert "基期值为，" not in prose and "基期值为98.05%" in prose
+    assert "从趋势看" not in prose
+    assert "未完成的约束性指标为" in prose and "滞后的约束性指标为" not in prose
+    hanzhong = evaluation_view(
+        psplan.check("hanzhong", _generate("hanzhong", tmp_path / "hz.csv", monkeypatch),
+                     stage="mid"), "zh")  # fmt: skip
+    text = "\n".join(str(p) for s in hanzhong.sections for p in s.paragraphs)
+    assert "年（2021年上报，首个数据）" in text  # 劳动年龄人口平均受教育年限: 年 before the note
+    assert "）年" not in text and "从趋势看" in text

@@ -50,7 +50,6 @@ from psplan.views.assessment import (
     LAGGING,
     assessment_view,
     baseline_cell,
-    baseline_text,
     domain_progress,
     domains_chart,
     domains_table,
@@ -121,11 +120,14 @@ def overall_paragraphs(report: Assessment, results: Sequence[Result], lang: str)
                 counts=say("sep.list", lang).join(p for p in parts if p)),
         ]  # fmt: skip
         lagging = [r for r in binding if is_lagging(r)]
+        ended = report.year >= report.plan.period.end  # behind at the end is not met
         if lagging:
             names = say("sep.list", lang).join(_name(r) for r in lagging)
-            clauses.append(say("evaluation.overall.binding_lagging", lang, names=names))
+            key = "binding_not_met" if ended else "binding_lagging"
+            clauses.append(say(f"evaluation.overall.{key}", lang, names=names))
         else:
-            clauses.append(say("evaluation.overall.binding_none_lagging", lang))
+            key = "binding_none_not_met" if ended else "binding_none_lagging"
+            clauses.append(say(f"evaluation.overall.{key}", lang))
         paragraphs.append(
             say("evaluation.sentence", lang, text=say("sep.reasons", lang).join(clauses))
         )
@@ -324,11 +326,11 @@ def standing(result: Result, lang: str) -> str:
     if verdict.actual is None:
         return _sentence([say("evaluation.stand.no_data", lang, name=indicator.name,
                               target=target)], lang)  # fmt: skip
-    clauses = [
-        say("evaluation.stand.actual", lang, name=indicator.name, year=verdict.actual_year,
-            actual=_in_unit(indicator, measure(indicator, verdict.actual), lang), target=target,
-            baseline=_in_unit(indicator, baseline_text(result, lang), lang)),
-    ]  # fmt: skip
+    actual = _in_unit(indicator, measure(indicator, verdict.actual), lang)
+    base = _baseline_in_prose(result, lang)
+    key = "evaluation.stand.actual" if base else "evaluation.stand.actual_no_base"
+    clauses = [say(key, lang, name=indicator.name, year=verdict.actual_year, actual=actual,
+                   target=target, baseline=base)]  # fmt: skip
     if verdict.gap is not None and verdict.gap > 0 and verdict.status != "met":
         gap = _in_unit(indicator, computed(indicator, verdict.gap), lang)
         if is_percent(indicator):
@@ -347,10 +349,25 @@ def standing(result: Result, lang: str) -> str:
         clauses.append(say("evaluation.stand.unrated", lang,
                            status=statuses(lang)[verdict.status].label))  # fmt: skip
     trend = result.trend
-    if trend is not None and trend.category is not None:
+    ended = (
+        result.goal is not None and result.year is not None and result.year >= result.goal.end_year
+    )
+    if trend is not None and trend.category is not None and not ended:  # an outlook, not a verdict
         outlook = say(f"outlook.{'likely' if trend.likely_met else 'unlikely'}", lang)
         clauses.append(say("evaluation.stand.trend", lang, outlook=outlook))
     return _sentence(clauses, lang)
+
+
+def _baseline_in_prose(result: Result, lang: str) -> str:
+    """The baseline in a sentence: in the indicator's unit, before any note of where it came
+    from (12.41年（2021年上报，首个数据）, 98.05%); "" where there is none."""
+    indicator, baseline = result.indicator, result.verdict.baseline
+    if baseline.source in ("plan", "none"):
+        if not indicator.baseline.raw.strip():
+            return ""
+        return _in_unit(indicator, printed(indicator, indicator.baseline.raw), lang)
+    value = _in_unit(indicator, measure(indicator, baseline.value), lang)
+    return say(f"baseline.{baseline.source}", lang, value=value, year=baseline.year)
 
 
 def remark(result: Result, key: str, lang: str) -> Paragraph:

@@ -114,6 +114,14 @@ WORDS: dict[str, dict[str, str] | str] = {
         "zh": "滞后的约束性指标为{names}",
         "en": "the binding ones behind are {names}",
     },
+    "evaluation.overall.binding_not_met": {
+        "zh": "未完成的约束性指标为{names}",
+        "en": "the binding ones not met are {names}",
+    },
+    "evaluation.overall.binding_none_not_met": {
+        "zh": "约束性指标均已完成或无数据",
+        "en": "no binding indicator with a figure is unmet",
+    },
     "evaluation.overall.binding_none_lagging": {
         "zh": "约束性指标无滞后",
         "en": "no binding indicator is behind",
@@ -151,6 +159,10 @@ WORDS: dict[str, dict[str, str] | str] = {
         "zh": "{name}{year}年为{actual}，目标值为{target}，基期值为{baseline}",
         "en": "{name} was {actual} in {year}, against a target of {target} from a baseline of "
         "{baseline}",
+    },
+    "evaluation.stand.actual_no_base": {
+        "zh": "{name}{year}年为{actual}，目标值为{target}{baseline}",
+        "en": "{name} was {actual} in {year}, against a target of {target}{baseline}",
     },
     "evaluation.stand.no_data": {
         "zh": "{name}尚无数据（目标值为{target}），不作评价",
