@@ -134,7 +134,11 @@ def overall_paragraphs(report: Assessment, results: Sequence[Result], lang: str)
 
     judgement = _judgement(report, rated, lang)
     if judgement:
-        paragraphs.append(_sentence([judgement], lang))
+        clauses = [judgement]
+        if rated and len(rated) * 2 < len(results):  # most have no data: said with it
+            clauses.append(say("evaluation.overall.partial", lang, rated=len(rated),
+                               count=len(results)))  # fmt: skip
+        paragraphs.append(_sentence(clauses, lang))
     if len([region for region in report.regions if region]) > 1:
         paragraphs.append(_sentence([say("evaluation.overall.regions", lang)], lang))
     return paragraphs

@@ -126,6 +126,11 @@ WORDS: dict[str, dict[str, str] | str] = {
         "zh": "约束性指标无滞后",
         "en": "no binding indicator is behind",
     },
+    "evaluation.overall.partial": {
+        "zh": "但{count}项主要指标中只有{rated}项可作评价，这一判断有待其余指标的数据补齐后确认",
+        "en": "but only {rated} of the {count} main indicators can be rated: the judgement "
+        "stands to be confirmed when the others' figures are in",
+    },
     "evaluation.overall.mid.holds": {
         "zh": "总体看，规划实施实现了“时间过半、任务过半”（提前实现、快于预期和基本符合预期的"
         "{good}项，占已评价指标的{share}；滞后的约束性指标{lagging}项）",
