@@ -114,8 +114,12 @@ def test_template_by_department_gives_each_lead_its_sheet_and_reads_back(tmp_pat
     report = psplan.check("ankang", path)
     reported = {r.indicator.id: o.value.number for r in report.results for o in r.observations}
     assert reported == {health.cell(2, 1).value: 4.0, civil.cell(2, 1).value: 70}
-    assert report.sources == (f"{path}[市卫生健康委员会]", f"{path}[市民政局]")
-    assert report.figures_read == {f"{path}[市卫生健康委员会]": 1, f"{path}[市民政局]": 1}
+    # every sheet is listed, those that sent nothing with 0 (who has not reported)
+    assert report.sources == tuple(f"{path}[{name}]" for name in expected[:-1])
+    assert {k: v for k, v in report.figures_read.items() if v} == {
+        f"{path}[市卫生健康委员会]": 1, f"{path}[市民政局]": 1
+    }  # fmt: skip
+    assert report.figures_read[f"{path}[市乡村振兴局]"] == 0
 
 
 def test_by_department_needs_a_workbook_and_says_when_the_plan_names_no_lead(

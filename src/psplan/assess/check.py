@@ -251,6 +251,8 @@ def collect(
                     break
                 continue
             if value.missing:
+                # a sheet of empty cells is listed too (a department that sent nothing)
+                figures_read.setdefault(row.file, 0)
                 continue
         if row.file is not current:  # figures given, counted per file (or sheet)
             if current is not None:
