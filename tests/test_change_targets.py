@@ -35,6 +35,9 @@ from psplan.plan.targets import format_expression, parse_expression
         ("提高", "direction", None, ">", None, None),
         ("稳步提高", "direction", None, ">", None, None),
         ("持续下降", "direction", None, "<", None, None),
+        ("提高0.5年", "amount", 0.5, ">=", "年", None),  # in the indicator's own unit
+        ("比2025年提高0.5年", "amount", 0.5, ">=", "年", 2025),
+        ("提高2个百分点以上", "points", 2.0, ">=", "个百分点", None),
         ("比 2025 年 提高 ２ 个百分点", "points", 2.0, ">=", "个百分点", 2025),  # as pasted
     ],
 )
@@ -62,7 +65,7 @@ def test_a_bound_kept_is_a_number_with_its_comparator(raw: str, value: float, op
 @pytest.mark.parametrize(
     ("raw", "says"),
     [("年均增长", "须写明幅度"), ("累计降低", "须写明幅度"), ("提高3", "须带单位"),
-     ("年均提高2个百分点", "须带单位"), ("比2025年提高3吨", "无法将")],
+     ("年均提高2个百分点", "须带单位"), ("年均增长3人", "须带单位"), ("提高约3", "无法将")],
 )  # fmt: skip
 def test_unknown_or_incomplete_change_text_is_an_error_that_quotes_it(raw: str, says: str) -> None:
     with pytest.raises(PsplanError) as caught:
@@ -130,6 +133,10 @@ CASES = [
     ("18以内", "20", 18.0, 18.8,
      [(2028, "18.8", "on_track"), (2028, "18.9", "behind"), (2029, "17.5", "met"),
       (2030, "18.01", "not_met")]),
+    # 10.8 + 0.5 years = 11.3; 2028: 10.8 + 0.5 × 0.6 = 11.1
+    ("提高0.5年", "10.8", 11.3, 11.1,
+     [(2028, "11.15", "on_track"), (2028, "11.0", "behind"), (2028, "11.3", "met"),
+      (2030, "11.2", "not_met")]),
     # a bare 提高: beyond the base (40) is met; the base itself is on the line, below it behind
     ("提高", "40", 40.0, 40.0,
      [(2028, "41", "met"), (2028, "40", "on_track"), (2028, "39", "behind"),
@@ -190,3 +197,19 @@ def test_compare_weighs_a_change_against_the_same_change(
                          attribute="预期性")  # fmt: skip
 
     assert compare_targets(row(parent), row(child))[0] == verdict
+
+
+def test_a_change_in_the_indicators_own_unit_must_be_in_that_unit(tmp_path) -> None:
+    from pathlib import Path
+
+    import psplan
+
+    text = (Path(__file__).parents[1] / "data" / "suzhou.yaml").read_text(encoding="utf-8")
+    printed = "    target: 达到全省平均水平\n"
+    assert printed in text
+    good = tmp_path / "good.yaml"
+    good.write_text(text.replace(printed, '    target: "提高0.5年"\n', 1), encoding="utf-8")
+    assert [p.code for p in psplan.validate(good) if p.level == "error"] == []
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace(printed, '    target: "提高0.5人"\n', 1), encoding="utf-8")
+    assert [p.code for p in psplan.validate(bad) if p.level == "error"] == ["unit-mismatch"]

@@ -20,8 +20,9 @@ Form = Literal["number", "qualitative", "relative", "change", "none"]
 Op = Literal[">=", ">", "<=", "<", "approx"]
 #: How a change target measures its change from the base value (`form` "change"):
 #: "points" 提高N个百分点 (base + N), "percent" 累计提高X% / 下降X% (base × (1 ± X%)),
-#: "annual" 年均增长X% (base × (1 + X%) per year, compounded), "direction" 提高 (beyond base).
-Change = Literal["points", "percent", "annual", "direction"]
+#: "annual" 年均增长X% (base × (1 + X%) per year, compounded), "amount" 提高0.5年 (base + N in
+#: the indicator's own unit), "direction" 提高 (beyond base).
+Change = Literal["points", "percent", "annual", "amount", "direction"]
 
 #: Texts that mean "everyone eligible is covered" and similar yes/no goals.
 QUALITATIVE_TEXTS = (
@@ -54,7 +55,7 @@ _CHANGE_RE = re.compile(
     r"^(?:比(?P<base>\d{4})年(?:末|底)?)?"
     r"(?P<annual>年均)?(?P<total>累计)?"
     r"(?:(?P<soft>稳步|持续|逐步|进一步|有所|明显)?(?P<verb>提高|提升|增长|增加|上升|降低|下降|减少))"
-    r"(?:(?P<number>\d+(?:\.\d+)?)(?P<unit>个百分点|%)?)?$"
+    r"(?:(?P<number>\d+(?:\.\d+)?)(?P<unit>个百分点|%|[^\d%‰]{1,4}?)?)?(?:以上|以下)?$"
 )
 _RAISING = frozenset({"提高", "提升", "增长", "增加", "上升"})
 
@@ -257,8 +258,12 @@ def _parse_change(text: str, raw_text: str, marker: str | None) -> Expression | 
         if found["annual"]:
             raise PsplanError("target.change_without_unit", text=quoted(raw_text))
         kind: Change = "points"
-    else:
+    elif unit == "%":
         kind = "annual" if found["annual"] else "percent"
+    else:  # the indicator's own unit (validate checks it is): 提高0.5年
+        if found["annual"] or found["total"]:
+            raise PsplanError("target.change_without_unit", text=quoted(raw_text))
+        kind = "amount"
     return Expression(raw=raw_text, form="change", value=float(number), op=op,
                       unit=unit, change=kind, base_year=base_year, marker=marker,
                       text=text)  # fmt: skip
@@ -269,7 +274,7 @@ def change_target(expr: Expression, base: float, years: int) -> float:
     year to the year judged (`years`; the period's end for the target itself)."""
     size = expr.value or 0.0
     sign = 1.0 if expr.op in (">=", ">") else -1.0
-    if expr.change == "points":
+    if expr.change in ("points", "amount"):
         return base + sign * size
     if expr.change == "percent":
         return base * (1 + sign * size / 100)

@@ -119,8 +119,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{text}: a yearly or cumulative change needs its size (年均增长5%, 累计降低10%)",
     },
     "target.change_without_unit": {
-        "zh": "{text}：变化幅度须带单位，写作“N个百分点”或“X%”（年均变化只能用%）",
-        "en": "{text}: the size of a change needs its unit, 个百分点 or % (a yearly change: %)",
+        "zh": "{text}：变化幅度须带单位，写作“N个百分点”“X%”或指标自身的单位（如 提高0.5年）；"
+        "年均、累计变化只能用%",
+        "en": "{text}: the size of a change needs its unit: 个百分点, %, or the indicator's own "
+        "(提高0.5年); a yearly or cumulative change only %",
     },
     "target.unreadable": {
         "zh": "无法将{text}识别为目标值：既不是数字、比较符号，也不是可识别的文字",
