@@ -388,3 +388,12 @@ def test_a_judgement_on_fewer_than_half_the_indicators_says_so(mid) -> None:
 
 def mid_view(report):
     return evaluation_view(report, "zh")
+
+
+def test_a_mid_term_table_shows_no_year_after_the_one_judged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    figures = _generate("chuzhou", tmp_path / "chuzhou.csv", monkeypatch)
+    table = evaluation_view(psplan.check("chuzhou", figures, stage="mid"), "zh").table("indicators")
+    years = [c.key for c in table.columns if c.key.isdigit()]
+    assert years == ["2021", "2022", "2023"]

@@ -151,7 +151,13 @@ def _ranges(series: dict, indicators: dict[str, Indicator]):
         for year, figure in sorted(known.items()):
             number = figure.value.number
             if number is not None and not low <= number <= high:
-                yield _finding(figure, "range", indicator, region, year, low=low, high=high)
+                rule = "range" if high != float("inf") else "range_negative"
+                yield Problem(
+                    Location(figure.file, figure.line), f"lint.{rule}", "range", "warning",
+                    name=indicator.name, region=f"{region}，" if region else "", year=year,
+                    value=quoted(figure.value.raw), low=low,
+                    **({"high": high} if rule == "range" else {}),
+                )  # fmt: skip
 
 
 def _outliers(series: dict, indicators: dict[str, Indicator], limits: Thresholds):

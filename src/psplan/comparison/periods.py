@@ -106,6 +106,11 @@ def _baseline(indicator: Indicator, result: Result | None, year: int) -> dict[st
             fields["baseline_source"] = {"file": last.file, "line": last.line}
         return fields
     if not numbers:
+        texts = [o for o in observed if o.value.text]
+        if texts:  # 应保尽保, 是: a qualitative result, no number to start from
+            last = max(texts, key=lambda o: o.year)
+            return {"notes": [f"Only text reported up to {year} ({last.value.raw!r} in "
+                              f"{last.year}): no numeric baseline."]}  # fmt: skip
         return {"notes": [f"No figure reported up to {year}: no baseline."]}
     final = max(numbers, key=lambda o: o.year)
     fields = {"baseline": _number(final.value.number)}

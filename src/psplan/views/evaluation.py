@@ -190,7 +190,10 @@ def indicators_table(report: Assessment, results: Sequence[Result], lang: str) -
     by_id: dict[str, Result] = {}
     for result in results:
         by_id.setdefault(result.indicator.id, result)
-    years = sorted({o.year for r in by_id.values() for o in r.observations})
+    # the years up to the one judged: a mid-term report of 2023 shows no 2025 figure
+    years = sorted(
+        {o.year for r in by_id.values() for o in r.observations if o.year <= report.year}
+    )
     columns = (
         Column("number", say("evaluation.column.number", lang)),
         Column("domain", say("plan.domain", lang), wide=True),

@@ -270,6 +270,10 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "{region}{name}{year}年为{value}，超出合理范围（{low:g}–{high:g}）",
         "en": "{region}{name} {year} is {value}, outside its natural range ({low:g}–{high:g})",
     },
+    "lint.range_negative": {
+        "zh": "{region}{name}{year}年为{value}，不应为负数（合理范围 {low:g} 以上）",
+        "en": "{region}{name} {year} is {value}: it cannot be negative (at least {low:g})",
+    },
     "lint.outlier": {
         "zh": "{region}{name}{year}年为{value}，明显偏离同年{count}个地区的中位数{median:g}"
         "（修正z值{score}）",
