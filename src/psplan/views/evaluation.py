@@ -56,7 +56,7 @@ from psplan.views.assessment import (
     ratings,
     statuses,
 )
-from psplan.views.model import Cell, Column, Paragraph, Section, Table, Text, View
+from psplan.views.model import Cell, Column, Paragraph, Section, Status, Table, Text, View
 from psplan.views.numbers import computed, count, is_percent, measure, printed, share
 from psplan.views.plan import attribute_label
 from psplan.words import say
@@ -289,9 +289,11 @@ def previous_table(report: Assessment, lang: str) -> tuple[Table, Paragraph | st
 
 
 def _rating(result: Result, lang: str) -> Cell:
-    """The evaluation word, else the status saying why there is none (无数据; 需人工核实 for
-    a 十三五 row printed without a target, as Hanzhong's)."""
+    """The evaluation word, else why there is none: 无数据, or 规划未列目标 for a 十三五 row
+    printed without a target (汉中's), else the status (需人工核实)."""
     if result.rating is None:
+        if any(code == "no_target" for code, _ in result.verdict.reasons):
+            return Status(result.status, say("evaluation.previous.no_target", lang))
         return statuses(lang)[result.status]
     return ratings(lang)[result.rating]
 

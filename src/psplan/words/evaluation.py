@@ -69,6 +69,7 @@ WORDS: dict[str, dict[str, str] | str] = {
         "in this plan. The table sets both periods side by side (the {previous} figures are "
         "the {year} results the plan prints)",
     },
+    "evaluation.previous.no_target": {"zh": "规划未列目标", "en": "no target printed"},
     "evaluation.previous.target": {"zh": "{period}目标", "en": "{period} target"},
     "evaluation.previous.result": {"zh": "{year}年完成", "en": "{year} result"},
     "evaluation.previous.rating": {"zh": "{period}评价", "en": "{period} rating"},
