@@ -67,6 +67,7 @@ def write_docx(path: Path, header: list[str], rows: list[list[str]]) -> None:
     import docx
 
     document = docx.Document()
+    document.add_paragraph("滁州市“十四五”公共服务规划")
     document.add_paragraph("专栏 “十四五”主要指标")
     table = document.add_table(rows=1 + len(rows), cols=len(header))
     for column, text in enumerate(header):
@@ -247,3 +248,17 @@ def test_a_draft_is_written_only_to_a_yaml_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["import", str(path), "-o", str(tmp_path / "draft.json")])
     assert result.exit_code == 2 and "请以 .yaml 结尾" in result.stderr
     assert not (tmp_path / "draft.json").exists()
+
+
+def test_the_draft_takes_the_plans_title_and_level_from_the_document(tmp_path: Path) -> None:
+    from psplan.plan.documents import document_title
+
+    path = tmp_path / "chuzhou.docx"
+    write_docx(path, *layout("chuzhou"))
+    assert document_title(path) == "滁州市“十四五”公共服务规划"
+    out = tmp_path / "draft.yaml"
+    assert runner.invoke(app, ["import", str(path), "-o", str(out)]).exit_code == 0
+    draft = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert (draft["name"], draft["level"]) == ("滁州市“十四五”公共服务规划", "city")
+    if SEEDS.is_dir():  # the national text prints its title on line 9
+        assert document_title(SEEDS / "002_5721cded6adf9af8.txt") == "“十四五”公共服务规划"

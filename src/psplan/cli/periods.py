@@ -87,7 +87,7 @@ def import_plan(
     and a note on every cell it could not read."""
     import re
 
-    from psplan.plan.documents import read_tables
+    from psplan.plan.documents import document_title, read_tables
     from psplan.plan.importing import draft_plan
     from psplan.plan.serialize import draft_yaml
 
@@ -95,7 +95,7 @@ def import_plan(
     new_id = plan_id or re.sub(r"[^A-Za-z0-9_.-]", "-", document.stem).strip("-.") or "draft"
     if not new_id[0].isalpha():
         new_id = f"plan-{new_id}"
-    data = draft_plan(read_tables(document), new_id, document.name)
+    data = draft_plan(read_tables(document), new_id, document.name, document_title(document))
     write(draft_yaml(data, f"psplan import {document.name}"), output)
     noted = sum(1 for row in data["indicators"] if row.get("notes"))
     wrote(output, f" ({len(data['indicators'])} indicators, {noted} with notes)")

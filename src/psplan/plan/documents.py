@@ -65,6 +65,34 @@ def read_tables(path: Path) -> list[DocTable]:
     raise PsplanError("import.unknown_suffix", Location(name), suffixes=plain(" ".join(SUFFIXES)))
 
 
+_TITLE = re.compile(r"^[^。，；：:|\t]{2,40}规划(?:（[^）]*）)?$")
+
+
+def document_title(path: Path) -> str | None:
+    """The plan's title as the document prints it near its top — a short line ending in 规划
+    (“十四五”公共服务规划, 滁州市“十四五”公共服务规划) — or None."""
+    suffix = path.suffix.lower()
+    lines: list[str] = []
+    try:
+        if suffix == ".docx":
+            import docx
+
+            lines = [p.text for p in docx.Document(str(path)).paragraphs[:40]]
+        elif suffix in (".html", ".htm"):
+            page = _page_text(path.read_bytes())
+            found = re.search(r"<title>(.*?)</title>", page, re.IGNORECASE | re.DOTALL)
+            lines = [found.group(1)] if found else []
+        elif suffix in (".txt", ".md"):
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()[:40]
+    except Exception:  # the tables are read (and refused) elsewhere; a title is a nicety
+        return None
+    for line in lines:
+        text = "".join(_BOOKMARKS.sub("", line).split())
+        if _TITLE.match(text):
+            return text
+    return None
+
+
 def _docx_tables(path: Path) -> list[DocTable]:
     import docx
 

@@ -300,7 +300,19 @@ def _continued(
     return DocTable(table.where, rows, places, table.name, lines)
 
 
-def draft_plan(tables: list[DocTable], new_id: str, document: str) -> dict[str, Any]:
+def _level(title: str | None) -> str:
+    """The plan's level from its title: 县, 市, 省 in the name, else the national plan."""
+    if not title:
+        return "city"
+    for word, level in (("县", "county"), ("市", "city"), ("省", "province")):
+        if word in title:
+            return level
+    return "national"
+
+
+def draft_plan(
+    tables: list[DocTable], new_id: str, document: str, title: str | None = None
+) -> dict[str, Any]:
     """The draft plan file (plain data) of a document's main table; PsplanError when the
     document has none."""
     found = main_table(tables)
@@ -348,8 +360,8 @@ def draft_plan(tables: list[DocTable], new_id: str, document: str) -> dict[str, 
     base = years[0] if len(years) > 1 else end - 5
     return {
         "id": new_id,
-        "name": new_id,
-        "level": "city",
+        "name": title or new_id,
+        "level": _level(title),
         "period": {"start": base + 1, "end": end},
         "baseline_year": base,
         "draft": True,
