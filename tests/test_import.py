@@ -262,3 +262,14 @@ def test_the_draft_takes_the_plans_title_and_level_from_the_document(tmp_path: P
     assert (draft["name"], draft["level"]) == ("滁州市“十四五”公共服务规划", "city")
     if SEEDS.is_dir():  # the national text prints its title on line 9
         assert document_title(SEEDS / "002_5721cded6adf9af8.txt") == "“十四五”公共服务规划"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="source documents (../shared/seeds) not present")
+def test_the_numbered_footnotes_under_a_table_are_kept() -> None:
+    """The national text prints six numbered footnotes under its table, one broken over two
+    lines: each is one footnote of the draft, as printed (spaces of the conversion aside)."""
+    draft = draft_plan(read_tables(SEEDS / "002_5721cded6adf9af8.txt"), "n", "n.txt")
+    assert [note.split(".")[0] for note in draft["footnotes"]] == ["1", "2", "3", "4", "5", "6"]
+    printed = psplan.load_plan("national").footnotes
+    squash = lambda text: "".join(text.split())  # noqa: E731
+    assert [squash(note) for note in draft["footnotes"]] == [squash(n) for n in printed]

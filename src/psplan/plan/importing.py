@@ -141,8 +141,12 @@ def draft_rows(
         filled = [cell for cell in cells if cell]
         if not filled:
             continue
-        if filled[0].startswith("注"):
-            footnotes.append("".join(filled) if spaced else " ".join(filled))
+        numbered = spaced and re.match(r"^\d+[.．]", filled[0])
+        if filled[0].startswith("注") or numbered:  # a footnote under the table
+            footnotes.append(" ".join(filled))
+            continue
+        if footnotes and not footnotes[-1].endswith("。"):  # a footnote broken over lines
+            footnotes[-1] += " ".join(filled)
             continue
         if header_roles(cells):
             continue  # the header repeated on a new page
