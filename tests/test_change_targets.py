@@ -213,3 +213,24 @@ def test_a_change_in_the_indicators_own_unit_must_be_in_that_unit(tmp_path) -> N
     bad = tmp_path / "bad.yaml"
     bad.write_text(text.replace(printed, '    target: "提高0.5人"\n', 1), encoding="utf-8")
     assert [p.code for p in psplan.validate(bad) if p.level == "error"] == ["unit-mismatch"]
+
+
+def test_a_change_that_turns_an_indicator_around_is_a_warning(tmp_path) -> None:
+    """累计降低10% on a count of trainees (more is better by its name) validates, with a
+    warning saying to write the direction; written, the warning goes."""
+    from pathlib import Path
+
+    import psplan
+
+    text = (Path(__file__).parents[1] / "data" / "suzhou.yaml").read_text(encoding="utf-8")
+    printed = '    target: "[15]"\n'
+    assert printed in text  # 参加各类补贴性职业技能培训人数
+    turned = tmp_path / "turned.yaml"
+    turned.write_text(text.replace(printed, '    target: "累计降低10%"\n', 1), encoding="utf-8")
+    problems = psplan.validate(turned)
+    assert [(p.code, p.level) for p in problems] == [("direction", "warning")]
+    assert "要求降低，而指标名称看来越大越好" in problems[0].message
+    meant = tmp_path / "meant.yaml"
+    meant.write_text(text.replace(printed, '    target: "累计降低10%"\n    direction: decrease\n', 1),
+                     encoding="utf-8")  # fmt: skip
+    assert psplan.validate(meant) == []

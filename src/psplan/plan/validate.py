@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from psplan.errors import Location, Message, Problem, ProblemsError, PsplanError, plain, quoted
-from psplan.plan.model import MAX_YEAR, MIN_YEAR, Indicator, Plan, PreviousIndicator
+from psplan.plan.model import DECREASE_WORDS, MAX_YEAR, MIN_YEAR, Indicator, Plan, PreviousIndicator
 from psplan.plan.plans import (
     LoadedPlan,
     find_parent,
@@ -139,6 +139,10 @@ def _semantic_problems(
     return problems, False
 
 
+#: Codes of the row checks that are warnings, not errors: the plan may mean it.
+WARNING_CODES = frozenset({"direction"})
+
+
 def _seen_before(
     document: YamlDocument,
     path: tuple[Any, ...],
@@ -246,7 +250,8 @@ def _row_checks(document: YamlDocument, problem: Any) -> None:
             continue  # already reported by the schema pass
         for path, message, code in _indicator_problems(indicator):
             # a draft's rows still without a target are to do, not wrong (validate --strict)
-            level = "warning" if code == "no-target" and data.get("draft") is True else "error"
+            draft_gap = code == "no-target" and data.get("draft") is True
+            level = "warning" if draft_gap or code in WARNING_CODES else "error"
             problem(("indicators", index, *path), message, code, level)
 
     previous = data.get("previous_plan")
@@ -392,6 +397,14 @@ def _indicator_problems(indicator: Indicator) -> Iterator[tuple[tuple[str, ...],
         )
     if indicator.target.form == "none":
         yield (("target",), Message("validate.no_target", id=label), "no-target")
+    target = indicator.target
+    if target.form == "change" and indicator.direction is None:
+        # 累计降低10% on a count of trainees: a change that turns the indicator around
+        usual = "decrease" if any(word in indicator.name for word in DECREASE_WORDS) else "increase"
+        asked = "increase" if target.op in (">=", ">") else "decrease"
+        if asked != usual:
+            yield (("target",), Message(f"validate.change_turns_{asked}", id=label,
+                                        value=quote(target.raw)), "direction")  # fmt: skip
 
 
 def _parent_checks(

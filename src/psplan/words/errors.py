@@ -319,6 +319,18 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "规划{plan}未列出各指标的牵头部门：写为一个工作表",
         "en": "plan {plan} names no lead department for its indicators: writing one sheet",
     },
+    "validate.change_turns_decrease": {
+        "zh": "指标{id}：目标值{value}要求降低，而指标名称看来越大越好；"
+        "如确要降低，请写明 direction: decrease",
+        "en": "indicator {id}: target {value} asks for a decrease, where the name reads as "
+        "more is better; if so meant, write direction: decrease",
+    },
+    "validate.change_turns_increase": {
+        "zh": "指标{id}：目标值{value}要求提高，而指标名称看来越小越好；"
+        "如确要提高，请写明 direction: increase",
+        "en": "indicator {id}: target {value} asks for an increase, where the name reads as "
+        "less is better; if so meant, write direction: increase",
+    },
     "validate.points_of_no_rate": {
         "zh": "指标{id}：目标值{value}以个百分点计，但指标单位{indicator_unit}不是 % 或 ‰",
         "en": "indicator {id}: target {value} is in percentage points, but the unit "
