@@ -342,15 +342,9 @@ def _indicator_problems(indicator: Indicator) -> Iterator[tuple[tuple[str, ...],
     unit = (indicator.unit or "").strip()
     for field in ("target", "baseline"):
         expr = getattr(indicator, field)
-        if expr.form == "change":  # its unit is the change's: 个百分点 of a rate, or % of the base
-            if expr.change == "amount" and expr.unit != unit:
-                yield (
-                    (field,),
-                    Message("validate.unit_mismatch", id=label, field=Message(f"plan.{field}"),
-                            value=quote(expr.raw), unit=plain(expr.unit or ""),
-                            indicator_unit=quote(unit or "—")),
-                    "unit-mismatch",
-                )  # fmt: skip
+        if expr.form == "change" and expr.change != "amount":
+            # its unit is the change's (个百分点 of a rate, % of the base); 提高0.5年 is in the
+            # indicator's own, checked as any figure's below
             if expr.change == "points" and unit not in ("%", "‰"):
                 yield (
                     (field,),
