@@ -230,9 +230,7 @@ def collect(
             continue
         if entry is _PREVIOUS_PERIOD:
             if row.year > plan.baseline_year:  # in this plan's own years: an unknown name
-                problems.append(Problem(row.location, "check.unknown_indicator",
-                                        "unknown-indicator", text=quoted(row.indicator),
-                                        plan=plan.id, hint=""))  # fmt: skip
+                problems.append(unknown_indicator(plan, row.indicator, row.location))
             continue
         indicator, series = entry
         if kind is SheetEntry:
@@ -485,16 +483,8 @@ def _series_for(
             unknown.add(row.indicator)  # reported once, however many regions repeat it
             hints = matcher.suggest(row.indicator)
             hint = Message("check.did_you_mean", names=" / ".join(hints)) if hints else ""
-            problems.append(
-                Problem(
-                    Location(row.file, row.line, 0),
-                    "check.unknown_indicator",
-                    "unknown-indicator",
-                    text=quoted(row.indicator),
-                    plan=plan.id,
-                    hint=hint,
-                )
-            )
+            where = Location(row.file, row.line, 0)
+            problems.append(unknown_indicator(plan, row.indicator, where, hint))
         known[key] = None
         return None
     if row.region in refs:
@@ -502,6 +492,12 @@ def _series_for(
     else:
         known[key] = (indicator, observations.setdefault((row.region, indicator.id), {}))
     return known[key]
+
+
+def unknown_indicator(plan: Plan, text: str, where: Location, hint: Message | str = "") -> Problem:
+    """The problem of a figure naming no indicator of the plan (with a `hint`: 是否是指 …)."""
+    return Problem(where, "check.unknown_indicator", "unknown-indicator", text=quoted(text),
+                   plan=plan.id, hint=hint)  # fmt: skip
 
 
 def _same(a: Value, b: Value) -> bool:

@@ -30,12 +30,15 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from psplan.actuals.read import ActualRow, SheetEntry
-from psplan.assess.check import AmbiguousName, IndicatorMatcher, natural_range
+from psplan.assess.check import (
+    AmbiguousName,
+    IndicatorMatcher,
+    natural_range,
+    unknown_indicator,
+)
 from psplan.assess.evaluate import Observation
 from psplan.errors import Location, Problem, plain, quoted
 from psplan.plan.model import Indicator, Plan
-
-RULES = ("jump", "range", "outlier", "duplicate", "missing")
 
 
 @dataclass(frozen=True)
@@ -78,9 +81,7 @@ def lint(
         if indicator is None:
             if row.indicator not in unknown:
                 unknown.add(row.indicator)
-                findings.append(Problem(row.location, "check.unknown_indicator",
-                                        "unknown-indicator", text=quoted(row.indicator),
-                                        plan=plan.id, hint=""))  # fmt: skip
+                findings.append(unknown_indicator(plan, row.indicator, row.location))
             continue
         indicators[indicator.id] = indicator
         regions[row.region] = None
