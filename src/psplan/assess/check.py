@@ -40,7 +40,7 @@ from psplan.errors import (
     plain,
     quoted,
 )
-from psplan.plan.model import Indicator, Plan, PreviousIndicator
+from psplan.plan.model import Commitment, Indicator, Plan, PreviousIndicator
 from psplan.plan.targets import normalise_text
 
 __all__ = ["Assessment", "Report", "Result", "check", "check_previous", "collect", "goal_of"]
@@ -115,10 +115,10 @@ class IndicatorMatcher:
         self.loose: dict[str, list[Indicator]] = {}
         # the commitments beyond the main table: by id, and by subject where no main
         # indicator has that name (the main table's own names win)
-        for commitment, judged_as in commitment_indicators(plan):
-            self.ids.setdefault(commitment.id, judged_as)
+        self.commitments = commitment_indicators(plan)
         main_names = {normalise_name(i.name) for i in plan.indicators}
-        for commitment, judged_as in commitment_indicators(plan):
+        for commitment, judged_as in self.commitments:
+            self.ids.setdefault(commitment.id, judged_as)
             key = normalise_name(commitment.subject)
             if key not in main_names:
                 self.exact.setdefault(key, []).append(judged_as)
@@ -186,6 +186,8 @@ class _Collected:
     remarks: dict[tuple[str | None, str], dict[str, str]] = field(default_factory=dict)
     #: file (or `book.xlsx[sheet]`) → how many figures it gave, in the order read
     figures_read: dict[str, int] = field(default_factory=dict)
+    #: the plan's commitments with the indicators they are judged as (made once, by the matcher)
+    pledges: list[tuple[Commitment, Indicator]] = field(default_factory=list)
 
 
 def collect(
@@ -200,7 +202,7 @@ def collect(
     """
     matcher = IndicatorMatcher(plan)
     refs = reference_region_names(plan, reference_regions)
-    collected = _Collected()
+    collected = _Collected(pledges=matcher.commitments)
     problems = collected.problems
     observations = collected.observations
     # (region, indicator text) → (indicator, its series), or None when the text matches nothing.
@@ -697,9 +699,8 @@ def _check(
             )
     # the commitments the figures name, judged apart from the main table
     pledged = []
-    pledges = commitment_indicators(plan) if plan.commitments else []
     for place in regions:
-        for commitment, judged_as in pledges:
+        for commitment, judged_as in collected.pledges:
             series = collected.observations.get((place, commitment.id))
             if not series:
                 continue
