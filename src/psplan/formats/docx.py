@@ -319,18 +319,26 @@ def _paragraph(document: Any, paragraph: Paragraph | str) -> None:
             added.font.color.rgb = RGBColor(0xC0, 0, 0)
 
 
+def _said_instead(document: Any, view: View, items: Any) -> bool:
+    """For a table (or a chart's bars) with nothing to list, or too many (a country's
+    counties: the workbook holds them), the line that says so instead; False otherwise."""
+    if not items:
+        words = say("format.none", view.lang)
+    elif more_than(items, ROWS_LIMIT):
+        words = say("docx.omitted", view.lang, rows=f"{ROWS_LIMIT:,}")
+    else:
+        return False
+    document.add_paragraph(words, style="Normal")
+    return True
+
+
 def _table(document: Any, view: View, table: Table, landscape: bool) -> None:
     """A table under its title (a heading: level 1 alone, level 2 in a section)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     if table.title:
         _heading(document, table.title, 2 if view.sections else 1)
-    if not table.rows:
-        document.add_paragraph(say("format.none", view.lang), style="Normal")
-        return
-    if more_than(table.rows, ROWS_LIMIT):  # a country's counties: the workbook holds them
-        rows = f"{ROWS_LIMIT:,}"
-        document.add_paragraph(say("docx.omitted", view.lang, rows=rows), style="Normal")
+    if _said_instead(document, view, table.rows):
         return
     kept = kept_columns(table)
     noted = table.noted or bool(table.notes)
@@ -412,12 +420,7 @@ def _chart(document: Any, view: View, chart: Chart, landscape: bool) -> None:
     from psplan.formats.chart_png import progress_png
 
     _heading(document, chart.title, 2)
-    if not chart.bars:
-        document.add_paragraph(say("format.none", view.lang), style="Normal")
-        return
-    if more_than(chart.bars, ROWS_LIMIT):  # a bar per county result: the workbook holds them
-        rows = f"{ROWS_LIMIT:,}"
-        document.add_paragraph(say("docx.omitted", view.lang, rows=rows), style="Normal")
+    if _said_instead(document, view, chart.bars):
         return
     headers = [
         say("docx.chart.label", view.lang),
