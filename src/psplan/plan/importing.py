@@ -177,7 +177,7 @@ def draft_rows(
             domain = _domain(values["domain"])
             if domain not in domains:
                 domains.append(domain)
-        row = _row(values, domain, place, table.where)
+        row = _row(values, domain, place)
         if extra:  # a cell broken onto a line of its own (安康's 约束性 / （预期性）)
             shown = " / ".join(repr(cell) for cell in extra)
             row.setdefault("notes", []).append(
@@ -230,7 +230,7 @@ def _domain(text: str) -> str:
     return _DOMAIN_NUMBER.sub("", re.sub(r"\s+", "", text))
 
 
-def _row(values: dict[str, str], domain: str, place: int, where: str) -> dict[str, Any]:
+def _row(values: dict[str, str], domain: str, place: int) -> dict[str, Any]:
     name = re.sub(r"\s+", "", values["name"])
     row: dict[str, Any] = {"domain": domain}
     unit = values.get("unit", "").strip() or None
