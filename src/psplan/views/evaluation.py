@@ -239,9 +239,10 @@ def period_name(start: int, end: int, lang: str) -> str:
     return say("evaluation.period.years", lang, start=start, end=end)
 
 
-def previous_table(report: Assessment, lang: str) -> tuple[Table, Paragraph | str] | None:
+def previous_table(report: Assessment, lang: str) -> tuple[Table, Section] | None:
     """For a final report, the indicators the previous plan's completion table shares with
-    this plan (the same id), both periods side by side: target, result and rating of each."""
+    this plan (the same id), both periods side by side: target, result and rating of each;
+    with the sub-section of the main indicators that places it."""
     previous = report.previous
     plan = report.plan
     if previous is None or plan.previous_plan is None:
@@ -285,7 +286,8 @@ def previous_table(report: Assessment, lang: str) -> tuple[Table, Paragraph | st
     intro = _sentence([say("evaluation.previous.intro", lang, previous=was, total=total,
                            shared=len(shared), year=previous.year)], lang)  # fmt: skip
     table = Table("previous", say("evaluation.table.previous", lang), columns, rows)
-    return table, intro
+    title = say("evaluation.section.previous", lang, previous=was)
+    return table, Section(title, [intro], tables=[table.key], level=2)
 
 
 def _rating(result: Result, lang: str) -> Cell:
@@ -442,13 +444,9 @@ def _previous_section(report: Assessment, tables: list[Table], lang: str) -> lis
     found = previous_table(report, lang)
     if found is None:
         return []
-    table, intro = found
+    table, section = found
     tables.append(table)
-    plan = report.plan.previous_plan
-    assert plan is not None
-    was = period_name(plan.period.start, plan.period.end, lang)
-    title = say("evaluation.section.previous", lang, previous=was)
-    return [Section(title, [intro], tables=[table.key], level=2)]
+    return [section]
 
 
 def evaluation_view(report: Assessment, lang: str = "zh") -> View:
