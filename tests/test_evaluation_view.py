@@ -379,15 +379,11 @@ def test_the_prose_reads_right(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 def test_a_judgement_on_fewer_than_half_the_indicators_says_so(mid) -> None:
     """National 2023: 10 of 22 rated — 时间过半、任务过半 holds among them, and the report says
     at once that most indicators have no figure yet."""
-    overall = str(mid_view(mid).sections[0].paragraphs[-1])
+    overall = str(evaluation_view(mid, "zh").sections[0].paragraphs[-1])
     assert "实现了“时间过半、任务过半”" in overall
     assert overall.endswith(
         "但22项主要指标中只有10项可作评价，这一判断有待其余指标的数据补齐后确认。"
     )
-
-
-def mid_view(report):
-    return evaluation_view(report, "zh")
 
 
 def test_a_mid_term_table_shows_no_year_after_the_one_judged(
