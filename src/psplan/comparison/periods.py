@@ -21,7 +21,7 @@ from typing import Any
 
 from psplan.assess.assessment import Assessment, Result
 from psplan.plan.model import Indicator, Plan
-from psplan.plan.targets import parse_number
+from psplan.plan.targets import number_text
 
 #: The words plans use for a period (the draft's name follows the old one's).
 _PERIOD_NAMES = {2016: "十三五", 2021: "十四五", 2026: "十五五", 2031: "十六五"}
@@ -101,7 +101,7 @@ def _baseline(indicator: Indicator, result: Result | None, year: int) -> dict[st
         if verdict is None or not isinstance(verdict.actual, int | float):
             return {"notes": [f"No total of the previous period to start from ({year})."]}
         last = max(numbers, key=lambda o: o.year) if numbers else None
-        fields: dict[str, Any] = {"baseline": f"[{_number(verdict.actual)}]"}
+        fields: dict[str, Any] = {"baseline": f"[{number_text(verdict.actual)}]"}
         if last is not None:
             fields["baseline_source"] = {"file": last.file, "line": last.line}
         return fields
@@ -113,18 +113,11 @@ def _baseline(indicator: Indicator, result: Result | None, year: int) -> dict[st
                               f"{last.year}): no numeric baseline."]}  # fmt: skip
         return {"notes": [f"No figure reported up to {year}: no baseline."]}
     final = max(numbers, key=lambda o: o.year)
-    fields = {"baseline": _number(final.value.number)}
+    fields = {"baseline": number_text(final.value.number)}
     if final.year != year:
         fields["baseline_year"] = final.year
     fields["baseline_source"] = {"file": final.file, "line": final.line}
     return fields
-
-
-def _number(value: float | str | None) -> str:
-    number = float(value) if isinstance(value, int | float) else parse_number(str(value))
-    if number is None:
-        return str(value)
-    return str(int(number)) if number.is_integer() else f"{number:.6g}"
 
 
 def _next_name(name: str, old_start: int, start: int, end: int) -> str:

@@ -170,7 +170,7 @@ def parse_expression(raw: str | int | float | None) -> Expression:
         return Expression(raw="", form="none")
     if isinstance(raw, bool):
         raise PsplanError("target.not_text", value=quoted(raw))
-    raw_text = raw if isinstance(raw, str) else _format_number(raw)
+    raw_text = raw if isinstance(raw, str) else number_text(raw)
     text = normalise_text(raw_text)
 
     if text in _NONE_TEXTS or set(text) <= {"—", "-", "－", "―"}:
@@ -291,8 +291,9 @@ def _split_marker(text: str) -> tuple[str, str | None]:
     return stripped, text[len(stripped) :]
 
 
-def _format_number(value: int | float) -> str:
-    """YAML gave a number where text was expected: write it the way a person would."""
+def number_text(value: int | float) -> str:
+    """A number written the way a person would (1800, not 1800.0): where YAML gave one for a
+    text, and for a figure written into a plan file."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
@@ -305,7 +306,7 @@ def format_expression(expr: Expression) -> str:
     if expr.form in ("qualitative", "relative", "change"):
         return (expr.text or "") + (expr.marker or "")
     assert expr.value is not None
-    number = _format_number(expr.value)
+    number = number_text(expr.value)
     op = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "approx": "约"}.get(expr.op or "", "")
     body = f"{op}{number}{expr.unit or ''}"
     if expr.cumulative:
