@@ -21,6 +21,19 @@ EXAMPLES = ROOT / "examples"
 PLANS = ("national", "hanzhong", "ankang", "chuzhou", "suzhou")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Loading a plan caches its composed YAML (psplan.plan.cache): the suite, and every
+    process it starts, keeps that cache in a temporary folder of its own (one per xdist
+    worker), never in ~/.cache. Set here, not in a fixture: some test modules load plans
+    while they are collected, before any fixture runs."""
+    import shutil
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="psplan-cache-")
+    os.environ["PSPLAN_CACHE_DIR"] = folder
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+
+
 #: The environment every run gets: plain output, a wide terminal, no debug tracebacks.
 ENV = {"NO_COLOR": "1", "COLUMNS": "200", "PSPLAN_DEBUG": None}
 #: The warnings a fresh interpreter does not print (its default filters).

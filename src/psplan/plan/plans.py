@@ -2,6 +2,9 @@
 
 The bundled plans are the files in the repository's `data/`, shipped in the wheel as
 `psplan/data/`. In a source checkout (editable install) they are read from `data/` directly.
+
+Composing a plan's YAML is most of what loading it costs, so the composed document of an
+unchanged file comes from an on-disk cache (`psplan.plan.cache`); validating it never does.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from psplan.errors import Cut, Message, Problem, PsplanError, Shown, plain
+from psplan.plan import cache as store
+from psplan.plan import yamlsource
 from psplan.plan.model import Plan
-from psplan.plan.yamlsource import YamlDocument, load_yaml, quote, read_text, shorten
+from psplan.plan.yamlsource import YamlDocument, limit, load_yaml, quote, read_text, shorten
 
 
 @dataclass(frozen=True)
@@ -148,13 +153,60 @@ def schema_problems(
 
 
 def read_document(path: Path) -> YamlDocument:
-    document = load_yaml(read_text(path), str(path))
+    """A plan file's data and positions; PsplanError if it is not a readable YAML mapping.
+
+    An unchanged file is read from the cache (`psplan.plan.cache`) instead of composed
+    again. The file itself is always read and checked, and only a document that loaded
+    without error is ever cached, so every error comes from reading and composing."""
+    text = read_text(path)
+    context = _compose_context()
+    key = None if context is None else _cache_key(text, context)
+    if key is not None:
+        cached = _cached_document(key, str(path))
+        if cached is not None:
+            return cached
+    document = load_yaml(text, str(path))
     if not isinstance(document.data, dict):
         name = type(document.data).__name__
         kinds = {"list": "plan.kind.list", "str": "plan.kind.text", "int": "plan.kind.number"}
         kind = Message(kinds[name]) if name in kinds else plain(name)
         raise PsplanError("plan.not_mapping", document.locate(()), kind=kind)
+    if key is not None:
+        store.put(key, (document.data, document.positions))
     return document
+
+
+def _compose_context() -> tuple[int, int, str] | None:
+    """What composing depends on besides the text: the node and depth limits (a document
+    composed under generous limits must not be found under tighter ones) and the parser
+    (libyaml's or PyYAML's own). None when a limit is set wrongly: composing then reports
+    it, at the point it always has."""
+    try:
+        nodes, depth = limit("PSPLAN_MAX_PLAN_NODES"), limit("PSPLAN_MAX_PLAN_DEPTH")
+    except PsplanError:
+        return None
+    return nodes, depth, yamlsource._Loader.__name__
+
+
+def _cache_key(text: str, context: tuple[int, int, str]) -> str | None:
+    """The cache entry for `text`, or None when caching is off."""
+    if store.cache_dir() is None:
+        return None
+    try:
+        return store.entry_key(text, ("plan-document", *context))
+    except Exception:  # the cache never stops a load
+        return None
+
+
+def _cached_document(key: str, file: str) -> YamlDocument | None:
+    """The document cached under `key`, placed at `file`; None if there is none usable."""
+    value = store.get(key)
+    if not (isinstance(value, tuple) and len(value) == 2):
+        return None
+    data, positions = value
+    if type(data) is not dict or type(positions) is not dict:
+        return None
+    return YamlDocument(data=data, file=file, positions=positions)
 
 
 def parse_plan(document: YamlDocument) -> Plan:
