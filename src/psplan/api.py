@@ -272,7 +272,7 @@ class Checked(Assessment):
         counts = ", ".join(f"{n} {status}" for status, n in self.summary().items() if n)
         where = f" {self.regions[0]}" if len(self.regions) == 1 and self.regions[0] else ""
         regions = f" ({len(self.regions)} regions)" if len(self.regions) > 1 else where
-        failing = len(self.failing())
+        failing = len(self.failing_rows())
         return (
             f"<Checked {self.plan.id} {self.year}{regions}: {counts or 'no results'}; "
             f"{failing} binding behind or not met; {len(self.warnings)} warnings>"
@@ -301,6 +301,7 @@ def check(
     allow_outside_period: bool = False,
     strict: bool = False,
     stage: str = "annual",
+    engine: str | None = None,
 ) -> Checked:
     """Judge every indicator of a plan against reported figures (`psplan check`).
 
@@ -316,7 +317,10 @@ def check(
       the file (`{"indicator": …, "kind": …, "reason": …}`);
     - `allow_outside_period`, `strict`: as the options of the same name;
     - `stage`: "annual" (年度监测, the default), "mid" (中期评估: the period's middle year unless
-      `year` is given) or "final" (终期评估: the end year); it names the report, too.
+      `year` is given) or "final" (终期评估: the end year); it names the report, too;
+    - `engine`: how files are read — "rows" (row by row), "columnar" (by duckdb, at county
+      scale: the same assessment), or "auto" (columnar for files of 8 MB and more); default
+      the environment's PSPLAN_ENGINE, else "auto".
 
     Returns a `Checked`; a problem with the input raises `PsplanError` (bad rows: with all
     of them in `problems`; and with the `warnings` met before it). Warnings are collected on
@@ -345,23 +349,29 @@ def check(
         source = getattr(actuals, "source", "")
     warnings: list[Problem] = []
     from psplan.assess.check import check as judge
+    from psplan.assess.engine import engine_from_env, use_columnar
 
+    options: dict[str, Any] = {
+        "year": year,
+        "region": region,
+        "references": _references(references),
+        "reference_regions": _names(reference_regions),
+        "source": source,
+        "sources": tuple(str(path) for path in files),
+        "overrides": _overrides(overrides),
+        "allow_outside_period": allow_outside_period,
+        "warnings": warnings,
+        "strict": strict,
+        "stage": stage,
+    }
     try:
-        assessment = judge(
-            chosen,
-            rows,
-            year=year,
-            region=region,
-            references=_references(references),
-            reference_regions=_names(reference_regions),
-            source=source,
-            sources=tuple(str(path) for path in files),
-            overrides=_overrides(overrides),
-            allow_outside_period=allow_outside_period,
-            warnings=warnings,
-            strict=strict,
-            stage=stage,
-        )
+        assessment = None
+        if files and use_columnar(files, engine or engine_from_env()):
+            from psplan.assess.columnar import check_columnar
+
+            assessment = check_columnar(chosen, files, **options)
+        if assessment is None:
+            assessment = judge(chosen, rows, **options)
     except PsplanError as exc:
         exc.warnings = warnings  # type: ignore[attr-defined]  # what the command prints too
         raise

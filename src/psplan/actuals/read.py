@@ -849,12 +849,7 @@ def _records(
         header = _find_header(rows, file)
         if header is None:
             raise PsplanError("file.empty", Location(file, 1))
-    for line, row in header.above:
-        text = " ".join(t for t in map(_header_text, row) if t)
-        message = Message("actuals.skipped_above_header", text=_shown(text))
-        yield _warning(Location(file, line), message, "skipped-row")
-    for column, message in header.layout.skipped:
-        yield _warning(Location(file, header.line, column + 1), message, "skipped-column")
+    yield from header_warnings(header, file)
     reader = _RowReader(header.layout, file, header.width if csv_file else None)
     if reader.layout.wide:
         for row_number, row in rows:
@@ -866,6 +861,16 @@ def _records(
                     yield problem
     else:
         yield from reader.read_long(rows)
+
+
+def header_warnings(header: _Header, file: str) -> Iterator[Problem]:
+    """A warning for each row above the header (a title) and each column skipped."""
+    for line, row in header.above:
+        text = " ".join(t for t in map(_header_text, row) if t)
+        message = Message("actuals.skipped_above_header", text=_shown(text))
+        yield _warning(Location(file, line), message, "skipped-row")
+    for column, message in header.layout.skipped:
+        yield _warning(Location(file, header.line, column + 1), message, "skipped-column")
 
 
 def _skipped_row(row: Sequence[object], indicator_at: int, file: str, line: int) -> Problem | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
+from psplan.assess.columns import ResultColumns
 from psplan.assess.evaluate import STATUSES, Goal, Observation, Status, Verdict, expected_path
 from psplan.assess.rating import RATINGS, Rating, rate
 from psplan.assess.trends import Trend, natural_cap, trend
@@ -141,31 +142,45 @@ class Assessment:
     #: (never counted with `results`)
     commitments: list[Result] = field(default_factory=list)
 
+    @cached_property
+    def columns(self) -> ResultColumns:
+        """Every result's region, indicator, status, actual, gap and rating, in columns:
+        what the columnar path computed, or read off the results once."""
+        given = getattr(self.results, "columns", None)
+        return given if given is not None else ResultColumns.of(self.results)
+
     def summary(self) -> dict[str, int]:
         counts = dict.fromkeys(STATUSES, 0)
-        for result in self.results:
-            counts[result.status] += 1
+        for status in self.columns.statuses:
+            counts[status] += 1
         return counts
 
     def ratings(self) -> dict[str, int]:
         """How many results carry each evaluation word (提前实现 4，快于预期 5…)."""
         counts = dict.fromkeys(RATINGS, 0)
-        for result in self.results:
-            if result.rating is not None:
-                counts[result.rating] += 1
+        for rating in self.columns.ratings:
+            if rating is not None:
+                counts[rating] += 1
         return counts
 
     def failing(self, strict: bool = False) -> list[Result]:
         """Results that make the check fail: binding ones behind or not met (any, if strict)."""
+        return [self.results[i] for i in self.failing_rows(strict)]
+
+    def failing_rows(self, strict: bool = False) -> list[int]:
+        """The positions of `failing` in `results` (their count and the exit code need no
+        result made)."""
+        columns = self.columns
+        rows = zip(columns.statuses, columns.indicators, strict=True)
         return [
-            r
-            for r in self.results
-            if r.status in ("behind", "not_met") and (strict or r.indicator.is_binding)
+            i
+            for i, (status, indicator) in enumerate(rows)
+            if status in ("behind", "not_met") and (strict or indicator.is_binding)
         ]
 
     @property
     def regions(self) -> list[str | None]:
-        return list(dict.fromkeys(result.region for result in self.results))
+        return list(dict.fromkeys(self.columns.regions))
 
     def with_results(self, results: Iterable[Result]) -> Assessment:
         """The same assessment narrowed to some results (a section of a report)."""

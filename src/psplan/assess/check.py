@@ -11,7 +11,7 @@ import difflib
 import gc
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -188,6 +188,43 @@ class _Collected:
     figures_read: dict[str, int] = field(default_factory=dict)
     #: the plan's commitments with the indicators they are judged as (made once, by the matcher)
     pledges: list[tuple[Commitment, Indicator]] = field(default_factory=list)
+
+    def regions(self) -> list[str | None]:
+        """The regions with figures, in the order first read (a 原因分析 or 基期值 alone makes
+        no region of its own)."""
+        return list(dict.fromkeys(r for (r, _), s in self.observations.items() if s))
+
+    def across(self, plan: Plan) -> list[Problem]:
+        """What `psplan lint` finds across years and regions (jumps, outliers), as warnings."""
+        from psplan.assess.lint import Thresholds, across_years_and_regions
+
+        indicators = {indicator.id: indicator for indicator in plan.indicators}
+        return across_years_and_regions(plan, self.observations, indicators, Thresholds())
+
+    def results(
+        self,
+        goals: Sequence[tuple[Indicator, Goal]],
+        regions: Sequence[str | None],
+        year: int,
+        references: Mapping[str, float],
+        finish: Callable[..., Result],
+    ) -> list[Result]:
+        """Every (region, indicator) judged in `year`, region by region in the plan's order;
+        `finish` makes each result of its verdict."""
+        results = []
+        for place in regions:
+            for indicator, goal in goals:
+                key = (place, indicator.id)
+                series = self.observations.get(key)
+                observations = tuple(series.values()) if series else ()
+                verdict = judged(indicator, goal, observations, year, references,
+                                 self.references, self.sheet_baselines.get(key))  # fmt: skip
+                results.append(finish(place, indicator, goal, observations, verdict))
+        return results
+
+    def series(self, region: str | None, indicator_id: str) -> tuple[Observation, ...]:
+        found = self.observations.get((region, indicator_id))
+        return tuple(found.values()) if found else ()
 
 
 def collect(
@@ -597,6 +634,29 @@ def _check(
 ) -> Assessment:
     plan, applied = apply_overrides(plan, list(overrides))
     collected = collect(plan, rows, reference_regions)
+    return assess_collected(
+        plan, applied, collected, year, region, references, source, allow_outside_period,
+        warnings, strict, sources, stage,
+    )  # fmt: skip
+
+
+def assess_collected(
+    plan: Plan,
+    applied: Mapping[str, Override],
+    collected: Any,
+    year: int | None,
+    region: str | None,
+    references: Mapping[str, float] | None,
+    source: str,
+    allow_outside_period: bool,
+    warnings: list[Problem] | None,
+    strict: bool,
+    sources: tuple[str, ...],
+    stage: str,
+) -> Assessment:
+    """The assessment of figures collected row by row (`collect`) or by the columnar path
+    (`assess.columnar`): both answer the same questions (`_Collected`'s methods), so the
+    year judged, the regions, the warnings and every result are decided here once."""
     if strict:
         # Figures outside their natural range are errors, not warnings, under --strict.
         out_of_range = [w for w in collected.warnings if w.code == "range"]
@@ -607,11 +667,7 @@ def _check(
     if collected.problems:
         raise ActualsError(collected.problems)
     if warnings is not None:  # what `psplan lint` finds across years and regions, as warnings
-        from psplan.assess.lint import Thresholds, across_years_and_regions
-
-        indicators = {indicator.id: indicator for indicator in plan.indicators}
-        warnings.extend(across_years_and_regions(plan, collected.observations, indicators,
-                                                 Thresholds()))  # fmt: skip
+        warnings.extend(collected.across(plan))
     given_year = year is not None
     if year is None:
         if not collected.years:
@@ -628,9 +684,7 @@ def _check(
             end=last,
             baseline=plan.baseline_year,
         )
-    # the regions with figures (a 原因分析 or 基期值 alone makes no region of its own)
-    regions = list(dict.fromkeys(r for (r, _), s in collected.observations.items() if s))
-    regions = regions or [None]
+    regions = collected.regions() or [None]
     _place_explanations(plan, collected, regions, warnings)
     if (
         stage != "annual"
@@ -653,58 +707,37 @@ def _check(
             )
         regions = [region]
     references = dict(references or {})
-    results = []
     goals = [(indicator, goal_of(plan, indicator)) for indicator in plan.indicators]
-    remarks, sheet_baselines = collected.remarks, collected.sheet_baselines
-    for place in regions:
-        for indicator, goal in goals:
-            key = (place, indicator.id)
-            series = collected.observations.get(key)
-            observations = tuple(series.values()) if series else ()
-            found = (
-                _reference(indicator, references, collected.references, observations, year)
-                if indicator.target.form == "relative"
-                else None
-            )
-            reference = found[0] if found else None
-            verdict = judge(goal, observations, year, reference, sheet_baselines.get(key))
-            if found:
-                verdict = _with_reference_source(verdict, found[1])
-            override = applied.get(indicator.id)
-            if override is not None:
-                worded = {f"change_{lang}": override.worded(lang) for lang in ("zh", "en")}
-                reason = ("override", {**worded, "why": override.reason})
-                verdict = verdict._replace(reasons=(*verdict.reasons, reason))
-            if outside:
-                verdict = verdict._replace(
-                    reasons=(
-                        *verdict.reasons,
-                        (
-                            "outside_period",
-                            {"year": year, "start": plan.period.start, "end": plan.period.end},
-                        ),
-                    )
-                )
-            results.append(
-                Result(
-                    indicator,
-                    verdict,
-                    place,
-                    goal,
-                    observations,
-                    year,
-                    remarks.get(key, NO_REMARKS),
-                    override.reason if override else None,
-                )
-            )
+    remarks = collected.remarks
+    period = {"year": year, "start": plan.period.start, "end": plan.period.end}
+
+    def finish(
+        place: str | None,
+        indicator: Indicator,
+        goal: Goal,
+        observations: Sequence[Observation],
+        verdict: Verdict,
+    ) -> Result:
+        """The result of a verdict, with what this check adds to its reasons."""
+        override = applied.get(indicator.id)
+        if override is not None:
+            worded = {f"change_{lang}": override.worded(lang) for lang in ("zh", "en")}
+            reason = ("override", {**worded, "why": override.reason})
+            verdict = verdict._replace(reasons=(*verdict.reasons, reason))
+        if outside:
+            verdict = verdict._replace(reasons=(*verdict.reasons, ("outside_period", period)))
+        return Result(indicator, verdict, place, goal, observations, year,
+                      remarks.get((place, indicator.id), NO_REMARKS),
+                      override.reason if override else None)  # fmt: skip
+
+    results = collected.results(goals, regions, year, references, finish)
     # the commitments the figures name, judged apart from the main table
     pledged = []
     for place in regions:
         for commitment, judged_as in collected.pledges:
-            series = collected.observations.get((place, commitment.id))
-            if not series:
+            observations = collected.series(place, commitment.id)
+            if not observations:
                 continue
-            observations = tuple(series.values())
             goal = commitment_goal(plan, commitment, judged_as, year)
             verdict = judge(goal, observations, year)
             pledged.append(Result(judged_as, verdict, place, goal, observations, year))
@@ -722,6 +755,26 @@ def _check(
         check_previous(plan) if stage == "final" and plan.previous_plan else None,
         pledged,
     )
+
+
+def judged(
+    indicator: Indicator,
+    goal: Goal,
+    observations: Sequence[Observation],
+    year: int,
+    given: Mapping[str, float],
+    from_rows: Mapping[tuple[str, int, str], tuple[float, str]],
+    sheet_baseline: float | None = None,
+) -> Verdict:
+    """One (region, indicator) judged from its observations: a relative target with the
+    reference value given (--reference) or read from a reference region's rows."""
+    found = (
+        _reference(indicator, given, from_rows, observations, year)
+        if indicator.target.form == "relative"
+        else None
+    )
+    verdict = judge(goal, observations, year, found[0] if found else None, sheet_baseline)
+    return _with_reference_source(verdict, found[1]) if found else verdict
 
 
 def _place_explanations(

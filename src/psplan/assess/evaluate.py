@@ -76,7 +76,7 @@ class Goal:
     start_year: int
     end_year: int
 
-    @property
+    @cached_property
     def op(self) -> str:
         """The comparator the target is judged with: as printed, else what the direction
         implies (at least for more-is-better, at most for less-is-better) — also for a
@@ -201,19 +201,36 @@ def judge(
         return _judge_bound(goal, upto, year, target_value, baseline)
 
     actual, actual_year, notes = _aggregate(goal, upto)
-    if (
-        goal.kind == "level"
-        and baseline.source == "first_reported"
-        and baseline.year == actual_year
-    ):
+    return judge_figure(goal, year, target_value, baseline, actual, actual_year, notes, reference)
+
+
+class Figured(NamedTuple):
+    """The numbers of a verdict on a figure (`judge_figure` without its words)."""
+
+    status: Status
+    gap: float
+    progress: float | None
+    expected: float | None
+    share: float | None
+    baseline: Baseline  # the baseline used (none where a figure would be its own)
+    met: bool
+    baseline_met: bool
+
+
+def figure_status(
+    goal: Goal,
+    year: int,
+    target_value: float,
+    baseline: Baseline,
+    actual: float,
+    actual_year: int,
+) -> Figured:
+    """The status and the numbers of a numeric figure against its target: computed for every
+    one of a country's 185,600 results by the columnar path, which words only those a view
+    shows (`judge_figure`, which calls this)."""
+    first = baseline.source == "first_reported"
+    if goal.kind == "level" and first and baseline.year == actual_year:
         baseline = NO_BASELINE  # a figure cannot be its own starting point
-    if reference is not None:
-        notes = (*notes, _r("reference", value=reference))
-    if baseline.source in ("reported", "sheet", "first_reported"):
-        notes = (
-            *notes,
-            _r(f"baseline_{baseline.source}", value=baseline.value, year=baseline.year),
-        )
     op = goal.op
     sign = -1.0 if goal.direction == "decrease" else 1.0
     gap = _round(sign * (target_value - actual))
@@ -225,6 +242,43 @@ def judge(
     )
     share, expected = _line(goal, baseline, target_value, year, baseline_met)
     progress = _progress(goal, baseline, actual, target_value, op, met, baseline_met)
+    status: Status
+    if met:
+        status = "met"
+    elif year >= goal.end_year:
+        status = "not_met"
+    elif goal.kind == "annual_average":
+        status = "behind"
+    elif expected is None:
+        status = "needs_review"
+    else:
+        status = "on_track" if sign * (actual - expected) >= -1e-9 else "behind"
+    return Figured(status, gap, progress, expected, share, baseline, met, baseline_met)
+
+
+def judge_figure(
+    goal: Goal,
+    year: int,
+    target_value: float,
+    baseline: Baseline,
+    actual: float,
+    actual_year: int,
+    notes: tuple[Reason, ...] = (),
+    reference: float | None = None,
+) -> Verdict:
+    """The verdict on a numeric figure already worked out from the observations (the latest
+    level, the five-year total, the yearly average — `_aggregate`): what `judge` ends with,
+    and what the columnar path (`assess.columnar`) calls with the figures it aggregated."""
+    figured = figure_status(goal, year, target_value, baseline, actual, actual_year)
+    status, gap, progress, expected, share, baseline, met, baseline_met = figured
+    if reference is not None:
+        notes = (*notes, _r("reference", value=reference))
+    if baseline.source in ("reported", "sheet", "first_reported"):
+        notes = (
+            *notes,
+            _r(f"baseline_{baseline.source}", value=baseline.value, year=baseline.year),
+        )
+    op = goal.op
     if progress is None and not met and baseline.value is not None:
         if baseline_met:
             notes = (*notes, _r("slipped", baseline=baseline.value))
@@ -232,24 +286,18 @@ def judge(
             notes = (*notes, _r("at_strict_bound", target=target_value, op=OP_SYMBOLS[op]))
         elif op == "approx":
             notes = (*notes, _r("beyond_band", target=target_value))
-
-    # One Verdict built at the end (no closure per judgement: a country makes 185,000).
-    status: Status
     why: Reason | None
     if met:
-        status, why = "met", None
+        why = None
     elif year >= goal.end_year:
-        status = "not_met"
         why = _r("short_at_end", actual=actual, op=OP_SYMBOLS[op], target=target_value)
     elif goal.kind == "annual_average":
-        status, why = "behind", _r("average_short", target=target_value)
+        why = _r("average_short", target=target_value)
     elif expected is None and baseline.value is not None:
         why = _r("baseline_at_end", year=baseline.year, end=goal.end_year)
-        status = "needs_review"
     elif expected is None:
-        status, why = "needs_review", _r("no_baseline", year=actual_year)
+        why = _r("no_baseline", year=actual_year)
     else:
-        status = "on_track" if sign * (actual - expected) >= -1e-9 else "behind"
         why = _r("expected_by", expected=_expected_shown(expected), year=year, share=share)
     reasons = (*notes, why) if why is not None else notes
     return Verdict(

@@ -32,7 +32,13 @@ AHEAD_MARGIN = 0.10
 
 def rate(verdict: Verdict, year: int, end_year: int) -> Rating | None:
     """The evaluation word for `verdict`, judged in `year` of a plan ending in `end_year`."""
-    status = verdict.status
+    return rate_values(verdict.status, verdict.progress, verdict.share, year, end_year)
+
+
+def rate_values(
+    status: str, progress: float | None, share: float | None, year: int, end_year: int
+) -> Rating | None:
+    """`rate` from a verdict's status, progress and time share (the columnar path's columns)."""
     if status in ("no_data", "needs_review"):
         return None
     if year >= end_year:
@@ -41,7 +47,6 @@ def rate(verdict: Verdict, year: int, end_year: int) -> Rating | None:
         return "achieved_early"
     if status != "on_track":
         return "behind"
-    progress, share = verdict.progress, verdict.share
     if progress is not None and share is not None and progress - share >= AHEAD_MARGIN - 1e-9:
         return "ahead"
     return "as_expected"

@@ -29,26 +29,37 @@ class Spread:
 
 
 def status_matrix(report: Report) -> dict[str, dict[str, Status]]:
+    columns = report.columns
     matrix: dict[str, dict[str, Status]] = {}
-    for result in report.results:
-        matrix.setdefault(result.region or "", {})[result.indicator.id] = result.status
+    for region, indicator, status in zip(
+        columns.regions, columns.indicators, columns.statuses, strict=True
+    ):
+        matrix.setdefault(region or "", {})[indicator.id] = status
     return matrix
 
 
 def spreads(report: Report) -> list[Spread]:
-    by_indicator: dict[str, list] = {}
-    for result in report.results:
-        if result.region not in report.own_area:
-            by_indicator.setdefault(result.indicator.id, []).append(result)
+    columns = report.columns
+    own = report.own_area
+    # each indicator's rows, in the order of the results (a country: 185,600 of them)
+    by_indicator: dict[str, list[int]] = {}
+    ids = [indicator.id for indicator in columns.indicators]
+    for i, (region, indicator_id) in enumerate(zip(columns.regions, ids, strict=True)):
+        if region not in own:
+            by_indicator.setdefault(indicator_id, []).append(i)
+    statuses, actuals, gaps, regions = (
+        columns.statuses, columns.actuals, columns.gaps, columns.regions,
+    )  # fmt: skip
     out = []
-    for indicator_id, results in by_indicator.items():
-        numbers = [r.verdict.actual for r in results if isinstance(r.verdict.actual, float)]
-        statuses: dict[str, int] = {}
-        for r in results:
-            statuses[r.status] = statuses.get(r.status, 0) + 1
+    for indicator_id, rows in by_indicator.items():
+        values = [actuals[i] for i in rows]
+        numbers: list[float] = [n for n in values if type(n) is float]
+        counted: dict[str, int] = {}
+        for status in map(statuses.__getitem__, rows):
+            counted[status] = counted.get(status, 0) + 1
         lagging = sorted(
-            (r for r in results if r.status in ("behind", "not_met")),
-            key=lambda r: -(r.verdict.gap or 0.0),
+            (i for i in rows if statuses[i] in ("behind", "not_met")),
+            key=lambda i: -(gaps[i] or 0.0),
         )
         mean = sum(numbers) / len(numbers) if numbers else None
         cv = None
@@ -58,15 +69,15 @@ def spreads(report: Report) -> list[Spread]:
         out.append(
             Spread(
                 indicator_id,
-                results[0].indicator.name,
-                len(results),
+                columns.indicators[rows[0]].name,
+                len(rows),
                 len(numbers),
                 min(numbers) if numbers else None,
                 max(numbers) if numbers else None,
                 round(mean, 6) if mean is not None else None,
                 cv,
-                statuses,
-                tuple(r.region or "" for r in lagging),
+                counted,
+                tuple(regions[i] or "" for i in lagging),
             )
         )
     return out

@@ -86,6 +86,7 @@ def run_check(
     overrides, encoding, sheet = get("overrides"), get("encoding"), get("sheet")
     from psplan.actuals.read import read_actuals
     from psplan.assess.check import check
+    from psplan.assess.engine import engine_from_env, use_columnar
     from psplan.assess.overrides import read_overrides
     from psplan.progress import with_progress
 
@@ -93,30 +94,39 @@ def run_check(
     # several files (one per department) are one dataset: each figure keeps its file and row,
     # equal figures merge, different ones are an error naming both places (assess.check)
     files = [actuals] if isinstance(actuals, Path) else list(actuals)
+    options_of_check = {
+        "year": get("year"),
+        "stage": getattr(get("stage"), "value", "annual"),
+        "region": get("region"),
+        "references": _parse_references(get("reference") or []),
+        "reference_regions": get("reference_region") or [],
+        "source": ", ".join(str(path) for path in files),
+        "sources": tuple(str(path) for path in files),
+        "overrides": override_list,
+        "allow_outside_period": bool(get("allow_outside_period")),
+        "strict": bool(get("strict")),
+    }
+    warnings: list = []
+    if not max_regions and sheet is None and use_columnar(files, engine_from_env()):
+        # a county-scale file: read and judged by duckdb, to the same assessment
+        from psplan.assess.columnar import check_columnar
+
+        try:
+            report = check_columnar(plan, files, encoding=encoding, warnings=warnings,
+                                    **options_of_check)  # fmt: skip
+        finally:
+            warn(warnings, get("max_problems", MAX_PROBLEMS))
+        if report is not None:
+            return report
     rows: Iterable = chain.from_iterable(
         with_progress(read_actuals(path, encoding=encoding, sheet=sheet), path) for path in files
     )
-    source = ", ".join(str(path) for path in files)
+    source = options_of_check["source"]
     if max_regions:
         hint = say("cli.hint.raise_limit") + say(region_hint)
         rows = limit_regions(rows, max_regions, source, report_name(report_format), hint)
-    warnings: list = []
     try:
-        return check(
-            plan,
-            rows,
-            year=get("year"),
-            stage=getattr(get("stage"), "value", "annual"),
-            region=get("region"),
-            references=_parse_references(get("reference") or []),
-            reference_regions=get("reference_region") or [],
-            source=source,
-            sources=tuple(str(path) for path in files),
-            overrides=override_list,
-            allow_outside_period=bool(get("allow_outside_period")),
-            strict=bool(get("strict")),
-            warnings=warnings,
-        )
+        return check(plan, rows, warnings=warnings, **options_of_check)
     finally:
         warn(warnings, get("max_problems", MAX_PROBLEMS))
 
@@ -189,7 +199,7 @@ def check(
         )
     emit(_view(report, lang.value, by_region=by_region), chosen, output, no_bom=no_bom,
          color=terminal)  # fmt: skip
-    if report.failing(strict):
+    if report.failing_rows(strict):
         raise typer.Exit(1)
 
 

@@ -257,9 +257,9 @@ def summary_line(report: Assessment, lang: str) -> str:
         for code, n in counts.items()
         if n
     ]
-    failing = report.failing()
+    failing = report.failing_rows()
     text = say("assessment.head", lang, plan=report.plan.name, year=report.year,
-               count=len(report.results))  # fmt: skip
+               count=len(report.columns))  # fmt: skip
     text += say("sep.clause", lang).join(parts)
     if failing:
         text += say("assessment.failing", lang, count=len(failing))
@@ -288,9 +288,10 @@ def counts_table(report: Assessment, lang: str) -> Table:
     """The results by status (every status, in order), and how many are binding."""
     counts = report.summary()
     binding = dict.fromkeys(counts, 0)
-    for result in report.results:
-        if result.indicator.is_binding:
-            binding[result.status] += 1
+    columns = report.columns
+    for indicator, status in zip(columns.indicators, columns.statuses, strict=True):
+        if indicator.is_binding:
+            binding[status] += 1
     labels = statuses(lang)
     columns = tuple(_column(key, lang) for key in ("status", "count", "binding"))
     rows: list[tuple[Cell, ...]] = [
@@ -529,7 +530,7 @@ def spread_table(report: Assessment, lang: str, found: list[Spread] | None = Non
 
 def matrix_table(report: Assessment, lang: str, regions: list[str | None] | None = None) -> Table:
     """Regions down, indicators across (in the plan's order), each cell the status."""
-    seen = {result.indicator.id for result in report.results}
+    seen = {indicator.id for indicator in report.columns.indicators}
     indicators = [i for i in report.plan.indicators if i.id in seen]
     labels = statuses(lang)
     columns = (

@@ -1,0 +1,203 @@
+"""Read large long-format CSV files into one columnar table (duckdb), for `assess.columnar`.
+
+The per-row reader (`actuals.read`) is the definition of what a file means; this module only
+takes the files whose meaning it can keep exactly, and says None for any other, which the
+per-row reader then reads with its own messages:
+
+- a CSV file (not a workbook, not reasons.yaml), in long shape (a year and a value column),
+  without the collection sheet's 基期值 / 原因分析 / 下一步措施 columns;
+- every record on one line of its own and no blank line (so a row's line is its position
+  under the header, as the per-row reader counts), no NUL byte, within the limits;
+- decodable as a whole in the encoding the per-row reader would use (GB18030, UTF-8 with or
+  without a BOM, UTF-16…): the text is decoded once, in Python, and a non-UTF-8 file is
+  handed to duckdb as a UTF-8 copy in a temporary file that is removed at once;
+- parsed by duckdb with every cell as text, no row wider than its header.
+
+The header is found by the per-row reader's own code (title rows above it, aliases, skipped
+columns), and its warnings come from there too (`header_warnings`).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from psplan.actuals.read import (
+    _csv_rows,
+    _find_header,
+    _Header,
+    _sniff_delimiter,
+    _text_codec,
+    detect_encoding,
+    header_warnings,
+)
+from psplan.errors import Problem, PsplanError
+from psplan.limits import Limits
+
+if TYPE_CHECKING:
+    import duckdb
+
+#: Suffixes the per-row reader reads as something other than CSV.
+NOT_CSV = frozenset({".xlsx", ".xlsm", ".xls", ".yaml", ".yml"})
+
+
+@dataclass(frozen=True)
+class FileRead:
+    """One file in the table: its rows are `first` … `first + rows - 1` (the table's rowid)."""
+
+    name: str
+    header: _Header
+    first: int
+    rows: int
+
+    @property
+    def value_column(self) -> int:
+        """The value's column, 1-based, as a message names it."""
+        assert self.header.layout.value is not None
+        return self.header.layout.value + 1
+
+    def line(self, rowid: int) -> int:
+        return self.header.line + 1 + rowid - self.first
+
+
+@dataclass
+class Table:
+    """The figures of every file in one duckdb table `raw` (ind, reg, yr, val, f, blank),
+    in reading order, with the files it came from and the warnings of their headers (which
+    the per-row reader gives before the file's rows)."""
+
+    con: duckdb.DuckDBPyConnection
+    files: list[FileRead] = field(default_factory=list)
+    #: (the table's first row of the file, the warnings of its header), file by file
+    warnings: list[tuple[int, list[Problem]]] = field(default_factory=list)
+
+    def file_of(self, rowid: int) -> FileRead:
+        for read in self.files:
+            if read.first <= rowid < read.first + read.rows:
+                return read
+        raise IndexError(rowid)
+
+
+def read_table(
+    paths: Sequence[str | Path], encoding: str | None = None, limits: Limits | None = None
+) -> Table | None:
+    """Every file's figures in one table, or None where any file is not for this path."""
+    import duckdb
+
+    limits = limits or Limits.from_env()
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE raw (ind VARCHAR, reg VARCHAR, yr VARCHAR, val VARCHAR, f INTEGER,"
+        " blank BOOLEAN)"
+    )
+    table = Table(con)
+    for index, path in enumerate(paths):
+        if not _add_file(table, Path(path), index, encoding, limits):
+            con.close()
+            return None
+    return table
+
+
+def _add_file(
+    table: Table, path: Path, index: int, encoding: str | None, limits: Limits
+) -> bool:
+    name = str(path)
+    if path.suffix.lower() in NOT_CSV or not path.is_file():
+        return False
+    header = _header(path, encoding, limits)
+    if header is None:
+        return False
+    layout = header.layout
+    if layout.wide or layout.entries or layout.year is None or layout.value is None:
+        return False
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    if len(data) > limits.file_bytes:
+        return False
+    chosen = encoding or detect_encoding(data[:65536])
+    try:
+        codec = _text_codec(chosen, name)
+    except PsplanError:
+        return False
+    utf8 = codec in ("utf-8", "utf-8-sig")
+    if utf8:
+        # no decoding in Python: duckdb refuses a byte that is not UTF-8 (and a line over
+        # its 2 MB limit), and a CR, LF or NUL byte is never part of another character
+        raw = data
+    else:
+        try:
+            raw = data.decode(chosen).encode("utf-8")
+        except (UnicodeError, LookupError):
+            return False
+    if b"\x00" in raw or raw.count(b"\r") != raw.count(b"\r\n"):
+        return False  # a NUL, or lines broken by a lone CR: the per-row reader says what
+    lines = raw.count(b"\n") + (0 if raw.endswith(b"\n") or not raw else 1)
+    if lines > limits.rows:
+        return False
+    source, temporary = (name, False) if utf8 else (_utf8_file(raw), True)
+    try:
+        first = table.con.execute("SELECT count(*) FROM raw").fetchone()[0]  # type: ignore[index]
+        sample = raw[:65536].decode("utf-8", errors="replace")
+        if not _insert(table.con, source, header, index, _sniff_delimiter(sample)):
+            return False
+        count = table.con.execute("SELECT count(*) FROM raw").fetchone()[0] - first  # type: ignore[index]
+    finally:
+        if temporary:
+            os.unlink(source)
+    if count != lines - header.line:
+        return False  # a blank line or a record over several lines: numbered otherwise
+    table.files.append(FileRead(name, header, first, count))
+    table.warnings.append((first, list(header_warnings(header, name))))
+    return True
+
+
+def _header(path: Path, encoding: str | None, limits: Limits) -> _Header | None:
+    """The header as the per-row reader finds it; None where it would report a problem."""
+    rows = _csv_rows(path, encoding, limits)
+    try:
+        return _find_header(rows, str(path))
+    except PsplanError:
+        return None
+    finally:
+        rows.close()
+
+
+def _utf8_file(raw: bytes) -> str:
+    """A UTF-8 copy of a file in another encoding, for duckdb (removed once read)."""
+    handle, name = tempfile.mkstemp(suffix=".csv", prefix="psplan-")
+    with os.fdopen(handle, "wb") as out:
+        out.write(raw)
+    return name
+
+
+def _insert(con: Any, source: str, header: _Header, index: int, delimiter: str) -> bool:
+    """Append the rows under the header; False where duckdb cannot read them as the csv
+    module would (a row wider than the header, a stray quote)."""
+    import duckdb
+
+    layout = header.layout
+    width = header.width
+    columns = {f"c{i}": "VARCHAR" for i in range(width)}
+
+    def cell(at: int | None) -> str:
+        return "NULL" if at is None or at >= width else f"c{at}"
+
+    blank = " AND ".join(f"c{i} IS NULL" for i in range(width))
+    try:
+        con.execute(
+            f"INSERT INTO raw SELECT {cell(layout.indicator)}, {cell(layout.region)}, "
+            f"{cell(layout.year)}, {cell(layout.value)}, {index}, {blank} "
+            "FROM read_csv(?, delim = ?, quote = '\"', escape = '\"', header = false, "
+            "skip = ?, columns = ?, auto_detect = false, strict_mode = true, "
+            "null_padding = true)",
+            [source, delimiter, header.line, columns],
+        )
+    except duckdb.Error:
+        return False
+    return True

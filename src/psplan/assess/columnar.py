@@ -1,0 +1,725 @@
+"""The columnar path of `check`: county-scale files read, matched, grouped and judged in duckdb.
+
+It builds the same `Assessment` as the per-row path (`assess.check.collect`), and the property
+test (tests/test_columnar.py) holds it to that over random files. How:
+
+- the files are read into one table (`actuals.columnar`); what the table cannot hold exactly
+  (a workbook, a wide sheet, a record over two lines…) is left to the per-row path;
+- the distinct texts are matched in Python by the very functions the per-row path calls —
+  indicator names by `IndicatorMatcher`, years by `_parse_year`, value spellings by
+  `parse_value` — and joined back; only plain decimals (`91.1`) and plain percentages
+  (`84.35%`), the bulk of any file, are converted by duckdb, as `parse_value` would;
+- a file with any problem (an unknown indicator, a bad value or year, two different figures
+  for one year, a total row…), or with rows the per-row path treats specially (a reference
+  region, a commitment, the previous period's indicators), is left to the per-row path,
+  which reports each problem at its row: this path only decides that there is one;
+- the figures are grouped per (region, indicator): the latest level, the five-year total, the
+  yearly average and the baseline candidates are aggregated by duckdb, and each verdict is
+  made by `evaluate.judge_figure`, the function `judge` ends with; groups of other shapes
+  (a text answer, a bound, a running total, a relative or qualitative target) are judged by
+  `judge` itself from their observations;
+- the warnings (figures outside their natural range, jumps, outliers) are found by duckdb
+  with the per-row path's arithmetic and worded by its own functions.
+
+The observations behind each result are read back only when a view asks for them (a trend,
+the full JSON): `--by-region` never does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from psplan.actuals.columnar import Table, read_table
+from psplan.actuals.read import _TOTAL_CELLS, ActualRow, _parse_year
+from psplan.actuals.values import Value, parse_value
+from psplan.assess.areas import reference_region_names
+from psplan.assess.assessment import Assessment, Result, stage_year
+from psplan.assess.check import (
+    AmbiguousName,
+    IndicatorMatcher,
+    _range_warning,
+    _value_problem,
+    assess_collected,
+    judged,
+    natural_range,
+)
+from psplan.assess.columns import ResultColumns
+from psplan.assess.evaluate import (
+    Baseline,
+    Goal,
+    Observation,
+    Verdict,
+    _round,
+    figure_status,
+    judge_figure,
+)
+from psplan.assess.overrides import Override, apply_overrides
+from psplan.assess.rating import rate_values
+from psplan.assess.vectorised import JUDGED, WHOLE, judge_rows
+from psplan.errors import Location, Problem, PsplanError, quoted
+from psplan.limits import Limits
+from psplan.plan.model import Commitment, Indicator, Plan
+
+_PLAIN = r"-?[0-9]{1,15}(\.[0-9]{1,15})?"  # parse_value's _PLAIN_DECIMAL, in ASCII digits
+
+
+def check_columnar(
+    plan: Plan,
+    paths: Sequence[str | Path],
+    *,
+    encoding: str | None = None,
+    limits: Limits | None = None,
+    year: int | None = None,
+    region: str | None = None,
+    references: Mapping[str, float] | None = None,
+    reference_regions: Sequence[str] = (),
+    source: str = "",
+    sources: Sequence[str] = (),
+    overrides: Sequence[Override] = (),
+    allow_outside_period: bool = False,
+    warnings: list[Problem] | None = None,
+    strict: bool = False,
+    stage: str = "annual",
+) -> Assessment | None:
+    """`check.check` of the files, or None when they are for the per-row path (see above)."""
+    staged = stage_year(plan, stage)
+    table = read_table(paths, encoding, limits)
+    if table is None:
+        return None
+    plan, applied = apply_overrides(plan, list(overrides))
+    collected = ColumnarCollected.of(plan, table, reference_regions)
+    if collected is None:
+        table.con.close()
+        return None
+    return assess_collected(
+        plan, applied, collected, staged if year is None else year, region, references,
+        source, allow_outside_period, warnings, strict,
+        tuple(sources) or ((source,) if source else ()), stage,
+    )  # fmt: skip
+
+
+@dataclass
+class ColumnarCollected:
+    """What `check.collect` gathers, held in duckdb tables keyed by small integers (a region's
+    index `ri` in `names`, an indicator's index `gk` in the plan): `fig` (every row), `obs`
+    (one figure per region, indicator and year: the first read, equal ones merge into it) and
+    `series` (each (region, indicator) with the row that first named it)."""
+
+    plan: Plan
+    table: Table
+    values: dict[str, Value]  # value texts parse_value read (not plain decimals or percentages)
+    names: list[str | None]  # the regions, by index
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    years: set[int] = field(default_factory=set)
+    figures_read: dict[str, int] = field(default_factory=dict)
+    pledges: list[tuple[Commitment, Indicator]] = field(default_factory=list)
+    references: dict[tuple[str, int, str], tuple[float, str]] = field(default_factory=dict)
+    sheet_baselines: dict[tuple[str | None, str], float] = field(default_factory=dict)
+    remarks: dict[tuple[str | None, str], dict[str, str]] = field(default_factory=dict)
+    region_index: dict[str | None, int] = field(default_factory=dict)
+    indicator_index: dict[str, int] = field(default_factory=dict)
+    _series: dict[tuple[int, int], tuple[Observation, ...]] | None = None
+
+    @classmethod
+    def of(
+        cls, plan: Plan, table: Table, reference_regions: Sequence[str] = ()
+    ) -> ColumnarCollected | None:
+        con = table.con
+        names = _map_regions(con, reference_region_names(plan, reference_regions))
+        if names is None or not _map_indicators(con, plan, IndicatorMatcher(plan)):
+            return None
+        if not _map_years(con):
+            return None
+        values = _map_values(con)
+        if values is None:
+            return None
+        con.execute(_FIGURES)
+        if not _values_fit(con, plan) or not _observations(con):
+            return None
+        collected = cls(plan, table, values, names, pledges=IndicatorMatcher(plan).commitments)
+        collected.region_index = {name: ri for ri, name in enumerate(names)}
+        collected.indicator_index = {i.id: gk for gk, i in enumerate(plan.indicators)}
+        collected.warnings = _out_of_range(collected, table.warnings)
+        years = con.execute("SELECT DISTINCT year FROM obs").fetchall()
+        collected.years = {row[0] for row in years}
+        counts = con.execute(
+            "SELECT f, count(*) FILTER (WHERE NOT missing) FROM fig GROUP BY f ORDER BY f"
+        ).fetchall()
+        collected.figures_read = {table.files[f].name: n for f, n in counts}
+        return collected
+
+    # ------------------------------------------------------------ what the assessment asks
+
+    def regions(self) -> list[str | None]:
+        rows = self.table.con.execute(
+            "SELECT ri FROM series WHERE figures > 0 GROUP BY ri ORDER BY min(first)"
+        ).fetchall()
+        return [self.names[row[0]] for row in rows]
+
+    def across(self, plan: Plan) -> list[Problem]:
+        from psplan.assess.lint import Thresholds
+
+        return [*_jumps(self, Thresholds()), *_outliers(self, Thresholds())]
+
+    def series(self, region: str | None, indicator_id: str) -> tuple[Observation, ...]:
+        key = self.key(region, indicator_id)
+        if key is None:  # a commitment's id, or a region without rows
+            return ()
+        if self._series is None:
+            self._series = self._read_series()
+        return self._series.get(key, ())
+
+    def key(self, region: str | None, indicator_id: str) -> tuple[int, int] | None:
+        """The table's key of a (region, indicator id), None if it names none of its rows."""
+        ri = self.region_index.get(region)
+        gk = self.indicator_index.get(indicator_id)
+        return None if ri is None or gk is None else (ri, gk)
+
+    def results(
+        self,
+        goals: Sequence[tuple[Indicator, Goal]],
+        regions: Sequence[str | None],
+        year: int,
+        references: Mapping[str, float],
+        finish: Callable[..., Result],
+    ) -> LazyResults:
+        """As `_Collected.results`, in columns: each status and its numbers computed by duckdb
+        (`vectorised.judge_rows`); the rows it leaves (a group `judge` must see whole, a
+        rounding next to a tie) judged in Python. A result, its verdict worded, is made only
+        when a view reads it (`judge_figure` on the group's aggregate)."""
+        con = self.table.con
+        region_keys = [self.region_index.get(place, -1) for place in regions]
+        rows = judge_rows(con, goals, region_keys, year)
+        per_region = len(goals)
+        flagged = [i for i, row in enumerate(rows) if row[4] != JUDGED]
+        keys = [(region_keys[i // per_region], i % per_region) for i in flagged]
+        whole = {k for k, i in zip(keys, flagged, strict=True) if rows[i][4] == WHOLE}
+        needed = self._read_series(sorted(whole))
+        ties = _aggregates(con, goals, year, [k for k in keys if k not in whole])
+        by_column = list(zip(*rows, strict=True)) if rows else [()] * 5
+        statuses, actuals, gaps, ratings = (list(column) for column in by_column[:4])
+        verdicts: dict[int, Verdict] = {}
+        for i, key in zip(flagged, keys, strict=True):
+            indicator, goal = goals[key[1]]
+            if key in whole:
+                verdict = judged(indicator, goal, needed.get(key, ()), year, references,
+                                 self.references)  # fmt: skip
+                verdicts[i] = verdict
+                status, actual, gap = verdict.status, verdict.actual, verdict.gap
+                progress, share = verdict.progress, verdict.share
+            else:
+                inputs = _inputs(goal, year, ties[key])
+                assert type(inputs) is not Verdict
+                figured = figure_status(goal, year, *inputs[:4])
+                status, gap, actual = figured.status, figured.gap, inputs[2]
+                progress, share = figured.progress, figured.share
+            statuses[i], actuals[i], gaps[i] = status, actual, gap
+            ratings[i] = rate_values(status, progress, share, year, goal.end_year)
+        columns = ResultColumns(
+            [place for place in regions for _ in goals],
+            [indicator for _ in regions for indicator, _ in goals],
+            statuses, actuals, gaps, ratings,
+        )  # fmt: skip
+        aggregated: dict[tuple[int, int], Any] = {}
+
+        def make(index: int) -> Result:
+            place, ri = regions[index // per_region], region_keys[index // per_region]
+            indicator, goal = goals[index % per_region]
+            verdict = verdicts.get(index)
+            if verdict is None:
+                if not aggregated:  # the aggregates of every group, read once
+                    aggregated.update(_aggregates(con, goals, year))
+                how = _inputs(goal, year, aggregated[(ri, index % per_region)])
+                verdict = how if type(how) is Verdict else judge_figure(goal, year, *how)
+            return finish(place, indicator, goal, _Series(self, (place, indicator.id)), verdict)
+
+        return LazyResults(columns, make)
+
+    # ------------------------------------------------------------------------ the rows
+
+    def observation(self, row: tuple[Any, ...]) -> Observation:
+        """(year, raw, kind, rid) → the Observation the per-row path would have made."""
+        year, raw, kind, rid = row
+        if kind == 1:
+            value = Value(raw, float(raw) + 0.0)
+        elif kind == 2:
+            value = Value(raw, float(raw[:-1]) + 0.0, unit="%")
+        else:
+            value = self.values[raw]
+        read = self.table.file_of(rid)
+        return Observation(year, value, read.line(rid), read.name)
+
+    def _read_series(
+        self, keys: Sequence[tuple[int, int]] | None = None
+    ) -> dict[tuple[int, int], tuple[Observation, ...]]:
+        """Every series, or those of `keys` (each with every year read, also after the year
+        judged: `judge` sees them all)."""
+        query = (
+            "SELECT o.ri, o.gk, o.year, o.raw, o.kind, o.rid FROM obs o JOIN series s"
+            " USING (ri, gk) {} ORDER BY s.first, o.rid"
+        )
+        if keys is None:
+            rows = self.table.con.execute(query.format("")).fetchall()
+        elif not keys:
+            return {}
+        else:
+            rows = self.table.con.execute(
+                query.format("WHERE list_contains(?, o.ri * 65536 + o.gk)"),
+                [[ri * 65536 + gk for ri, gk in keys]],
+            ).fetchall()
+        found: dict[tuple[int, int], list[Observation]] = {}
+        make = self.observation
+        for ri, gk, *rest in rows:
+            found.setdefault((ri, gk), []).append(make(tuple(rest)))
+        return {key: tuple(items) for key, items in found.items()}
+
+
+class _Series(Sequence[Observation]):
+    """A result's observations, read back from the table when first looked at."""
+
+    __slots__ = ("_collected", "_key")
+
+    def __init__(self, collected: ColumnarCollected, key: tuple[str | None, str]) -> None:
+        self._collected, self._key = collected, key
+
+    def _items(self) -> tuple[Observation, ...]:
+        return self._collected.series(*self._key)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._items()[index]
+
+    def __len__(self) -> int:
+        return len(self._items())
+
+    def __iter__(self) -> Iterator[Observation]:
+        return iter(self._items())
+
+    def __eq__(self, other: object) -> bool:
+        return tuple(self) == (tuple(other) if isinstance(other, Sequence) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._items())
+
+    def __repr__(self) -> str:
+        return repr(self._items())
+
+
+class LazyResults(Sequence[Result]):
+    """An assessment's results, made when read (`make(i)`): the columns come first, and a
+    view that reads only them (`--by-region`) never makes a result."""
+
+    def __init__(self, columns: ResultColumns, make: Callable[[int], Result]) -> None:
+        self.columns = columns
+        self._make = make
+        self._all: list[Result] | None = None
+
+    def __len__(self) -> int:
+        return len(self.columns)
+
+    def __getitem__(self, index: Any) -> Any:
+        if self._all is not None or isinstance(index, slice):
+            return self._list()[index]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._make(index)
+
+    def __iter__(self) -> Iterator[Result]:
+        return iter(self._list())
+
+    def _list(self) -> list[Result]:
+        if self._all is None:
+            self._all = [self._make(i) for i in range(len(self))]
+        return self._all
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == (list(other) if isinstance(other, Sequence) else other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+# ------------------------------------------------------------------------- matching texts
+
+#: The key a blank cell joins on (a NUL: no cell of a file this path reads has one).
+_NULL = "\x00"
+
+
+def _map_regions(con: Any, references: frozenset[str]) -> list[str | None] | None:
+    """Region cells as the per-row path strips them, numbered in the table `regmap`;
+    None for a reference region's rows (the per-row path keeps them apart)."""
+    texts, numbers = [], []
+    names: dict[str | None, int] = {}
+    for (text,) in con.execute("SELECT DISTINCT reg FROM raw WHERE NOT blank").fetchall():
+        region = (text.strip() or None) if text is not None else None
+        if region in references:
+            return None
+        texts.append(_NULL if text is None else text)
+        numbers.append(names.setdefault(region, len(names)))
+    con.execute(
+        "CREATE TABLE regmap AS SELECT unnest(?::VARCHAR[]) AS reg, unnest(?::INTEGER[]) AS ri",
+        [texts, numbers],
+    )
+    return list(names)
+
+
+def _map_indicators(con: Any, plan: Plan, matcher: IndicatorMatcher) -> bool:
+    """Each distinct indicator text → its indicator's index in the plan (`indmap`); False
+    where a text is not plainly one of the plan's main indicators (the per-row path words
+    what it is: unknown, ambiguous, of the previous period, a commitment, a total row)."""
+    position = {indicator.id: gk for gk, indicator in enumerate(plan.indicators)}
+    texts, numbers = [], []
+    for (text,) in con.execute("SELECT DISTINCT ind FROM raw WHERE NOT blank").fetchall():
+        name = text.strip() if text is not None else ""
+        if not name or name in _TOTAL_CELLS:
+            return False
+        try:
+            indicator = matcher.match(name)
+        except AmbiguousName:
+            return False
+        if indicator is None or indicator.id not in position:
+            return False
+        texts.append(text)
+        numbers.append(position[indicator.id])
+    con.execute(
+        "CREATE TABLE indmap AS SELECT unnest(?::VARCHAR[]) AS ind, unnest(?::INTEGER[]) AS gk",
+        [texts, numbers],
+    )
+    return True
+
+
+def _map_years(con: Any) -> bool:
+    texts, years = [], []
+    for (text,) in con.execute("SELECT DISTINCT yr FROM raw WHERE NOT blank").fetchall():
+        try:
+            years.append(_parse_year(text, Location("")))
+        except PsplanError:
+            return False
+        texts.append(text)
+    con.execute(
+        "CREATE TABLE yearmap AS SELECT unnest(?::VARCHAR[]) AS yr, unnest(?::INTEGER[]) AS year",
+        [texts, years],
+    )
+    return True
+
+
+def _map_values(con: Any) -> dict[str, Value] | None:
+    """The value texts duckdb does not convert, parsed by `parse_value`; None if one fails."""
+    values: dict[str, Value] = {}
+    rows = con.execute(
+        f"SELECT DISTINCT val FROM raw WHERE NOT blank AND val IS NOT NULL"
+        f" AND NOT regexp_full_match(val, '{_PLAIN}%?')"
+    ).fetchall()
+    for (text,) in rows:
+        try:
+            values[text] = parse_value(text)
+        except PsplanError:
+            return None
+    items = list(values.items())
+    con.execute(
+        "CREATE TABLE valmap AS SELECT unnest(?::VARCHAR[]) AS val, unnest(?::DOUBLE[]) AS number,"
+        " unnest(?::VARCHAR[]) AS text, unnest(?::VARCHAR[]) AS unit,"
+        " unnest(?::BOOLEAN[]) AS rt, unnest(?::VARCHAR[]) AS bound",
+        [[t for t, _ in items], [v.number for _, v in items], [v.text for _, v in items],
+         [v.unit for _, v in items], [v.running_total for _, v in items],
+         [v.bound for _, v in items]],
+    )  # fmt: skip
+    return values
+
+
+#: Every non-blank row with its region and indicator numbers, year and value (kind 1: a
+#: plain decimal, 2: a plain percentage, 0: a text `parse_value` read; missing: no figure).
+_FIGURES = f"""
+CREATE TABLE fig AS
+SELECT *, number IS NULL AND text IS NULL AS missing FROM (
+    SELECT r.rid, r.f, g.ri, m.gk, y.year, coalesce(r.val, '') AS raw, r.kind,
+           CASE r.kind WHEN 1 THEN CAST(r.val AS DOUBLE) + 0.0
+                       WHEN 2 THEN CAST(left(r.val, length(r.val) - 1) AS DOUBLE) + 0.0
+                       ELSE v.number END AS number,
+           CASE WHEN r.kind = 0 THEN v.text END AS text,
+           CASE r.kind WHEN 2 THEN '%' WHEN 1 THEN NULL ELSE v.unit END AS unit,
+           r.kind = 0 AND coalesce(v.rt, false) AS rt,
+           CASE WHEN r.kind = 0 THEN v.bound END AS bound
+    FROM (SELECT rowid AS rid, *,
+                 CASE WHEN val IS NULL OR NOT regexp_full_match(val, '{_PLAIN}%?') THEN 0
+                      WHEN ends_with(val, '%') THEN 2 ELSE 1 END AS kind
+          FROM raw WHERE NOT blank) r
+    JOIN indmap m ON m.ind = r.ind
+    JOIN yearmap y ON y.yr = r.yr
+    JOIN regmap g ON g.reg = coalesce(r.reg, '{_NULL}')
+    LEFT JOIN valmap v ON v.val = r.val)
+"""
+
+
+def _values_fit(con: Any, plan: Plan) -> bool:
+    """Whether every unusual value suits its indicator (`_value_problem` says nothing)."""
+    shapes = con.execute(
+        "SELECT DISTINCT gk, number IS NOT NULL, text, unit, rt FROM fig"
+        " WHERE NOT missing AND (number IS NULL OR unit IS NOT NULL OR rt)"
+    ).fetchall()
+    for gk, has_number, text, unit, running in shapes:
+        value = Value("x", 1.0 if has_number else None, text, unit, running)
+        row = ActualRow("", 0, value, None, None, "", 0, 0)
+        if _value_problem(plan.indicators[gk], row) is not None:
+            return False
+    return True
+
+
+def _observations(con: Any) -> bool:
+    """The tables `obs` and `series`; False where two different figures were given for one
+    region, indicator and year (the per-row path names both)."""
+    repeated = con.execute(
+        "SELECT count(*) - count(DISTINCT (ri::BIGINT * 65536 + gk) * 4096 + year)"
+        " FROM fig WHERE NOT missing"
+    ).fetchone()[0]  # type: ignore[index]
+    if repeated:
+        con.execute(_GROUPS)
+        if con.execute("SELECT 1 FROM groups WHERE differ LIMIT 1").fetchall():
+            return False
+        con.execute("CREATE TABLE obs AS SELECT f.* FROM fig f SEMI JOIN groups g USING (rid)")
+    else:
+        con.execute("CREATE VIEW obs AS SELECT * FROM fig WHERE NOT missing")
+    con.execute(
+        "CREATE TABLE series AS SELECT ri, gk, min(rid) AS first,"
+        " count(*) FILTER (WHERE NOT missing) AS figures FROM fig GROUP BY ri, gk"
+    )
+    return True
+
+
+#: Each (region, indicator, year): its first row, and whether its figures differ (`_same`).
+_GROUPS = """
+CREATE TABLE groups AS
+SELECT ri, gk, year, min(rid) AS rid,
+       min(number) IS DISTINCT FROM max(number) OR count(number) NOT IN (0, count(*))
+       OR min(text) IS DISTINCT FROM max(text) OR count(text) NOT IN (0, count(*))
+       OR bool_or(rt) <> bool_and(rt) AS differ
+FROM fig WHERE NOT missing GROUP BY ri, gk, year
+"""
+
+
+# --------------------------------------------------------------------------------- warnings
+
+
+def _out_of_range(
+    collected: ColumnarCollected, headers: Sequence[tuple[int, list[Problem]]] = ()
+) -> list[Problem]:
+    """`collect`'s warnings in its order: each file's header warnings before its rows', the
+    first figure of each indicator outside its natural range named at its row, and at the
+    end the count of the rest (in the file of the last one)."""
+    con = collected.table.con
+    plan = collected.plan
+    bounds = [natural_range(i) for i in plan.indicators]
+    con.execute(
+        "CREATE TABLE ranges AS SELECT unnest(range(?)) AS gk, unnest(?::DOUBLE[]) AS low,"
+        " unnest(?::DOUBLE[]) AS high",
+        [len(bounds), [low for low, _ in bounds], [high for _, high in bounds]],
+    )
+    rows = con.execute(
+        "SELECT f.gk, count(*), min(f.rid), max(f.rid) FROM fig f JOIN ranges r USING (gk)"
+        " WHERE NOT f.missing AND f.number IS NOT NULL AND (f.number < 0 OR f.number > 100)"
+        " AND NOT (f.number >= r.low AND f.number <= r.high) GROUP BY f.gk ORDER BY min(f.rid)"
+    ).fetchall()
+    placed = [(first, 0, warning) for first, warnings in headers for warning in warnings]
+    if not rows:
+        return [warning for _, _, warning in placed]
+    details = {
+        rid: (raw, year, ri)
+        for rid, raw, year, ri in con.execute(
+            "SELECT rid, raw, year, ri FROM fig WHERE list_contains(?, rid)",
+            [[row[2] for row in rows]],
+        ).fetchall()
+    }
+    more = []
+    for gk, count, first, last in rows:
+        indicator = plan.indicators[gk]
+        raw, year, ri = details[first]
+        read = collected.table.file_of(first)
+        row = ActualRow(indicator.name, year, Value(raw), collected.names[ri], None, read.name,
+                        read.line(first), read.value_column)  # fmt: skip
+        placed.append((first, 1, _range_warning(indicator, row)))
+        if count > 1:
+            more.append(
+                Problem(Location(collected.table.file_of(last).name), "check.more_out_of_range",
+                        "range", "warning", count=count - 1, name=indicator.name)
+            )  # fmt: skip
+    placed.sort(key=lambda item: item[:2])
+    return [*(warning for _, _, warning in placed), *more]
+
+
+def _jumps(collected: ColumnarCollected, limits: Any) -> list[Problem]:
+    """lint's `_jumps`, the comparisons made by duckdb on the same doubles."""
+    from psplan.assess.lint import _finding
+
+    con = collected.table.con
+    plan = collected.plan
+    span = max(plan.period.end - plan.baseline_year, 1)
+    steps = []
+    for gk, indicator in enumerate(plan.indicators):
+        if indicator.effective_kind != "level":
+            continue
+        target, base = indicator.target.value, indicator.baseline.value
+        step = abs(target - base) / span if target is not None and base is not None else 0.0
+        steps.append((gk, limits.jump_steps * step))
+    if not steps:
+        return []
+    con.execute(
+        "CREATE OR REPLACE TABLE steps AS SELECT unnest(?::INTEGER[]) AS gk,"
+        " unnest(?::DOUBLE[]) AS least",
+        [[gk for gk, _ in steps], [least for _, least in steps]],
+    )
+    rows = con.execute(
+        """
+        -- a year and the one before it, both with a number, are neighbours in lint's
+        -- sorted list of the series' numeric figures
+        SELECT o.ri, o.gk, o.year, o.raw, o.kind, o.rid, p.year, p.raw
+        FROM obs o JOIN steps t USING (gk)
+        JOIN obs p ON p.ri = o.ri AND p.gk = o.gk AND p.year = o.year - 1
+        JOIN series s ON s.ri = o.ri AND s.gk = o.gk
+        WHERE o.number IS NOT NULL AND p.number IS NOT NULL
+          AND abs(o.number - p.number) > t.least
+          AND abs(o.number - p.number) > ? * abs(p.number)
+        ORDER BY s.first, o.year
+        """,
+        [limits.jump_share],
+    ).fetchall()
+    found = []
+    for ri, gk, year, raw, kind, rid, before, before_raw in rows:
+        figure = collected.observation((year, raw, kind, rid))
+        found.append(_finding(figure, "jump", plan.indicators[gk], collected.names[ri], year,
+                              previous=quoted(before_raw), before=before))  # fmt: skip
+    return found
+
+
+def _outliers(collected: ColumnarCollected, limits: Any) -> list[Problem]:
+    """lint's `_outliers`: the median and MAD as `statistics.median` takes them (the mean of
+    the two middle figures of an even count), scores as lint computes them."""
+    from psplan.assess.lint import _finding
+
+    con = collected.table.con
+    rows = con.execute(
+        """
+        WITH sorted AS (
+            SELECT gk, year, count(*) AS n, list_sort(list(number)) AS l
+            FROM obs WHERE number IS NOT NULL GROUP BY gk, year HAVING count(*) >= $least),
+        medians AS (
+            SELECT *, CASE WHEN n % 2 = 1 THEN l[n // 2 + 1]
+                           ELSE (l[n // 2] + l[n // 2 + 1]) / 2 END AS median
+            FROM sorted),
+        deviations AS (
+            SELECT *, list_sort(list_transform(l, lambda x: abs(x - median))) AS d
+            FROM medians),
+        spread AS (
+            SELECT gk, year, n, median, l,
+                   greatest(CASE WHEN n % 2 = 1 THEN d[n // 2 + 1]
+                                 ELSE (d[n // 2] + d[n // 2 + 1]) / 2 END,
+                            $floor * abs(median)) AS mad
+            FROM deviations),
+        -- the groups with an outlier: the score is largest at the smallest or largest figure
+        found AS (
+            SELECT gk, year, n, median, mad FROM spread
+            WHERE mad <> 0 AND greatest(abs($c * (l[1] - median) / mad),
+                                        abs($c * (l[n] - median) / mad)) > $z),
+        figures AS (
+            SELECT x.*, s.first, p.n, p.median, p.mad,
+                   $c * (x.number - p.median) / p.mad AS score
+            FROM found p JOIN obs x USING (gk, year)
+            JOIN series s ON s.ri = x.ri AND s.gk = x.gk
+            WHERE x.number IS NOT NULL),
+        -- a group is met first in the series read first, at its figure's row
+        placed AS (
+            SELECT *, min(first * 4294967296 + rid) OVER (PARTITION BY gk, year) AS place
+            FROM figures)
+        SELECT ri, gk, year, raw, kind, rid, median, n, score
+        FROM placed WHERE abs(score) > $z
+        ORDER BY place, first
+        """,
+        {"least": limits.outlier_regions, "floor": limits.outlier_floor, "c": 0.6745,
+         "z": limits.outlier_z},
+    ).fetchall()  # fmt: skip
+    found = []
+    plan = collected.plan
+    for ri, gk, year, raw, kind, rid, median, count, score in rows:
+        figure = collected.observation((year, raw, kind, rid))
+        found.append(_finding(figure, "outlier", plan.indicators[gk], collected.names[ri], year,
+                              score=round(score, 1), median=round(median, 4),
+                              count=count))  # fmt: skip
+    return found
+
+
+# ---------------------------------------------------------------------------------- judging
+
+
+class _Aggregate(NamedTuple):
+    """What `judge` reads off a group of plain figures up to the judged year."""
+
+    latest: float
+    latest_year: int
+    first: float
+    first_year: int
+    base: float | None  # the figure of the baseline year, if reported
+    in_period: tuple[float, ...]  # the figures in the period, by year (totals, averages)
+    last_in_period: int | None
+
+
+def _aggregates(
+    con: Any,
+    goals: Sequence[tuple[Indicator, Goal]],
+    year: int,
+    keys: Sequence[tuple[int, int]] | None = None,
+) -> dict[tuple[int, int], _Aggregate]:
+    """Per (region, indicator) of plain figures for a numeric target (of `keys` only, if
+    given): the aggregate `_inputs` takes (the same the query of `judge_rows` computes)."""
+    if keys is not None and not keys:
+        return {}
+    rows = con.execute(
+        """
+        SELECT o.ri, o.gk, arg_max(o.number, o.year), max(o.year),
+               arg_min(o.number, o.year), min(o.year),
+               max(o.number) FILTER (WHERE o.year = g.base_year),
+               list(o.number ORDER BY o.year)
+                   FILTER (WHERE g.periodic AND o.year BETWEEN g.start_year AND g.end_year),
+               max(o.year) FILTER (WHERE o.year BETWEEN g.start_year AND g.end_year)
+        FROM obs o JOIN judged_goals g ON g.k = o.gk
+        WHERE o.year <= ? AND g.vectorised AND (? OR list_contains(?, o.ri * 65536 + o.gk))
+        GROUP BY o.ri, o.gk
+        HAVING NOT bool_or(o.number IS NULL OR o.text IS NOT NULL OR o.bound IS NOT NULL
+                           OR o.rt)
+        """,
+        [year, keys is None, [ri * 65536 + gk for ri, gk in keys or ()]],
+    ).fetchall()
+    return {
+        (ri, gk): _Aggregate(latest, latest_year, first, first_year, base,
+                             tuple(in_period or ()), last)
+        for ri, gk, latest, latest_year, first, first_year, base, in_period, last in rows
+    }  # fmt: skip
+
+
+def _inputs(goal: Goal, year: int, found: _Aggregate) -> Verdict | tuple[Any, ...]:
+    """`judge`'s steps on a group of plain figures, from their aggregate, up to the figure
+    judged: (target value, baseline, actual, actual year, notes) for `judge_figure`, or the
+    verdict where there is none in the period."""
+    baseline = goal.fixed_baseline
+    if baseline is None:
+        if found.base is not None:
+            baseline = Baseline(found.base, goal.baseline_year, "reported")
+        else:
+            baseline = Baseline(found.first, found.first_year, "first_reported")
+    if goal.kind != "level" and not found.in_period:
+        reason = ("none_in_period", {"start": goal.start_year, "year": year})
+        return Verdict("no_data", reasons=(reason,), baseline=baseline)
+    target_value = goal.target.value
+    if goal.kind == "cumulative":
+        actual = _round(0.0 + sum(found.in_period))
+        notes: tuple = (("sum", {"count": len(found.in_period)}),)
+        actual_year = found.last_in_period
+    elif goal.kind == "annual_average":
+        actual = _round(sum(found.in_period) / len(found.in_period))
+        notes = (("mean", {"count": len(found.in_period)}),)
+        actual_year = found.last_in_period
+    else:
+        actual, actual_year, notes = found.latest, found.latest_year, ()
+    return target_value, baseline, actual, actual_year, notes

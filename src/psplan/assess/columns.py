@@ -1,0 +1,46 @@
+"""Every result of an assessment in columns: what county-scale views read.
+
+The region matrix, the spread across regions, the counts by status and by rating need five
+numbers of each of a country's 185,600 results, not a `Result` object for each: the columnar
+path (`assess.columnar`) hands these columns over as it computes them, and makes a result
+only when a view asks for it; for results already made, the columns are read off them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from psplan.assess.evaluate import Status
+from psplan.assess.rating import Rating
+
+if TYPE_CHECKING:
+    from psplan.assess.assessment import Result
+    from psplan.plan.model import Indicator
+
+
+@dataclass(frozen=True)
+class ResultColumns:
+    """Result i is (regions[i], indicators[i]), judged statuses[i] and rated ratings[i]."""
+
+    regions: Sequence[str | None]
+    indicators: Sequence[Indicator]
+    statuses: Sequence[Status]
+    actuals: Sequence[float | str | None]
+    gaps: Sequence[float | None]
+    ratings: Sequence[Rating | None]
+
+    @classmethod
+    def of(cls, results: Sequence[Result]) -> ResultColumns:
+        return cls(
+            [r.region for r in results],
+            [r.indicator for r in results],
+            [r.verdict.status for r in results],
+            [r.verdict.actual for r in results],
+            [r.verdict.gap for r in results],
+            [r.rating for r in results],
+        )
+
+    def __len__(self) -> int:
+        return len(self.statuses)

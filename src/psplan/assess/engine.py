@@ -1,0 +1,42 @@
+"""Which path `check` reads files by: row by row, or columnar (duckdb) at county scale.
+
+Both give the same assessment (tests/test_columnar.py); the per-row path starts faster, the
+columnar one reads a million rows in a second. Kept apart from `assess.columnar` so that
+choosing costs no import.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+#: Files smaller than this (in bytes, all together) are read row by row: it starts faster.
+COLUMNAR_FROM_BYTES = 8 * 2**20
+#: "auto" (columnar from COLUMNAR_FROM_BYTES), "columnar" (whenever the files allow), "rows".
+ENGINES = ("auto", "columnar", "rows")
+#: The environment variable that chooses, for the command line (and the API's default).
+ENGINE_VARIABLE = "PSPLAN_ENGINE"
+
+
+def engine_from_env() -> str:
+    """PSPLAN_ENGINE, or "auto" when it is unset or not one of ENGINES."""
+    chosen = os.environ.get(ENGINE_VARIABLE, "auto").strip().lower()
+    return chosen if chosen in ENGINES else "auto"
+
+
+def use_columnar(paths: Sequence[str | Path], engine: str = "auto") -> bool:
+    """Whether to try the columnar path: asked for, or files large enough to gain by it —
+    and duckdb installed (without it, every file is read row by row)."""
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if engine == "rows" or not paths or importlib.util.find_spec("duckdb") is None:
+        return False
+    if engine == "columnar":
+        return True
+    try:
+        size = sum(Path(path).stat().st_size for path in paths)
+    except OSError:
+        return False
+    return size >= COLUMNAR_FROM_BYTES

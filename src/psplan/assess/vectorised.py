@@ -1,0 +1,215 @@
+"""`figure_status` and `rate_values` as one duckdb query over every (region, indicator).
+
+At county scale the status of each of 185,600 results is what the region matrix, the spread
+and the counts read; computing it in Python costs seconds. This query takes the same steps on
+the same doubles as `evaluate.judge` → `judge_figure` → `figure_status` (the baseline, the
+latest level or the five-year total or the yearly average, the gap, the line from baseline to
+target, the progress, the status) and `rating.rate_values`:
+
+- every constant a comparison uses (the target ± its tolerance, the 1e-9 allowances) is
+  computed in Python and bound as a parameter, so both sides compare the very same doubles;
+- IEEE arithmetic (+ − × ÷) gives the same double in both; only rounding to 6 decimals may
+  differ (duckdb multiplies by 10⁶ first), and only next to a tie: a row whose rounded figure
+  lies within a hair of a tie (or beyond 10⁹) comes back flagged, for Python to judge it;
+- a row this query does not judge (no figure up to the year, a group `judge` must see whole,
+  a target that is not a number) comes back flagged too.
+
+The property test (tests/test_columnar.py) holds every column to the per-row path's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from psplan.assess.evaluate import APPROX_TOLERANCE, Goal
+from psplan.assess.rating import AHEAD_MARGIN
+from psplan.plan.model import Indicator
+
+#: What a row of `judge_rows` is: judged here, or to be judged in Python and why.
+JUDGED, WHOLE, TIE = 0, 1, 2
+
+
+def vectorisable(indicator: Indicator) -> bool:
+    """A numeric target the query judges (other forms go to `judge` whole)."""
+    return indicator.target.form == "number" and indicator.target.value is not None
+
+
+def judge_rows(
+    con: Any,
+    goals: Sequence[tuple[Indicator, Goal]],
+    regions: Sequence[int],
+    year: int,
+) -> list[tuple[Any, ...]]:
+    """(status, actual, gap, rating, flag) for each region × goal, region by region (their
+    numbers in the table `obs`) in the plan's order; `flag` is JUDGED, or WHOLE / TIE for a
+    row Python must judge."""
+    con.execute(
+        "CREATE OR REPLACE TABLE judged_goals (k INTEGER, id VARCHAR, vectorised BOOLEAN,"
+        " kind VARCHAR, periodic BOOLEAN, tv DOUBLE, sign DOUBLE, op VARCHAR, thr DOUBLE,"
+        " fb_value DOUBLE, fb_year INTEGER, fb_source VARCHAR, base_year INTEGER,"
+        " start_year INTEGER, end_year INTEGER)"
+    )
+    con.executemany(
+        "INSERT INTO judged_goals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [_goal_row(k, indicator, goal) for k, (indicator, goal) in enumerate(goals)],
+    )
+    con.execute(
+        "CREATE OR REPLACE TABLE judged_regions AS"
+        " SELECT unnest(?::INTEGER[]) AS ri, unnest(range(?)) AS k",
+        [list(regions), len(regions)],
+    )
+    return con.execute(
+        _QUERY, {"year": year, "eps": -1e-9, "ahead": AHEAD_MARGIN - 1e-9}
+    ).fetchall()
+
+
+def _goal_row(k: int, indicator: Indicator, goal: Goal) -> tuple[Any, ...]:
+    """The goal's constants, each computed as `figure_status` computes it."""
+    target = indicator.target.value
+    vectorised = vectorisable(indicator)
+    op = goal.op
+    fixed = goal.fixed_baseline
+    threshold = None
+    if vectorised:
+        assert target is not None
+        eps = 1e-9 * max(1.0, abs(target))
+        threshold = {
+            ">=": target - eps,
+            ">": target + eps,
+            "<=": target + eps,
+            "<": target - eps,
+        }.get(op, APPROX_TOLERANCE * abs(target) + eps)
+    return (
+        k, indicator.id, vectorised, goal.kind, goal.kind != "level", target,
+        -1.0 if goal.direction == "decrease" else 1.0, op, threshold,
+        fixed.value if fixed else None, fixed.year if fixed else None,
+        fixed.source if fixed else None, goal.baseline_year, goal.start_year, goal.end_year,
+    )  # fmt: skip
+
+
+def _satisfies(x: str) -> str:
+    """`evaluate.satisfies(x, op, tv)` against the goal's precomputed threshold."""
+    return (
+        f"(CASE op WHEN '>=' THEN {x} >= thr WHEN '>' THEN {x} > thr WHEN '<=' THEN {x} <= thr"
+        f" WHEN '<' THEN {x} < thr ELSE abs({x} - tv) <= thr END)"
+    )
+
+
+def _round(x: str) -> str:
+    return f"(round({x}, 6) + 0.0)"
+
+
+def _near_tie(x: str) -> str:
+    """Whether rounding `x` to 6 decimals could differ from Python's correctly rounded one."""
+    scaled = f"abs({x}) * 1000000.0"
+    return (
+        f"coalesce(abs({x}) >= 1e9 OR abs({scaled} - floor({scaled}) - 0.5)"
+        f" < 1e-6 + abs({x}) * 1e-9, false)"
+    )
+
+
+_QUERY = f"""
+WITH agg AS (
+    SELECT o.ri, o.gk,
+           bool_or(o.number IS NULL OR o.text IS NOT NULL OR o.bound IS NOT NULL OR o.rt)
+               AS whole,
+           arg_max(o.number, o.year) AS latest, max(o.year) AS latest_year,
+           arg_min(o.number, o.year) AS first, min(o.year) AS first_year,
+           max(o.number) FILTER (WHERE o.year = g.base_year) AS base,
+           list(o.number ORDER BY o.year)
+               FILTER (WHERE g.periodic AND o.year BETWEEN g.start_year AND g.end_year)
+               AS period,
+           max(o.year) FILTER (WHERE o.year BETWEEN g.start_year AND g.end_year)
+               AS last_in_period
+    FROM obs o JOIN judged_goals g ON g.k = o.gk
+    WHERE o.year <= $year AND g.vectorised
+    GROUP BY o.ri, o.gk),
+cells AS (
+    SELECT r.k AS rk, g.k AS gk, g.* EXCLUDE (k, id), a.* EXCLUDE (ri, gk),
+           a.gk IS NOT NULL AS found
+    FROM judged_regions r CROSS JOIN judged_goals g
+    LEFT JOIN agg a ON a.ri = r.ri AND a.gk = g.k),
+figured AS (
+    SELECT *,
+           CASE WHEN fb_source IS NOT NULL THEN fb_value
+                WHEN base IS NOT NULL THEN base ELSE first END AS b0,
+           CASE WHEN fb_source IS NOT NULL THEN fb_year
+                WHEN base IS NOT NULL THEN base_year ELSE first_year END AS by0,
+           CASE WHEN fb_source IS NOT NULL THEN fb_source
+                WHEN base IS NOT NULL THEN 'reported' ELSE 'first_reported' END AS bs0,
+           periodic AND coalesce(len(period), 0) = 0 AS none_in_period,
+           CASE WHEN NOT periodic THEN latest
+                WHEN coalesce(len(period), 0) = 0 THEN NULL
+                WHEN kind = 'cumulative' THEN 0.0 + list_reduce(period, lambda a, bv: a + bv)
+                ELSE list_reduce(period, lambda a, bv: a + bv) / len(period) END AS actual_raw,
+           CASE WHEN periodic THEN last_in_period ELSE latest_year END AS actual_year
+    FROM cells),
+actuals AS (
+    SELECT *,
+           CASE WHEN periodic THEN {_round("actual_raw")} ELSE actual_raw END AS actual,
+           CASE WHEN kind = 'level' AND bs0 = 'first_reported' AND by0 = actual_year
+                THEN NULL ELSE b0 END AS bv,
+           CASE WHEN kind = 'level' AND bs0 = 'first_reported' AND by0 = actual_year
+                THEN NULL ELSE by0 END AS byr
+    FROM figured),
+lined AS (
+    SELECT *,
+           {_satisfies("actual")} AS met,
+           kind = 'level' AND bv IS NOT NULL AND {_satisfies("bv")} AS bmet,
+           sign * (tv - actual) AS gap_raw,
+           CASE WHEN kind = 'annual_average' OR bv IS NULL OR byr IS NULL OR end_year - byr <= 0
+                THEN NULL
+                ELSE least(greatest(($year - byr)::DOUBLE / (end_year - byr), 0.0), 1.0)
+           END AS share
+    FROM actuals),
+expected AS (
+    SELECT *,
+           CASE WHEN kind = 'annual_average' OR share IS NULL OR bmet THEN NULL
+                ELSE bv + (tv - bv) * share END AS expected_raw,
+           CASE WHEN met OR kind = 'annual_average' OR bv IS NULL OR bv = tv OR bmet THEN NULL
+                ELSE (actual - bv) / (tv - bv) END AS progress_raw,
+           CASE WHEN kind = 'annual_average' AND tv <> 0 AND NOT met THEN actual / tv END
+               AS mean_raw
+    FROM lined),
+statused AS (
+    SELECT *,
+           CASE WHEN kind = 'annual_average' THEN tv
+                WHEN share IS NULL THEN NULL
+                WHEN bmet THEN tv ELSE {_round("expected_raw")} END AS expected,
+           CASE WHEN met THEN 1.0
+                WHEN kind = 'annual_average' THEN
+                     CASE WHEN {_round("mean_raw")} < 1.0 THEN {_round("mean_raw")} END
+                WHEN {_round("progress_raw")} < 1.0 THEN {_round("progress_raw")} END
+               AS progress
+    FROM expected),
+final AS (
+    SELECT *,
+           CASE WHEN none_in_period THEN 'no_data'
+                WHEN met THEN 'met'
+                WHEN $year >= end_year THEN 'not_met'
+                WHEN kind = 'annual_average' THEN 'behind'
+                WHEN expected IS NULL THEN 'needs_review'
+                WHEN sign * (actual - expected) >= $eps THEN 'on_track'
+                ELSE 'behind' END AS status
+    FROM statused)
+SELECT status,
+       CASE WHEN none_in_period THEN NULL ELSE actual END,
+       CASE WHEN none_in_period THEN NULL ELSE {_round("gap_raw")} END,
+       CASE WHEN status IN ('no_data', 'needs_review') THEN NULL
+            WHEN $year >= end_year THEN CASE WHEN status = 'met' THEN 'completed'
+                                             ELSE 'not_completed' END
+            WHEN status = 'met' THEN 'achieved_early'
+            WHEN status <> 'on_track' THEN 'behind'
+            WHEN progress IS NOT NULL AND share IS NOT NULL AND progress - share >= $ahead
+                THEN 'ahead'
+            ELSE 'as_expected' END,
+       CASE WHEN NOT vectorised OR NOT found OR whole THEN {WHOLE}
+            WHEN none_in_period THEN {JUDGED}
+            WHEN {_near_tie("gap_raw")} OR {_near_tie("expected_raw")}
+                 OR {_near_tie("progress_raw")} OR {_near_tie("mean_raw")}
+                 OR (periodic AND {_near_tie("actual_raw")}) THEN {TIE}
+            ELSE {JUDGED} END
+FROM final
+ORDER BY rk, gk
+"""

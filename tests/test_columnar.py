@@ -1,0 +1,287 @@
+"""The columnar path (duckdb) gives the very assessment of the per-row path.
+
+A property test over random files (generated, not real figures) of every shape the readers
+take and every value spelling: for each, `psplan.check` by rows and by the columnar engine
+give the same JSON contract, the same columns, the same observations behind each result and
+the same warnings, in the same order — or the same error with the same problems at the same
+rows. And the columnar path must really be the one that judged the clean files (it may hand a
+file to the per-row path only for what it says it cannot hold: tests below name each case).
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import psplan
+from psplan.assess.assessment import STAGES
+from psplan.assess.columnar import check_columnar
+from psplan.assess.columns import ResultColumns
+from psplan.errors import PsplanError
+
+from conftest import PLANS
+
+pytest.importorskip("duckdb")
+
+#: Region names as sheets give them: counties, the plan's own area, stray spaces.
+REGIONS = ("甲县", "乙区", "丙市", "丁县", "戊区", "己县", "庚县", "辛区", "全市", " 壬县 ", "癸县")
+
+
+def _spell(rng: random.Random, indicator, value: float) -> str:
+    """A figure written as people type it into Excel."""
+    unit = indicator.unit or ""
+    roll = rng.random()
+    if roll < 0.55:
+        return f"{value:.2f}" if rng.random() < 0.8 else str(round(value))
+    if roll < 0.75 and unit == "%":
+        return f"{value:.1f}%"
+    if roll < 0.8:
+        return f" {value:.1f} "  # spaces around: read by parse_value
+    if roll < 0.84:
+        return f"{value:.1f}".translate(str.maketrans("0123456789.", "０１２３４５６７８９．"))
+    if roll < 0.87 and indicator.effective_kind == "cumulative":
+        return f"[{value:.1f}]"  # a running total
+    if roll < 0.9 and indicator.effective_kind == "level":
+        suffix = unit if unit in ("%", "") else ""  # 95%以上 (a unit the reader knows)
+        return rng.choice((f">{value:.1f}", f"{value:.0f}{suffix}以上", f"≥{value:.1f}"))
+    if roll < 0.95:
+        return rng.choice(("", "—", "NA", "/"))  # no figure
+    return f"{value:.3f}"
+
+
+def _figure(rng: random.Random, indicator, year: int, step: float) -> float:
+    target = indicator.target.value
+    base = indicator.baseline.value
+    middle = target if target is not None else (base if base is not None else 50.0)
+    value = middle * (0.85 + 0.03 * (year - 2020) * step) + rng.uniform(-2, 2)
+    if rng.random() < 0.03:
+        value *= rng.choice((5.0, 0.2, -1.0))  # a jump, an outlier, an impossible figure
+    return value
+
+
+def random_file(
+    plan_id: str, path: Path, seed: int, *, encoding: str = "utf-8", bad: str = ""
+) -> Path:
+    """A random long-format file of the plan (generated figures, not real ones)."""
+    rng = random.Random(seed)
+    plan = psplan.load_plan(plan_id)
+    indicators = rng.sample(plan.indicators, k=min(len(plan.indicators), rng.randint(3, 12)))
+    regions = rng.sample(REGIONS, k=rng.randint(1, 8))
+    with_region = len(regions) > 1 or rng.random() < 0.5
+    years = list(range(rng.choice((2019, 2020, 2021)), rng.choice((2023, 2024, 2025)) + 1))
+    header = ["指标名称", "年份", "数值"] + (["地区"] if with_region else [])
+    if rng.random() < 0.3:
+        header = ["region", "indicator", "year", "value"] if with_region else header
+    lines = []
+    if rng.random() < 0.2:
+        lines.append(["表1 主要指标完成情况"])  # a title above the header
+    lines.append(header)
+    rows = []
+    for region in regions:
+        step = rng.uniform(0.5, 1.5)
+        for indicator in indicators:
+            for year in years:
+                if rng.random() < 0.05:
+                    continue  # a year not reported
+                if indicator.target.form == "qualitative":
+                    value = rng.choice(("是", "否", "应保尽保", "达标", "基本实现"))
+                else:
+                    value = _spell(rng, indicator, _figure(rng, indicator, year, step))
+                name = indicator.id if rng.random() < 0.2 else indicator.name
+                year_text = f"{year}年" if rng.random() < 0.1 else str(year)
+                cells = {"指标名称": name, "indicator": name, "年份": year_text,
+                         "year": year_text, "数值": value, "value": value,
+                         "地区": region, "region": region}  # fmt: skip
+                rows.append([cells[column] for column in header])
+    rng.shuffle(rows) if rng.random() < 0.3 else None
+    for row in rng.sample(rows, k=min(len(rows), rng.randint(0, 3))):
+        rows.append(list(row))  # the same figure twice: merges
+    if bad == "unknown":
+        rows.insert(rng.randrange(len(rows) + 1), _replace(header, rows[0], "不存在的指标"))
+    elif bad == "conflict":
+        at = header.index("数值" if "数值" in header else "value")
+        figures = [row for row in rows if row[at].replace(".", "").isdigit()]
+        twice = list(rng.choice(figures))
+        twice[at] = "12345.6"  # another figure for the same region, indicator and year
+        rows.append(twice)
+    elif bad == "value":
+        row = list(rows[rng.randrange(len(rows))])
+        row[header.index("数值" if "数值" in header else "value")] = "9.1.1"
+        rows.append(row)
+    elif bad == "total":
+        rows.append(_replace(header, rows[0], "合计"))
+    elif bad == "blank_line":
+        rows.insert(len(rows) // 2, [])
+    lines.extend(rows)
+    text = "".join(",".join(_quote(cell) for cell in line) + "\n" for line in lines)
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def _replace(header: list[str], row: list[str], name: str) -> list[str]:
+    changed = list(row)
+    changed[header.index("指标名称" if "指标名称" in header else "indicator")] = name
+    return changed
+
+
+def _quote(cell: str) -> str:
+    return f'"{cell}"' if "," in cell or '"' in cell else cell
+
+
+def _judged(plan_id: str, files: list[Path], engine: str, **options):
+    """The assessment and warnings, or the error and its problems, of one engine."""
+    try:
+        checked = psplan.check(plan_id, [str(f) for f in files], engine=engine, **options)
+    except PsplanError as exc:
+        problems = getattr(exc, "problems", [])
+        return ("error", exc.words.render("zh"), _shown(problems),
+                _shown(getattr(exc, "warnings", [])))  # fmt: skip
+    results = list(checked.results)
+    return (
+        checked.to_dict(),
+        ResultColumns.of(results),
+        [tuple(r.observations) for r in results],
+        _shown(checked.warnings),
+        checked.summary(),
+        checked.ratings(),
+    )
+
+
+def _shown(problems) -> list[tuple]:
+    return [(str(p.location), p.words.render("zh"), p.code, p.level) for p in problems]
+
+
+def _assert_same(plan_id: str, files: list[Path], **options) -> None:
+    rows = _judged(plan_id, files, "rows", **options)
+    columnar = _judged(plan_id, files, "columnar", **options)
+    assert columnar == rows
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_random_files_give_the_same_assessment_on_both_paths(tmp_path: Path, seed: int) -> None:
+    plan_id = PLANS[seed % len(PLANS)]
+    encoding = ("utf-8", "utf-8-sig", "gb18030")[seed % 3]
+    path = random_file(plan_id, tmp_path / "figures.csv", seed, encoding=encoding)
+    plan = psplan.load_plan(plan_id)
+    failed = _judged(plan_id, [path], "rows")[0] == "error"  # a figure off its indicator
+    assert (check_columnar(plan, [path]) is None) == failed, "the columnar path judged it"
+    _assert_same(plan_id, [path])
+    _assert_same(plan_id, [path], year=plan.period.start + 1)  # mid-period: on the line
+    _assert_same(plan_id, [path], stage="final")
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(seed=st.integers(min_value=1000, max_value=10**9), stage=st.sampled_from(STAGES))
+def test_any_random_file_gives_the_same_assessment_on_both_paths(
+    tmp_path: Path, seed: int, stage: str
+) -> None:
+    """The same property over seeds hypothesis draws (derandomized: the same every run)."""
+    plan_id = PLANS[seed % len(PLANS)]
+    path = random_file(
+        plan_id, tmp_path / f"{seed}.csv", seed, encoding=("utf-8", "gb18030")[seed % 2]
+    )
+    _assert_same(plan_id, [path], stage=stage)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_several_files_are_one_dataset_on_both_paths(tmp_path: Path, seed: int) -> None:
+    """One file's rows sent by two departments (some rows by both, which merge), the second
+    in GB18030; and two files that disagree: the same error, naming both, on both paths."""
+    plan_id = PLANS[seed % len(PLANS)]
+    whole = random_file(plan_id, tmp_path / "whole.csv", seed).read_text("utf-8").splitlines()
+    header = 1 + whole.index(next(line for line in whole if "," in line))
+    first, second = tmp_path / "教育局.csv", tmp_path / "卫健委.csv"
+    first.write_text("\n".join(whole[:header] + whole[header::2]) + "\n", "utf-8")
+    both = whole[header + 1 :: 2] + whole[header : header + 3]
+    second.write_bytes(("\n".join(whole[:header] + both) + "\n").encode("gb18030"))
+    assert check_columnar(psplan.load_plan(plan_id), [first, second]) is not None
+    _assert_same(plan_id, [first, second])
+    other = random_file(plan_id, tmp_path / "民政局.csv", seed + 100)
+    _assert_same(plan_id, [first, other])
+
+
+@pytest.mark.parametrize("bad", ["unknown", "conflict", "value", "total", "blank_line"])
+@pytest.mark.parametrize("seed", range(3))
+def test_bad_files_give_the_same_messages_on_both_paths(
+    tmp_path: Path, seed: int, bad: str
+) -> None:
+    """The columnar path leaves a file with problems to the per-row path, which names each
+    problem at its row: the user sees the same lines whichever engine was asked for."""
+    plan_id = PLANS[seed % len(PLANS)]
+    path = random_file(plan_id, tmp_path / "figures.csv", seed, bad=bad)
+    assert check_columnar(psplan.load_plan(plan_id), [path]) is None
+    _assert_same(plan_id, [path])
+    rows = _judged(plan_id, [path], "rows")
+    if bad == "total":  # a total row under the table: skipped, and said so
+        assert any("合计" in warning[1] for warning in rows[3])
+    elif bad != "blank_line":
+        assert rows[0] == "error"  # the bad row is an error, not silently judged
+
+
+def test_options_give_the_same_assessment_on_both_paths(tmp_path: Path) -> None:
+    path = random_file("suzhou", tmp_path / "figures.csv", 12)
+    plan = psplan.load_plan("suzhou")
+    regions = psplan.check(plan, str(path), engine="rows").regions
+    region = next(r for r in regions if r and r != "全市")
+    relative = next(i.id for i in plan.indicators if i.target.form == "relative")
+    _assert_same("suzhou", [path], references={relative: 80.0})
+    _assert_same("suzhou", [path], region=region)
+    _assert_same("suzhou", [path], strict=True)
+    _assert_same("suzhou", [path], year=2030)  # outside the period: the same error
+    _assert_same("suzhou", [path], year=2030, allow_outside_period=True)
+
+
+def test_the_bundled_example_and_a_generated_county_file_agree(tmp_path: Path) -> None:
+    from conftest import EXAMPLES, generate_actuals
+
+    _assert_same("national", [EXAMPLES / "national-2023.csv"])
+    counties = generate_actuals("ankang", tmp_path / "counties.csv", "--regions", "40")
+    assert check_columnar(psplan.load_plan("ankang"), [counties]) is not None
+    _assert_same("ankang", [counties])
+
+
+def test_by_region_reads_columns_and_makes_no_result(tmp_path: Path) -> None:
+    """`--by-region` needs statuses, actuals and gaps: on the columnar path it makes none of
+    the 64 × 40 results (each would be worded and its observations read back)."""
+    from psplan.views.assessment import by_region_dict
+
+    from conftest import generate_actuals
+
+    counties = generate_actuals("ankang", tmp_path / "counties.csv", "--regions", "40")
+    plan = psplan.load_plan("ankang")
+    report = check_columnar(plan, [counties])
+    assert report is not None
+    made = []
+    make = report.results._make  # type: ignore[attr-defined]
+    report.results._make = lambda i: made.append(i) or make(i)  # type: ignore[attr-defined]
+    regions = by_region_dict(report)
+    assert made == []
+    by_rows = psplan.check(plan, str(counties), engine="rows")
+    assert regions == by_region_dict(by_rows)
+
+
+def test_the_engine_is_chosen_by_size_and_by_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from psplan.assess.engine import COLUMNAR_FROM_BYTES, engine_from_env, use_columnar
+
+    small = random_file("national", tmp_path / "small.csv", 1)
+    assert small.stat().st_size < COLUMNAR_FROM_BYTES
+    assert not use_columnar([small], "auto")
+    assert use_columnar([small], "columnar")
+    assert not use_columnar([small], "rows")
+    monkeypatch.setenv("PSPLAN_ENGINE", "Columnar")
+    assert engine_from_env() == "columnar"
+    monkeypatch.setenv("PSPLAN_ENGINE", "fast")  # not an engine: the default
+    assert engine_from_env() == "auto"
+    with pytest.raises(ValueError, match="engine must be one of"):
+        use_columnar([small], "fast")
