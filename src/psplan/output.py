@@ -15,6 +15,12 @@ Where `-o` may point:
 
 Text printed to a stream its encoding cannot hold (an ASCII terminal) is written with
 \\uXXXX escapes for what does not fit, after one warning line, rather than crash.
+
+The content may come whole (str or bytes) or in pieces (an iterable of them, as the JSON, CSV
+and markdown formats make a large report): the pieces are written as they are made, gathered
+into `BATCH`-sized writes, so a report is never held whole; to a file, into its temp file,
+with every guarantee above (a failure or a signal while the report is still being made leaves
+the existing file as it was and no temp file).
 """
 
 from __future__ import annotations
@@ -42,6 +48,10 @@ STDERR_NAMES = frozenset({"/dev/stderr", "/dev/fd/2", "/proc/self/fd/2"})
 SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
+#: Characters (or bytes) gathered from the pieces of a streamed content into one write.
+BATCH = 1 << 16
+#: What may be written: text or bytes, whole or in pieces.
+Content = str | bytes | Iterable[str] | Iterable[bytes]
 _KINDS = (
     (stat.S_ISCHR, "output.kind.character_device"),
     (stat.S_ISBLK, "output.kind.block_device"),
@@ -116,7 +126,7 @@ def resolve_output(output: Path | str, inputs: Iterable[Path | str] = ()) -> Tar
 
 
 def write_output(
-    content: str | bytes, output: Path | str | None, inputs: Iterable[Path | str] = ()
+    content: Content, output: Path | str | None, inputs: Iterable[Path | str] = ()
 ) -> None:
     """Print to stdout (no `output`, or `-`), or write the file `output` names, refusing to
     hit an input or anything but a regular file (see the module's description)."""
@@ -141,7 +151,10 @@ def is_stream(output: Path | str | None) -> bool:
 # ------------------------------------------------------------------------------- streams
 
 
-def _write_stream(content: str | bytes, target: Target) -> None:
+def _write_stream(content: Content, target: Target) -> None:
+    if not isinstance(content, str | bytes):
+        _write_pieces(_batched(content), target)
+        return
     if target.stream == "null":
         return
     handle = sys.stdout if target.stream == "stdout" else sys.stderr
@@ -155,6 +168,53 @@ def _write_stream(content: str | bytes, target: Target) -> None:
     text = content if content.endswith("\n") or not content else content + "\n"
     handle.write(_encodable(text, handle, target.stream))
     handle.flush()
+
+
+def _write_pieces(pieces: Iterator[str | bytes], target: Target) -> None:
+    """Write each piece as it comes (made, for /dev/null too, so it fails as it would
+    elsewhere), then a final line break after text that lacks one, as for whole text."""
+    handle = sys.stdout if target.stream == "stdout" else sys.stderr
+    last: str | bytes = ""
+    for piece in pieces:
+        if target.stream == "null":
+            continue
+        if isinstance(piece, bytes):
+            if not last and _isatty(handle):
+                raise PsplanError("output.binary_on_terminal", Location(target.given))
+            handle.flush()
+            handle.buffer.write(piece)
+        else:
+            handle.write(_encodable(piece, handle, target.stream or "stdout"))
+        last = piece or last
+    if target.stream == "null":
+        return
+    if isinstance(last, str) and last and not last.endswith("\n"):
+        handle.write("\n")
+    handle.flush()
+    if isinstance(last, bytes):
+        handle.buffer.flush()
+
+
+def _batched(pieces: Iterable[str] | Iterable[bytes]) -> Iterator[str | bytes]:
+    """The pieces joined into writes of about `BATCH` characters or bytes (many small writes
+    to a stream cost more than the text)."""
+    held: list = []
+    size = 0
+    for piece in pieces:
+        if held and type(piece) is not type(held[0]):
+            yield _joined(held)
+            held, size = [], 0
+        held.append(piece)
+        size += len(piece)
+        if size >= BATCH:
+            yield _joined(held)
+            held, size = [], 0
+    if held:
+        yield _joined(held)
+
+
+def _joined(held: list) -> str | bytes:
+    return b"".join(held) if isinstance(held[0], bytes) else "".join(held)
 
 
 def _isatty(handle: TextIO) -> bool:
@@ -206,16 +266,14 @@ def _standard_stream(info: os.stat_result) -> str | None:
 # --------------------------------------------------------------------------------- files
 
 
-def _write_file(content: str | bytes, target: Path, given: str) -> None:
+def _write_file(content: Content, target: Path, given: str) -> None:
     """Write via a temp file beside the target and rename: the rename is the only step that
-    replaces an existing file; a failure or a signal before it removes the temp file."""
-    if isinstance(content, bytes):
-        data = content
-    else:
-        text = content if content.endswith("\n") else content + "\n"
-        data = text.encode("utf-8", "backslashreplace")
+    replaces an existing file; a failure or a signal before it — also while the content is
+    still being made, piece by piece — removes the temp file. An error making the content is
+    raised as it is; an OSError writing the file is a one-line `output.cannot_write`."""
     temp_name: str | None = None
     replaced = False
+    making = False  # whether an exception came from making the content, not writing it
     with _signals_raise():
         try:
             with _signals_held():  # a signal between creating the file and knowing its name
@@ -223,7 +281,14 @@ def _write_file(content: str | bytes, target: Path, given: str) -> None:
                     prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
                 )
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+                pieces = _file_bytes(content)
+                while True:
+                    making = True
+                    data = next(pieces, None)
+                    making = False
+                    if data is None:
+                        break
+                    handle.write(data)
             if target.exists():
                 os.chmod(temp_name, target.stat().st_mode & 0o777)
             else:
@@ -236,11 +301,25 @@ def _write_file(content: str | bytes, target: Path, given: str) -> None:
                     os.unlink(temp_name)
             if isinstance(exc, Interrupted):
                 exc.output, exc.written = given, replaced
-            if isinstance(exc, OSError):
+            if isinstance(exc, OSError) and not making:
                 raise PsplanError(
                     "output.cannot_write", Location(given), reason=exc.strerror
                 ) from None
             raise
+
+
+def _file_bytes(content: Content) -> Iterator[bytes]:
+    """The bytes of a file: bytes as they are; text as UTF-8 (what cannot be encoded, a lone
+    surrogate, as \\uXXXX), ending in a line break."""
+    if isinstance(content, bytes):
+        yield content
+        return
+    last: str | bytes = ""
+    for piece in _batched([content] if isinstance(content, str) else content):
+        yield piece if isinstance(piece, bytes) else piece.encode("utf-8", "backslashreplace")
+        last = piece or last
+    if isinstance(last, str) and not last.endswith("\n"):
+        yield b"\n"
 
 
 @contextlib.contextmanager

@@ -14,9 +14,9 @@ from functools import cached_property
 from typing import Any, Literal
 
 from psplan.assess.columns import ResultColumns
-from psplan.assess.evaluate import STATUSES, Goal, Observation, Status, Verdict, expected_path
+from psplan.assess.evaluate import STATUSES, Goal, Observation, Status, Verdict
 from psplan.assess.rating import RATINGS, Rating, rate
-from psplan.assess.trends import Trend, natural_cap, trend
+from psplan.assess.trends import TRENDS_READ, Trend, expected, natural_cap, trend
 from psplan.errors import PsplanError
 from psplan.plan.model import Indicator, Plan
 from psplan.plan.serialize import target_dict
@@ -51,20 +51,27 @@ class Result:
         """The plan file's notes on this row (caveats of the source a reader must see)."""
         return list(self.indicator.notes)
 
-    @cached_property
+    @property
     def trend(self) -> Trend | None:
-        """The trend view (computed when a report shows it: at county scale most do not)."""
-        if self.goal is None:
+        """The trend view, computed when a report shows it (at county scale most do not) and
+        not kept on the result: a country's 185,600 trends would hold ~70 MB while a report
+        streams. The last few are remembered (`trends.Recent`), for a row that asks again."""
+        goal = self.goal
+        if goal is None:
             return None
-        year = self.year if self.year is not None else self.goal.end_year
-        return _trend(self.indicator, self.goal, self.verdict, self.observations, year)
+        year = self.year if self.year is not None else goal.end_year
+        return TRENDS_READ.get(
+            self, lambda: _trend(self.indicator, goal, self.verdict, self.observations, year)
+        )
 
-    @cached_property
+    @property
     def expected_path(self) -> list[tuple[int, float]]:
-        """The line from the baseline used to the target, year by year (what `trend` draws)."""
+        """The line from the baseline used to the target, year by year (what `trend` draws);
+        the same line for every region measured from the same baseline is computed once
+        (`trends.expected`)."""
         if self.goal is None or self.verdict.target_value is None:
             return []
-        return expected_path(self.goal, self.verdict.baseline, self.verdict.target_value)
+        return expected(self.goal, self.verdict.baseline, self.verdict.target_value)
 
     @property
     def rating(self) -> Rating | None:
@@ -84,8 +91,10 @@ class Result:
         return (self.status in GOOD_STATUSES) == self.trend.likely_met
 
     def to_dict(self, plan: Plan, lang: str = "zh") -> dict[str, Any]:
+        """The result in the JSON contract (a new dict each time: the caller may change it)."""
         indicator, verdict = self.indicator, self.verdict
         baseline = verdict.baseline
+        trend = self.trend  # computed once here: `views_agree` reads the one remembered
         return {
             "id": indicator.id,
             "name": indicator.name,
@@ -114,7 +123,7 @@ class Result:
             "reason": verdict.reason(lang),
             "region": self.region,
             "target_value": verdict.target_value,
-            "trend": trend_dict(self.trend, self.views_agree) if self.trend else None,
+            "trend": trend_dict(trend, self.views_agree) if trend else None,
             "expected_path": [list(point) for point in self.expected_path],
             "notes": self.notes,
             "override": self.override,

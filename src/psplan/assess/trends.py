@@ -14,6 +14,12 @@ and a projection of the end-year value at the observed pace (compound, or yearly
 five-year totals). Rates (% shares such as 参保率, 巩固率) cannot pass 100 %, so projections are
 capped there.
 
+At county scale one indicator is trended for thousands of regions, so what depends only on the
+indicator is worked out once: its cap (`natural_cap`), the plan's baseline (`Goal.fixed_baseline`),
+the spread of a run of years (`linear_slope`), an expected path for the same baseline and target
+(`expected`); and `Recent` keeps the last few trends, for the report row that asks for one
+several times, without keeping every result's.
+
 The series starts from the same baseline (value and year) the linear verdict used, so one
 reported year is enough when the baseline is known. A target met at the baseline and missed
 now (a rate slipping from 100 to 99.5, a cap of ≤ 18 breached) is deterioration. The outlook
@@ -23,12 +29,13 @@ never says "on track" and "likely missed" at once; the projected value is shown 
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Generic, Literal, TypeVar
 
-from psplan.assess.evaluate import Baseline, Goal, satisfies
+from psplan.assess.evaluate import Baseline, Goal, expected_path, satisfies
 
 Category = Literal[
     "achieved", "on_track", "acceleration_needed", "limited_progress", "deterioration"
@@ -54,9 +61,11 @@ GROSS_WORDS = ("毛入学率", "毛入园率")
 GROSS_CAP = 150.0
 
 
+@functools.lru_cache(maxsize=4096)
 def natural_cap(unit: str | None, name: str) -> float | None:
     """100 for a percentage rate or share (it cannot pass 100 %), else no cap; a gross
-    enrolment ratio may pass 100 %, up to `GROSS_CAP`."""
+    enrolment ratio may pass 100 %, up to `GROSS_CAP`. Remembered by (unit, name): every
+    region's trend of an indicator asks."""
     if unit == "%" and any(word in name for word in GROSS_WORDS):
         return GROSS_CAP
     return 100.0 if unit == "%" and any(word in name for word in RATE_WORDS) else None
@@ -73,13 +82,21 @@ def categorise(ratio: float) -> Category:
 
 
 def linear_slope(points: Sequence[tuple[int, float]]) -> float:
-    n = len(points)
-    mean_x = sum(x for x, _ in points) / n
-    mean_y = sum(y for _, y in points) / n
-    spread = sum((x - mean_x) ** 2 for x, _ in points)
+    """The least-squares change per year (the years' part is shared by every region that
+    reported the same years: `_deviations`)."""
+    deviations, spread = _deviations(tuple([x for x, _ in points]))
     if spread == 0:
         return 0.0
-    return sum((x - mean_x) * (y - mean_y) for x, y in points) / spread
+    mean_y = sum([y for _, y in points]) / len(points)
+    return sum([d * (y - mean_y) for d, (_, y) in zip(deviations, points, strict=True)]) / spread
+
+
+@functools.lru_cache(maxsize=1024)
+def _deviations(years: tuple[float, ...]) -> tuple[tuple[float, ...], float]:
+    """Each year's distance from their mean, and the sum of their squares."""
+    mean_x = sum(years) / len(years)
+    deviations = tuple([x - mean_x for x in years])
+    return deviations, sum([d**2 for d in deviations])
 
 
 def series_points(
@@ -96,8 +113,9 @@ def series_points(
                 points.append((year, round(total, 6)))
         return points
     if baseline is None and goal.baseline.value is not None and goal.kind == "level":
-        # A yearly average is not measured from the previous plan's average.
-        baseline = Baseline(goal.baseline.value, goal.baseline_year, "plan")
+        # A yearly average is not measured from the previous plan's average. The plan's
+        # baseline, made once per indicator: Baseline(value, baseline_year, "plan").
+        baseline = goal.fixed_baseline
     if baseline is None or baseline.value is None or baseline.year is None:
         return list(yearly)
     points = [(y, v) for y, v in yearly if y > baseline.year]
@@ -207,6 +225,64 @@ def _round(number: float | None) -> float | None:
     return None if number is None or not math.isfinite(number) else round(number, 6)
 
 
+#: The most expected paths remembered per indicator (a plan's own baseline gives one path for
+#: every region; a baseline each region reported first gives one each, so the memory is bounded).
+PATHS_KEPT = 256
+_paths: dict[int, tuple[Goal, dict[tuple[Any, ...], tuple[tuple[int, float], ...]]]] = {}
+
+
+def expected(goal: Goal, baseline: Baseline, target_value: float) -> list[tuple[int, float]]:
+    """`evaluate.expected_path`, remembered per indicator by the baseline's value and year and
+    the target: the same numbers, computed once for every region measured from the same
+    baseline (a new list each time: the caller may change it)."""
+    if not baseline.value or baseline.year is None or not target_value:
+        # none (no path), or zero: 0.0 and -0.0 are one key but may print differently
+        return expected_path(goal, baseline, target_value)
+    found = _paths.get(id(goal))
+    if found is None or found[0] is not goal:  # the goal is kept, so its id is not reused
+        if len(_paths) >= PATHS_KEPT:
+            _paths.clear()
+        found = _paths[id(goal)] = (goal, {})
+    paths = found[1]
+    # the types too: 90 and 90.0 are one key, but not the same JSON
+    key = (baseline.value, type(baseline.value), baseline.year, target_value, type(target_value))
+    path = paths.get(key)
+    if path is None:
+        if len(paths) >= PATHS_KEPT:
+            paths.clear()
+        path = paths[key] = tuple(expected_path(goal, baseline, target_value))
+    return list(path)
+
+
+Owner = TypeVar("Owner")
+Computed = TypeVar("Computed")
+
+
+class Recent(Generic[Owner, Computed]):
+    """The values computed for the last `size` owners, by identity.
+
+    A report's row asks for its result's trend several times (the category, the outlook,
+    whether it agrees with the status); keeping every result's trend on the result would hold
+    185,600 of them at county scale (about 70 MB), so only the last few are kept."""
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self._values: dict[int, tuple[Owner, Computed]] = {}
+
+    def get(self, owner: Owner, compute: Callable[[], Computed]) -> Computed:
+        found = self._values.get(id(owner))
+        if found is not None and found[0] is owner:
+            return found[1]
+        value = compute()
+        if len(self._values) >= self.size:
+            try:
+                del self._values[next(iter(self._values))]  # the oldest
+            except (RuntimeError, StopIteration, KeyError):  # another thread changed it
+                self._values.clear()
+        self._values[id(owner)] = (owner, value)  # the owner is kept: its id is not reused
+        return value
+
+
 def sparkline(values: Sequence[float]) -> str:
     """A compact terminal chart: ▁▂▃▄▅▆▇█ scaled to the series."""
     if not values:
@@ -216,3 +292,7 @@ def sparkline(values: Sequence[float]) -> str:
     if high == low:
         return blocks[3] * len(values)
     return "".join(blocks[round((v - low) / (high - low) * (len(blocks) - 1))] for v in values)
+
+
+#: The trends last read (`Result.trend`), by result.
+TRENDS_READ: Recent[object, Trend | None] = Recent()

@@ -132,7 +132,7 @@ def warn(problems: list, limit: int = MAX_PROBLEMS) -> None:
     print_problems(problems, "warning", limit)
 
 
-def write(content: str | bytes, output: Path | None) -> None:
+def write(content: str | bytes | Iterable[str] | Iterable[bytes], output: Path | None) -> None:
     """Print or write a command's result; `-o` may be none of the command's inputs."""
     from psplan.output import write_output
 
@@ -278,11 +278,16 @@ def _to_terminal(output: Path | None) -> bool:
 
 
 def emit_content(
-    content: str | bytes, chosen: str, output: Path | None, no_bom: bool = False
+    content: str | bytes | Iterable[str], chosen: str, output: Path | None, no_bom: bool = False
 ) -> None:
     """Write a command's result, then say which file was written. CSV goes out as UTF-8 with
     a byte-order mark (what Excel needs), unless --no-bom or it is printed on a terminal."""
-    if chosen == "csv" and isinstance(content, str) and not no_bom and not _to_terminal(output):
+    if (
+        chosen == "csv"
+        and not isinstance(content, bytes)
+        and not no_bom
+        and not _to_terminal(output)
+    ):
         from psplan.formats.csv import with_bom
 
         content = with_bom(content)
@@ -293,7 +298,32 @@ def emit_content(
 
 def emit(view: Any, chosen: str, output: Path | None, *, no_bom: bool = False,
          color: bool = False) -> None:  # fmt: skip
-    """Render `view` in the format chosen and write it (see `emit_content`)."""
-    from psplan.formats import render
+    """Render `view` in the format chosen and write it (see `emit_content`). A format that
+    makes its text in pieces (`chunks`: JSON, CSV, markdown) is written as it is made, so a
+    county-scale report is never held whole; the objects already made (the assessment) are
+    left out of the garbage collector's passes meanwhile (`_frozen`)."""
+    from importlib import import_module
 
-    emit_content(render(view, chosen, color=color), chosen, output, no_bom)
+    from psplan.formats import FORMATS, render
+
+    module = import_module(f"psplan.formats.{chosen}") if chosen in FORMATS else None
+    chunks = getattr(module, "chunks", None)
+    with _frozen():
+        if chunks is None:
+            emit_content(render(view, chosen, color=color), chosen, output, no_bom)
+        else:
+            emit_content(chunks(view, color=color), chosen, output, no_bom)
+
+
+@contextlib.contextmanager
+def _frozen() -> Iterator[None]:
+    """The objects alive now moved out of the collector's reach while a report is written:
+    writing makes and drops hundreds of thousands of small dicts and rows, each sweep of the
+    oldest generation would walk the whole assessment again. They are handed back after."""
+    import gc
+
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

@@ -27,9 +27,11 @@ from __future__ import annotations
 import csv
 import io
 import math
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, overload
 
 from psplan.formats.escape import csv_cell
+from psplan.formats.spool import READ_SIZE, Spool, once
 from psplan.views.model import Status, Table, Text
 from psplan.views.numbers import Figure
 from psplan.words import say
@@ -40,57 +42,137 @@ PLACES = 10
 BOM = "\ufeff"
 
 
-def with_bom(text: str) -> bytes:
+@overload
+def with_bom(text: str) -> bytes: ...
+@overload
+def with_bom(text: Iterable[str]) -> Iterator[bytes]: ...
+def with_bom(text: str | Iterable[str]) -> bytes | Iterator[bytes]:
     """The CSV as UTF-8 bytes with the byte-order mark: what Excel opens right, whatever the
-    encoding of the terminal or locale (bytes, so no stream re-encodes the mark)."""
-    body = text if text.endswith("\n") or not text else text + "\n"
-    return (BOM + body).encode("utf-8", "backslashreplace")
+    encoding of the terminal or locale (bytes, so no stream re-encodes the mark). Given the
+    text in chunks, the bytes come in chunks too, ending in a line break as the whole would."""
+    if isinstance(text, str):
+        body = text if text.endswith("\n") or not text else text + "\n"
+        return (BOM + body).encode("utf-8", "backslashreplace")
+    return _bom_chunks(text)
+
+
+def _bom_chunks(chunks: Iterable[str]) -> Iterator[bytes]:
+    yield BOM.encode("utf-8")
+    last = ""
+    for chunk in chunks:
+        if chunk:
+            yield chunk.encode("utf-8", "backslashreplace")
+            last = chunk
+    if last and not last.endswith("\n"):
+        yield b"\n"
 
 
 def render(view: Any, *, color: bool = False, width: int | None = None) -> str:
     """The primary table as CSV text (`color` and `width` do not apply)."""
+    return "".join(chunks(view))
+
+
+def chunks(view: Any, *, color: bool = False, width: int | None = None) -> Iterator[str]:
+    """The primary table as CSV text, in pieces to write as they come (see `lines`)."""
     table = view.table()
-    if table is None:
-        return ""
-    return to_text(table, view.lang)
+    if table is not None:
+        yield from lines(table, view.lang)
 
 
 def to_text(table: Table, lang: str) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    for row in rows(table, lang):
-        writer.writerow(row)
-    return buffer.getvalue()
+    return "".join(lines(table, lang))
 
 
-def rows(table: Table, lang: str) -> list[list[object]]:
-    """The header, then one list of CSV cells per row (numbers as strings, text guarded)."""
-    statuses = {
-        index
-        for index in range(len(table.columns))
-        if any(index < len(row) and isinstance(row[index], Status) for row in table.rows)
-    }
-    header: list[object] = []
-    for index, column in enumerate(table.columns):
-        header.append(column.label if lang == "zh" else column.key)
-        if index in statuses:
-            header.append(say("format.csv.code", lang, label=column.label, key=column.key))
-    notes = table.noted or any(table.notes.get(index) for index in range(len(table.rows)))
-    if notes:
-        header.append(say("format.notes", lang))
-    written = [[csv_cell(text) for text in header]]
+def lines(table: Table, lang: str) -> Iterator[str]:
+    """The header, then the rows, as CSV text.
+
+    The header depends on every row (a column holding a status anywhere gets its code
+    column), so the rows are written once, as they are read, into a `Spool` — with the code
+    columns known so far — and copied out after the header. A row read before a column
+    showed its first status is rewritten with an empty code for it (rare: a rating missing
+    in the first rows). Rows are read once (`once`), so a lazy table is never held whole."""
+    columns = range(len(table.columns))
+    # the notes column: when rows may carry notes, or some row has some
+    notes = table.noted or (
+        bool(table.notes) and any(table.notes.get(index) for index in range(len(table.rows)))
+    )
     separator = say("sep.reasons", lang)
-    for index, row in enumerate(table.rows):
-        line: list[object] = []
-        for column in range(len(table.columns)):
-            cell = row[column] if column < len(row) else None
-            line.append(cell_text(cell))
+    statuses: set[int] = set()
+    versions: list[tuple[int, frozenset[int]]] = []  # (first row, the status columns then)
+    with Spool() as spool:
+        writer = csv.writer(spool, lineterminator="\n")
+        index = -1
+        for index, row in enumerate(once(table.rows)):
+            found = {
+                column
+                for column, cell in enumerate(row[: len(columns)])
+                if isinstance(cell, Status) and column not in statuses
+            }
+            if found or not versions:
+                statuses |= found
+                versions.append((index, frozenset(statuses)))
+            line: list[object] = []
+            for column in columns:
+                cell = row[column] if column < len(row) else None
+                line.append(csv_cell(cell) if type(cell) is str else cell_text(cell))
+                if column in statuses:
+                    line.append(csv_cell(cell.code) if isinstance(cell, Status) else "")
+            if notes:
+                line.append(csv_cell(separator.join(table.notes.get(index, []))))
+            writer.writerow(line)
+        header: list[object] = []
+        for column in columns:
+            key, label = table.columns[column].key, table.columns[column].label
+            header.append(label if lang == "zh" else key)
             if column in statuses:
-                line.append(csv_cell(cell.code) if isinstance(cell, Status) else "")
+                header.append(say("format.csv.code", lang, label=label, key=key))
         if notes:
-            line.append(csv_cell(separator.join(table.notes.get(index, []))))
-        written.append(line)
-    return written
+            header.append(say("format.notes", lang))
+        head = io.StringIO()
+        csv.writer(head, lineterminator="\n").writerow([csv_cell(text) for text in header])
+        yield head.getvalue()
+        if len(versions) <= 1:  # every row was written with the code columns of the header
+            yield from spool.chunks()
+            return
+        yield from _rewritten(spool, versions, statuses, len(columns), notes)
+
+
+def _rewritten(
+    spool: Spool,
+    versions: list[tuple[int, frozenset[int]]],
+    statuses: set[int],
+    columns: int,
+    notes: bool,
+) -> Iterator[str]:
+    """The spooled rows with the code columns of the header: an empty code where a row was
+    written before its column was known to hold statuses."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    starts = [start for start, _ in versions[1:]] + [-1]
+    version, had = 0, versions[0][1]
+    for index, cells in enumerate(csv.reader(spool.file(), lineterminator="\n")):
+        if index == starts[version]:
+            version += 1
+            had = versions[version][1]
+        line: list[str] = []
+        position = 0
+        for column in range(columns):
+            line.append(cells[position])
+            position += 1
+            code = ""
+            if column in had:
+                code = cells[position]
+                position += 1
+            if column in statuses:
+                line.append(code)
+        if notes:
+            line.append(cells[position])
+        writer.writerow(line)
+        if out.tell() > READ_SIZE:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 def cell_text(cell: object) -> object:

@@ -88,6 +88,8 @@ def _markdown_syntax(text: str) -> str:
 def markdown_cell(cell: object) -> str:
     """A GitHub table cell: one cell, one row, whatever the text holds."""
     text = "" if cell is None else str(cell)
+    if text.isprintable() and "\\" not in text and "|" not in text and "<" not in text:
+        return text  # the common cell, checked in C: no line break, nothing to escape or show
     return "<br>".join(visible(_markdown_syntax(line)) for line in _LINE_BREAK_RE.split(text))
 
 
@@ -159,10 +161,17 @@ def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{code:04x}"
 
 
+#: The compact encoder, made once: a streamed report encodes each of its results apart.
+_COMPACT = json.JSONEncoder(ensure_ascii=False)
+
+
 def to_json(data: Any, *, indent: int | None = 2) -> str:
     """JSON as people read it (UTF-8, CJK as itself), with every control, invisible and
     unencodable character escaped as \\uXXXX: the same data when parsed, safe when printed."""
-    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    if indent is None:
+        text = _COMPACT.encode(data)
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=indent)
     if text.isprintable():  # compact JSON of plain text: 5× faster to check than to search
         return text
     return _JSON_UNSAFE_RE.sub(_json_escape, text)

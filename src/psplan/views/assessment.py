@@ -22,7 +22,9 @@ The JSON of both is the contract it always was (`Assessment.to_dict`, `by_region
 county scale (2,900 regions × the plan) most formats read only some tables: the HTML lists no
 table of more than a few thousand rows. So the large tables make their rows when first read
 (`_Rows`), and `data` is a function the JSON format calls: nothing is worded, no trend computed,
-for a table or a contract that is not written.
+for a table or a contract that is not written. The formats that write every row (JSON, CSV,
+markdown) read them once, as they write (`_Rows.once`, `assessment_dict`), keeping none: a
+country's 185,600 rows or result dicts held at once took gigabytes.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, cast
 
 from psplan.assess.assessment import Assessment, Result, explain_disagreement
@@ -189,15 +192,31 @@ class _Rows(Sequence):
     """Rows made from `source` when first read, each by `make` (None: no row for that item).
 
     Iterating makes only the rows read so far, so `islice(rows, n)` costs n rows; `len()` is
-    free when `length` is known (one row per item), else it makes them all."""
+    free when `length` is known (one row per item), else it makes them all. `once()` reads
+    them all without keeping them (`source` is a sequence: it is read again)."""
 
     def __init__(
-        self, source: Iterable[Any], make: Callable[[Any], tuple | None], length: int | None
+        self, source: Sequence[Any], make: Callable[[Any], tuple | None], length: int | None
     ) -> None:
+        self._items = source
         self._source: Iterator[Any] | None = iter(source)
+        self._taken = 0  # items of the source made into rows (or skipped) so far
         self._make = make
         self._made: list[tuple] = []
         self._length = length
+
+    def once(self) -> Iterator[tuple]:
+        """Every row, for a format that writes each as it goes (CSV, markdown): those made so
+        far, then the others made as read and not kept, so a county-scale table never sits
+        in memory whole."""
+        made, taken, done = len(self._made), self._taken, self._source is None
+        yield from islice(self._made, made)
+        if done:
+            return
+        for item in islice(self._items, taken, None):
+            row = self._make(item)
+            if row is not None:
+                yield row
 
     def _next(self) -> bool:
         """Make one more row; False when there is none."""
@@ -206,6 +225,7 @@ class _Rows(Sequence):
             if item is _END:
                 self._source = None
                 break
+            self._taken += 1
             row = self._make(item)
             if row is not None:
                 self._made.append(row)
@@ -609,13 +629,41 @@ def assessment_view(report: Assessment, lang: str = "zh") -> View:
         "assessment",
         say(_TITLES[report.stage], lang, plan=report.plan.name, year=report.year),
         lang,
-        functools.partial(report.to_dict, lang),
+        functools.partial(assessment_dict, report, lang),
         tables,
         summary=[line for line in (summary_line(report, lang), rating_line(report, lang)) if line],
         notes=notes,
         charts=[progress_chart(report, lang), domains_chart(domains, lang)],
         primary="results",
     )
+
+
+class _Each:
+    """A list the JSON format writes one item at a time: `make(item)` for each item of
+    `source`, each made when written and dropped after. Not a list, so nothing writes it
+    whole by mistake (`json.dumps` refuses it)."""
+
+    def __init__(self, source: Sequence[Any], make: Callable[[Any], Any]) -> None:
+        self._source = source
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self._source)
+
+    def __iter__(self) -> Iterator[Any]:
+        return map(self._make, self._source)
+
+
+def assessment_dict(report: Assessment, lang: str = "zh") -> dict[str, Any]:
+    """`report.to_dict(lang)`, its results made one at a time as the JSON is written: the
+    185,600 result dicts of a country's counties built at once took 2 GB. The other keys are
+    the contract's own (`to_dict` of the report without its results, then the summary of all
+    of them), so a key added to the contract is written here too."""
+    data = report.with_results([]).to_dict(lang)
+    data["summary"] = report.summary()
+    plan = report.plan
+    data["results"] = _Each(report.results, lambda result: result.to_dict(plan, lang))
+    return data
 
 
 def by_region_dict(report: Assessment) -> dict[str, Any]:

@@ -1,0 +1,71 @@
+"""Rows written now and read back once: what lets CSV and markdown stream a large table.
+
+Both formats print something before the rows that depends on all of them (the CSV's code
+columns, the markdown table's columns and alignment), so a table's rows are rendered once, in
+order, into a `Spool` while that is worked out, and the spool is copied out after the header.
+It is in memory while small and in an unnamed temp file past `IN_MEMORY` characters (removed
+by the system when closed, also by a signal): a country's 185,600 rows are about 80 MB of text,
+which the process should not hold.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from collections.abc import Iterable, Iterator
+from typing import TextIO
+
+#: Characters kept in memory before the spool moves to a temp file.
+IN_MEMORY = 4_000_000
+#: Characters read back at a time.
+READ_SIZE = 1 << 16
+
+
+class Spool:
+    """Text written, then read back from the start: as chunks, or as a file (`csv.reader`)."""
+
+    def __init__(self, in_memory: int | None = None) -> None:
+        self._in_memory = IN_MEMORY if in_memory is None else in_memory
+        self._size = 0
+        self._file: TextIO = io.StringIO(newline="\n")
+        self._on_disk = False
+
+    def write(self, text: str) -> int:
+        self._size += len(text)
+        if not self._on_disk and self._size > self._in_memory:
+            # newline="\\n": text goes out as it came in, lines end at \\n only (a CR in a
+            # CSV cell stays in it); surrogatepass: any str round-trips
+            disk = tempfile.TemporaryFile(  # noqa: SIM115 (closed by close())
+                "w+", encoding="utf-8", errors="surrogatepass", newline="\n"
+            )
+            disk.write(self._file.getvalue())
+            self._file.close()
+            self._file, self._on_disk = disk, True
+        return self._file.write(text)
+
+    def file(self) -> TextIO:
+        """The text written, as a file read from its start."""
+        self._file.seek(0)
+        return self._file
+
+    def chunks(self) -> Iterator[str]:
+        """The text written, in chunks of `READ_SIZE` characters."""
+        file = self.file()
+        while chunk := file.read(READ_SIZE):
+            yield chunk
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> Spool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def once(rows: Iterable[tuple]) -> Iterator[tuple]:
+    """A table's rows for one reading: a lazy table's (one whose rows have `once()`, as the
+    views' tables made when read do) made as read and not kept; any other's as they are."""
+    reading = getattr(rows, "once", None)
+    return reading() if callable(reading) else iter(rows)
