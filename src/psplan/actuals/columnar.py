@@ -102,9 +102,7 @@ def read_table(
     return table
 
 
-def _add_file(
-    table: Table, path: Path, index: int, encoding: str | None, limits: Limits
-) -> bool:
+def _add_file(table: Table, path: Path, index: int, encoding: str | None, limits: Limits) -> bool:
     name = str(path)
     if path.suffix.lower() in NOT_CSV or not path.is_file():
         return False
@@ -135,7 +133,7 @@ def _add_file(
             raw = data.decode(chosen).encode("utf-8")
         except (UnicodeError, LookupError):
             return False
-    if b"\x00" in raw or raw.count(b"\r") != raw.count(b"\r\n"):
+    if b"\x00" in raw or (b"\r" in raw and raw.count(b"\r") != raw.count(b"\r\n")):
         return False  # a NUL, or lines broken by a lone CR: the per-row reader says what
     lines = raw.count(b"\n") + (0 if raw.endswith(b"\n") or not raw else 1)
     if lines > limits.rows:

@@ -63,6 +63,9 @@ from psplan.errors import Location, Problem, PsplanError, quoted
 from psplan.limits import Limits
 from psplan.plan.model import Commitment, Indicator, Plan
 
+#: Regions whose observations are read back together when a view asks for them.
+SERIES_BLOCK = 64
+
 _PLAIN = r"-?[0-9]{1,15}(\.[0-9]{1,15})?"  # parse_value's _PLAIN_DECIMAL, in ASCII digits
 
 
@@ -122,7 +125,9 @@ class ColumnarCollected:
     remarks: dict[tuple[str | None, str], dict[str, str]] = field(default_factory=dict)
     region_index: dict[str | None, int] = field(default_factory=dict)
     indicator_index: dict[str, int] = field(default_factory=dict)
-    _series: dict[tuple[int, int], tuple[Observation, ...]] | None = None
+    _blocks: dict[int, int] | None = None  # region number → its block of SERIES_BLOCK
+    _block_regions: list[list[int]] = field(default_factory=list)
+    _read: dict[int, dict[tuple[int, int], tuple[Observation, ...]]] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -138,9 +143,11 @@ class ColumnarCollected:
         if values is None:
             return None
         con.execute(_FIGURES)
+        con.execute("DROP TABLE raw")  # every cell is in `fig` now: its memory back
         if not _values_fit(con, plan) or not _observations(con):
             return None
-        collected = cls(plan, table, values, names, pledges=IndicatorMatcher(plan).commitments)
+        # no commitment is judged: a file that names one is left to the per-row path
+        collected = cls(plan, table, values, names)
         collected.region_index = {name: ri for ri, name in enumerate(names)}
         collected.indicator_index = {i.id: gk for gk, i in enumerate(plan.indicators)}
         collected.warnings = _out_of_range(collected, table.warnings)
@@ -166,12 +173,28 @@ class ColumnarCollected:
         return [*_jumps(self, Thresholds()), *_outliers(self, Thresholds())]
 
     def series(self, region: str | None, indicator_id: str) -> tuple[Observation, ...]:
+        """The observations of a (region, indicator), read with those of the regions next to
+        it in the report's order (a block at a time: results are made region by region)."""
         key = self.key(region, indicator_id)
         if key is None:  # a commitment's id, or a region without rows
             return ()
-        if self._series is None:
-            self._series = self._read_series()
-        return self._series.get(key, ())
+        if self._blocks is None:
+            order = self.regions()
+            self._blocks = {self.region_index[name]: i // SERIES_BLOCK
+                            for i, name in enumerate(order)}  # fmt: skip
+            self._block_regions = [
+                [self.region_index[name] for name in order[i : i + SERIES_BLOCK]]
+                for i in range(0, len(order), SERIES_BLOCK)
+            ]
+        block = self._blocks.get(key[0])
+        if block is None:
+            return ()
+        found = self._read.get(block)
+        if found is None:
+            if len(self._read) >= 2:  # the block read before the last one is done with
+                self._read.pop(next(iter(self._read)))
+            found = self._read[block] = self._read_series(regions=self._block_regions[block])
+        return found.get(key, ())
 
     def key(self, region: str | None, indicator_id: str) -> tuple[int, int] | None:
         """The table's key of a (region, indicator id), None if it names none of its rows."""
@@ -195,13 +218,13 @@ class ColumnarCollected:
         region_keys = [self.region_index.get(place, -1) for place in regions]
         rows = judge_rows(con, goals, region_keys, year)
         per_region = len(goals)
-        flagged = [i for i, row in enumerate(rows) if row[4] != JUDGED]
+        flagged = [i for i, row in enumerate(rows) if row[6] != JUDGED]
         keys = [(region_keys[i // per_region], i % per_region) for i in flagged]
-        whole = {k for k, i in zip(keys, flagged, strict=True) if rows[i][4] == WHOLE}
+        whole = {k for k, i in zip(keys, flagged, strict=True) if rows[i][6] == WHOLE}
         needed = self._read_series(sorted(whole))
         ties = _aggregates(con, goals, year, [k for k in keys if k not in whole])
-        by_column = list(zip(*rows, strict=True)) if rows else [()] * 5
-        statuses, actuals, gaps, ratings = (list(column) for column in by_column[:4])
+        by_column = list(zip(*rows, strict=True)) if rows else [()] * 7
+        statuses, actuals, gaps, ratings, progresses, shares = map(list, by_column[:6])
         verdicts: dict[int, Verdict] = {}
         for i, key in zip(flagged, keys, strict=True):
             indicator, goal = goals[key[1]]
@@ -218,11 +241,12 @@ class ColumnarCollected:
                 status, gap, actual = figured.status, figured.gap, inputs[2]
                 progress, share = figured.progress, figured.share
             statuses[i], actuals[i], gaps[i] = status, actual, gap
+            progresses[i], shares[i] = progress, share
             ratings[i] = rate_values(status, progress, share, year, goal.end_year)
         columns = ResultColumns(
             [place for place in regions for _ in goals],
             [indicator for _ in regions for indicator, _ in goals],
-            statuses, actuals, gaps, ratings,
+            statuses, actuals, gaps, ratings, progresses, shares,
         )  # fmt: skip
         aggregated: dict[tuple[int, int], Any] = {}
 
@@ -254,21 +278,25 @@ class ColumnarCollected:
         return Observation(year, value, read.line(rid), read.name)
 
     def _read_series(
-        self, keys: Sequence[tuple[int, int]] | None = None
+        self,
+        keys: Sequence[tuple[int, int]] | None = None,
+        regions: Sequence[int] | None = None,
     ) -> dict[tuple[int, int], tuple[Observation, ...]]:
-        """Every series, or those of `keys` (each with every year read, also after the year
-        judged: `judge` sees them all)."""
+        """The series of `keys`, or of every indicator of `regions` (each with every year
+        read, also after the year judged: `judge` sees them all)."""
         query = (
             "SELECT o.ri, o.gk, o.year, o.raw, o.kind, o.rid FROM obs o JOIN series s"
-            " USING (ri, gk) {} ORDER BY s.first, o.rid"
+            " USING (ri, gk) WHERE {} ORDER BY s.first, o.rid"
         )
-        if keys is None:
-            rows = self.table.con.execute(query.format("")).fetchall()
+        if regions is not None:
+            rows = self.table.con.execute(
+                query.format("list_contains(?, o.ri)"), [list(regions)]
+            ).fetchall()
         elif not keys:
             return {}
         else:
             rows = self.table.con.execute(
-                query.format("WHERE list_contains(?, o.ri * 65536 + o.gk)"),
+                query.format("list_contains(?, o.ri * 65536 + o.gk)"),
                 [[ri * 65536 + gk for ri, gk in keys]],
             ).fetchall()
         found: dict[tuple[int, int], list[Observation]] = {}
@@ -309,20 +337,20 @@ class _Series(Sequence[Observation]):
 
 
 class LazyResults(Sequence[Result]):
-    """An assessment's results, made when read (`make(i)`): the columns come first, and a
-    view that reads only them (`--by-region`) never makes a result."""
+    """An assessment's results, each made when read (`make(i)`) and not kept: the columns
+    come first, a view that reads only them (`--by-region`) makes none, and a format that
+    writes every result (JSON, CSV) holds one at a time, not a country's 185,600."""
 
     def __init__(self, columns: ResultColumns, make: Callable[[int], Result]) -> None:
         self.columns = columns
         self._make = make
-        self._all: list[Result] | None = None
 
     def __len__(self) -> int:
         return len(self.columns)
 
     def __getitem__(self, index: Any) -> Any:
-        if self._all is not None or isinstance(index, slice):
-            return self._list()[index]
+        if isinstance(index, slice):
+            return [self._make(i) for i in range(*index.indices(len(self)))]
         if index < 0:
             index += len(self)
         if not 0 <= index < len(self):
@@ -330,12 +358,7 @@ class LazyResults(Sequence[Result]):
         return self._make(index)
 
     def __iter__(self) -> Iterator[Result]:
-        return iter(self._list())
-
-    def _list(self) -> list[Result]:
-        if self._all is None:
-            self._all = [self._make(i) for i in range(len(self))]
-        return self._all
+        return map(self._make, range(len(self)))
 
     def __eq__(self, other: object) -> bool:
         return list(self) == (list(other) if isinstance(other, Sequence) else other)

@@ -1,7 +1,8 @@
 """Every result of an assessment in columns: what county-scale views read.
 
-The region matrix, the spread across regions, the counts by status and by rating need five
-numbers of each of a country's 185,600 results, not a `Result` object for each: the columnar
+The region matrix, the spread across regions, the counts by status and by rating, the
+progress by domain need a few numbers of each of a country's 185,600 results, not a `Result`
+object for each: the columnar
 path (`assess.columnar`) hands these columns over as it computes them, and makes a result
 only when a view asks for it; for results already made, the columns are read off them.
 """
@@ -30,6 +31,8 @@ class ResultColumns:
     actuals: Sequence[float | str | None]
     gaps: Sequence[float | None]
     ratings: Sequence[Rating | None]
+    progress: Sequence[float | None]
+    shares: Sequence[float | None]  # the time share each was judged at
 
     @classmethod
     def of(cls, results: Sequence[Result]) -> ResultColumns:
@@ -40,6 +43,8 @@ class ResultColumns:
             [r.verdict.actual for r in results],
             [r.verdict.gap for r in results],
             [r.rating for r in results],
+            [r.verdict.progress for r in results],
+            [r.verdict.share for r in results],
         )
 
     def __len__(self) -> int:

@@ -41,7 +41,8 @@ def judge_rows(
     regions: Sequence[int],
     year: int,
 ) -> list[tuple[Any, ...]]:
-    """(status, actual, gap, rating, flag) for each region × goal, region by region (their
+    """(status, actual, gap, rating, progress, share, flag) for each region × goal, region
+    by region (their
     numbers in the table `obs`) in the plan's order; `flag` is JUDGED, or WHOLE / TIE for a
     row Python must judge."""
     con.execute(
@@ -204,6 +205,8 @@ SELECT status,
             WHEN progress IS NOT NULL AND share IS NOT NULL AND progress - share >= $ahead
                 THEN 'ahead'
             ELSE 'as_expected' END,
+       CASE WHEN none_in_period THEN NULL ELSE progress END,
+       CASE WHEN none_in_period THEN NULL ELSE share END,
        CASE WHEN NOT vectorised OR NOT found OR whole THEN {WHOLE}
             WHEN none_in_period THEN {JUDGED}
             WHEN {_near_tie("gap_raw")} OR {_near_tie("expected_raw")}

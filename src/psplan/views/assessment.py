@@ -213,8 +213,9 @@ class _Rows(Sequence):
         yield from islice(self._made, made)
         if done:
             return
-        for item in islice(self._items, taken, None):
-            row = self._make(item)
+        items = self._items
+        for index in range(taken, len(items)):  # by index: a lazy source makes no skipped item
+            row = self._make(items[index])
             if row is not None:
                 yield row
 
@@ -455,19 +456,21 @@ def domain_progress(report: Assessment) -> list[DomainProgress]:
     sums: dict[str, list[float]] = {
         domain: [0, 0, 0.0, 0, 0.0, 0] for domain in report.plan.domains
     }
-    for result in report.results:
-        verdict = result.verdict
-        found = sums.get(result.indicator.domain)
+    columns = report.columns
+    for indicator, progress, time_share, status in zip(
+        columns.indicators, columns.progress, columns.shares, columns.statuses, strict=True
+    ):
+        found = sums.get(indicator.domain)
         if found is None:
-            found = sums[result.indicator.domain] = [0, 0, 0.0, 0, 0.0, 0]
+            found = sums[indicator.domain] = [0, 0, 0.0, 0, 0.0, 0]
         found[0] += 1
-        if verdict.progress is not None:
+        if progress is not None:
             found[1] += 1
-            found[2] += min(max(verdict.progress, 0.0), 1.0)
-            if verdict.share is not None:
+            found[2] += min(max(progress, 0.0), 1.0)
+            if time_share is not None:
                 found[3] += 1
-                found[4] += verdict.share
-        if verdict.status in LAGGING:
+                found[4] += time_share
+        if status in LAGGING:
             found[5] += 1
     return [
         DomainProgress(
@@ -602,7 +605,7 @@ def assessment_view(report: Assessment, lang: str = "zh") -> View:
     """The annual monitoring report: what `check` prints and `report` writes."""
     regions = report.regions
     with_regions = any(regions)
-    lagging = [r for r in report.results if r.verdict.status in LAGGING and r.indicator.is_binding]
+    lagging = report.failing()  # the binding ones behind or not met (only they are made)
     domains = domain_progress(report)
     tables = [
         counts_table(report, lang),
