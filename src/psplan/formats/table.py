@@ -463,7 +463,8 @@ def more_than(items: Any, limit: int) -> bool:
 def _table(table: Table, *, color: bool, width: int, lang: str) -> list[Any]:
     if more_than(table.rows, ROWS_LIMIT):
         lines = [table.title] if table.title else []
-        lines.append(say("table.omitted", lang, rows=f"{ROWS_LIMIT:,}"))
+        key = "table.omitted_matrix" if table.matrix else "table.omitted"
+        lines.append(say(key, lang, rows=f"{ROWS_LIMIT:,}"))
         return [_paragraph(line, width) for line in lines]
     if table.matrix:
         return _matrix(table, color=color, width=width, lang=lang)

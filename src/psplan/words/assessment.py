@@ -107,6 +107,18 @@ WORDS: dict[str, dict[str, str]] = {
     "regions.column.mean": {"zh": "均值", "en": "mean"},
     "regions.column.cv": {"zh": "变异系数", "en": "CV"},
     "regions.column.lagging": {"zh": "滞后地区", "en": "lagging regions"},
+    # the summaries of many regions (views/regions.py)
+    "regions.by_domain": {"zh": "各领域分地区情况", "en": "Domains across regions"},
+    "regions.lagging_most": {
+        "zh": "滞后最多的地区（{regions}个地区中的前{most}个）",
+        "en": "The regions lagging most ({most} of {regions})",
+    },
+    "regions.column.domain": "plan.domain",
+    "regions.column.all_met": {"zh": "全部达标地区", "en": "regions meeting all"},
+    "regions.column.any_lagging": {"zh": "有滞后地区", "en": "regions lagging in any"},
+    "regions.column.met_share": {"zh": "达标比例", "en": "share met"},
+    "regions.column.worst": {"zh": "滞后最多的地区", "en": "lagging most"},
+    "regions.column.worst_domains": {"zh": "滞后最多的领域", "en": "domains lagging most"},
     # charts
     "chart.progress": {
         "zh": "各指标进度与时间进度",
@@ -127,6 +139,13 @@ WORDS: dict[str, dict[str, str]] = {
         "（-o 结果.csv）",
         "en": "This table has more than {rows} rows, too many to list in a terminal; the full "
         "table is in the CSV, XLSX or JSON (-o results.csv)",
+    },
+    "table.omitted_matrix": {
+        "zh": "本表超过 {rows} 行，终端中不逐行列出（见上方的分领域和滞后地区汇总）；完整的地区矩阵"
+        "请输出 CSV 或 XLSX（--by-region -o 矩阵.csv）",
+        "en": "This table has more than {rows} rows, too many to list in a terminal (the "
+        "summaries by domain and of the lagging regions are above); the full matrix is in the "
+        "CSV or XLSX (--by-region -o matrix.csv)",
     },
     "html.omitted": {
         "zh": "本表超过 {rows} 行，页面中不逐行列出；完整表格请输出 XLSX（-o 结果.xlsx）或 CSV。",

@@ -1,0 +1,74 @@
+"""The summaries a report of many regions leads with (views/regions.py), on generated county
+files (benchmarks/generate.py: generated figures, not real ones)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import psplan
+from psplan.views.assessment import assessment_view, regions_view
+from psplan.views.regions import MOST, SUMMARY_FROM_REGIONS
+
+from conftest import generate_actuals
+
+
+@pytest.fixture(scope="module")
+def counties(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("counties")
+    return generate_actuals("ankang", folder / "counties.csv", "--regions", "40")
+
+
+def _tables(view) -> dict:
+    return {table.key: table for table in view.tables}
+
+
+def test_many_regions_lead_with_the_domains_and_the_regions_lagging_most(counties: Path) -> None:
+    report = psplan.check("ankang", str(counties), engine="rows")
+    results = list(report.results)
+    lagging = Counter(r.region for r in results if r.status in ("behind", "not_met"))
+    binding = Counter(
+        r.region for r in results if r.status in ("behind", "not_met") and r.indicator.is_binding
+    )
+    for view in (assessment_view(report), regions_view(report)):
+        tables = _tables(view)
+        keys = [table.key for table in view.tables]
+        assert keys.index("domain_regions") < keys.index("lagging_regions") < keys.index("matrix")
+        listed = tables["lagging_regions"].rows
+        assert len(listed) == min(MOST, len(lagging))
+        counts = [int(str(row[2])) for row in listed]
+        assert counts == sorted(counts, reverse=True)
+        assert counts[0] == max(lagging.values())
+        for row in listed:
+            assert int(str(row[2])) == lagging[row[0]]
+            assert int(str(row[3])) == binding[row[0]]
+        by_domain = {row[0]: row for row in tables["domain_regions"].rows}
+        assert list(by_domain) == [d for d in report.plan.domains if d in by_domain]
+        for domain, row in by_domain.items():
+            mine = [r for r in results if r.indicator.domain == domain]
+            regions = {r.region for r in mine}
+            meeting_all = [g for g in regions if all(
+                r.status == "met" for r in mine if r.region == g)]  # fmt: skip
+            assert int(str(row[1])) == len(regions)
+            assert int(str(row[2])) == len(meeting_all)
+
+
+def test_a_few_regions_have_no_summary(tmp_path: Path) -> None:
+    few = generate_actuals("ankang", tmp_path / "few.csv", "--regions", "3")
+    report = psplan.check("ankang", str(few))
+    assert len(report.regions) < SUMMARY_FROM_REGIONS
+    assert "lagging_regions" not in _tables(assessment_view(report))
+
+
+def test_a_terminal_matrix_too_long_says_where_the_full_one_is(
+    counties: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from psplan.formats import table as terminal
+
+    monkeypatch.setattr(terminal, "ROWS_LIMIT", 30)  # 40 regions stand for 2,900
+    report = psplan.check("ankang", str(counties))
+    text = terminal.render(regions_view(report), width=160)
+    assert "--by-region -o 矩阵.csv" in text
+    assert "滞后最多的地区（40个地区中的前20个）" in text
