@@ -10,7 +10,12 @@ Each measurement is a whole process, in one run, on the same file:
     the names to the targets, latest figure per region × indicator against its target), each
     skipped with a word when its library is not installed;
 (d) start-up: `psplan --version`, `import psplan`, `validate data/*.yaml`, and a one-region
-    check of every indicator. With `--quick`, (b) is the json `--by-region` run only.
+    check of every indicator. With `--quick`, (b) is the json `--by-region` run only;
+(e) with `--costs`, the cost of `check --by-region --format json` from 10,000 to 3,000,000 rows
+    (files of 31 to 9,375 generated regions), against the floor at each size.
+`check` reads files of 8 MB and more by its columnar engine (duckdb); the `--by-region` json
+line is also run with PSPLAN_ENGINE=rows, the per-row path, for comparison. Children run with
+their bytecode compiled (as an installed package has it), whatever PYTHONDONTWRITEBYTECODE says.
 Files go to benchmarks/out/ (ignored by git).
 """
 
@@ -46,14 +51,18 @@ def floor(path: Path, encoding: str) -> float:
     return time.perf_counter() - start
 
 
-def timed(command: list[str]) -> tuple[float, float, int]:
+#: The children's environment: bytecode written and read, as an installed package has it.
+ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
+def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
     """Wall time, peak RSS in MB (of this child alone) and exit code."""
     start = time.perf_counter()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - child
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
-        os.execvp(command[0], command)
+        os.execvpe(command[0], command, {**ENV, **(env or {})})
     _, status, usage = os.wait4(pid, 0)
     elapsed = time.perf_counter() - start
     return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
@@ -91,6 +100,10 @@ def peers_and_formats(args: argparse.Namespace) -> None:
             )
             status = "" if code in (0, 1) else f"  exit {code}"
             print(f"{label:58} {elapsed:7.2f}s {elapsed / base:7.1f}× {memory:8.0f}{status}")
+            if by_region and fmt == "json":  # the same by the per-row path
+                elapsed, memory, code = timed(command, {"PSPLAN_ENGINE": "rows"})
+                label = "  the same, PSPLAN_ENGINE=rows"
+                print(f"{label:58} {elapsed:7.2f}s {elapsed / base:7.1f}× {memory:8.0f}")
     for peer in ("pandas", "polars", "duckdb"):
         if importlib.util.find_spec(peer) is None:
             print(f"{peer + ' script':58} (not installed: pip install {peer})")
@@ -119,19 +132,49 @@ with open(sys.argv[2], "w", encoding="utf-8", newline="") as handle:
 """
 
 
+def costs(plan: str) -> None:
+    """(e): time and memory of `check --by-region --format json` from 10 k to 3 M rows."""
+    indicators = int(subprocess.run(
+        [sys.executable, "-c", f"import psplan; print(len(psplan.load_plan({plan!r}).indicators))"],
+        capture_output=True, text=True, check=True, env=ENV,
+    ).stdout)  # fmt: skip
+    print(f"\ncost of `check {plan} FILE --by-region --format json -o FILE` by size")
+    print(f"{'rows':>10} {'regions':>8} {'floor':>7} {'psplan':>8} {'× floor':>8} {'peak MB':>8}"
+          f" {'µs/row':>7}")  # fmt: skip
+    for rows in (10_000, 100_000, 300_000, 928_000, 3_000_000):
+        regions = max(1, round(rows / (indicators * 5)))
+        path = OUT / f"{plan}-{regions}-utf-8.csv"
+        if not path.exists():
+            subprocess.run([sys.executable, str(HERE / "generate.py"), plan, "-o", str(path),
+                            "--regions", str(regions)], check=True, env=ENV)  # fmt: skip
+        actual = sum(1 for _ in path.open(encoding="utf-8")) - 1
+        base = min(floor(path, "utf-8") for _ in range(3))
+        command = [*PSPLAN, "check", plan, str(path), "--by-region", "--format", "json",
+                   "-o", str(OUT / "cost.json")]  # fmt: skip
+        elapsed, memory, _ = min(timed(command) for _ in range(2 if rows < 10**6 else 1))
+        print(f"{actual:>10,} {regions:>8,} {base:6.2f}s {elapsed:7.2f}s {elapsed / base:7.1f}×"
+              f" {memory:8.0f} {elapsed / actual * 1e6:7.1f}")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plan", default="ankang")
     parser.add_argument("--regions", type=int, default=2900)
     parser.add_argument("--quick", action="store_true", help="only the json --by-region run")
+    parser.add_argument("--costs", action="store_true", help="the cost table, 10 k to 3 M rows")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
+    # the package's bytecode, as an installed one has it (timed children then read it)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")],
+                   check=False, env=ENV, capture_output=True)  # fmt: skip
 
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
     )
     peers_and_formats(args)
+    if args.costs:
+        costs(args.plan)
     results = {}
     for encoding in ("utf-8", "gb18030"):
         path = OUT / f"{args.plan}-{args.regions}-{encoding}.csv"

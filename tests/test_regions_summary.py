@@ -72,3 +72,24 @@ def test_a_terminal_matrix_too_long_says_where_the_full_one_is(
     text = terminal.render(regions_view(report), width=160)
     assert "--by-region -o 矩阵.csv" in text
     assert "滞后最多的地区（40个地区中的前20个）" in text
+
+
+def test_the_sliced_layout_gives_what_row_by_row_grouping_gives(
+    counties: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Results laid out region by region are tallied by slices (`ResultColumns.width`); the
+    row-by-row grouping any other layout takes gives the same tables and spread."""
+    from psplan.assess.columns import ResultColumns
+    from psplan.assess.regions import spreads
+
+    report = psplan.check("ankang", str(counties), engine="rows")
+    assert report.columns.width == len(report.plan.indicators)
+    def shown(assessment) -> list:
+        tables = assessment_view(assessment).tables
+        return [(t.key, t.title, t.columns, list(t.rows)) for t in tables if t.key != "trends"]
+
+    sliced = (shown(report), spreads(report))
+    monkeypatch.setattr(ResultColumns, "width", property(lambda self: None))
+    fresh = report.with_results(list(report.results))
+    assert fresh.columns.width is None
+    assert (shown(fresh), spreads(fresh)) == sliced

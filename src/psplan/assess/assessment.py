@@ -179,6 +179,16 @@ class Assessment:
     def failing_rows(self, strict: bool = False) -> list[int]:
         """The positions of `failing` in `results` (their count and the exit code need no
         result made)."""
+        found = self._failing.get(strict)
+        if found is None:
+            found = self._failing[strict] = self._failing_rows(strict)
+        return list(found)
+
+    @cached_property
+    def _failing(self) -> dict[bool, list[int]]:
+        return {}
+
+    def _failing_rows(self, strict: bool) -> list[int]:
         columns = self.columns
         rows = zip(columns.statuses, columns.indicators, strict=True)
         return [
@@ -189,7 +199,11 @@ class Assessment:
 
     @property
     def regions(self) -> list[str | None]:
-        return list(dict.fromkeys(self.columns.regions))
+        return list(self._regions)
+
+    @cached_property
+    def _regions(self) -> tuple[str | None, ...]:
+        return tuple(dict.fromkeys(self.columns.regions))
 
     def with_results(self, results: Iterable[Result]) -> Assessment:
         """The same assessment narrowed to some results (a section of a report)."""

@@ -495,21 +495,19 @@ def _values_fit(con: Any, plan: Plan) -> bool:
 def _observations(con: Any) -> bool:
     """The tables `obs` and `series`; False where two different figures were given for one
     region, indicator and year (the per-row path names both)."""
-    repeated = con.execute(
-        "SELECT count(*) - count(DISTINCT (ri::BIGINT * 65536 + gk) * 4096 + year)"
-        " FROM fig WHERE NOT missing"
-    ).fetchone()[0]  # type: ignore[index]
-    if repeated:
+    con.execute(
+        "CREATE TABLE series AS SELECT ri, gk, min(rid) AS first,"
+        " count(*) FILTER (WHERE NOT missing) AS figures,"
+        " count(DISTINCT year) FILTER (WHERE NOT missing) AS years FROM fig GROUP BY ri, gk"
+    )
+    repeated = con.execute("SELECT 1 FROM series WHERE figures > years LIMIT 1").fetchall()
+    if repeated:  # equal figures merge into the first; different ones are an error
         con.execute(_GROUPS)
         if con.execute("SELECT 1 FROM groups WHERE differ LIMIT 1").fetchall():
             return False
         con.execute("CREATE TABLE obs AS SELECT f.* FROM fig f SEMI JOIN groups g USING (rid)")
     else:
         con.execute("CREATE VIEW obs AS SELECT * FROM fig WHERE NOT missing")
-    con.execute(
-        "CREATE TABLE series AS SELECT ri, gk, min(rid) AS first,"
-        " count(*) FILTER (WHERE NOT missing) AS figures FROM fig GROUP BY ri, gk"
-    )
     return True
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from psplan.assess.evaluate import Status
@@ -49,3 +50,31 @@ class ResultColumns:
 
     def __len__(self) -> int:
         return len(self.statuses)
+
+    @cached_property
+    def width(self) -> int | None:
+        """How many results each region has when they are laid out region by region, each
+        with the same indicators in the same order (as `check` lays them out): then the
+        results of the j-th indicator are every width-th from j, and a view can take them
+        by slicing, without a Python step per result. None for any other layout."""
+        indicators, regions = self.indicators, self.regions
+        count = len(indicators)
+        width = 0
+        seen: set[str] = set()
+        for indicator in indicators:
+            if indicator.id in seen:
+                break
+            seen.add(indicator.id)
+            width += 1
+        if not width or count % width:
+            return None
+        head = indicators[:width]
+        for start in range(width, count, width):
+            if any(
+                a is not b for a, b in zip(indicators[start : start + width], head, strict=True)
+            ):
+                return None
+        for start in range(0, count, width):
+            if regions[start : start + width].count(regions[start]) != width:
+                return None
+        return width

@@ -80,37 +80,15 @@ def spreads(report: Report) -> list[Spread]:
 
 
 def _rows_by_indicator(columns: ResultColumns, own: frozenset[str]) -> dict[str, list[int]]:
-    """Each indicator's rows outside the plan's own area, in the order of the results.
-
-    A check lays its results out region by region, each with the plan's indicators in the
-    same order: then indicator j's rows are every width-th from j, found for a country's
-    185,600 without a Python step per row; any other order is grouped row by row."""
+    """Each indicator's rows outside the plan's own area, in the order of the results (by
+    slicing when the layout is regular: `ResultColumns.width`)."""
     indicators, regions = columns.indicators, columns.regions
-    count = len(indicators)
-    width = 0
-    seen: set[str] = set()
-    for indicator in indicators:
-        if indicator.id in seen:
-            break
-        seen.add(indicator.id)
-        width += 1
-    head = indicators[:width]
-    regular = width > 0 and count % width == 0
-    for start in range(width, count, width) if regular else ():
-        block = indicators[start : start + width]
-        if any(a is not b for a, b in zip(block, head, strict=True)):
-            regular = False
-            break
-    if regular:
-        regular = all(
-            regions[start : start + width].count(regions[start]) == width
-            for start in range(0, count, width)
-        )
-    if not regular:
+    width = columns.width
+    if width is None:
         by_indicator: dict[str, list[int]] = {}
         for i, (region, indicator) in enumerate(zip(regions, indicators, strict=True)):
             if region not in own:
                 by_indicator.setdefault(indicator.id, []).append(i)
         return by_indicator
-    starts = [start for start in range(0, count, width) if regions[start] not in own]
-    return {indicator.id: [start + j for start in starts] for j, indicator in enumerate(head)}
+    starts = [start for start in range(0, len(regions), width) if regions[start] not in own]
+    return {indicators[j].id: [start + j for start in starts] for j in range(width)}

@@ -45,15 +45,12 @@ def judge_rows(
     by region (their
     numbers in the table `obs`) in the plan's order; `flag` is JUDGED, or WHOLE / TIE for a
     row Python must judge."""
+    rows = [_goal_row(k, indicator, goal) for k, (indicator, goal) in enumerate(goals)]
+    # a column at a time (executemany would run 64 statements)
     con.execute(
-        "CREATE OR REPLACE TABLE judged_goals (k INTEGER, id VARCHAR, vectorised BOOLEAN,"
-        " kind VARCHAR, periodic BOOLEAN, tv DOUBLE, sign DOUBLE, op VARCHAR, thr DOUBLE,"
-        " fb_value DOUBLE, fb_year INTEGER, fb_source VARCHAR, base_year INTEGER,"
-        " start_year INTEGER, end_year INTEGER)"
-    )
-    con.executemany(
-        "INSERT INTO judged_goals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [_goal_row(k, indicator, goal) for k, (indicator, goal) in enumerate(goals)],
+        "CREATE OR REPLACE TABLE judged_goals AS SELECT "
+        + ", ".join(f"unnest(?::{kind}[]) AS {name}" for name, kind in _GOAL_COLUMNS),
+        [list(column) for column in zip(*rows, strict=True)] if rows else [[]] * 15,
     )
     con.execute(
         "CREATE OR REPLACE TABLE judged_regions AS"
@@ -63,6 +60,15 @@ def judge_rows(
     return con.execute(
         _QUERY, {"year": year, "eps": -1e-9, "ahead": AHEAD_MARGIN - 1e-9}
     ).fetchall()
+
+
+#: The columns of `judged_goals`, in the order `_goal_row` gives them.
+_GOAL_COLUMNS = (
+    ("k", "INTEGER"), ("id", "VARCHAR"), ("vectorised", "BOOLEAN"), ("kind", "VARCHAR"),
+    ("periodic", "BOOLEAN"), ("tv", "DOUBLE"), ("sign", "DOUBLE"), ("op", "VARCHAR"),
+    ("thr", "DOUBLE"), ("fb_value", "DOUBLE"), ("fb_year", "INTEGER"), ("fb_source", "VARCHAR"),
+    ("base_year", "INTEGER"), ("start_year", "INTEGER"), ("end_year", "INTEGER"),
+)  # fmt: skip
 
 
 def _goal_row(k: int, indicator: Indicator, goal: Goal) -> tuple[Any, ...]:

@@ -56,7 +56,7 @@ from psplan.views.numbers import (
     share,
 )
 from psplan.views.plan import attribute_label
-from psplan.views.regions import domain_regions_table, lagging_regions_table, many_regions
+from psplan.views.regions import many_regions, summary_tables
 from psplan.words import say
 
 #: The columns of a result, in order; "region" only when there are several regions.
@@ -614,7 +614,7 @@ def assessment_view(report: Assessment, lang: str = "zh") -> View:
         results_table("lagging", say("assessment.lagging", lang), lagging, lang, with_regions),
     ]
     if many_regions(report):  # a province's or a country's counties: the summaries first
-        tables += [domain_regions_table(report, lang), lagging_regions_table(report, lang)]
+        tables += summary_tables(report, lang)
     if len(regions) > 1:
         tables.append(matrix_table(report, lang, regions))
     if len([region for region in regions if region]) > 1:
@@ -707,7 +707,7 @@ def regions_view(report: Assessment, lang: str = "zh") -> View:
     found = spreads(report)
     tables = [counts_table(report, lang)]
     if many_regions(report):
-        tables += [domain_regions_table(report, lang), lagging_regions_table(report, lang)]
+        tables += summary_tables(report, lang)
     tables += [matrix_table(report, lang, report.regions), spread_table(report, lang, found)]
     return View(
         "regions",
