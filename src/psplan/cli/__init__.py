@@ -4,53 +4,102 @@ The commands live in `plans` (validate, show, template, schema, list), `judge` (
 report, trend) and `compare`; `options` declares the options they share, once; `run` holds
 what every command does at run time (errors to one line and exit 2, choosing and writing the
 format). Heavy modules are imported inside the commands so that start-up stays fast.
+
+`main` builds the app with the one command the command line names (`psplan check ...` imports
+no module of another command, and typer makes one click command instead of twelve); `--help`,
+a mistyped command and `app` (the whole app, for tests and embedding) have every command.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import gc
 import os
 import signal
 import sys
-from typing import Annotated, NoReturn
+from collections.abc import Callable, Iterable
+from importlib import import_module
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from psplan import __version__
-from psplan.cli import compare as _compare
-from psplan.cli import judge as _judge
-from psplan.cli import periods as _periods
-from psplan.cli import plans as _plans
-from psplan.cli import quality as _quality
-from psplan.cli import trend as _trend
 from psplan.cli.run import command_inputs, print_problems, stderr_line
 from psplan.errors import PsplanError
 
-__all__ = ["app", "command_inputs", "main", "print_problems"]
+if TYPE_CHECKING:
+    app: typer.Typer
 
-app = typer.Typer(
-    name="psplan",
-    help="Track the indicators of China's five-year public-service plans (“十四五”公共服务规划) "
-    "and check reported figures against their targets.",
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+__all__ = ["COMMANDS", "app", "command_inputs", "main", "print_problems"]
 
-# The order `psplan --help` lists them in.
-app.command()(_plans.validate)
-app.command()(_plans.show)
-app.command()(_judge.check)
-app.command()(_compare.compare)
-app.command()(_trend.trend)
-app.command()(_judge.report)
-app.command()(_plans.template)
-app.command()(_periods.init)
-app.command(name="import")(_periods.import_plan)
-app.command()(_quality.lint)
-app.command()(_plans.schema)
-app.command(name="list")(_plans.list_plans)
+#: Every command: its name → its module in psplan.cli and its function there, in the order
+#: `psplan --help` lists them.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("plans", "validate"),
+    "show": ("plans", "show"),
+    "check": ("judge", "check"),
+    "compare": ("compare", "compare"),
+    "trend": ("trend", "trend"),
+    "report": ("judge", "report"),
+    "template": ("plans", "template"),
+    "init": ("periods", "init"),
+    "import": ("periods", "import_plan"),
+    "lint": ("quality", "lint"),
+    "schema": ("plans", "schema"),
+    "list": ("plans", "list_plans"),
+}
+
+
+def make_app(names: Iterable[str] = COMMANDS) -> typer.Typer:
+    """The `psplan` app with the commands named (default: all), each command's module
+    imported only here."""
+    made = typer.Typer(
+        name="psplan",
+        help="Track the indicators of China's five-year public-service plans "
+        "(“十四五”公共服务规划) and check reported figures against their targets.",
+        add_completion=False,
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    for name in names:
+        module, function = COMMANDS[name]
+        command = getattr(import_module(f"psplan.cli.{module}"), function)
+        made.command(name=name)(started(command))
+    made.callback()(_main)
+    return made
+
+
+def started(command: Callable[..., None]) -> Callable[..., None]:
+    """`command`, starting the garbage collector again where `psplan.entry.main` stopped it
+    for start-up, with what start-up made put out of its reach (`gc.freeze`)."""
+
+    @functools.wraps(command)
+    def wrapper(*args: object, **kwargs: object) -> None:
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+        command(*args, **kwargs)
+
+    return wrapper
+
+
+def __getattr__(name: str) -> object:
+    """`app`, the whole app, made on first use (and kept: `psplan.cli.app = ...` replaces it)."""
+    if name == "app":
+        made = globals()["app"] = make_app()
+        return made
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app `main` runs: `app` if it was made or replaced already; else one with the
+    command the arguments name only, or with all (`--help`, no command, a mistyped one)."""
+    made = globals().get("app")
+    if made is not None:
+        return made
+    return make_app([args[0]] if args and args[0] in COMMANDS else COMMANDS)
 
 
 def _version(value: bool) -> None:
@@ -59,7 +108,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _main(
     version: Annotated[
         bool,
@@ -100,7 +148,7 @@ def main() -> None:
 
     _tolerant_streams()
     try:
-        app()
+        _app_for(sys.argv[1:])()
     except PsplanError as exc:
         stderr_line(f"psplan: error: {one_line(str(exc))}")
         sys.exit(2)
