@@ -80,16 +80,21 @@ def test_the_sliced_layout_gives_what_row_by_row_grouping_gives(
     """Results laid out region by region are tallied by slices (`ResultColumns.width`); the
     row-by-row grouping any other layout takes gives the same tables and spread."""
     from psplan.assess.columns import ResultColumns
-    from psplan.assess.regions import spreads
+    from psplan.assess.regions import spreads, status_matrix
 
     report = psplan.check("ankang", str(counties), engine="rows")
     assert report.columns.width == len(report.plan.indicators)
+
     def shown(assessment) -> list:
         tables = assessment_view(assessment).tables
         return [(t.key, t.title, t.columns, list(t.rows)) for t in tables if t.key != "trends"]
 
-    sliced = (shown(report), spreads(report))
+    def counted(assessment) -> tuple:
+        return (assessment.summary(), assessment.ratings(), assessment.failing_rows(),
+                assessment.failing_rows(strict=True), status_matrix(assessment))  # fmt: skip
+
+    sliced = (shown(report), spreads(report), counted(report))
     monkeypatch.setattr(ResultColumns, "width", property(lambda self: None))
     fresh = report.with_results(list(report.results))
     assert fresh.columns.width is None
-    assert (shown(fresh), spreads(fresh)) == sliced
+    assert (shown(fresh), spreads(fresh), counted(fresh)) == sliced

@@ -319,7 +319,7 @@ def check(
     - `stage`: "annual" (年度监测, the default), "mid" (中期评估: the period's middle year unless
       `year` is given) or "final" (终期评估: the end year); it names the report, too;
     - `engine`: how files are read — "rows" (row by row), "columnar" (by duckdb, at county
-      scale: the same assessment), or "auto" (columnar for files of 8 MB and more); default
+      scale: the same assessment), or "auto" (columnar for files of 1 MB and more); default
       the environment's PSPLAN_ENGINE, else "auto".
 
     Returns a `Checked`; a problem with the input raises `PsplanError` (bad rows: with all

@@ -9,6 +9,7 @@ only when a view asks for it; for results already made, the columns are read off
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -78,3 +79,35 @@ class ResultColumns:
             if regions[start : start + width].count(regions[start]) != width:
                 return None
         return width
+
+    def status_counts(self, binding_only: bool = False) -> Counter[str]:
+        """How many results have each status (of binding indicators only, if asked)."""
+        if not binding_only:
+            return Counter(self.statuses)
+        width = self.width
+        if width is None:
+            return Counter(s for s, i in zip(self.statuses, self.indicators, strict=True)
+                           if i.is_binding)  # fmt: skip
+        counted: Counter[str] = Counter()
+        for j in range(width):
+            if self.indicators[j].is_binding:
+                counted.update(self.statuses[j::width])
+        return counted
+
+    def lagging_rows(self, binding_only: bool = True) -> list[int]:
+        """The rows behind or not met (of binding indicators only, if asked), in order."""
+        lagging = ("behind", "not_met")
+        width = self.width
+        if width is None:
+            rows = zip(self.statuses, self.indicators, strict=True)
+            return [
+                i
+                for i, (status, indicator) in enumerate(rows)
+                if status in lagging and (not binding_only or indicator.is_binding)
+            ]
+        found = []
+        for j in range(width):
+            if not binding_only or self.indicators[j].is_binding:
+                statuses = self.statuses[j::width]
+                found += [k * width + j for k, s in enumerate(statuses) if s in lagging]
+        return sorted(found)

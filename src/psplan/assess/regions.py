@@ -8,6 +8,7 @@ not part of the spread: a total is not one of the counties whose gaps it measure
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 from psplan.assess.assessment import Assessment as Report
@@ -32,6 +33,13 @@ class Spread:
 def status_matrix(report: Report) -> dict[str, dict[str, Status]]:
     columns = report.columns
     matrix: dict[str, dict[str, Status]] = {}
+    width = columns.width
+    if width is not None:  # region by region: each region's row is a slice
+        ids = [indicator.id for indicator in columns.indicators[:width]]
+        for start in range(0, len(columns.statuses), width):
+            row = matrix.setdefault(columns.regions[start] or "", {})
+            row.update(zip(ids, columns.statuses[start : start + width], strict=True))
+        return matrix
     for region, indicator, status in zip(
         columns.regions, columns.indicators, columns.statuses, strict=True
     ):
@@ -48,11 +56,9 @@ def spreads(report: Report) -> list[Spread]:
     )  # fmt: skip
     out = []
     for indicator_id, rows in by_indicator.items():
-        values = [actuals[i] for i in rows]
-        numbers: list[float] = [n for n in values if type(n) is float]
-        counted: dict[str, int] = {}
-        for status in map(statuses.__getitem__, rows):
-            counted[status] = counted.get(status, 0) + 1
+        numbers: list[float] = [n for n in map(actuals.__getitem__, rows) if type(n) is float]
+        # a dict in the order the statuses are first met (the JSON keeps it)
+        counted = dict(Counter(map(statuses.__getitem__, rows)))
         lagging = sorted(
             (i for i in rows if statuses[i] in ("behind", "not_met")),
             key=lambda i: -(gaps[i] or 0.0),

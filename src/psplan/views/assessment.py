@@ -309,15 +309,11 @@ def rating_line(report: Assessment, lang: str) -> str:
 def counts_table(report: Assessment, lang: str) -> Table:
     """The results by status (every status, in order), and how many are binding."""
     counts = report.summary()
-    binding = dict.fromkeys(counts, 0)
-    columns = report.columns
-    for indicator, status in zip(columns.indicators, columns.statuses, strict=True):
-        if indicator.is_binding:
-            binding[status] += 1
+    binding = report.columns.status_counts(binding_only=True)
     labels = statuses(lang)
     columns = tuple(_column(key, lang) for key in ("status", "count", "binding"))
     rows: list[tuple[Cell, ...]] = [
-        (labels[code], count(n), count(binding[code])) for code, n in counts.items()
+        (labels[code], count(n), count(binding.get(code, 0))) for code, n in counts.items()
     ]
     return Table("counts", say("assessment.counts", lang), columns, rows)
 
