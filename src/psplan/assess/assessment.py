@@ -9,7 +9,7 @@ added, none renamed).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
@@ -138,7 +138,7 @@ class Assessment:
 
     plan: Plan
     year: int
-    results: list[Result]
+    results: Sequence[Result]  # a list, or made when read at county scale (`columnar`)
     source: str = ""
     outside_period: bool = False  # judged with --allow-outside-period
     own_area: frozenset[str] = frozenset()  # region names that mean the plan's whole area

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from psplan.actuals.read import ActualRow, SheetEntry
 from psplan.actuals.units import same_unit
@@ -640,10 +640,39 @@ def _check(
     )  # fmt: skip
 
 
+class Collected(Protocol):
+    """What the assessment asks of the figures, however they were gathered: row by row
+    (`_Collected`) or in duckdb (`assess.columnar.ColumnarCollected`)."""
+
+    problems: list[Problem]
+    warnings: list[Problem]
+    years: set[int]
+    figures_read: dict[str, int]
+    pledges: list[tuple[Commitment, Indicator]]
+    references: dict[tuple[str, int, str], tuple[float, str]]
+    sheet_baselines: dict[tuple[str | None, str], float]
+    remarks: dict[tuple[str | None, str], dict[str, str]]
+
+    def regions(self) -> list[str | None]: ...
+
+    def across(self, plan: Plan) -> list[Problem]: ...
+
+    def series(self, region: str | None, indicator_id: str) -> Sequence[Observation]: ...
+
+    def results(
+        self,
+        goals: Sequence[tuple[Indicator, Goal]],
+        regions: Sequence[str | None],
+        year: int,
+        references: Mapping[str, float],
+        finish: Callable[..., Result],
+    ) -> Sequence[Result]: ...
+
+
 def assess_collected(
     plan: Plan,
     applied: Mapping[str, Override],
-    collected: Any,
+    collected: Collected,
     year: int | None,
     region: str | None,
     references: Mapping[str, float] | None,
