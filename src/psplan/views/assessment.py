@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any, cast
@@ -329,22 +329,47 @@ def results_table(
         cells = result_cells(result, lang)
         return tuple(cells[k] for k in keys)
 
-    notes: dict[int, list[str]] = {}
-    shared: dict[str, list[str]] = {}  # an indicator's plan notes: the same for every region
-    for index, result in enumerate(results):
-        if result.override or result.remarks:
-            lines = row_notes(result, lang)
-        elif result.indicator.notes:
-            found = shared.get(result.indicator.id)
-            if found is None:
-                found = shared[result.indicator.id] = row_notes(result, lang)
-            lines = found
-        else:
-            continue
-        if lines:
-            notes[index] = lines
     rows = _rows(results, make, one_each=True)
+    notes = cast(dict, _Notes(results, lang))
     return Table(key, title, columns, rows, group="domain", notes=notes, noted=True)
+
+
+class _Notes(Mapping[int, list[str]]):
+    """The notes under each result's row (the plan's notes, an override, 原因分析), worked out
+    when a format first reads them: the JSON never does, so a county-scale JSON makes no
+    result for them."""
+
+    def __init__(self, results: Sequence[Result], lang: str) -> None:
+        self._results, self._lang = results, lang
+        self._notes: dict[int, list[str]] | None = None
+
+    def _all(self) -> dict[int, list[str]]:
+        if self._notes is None:
+            notes: dict[int, list[str]] = {}
+            shared: dict[str, list[str]] = {}  # an indicator's plan notes: the same everywhere
+            for index, result in enumerate(self._results):
+                if result.override or result.remarks:
+                    lines = row_notes(result, self._lang)
+                elif result.indicator.notes:
+                    found = shared.get(result.indicator.id)
+                    if found is None:
+                        found = shared[result.indicator.id] = row_notes(result, self._lang)
+                    lines = found
+                else:
+                    continue
+                if lines:
+                    notes[index] = lines
+            self._notes = notes
+        return self._notes
+
+    def __getitem__(self, index: int) -> list[str]:
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def series_text(indicator: Indicator, points: Iterable[tuple[int, float]], lang: str) -> str:
