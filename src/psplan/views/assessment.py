@@ -334,6 +334,25 @@ def results_table(
     return Table(key, title, columns, rows, group="domain", notes=notes, noted=True)
 
 
+class _Picked(Sequence[Result]):
+    """Some of the results, by position, each read from `results` when it is read (a
+    county-scale assessment makes a result only then)."""
+
+    def __init__(self, results: Sequence[Result], rows: Sequence[int]) -> None:
+        self._results, self._rows = results, rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self._results[i] for i in self._rows[index]]
+        return self._results[self._rows[index]]
+
+    def __iter__(self) -> Iterator[Result]:
+        return map(self._results.__getitem__, self._rows)
+
+
 class _Notes(Mapping[int, list[str]]):
     """The notes under each result's row (the plan's notes, an override, 原因分析), worked out
     when a format first reads them: the JSON never does, so a county-scale JSON makes no
@@ -627,7 +646,8 @@ def assessment_view(report: Assessment, lang: str = "zh") -> View:
     """The annual monitoring report: what `check` prints and `report` writes."""
     regions = report.regions
     with_regions = any(regions)
-    lagging = report.failing()  # the binding ones behind or not met (only they are made)
+    # the binding ones behind or not met, each made when a format reads it
+    lagging = cast(list, _Picked(report.results, report.failing_rows()))
     domains = domain_progress(report)
     tables = [
         counts_table(report, lang),
