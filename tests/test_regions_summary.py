@@ -98,3 +98,15 @@ def test_the_sliced_layout_gives_what_row_by_row_grouping_gives(
     fresh = report.with_results(list(report.results))
     assert fresh.columns.width is None
     assert (shown(fresh), spreads(fresh), counted(fresh)) == sliced
+
+
+def test_a_terminal_cuts_a_cell_of_thousands_of_names_and_says_so() -> None:
+    """A spread's lagging regions at county scale are thousands of names in one cell: the
+    terminal shows the start and says where all of them are; the value itself is whole."""
+    from psplan.formats.table import CELL_CHARS, _cell
+
+    names = "、".join(f"县{i:04d}" for i in range(2900))
+    shown = _cell(names, color=False, lang="zh").text
+    assert shown.startswith(names[:CELL_CHARS]) and len(shown) < CELL_CHARS + 100
+    assert f"共 {len(names):,} 字" in shown and "CSV、XLSX 或 JSON" in shown
+    assert _cell(names[:CELL_CHARS], color=False, lang="zh").text == names[:CELL_CHARS]

@@ -331,8 +331,15 @@ class _Cell:
         return max((_cells(line) for line in self.text.split("\n")), default=0)
 
 
+#: The most characters a terminal cell shows (a spread's lagging regions at county scale are
+#: thousands of names); the rest is cut, saying so — the file formats hold every one.
+CELL_CHARS = 1000
+
+
 def _cell(cell: Cell, color: bool, lang: str, matrix: bool = False) -> _Cell:
     text = visible(shown(cell)).replace("\t", " ")
+    if len(text) > CELL_CHARS:
+        text = say("table.cut", lang, text=text[:CELL_CHARS], chars=f"{len(text):,}")
     if isinstance(cell, Status):
         drawn = glyph(cell, lang) if matrix else None
         style = STATUS_STYLES.get(cell.code) if color else None

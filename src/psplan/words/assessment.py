@@ -140,6 +140,11 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "This table has more than {rows} rows, too many to list in a terminal; the full "
         "table is in the CSV, XLSX or JSON (-o results.csv)",
     },
+    "table.cut": {
+        "zh": "{text}……（共 {chars} 字，终端中只显示开头；完整内容请输出 CSV、XLSX 或 JSON）",
+        "en": "{text}… ({chars} characters, the start shown in a terminal; CSV, XLSX and JSON "
+        "hold all of it)",
+    },
     "table.omitted_matrix": {
         "zh": "本表超过 {rows} 行，终端中不逐行列出（见上方的分领域和滞后地区汇总）；完整的地区矩阵"
         "请输出 CSV 或 XLSX（--by-region -o 矩阵.csv）",
