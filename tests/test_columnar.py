@@ -71,7 +71,7 @@ def random_file(
     plan = psplan.load_plan(plan_id)
     indicators = rng.sample(plan.indicators, k=min(len(plan.indicators), rng.randint(3, 12)))
     regions = rng.sample(REGIONS, k=rng.randint(1, 8))
-    with_region = len(regions) > 1 or rng.random() < 0.5
+    with_region = len(regions) > 1 or rng.random() < 0.5 or bad == "region_total"
     years = list(range(rng.choice((2019, 2020, 2021)), rng.choice((2023, 2024, 2025)) + 1))
     header = ["指标名称", "年份", "数值"] + (["地区"] if with_region else [])
     if rng.random() < 0.3:
@@ -114,8 +114,18 @@ def random_file(
         rows.append(row)
     elif bad == "total":
         rows.append(_replace(header, rows[0], "合计"))
+    elif bad == "region_total" and ("地区" in header or "region" in header):
+        total = list(rows[rng.randrange(len(rows))])
+        total[header.index("地区" if "地区" in header else "region")] = rng.choice(
+            ("合计", "小计：", "合 计")
+        )
+        rows.insert(rng.randrange(len(rows) + 1), total)
+    elif bad == "note":
+        rows.append(["注：数据来源于各县统计局"] + [""] * (len(header) - 1))
     elif bad == "blank_line":
-        rows.insert(len(rows) // 2, [])
+        for _ in range(rng.randint(1, 3)):
+            rows.insert(rng.randrange(len(rows) + 1), [])
+        rows.append([])  # and an empty last line
     lines.extend(rows)
     text = "".join(",".join(_quote(cell) for cell in line) + "\n" for line in lines)
     path.write_bytes(text.encode(encoding))
@@ -209,7 +219,7 @@ def test_several_files_are_one_dataset_on_both_paths(tmp_path: Path, seed: int) 
     _assert_same(plan_id, [first, other])
 
 
-@pytest.mark.parametrize("bad", ["unknown", "conflict", "value", "total", "blank_line"])
+@pytest.mark.parametrize("bad", ["unknown", "conflict", "value"])
 @pytest.mark.parametrize("seed", range(3))
 def test_bad_files_give_the_same_messages_on_both_paths(
     tmp_path: Path, seed: int, bad: str
@@ -220,11 +230,25 @@ def test_bad_files_give_the_same_messages_on_both_paths(
     path = random_file(plan_id, tmp_path / "figures.csv", seed, bad=bad)
     assert check_columnar(psplan.load_plan(plan_id), [path]) is None
     _assert_same(plan_id, [path])
-    rows = _judged(plan_id, [path], "rows")
-    if bad == "total":  # a total row under the table: skipped, and said so
-        assert any("合计" in warning[1] for warning in rows[3])
-    elif bad != "blank_line":
-        assert rows[0] == "error"  # the bad row is an error, not silently judged
+    assert _judged(plan_id, [path], "rows")[0] == "error"  # not silently judged
+
+
+@pytest.mark.parametrize("skipped", ["total", "region_total", "note", "blank_line"])
+@pytest.mark.parametrize("seed", range(3))
+def test_rows_the_reader_skips_are_skipped_alike_on_both_paths(
+    tmp_path: Path, seed: int, skipped: str
+) -> None:
+    """Total rows (合计 as the indicator or as a county), a note under the table and empty
+    lines are skipped by both paths, with the same warnings at the same lines — the
+    columnar path does not hand a county file to the per-row one for them."""
+    plan_id = PLANS[seed % len(PLANS)]
+    path = random_file(plan_id, tmp_path / "figures.csv", seed + 50, bad=skipped)
+    assert check_columnar(psplan.load_plan(plan_id), [path]) is not None
+    _assert_same(plan_id, [path])
+    warnings = [warning[1] for warning in _judged(plan_id, [path], "rows")[3]]
+    if skipped != "blank_line":
+        word = {"note": "注：数据来源", "total": "合计"}.get(skipped, "计")
+        assert any("已跳过" in w and word in w for w in warnings), warnings
 
 
 def test_options_give_the_same_assessment_on_both_paths(tmp_path: Path) -> None:

@@ -53,6 +53,7 @@ class FileRead:
     header: _Header
     first: int
     rows: int
+    blank_lines: tuple[int, ...] = ()  # the empty lines under the header (duckdb skips them)
 
     @property
     def value_column(self) -> int:
@@ -61,7 +62,12 @@ class FileRead:
         return self.header.layout.value + 1
 
     def line(self, rowid: int) -> int:
-        return self.header.line + 1 + rowid - self.first
+        """The row's line in the file (the per-row reader's row number)."""
+        line = self.header.line + 1 + rowid - self.first
+        for blank in self.blank_lines:  # each empty line above it moves it down one
+            if blank <= line:
+                line += 1
+        return line
 
 
 @dataclass
@@ -148,11 +154,31 @@ def _add_file(table: Table, path: Path, index: int, encoding: str | None, limits
     finally:
         if temporary:
             os.unlink(source)
-    if count != lines - header.line:
-        return False  # a blank line or a record over several lines: numbered otherwise
-    table.files.append(FileRead(name, header, first, count))
+    blank = _blank_lines(raw, header.line)
+    if count != lines - header.line - len(blank):
+        return False  # a record over several lines: its rows are numbered otherwise
+    table.files.append(FileRead(name, header, first, count, blank))
     table.warnings.append((first, list(header_warnings(header, name))))
     return True
+
+
+#: More empty lines than this and the file is left to the per-row reader (each is a lookup).
+MOST_BLANK_LINES = 1000
+
+
+def _blank_lines(raw: bytes, header: int) -> tuple[int, ...]:
+    """The numbers of the empty lines below the header line (a trailing empty line too)."""
+    if b"\n\n" not in raw and b"\n\r\n" not in raw:
+        return ()
+    found: list[int] = []
+    for pattern in (b"\n\n", b"\n\r\n"):
+        start = raw.find(pattern)
+        while start >= 0 and len(found) <= MOST_BLANK_LINES:
+            line = raw.count(b"\n", 0, start) + 2  # the line after this line break
+            if line > header:
+                found.append(line)
+            start = raw.find(pattern, start + 1)
+    return tuple(sorted(found))
 
 
 def _header(path: Path, encoding: str | None, limits: Limits) -> _Header | None:

@@ -145,6 +145,9 @@ _TOTAL_CELLS = TOTAL_ROWS | {
     pad.join(word) for word in ("合计", "总计", "小计") for pad in (" ", "  ", "   ", "\u3000")
 }
 
+#: The first characters of a total (合计, 总计, 小计, 全部合计), checked before the rest.
+_TOTAL_FIRST = frozenset(word[0] for word in TOTAL_ROWS)
+
 _ALIAS_ROLES = {
     normalise_text(name).lower(): role
     for role, names in HEADER_ALIASES.items()
@@ -873,11 +876,18 @@ def header_warnings(header: _Header, file: str) -> Iterator[Problem]:
         yield _warning(Location(file, header.line, column + 1), message, "skipped-column")
 
 
-def _skipped_row(row: Sequence[object], indicator_at: int, file: str, line: int) -> Problem | None:
+def _skipped_row(
+    row: Sequence[object],
+    indicator_at: int,
+    file: str,
+    line: int,
+    region_at: int | None = None,
+) -> Problem | None:
     """A warning for a note or total row under the table (注：…, 数据来源：…, 合计), else None.
 
     The indicator cell is looked at, or the row's first non-empty cell when that is empty (a
-    note typed into the 序号 column).
+    note typed into the 序号 column); then the region cell, where a sheet of counties puts its
+    合计 or 小计 row (a total is not a county).
     """
     text = _plain_text(_cell(row, indicator_at))
     if text is None:
@@ -890,8 +900,16 @@ def _skipped_row(row: Sequence[object], indicator_at: int, file: str, line: int)
     elif _NOTE_ROW.match(key):
         why = "actuals.skipped_note_row"
     else:
-        return None
+        region = _plain_text(_cell(row, region_at))
+        if region is None or not is_total(region):
+            return None
+        why, text = "actuals.skipped_total_row", region
     return _warning(Location(file, line), Message(why, text=_shown(text)), "skipped-row")
+
+
+def is_total(text: str) -> bool:
+    """Whether a label is a total (合计, 合 计, 小计：), not a region or an indicator."""
+    return re.sub(r"\s+", "", normalise_text(text)).rstrip(":") in TOTAL_ROWS
 
 
 def _blank(row: Sequence[object]) -> bool:
@@ -952,7 +970,9 @@ class _RowReader:
     def read_wide(
         self, row_number: int, row: list[object]
     ) -> list[ActualRow | Problem | SheetEntry]:
-        skipped = _skipped_row(row, self.layout.indicator, self.file, row_number)
+        skipped = _skipped_row(
+            row, self.layout.indicator, self.file, row_number, self.layout.region
+        )
         if skipped:
             return [skipped]
         if len(row) > self.width and not _blank(row[self.width :]):
@@ -1046,6 +1066,8 @@ class _RowReader:
                 if region_at is not None and region_at < size:
                     cell = row[region_at]
                     region = (cell.strip() or None) if type(cell) is str else _text(cell)
+                    if region and region[0] in _TOTAL_FIRST and is_total(region):
+                        raise PsplanError("actuals.total_row")  # reported as skipped, below
                 note = None if note_at is None else _text(_cell(row, note_at))
                 year_cell = row[year_at] if year_at < size else None
                 year = years.get(year_cell) if type(year_cell) is str else None
@@ -1058,9 +1080,9 @@ class _RowReader:
                 if value is None:
                     value = self.value(value_cell, row_number, value_at)
             except PsplanError as exc:
-                problem = _skipped_row(row, indicator_at, file, row_number) or self.problem(
-                    exc, row_number, row
-                )
+                problem = _skipped_row(
+                    row, indicator_at, file, row_number, region_at
+                ) or self.problem(exc, row_number, row)
                 if problem:
                     yield problem
                 continue

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from psplan.actuals.columnar import Table, read_table
-from psplan.actuals.read import _TOTAL_CELLS, ActualRow, _parse_year
+from psplan.actuals.read import _TOTAL_CELLS, ActualRow, _parse_year, _skipped_row, is_total
 from psplan.actuals.values import Value, parse_value
 from psplan.assess.areas import reference_region_names
 from psplan.assess.assessment import Assessment, Result, stage_year
@@ -137,7 +137,8 @@ class ColumnarCollected:
         names = _map_regions(con, reference_region_names(plan, reference_regions))
         if names is None or not _map_indicators(con, plan, IndicatorMatcher(plan)):
             return None
-        if not _map_years(con):
+        skipped = _skipped(table)
+        if skipped is None or not _map_years(con):
             return None
         values = _map_values(con)
         if values is None:
@@ -150,7 +151,7 @@ class ColumnarCollected:
         collected = cls(plan, table, values, names)
         collected.region_index = {name: ri for ri, name in enumerate(names)}
         collected.indicator_index = {i.id: gk for gk, i in enumerate(plan.indicators)}
-        collected.warnings = _out_of_range(collected, table.warnings)
+        collected.warnings = _out_of_range(collected, table.warnings, skipped)
         years = con.execute("SELECT DISTINCT year FROM obs").fetchall()
         collected.years = {row[0] for row in years}
         counts = con.execute(
@@ -382,7 +383,9 @@ def _map_regions(con: Any, references: frozenset[str]) -> list[str | None] | Non
         if region in references:
             return None
         texts.append(_NULL if text is None else text)
-        numbers.append(names.setdefault(region, len(names)))
+        # a 合计 / 小计 row of the counties: skipped, and said so (`_skipped`)
+        total = region is not None and is_total(region)
+        numbers.append(_SKIPPED if total else names.setdefault(region, len(names)))
     con.execute(
         "CREATE TABLE regmap AS SELECT unnest(?::VARCHAR[]) AS reg, unnest(?::INTEGER[]) AS ri",
         [texts, numbers],
@@ -398,20 +401,82 @@ def _map_indicators(con: Any, plan: Plan, matcher: IndicatorMatcher) -> bool:
     texts, numbers = [], []
     for (text,) in con.execute("SELECT DISTINCT ind FROM raw WHERE NOT blank").fetchall():
         name = text.strip() if text is not None else ""
-        if not name or name in _TOTAL_CELLS:
-            return False
+        if not name:  # a row without an indicator: skipped if it is a note (`_skipped`)
+            texts.append(_NULL if text is None else text)
+            numbers.append(_NOTE)
+            continue
+        if name in _TOTAL_CELLS:  # a total row: always skipped, as the per-row reader does
+            texts.append(text)
+            numbers.append(_SKIPPED)
+            continue
         try:
             indicator = matcher.match(name)
         except AmbiguousName:
             return False
         if indicator is None or indicator.id not in position:
-            return False
+            if _skipped_row([name], 0, "", 0) is None:
+                return False
+            texts.append(text)  # a note (注：…): skipped where its year or value is no figure
+            numbers.append(_NOTE)
+            continue
         texts.append(text)
         numbers.append(position[indicator.id])
     con.execute(
         "CREATE TABLE indmap AS SELECT unnest(?::VARCHAR[]) AS ind, unnest(?::INTEGER[]) AS gk",
         [texts, numbers],
     )
+    return True
+
+
+#: `ri` / `gk` of a row skipped as a total (合计), and `gk` of a note row (注：…).
+_SKIPPED, _NOTE = -1, -2
+
+
+def _skipped(table: Table) -> list[tuple[int, Problem]] | None:
+    """The rows the per-row reader skips with a warning — a total (合计 as the indicator or
+    the region) and a note (注：… as the indicator, where its year or value is no figure) —
+    each with its warning, marked blank so that nothing else reads them; None where a note
+    row would be read as a figure (the per-row path says it names no indicator)."""
+    con = table.con
+    rows = con.execute(
+        "SELECT r.rowid, r.ind, r.reg, r.yr, r.val, m.gk, g.ri FROM raw r"
+        f" JOIN indmap m ON m.ind = coalesce(r.ind, '{_NULL}')"
+        f" JOIN regmap g ON g.reg = coalesce(r.reg, '{_NULL}')"
+        " WHERE NOT r.blank AND (m.gk < 0 OR g.ri < 0) ORDER BY r.rowid"
+    ).fetchall()
+    found = []
+    for rid, ind, reg, year, value, gk, ri in rows:
+        empty = ind is None or not ind.strip()
+        if gk == _NOTE and ri != _SKIPPED and not empty and _reads_as_figure(year, value):
+            return None
+        read = table.file_of(rid)
+        layout = read.header.layout
+        cells: list[object] = [None] * read.header.width
+        for at, cell in ((layout.indicator, ind), (layout.region, reg), (layout.year, year),
+                         (layout.value, value)):  # fmt: skip
+            if at is not None:
+                cells[at] = cell
+        known = sum(at is not None for at in (layout.indicator, layout.region, layout.year,
+                                               layout.value))  # fmt: skip
+        if empty and known < read.header.width:
+            return None  # a note may sit in a column this path does not read (序号)
+        warning = _skipped_row(cells, layout.indicator, read.name, read.line(rid), layout.region)
+        if warning is None:
+            return None
+        found.append((rid, warning))
+    if found:
+        con.execute("UPDATE raw SET blank = true WHERE list_contains(?, rowid)",
+                    [[rid for rid, _ in found]])  # fmt: skip
+    return found
+
+
+def _reads_as_figure(year: str | None, value: str | None) -> bool:
+    """Whether the per-row reader would read a row's year and value without an error."""
+    try:
+        _parse_year(year, Location(""))
+        parse_value(value)
+    except PsplanError:
+        return False
     return True
 
 
@@ -526,7 +591,9 @@ FROM fig WHERE NOT missing GROUP BY ri, gk, year
 
 
 def _out_of_range(
-    collected: ColumnarCollected, headers: Sequence[tuple[int, list[Problem]]] = ()
+    collected: ColumnarCollected,
+    headers: Sequence[tuple[int, list[Problem]]] = (),
+    skipped: Sequence[tuple[int, Problem]] = (),
 ) -> list[Problem]:
     """`collect`'s warnings in its order: each file's header warnings before its rows', the
     first figure of each indicator outside its natural range named at its row, and at the
@@ -545,6 +612,7 @@ def _out_of_range(
         " AND NOT (f.number >= r.low AND f.number <= r.high) GROUP BY f.gk ORDER BY min(f.rid)"
     ).fetchall()
     placed = [(first, 0, warning) for first, warnings in headers for warning in warnings]
+    placed += [(rid, 1, warning) for rid, warning in skipped]
     if not rows:
         return [warning for _, _, warning in placed]
     details = {
