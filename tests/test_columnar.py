@@ -309,3 +309,31 @@ def test_the_engine_is_chosen_by_size_and_by_the_environment(
     assert engine_from_env() == "auto"
     with pytest.raises(ValueError, match="engine must be one of"):
         use_columnar([small], "fast")
+
+
+def test_the_command_line_uses_the_columnar_path_for_every_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--max-regions (5,000 by default for the table, markdown, HTML and XLSX) no longer
+    sends a county file to the per-row path: the regions are counted after reading, and too
+    many give the same one-line error on both paths."""
+    import psplan.assess.columnar as columnar
+
+    from conftest import generate_actuals, run_psplan
+
+    counties = generate_actuals("ankang", tmp_path / "counties.csv", "--regions", "40")
+    used = []
+    real = columnar.check_columnar
+    monkeypatch.setattr(columnar, "check_columnar", lambda *a, **k: used.append(1) or real(*a, **k))
+    outputs = {}
+    for engine in ("rows", "columnar"):
+        monkeypatch.setenv("PSPLAN_ENGINE", engine)
+        out = tmp_path / f"{engine}.md"
+        ran = run_psplan("check", "ankang", str(counties), "-o", str(out))
+        assert ran.returncode == 1, ran.stderr
+        outputs[engine] = out.read_text(encoding="utf-8")
+        refused = run_psplan(
+            "check", "ankang", str(counties), "--max-regions", "10", "-f", "markdown"
+        )
+        assert refused.returncode == 2 and "地区超过 10 个" in refused.stderr
+    assert used and outputs["rows"] == outputs["columnar"]

@@ -86,8 +86,12 @@ def check_columnar(
     warnings: list[Problem] | None = None,
     strict: bool = False,
     stage: str = "annual",
+    regions_seen: Callable[[Sequence[str]], None] | None = None,
 ) -> Assessment | None:
-    """`check.check` of the files, or None when they are for the per-row path (see above)."""
+    """`check.check` of the files, or None when they are for the per-row path (see above).
+
+    `regions_seen` is given the regions the files name before anything is judged (the
+    command line refuses more than --max-regions for a report nobody could read)."""
     staged = stage_year(plan, stage)
     table = read_table(paths, encoding, limits)
     if table is None:
@@ -97,6 +101,8 @@ def check_columnar(
     if collected is None:
         table.con.close()
         return None
+    if regions_seen is not None:
+        regions_seen([name for name in collected.names if name is not None])
     return assess_collected(
         plan, applied, collected, staged if year is None else year, region, references,
         source, allow_outside_period, warnings, strict,

@@ -42,6 +42,7 @@ from psplan.cli.run import (
     load_for_judging,
     region_limit,
     report_name,
+    too_many_regions,
     user_errors,
     warn,
 )
@@ -107,13 +108,20 @@ def run_check(
         "strict": bool(get("strict")),
     }
     warnings: list = []
-    if not max_regions and sheet is None and use_columnar(files, engine_from_env()):
+    source = options_of_check["source"]
+    hint = say("cli.hint.raise_limit") + say(region_hint)
+
+    def refuse(regions: Sequence[str]) -> None:  # as `limit_regions` refuses them
+        if max_regions and len(regions) > max_regions:
+            raise too_many_regions(max_regions, source, report_name(report_format), hint)
+
+    if sheet is None and use_columnar(files, engine_from_env()):
         # a county-scale file: read and judged by duckdb, to the same assessment
         from psplan.assess.columnar import check_columnar
 
         try:
             report = check_columnar(plan, files, encoding=encoding, warnings=warnings,
-                                    **options_of_check)  # fmt: skip
+                                    regions_seen=refuse, **options_of_check)  # fmt: skip
         finally:
             warn(warnings, get("max_problems", MAX_PROBLEMS))
         if report is not None:
@@ -121,9 +129,7 @@ def run_check(
     rows: Iterable = chain.from_iterable(
         with_progress(read_actuals(path, encoding=encoding, sheet=sheet), path) for path in files
     )
-    source = options_of_check["source"]
     if max_regions:
-        hint = say("cli.hint.raise_limit") + say(region_hint)
         rows = limit_regions(rows, max_regions, source, report_name(report_format), hint)
     try:
         return check(plan, rows, warnings=warnings, **options_of_check)

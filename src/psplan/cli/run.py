@@ -160,11 +160,14 @@ def limit_regions(
         if region is not None and region not in seen:
             seen.add(region)
             if len(seen) > limit:
-                raise PsplanError(
-                    "cli.too_many_regions", Location(source), limit=limit, what=plain(what),
-                    hint=plain(hint),
-                )  # fmt: skip
+                raise too_many_regions(limit, source, what, hint)
         yield row
+
+
+def too_many_regions(limit: int, source: str, what: str, hint: str) -> PsplanError:
+    """The error of a report of more regions than --max-regions (whichever engine read them)."""
+    return PsplanError("cli.too_many_regions", Location(source), limit=limit, what=plain(what),
+                       hint=plain(hint))  # fmt: skip
 
 
 def region_limit(max_regions: int, region: str | None, fmt: str) -> int:
