@@ -305,9 +305,14 @@ def test_the_engine_is_chosen_by_size_and_by_the_environment(
     assert not use_columnar([small], "rows")
     monkeypatch.setenv("PSPLAN_ENGINE", "Columnar")
     assert engine_from_env() == "columnar"
-    monkeypatch.setenv("PSPLAN_ENGINE", "fast")  # not an engine: the default
-    assert engine_from_env() == "auto"
-    with pytest.raises(ValueError, match="engine must be one of"):
+    assert use_columnar([small], "COLUMNAR")
+    monkeypatch.setenv("PSPLAN_ENGINE", "row")  # a typo is said, not taken for "auto"
+    with pytest.raises(PsplanError) as raised:
+        engine_from_env()
+    assert raised.value.words.render("zh") == (
+        "PSPLAN_ENGINE 的值“row”不是可选的读取方式（可选 auto / columnar / rows）"
+    )
+    with pytest.raises(PsplanError, match="engine"):
         use_columnar([small], "fast")
 
 

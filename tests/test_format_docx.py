@@ -267,5 +267,5 @@ def test_a_county_scale_table_is_named_not_listed_in_word() -> None:
     texts = [p.text for p in document.paragraphs]
     assert "全部指标" in texts and document.tables == []
     assert (
-        "本表超过 1,000 行，文档中不逐行列出；完整表格请输出 XLSX（-o 结果.xlsx）或 CSV。" in texts
+        "本表超过 1,000 行，文档中不逐行列出；完整表格请输出 CSV（-o 结果.csv）或 XLSX。" in texts
     )

@@ -59,7 +59,7 @@ def test_the_county_scale_report_is_a_heat_map_under_10_mb(counties) -> None:
     # the tables of every result are not listed: a note says where they are
     assert '<table data-table="results"' not in page
     assert page.count('<p class="omitted">') >= 2  # the bars and the results
-    assert "完整表格请输出 XLSX" in page and "“各地区指标状态”热力图" in page
+    assert "完整表格请输出 CSV" in page and "“各地区指标状态”热力图" in page
     assert page.endswith("</html>\n")
 
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from psplan.plan.model import Indicator
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ResultColumns:
     """Result i is (regions[i], indicators[i]), judged statuses[i] and rated ratings[i]."""
 
@@ -51,6 +51,10 @@ class ResultColumns:
 
     def __len__(self) -> int:
         return len(self.statuses)
+
+    def __repr__(self) -> str:
+        """Short: a notebook shows 185,600 results' columns as one line, not 156 M characters."""
+        return f"<ResultColumns: {len(self):,} results, {len(set(self.regions)):,} regions>"
 
     @cached_property
     def width(self) -> int | None:

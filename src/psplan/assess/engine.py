@@ -22,16 +22,24 @@ ENGINE_VARIABLE = "PSPLAN_ENGINE"
 
 
 def engine_from_env() -> str:
-    """PSPLAN_ENGINE, or "auto" when it is unset or not one of ENGINES."""
-    chosen = os.environ.get(ENGINE_VARIABLE, "auto").strip().lower()
-    return chosen if chosen in ENGINES else "auto"
+    """PSPLAN_ENGINE ("auto" when unset); PsplanError naming the choices for another value."""
+    return _engine(os.environ.get(ENGINE_VARIABLE, "auto"), ENGINE_VARIABLE)
+
+
+def _engine(given: str, name: str) -> str:
+    chosen = given.strip().lower()
+    if chosen not in ENGINES:
+        from psplan.errors import PsplanError, quoted
+
+        raise PsplanError("check.unknown_engine", name=name, engine=quoted(given),
+                          engines=" / ".join(ENGINES))  # fmt: skip
+    return chosen
 
 
 def use_columnar(paths: Sequence[str | Path], engine: str = "auto") -> bool:
     """Whether to try the columnar path: asked for, or files large enough to gain by it —
     and duckdb installed (without it, every file is read row by row)."""
-    if engine not in ENGINES:
-        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    engine = _engine(engine, "engine")
     if engine == "rows" or not paths or importlib.util.find_spec("duckdb") is None:
         return False
     if engine == "columnar":

@@ -6,9 +6,9 @@ row by row, nor as a matrix of 185,600 cells in a terminal. From `SUMMARY_FROM_R
 regions on, `check` and `check --by-region` lead with two tables computed from the
 assessment's columns (no result is made for them):
 
-- `domain_regions`: each domain of the plan — how many regions report it, how many meet every
-  one of its indicators, how many lag in at least one, the share of its results met, and the
-  regions with the most results behind or not met;
+- `domain_regions`: each domain of the plan — how many regions report it, how many have every
+  one of its indicators met or on track, how many lag in at least one, the share of its results
+  met or on track, and the regions with the most results behind or not met;
 - `lagging_regions`: the `MOST` regions with the most results behind or not met (binding ones
   first among equals), and the domains where they lag most.
 
@@ -31,6 +31,8 @@ SUMMARY_FROM_REGIONS = 30
 #: domains the lagging table names for each region.
 MOST, NAMED, NAMED_DOMAINS = 20, 5, 3
 LAGGING = ("behind", "not_met")
+#: Met, or on the line to it (before the end year nothing else counts as on course).
+GOOD = ("met", "on_track")
 
 
 def many_regions(report: Assessment) -> bool:
@@ -75,7 +77,7 @@ class _Tally:
             tally.results[region] += 1
             found = tally.domains.setdefault(domain, {}).setdefault(region, [0, 0, 0])
             found[0] += 1
-            if status == "met":
+            if status in GOOD:
                 found[1] += 1
             elif status in LAGGING:
                 found[2] += 1
@@ -108,7 +110,7 @@ class _Tally:
             found = per_domain.get(indicator.domain)
             if found is None:
                 found = per_domain[indicator.domain] = [[0] * len(places) for _ in range(3)]
-            met = [status == "met" for status in statuses]
+            met = [status in GOOD for status in statuses]
             behind = [status in LAGGING for status in statuses]
             found[0] = [n + 1 for n in found[0]]
             found[1] = [n + m for n, m in zip(found[1], met, strict=True)]
@@ -184,7 +186,7 @@ def domain_regions_table(report: Assessment, lang: str, tally: _Tally | None = N
             share(met / results if results else None),
             separator.join(worst),
         ))  # fmt: skip
-    keys = ("domain", "regions", "all_met", "any_lagging", "met_share", "worst")
+    keys = ("domain", "regions", "all_good", "any_lagging", "good_share", "worst")
     table_columns = tuple(
         Column(key, say(f"regions.column.{key}", lang), wide=key == "worst") for key in keys
     )

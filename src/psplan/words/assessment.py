@@ -114,9 +114,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "The regions lagging most ({most} of {regions})",
     },
     "regions.column.domain": "plan.domain",
-    "regions.column.all_met": {"zh": "全部达标地区", "en": "regions meeting all"},
+    "regions.column.all_good": {
+        "zh": "全部达标或进度正常的地区",
+        "en": "regions met or on track in all",
+    },
     "regions.column.any_lagging": {"zh": "有滞后地区", "en": "regions lagging in any"},
-    "regions.column.met_share": {"zh": "达标比例", "en": "share met"},
+    "regions.column.good_share": {"zh": "达标或进度正常比例", "en": "share met or on track"},
     "regions.column.worst": {"zh": "滞后最多的地区", "en": "lagging most"},
     "regions.column.worst_domains": {"zh": "滞后最多的领域", "en": "domains lagging most"},
     # charts
@@ -130,15 +133,15 @@ WORDS: dict[str, dict[str, str]] = {
     },
     # the HTML page
     "docx.omitted": {
-        "zh": "本表超过 {rows} 行，文档中不逐行列出；完整表格请输出 XLSX（-o 结果.xlsx）或 CSV。",
+        "zh": "本表超过 {rows} 行，文档中不逐行列出；完整表格请输出 CSV（-o 结果.csv）或 XLSX。",
         "en": "This table has more than {rows} rows, too many to list in a document; the full "
-        "table is in the XLSX (-o results.xlsx) or CSV.",
+        "table is in the CSV (-o results.csv) or XLSX.",
     },
     "table.omitted": {
-        "zh": "本表超过 {rows} 行，终端中不逐行列出；完整表格请输出 CSV、XLSX 或 JSON"
+        "zh": "本表超过 {rows} 行，文本表格中不逐行列出；完整表格请输出 CSV、JSON 或 XLSX"
         "（-o 结果.csv）",
-        "en": "This table has more than {rows} rows, too many to list in a terminal; the full "
-        "table is in the CSV, XLSX or JSON (-o results.csv)",
+        "en": "This table has more than {rows} rows, too many to list in a text table; the full "
+        "table is in the CSV, JSON or XLSX (-o results.csv)",
     },
     "table.cut": {
         "zh": "{text}……（共 {chars} 字，终端中只显示开头；完整内容请输出 CSV、XLSX 或 JSON）",
@@ -153,9 +156,9 @@ WORDS: dict[str, dict[str, str]] = {
         "CSV or XLSX (--by-region -o matrix.csv)",
     },
     "html.omitted": {
-        "zh": "本表超过 {rows} 行，页面中不逐行列出；完整表格请输出 XLSX（-o 结果.xlsx）或 CSV。",
+        "zh": "本表超过 {rows} 行，页面中不逐行列出；完整表格请输出 CSV（-o 结果.csv）或 XLSX。",
         "en": "This table has more than {rows} rows, too many to list on a page; the full "
-        "table is in the XLSX (-o results.xlsx) or CSV.",
+        "table is in the CSV (-o results.csv) or XLSX.",
     },
     "html.bars_omitted": {
         "zh": "超过 {bars} 项，逐项进度条从略；完整数据请输出 XLSX（-o 结果.xlsx）或 CSV。",

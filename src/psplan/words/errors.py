@@ -967,4 +967,8 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "未知的评估阶段 {stage}（可选 {stages}）",
         "en": "unknown stage {stage} (one of {stages})",
     },
+    "check.unknown_engine": {
+        "zh": "{name} 的值{engine}不是可选的读取方式（可选 {engines}）",
+        "en": "{name} {engine} is not a way of reading (one of {engines})",
+    },
 }
