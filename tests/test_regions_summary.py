@@ -122,3 +122,31 @@ def test_in_a_mid_period_year_on_track_counts_as_on_course(counties: Path) -> No
     mine = [r for r in results if r.indicator.domain == row[0]]
     good = sum(r.status in ("met", "on_track") for r in mine) / len(mine)
     assert row[4].value == pytest.approx(good)
+
+
+def test_a_workbook_of_every_result_holds_300_regions_unless_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """openpyxl keeps every cell in memory: a county-scale workbook of every result passed
+    2 GB. By default it is refused, with what to do instead; --max-regions lifts it."""
+    from psplan.cli import options
+
+    from conftest import run_psplan
+
+    monkeypatch.setattr(options, "MAX_XLSX_REGIONS", 3)  # 5 regions stand for 2,900
+    five = generate_actuals("ankang", tmp_path / "five.csv", "--regions", "5")
+    out = tmp_path / "all.xlsx"
+    refused = run_psplan("check", "ankang", str(five), "-o", str(out))
+    assert refused.returncode == 2 and not out.exists()
+    assert "地区超过 3 个，Excel 工作簿容纳不下" in refused.stderr
+    assert "--format csv 或 json" in refused.stderr
+    assert (
+        run_psplan("check", "ankang", str(five), "-o", str(out), "--max-regions", "0").returncode
+        == 1
+    )
+    by_region = tmp_path / "regions.xlsx"
+    assert (
+        run_psplan("check", "ankang", str(five), "--by-region", "-o", str(by_region)).returncode
+        == 1
+    )
+    assert by_region.exists()
