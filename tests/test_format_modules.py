@@ -566,7 +566,10 @@ def test_a_terminal_lists_no_county_scale_table_and_says_where_it_is() -> None:
     small = Table("counts", "状态统计", columns, [("全市", Status("behind", "进度滞后"))])
     view = View("assessment", "报告", "zh", None, [small, big])
     text = render(view, "table")
-    assert "全部指标\n本表超过 2,000 行，文本表格中不逐行列出；完整表格请输出 CSV、JSON 或 XLSX" in text
+    assert (
+        "全部指标\n本表超过 2,000 行，文本表格中不逐行列出；完整表格请输出 CSV、JSON 或 XLSX"
+        in text
+    )
     assert "县1 " not in text and "进度滞后" in text
     english = render(View("assessment", "r", "en", None, [big]), "table")
     assert "more than 2,000 rows, too many to list in a text table" in english
