@@ -4,25 +4,29 @@ It builds the same `Assessment` as the per-row path (`assess.check.collect`), an
 test (tests/test_columnar.py) holds it to that over random files. How:
 
 - the files are read into one table (`actuals.columnar`); what the table cannot hold exactly
-  (a workbook, a wide sheet, a record over two lines…) is left to the per-row path;
+  (a workbook, a wide sheet, a record over two lines, mixed line ends…) is left to the
+  per-row path;
 - the distinct texts are matched in Python by the very functions the per-row path calls —
   indicator names by `IndicatorMatcher`, years by `_parse_year`, value spellings by
-  `parse_value` — and joined back; only plain decimals (`91.1`) and plain percentages
-  (`84.35%`), the bulk of any file, are converted by duckdb, as `parse_value` would;
+  `parse_value` — and joined back as small integers; only plain decimals (`91.1`) and plain
+  percentages (`84.35%`), the bulk of any file, are converted by duckdb, as `parse_value`
+  would;
+- the rows the per-row reader skips with a warning (a 合计 row as the indicator or the region,
+  a note such as 注：… under the table) are skipped here with the same warning at the same line;
 - a file with any problem (an unknown indicator, a bad value or year, two different figures
-  for one year, a total row…), or with rows the per-row path treats specially (a reference
-  region, a commitment, the previous period's indicators), is left to the per-row path,
-  which reports each problem at its row: this path only decides that there is one;
-- the figures are grouped per (region, indicator): the latest level, the five-year total, the
-  yearly average and the baseline candidates are aggregated by duckdb, and each verdict is
-  made by `evaluate.judge_figure`, the function `judge` ends with; groups of other shapes
-  (a text answer, a bound, a running total, a relative or qualitative target) are judged by
-  `judge` itself from their observations;
+  for one year…), or with rows the per-row path treats specially (a reference region, a
+  commitment, the previous period's indicators), is left to the per-row path, which reports
+  each problem at its row: this path only decides that there is one;
+- every (region, indicator) is judged by one query (`assess.vectorised`: `figure_status`'s
+  steps on the same doubles); the groups `judge` must see whole (a text answer, a bound, a
+  running total, a relative or qualitative target) and a rounding next to a tie are judged
+  in Python; a result, its verdict worded by `judge_figure`, is made only when a view reads
+  it, and not kept;
 - the warnings (figures outside their natural range, jumps, outliers) are found by duckdb
-  with the per-row path's arithmetic and worded by its own functions.
+  with the per-row path's arithmetic and worded by its own functions, in its order.
 
-The observations behind each result are read back only when a view asks for them (a trend,
-the full JSON): `--by-region` never does.
+The observations behind a result are read back, 64 regions at a time, only when a view asks
+for them (a trend, the full JSON): `--by-region` never does.
 """
 
 from __future__ import annotations
