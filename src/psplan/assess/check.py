@@ -695,8 +695,30 @@ def assess_collected(
         warnings.extend(collected.warnings)
     if collected.problems:
         raise ActualsError(collected.problems)
-    if warnings is not None:  # what `psplan lint` finds across years and regions, as warnings
-        warnings.extend(collected.across(plan))
+    # what `psplan lint` finds across years and regions, as warnings, in their place after
+    # the reading's: asked for last, as the columnar path finds them beside the judging
+    across_at = len(warnings) if warnings is not None else 0
+    try:
+        return _assessed(plan, applied, collected, year, region, references, source,
+                         allow_outside_period, warnings, sources, stage)  # fmt: skip
+    finally:
+        if warnings is not None:
+            warnings[across_at:across_at] = collected.across(plan)
+
+
+def _assessed(
+    plan: Plan,
+    applied: Mapping[str, Override],
+    collected: Collected,
+    year: int | None,
+    region: str | None,
+    references: Mapping[str, float] | None,
+    source: str,
+    allow_outside_period: bool,
+    warnings: list[Problem] | None,
+    sources: tuple[str, ...],
+    stage: str,
+) -> Assessment:
     given_year = year is not None
     if year is None:
         if not collected.years:

@@ -135,6 +135,7 @@ class ColumnarCollected:
     remarks: dict[tuple[str | None, str], dict[str, str]] = field(default_factory=dict)
     region_index: dict[str | None, int] = field(default_factory=dict)
     indicator_index: dict[str, int] = field(default_factory=dict)
+    _across: Any = None  # the future of `across`
     _blocks: dict[int, int] | None = None  # region number → its block of SERIES_BLOCK
     _block_regions: list[list[int]] = field(default_factory=list)
     _read: dict[int, dict[tuple[int, int], tuple[Observation, ...]]] = field(default_factory=dict)
@@ -168,6 +169,7 @@ class ColumnarCollected:
             "SELECT f, count(*) FILTER (WHERE NOT missing) FROM fig GROUP BY f ORDER BY f"
         ).fetchall()
         collected.figures_read = {table.files[f].name: n for f, n in counts}
+        collected.start_across()
         return collected
 
     # ------------------------------------------------------------ what the assessment asks
@@ -179,9 +181,28 @@ class ColumnarCollected:
         return [self.names[row[0]] for row in rows]
 
     def across(self, plan: Plan) -> list[Problem]:
+        """The jumps and outliers, found on a connection of their own while the statuses are
+        judged (duckdb lets go of the GIL while it runs a query), waited for here."""
+        if self._across is None:
+            self.start_across()
+        assert self._across is not None
+        return self._across.result()
+
+    def start_across(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
         from psplan.assess.lint import Thresholds
 
-        return [*_jumps(self, Thresholds()), *_outliers(self, Thresholds())]
+        def find(cursor: Any) -> list[Problem]:
+            try:
+                limits = Thresholds()
+                return [*_jumps(self, limits, cursor), *_outliers(self, limits, cursor)]
+            finally:
+                cursor.close()
+
+        pool = ThreadPoolExecutor(max_workers=1)
+        self._across = pool.submit(find, self.table.con.cursor())
+        pool.shutdown(wait=False)  # the thread ends with its one task
 
     def series(self, region: str | None, indicator_id: str) -> tuple[Observation, ...]:
         """The observations of a (region, indicator), read with those of the regions next to
@@ -649,11 +670,10 @@ def _out_of_range(
     return [*(warning for _, _, warning in placed), *more]
 
 
-def _jumps(collected: ColumnarCollected, limits: Any) -> list[Problem]:
+def _jumps(collected: ColumnarCollected, limits: Any, con: Any) -> list[Problem]:
     """lint's `_jumps`, the comparisons made by duckdb on the same doubles."""
     from psplan.assess.lint import _finding
 
-    con = collected.table.con
     plan = collected.plan
     span = max(plan.period.end - plan.baseline_year, 1)
     steps = []
@@ -665,13 +685,9 @@ def _jumps(collected: ColumnarCollected, limits: Any) -> list[Problem]:
         steps.append((gk, limits.jump_steps * step))
     if not steps:
         return []
-    con.execute(
-        "CREATE OR REPLACE TABLE steps AS SELECT unnest(?::INTEGER[]) AS gk,"
-        " unnest(?::DOUBLE[]) AS least",
-        [[gk for gk, _ in steps], [least for _, least in steps]],
-    )
     rows = con.execute(
         """
+        WITH steps AS (SELECT unnest(?::INTEGER[]) AS gk, unnest(?::DOUBLE[]) AS least)
         -- a year and the one before it, both with a number, are neighbours in lint's
         -- sorted list of the series' numeric figures
         SELECT o.ri, o.gk, o.year, o.raw, o.kind, o.rid, p.year, p.raw
@@ -683,7 +699,7 @@ def _jumps(collected: ColumnarCollected, limits: Any) -> list[Problem]:
           AND abs(o.number - p.number) > ? * abs(p.number)
         ORDER BY s.first, o.year
         """,
-        [limits.jump_share],
+        [[gk for gk, _ in steps], [least for _, least in steps], limits.jump_share],
     ).fetchall()
     found = []
     for ri, gk, year, raw, kind, rid, before, before_raw in rows:
@@ -693,12 +709,11 @@ def _jumps(collected: ColumnarCollected, limits: Any) -> list[Problem]:
     return found
 
 
-def _outliers(collected: ColumnarCollected, limits: Any) -> list[Problem]:
+def _outliers(collected: ColumnarCollected, limits: Any, con: Any) -> list[Problem]:
     """lint's `_outliers`: the median and MAD as `statistics.median` takes them (the mean of
     the two middle figures of an even count), scores as lint computes them."""
     from psplan.assess.lint import _finding
 
-    con = collected.table.con
     rows = con.execute(
         """
         WITH sorted AS (
