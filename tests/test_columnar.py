@@ -342,3 +342,25 @@ def test_the_command_line_uses_the_columnar_path_for_every_format(
         )
         assert refused.returncode == 2 and "地区超过 10 个" in refused.stderr
     assert used and outputs["rows"] == outputs["columnar"]
+
+
+def test_ctrl_c_in_a_query_is_a_keyboard_interrupt() -> None:
+    """duckdb stops a query at Ctrl-C with its own error: the columnar path turns it into
+    KeyboardInterrupt (exit 130, as everywhere) — never an internal error, and never taken
+    for a file it cannot read (which would send the file to the per-row path)."""
+    import duckdb
+
+    from psplan.actuals.columnar import Connection
+
+    class Stopped:
+        def __init__(self, error: Exception) -> None:
+            self.error = error
+
+        def execute(self, *args: object) -> None:
+            raise self.error
+
+    for error in (duckdb.InterruptException("INTERRUPT"), RuntimeError("Query interrupted")):
+        with pytest.raises(KeyboardInterrupt):
+            Connection(Stopped(error)).execute("SELECT 1")  # type: ignore[arg-type]
+    with pytest.raises(RuntimeError, match="other"):
+        Connection(Stopped(RuntimeError("other"))).execute("SELECT 1")  # type: ignore[arg-type]

@@ -19,9 +19,10 @@ columns), and its warnings come from there too (`header_warnings`).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -76,7 +77,7 @@ class Table:
     in reading order, with the files it came from and the warnings of their headers (which
     the per-row reader gives before the file's rows)."""
 
-    con: duckdb.DuckDBPyConnection
+    con: Connection
     files: list[FileRead] = field(default_factory=list)
     #: (the table's first row of the file, the warnings of its header), file by file
     warnings: list[tuple[int, list[Problem]]] = field(default_factory=list)
@@ -88,6 +89,62 @@ class Table:
         raise IndexError(rowid)
 
 
+class Connection:
+    """A duckdb connection whose interrupted queries end as KeyboardInterrupt.
+
+    duckdb stops a query at Ctrl-C and raises its own error (an `InterruptException`, or a
+    `RuntimeError: Query interrupted`): psplan's command line ends on KeyboardInterrupt with
+    exit 130 and one line, and a reader must not take the error for a file it cannot read."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self._con = con
+
+    def execute(self, query: str, parameters: Any = None) -> _Result:
+        with _interrupts():
+            found = (
+                self._con.execute(query, parameters)
+                if parameters is not None
+                else (self._con.execute(query))
+            )
+        return _Result(found)
+
+    def cursor(self) -> Connection:
+        """A connection of its own to the same database (for another thread)."""
+        return Connection(self._con.cursor())
+
+    def close(self) -> None:
+        self._con.close()
+
+
+class _Result:
+    """A query's result, fetched with interrupts made KeyboardInterrupt as well."""
+
+    def __init__(self, found: Any) -> None:
+        self._found = found
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        with _interrupts():
+            return self._found.fetchall()
+
+    def fetchone(self) -> tuple[Any, ...] | None:
+        with _interrupts():
+            return self._found.fetchone()
+
+
+@contextlib.contextmanager
+def _interrupts() -> Iterator[None]:
+    import duckdb
+
+    try:
+        yield
+    except duckdb.InterruptException:
+        raise KeyboardInterrupt from None
+    except RuntimeError as exc:
+        if "interrupted" in str(exc).lower():
+            raise KeyboardInterrupt from None
+        raise
+
+
 def read_table(
     paths: Sequence[str | Path], encoding: str | None = None, limits: Limits | None = None
 ) -> Table | None:
@@ -95,7 +152,7 @@ def read_table(
     import duckdb
 
     limits = limits or Limits.from_env()
-    con = duckdb.connect()
+    con = Connection(duckdb.connect())
     con.execute(
         "CREATE TABLE raw (ind VARCHAR, reg VARCHAR, yr VARCHAR, val VARCHAR, f INTEGER,"
         " blank BOOLEAN)"
