@@ -364,3 +364,12 @@ def test_ctrl_c_in_a_query_is_a_keyboard_interrupt() -> None:
             Connection(Stopped(error)).execute("SELECT 1")  # type: ignore[arg-type]
     with pytest.raises(RuntimeError, match="other"):
         Connection(Stopped(RuntimeError("other"))).execute("SELECT 1")  # type: ignore[arg-type]
+
+
+def test_a_region_asked_for_with_spaces_is_found(tmp_path: Path) -> None:
+    """Region cells are read stripped ("京001县 " is 京001县): so is --region."""
+    path = random_file("suzhou", tmp_path / "figures.csv", 12)
+    region = next(r for r in psplan.check("suzhou", str(path)).regions if r and r != "全市")
+    for engine in ("rows", "columnar"):
+        checked = psplan.check("suzhou", str(path), region=f" {region}\u3000", engine=engine)
+        assert checked.regions == [region]

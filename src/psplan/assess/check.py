@@ -747,6 +747,7 @@ def _assessed(
         warnings.append(Problem(Location(source), "check.stage_beyond_figures", "stage",
                                 "warning", year=year, latest=max(collected.years)))  # fmt: skip
     if region is not None:
+        region = region.strip()  # as the files' region cells are read ("京001县 ")
         if region not in regions:
             names = [str(r) for r in regions if r]
             none = Message("common.none")
