@@ -697,116 +697,109 @@ def assess_collected(
         raise ActualsError(collected.problems)
     # what `psplan lint` finds across years and regions, as warnings, in their place after
     # the reading's: asked for last, as the columnar path finds them beside the judging
-    across_at = len(warnings) if warnings is not None else 0
+    with _across_in_place(collected, plan, warnings):
+        given_year = year is not None
+        if year is None:
+            if not collected.years:
+                raise PsplanError("check.no_figures", Location(source))
+            year = max(collected.years)
+        first, last = judged_year_range(plan)
+        outside = not first <= year <= last
+        if outside and not allow_outside_period:
+            raise PsplanError(
+                "check.year_outside_period" if given_year else "check.latest_year_outside_period",
+                Location(source),
+                year=year,
+                start=plan.period.start,
+                end=last,
+                baseline=plan.baseline_year,
+            )
+        regions = collected.regions() or [None]
+        _place_explanations(plan, collected, regions, warnings)
+        if (
+            stage != "annual"
+            and collected.years
+            and max(collected.years) < year
+            and warnings is not None
+        ):
+            # a mid-term or final evaluation judged in a year the figures do not reach
+            warnings.append(Problem(Location(source), "check.stage_beyond_figures", "stage",
+                                    "warning", year=year, latest=max(collected.years)))  # fmt: skip
+        if region is not None:
+            region = region.strip()  # as the files' region cells are read ("京001县 ")
+            if region not in regions:
+                names = [str(r) for r in regions if r]
+                none = Message("common.none")
+                known = Shown(
+                    ", ".join(names) or none.render("en"), "、".join(names) or none.render("zh")
+                )
+                raise PsplanError(
+                    "check.no_region", Location(source), region=quoted(region), regions=known
+                )
+            regions = [region]
+        references = dict(references or {})
+        goals = [(indicator, goal_of(plan, indicator)) for indicator in plan.indicators]
+        remarks = collected.remarks
+        period = {"year": year, "start": plan.period.start, "end": plan.period.end}
+
+        def finish(
+            place: str | None,
+            indicator: Indicator,
+            goal: Goal,
+            observations: Sequence[Observation],
+            verdict: Verdict,
+        ) -> Result:
+            """The result of a verdict, with what this check adds to its reasons."""
+            override = applied.get(indicator.id)
+            if override is not None:
+                worded = {f"change_{lang}": override.worded(lang) for lang in ("zh", "en")}
+                reason = ("override", {**worded, "why": override.reason})
+                verdict = verdict._replace(reasons=(*verdict.reasons, reason))
+            if outside:
+                verdict = verdict._replace(reasons=(*verdict.reasons, ("outside_period", period)))
+            return Result(indicator, verdict, place, goal, observations, year,
+                          remarks.get((place, indicator.id), NO_REMARKS),
+                          override.reason if override else None)  # fmt: skip
+
+        results = collected.results(goals, regions, year, references, finish)
+        # the commitments the figures name, judged apart from the main table
+        pledged = []
+        for place in regions:
+            for commitment, judged_as in collected.pledges:
+                observations = collected.series(place, commitment.id)
+                if not observations:
+                    continue
+                goal = commitment_goal(plan, commitment, judged_as, year)
+                verdict = judge(goal, observations, year)
+                pledged.append(Result(judged_as, verdict, place, goal, observations, year))
+        return Assessment(
+            plan,
+            year,
+            results,
+            source,
+            outside,
+            own_area_names(plan),
+            _sheets_of(sources, collected.figures_read),
+            stage,  # type: ignore[arg-type]  # checked by stage_year
+            dict(collected.figures_read),
+            # a final evaluation sets the period beside the previous one (its completion table)
+            check_previous(plan) if stage == "final" and plan.previous_plan else None,
+            pledged,
+        )
+
+
+@contextmanager
+def _across_in_place(
+    collected: Collected, plan: Plan, warnings: list[Problem] | None
+) -> Iterator[None]:
+    """Put `collected.across(plan)` where the warnings stand now, once the block is done
+    (also when it raises: the per-row path had them before any error of judging)."""
+    at = len(warnings) if warnings is not None else 0
     try:
-        return _assessed(plan, applied, collected, year, region, references, source,
-                         allow_outside_period, warnings, sources, stage)  # fmt: skip
+        yield
     finally:
         if warnings is not None:
-            warnings[across_at:across_at] = collected.across(plan)
-
-
-def _assessed(
-    plan: Plan,
-    applied: Mapping[str, Override],
-    collected: Collected,
-    year: int | None,
-    region: str | None,
-    references: Mapping[str, float] | None,
-    source: str,
-    allow_outside_period: bool,
-    warnings: list[Problem] | None,
-    sources: tuple[str, ...],
-    stage: str,
-) -> Assessment:
-    given_year = year is not None
-    if year is None:
-        if not collected.years:
-            raise PsplanError("check.no_figures", Location(source))
-        year = max(collected.years)
-    first, last = judged_year_range(plan)
-    outside = not first <= year <= last
-    if outside and not allow_outside_period:
-        raise PsplanError(
-            "check.year_outside_period" if given_year else "check.latest_year_outside_period",
-            Location(source),
-            year=year,
-            start=plan.period.start,
-            end=last,
-            baseline=plan.baseline_year,
-        )
-    regions = collected.regions() or [None]
-    _place_explanations(plan, collected, regions, warnings)
-    if (
-        stage != "annual"
-        and collected.years
-        and max(collected.years) < year
-        and warnings is not None
-    ):
-        # a mid-term or final evaluation judged in a year the figures do not reach
-        warnings.append(Problem(Location(source), "check.stage_beyond_figures", "stage",
-                                "warning", year=year, latest=max(collected.years)))  # fmt: skip
-    if region is not None:
-        region = region.strip()  # as the files' region cells are read ("京001县 ")
-        if region not in regions:
-            names = [str(r) for r in regions if r]
-            none = Message("common.none")
-            known = Shown(
-                ", ".join(names) or none.render("en"), "、".join(names) or none.render("zh")
-            )
-            raise PsplanError(
-                "check.no_region", Location(source), region=quoted(region), regions=known
-            )
-        regions = [region]
-    references = dict(references or {})
-    goals = [(indicator, goal_of(plan, indicator)) for indicator in plan.indicators]
-    remarks = collected.remarks
-    period = {"year": year, "start": plan.period.start, "end": plan.period.end}
-
-    def finish(
-        place: str | None,
-        indicator: Indicator,
-        goal: Goal,
-        observations: Sequence[Observation],
-        verdict: Verdict,
-    ) -> Result:
-        """The result of a verdict, with what this check adds to its reasons."""
-        override = applied.get(indicator.id)
-        if override is not None:
-            worded = {f"change_{lang}": override.worded(lang) for lang in ("zh", "en")}
-            reason = ("override", {**worded, "why": override.reason})
-            verdict = verdict._replace(reasons=(*verdict.reasons, reason))
-        if outside:
-            verdict = verdict._replace(reasons=(*verdict.reasons, ("outside_period", period)))
-        return Result(indicator, verdict, place, goal, observations, year,
-                      remarks.get((place, indicator.id), NO_REMARKS),
-                      override.reason if override else None)  # fmt: skip
-
-    results = collected.results(goals, regions, year, references, finish)
-    # the commitments the figures name, judged apart from the main table
-    pledged = []
-    for place in regions:
-        for commitment, judged_as in collected.pledges:
-            observations = collected.series(place, commitment.id)
-            if not observations:
-                continue
-            goal = commitment_goal(plan, commitment, judged_as, year)
-            verdict = judge(goal, observations, year)
-            pledged.append(Result(judged_as, verdict, place, goal, observations, year))
-    return Assessment(
-        plan,
-        year,
-        results,
-        source,
-        outside,
-        own_area_names(plan),
-        _sheets_of(sources, collected.figures_read),
-        stage,  # type: ignore[arg-type]  # checked by stage_year
-        dict(collected.figures_read),
-        # a final evaluation sets the period beside the previous one (its completion table)
-        check_previous(plan) if stage == "final" and plan.previous_plan else None,
-        pledged,
-    )
+            warnings[at:at] = collected.across(plan)
 
 
 def judged(
