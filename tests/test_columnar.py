@@ -373,3 +373,23 @@ def test_a_region_asked_for_with_spaces_is_found(tmp_path: Path) -> None:
     for engine in ("rows", "columnar"):
         checked = psplan.check("suzhou", str(path), region=f" {region}\u3000", engine=engine)
         assert checked.regions == [region]
+
+
+@settings(max_examples=200, derandomize=True)
+@given(
+    st.lists(st.sampled_from([b"a", b"\xe4\xba\xac", b",", b"\n", b"\r\n", b"\r", b"\x00"])),
+    st.integers(min_value=1, max_value=7),
+)
+def test_a_file_scanned_in_chunks_counts_as_read_whole(
+    tmp_path_factory: pytest.TempPathFactory, parts: list[bytes], chunk: int
+) -> None:
+    """Lines, NUL bytes and lone CRs are found alike across any chunk boundary (a CRLF cut
+    in two is still one line break)."""
+    from psplan.actuals import columnar
+
+    raw = b"".join(parts)
+    path = tmp_path_factory.mktemp("scan") / "file.csv"
+    path.write_bytes(raw)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(columnar, "SCAN_CHUNK", chunk)
+        assert columnar._file_lines(path) == columnar._lines(raw)

@@ -176,47 +176,91 @@ def _add_file(table: Table, path: Path, index: int, encoding: str | None, limits
     if layout.wide or layout.entries or layout.year is None or layout.value is None:
         return False
     try:
-        data = path.read_bytes()
+        if path.stat().st_size > limits.file_bytes:
+            return False
+        with path.open("rb") as handle:
+            head = handle.read(SCAN_CHUNK)
     except OSError:
         return False
-    if len(data) > limits.file_bytes:
-        return False
-    chosen = encoding or detect_encoding(data[:65536])
+    chosen = encoding or detect_encoding(head[:65536])
     try:
         codec = _text_codec(chosen, name)
     except PsplanError:
         return False
-    utf8 = codec in ("utf-8", "utf-8-sig")
-    if utf8:
+    raw: bytes | None = None  # the text in UTF-8, where it had to be decoded
+    if codec in ("utf-8", "utf-8-sig"):
         # no decoding in Python: duckdb refuses a byte that is not UTF-8 (and a line over
         # its 2 MB limit), and a CR, LF or NUL byte is never part of another character
-        raw = data
+        lines = _file_lines(path)
+        source, temporary = name, False
     else:
         try:
-            raw = data.decode(chosen).encode("utf-8")
-        except (UnicodeError, LookupError):
+            raw = path.read_bytes().decode(chosen).encode("utf-8")
+        except (OSError, UnicodeError, LookupError):
             return False
-    if b"\x00" in raw or (b"\r" in raw and raw.count(b"\r") != raw.count(b"\r\n")):
-        return False  # a NUL, or lines broken by a lone CR: the per-row reader says what
-    lines = raw.count(b"\n") + (0 if raw.endswith(b"\n") or not raw else 1)
-    if lines > limits.rows:
+        lines = _lines(raw)
+        source, temporary = _utf8_file(raw), True
+    if lines is None or lines > limits.rows:
+        if temporary:
+            os.unlink(source)
         return False
-    source, temporary = (name, False) if utf8 else (_utf8_file(raw), True)
     try:
         first = table.con.execute("SELECT count(*) FROM raw").fetchone()[0]  # type: ignore[index]
-        sample = raw[:65536].decode("utf-8", errors="replace")
+        sample = head[:65536].decode(chosen, errors="replace")
         if not _insert(table.con, source, header, index, _sniff_delimiter(sample)):
             return False
         count = table.con.execute("SELECT count(*) FROM raw").fetchone()[0] - first  # type: ignore[index]
     finally:
         if temporary:
             os.unlink(source)
-    blank = _blank_lines(raw, header.line)
-    if count != lines - header.line - len(blank):
-        return False  # a record over several lines: its rows are numbered otherwise
+    blank: tuple[int, ...] = ()
+    if count != lines - header.line:
+        # duckdb skips empty lines: where rows are fewer than lines, find them (the file
+        # read again: a file with none, the common case, is never held whole in memory)
+        blank = _blank_lines(path.read_bytes() if raw is None else raw, header.line)
+        if count != lines - header.line - len(blank):
+            return False  # a record over several lines: its rows are numbered otherwise
     table.files.append(FileRead(name, header, first, count, blank))
     table.warnings.append((first, list(header_warnings(header, name))))
     return True
+
+
+#: How much of a UTF-8 file is looked at at once (for its lines, NUL bytes and lone CRs).
+SCAN_CHUNK = 1 << 20
+
+
+def _lines(raw: bytes) -> int | None:
+    """The lines of a text, or None if it has a NUL byte or a CR outside a CRLF (the
+    per-row reader says what is wrong with those)."""
+    if b"\x00" in raw or raw.count(b"\r") != raw.count(b"\r\n"):
+        return None
+    return raw.count(b"\n") + (0 if raw.endswith(b"\n") or not raw else 1)
+
+
+def _file_lines(path: Path) -> int | None:
+    """`_lines` of the file's bytes, read a chunk at a time into one buffer (a county file
+    read whole is 50 MB of fresh memory, and most of its cost)."""
+    buffer = bytearray(SCAN_CHUNK)
+    newlines = returns = pairs = 0
+    last = 0  # the byte before the chunk
+    try:
+        with path.open("rb") as handle:
+            while size := handle.readinto(buffer):
+                chunk = buffer if size == SCAN_CHUNK else buffer[:size]
+                if b"\x00" in chunk:
+                    return None
+                newlines += chunk.count(b"\n")
+                found = chunk.count(b"\r")
+                if found or last == 13:
+                    returns += found
+                    # a CRLF may be cut by the chunk's end
+                    pairs += chunk.count(b"\r\n") + (last == 13 and chunk[0] == 10)
+                last = chunk[size - 1]
+    except OSError:
+        return None
+    if returns != pairs:
+        return None
+    return newlines + (0 if last in (10, 0) else 1)
 
 
 #: More empty lines than this and the file is left to the per-row reader (each is a lookup).

@@ -746,16 +746,23 @@ def _by_region_dict(report: Assessment, found: list[Spread]) -> dict[str, Any]:
 def regions_view(report: Assessment, lang: str = "zh") -> View:
     """`check --by-region`: the region × indicator matrix and the spread of each indicator."""
     found = spreads(report)
-    tables = [counts_table(report, lang)]
-    if many_regions(report):
-        tables += summary_tables(report, lang)
-    tables += [matrix_table(report, lang, report.regions), spread_table(report, lang, found)]
+
+    def tables() -> list[Table]:
+        made = [counts_table(report, lang)]
+        if many_regions(report):
+            made += summary_tables(report, lang)
+        return [
+            *made,
+            matrix_table(report, lang, report.regions),
+            spread_table(report, lang, found),
+        ]
+
     return View(
         "regions",
         say("regions.title", lang, plan=report.plan.name, year=report.year),
         lang,
         functools.partial(_by_region_dict, report, found),
-        tables,
+        tables,  # type: ignore[arg-type]  # made when a format reads them
         summary=[line for line in (summary_line(report, lang), rating_line(report, lang)) if line],
         primary="matrix",
     )

@@ -13,6 +13,7 @@ next to its label (CSV); `Text` may carry a style. Plain `str`/`int`/`None` are 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -153,7 +154,10 @@ class View:
     - `data`: the JSON contract (the library object's `to_dict()`), which the JSON format
       writes as is.
     - `summary`: lines before the tables (the counts, the year judged).
-    - `tables`: the tables; `primary` names the one a single-table format (CSV) writes.
+    - `tables`: the tables; `primary` names the one a single-table format (CSV) writes. A
+      view may give a function that makes them instead, called when a format first reads
+      them: the JSON format never does, and at county scale the tables cost as much as
+      the JSON.
     - `notes`: lines after the tables (footnotes, warnings about what is not shown).
     - `charts`: charts for the formats that draw (HTML, XLSX).
     - `sections`: a report in prose (Word, and markdown and HTML when present): each section's
@@ -165,7 +169,7 @@ class View:
     title: str
     lang: str
     data: Any
-    tables: list[Table] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)  # or Callable[[], list[Table]]
     summary: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
@@ -176,3 +180,18 @@ class View:
         key = key or self.primary
         found = [t for t in self.tables if t.key == key] if key else self.tables[:1]
         return found[0] if found else None
+
+
+def _tables(view: View) -> list[Table]:
+    tables = view.__dict__["_tables"]
+    if callable(tables):
+        tables = view.__dict__["_tables"] = tables()
+    return tables
+
+
+def _set_tables(view: View, tables: list[Table] | Callable[[], list[Table]]) -> None:
+    view.__dict__["_tables"] = tables
+
+
+# after the dataclass is made: its __init__ sets `tables` through the property
+View.tables = property(_tables, _set_tables)  # type: ignore[assignment]
