@@ -250,9 +250,8 @@ def _file_lines(path: Path) -> int | None:
                 if b"\x00" in chunk:
                     return None
                 newlines += chunk.count(b"\n")
-                found = chunk.count(b"\r")
-                if found or last == 13:
-                    returns += found
+                if b"\r" in chunk or last == 13:  # (`in` is a memchr, `count` is not)
+                    returns += chunk.count(b"\r")
                     # a CRLF may be cut by the chunk's end
                     pairs += chunk.count(b"\r\n") + (last == 13 and chunk[0] == 10)
                 last = chunk[size - 1]

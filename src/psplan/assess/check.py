@@ -829,9 +829,8 @@ def _place_explanations(
     own area when the figures name it (全市) — or to the one region there is; those of a
     region without figures are used nowhere, and said so."""
     if None not in regions:
-        own = [r for r in regions if r in own_area_names(plan)] or (
-            regions if len(regions) == 1 else []
-        )
+        names = own_area_names(plan)
+        own = [r for r in regions if r in names] or (regions if len(regions) == 1 else [])
         for table in (collected.remarks, collected.sheet_baselines):
             for key in [k for k in table if k[0] is None]:
                 if own:

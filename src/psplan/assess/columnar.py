@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, compress, repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -62,7 +63,7 @@ from psplan.assess.evaluate import (
 )
 from psplan.assess.overrides import Override, apply_overrides
 from psplan.assess.rating import rate_values
-from psplan.assess.vectorised import JUDGED, WHOLE, judge_rows
+from psplan.assess.vectorised import JUDGED, RATINGS, STATUSES, WHOLE, judge_rows
 from psplan.errors import Location, Problem, PsplanError, quoted
 from psplan.limits import Limits
 from psplan.plan.model import Commitment, Indicator, Plan
@@ -250,13 +251,17 @@ class ColumnarCollected:
         region_keys = [self.region_index.get(place, -1) for place in regions]
         rows = judge_rows(con, goals, region_keys, year)
         per_region = len(goals)
-        flagged = [i for i, row in enumerate(rows) if row[6] != JUDGED]
+        by_column = list(zip(*rows, strict=True)) if rows else [()] * 7
+        flags = by_column[6]
+        assert JUDGED == 0  # the rows to judge in Python are those with a flag
+        flagged = list(compress(range(len(flags)), flags))
         keys = [(region_keys[i // per_region], i % per_region) for i in flagged]
-        whole = {k for k, i in zip(keys, flagged, strict=True) if rows[i][6] == WHOLE}
+        whole = {k for k, i in zip(keys, flagged, strict=True) if flags[i] == WHOLE}
         needed = self._read_series(sorted(whole))
         ties = _aggregates(con, goals, year, [k for k in keys if k not in whole])
-        by_column = list(zip(*rows, strict=True)) if rows else [()] * 7
-        statuses, actuals, gaps, ratings, progresses, shares = map(list, by_column[:6])
+        actuals, gaps, progresses, shares = (list(by_column[k]) for k in (1, 2, 4, 5))
+        statuses = [STATUSES[code] for code in by_column[0]]
+        ratings = [RATINGS[code] for code in by_column[3]]
         verdicts: dict[int, Verdict] = {}
         for i, key in zip(flagged, keys, strict=True):
             indicator, goal = goals[key[1]]
@@ -276,8 +281,8 @@ class ColumnarCollected:
             progresses[i], shares[i] = progress, share
             ratings[i] = rate_values(status, progress, share, year, goal.end_year)
         columns = ResultColumns(
-            [place for place in regions for _ in goals],
-            [indicator for _ in regions for indicator, _ in goals],
+            list(chain.from_iterable(repeat(place, per_region) for place in regions)),
+            [indicator for indicator, _ in goals] * len(regions),
             statuses, actuals, gaps, ratings, progresses, shares,
         )  # fmt: skip
         aggregated: dict[tuple[int, int], Any] = {}
@@ -527,46 +532,60 @@ def _map_years(con: Any) -> bool:
 
 
 def _map_values(con: Any) -> dict[str, Value] | None:
-    """The value texts duckdb does not convert, parsed by `parse_value`; None if one fails."""
+    """Each distinct value text → its number, text, unit, running total and bound (`valmap`),
+    so that a row's value is a join, not a regular expression per row: a plain decimal or
+    percentage converted by duckdb, any other text parsed by `parse_value`; None if one
+    fails (the per-row path says why)."""
+    con.execute(
+        "CREATE TABLE valkind AS SELECT val,"
+        f" CASE WHEN NOT regexp_full_match(val, '{_PLAIN}%?') THEN 0"
+        " WHEN ends_with(val, '%') THEN 2 ELSE 1 END AS kind"
+        " FROM (SELECT DISTINCT val FROM raw WHERE NOT blank AND val IS NOT NULL)"
+    )
     values: dict[str, Value] = {}
-    rows = con.execute(
-        f"SELECT DISTINCT val FROM raw WHERE NOT blank AND val IS NOT NULL"
-        f" AND NOT regexp_full_match(val, '{_PLAIN}%?')"
-    ).fetchall()
-    for (text,) in rows:
+    for (text,) in con.execute("SELECT val FROM valkind WHERE kind = 0").fetchall():
         try:
             values[text] = parse_value(text)
         except PsplanError:
             return None
     items = list(values.items())
     con.execute(
-        "CREATE TABLE valmap AS SELECT unnest(?::VARCHAR[]) AS val, unnest(?::DOUBLE[]) AS number,"
+        "CREATE TABLE parsed AS SELECT unnest(?::VARCHAR[]) AS val, unnest(?::DOUBLE[]) AS number,"
         " unnest(?::VARCHAR[]) AS text, unnest(?::VARCHAR[]) AS unit,"
         " unnest(?::BOOLEAN[]) AS rt, unnest(?::VARCHAR[]) AS bound",
         [[t for t, _ in items], [v.number for _, v in items], [v.text for _, v in items],
          [v.unit for _, v in items], [v.running_total for _, v in items],
          [v.bound for _, v in items]],
     )  # fmt: skip
+    con.execute(_VALUES)
     return values
 
 
-#: Every non-blank row with its region and indicator numbers, year and value (kind 1: a
-#: plain decimal, 2: a plain percentage, 0: a text `parse_value` read; missing: no figure).
+#: Every distinct value: its kind (1: a plain decimal, 2: a plain percentage, 0: a text
+#: `parse_value` read) and what it reads as.
+_VALUES = """
+CREATE TABLE valmap AS
+SELECT k.val, k.kind,
+       CASE k.kind WHEN 1 THEN CAST(k.val AS DOUBLE) + 0.0
+                   WHEN 2 THEN CAST(left(k.val, length(k.val) - 1) AS DOUBLE) + 0.0
+                   ELSE p.number END AS number,
+       p.text,
+       CASE k.kind WHEN 2 THEN '%' WHEN 1 THEN NULL ELSE p.unit END AS unit,
+       coalesce(p.rt, false) AS rt,
+       p.bound
+FROM valkind k LEFT JOIN parsed p USING (val)
+"""
+
+
+#: Every non-blank row with its region and indicator numbers, year and value (a blank
+#: value has kind 0 and no figure: missing).
 _FIGURES = f"""
 CREATE TABLE fig AS
 SELECT *, number IS NULL AND text IS NULL AS missing FROM (
-    SELECT r.rid, r.f, g.ri, m.gk, y.year, coalesce(r.val, '') AS raw, r.kind,
-           CASE r.kind WHEN 1 THEN CAST(r.val AS DOUBLE) + 0.0
-                       WHEN 2 THEN CAST(left(r.val, length(r.val) - 1) AS DOUBLE) + 0.0
-                       ELSE v.number END AS number,
-           CASE WHEN r.kind = 0 THEN v.text END AS text,
-           CASE r.kind WHEN 2 THEN '%' WHEN 1 THEN NULL ELSE v.unit END AS unit,
-           r.kind = 0 AND coalesce(v.rt, false) AS rt,
-           CASE WHEN r.kind = 0 THEN v.bound END AS bound
-    FROM (SELECT rowid AS rid, *,
-                 CASE WHEN val IS NULL OR NOT regexp_full_match(val, '{_PLAIN}%?') THEN 0
-                      WHEN ends_with(val, '%') THEN 2 ELSE 1 END AS kind
-          FROM raw WHERE NOT blank) r
+    SELECT r.rid, r.f, g.ri, m.gk, y.year, coalesce(r.val, '') AS raw,
+           coalesce(v.kind, 0) AS kind, v.number, v.text, v.unit, coalesce(v.rt, false) AS rt,
+           v.bound
+    FROM (SELECT rowid AS rid, * FROM raw WHERE NOT blank) r
     JOIN indmap m ON m.ind = r.ind
     JOIN yearmap y ON y.yr = r.yr
     JOIN regmap g ON g.reg = coalesce(r.reg, '{_NULL}')
@@ -593,10 +612,11 @@ def _observations(con: Any) -> bool:
     region, indicator and year (the per-row path names both)."""
     con.execute(
         "CREATE TABLE series AS SELECT ri, gk, min(rid) AS first,"
-        " count(*) FILTER (WHERE NOT missing) AS figures,"
-        " count(DISTINCT year) FILTER (WHERE NOT missing) AS years FROM fig GROUP BY ri, gk"
+        " count(*) FILTER (WHERE NOT missing) AS figures FROM fig GROUP BY ri, gk"
     )
-    repeated = con.execute("SELECT 1 FROM series WHERE figures > years LIMIT 1").fetchall()
+    repeated = con.execute(  # (a count of distinct years per series costs ten times this)
+        "SELECT 1 FROM fig WHERE NOT missing GROUP BY ri, gk, year HAVING count(*) > 1 LIMIT 1"
+    ).fetchall()
     if repeated:  # equal figures merge into the first; different ones are an error
         con.execute(_GROUPS)
         if con.execute("SELECT 1 FROM groups WHERE differ LIMIT 1").fetchall():

@@ -9,6 +9,7 @@ only when a view asks for it; for results already made, the columns are read off
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -75,9 +76,7 @@ class ResultColumns:
             return None
         head = indicators[:width]
         for start in range(width, count, width):
-            if any(
-                a is not b for a, b in zip(indicators[start : start + width], head, strict=True)
-            ):
+            if not all(map(operator.is_, indicators[start : start + width], head)):
                 return None
         for start in range(0, count, width):
             if regions[start : start + width].count(regions[start]) != width:

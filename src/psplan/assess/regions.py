@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from psplan.assess.assessment import Assessment as Report
 from psplan.assess.columns import ResultColumns
 from psplan.assess.evaluate import Status
+from psplan.plan.model import Indicator
 
 
 @dataclass(frozen=True)
@@ -49,19 +50,24 @@ def status_matrix(report: Report) -> dict[str, dict[str, Status]]:
 
 def spreads(report: Report) -> list[Spread]:
     columns = report.columns
-    own = report.own_area
-    by_indicator = _rows_by_indicator(columns, own)
     statuses, actuals, gaps, regions = (
         columns.statuses, columns.actuals, columns.gaps, columns.regions,
     )  # fmt: skip
     out = []
-    for indicator_id, rows in by_indicator.items():
-        numbers: list[float] = [n for n in map(actuals.__getitem__, rows) if type(n) is float]
+    for rows, indicator in _rows_by_indicator(columns, report.own_area):
+        if isinstance(rows, slice):  # every width-th result: C-speed slices, no lookups
+            numbers = [n for n in actuals[rows] if type(n) is float]
+            seen, gap_of = statuses[rows], gaps[rows]
+            places = regions[rows]
+        else:
+            numbers = [n for n in map(actuals.__getitem__, rows) if type(n) is float]
+            seen, gap_of = [statuses[i] for i in rows], [gaps[i] for i in rows]
+            places = [regions[i] for i in rows]
         # a dict in the order the statuses are first met (the JSON keeps it)
-        counted = dict(Counter(map(statuses.__getitem__, rows)))
+        counted = dict(Counter(seen))
         lagging = sorted(
-            (i for i in rows if statuses[i] in ("behind", "not_met")),
-            key=lambda i: -(gaps[i] or 0.0),
+            (k for k, status in enumerate(seen) if status in ("behind", "not_met")),
+            key=lambda k: -(gap_of[k] or 0.0),
         )
         mean = sum(numbers) / len(numbers) if numbers else None
         cv = None
@@ -70,31 +76,38 @@ def spreads(report: Report) -> list[Spread]:
             cv = round(math.sqrt(variance) / abs(mean), 6)
         out.append(
             Spread(
-                indicator_id,
-                columns.indicators[rows[0]].name,
-                len(rows),
+                indicator.id,
+                indicator.name,
+                len(seen),
                 len(numbers),
                 min(numbers) if numbers else None,
                 max(numbers) if numbers else None,
                 round(mean, 6) if mean is not None else None,
                 cv,
                 counted,
-                tuple(regions[i] or "" for i in lagging),
+                tuple(places[k] or "" for k in lagging),
             )
         )
     return out
 
 
-def _rows_by_indicator(columns: ResultColumns, own: frozenset[str]) -> dict[str, list[int]]:
-    """Each indicator's rows outside the plan's own area, in the order of the results (by
-    slicing when the layout is regular: `ResultColumns.width`)."""
+def _rows_by_indicator(
+    columns: ResultColumns, own: frozenset[str]
+) -> list[tuple[list[int] | slice, Indicator]]:
+    """Each indicator's rows outside the plan's own area, in the order of the results, with
+    the indicator: a slice when the layout is regular (`ResultColumns.width`) and no result
+    is the own area's."""
     indicators, regions = columns.indicators, columns.regions
     width = columns.width
     if width is None:
         by_indicator: dict[str, list[int]] = {}
+        first: dict[str, Indicator] = {}
         for i, (region, indicator) in enumerate(zip(regions, indicators, strict=True)):
             if region not in own:
                 by_indicator.setdefault(indicator.id, []).append(i)
-        return by_indicator
+                first.setdefault(indicator.id, indicator)
+        return [(rows, first[key]) for key, rows in by_indicator.items()]
     starts = [start for start in range(0, len(regions), width) if regions[start] not in own]
-    return {indicators[j].id: [start + j for start in starts] for j in range(width)}
+    if len(starts) * width == len(regions):
+        return [(slice(j, None, width), indicators[j]) for j in range(width) if starts]
+    return [([start + j for start in starts], indicators[j]) for j in range(width) if starts]

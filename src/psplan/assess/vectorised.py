@@ -22,12 +22,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from psplan.assess.evaluate import APPROX_TOLERANCE, Goal
-from psplan.assess.rating import AHEAD_MARGIN
+from psplan.assess.evaluate import APPROX_TOLERANCE, Goal, Status
+from psplan.assess.rating import AHEAD_MARGIN, Rating
 from psplan.plan.model import Indicator
 
 #: What a row of `judge_rows` is: judged here, or to be judged in Python and why.
 JUDGED, WHOLE, TIE = 0, 1, 2
+
+#: A status and a rating come back as their index in these (a small int is one object
+#: Python shares; 185,600 strings would each be made).
+STATUSES: tuple[Status, ...] = ("met", "on_track", "behind", "not_met", "no_data", "needs_review")
+RATINGS: tuple[Rating | None, ...] = (
+    None, "achieved_early", "ahead", "as_expected", "behind", "completed", "not_completed",
+)  # fmt: skip
+
+
+def _code(column: str, names: Sequence[str | None]) -> str:
+    """SQL giving `column`'s index in `names`."""
+    cases = " ".join(f"WHEN '{name}' THEN {i}" for i, name in enumerate(names) if name)
+    return f"(CASE {column} {cases} ELSE 0 END)"
 
 
 def vectorisable(indicator: Indicator) -> bool:
@@ -42,8 +55,8 @@ def judge_rows(
     year: int,
 ) -> list[tuple[Any, ...]]:
     """(status, actual, gap, rating, progress, share, flag) for each region × goal, region
-    by region (their
-    numbers in the table `obs`) in the plan's order; `flag` is JUDGED, or WHOLE / TIE for a
+    by region (their numbers in the table `obs`) in the plan's order; the status and the
+    rating as indexes in `STATUSES` and `RATINGS`; `flag` is JUDGED, or WHOLE / TIE for a
     row Python must judge."""
     rows = [_goal_row(k, indicator, goal) for k, (indicator, goal) in enumerate(goals)]
     # a column at a time (executemany would run 64 statements)
@@ -199,26 +212,31 @@ final AS (
                 WHEN expected IS NULL THEN 'needs_review'
                 WHEN sign * (actual - expected) >= $eps THEN 'on_track'
                 ELSE 'behind' END AS status
-    FROM statused)
-SELECT status,
+    FROM statused),
+rated AS (
+    SELECT *,
+           CASE WHEN status IN ('no_data', 'needs_review') THEN NULL
+                WHEN $year >= end_year THEN CASE WHEN status = 'met' THEN 'completed'
+                                                 ELSE 'not_completed' END
+                WHEN status = 'met' THEN 'achieved_early'
+                WHEN status <> 'on_track' THEN 'behind'
+                WHEN progress IS NOT NULL AND share IS NOT NULL AND progress - share >= $ahead
+                    THEN 'ahead'
+                ELSE 'as_expected' END AS rating,
+           CASE WHEN NOT vectorised OR NOT found OR whole THEN {WHOLE}
+                WHEN none_in_period THEN {JUDGED}
+                WHEN {_near_tie("gap_raw")} OR {_near_tie("expected_raw")}
+                     OR {_near_tie("progress_raw")} OR {_near_tie("mean_raw")}
+                     OR (periodic AND {_near_tie("actual_raw")}) THEN {TIE}
+                ELSE {JUDGED} END AS flag
+    FROM final)
+SELECT {_code("status", STATUSES)},
        CASE WHEN none_in_period THEN NULL ELSE actual END,
        CASE WHEN none_in_period THEN NULL ELSE {_round("gap_raw")} END,
-       CASE WHEN status IN ('no_data', 'needs_review') THEN NULL
-            WHEN $year >= end_year THEN CASE WHEN status = 'met' THEN 'completed'
-                                             ELSE 'not_completed' END
-            WHEN status = 'met' THEN 'achieved_early'
-            WHEN status <> 'on_track' THEN 'behind'
-            WHEN progress IS NOT NULL AND share IS NOT NULL AND progress - share >= $ahead
-                THEN 'ahead'
-            ELSE 'as_expected' END,
+       {_code("rating", RATINGS)},
        CASE WHEN none_in_period THEN NULL ELSE progress END,
        CASE WHEN none_in_period THEN NULL ELSE share END,
-       CASE WHEN NOT vectorised OR NOT found OR whole THEN {WHOLE}
-            WHEN none_in_period THEN {JUDGED}
-            WHEN {_near_tie("gap_raw")} OR {_near_tie("expected_raw")}
-                 OR {_near_tie("progress_raw")} OR {_near_tie("mean_raw")}
-                 OR (periodic AND {_near_tie("actual_raw")}) THEN {TIE}
-            ELSE {JUDGED} END
-FROM final
+       flag
+FROM rated
 ORDER BY rk, gk
 """
