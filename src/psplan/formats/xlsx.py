@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -39,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from psplan.formats.colours import STATUS_FILLS
 from psplan.formats.escape import xlsx_is_formula_text, xlsx_text
+from psplan.formats.spool import once
 from psplan.views.model import Cell, Chart, Status, Table, Text, View
 from psplan.views.numbers import Figure
 from psplan.words import say
@@ -78,8 +80,7 @@ def render(view: View, *, color: bool = False, width: int | None = None) -> byte
     """The view as a workbook (`color` and `width` do not apply)."""
     from openpyxl import Workbook
 
-    book = Workbook()
-    book.remove(book.active)
+    book = Workbook(write_only=True)  # each row written as it is made (see `_Rows`)
     book.properties.title = xlsx_text(view.title)[:200]
     book.properties.creator = "psplan"
     drawn = {chart.key for chart in view.charts}
@@ -251,9 +252,11 @@ class _Sheet:
             found += 1
         return found + 1
 
-    def cells(self) -> Iterable[tuple[int, Sequence[Cell]]]:
+    def cells(self, *, kept: bool = True) -> Iterable[tuple[int, Sequence[Cell]]]:
+        """The rows' cells, padded to the header (and their notes); with `kept` false, those
+        of a lazy table made as written and not kept (see `spool.once`)."""
         width = len(self.table.columns)
-        for index, row in enumerate(self.rows):
+        for index, row in enumerate(self.rows if kept else once(self.rows)):
             cells = list(row[:width]) + [None] * (width - len(row))
             if self.notes:
                 cells.append("\n".join(self.table.notes.get(index, [])))
@@ -320,22 +323,65 @@ class _Styles:
         self._made[key] = copy(cell._style)
 
 
-def _write_table(
-    sheet: Worksheet, laid: _Sheet, first_row: int = 1, *, borders: bool = False
-) -> dict[int, float]:
-    """The header at `first_row`, the rows below it; each column as wide as its texts (up to
-    its wrap width), each row as tall as its wrapped texts. Returns the column widths."""
-    from openpyxl.utils import get_column_letter
+class _Rows:
+    """The cells of a sheet written row by row: a workbook of a country's 185,600 results is
+    written in openpyxl's write-only mode, where a row is written once it is done and never
+    held (an in-memory workbook of them took over 2 GB). Cells are asked for in the order of
+    their rows (a row's cells in any order); a row is written when a later one is asked for,
+    so its height may be set until then. Column widths and frozen panes must be set before
+    the first cell."""
 
-    styles = _Styles()
+    def __init__(self, sheet: Worksheet, last_row: int | None, last_column: int) -> None:
+        from openpyxl.utils import get_column_letter
+
+        self.sheet = sheet
+        self.row = 0
+        self.cells: dict[int, SheetCell] = {}
+        if last_row is not None:
+            # the sheet's extent, which heads it: a reader in openpyxl's read-only mode
+            # (pandas) pads its rows to it; openpyxl writes it where a sheet can say it
+            extent = f"A1:{get_column_letter(max(last_column, 1))}{max(last_row, 1)}"
+            sheet.calculate_dimension = lambda: extent  # type: ignore[attr-defined]
+
+    def cell(self, row: int, column: int) -> SheetCell:
+        if row != self.row:
+            if row < self.row:
+                raise ValueError(f"row {row} asked for after row {self.row}")
+            self._write(row)
+        found = self.cells.get(column)
+        if found is None:
+            from openpyxl.cell import WriteOnlyCell
+
+            found = self.cells[column] = WriteOnlyCell(self.sheet)
+        return found
+
+    def close(self) -> None:
+        self._write(self.row + 1)
+
+    def _write(self, next_row: int) -> None:
+        if self.row:
+            last = max(self.cells, default=0)
+            self.sheet.append([self.cells.get(column) for column in range(1, last + 1)])
+            self.sheet.row_dimensions.pop(self.row, None)  # its height is written with it
+        for _ in range(self.row + 1, next_row):  # the empty rows between
+            self.sheet.append([])
+        self.row, self.cells = next_row, {}
+
+
+#: A table's column widths (and which columns hold numbers) are measured on this many of its
+#: rows: all of them, but for a table of a county-scale assessment's results.
+MEASURED_ROWS = 5_000
+
+
+def _measure(laid: _Sheet) -> tuple[dict[int, float], set[int]]:
+    """Each column's width from the texts it shows (up to its wrap width), and the columns
+    holding numbers."""
     headers = laid.headers
-    columns = range(1, len(headers) + 1)
-    # first the widths, from every text shown; then the rows, each as tall as it wraps
     widths: dict[int, float] = {
         c: (4 if c in laid.wrap else _width(h)) for c, h in enumerate(headers, start=1)
     }
     numbers: set[int] = set()
-    for _, row in laid.cells():
+    for _, row in itertools.islice(laid.cells(), MEASURED_ROWS):
         for column, value in enumerate(row, start=1):
             if value is None or value == "":
                 continue
@@ -350,24 +396,52 @@ def _write_table(
         widths[column] = max(widths[column], min(_width(headers[column - 1]), MATRIX_WRAP))
     for column in laid.inputs:  # room to write: a figure, or a sentence in a wide column
         widths[column] = laid.wrap.get(column, max(widths[column], INPUT_WIDTH))
-    right = {column for column in numbers if column not in laid.wrap}
-    for column in columns:
+    return widths, numbers
+
+
+def _set_widths(sheet: Worksheet, laid: _Sheet, measured: dict[int, float]) -> dict[int, float]:
+    """The sheet's column widths for a table, the wider where a table above set one; returns
+    them (what its rows wrap at)."""
+    from openpyxl.utils import get_column_letter
+
+    widths = {}
+    for column in range(1, len(laid.headers) + 1):
         letter = get_column_letter(column)
-        width = min(max(widths[column] + 2, 6), max(60, laid.wrap.get(column, 0) + 2))
+        width = min(max(measured[column] + 2, 6), max(60, laid.wrap.get(column, 0) + 2))
         if letter in sheet.column_dimensions:  # a table above: the wider of the two
             width = max(width, sheet.column_dimensions[letter].width or 0)
         sheet.column_dimensions[letter].width = widths[column] = width
+    return widths
+
+
+def _write_table(
+    rows: _Rows,
+    laid: _Sheet,
+    widths: dict[int, float],
+    numbers: set[int],
+    first_row: int = 1,
+    *,
+    borders: bool = False,
+) -> None:
+    """The header at `first_row`, the rows below it, each row as tall as its wrapped texts
+    (the columns `widths` wide, already set). Returns how many rows it wrote."""
+    sheet = rows.sheet
+    styles = _Styles()
+    headers = laid.headers
+    columns = range(1, len(headers) + 1)
+    right = {column for column in numbers if column not in laid.wrap}
 
     for column, header in enumerate(headers, start=1):
-        _set(sheet.cell(first_row, column), header)
+        _set(rows.cell(first_row, column), header)
         if borders:
-            sheet.cell(first_row, column).border = styles.border
-    _style_header(sheet.cell(first_row, column) for column in columns)
+            rows.cell(first_row, column).border = styles.border
+    _style_header(rows.cell(first_row, column) for column in columns)
+    written = 0
     header_lines = max(_lines(h, widths[c]) for c, h in enumerate(headers, start=1))
     if header_lines > 1:
         sheet.row_dimensions[first_row].height = LINE_HEIGHT * min(header_lines, 12)
 
-    for index, row in laid.cells():
+    for index, row in laid.cells(kept=False):
         number_ = first_row + 1 + index
         lines = max(
             (
@@ -385,7 +459,7 @@ def _write_table(
             filled_in = column in laid.inputs  # styled even empty: a cell to fill
             if empty and not borders and not filled_in:
                 continue
-            cell = sheet.cell(number_, column)
+            cell = rows.cell(number_, column)
             alignment: str | None
             if column in laid.statuses:
                 alignment = "center"
@@ -405,7 +479,8 @@ def _write_table(
             styles.apply(cell, number_format, alignment, fill, borders, bold)
             if not empty:
                 _set(cell, value)
-    return widths
+        written = index + 1
+    return written
 
 
 def _print_setup(
@@ -417,7 +492,7 @@ def _print_setup(
 
     setup = sheet.page_setup
     setup.orientation = "landscape"
-    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.paperSize = 9  # A4 (Worksheet.PAPERSIZE_A4; a write-only sheet lacks the name)
     setup.fitToWidth = 1
     setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
@@ -445,16 +520,31 @@ def _data_sheet(book: Workbook, name: str, view: View, table: Table) -> Workshee
     from openpyxl.utils import get_column_letter
 
     sheet = book.create_sheet(name)
-    laid = _Sheet(table, view.lang)
-    _write_table(sheet, laid)
-    last = get_column_letter(len(laid.headers))
-    sheet.freeze_panes = sheet.cell(2, laid.frozen + 1).coordinate
-    if len(laid.headers) > 1:
-        sheet.auto_filter.ref = f"A1:{last}{len(laid.rows) + 1}"
-    _hints(sheet, table, len(laid.rows))
     title = view.title if table.title in ("", view.title) else f"{view.title} · {table.title}"
-    _print_setup(sheet, title, view.lang, "1:1")
+    _print_setup(sheet, title, view.lang, "1:1")  # before the rows: some of it heads the sheet
+    laid = _Sheet(table, view.lang)
+    measured, numbers = _measure(laid)
+    widths = _set_widths(sheet, laid, measured)
+    sheet.freeze_panes = f"{get_column_letter(laid.frozen + 1)}2"
+    known = _known_length(laid.rows)
+    rows = _Rows(sheet, None if known is None else known + 1, len(laid.headers))
+    count = _write_table(rows, laid, widths, numbers)
+    rows.close()
+    last = get_column_letter(len(laid.headers))
+    if len(laid.headers) > 1:
+        sheet.auto_filter.ref = f"A1:{last}{count + 1}"
+    _hints(sheet, table, count)
     return sheet
+
+
+def _known_length(rows: Sequence[Sequence[Cell]]) -> int | None:
+    """How many rows a table has, if that is known without making them (a lazy table of
+    the results with a trend is not: `len()` would make and keep them all)."""
+    hint = getattr(rows, "__length_hint__", None)
+    if hint is None or isinstance(rows, list | tuple):
+        return len(rows)
+    known = hint()
+    return None if known is NotImplemented else known
 
 
 def _hints(sheet: Worksheet, table: Table, rows: int) -> None:
@@ -483,7 +573,7 @@ def _hints(sheet: Worksheet, table: Table, rows: int) -> None:
         for run in runs:
             first, last = get_column_letter(run[0]), get_column_letter(run[-1])
             check.add(f"{first}2:{last}{rows + 1}")
-        sheet.add_data_validation(check)
+        sheet.data_validations.append(check)
 
 
 def _cut(text: str, most: int) -> str:
@@ -502,41 +592,58 @@ def _summary_sheet(book: Workbook, name: str, view: View, tables: list[Table]) -
     from openpyxl.utils import get_column_letter
 
     sheet = book.create_sheet(name)
-    _set(sheet.cell(1, 1), view.title)
-    sheet.cell(1, 1).font = Font(bold=True, size=14)
+    _print_setup(sheet, view.title, view.lang, None, grid=False)  # before the rows, as above
+    # the widths first (a write-only sheet writes them before its rows): each table's the
+    # wider where a table above is wider, and a margin column before the charts
+    laid_out = [_Sheet(table, view.lang) for table in tables]
+    measures = [_measure(laid) for laid in laid_out]
+    widths = [_set_widths(sheet, laid, measured)
+              for laid, (measured, _) in zip(laid_out, measures, strict=True)]  # fmt: skip
+    columns = max((len(t.columns) for t in tables), default=1)
+    keys = {table.key for table in tables}
+    charts = [c for c in view.charts
+              if c.key in keys and any(bar.progress is not None for bar in c.bars)]  # fmt: skip
+    if charts:
+        sheet.column_dimensions[get_column_letter(columns + 1)].width = 3  # a margin
+    last_row = 1 + len(view.summary)
+    below = last_row + 2  # where the tables start
+    for laid in laid_out:
+        last_row = below + len(laid.rows)
+        below = last_row + 2
+    if view.notes:
+        last_row = below - 2 + len(view.notes)
+    width = max([columns, *(len(laid.headers) for laid in laid_out)])
+    rows = _Rows(sheet, last_row, width)
+    _set(rows.cell(1, 1), view.title)
+    rows.cell(1, 1).font = Font(bold=True, size=14)
     row = 2
     for line in view.summary:
-        _set(sheet.cell(row, 1), line)
+        _set(rows.cell(row, 1), line)
         row += 1
     row += 1  # a blank row before the tables
     first_table = row
-    widths: dict[int, float] = {}
     placed: dict[str, tuple[Table, int]] = {}
-    for table in tables:
-        laid = _Sheet(table, view.lang)
-        widths.update(_write_table(sheet, laid, first_row=row, borders=True))
+    for table, laid, (_, numbers), width in zip(tables, laid_out, measures, widths, strict=True):
+        _write_table(rows, laid, width, numbers, first_row=row, borders=True)
         placed[table.key] = (table, row)
         row += len(laid.rows) + 2  # a blank row between the tables
-    columns = max((len(t.columns) for t in tables), default=1)
     room = sum(
         sheet.column_dimensions[get_column_letter(c)].width or 0 for c in range(1, columns + 1)
     )
     for line in view.notes:  # under the tables, wrapped within their width (charts are beside)
-        sheet.merge_cells(start_row=row - 1, start_column=1, end_row=row - 1, end_column=columns)
-        note = sheet.cell(row - 1, 1)
+        sheet.merged_cells.add(f"A{row - 1}:{get_column_letter(columns)}{row - 1}")
+        note = rows.cell(row - 1, 1)
         _set(note, line)
         note.font = Font(italic=True, size=9, color="555555")
         note.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.row_dimensions[row - 1].height = LINE_HEIGHT * _lines(line, room * 1.15)
         row += 1
+    rows.close()
     anchor = first_table
-    for chart in view.charts:
-        if chart.key in placed and any(bar.progress is not None for bar in chart.bars):
-            table, header_row = placed[chart.key]
-            sheet.column_dimensions[get_column_letter(columns + 1)].width = 3  # a margin
-            height = _native_chart(sheet, chart, table, header_row, columns + 2, anchor)
-            anchor += math.ceil(height / 0.5) + 1  # rows of about half a centimetre
-    _print_setup(sheet, view.title, view.lang, None, grid=False)
+    for chart in charts:
+        table, header_row = placed[chart.key]
+        height = _native_chart(sheet, chart, table, header_row, columns + 2, anchor)
+        anchor += math.ceil(height / 0.5) + 1  # rows of about half a centimetre
     return sheet
 
 
