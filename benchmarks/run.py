@@ -4,8 +4,8 @@
 
 Each measurement is a whole process, in one run, on the same file:
 (a) the floor: Python's csv module reading the file and converting the numbers;
-(b) `psplan check PLAN FILE` with and without `--by-region`, in json, csv, markdown (to a pipe)
-    and table (`-o out.txt`) — ratio to (a) and peak memory;
+(b) `psplan check PLAN FILE` with and without `--by-region`, in json, csv, markdown (to a pipe),
+    table (`-o out.txt`) and xlsx (every region) — ratio to (a) and peak memory;
 (c) the peers: an analyst's pandas, polars and duckdb scripts (benchmarks/peers/: read, join
     the names to the targets, latest figure per region × indicator against its target), each
     skipped with a word when its library is not installed;
@@ -86,14 +86,17 @@ def peers_and_formats(args: argparse.Namespace) -> None:
     base = min(floor(path, "utf-8") for _ in range(3))
     print(f"\n{rows:,} rows of {path.name}; (a) the csv floor {base:.2f} s")
     print(f"{'run':58} {'time':>8} {'× floor':>8} {'peak MB':>8}")
-    formats = ["json"] if args.quick else ["json", "csv", "markdown", "table"]
+    formats = ["json"] if args.quick else ["json", "csv", "markdown", "table", "xlsx"]
     for by_region in (["--by-region"], []):
         for fmt in formats:
             if args.quick and not by_region:
                 continue
             suffix = {"table": "txt"}.get(fmt, fmt)
             out = ["-o", str(OUT / f"out.{suffix}")] if fmt != "markdown" else []
-            command = [*PSPLAN, "check", args.plan, str(path), *by_region, "--format", fmt, *out]
+            # every region in one workbook (the command line stops at 300 by default)
+            every = ["--max-regions", "0"] if fmt == "xlsx" else []
+            command = [*PSPLAN, "check", args.plan, str(path), *by_region, "--format", fmt,
+                       *out, *every]  # fmt: skip
             elapsed, memory, code = timed(command)
             label = f"psplan check {' '.join(by_region)} --format {fmt}" + (
                 " (to a pipe)" if fmt == "markdown" else " -o FILE"

@@ -124,29 +124,34 @@ def test_in_a_mid_period_year_on_track_counts_as_on_course(counties: Path) -> No
     assert row[4].value == pytest.approx(good)
 
 
-def test_a_workbook_of_every_result_holds_300_regions_unless_told(
+def test_a_workbook_of_every_result_is_written_row_by_row(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """openpyxl keeps every cell in memory: a county-scale workbook of every result passed
-    2 GB. By default it is refused, with what to do instead; --max-regions lifts it."""
-    from psplan.cli import options
+    """A county-scale workbook of every result (185,600 rows) is written in openpyxl's
+    write-only mode: the lazy tables' rows are made as they are written and not kept, but
+    for the first MEASURED_ROWS, which size the columns. So the command line writes one for
+    any number of regions, and every result is in it."""
+    from openpyxl import load_workbook
+
+    from psplan.formats import xlsx
+    from psplan.views.assessment import assessment_view
 
     from conftest import run_psplan
 
-    monkeypatch.setattr(options, "MAX_XLSX_REGIONS", 3)  # 5 regions stand for 2,900
+    monkeypatch.setattr(xlsx, "MEASURED_ROWS", 7)  # 7 rows stand for 5,000
     five = generate_actuals("ankang", tmp_path / "five.csv", "--regions", "5")
-    out = tmp_path / "all.xlsx"
-    refused = run_psplan("check", "ankang", str(five), "-o", str(out))
-    assert refused.returncode == 2 and not out.exists()
-    assert "地区超过 3 个，Excel 工作簿容纳不下" in refused.stderr
-    assert "--format csv 或 json" in refused.stderr
-    assert (
-        run_psplan("check", "ankang", str(five), "-o", str(out), "--max-regions", "0").returncode
-        == 1
-    )
-    by_region = tmp_path / "regions.xlsx"
-    assert (
-        run_psplan("check", "ankang", str(five), "--by-region", "-o", str(by_region)).returncode
-        == 1
-    )
-    assert by_region.exists()
+    report = psplan.check("ankang", [five])
+    view = assessment_view(report, "zh")
+    book = tmp_path / "all.xlsx"
+    book.write_bytes(xlsx.render(view))
+    lazy = [t for t in view.tables if hasattr(t.rows, "_made")]
+    assert {t.key for t in lazy} >= {"results", "trends"}
+    assert all(len(t.rows._made) <= 7 for t in lazy)  # type: ignore[attr-defined]
+    sheet = load_workbook(book, read_only=True)["全部指标"]
+    assert sheet.max_row == len(report.results) + 1 == 5 * 64 + 1
+    names = [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert names == [r.region for r in report.results]
+
+    out = tmp_path / "cli.xlsx"
+    assert run_psplan("check", "ankang", str(five), "-o", str(out)).returncode == 1
+    assert load_workbook(out, read_only=True)["全部指标"].max_row == 5 * 64 + 1

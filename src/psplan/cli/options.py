@@ -44,10 +44,6 @@ class Lang(str, Enum):
 #: How many problems or warnings a command prints by default, and regions a human report holds.
 MAX_PROBLEMS = 50
 MAX_REGIONS = 5000
-#: The regions a workbook of every result holds unless --max-regions says otherwise: openpyxl
-#: keeps every cell in memory (300 counties × 64 indicators: 18 s and 430 MB; 938: 56 s and
-#: 1.2 GB; 2,900: past 2 GB). `--by-region`, CSV and JSON have no such limit.
-MAX_XLSX_REGIONS = 300
 
 PlanArg = Annotated[str, typer.Argument(help="Plan file or bundled plan name (e.g. national).")]
 ActualsArg = Annotated[
