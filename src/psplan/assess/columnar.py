@@ -376,11 +376,21 @@ class _Series(Sequence[Observation]):
 class LazyResults(Sequence[Result]):
     """An assessment's results, each made when read (`make(i)`) and not kept: the columns
     come first, a view that reads only them (`--by-region`) makes none, and a format that
-    writes every result (JSON, CSV) holds one at a time, not a country's 185,600."""
+    writes every result (JSON, CSV) holds one at a time, not a country's 185,600. The last
+    one made is kept: a format reads a row's cells and then its notes off the same result."""
 
     def __init__(self, columns: ResultColumns, make: Callable[[int], Result]) -> None:
         self.columns = columns
-        self._make = make
+        self._made = make
+        self._last: tuple[int, Result] | None = None
+
+    def _make(self, index: int) -> Result:
+        last = self._last
+        if last is not None and last[0] == index:
+            return last[1]
+        result = self._made(index)
+        self._last = (index, result)
+        return result
 
     def __len__(self) -> int:
         return len(self.columns)

@@ -355,34 +355,44 @@ class _Picked(Sequence[Result]):
 
 class _Notes(Mapping[int, list[str]]):
     """The notes under each result's row (the plan's notes, an override, 原因分析), worked out
-    when a format first reads them: the JSON never does, so a county-scale JSON makes no
-    result for them."""
+    when a format reads them: the JSON never does, so a county-scale JSON makes no result
+    for them; a row's own (`get(i)`, as CSV and XLSX read them beside the row's cells) off
+    the result the row was made from, all of them (markdown's footnotes) in one pass."""
 
     def __init__(self, results: Sequence[Result], lang: str) -> None:
         self._results, self._lang = results, lang
         self._notes: dict[int, list[str]] | None = None
+        self._shared: dict[str, list[str]] = {}  # an indicator's plan notes: the same everywhere
+
+    def _of(self, result: Result) -> list[str]:
+        if result.override or result.remarks:
+            return row_notes(result, self._lang)
+        if not result.indicator.notes:
+            return []
+        found = self._shared.get(result.indicator.id)
+        if found is None:
+            found = self._shared[result.indicator.id] = row_notes(result, self._lang)
+        return found
 
     def _all(self) -> dict[int, list[str]]:
         if self._notes is None:
             notes: dict[int, list[str]] = {}
-            shared: dict[str, list[str]] = {}  # an indicator's plan notes: the same everywhere
             for index, result in enumerate(self._results):
-                if result.override or result.remarks:
-                    lines = row_notes(result, self._lang)
-                elif result.indicator.notes:
-                    found = shared.get(result.indicator.id)
-                    if found is None:
-                        found = shared[result.indicator.id] = row_notes(result, self._lang)
-                    lines = found
-                else:
-                    continue
+                lines = self._of(result)
                 if lines:
                     notes[index] = lines
             self._notes = notes
         return self._notes
 
     def __getitem__(self, index: int) -> list[str]:
-        return self._all()[index]
+        if self._notes is not None:
+            return self._notes[index]
+        if not isinstance(index, int) or not 0 <= index < len(self._results):
+            raise KeyError(index)
+        lines = self._of(self._results[index])
+        if not lines:
+            raise KeyError(index)
+        return lines
 
     def __iter__(self) -> Iterator[int]:
         return iter(self._all())
