@@ -27,8 +27,11 @@ from conftest import PLANS
 
 pytest.importorskip("duckdb")
 
-#: Region names as sheets give them: counties, the plan's own area, stray spaces.
-REGIONS = ("甲县", "乙区", "丙市", "丁县", "戊区", "己县", "庚县", "辛区", "全市", " 壬县 ", "癸县")
+#: Region names as sheets give them: counties, the plan's own area, stray spaces, digits
+#: (typed full-width on some rows: `_WIDE`).
+REGIONS = ("甲县", "乙区", "丙市", "丁县", "戊区", "己县", "庚县", "辛区", "全市", " 壬县 ", "癸县",
+           "子01县", "丑02区")  # fmt: skip
+_WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 def _spell(rng: random.Random, indicator, value: float) -> str:
@@ -93,9 +96,10 @@ def random_file(
                     value = _spell(rng, indicator, _figure(rng, indicator, year, step))
                 name = indicator.id if rng.random() < 0.2 else indicator.name
                 year_text = f"{year}年" if rng.random() < 0.1 else str(year)
+                place = region.translate(_WIDE) if rng.random() < 0.3 else region
                 cells = {"指标名称": name, "indicator": name, "年份": year_text,
                          "year": year_text, "数值": value, "value": value,
-                         "地区": region, "region": region}  # fmt: skip
+                         "地区": place, "region": place}  # fmt: skip
                 rows.append([cells[column] for column in header])
     rng.shuffle(rows) if rng.random() < 0.3 else None
     for row in rng.sample(rows, k=min(len(rows), rng.randint(0, 3))):
@@ -393,3 +397,26 @@ def test_a_file_scanned_in_chunks_counts_as_read_whole(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(columnar, "SCAN_CHUNK", chunk)
         assert columnar._file_lines(path) == columnar._lines(raw)
+
+
+def test_a_region_typed_full_width_is_the_same_region(tmp_path: Path) -> None:
+    """Excel users type 津００６县 on some rows and 津006县 on others: one county, its figures
+    one series (the same figure twice merges, as any repeat does), on both paths; asked for
+    either way, it is found."""
+    plan = psplan.load_plan("ankang")
+    name = plan.indicators[0].name
+    path = tmp_path / "wide.csv"
+    path.write_text(
+        "地区,指标,年份,数值\n"
+        f"津006县,{name},2021,80.5\n津００６县,{name},2022,82.5\n"
+        f"津００６县,{name},2021,80.5\n 津006县 ,{name},2023,84\n津007县,{name},2021,70\n",
+        encoding="utf-8",
+    )
+    _assert_same("ankang", [path])
+    for engine in ("rows", "columnar"):
+        checked = psplan.check("ankang", [path], engine=engine)
+        assert checked.regions == ["津006县", "津007县"]
+        years = [o.year for o in checked.results[0].observations]
+        assert years == [2021, 2022, 2023]
+        one = psplan.check("ankang", [path], engine=engine, region="津００６县")
+        assert {r.region for r in one.results} == {"津006县"}

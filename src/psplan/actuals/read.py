@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import os
 import re
 import stat
 import sys
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -935,6 +937,18 @@ def _text(cell: object) -> str | None:
     return text or None
 
 
+@functools.lru_cache(maxsize=65536)
+def region_name(text: str) -> str | None:
+    """A region cell's name: stripped, and its width folded (NFKC), so that 津００６县, as an
+    Excel user may type it, is the county 津006县 of the other rows, not a second one."""
+    return unicodedata.normalize("NFKC", text).strip() or None
+
+
+def _region(cell: object) -> str | None:
+    text = _text(cell)
+    return None if text is None else region_name(text)
+
+
 def _plain_text(cell: object) -> str | None:
     """A cell's text, or None (also for a cell that holds no usable value)."""
     if cell is None or type(cell) is CellError:
@@ -965,7 +979,7 @@ class _RowReader:
         if indicator is None:
             where = Location(self.file, row_number, layout.indicator + 1)
             raise PsplanError("actuals.empty_indicator", where)
-        return indicator, _text(_cell(row, layout.region)), _text(_cell(row, layout.note))
+        return indicator, _region(_cell(row, layout.region)), _text(_cell(row, layout.note))
 
     def read_wide(
         self, row_number: int, row: list[object]
@@ -1065,7 +1079,7 @@ class _RowReader:
                 region = None
                 if region_at is not None and region_at < size:
                     cell = row[region_at]
-                    region = (cell.strip() or None) if type(cell) is str else _text(cell)
+                    region = region_name(cell) if type(cell) is str else _region(cell)
                     if region and region[0] in _TOTAL_FIRST and is_total(region):
                         raise PsplanError("actuals.total_row")  # reported as skipped, below
                 note = None if note_at is None else _text(_cell(row, note_at))

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from psplan.actuals.read import HEADER_ALIASES, SheetEntry
+from psplan.actuals.read import HEADER_ALIASES, SheetEntry, region_name
 from psplan.errors import Location, PsplanError, Shown, quoted
 from psplan.limits import Limits
 from psplan.plan.yamlsource import YamlDocument, load_yaml, read_text, shorten
@@ -62,7 +62,8 @@ def read_reasons(path: Path, limits: Limits) -> Iterator[SheetEntry]:
                     path_ = (*where, key, inner)
                     if inner_field is None:
                         raise _unknown(document, path_, inner)
-                    yield _entry(document, path_, str(indicator), str(key), inner_field, text)
+                    place = region_name(str(key)) or str(key)  # as a sheet's region cell
+                    yield _entry(document, path_, str(indicator), place, inner_field, text)
             else:
                 raise _unknown(document, (*where, key), key)
 

@@ -56,14 +56,17 @@ def own_area_names(plan: Plan) -> frozenset[str]:
 
 def reference_region_names(plan: Plan, given: Iterable[str] = ()) -> frozenset[str]:
     """Region names whose rows are reference values: the levels above the plan, and `given`."""
-    names = set(given)
+    from psplan.actuals.read import region_name
+
+    chosen = {region_name(name) or name for name in given}  # as the files' region cells
+    names = set(chosen)
     position = LEVELS.index(plan.level)
     for level in LEVELS[:position]:
         names.update(LEVEL_REFERENCE_WORDS[level])
         if level == "province":
             names.update(PROVINCES)
             names.update(_PROVINCE_SHORT)
-    return frozenset(names - (own_area_names(plan) - set(given)))
+    return frozenset(names - (own_area_names(plan) - chosen))
 
 
 #: The level a relative target names (达到全省平均水平 → province).

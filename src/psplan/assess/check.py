@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from psplan.actuals.read import ActualRow, SheetEntry
+from psplan.actuals.read import ActualRow, SheetEntry, region_name
 from psplan.actuals.units import same_unit
 from psplan.actuals.values import Value
 from psplan.assess.areas import (
@@ -726,7 +726,7 @@ def assess_collected(
             warnings.append(Problem(Location(source), "check.stage_beyond_figures", "stage",
                                     "warning", year=year, latest=max(collected.years)))  # fmt: skip
         if region is not None:
-            region = region.strip()  # as the files' region cells are read ("京001县 ")
+            region = region_name(region) or ""  # as region cells are read ("京００１县 ")
             if region not in regions:
                 names = [str(r) for r in regions if r]
                 none = Message("common.none")

@@ -38,7 +38,14 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from psplan.actuals.columnar import Table, read_table
-from psplan.actuals.read import _TOTAL_CELLS, ActualRow, _parse_year, _skipped_row, is_total
+from psplan.actuals.read import (
+    _TOTAL_CELLS,
+    ActualRow,
+    _parse_year,
+    _skipped_row,
+    is_total,
+    region_name,
+)
 from psplan.actuals.values import Value, parse_value
 from psplan.assess.areas import reference_region_names
 from psplan.assess.assessment import Assessment, Result, stage_year
@@ -425,7 +432,7 @@ def _map_regions(con: Any, references: frozenset[str]) -> list[str | None] | Non
     texts, numbers = [], []
     names: dict[str | None, int] = {}
     for (text,) in con.execute("SELECT DISTINCT reg FROM raw WHERE NOT blank").fetchall():
-        region = (text.strip() or None) if text is not None else None
+        region = region_name(text) if text is not None else None
         if region in references:
             return None
         texts.append(_NULL if text is None else text)
