@@ -420,3 +420,28 @@ def test_a_region_typed_full_width_is_the_same_region(tmp_path: Path) -> None:
         assert years == [2021, 2022, 2023]
         one = psplan.check("ankang", [path], engine=engine, region="津００６县")
         assert {r.region for r in one.results} == {"津006县"}
+
+
+@pytest.mark.parametrize("first_year", [2019, 1960])
+def test_a_year_given_twice_is_found_over_any_span_of_years(
+    tmp_path: Path, first_year: int
+) -> None:
+    """Repeated years are found from a bit per year while the years span under 64 (a county
+    file's five), by a group per year beyond: an equal figure merges, another is an error,
+    the same on both paths either way."""
+    name = psplan.load_plan("ankang").indicators[0].name
+    head = f"地区,指标,年份,数值\n甲县,{name},{first_year},70\n甲县,{name},2023,80.5\n"
+    same = tmp_path / "same.csv"
+    same.write_text(head + f"甲县,{name},2023,80.5\n", encoding="utf-8")
+    other = tmp_path / "other.csv"
+    other.write_text(head + f"甲县,{name},2023,81\n", encoding="utf-8")
+    _assert_same("ankang", [same], allow_outside_period=True)
+    _assert_same("ankang", [other], allow_outside_period=True)
+    plan = psplan.load_plan("ankang")
+    assert check_columnar(plan, [same], allow_outside_period=True) is not None  # judged there
+    assert check_columnar(plan, [other], allow_outside_period=True) is None  # the error: rows
+    for engine in ("rows", "columnar"):
+        merged = psplan.check("ankang", [same], engine=engine, allow_outside_period=True)
+        assert [o.year for o in merged.results[0].observations] == [first_year, 2023]
+        with pytest.raises(PsplanError):
+            psplan.check("ankang", [other], engine=engine, allow_outside_period=True)

@@ -135,3 +135,24 @@ def test_by_department_needs_a_workbook_and_says_when_the_plan_names_no_lead(
     )
     assert result.exit_code == 0
     assert "未列出各指标的牵头部门：写为一个工作表" in result.stderr
+
+
+def test_a_file_given_twice_is_read_once_and_said_so(departments, tmp_path: Path) -> None:
+    """`check plan a.csv a.csv` (or a.csv and ./a.csv): every figure would be a repeat; it is
+    read once, with a warning naming the file — in check, the library and lint alike."""
+    education, health = departments
+    again = Path(str(education.parent / "." / education.name))
+    once = runner.invoke(app, ["check", "national", str(education), str(health), "-f", "json"])
+    twice = runner.invoke(
+        app, ["check", "national", str(education), str(health), str(again), "-f", "json"]
+    )
+    assert twice.exit_code == once.exit_code == 0
+    assert twice.stdout == once.stdout
+    assert twice.stderr.splitlines() == [
+        f"psplan: warning: {again}: 此文件已作为“{education}”给出，只读一次"
+    ]
+    checked = psplan.check("national", [education, education])
+    assert checked.sources == (str(education),)
+    assert [(w.code, str(w.location)) for w in checked.warnings] == [("same-file", str(education))]
+    lint = runner.invoke(app, ["lint", "national", str(health), str(health), "-f", "json"])
+    assert '"same-file"' in lint.stdout

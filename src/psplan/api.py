@@ -336,7 +336,11 @@ def check(
         and all(isinstance(item, (str, os.PathLike)) for item in actuals)
     ):  # several files, one per department: one dataset
         files = [Path(item) for item in actuals]
+    warnings: list[Problem] = []
     if files:
+        from psplan.actuals.read import distinct_files
+
+        files = distinct_files(files, warnings)
         rows: Iterable[Row] = (row for path in files for row in _read_actuals(path))
         source = ", ".join(str(path) for path in files)
     elif isinstance(actuals, (bytes, Mapping)) or not isinstance(actuals, Iterable):
@@ -347,7 +351,6 @@ def check(
     else:
         rows = actuals
         source = getattr(actuals, "source", "")
-    warnings: list[Problem] = []
     from psplan.assess.check import check as judge
     from psplan.assess.engine import engine_from_env, use_columnar
 

@@ -937,6 +937,27 @@ def _text(cell: object) -> str | None:
     return text or None
 
 
+def distinct_files(paths: Sequence[Path], warnings: list[Problem] | None) -> list[Path]:
+    """The files, each once: a file given twice (the same path, or another path to it) is read
+    once, with a warning naming it — read twice, every figure of it would be a repeat."""
+    kept: list[Path] = []
+    for path in paths:
+        first = next((other for other in kept if _same_file(path, other)), None)
+        if first is None:
+            kept.append(path)
+        elif warnings is not None:
+            warnings.append(Problem(Location(str(path)), Message("actuals.same_file_twice",
+                                    first=quoted(str(first))), "same-file", "warning"))  # fmt: skip
+    return kept
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(path, other)
+    except (OSError, ValueError):  # one is missing (reading it says so), or is not a path
+        return str(path) == str(other)
+
+
 @functools.lru_cache(maxsize=65536)
 def region_name(text: str) -> str | None:
     """A region cell's name: stripped, and its width folded (NFKC), so that 津００６县, as an

@@ -85,7 +85,7 @@ def run_check(
     `max_regions`, reading stops at the first region past it (see `limit_regions`)."""
     get = options.get
     overrides, encoding, sheet = get("overrides"), get("encoding"), get("sheet")
-    from psplan.actuals.read import read_actuals
+    from psplan.actuals.read import distinct_files, read_actuals
     from psplan.assess.check import check
     from psplan.assess.engine import engine_from_env, use_columnar
     from psplan.assess.overrides import read_overrides
@@ -94,7 +94,8 @@ def run_check(
     override_list = read_overrides(overrides) if overrides else []
     # several files (one per department) are one dataset: each figure keeps its file and row,
     # equal figures merge, different ones are an error naming both places (assess.check)
-    files = [actuals] if isinstance(actuals, Path) else list(actuals)
+    warnings: list = []
+    files = distinct_files([actuals] if isinstance(actuals, Path) else list(actuals), warnings)
     options_of_check = {
         "year": get("year"),
         "stage": getattr(get("stage"), "value", "annual"),
@@ -107,7 +108,6 @@ def run_check(
         "allow_outside_period": bool(get("allow_outside_period")),
         "strict": bool(get("strict")),
     }
-    warnings: list = []
     source = options_of_check["source"]
     hint = say("cli.hint.raise_limit") + say(region_hint)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -19,6 +18,7 @@ from psplan.cli.options import (
     SheetOpt,
 )
 from psplan.cli.run import emit, load_for_judging, user_errors
+from psplan.errors import Problem
 
 
 @user_errors
@@ -52,16 +52,17 @@ def lint(
     (indicator, region, year) cells. Exit 1 when anything is found, 0 when nothing is."""
     from itertools import chain
 
-    from psplan.actuals.read import read_actuals
+    from psplan.actuals.read import distinct_files, read_actuals
     from psplan.assess.lint import Thresholds
     from psplan.assess.lint import lint as find
     from psplan.views.problems import problems_view
 
     loaded = load_for_judging(plan)
-    files: list[Path] = list(actuals or [])
+    twice: list[Problem] = []  # a file given twice is read once, and said so
+    files = distinct_files(list(actuals or []), twice)
     rows = chain.from_iterable(read_actuals(path, encoding=encoding, sheet=sheet) for path in files)
     limits = Thresholds(jump_steps, jump_share, outlier_z, outlier_regions)
-    findings = find(loaded.plan, rows, limits)
+    findings = [*twice, *find(loaded.plan, rows, limits)]
     emit(problems_view(findings, len(files), max_problems, lang.value), output_format.value, None)
     if findings:
         raise typer.Exit(1)

@@ -572,6 +572,10 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "已跳过表头上方的一行：{text}",
         "en": "skipped a row above the header: {text}",
     },
+    "actuals.same_file_twice": {
+        "zh": "此文件已作为{first}给出，只读一次",
+        "en": "this file was given already as {first}; read once",
+    },
     "actuals.skipped_total_row": {
         "zh": "已跳过合计行：{text}",
         "en": "skipped a total row: {text}",
