@@ -491,6 +491,12 @@ def _skipped(table: Table) -> list[tuple[int, Problem]] | None:
     each with its warning, marked blank so that nothing else reads them; None where a note
     row would be read as a figure (the per-row path says it names no indicator)."""
     con = table.con
+    marked = con.execute(
+        "SELECT (SELECT count(*) FROM indmap WHERE gk < 0) + (SELECT count(*) FROM regmap"
+        " WHERE ri < 0)"
+    ).fetchone()
+    if not marked or not marked[0]:  # no text is a total's or a note's: no row to skip
+        return []
     rows = con.execute(
         "SELECT r.rowid, r.ind, r.reg, r.yr, r.val, m.gk, g.ri FROM raw r"
         f" JOIN indmap m ON m.ind = coalesce(r.ind, '{_NULL}')"
