@@ -93,10 +93,7 @@ def peers_and_formats(args: argparse.Namespace) -> None:
                 continue
             suffix = {"table": "txt"}.get(fmt, fmt)
             out = ["-o", str(OUT / f"out.{suffix}")] if fmt != "markdown" else []
-            # every region in one workbook (the command line stops at 300 by default)
-            every = ["--max-regions", "0"] if fmt == "xlsx" else []
-            command = [*PSPLAN, "check", args.plan, str(path), *by_region, "--format", fmt,
-                       *out, *every]  # fmt: skip
+            command = [*PSPLAN, "check", args.plan, str(path), *by_region, "--format", fmt, *out]
             elapsed, memory, code = timed(command)
             label = f"psplan check {' '.join(by_region)} --format {fmt}" + (
                 " (to a pipe)" if fmt == "markdown" else " -o FILE"
