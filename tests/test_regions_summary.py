@@ -155,3 +155,27 @@ def test_a_workbook_of_every_result_is_written_row_by_row(
     out = tmp_path / "cli.xlsx"
     assert run_psplan("check", "ankang", str(five), "-o", str(out)).returncode == 1
     assert load_workbook(out, read_only=True)["全部指标"].max_row == 5 * 64 + 1
+
+
+def test_the_json_of_the_regions_makes_none_of_their_tables(
+    counties: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--by-region --format json` writes the contract only: the summaries, the matrix and the
+    spread tables are made when a format that shows tables reads them, never for the JSON."""
+    from psplan.formats import render
+    from psplan.views import assessment
+
+    report = psplan.check("ankang", counties)
+    made: list[str] = []
+    original = assessment.summary_tables
+
+    def counted(*args: object, **kwargs: object) -> list:
+        made.append("summary")
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(assessment, "summary_tables", counted)
+    view = regions_view(report)
+    assert '"matrix"' in render(view, "json") and made == []
+    assert "各领域分地区情况" in render(view, "markdown") and made == ["summary"]
+    render(view, "csv")
+    assert made == ["summary"]  # made once, then kept by the view
