@@ -608,6 +608,11 @@ def _summary_sheet(book: Workbook, name: str, view: View, tables: list[Table]) -
               if c.key in keys and any(bar.progress is not None for bar in c.bars)]  # fmt: skip
     if charts:
         sheet.column_dimensions[get_column_letter(columns + 1)].width = 3  # a margin
+    # the notes wrap within the tables' width (a column no table sets has the default width,
+    # and is written with it: asked for here, before the first row)
+    room = sum(
+        sheet.column_dimensions[get_column_letter(c)].width or 0 for c in range(1, columns + 1)
+    )
     last_row = 1 + len(view.summary)
     below = last_row + 2  # where the tables start
     for laid in laid_out:
@@ -630,9 +635,6 @@ def _summary_sheet(book: Workbook, name: str, view: View, tables: list[Table]) -
         _write_table(rows, laid, width, numbers, first_row=row, borders=True)
         placed[table.key] = (table, row)
         row += len(laid.rows) + 2  # a blank row between the tables
-    room = sum(
-        sheet.column_dimensions[get_column_letter(c)].width or 0 for c in range(1, columns + 1)
-    )
     for line in view.notes:  # under the tables, wrapped within their width (charts are beside)
         sheet.merged_cells.add(f"A{row - 1}:{get_column_letter(columns)}{row - 1}")
         note = rows.cell(row - 1, 1)
