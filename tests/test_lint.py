@@ -81,7 +81,40 @@ def test_each_planted_fault_is_found_by_its_rule_at_its_row(clean: Path, tmp_pat
     text = runner.invoke(app, ["lint", "hanzhong", str(faulty)])
     assert f"{faulty}:{lines['range'] - (lines['range'] > dropped)}: warning: " in text.stdout
     github = runner.invoke(app, ["lint", "hanzhong", str(faulty), "-f", "github"]).stdout
-    assert github.count("::warning file=") == len(found)
+    assert github.count("::warning file=") == len(found) - 1
+    assert github.count("::error file=") == 1  # the conflicting duplicate: check's error too
+    assert [f["level"] for f in found if f["code"] == "duplicate"] == ["error"]
+
+
+def test_lint_has_the_errors_check_stops_at_and_keeps_missing_cells_to_the_plans_years(
+    clean: Path, tmp_path: Path
+) -> None:
+    """A file `check` refuses does not pass `lint`: a value that is no number, one in another
+    unit, each an error at its row as check words it. A year outside the plan (a 2025 row
+    typed 2019) is one warning at its row, not a missing 2019 for every region."""
+    rows = _rows(clean)
+    region = sorted({row[0] for row in rows[1:]})[0]
+    broken = _line(rows, region, "九年义务教育巩固率", 2023)
+    rows[broken - 1][3] = "9.1.1"
+    unit = _line(rows, region, "每千人口拥有医疗卫生机构床位数", 2022)
+    rows[unit - 1][3] = "150%"
+    typo = _line(rows, region, "人均预期寿命", 2025)
+    rows[typo - 1][2] = "2019"
+    path = tmp_path / "bad.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    code, found = findings(path)
+    assert code == 1
+    errors = [(f["code"], f["line"]) for f in found if f["level"] == "error"]
+    assert errors == [("bad-value", broken), ("bad-value", unit)]
+    checked = runner.invoke(app, ["check", "hanzhong", str(path)])
+    assert checked.exit_code == 2
+    for message in (f["message"] for f in found if f["level"] == "error"):
+        assert message in checked.stderr
+    outside = [f for f in found if f["code"] == "outside-years"]
+    assert [(f["line"], f["level"]) for f in outside] == [(typo, "warning")]
+    missing = [f["message"] for f in found if f["code"] == "missing"]
+    assert missing == [f"{region}，人均预期寿命缺少2025年的数据"]
 
 
 def test_thresholds_are_the_users_to_set(clean: Path, tmp_path: Path) -> None:

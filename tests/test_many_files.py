@@ -141,7 +141,8 @@ def test_a_file_given_twice_is_read_once_and_said_so(departments, tmp_path: Path
     """`check plan a.csv a.csv` (or a.csv and ./a.csv): every figure would be a repeat; it is
     read once, with a warning naming the file — in check, the library and lint alike."""
     education, health = departments
-    again = Path(str(education.parent / "." / education.name))
+    again = tmp_path / "教育局（转发）.csv"  # another path to the same file
+    again.symlink_to(education)
     once = runner.invoke(app, ["check", "national", str(education), str(health), "-f", "json"])
     twice = runner.invoke(
         app, ["check", "national", str(education), str(health), str(again), "-f", "json"]
@@ -154,5 +155,9 @@ def test_a_file_given_twice_is_read_once_and_said_so(departments, tmp_path: Path
     checked = psplan.check("national", [education, education])
     assert checked.sources == (str(education),)
     assert [(w.code, str(w.location)) for w in checked.warnings] == [("same-file", str(education))]
+    lint_once = runner.invoke(app, ["lint", "national", str(health), "-f", "json"])
     lint = runner.invoke(app, ["lint", "national", str(health), str(health), "-f", "json"])
-    assert '"same-file"' in lint.stdout
+    assert (lint.exit_code, lint.stdout) == (lint_once.exit_code, lint_once.stdout)
+    assert lint.stderr.splitlines() == [
+        f"psplan: warning: {health}: 此文件给了两次，只读一次"
+    ]  # the same spelling twice: no need to name it again

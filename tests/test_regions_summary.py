@@ -179,3 +179,21 @@ def test_the_json_of_the_regions_makes_none_of_their_tables(
     assert "各领域分地区情况" in render(view, "markdown") and made == ["summary"]
     render(view, "csv")
     assert made == ["summary"]  # made once, then kept by the view
+
+
+def test_no_sheet_freezes_every_column(counties: Path, tmp_path: Path) -> None:
+    """On a narrow screen a sheet must scroll: the summaries of many regions end in a wide
+    column of names, which the frozen panes leave free."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import column_index_from_string
+
+    from psplan.formats import render
+
+    book = tmp_path / "regions.xlsx"
+    book.write_bytes(render(regions_view(psplan.check("ankang", counties)), "xlsx"))
+    sheets = load_workbook(book).worksheets
+    assert {"各领域分地区情况", "地区均等化"} <= {sheet.title for sheet in sheets}
+    for sheet in sheets:
+        if sheet.freeze_panes:
+            letters = "".join(c for c in sheet.freeze_panes if c.isalpha())
+            assert column_index_from_string(letters) <= sheet.max_column, sheet.title

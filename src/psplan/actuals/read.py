@@ -946,8 +946,12 @@ def distinct_files(paths: Sequence[Path], warnings: list[Problem] | None) -> lis
         if first is None:
             kept.append(path)
         elif warnings is not None:
-            warnings.append(Problem(Location(str(path)), Message("actuals.same_file_twice",
-                                    first=quoted(str(first))), "same-file", "warning"))  # fmt: skip
+            words = (
+                Message("actuals.same_file_twice")
+                if str(first) == str(path)
+                else Message("actuals.same_file_as", first=quoted(str(first)))
+            )
+            warnings.append(Problem(Location(str(path)), words, "same-file", "warning"))
     return kept
 
 

@@ -14,12 +14,18 @@ the figures `check` would judge, each finding naming the file, row and rule:
   (0.6745 × (x − median) / MAD, Iglewicz and Hoaglin) beyond `outlier_z`, among at least
   `outlier_regions` regions, the MAD taken as at least `outlier_floor` of the median (a few
   regions may happen to lie close); with a MAD of zero (all at 0) none is computed;
-- `duplicate`: the same (indicator, region, year) given twice with different values;
+- `duplicate`: the same (indicator, region, year) given twice with different values (an
+  error, as `check` has it);
 - `missing`: the completeness matrix — every indicator with figures, for every region and
-  year the file has, that has none.
+  year the file has within the plan's baseline year and period, that has none; a year outside
+  them is one finding (`outside_years`) at its first figure, not a missing cell for every
+  region that has none.
 
-Pure: rows in, findings out (warnings, as `Problem`s). Qualitative figures (应保尽保, 是) are
-only checked for duplicates and completeness.
+A figure `check` cannot judge — not a number where the target is one, in another unit, a
+`[ ]` running total of a yearly indicator — is the error `check` gives (`bad-value`).
+
+Pure: rows in, findings out (`Problem`s: warnings, and the errors `check` would stop at).
+Qualitative figures (应保尽保, 是) are only checked for duplicates and completeness.
 """
 
 from __future__ import annotations
@@ -33,6 +39,8 @@ from psplan.actuals.read import ActualRow, SheetEntry
 from psplan.assess.check import (
     AmbiguousName,
     IndicatorMatcher,
+    _same,
+    _value_problem,
     natural_range,
     unknown_indicator,
 )
@@ -64,7 +72,10 @@ def lint(
     series: dict[tuple[str | None, str], dict[int, Observation]] = {}
     indicators: dict[str, Indicator] = {}
     regions: dict[str | None, None] = {}
-    years: set[int] = set()
+    years: set[int] = set()  # within the plan's baseline year and period
+    first, last = min(plan.baseline_year, plan.period.start), plan.period.end
+    outside: dict[int, list] = {}  # a year outside them → [its first figure, how many]
+    given: set[tuple[str | None, str, int]] = set()  # cells given a value check refuses
     unknown: set[str] = set()
     for row in rows:
         if type(row) is Problem:
@@ -83,24 +94,36 @@ def lint(
                 unknown.add(row.indicator)
                 findings.append(unknown_indicator(plan, row.indicator, row.location))
             continue
+        bad = _value_problem(indicator, row)
+        if bad is not None:  # what check stops at, at the same row (a cell not missing)
+            findings.append(Problem(row.location, bad, "bad-value"))
+            given.add((row.region, indicator.id, row.year))
+            continue
         indicators[indicator.id] = indicator
         regions[row.region] = None
-        years.add(row.year)
         figure = Observation(row.year, row.value, row.line, row.file)
+        if not first <= row.year <= last:
+            outside.setdefault(row.year, [figure, 0])[1] += 1
+        else:
+            years.add(row.year)
         known = series.setdefault((row.region, indicator.id), {})
         earlier = known.get(row.year)
         if earlier is None:
             known[row.year] = figure
-        elif (earlier.value.raw.strip() != figure.value.raw.strip()
-              and earlier.value.number != figure.value.number):  # fmt: skip
-            first = quoted(earlier.value.raw)
+        elif not _same(earlier.value, figure.value):
+            first_given = quoted(earlier.value.raw)
             findings.append(_finding(figure, "duplicate", indicator, row.region, row.year,
-                                     first=first, line=earlier.line, file=plain(earlier.file),
+                                     "error", first=first_given, line=earlier.line,
+                                     file=plain(earlier.file),
                                      second=quoted(figure.value.raw)))  # fmt: skip
     findings += across_years_and_regions(plan, series, indicators, thresholds)
     findings += _ranges(series, indicators)
+    for year, (figure, count) in sorted(outside.items()):
+        findings.append(Problem(Location(figure.file, figure.line), "lint.outside_years",
+                                "outside-years", "warning", year=year, count=count, start=first,
+                                end=last))  # fmt: skip
     first_file = next(iter(f.file for known in series.values() for f in known.values()), "")
-    findings += _missing(series, indicators, list(regions), sorted(years), first_file)
+    findings += _missing(series, indicators, list(regions), sorted(years), first_file, given)
     return findings
 
 
@@ -117,9 +140,9 @@ def across_years_and_regions(
 
 
 def _finding(figure: Observation, rule: str, indicator: Indicator, region: str | None,
-             year: int, **args: object) -> Problem:  # fmt: skip
+             year: int, level: str = "warning", **args: object) -> Problem:  # fmt: skip
     return Problem(
-        Location(figure.file, figure.line), f"lint.{rule}", rule, "warning", name=indicator.name,
+        Location(figure.file, figure.line), f"lint.{rule}", rule, level, name=indicator.name,
         region=f"{region}，" if region else "", year=year, value=quoted(figure.value.raw), **args,
     )  # fmt: skip
 
@@ -187,14 +210,19 @@ def _outliers(series: dict, indicators: dict[str, Indicator], limits: Thresholds
 
 
 def _missing(
-    series: dict, indicators: dict[str, Indicator], regions: list, years: list[int], first: str
+    series: dict,
+    indicators: dict[str, Indicator],
+    regions: list,
+    years: list[int],
+    first: str,
+    given: set[tuple[str | None, str, int]],
 ):
     for indicator_id, indicator in indicators.items():
         for region in regions:
             known = series.get((region, indicator_id), {})
             file = next(iter(known.values())).file if known else first
             for year in years:
-                if year not in known:
+                if year not in known and (region, indicator_id, year) not in given:
                     yield Problem(
                         Location(file), "lint.missing", "missing", "warning",
                         name=indicator.name, region=f"{region}，" if region else "", year=year,

@@ -98,8 +98,7 @@ MaxRegionsOpt = Annotated[
         min=0,
         metavar="N",
         help="Refuse more than N regions in a table, markdown, HTML or Excel report of every "
-        "result (0: no limit; an Excel workbook holds 300 unless given; json, csv and "
-        "--by-region have none).",
+        "result (0: no limit; json, csv and --by-region have none).",
     ),
 ]
 ReferenceOpt = Annotated[

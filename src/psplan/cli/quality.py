@@ -17,7 +17,7 @@ from psplan.cli.options import (
     ProblemFormat,
     SheetOpt,
 )
-from psplan.cli.run import emit, load_for_judging, user_errors
+from psplan.cli.run import emit, load_for_judging, user_errors, warn
 from psplan.errors import Problem
 
 
@@ -58,11 +58,12 @@ def lint(
     from psplan.views.problems import problems_view
 
     loaded = load_for_judging(plan)
-    twice: list[Problem] = []  # a file given twice is read once, and said so
-    files = distinct_files(list(actuals or []), twice)
+    twice: list[Problem] = []  # a file given twice is read once, and said so on stderr:
+    files = distinct_files(list(actuals or []), twice)  # of the call, not of the figures
+    warn(twice, max_problems)
     rows = chain.from_iterable(read_actuals(path, encoding=encoding, sheet=sheet) for path in files)
     limits = Thresholds(jump_steps, jump_share, outlier_z, outlier_regions)
-    findings = [*twice, *find(loaded.plan, rows, limits)]
+    findings = find(loaded.plan, rows, limits)
     emit(problems_view(findings, len(files), max_problems, lang.value), output_format.value, None)
     if findings:
         raise typer.Exit(1)

@@ -237,8 +237,9 @@ class _Sheet:
 
     def _frozen(self) -> int:
         """The name columns kept in view when scrolling right: up to the first wide column
-        after the group (the indicator), and a region column beside it; in a form, those
-        before the first input column; none in a table of one column."""
+        after the group (the indicator), and a region column beside it, but never the last
+        column; in a form, those before the first input column; none in a table of one
+        column."""
         columns = self.table.columns
         if self.inputs:
             return min(self.inputs) - 1
@@ -253,7 +254,7 @@ class _Sheet:
             return 1
         if found + 1 < len(columns) and columns[found + 1].key == "region":
             found += 1
-        return found + 1
+        return min(found + 1, len(columns) - 1)  # a column left to scroll (a narrow screen)
 
     def cells(self, *, kept: bool = True) -> Iterable[tuple[int, Sequence[Cell]]]:
         """The rows' cells, padded to the header (and their notes); with `kept` false, those

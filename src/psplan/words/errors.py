@@ -280,6 +280,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{region}{name} {year} is {value}, far from the median {median:g} of {count} "
         "regions that year (modified z-score {score})",
     },
+    "lint.outside_years": {
+        "zh": "{year}年不在规划的基期和规划期（{start}—{end}年）内：{count}个数据，此处为首个；"
+        "缺数检查只看{start}—{end}年",
+        "en": "{year} is outside the plan's baseline year and period ({start}–{end}): {count} "
+        "figures, the first here; the completeness check looks at {start}–{end} only",
+    },
     "lint.missing": {
         "zh": "{region}{name}缺少{year}年的数据",
         "en": "{region}{name} has no figure for {year}",
@@ -573,6 +579,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "skipped a row above the header: {text}",
     },
     "actuals.same_file_twice": {
+        "zh": "此文件给了两次，只读一次",
+        "en": "this file was given twice; read once",
+    },
+    "actuals.same_file_as": {
         "zh": "此文件已作为{first}给出，只读一次",
         "en": "this file was given already as {first}; read once",
     },
