@@ -456,3 +456,19 @@ def test_a_csv_of_every_result_makes_each_result_once(tmp_path: Path) -> None:
     results._made = original  # type: ignore[attr-defined]
     assert text == render(materialised(assessment_view(report, "zh")), "csv")
     assert "转录说明" in text  # the plan's notes are in it, read off the same results
+
+
+def test_a_long_table_is_counted_on_a_terminal_as_it_is_written(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A county-scale workbook takes minutes: on a terminal its long tables show how far the
+    writing is (every row still written, in order); piped, or a short table, shows nothing."""
+    from psplan import progress
+
+    rows = [(i,) for i in range(progress.MIN_ROWS)]
+    assert progress.writing(rows, "全部指标", len(rows)) is rows  # stderr is no terminal here
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert progress.writing(rows[:10], "全部指标", 10) == rows[:10]  # short: as it is
+    shown = progress.writing(iter(rows), "全部指标", len(rows))
+    assert shown is not rows and list(shown) == rows
+    assert list(progress.writing(iter(rows[:3]), "趋势", None)) == rows[:3]  # length unknown

@@ -1,4 +1,5 @@
-"""A progress display for long reads, on a terminal only (nothing when stderr is piped)."""
+"""A progress display for long reads and writes, on a terminal only (nothing when stderr is
+piped): a county-scale workbook takes minutes, and a silent terminal looks stuck."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ T = TypeVar("T")
 #: Files smaller than this read in well under a second: no display.
 MIN_BYTES = 4 * 1024 * 1024
 EVERY = 20_000
+#: Tables of fewer rows are written in a few seconds: no display.
+MIN_ROWS = 20_000
 
 
 def with_progress(rows: Iterable[T], path: Path) -> Iterable[T]:
@@ -27,7 +30,19 @@ def with_progress(rows: Iterable[T], path: Path) -> Iterable[T]:
     return _progress(rows, say("progress.reading", name=path.name))
 
 
-def _progress(rows: Iterable[T], description: str) -> Iterator[T]:
+def writing(rows: Iterable[T], name: str, total: int | None) -> Iterable[T]:
+    """A table's rows as a format writes them (`total` of them, if known), counted on the
+    terminal when there are `MIN_ROWS` or more (or an unknown number)."""
+    if not sys.stderr.isatty() or (total is not None and total < MIN_ROWS):
+        return rows
+    from psplan.words import say
+
+    return _progress(rows, say("progress.writing", name=name), total, every=1000)
+
+
+def _progress(
+    rows: Iterable[T], description: str, total: int | None = None, every: int = EVERY
+) -> Iterator[T]:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -43,8 +58,8 @@ def _progress(rows: Iterable[T], description: str) -> Iterator[T]:
         TimeElapsedColumn(),
     )
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task(description, total=None)
+        task = progress.add_task(description, total=total)
         for count, row in enumerate(rows, start=1):
-            if count % EVERY == 0:
+            if count % every == 0:
                 progress.update(task, completed=count)
             yield row

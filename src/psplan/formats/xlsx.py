@@ -41,6 +41,7 @@ from collections.abc import Iterable, Sequence
 from copy import copy
 from typing import TYPE_CHECKING, Any
 
+from psplan import progress
 from psplan.formats.colours import STATUS_FILLS
 from psplan.formats.escape import xlsx_is_formula_text, xlsx_text
 from psplan.formats.spool import once
@@ -445,7 +446,8 @@ def _write_table(
     if header_lines > 1:
         sheet.row_dimensions[first_row].height = LINE_HEIGHT * min(header_lines, 12)
 
-    for index, row in laid.cells(kept=False):
+    shown = progress.writing(laid.cells(kept=False), sheet.title, _known_length(laid.rows))
+    for index, row in shown:
         number_ = first_row + 1 + index
         lines = max(
             (

@@ -976,6 +976,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     # ------------------------------------------------------------------ progress display
     "progress.reading": {"zh": "正在读取 {name}", "en": "reading {name}"},
+    "progress.writing": {"zh": "正在写入 {name}", "en": "writing {name}"},
     "progress.rows": {"zh": "{count:,} 行", "en": "{count:,} rows"},
     "check.unknown_stage": {
         "zh": "未知的评估阶段 {stage}（可选 {stages}）",
