@@ -659,13 +659,12 @@ def assessment_view(report: Assessment, lang: str = "zh") -> View:
     # the binding ones behind or not met, each made when a format reads it
     lagging = cast(list, _Picked(report.results, report.failing_rows()))
     domains = domain_progress(report)
-    tables = [
-        counts_table(report, lang),
-        domains_table(domains, lang),
-        results_table("lagging", say("assessment.lagging", lang), lagging, lang, with_regions),
-    ]
-    if many_regions(report):  # a province's or a country's counties: the summaries first
-        tables += summary_tables(report, lang)
+    tables = [counts_table(report, lang), domains_table(domains, lang)]
+    if many_regions(report):  # a province's or a country's counties: the summaries first,
+        tables += summary_tables(report, lang)  # before the rows of every lagging result
+    tables.append(
+        results_table("lagging", say("assessment.lagging", lang), lagging, lang, with_regions)
+    )
     if len(regions) > 1:
         tables.append(matrix_table(report, lang, regions))
     if len([region for region in regions if region]) > 1:
