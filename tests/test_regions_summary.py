@@ -199,3 +199,25 @@ def test_no_sheet_freezes_every_column(counties: Path, tmp_path: Path) -> None:
         if sheet.freeze_panes:
             letters = "".join(c for c in sheet.freeze_panes if c.isalpha())
             assert column_index_from_string(letters) <= sheet.max_column, sheet.title
+
+
+def test_markdown_lists_each_footnote_once_however_many_counties_share_it(
+    counties: Path,
+) -> None:
+    """Every county's row of an indicator carries the plan's notes on it: one footnote,
+    marked on each of those rows, not one per county (40 counties × 33 noted indicators)."""
+    import re
+
+    from psplan.formats import render
+
+    report = psplan.check("ankang", counties)
+    view = assessment_view(report)
+    table = next(t for t in view.tables if t.key == "results")
+    distinct = {tuple(table.notes[i]) for i in range(len(table.rows)) if table.notes.get(i)}
+    text = render(view, "markdown")
+    section = text[text.index(table.title) :]
+    section = section[: section.index("\n## ")] if "\n## " in section else section
+    footnotes = re.findall(r"^- \[(\d+)\] ", section, re.MULTILINE)
+    assert footnotes == [str(n) for n in range(1, len(distinct) + 1)]
+    assert 1 < len(distinct) < 64  # shared across the counties, one per noted indicator
+    assert section.count(" [1] |") + section.count(" [1]\n") >= 40  # marked on every county

@@ -239,9 +239,10 @@ def old_markdown(view: View) -> str:
         kept = kept_columns(table)
         statuses = set(status_columns(table)) if table.matrix else set()
         marked = note_marker_column(table, kept)
-        markers = {
-            row: n for n, row in enumerate(sorted(i for i in table.notes if table.notes[i]), 1)
-        }
+        distinct = list(dict.fromkeys(tuple(table.notes[i]) for i in sorted(table.notes)
+                                      if table.notes[i]))  # fmt: skip
+        markers = {i: distinct.index(tuple(table.notes[i])) + 1
+                   for i in table.notes if table.notes[i]}  # fmt: skip
         rows = []
         for index, row in enumerate(table.rows):
             cells = []
@@ -264,12 +265,11 @@ def old_markdown(view: View) -> str:
                 align.append("left")
         headers = [markdown_cell(table.columns[column].label) for column in kept]
         blocks = [markdown_format._pipe_table(headers, rows, align)]
-        if markers:
+        if markers:  # rows with the same notes share one footnote, listed once
             blocks.append(
                 "\n".join(
-                    f"- {marker(number)} "
-                    + "\\\n  ".join(markdown_line(n) for n in table.notes[row])
-                    for row, number in sorted(markers.items(), key=lambda item: item[1])
+                    f"- {marker(number)} " + "\\\n  ".join(markdown_line(n) for n in notes)
+                    for number, notes in enumerate(distinct, 1)
                 )
             )
         if table.matrix:

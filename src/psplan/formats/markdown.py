@@ -194,7 +194,7 @@ def _table(table: Any, lang: str) -> Iterator[Block]:
     if table.matrix:  # a region's statuses: held, as ever, for the legend
         rows = list(table.rows)
         statuses = set(status_columns(table))
-    markers = {row: n for n, row in enumerate(sorted(i for i in table.notes if table.notes[i]), 1)}
+    markers = _markers(table)
     wide = {
         index
         for index, column in enumerate(table.columns)
@@ -274,8 +274,21 @@ def _pipe_lines(
         yield f"\n| {' | '.join(cells(index, line[:-1].split(_CELLS)))} |"
 
 
+def _markers(table: Any) -> dict[int, int]:
+    """Each row with notes → its footnote's number: rows whose notes are the same share one
+    (an indicator's plan notes under each of 2,900 counties are one footnote, not 2,900)."""
+    numbers: dict[tuple[str, ...], int] = {}
+    markers = {}
+    for row in sorted(i for i in table.notes if table.notes[i]):
+        markers[row] = numbers.setdefault(tuple(table.notes[row]), len(numbers) + 1)
+    return markers
+
+
 def _note_lines(table: Any, markers: dict[int, int]) -> Iterator[str]:
-    """Each marked row's notes, in the order of their marks, one line each."""
-    for number, (row, mark) in enumerate(sorted(markers.items(), key=lambda item: item[1])):
+    """Each footnote once, in the order of their marks, its notes one line each."""
+    first: dict[int, int] = {}  # a mark → the first row it marks (whose notes it lists)
+    for row, mark in markers.items():
+        first.setdefault(mark, row)
+    for number, (mark, row) in enumerate(sorted(first.items())):
         notes = "\\\n  ".join(markdown_line(note) for note in table.notes[row])
         yield f"{chr(10) if number else ''}- {marker(mark)} {notes}"
