@@ -104,17 +104,15 @@ def render(view: View, *, color: bool = False, width: int | None = None) -> byte
 
 
 def _sheet_title(table: Table, view: View) -> str:
-    """What a table's sheet is named after: its title where a sheet name holds it (at most
-    `SHEET_NAME_MAX` characters), else the catalogue's word for the table (`sheet.<key>`,
-    where there is one), else its title (or the view's) cut short."""
-    title = table.title or view.title
-    if len(" ".join(xlsx_text(title).split())) <= SHEET_NAME_MAX:
-        return title
+    """What a table's sheet is named after: the catalogue's word for the table where there
+    is one (`sheet.<key>`: a title that counts the data, 滞后最多的地区（2900个地区中的前20个）,
+    would rename the sheet with every file, and break what refers to it), else its title (or
+    the view's), cut short where a sheet name cannot hold it (`SHEET_NAME_MAX`)."""
     from psplan.words import catalogue
 
     if f"sheet.{table.key}" in catalogue():
         return say(f"sheet.{table.key}", view.lang)
-    return title
+    return table.title or view.title
 
 
 def _sheet_name(title: str, used: set[str], fallback: str = "1") -> str:

@@ -169,5 +169,6 @@ WORDS: dict[str, dict[str, str]] = {
     "html.empty": "common.none",
     # the workbook
     "sheet.summary": {"zh": "汇总", "en": "Summary"},
+    "sheet.lagging_regions": {"zh": "滞后最多的地区", "en": "Regions lagging most"},
     "sheet.footer": {"zh": "第 &P 页，共 &N 页", "en": "Page &P of &N"},
 }
