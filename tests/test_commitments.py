@@ -131,7 +131,7 @@ def test_the_template_asks_for_the_commitments_and_reads_them_back(tmp_path) -> 
 
     path = tmp_path / "填报.xlsx"
     result = CliRunner().invoke(app, ["template", "chuzhou", "--commitments", "-o", str(path)])
-    assert result.exit_code == 0 and "(110 rows)" in result.output
+    assert result.exit_code == 0 and "（110 行）" in result.output
     book = load_workbook(path)
     sheet = book["填报"]
     header = [cell.value for cell in sheet[1]]

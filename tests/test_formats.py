@@ -32,9 +32,9 @@ def invoke(*args: str | Path):
 
 
 def wrote(result, path: Path) -> None:
-    """Exit 0 or 1, and exactly one line on stderr: `wrote FILE`."""
+    """Exit 0 or 1, and exactly one line on stderr: `已写入 FILE` (the command's language)."""
     assert result.exit_code in (0, 1), (result.exit_code, result.stderr)
-    assert result.stderr.splitlines() == [f"wrote {path}"], result.stderr
+    assert result.stderr.splitlines() == [f"已写入 {path}"], result.stderr
     assert result.stdout == ""
 
 
@@ -223,13 +223,13 @@ def test_template_suffix(tmp_path: Path) -> None:
     )
     out = tmp_path / "t.xlsx"
     result = invoke("template", "national", "-o", out)
-    assert result.exit_code == 0 and result.stderr.startswith(f"wrote {out} (")
+    assert result.exit_code == 0 and result.stderr.startswith(f"已写入 {out}（")
     assert out.read_bytes()[:2] == b"PK"
 
 
 def test_stdout_gets_no_wrote_line_and_any_format() -> None:
     result = invoke("check", "national", EXAMPLE, "-o", "-", "--format", "json")
-    assert result.exit_code in (0, 1) and "wrote" not in result.stderr
+    assert result.exit_code in (0, 1) and "已写入" not in result.stderr
     json.loads(result.stdout)
 
 
@@ -268,7 +268,7 @@ def test_check_exit_code_is_kept_when_writing_a_file(tmp_path: Path, regions: Pa
     out = tmp_path / "r.xlsx"
     result = invoke("check", "national", regions, "-o", out, "--strict")
     assert result.exit_code == 1  # 城固县 is behind
-    assert result.stderr.splitlines() == [f"wrote {out}"]
+    assert result.stderr.splitlines() == [f"已写入 {out}"]
 
 
 # ------------------------------------------------------------------------------- CSV
@@ -543,7 +543,8 @@ def test_xlsx_in_english(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     out = tmp_path / "r.xlsx"
-    wrote(invoke("report", "national", EXAMPLE, "-o", out, "--lang", "en"), out)
+    result = invoke("report", "national", EXAMPLE, "-o", out, "--lang", "en")
+    assert result.exit_code in (0, 1) and result.stderr.splitlines() == [f"wrote {out}"]
     book = load_workbook(out)
     assert book.sheetnames == [
         "Summary", "Main indicators", "Binding behind", "All indicators", "Trends"

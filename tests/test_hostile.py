@@ -234,7 +234,7 @@ def test_progress_bar_on_a_terminal_and_not_when_piped(county_csv: Path, tmp_pat
     # in well under a second and draws none)
     env = {**os.environ, "PSPLAN_ENGINE": "rows"}
     piped = subprocess.run(command, capture_output=True, text=True, env=env)
-    assert "rows" not in piped.stderr and piped.stderr.strip().startswith("wrote ")
+    assert "rows" not in piped.stderr and piped.stderr.strip().startswith("wrote ")  # --lang en
     master, slave = pty.openpty()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=slave, env=env)
     os.close(slave)

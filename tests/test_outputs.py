@@ -267,7 +267,7 @@ def test_a_workbook_goes_to_a_pipe(tmp_path: Path) -> None:
     done = run_psplan("report", "national", str(actuals), *XLSX_STDOUT)  # stdout: not a terminal
     assert done.returncode in (0, 1), done.stderr
     assert done.stdout_bytes.startswith(b"PK")  # a zip: the workbook
-    assert "wrote" not in done.stderr
+    assert "已写入" not in done.stderr
 
 
 # ------------------------------------------------------------------------- escaping

@@ -67,7 +67,8 @@ def init(
     data = next_period_draft(report, new_id, start, end, files)
     write(draft_yaml(data, f"psplan init {new_id} --from {previous}"), output)
     missing = sum(1 for row in data["indicators"] if "baseline" not in row)
-    wrote(output, f" ({len(data['indicators'])} indicators, {missing} without a baseline)")
+    wrote(output, lang.value, "cli.wrote.init", indicators=len(data["indicators"]),
+          missing=missing)  # fmt: skip
 
 
 @user_errors
@@ -98,7 +99,8 @@ def import_plan(
     data = draft_plan(read_tables(document), new_id, document.name, document_title(document))
     write(draft_yaml(data, f"psplan import {document.name}"), output)
     noted = sum(1 for row in data["indicators"] if row.get("notes"))
-    wrote(output, f" ({len(data['indicators'])} indicators, {noted} with notes)")
+    wrote(output, lang.value, "cli.wrote.import", indicators=len(data["indicators"]),
+          noted=noted)  # fmt: skip
 
 
 def _yaml_output(output: Path, force: bool) -> None:

@@ -140,9 +140,10 @@ def template(
     # a CSV always with its byte-order mark, wherever it goes: it is a sheet for Excel
     write(with_bom(content) if isinstance(content, str) else content, output)
     rows = sum(len(sheet.rows) for sheet in sheets)
-    wrote(
-        output, f" ({rows} rows)" if len(sheets) == 1 else f" ({rows} rows, {len(sheets)} sheets)"
-    )
+    if len(sheets) == 1:
+        wrote(output, lang.value, "cli.wrote.rows", rows=rows)
+    else:
+        wrote(output, lang.value, "cli.wrote.sheets", rows=rows, sheets=len(sheets))
 
 
 @user_errors

@@ -139,14 +139,16 @@ def write(content: str | bytes | Iterable[str] | Iterable[bytes], output: Path |
     write_output(content, output, inputs=_INPUTS.get())
 
 
-def wrote(output: Path, what: str = "") -> None:
-    """Say on stderr which file was written (nothing when it went to stdout)."""
+def wrote(output: Path, lang: str = "zh", detail: str | None = None, **counts: int) -> None:
+    """Say on stderr, in the command's language, which file was written (nothing when it went
+    to stdout), with what it holds (`detail`, a catalogue key of `counts`)."""
     from psplan.output import is_stream
 
     if not is_stream(output):
         from psplan.formats.escape import one_line
 
-        stderr_line(f"wrote {one_line(str(output))}{what}")
+        line = say("cli.wrote", lang, path=one_line(str(output)))
+        stderr_line(line + (say(detail, lang, **counts) if detail else ""))
 
 
 def limit_regions(
@@ -283,7 +285,11 @@ def _to_terminal(output: Path | None) -> bool:
 
 
 def emit_content(
-    content: str | bytes | Iterable[str], chosen: str, output: Path | None, no_bom: bool = False
+    content: str | bytes | Iterable[str],
+    chosen: str,
+    output: Path | None,
+    no_bom: bool = False,
+    lang: str = "zh",
 ) -> None:
     """Write a command's result, then say which file was written. CSV goes out as UTF-8 with
     a byte-order mark (what Excel needs), unless --no-bom or it is printed on a terminal."""
@@ -298,7 +304,7 @@ def emit_content(
         content = with_bom(content)
     write(content, output)
     if output is not None:
-        wrote(output)
+        wrote(output, lang)
 
 
 def emit(view: Any, chosen: str, output: Path | None, *, no_bom: bool = False,
@@ -315,9 +321,9 @@ def emit(view: Any, chosen: str, output: Path | None, *, no_bom: bool = False,
     chunks = getattr(module, "chunks", None)
     with _frozen():
         if chunks is None:
-            emit_content(render(view, chosen, color=color), chosen, output, no_bom)
+            emit_content(render(view, chosen, color=color), chosen, output, no_bom, view.lang)
         else:
-            emit_content(chunks(view, color=color), chosen, output, no_bom)
+            emit_content(chunks(view, color=color), chosen, output, no_bom, view.lang)
 
 
 @contextlib.contextmanager

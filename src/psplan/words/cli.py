@@ -28,6 +28,20 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "no indicator {text} in plan {plan}{hint}",
     },
     "cli.did_you_mean": {"zh": "；是否指 {names}？", "en": "; did you mean {names}?"},
+    "cli.wrote": {"zh": "已写入 {path}", "en": "wrote {path}"},
+    "cli.wrote.rows": {"zh": "（{rows:,} 行）", "en": " ({rows:,} rows)"},
+    "cli.wrote.sheets": {
+        "zh": "（{rows:,} 行，{sheets} 个工作表）",
+        "en": " ({rows:,} rows, {sheets} sheets)",
+    },
+    "cli.wrote.init": {
+        "zh": "（{indicators} 个指标，{missing} 个没有基期值）",
+        "en": " ({indicators} indicators, {missing} without a baseline)",
+    },
+    "cli.wrote.import": {
+        "zh": "（{indicators} 个指标，{noted} 个有说明）",
+        "en": " ({indicators} indicators, {noted} with notes)",
+    },
     "cli.too_many_regions": {
         "zh": "地区超过 {limit} 个，{what}容纳不下；{hint}",
         "en": "more than {limit} regions, too many for {what}; {hint}",
