@@ -447,7 +447,7 @@ def test_text_and_github_escape_what_would_break_a_line() -> None:
     assert render(view, "text").splitlines() == [
         "a,b:c.yaml:3:4: warning: bad<U+000A>name 100% [x]",
         "p.yaml: error: no line [y]",
-        "1 file(s) checked, 1 error(s)",
+        "1 file(s) checked, 1 error(s), 1 warning(s)",
     ]
     assert render(view, "github").splitlines() == [
         "::warning file=a%2Cb%3Ac.yaml,line=3,col=4,title=x::bad%0Aname 100%25",

@@ -74,7 +74,11 @@ def problems_view(
     title = say("problems.title", lang)
     table = Table("problems", title, columns, rows, notes=notes)
     errors = sum(problem.level == "error" for problem in problems)
-    if problems:
+    warnings = len(problems) - errors
+    if warnings:  # lint's findings are warnings: "0 个错误" alone read as a clean file
+        summary = say("problems.checked_warnings", lang, files=files, errors=errors,
+                      warnings=warnings)  # fmt: skip
+    elif problems:
         summary = say("problems.checked", lang, files=files, errors=errors)
     else:
         summary = say("problems.valid", lang, files=files)

@@ -23,5 +23,9 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "已检查 {files} 个文件，{errors} 个错误",
         "en": "{files} file(s) checked, {errors} error(s)",
     },
+    "problems.checked_warnings": {
+        "zh": "已检查 {files} 个文件，{errors} 个错误，{warnings:,} 条警告",
+        "en": "{files} file(s) checked, {errors} error(s), {warnings} warning(s)",
+    },
     "problems.valid": {"zh": "{files} 个文件均有效", "en": "{files} file(s) valid"},
 }
