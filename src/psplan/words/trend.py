@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 WORDS: dict[str, dict[str, str]] = {
-    "trend.title": {"zh": "{plan} · {year}", "en": "{plan} · {year}"},
+    "trend.title": {"zh": "{plan} · {year}年趋势", "en": "{plan} · trends to {year}"},
     "trend.title_outside": {
-        "zh": "{plan} · {year}（规划期外）",
-        "en": "{plan} · {year} (outside the plan period)",
+        "zh": "{plan} · {year}年趋势（规划期外）",
+        "en": "{plan} · trends to {year} (outside the plan period)",
     },
     "trend.table": {"zh": "指标走势", "en": "Trends"},
     # the columns, by their keys (the JSON's where it has one)
