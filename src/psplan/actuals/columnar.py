@@ -6,11 +6,13 @@ per-row reader then reads with its own messages:
 
 - a CSV file (not a workbook, not reasons.yaml), in long shape (a year and a value column),
   without the collection sheet's 基期值 / 原因分析 / 下一步措施 columns;
-- every record on one line of its own and no blank line (so a row's line is its position
-  under the header, as the per-row reader counts), no NUL byte, within the limits;
+- every record on one line of its own (so a row's line is its position under the header,
+  moved down by the empty lines above it, which duckdb skips and this module numbers in; at
+  most `MOST_BLANK_LINES`), no NUL byte, no CR outside a CRLF, within the limits;
 - decodable as a whole in the encoding the per-row reader would use (GB18030, UTF-8 with or
-  without a BOM, UTF-16…): the text is decoded once, in Python, and a non-UTF-8 file is
-  handed to duckdb as a UTF-8 copy in a temporary file that is removed at once;
+  without a BOM, UTF-16…): a UTF-8 file is read by duckdb itself (its lines counted here in
+  1 MB chunks, never held whole), any other is decoded once, in Python, and handed to duckdb
+  as a UTF-8 copy in a temporary file that is removed at once;
 - parsed by duckdb with every cell as text, no row wider than its header.
 
 The header is found by the per-row reader's own code (title rows above it, aliases, skipped
