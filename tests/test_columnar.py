@@ -445,3 +445,27 @@ def test_a_year_given_twice_is_found_over_any_span_of_years(
         assert [o.year for o in merged.results[0].observations] == [first_year, 2023]
         with pytest.raises(PsplanError):
             psplan.check("ankang", [other], engine=engine, allow_outside_period=True)
+
+
+def test_a_year_before_the_baseline_year_is_said_at_its_first_row(tmp_path: Path) -> None:
+    """A 2025 typed 2019 becomes the first-reported baseline of an indicator the plan gives
+    none: both paths say so, once per such year, at its first figure (2019 twice: one)."""
+    plan = psplan.load_plan("ankang")
+    name = next(i.name for i in plan.indicators if i.baseline.value is None)
+    path = tmp_path / "typo.csv"
+    path.write_text(
+        "地区,指标,年份,数值\n"
+        f"甲县,{name},2021,80\n甲县,{name},2019,84\n乙县,{name},2019,70\n乙县,{name},2021,71\n",
+        encoding="utf-8",
+    )
+    _assert_same("ankang", [path])
+    assert check_columnar(plan, [path]) is not None  # judged there too
+    for engine in ("rows", "columnar"):
+        warnings = psplan.check("ankang", [path], engine=engine).warnings
+        early = [
+            (str(w.location), w.words.render("zh")) for w in warnings if w.code == "early-year"
+        ]
+        assert early == [
+            (f"{path}:3:4", "2019年早于规划的基期年（2020年），请核实年份：规划未列基期值的指标"
+                            "以首个上报数据为基期")
+        ]  # fmt: skip

@@ -246,6 +246,7 @@ def collect(
     known: dict[tuple[str | None, str], tuple[Indicator, dict[int, Observation]] | None] = {}
     unknown: set[str] = set()  # texts already reported as unknown or ambiguous
     out_of_range: dict[str, tuple[int, str]] = {}  # indicator id → (figures out of range, file)
+    early: set[int] = set()  # the years before the plan's baseline year, said at their first
     figures_read = collected.figures_read
     current, stretch = None, 0  # the file being read, and how many of its rows in a row
     for row in rows:
@@ -300,6 +301,9 @@ def collect(
             if value.number is not None:
                 _add_reference(collected, indicator, row, value.number)
             continue
+        if row.year < plan.baseline_year and row.year not in early:
+            early.add(row.year)  # a figure before the baseline year: a typed year, often
+            collected.warnings.append(_early_warning(plan, row))
         number = value.number
         if number is not None and (number < 0 or number > 100) and not _in_range(indicator, number):
             seen = out_of_range.get(indicator.id, (0, row.file))[0]
@@ -541,6 +545,14 @@ def unknown_indicator(plan: Plan, text: str, where: Location, hint: Message | st
 
 def _same(a: Value, b: Value) -> bool:
     return (a.number, a.text, a.running_total) == (b.number, b.text, b.running_total)
+
+
+def _early_warning(plan: Plan, row: ActualRow) -> Problem:
+    """A year before the plan's baseline year, at its first figure: the plan's years are the
+    baseline year and the period, and an indicator the plan gives no baseline takes its first
+    figure as one, so a 2025 typed 2019 would become that baseline."""
+    return Problem(row.location, "check.before_baseline", "early-year", "warning",
+                   year=row.year, baseline=plan.baseline_year)  # fmt: skip
 
 
 def _value_problem(indicator: Indicator, row: ActualRow) -> Message | None:

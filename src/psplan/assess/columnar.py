@@ -52,6 +52,7 @@ from psplan.assess.assessment import Assessment, Result, stage_year
 from psplan.assess.check import (
     AmbiguousName,
     IndicatorMatcher,
+    _early_warning,
     _range_warning,
     _value_problem,
     assess_collected,
@@ -700,25 +701,35 @@ def _out_of_range(
         " WHERE NOT f.missing AND f.number IS NOT NULL AND (f.number < 0 OR f.number > 100)"
         " AND NOT (f.number >= r.low AND f.number <= r.high) GROUP BY f.gk ORDER BY min(f.rid)"
     ).fetchall()
+    early = con.execute(
+        "SELECT min(rid) FROM fig WHERE NOT missing AND year < ? GROUP BY year ORDER BY year",
+        [plan.baseline_year],
+    ).fetchall()
     placed = [(first, 0, warning) for first, warnings in headers for warning in warnings]
     placed += [(rid, 1, warning) for rid, warning in skipped]
-    if not rows:
+    if not rows and not early:
         return [warning for _, _, warning in placed]
     details = {
-        rid: (raw, year, ri)
-        for rid, raw, year, ri in con.execute(
-            "SELECT rid, raw, year, ri FROM fig WHERE list_contains(?, rid)",
-            [[row[2] for row in rows]],
+        rid: (raw, year, ri, gk)
+        for rid, raw, year, ri, gk in con.execute(
+            "SELECT rid, raw, year, ri, gk FROM fig WHERE list_contains(?, rid)",
+            [[row[2] for row in rows] + [rid for (rid,) in early]],
         ).fetchall()
     }
+
+    def actual_row(rid: int) -> ActualRow:
+        """The row as the per-row reader has it (for a warning's place and words)."""
+        raw, year, ri, gk = details[rid]
+        read = collected.table.file_of(rid)
+        return ActualRow(plan.indicators[gk].name, year, Value(raw), collected.names[ri], None,
+                         read.name, read.line(rid), read.value_column)  # fmt: skip
+
+    # before a range warning of the same row, as `collect` says them
+    placed += [(rid, 1, _early_warning(plan, actual_row(rid))) for (rid,) in early]
     more = []
     for gk, count, first, last in rows:
         indicator = plan.indicators[gk]
-        raw, year, ri = details[first]
-        read = collected.table.file_of(first)
-        row = ActualRow(indicator.name, year, Value(raw), collected.names[ri], None, read.name,
-                        read.line(first), read.value_column)  # fmt: skip
-        placed.append((first, 1, _range_warning(indicator, row)))
+        placed.append((first, 1, _range_warning(indicator, actual_row(first))))
         if count > 1:
             more.append(
                 Problem(Location(collected.table.file_of(last).name), "check.more_out_of_range",
