@@ -84,6 +84,9 @@ def test_each_planted_fault_is_found_by_its_rule_at_its_row(clean: Path, tmp_pat
     assert github.count("::warning file=") == len(found) - 1
     assert github.count("::error file=") == 1  # the conflicting duplicate: check's error too
     assert [f["level"] for f in found if f["code"] == "duplicate"] == ["error"]
+    checked = runner.invoke(app, ["check", "hanzhong", str(faulty)])  # the same words
+    assert checked.exit_code == 2
+    assert next(f["message"] for f in found if f["code"] == "duplicate") in checked.stderr
 
 
 def test_lint_has_the_errors_check_stops_at_and_keeps_missing_cells_to_the_plans_years(

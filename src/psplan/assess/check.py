@@ -312,23 +312,7 @@ def collect(
                 collected.warnings.append(_range_warning(indicator, row))
         earlier = series.get(row.year)
         if earlier is not None and not _same(earlier.value, value):
-            # two departments' files that disagree name both places; one file, both lines
-            elsewhere = earlier.file != row.file
-            key = "check.reported_twice_in_files" if elsewhere else "check.reported_twice"
-            problems.append(
-                Problem(
-                    row.location,
-                    key + ("_in_region" if row.region else ""),
-                    "duplicate",
-                    name=indicator.name,
-                    region=row.region or "",
-                    year=row.year,
-                    first=quoted(earlier.value.raw),
-                    line=earlier.line,
-                    file=plain(earlier.file),
-                    second=quoted(value.raw),
-                )
-            )
+            problems.append(reported_twice(indicator, row, earlier))
             if len(problems) >= MAX_PROBLEMS:
                 break
             continue
@@ -524,10 +508,7 @@ def _series_for(
     if indicator is None:
         if row.indicator not in unknown:
             unknown.add(row.indicator)  # reported once, however many regions repeat it
-            hints = matcher.suggest(row.indicator)
-            hint = Message("check.did_you_mean", names=" / ".join(hints)) if hints else ""
-            where = Location(row.file, row.line, 0)
-            problems.append(unknown_indicator(plan, row.indicator, where, hint))
+            problems.append(unknown_figure(plan, matcher, row))
         known[key] = None
         return None
     if row.region in refs:
@@ -541,6 +522,32 @@ def unknown_indicator(plan: Plan, text: str, where: Location, hint: Message | st
     """The problem of a figure naming no indicator of the plan (with a `hint`: 是否是指 …)."""
     return Problem(where, "check.unknown_indicator", "unknown-indicator", text=quoted(text),
                    plan=plan.id, hint=hint)  # fmt: skip
+
+
+def unknown_figure(plan: Plan, matcher: IndicatorMatcher, row: ActualRow) -> Problem:
+    """A figure naming no indicator of the plan, at its row, with the closest names."""
+    hints = matcher.suggest(row.indicator)
+    hint = Message("check.did_you_mean", names=" / ".join(hints)) if hints else ""
+    return unknown_indicator(plan, row.indicator, Location(row.file, row.line, 0), hint)
+
+
+def reported_twice(indicator: Indicator, row: ActualRow, earlier: Observation) -> Problem:
+    """The same (region, indicator, year) given another figure: two departments' files that
+    disagree name both places; one file, both lines."""
+    elsewhere = earlier.file != row.file
+    key = "check.reported_twice_in_files" if elsewhere else "check.reported_twice"
+    return Problem(
+        row.location,
+        key + ("_in_region" if row.region else ""),
+        "duplicate",
+        name=indicator.name,
+        region=row.region or "",
+        year=row.year,
+        first=quoted(earlier.value.raw),
+        line=earlier.line,
+        file=plain(earlier.file),
+        second=quoted(row.value.raw),
+    )
 
 
 def _same(a: Value, b: Value) -> bool:

@@ -42,10 +42,11 @@ from psplan.assess.check import (
     _same,
     _value_problem,
     natural_range,
-    unknown_indicator,
+    reported_twice,
+    unknown_figure,
 )
 from psplan.assess.evaluate import Observation
-from psplan.errors import Location, Problem, plain, quoted
+from psplan.errors import Location, Problem, quoted
 from psplan.plan.model import Indicator, Plan
 
 
@@ -91,8 +92,8 @@ def lint(
                 findings.append(Problem(row.location, exc.words, "ambiguous"))
         if indicator is None:
             if row.indicator not in unknown:
-                unknown.add(row.indicator)
-                findings.append(unknown_indicator(plan, row.indicator, row.location))
+                unknown.add(row.indicator)  # at its row, with the closest names, as in check
+                findings.append(unknown_figure(plan, matcher, row))
             continue
         bad = _value_problem(indicator, row)
         if bad is not None:  # what check stops at, at the same row (a cell not missing)
@@ -110,12 +111,8 @@ def lint(
         earlier = known.get(row.year)
         if earlier is None:
             known[row.year] = figure
-        elif not _same(earlier.value, figure.value):
-            first_given = quoted(earlier.value.raw)
-            findings.append(_finding(figure, "duplicate", indicator, row.region, row.year,
-                                     "error", first=first_given, line=earlier.line,
-                                     file=plain(earlier.file),
-                                     second=quoted(figure.value.raw)))  # fmt: skip
+        elif not _same(earlier.value, figure.value):  # check's error, in its words
+            findings.append(reported_twice(indicator, row, earlier))
     findings += across_years_and_regions(plan, series, indicators, thresholds)
     findings += _ranges(series, indicators)
     for year, (figure, count) in sorted(outside.items()):

@@ -256,11 +256,6 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "不认识的字段{key}：应为 原因分析 / 下一步措施，或一个地区名下的这两项",
         "en": "unknown key {key}: expected 原因分析 / 下一步措施, or a region with them",
     },
-    "lint.duplicate": {
-        "zh": "{region}{name}{year}年给出两个不同的数值：{first}（{file}第{line}行）和{second}",
-        "en": "{region}{name} {year} is given twice with different values: {first} ({file}, "
-        "line {line}) and {second}",
-    },
     "lint.jump": {
         "zh": "{region}{name}{year}年为{value}，比{before}年的{previous}变化过大，请核实",
         "en": "{region}{name} {year} is {value}, a jump from {previous} in {before}: please "
