@@ -137,9 +137,9 @@ def across_years_and_regions(
 
 
 def _finding(figure: Observation, rule: str, indicator: Indicator, region: str | None,
-             year: int, level: str = "warning", **args: object) -> Problem:  # fmt: skip
+             year: int, **args: object) -> Problem:  # fmt: skip
     return Problem(
-        Location(figure.file, figure.line), f"lint.{rule}", rule, level, name=indicator.name,
+        Location(figure.file, figure.line), f"lint.{rule}", rule, "warning", name=indicator.name,
         region=f"{region}，" if region else "", year=year, value=quoted(figure.value.raw), **args,
     )  # fmt: skip
 
