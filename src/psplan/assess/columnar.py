@@ -635,26 +635,25 @@ def _observations(con: Any) -> bool:
     """The tables `obs` and `series`; False where two different figures were given for one
     region, indicator and year (the per-row path names both)."""
     low, high = con.execute("SELECT min(year), max(year) FROM yearmap").fetchone()
-    if low is not None and high - low < 64:
-        # the years of a series as bits of one 64-bit word: fewer bits set than figures is
-        # a year given twice (a count of distinct years costs ten times this, a group per
-        # region, indicator and year holds 3,000,000 groups at 3 M rows)
-        con.execute(
-            "CREATE TABLE series AS SELECT ri, gk, min(rid) AS first,"
-            " count(*) FILTER (WHERE NOT missing) AS figures,"
-            " bit_count(bit_or(1::UBIGINT << (year - ?)::UBIGINT) FILTER (WHERE NOT missing))"
-            " AS years FROM fig GROUP BY ri, gk",
-            [low],
-        )
-        check = "SELECT 1 FROM series WHERE figures > years LIMIT 1"
-    else:  # years over more than 64 years: a group per year
-        con.execute(
-            "CREATE TABLE series AS SELECT ri, gk, min(rid) AS first,"
-            " count(*) FILTER (WHERE NOT missing) AS figures FROM fig GROUP BY ri, gk"
-        )
-        check = (
-            "SELECT 1 FROM fig WHERE NOT missing GROUP BY ri, gk, year HAVING count(*) > 1 LIMIT 1"
-        )
+    # the years of a series as bits of one 64-bit word, where they span fewer than 64: fewer
+    # bits set than figures is a year given twice (a count of distinct years costs ten times
+    # this, a group per region, indicator and year holds 3,000,000 groups at 3 M rows)
+    bits = low is not None and high - low < 64
+    years = (
+        ", bit_count(bit_or(1::UBIGINT << (year - $low)::UBIGINT) FILTER (WHERE NOT missing))"
+        " AS years"
+    )
+    con.execute(
+        "CREATE TABLE series AS SELECT ri, gk, min(rid) AS first,"
+        f" count(*) FILTER (WHERE NOT missing) AS figures{years if bits else ''}"
+        " FROM fig GROUP BY ri, gk",
+        {"low": low} if bits else None,
+    )
+    check = (
+        "SELECT 1 FROM series WHERE figures > years LIMIT 1"
+        if bits  # else a group per year
+        else "SELECT 1 FROM fig WHERE NOT missing GROUP BY ri, gk, year HAVING count(*) > 1 LIMIT 1"
+    )
     repeated = con.execute(check).fetchall()
     if repeated:  # equal figures merge into the first; different ones are an error
         con.execute(_GROUPS)
