@@ -10,6 +10,7 @@ file to the per-row path only for what it says it cannot hold: tests below name 
 
 from __future__ import annotations
 
+import math
 import random
 from pathlib import Path
 
@@ -469,3 +470,41 @@ def test_a_year_before_the_baseline_year_is_said_at_its_first_row(tmp_path: Path
             (f"{path}:3:4", "2019年早于规划的基期年（2020年），请核实年份：规划未列基期值的指标"
                             "以首个上报数据为基期")
         ]  # fmt: skip
+
+
+def _at_score(others: list[float], score: float, above: bool) -> str:
+    """The figure that, beside `others`, has lint's modified z-score just above (or just
+    below) `score`: the smallest step from the exact boundary that crosses it."""
+    import statistics
+
+    median = statistics.median([*others, 1e9])  # the largest figure's value moves neither
+    mad = statistics.median(abs(v - median) for v in [*others, 1e9])
+    mad = max(mad, 0.02 * median)
+    figure = median + score * mad / 0.6745
+    while (0.6745 * (figure - median) / mad > score) != above:
+        figure = math.nextafter(figure, math.inf if above else -math.inf)
+    return repr(figure)
+
+
+def test_outliers_at_the_threshold_are_found_alike_on_both_paths(tmp_path: Path) -> None:
+    """The columnar path sorts only the groups duckdb's approximate median and MAD say could
+    hold an outlier: a figure a unit in the last place above the threshold must still be
+    found, one just below must not, whether the MAD is measured or floored (2 % of the
+    median where most figures are equal)."""
+    indicator = "免费孕前优生健康检查率"
+    spread = [85 + 0.37 * i for i in range(20)]
+    level = [88.0] * 20
+    groups = {2022: (level, True), 2023: (spread, True), 2024: (spread, False),
+              2025: (level, False)}  # fmt: skip
+    rows = ["地区,指标,年份,数值"]
+    for year, (others, above) in groups.items():
+        last = _at_score(others, 3.5, above)
+        for i, value in enumerate([*others, last]):
+            rows.append(f"县{i:02d},{indicator},{year},{value if i == 20 else repr(value)}")
+    path = tmp_path / "counties.csv"
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    _assert_same("ankang", [path])
+    warnings = _judged("ankang", [path], "columnar")[3]
+    outliers = [(where, code) for where, _, code, _ in warnings if code == "outlier"]
+    # a line per region and year, in the order of the groups: 县20 is on lines 22 and 43
+    assert outliers == [(f"{path}:22", "outlier"), (f"{path}:43", "outlier")], warnings
