@@ -400,6 +400,27 @@ def test_a_file_scanned_in_chunks_counts_as_read_whole(
         assert columnar._file_lines(path) == columnar._lines(raw)
 
 
+@pytest.mark.parametrize(
+    "odd",
+    ["   ", ",,,", "\t", "乙县", "", '"甲县",免费孕前优生健康检查率,2023,"8\n7"', "\ufeff"],
+)
+def test_each_line_under_the_header_is_a_row_at_its_line(tmp_path: Path, odd: str) -> None:
+    """Each line under the header is one row duckdb reads, whatever is on it (a line of
+    spaces, of commas, a short row); an empty line is numbered in; a quoted line break sends
+    the file to the per-row path. Either way the rows are at their lines."""
+    from psplan.actuals import columnar
+
+    lines = ["表1 指标", "地区,指标,年份,数值", "甲县,免费孕前优生健康检查率,2021,85", odd,
+             "甲县,免费孕前优生健康检查率,2022,86"]  # fmt: skip
+    path = tmp_path / "figures.csv"
+    path.write_text("\n".join(lines), "utf-8")
+    table = columnar.read_table([path])
+    if table is not None:
+        read = table.files[0]
+        assert read.header.line + read.rows + len(read.blank_lines) == len(lines)
+    _assert_same("ankang", [path])
+
+
 def test_a_region_typed_full_width_is_the_same_region(tmp_path: Path) -> None:
     """Excel users type 津００６县 on some rows and 津006县 on others: one county, its figures
     one series (the same figure twice merges, as any repeat does), on both paths; asked for

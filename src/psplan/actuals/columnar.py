@@ -242,24 +242,27 @@ def _lines(raw: bytes) -> int | None:
 def _file_lines(path: Path) -> int | None:
     """`_lines` of the file's bytes, read a chunk at a time into one buffer (a county file
     read whole is 50 MB of fresh memory, and most of its cost)."""
-    buffer = bytearray(SCAN_CHUNK)
-    newlines = returns = pairs = 0
-    last = 0  # the byte before the chunk
+    import re
+
+    lone_return = re.compile(rb"\r(?!\n)")  # (a search, where counting CRs and CRLFs
+    buffer = bytearray(SCAN_CHUNK)  # costs three times as much: Excel writes CRLFs)
+    newlines = 0
+    last = 0  # the last byte of the chunk before
     try:
         with path.open("rb") as handle:
             while size := handle.readinto(buffer):
                 chunk = buffer if size == SCAN_CHUNK else buffer[:size]
-                if b"\x00" in chunk:
+                if b"\x00" in chunk or (last == 13 and chunk[0] != 10):
                     return None
                 newlines += chunk.count(b"\n")
-                if b"\r" in chunk or last == 13:  # (`in` is a memchr, `count` is not)
-                    returns += chunk.count(b"\r")
-                    # a CRLF may be cut by the chunk's end
-                    pairs += chunk.count(b"\r\n") + (last == 13 and chunk[0] == 10)
+                if b"\r" in chunk:  # (`in` is a memchr, `count` is not)
+                    found = lone_return.search(chunk)
+                    if found and found.start() != size - 1:  # (a CRLF the chunk's end cut)
+                        return None
                 last = chunk[size - 1]
     except OSError:
         return None
-    if returns != pairs:
+    if last == 13:
         return None
     return newlines + (0 if last in (10, 0) else 1)
 
