@@ -219,15 +219,7 @@ class ColumnarCollected:
         key = self.key(region, indicator_id)
         if key is None:  # a commitment's id, or a region without rows
             return ()
-        if self._blocks is None:
-            order = self.regions()
-            self._blocks = {self.region_index[name]: i // SERIES_BLOCK
-                            for i, name in enumerate(order)}  # fmt: skip
-            self._block_regions = [
-                [self.region_index[name] for name in order[i : i + SERIES_BLOCK]]
-                for i in range(0, len(order), SERIES_BLOCK)
-            ]
-        block = self._blocks.get(key[0])
+        block = self.block(key[0])
         if block is None:
             return ()
         found = self._read.get(block)
@@ -236,6 +228,19 @@ class ColumnarCollected:
                 self._read.pop(next(iter(self._read)))
             found = self._read[block] = self._read_series(regions=self._block_regions[block])
         return found.get(key, ())
+
+    def block(self, ri: int) -> int | None:
+        """The block of `SERIES_BLOCK` regions, in the report's order, region `ri` is in
+        (None for a region without rows): what is read back at a time for results."""
+        if self._blocks is None:
+            order = self.regions()
+            self._blocks = {self.region_index[name]: i // SERIES_BLOCK
+                            for i, name in enumerate(order)}  # fmt: skip
+            self._block_regions = [
+                [self.region_index[name] for name in order[i : i + SERIES_BLOCK]]
+                for i in range(0, len(order), SERIES_BLOCK)
+            ]
+        return self._blocks.get(ri)
 
     def key(self, region: str | None, indicator_id: str) -> tuple[int, int] | None:
         """The table's key of a (region, indicator id), None if it names none of its rows."""
@@ -293,16 +298,28 @@ class ColumnarCollected:
             [indicator for indicator, _ in goals] * len(regions),
             statuses, actuals, gaps, ratings, progresses, shares,
         )  # fmt: skip
-        aggregated: dict[tuple[int, int], Any] = {}
+        aggregated: dict[int, dict[tuple[int, int], _Aggregate]] = {}  # by block of regions
+
+        def aggregate(ri: int, gk: int) -> _Aggregate:
+            """A block of regions' aggregates read at a time, as their series are: a report
+            that shows a few results (the terminal's) reads few, one that shows them all
+            holds two blocks, not 185,600 aggregates."""
+            block = self.block(ri)
+            assert block is not None  # a result judged in duckdb has figures
+            found = aggregated.get(block)
+            if found is None:
+                if len(aggregated) >= 2:
+                    aggregated.pop(next(iter(aggregated)))
+                inside = self._block_regions[block]
+                found = aggregated[block] = _aggregates(con, goals, year, regions=inside)
+            return found[(ri, gk)]
 
         def make(index: int) -> Result:
             place, ri = regions[index // per_region], region_keys[index // per_region]
             indicator, goal = goals[index % per_region]
             verdict = verdicts.get(index)
             if verdict is None:
-                if not aggregated:  # the aggregates of every group, read once
-                    aggregated.update(_aggregates(con, goals, year))
-                how = _inputs(goal, year, aggregated[(ri, index % per_region)])
+                how = _inputs(goal, year, aggregate(ri, index % per_region))
                 verdict = how if type(how) is Verdict else judge_figure(goal, year, *how)
             return finish(place, indicator, goal, _Series(self, (place, indicator.id)), verdict)
 
@@ -881,11 +898,15 @@ def _aggregates(
     goals: Sequence[tuple[Indicator, Goal]],
     year: int,
     keys: Sequence[tuple[int, int]] | None = None,
+    regions: Sequence[int] | None = None,
 ) -> dict[tuple[int, int], _Aggregate]:
-    """Per (region, indicator) of plain figures for a numeric target (of `keys` only, if
-    given): the aggregate `_inputs` takes (the same the query of `judge_rows` computes)."""
+    """Per (region, indicator) of plain figures for a numeric target (of `keys` only, or of
+    `regions`, if given): the aggregate `_inputs` takes (the same the query of `judge_rows`
+    computes)."""
     if keys is not None and not keys:
         return {}
+    if regions is not None:
+        keys = None
     rows = con.execute(
         """
         SELECT o.ri, o.gk, arg_max(o.number, o.year), max(o.year),
@@ -895,13 +916,15 @@ def _aggregates(
                    FILTER (WHERE g.periodic AND o.year BETWEEN g.start_year AND g.end_year),
                max(o.year) FILTER (WHERE o.year BETWEEN g.start_year AND g.end_year)
         FROM obs o JOIN judged_goals g ON g.k = o.gk
-        WHERE o.year <= ? AND g.vectorised AND (? OR list_contains(?, o.ri * 65536 + o.gk))
+        WHERE o.year <= ? AND g.vectorised
+          AND (? OR list_contains(?, o.ri * 65536 + o.gk)) AND (? OR list_contains(?, o.ri))
         GROUP BY o.ri, o.gk
         HAVING NOT bool_or(o.number IS NULL OR o.text IS NOT NULL OR o.bound IS NOT NULL
                            OR o.rt)
         """,
-        [year, keys is None, [ri * 65536 + gk for ri, gk in keys or ()]],
-    ).fetchall()
+        [year, keys is None, [ri * 65536 + gk for ri, gk in keys or ()],
+         regions is None, list(regions or ())],
+    ).fetchall()  # fmt: skip
     return {
         (ri, gk): _Aggregate(latest, latest_year, first, first_year, base,
                              tuple(in_period or ()), last)
