@@ -127,8 +127,13 @@ def trend_text(result: Result, lang: str) -> str:
     trend = result.trend
     if trend is None or trend.category is None:
         return ""
-    outlook = "likely" if trend.likely_met else "unlikely"
-    return say("assessment.trend", lang, category=say(f"category.{trend.category}", lang),
+    return _trend_words(trend.category, trend.likely_met, lang)
+
+
+@functools.lru_cache(maxsize=64)
+def _trend_words(category: str, likely: bool, lang: str) -> str:
+    outlook = "likely" if likely else "unlikely"
+    return say("assessment.trend", lang, category=say(f"category.{category}", lang),
                outlook=say(f"outlook.{outlook}", lang))  # fmt: skip
 
 

@@ -53,6 +53,7 @@ def number(value: float | str | None) -> str:
     return f"{rounded:g}" if abs(rounded) < 1e15 else str(value)
 
 
+@functools.lru_cache(maxsize=4096)  # (a time share is the same for every region)
 def percent(value: float | None) -> str:
     """A share as a whole percentage; under 1 % with one decimal (−0.4 %, so a slight step
     back is not shown as 0 %); never "-0%".
@@ -131,13 +132,31 @@ def measure(
         return value
     if not math.isfinite(value):
         return number(value)
+    precision = plan_precision(indicator)
+    if not value:  # 0.0 and -0.0 are one key of a cache, but not one figure
+        return _measured(value, precision, is_percent(indicator), estimate, places)
+    return _measured_often(value, type(value), precision, is_percent(indicator), estimate, places)
+
+
+def _measured(value: float, precision: int, percent_: bool, estimate: bool, places: int) -> Figure:
+    """`measure` of a finite number, given what it reads off the indicator."""
     if estimate:
-        places = min(max(plan_precision(indicator), places), MAX_DECIMALS)
+        places = min(max(precision, places), MAX_DECIMALS)
     else:
-        places = min(max(plan_precision(indicator), decimals(value)), MAX_DECIMALS)
-    if is_percent(indicator):
+        places = min(max(precision, decimals(value)), MAX_DECIMALS)
+    if percent_:
         return Figure(hundredth(value), _fixed(places, True), _show(value / 100, places, True))
     return Figure(value, _fixed(places), _show(value, places))
+
+
+@functools.lru_cache(maxsize=8192)
+def _measured_often(
+    value: float, kind: type, precision: int, percent_: bool, estimate: bool, places: int
+) -> Figure:
+    """`_measured`, remembered: the regions of a county file report the same figures often
+    (and the expected values of an indicator are a handful). The type is part of the key:
+    90 and 90.0 are one key, but not the same JSON."""
+    return _measured(value, precision, percent_, estimate, places)
 
 
 #: The most decimals a figure psplan computed (an expected value, a gap) shows.
