@@ -562,3 +562,21 @@ def test_a_file_read_by_several_threads_keeps_its_lines(
         after = next(i + 1 for i, text in enumerate(lines)
                      if text.startswith(f"{region},{name},2024,"))  # fmt: skip
         assert (f"{path}:{after}", "jump") in said  # and back down the year after
+
+
+def test_a_row_after_a_quoted_line_break_is_named_at_its_own_line(tmp_path: Path) -> None:
+    """A remark typed with Alt+Enter in Excel is a quoted cell over two lines: the rows under
+    it are named at the lines an editor shows them on (they were one line early), on both
+    paths (the columnar one leaves such a file to the per-row one)."""
+    path = tmp_path / "figures.csv"
+    path.write_text(
+        "地区,指标,年份,数值,备注\n"
+        '全市,城镇新增就业人数,2021,1.5,"第一行\n第二行"\n'
+        "全市,城镇新增就业人数,20x2,1.6,\n"
+        "全市,城镇新增就业人数,2023,abc,\n",
+        "utf-8",
+    )
+    _assert_same("ankang", [path])
+    error, _, problems, _ = _judged("ankang", [path], "columnar")
+    assert error == "error"
+    assert [where for where, *_ in problems] == [f"{path}:4:3", f"{path}:5:4"]

@@ -368,10 +368,12 @@ def _csv_rows(
         except (UnicodeError, LookupError):
             sample = ""
         reader = csv.reader(text, delimiter=_sniff_delimiter(sample))
-        row_number = 0
+        row_number = 0  # the line a row starts on, as an editor numbers it
+        read = 0  # the lines read so far (a quoted cell may hold line breaks)
         max_rows = limits.rows
         try:
-            for row_number, row in enumerate(reader, start=1):
+            for row in reader:
+                row_number, read = read + 1, reader.line_num
                 if row:  # a blank line is []; rows of empty cells are skipped later
                     if row_number > max_rows:
                         found = Message("actuals.too_many_rows", most=max_rows)
@@ -387,12 +389,12 @@ def _csv_rows(
         except UnicodeError as exc:  # a codec's own complaint (UTF-16 without a BOM)
             raise PsplanError(
                 "actuals.cannot_decode_because",
-                Location(name, row_number + 1),
+                Location(name, read + 1),
                 encoding=_cut(chosen),
                 detail=_cut(str(exc), 100),
             ) from None
         except csv.Error as exc:
-            where = Location(name, row_number + 1)
+            where = Location(name, read + 1)
             raise PsplanError("actuals.malformed_csv", where, detail=_cut(str(exc), 200)) from None
         except OSError as exc:
             raise PsplanError("file.cannot_read", Location(name), reason=exc.strerror) from None
