@@ -277,6 +277,22 @@ def test_regions_give_one_verdict_each(psplan, tmp_path: Path) -> None:
     assert_one_line_error(psplan("check", "national", str(path), "--region", "丙县"), "丙县")
 
 
+def test_a_region_not_in_a_county_file_names_a_few_regions_and_the_closest(
+    psplan, tmp_path: Path
+) -> None:
+    """A mistyped --region at county scale: the first 20 regions and how many in all (the
+    2,900 names were one error line of 35 KB), and the closest names, a county's number
+    read as a number (京1县 is 京001县). Generated figures, not real ones."""
+    from conftest import generate_actuals
+
+    path = generate_actuals("ankang", tmp_path / "counties.csv", "--regions", "300")
+    ran = psplan("check", "ankang", str(path), "--region", "京1县")
+    assert_one_line_error(ran, "京1县", "（共 300 个）", "是否是指 京001县？")
+    assert len(ran.stderr) < 400
+    english = psplan("check", "ankang", str(path), "--region", "北京001县", "--lang", "en")
+    assert_one_line_error(english, "(300 in all)", "did you mean 京001县")
+
+
 def test_output_is_written_atomically_and_never_over_an_input(
     psplan, clean: Path, tmp_path: Path
 ) -> None:

@@ -580,3 +580,22 @@ def test_a_row_after_a_quoted_line_break_is_named_at_its_own_line(tmp_path: Path
     error, _, problems, _ = _judged("ankang", [path], "columnar")
     assert error == "error"
     assert [where for where, *_ in problems] == [f"{path}:4:3", f"{path}:5:4"]
+
+
+def test_a_county_of_dashes_is_said_alike_on_both_paths(tmp_path: Path) -> None:
+    """A county typed in with every figure a dash is left out of the results with a warning
+    naming it, by both paths (the columnar one judging the file itself)."""
+    from conftest import generate_actuals
+
+    path = generate_actuals("ankang", tmp_path / "counties.csv", "--regions", "40")
+    lines = path.read_text("utf-8").splitlines()
+    county = lines[1].split(",")[0]
+    lines = [",".join([*line.split(",")[:3], "—"]) if line.startswith(county + ",") else line
+             for line in lines]  # fmt: skip
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    assert check_columnar(psplan.load_plan("ankang"), [path]) is not None
+    _assert_same("ankang", [path])
+    warnings = _judged("ankang", [path], "columnar")[3]
+    assert (str(path), f"1个地区有数据行但没有任何数据（{county}），未列入结果") in [
+        (where, words) for where, words, _, _ in warnings
+    ]

@@ -140,3 +140,57 @@ def test_nonsense_thresholds_are_refused(clean: Path) -> None:
     assert result.exit_code == 2
     result = runner.invoke(app, ["lint", "hanzhong", str(clean), "--outlier-regions", "0"])
     assert result.exit_code == 2
+
+
+def _write(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def test_a_file_of_dashes_is_checks_error_and_a_county_of_dashes_is_missing(
+    clean: Path, tmp_path: Path
+) -> None:
+    """A file without one figure is the error check stops at (lint said 1 个文件均有效); a
+    county, or an indicator, typed in but every cell a dash has each cell missing (both
+    passed in silence, and check left the county out without a word)."""
+    rows = _rows(clean)
+    regions = list(dict.fromkeys(row[0] for row in rows[1:]))
+    dashes = _write(tmp_path / "dashes.csv", [rows[0]] + [[*row[:3], "—"] for row in rows[1:]])
+    code, found = findings(dashes)
+    assert code == 1
+    assert [(f["code"], f["level"]) for f in found] == [("no-figures", "error")]
+    header = _write(tmp_path / "header.csv", [rows[0]])
+    assert [f["code"] for f in findings(header)[1]] == ["no-figures"]
+
+    county = [row if row[0] != regions[0] else [*row[:3], "—"] for row in rows]
+    code, found = findings(_write(tmp_path / "county.csv", county))
+    missing = [f for f in found if f["code"] == "missing"]
+    indicators = {row[1] for row in rows[1:]}
+    assert len(missing) == len(indicators) * 5  # every indicator, 2021–2025
+    assert all(regions[0] in f["message"] for f in missing)
+
+    name = rows[1][1]
+    dashed = [row if row[1] != name else [*row[:3], "--"] for row in rows]
+    code, found = findings(_write(tmp_path / "indicator.csv", dashed))
+    assert sum(f["code"] == "missing" and name in f["message"] for f in found) == 8 * 5
+
+    checked = runner.invoke(app, ["check", "hanzhong", str(tmp_path / "county.csv"), "-f", "csv"])
+    assert f"1个地区有数据行但没有任何数据（{regions[0]}），未列入结果" in checked.stderr
+    assert regions[0] not in checked.stdout
+
+
+def test_lint_words_findings_in_english_and_refuses_a_mistyped_engine(
+    clean: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = _rows(clean)
+    at = _line(rows, rows[1][0], "九年义务教育巩固率", 2023)
+    rows[at - 1][3] = "60"
+    path = _write(tmp_path / "jump.csv", rows)
+    result = runner.invoke(app, ["lint", "hanzhong", str(path), "--lang", "en"])
+    jump = next(line for line in result.stdout.splitlines() if "[jump]" in line)
+    assert f"{rows[1][0]}, 九年义务教育巩固率 2023 is '60'" in jump  # not a Chinese comma
+    monkeypatch.setenv("PSPLAN_ENGINE", "row")
+    result = runner.invoke(app, ["lint", "hanzhong", str(clean)])
+    assert result.exit_code == 2
+    assert "PSPLAN_ENGINE" in result.stderr

@@ -194,6 +194,12 @@ class _Collected:
         no region of its own)."""
         return list(dict.fromkeys(r for (r, _), s in self.observations.items() if s))
 
+    def empty_regions(self) -> list[str | None]:
+        """The regions with rows but not one figure (every cell —), in the order first read."""
+        with_figures = set(self.regions())
+        read = dict.fromkeys(r for r, _ in self.observations)
+        return [r for r in read if r not in with_figures]
+
     def across(self, plan: Plan) -> list[Problem]:
         """What `psplan lint` finds across years and regions (jumps, outliers), as warnings."""
         from psplan.assess.lint import Thresholds, across_years_and_regions
@@ -524,6 +530,53 @@ def unknown_indicator(plan: Plan, text: str, where: Location, hint: Message | st
                    plan=plan.id, hint=hint)  # fmt: skip
 
 
+#: The most regions a message lists (a country has 2,900 counties: one line of 35 KB).
+REGIONS_LISTED = 20
+
+
+def _listed(names: list[str]) -> Shown:
+    """Region names for a message: the first `REGIONS_LISTED`, and how many in all."""
+    shown = names[:REGIONS_LISTED]
+    more = {
+        lang: Message("common.in_all", count=len(names)).render(lang)
+        if len(names) > len(shown)
+        else ""
+        for lang in ("en", "zh")
+    }
+    none = Message("common.none")
+    return Shown(
+        ", ".join(shown) + more["en"] if shown else none.render("en"),
+        "、".join(shown) + more["zh"] if shown else none.render("zh"),
+    )
+
+
+def _no_region(region: str, names: list[str], source: str) -> PsplanError:
+    """`--region` naming none of the regions read: the regions (the first `REGIONS_LISTED`,
+    and how many in all) and the closest names, as an unknown indicator's are suggested."""
+    known = _listed(names)
+    # numbers compared as numbers (京1县 is 京001县), then the closest spellings
+    keys: dict[str, list[str]] = {}
+    for name in names:
+        keys.setdefault(_numbers_as_numbers(name), []).append(name)
+    typed = _numbers_as_numbers(region)
+    close = (
+        keys.get(typed)
+        or [
+            name
+            for key in difflib.get_close_matches(typed, list(keys), n=3, cutoff=0.5)
+            for name in keys[key]
+        ][:3]
+    )
+    hint = Message("check.did_you_mean", names=" / ".join(close)) if close else ""
+    return PsplanError(
+        "check.no_region", Location(source), region=quoted(region), regions=known, hint=hint
+    )
+
+
+def _numbers_as_numbers(name: str) -> str:
+    return re.sub(r"\d+", lambda digits: str(int(digits.group())), name)
+
+
 def unknown_figure(plan: Plan, matcher: IndicatorMatcher, row: ActualRow) -> Problem:
     """A figure naming no indicator of the plan, at its row, with the closest names."""
     hints = matcher.suggest(row.indicator)
@@ -674,6 +727,8 @@ class Collected(Protocol):
 
     def regions(self) -> list[str | None]: ...
 
+    def empty_regions(self) -> list[str | None]: ...
+
     def across(self, plan: Plan) -> list[Problem]: ...
 
     def series(self, region: str | None, indicator_id: str) -> Sequence[Observation]: ...
@@ -734,6 +789,11 @@ def assess_collected(
                 baseline=plan.baseline_year,
             )
         regions = collected.regions() or [None]
+        empty = [str(r) for r in collected.empty_regions() if r]
+        if empty and warnings is not None:  # a county of dashes is not dropped without a word
+            warnings.append(Problem(Location(source), "check.empty_regions", "no-figures",
+                                    "warning", count=len(empty),
+                                    names=_listed(empty)))  # fmt: skip
         _place_explanations(plan, collected, regions, warnings)
         if (
             stage != "annual"
@@ -747,14 +807,7 @@ def assess_collected(
         if region is not None:
             region = region_name(region) or ""  # as region cells are read ("京００１县 ")
             if region not in regions:
-                names = [str(r) for r in regions if r]
-                none = Message("common.none")
-                known = Shown(
-                    ", ".join(names) or none.render("en"), "、".join(names) or none.render("zh")
-                )
-                raise PsplanError(
-                    "check.no_region", Location(source), region=quoted(region), regions=known
-                )
+                raise _no_region(region, [str(r) for r in regions if r], source)
             regions = [region]
         references = dict(references or {})
         goals = [(indicator, goal_of(plan, indicator)) for indicator in plan.indicators]

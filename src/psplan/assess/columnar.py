@@ -189,6 +189,12 @@ class ColumnarCollected:
         ).fetchall()
         return [self.names[row[0]] for row in rows]
 
+    def empty_regions(self) -> list[str | None]:
+        rows = self.table.con.execute(
+            "SELECT ri FROM series GROUP BY ri HAVING sum(figures) = 0 ORDER BY min(first)"
+        ).fetchall()
+        return [self.names[row[0]] for row in rows]
+
     def across(self, plan: Plan) -> list[Problem]:
         """The jumps and outliers, found on a connection of their own while the statuses are
         judged (duckdb lets go of the GIL while it runs a query), waited for here."""

@@ -30,8 +30,9 @@ Qualitative figures (应保尽保, 是) are only checked for duplicates and comp
 
 from __future__ import annotations
 
+import contextlib
 import statistics
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -46,7 +47,7 @@ from psplan.assess.check import (
     unknown_figure,
 )
 from psplan.assess.evaluate import Observation
-from psplan.errors import Location, Problem, quoted
+from psplan.errors import Location, Problem, Shown, quoted
 from psplan.plan.model import Indicator, Plan
 
 
@@ -64,10 +65,17 @@ class Thresholds:
 
 
 def lint(
-    plan: Plan, rows: Iterable[ActualRow | SheetEntry | Problem], thresholds: Thresholds
+    plan: Plan,
+    rows: Iterable[ActualRow | SheetEntry | Problem],
+    thresholds: Thresholds,
+    sources: Sequence[str] = (),
 ) -> list[Problem]:
     """Every finding of the rules (see the module) on the figures, in the order of the rules,
-    then of the file. Problems of reading (bad rows) come first, as they are."""
+    then of the file. Problems of reading (bad rows) come first, as they are; files (named
+    by `sources`) without one figure are check's error.
+
+    A region or an indicator given rows whose every cell is empty or a dash has each of
+    those cells missing (a county typed but not filled in is not left out in silence)."""
     matcher = IndicatorMatcher(plan)
     findings: list[Problem] = []
     series: dict[tuple[str | None, str], dict[int, Observation]] = {}
@@ -82,7 +90,14 @@ def lint(
         if type(row) is Problem:
             findings.append(row)
             continue
-        if type(row) is not ActualRow or row.value.missing:
+        if type(row) is not ActualRow:
+            continue
+        if row.value.missing:  # its indicator and region are given: the cell is missing
+            with contextlib.suppress(AmbiguousName):  # (said at the rows with figures)
+                dashed = matcher.match(row.indicator)
+                if dashed is not None:
+                    indicators.setdefault(dashed.id, dashed)
+                    regions[row.region] = None
             continue
         try:
             indicator = matcher.match(row.indicator)
@@ -121,6 +136,8 @@ def lint(
                                 end=last))  # fmt: skip
     first_file = next(iter(f.file for known in series.values() for f in known.values()), "")
     findings += _missing(series, indicators, list(regions), sorted(years), first_file, given)
+    if not series and not any(f.level == "error" for f in findings):
+        findings.append(Problem(Location(", ".join(sources)), "check.no_figures", "no-figures"))
     return findings
 
 
@@ -140,7 +157,8 @@ def _finding(figure: Observation, rule: str, indicator: Indicator, region: str |
              year: int, **args: object) -> Problem:  # fmt: skip
     return Problem(
         Location(figure.file, figure.line), f"lint.{rule}", rule, "warning", name=indicator.name,
-        region=f"{region}，" if region else "", year=year, value=quoted(figure.value.raw), **args,
+        region=Shown(f"{region}, ", f"{region}，") if region else "", year=year,
+        value=quoted(figure.value.raw), **args,
     )  # fmt: skip
 
 

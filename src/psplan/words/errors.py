@@ -836,6 +836,11 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "check.did_you_mean": {"zh": "；是否是指 {names}？", "en": "; did you mean {names}?"},
     "check.no_figures": {"zh": "文件中没有数据", "en": "no figures in the file"},
+    "check.empty_regions": {
+        "zh": "{count}个地区有数据行但没有任何数据（{names}），未列入结果",
+        "en": "{count} region(s) with rows but not one figure ({names}) are left out of the "
+        "results",
+    },
     "check.year_outside_period": {
         "zh": "{year} 年不在规划期 {start}–{end} 年内（基期 {baseline} 年）；"
         "如需评估，请使用 --allow-outside-period（Python：allow_outside_period=True）",
@@ -851,8 +856,8 @@ WORDS: dict[str, dict[str, str]] = {
         "--allow-outside-period (Python: allow_outside_period=True) to judge it",
     },
     "check.no_region": {
-        "zh": "没有地区{region}的数据（现有地区：{regions}）",
-        "en": "no figures for region {region} (regions: {regions})",
+        "zh": "没有地区{region}的数据（现有地区：{regions}）{hint}",
+        "en": "no figures for region {region} (regions: {regions}){hint}",
     },
     "check.no_previous_plan": {
         "zh": "规划 {plan} 没有印发上期规划完成情况表",
