@@ -599,3 +599,34 @@ def test_a_county_of_dashes_is_said_alike_on_both_paths(tmp_path: Path) -> None:
     assert (str(path), f"1个地区有数据行但没有任何数据（{county}），未列入结果") in [
         (where, words) for where, words, _, _ in warnings
     ]
+
+
+@pytest.mark.parametrize(
+    "more",
+    [
+        ["合计,免费孕前优生健康检查率,2021,—", "合计,免费孕前优生健康检查率,2022,—"],
+        ["注：数据来源于各县统计局,,,"],
+        ["丙县,免费孕前优生健康检查率,2021,—", "丙县,免费孕前优生健康检查率,2022,/"],
+        [",免费孕前优生健康检查率,2023,88"],  # a county's name left out: the row's error
+    ],
+)
+def test_rows_without_figures_or_a_region_are_said_alike_on_both_paths(
+    tmp_path: Path, more: list[str]
+) -> None:
+    """A total row of dashes and a note are skipped, a county of dashes is said to be left
+    out, a row without its county beside named ones is an error: alike on both paths."""
+    lines = ["地区,指标,年份,数值", "甲县,免费孕前优生健康检查率,2021,85",
+             "甲县,免费孕前优生健康检查率,2022,86", "乙县,免费孕前优生健康检查率,2021,84",
+             "乙县,免费孕前优生健康检查率,2022,—", *more]  # fmt: skip
+    path = tmp_path / "figures.csv"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    _assert_same("ankang", [path])
+    judged = _judged("ankang", [path], "columnar")
+    if more[0].startswith(","):
+        assert judged[0] == "error"
+        assert judged[2] == [(f"{path}:6", "地区单元格为空（本文件其他行写明了地区）",
+                              "empty-region", "error")]  # fmt: skip
+    elif more[0].startswith("丙县"):
+        assert "1个地区有数据行但没有任何数据（丙县），未列入结果" in [w[1] for w in judged[3]]
+    else:
+        assert not any("没有任何数据" in w[1] for w in judged[3])

@@ -188,6 +188,8 @@ class _Collected:
     figures_read: dict[str, int] = field(default_factory=dict)
     #: the plan's commitments with the indicators they are judged as (made once, by the matcher)
     pledges: list[tuple[Commitment, Indicator]] = field(default_factory=list)
+    #: the regions of rows whose cell is empty or a dash, in the order read
+    dashed: dict[str | None, None] = field(default_factory=dict)
 
     def regions(self) -> list[str | None]:
         """The regions with figures, in the order first read (a 原因分析 or 基期值 alone makes
@@ -197,8 +199,7 @@ class _Collected:
     def empty_regions(self) -> list[str | None]:
         """The regions with rows but not one figure (every cell —), in the order first read."""
         with_figures = set(self.regions())
-        read = dict.fromkeys(r for r, _ in self.observations)
-        return [r for r in read if r not in with_figures]
+        return [r for r in self.dashed if r not in with_figures]
 
     def across(self, plan: Plan) -> list[Problem]:
         """What `psplan lint` finds across years and regions (jumps, outliers), as warnings."""
@@ -233,6 +234,32 @@ class _Collected:
         return tuple(found.values()) if found else ()
 
 
+class UnnamedRows:
+    """Per file, whether a row names its region and the first rows that do not: a county's
+    name left out of one row of a county file is that row's error (a file of the city's own
+    figures, without a region column, names none)."""
+
+    def __init__(self) -> None:
+        self.named: set[str] = set()
+        self.unnamed: dict[str, list[Location]] = {}
+
+    def see(self, row: ActualRow) -> None:
+        if row.region is not None:
+            self.named.add(row.file)
+            return
+        lines = self.unnamed.setdefault(row.file, [])
+        if len(lines) < MAX_PROBLEMS:
+            lines.append(Location(row.file, row.line))
+
+    def problems(self) -> list[Problem]:
+        return [
+            Problem(where, "check.empty_region", "empty-region")
+            for file in self.unnamed
+            if file in self.named
+            for where in self.unnamed[file]
+        ]
+
+
 def collect(
     plan: Plan,
     rows: Iterable[ActualRow | SheetEntry | Problem],
@@ -255,6 +282,7 @@ def collect(
     early: set[int] = set()  # the years before the plan's baseline year, said at their first
     figures_read = collected.figures_read
     current, stretch = None, 0  # the file being read, and how many of its rows in a row
+    unnamed = UnnamedRows()
     for row in rows:
         kind = type(row)
         if kind is Problem:
@@ -265,6 +293,8 @@ def collect(
             if len(problems) >= MAX_PROBLEMS:
                 break
             continue
+        if kind is ActualRow:  # (a sheet's 原因分析 without a region is the plan's own area's)
+            unnamed.see(row)
         key = (row.region, row.indicator)
         entry = known.get(key, False)
         if entry is False:
@@ -297,6 +327,7 @@ def collect(
             if value.missing:
                 # a sheet of empty cells is listed too (a department that sent nothing)
                 figures_read.setdefault(row.file, 0)
+                collected.dashed[row.region] = None
                 continue
         if row.file is not current:  # figures given, counted per file (or sheet)
             if current is not None:
@@ -326,6 +357,8 @@ def collect(
             series[row.year] = Observation(row.year, value, row.line, row.file)
     if current is not None:
         figures_read[current] = figures_read.get(current, 0) + stretch
+    problems.extend(unnamed.problems())
+    del problems[MAX_PROBLEMS:]
     if len(problems) >= MAX_PROBLEMS:
         problems.append(
             Problem(problems[-1].location, "check.stopped", "too-many-problems", count=MAX_PROBLEMS)

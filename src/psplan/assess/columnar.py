@@ -157,6 +157,8 @@ class ColumnarCollected:
         names = _map_regions(con, reference_region_names(plan, reference_regions))
         if names is None or not _map_indicators(con, plan, IndicatorMatcher(plan)):
             return None
+        if None in names and len(names) > 1 and _unnamed(con, names.index(None)):
+            return None  # figures without a region beside named ones: the per-row path says
         skipped = _skipped(table)
         if skipped is None or not _map_years(con):
             return None
@@ -191,7 +193,8 @@ class ColumnarCollected:
 
     def empty_regions(self) -> list[str | None]:
         rows = self.table.con.execute(
-            "SELECT ri FROM series GROUP BY ri HAVING sum(figures) = 0 ORDER BY min(first)"
+            "SELECT ri FROM series WHERE ri >= 0 AND gk >= 0"  # (not a skipped total or note)
+            " GROUP BY ri HAVING sum(figures) = 0 ORDER BY min(first)"
         ).fetchall()
         return [self.names[row[0]] for row in rows]
 
@@ -468,6 +471,17 @@ def _map_regions(con: Any, references: frozenset[str]) -> list[str | None] | Non
         [texts, numbers],
     )
     return list(names)
+
+
+def _unnamed(con: Any, ri: int) -> bool:
+    """Whether a row of an indicator (not a note or a total) has region `ri`, the empty one."""
+    found = con.execute(
+        "SELECT 1 FROM raw r JOIN indmap m ON m.ind = r.ind"
+        " JOIN regmap g ON g.reg = coalesce(r.reg, ?) WHERE NOT r.blank AND m.gk >= 0"
+        " AND g.ri = ? LIMIT 1",
+        [_NULL, ri],
+    ).fetchall()
+    return bool(found)
 
 
 def _map_indicators(con: Any, plan: Plan, matcher: IndicatorMatcher) -> bool:

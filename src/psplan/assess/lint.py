@@ -40,6 +40,7 @@ from psplan.actuals.read import ActualRow, SheetEntry
 from psplan.assess.check import (
     AmbiguousName,
     IndicatorMatcher,
+    UnnamedRows,
     _same,
     _value_problem,
     natural_range,
@@ -86,12 +87,14 @@ def lint(
     outside: dict[int, list] = {}  # a year outside them → [its first figure, how many]
     given: set[tuple[str | None, str, int]] = set()  # cells given a value check refuses
     unknown: set[str] = set()
+    unnamed = UnnamedRows()
     for row in rows:
         if type(row) is Problem:
             findings.append(row)
             continue
         if type(row) is not ActualRow:
             continue
+        unnamed.see(row)
         if row.value.missing:  # its indicator and region are given: the cell is missing
             with contextlib.suppress(AmbiguousName):  # (said at the rows with figures)
                 dashed = matcher.match(row.indicator)
@@ -128,6 +131,10 @@ def lint(
             known[row.year] = figure
         elif not _same(earlier.value, figure.value):  # check's error, in its words
             findings.append(reported_twice(indicator, row, earlier))
+    unnamed_rows = unnamed.problems()
+    if unnamed_rows:  # (each said as an error: not also a region of missing cells)
+        regions.pop(None, None)
+    findings += unnamed_rows
     findings += across_years_and_regions(plan, series, indicators, thresholds)
     findings += _ranges(series, indicators)
     for year, (figure, count) in sorted(outside.items()):

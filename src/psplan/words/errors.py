@@ -601,6 +601,10 @@ WORDS: dict[str, dict[str, str]] = {
         "header",
     },
     "actuals.empty_indicator": {"zh": "指标单元格为空", "en": "the indicator cell is empty"},
+    "check.empty_region": {
+        "zh": "地区单元格为空（本文件其他行写明了地区）",
+        "en": "the region cell is empty (other rows of this file name their region)",
+    },
     "actuals.skipped_baseline_cell": {
         "zh": "已跳过基期值单元格{text}：{reason}",
         "en": "skipped the 基期值 cell {text}: {reason}",
