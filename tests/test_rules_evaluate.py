@@ -130,7 +130,8 @@ TABLE = [
         real_goal("national", "compulsory_education_retention"),
         obs((2024, "95.90%")),
         2025, None, None,
-        ("not_met", 95.9, 2024, 0.1, 0.875, 96.0, 96.0, (95.2, 2020, "plan"), 1.0, ["short_at_end"]),
+        ("not_met", 95.9, 2024, 0.1, 0.875, 96.0, 96.0, (95.2, 2020, "plan"), 1.0,
+         ["short_at_end_from"]),
     ),
     (
         # GENERATED 96.0 exactly in 2022: ≥ 96 is met (not strict); gap 0, progress 1

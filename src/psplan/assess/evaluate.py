@@ -256,6 +256,15 @@ def figure_status(
     return Figured(status, gap, progress, expected, share, baseline, met, baseline_met)
 
 
+def _short_at_end(goal: Goal, actual: float, actual_year: int, op: str, target: float) -> Reason:
+    """Short of the target at the end: the figure named by its year when it is an earlier
+    year's (a 2024 figure judged in 2025 is not the period's end figure)."""
+    if goal.kind == "level" and actual_year < goal.end_year:
+        return _r("short_at_end_from", actual=actual, year=actual_year, op=OP_SYMBOLS[op],
+                  target=target)  # fmt: skip
+    return _r("short_at_end", actual=actual, op=OP_SYMBOLS[op], target=target)
+
+
 def judge_figure(
     goal: Goal,
     year: int,
@@ -290,7 +299,7 @@ def judge_figure(
     if met:
         why = None
     elif year >= goal.end_year:
-        why = _r("short_at_end", actual=actual, op=OP_SYMBOLS[op], target=target_value)
+        why = _short_at_end(goal, actual, actual_year, op, target_value)
     elif goal.kind == "annual_average":
         why = _r("average_short", target=target_value)
     elif expected is None and baseline.value is not None:
@@ -332,7 +341,7 @@ def _judge_bound(
         status, why = "met", None
     elif year >= goal.end_year:
         status = "not_met"
-        why = _r("short_at_end", actual=value.number, op=OP_SYMBOLS[op], target=target_value)
+        why = _short_at_end(goal, value.number, latest.year, op, target_value)
     elif expected is None:
         status, why = "needs_review", _r("no_baseline", year=latest.year)
     else:

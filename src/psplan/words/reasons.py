@@ -45,6 +45,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "期末 {actual:g} 未满足 {op}{target:g}",
         "en": "{actual:g} does not satisfy {op} {target:g} at the end of the period",
     },
+    "short_at_end_from": {
+        "zh": "期末以{year}年数据 {actual:g} 计，未满足 {op}{target:g}",
+        "en": "{actual:g}, the figure of {year}, does not satisfy {op} {target:g} at the end "
+        "of the period",
+    },
     "average_short": {
         "zh": "年均值低于目标 {target:g}",
         "en": "the yearly average so far is short of {target:g}",
