@@ -194,3 +194,14 @@ def test_lint_words_findings_in_english_and_refuses_a_mistyped_engine(
     result = runner.invoke(app, ["lint", "hanzhong", str(clean)])
     assert result.exit_code == 2
     assert "PSPLAN_ENGINE" in result.stderr
+
+
+def test_an_outliers_score_is_shown_past_the_threshold() -> None:
+    """One decimal, or as many as show the score past the threshold: 3.50004 flagged beside
+    3.5 read "3.5" (a trial's reader took it for a score at the threshold, not past it)."""
+    from psplan.assess.lint import shown_score
+
+    assert shown_score(-10.63, 3.5) == -10.6
+    assert shown_score(3.5004, 3.5) == 3.5004
+    assert shown_score(-3.50004, 3.5) == -3.50004
+    assert shown_score(3.5 + 1e-12, 3.5) == 3.5  # past it by float noise alone: as it is

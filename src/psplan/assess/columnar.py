@@ -834,7 +834,7 @@ def _outliers(collected: ColumnarCollected, limits: Any, con: Any) -> list[Probl
     own `median` and `mad` (a selection, not a sort; they may differ from the exact ones by
     a unit in the last place) pick the groups that could have one, with a margin a
     millionfold wider than that error, and only those are sorted."""
-    from psplan.assess.lint import _finding
+    from psplan.assess.lint import _finding, shown_score
 
     rows = con.execute(
         """
@@ -893,7 +893,7 @@ def _outliers(collected: ColumnarCollected, limits: Any, con: Any) -> list[Probl
     for ri, gk, year, raw, kind, rid, median, count, score in rows:
         figure = collected.observation((year, raw, kind, rid))
         found.append(_finding(figure, "outlier", plan.indicators[gk], collected.names[ri], year,
-                              score=round(score, 1), median=round(median, 4),
+                              score=shown_score(score, limits.outlier_z), median=round(median, 4),
                               count=count))  # fmt: skip
     return found
 

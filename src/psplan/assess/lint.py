@@ -160,6 +160,17 @@ def across_years_and_regions(
             *_outliers(series, indicators, thresholds)]  # fmt: skip
 
 
+def shown_score(score: float, threshold: float) -> float:
+    """A modified z-score as a finding shows it: one decimal, or as many (up to 6) as show it
+    past the threshold (3.5000x flagged beside a threshold of 3.5 read "3.5", as though it
+    were not past it)."""
+    for places in range(1, 7):
+        shown = round(score, places)
+        if abs(shown) > threshold:
+            return shown
+    return round(score, 6)
+
+
 def _finding(figure: Observation, rule: str, indicator: Indicator, region: str | None,
              year: int, **args: object) -> Problem:  # fmt: skip
     return Problem(
@@ -227,7 +238,7 @@ def _outliers(series: dict, indicators: dict[str, Indicator], limits: Thresholds
             score = 0.6745 * (figure.value.number - median) / mad
             if abs(score) > limits.outlier_z:
                 yield _finding(figure, "outlier", indicators[indicator_id], region, year,
-                               score=round(score, 1), median=round(median, 4),
+                               score=shown_score(score, limits.outlier_z), median=round(median, 4),
                                count=len(figures))  # fmt: skip
 
 
