@@ -630,3 +630,20 @@ def test_rows_without_figures_or_a_region_are_said_alike_on_both_paths(
         assert "1个地区有数据行但没有任何数据（丙县），未列入结果" in [w[1] for w in judged[3]]
     else:
         assert not any("没有任何数据" in w[1] for w in judged[3])
+
+
+@pytest.mark.parametrize("odd", ["\ufeff", "\u200b", "\u2060"])
+def test_an_invisible_character_in_a_county_does_not_make_a_second_county(
+    tmp_path: Path, odd: str
+) -> None:
+    """A BOM where two files were joined (`cat a.csv b.csv`), a zero-width space or joiner
+    pasted from a web page: 京001县 stays one county, on both paths."""
+    path = tmp_path / "figures.csv"
+    path.write_text(
+        "地区,指标,年份,数值\n京001县,免费孕前优生健康检查率,2021,85\n"
+        f"{odd}京001县,免费孕前优生健康检查率,2022,86\n"
+        f"京0{odd}01县,免费孕前优生健康检查率,2023,87\n",
+        "utf-8",
+    )
+    _assert_same("ankang", [path])
+    assert psplan.check("ankang", str(path), engine="columnar").regions == ["京001县"]

@@ -964,11 +964,22 @@ def _same_file(path: Path, other: Path) -> bool:
         return str(path) == str(other)
 
 
+#: Characters that print as nothing and come into a cell by accident: a BOM where two files
+#: were joined (`cat a.csv b.csv`), a zero-width space, non-joiner, joiner or word joiner
+#: pasted from a web page. Other controls (an escape, a bidi override) are kept, and shown
+#: escaped by every format: they are not accidents a reader should not see.
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"))
+
+
 @functools.lru_cache(maxsize=65536)
 def region_name(text: str) -> str | None:
     """A region cell's name: stripped, and its width folded (NFKC), so that 津００６县, as an
-    Excel user may type it, is the county 津006县 of the other rows, not a second one."""
-    return unicodedata.normalize("NFKC", text).strip() or None
+    Excel user may type it, is the county 津006县 of the other rows, not a second one; an
+    invisible character (`_INVISIBLE`) is dropped, or the county would be two."""
+    name = unicodedata.normalize("NFKC", text)
+    if not name.isprintable():  # (a C check: the common name needs no more)
+        name = name.translate(_INVISIBLE)
+    return name.strip() or None
 
 
 def _region(cell: object) -> str | None:
