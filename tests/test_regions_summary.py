@@ -104,14 +104,28 @@ def test_the_sliced_layout_gives_what_row_by_row_grouping_gives(
 
 def test_a_terminal_cuts_a_cell_of_thousands_of_names_and_says_so() -> None:
     """A spread's lagging regions at county scale are thousands of names in one cell: the
-    terminal shows the start and says where all of them are; the value itself is whole."""
+    terminal shows the first names whole, counts them, and says where all of them are (it
+    cut a name in two and counted characters); the value itself is whole. A text that is no
+    list is cut at its characters."""
     from psplan.formats.table import CELL_CHARS, _cell
 
     names = "、".join(f"县{i:04d}" for i in range(2900))
     shown = _cell(names, color=False, lang="zh").text
-    assert shown.startswith(names[:CELL_CHARS]) and len(shown) < CELL_CHARS + 100
-    assert f"共 {len(names):,} 字" in shown and "CSV、XLSX 或 JSON" in shown
+    kept = names[: names.rindex("、", 0, CELL_CHARS)]
+    assert shown.startswith(kept + "……") and len(shown) < CELL_CHARS + 100
+    assert f"（共 2,900 项，终端中只显示前 {kept.count('、') + 1} 项；" in shown
+    assert "CSV、XLSX 或 JSON" in shown
     assert _cell(names[:CELL_CHARS], color=False, lang="zh").text == names[:CELL_CHARS]
+    prose = "基本公共服务均等化" * 200
+    assert f"共 {len(prose):,} 字" in _cell(prose, color=False, lang="zh").text
+
+
+def test_a_list_of_names_breaks_between_names() -> None:
+    from psplan.formats.table import wrap
+
+    names = "、".join(["京006县", "青002县", "辽008县", "冀001县", "晋001县"])
+    assert wrap(names, 12) == ["京006县、", "青002县、", "辽008县、", "冀001县、", "晋001县"]
+    assert wrap("教育、医疗、养老等基本公共服务", 12) == ["教育、医疗、", "养老等基本公", "共服务"]
 
 
 def test_in_a_mid_period_year_on_track_counts_as_on_course(counties: Path) -> None:
@@ -222,3 +236,18 @@ def test_markdown_lists_each_footnote_once_however_many_counties_share_it(
     assert footnotes == [str(n) for n in range(1, len(distinct) + 1)]
     assert 1 < len(distinct) < 64  # shared across the counties, one per noted indicator
     assert section.count(" [1] |") + section.count(" [1]\n") >= 40  # marked on every county
+
+
+def test_a_count_over_several_regions_is_of_indicator_region_pairs(counties: Path) -> None:
+    """幼有所育's 5 indicators over 40 counties are 200 results, not "指标数 200" (a trial's
+    reader took it for 200 indicators); one region's count stays 指标数."""
+    report = psplan.check("ankang", str(counties))
+    tables = _tables(assessment_view(report, "zh"))
+    for key in ("counts", "domains"):
+        assert tables[key].columns[1].label == "指标×地区数"
+    domain = report.plan.indicators[0].domain
+    row = next(row for row in tables["domains"].rows if row[0] == domain)
+    indicators = sum(i.domain == domain for i in report.plan.indicators)
+    assert str(row[1]) == str(indicators * 40)
+    one = psplan.check("ankang", str(counties), region=report.regions[0])
+    assert _tables(assessment_view(one, "zh"))["domains"].columns[1].label == "指标数"

@@ -285,6 +285,21 @@ def _fold(token: str, width: int) -> list[str]:
     return lines
 
 
+#: A list's items (地区、地区、…) no wider than this are never broken inside.
+LIST_ITEM_CELLS = 16
+
+
+def _list_items(paragraph: str) -> list[str] | None:
+    """A list of names (three or more, 、-separated, each short, no spaces) as its items, each
+    with its 、: a county's name is never broken across lines (…京006县、青 / 002县…)."""
+    items = paragraph.split("、")
+    if len(items) < 3 or " " in paragraph:
+        return None
+    if any(not item or _cells(item) > LIST_ITEM_CELLS for item in items[:-1]):
+        return None
+    return [item + "、" for item in items[:-1]] + ([items[-1]] if items[-1] else [])
+
+
 def wrap(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` cells, broken at readable points (see the module)."""
     width = max(width, 1)
@@ -293,7 +308,7 @@ def wrap(text: str, width: int) -> list[str]:
     text = _POINT_RE.sub("\\1" + NBSP, text.replace("\t", " "))
     for paragraph in text.split("\n"):
         line = ""
-        for token in _tokens(paragraph):
+        for token in _list_items(paragraph) or _tokens(paragraph):
             if _cells(line) + _cells(token) <= width:
                 line += token
                 continue
@@ -336,10 +351,21 @@ class _Cell:
 CELL_CHARS = 1000
 
 
+def _cut(text: str, lang: str) -> str:
+    """A cell too long for a terminal, cut to `CELL_CHARS`: a list of names after its last
+    whole item, counted in items (共 2,857 项), else counted in characters."""
+    head = text[:CELL_CHARS]
+    if _list_items(text) is not None:
+        head = head[: head.rfind("、")]
+        return say("table.cut_list", lang, text=head, items=f"{text.count('、') + 1:,}",
+                   shown=f"{head.count('、') + 1:,}")  # fmt: skip
+    return say("table.cut", lang, text=head, chars=f"{len(text):,}")
+
+
 def _cell(cell: Cell, color: bool, lang: str, matrix: bool = False) -> _Cell:
     text = visible(shown(cell)).replace("\t", " ")
     if len(text) > CELL_CHARS:
-        text = say("table.cut", lang, text=text[:CELL_CHARS], chars=f"{len(text):,}")
+        text = _cut(text, lang)
     if isinstance(cell, Status):
         drawn = glyph(cell, lang) if matrix else None
         style = STATUS_STYLES.get(cell.code) if color else None

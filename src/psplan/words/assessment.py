@@ -67,6 +67,7 @@ WORDS: dict[str, dict[str, str]] = {
     "assessment.due.annual": {"zh": "每年", "en": "every year"},
     # the counts by status
     "assessment.column.count": {"zh": "指标数", "en": "indicators"},
+    "assessment.column.results": {"zh": "指标×地区数", "en": "indicator × region results"},
     "assessment.column.binding": {"zh": "其中约束性", "en": "binding"},
     # the trends
     "assessment.column.series": {"zh": "序列", "en": "series"},
@@ -142,6 +143,12 @@ WORDS: dict[str, dict[str, str]] = {
         "（-o 结果.csv）",
         "en": "This table has more than {rows} rows, too many to list in a text table; the full "
         "table is in the CSV, JSON or XLSX (-o results.csv)",
+    },
+    "table.cut_list": {
+        "zh": "{text}……（共 {items} 项，终端中只显示前 {shown} 项；"
+        "完整内容请输出 CSV、XLSX 或 JSON）",
+        "en": "{text}… ({items} items, the first {shown} shown in a terminal; CSV, XLSX and "
+        "JSON hold all of them)",
     },
     "table.cut": {
         "zh": "{text}……（共 {chars} 字，终端中只显示开头；完整内容请输出 CSV、XLSX 或 JSON）",
