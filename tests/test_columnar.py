@@ -647,3 +647,30 @@ def test_an_invisible_character_in_a_county_does_not_make_a_second_county(
     )
     _assert_same("ankang", [path])
     assert psplan.check("ankang", str(path), engine="columnar").regions == ["京001县"]
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ('"京001县,免费孕前优生健康检查率,2023,87',
+         ("{path}:4", "引号未闭合：这一行的一个单元格以引号开头，一直读到第 6 行；请补上右引号或删去左引号")),
+        ("京001县，免费孕前优生健康检查率，2023，87",
+         ("{path}:4:2", "这一行只有一个单元格，用全角逗号“，”分隔；CSV 的分隔符是半角逗号“,”")),
+    ],
+)  # fmt: skip
+def test_a_row_without_its_indicator_says_why_when_it_can(
+    tmp_path: Path, line: str, said: tuple[str, str]
+) -> None:
+    """A quote opened and never closed, a row typed with full-width commas: each was "指标单元格
+    为空" at its row, which sent the reader looking at the wrong thing (a new-user trial)."""
+    path = tmp_path / "figures.csv"
+    path.write_text(
+        "地区,指标,年份,数值\n京001县,免费孕前优生健康检查率,2021,85\n"
+        f"京001县,免费孕前优生健康检查率,2022,86\n{line}\n"
+        "京001县,免费婚前医学检查率,2021,85\n京001县,免费婚前医学检查率,2022,86\n",
+        "utf-8",
+    )
+    _assert_same("ankang", [path])
+    error, _, problems, _ = _judged("ankang", [path], "columnar")
+    assert error == "error"
+    assert problems[0][:2] == (said[0].format(path=path), said[1])

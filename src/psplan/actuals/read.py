@@ -964,6 +964,21 @@ def _same_file(path: Path, other: Path) -> bool:
         return str(path) == str(other)
 
 
+def _empty_indicator(file: str, line: int, column: int, row: list[object]) -> PsplanError:
+    """A row without its indicator, and why where it can be told: one cell holding the whole
+    row in full-width commas (a sheet typed with a Chinese keyboard), or a cell swallowing the
+    lines under it (a quote opened and never closed)."""
+    where = Location(file, line, column + 1)
+    cells = [cell for cell in row if isinstance(cell, str) and cell.strip()]
+    swallowed = next((cell for cell in cells if cell.count("\n") >= 2), None)
+    if swallowed is not None:
+        return PsplanError("actuals.open_quote", Location(file, line),
+                           last=line + swallowed.rstrip("\r\n").count("\n"))  # fmt: skip
+    if len(cells) == 1 and cells[0].count("，") >= 2:
+        return PsplanError("actuals.fullwidth_commas", where)
+    return PsplanError("actuals.empty_indicator", where)
+
+
 #: Characters that print as nothing and come into a cell by accident: a BOM where two files
 #: were joined (`cat a.csv b.csv`), a zero-width space, non-joiner, joiner or word joiner
 #: pasted from a web page. Other controls (an escape, a bidi override) are kept, and shown
@@ -1015,8 +1030,7 @@ class _RowReader:
         layout = self.layout
         indicator = _text(_cell(row, layout.indicator))
         if indicator is None:
-            where = Location(self.file, row_number, layout.indicator + 1)
-            raise PsplanError("actuals.empty_indicator", where)
+            raise _empty_indicator(self.file, row_number, layout.indicator, row)
         return indicator, _region(_cell(row, layout.region)), _text(_cell(row, layout.note))
 
     def read_wide(
@@ -1110,8 +1124,7 @@ class _RowReader:
                 cell = row[indicator_at] if indicator_at < size else None
                 indicator = cell.strip() if type(cell) is str else _text(cell)
                 if not indicator:
-                    where = Location(file, row_number, indicator_at + 1)
-                    raise PsplanError("actuals.empty_indicator", where)
+                    raise _empty_indicator(file, row_number, indicator_at, row)
                 if indicator in totals:
                     raise PsplanError("actuals.total_row")  # reported as skipped, below
                 region = None

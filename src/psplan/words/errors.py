@@ -601,6 +601,17 @@ WORDS: dict[str, dict[str, str]] = {
         "header",
     },
     "actuals.empty_indicator": {"zh": "指标单元格为空", "en": "the indicator cell is empty"},
+    "actuals.fullwidth_commas": {
+        "zh": "这一行只有一个单元格，用全角逗号“，”分隔；CSV 的分隔符是半角逗号“,”",
+        "en": "the whole row is one cell, split by full-width commas '，'; a CSV's separator is "
+        "the comma ','",
+    },
+    "actuals.open_quote": {
+        "zh": "引号未闭合：这一行的一个单元格以引号开头，一直读到第 {last} 行；"
+        "请补上右引号或删去左引号",
+        "en": "a quote is not closed: a cell of this row starts with a quote and runs on to line "
+        "{last}; close the quote or remove it",
+    },
     "check.empty_region": {
         "zh": "地区单元格为空（本文件其他行写明了地区）",
         "en": "the region cell is empty (other rows of this file name their region)",
