@@ -674,3 +674,27 @@ def test_a_row_without_its_indicator_says_why_when_it_can(
     error, _, problems, _ = _judged("ankang", [path], "columnar")
     assert error == "error"
     assert problems[0][:2] == (said[0].format(path=path), said[1])
+
+
+def test_a_region_asked_for_hears_of_its_own_jumps_and_outliers(tmp_path: Path) -> None:
+    """`--region` asks about one county: the jumps and outliers of the others (found among
+    all of them) are not said, its own are, alike on both paths (generated figures)."""
+    from conftest import generate_actuals
+
+    path = generate_actuals("ankang", tmp_path / "counties.csv", "--regions", "12")
+    lines = path.read_text("utf-8").splitlines()
+    regions = list(dict.fromkeys(line.split(",")[0] for line in lines[1:]))
+    for region in regions[:2]:  # a 2023 figure five times as large in two counties
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"{region},")
+                  and ",2023," in line and line.split(",")[3][:1].isdigit())  # fmt: skip
+        cells = lines[at].split(",")
+        lines[at] = ",".join([*cells[:3], f"{float(cells[3].rstrip('%')) * 5:.2f}"])
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    _assert_same("ankang", [path], region=regions[0])
+    said = [words for _, words, code, _ in _judged("ankang", [path], "columnar",
+                                                    region=regions[0])[3]
+            if code in ("jump", "outlier")]  # fmt: skip
+    everyone = [words for _, words, code, _ in _judged("ankang", [path], "columnar")[3]
+                if code in ("jump", "outlier")]  # fmt: skip
+    assert said and all(w.startswith(regions[0]) for w in said)
+    assert any(w.startswith(regions[1]) for w in everyone)

@@ -804,7 +804,8 @@ def assess_collected(
         raise ActualsError(collected.problems)
     # what `psplan lint` finds across years and regions, as warnings, in their place after
     # the reading's: asked for last, as the columnar path finds them beside the judging
-    with _across_in_place(collected, plan, warnings):
+    asked: list[str] = []  # the region asked for: only its jumps and outliers are said
+    with _across_in_place(collected, plan, warnings, asked):
         given_year = year is not None
         if year is None:
             if not collected.years:
@@ -842,6 +843,7 @@ def assess_collected(
             if region not in regions:
                 raise _no_region(region, [str(r) for r in regions if r], source)
             regions = [region]
+            asked.append(region)
         references = dict(references or {})
         goals = [(indicator, goal_of(plan, indicator)) for indicator in plan.indicators]
         remarks = collected.remarks
@@ -895,16 +897,26 @@ def assess_collected(
 
 @contextmanager
 def _across_in_place(
-    collected: Collected, plan: Plan, warnings: list[Problem] | None
+    collected: Collected, plan: Plan, warnings: list[Problem] | None, asked: list[str]
 ) -> Iterator[None]:
     """Put `collected.across(plan)` where the warnings stand now, once the block is done
-    (also when it raises: the per-row path had them before any error of judging)."""
+    (also when it raises: the per-row path had them before any error of judging). With a
+    region `asked` for by then, only the findings at its own figures: the other counties'
+    jumps and outliers are not what `--region` asks about (they are computed among all)."""
     at = len(warnings) if warnings is not None else 0
     try:
         yield
     finally:
         if warnings is not None:
-            warnings[at:at] = collected.across(plan)
+            found = collected.across(plan)
+            if asked:
+                rows = {
+                    (figure.file, figure.line)
+                    for indicator in plan.indicators
+                    for figure in collected.series(asked[0], indicator.id)
+                }
+                found = [p for p in found if (p.location.file, p.location.line) in rows]
+            warnings[at:at] = found
 
 
 def judged(
