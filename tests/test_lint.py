@@ -175,6 +175,10 @@ def test_a_file_of_dashes_is_checks_error_and_a_county_of_dashes_is_missing(
     code, found = findings(_write(tmp_path / "indicator.csv", dashed))
     assert sum(f["code"] == "missing" and name in f["message"] for f in found) == 8 * 5
 
+    unknown = [*rows, [regions[0], "不存在的指标", "2023", "—"]]  # refused by check, dashes or not
+    code, found = findings(_write(tmp_path / "unknown.csv", unknown))
+    assert [(f["code"], f["level"]) for f in found] == [("unknown-indicator", "error")]
+
     checked = runner.invoke(app, ["check", "hanzhong", str(tmp_path / "county.csv"), "-f", "csv"])
     assert f"1个地区有数据行但没有任何数据（{regions[0]}），未列入结果" in checked.stderr
     assert regions[0] not in checked.stdout

@@ -30,7 +30,6 @@ Qualitative figures (应保尽保, 是) are only checked for duplicates and comp
 
 from __future__ import annotations
 
-import contextlib
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -95,13 +94,6 @@ def lint(
         if type(row) is not ActualRow:
             continue
         unnamed.see(row)
-        if row.value.missing:  # its indicator and region are given: the cell is missing
-            with contextlib.suppress(AmbiguousName):  # (said at the rows with figures)
-                dashed = matcher.match(row.indicator)
-                if dashed is not None:
-                    indicators.setdefault(dashed.id, dashed)
-                    regions[row.region] = None
-            continue
         try:
             indicator = matcher.match(row.indicator)
         except AmbiguousName as exc:
@@ -112,6 +104,10 @@ def lint(
             if row.indicator not in unknown:
                 unknown.add(row.indicator)  # at its row, with the closest names, as in check
                 findings.append(unknown_figure(plan, matcher, row))
+            continue
+        if row.value.missing:  # its indicator and region are given: the cell is missing
+            indicators.setdefault(indicator.id, indicator)
+            regions[row.region] = None
             continue
         bad = _value_problem(indicator, row)
         if bad is not None:  # what check stops at, at the same row (a cell not missing)
