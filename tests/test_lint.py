@@ -190,10 +190,14 @@ def test_lint_words_findings_in_english_and_refuses_a_mistyped_engine(
     rows = _rows(clean)
     at = _line(rows, rows[1][0], "九年义务教育巩固率", 2023)
     rows[at - 1][3] = "60"
-    path = _write(tmp_path / "jump.csv", rows)
+    path = _write(tmp_path / "jump.csv", rows[:-1])  # and the last county's last cell missing
     result = runner.invoke(app, ["lint", "hanzhong", str(path), "--lang", "en"])
+    assert (
+        f"{rows[-1][0]}, {rows[-1][1]} has no figure for {rows[-1][2]} [missing]" in result.stdout
+    )
     jump = next(line for line in result.stdout.splitlines() if "[jump]" in line)
     assert f"{rows[1][0]}, 九年义务教育巩固率 2023 is '60'" in jump  # not a Chinese comma
+    assert "，" not in result.stdout  # nor in the missing cells' and the ranges' lines
     monkeypatch.setenv("PSPLAN_ENGINE", "row")
     result = runner.invoke(app, ["lint", "hanzhong", str(clean)])
     assert result.exit_code == 2
@@ -208,4 +212,5 @@ def test_an_outliers_score_is_shown_past_the_threshold() -> None:
     assert shown_score(-10.63, 3.5) == -10.6
     assert shown_score(3.5004, 3.5) == 3.5004
     assert shown_score(-3.50004, 3.5) == -3.50004
-    assert shown_score(3.5 + 1e-12, 3.5) == 3.5  # past it by float noise alone: as it is
+    assert shown_score(3.5000000605, 3.5) == 3.5000001
+    assert shown_score(3.5 + 1e-14, 3.5) == 3.5  # past it by float noise alone: as it is

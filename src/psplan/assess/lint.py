@@ -157,21 +157,26 @@ def across_years_and_regions(
 
 
 def shown_score(score: float, threshold: float) -> float:
-    """A modified z-score as a finding shows it: one decimal, or as many (up to 6) as show it
-    past the threshold (3.5000x flagged beside a threshold of 3.5 read "3.5", as though it
-    were not past it)."""
-    for places in range(1, 7):
+    """A modified z-score as a finding shows it: one decimal, or as many (up to 12) as show
+    it past the threshold (3.5000x flagged beside a threshold of 3.5 read "3.5", as though
+    it were not past it)."""
+    for places in range(1, 13):
         shown = round(score, places)
         if abs(shown) > threshold:
             return shown
-    return round(score, 6)
+    return round(score, 12)
+
+
+def _region_words(region: str | None) -> Shown | str:
+    """A region leading a finding, with the comma of the finding's language."""
+    return Shown(f"{region}, ", f"{region}，") if region else ""
 
 
 def _finding(figure: Observation, rule: str, indicator: Indicator, region: str | None,
              year: int, **args: object) -> Problem:  # fmt: skip
     return Problem(
         Location(figure.file, figure.line), f"lint.{rule}", rule, "warning", name=indicator.name,
-        region=Shown(f"{region}, ", f"{region}，") if region else "", year=year,
+        region=_region_words(region), year=year,
         value=quoted(figure.value.raw), **args,
     )  # fmt: skip
 
@@ -207,7 +212,7 @@ def _ranges(series: dict, indicators: dict[str, Indicator]):
                 rule = "range" if high != float("inf") else "range_negative"
                 yield Problem(
                     Location(figure.file, figure.line), f"lint.{rule}", "range", "warning",
-                    name=indicator.name, region=f"{region}，" if region else "", year=year,
+                    name=indicator.name, region=_region_words(region), year=year,
                     value=quoted(figure.value.raw), low=low,
                     **({"high": high} if rule == "range" else {}),
                 )  # fmt: skip
@@ -254,5 +259,5 @@ def _missing(
                 if year not in known and (region, indicator_id, year) not in given:
                     yield Problem(
                         Location(file), "lint.missing", "missing", "warning",
-                        name=indicator.name, region=f"{region}，" if region else "", year=year,
+                        name=indicator.name, region=_region_words(region), year=year,
                     )  # fmt: skip
