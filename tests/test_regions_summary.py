@@ -126,6 +126,14 @@ def test_a_list_of_names_breaks_between_names() -> None:
     names = "、".join(["京006县", "青002县", "辽008县", "冀001县", "晋001县"])
     assert wrap(names, 12) == ["京006县、", "青002县、", "辽008县、", "冀001县、", "晋001县"]
     assert wrap("教育、医疗、养老等基本公共服务", 12) == ["教育、医疗、", "养老等基本公", "共服务"]
+    # names of every length (a re-trial's 木垒哈 / 萨克自治县), and a cut list's last name
+    mixed = "、".join(["陕001县测试长名称", "镇坪县", "木垒哈萨克自治县", "京006县", "青002县"])
+    assert wrap(mixed, 20) == ["陕001县测试长名称、", "镇坪县、", "木垒哈萨克自治县、",
+                               "京006县、青002县"]  # fmt: skip
+    from psplan.formats.table import _cut
+
+    cut = wrap(_cut("、".join(f"县{i:04d}" for i in range(300)), "zh"), 30)
+    assert all(line.endswith(("县、", "……")) for line in cut[:-3]), cut
 
 
 def test_in_a_mid_period_year_on_track_counts_as_on_course(counties: Path) -> None:

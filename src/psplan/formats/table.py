@@ -286,18 +286,30 @@ def _fold(token: str, width: int) -> list[str]:
 
 
 #: A list's items (地区、地区、…) no wider than this are never broken inside.
-LIST_ITEM_CELLS = 16
+LIST_ITEM_CELLS = 40
+#: What a list's item (a name) never holds: a space or a mark of prose.
+_NOT_A_NAME = re.compile(r"[\s，。；：（）,;:()]")
 
 
 def _list_items(paragraph: str) -> list[str] | None:
-    """A list of names (three or more, 、-separated, each short, no spaces) as its items, each
-    with its 、: a county's name is never broken across lines (…京006县、青 / 002县…)."""
+    """A paragraph holding a list of names (three or more, 、-separated) as units to wrap:
+    each name with its 、 one unit, so that no name breaks across lines (…京006县、青 /
+    002县…); what is not a name (the text after the last 、, a note after a cut list) is
+    broken as any text is."""
     items = paragraph.split("、")
-    if len(items) < 3 or " " in paragraph:
+    if len(items) < 3:
         return None
-    if any(not item or _cells(item) > LIST_ITEM_CELLS for item in items[:-1]):
-        return None
-    return [item + "、" for item in items[:-1]] + ([items[-1]] if items[-1] else [])
+    units: list[str] = []
+    for item in items[:-1]:
+        if item and _cells(item) <= LIST_ITEM_CELLS and not _NOT_A_NAME.search(item):
+            units.append(item + "、")
+        else:
+            units.extend(_tokens(item + "、"))
+    last = items[-1]
+    name = last.rstrip("…")  # (a cut list ends in ……)
+    if name and _cells(last) <= LIST_ITEM_CELLS and not _NOT_A_NAME.search(name):
+        return [*units, last]
+    return units + _tokens(last)
 
 
 def wrap(text: str, width: int) -> list[str]:

@@ -145,9 +145,9 @@ WORDS: dict[str, dict[str, str]] = {
         "table is in the CSV, JSON or XLSX (-o results.csv)",
     },
     "table.cut_list": {
-        "zh": "{text}……（共 {items} 项，终端中只显示前 {shown} 项；"
+        "zh": "{text}……\n（共 {items} 项，终端中只显示前 {shown} 项；"
         "完整内容请输出 CSV、XLSX 或 JSON）",
-        "en": "{text}… ({items} items, the first {shown} shown in a terminal; CSV, XLSX and "
+        "en": "{text}…\n({items} items, the first {shown} shown in a terminal; CSV, XLSX and "
         "JSON hold all of them)",
     },
     "table.cut": {
