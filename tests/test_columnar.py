@@ -599,6 +599,11 @@ def test_a_county_of_dashes_is_said_alike_on_both_paths(tmp_path: Path) -> None:
     assert (str(path), f"1个地区有数据行但没有任何数据（{county}），未列入结果") in [
         (where, words) for where, words, _, _ in warnings
     ]
+    # asked for, it is said to have no figure, not taken for a mistyped name
+    _assert_same("ankang", [path], region=county)
+    assert _judged("ankang", [path], "columnar", region=county)[1] == (
+        f"地区“{county}”有数据行，但没有任何数据（只有空单元格或“—”）"
+    )
 
 
 @pytest.mark.parametrize(
@@ -608,6 +613,7 @@ def test_a_county_of_dashes_is_said_alike_on_both_paths(tmp_path: Path) -> None:
         ["注：数据来源于各县统计局,,,"],
         ["丙县,免费孕前优生健康检查率,2021,—", "丙县,免费孕前优生健康检查率,2022,/"],
         [",免费孕前优生健康检查率,2023,88"],  # a county's name left out: the row's error
+        ["—,免费孕前优生健康检查率,2023,88"],  # or a dash for it (it made a county "—")
     ],
 )
 def test_rows_without_figures_or_a_region_are_said_alike_on_both_paths(
@@ -622,9 +628,9 @@ def test_rows_without_figures_or_a_region_are_said_alike_on_both_paths(
     path.write_text("\n".join(lines) + "\n", "utf-8")
     _assert_same("ankang", [path])
     judged = _judged("ankang", [path], "columnar")
-    if more[0].startswith(","):
+    if more[0].startswith((",", "—")):
         assert judged[0] == "error"
-        assert judged[2] == [(f"{path}:6", "地区单元格为空（本文件其他行写明了地区）",
+        assert judged[2] == [(f"{path}:6", "地区单元格没有地区名（本文件其他行写明了地区）",
                               "empty-region", "error")]  # fmt: skip
     elif more[0].startswith("丙县"):
         assert "1个地区有数据行但没有任何数据（丙县），未列入结果" in [w[1] for w in judged[3]]
@@ -698,3 +704,16 @@ def test_a_region_asked_for_hears_of_its_own_jumps_and_outliers(tmp_path: Path) 
                 if code in ("jump", "outlier")]  # fmt: skip
     assert said and all(w.startswith(regions[0]) for w in said)
     assert any(w.startswith(regions[1]) for w in everyone)
+
+
+def test_a_total_short_at_the_end_names_the_last_year_it_counts(tmp_path: Path) -> None:
+    """A five-year total judged in the end year from the years to 2024 is not the period's
+    total: its reason says so (it read "期末 5.91 未满足 ≥8"). Generated figures."""
+    path = tmp_path / "figures.csv"
+    rows = "".join(f"京001县,城镇新增就业人数,{year},1.4\n" for year in range(2021, 2025))
+    path.write_text("地区,指标,年份,数值\n" + rows, "utf-8")
+    _assert_same("ankang", [path], year=2025)
+    checked = psplan.check("ankang", str(path), year=2025, engine="columnar")
+    jobs = next(r for r in checked.results if r.indicator.name == "城镇新增就业人数")
+    assert jobs.status == "not_met"
+    assert jobs.verdict.reason("zh").endswith("期末以截至2024年的累计 5.6 计，未满足 ≥8")

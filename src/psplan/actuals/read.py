@@ -36,7 +36,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
-from psplan.actuals.values import CellError, Value, parse_value
+from psplan.actuals.values import MISSING_TEXTS, CellError, Value, parse_value
 from psplan.errors import Location, Message, Problem, PsplanError, Shown, plain, quoted
 from psplan.limits import Limits, exceeded
 from psplan.plan.targets import normalise_text
@@ -990,11 +990,13 @@ _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"))
 def region_name(text: str) -> str | None:
     """A region cell's name: stripped, and its width folded (NFKC), so that 津００６县, as an
     Excel user may type it, is the county 津006县 of the other rows, not a second one; an
-    invisible character (`_INVISIBLE`) is dropped, or the county would be two."""
+    invisible character (`_INVISIBLE`) is dropped, or the county would be two. A dash or
+    "NA", as an empty figure is typed, names no region (it was a county called "—")."""
     name = unicodedata.normalize("NFKC", text)
     if not name.isprintable():  # (a C check: the common name needs no more)
         name = name.translate(_INVISIBLE)
-    return name.strip() or None
+    name = name.strip()
+    return None if name.lower() in MISSING_TEXTS else name
 
 
 def _region(cell: object) -> str | None:

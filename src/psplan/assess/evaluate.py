@@ -258,10 +258,13 @@ def figure_status(
 
 def _short_at_end(goal: Goal, actual: float, actual_year: int, op: str, target: float) -> Reason:
     """Short of the target at the end: the figure named by its year when it is an earlier
-    year's (a 2024 figure judged in 2025 is not the period's end figure)."""
-    if goal.kind == "level" and actual_year < goal.end_year:
-        return _r("short_at_end_from", actual=actual, year=actual_year, op=OP_SYMBOLS[op],
-                  target=target)  # fmt: skip
+    year's (a 2024 figure judged in 2025 is not the period's end figure; a total or an
+    average of the years to 2024 is not the period's)."""
+    if actual_year is not None and actual_year < goal.end_year:
+        key = {"level": "short_at_end_from", "cumulative": "short_at_end_total_from"}.get(
+            goal.kind, "short_at_end_average_from"
+        )
+        return _r(key, actual=actual, year=actual_year, op=OP_SYMBOLS[op], target=target)
     return _r("short_at_end", actual=actual, op=OP_SYMBOLS[op], target=target)
 
 

@@ -613,8 +613,8 @@ WORDS: dict[str, dict[str, str]] = {
         "{last}; close the quote or remove it",
     },
     "check.empty_region": {
-        "zh": "地区单元格为空（本文件其他行写明了地区）",
-        "en": "the region cell is empty (other rows of this file name their region)",
+        "zh": "地区单元格没有地区名（本文件其他行写明了地区）",
+        "en": "the region cell names no region (other rows of this file name theirs)",
     },
     "actuals.skipped_baseline_cell": {
         "zh": "已跳过基期值单元格{text}：{reason}",
@@ -851,6 +851,10 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "check.did_you_mean": {"zh": "；是否是指 {names}？", "en": "; did you mean {names}?"},
     "check.no_figures": {"zh": "文件中没有数据", "en": "no figures in the file"},
+    "check.region_without_figures": {
+        "zh": "地区{region}有数据行，但没有任何数据（只有空单元格或“—”）",
+        "en": "region {region} has rows but not one figure (only empty cells or dashes)",
+    },
     "check.empty_regions": {
         "zh": "{count}个地区有数据行但没有任何数据（{names}），未列入结果",
         "en": "{count} region(s) with rows but not one figure ({names}) are left out of the "

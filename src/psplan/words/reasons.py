@@ -45,6 +45,16 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "期末 {actual:g} 未满足 {op}{target:g}",
         "en": "{actual:g} does not satisfy {op} {target:g} at the end of the period",
     },
+    "short_at_end_total_from": {
+        "zh": "期末以截至{year}年的累计 {actual:g} 计，未满足 {op}{target:g}",
+        "en": "{actual:g}, the total to {year}, does not satisfy {op} {target:g} at the end of "
+        "the period",
+    },
+    "short_at_end_average_from": {
+        "zh": "期末以截至{year}年的年均值 {actual:g} 计，未满足 {op}{target:g}",
+        "en": "{actual:g}, the yearly average to {year}, does not satisfy {op} {target:g} at "
+        "the end of the period",
+    },
     "short_at_end_from": {
         "zh": "期末以{year}年数据 {actual:g} 计，未满足 {op}{target:g}",
         "en": "{actual:g}, the figure of {year}, does not satisfy {op} {target:g} at the end "
