@@ -662,6 +662,8 @@ def test_an_invisible_character_in_a_county_does_not_make_a_second_county(
          ("{path}:4", "引号未闭合：这一行的一个单元格以引号开头，一直读到第 6 行；请补上右引号或删去左引号")),
         ("京001县，免费孕前优生健康检查率，2023，87",
          ("{path}:4:2", "这一行只有一个单元格，用全角逗号“，”分隔；CSV 的分隔符是半角逗号“,”")),
+        ("京001县，免费孕前优生健康检查率,2023,87",  # partly full-width: one cell too few
+         ("{path}:4:3", "年份“87”不是有效年份（应如 2023）（这一行有全角逗号“，”：CSV 的分隔符是半角逗号“,”）")),
     ],
 )  # fmt: skip
 def test_a_row_without_its_indicator_says_why_when_it_can(

@@ -1101,7 +1101,14 @@ class _RowReader:
         """A bad row's problem; None for a row of empty cells (",,,"), which carries nothing."""
         if _blank(row):
             return None
-        return Problem(exc.location or Location(self.file, row_number), exc.words, "actuals")
+        words = exc.words
+        layout = self.layout
+        keys = (layout.indicator, layout.region, layout.year)
+        if words.key != "actuals.fullwidth_commas" and any(
+            at is not None and "，" in str(_cell(row, at) or "") for at in keys
+        ):  # a row typed partly with a Chinese keyboard: the reason its cells are off
+            words = Message("actuals.with_fullwidth_commas", problem=words)
+        return Problem(exc.location or Location(self.file, row_number), words, "actuals")
 
     def read_long(
         self, rows: Iterator[tuple[int, list[object]]]

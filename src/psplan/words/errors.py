@@ -606,6 +606,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "the whole row is one cell, split by full-width commas '，'; a CSV's separator is "
         "the comma ','",
     },
+    "actuals.with_fullwidth_commas": {
+        "zh": "{problem}（这一行有全角逗号“，”：CSV 的分隔符是半角逗号“,”）",
+        "en": "{problem} (this row has full-width commas '，'; a CSV's separator is ',')",
+    },
     "actuals.open_quote": {
         "zh": "引号未闭合：这一行的一个单元格以引号开头，一直读到第 {last} 行；"
         "请补上右引号或删去左引号",
