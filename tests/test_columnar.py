@@ -311,6 +311,8 @@ def test_the_engine_is_chosen_by_size_and_by_the_environment(
     monkeypatch.setenv("PSPLAN_ENGINE", "Columnar")
     assert engine_from_env() == "columnar"
     assert use_columnar([small], "COLUMNAR")
+    monkeypatch.setenv("PSPLAN_ENGINE", " ")  # set empty: as unset
+    assert engine_from_env() == "auto"
     monkeypatch.setenv("PSPLAN_ENGINE", "row")  # a typo is said, not taken for "auto"
     with pytest.raises(PsplanError) as raised:
         engine_from_env()

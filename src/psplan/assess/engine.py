@@ -22,8 +22,9 @@ ENGINE_VARIABLE = "PSPLAN_ENGINE"
 
 
 def engine_from_env() -> str:
-    """PSPLAN_ENGINE ("auto" when unset); PsplanError naming the choices for another value."""
-    return _engine(os.environ.get(ENGINE_VARIABLE, "auto"), ENGINE_VARIABLE)
+    """PSPLAN_ENGINE ("auto" when unset or set empty, as `PSPLAN_ENGINE= psplan …` and a
+    CI's blank variable leave it); PsplanError naming the choices for another value."""
+    return _engine(os.environ.get(ENGINE_VARIABLE, "").strip() or "auto", ENGINE_VARIABLE)
 
 
 def _engine(given: str, name: str) -> str:
