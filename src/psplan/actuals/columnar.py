@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -235,6 +236,9 @@ READ_BUFFER = 32 << 20
 
 #: How much of a UTF-8 file is looked at at once (for its lines, NUL bytes and lone CRs).
 SCAN_CHUNK = 1 << 20
+#: A CR outside a CRLF: one search, where counting CRs and CRLFs costs three times as much
+#: (Excel writes CRLFs).
+_LONE_RETURN = re.compile(rb"\r(?!\n)")
 
 
 def _lines(raw: bytes) -> int | None:
@@ -248,10 +252,7 @@ def _lines(raw: bytes) -> int | None:
 def _file_lines(path: Path) -> int | None:
     """`_lines` of the file's bytes, read a chunk at a time into one buffer (a county file
     read whole is 50 MB of fresh memory, and most of its cost)."""
-    import re
-
-    lone_return = re.compile(rb"\r(?!\n)")  # (a search, where counting CRs and CRLFs
-    buffer = bytearray(SCAN_CHUNK)  # costs three times as much: Excel writes CRLFs)
+    buffer = bytearray(SCAN_CHUNK)
     newlines = 0
     last = 0  # the last byte of the chunk before
     try:
@@ -262,7 +263,7 @@ def _file_lines(path: Path) -> int | None:
                     return None
                 newlines += chunk.count(b"\n")
                 if b"\r" in chunk:  # (`in` is a memchr, `count` is not)
-                    found = lone_return.search(chunk)
+                    found = _LONE_RETURN.search(chunk)
                     if found and found.start() != size - 1:  # (a CRLF the chunk's end cut)
                         return None
                 last = chunk[size - 1]

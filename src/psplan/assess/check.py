@@ -841,7 +841,7 @@ def assess_collected(
         if region is not None:
             region = region_name(region) or ""  # as region cells are read ("京００１县 ")
             if region not in regions:
-                if region in collected.empty_regions():  # there, but only dashes
+                if region in empty:  # there, but only dashes
                     raise PsplanError("check.region_without_figures", Location(source),
                                       region=quoted(region))  # fmt: skip
                 raise _no_region(region, [str(r) for r in regions if r], source)

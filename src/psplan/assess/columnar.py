@@ -925,8 +925,6 @@ def _aggregates(
     computes)."""
     if keys is not None and not keys:
         return {}
-    if regions is not None:
-        keys = None
     rows = con.execute(
         """
         SELECT o.ri, o.gk, arg_max(o.number, o.year), max(o.year),

@@ -256,7 +256,9 @@ def figure_status(
     return Figured(status, gap, progress, expected, share, baseline, met, baseline_met)
 
 
-def _short_at_end(goal: Goal, actual: float, actual_year: int, op: str, target: float) -> Reason:
+def _short_at_end(
+    goal: Goal, actual: float, actual_year: int | None, op: str, target: float
+) -> Reason:
     """Short of the target at the end: the figure named by its year when it is an earlier
     year's (a 2024 figure judged in 2025 is not the period's end figure; a total or an
     average of the years to 2024 is not the period's)."""
