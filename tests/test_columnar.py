@@ -176,6 +176,31 @@ def _assert_same(plan_id: str, files: list[Path], **options) -> None:
     assert columnar == rows
 
 
+#: lint's thresholds as given, and tight enough that a random file has findings of each rule.
+LINT_THRESHOLDS = ({}, {"jump_steps": 0.5, "jump_share": 0.05, "outlier_z": 1.5,
+                        "outlier_regions": 3})  # fmt: skip
+
+
+def _assert_same_lint(plan_id: str, files: list[Path]) -> list[tuple]:
+    """lint's findings, the same on both paths (by each set of thresholds); the tight
+    thresholds' findings returned."""
+    found: list[tuple] = []
+    for thresholds in LINT_THRESHOLDS:
+        rows = _shown(psplan.lint(plan_id, [str(f) for f in files], engine="rows", **thresholds))
+        columnar = psplan.lint(plan_id, [str(f) for f in files], engine="columnar", **thresholds)
+        assert _shown(columnar) == rows
+        found = rows
+    return found
+
+
+def _lints_columnar(plan_id: str, files: list[Path]) -> bool:
+    """Whether the columnar path found lint's findings itself (not handing them on)."""
+    from psplan.assess.lint import Thresholds
+    from psplan.assess.lint_columnar import lint_columnar
+
+    return lint_columnar(psplan.load_plan(plan_id), files, Thresholds()) is not None
+
+
 @pytest.mark.parametrize("seed", range(24))
 def test_random_files_give_the_same_assessment_on_both_paths(tmp_path: Path, seed: int) -> None:
     plan_id = PLANS[seed % len(PLANS)]
@@ -184,6 +209,8 @@ def test_random_files_give_the_same_assessment_on_both_paths(tmp_path: Path, see
     plan = psplan.load_plan(plan_id)
     failed = _judged(plan_id, [path], "rows")[0] == "error"  # a figure off its indicator
     assert (check_columnar(plan, [path]) is None) == failed, "the columnar path judged it"
+    assert _lints_columnar(plan_id, [path]) == (not failed)
+    _assert_same_lint(plan_id, [path])
     _assert_same(plan_id, [path])
     _assert_same(plan_id, [path], year=plan.period.start + 1)  # mid-period: on the line
     _assert_same(plan_id, [path], stage="final")
@@ -205,6 +232,7 @@ def test_any_random_file_gives_the_same_assessment_on_both_paths(
         plan_id, tmp_path / f"{seed}.csv", seed, encoding=("utf-8", "gb18030")[seed % 2]
     )
     _assert_same(plan_id, [path], stage=stage)
+    _assert_same_lint(plan_id, [path])
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -219,9 +247,12 @@ def test_several_files_are_one_dataset_on_both_paths(tmp_path: Path, seed: int) 
     both = whole[header + 1 :: 2] + whole[header : header + 3]
     second.write_bytes(("\n".join(whole[:header] + both) + "\n").encode("gb18030"))
     assert check_columnar(psplan.load_plan(plan_id), [first, second]) is not None
+    assert _lints_columnar(plan_id, [first, second])
     _assert_same(plan_id, [first, second])
+    _assert_same_lint(plan_id, [first, second])
     other = random_file(plan_id, tmp_path / "民政局.csv", seed + 100)
     _assert_same(plan_id, [first, other])
+    _assert_same_lint(plan_id, [first, other])
 
 
 @pytest.mark.parametrize("bad", ["unknown", "conflict", "value"])
@@ -234,7 +265,9 @@ def test_bad_files_give_the_same_messages_on_both_paths(
     plan_id = PLANS[seed % len(PLANS)]
     path = random_file(plan_id, tmp_path / "figures.csv", seed, bad=bad)
     assert check_columnar(psplan.load_plan(plan_id), [path]) is None
+    assert not _lints_columnar(plan_id, [path])
     _assert_same(plan_id, [path])
+    assert any(level == "error" for *_, level in _assert_same_lint(plan_id, [path]))
     assert _judged(plan_id, [path], "rows")[0] == "error"  # not silently judged
 
 
@@ -249,7 +282,9 @@ def test_rows_the_reader_skips_are_skipped_alike_on_both_paths(
     plan_id = PLANS[seed % len(PLANS)]
     path = random_file(plan_id, tmp_path / "figures.csv", seed + 50, bad=skipped)
     assert check_columnar(psplan.load_plan(plan_id), [path]) is not None
+    assert _lints_columnar(plan_id, [path])
     _assert_same(plan_id, [path])
+    _assert_same_lint(plan_id, [path])
     warnings = [warning[1] for warning in _judged(plan_id, [path], "rows")[3]]
     if skipped != "blank_line":
         word = {"note": "注：数据来源", "total": "合计"}.get(skipped, "计")
@@ -721,3 +756,20 @@ def test_a_total_short_at_the_end_names_the_last_year_it_counts(tmp_path: Path) 
     jobs = next(r for r in checked.results if r.indicator.name == "城镇新增就业人数")
     assert jobs.status == "not_met"
     assert jobs.verdict.reason("zh").endswith("期末以截至2024年的累计 5.6 计，未满足 ≥8")
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_lint_and_check_list_the_same_jumps_and_outliers_in_the_same_order(
+    tmp_path: Path, seed: int
+) -> None:
+    """Both say a series' jumps and outliers in the order its first row was read (a row of
+    "—" included): a reader comparing `lint`'s list with `check`'s warnings finds them alike."""
+    plan_id = PLANS[seed % len(PLANS)]
+    path = random_file(plan_id, tmp_path / "figures.csv", seed)
+    try:
+        warnings = psplan.check(plan_id, str(path), engine="rows").warnings
+    except PsplanError:
+        return  # a file check refuses: lint names the same errors (above)
+    across = ("jump", "outlier")
+    found = [p for p in psplan.lint(plan_id, [str(path)], engine="rows") if p.code in across]
+    assert _shown(found) == _shown([w for w in warnings if w.code in across])

@@ -7,7 +7,7 @@ The Python API (see docs/api.md)::
     result = psplan.check(plan, "examples/national-2023.csv")
     result.to_dict()  # what `psplan check --format json` prints
 
-`load_plan`, `read_actuals`, `check`, `compare`, `validate` and their result types live in
+`load_plan`, `read_actuals`, `check`, `lint`, `compare`, `validate` and their result types live in
 `psplan.api` and are imported from there on first use (a module `__getattr__`), so
 `import psplan` and `psplan --version` stay fast: no rich, openpyxl, pydantic, yaml or typer.
 
@@ -32,6 +32,7 @@ __all__ = [
     "check",
     "compare",
     "draft_next_period",
+    "lint",
     "load_plan",
     "read_actuals",
     "validate",
@@ -49,6 +50,7 @@ if TYPE_CHECKING:  # for editors and type checkers; at run time `__getattr__` im
         check,
         compare,
         draft_next_period,
+        lint,
         load_plan,
         read_actuals,
         validate,

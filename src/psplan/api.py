@@ -61,6 +61,7 @@ __all__ = [
     "check",
     "compare",
     "draft_next_period",
+    "lint",
     "load_plan",
     "read_actuals",
     "validate",
@@ -379,6 +380,51 @@ def check(
         exc.warnings = warnings  # type: ignore[attr-defined]  # what the command prints too
         raise
     return Checked.of(assessment, warnings)
+
+
+def lint(
+    plan_or_name: PlanLike,
+    actuals: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    *,
+    jump_steps: float = 3.0,
+    jump_share: float = 0.2,
+    outlier_z: float = 3.5,
+    outlier_regions: int = 5,
+    encoding: str | None = None,
+    sheet: str | int | None = None,
+    engine: str | None = None,
+) -> Problems:
+    """The data-quality findings on reported figures (`psplan lint`): jumps, figures outside
+    their natural range, outlier regions, conflicting duplicates and the completeness matrix's
+    missing cells, each naming its file and row; empty when there is nothing.
+
+    `actuals` is a file or a list of them (one dataset); the thresholds are the command's
+    options; `encoding` and `sheet` as for `read_actuals`; `engine` as for `check` (a county
+    file is read by duckdb: the same findings). A file given twice is read once, the warning
+    first in the list. Returns `Problems` (errors are what `check` would stop at).
+    """
+    from psplan.actuals.read import distinct_files
+    from psplan.assess.engine import engine_from_env, use_columnar
+    from psplan.assess.lint import Thresholds
+    from psplan.assess.lint import lint as find
+
+    chosen = _plan(plan_or_name)
+    given = [actuals] if isinstance(actuals, (str, os.PathLike)) else list(actuals)
+    findings: list[Problem] = []
+    files = distinct_files([Path(path) for path in given], findings)
+    limits = Thresholds(jump_steps, jump_share, outlier_z, outlier_regions)
+    found = None
+    if sheet is None and use_columnar(files, engine or engine_from_env()):
+        from psplan.assess.lint_columnar import lint_columnar
+
+        found = lint_columnar(chosen, files, limits, encoding=encoding)
+    if found is None:
+        picked = None if sheet is None else str(sheet)
+        rows = (
+            row for path in files for row in _read_actuals(path, encoding=encoding, sheet=picked)
+        )
+        found = find(chosen, rows, limits, [str(path) for path in files])
+    return Problems([*findings, *found])
 
 
 def draft_next_period(

@@ -69,6 +69,7 @@ from psplan.assess.evaluate import (
     figure_status,
     judge_figure,
 )
+from psplan.assess.lint import Thresholds
 from psplan.assess.overrides import Override, apply_overrides
 from psplan.assess.rating import rate_values
 from psplan.assess.vectorised import JUDGED, RATINGS, STATUSES, WHOLE, judge_rows
@@ -142,6 +143,8 @@ class ColumnarCollected:
     references: dict[tuple[str, int, str], tuple[float, str]] = field(default_factory=dict)
     sheet_baselines: dict[tuple[str | None, str], float] = field(default_factory=dict)
     remarks: dict[tuple[str | None, str], dict[str, str]] = field(default_factory=dict)
+    #: the reader's warnings, (row, order, warning) in the order it says them
+    reading: list[tuple[int, int, Problem]] = field(default_factory=list)
     region_index: dict[str | None, int] = field(default_factory=dict)
     indicator_index: dict[str, int] = field(default_factory=dict)
     _across: Any = None  # the future of `across`
@@ -151,8 +154,14 @@ class ColumnarCollected:
 
     @classmethod
     def of(
-        cls, plan: Plan, table: Table, reference_regions: Sequence[str] = ()
+        cls,
+        plan: Plan,
+        table: Table,
+        reference_regions: Sequence[str] = (),
+        thresholds: Thresholds | None = None,
     ) -> ColumnarCollected | None:
+        """The files' figures collected, or None where they are for the per-row path; the
+        jumps and outliers are looked for by `thresholds` (default: check's) meanwhile."""
         con = table.con
         names = _map_regions(con, reference_region_names(plan, reference_regions))
         if names is None or not _map_indicators(con, plan, IndicatorMatcher(plan)):
@@ -173,14 +182,15 @@ class ColumnarCollected:
         collected = cls(plan, table, values, names)
         collected.region_index = {name: ri for ri, name in enumerate(names)}
         collected.indicator_index = {i.id: gk for gk, i in enumerate(plan.indicators)}
-        collected.warnings = _out_of_range(collected, table.warnings, skipped)
+        collected.reading = _reading_warnings(table.warnings, skipped)
+        collected.warnings = _out_of_range(collected, collected.reading)
         years = con.execute("SELECT DISTINCT year FROM obs").fetchall()
         collected.years = {row[0] for row in years}
         counts = con.execute(
             "SELECT f, count(*) FILTER (WHERE NOT missing) FROM fig GROUP BY f ORDER BY f"
         ).fetchall()
         collected.figures_read = {table.files[f].name: n for f, n in counts}
-        collected.start_across()
+        collected.start_across(thresholds or Thresholds())
         return collected
 
     # ------------------------------------------------------------ what the assessment asks
@@ -202,18 +212,15 @@ class ColumnarCollected:
         """The jumps and outliers, found on a connection of their own while the statuses are
         judged (duckdb lets go of the GIL while it runs a query), waited for here."""
         if self._across is None:
-            self.start_across()
+            self.start_across(Thresholds())
         assert self._across is not None
         return self._across.result()
 
-    def start_across(self) -> None:
+    def start_across(self, limits: Thresholds) -> None:
         from concurrent.futures import ThreadPoolExecutor
-
-        from psplan.assess.lint import Thresholds
 
         def find(cursor: Any) -> list[Problem]:
             try:
-                limits = Thresholds()
                 return [*_jumps(self, limits, cursor), *_outliers(self, limits, cursor)]
             finally:
                 cursor.close()
@@ -716,14 +723,23 @@ FROM fig WHERE NOT missing GROUP BY ri, gk, year
 # --------------------------------------------------------------------------------- warnings
 
 
+def _reading_warnings(
+    headers: Sequence[tuple[int, list[Problem]]], skipped: Sequence[tuple[int, Problem]]
+) -> list[tuple[int, int, Problem]]:
+    """The reader's warnings placed as it says them, (row, order, warning): each file's
+    header warnings before its rows', a skipped row's at its row."""
+    placed = [(first, 0, warning) for first, warnings in headers for warning in warnings]
+    placed += [(rid, 1, warning) for rid, warning in skipped]
+    placed.sort(key=lambda item: item[:2])
+    return placed
+
+
 def _out_of_range(
-    collected: ColumnarCollected,
-    headers: Sequence[tuple[int, list[Problem]]] = (),
-    skipped: Sequence[tuple[int, Problem]] = (),
+    collected: ColumnarCollected, reading: Sequence[tuple[int, int, Problem]] = ()
 ) -> list[Problem]:
-    """`collect`'s warnings in its order: each file's header warnings before its rows', the
-    first figure of each indicator outside its natural range named at its row, and at the
-    end the count of the rest (in the file of the last one)."""
+    """`collect`'s warnings in its order: the reader's (`_reading_warnings`), the first
+    figure of each indicator outside its natural range named at its row, and at the end the
+    count of the rest (in the file of the last one)."""
     con = collected.table.con
     plan = collected.plan
     bounds = [natural_range(i) for i in plan.indicators]
@@ -741,8 +757,7 @@ def _out_of_range(
         "SELECT min(rid) FROM fig WHERE NOT missing AND year < ? GROUP BY year ORDER BY year",
         [plan.baseline_year],
     ).fetchall()
-    placed = [(first, 0, warning) for first, warnings in headers for warning in warnings]
-    placed += [(rid, 1, warning) for rid, warning in skipped]
+    placed = list(reading)
     if not rows and not early:
         return [warning for _, _, warning in placed]
     details = {

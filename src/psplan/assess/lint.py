@@ -82,10 +82,11 @@ def lint(
     indicators: dict[str, Indicator] = {}
     regions: dict[str | None, None] = {}
     years: set[int] = set()  # within the plan's baseline year and period
-    first, last = min(plan.baseline_year, plan.period.start), plan.period.end
+    first, last = plan_years(plan)
     outside: dict[int, list] = {}  # a year outside them → [its first figure, how many]
     given: set[tuple[str | None, str, int]] = set()  # cells given a value check refuses
     unknown: set[str] = set()
+    first_file = ""  # the file of the first figure (a missing cell of no series is said there)
     unnamed = UnnamedRows()
     for row in rows:
         if type(row) is Problem:
@@ -108,6 +109,9 @@ def lint(
         if row.value.missing:  # its indicator and region are given: the cell is missing
             indicators.setdefault(indicator.id, indicator)
             regions[row.region] = None
+            # a series starts at its first row, as check's does: both list its jumps and
+            # outliers in the same order
+            series.setdefault((row.region, indicator.id), {})
             continue
         bad = _value_problem(indicator, row)
         if bad is not None:  # what check stops at, at the same row (a cell not missing)
@@ -117,6 +121,7 @@ def lint(
         indicators[indicator.id] = indicator
         regions[row.region] = None
         figure = Observation(row.year, row.value, row.line, row.file)
+        first_file = first_file or row.file
         if not first <= row.year <= last:
             outside.setdefault(row.year, [figure, 0])[1] += 1
         else:
@@ -133,13 +138,10 @@ def lint(
     findings += unnamed_rows
     findings += across_years_and_regions(plan, series, indicators, thresholds)
     findings += _ranges(series, indicators)
-    for year, (figure, count) in sorted(outside.items()):
-        findings.append(Problem(Location(figure.file, figure.line), "lint.outside_years",
-                                "outside-years", "warning", year=year, count=count, start=first,
-                                end=last))  # fmt: skip
-    first_file = next(iter(f.file for known in series.values() for f in known.values()), "")
+    for _, (figure, count) in sorted(outside.items()):
+        findings.append(outside_years_finding(plan, figure, count))
     findings += _missing(series, indicators, list(regions), sorted(years), first_file, given)
-    if not series and not any(f.level == "error" for f in findings):
+    if not first_file and not any(f.level == "error" for f in findings):  # not one figure
         findings.append(Problem(Location(", ".join(sources)), "check.no_figures", "no-figures"))
     return findings
 
@@ -206,16 +208,39 @@ def _ranges(series: dict, indicators: dict[str, Indicator]):
     for (region, indicator_id), known in series.items():
         indicator = indicators[indicator_id]
         low, high = natural_range(indicator)
-        for year, figure in sorted(known.items()):
+        for _, figure in sorted(known.items()):
             number = figure.value.number
             if number is not None and not low <= number <= high:
-                rule = "range" if high != float("inf") else "range_negative"
-                yield Problem(
-                    Location(figure.file, figure.line), f"lint.{rule}", "range", "warning",
-                    name=indicator.name, region=_region_words(region), year=year,
-                    value=quoted(figure.value.raw), low=low,
-                    **({"high": high} if rule == "range" else {}),
-                )  # fmt: skip
+                yield range_finding(figure, indicator, region)
+
+
+def range_finding(figure: Observation, indicator: Indicator, region: str | None) -> Problem:
+    """A figure outside its indicator's natural range (`natural_range`), at its row."""
+    low, high = natural_range(indicator)
+    rule = "range" if high != float("inf") else "range_negative"
+    return Problem(
+        Location(figure.file, figure.line), f"lint.{rule}", "range", "warning",
+        name=indicator.name, region=_region_words(region), year=figure.year,
+        value=quoted(figure.value.raw), low=low, **({"high": high} if rule == "range" else {}),
+    )  # fmt: skip
+
+
+def outside_years_finding(plan: Plan, figure: Observation, count: int) -> Problem:
+    """A year outside the plan's baseline year and period: one finding at its first figure."""
+    return Problem(Location(figure.file, figure.line), "lint.outside_years", "outside-years",
+                   "warning", year=figure.year, count=count, start=plan_years(plan)[0],
+                   end=plan_years(plan)[1])  # fmt: skip
+
+
+def plan_years(plan: Plan) -> tuple[int, int]:
+    """The first and last year a figure is expected for: the baseline year and the period."""
+    return min(plan.baseline_year, plan.period.start), plan.period.end
+
+
+def missing_finding(file: str, indicator: Indicator, region: str | None, year: int) -> Problem:
+    """A cell of the completeness matrix without a figure (in the file of its series)."""
+    return Problem(Location(file), "lint.missing", "missing", "warning", name=indicator.name,
+                   region=_region_words(region), year=year)  # fmt: skip
 
 
 def _outliers(series: dict, indicators: dict[str, Indicator], limits: Thresholds):
@@ -257,7 +282,4 @@ def _missing(
             file = next(iter(known.values())).file if known else first
             for year in years:
                 if year not in known and (region, indicator_id, year) not in given:
-                    yield Problem(
-                        Location(file), "lint.missing", "missing", "warning",
-                        name=indicator.name, region=_region_words(region), year=year,
-                    )  # fmt: skip
+                    yield missing_finding(file, indicator, region, year)

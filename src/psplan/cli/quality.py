@@ -50,22 +50,19 @@ def lint(
     """Check the figures across regions and years: jumps from one year to the next, values
     outside their natural range, outlier regions, conflicting duplicates and missing
     (indicator, region, year) cells. Exit 1 when anything is found, 0 when nothing is."""
-    from itertools import chain
-
-    from psplan.actuals.read import distinct_files, read_actuals
+    from psplan.actuals.read import distinct_files
+    from psplan.api import lint as find
     from psplan.assess.engine import engine_from_env
-    from psplan.assess.lint import Thresholds
-    from psplan.assess.lint import lint as find
     from psplan.views.problems import problems_view
 
-    engine_from_env()  # lint reads row by row; a mistyped PSPLAN_ENGINE is said as by check
+    engine = engine_from_env()  # a mistyped PSPLAN_ENGINE is said, as by check
     loaded = load_for_judging(plan)
     twice: list[Problem] = []  # a file given twice is read once, and said so on stderr:
     files = distinct_files(list(actuals or []), twice)  # of the call, not of the figures
     warn(twice, max_problems)
-    rows = chain.from_iterable(read_actuals(path, encoding=encoding, sheet=sheet) for path in files)
-    limits = Thresholds(jump_steps, jump_share, outlier_z, outlier_regions)
-    findings = find(loaded.plan, rows, limits, [str(path) for path in files])
+    findings = find(loaded.plan, files, jump_steps=jump_steps, jump_share=jump_share,
+                    outlier_z=outlier_z, outlier_regions=outlier_regions, encoding=encoding,
+                    sheet=sheet, engine=engine)  # fmt: skip
     emit(problems_view(findings, len(files), max_problems, lang.value), output_format.value, None)
     if findings:
         raise typer.Exit(1)
