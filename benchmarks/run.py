@@ -5,7 +5,8 @@
 Each measurement is a whole process, in one run, on the same file:
 (a) the floor: Python's csv module reading the file and converting the numbers;
 (b) `psplan check PLAN FILE` with and without `--by-region`, in json, csv, markdown (to a pipe),
-    table (`-o out.txt`) and xlsx (every region) — ratio to (a) and peak memory;
+    table (`-o out.txt`) and xlsx (every region) — ratio to (a) and peak memory; and
+    `psplan lint PLAN FILE` by each path;
 (c) the peers: an analyst's pandas, polars and duckdb scripts (benchmarks/peers/: read, join
     the names to the targets, latest figure per region × indicator against its target), each
     skipped with a word when its library is not installed;
@@ -104,6 +105,13 @@ def peers_and_formats(args: argparse.Namespace) -> None:
                 elapsed, memory, code = timed(command, {"PSPLAN_ENGINE": "rows"})
                 label = "  the same, PSPLAN_ENGINE=rows"
                 print(f"{label:58} {elapsed:7.2f}s {elapsed / base:7.1f}× {memory:8.0f}")
+    if not args.quick:  # lint of the same file, by both paths
+        for engine in ("columnar", "rows"):
+            command = [*PSPLAN, "lint", args.plan, str(path)]
+            elapsed, memory, code = timed(command, {"PSPLAN_ENGINE": engine})
+            label = f"psplan lint (PSPLAN_ENGINE={engine})"
+            status = "" if code in (0, 1) else f"  exit {code}"
+            print(f"{label:58} {elapsed:7.2f}s {elapsed / base:7.1f}× {memory:8.0f}{status}")
     for peer in ("pandas", "polars", "duckdb"):
         if importlib.util.find_spec(peer) is None:
             print(f"{peer + ' script':58} (not installed: pip install {peer})")

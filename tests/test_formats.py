@@ -451,7 +451,8 @@ def test_xlsx_headers_frozen_filtered_and_printable(workbook) -> None:
     for sheet in workbook.worksheets:
         setup = sheet.page_setup
         assert setup.orientation == "landscape" and str(setup.paperSize) == "9"
-        assert setup.fitToWidth == 1 and setup.fitToHeight == 0
+        # fitToWidth left out is its default, 1 page (ECMA-376 §18.3.1.63); 0: as many tall
+        assert setup.fitToWidth in (1, None) and setup.fitToHeight == 0
         assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
         assert "&P" in sheet.oddFooter.center.text
     for name in ("滞后约束性指标", "全部指标", "趋势"):

@@ -25,9 +25,12 @@
   about 100 characters, only its header row frozen, not filtered.
 - Every sheet prints on A4 landscape, fitted to the page width, the header row repeated on
   each page, with the title and page number in the margins.
-- Written row by row (openpyxl's write-only mode, `_Rows`): a country's 185,600 results take
-  under 500 MB, not past 2 GB. So each sheet's column widths, frozen panes and page set-up are
-  settled before its first row, the widths measured on a table's first `MEASURED_ROWS` rows.
+- Written row by row by XlsxWriter in its constant-memory mode: a country's 185,600 results
+  take no more memory than a few rows (each row goes to a temporary file once the next one is
+  begun), and a styled cell costs a quarter of what openpyxl's write-only mode took. So a row
+  is finished (its height set) before the next one is begun, and a table's column widths are
+  measured on its first `MEASURED_ROWS` rows. openpyxl reads workbooks (`psplan.actuals`),
+  and the tests read these back with it.
 """
 
 from __future__ import annotations
@@ -38,7 +41,6 @@ import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
-from copy import copy
 from typing import TYPE_CHECKING, Any
 
 from psplan import progress
@@ -49,10 +51,10 @@ from psplan.views.model import Cell, Chart, Status, Table, Text, View
 from psplan.views.numbers import Figure
 from psplan.words import say
 
-if TYPE_CHECKING:  # openpyxl is imported only when a workbook is written
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import Cell as SheetCell
-    from openpyxl.worksheet.worksheet import Worksheet
+if TYPE_CHECKING:  # xlsxwriter is imported only when a workbook is written
+    from xlsxwriter.format import Format
+    from xlsxwriter.workbook import Workbook
+    from xlsxwriter.worksheet import Worksheet
 
 FILLS = {status: colour[1:].upper() for status, colour in STATUS_FILLS.items()}
 HEADER_FILL = "1F4E79"
@@ -82,24 +84,28 @@ SHEET_NAME_MAX = 31
 
 def render(view: View, *, color: bool = False, width: int | None = None) -> bytes:
     """The view as a workbook (`color` and `width` do not apply)."""
-    from openpyxl import Workbook
+    import xlsxwriter
 
-    book = Workbook(write_only=True)  # each row written as it is made (see `_Rows`)
-    book.properties.title = xlsx_text(view.title)[:200]
-    book.properties.creator = "psplan"
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {
+        "constant_memory": True,  # each row written out once the next is begun
+        # text is text: never read as a number, a formula or a link (cells are typed)
+        "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
+    })  # fmt: skip
+    book.set_properties({"title": xlsx_text(view.title)[:200], "author": "psplan"})
+    styles = _Styles(book)
     drawn = {chart.key for chart in view.charts}
     on_summary = [t for t in view.tables if t.key == COUNTS or (t.key in drawn and not t.matrix)]
     names: set[str] = set()
     if on_summary or view.summary or view.notes:
         name = _sheet_name(say("sheet.summary", view.lang), names)
-        _summary_sheet(book, name, view, on_summary)
+        _summary_sheet(book, styles, name, view, on_summary)
     summary_ids = {id(table) for table in on_summary}
     for table in view.tables:
         if id(table) not in summary_ids:
             name = _sheet_name(_sheet_title(table, view), names, table.key)
-            _data_sheet(book, name, view, table)
-    buffer = io.BytesIO()
-    book.save(buffer)
+            _data_sheet(book, styles, name, view, table)
+    book.close()
     return buffer.getvalue()
 
 
@@ -133,29 +139,40 @@ def _sheet_name(title: str, used: set[str], fallback: str = "1") -> str:
 # -------------------------------------------------------------------------------- cells
 
 
-def _value(value: Cell) -> object:
-    """What a cell stores: a figure's number, a status's label, text (shown safe)."""
+def _write(sheet: Worksheet, row: int, column: int, value: Cell, styles: _Styles,
+           style: _Style = None) -> None:  # fmt: skip
+    """One cell (`row` and `column` 1-based, as a sheet names them), typed: a number stays
+    a number, any text a string — one that looks like a formula (=1+1) quote-prefixed, so it
+    stays text when someone edits it."""
     if isinstance(value, Figure):
-        return value.value
-    if isinstance(value, Status):
-        return xlsx_text(value.label)
-    if isinstance(value, Text):
-        return xlsx_text(value.text)
-    if isinstance(value, str):
-        return xlsx_text(value)
-    return value
+        stored: object = value.value
+    elif isinstance(value, Status):
+        stored = value.label
+    elif isinstance(value, Text):
+        stored = value.text
+    else:
+        stored = value
+    if isinstance(stored, str):
+        text, formula = _text(stored)
+        if formula:
+            style = (*(style or _PLAIN)[:5], True)  # type: ignore[assignment]
+        sheet.write_string(row - 1, column - 1, text, styles.get(style))
+    elif stored is None:
+        sheet.write_blank(row - 1, column - 1, None, styles.get(style))
+    elif isinstance(stored, bool):
+        sheet.write_boolean(row - 1, column - 1, stored, styles.get(style))
+    elif isinstance(stored, int | float) and math.isfinite(stored):
+        sheet.write_number(row - 1, column - 1, stored, styles.get(style))
+    else:  # Excel holds no infinity: shown as the text a reader knows
+        sheet.write_string(row - 1, column - 1, xlsx_text(_shown(value)), styles.get(style))
 
 
-def _set(cell: SheetCell, value: Cell) -> None:
-    if isinstance(value, Figure):
-        cell.value = value.value
-        cell.number_format = value.format
-        return
-    cell.value = _value(value)
-    if xlsx_is_formula_text(cell.value):
-        # a string, shown as typed, and still text when someone edits it (the quote prefix)
-        cell.data_type = "s"
-        cell.quotePrefix = True
+@functools.lru_cache(maxsize=4096)
+def _text(text: str) -> tuple[str, bool]:
+    """A text as a cell stores it (`xlsx_text`), and whether it looks like a formula;
+    remembered, as a county-scale sheet repeats its labels, units and names."""
+    stored = xlsx_text(text)
+    return stored, xlsx_is_formula_text(stored)
 
 
 def _shown(value: Cell) -> str:
@@ -266,109 +283,74 @@ class _Sheet:
             yield index, cells
 
 
-def _style_header(cells: Iterable[SheetCell]) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    font = Font(bold=True, color="FFFFFF")
-    fill = PatternFill("solid", fgColor=HEADER_FILL)
-    align = Alignment(vertical="center", wrap_text=True)
-    for cell in cells:
-        cell.font, cell.fill, cell.alignment = font, fill, align
+#: A cell's style: (number format, alignment, fill, border, bold, quote prefix), each part
+#: None or False where the cell has none (`_Styles.get`).
+_Style = tuple[str | None, str | None, str | None, bool, bool, bool] | None
+_PLAIN = (None, None, None, False, False, False)
+#: The alignments a cell may have, by name.
+_ALIGNMENTS: dict[str, dict[str, Any]] = {
+    "wrap": {"text_wrap": True, "valign": "top"},
+    "top": {"valign": "top"},
+    "right": {"align": "right"},
+    "right-top": {"align": "right", "valign": "top"},
+    "center": {"align": "center"},
+}
+BORDER_COLOUR = "#BFBFBF"
 
 
 class _Styles:
-    """Cell styles by what they combine, each built once: assigning a style in openpyxl hashes
-    it every time, so a county-scale workbook copies a finished style array instead."""
+    """The workbook's cell formats by what they combine, each made once (a workbook lists
+    each format once; a county-scale sheet looks its few up 185,600 times)."""
 
-    def __init__(self) -> None:
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    def __init__(self, book: Workbook) -> None:
+        self.book = book
+        self._made: dict[tuple, Format | None] = {_PLAIN: None}
+        self.fills = {status: f"#{colour}" for status, colour in FILLS.items()}
+        self.fills["input"] = f"#{INPUT_FILL}"
 
-        self.fills = {s: PatternFill("solid", fgColor=colour) for s, colour in FILLS.items()}
-        self.fills["input"] = PatternFill("solid", fgColor=INPUT_FILL)
-        self.alignments = {
-            "wrap": Alignment(wrap_text=True, vertical="top"),
-            "top": Alignment(vertical="top"),
-            "right": Alignment(horizontal="right"),
-            "right-top": Alignment(horizontal="right", vertical="top"),
-            "center": Alignment(horizontal="center"),
-        }
-        thin = Side(style="thin", color="BFBFBF")
-        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-        self.bold = Font(bold=True)
-        self._made: dict[tuple, Any] = {}
-
-    def apply(
-        self,
-        cell: SheetCell,
-        number_format: str | None,
-        alignment: str | None,
-        fill: str | None,
-        border: bool,
-        bold: bool = False,
-    ) -> None:
-        key = (number_format, alignment, fill, border, bold)
-        if key == (None, None, None, False, False):
-            return
-        made = self._made.get(key)
-        if made is not None:
-            cell._style = copy(made)  # type: ignore[assignment]
-            return
+    def get(self, style: _Style) -> Format | None:
+        if style is None:
+            return None
+        made = self._made.get(style, False)
+        if made is not False:
+            return made
+        number_format, alignment, fill, border, bold, quoted = style
+        options: dict[str, Any] = {}
         if number_format:
-            cell.number_format = number_format
+            options["num_format"] = number_format
         if alignment:
-            cell.alignment = self.alignments[alignment]
+            options.update(_ALIGNMENTS[alignment])
         if fill:
-            cell.fill = self.fills[fill]
+            options.update(pattern=1, bg_color=self.fills[fill])
         if border:
-            cell.border = self.border
+            options.update(border=1, border_color=BORDER_COLOUR)
         if bold:
-            cell.font = self.bold
-        self._made[key] = copy(cell._style)
+            options["bold"] = True
+        if quoted:
+            options["quote_prefix"] = True
+        made = self._made[style] = self.book.add_format(options)
+        return made
 
+    def header(self, text: str, border: bool) -> Format:
+        """A table's header cell: white bold on dark blue, wrapped, centred vertically."""
+        options: dict[str, Any] = {"bold": True, "font_color": "#FFFFFF", "pattern": 1,
+                                   "bg_color": f"#{HEADER_FILL}", "valign": "vcenter",
+                                   "text_wrap": True}  # fmt: skip
+        if border:
+            options.update(border=1, border_color=BORDER_COLOUR)
+        return self.of(text, options, ("header", border))
 
-class _Rows:
-    """The cells of a sheet written row by row: a workbook of a country's 185,600 results is
-    written in openpyxl's write-only mode, where a row is written once it is done and never
-    held (an in-memory workbook of them took over 2 GB). Cells are asked for in the order of
-    their rows (a row's cells in any order); a row is written when a later one is asked for,
-    so its height may be set until then. Column widths and frozen panes must be set before
-    the first cell."""
-
-    def __init__(self, sheet: Worksheet, last_row: int | None, last_column: int) -> None:
-        from openpyxl.utils import get_column_letter
-
-        self.sheet = sheet
-        self.row = 0
-        self.cells: dict[int, SheetCell] = {}
-        if last_row is not None:
-            # the sheet's extent, which heads it: a reader in openpyxl's read-only mode
-            # (pandas) pads its rows to it; openpyxl writes it where a sheet can say it
-            extent = f"A1:{get_column_letter(max(last_column, 1))}{max(last_row, 1)}"
-            sheet.calculate_dimension = lambda: extent  # type: ignore[attr-defined]
-
-    def cell(self, row: int, column: int) -> SheetCell:
-        if row != self.row:
-            if row < self.row:
-                raise ValueError(f"row {row} asked for after row {self.row}")
-            self._write(row)
-        found = self.cells.get(column)
-        if found is None:
-            from openpyxl.cell import WriteOnlyCell
-
-            found = self.cells[column] = WriteOnlyCell(self.sheet)
-        return found
-
-    def close(self) -> None:
-        self._write(self.row + 1)
-
-    def _write(self, next_row: int) -> None:
-        if self.row:
-            last = max(self.cells, default=0)
-            self.sheet.append([self.cells.get(column) for column in range(1, last + 1)])
-            self.sheet.row_dimensions.pop(self.row, None)  # its height is written with it
-        for _ in range(self.row + 1, next_row):  # the empty rows between
-            self.sheet.append([])
-        self.row, self.cells = next_row, {}
+    def of(self, text: str, options: dict[str, Any], key: object = None) -> Format:
+        """The format of `options` (a title's, a note's) for `text`, quote-prefixed where
+        the text looks like a formula (it stays text when edited); made once by `key`."""
+        quoted = xlsx_is_formula_text(text)
+        key = (key if key is not None else tuple(sorted(options.items())), quoted)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self.book.add_format(
+                {**options, "quote_prefix": True} if quoted else options
+            )
+        return made
 
 
 #: A table's column widths (and which columns hold numbers) are measured on this many of its
@@ -402,49 +384,45 @@ def _measure(laid: _Sheet) -> tuple[dict[int, float], set[int]]:
     return widths, numbers
 
 
-def _set_widths(sheet: Worksheet, laid: _Sheet, measured: dict[int, float]) -> dict[int, float]:
-    """The sheet's column widths for a table, the wider where a table above set one; returns
-    them (what its rows wrap at)."""
-    from openpyxl.utils import get_column_letter
-
+def _set_widths(
+    sheet: Worksheet, laid: _Sheet, measured: dict[int, float], set_before: dict[int, float]
+) -> dict[int, float]:
+    """The sheet's column widths for a table, the wider where a table above set one
+    (`set_before`, kept up to date); returns them (what its rows wrap at)."""
     widths = {}
     for column in range(1, len(laid.headers) + 1):
-        letter = get_column_letter(column)
         width = min(max(measured[column] + 2, 6), max(60, laid.wrap.get(column, 0) + 2))
-        if letter in sheet.column_dimensions:  # a table above: the wider of the two
-            width = max(width, sheet.column_dimensions[letter].width or 0)
-        sheet.column_dimensions[letter].width = widths[column] = width
+        width = max(width, set_before.get(column, 0))  # a table above: the wider of the two
+        sheet.set_column(column - 1, column - 1, width)
+        set_before[column] = widths[column] = width
     return widths
 
 
 def _write_table(
-    rows: _Rows,
+    sheet: Worksheet,
+    styles: _Styles,
     laid: _Sheet,
     widths: dict[int, float],
     numbers: set[int],
     first_row: int = 1,
     *,
     borders: bool = False,
-) -> None:
+) -> int:
     """The header at `first_row`, the rows below it, each row as tall as its wrapped texts
     (the columns `widths` wide, already set). Returns how many rows it wrote."""
-    sheet = rows.sheet
-    styles = _Styles()
     headers = laid.headers
-    columns = range(1, len(headers) + 1)
     right = {column for column in numbers if column not in laid.wrap}
-
-    for column, header in enumerate(headers, start=1):
-        _set(rows.cell(first_row, column), header)
-        if borders:
-            rows.cell(first_row, column).border = styles.border
-    _style_header(rows.cell(first_row, column) for column in columns)
-    written = 0
     header_lines = max(_lines(h, widths[c]) for c, h in enumerate(headers, start=1))
     if header_lines > 1:
-        sheet.row_dimensions[first_row].height = LINE_HEIGHT * min(header_lines, 12)
-
-    shown = progress.writing(laid.cells(kept=False), sheet.title, _known_length(laid.rows))
+        sheet.set_row(first_row - 1, LINE_HEIGHT * min(header_lines, 12))
+    for column, header in enumerate(headers, start=1):
+        text = xlsx_text(header)
+        sheet.write_string(first_row - 1, column - 1, text, styles.header(text, borders))
+    written = 0
+    # a matrix's status cells, each the same text and format wherever its status is
+    statuses = laid.statuses - laid.inputs
+    status_cells: dict[Status, tuple[str, Format | None]] = {}
+    shown = progress.writing(laid.cells(kept=False), sheet.name, _known_length(laid.rows))
     for index, row in shown:
         number_ = first_row + 1 + index
         lines = max(
@@ -456,14 +434,22 @@ def _write_table(
             default=1,
         )
         tall = lines > 1 or any(isinstance(v, str) and "\n" in v for v in row)
-        if lines > 1:
-            sheet.row_dimensions[number_].height = LINE_HEIGHT * min(lines, 27)
+        if lines > 1:  # before its cells: a row is written out once the next is begun
+            sheet.set_row(number_ - 1, LINE_HEIGHT * min(lines, 27))
         for column, value in enumerate(row, start=1):
+            if column in statuses and type(value) is Status:  # a matrix's: 185,600 of them
+                found = status_cells.get(value)
+                if found is None:
+                    fill = value.code if value.code in FILLS else None
+                    text, formula = _text(value.label)
+                    style = (None, "center", fill, borders, False, formula)
+                    found = status_cells[value] = (text, styles.get(style))
+                sheet.write_string(number_ - 1, column - 1, *found)
+                continue
             empty = value is None or value == ""
             filled_in = column in laid.inputs  # styled even empty: a cell to fill
             if empty and not borders and not filled_in:
                 continue
-            cell = rows.cell(number_, column)
             alignment: str | None
             if column in laid.statuses:
                 alignment = "center"
@@ -480,36 +466,29 @@ def _write_table(
             bold = isinstance(value, Text) and value.style == "bold"
             if empty and not filled_in:
                 alignment = None
-            styles.apply(cell, number_format, alignment, fill, borders, bold)
-            if not empty:
-                _set(cell, value)
+            style = (number_format, alignment, fill, borders, bold, False)
+            _write(sheet, number_, column, None if empty else value, styles, style)
         written = index + 1
     return written
 
 
 def _print_setup(
-    sheet: Worksheet, title: str, lang: str, header_rows: str | None, *, grid: bool = True
+    sheet: Worksheet, title: str, lang: str, header_rows: bool, *, grid: bool = True
 ) -> None:
-    """A4 landscape, fitted to the page width (as many pages tall as needed), header rows
-    repeated on each page, grid lines printed, the title and page numbers in the margins."""
-    from openpyxl.worksheet.page import PageMargins
-
-    setup = sheet.page_setup
-    setup.orientation = "landscape"
-    setup.paperSize = 9  # A4 (Worksheet.PAPERSIZE_A4; a write-only sheet lacks the name)
-    setup.fitToWidth = 1
-    setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    """A4 landscape, fitted to the page width (as many pages tall as needed), the header row
+    repeated on each page (`header_rows`), grid lines printed, the title and page numbers in
+    the margins."""
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
     if header_rows:
-        sheet.print_title_rows = header_rows
-    sheet.print_options.gridLines = grid
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins = PageMargins(
-        left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3
-    )
+        sheet.repeat_rows(0)
+    sheet.hide_gridlines(0 if grid else 1)  # 0: printed too; 1: on the screen only
+    sheet.center_horizontally()
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
     # & starts a header/footer code; Excel holds at most 255 characters there
-    sheet.oddHeader.center.text = _margin_text(title)
-    sheet.oddFooter.center.text = say("sheet.footer", lang)
+    sheet.set_header(f"&C{_margin_text(title)}", {"margin": 0.3})
+    sheet.set_footer(f"&C{say('sheet.footer', lang)}", {"margin": 0.3})
 
 
 def _margin_text(text: str) -> str:
@@ -519,24 +498,18 @@ def _margin_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
-def _data_sheet(book: Workbook, name: str, view: View, table: Table) -> Worksheet:
+def _data_sheet(book: Workbook, styles: _Styles, name: str, view: View, table: Table) -> Worksheet:
     """A sheet holding one table: frozen below its header, filtered, printable."""
-    from openpyxl.utils import get_column_letter
-
-    sheet = book.create_sheet(name)
+    sheet = book.add_worksheet(name)
     title = view.title if table.title in ("", view.title) else f"{view.title} · {table.title}"
-    _print_setup(sheet, title, view.lang, "1:1")  # before the rows: some of it heads the sheet
+    _print_setup(sheet, title, view.lang, True)
     laid = _Sheet(table, view.lang)
     measured, numbers = _measure(laid)
-    widths = _set_widths(sheet, laid, measured)
-    sheet.freeze_panes = f"{get_column_letter(laid.frozen + 1)}2"
-    known = _known_length(laid.rows)
-    rows = _Rows(sheet, None if known is None else known + 1, len(laid.headers))
-    count = _write_table(rows, laid, widths, numbers)
-    rows.close()
-    last = get_column_letter(len(laid.headers))
+    widths = _set_widths(sheet, laid, measured, {})
+    sheet.freeze_panes(1, laid.frozen)
+    count = _write_table(sheet, styles, laid, widths, numbers)
     if len(laid.headers) > 1:
-        sheet.auto_filter.ref = f"A1:{last}{count + 1}"
+        sheet.autofilter(0, 0, count, len(laid.headers) - 1)
     _hints(sheet, table, count)
     return sheet
 
@@ -554,8 +527,7 @@ def _known_length(rows: Sequence[Sequence[Cell]]) -> int | None:
 def _hints(sheet: Worksheet, table: Table, rows: int) -> None:
     """Each input column's hint as the input message of its data cells: one data validation
     per hint (allowing any value), over the runs of adjacent columns that share it."""
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
+    from xlsxwriter.utility import xl_range
 
     if not rows:
         return
@@ -565,19 +537,20 @@ def _hints(sheet: Worksheet, table: Table, rows: int) -> None:
             by_hint.setdefault(column.hint, []).append(index)
     for hint, indexes in by_hint.items():
         title, _, text = hint.partition("\n") if "\n" in hint else ("", "", hint)
-        check = DataValidation(allow_blank=True, showInputMessage=True)
-        check.promptTitle = _cut(" ".join(title.split()), HINT_TITLE_MAX) or None
-        check.prompt = _cut(text, HINT_MAX)
         runs: list[list[int]] = []
         for index in indexes:
             if runs and runs[-1][-1] == index - 1:
                 runs[-1].append(index)
             else:
                 runs.append([index])
-        for run in runs:
-            first, last = get_column_letter(run[0]), get_column_letter(run[-1])
-            check.add(f"{first}2:{last}{rows + 1}")
-        sheet.data_validations.append(check)
+        ranges = [xl_range(1, run[0] - 1, rows, run[-1] - 1) for run in runs]
+        options: dict[str, Any] = {"validate": "any", "ignore_blank": True,
+                                   "input_message": _cut(text, HINT_MAX),
+                                   "multi_range": " ".join(ranges)}  # fmt: skip
+        heading = _cut(" ".join(title.split()), HINT_TITLE_MAX)
+        if heading:
+            options["input_title"] = heading
+        sheet.data_validation(1, runs[0][0] - 1, rows, runs[0][-1] - 1, options)
 
 
 def _cut(text: str, most: int) -> str:
@@ -589,117 +562,105 @@ def _cut(text: str, most: int) -> str:
 # -------------------------------------------------------------------------- summary sheet
 
 
-def _summary_sheet(book: Workbook, name: str, view: View, tables: list[Table]) -> Worksheet:
+def _summary_sheet(
+    book: Workbook, styles: _Styles, name: str, view: View, tables: list[Table]
+) -> Worksheet:
     """Title, summary lines, the summary tables one under another (the counts filled by
     status), the view's notes under them, and a native chart of each table a chart draws."""
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    sheet = book.create_sheet(name)
-    _print_setup(sheet, view.title, view.lang, None, grid=False)  # before the rows, as above
-    # the widths first (a write-only sheet writes them before its rows): each table's the
-    # wider where a table above is wider, and a margin column before the charts
+    sheet = book.add_worksheet(name)
+    _print_setup(sheet, view.title, view.lang, False, grid=False)
+    # each table's widths the wider where a table above is wider, and a margin column
+    # before the charts
     laid_out = [_Sheet(table, view.lang) for table in tables]
     measures = [_measure(laid) for laid in laid_out]
-    widths = [_set_widths(sheet, laid, measured)
+    set_before: dict[int, float] = {}
+    widths = [_set_widths(sheet, laid, measured, set_before)
               for laid, (measured, _) in zip(laid_out, measures, strict=True)]  # fmt: skip
     columns = max((len(t.columns) for t in tables), default=1)
     keys = {table.key for table in tables}
     charts = [c for c in view.charts
               if c.key in keys and any(bar.progress is not None for bar in c.bars)]  # fmt: skip
     if charts:
-        sheet.column_dimensions[get_column_letter(columns + 1)].width = 3  # a margin
-    # the notes wrap within the tables' width (a column no table sets has the default width,
-    # and is written with it: asked for here, before the first row)
-    room = sum(
-        sheet.column_dimensions[get_column_letter(c)].width or 0 for c in range(1, columns + 1)
-    )
-    last_row = 1 + len(view.summary)
-    below = last_row + 2  # where the tables start
-    for laid in laid_out:
-        last_row = below + len(laid.rows)
-        below = last_row + 2
-    if view.notes:
-        last_row = below - 2 + len(view.notes)
-    width = max([columns, *(len(laid.headers) for laid in laid_out)])
-    rows = _Rows(sheet, last_row, width)
-    _set(rows.cell(1, 1), view.title)
-    rows.cell(1, 1).font = Font(bold=True, size=14)
+        sheet.set_column(columns, columns, 3)  # a margin
+    # the notes wrap within the tables' width (a column no table sets has Excel's default)
+    room = sum(set_before.get(c, DEFAULT_WIDTH) for c in range(1, columns + 1))
+    title = xlsx_text(view.title)
+    sheet.write_string(0, 0, title, styles.of(title, {"bold": True, "font_size": 14}))
     row = 2
     for line in view.summary:
-        _set(rows.cell(row, 1), line)
+        _write(sheet, row, 1, line, styles)
         row += 1
     row += 1  # a blank row before the tables
     first_table = row
     placed: dict[str, tuple[Table, int]] = {}
     for table, laid, (_, numbers), width in zip(tables, laid_out, measures, widths, strict=True):
-        _write_table(rows, laid, width, numbers, first_row=row, borders=True)
+        _write_table(sheet, styles, laid, width, numbers, first_row=row, borders=True)
         placed[table.key] = (table, row)
         row += len(laid.rows) + 2  # a blank row between the tables
     for line in view.notes:  # under the tables, wrapped within their width (charts are beside)
-        sheet.merged_cells.add(f"A{row - 1}:{get_column_letter(columns)}{row - 1}")
-        note = rows.cell(row - 1, 1)
-        _set(note, line)
-        note.font = Font(italic=True, size=9, color="555555")
-        note.alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.row_dimensions[row - 1].height = LINE_HEIGHT * _lines(line, room * 1.15)
+        at, text = row - 2, xlsx_text(line)  # 0-based: the row below the last table's blank one
+        note = styles.of(text, {"italic": True, "font_size": 9, "font_color": "#555555",
+                                "text_wrap": True, "valign": "top"})  # fmt: skip
+        sheet.set_row(at, LINE_HEIGHT * _lines(line, room * 1.15))
+        if columns > 1:
+            sheet.merge_range(at, 0, at, columns - 1, text, note)
+        else:
+            sheet.write_string(at, 0, text, note)
         row += 1
-    rows.close()
     anchor = first_table
     for chart in charts:
         table, header_row = placed[chart.key]
-        height = _native_chart(sheet, chart, table, header_row, columns + 2, anchor)
+        height = _native_chart(book, sheet, name, chart, table, header_row, columns + 2, anchor)
         anchor += math.ceil(height / 0.5) + 1  # rows of about half a centimetre
     return sheet
 
 
+#: The width (in characters) of a column no table sets: Excel's default.
+DEFAULT_WIDTH = 8.43
+#: Pixels per centimetre at Excel's 96 dots per inch (a chart's size is set in pixels).
+PIXELS_PER_CM = 96 / 2.54
+
+
 def _native_chart(
-    sheet: Worksheet, chart: Chart, table: Table, header_row: int, column: int, row: int
+    book: Workbook,
+    sheet: Worksheet,
+    name: str,
+    chart: Chart,
+    table: Table,
+    header_row: int,
+    column: int,
+    row: int,
 ) -> float:
     """A native clustered bar chart of the table's `progress` beside its `share` column, by
     its first column (the domains, top to bottom in the table's order). Returns its height
     in centimetres."""
-    from openpyxl.chart import BarChart, Reference
-    from openpyxl.chart.label import DataLabelList
-    from openpyxl.utils import get_column_letter
-
     keys = [c.key for c in table.columns]
     if "progress" not in keys or "share" not in keys:
         return 0.0
-    last = header_row + len(table.rows)
-    drawn = BarChart()
-    drawn.type = "bar"
-    drawn.grouping = "clustered"
-    drawn.title = xlsx_text(chart.title)
-    drawn.style = 10
-    for key in ("progress", "share"):
-        index = keys.index(key) + 1
-        drawn.add_data(
-            Reference(sheet, min_col=index, max_col=index, min_row=header_row, max_row=last),
-            titles_from_data=True,
-        )
-    drawn.set_categories(Reference(sheet, min_col=1, min_row=header_row + 1, max_row=last))
-    progress, elapsed = drawn.series
-    progress.graphicalProperties.solidFill = "1F77B4"
-    progress.graphicalProperties.line.solidFill = "1F77B4"
-    elapsed.graphicalProperties.solidFill = "F4A261"
-    elapsed.graphicalProperties.line.solidFill = "F4A261"
-    progress.dLbls = DataLabelList()
-    progress.dLbls.showVal = True
-    progress.dLbls.numFmt = "0%"
-    for flag in ("showSerName", "showCatName", "showLegendKey", "showPercent"):
-        setattr(progress.dLbls, flag, False)
-    drawn.gapWidth = 60
-    drawn.x_axis.scaling.orientation = "maxMin"  # top to bottom, in the table's order
-    drawn.x_axis.delete = False
-    drawn.y_axis.delete = False
-    drawn.y_axis.crosses = "max"  # the value axis below the bars
-    drawn.y_axis.number_format = "0%"
-    drawn.y_axis.scaling.min = 0
-    drawn.y_axis.scaling.max = 1
-    drawn.y_axis.majorUnit = 0.2
-    drawn.legend.position = "b"
-    drawn.width = 17
-    drawn.height = max(8.0, 1.1 * len(table.rows) + 3)
-    sheet.add_chart(drawn, f"{get_column_letter(column)}{row}")
-    return drawn.height
+    first, last = header_row, header_row + len(table.rows) - 1  # 0-based: the data rows
+    drawn = book.add_chart({"type": "bar", "subtype": "clustered"})
+    assert drawn is not None
+    for key, colour in (("progress", "#1F77B4"), ("share", "#F4A261")):
+        index = keys.index(key)
+        series: dict[str, Any] = {
+            "name": [name, header_row - 1, index],
+            "categories": [name, first, 0, last, 0],
+            "values": [name, first, index, last, index],
+            "fill": {"color": colour},
+            "border": {"color": colour},
+            "gap": 60,
+        }
+        if key == "progress":
+            series["data_labels"] = {"value": True, "num_format": "0%"}
+        drawn.add_series(series)
+    drawn.set_title({"name": xlsx_text(chart.title)})
+    drawn.set_style(10)
+    # in a bar chart XlsxWriter's x axis is the value axis (below the bars) and its y axis
+    # the categories, top to bottom in the table's order
+    drawn.set_x_axis({"num_format": "0%", "min": 0, "max": 1, "major_unit": 0.2})
+    drawn.set_y_axis({"reverse": True, "crossing": "max"})
+    drawn.set_legend({"position": "bottom"})
+    height = max(8.0, 1.1 * len(table.rows) + 3)
+    drawn.set_size({"width": round(17 * PIXELS_PER_CM), "height": round(height * PIXELS_PER_CM)})
+    sheet.insert_chart(row - 1, column - 1, drawn)
+    return height
