@@ -96,6 +96,7 @@ def statuses(lang: str) -> dict[str, Status]:
     return {code: Status(code, say(f"status.{code}", lang)) for code in STATUSES}
 
 
+@functools.lru_cache(maxsize=16)
 def ratings(lang: str) -> dict[str, Status]:
     """One cell per evaluation word (提前实现, 快于预期…: `psplan.assess.rating`)."""
     return {code: Status(code, say(f"rating.{code}", lang)) for code in RATINGS}
