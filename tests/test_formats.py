@@ -440,6 +440,52 @@ def test_xlsx_growth_rates_are_percentages(workbook) -> None:
     assert ratio.value is None or ratio.number_format == "0.00"
 
 
+def _sheets(workbook: bytes) -> dict[str, bytes]:
+    """A workbook's parts but its properties (which carry the time it was written)."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(workbook)) as parts:
+        return {name: parts.read(name) for name in parts.namelist() if "docProps" not in name}
+
+
+def test_xlsx_rows_keep_their_heights_when_written_in_constant_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A data sheet forgets each row's height once XlsxWriter has written the row out (a
+    country's results held 66 MB of them): the workbook is the same byte for byte as one
+    written keeping them all, and its wrapped rows are tall."""
+    import xlsxwriter.worksheet
+
+    import psplan
+    from psplan.cli.judge import _view
+    from psplan.formats import xlsx
+
+    from conftest import generate_actuals
+
+    counties = generate_actuals("hanzhong", tmp_path / "counties.csv", "--regions", "6")
+    view = _view(psplan.check("hanzhong", str(counties)), "zh")
+    forgetting = xlsx.render(view)
+
+    class KeptAll(dict):
+        def pop(self, *args):  # nothing forgotten
+            return None
+
+    init = xlsxwriter.worksheet.Worksheet.__init__
+
+    def keeping(self, *args, **kwargs) -> None:
+        init(self, *args, **kwargs)
+        self.row_info = KeptAll()
+
+    monkeypatch.setattr(xlsxwriter.worksheet.Worksheet, "__init__", keeping)
+    keeping_all = xlsx.render(view)
+    assert _sheets(forgetting) == _sheets(keeping_all)
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(forgetting))["全部指标"]
+    tall = [r for r in range(2, sheet.max_row + 1) if (sheet.row_dimensions[r].height or 0) > 15]
+    assert len(tall) > sheet.max_row / 2  # the reasons wrap
+
+
 def test_xlsx_headers_frozen_filtered_and_printable(workbook) -> None:
     assert workbook.sheetnames == [
         "汇总",

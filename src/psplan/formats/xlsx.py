@@ -407,6 +407,7 @@ def _write_table(
     first_row: int = 1,
     *,
     borders: bool = False,
+    forget_rows: bool = False,
 ) -> int:
     """The header at `first_row`, the rows below it, each row as tall as its wrapped texts
     (the columns `widths` wide, already set). Returns how many rows it wrote."""
@@ -419,6 +420,11 @@ def _write_table(
         text = xlsx_text(header)
         sheet.write_string(first_row - 1, column - 1, text, styles.header(text, borders))
     written = 0
+    # XlsxWriter keeps every row's height until the workbook is closed (where a chart or an
+    # image is placed by them): 185,600 results' results and trends tables held 66 MB of
+    # them. A sheet without either forgets a row's once it is written out.
+    forget: dict | None = getattr(sheet, "row_info", None) if forget_rows else None
+    forgotten = first_row  # (0-based: the first data row)
     # a matrix's status cells, each the same text and format wherever its status is
     statuses = laid.statuses - laid.inputs
     status_cells: dict[Status, tuple[str, Format | None]] = {}
@@ -468,6 +474,10 @@ def _write_table(
                 alignment = None
             style = (number_format, alignment, fill, borders, bold, False)
             _write(sheet, number_, column, None if empty else value, styles, style)
+        if forget is not None:  # the rows written out (above XlsxWriter's current one)
+            while forgotten < sheet.previous_row:
+                forget.pop(forgotten, None)
+                forgotten += 1
         written = index + 1
     return written
 
@@ -507,7 +517,7 @@ def _data_sheet(book: Workbook, styles: _Styles, name: str, view: View, table: T
     measured, numbers = _measure(laid)
     widths = _set_widths(sheet, laid, measured, {})
     sheet.freeze_panes(1, laid.frozen)
-    count = _write_table(sheet, styles, laid, widths, numbers)
+    count = _write_table(sheet, styles, laid, widths, numbers, forget_rows=True)
     if len(laid.headers) > 1:
         sheet.autofilter(0, 0, count, len(laid.headers) - 1)
     _hints(sheet, table, count)
