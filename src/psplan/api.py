@@ -384,7 +384,7 @@ def check(
 
 def lint(
     plan_or_name: PlanLike,
-    actuals: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    actuals: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | Iterable[Row],
     *,
     jump_steps: float = 3.0,
     jump_share: float = 0.2,
@@ -398,10 +398,11 @@ def lint(
     their natural range, outlier regions, conflicting duplicates and the completeness matrix's
     missing cells, each naming its file and row; empty when there is nothing.
 
-    `actuals` is a file or a list of them (one dataset); the thresholds are the command's
-    options; `encoding` and `sheet` as for `read_actuals`; `engine` as for `check` (a county
-    file is read by duckdb: the same findings). A file given twice is read once, the warning
-    first in the list. Returns `Problems` (errors are what `check` would stop at).
+    `actuals` is a file or a list of them (one dataset), or the rows of `read_actuals`; the
+    thresholds are the command's options; `encoding` and `sheet` as for `read_actuals`;
+    `engine` as for `check` (a county file is read by duckdb: the same findings). A file given
+    twice is read once, the warning first in the list. Returns `Problems` (errors are what
+    `check` would stop at).
     """
     from psplan.actuals.read import distinct_files
     from psplan.assess.engine import engine_from_env, use_columnar
@@ -409,10 +410,13 @@ def lint(
     from psplan.assess.lint import lint as find
 
     chosen = _plan(plan_or_name)
+    limits = Thresholds(jump_steps, jump_share, outlier_z, outlier_regions)
     given = [actuals] if isinstance(actuals, (str, os.PathLike)) else list(actuals)
+    if not all(isinstance(item, (str, os.PathLike)) for item in given):  # rows already read
+        source = getattr(actuals, "source", "")
+        return Problems(find(chosen, given, limits, [source] if source else []))
     findings: list[Problem] = []
     files = distinct_files([Path(path) for path in given], findings)
-    limits = Thresholds(jump_steps, jump_share, outlier_z, outlier_regions)
     found = None
     if sheet is None and use_columnar(files, engine or engine_from_env()):
         from psplan.assess.lint_columnar import lint_columnar

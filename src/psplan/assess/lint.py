@@ -227,9 +227,9 @@ def range_finding(figure: Observation, indicator: Indicator, region: str | None)
 
 def outside_years_finding(plan: Plan, figure: Observation, count: int) -> Problem:
     """A year outside the plan's baseline year and period: one finding at its first figure."""
+    start, end = plan_years(plan)
     return Problem(Location(figure.file, figure.line), "lint.outside_years", "outside-years",
-                   "warning", year=figure.year, count=count, start=plan_years(plan)[0],
-                   end=plan_years(plan)[1])  # fmt: skip
+                   "warning", year=figure.year, count=count, start=start, end=end)  # fmt: skip
 
 
 def plan_years(plan: Plan) -> tuple[int, int]:
