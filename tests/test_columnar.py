@@ -643,6 +643,22 @@ def test_a_county_of_dashes_is_said_alike_on_both_paths(tmp_path: Path) -> None:
     )
 
 
+def test_lint_of_a_file_without_one_figure_is_the_same_error_on_both_paths(
+    tmp_path: Path,
+) -> None:
+    """Every cell empty or a dash: lint's error, not a crash of the columnar path (its thread
+    still held the connection when the path handed the file on and closed it)."""
+    from conftest import generate_actuals
+
+    path = generate_actuals("ankang", tmp_path / "counties.csv", "--regions", "12")
+    lines = path.read_text("utf-8").splitlines()
+    blank = [lines[0]] + [",".join([*line.split(",")[:3], ("", "—")[i % 2]])
+                          for i, line in enumerate(lines[1:])]  # fmt: skip
+    path.write_text("\n".join(blank) + "\n", "utf-8")
+    rows = _assert_same_lint("ankang", [path])
+    assert [(code, level) for _, _, code, level in rows] == [("no-figures", "error")]
+
+
 @pytest.mark.parametrize(
     "more",
     [

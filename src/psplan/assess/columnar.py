@@ -31,6 +31,7 @@ for them (a trend, the full JSON): `--by-region` never does.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
@@ -215,6 +216,14 @@ class ColumnarCollected:
             self.start_across(Thresholds())
         assert self._across is not None
         return self._across.result()
+
+    def close(self) -> None:
+        """Let the connection go, once the jumps and outliers are found (their thread holds
+        a cursor of it: duckdb refuses to close a connection in use)."""
+        if self._across is not None:
+            with contextlib.suppress(Exception):  # (said where `across` is read)
+                self._across.result()
+        self.table.con.close()
 
     def start_across(self, limits: Thresholds) -> None:
         from concurrent.futures import ThreadPoolExecutor

@@ -48,6 +48,7 @@ def lint_columnar(
     table = read_table(paths, encoding, limits)
     if table is None:
         return None
+    collected = None
     try:
         collected = ColumnarCollected.of(plan, table, thresholds=thresholds)
         if collected is None or not any(collected.figures_read.values()):
@@ -59,7 +60,10 @@ def lint_columnar(
         findings += _missing(collected)
         return findings
     finally:
-        table.con.close()
+        if collected is not None:
+            collected.close()
+        else:
+            table.con.close()
 
 
 def _ranges(collected: ColumnarCollected) -> list[Problem]:
