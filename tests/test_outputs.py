@@ -132,6 +132,49 @@ def test_sigterm_while_writing_a_large_report(tmp_path: Path) -> None:
         assert out.read_text(encoding="utf-8").endswith("</html>\n")
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_while_a_workbook_is_made_leaves_no_temporary_file(
+    tmp_path: Path, signum: int
+) -> None:
+    """XlsxWriter keeps a sheet's rows in temporary files until the workbook is closed: a
+    signal while it is made removes them with the output's (Ctrl-C left 25 MB behind)."""
+    actuals = tmp_path / "a.csv"
+    with actuals.open("w", encoding="utf-8") as handle:
+        handle.write("indicator,year,value,region\n")
+        handle.writelines(f"人均预期寿命,{year},78,县{i}\n" for i in range(3000)
+                          for year in (2022, 2023))  # fmt: skip
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    out = tmp_path / "r.xlsx"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "psplan", "report", "national", str(actuals), "-o", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env={**_env(), "TMPDIR": str(temporary)},
+    )
+    caught = False
+    try:
+        deadline = time.monotonic() + 120
+        while child.poll() is None and time.monotonic() < deadline:
+            if any(folder.is_dir() and any(folder.iterdir())
+                   for folder in temporary.glob("psplan-xlsx-*")):  # fmt: skip
+                child.send_signal(signum)
+                caught = True
+                break
+            time.sleep(0.001)
+        _, stderr = child.communicate(timeout=60)
+    finally:
+        child.kill()
+    assert caught, "the workbook's temporary files were seen"
+    assert child.returncode == -signum, (child.returncode, stderr)
+    assert f"interrupted by {signal.Signals(signum).name}" in stderr, stderr
+    assert list(temporary.iterdir()) == []
+    assert not out.exists()
+
+
 # ------------------------------------------------------------------- ASCII terminals
 
 

@@ -40,7 +40,7 @@ import io
 import itertools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from psplan import progress
@@ -84,11 +84,28 @@ SHEET_NAME_MAX = 31
 
 def render(view: View, *, color: bool = False, width: int | None = None) -> bytes:
     """The view as a workbook (`color` and `width` do not apply)."""
+    import tempfile
+
+    # XlsxWriter keeps each sheet's rows in temporary files until the workbook is closed: in a
+    # folder of psplan's, removed whatever happens (Ctrl-C left 25 MB of them behind)
+    with tempfile.TemporaryDirectory(prefix="psplan-xlsx-") as folder:
+        return _render(view, folder)
+
+
+def chunks(view: View, *, color: bool = False, width: int | None = None) -> Iterator[bytes]:
+    """The workbook as one piece, made once its output is being written (`psplan.output`):
+    a signal then (SIGTERM, SIGHUP as well as Ctrl-C) ends the writing cleanly, XlsxWriter's
+    temporary files removed with the output's."""
+    yield render(view, color=color, width=width)
+
+
+def _render(view: View, folder: str) -> bytes:
     import xlsxwriter
 
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {
         "constant_memory": True,  # each row written out once the next is begun
+        "tmpdir": folder,
         # text is text: never read as a number, a formula or a link (cells are typed)
         "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
     })  # fmt: skip
