@@ -140,6 +140,12 @@ def test_lint_is_the_command_json_by_file_by_rows_and_by_either_engine(tmp_path:
     assert twice[0].key == "actuals.same_file_twice" and twice[1:] == psplan.lint(
         "hanzhong", COUNTIES
     )
+    both = psplan.lint("national", [EXAMPLE, COUNTIES])  # two files: counted as the command does
+    assert both.to_dict() == cli_json("lint", "national", str(EXAMPLE), str(COUNTIES))
+    assert both.to_dict()["files"] == 2
+    for wrong in ({"outlier_regions": 0}, {"outlier_z": -1}, {"jump_share": float("nan")}):
+        with pytest.raises(ValueError, match=next(iter(wrong))):  # the command's bounds
+            psplan.lint("national", EXAMPLE, **wrong)
 
 
 def test_check_with_options_is_the_command_json() -> None:

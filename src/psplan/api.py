@@ -112,8 +112,9 @@ class Problems(list[Problem]):
     A list of `Problem` (each with `location`, `message`, `code`, `level`); `valid` is true
     when none is an error (warnings do not make a plan invalid)."""
 
-    def __init__(self, problems: Iterable[Problem] = ()) -> None:
+    def __init__(self, problems: Iterable[Problem] = (), files: int = 1) -> None:
         super().__init__(problems)
+        self.files = files  # the files they were found in (`to_dict`'s "files")
 
     @property
     def valid(self) -> bool:
@@ -134,7 +135,7 @@ class Problems(list[Problem]):
         from psplan.views.problems import problems_view
 
         # Parsed back from the command's own text, so the two cannot differ.
-        return json.loads(render(problems_view(self, 1)))
+        return json.loads(render(problems_view(self, self.files)))
 
     def to_rows(self) -> list[dict[str, Any]]:
         return self.to_dict()["problems"]
@@ -409,6 +410,11 @@ def lint(
     from psplan.assess.lint import Thresholds
     from psplan.assess.lint import lint as find
 
+    for name, value, least in (("jump_steps", jump_steps, 0), ("jump_share", jump_share, 0),
+                               ("outlier_z", outlier_z, 0.1),
+                               ("outlier_regions", outlier_regions, 3)):  # fmt: skip
+        if not value >= least:  # the command's bounds (NaN refused too)
+            raise ValueError(f"{name}: at least {least}, not {value!r}")
     chosen = _plan(plan_or_name)
     limits = Thresholds(jump_steps, jump_share, outlier_z, outlier_regions)
     given = [actuals] if isinstance(actuals, (str, os.PathLike)) else list(actuals)
@@ -428,7 +434,7 @@ def lint(
             row for path in files for row in _read_actuals(path, encoding=encoding, sheet=picked)
         )
         found = find(chosen, rows, limits, [str(path) for path in files])
-    return Problems([*findings, *found])
+    return Problems([*findings, *found], len(files))
 
 
 def draft_next_period(
