@@ -789,3 +789,28 @@ def test_lint_and_check_list_the_same_jumps_and_outliers_in_the_same_order(
     across = ("jump", "outlier")
     found = [p for p in psplan.lint(plan_id, [str(path)], engine="rows") if p.code in across]
     assert _shown(found) == _shown([w for w in warnings if w.code in across])
+
+
+def test_a_missing_cell_is_said_in_the_file_of_its_indicator(tmp_path: Path) -> None:
+    """Two departments' files, each with its own indicators; the second leaves out a county:
+    its missing cells are the second department's, on both paths (they were said in the
+    first file, sending the analyst to the wrong department)."""
+    from conftest import generate_actuals
+
+    whole = generate_actuals("hanzhong", tmp_path / "all.csv", "--regions", "6")
+    header, *lines = whole.read_text("utf-8").splitlines()
+    names = list(dict.fromkeys(line.split(",")[1] for line in lines))
+    first, second = tmp_path / "教育局.csv", tmp_path / "卫健委.csv"
+    ours = set(names[: len(names) // 2])
+    left_out = lines[0].split(",")[0]
+    first.write_text("\n".join([header] + [line for line in lines
+                                           if line.split(",")[1] in ours]) + "\n", "utf-8")  # fmt: skip
+    second.write_text("\n".join([header] + [
+        line for line in lines
+        if line.split(",")[1] not in ours and not line.startswith(left_out + ",")
+    ]) + "\n", "utf-8")  # fmt: skip
+    assert _lints_columnar("hanzhong", [first, second])
+    found = _assert_same_lint("hanzhong", [first, second])
+    missing = [(where, words) for where, words, code, _ in found if code == "missing"]
+    assert missing and all(where == str(second) for where, _ in missing), missing[:3]
+    assert all(words.startswith(left_out) for _, words in missing)

@@ -86,7 +86,11 @@ def lint(
     outside: dict[int, list] = {}  # a year outside them → [its first figure, how many]
     given: set[tuple[str | None, str, int]] = set()  # cells given a value check refuses
     unknown: set[str] = set()
-    first_file = ""  # the file of the first figure (a missing cell of no series is said there)
+    # where a missing cell is said (`_missing`): a series' first row, an indicator's first
+    # figure, the first figure of all
+    first_rows: dict[tuple[str | None, str], str] = {}
+    indicator_files: dict[str, str] = {}
+    first_file = ""
     unnamed = UnnamedRows()
     for row in rows:
         if type(row) is Problem:
@@ -112,6 +116,7 @@ def lint(
             # a series starts at its first row, as check's does: both list its jumps and
             # outliers in the same order
             series.setdefault((row.region, indicator.id), {})
+            first_rows.setdefault((row.region, indicator.id), row.file)
             continue
         bad = _value_problem(indicator, row)
         if bad is not None:  # what check stops at, at the same row (a cell not missing)
@@ -122,6 +127,8 @@ def lint(
         regions[row.region] = None
         figure = Observation(row.year, row.value, row.line, row.file)
         first_file = first_file or row.file
+        first_rows.setdefault((row.region, indicator.id), row.file)
+        indicator_files.setdefault(indicator.id, row.file)
         if not first <= row.year <= last:
             outside.setdefault(row.year, [figure, 0])[1] += 1
         else:
@@ -140,7 +147,8 @@ def lint(
     findings += _ranges(series, indicators)
     for _, (figure, count) in sorted(outside.items()):
         findings.append(outside_years_finding(plan, figure, count))
-    findings += _missing(series, indicators, list(regions), sorted(years), first_file, given)
+    places = (first_rows, indicator_files, first_file)
+    findings += _missing(series, indicators, list(regions), sorted(years), places, given)
     if not first_file and not any(f.level == "error" for f in findings):  # not one figure
         findings.append(Problem(Location(", ".join(sources)), "check.no_figures", "no-figures"))
     return findings
@@ -273,13 +281,21 @@ def _missing(
     indicators: dict[str, Indicator],
     regions: list,
     years: list[int],
-    first: str,
+    places: tuple[dict[tuple[str | None, str], str], dict[str, str], str],
     given: set[tuple[str | None, str, int]],
 ):
+    """Each empty cell of the matrix, said in the file that should have had it: its series'
+    first figure's, else its series' first row's (a dash given there), else the file of its
+    indicator's first figure (the department reporting it), else the first figure's."""
+    first_rows, indicator_files, first = places
     for indicator_id, indicator in indicators.items():
         for region in regions:
             known = series.get((region, indicator_id), {})
-            file = next(iter(known.values())).file if known else first
+            if known:
+                file = next(iter(known.values())).file
+            else:
+                file = (first_rows.get((region, indicator_id))
+                        or indicator_files.get(indicator_id) or first)  # fmt: skip
             for year in years:
                 if year not in known and (region, indicator_id, year) not in given:
                     yield missing_finding(file, indicator, region, year)

@@ -97,8 +97,9 @@ def _outside_years(collected: ColumnarCollected) -> list[Problem]:
 
 
 #: The completeness matrix's empty cells, in lint's order: indicators and regions as first
-#: given a row (a cell given a dash counts), years in order; each in the file of its series'
-#: first figure (`fr`, NULL for a series without one).
+#: given a row (a cell given a dash counts), years in order; each with the row whose file it
+#: is said in (lint's `_missing`): its series' first figure, else the series' first row,
+#: else its indicator's first figure (NULL: the first figure of all).
 _MISSING = """
 WITH given AS (SELECT * FROM series WHERE ri >= 0 AND gk >= 0),
 inds AS (SELECT gk, min(first) AS io FROM given GROUP BY gk),
@@ -117,8 +118,10 @@ def _missing(collected: ColumnarCollected) -> list[Problem]:
     first, last = plan_years(collected.plan)
     several = len(table.files) > 1  # one file: every cell is in it
     query = _MISSING.format(
-        first="f.fr" if several else "NULL",
-        join="LEFT JOIN (SELECT ri, gk, min(rid) AS fr FROM obs GROUP BY ri, gk) f USING (ri, gk)"
+        first="coalesce(f.fr, s.first, i.ir)" if several else "NULL",
+        join="LEFT JOIN (SELECT ri, gk, min(rid) AS fr FROM obs GROUP BY ri, gk) f"
+        " USING (ri, gk) LEFT JOIN given s USING (ri, gk)"
+        " LEFT JOIN (SELECT gk, min(rid) AS ir FROM obs GROUP BY gk) i USING (gk)"
         if several
         else "",
     )
