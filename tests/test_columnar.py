@@ -814,3 +814,34 @@ def test_a_missing_cell_is_said_in_the_file_of_its_indicator(tmp_path: Path) -> 
     missing = [(where, words) for where, words, code, _ in found if code == "missing"]
     assert missing and all(where == str(second) for where, _ in missing), missing[:3]
     assert all(words.startswith(left_out) for _, words in missing)
+
+
+def test_outliers_are_looked_for_among_the_counties_not_the_citys_own_total(
+    tmp_path: Path,
+) -> None:
+    """全市 is the plan's own area: a total or an average of the counties, not one of them.
+    A city total far above its counties is no outlier, and it is not counted among them; a
+    county far above the others still is — alike on both paths, in lint and in check."""
+    from conftest import generate_actuals
+
+    counties = "汉台区,南郑区,城固县,洋县,西乡县,勉县,宁强县"
+    path = generate_actuals("hanzhong", tmp_path / "counties.csv", "--region-names",
+                            f"全市,{counties}", "--years", "2021-2023")  # fmt: skip
+    name = "每千人口拥有3岁以下婴幼儿托位数"
+    planted = {f"全市,{name},2023": "30", f"洋县,{name},2023": "40"}
+    lines = [
+        next((f"{key},{value}" for key, value in planted.items() if line.startswith(key + ",")),
+             line)
+        for line in path.read_text("utf-8").splitlines()
+    ]  # fmt: skip
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    found = _assert_same_lint("hanzhong", [path])
+    outliers = [words for _, words, code, _ in _shown(psplan.lint("hanzhong", [str(path)]))
+                if code == "outlier" and name in words]  # fmt: skip
+    assert len(outliers) == 1 and outliers[0].startswith("洋县"), outliers
+    assert "7个地区" in outliers[0]  # the seven counties, not the city with them
+    assert not any(code == "outlier" and words.startswith("全市") for _, words, code, _ in found)
+    checked = psplan.check("hanzhong", str(path), engine="rows").warnings
+    assert [w.words.render("zh") for w in checked if w.code == "outlier" and name in
+            w.words.render("zh")] == outliers  # fmt: skip
+    _assert_same("hanzhong", [path])

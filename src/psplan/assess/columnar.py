@@ -858,14 +858,16 @@ def _outliers(collected: ColumnarCollected, limits: Any, con: Any) -> list[Probl
     own `median` and `mad` (a selection, not a sort; they may differ from the exact ones by
     a unit in the last place) pick the groups that could have one, with a margin a
     millionfold wider than that error, and only those are sorted."""
-    from psplan.assess.lint import _finding, shown_score
+    from psplan.assess.lint import _finding, apart_from_regions, shown_score
 
+    apart = apart_from_regions(collected.plan)
     rows = con.execute(
         """
-        WITH near AS (
+        WITH kept AS (SELECT * FROM obs WHERE NOT list_contains($apart::INTEGER[], ri)),
+        near AS (
             SELECT gk, year, median(number) AS m, mad(number) AS d,
                    min(number) AS lo, max(number) AS hi
-            FROM obs WHERE number IS NOT NULL GROUP BY gk, year HAVING count(*) >= $least),
+            FROM kept WHERE number IS NOT NULL GROUP BY gk, year HAVING count(*) >= $least),
         floored AS (
             SELECT *, greatest(d, $floor * abs(m)) AS dd, greatest(abs(lo), abs(hi)) AS big
             FROM near),
@@ -875,7 +877,7 @@ def _outliers(collected: ColumnarCollected, limits: Any, con: Any) -> list[Probl
                OR greatest(abs($c * (lo - m) / dd), abs($c * (hi - m) / dd)) > $z * (1 - 1e-6)),
         sorted AS (
             SELECT gk, year, count(*) AS n, list_sort(list(number)) AS l
-            FROM obs SEMI JOIN candidates USING (gk, year)
+            FROM kept SEMI JOIN candidates USING (gk, year)
             WHERE number IS NOT NULL GROUP BY gk, year),
         medians AS (
             SELECT *, CASE WHEN n % 2 = 1 THEN l[n // 2 + 1]
@@ -898,7 +900,7 @@ def _outliers(collected: ColumnarCollected, limits: Any, con: Any) -> list[Probl
         figures AS (
             SELECT x.*, s.first, p.n, p.median, p.mad,
                    $c * (x.number - p.median) / p.mad AS score
-            FROM found p JOIN obs x USING (gk, year)
+            FROM found p JOIN kept x USING (gk, year)
             JOIN series s ON s.ri = x.ri AND s.gk = x.gk
             WHERE x.number IS NOT NULL),
         -- a group is met first in the series read first, at its figure's row
@@ -910,7 +912,8 @@ def _outliers(collected: ColumnarCollected, limits: Any, con: Any) -> list[Probl
         ORDER BY place, first
         """,
         {"least": limits.outlier_regions, "floor": limits.outlier_floor, "c": 0.6745,
-         "z": limits.outlier_z},
+         "z": limits.outlier_z,
+         "apart": [ri for ri, name in enumerate(collected.names) if name in apart]},
     ).fetchall()  # fmt: skip
     found = []
     plan = collected.plan

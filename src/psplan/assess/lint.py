@@ -13,7 +13,9 @@ the figures `check` would judge, each finding naming the file, row and rule:
 - `outlier`: a region far from the others in the same year — a modified z-score
   (0.6745 × (x − median) / MAD, Iglewicz and Hoaglin) beyond `outlier_z`, among at least
   `outlier_regions` regions, the MAD taken as at least `outlier_floor` of the median (a few
-  regions may happen to lie close); with a MAD of zero (all at 0) none is computed;
+  regions may happen to lie close); with a MAD of zero (all at 0) none is computed. The plan's
+  own area (全市) and the levels above (全省) are not among the regions: a total or an average
+  of them is not one of them;
 - `duplicate`: the same (indicator, region, year) given twice with different values (an
   error, as `check` has it);
 - `missing`: the completeness matrix — every indicator with figures, for every region and
@@ -36,6 +38,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from psplan.actuals.read import ActualRow, SheetEntry
+from psplan.assess.areas import own_area_names, reference_region_names
 from psplan.assess.check import (
     AmbiguousName,
     IndicatorMatcher,
@@ -163,7 +166,14 @@ def across_years_and_regions(
     """The jumps and the outliers of the figures (region, indicator) → year → figure: what
     `check` also warns of, from the series it has collected."""
     return [*_jumps(plan, series, indicators, thresholds),
-            *_outliers(series, indicators, thresholds)]  # fmt: skip
+            *_outliers(series, indicators, thresholds, apart_from_regions(plan))]  # fmt: skip
+
+
+def apart_from_regions(plan: Plan) -> frozenset[str]:
+    """Regions an outlier is not looked for among, nor counted with: the plan's own area
+    (全市) and the levels above it (全省, 陕西省) — a total or an average of the regions, not
+    one of them (a city's total of a count would be an outlier every year)."""
+    return own_area_names(plan) | reference_region_names(plan)
 
 
 def shown_score(score: float, threshold: float) -> float:
@@ -251,10 +261,12 @@ def missing_finding(file: str, indicator: Indicator, region: str | None, year: i
                    region=_region_words(region), year=year)  # fmt: skip
 
 
-def _outliers(series: dict, indicators: dict[str, Indicator], limits: Thresholds):
+def _outliers(
+    series: dict, indicators: dict[str, Indicator], limits: Thresholds, apart: frozenset[str]
+):
     by_year: dict[tuple[str, int], list[tuple[str | None, Observation]]] = {}
     for (region, indicator_id), known in series.items():
-        if indicator_id not in indicators:
+        if indicator_id not in indicators or region in apart:
             continue
         for year, figure in known.items():
             if figure.value.number is not None:
