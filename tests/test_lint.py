@@ -214,3 +214,13 @@ def test_an_outliers_score_is_shown_past_the_threshold() -> None:
     assert shown_score(-3.50004, 3.5) == -3.50004
     assert shown_score(3.5000000605, 3.5) == 3.5000001
     assert shown_score(3.5 + 1e-14, 3.5) == 3.5  # past it by float noise alone: as it is
+
+
+def test_a_reference_region_has_no_cells_of_its_own_to_fill_in(clean: Path, tmp_path: Path) -> None:
+    """陕西省 is the level above 汉中: its rows are references (check keeps them apart), not a
+    county that left 80 cells empty, and its 2020 figure makes no year the counties missed."""
+    path = tmp_path / "with-reference.csv"
+    name = "每千人口拥有3岁以下婴幼儿托位数"
+    path.write_text(clean.read_text("utf-8") + f"陕西省,{name},2020,3.2\n陕西省,{name},2023,4.0\n",
+                    "utf-8")  # fmt: skip
+    assert findings(path) == findings(clean) == (0, [])

@@ -19,7 +19,8 @@ the figures `check` would judge, each finding naming the file, row and rule:
 - `duplicate`: the same (indicator, region, year) given twice with different values (an
   error, as `check` has it);
 - `missing`: the completeness matrix — every indicator with figures, for every region and
-  year the file has within the plan's baseline year and period, that has none; a year outside
+  year the file has within the plan's baseline year and period, that has none (a reference
+  region, 全省, is no region of the matrix: check keeps its rows apart); a year outside
   them is one finding (`outside_years`) at its first figure, not a missing cell for every
   region that has none.
 
@@ -94,6 +95,7 @@ def lint(
     first_rows: dict[tuple[str | None, str], str] = {}
     indicator_files: dict[str, str] = {}
     first_file = ""
+    references = reference_region_names(plan)
     unnamed = UnnamedRows()
     for row in rows:
         if type(row) is Problem:
@@ -113,9 +115,13 @@ def lint(
                 unknown.add(row.indicator)  # at its row, with the closest names, as in check
                 findings.append(unknown_figure(plan, matcher, row))
             continue
+        # a reference region's figures (全省) are checked, but it has no cells of its own to
+        # fill in, and its years are not the regions' (check keeps its rows apart too)
+        counted = row.region not in references
         if row.value.missing:  # its indicator and region are given: the cell is missing
             indicators.setdefault(indicator.id, indicator)
-            regions[row.region] = None
+            if counted:
+                regions[row.region] = None
             # a series starts at its first row, as check's does: both list its jumps and
             # outliers in the same order
             series.setdefault((row.region, indicator.id), {})
@@ -127,14 +133,15 @@ def lint(
             given.add((row.region, indicator.id, row.year))
             continue
         indicators[indicator.id] = indicator
-        regions[row.region] = None
+        if counted:
+            regions[row.region] = None
         figure = Observation(row.year, row.value, row.line, row.file)
         first_file = first_file or row.file
         first_rows.setdefault((row.region, indicator.id), row.file)
         indicator_files.setdefault(indicator.id, row.file)
         if not first <= row.year <= last:
             outside.setdefault(row.year, [figure, 0])[1] += 1
-        else:
+        elif counted:
             years.add(row.year)
         known = series.setdefault((row.region, indicator.id), {})
         earlier = known.get(row.year)
