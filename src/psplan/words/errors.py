@@ -285,7 +285,7 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "{year}年不在规划的基期和规划期（{start}—{end}年）内：{count}个数据，此处为首个；"
         "缺数检查只看{start}—{end}年",
         "en": "{year} is outside the plan's baseline year and period ({start}–{end}): {count} "
-        "figures, the first here; the completeness check looks at {start}–{end} only",
+        "figure(s), the first here; the completeness check looks at {start}–{end} only",
     },
     "lint.missing": {
         "zh": "{region}{name}缺少{year}年的数据",
