@@ -1498,3 +1498,17 @@ def test_a_sheet_named_like_the_instructions_but_holding_figures_is_not_silent(
         f"{path}: skipped sheet '图': no header row with an indicator column and years",
         f"{path}: reading sheet '说明'",
     ]
+
+
+def test_a_sheet_asked_of_a_csv_file_is_said_to_be_ignored() -> None:
+    """--sheet names a workbook's sheet: given with a CSV file it is a warning, not dropped
+    in silence (the user may have meant the workbook), and the figures are read as ever."""
+    import psplan
+
+    example = Path(__file__).parent.parent / "examples" / "national-2023.csv"
+    rows = psplan.read_actuals(example, sheet="2023年")
+    assert [(p.code, p.level, p.words.render("zh")) for p in rows.warnings] == [
+        ("sheet-ignored", "warning",
+         "--sheet 只用于 Excel 工作簿：这是 CSV 文件，没有工作表，已忽略 --sheet"),
+    ]  # fmt: skip
+    assert rows.figures == psplan.read_actuals(example).figures

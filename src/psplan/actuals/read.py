@@ -25,6 +25,7 @@ import codecs
 import csv
 import functools
 import io
+import itertools
 import os
 import re
 import stat
@@ -288,7 +289,11 @@ def read_actuals(
         return read_reasons(path, limits)
     if path.suffix.lower() == ".xls":
         raise PsplanError("actuals.xls", Location(name))
-    return _records(_csv_rows(path, encoding, limits), name, csv_file=True)
+    records = _records(_csv_rows(path, encoding, limits), name, csv_file=True)
+    if sheet is not None:  # said, not dropped in silence: the user may have meant a workbook
+        ignored = Problem(Location(name), "actuals.sheet_not_for_csv", "sheet-ignored", "warning")
+        return itertools.chain([ignored], records)
+    return records
 
 
 def _open_input(path: Path, limits: Limits) -> tuple[io.BufferedReader, bool]:

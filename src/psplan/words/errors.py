@@ -448,6 +448,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{found} (limit {variable}={limit}); set {variable} to raise it",
     },
     # ------------------------------------------------------------------ reading actuals
+    "actuals.sheet_not_for_csv": {
+        "zh": "--sheet 只用于 Excel 工作簿：这是 CSV 文件，没有工作表，已忽略 --sheet",
+        "en": "--sheet is for Excel workbooks: this is a CSV file, without sheets; --sheet ignored",
+    },
     "actuals.xls": {
         "zh": "不支持旧版 .xls 工作簿；请另存为 .xlsx 或 CSV 文件",
         "en": "old .xls workbooks are not supported; save as .xlsx or CSV",

@@ -195,7 +195,10 @@ WORDS: dict[str, dict[str, str] | str] = {
     },
     # the appendix
     "evaluation.sources.none": {"zh": "数据来源：未注明", "en": "Figures from: not stated"},
-    "evaluation.sources.file": {"zh": "{file}（{count}个数据）", "en": "{file} ({count} figure(s))"},
+    "evaluation.sources.file": {
+        "zh": "{file}（{count}个数据）",
+        "en": "{file} ({count} figure(s))",
+    },
     "evaluation.rule.baseline": {
         "zh": "基期值：取规划所列的基期值；规划未列的，取填报的基期值或首个数据，并在表中注明来源",
         "en": "Baseline: the plan's; where the plan prints none, the one reported or the first "
