@@ -543,7 +543,11 @@ def test_xlsx_text_starting_with_equals_stays_text(tmp_path: Path) -> None:
         "id: evil\nname: '=1+1'\nlevel: county\nperiod: {start: 2021, end: 2025}\n"
         "baseline_year: 2020\ndomains: [病有所医]\nindicators:\n"
         "  - {id: a, domain: 病有所医, name: '=HYPERLINK(\"http://x\",\"y\")', unit: '%',"
-        " baseline: '1', target: '2', attribute: 约束性}\n",
+        " baseline: '1', target: '2', attribute: 约束性}\n"
+        "  - {id: b, domain: 病有所医, name: '+1+1', unit: '%', baseline: '1', target: '2',"
+        " attribute: 预期性}\n"
+        "  - {id: c, domain: 病有所医, name: '@SUM(A1)', unit: '%', baseline: '1', target: '2',"
+        " attribute: 预期性}\n",
         encoding="utf-8",
     )
     actuals = tmp_path / "a.csv"
@@ -561,6 +565,11 @@ def test_xlsx_text_starting_with_equals_stays_text(tmp_path: Path) -> None:
     assert names, "the names are in the workbook"
     assert all(cell.data_type == "s" and cell.quotePrefix for cell in names)
     assert '=HYPERLINK("http://x","y")' in {cell.value for cell in names}
+    # + and @ start a formula too when the cell is typed again: prefixed, as CSV guards them
+    typed = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row
+             if cell.value in ("+1+1", "@SUM(A1)")]  # fmt: skip
+    assert {cell.value for cell in typed} == {"+1+1", "@SUM(A1)"}
+    assert all(cell.data_type == "s" and cell.quotePrefix for cell in typed)
     # and its figures are numbers all the same
     row = row_of(book["全部指标"], '=HYPERLINK("http://x","y")')
     assert row["实际值"].data_type == "n" and row["实际值"].value == pytest.approx(0.013)

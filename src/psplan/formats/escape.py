@@ -144,8 +144,15 @@ def xlsx_text(text: str) -> str:
 
 
 def xlsx_is_formula_text(value: object) -> bool:
-    """Text openpyxl would store as a live formula."""
-    return isinstance(value, str) and value.startswith("=")
+    """Text Excel would take for a formula were it typed in (=1+1, +1+1, -A1, @SUM(A1)): the
+    cell is stored as text all the same, and quote-prefixed so that it stays text when someone
+    edits it — the CSV guard's rule (`csv_cell`): a number written as text, -3.5 or +10%, and
+    a lone dash are data."""
+    return (
+        isinstance(value, str)
+        and value.startswith(_FORMULA_STARTS)
+        and not _NOT_A_FORMULA.fullmatch(value)
+    )
 
 
 # ------------------------------------------------------------------------------------ JSON
