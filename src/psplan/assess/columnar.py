@@ -70,7 +70,7 @@ from psplan.assess.evaluate import (
     figure_status,
     judge_figure,
 )
-from psplan.assess.lint import Thresholds
+from psplan.assess.lint import Thresholds, _finding, apart_from_regions, shown_score
 from psplan.assess.overrides import Override, apply_overrides
 from psplan.assess.rating import rate_values
 from psplan.assess.vectorised import JUDGED, RATINGS, STATUSES, WHOLE, judge_rows
@@ -801,8 +801,6 @@ def _out_of_range(
 
 def _jumps(collected: ColumnarCollected, limits: Any, con: Any) -> list[Problem]:
     """lint's `_jumps`, the comparisons made by duckdb on the same doubles."""
-    from psplan.assess.lint import _finding
-
     plan = collected.plan
     span = max(plan.period.end - plan.baseline_year, 1)
     steps = []
@@ -858,8 +856,6 @@ def _outliers(collected: ColumnarCollected, limits: Any, con: Any) -> list[Probl
     own `median` and `mad` (a selection, not a sort; they may differ from the exact ones by
     a unit in the last place) pick the groups that could have one, with a margin a
     millionfold wider than that error, and only those are sorted."""
-    from psplan.assess.lint import _finding, apart_from_regions, shown_score
-
     apart = apart_from_regions(collected.plan)
     rows = con.execute(
         """
