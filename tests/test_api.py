@@ -143,6 +143,11 @@ def test_lint_is_the_command_json_by_file_by_rows_and_by_either_engine(tmp_path:
     both = psplan.lint("national", [EXAMPLE, COUNTIES])  # two files: counted as the command does
     assert both.to_dict() == cli_json("lint", "national", str(EXAMPLE), str(COUNTIES))
     assert both.to_dict()["files"] == 2
+    header_only = tmp_path / "header.csv"  # read, it gives no row: still one file read
+    header_only.write_text("indicator,year,value\n", "utf-8")
+    assert psplan.lint("national", psplan.read_actuals(header_only)).to_dict() == cli_json(
+        "lint", "national", str(header_only)
+    )
     for wrong in ({"outlier_regions": 0}, {"outlier_z": -1}, {"jump_share": float("nan")}):
         with pytest.raises(ValueError, match=next(iter(wrong))):  # the command's bounds
             psplan.lint("national", EXAMPLE, **wrong)

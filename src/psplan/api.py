@@ -418,9 +418,11 @@ def lint(
     chosen = _plan(plan_or_name)
     limits = Thresholds(jump_steps, jump_share, outlier_z, outlier_regions)
     given = [actuals] if isinstance(actuals, (str, os.PathLike)) else list(actuals)
-    if not all(isinstance(item, (str, os.PathLike)) for item in given):  # rows already read
+    read = isinstance(actuals, Actuals)  # (a file's rows, though it gave none)
+    if read or not all(isinstance(item, (str, os.PathLike)) for item in given):
         source = getattr(actuals, "source", "")
-        return Problems(find(chosen, given, limits, [source] if source else []))
+        files = {file for row in given if (file := getattr(row, "file", ""))} or {source} - {""}
+        return Problems(find(chosen, given, limits, [source] if source else []), len(files))
     findings: list[Problem] = []
     files = distinct_files([Path(path) for path in given], findings)
     found = None
