@@ -13,19 +13,19 @@ WORDS: dict[str, dict[str, str]] = {
     "problems.column.message": {"zh": "问题", "en": "message"},
     "problems.more.problems": {
         "zh": "…… 另有 {count:,} 个问题未列出（用 --max-problems 查看更多）",
-        "en": "… and {count} more problems (use --max-problems to see more)",
+        "en": "… and {count:,} more problems (use --max-problems to see more)",
     },
     "problems.more.warnings": {
         "zh": "…… 另有 {count:,} 条警告未列出（用 --max-problems 查看更多）",
-        "en": "… and {count} more warnings (use --max-problems to see more)",
+        "en": "… and {count:,} more warnings (use --max-problems to see more)",
     },
     "problems.checked": {
-        "zh": "已检查 {files} 个文件，{errors} 个错误",
-        "en": "{files} file(s) checked, {errors} error(s)",
+        "zh": "已检查 {files} 个文件，{errors:,} 个错误",
+        "en": "{files} file(s) checked, {errors:,} error(s)",
     },
     "problems.checked_warnings": {
-        "zh": "已检查 {files} 个文件，{errors} 个错误，{warnings:,} 条警告",
-        "en": "{files} file(s) checked, {errors} error(s), {warnings} warning(s)",
+        "zh": "已检查 {files} 个文件，{errors:,} 个错误，{warnings:,} 条警告",
+        "en": "{files} file(s) checked, {errors:,} error(s), {warnings:,} warning(s)",
     },
     "problems.valid": {"zh": "{files} 个文件均有效", "en": "{files} file(s) valid"},
 }
