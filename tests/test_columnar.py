@@ -845,3 +845,34 @@ def test_outliers_are_looked_for_among_the_counties_not_the_citys_own_total(
     assert [w.words.render("zh") for w in checked if w.code == "outlier" and name in
             w.words.render("zh")] == outliers  # fmt: skip
     _assert_same("hanzhong", [path])
+
+
+def test_a_county_plans_own_name_and_its_city_are_not_among_its_towns(tmp_path: Path) -> None:
+    """A county plan (汉中's indicators for 陕西省汉中市洋县): 洋县 is its own area, as 全县 is,
+    and 汉中市 the level above, as 全市 is — neither an outlier among the towns, nor counted
+    with them; alike on both paths. (洋县 was an outlier of "7个地区", and 汉中市 one too.)"""
+    from conftest import DATA, generate_actuals
+
+    text = (DATA / "hanzhong.yaml").read_text("utf-8")
+    plan = tmp_path / "yangxian.yaml"
+    plan.write_text(text.replace("level: city", "level: county", 1)
+                    .replace("region: 陕西省汉中市", "region: 陕西省汉中市洋县", 1), "utf-8")  # fmt: skip
+    towns = "洋州镇,戚氏镇,龙亭镇,谢村镇,马畅镇,溢水镇,磨子桥镇"
+    path = generate_actuals("hanzhong", tmp_path / "towns.csv", "--region-names",
+                            f"洋县,{towns}", "--years", "2021-2023")  # fmt: skip
+    name = "每千人口拥有3岁以下婴幼儿托位数"
+    planted = {f"洋县,{name},2023": "30", f"洋州镇,{name},2023": "40"}
+    lines = [
+        next((f"{key},{value}" for key, value in planted.items() if line.startswith(key + ",")),
+             line)
+        for line in path.read_text("utf-8").splitlines()
+    ]  # fmt: skip
+    lines.append(f"汉中市,{name},2023,50")  # the city above: a reference, not a town
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    found = _assert_same_lint(str(plan), [path])
+    outliers = [words for _, words, code, _ in _shown(psplan.lint(str(plan), [str(path)]))
+                if code == "outlier" and name in words]  # fmt: skip
+    assert len(outliers) == 1 and outliers[0].startswith("洋州镇"), outliers
+    assert "7个地区" in outliers[0]  # the seven towns
+    assert not any(words.startswith("汉中市") for _, words, code, _ in found if code == "missing")
+    assert "汉中市" not in psplan.check(str(plan), str(path)).regions  # kept apart by check

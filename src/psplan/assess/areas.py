@@ -46,12 +46,41 @@ def own_area_names(plan: Plan) -> frozenset[str]:
     names = set(OWN_AREA_WORDS[plan.level])
     if plan.region:
         names.add(plan.region)
-        # 陕西省汉中市 → 汉中市, 汉中
-        for province in PROVINCES:
-            if plan.region.startswith(province) and plan.region != province:
-                local = plan.region[len(province) :]
-                names.update({local, local.removesuffix("市").removesuffix("县")})
+        city, own = _places(plan.region, plan.level)
+        # 陕西省汉中市 → 汉中市, 汉中; 陕西省汉中市洋县 → 汉中市洋县, 洋县
+        if own:
+            names.update({own, _short(own)} if not city else {city + own, own})
     return frozenset(name for name in names if name)
+
+
+#: Where a city's name ends inside a county's full name (汉中市洋县, 恩施土家族苗族自治州来凤县).
+_CITY_ENDS = ("市", "自治州", "州", "地区", "盟")
+
+
+def _places(region: str, level: str) -> tuple[str, str]:
+    """A plan's region below its province: (the city, the place itself) for a county plan
+    (陕西省汉中市洋县 → 汉中市, 洋县), ("", the city) for a city's (陕西省汉中市 → "", 汉中市);
+    ("", "") for a province or a name without one."""
+    province = next((p for p in PROVINCES if region.startswith(p) and region != p), None)
+    if province is None:
+        return "", ""
+    local = region[len(province) :]
+    if level == "county":
+        for end in _CITY_ENDS:
+            at = local.find(end) + len(end)
+            rest = local[at:]
+            if at >= len(end) + 1 and len(rest) >= 2 and rest.endswith(_COUNTY_ENDS):
+                return local[:at], rest
+    return "", local
+
+
+#: How a county-level place's name ends (洋县, 吴中区, 韩城市, 科尔沁左翼中旗).
+_COUNTY_ENDS = ("县", "区", "市", "旗")
+
+
+def _short(city: str) -> str:
+    """A city's name without 市 (汉中市 → 汉中), as people write it; the name if that is all."""
+    return city.removesuffix("市") or city
 
 
 def reference_region_names(plan: Plan, given: Iterable[str] = ()) -> frozenset[str]:
@@ -66,6 +95,9 @@ def reference_region_names(plan: Plan, given: Iterable[str] = ()) -> frozenset[s
         if level == "province":
             names.update(PROVINCES)
             names.update(_PROVINCE_SHORT)
+    city, _ = _places(plan.region or "", plan.level)
+    if city:  # a county's city by its name (汉中市, 汉中), as 全市 names it
+        names.update({city, _short(city)})
     return frozenset(names - (own_area_names(plan) - chosen))
 
 
