@@ -224,3 +224,20 @@ def test_a_reference_region_has_no_cells_of_its_own_to_fill_in(clean: Path, tmp_
     path.write_text(clean.read_text("utf-8") + f"陕西省,{name},2020,3.2\n陕西省,{name},2023,4.0\n",
                     "utf-8")  # fmt: skip
     assert findings(path) == findings(clean) == (0, [])
+
+
+def test_two_different_reference_values_are_checks_error(clean: Path, tmp_path: Path) -> None:
+    """陕西省 and 全省 both stand for the province: two values for one year is the error check
+    stops at, and lint names it the same way (it passed the file)."""
+    path = tmp_path / "references.csv"
+    path.write_text(clean.read_text("utf-8") + "陕西省,人均预期寿命,2023,78.5\n"
+                    "全省,人均预期寿命,2023,78.6\n", "utf-8")  # fmt: skip
+    code, found = findings(path)
+    checked = runner.invoke(app, ["check", "hanzhong", str(path)])
+    assert code == 1 and checked.exit_code == 2
+    assert [(p["level"], p["code"]) for p in found] == [("error", "duplicate")]
+    assert (
+        found[0]["message"]
+        == "人均预期寿命 2023 年有两个不同的参照值：78.5（陕西省）和 78.6（全省）"
+    )
+    assert found[0]["message"] in checked.stderr

@@ -428,21 +428,18 @@ def _add_reference(
     key = (indicator.id, row.year, reference_level(row.region or ""))
     earlier = collected.references.get(key)
     if earlier is not None and earlier[0] != number:
-        collected.problems.append(
-            Problem(
-                row.location,
-                "check.two_references",
-                "duplicate",
-                name=indicator.name,
-                year=row.year,
-                first=earlier[0],
-                first_region=earlier[1],
-                second=number,
-                second_region=str(row.region),
-            )
-        )
+        collected.problems.append(two_references(indicator, row, number, earlier))
         return
     collected.references[key] = (number, row.region or "")
+
+
+def two_references(
+    indicator: Indicator, row: ActualRow, number: float, earlier: tuple[float, str]
+) -> Problem:
+    """Two different reference values for one level and year (check's error, lint's too)."""
+    return Problem(row.location, "check.two_references", "duplicate", name=indicator.name,
+                   year=row.year, first=earlier[0], first_region=earlier[1], second=number,
+                   second_region=str(row.region))  # fmt: skip
 
 
 def _sheet_entry(

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from psplan.actuals.read import ActualRow, SheetEntry
-from psplan.assess.areas import own_area_names, reference_region_names
+from psplan.assess.areas import own_area_names, reference_level, reference_region_names
 from psplan.assess.check import (
     AmbiguousName,
     IndicatorMatcher,
@@ -48,6 +48,7 @@ from psplan.assess.check import (
     _value_problem,
     natural_range,
     reported_twice,
+    two_references,
     unknown_figure,
 )
 from psplan.assess.evaluate import Observation
@@ -96,6 +97,7 @@ def lint(
     indicator_files: dict[str, str] = {}
     first_file = ""
     references = reference_region_names(plan)
+    reference_values: dict[tuple[str, int, str], tuple[float, str]] = {}
     unnamed = UnnamedRows()
     for row in rows:
         if type(row) is Problem:
@@ -135,6 +137,11 @@ def lint(
         indicators[indicator.id] = indicator
         if counted:
             regions[row.region] = None
+        elif row.value.number is not None:  # a reference value: two for one level, check's error
+            level = (indicator.id, row.year, reference_level(row.region or ""))
+            known_value = reference_values.setdefault(level, (row.value.number, row.region or ""))
+            if known_value[0] != row.value.number:
+                findings.append(two_references(indicator, row, row.value.number, known_value))
         figure = Observation(row.year, row.value, row.line, row.file)
         first_file = first_file or row.file
         first_rows.setdefault((row.region, indicator.id), row.file)
