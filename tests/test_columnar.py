@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -816,6 +817,17 @@ def test_a_missing_cell_is_said_in_the_file_of_its_indicator(tmp_path: Path) -> 
     assert all(words.startswith(left_out) for _, words in missing)
 
 
+def _plant(path: Path, figures: dict[str, str], more: Sequence[str] = ()) -> None:
+    """A generated file with the figures of some (region, indicator, year) rows replaced
+    (keyed by the row's first three cells), and `more` rows added."""
+    lines = [
+        next((f"{key},{value}" for key, value in figures.items() if line.startswith(key + ",")),
+             line)
+        for line in path.read_text("utf-8").splitlines()
+    ]  # fmt: skip
+    path.write_text("\n".join([*lines, *more]) + "\n", "utf-8")
+
+
 def test_outliers_are_looked_for_among_the_counties_not_the_citys_own_total(
     tmp_path: Path,
 ) -> None:
@@ -829,12 +841,7 @@ def test_outliers_are_looked_for_among_the_counties_not_the_citys_own_total(
                             f"全市,{counties}", "--years", "2021-2023")  # fmt: skip
     name = "每千人口拥有3岁以下婴幼儿托位数"
     planted = {f"全市,{name},2023": "30", f"洋县,{name},2023": "40"}
-    lines = [
-        next((f"{key},{value}" for key, value in planted.items() if line.startswith(key + ",")),
-             line)
-        for line in path.read_text("utf-8").splitlines()
-    ]  # fmt: skip
-    path.write_text("\n".join(lines) + "\n", "utf-8")
+    _plant(path, planted)
     found = _assert_same_lint("hanzhong", [path])
     outliers = [words for _, words, code, _ in _shown(psplan.lint("hanzhong", [str(path)]))
                 if code == "outlier" and name in words]  # fmt: skip
@@ -862,13 +869,7 @@ def test_a_county_plans_own_name_and_its_city_are_not_among_its_towns(tmp_path: 
                             f"洋县,{towns}", "--years", "2021-2023")  # fmt: skip
     name = "每千人口拥有3岁以下婴幼儿托位数"
     planted = {f"洋县,{name},2023": "30", f"洋州镇,{name},2023": "40"}
-    lines = [
-        next((f"{key},{value}" for key, value in planted.items() if line.startswith(key + ",")),
-             line)
-        for line in path.read_text("utf-8").splitlines()
-    ]  # fmt: skip
-    lines.append(f"汉中市,{name},2023,50")  # the city above: a reference, not a town
-    path.write_text("\n".join(lines) + "\n", "utf-8")
+    _plant(path, planted, [f"汉中市,{name},2023,50"])  # the city above: a reference
     found = _assert_same_lint(str(plan), [path])
     outliers = [words for _, words, code, _ in _shown(psplan.lint(str(plan), [str(path)]))
                 if code == "outlier" and name in words]  # fmt: skip

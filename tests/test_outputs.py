@@ -13,6 +13,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,38 @@ def test_a_signal_while_writing_leaves_no_temp_file(tmp_path: Path, signum: int)
     assert out.read_text(encoding="utf-8") == "last year's report\n"
 
 
+def _report(actuals: Path, out: Path, env: dict[str, str]) -> subprocess.Popen:
+    """`psplan report national ACTUALS -o OUT` as a process of its own, in OUT's folder."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "psplan", "report", "national", str(actuals), "-o", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=out.parent,
+        env=env,
+    )
+
+
+def _signal_when(
+    child: subprocess.Popen, seen: Callable[[], bool], signum: int
+) -> tuple[bool, str]:
+    """Send `signum` to the child as soon as `seen()` (within two minutes), then wait for it:
+    whether it was sent, and the child's stderr."""
+    caught = False
+    try:
+        deadline = time.monotonic() + 120
+        while child.poll() is None and time.monotonic() < deadline:
+            if seen():
+                child.send_signal(signum)
+                caught = True
+                break
+            time.sleep(0.0005)
+        _, stderr = child.communicate(timeout=60)
+    finally:
+        child.kill()
+    return caught, stderr
+
+
 @pytest.mark.slow
 def test_sigterm_while_writing_a_large_report(tmp_path: Path) -> None:
     """The real thing: a 20 MB HTML report, SIGTERM as soon as its temp file appears (a
@@ -102,26 +135,8 @@ def test_sigterm_while_writing_a_large_report(tmp_path: Path) -> None:
         handle.write("indicator,year,value,region\n")
         handle.writelines(f"人均预期寿命,2023,78,县{i}\n" for i in range(1000))
     out = tmp_path / "r.html"
-    child = subprocess.Popen(
-        [sys.executable, "-m", "psplan", "report", "national", str(actuals), "-o", str(out)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=tmp_path,
-        env=_env(),
-    )
-    caught = False
-    try:
-        deadline = time.monotonic() + 120
-        while child.poll() is None and time.monotonic() < deadline:
-            if _temp_files(tmp_path):
-                child.send_signal(signal.SIGTERM)
-                caught = True
-                break
-            time.sleep(0.0005)
-        _, stderr = child.communicate(timeout=60)
-    finally:
-        child.kill()
+    child = _report(actuals, out, _env())
+    caught, stderr = _signal_when(child, lambda: bool(_temp_files(tmp_path)), signal.SIGTERM)
     assert "Traceback" not in stderr and "internal error" not in stderr, stderr
     assert _temp_files(tmp_path) == []
     if caught and child.returncode == -signal.SIGTERM:
@@ -147,27 +162,12 @@ def test_a_signal_while_a_workbook_is_made_leaves_no_temporary_file(
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     out = tmp_path / "r.xlsx"
-    child = subprocess.Popen(
-        [sys.executable, "-m", "psplan", "report", "national", str(actuals), "-o", str(out)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=tmp_path,
-        env={**_env(), "TMPDIR": str(temporary)},
-    )
-    caught = False
-    try:
-        deadline = time.monotonic() + 120
-        while child.poll() is None and time.monotonic() < deadline:
-            if any(folder.is_dir() and any(folder.iterdir())
-                   for folder in temporary.glob("psplan-xlsx-*")):  # fmt: skip
-                child.send_signal(signum)
-                caught = True
-                break
-            time.sleep(0.001)
-        _, stderr = child.communicate(timeout=60)
-    finally:
-        child.kill()
+    child = _report(actuals, out, _env(TMPDIR=str(temporary)))
+
+    def made() -> bool:  # XlsxWriter's temporary files exist
+        return any(f.is_dir() and any(f.iterdir()) for f in temporary.glob("psplan-xlsx-*"))
+
+    caught, stderr = _signal_when(child, made, signum)
     assert caught, "the workbook's temporary files were seen"
     assert child.returncode == -signum, (child.returncode, stderr)
     assert f"interrupted by {signal.Signals(signum).name}" in stderr, stderr
