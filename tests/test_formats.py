@@ -486,6 +486,13 @@ def test_xlsx_rows_keep_their_heights_when_written_in_constant_memory(
     assert len(tall) > sheet.max_row / 2  # the reasons wrap
 
 
+def test_xlsx_carries_no_timestamp(workbook) -> None:
+    """The same view gives the same bytes (as the DOCX does): the core properties carry the
+    fixed date, not the time the workbook was written."""
+    assert workbook.properties.created.year == workbook.properties.modified.year == 2000
+    assert workbook.properties.creator == "psplan"
+
+
 def test_xlsx_headers_frozen_filtered_and_printable(workbook) -> None:
     assert workbook.sheetnames == [
         "汇总",

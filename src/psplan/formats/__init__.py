@@ -7,6 +7,7 @@ changes. The modules are imported when used, so a command pays only for the form
 
 from __future__ import annotations
 
+import datetime as _dt
 from importlib import import_module
 from typing import Any
 
@@ -25,6 +26,9 @@ FORMATS: dict[str, tuple[str, ...]] = {
 }
 #: The formats that are bytes, not text.
 BINARY = frozenset({"xlsx", "docx"})
+#: The date a binary format's properties carry (no timestamp in the file: the same view gives
+#: the same bytes, which a script comparing this year's report with last year's relies on).
+FIXED_DATE = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
 
 
 def format_for_suffix(suffix: str) -> str | None:

@@ -29,11 +29,11 @@ Written with python-docx, imported inside `render` so that `import psplan` stays
 
 from __future__ import annotations
 
-import datetime as _dt
 import io
 import zipfile
 from typing import Any
 
+from psplan.formats import FIXED_DATE
 from psplan.formats.escape import visible
 from psplan.formats.table import is_number, kept_columns, more_than
 from psplan.views.model import Cell, Chart, Paragraph, Section, Table, Text, View, shown
@@ -67,8 +67,6 @@ FALLBACKS = {
     "docx.font.heading2": "KaiTi",
     "docx.font.body": "FangSong",
 }
-#: The fixed date of the core properties and of the zip entries (no timestamps in the file).
-FIXED_DATE = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
 #: The names of the styles added to the template.
 TABLE_STYLE = "Table Text"
 #: Its style id, set on each cell's paragraph directly: python-docx's `paragraph.style = name`

@@ -44,6 +44,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from psplan import progress
+from psplan.formats import FIXED_DATE
 from psplan.formats.colours import STATUS_FILLS
 from psplan.formats.escape import xlsx_is_formula_text, xlsx_text
 from psplan.formats.spool import once
@@ -109,7 +110,8 @@ def _render(view: View, folder: str) -> bytes:
         # text is text: never read as a number, a formula or a link (cells are typed)
         "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
     })  # fmt: skip
-    book.set_properties({"title": xlsx_text(view.title)[:200], "author": "psplan"})
+    book.set_properties({"title": xlsx_text(view.title)[:200], "author": "psplan",
+                         "created": FIXED_DATE.replace(tzinfo=None)})  # fmt: skip
     styles = _Styles(book)
     drawn = {chart.key for chart in view.charts}
     on_summary = [t for t in view.tables if t.key == COUNTS or (t.key in drawn and not t.matrix)]
