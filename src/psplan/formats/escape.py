@@ -119,7 +119,7 @@ def csv_cell(cell: object) -> object:
     touched, so -3.5 as a number is not altered, and the text "-3.5" or "-" is data too."""
     if not isinstance(cell, str):
         return cell
-    if cell.startswith(_FORMULA_STARTS) and not _NOT_A_FORMULA.fullmatch(cell):
+    if is_formula_text(cell):
         cell = "'" + cell
     if cell.isprintable():
         return cell
@@ -143,11 +143,11 @@ def xlsx_text(text: str) -> str:
     return text
 
 
-def xlsx_is_formula_text(value: object) -> bool:
-    """Text Excel would take for a formula were it typed in (=1+1, +1+1, -A1, @SUM(A1)): the
-    cell is stored as text all the same, and quote-prefixed so that it stays text when someone
-    edits it — the CSV guard's rule (`csv_cell`): a number written as text, -3.5 or +10%, and
-    a lone dash are data."""
+def is_formula_text(value: object) -> bool:
+    """Text Excel would take for a formula were it typed in (=1+1, +1+1, -A1, @SUM(A1), or a
+    TAB or CR first): a CSV cell of it is prefixed with an apostrophe (`csv_cell`), an XLSX
+    one quote-prefixed (it stays text when someone edits it). A number written as text,
+    -3.5 or +10%, and a lone dash are data."""
     return (
         isinstance(value, str)
         and value.startswith(_FORMULA_STARTS)

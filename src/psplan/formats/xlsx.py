@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, Any
 from psplan import progress
 from psplan.formats import FIXED_DATE
 from psplan.formats.colours import STATUS_FILLS
-from psplan.formats.escape import xlsx_is_formula_text, xlsx_text
+from psplan.formats.escape import is_formula_text, xlsx_text
 from psplan.formats.spool import once
 from psplan.views.model import Cell, Chart, Status, Table, Text, View
 from psplan.views.numbers import Figure
@@ -191,7 +191,7 @@ def _text(text: str) -> tuple[str, bool]:
     """A text as a cell stores it (`xlsx_text`), and whether it looks like a formula;
     remembered, as a county-scale sheet repeats its labels, units and names."""
     stored = xlsx_text(text)
-    return stored, xlsx_is_formula_text(stored)
+    return stored, is_formula_text(stored)
 
 
 def _shown(value: Cell) -> str:
@@ -362,7 +362,7 @@ class _Styles:
     def of(self, text: str, options: dict[str, Any], key: object = None) -> Format:
         """The format of `options` (a title's, a note's) for `text`, quote-prefixed where
         the text looks like a formula (it stays text when edited); made once by `key`."""
-        quoted = xlsx_is_formula_text(text)
+        quoted = is_formula_text(text)
         key = (key if key is not None else tuple(sorted(options.items())), quoted)
         made = self._made.get(key)
         if made is None:
