@@ -336,7 +336,9 @@ def collect(
         stretch += 1
         if series is _REFERENCE:
             if value.number is not None:
-                _add_reference(collected, indicator, row, value.number)
+                problem = add_reference(collected.references, indicator, row, value.number)
+                if problem:
+                    problems.append(problem)
             continue
         if row.year < plan.baseline_year and row.year not in early:
             early.add(row.year)  # a figure before the baseline year: a typed year, often
@@ -420,26 +422,23 @@ def _range_warning(indicator: Indicator, row: ActualRow) -> Problem:
     )
 
 
-def _add_reference(
-    collected: _Collected, indicator: Indicator, row: ActualRow, number: float
-) -> None:
-    """A reference value, kept with the level its region stands for (全省 or 陕西省: province);
-    two different values for the same level and year are an error, not settled by file order."""
+def add_reference(
+    references: dict[tuple[str, int, str], tuple[float, str]],
+    indicator: Indicator,
+    row: ActualRow,
+    number: float,
+) -> Problem | None:
+    """A reference value kept in `references` with the level its region stands for (全省 or
+    陕西省: province); two different values for the same level and year are an error (returned,
+    the first value kept), not settled by file order. check's and lint's."""
     key = (indicator.id, row.year, reference_level(row.region or ""))
-    earlier = collected.references.get(key)
+    earlier = references.get(key)
     if earlier is not None and earlier[0] != number:
-        collected.problems.append(two_references(indicator, row, number, earlier))
-        return
-    collected.references[key] = (number, row.region or "")
-
-
-def two_references(
-    indicator: Indicator, row: ActualRow, number: float, earlier: tuple[float, str]
-) -> Problem:
-    """Two different reference values for one level and year (check's error, lint's too)."""
-    return Problem(row.location, "check.two_references", "duplicate", name=indicator.name,
-                   year=row.year, first=earlier[0], first_region=earlier[1], second=number,
-                   second_region=str(row.region))  # fmt: skip
+        return Problem(row.location, "check.two_references", "duplicate", name=indicator.name,
+                       year=row.year, first=earlier[0], first_region=earlier[1], second=number,
+                       second_region=str(row.region))  # fmt: skip
+    references[key] = (number, row.region or "")
+    return None
 
 
 def _sheet_entry(

@@ -39,16 +39,16 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from psplan.actuals.read import ActualRow, SheetEntry
-from psplan.assess.areas import own_area_names, reference_level, reference_region_names
+from psplan.assess.areas import own_area_names, reference_region_names
 from psplan.assess.check import (
     AmbiguousName,
     IndicatorMatcher,
     UnnamedRows,
     _same,
     _value_problem,
+    add_reference,
     natural_range,
     reported_twice,
-    two_references,
     unknown_figure,
 )
 from psplan.assess.evaluate import Observation
@@ -138,10 +138,9 @@ def lint(
         if counted:
             regions[row.region] = None
         elif row.value.number is not None:  # a reference value: two for one level, check's error
-            level = (indicator.id, row.year, reference_level(row.region or ""))
-            known_value = reference_values.setdefault(level, (row.value.number, row.region or ""))
-            if known_value[0] != row.value.number:
-                findings.append(two_references(indicator, row, row.value.number, known_value))
+            twice = add_reference(reference_values, indicator, row, row.value.number)
+            if twice:
+                findings.append(twice)
         figure = Observation(row.year, row.value, row.line, row.file)
         first_file = first_file or row.file
         first_rows.setdefault((row.region, indicator.id), row.file)
