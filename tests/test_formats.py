@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -464,6 +465,7 @@ def test_xlsx_rows_keep_their_heights_when_written_in_constant_memory(
 
     counties = generate_actuals("hanzhong", tmp_path / "counties.csv", "--regions", "6")
     view = _view(psplan.check("hanzhong", str(counties)), "zh")
+    monkeypatch.setattr(xlsx, "IN_MEMORY_CELLS", 0)  # (a small view is made in memory)
     forgetting = xlsx.render(view)
 
     class KeptAll(dict):
@@ -484,6 +486,65 @@ def test_xlsx_rows_keep_their_heights_when_written_in_constant_memory(
     sheet = load_workbook(io.BytesIO(forgetting))["全部指标"]
     tall = [r for r in range(2, sheet.max_row + 1) if (sheet.row_dimensions[r].height or 0) > 15]
     assert len(tall) > sheet.max_row / 2  # the reasons wrap
+
+
+def _workbook_facts(workbook: bytes) -> dict[str, Any]:
+    """What a reader sees of a workbook, sheet by sheet: every cell's value, type, number
+    format, font, fill, alignment and quote prefix; the rows' heights and the columns'
+    widths; frozen panes, filter, merged cells, print titles, input messages, page setup."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(workbook))
+    facts: dict[str, Any] = {}
+    for sheet in book.worksheets:
+        cells = {
+            cell.coordinate: (
+                cell.value, cell.data_type, cell.number_format, cell.font.b,
+                cell.fill.fgColor.rgb, cell.alignment.horizontal, cell.alignment.wrap_text,
+                cell.quotePrefix, cell.border.left.style,
+            )
+            for row in sheet.iter_rows()
+            for cell in row
+        }  # fmt: skip
+        facts[sheet.title] = {
+            "cells": cells,
+            "heights": {r: d.height for r, d in sheet.row_dimensions.items() if d.height},
+            "widths": {c: d.width for c, d in sheet.column_dimensions.items()},
+            "frozen": sheet.freeze_panes,
+            "filter": sheet.auto_filter.ref,
+            "merged": sorted(str(r) for r in sheet.merged_cells.ranges),
+            "titles": sheet.print_title_rows,
+            "hints": [(str(v.sqref), v.promptTitle, v.prompt) for v in sheet.data_validations.dataValidation],
+            "setup": (sheet.page_setup.orientation, sheet.page_setup.paperSize, sheet.oddFooter.center.text),
+            "charts": len(sheet._charts),
+        }  # fmt: skip
+    return facts
+
+
+@pytest.mark.parametrize("by_region", [False, True])
+def test_xlsx_made_in_memory_or_row_by_row_reads_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, by_region: bool
+) -> None:
+    """A workbook of up to IN_MEMORY_CELLS cells is made in memory (its texts shared, a
+    third faster), a larger one row by row in constant memory: a reader sees the same
+    cells, styles and sheets either way, and the two are different files (both modes ran)."""
+    import psplan
+    from psplan.cli.judge import _view
+    from psplan.formats import xlsx
+
+    from conftest import generate_actuals
+
+    counties = generate_actuals("hanzhong", tmp_path / "counties.csv", "--regions", "6")
+    view = _view(psplan.check("hanzhong", str(counties)), "zh", by_region=by_region)
+    in_memory = xlsx.render(view)
+    monkeypatch.setattr(xlsx, "IN_MEMORY_CELLS", 0)
+    row_by_row = xlsx.render(view)
+    assert _sheets(in_memory) != _sheets(row_by_row)  # shared strings, inline strings
+    facts = _workbook_facts(in_memory)
+    assert facts == _workbook_facts(row_by_row)
+    if not by_region:  # the results' reasons wrap: their rows are tall, either way
+        heights = facts["全部指标"]["heights"]
+        assert len(heights) > len(facts["全部指标"]["cells"]) / 20 / 2
 
 
 def test_xlsx_carries_no_timestamp(workbook) -> None:

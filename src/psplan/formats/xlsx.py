@@ -25,12 +25,15 @@
   about 100 characters, only its header row frozen, not filtered.
 - Every sheet prints on A4 landscape, fitted to the page width, the header row repeated on
   each page, with the title and page number in the margins.
-- Written row by row by XlsxWriter in its constant-memory mode: a country's 185,600 results
-  take no more memory than a few rows (each row goes to a temporary file once the next one is
-  begun), and a styled cell costs a quarter of what openpyxl's write-only mode took. So a row
-  is finished (its height set) before the next one is begun, and a table's column widths are
-  measured on its first `MEASURED_ROWS` rows. openpyxl reads workbooks (`psplan.actuals`),
-  and the tests read these back with it.
+- Written by XlsxWriter (a styled cell costs a quarter of what openpyxl's write-only mode
+  took). A workbook of up to `IN_MEMORY_CELLS` cells is made in memory, each text stored once
+  (the shared strings) and its cells referring to it; a larger one (every result of a
+  country's counties) row by row in constant-memory mode, which takes no more memory than a
+  few rows (each row goes to a temporary file once the next one is begun) but writes every
+  cell's text out in full. Either way a row is finished (its height set) before the next one
+  is begun, and a table's column widths are measured on its first `MEASURED_ROWS` rows; the
+  cells, their styles and the sheets' settings are the same (a test reads both back).
+  openpyxl reads workbooks (`psplan.actuals`), and the tests read these back with it.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ import io
 import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -100,12 +104,34 @@ def chunks(view: View, *, color: bool = False, width: int | None = None) -> Iter
     yield render(view, color=color, width=width)
 
 
+#: The most cells a workbook is made of in memory: a region × indicator matrix of 2,900
+#: counties (190,000 status cells) is written in 0.9 s so, 1.3 s in constant-memory mode,
+#: and holds some 40 MB until the workbook is closed.
+IN_MEMORY_CELLS = 400_000
+
+
+def _cells(view: View) -> int | None:
+    """How many cells the view's tables fill at most (a row's notes one more), None where
+    that is not known without making their rows."""
+    total = 0
+    for table in view.tables:
+        rows = _known_length(table.rows)
+        if rows is None:
+            rows = getattr(table.rows, "most", None)  # (a lazy table of results with a trend)
+            if rows is None:
+                return None
+        total += (rows + 1) * (len(table.columns) + 1)
+    return total
+
+
 def _render(view: View, folder: str) -> bytes:
     import xlsxwriter
 
+    cells = _cells(view)
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {
-        "constant_memory": True,  # each row written out once the next is begun
+        # a large workbook: each row written out once the next is begun
+        "constant_memory": cells is None or cells > IN_MEMORY_CELLS,
         "tmpdir": folder,
         # text is text: never read as a number, a formula or a link (cells are typed)
         "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
@@ -216,16 +242,19 @@ def _width(text: str) -> int:
 
 def _line_width(line: str) -> float:
     """How wide a line prints, in character widths of the default font (a column's unit):
-    a CJK character a little over two, a digit or capital one, other Latin characters less."""
+    a CJK character a little over two, a digit or capital one, other Latin characters less.
+    Counted in tenths, each distinct character weighed once (a spread's list of the lagging
+    counties is 20,000 characters of a few hundred)."""
+    return sum([_tenths(c) * n for c, n in Counter(line).items()]) / 10
+
+
+@functools.lru_cache(maxsize=8192)
+def _tenths(character: str) -> int:
     from wcwidth import wcwidth
 
-    total = 0.0
-    for character in line:
-        if character.isascii():
-            total += 1.0 if character.isdigit() or character.isupper() else 0.8
-        else:
-            total += 2.2 if wcwidth(character) == 2 else 1.0
-    return total
+    if character.isascii():
+        return 10 if character.isdigit() or character.isupper() else 8
+    return 22 if wcwidth(character) == 2 else 10
 
 
 @functools.lru_cache(maxsize=4096)
@@ -385,8 +414,10 @@ def _measure(laid: _Sheet) -> tuple[dict[int, float], set[int]]:
         c: (4 if c in laid.wrap else _width(h)) for c, h in enumerate(headers, start=1)
     }
     numbers: set[int] = set()
-    for _, row in itertools.islice(laid.cells(), MEASURED_ROWS):
-        for column, value in enumerate(row, start=1):
+    rows = [row for _, row in itertools.islice(laid.cells(), MEASURED_ROWS)]
+    for column, values in enumerate(zip(*rows, strict=True), start=1):  # (rows padded)
+        # each cell object once: a matrix repeats its few statuses in every row
+        for value in {id(value): value for value in values}.values():
             if value is None or value == "":
                 continue
             if _is_number(value):
@@ -536,7 +567,7 @@ def _data_sheet(book: Workbook, styles: _Styles, name: str, view: View, table: T
     measured, numbers = _measure(laid)
     widths = _set_widths(sheet, laid, measured, {})
     sheet.freeze_panes(1, laid.frozen)
-    count = _write_table(sheet, styles, laid, widths, numbers, forget_rows=True)
+    count = _write_table(sheet, styles, laid, widths, numbers, forget_rows=book.constant_memory)
     if len(laid.headers) > 1:
         sheet.autofilter(0, 0, count, len(laid.headers) - 1)
     _hints(sheet, table, count)

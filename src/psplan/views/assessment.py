@@ -258,6 +258,12 @@ class _Rows(Sequence):
         """The length when known without making the rows (else NotImplemented, PEP 424)."""
         return self._length if self._length is not None else NotImplemented
 
+    @property
+    def most(self) -> int:
+        """The most rows there can be (one per item of the source), known without making
+        them."""
+        return len(self._items)
+
     def __getitem__(self, index):  # as a list's: an int or a slice
         return self._all()[index]
 
