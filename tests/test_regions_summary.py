@@ -12,7 +12,7 @@ import psplan
 from psplan.views.assessment import assessment_view, regions_view
 from psplan.views.regions import MOST, SUMMARY_FROM_REGIONS
 
-from conftest import generate_actuals
+from conftest import EXAMPLES, generate_actuals
 
 
 @pytest.fixture(scope="module")
@@ -259,3 +259,26 @@ def test_a_count_over_several_regions_is_of_indicator_region_pairs(counties: Pat
     assert str(row[1]) == str(indicators * 40)
     one = psplan.check("ankang", str(counties), region=report.regions[0])
     assert _tables(assessment_view(one, "zh"))["domains"].columns[1].label == "指标数"
+
+
+def test_whether_a_table_of_trends_is_too_long_is_known_without_making_its_rows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A terminal, HTML or Word report lists no table of more than ROWS_LIMIT rows: for the
+    trends (a row for each result with a trend) it counts the results with one, without
+    making a row's cells (at county scale 2,001 rows made took a third of `--format table`),
+    and gives the answer making every row gives."""
+    from psplan.formats.table import more_than
+    from psplan.views import assessment as views
+
+    made = []
+    series_text = views.series_text
+    monkeypatch.setattr(views, "series_text", lambda *a: made.append(a) or series_text(*a))
+    report = psplan.check("national", str(EXAMPLES / "national-2023.csv"))
+    trends = next(t for t in assessment_view(report).tables if t.key == "trends")
+    assert len(made) == 1  # (the view asks whether there is any)
+    with_trend = sum(result.trend is not None for result in report.results)
+    assert 0 < with_trend < len(report.results)  # 10 of 22: a count, not the length
+    assert more_than(trends.rows, with_trend - 1) and not more_than(trends.rows, with_trend)
+    assert len(made) == 1
+    assert len(list(trends.rows)) == with_trend and len(made) == with_trend

@@ -291,14 +291,19 @@ LIST_ITEM_CELLS = 40
 _NOT_A_NAME = re.compile(r"[\s，。；：（）,;:()]")
 
 
+def _is_list(text: str) -> bool:
+    """Whether a text is a list of names to `_list_items` (three or more, 、-separated)."""
+    return text.count("、") >= 2
+
+
 def _list_items(paragraph: str) -> list[str] | None:
     """A paragraph holding a list of names (three or more, 、-separated) as units to wrap:
     each name with its 、 one unit, so that no name breaks across lines (…京006县、青 /
     002县…); what is not a name (the text after the last 、, a note after a cut list) is
     broken as any text is."""
-    items = paragraph.split("、")
-    if len(items) < 3:
+    if not _is_list(paragraph):
         return None
+    items = paragraph.split("、")
     units: list[str] = []
     for item in items[:-1]:
         if item and _cells(item) <= LIST_ITEM_CELLS and not _NOT_A_NAME.search(item):
@@ -367,7 +372,7 @@ def _cut(text: str, lang: str) -> str:
     """A cell too long for a terminal, cut to `CELL_CHARS`: a list of names after its last
     whole item, counted in items (共 2,857 项), else counted in characters."""
     head = text[:CELL_CHARS]
-    if _list_items(text) is not None:
+    if _is_list(text):
         head = head[: head.rfind("、")]
         return say("table.cut_list", lang, text=head, items=f"{text.count('、') + 1:,}",
                    shown=f"{head.count('、') + 1:,}")  # fmt: skip
@@ -494,10 +499,14 @@ ROWS_LIMIT = 2000
 
 
 def more_than(items: Any, limit: int) -> bool:
-    """Whether `items` holds more than `limit`: a lazy sequence that knows its length without
-    making its rows tells it by `__length_hint__`; else at most limit + 1 of it is read."""
+    """Whether `items` holds more than `limit`: a lazy sequence tells it by its own
+    `more_than`, else by `__length_hint__` where it knows its length without making its
+    rows; else at most limit + 1 of it is read."""
     if isinstance(items, list | tuple):
         return len(items) > limit
+    counted = getattr(items, "more_than", None)
+    if counted is not None:
+        return bool(counted(limit))
     hint = getattr(items, "__length_hint__", None)
     known = hint() if hint is not None else NotImplemented
     if isinstance(known, int):

@@ -203,7 +203,11 @@ class _Rows(Sequence):
     them all without keeping them (`source` is a sequence: it is read again)."""
 
     def __init__(
-        self, source: Sequence[Any], make: Callable[[Any], tuple | None], length: int | None
+        self,
+        source: Sequence[Any],
+        make: Callable[[Any], tuple | None],
+        length: int | None,
+        has_row: Callable[[Any], bool] | None = None,
     ) -> None:
         self._items = source
         self._source: Iterator[Any] | None = iter(source)
@@ -211,6 +215,7 @@ class _Rows(Sequence):
         self._make = make
         self._made: list[tuple] = []
         self._length = length
+        self._has_row = has_row  # whether an item makes a row, cheaper than making it
 
     def once(self) -> Iterator[tuple]:
         """Every row, for a format that writes each as it goes (CSV, markdown): those made so
@@ -258,6 +263,21 @@ class _Rows(Sequence):
         """The length when known without making the rows (else NotImplemented, PEP 424)."""
         return self._length if self._length is not None else NotImplemented
 
+    def more_than(self, limit: int) -> bool:
+        """Whether there are more than `limit` rows, making as little as it can: the length
+        when known, else the items that make a row counted by `has_row` (a trend's row needs
+        the trend, not its eleven cells), else the rows made."""
+        if self._length is not None:
+            return self._length > limit
+        if self._has_row is None or len(self._made) > limit:
+            return sum(1 for _ in islice(self, limit + 1)) > limit
+        rows = 0
+        for item in self._items:
+            rows += self._has_row(item)
+            if rows > limit:
+                return True
+        return False
+
     @property
     def most(self) -> int:
         """The most rows there can be (one per item of the source), known without making
@@ -274,9 +294,15 @@ class _Rows(Sequence):
 _END = object()
 
 
-def _rows(source: Sequence[Any], make: Callable[[Any], tuple | None], *, one_each: bool) -> list:
+def _rows(
+    source: Sequence[Any],
+    make: Callable[[Any], tuple | None],
+    *,
+    one_each: bool,
+    has_row: Callable[[Any], bool] | None = None,
+) -> list:
     """`_Rows`, typed as the list `Table.rows` is."""
-    return cast(list, _Rows(source, make, len(source) if one_each else None))
+    return cast(list, _Rows(source, make, len(source) if one_each else None, has_row))
 
 
 # ---------------------------------------------------------------------------- the tables
@@ -499,8 +525,12 @@ def trends_table(report: Assessment, lang: str, with_regions: bool) -> Table:
         }
         return tuple(cells[k] for k in keys)
 
-    rows = _rows(report.results, make, one_each=False)
+    rows = _rows(report.results, make, one_each=False, has_row=_has_trend)
     return Table("trends", say("assessment.trends", lang), columns, rows)
+
+
+def _has_trend(result: Result) -> bool:
+    return result.trend is not None
 
 
 @dataclass(frozen=True)
@@ -584,9 +614,13 @@ def progress_chart(report: Assessment, lang: str) -> Chart:
         name = r.indicator.name if r.region is None else f"{r.indicator.name} · {r.region}"
         return Bar(name, verdict.progress, verdict.share, verdict.status, r.indicator.id)
 
-    bars = cast(list, _Rows(report.results, make, None))
+    bars = cast(list, _Rows(report.results, make, None, _has_progress))
     return Chart("progress", say("chart.progress", lang), bars, label("progress", lang),
                  label("share", lang))  # fmt: skip
+
+
+def _has_progress(result: Result) -> bool:
+    return result.verdict.progress is not None
 
 
 def spread_table(report: Assessment, lang: str, found: list[Spread] | None = None) -> Table:
