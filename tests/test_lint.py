@@ -226,6 +226,22 @@ def test_a_reference_region_has_no_cells_of_its_own_to_fill_in(clean: Path, tmp_
     assert findings(path) == findings(clean) == (0, [])
 
 
+def test_a_reference_value_of_an_indicator_no_county_reports_asks_none_for_it(
+    clean: Path, tmp_path: Path
+) -> None:
+    """The province's figure of an indicator the counties do not report (a reference to
+    compare with) is no column of the completeness matrix: it made every county miss it."""
+    name = "每千人口拥有3岁以下婴幼儿托位数"
+    lines = clean.read_text("utf-8").splitlines(keepends=True)
+    without = [line for line in lines if f",{name}," not in line]
+    assert len(without) < len(lines)
+    path = tmp_path / "province-only.csv"
+    path.write_text("".join(without) + f"陕西省,{name},2023,4.0\n", "utf-8")
+    bare = tmp_path / "without.csv"
+    bare.write_text("".join(without), "utf-8")
+    assert findings(path) == findings(bare) == (0, [])
+
+
 def test_two_different_reference_values_are_checks_error(clean: Path, tmp_path: Path) -> None:
     """陕西省 and 全省 both stand for the province: two values for one year is the error check
     stops at, and lint names it the same way (it passed the file)."""

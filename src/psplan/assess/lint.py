@@ -18,9 +18,10 @@ the figures `check` would judge, each finding naming the file, row and rule:
   of them is not one of them;
 - `duplicate`: the same (indicator, region, year) given twice with different values (an
   error, as `check` has it);
-- `missing`: the completeness matrix — every indicator with figures, for every region and
-  year the file has within the plan's baseline year and period, that has none (a reference
-  region, 全省, is no region of the matrix: check keeps its rows apart); a year outside
+- `missing`: the completeness matrix — every indicator a region gives a row, for every region
+  and year the file has within the plan's baseline year and period, that has none (a
+  reference region, 全省, is no region of the matrix, and its figure of an indicator no
+  region reports asks none for one: check keeps its rows apart); a year outside
   them is one finding (`outside_years`) at its first figure, not a missing cell for every
   region that has none.
 
@@ -85,6 +86,8 @@ def lint(
     findings: list[Problem] = []
     series: dict[tuple[str | None, str], dict[int, Observation]] = {}
     indicators: dict[str, Indicator] = {}
+    # the matrix's: those a region gives a row (a reference value of 全省 asks no county)
+    matrix: dict[str, Indicator] = {}
     regions: dict[str | None, None] = {}
     years: set[int] = set()  # within the plan's baseline year and period
     first, last = plan_years(plan)
@@ -124,6 +127,7 @@ def lint(
             indicators.setdefault(indicator.id, indicator)
             if counted:
                 regions[row.region] = None
+                matrix.setdefault(indicator.id, indicator)
             # a series starts at its first row, as check's does: both list its jumps and
             # outliers in the same order
             series.setdefault((row.region, indicator.id), {})
@@ -137,6 +141,7 @@ def lint(
         indicators[indicator.id] = indicator
         if counted:
             regions[row.region] = None
+            matrix.setdefault(indicator.id, indicator)
         elif row.value.number is not None:  # a reference value: two for one level, check's error
             twice = add_reference(reference_values, indicator, row, row.value.number)
             if twice:
@@ -164,7 +169,7 @@ def lint(
     for _, (figure, count) in sorted(outside.items()):
         findings.append(outside_years_finding(plan, figure, count))
     places = (first_rows, indicator_files, first_file)
-    findings += _missing(series, indicators, list(regions), sorted(years), places, given)
+    findings += _missing(series, matrix, list(regions), sorted(years), places, given)
     if not first_file and not any(f.level == "error" for f in findings):  # not one figure
         findings.append(Problem(Location(", ".join(sources)), "check.no_figures", "no-figures"))
     return findings
