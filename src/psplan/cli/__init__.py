@@ -71,14 +71,23 @@ def make_app(names: Iterable[str] = COMMANDS) -> typer.Typer:
     return made
 
 
+#: Allocations between two collections of the youngest generation (Python's default: 700).
+#: A county-scale check makes millions of objects that live until it ends (rows fetched,
+#: result columns) and almost no cycles: at 700 it ran 600 collections, 3 of them full, 60 ms
+#: of a 1.4 s check; at this, 8 and none, 33 ms (100 → 56 ms for a report of every result).
+YOUNG_COLLECTION = 50_000
+
+
 def started(command: Callable[..., None]) -> Callable[..., None]:
     """`command`, starting the garbage collector again where `psplan.entry.main` stopped it
-    for start-up, with what start-up made put out of its reach (`gc.freeze`)."""
+    for start-up, with what start-up made put out of its reach (`gc.freeze`), and collecting
+    its youngest objects less often (`YOUNG_COLLECTION`): one command's process."""
 
     @functools.wraps(command)
     def wrapper(*args: object, **kwargs: object) -> None:
         if not gc.isenabled():
             gc.freeze()
+            gc.set_threshold(YOUNG_COLLECTION, *gc.get_threshold()[1:])
             gc.enable()
         command(*args, **kwargs)
 
