@@ -242,6 +242,26 @@ def test_a_reference_value_of_an_indicator_no_county_reports_asks_none_for_it(
     assert findings(path) == findings(bare) == (0, [])
 
 
+def test_a_jump_in_a_reference_regions_figures_is_warned_by_check_as_by_lint(
+    clean: Path, tmp_path: Path
+) -> None:
+    """陕西省's 人均预期寿命 77 → 97.5 → 78 (a typo in the province's row): lint found the jump,
+    check kept the row apart and said nothing. Both say it now, in the same words, at its row;
+    no county is an outlier beside the province (it is no region of theirs)."""
+    path = tmp_path / "province-jump.csv"
+    path.write_text(clean.read_text("utf-8") + "陕西省,人均预期寿命,2021,77\n"
+                    "陕西省,人均预期寿命,2022,97.5\n陕西省,人均预期寿命,2023,78\n",
+                    "utf-8")  # fmt: skip
+    code, found = findings(path)
+    assert code == 1 and [(p["code"], p["line"]) for p in found] == [("jump", 2 + len(
+        clean.read_text("utf-8").splitlines()))]  # fmt: skip
+    assert "陕西省，人均预期寿命2022年为“97.5”" in found[0]["message"]
+    checked = runner.invoke(app, ["check", "hanzhong", str(path)])
+    assert checked.exit_code in (0, 1)
+    warned = [line for line in checked.stderr.splitlines() if "warning" in line]
+    assert warned == [f"psplan: warning: {path}:{found[0]['line']}: {found[0]['message']}"]
+
+
 def test_two_different_reference_values_are_checks_error(clean: Path, tmp_path: Path) -> None:
     """陕西省 and 全省 both stand for the province: two values for one year is the error check
     stops at, and lint names it the same way (it passed the file)."""

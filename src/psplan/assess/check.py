@@ -175,6 +175,11 @@ class IndicatorMatcher:
 @dataclass
 class _Collected:
     observations: dict[tuple[str | None, str], dict[int, Observation]] = field(default_factory=dict)
+    #: every series in the order first read, a reference region's (全省) too: where jumps and
+    #: outliers are looked for, as `psplan lint` looks (the regions' are `observations`' own)
+    across_series: dict[tuple[str | None, str], dict[int, Observation]] = field(
+        default_factory=dict
+    )
     #: (indicator id, year, level) → (value, region it was read from)
     references: dict[tuple[str, int, str], tuple[float, str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -206,7 +211,7 @@ class _Collected:
         from psplan.assess.lint import Thresholds, across_years_and_regions
 
         indicators = {indicator.id: indicator for indicator in plan.indicators}
-        return across_years_and_regions(plan, self.observations, indicators, Thresholds())
+        return across_years_and_regions(plan, self.across_series, indicators, Thresholds())
 
     def results(
         self,
@@ -299,8 +304,7 @@ def collect(
         entry = known.get(key, False)
         if entry is False:
             entry = _series_for(
-                matcher, plan, row, refs, observations, problems, known, unknown,
-                collected.warnings,
+                matcher, plan, row, refs, collected, known, unknown,
             )  # fmt: skip
         if entry is None:
             continue
@@ -339,6 +343,10 @@ def collect(
                 problem = add_reference(collected.references, indicator, row, value.number)
                 if problem:
                     problems.append(problem)
+                # its jumps are looked for too (an equal figure given again merges)
+                figures = collected.across_series[(row.region, indicator.id)]
+                if row.year not in figures:
+                    figures[row.year] = Observation(row.year, value, row.line, row.file)
             continue
         if row.year < plan.baseline_year and row.year not in early:
             early.add(row.year)  # a figure before the baseline year: a typed year, often
@@ -504,13 +512,12 @@ def _series_for(
     plan: Plan,
     row: ActualRow | SheetEntry,
     refs: frozenset[str] | set[str],
-    observations: dict[tuple[str | None, str], dict[int, Observation]],
-    problems: list[Problem],
+    collected: _Collected,
     known: dict,
     unknown: set[str],
-    warnings: list[Problem],
 ) -> tuple[Indicator, dict[int, Observation]] | None:
     """First sight of a (region, indicator text) pair: match it, or report it once."""
+    problems, warnings = collected.problems, collected.warnings
     key = (row.region, row.indicator)
     try:
         indicator = matcher.match(row.indicator)
@@ -546,10 +553,12 @@ def _series_for(
             problems.append(unknown_figure(plan, matcher, row))
         known[key] = None
         return None
+    found = (row.region, indicator.id)
+    series = collected.across_series.setdefault(found, {})
     if row.region in refs:
-        known[key] = (indicator, _REFERENCE)
+        known[key] = (indicator, _REFERENCE)  # (its figures are `across_series`' alone)
     else:
-        known[key] = (indicator, observations.setdefault((row.region, indicator.id), {}))
+        known[key] = (indicator, collected.observations.setdefault(found, series))
     return known[key]
 
 
