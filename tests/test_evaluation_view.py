@@ -393,3 +393,61 @@ def test_a_mid_term_table_shows_no_year_after_the_one_judged(
     table = evaluation_view(psplan.check("chuzhou", figures, stage="mid"), "zh").table("indicators")
     years = [c.key for c in table.columns if c.key.isdigit()]
     assert years == ["2021", "2022", "2023"]
+
+
+@pytest.mark.parametrize("stage", ["annual", "mid", "final"])
+def test_a_report_of_counties_counts_indicator_region_pairs_and_names_indicators_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage: str
+) -> None:
+    """40 counties, none the plan's area: the overview counts indicator × region pairs as
+    such (it said the plan had 2,560 main indicators), names each binding indicator behind
+    once with the count of its counties (it listed one name per county, none saying which:
+    38,550 at 2,900 counties), and says the area has nothing to analyse one by one (it said
+    there was no binding indicator). It reads the result columns: no result is made for
+    it (the county-scale report made every one twice and held them: 7 s, 500 MB)."""
+    from collections import Counter
+
+    from psplan.assess import assessment
+
+    from conftest import generate_actuals
+
+    counties = generate_actuals("ankang", tmp_path / "counties.csv", "--regions", "40")
+    report = psplan.check("ankang", counties, stage=stage, engine="columnar")
+    columns = report.columns
+    made = []
+    init = assessment.Result.__init__
+
+    def making(self, *args, **kwargs) -> None:
+        made.append(self)
+        init(self, *args, **kwargs)
+
+    monkeypatch.setattr(assessment.Result, "__init__", making)
+    view = evaluation_view(report)
+    assert len(made) <= 1  # (whether the table of trends has a row: the first result's)
+    overview = [str(p) for p in view.sections[0].paragraphs]
+    plan = report.plan
+    head = (
+        f"{plan.name}共有主要指标{len(plan.indicators)}项，40个地区共{len(columns)}项（指标×地区）"
+    )
+    assert overview[0].startswith(head)
+    lagging = Counter(
+        indicator.name
+        for indicator, status, rating in zip(columns.indicators, columns.statuses,
+                                             columns.ratings, strict=True)
+        if indicator.is_binding and (status in ("behind", "not_met")
+                                     or rating in ("behind", "not_completed"))
+    )  # fmt: skip
+    assert lagging and sum(lagging.values()) > len(lagging)  # several counties each
+    named = overview[1].split("为", 1)[1].rstrip("。").split("、")
+    assert named == [
+        f"{i.name}（{lagging[i.name]}个地区）" for i in plan.indicators if i.name in lagging
+    ]
+    assert "各地区指标的合计" in overview[-1]
+    analysis = next(s for s in view.sections if s.title.startswith("三、"))
+    assert [str(p) for p in analysis.paragraphs] == [
+        "规划全域没有上报数据，不作逐项分析；各地区的情况见“四、区域均等化”。"
+    ]
+    if stage == "final":
+        assert any(
+            p.startswith(f"规划期末，已评价的{len(columns)}项（指标×地区）中") for p in overview
+        )

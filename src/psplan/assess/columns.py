@@ -53,6 +53,14 @@ class ResultColumns:
     def __len__(self) -> int:
         return len(self.statuses)
 
+    def take(self, rows: Sequence[int]) -> ResultColumns:
+        """The results at `rows` (positions), in columns."""
+        return ResultColumns(*(
+            [column[i] for i in rows]
+            for column in (self.regions, self.indicators, self.statuses, self.actuals,
+                           self.gaps, self.ratings, self.progress, self.shares)
+        ))  # fmt: skip
+
     def __repr__(self) -> str:
         """Short: a notebook shows 185,600 results' columns as one line, not 156 M characters."""
         return f"<ResultColumns: {len(self):,} results, {len(set(self.regions)):,} regions>"

@@ -40,11 +40,13 @@ table shows the indicators as without data. The regions are section 4.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
 from psplan.assess.assessment import Assessment, Result
+from psplan.assess.columns import ResultColumns
 from psplan.assess.evaluate import STATUSES
-from psplan.assess.rating import AHEAD_MARGIN
+from psplan.assess.rating import AHEAD_MARGIN, RATINGS, Rating
 from psplan.plan.model import Indicator
 from psplan.views.assessment import (
     LAGGING,
@@ -67,9 +69,25 @@ GOOD_RATINGS = ("achieved_early", "ahead", "as_expected")
 LAGGING_RATINGS = ("behind", "not_completed")
 
 
+def own_rows(report: Assessment) -> list[int]:
+    """The positions of the plan's own area's results: without a region, or a region naming
+    the area (read off the columns: a county-scale report makes no result for it)."""
+    own = report.own_area
+    return [i for i, region in enumerate(report.columns.regions) if region is None or region in own]
+
+
 def own_results(report: Assessment) -> list[Result]:
     """The results of the plan's own area: without a region, or a region naming the area."""
-    return [r for r in report.results if r.region is None or r.region in report.own_area]
+    return [report.results[i] for i in own_rows(report)]
+
+
+def reported_rows(report: Assessment) -> list[int]:
+    """The results a report speaks of as the plan's: its own area's; a file of one region
+    not named as the area is that area's; several regions and none the area's, none."""
+    rows = own_rows(report)
+    if rows or len([region for region in report.regions if region]) > 1:
+        return rows
+    return list(range(len(report.results)))
 
 
 def is_lagging(result: Result) -> bool:
@@ -80,51 +98,60 @@ def _sentence(clauses: Sequence[str], lang: str) -> str:
     return say("evaluation.sentence", lang, text=say("sep.clause", lang).join(c for c in clauses))
 
 
-def _counts(report: Assessment, results: Sequence[Result], lang: str) -> str:
+def _counts(rated: Iterable[Rating | None], lang: str) -> str:
     """提前实现6项、快于预期2项 … (the words carried, in the order reports list them)."""
     labels = ratings(lang)
+    counted = Counter(rated)
     return say("sep.list", lang).join(
-        say("evaluation.count", lang, label=labels[code].label, count=n)
-        for code, n in report.with_results(results).ratings().items()
-        if n
+        say("evaluation.count", lang, label=labels[code].label, count=counted[code])
+        for code in RATINGS
+        if counted.get(code)
     )
 
 
 # ------------------------------------------------------------------------------ overview
 
 
-def overall_paragraphs(report: Assessment, results: Sequence[Result], lang: str) -> list[str]:
-    """The overview: the counts by word, the binding ones, the judgement of the stage."""
-    rated = [r for r in results if r.rating is not None]
+def overall_paragraphs(report: Assessment, results: ResultColumns, lang: str) -> list[str]:
+    """The overview: the counts by word, the binding ones, the judgement of the stage. Of
+    the plan's own area; or, with several regions and none the area's (a province's or a
+    country's counties), of every indicator × region, said so (`_by_region`)."""
+    count = len(results)
+    regions = len({region for region in results.regions if region})
+    several = "_regions" if regions > 1 else ""  # the words of indicator × region pairs
+    rated = [code for code in results.ratings if code is not None]
     plan, year = report.plan.name, report.year
+    indicators = len({indicator.id for indicator in results.indicators})
     first: list[str] = []
-    if rated:
-        counts = _counts(report, rated, lang)
-        first.append(say("evaluation.overall.head", lang, plan=plan, count=len(results),
-                         year=year, rated=len(rated), counts=counts))  # fmt: skip
-        if len(rated) < len(results):
-            first.append(say("evaluation.overall.unrated", lang, count=len(results) - len(rated)))
-    else:
-        first.append(say("evaluation.overall.none_rated", lang, plan=plan, count=len(results),
-                         year=year))  # fmt: skip
+    key = "head" if rated else "none_rated"
+    first.append(say(f"evaluation.overall.{key}{several}", lang, plan=plan, count=count,
+                     year=year, rated=len(rated), counts=_counts(rated, lang),
+                     indicators=indicators, regions=regions))  # fmt: skip
+    if rated and len(rated) < count:
+        first.append(say("evaluation.overall.unrated", lang, count=count - len(rated)))
     paragraphs = [_sentence(first, lang)]
 
-    binding = [r for r in results if r.indicator.is_binding]
+    binding = [i for i, indicator in enumerate(results.indicators) if indicator.is_binding]
     if binding:
-        parts = [_counts(report, binding, lang)]
-        unrated = sum(1 for r in binding if r.rating is None)
+        parts = [_counts((results.ratings[i] for i in binding), lang)]
+        unrated = sum(1 for i in binding if results.ratings[i] is None)
         if unrated:
             parts.append(say("evaluation.overall.binding_unrated", lang, count=unrated))
         clauses = [
-            say("evaluation.overall.binding", lang, count=len(binding),
+            say(f"evaluation.overall.binding{several}", lang, count=len(binding),
                 counts=say("sep.list", lang).join(p for p in parts if p)),
         ]  # fmt: skip
-        lagging = [r for r in binding if is_lagging(r)]
+        lagging = [
+            results.indicators[i]
+            for i in binding
+            if results.ratings[i] in LAGGING_RATINGS or results.statuses[i] in LAGGING
+        ]
         ended = report.year >= report.plan.period.end  # behind at the end is not met
         if lagging:
-            names = say("sep.list", lang).join(_name(r) for r in lagging)
+            names = _by_region(lagging, report, lang) if several else [i.name for i in lagging]
             key = "binding_not_met" if ended else "binding_lagging"
-            clauses.append(say(f"evaluation.overall.{key}", lang, names=names))
+            clauses.append(say(f"evaluation.overall.{key}", lang,
+                               names=say("sep.list", lang).join(names)))  # fmt: skip
         else:
             key = "binding_none_not_met" if ended else "binding_none_lagging"
             clauses.append(say(f"evaluation.overall.{key}", lang))
@@ -132,46 +159,60 @@ def overall_paragraphs(report: Assessment, results: Sequence[Result], lang: str)
             say("evaluation.sentence", lang, text=say("sep.reasons", lang).join(clauses))
         )
 
-    judgement = _judgement(report, rated, lang)
+    judgement = _judgement(report, results, lang)
     if judgement:
         clauses = [judgement]
-        if rated and len(rated) * 2 < len(results):  # most have no data: said with it
-            clauses.append(say("evaluation.overall.partial", lang, rated=len(rated),
-                               count=len(results)))  # fmt: skip
+        if rated and len(rated) * 2 < count:  # most have no data: said with it
+            clauses.append(say(f"evaluation.overall.partial{several}", lang, rated=len(rated),
+                               count=count))  # fmt: skip
         paragraphs.append(_sentence(clauses, lang))
     if len([region for region in report.regions if region]) > 1:
-        paragraphs.append(_sentence([say("evaluation.overall.regions", lang)], lang))
+        paragraphs.append(_sentence([say(f"evaluation.overall.regions{several}", lang)], lang))
     return paragraphs
 
 
-def half_done(rated: Sequence[Result]) -> bool | None:
+def _by_region(lagging: Sequence[Indicator], report: Assessment, lang: str) -> list[str]:
+    """Each indicator with the count of its regions lagging, in the plan's order: a
+    country's counties named one by one were 38,550 names, none saying which county."""
+    counted = Counter(indicator.id for indicator in lagging)
+    return [
+        say("evaluation.overall.name_regions", lang, name=indicator.name,
+            count=counted[indicator.id])
+        for indicator in report.plan.indicators
+        if indicator.id in counted
+    ]  # fmt: skip
+
+
+def half_done(results: ResultColumns) -> bool | None:
     """时间过半、任务过半 (the rule of the module's docstring); None with nothing rated."""
+    rated = [i for i, code in enumerate(results.ratings) if code is not None]
     if not rated:
         return None
-    if any(r.indicator.is_binding and r.rating == "behind" for r in rated):
+    if any(results.ratings[i] == "behind" and results.indicators[i].is_binding for i in rated):
         return False
-    good = sum(1 for r in rated if r.rating in GOOD_RATINGS)
+    good = sum(1 for i in rated if results.ratings[i] in GOOD_RATINGS)
     return 2 * good >= len(rated)
 
 
-def _judgement(report: Assessment, rated: Sequence[Result], lang: str) -> str:
+def _judgement(report: Assessment, results: ResultColumns, lang: str) -> str:
+    codes = results.ratings
+    rated = sum(1 for code in codes if code is not None)
+    several = "_regions" if len({r for r in results.regions if r}) > 1 else ""
     if report.stage == "mid":
-        holds = half_done(rated)
+        holds = half_done(results)
         if holds is None:
             return say("evaluation.overall.mid.unknown", lang)
-        good = sum(1 for r in rated if r.rating in GOOD_RATINGS)
-        lagging = sum(1 for r in rated if r.indicator.is_binding and r.rating == "behind")
-        key = "evaluation.overall.mid.holds" if holds else "evaluation.overall.mid.fails"
-        return say(key, lang, good=good, share=share(good / len(rated)), lagging=lagging)
+        good = sum(1 for code in codes if code in GOOD_RATINGS)
+        lagging = sum(1 for code, indicator in zip(codes, results.indicators, strict=True)
+                      if code == "behind" and indicator.is_binding)  # fmt: skip
+        key = "holds" if holds else "fails"
+        return say(f"evaluation.overall.mid.{key}{several}", lang, good=good,
+                   share=share(good / rated), lagging=lagging)  # fmt: skip
     if report.stage == "final" and rated:
-        completed = sum(1 for r in rated if r.rating == "completed")
-        return say("evaluation.overall.final", lang, rated=len(rated), completed=completed,
-                   not_completed=len(rated) - completed)  # fmt: skip
+        completed = sum(1 for code in codes if code == "completed")
+        return say(f"evaluation.overall.final{several}", lang, rated=rated, completed=completed,
+                   not_completed=rated - completed)  # fmt: skip
     return ""
-
-
-def _name(result: Result) -> str:
-    return result.indicator.name
 
 
 def _in_unit(indicator: Indicator, figure: object, lang: str) -> str:
@@ -250,7 +291,8 @@ def previous_table(report: Assessment, lang: str) -> tuple[Table, Section] | Non
     before = plan.previous_plan.period
     was = period_name(before.start, before.end, lang)
     now = period_name(plan.period.start, plan.period.end, lang)
-    current = {r.indicator.id: r for r in own_results(report) or report.results}
+    # the plan's own area's (a county's result is not the city's): none of several regions'
+    current = {r.indicator.id: r for r in (report.results[i] for i in reported_rows(report))}
     shared = [(old, current[old.indicator.id]) for old in previous.results
               if old.indicator.id in current]  # fmt: skip
     total = len(previous.results)
@@ -406,7 +448,7 @@ def analysis_sections(results: Sequence[Result], lang: str) -> list[Section]:
 # ------------------------------------------------------------------------------ appendix
 
 
-def appendix(report: Assessment, results: Sequence[Result], lang: str) -> list[str]:
+def appendix(report: Assessment, results: ResultColumns, lang: str) -> list[str]:
     sources = report.sources or ((report.source,) if report.source else ())
     read = [
         say("evaluation.sources.file", lang, file=source,
@@ -419,7 +461,7 @@ def appendix(report: Assessment, results: Sequence[Result], lang: str) -> list[s
         else _sentence([say("evaluation.sources.none", lang)], lang),
         _sentence([say("evaluation.rule.baseline", lang)], lang),
     ]
-    time_share = next((r.verdict.share for r in results if r.verdict.share is not None), None)
+    time_share = next((found for found in results.shares if found is not None), None)
     rule = [say("evaluation.rule.share", lang)]
     if time_share is not None:
         rule.append(say("evaluation.rule.share_year", lang, year=report.year,
@@ -455,13 +497,16 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
     last chapter, 附表：监测明细, places for the reader who audits a rating."""
     regions = [region for region in report.regions if region]
     # a file of one region that is not named as the plan's area (全市 in a national check)
-    # is that area's report; with several regions and none the area's, the overview counts all
-    own = own_results(report) or (list(report.results) if len(regions) < 2 else [])
-    overview = own or list(report.results)
+    # is that area's report; with several regions and none the area's, the overview counts
+    # all, off the columns (a country's 185,600 results are not made for it)
+    rows = reported_rows(report)
+    own = [report.results[i] for i in rows]
+    overview = report.columns.take(rows) if rows else report.columns
     monitoring = assessment_view(report, lang)
     main = indicators_table(report, own, lang)
     tables = [main]
     analysis = analysis_sections(own, lang)
+    none = "regions" if not rows else "none"  # (several regions and none the area's)
     sections = [
         Section(
             say("evaluation.section.overall", lang),
@@ -471,7 +516,7 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
         *_previous_section(report, tables, lang),
         Section(
             say("evaluation.section.analysis", lang),
-            [] if analysis else [_sentence([say("evaluation.analysis.none", lang)], lang)],
+            [] if analysis else [_sentence([say(f"evaluation.analysis.{none}", lang)], lang)],
         ),
         *analysis,
     ]
@@ -502,7 +547,7 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
     )
     charts = monitoring.charts
     if len(overview) != len(report.results):  # progress by domain of the area the report is
-        domains = domain_progress(report.with_results(overview))
+        domains = domain_progress(report.with_results(own))
         charts = [c for c in charts if c.key != "domains"] + [domains_chart(domains, lang)]
         monitoring.tables = [domains_table(domains, lang) if t.key == "domains" else t
                              for t in monitoring.tables]  # fmt: skip

@@ -95,6 +95,22 @@ WORDS: dict[str, dict[str, str] | str] = {
         "zh": "{plan}共有主要指标{count}项，{year}年作出评价的{rated}项：{counts}",
         "en": "{plan} has {count} main indicators; {rated} are rated in {year}: {counts}",
     },
+    "evaluation.overall.head_regions": {
+        "zh": "{plan}共有主要指标{indicators}项，{regions}个地区共{count}项（指标×地区），"
+        "{year}年作出评价的{rated}项：{counts}",
+        "en": "{plan} has {indicators} main indicators in {regions} regions, {count} indicator × "
+        "region pairs; {rated} are rated in {year}: {counts}",
+    },
+    "evaluation.overall.none_rated_regions": {
+        "zh": "{plan}共有主要指标{indicators}项，{regions}个地区共{count}项（指标×地区），"
+        "{year}年尚无可作评价的数据",
+        "en": "{plan} has {indicators} main indicators in {regions} regions, {count} indicator × "
+        "region pairs; none can be rated in {year}",
+    },
+    "evaluation.overall.name_regions": {
+        "zh": "{name}（{count}个地区）",
+        "en": "{name} ({count} regions)",
+    },
     "evaluation.overall.none_rated": {
         "zh": "{plan}共有主要指标{count}项，{year}年尚无可作评价的数据",
         "en": "{plan} has {count} main indicators; none can be rated in {year}",
@@ -106,6 +122,10 @@ WORDS: dict[str, dict[str, str] | str] = {
     "evaluation.overall.binding": {
         "zh": "其中约束性指标{count}项：{counts}",
         "en": "Of them {count} are binding: {counts}",
+    },
+    "evaluation.overall.binding_regions": {
+        "zh": "其中约束性指标{count}项（指标×地区）：{counts}",
+        "en": "Of them {count} indicator × region pairs are binding: {counts}",
     },
     "evaluation.overall.binding_unrated": {
         "zh": "{count}项未作评价",
@@ -132,6 +152,30 @@ WORDS: dict[str, dict[str, str] | str] = {
         "en": "but only {rated} of the {count} main indicators can be rated: the judgement "
         "stands to be confirmed when the others' figures are in",
     },
+    "evaluation.overall.partial_regions": {
+        "zh": "但{count}项（指标×地区）中只有{rated}项可作评价，这一判断有待其余数据补齐后确认",
+        "en": "but only {rated} of the {count} indicator × region pairs can be rated: the "
+        "judgement stands to be confirmed when the other figures are in",
+    },
+    "evaluation.overall.mid.holds_regions": {
+        "zh": "总体看，各地区指标实现了“时间过半、任务过半”（提前实现、快于预期和基本符合预期的"
+        "{good}项，占已评价的指标×地区的{share}；滞后的约束性指标×地区{lagging}项）",
+        "en": "Overall, half the work is done at half time across the regions ({good} pairs rated "
+        "achieved early, ahead or as expected, {share} of those rated; {lagging} binding behind)",
+    },
+    "evaluation.overall.mid.fails_regions": {
+        "zh": "总体看，各地区指标尚未实现“时间过半、任务过半”（提前实现、快于预期和基本符合预期的"
+        "{good}项，占已评价的指标×地区的{share}；滞后的约束性指标×地区{lagging}项）",
+        "en": "Overall, half the work is not yet done at half time across the regions ({good} "
+        "pairs rated achieved early, ahead or as expected, {share} of those rated; {lagging} "
+        "binding behind)",
+    },
+    "evaluation.overall.final_regions": {
+        "zh": "规划期末，已评价的{rated}项（指标×地区）中完成{completed}项、"
+        "未完成{not_completed}项",
+        "en": "At the end of the period, of the {rated} indicator × region pairs rated "
+        "{completed} are completed and {not_completed} not completed",
+    },
     "evaluation.overall.mid.holds": {
         "zh": "总体看，规划实施实现了“时间过半、任务过半”（提前实现、快于预期和基本符合预期的"
         "{good}项，占已评价指标的{share}；滞后的约束性指标{lagging}项）",
@@ -156,6 +200,10 @@ WORDS: dict[str, dict[str, str] | str] = {
     "evaluation.overall.regions": {
         "zh": "以上为规划全域的指标；各地区的情况见“四、区域均等化”",
         "en": "These are the figures of the plan's whole area; the regions are in section 4",
+    },
+    "evaluation.overall.regions_regions": {
+        "zh": "以上为各地区指标的合计；各地区的情况见“四、区域均等化”",
+        "en": "These count every region's indicators; each region is in section 4",
     },
     "evaluation.in_unit": {"zh": "{value}{unit}", "en": "{value} {unit}"},
     "evaluation.sentence": {"zh": "{text}。", "en": "{text}."},
@@ -192,6 +240,11 @@ WORDS: dict[str, dict[str, str] | str] = {
     "evaluation.analysis.none": {
         "zh": "没有约束性指标，也没有滞后的指标",
         "en": "There is no binding indicator and none behind",
+    },
+    "evaluation.analysis.regions": {
+        "zh": "规划全域没有上报数据，不作逐项分析；各地区的情况见“四、区域均等化”",
+        "en": "The plan's own area has no figures to analyse one by one; the regions are in "
+        "section 4",
     },
     # the appendix
     "evaluation.sources.none": {"zh": "数据来源：未注明", "en": "Figures from: not stated"},
