@@ -91,10 +91,21 @@ class Result:
             return None
         return (self.status in GOOD_STATUSES) == self.trend.likely_met
 
+    def baseline_dict(self, plan: Plan) -> dict[str, Any]:
+        """The baseline used, in the JSON contract: as printed, its value, year and source."""
+        baseline = self.verdict.baseline
+        return {
+            "raw": self.indicator.baseline.raw,
+            "value": baseline.value,
+            "year": baseline.year
+            if baseline.year is not None
+            else plan.baseline_year_of(self.indicator),
+            "source": baseline.source,
+        }
+
     def to_dict(self, plan: Plan, lang: str = "zh") -> dict[str, Any]:
         """The result in the JSON contract (a new dict each time: the caller may change it)."""
         indicator, verdict = self.indicator, self.verdict
-        baseline = verdict.baseline
         trend = self.trend  # computed once here: `views_agree` reads the one remembered
         return {
             "id": indicator.id,
@@ -105,14 +116,7 @@ class Result:
             or say(f"attribute.{indicator.attribute}", "zh"),
             "unit": indicator.unit,
             "target": target_dict(indicator),
-            "baseline": {
-                "raw": indicator.baseline.raw,
-                "value": baseline.value,
-                "year": baseline.year
-                if baseline.year is not None
-                else plan.baseline_year_of(indicator),
-                "source": baseline.source,
-            },
+            "baseline": self.baseline_dict(plan),
             "actual": verdict.actual,
             "actual_year": verdict.actual_year,
             "status": verdict.status,

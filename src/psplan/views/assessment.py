@@ -294,7 +294,7 @@ class _Rows(Sequence):
 _END = object()
 
 
-def _rows(
+def lazy_rows(
     source: Sequence[Any],
     make: Callable[[Any], tuple | None],
     *,
@@ -368,7 +368,7 @@ def results_table(
         cells = result_cells(result, lang)
         return tuple(cells[k] for k in keys)
 
-    rows = _rows(results, make, one_each=True)
+    rows = lazy_rows(results, make, one_each=True)
     notes = cast(dict, _Notes(results, lang))
     return Table(key, title, columns, rows, group="domain", notes=notes, noted=True)
 
@@ -525,7 +525,7 @@ def trends_table(report: Assessment, lang: str, with_regions: bool) -> Table:
         }
         return tuple(cells[k] for k in keys)
 
-    rows = _rows(report.results, make, one_each=False, has_row=_has_trend)
+    rows = lazy_rows(report.results, make, one_each=False, has_row=_has_trend)
     return Table("trends", say("assessment.trends", lang), columns, rows)
 
 
@@ -672,7 +672,7 @@ def matrix_table(report: Assessment, lang: str, regions: list[str | None] | None
         found = matrix.get(region or "", {})
         return (region or "", *(labels[found[i.id]] if i.id in found else None for i in indicators))
 
-    rows = _rows(report.regions if regions is None else regions, make, one_each=True)
+    rows = lazy_rows(report.regions if regions is None else regions, make, one_each=True)
     return Table("matrix", say("regions.matrix", lang), columns, rows, matrix=True)
 
 
@@ -747,7 +747,7 @@ def assessment_view(report: Assessment, lang: str = "zh") -> View:
     )
 
 
-class _Each:
+class Each:
     """A list the JSON format writes one item at a time: `make(item)` for each item of
     `source`, each made when written and dropped after. Not a list, so nothing writes it
     whole by mistake (`json.dumps` refuses it)."""
@@ -771,7 +771,7 @@ def assessment_dict(report: Assessment, lang: str = "zh") -> dict[str, Any]:
     data = report.with_results([]).to_dict(lang)
     data["summary"] = report.summary()
     plan = report.plan
-    data["results"] = _Each(report.results, lambda result: result.to_dict(plan, lang))
+    data["results"] = Each(report.results, lambda result: result.to_dict(plan, lang))
     return data
 
 
