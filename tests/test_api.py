@@ -575,3 +575,20 @@ def test_the_readme_session(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_docs_session(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     run_session((ROOT / "docs" / "api.md").read_text(encoding="utf-8"), "docs/api.md")
+
+
+def test_several_files_read_first_are_one_dataset_as_their_paths_are(tmp_path: Path) -> None:
+    """Two departments' files read with `read_actuals`, then given as a list: the same check
+    and the same findings as the list of their paths (the list crashed with AttributeError
+    in check, and lint said "文件中没有数据")."""
+    lines = EXAMPLE.read_text("utf-8").splitlines(keepends=True)
+    half = len(lines) // 2
+    first, second = tmp_path / "教育局.csv", tmp_path / "卫健委.csv"
+    first.write_text("".join(lines[:half]), "utf-8")
+    second.write_text(lines[0] + "".join(lines[half:]), "utf-8")
+    paths = [first, second]
+    read = [psplan.read_actuals(path) for path in paths]
+    assert psplan.check("national", read).to_dict() == psplan.check("national", paths).to_dict()
+    by_rows, by_paths = psplan.lint("national", read), psplan.lint("national", paths)
+    assert by_rows.to_dict() == by_paths.to_dict() and by_rows.to_dict()["files"] == 2
+    assert any(p.level == "warning" for p in by_paths)  # (the example leaves cells missing)

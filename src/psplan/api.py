@@ -351,8 +351,8 @@ def check(
             f"not {type(actuals).__name__}"
         )
     else:
-        rows = actuals
-        source = getattr(actuals, "source", "")
+        rows, several = _joined(actuals)
+        source = ", ".join(several) if several else getattr(actuals, "source", "")
     from psplan.assess.check import check as judge
     from psplan.assess.engine import engine_from_env, use_columnar
 
@@ -362,7 +362,7 @@ def check(
         "references": _references(references),
         "reference_regions": _names(reference_regions),
         "source": source,
-        "sources": tuple(str(path) for path in files),
+        "sources": tuple(str(path) for path in files) if files else tuple(several),
         "overrides": _overrides(overrides),
         "allow_outside_period": allow_outside_period,
         "warnings": warnings,
@@ -420,9 +420,12 @@ def lint(
     given = [actuals] if isinstance(actuals, (str, os.PathLike)) else list(actuals)
     read = isinstance(actuals, Actuals)  # (a file's rows, though it gave none)
     if read or not all(isinstance(item, (str, os.PathLike)) for item in given):
+        joined, several = _joined(given)
+        given = list(joined)
         source = getattr(actuals, "source", "")
-        files = {file for row in given if (file := getattr(row, "file", ""))} or {source} - {""}
-        return Problems(find(chosen, given, limits, [source] if source else []), len(files))
+        sources = several or ([source] if source else [])
+        files = {file for row in given if (file := getattr(row, "file", ""))} or set(sources)
+        return Problems(find(chosen, given, limits, sources), len(files))
     findings: list[Problem] = []
     files = distinct_files([Path(path) for path in given], findings)
     found = None
@@ -459,6 +462,18 @@ def draft_next_period(
     files = [str(actuals)] if isinstance(actuals, (str, os.PathLike)) else [str(a) for a in actuals]
     data = next_period_draft(report, new_id, start, end, files)
     return draft_yaml(data, f"psplan.draft_next_period({chosen.id!r})")
+
+
+def _joined(actuals: Iterable[Any]) -> tuple[Iterable[Row], list[str]]:
+    """The rows given, and the files of a list of several files' rows (one per department:
+    one dataset, as a list of their paths is; none for the rows of one)."""
+    if (
+        isinstance(actuals, (list, tuple))
+        and actuals
+        and all(isinstance(item, Actuals) for item in actuals)
+    ):
+        return [row for item in actuals for row in item], [i.source for i in actuals if i.source]
+    return actuals, []
 
 
 def _names(names: Iterable[str]) -> list[str]:
