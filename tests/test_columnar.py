@@ -123,7 +123,7 @@ def random_file(
     elif bad == "region_total" and ("地区" in header or "region" in header):
         total = list(rows[rng.randrange(len(rows))])
         total[header.index("地区" if "地区" in header else "region")] = rng.choice(
-            ("合计", "小计：", "合 计")
+            ("合计", "小计：", "合 计", "全市合计", "安康市 小计")
         )
         rows.insert(rng.randrange(len(rows) + 1), total)
     elif bad == "note":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 from pathlib import Path
 
@@ -313,6 +314,19 @@ def test_total_row_no_longer_fails_the_check(tmp_path: Path) -> None:
     result = cli("check", "national", str(path), "--format", "json")  # Chinese by default
     assert result.exit_code == 0, result.stderr
     assert "已跳过合计行：“合计”" in result.stderr
+
+
+def test_a_region_named_as_a_total_is_skipped_as_a_total(tmp_path: Path) -> None:
+    """全市合计 or 汉中市小计 in the region column is the counties' total, not a county: it
+    entered their spread and their outliers. Skipped, and said, as 合计 is."""
+    path = csv_file(tmp_path, "指标,地区,年份,数值\n人均预期寿命,汉台区,2023,78\n"
+                    "人均预期寿命,南郑区,2023,77.5\n人均预期寿命,全市合计,2023,77.8\n"
+                    "人均预期寿命,汉中市 小计,2023,77.8\n")  # fmt: skip
+    result = cli("check", "hanzhong", str(path), "--by-region", "--format", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    assert json.loads(result.stdout)["regions"] == ["汉台区", "南郑区"]
+    assert f"{path}:4: 已跳过合计行：“全市合计”" in result.stderr
+    assert f"{path}:5: 已跳过合计行：“汉中市 小计”" in result.stderr
 
 
 # ---------------------------------------------------------------- 4. sheets

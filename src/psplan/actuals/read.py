@@ -149,7 +149,7 @@ _TOTAL_CELLS = TOTAL_ROWS | {
 }
 
 #: The first characters of a total (合计, 总计, 小计, 全部合计), checked before the rest.
-_TOTAL_FIRST = frozenset(word[0] for word in TOTAL_ROWS)
+_TOTAL_ENDS = ("合计", "总计", "小计")  # what every one of TOTAL_ROWS ends with
 
 _ALIAS_ROLES = {
     normalise_text(name).lower(): role
@@ -917,8 +917,9 @@ def _skipped_row(
 
 
 def is_total(text: str) -> bool:
-    """Whether a label is a total (合计, 合 计, 小计：), not a region or an indicator."""
-    return re.sub(r"\s+", "", normalise_text(text)).rstrip(":") in TOTAL_ROWS
+    """Whether a region's label is a total (合计, 合 计, 小计：, 全市合计, 安康市小计), not a
+    region: a total of the counties is none of them (it entered their spread and outliers)."""
+    return re.sub(r"\s+", "", normalise_text(text)).rstrip(":").endswith(_TOTAL_ENDS)
 
 
 def _blank(row: Sequence[object]) -> bool:
@@ -1145,7 +1146,7 @@ class _RowReader:
                 if region_at is not None and region_at < size:
                     cell = row[region_at]
                     region = region_name(cell) if type(cell) is str else _region(cell)
-                    if region and region[0] in _TOTAL_FIRST and is_total(region):
+                    if region and "计" in region and is_total(region):
                         raise PsplanError("actuals.total_row")  # reported as skipped, below
                 note = None if note_at is None else _text(_cell(row, note_at))
                 year_cell = row[year_at] if year_at < size else None
