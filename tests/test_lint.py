@@ -277,3 +277,30 @@ def test_two_different_reference_values_are_checks_error(clean: Path, tmp_path: 
         == "人均预期寿命 2023 年有两个不同的参照值：78.5（陕西省）和 78.6（全省）"
     )
     assert found[0]["message"] in checked.stderr
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_unit_after_the_indicators_name_that_is_not_the_plans_is_checks_error(
+    tmp_path: Path, engine: str
+) -> None:
+    """中等职业教育招生数（人） for a count the plan measures in 万人: 11,000 人 was judged as
+    11,000 万人, met, and lint passed it. Now check's error, once, at its first row, in lint
+    too (as 9500人 in a cell is); the plan's own unit after the name is read as before."""
+    name = "中等职业教育招生数"
+    rows = [
+        f"京{r:03d}县,{name}（人）,{y},{9000 + r}" for r in range(300) for y in range(2021, 2026)
+    ]
+    path = tmp_path / "in-people.csv"
+    path.write_text("地区,指标,年份,数值\n" + "\n".join(rows) + "\n", "utf-8")
+    env = {"PSPLAN_ENGINE": engine}
+    checked = runner.invoke(app, ["check", "ankang", str(path), "-o", str(tmp_path / "o.json")],
+                            env=env)  # fmt: skip
+    said = f"指标“{name}（人）”注明的单位是 人，但{name}（不含技工）的计量单位是 万人"
+    assert checked.exit_code == 2 and checked.stderr == f"psplan: error: {path}:2: {said}\n"
+    linted = runner.invoke(app, ["lint", "ankang", str(path), "-f", "json"], env=env)
+    found = json.loads(linted.stdout)["problems"]
+    assert linted.exit_code == 1
+    assert [(p["line"], p["code"], p["message"]) for p in found] == [(2, "bad-value", said)]
+    path.write_text(path.read_text("utf-8").replace("（人）", "（万人）"), "utf-8")
+    assert runner.invoke(app, ["check", "ankang", str(path), "-o", str(tmp_path / "o.json")],
+                         env=env).exit_code in (0, 1)  # fmt: skip

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from psplan.actuals.read import ActualRow, SheetEntry, region_name
-from psplan.actuals.units import same_unit
+from psplan.actuals.units import known_unit, same_unit
 from psplan.actuals.values import Value
 from psplan.assess.areas import (
     TARGET_LEVELS,
@@ -89,6 +89,20 @@ def strip_unit(name: str) -> str:
     while previous != name:
         previous, name = name, _TRAILING_UNIT.sub("", name)
     return name
+
+
+def name_unit_problem(indicator: Indicator, text: str) -> Message | None:
+    """A unit written after the indicator's name (中等职业教育招生数（人）) that is not the
+    plan's (万人): the figures are in another unit, as 9500人 in a cell would be, not to be
+    read in the plan's (11,000 人 was judged as 11,000 万人, met). Only a unit psplan knows
+    counts (a bracket holding anything else is left to the name's matching)."""
+    found = _TRAILING_UNIT.search(normalise_text(text))
+    written = known_unit(found.group()) if found else None
+    unit = (indicator.unit or "").strip()
+    if written is None or not unit or same_unit(written, unit):
+        return None
+    return Message("check.name_unit_mismatch", text=quoted(text), unit=written,
+                   name=indicator.name, indicator_unit=unit)  # fmt: skip
 
 
 class AmbiguousName(PsplanError):
@@ -551,6 +565,13 @@ def _series_for(
         if row.indicator not in unknown:
             unknown.add(row.indicator)  # reported once, however many regions repeat it
             problems.append(unknown_figure(plan, matcher, row))
+        known[key] = None
+        return None
+    mismatch = name_unit_problem(indicator, row.indicator)
+    if mismatch is not None:
+        if row.indicator not in unknown:
+            unknown.add(row.indicator)  # (once, as an unknown name is)
+            problems.append(Problem(Location(row.file, row.line, 0), mismatch, "bad-value"))
         known[key] = None
         return None
     found = (row.region, indicator.id)

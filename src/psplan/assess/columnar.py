@@ -58,6 +58,7 @@ from psplan.assess.check import (
     _value_problem,
     assess_collected,
     judged,
+    name_unit_problem,
     natural_range,
 )
 from psplan.assess.columns import ResultColumns
@@ -520,6 +521,8 @@ def _map_indicators(con: Any, plan: Plan, matcher: IndicatorMatcher) -> bool:
             indicator = matcher.match(name)
         except AmbiguousName:
             return False
+        if indicator is not None and name_unit_problem(indicator, name) is not None:
+            return False  # another unit after its name: the per-row path says so at its row
         if indicator is None or indicator.id not in position:
             if _skipped_row([name], 0, "", 0) is None:
                 return False

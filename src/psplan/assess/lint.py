@@ -48,6 +48,7 @@ from psplan.assess.check import (
     _same,
     _value_problem,
     add_reference,
+    name_unit_problem,
     natural_range,
     reported_twice,
     unknown_figure,
@@ -119,6 +120,12 @@ def lint(
             if row.indicator not in unknown:
                 unknown.add(row.indicator)  # at its row, with the closest names, as in check
                 findings.append(unknown_figure(plan, matcher, row))
+            continue
+        mismatch = name_unit_problem(indicator, row.indicator)
+        if mismatch is not None:  # 招生数（人） for a count in 万人: check's error, once
+            if row.indicator not in unknown:
+                unknown.add(row.indicator)
+                findings.append(Problem(Location(row.file, row.line, 0), mismatch, "bad-value"))
             continue
         # a reference region's figures (全省) are checked, but it has no cells of its own to
         # fill in, and its years are not the regions' (check keeps its rows apart too)

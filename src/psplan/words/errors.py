@@ -773,6 +773,10 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "{value}的单位是 {unit}，但{name}的计量单位是 {indicator_unit}",
         "en": "{value} is in {unit}, but {name} is measured in {indicator_unit}",
     },
+    "check.name_unit_mismatch": {
+        "zh": "指标{text}注明的单位是 {unit}，但{name}的计量单位是 {indicator_unit}",
+        "en": "indicator {text} names the unit {unit}, but {name} is measured in {indicator_unit}",
+    },
     "check.running_total": {
         "zh": "{value}是五年累计数，但{name}不是累计指标",
         "en": "{value} is a five-year running total, but {name} is not a cumulative indicator",
