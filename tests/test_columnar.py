@@ -877,3 +877,32 @@ def test_a_county_plans_own_name_and_its_city_are_not_among_its_towns(tmp_path: 
     assert "7个地区" in outliers[0]  # the seven towns
     assert not any(words.startswith("汉中市") for _, words, code, _ in found if code == "missing")
     assert "汉中市" not in psplan.check(str(plan), str(path)).regions  # kept apart by check
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_latest_year_with_few_figures_is_said_when_it_is_judged_by_default(
+    tmp_path: Path, engine: str
+) -> None:
+    """One county's early 2025 figure beside every county's 2024: the latest year is
+    judged, so 1,919 results of 2024 figures were judged at the end of the period (behind
+    became not met) without a word. It is said, with the --year that judges 2024; not when
+    the year is given, nor when the latest year has most of the figures."""
+    from conftest import generate_actuals
+
+    counties = generate_actuals(
+        "ankang", tmp_path / "c.csv", "--regions", "30", "--years", "2021-2024"
+    )
+    lines = counties.read_text("utf-8").splitlines()
+    assert not any(",2025," in line for line in lines)
+    early = tmp_path / "early.csv"
+    early.write_text("\n".join([*lines, "京001县,森林覆盖率,2025,71.2"]) + "\n", "utf-8")
+    judged = psplan.check("ankang", early, engine=engine)
+    said = [w for w in judged.warnings if w.code == "year"]
+    assert judged.year == 2025 and [str(w.words) for w in said] == [
+        "按最新年份2025年评价，但2025年只有1个数据（2024年有1920个）："
+        "其余按各自最新的数据评价；要按2024年评价，请加 --year 2024"
+    ]
+    assert not [w for w in psplan.check("ankang", early, year=2025, engine=engine).warnings
+                if w.code == "year"]  # fmt: skip
+    assert not [w for w in psplan.check("ankang", counties, engine=engine).warnings
+                if w.code == "year"]  # fmt: skip

@@ -11,6 +11,7 @@ import difflib
 import gc
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -219,6 +220,10 @@ class _Collected:
         """The regions with rows but not one figure (every cell —), in the order first read."""
         with_figures = set(self.regions())
         return [r for r in self.dashed if r not in with_figures]
+
+    def figures_by_year(self) -> dict[int, int]:
+        """How many (region, indicator) series have a figure in each year."""
+        return dict(Counter(year for series in self.observations.values() for year in series))
 
     def across(self, plan: Plan) -> list[Problem]:
         """What `psplan lint` finds across years and regions (jumps, outliers), as warnings."""
@@ -788,6 +793,8 @@ class Collected(Protocol):
 
     def empty_regions(self) -> list[str | None]: ...
 
+    def figures_by_year(self) -> dict[int, int]: ...
+
     def across(self, plan: Plan) -> list[Problem]: ...
 
     def series(self, region: str | None, indicator_id: str) -> Sequence[Observation]: ...
@@ -837,6 +844,9 @@ def assess_collected(
             if not collected.years:
                 raise PsplanError("check.no_figures", Location(source))
             year = max(collected.years)
+            sparse = _sparse_latest_year(collected, year, source)
+            if sparse is not None and warnings is not None:
+                warnings.append(sparse)
         first, last = judged_year_range(plan)
         outside = not first <= year <= last
         if outside and not allow_outside_period:
@@ -1048,6 +1058,24 @@ def _with_reference_source(verdict: Verdict, source: tuple[int, str] | None) -> 
         for code, args in verdict.reasons
     )
     return verdict._replace(reasons=reasons)
+
+
+#: The latest year is judged by default; with figures for fewer than this share of the
+#: series the year before has, it is said (one county's early figure judged every county).
+SPARSE_LATEST_YEAR = 0.5
+
+
+def _sparse_latest_year(collected: Collected, year: int, source: str) -> Problem | None:
+    """A warning when the latest year, judged by default, has few figures against the year
+    before: the others are judged in it on their earlier figures (at the end of the period:
+    behind becomes not met), which `--year` would not."""
+    counts = collected.figures_by_year()
+    before = max((y for y in counts if y < year), default=None)
+    if before is None or counts.get(year, 0) >= SPARSE_LATEST_YEAR * counts[before]:
+        return None
+    return Problem(Location(source), "check.sparse_latest_year", "year", "warning",
+                   year=year, count=counts.get(year, 0), before=before,
+                   before_count=counts[before])  # fmt: skip
 
 
 def check_previous(plan: Plan) -> Report:

@@ -210,6 +210,10 @@ class ColumnarCollected:
         ).fetchall()
         return [self.names[row[0]] for row in rows]
 
+    def figures_by_year(self) -> dict[int, int]:
+        rows = self.table.con.execute("SELECT year, count(*) FROM obs GROUP BY year").fetchall()
+        return dict(rows)
+
     def across(self, plan: Plan) -> list[Problem]:
         """The jumps and outliers, found on a connection of their own while the statuses are
         judged (duckdb lets go of the GIL while it runs a query), waited for here."""

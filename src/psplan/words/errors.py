@@ -837,6 +837,14 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "{text}可对应 {count} 个指标：{ids}；请改用指标编号",
         "en": "{text} fits {count} indicators: {ids}; use the id",
     },
+    "check.sparse_latest_year": {
+        "zh": "按最新年份{year}年评价，但{year}年只有{count}个数据"
+        "（{before}年有{before_count}个）：其余按各自最新的数据评价；"
+        "要按{before}年评价，请加 --year {before}",
+        "en": "judged in {year}, the latest year, but {year} has {count} figure(s) ({before} has "
+        "{before_count}): the others are judged on their latest figure; add --year {before} "
+        "to judge {before}",
+    },
     "check.stage_beyond_figures": {
         "zh": "评估年份为{year}年，但数据最晚到{latest}年："
         "{year}年的评价按{latest}年及以前的数据作出",
