@@ -906,3 +906,25 @@ def test_a_latest_year_with_few_figures_is_said_when_it_is_judged_by_default(
                 if w.code == "year"]  # fmt: skip
     assert not [w for w in psplan.check("ankang", counties, engine=engine).warnings
                 if w.code == "year"]  # fmt: skip
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_figures_after_the_period_are_said_when_they_count_in_no_result(
+    tmp_path: Path, engine: str
+) -> None:
+    """A final evaluation (2025) of a file with a 2026 row: the row counts in no result, and
+    was left out without a word (lint said it). Said, with the count; not when the year
+    judged is itself past the end (--allow-outside-period counts it)."""
+    from conftest import generate_actuals
+
+    counties = generate_actuals("ankang", tmp_path / "c.csv", "--regions", "30")
+    late = tmp_path / "late.csv"
+    late.write_text(counties.read_text("utf-8") + "京001县,森林覆盖率,2026,71.2\n"
+                    "京002县,森林覆盖率,2026,70.9\n", "utf-8")  # fmt: skip
+    judged = psplan.check("ankang", late, stage="final", engine=engine)
+    said = [str(w.words) for w in judged.warnings if w.code == "late-year"]
+    assert said == ["2026年的数据在规划期（至2025年）之后，共2个，未计入2025年的评价"]
+    beyond = psplan.check("ankang", late, year=2026, allow_outside_period=True, engine=engine)
+    assert not [w for w in beyond.warnings if w.code == "late-year"]
+    assert not [w for w in psplan.check("ankang", counties, stage="final", engine=engine).warnings
+                if w.code == "late-year"]  # fmt: skip

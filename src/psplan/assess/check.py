@@ -849,6 +849,9 @@ def assess_collected(
                 warnings.append(sparse)
         first, last = judged_year_range(plan)
         outside = not first <= year <= last
+        late = _after_period(collected, plan, year, source)
+        if late is not None and warnings is not None:
+            warnings.append(late)
         if outside and not allow_outside_period:
             raise PsplanError(
                 "check.year_outside_period" if given_year else "check.latest_year_outside_period",
@@ -1058,6 +1061,19 @@ def _with_reference_source(verdict: Verdict, source: tuple[int, str] | None) -> 
         for code, args in verdict.reasons
     )
     return verdict._replace(reasons=reasons)
+
+
+def _after_period(collected: Collected, plan: Plan, year: int, source: str) -> Problem | None:
+    """A warning for figures of years after the period's end, when the year judged is not
+    one of them (a final evaluation of 2025 beside a 2026 row): they count in no result."""
+    counts = collected.figures_by_year()
+    end = max(plan.period.end, year)
+    late = sorted(y for y in counts if y > end)
+    if not late:
+        return None
+    return Problem(Location(source), "check.after_period", "late-year", "warning",
+                   years=f"{late[0]}–{late[-1]}" if len(late) > 1 else late[0], end=plan.period.end,
+                   count=sum(counts[y] for y in late), year=year)  # fmt: skip
 
 
 #: The latest year is judged by default; with figures for fewer than this share of the

@@ -837,6 +837,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "{text}可对应 {count} 个指标：{ids}；请改用指标编号",
         "en": "{text} fits {count} indicators: {ids}; use the id",
     },
+    "check.after_period": {
+        "zh": "{years}年的数据在规划期（至{end}年）之后，共{count}个，未计入{year}年的评价",
+        "en": "the figures of {years} come after the period (to {end}): {count}, not counted "
+        "in judging {year}",
+    },
     "check.sparse_latest_year": {
         "zh": "按最新年份{year}年评价，但{year}年只有{count}个数据"
         "（{before}年有{before_count}个）：其余按各自最新的数据评价；"
