@@ -40,6 +40,7 @@ from psplan.cli.run import (
     format_for,
     limit_regions,
     load_for_judging,
+    refuse_binary_on_terminal,
     region_limit,
     report_name,
     too_many_regions,
@@ -246,6 +247,7 @@ def report(
     of every binding and lagging indicator, the monitoring details; as Word, HTML, an Excel
     workbook or markdown (the format from -o's suffix: .docx, .html, .xlsx, .md)."""
     chosen = ReportFormat(format_for("report", REPORT_FORMATS, output_format, output, "markdown"))
+    refuse_binary_on_terminal(chosen.value, output)
     loaded = load_for_judging(plan)
     result = run_check(
         loaded.plan,

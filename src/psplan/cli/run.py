@@ -266,7 +266,18 @@ def choose_format(
     elsewhere; and whether the result goes to a terminal in colour."""
     terminal = is_terminal() and output is None
     fallback = "table" if terminal else "markdown"
-    return format_for(command, allowed, output_format, output, fallback), terminal
+    chosen = format_for(command, allowed, output_format, output, fallback)
+    refuse_binary_on_terminal(chosen, output)
+    return chosen, terminal
+
+
+def refuse_binary_on_terminal(chosen: str, output: Path | None) -> None:
+    """A workbook or a Word file for a terminal: refused before the work, not after it (a
+    county-scale workbook took half a minute to be refused)."""
+    from psplan.formats import BINARY
+
+    if chosen in BINARY and _to_terminal(output):
+        raise PsplanError("output.binary_on_terminal", Location(str(output or "-")))
 
 
 def _to_terminal(output: Path | None) -> bool:

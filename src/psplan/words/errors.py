@@ -981,9 +981,9 @@ WORDS: dict[str, dict[str, str]] = {
     "output.kind.other": {"zh": "非普通文件", "en": "not a regular file"},
     "output.no_folder": {"zh": "文件夹{folder}不存在", "en": "folder {folder} does not exist"},
     "output.binary_on_terminal": {
-        "zh": "不会在终端上显示二进制文件（Excel 工作簿）；请用 -o 指定文件名",
-        "en": "will not print a binary file (an Excel workbook) on a terminal; "
-        "give a file name with -o",
+        "zh": "不会在终端上显示二进制文件（Excel 工作簿或 Word 文档）；请用 -o 指定文件名",
+        "en": "will not print a binary file (an Excel workbook or a Word document) on a "
+        "terminal; give a file name with -o",
     },
     "output.cannot_write": {"zh": "无法写入：{reason}", "en": "cannot write: {reason}"},
     "output.unencodable": {
