@@ -684,7 +684,8 @@ def test_rows_without_figures_or_a_region_are_said_alike_on_both_paths(
     judged = _judged("ankang", [path], "columnar")
     if more[0].startswith((",", "—")):
         assert judged[0] == "error"
-        assert judged[2] == [(f"{path}:6", "地区单元格没有地区名（本文件其他行写明了地区）",
+        assert judged[2] == [(f"{path}:6", "地区单元格没有地区名（本文件其他行写明了地区；地区列若是合并单元格，"
+                              "请取消合并并填满后再导出）",
                               "empty-region", "error")]  # fmt: skip
     elif more[0].startswith("丙县"):
         assert "1个地区有数据行但没有任何数据（丙县），未列入结果" in [w[1] for w in judged[3]]

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
+import psplan
 from psplan.actuals.read import ActualRow, SheetEntry, header_year, read_actuals
 from psplan.actuals.units import canonical_unit, same_unit
 from psplan.actuals.values import parse_value
@@ -1526,3 +1527,48 @@ def test_a_sheet_asked_of_a_csv_file_is_said_to_be_ignored() -> None:
          "--sheet 只用于 Excel 工作簿：这是 CSV 文件，没有工作表，已忽略 --sheet"),
     ]  # fmt: skip
     assert rows.figures == psplan.read_actuals(example).figures
+
+
+@pytest.mark.parametrize(
+    ("header", "engine"),
+    [(header, engine)
+     for header in ("区县,指标,年份,数值", "地区名称,指标,年份,数值", "地区,指标,年份,指标值",
+                    "地区,指标,统计年度,数值", "区县名称,指标,统计年份,统计值")
+     for engine in ("rows", "columnar")],
+)  # fmt: skip
+def test_common_header_spellings_of_region_year_and_value_are_read(
+    tmp_path: Path, header: str, engine: str
+) -> None:
+    """Spellings departments export (a trial's): 区县 beside 县区, 地区名称, 指标值, 统计年度.
+    区县 was skipped as an unknown column and every county's rows became one region's,
+    "上报了两次且数值不同" on each; the others stopped at 无法识别表格结构."""
+    rows = [f"{county},人均预期寿命,{year},{77 + n / 10 + year - 2021:.1f}"
+            for n, county in enumerate(("汉台区", "南郑区", "城固县")) for year in (2021, 2023)]  # fmt: skip
+    path = csv_file(tmp_path, header + "\n" + "\n".join(rows) + "\n")
+    report = psplan.check("hanzhong", path, engine=engine)
+    assert report.regions == ["汉台区", "南郑区", "城固县"] and report.warnings == []
+    assert [r.verdict.actual for r in report.results if r.indicator.name == "人均预期寿命"] == [
+        79.0,
+        79.1,
+        79.2,
+    ]
+
+
+@pytest.mark.parametrize("command", ["check", "lint"])
+def test_a_region_column_of_merged_cells_says_so_not_that_figures_were_given_twice(
+    tmp_path: Path, command: str
+) -> None:
+    """A sheet whose 地区 cells were merged exports a county's name on its first row only:
+    the rows under it are the county's own, and at county scale every one was said to be a
+    figure "上报了两次且数值不同", hiding the cause. Now each says its region cell is empty,
+    with the hint to unmerge, and nothing is said to be given twice."""
+    lines = ["地区,指标,年份,数值"]
+    for n, county in enumerate(("汉台区", "南郑区", "城固县")):
+        for k, year in enumerate((2021, 2022, 2023)):
+            lines.append(f"{county if k == 0 else ''},人均预期寿命,{year},{77 + n}.{k}")
+    path = csv_file(tmp_path, "\n".join(lines) + "\n")
+    result = cli(command, "hanzhong", str(path), "--lang", "en")
+    said = result.stdout + result.stderr
+    assert "reported twice" not in said and "two different" not in said
+    empty = [line for line in said.splitlines() if "names no region" in line]
+    assert len(empty) == 6 and "unmerged and filled" in empty[0]

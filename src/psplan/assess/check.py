@@ -275,6 +275,12 @@ class UnnamedRows:
         if len(lines) < MAX_PROBLEMS:
             lines.append(Location(row.file, row.line))
 
+    def lost_name(self, row: ActualRow) -> bool:
+        """Whether a row without a region is in a file that names them (a CSV of merged
+        地区 cells has a county's name on its first row only): two figures of one year in
+        such rows are two counties', not a figure reported twice."""
+        return row.region is None and row.file in self.named
+
     def problems(self) -> list[Problem]:
         return [
             Problem(where, "check.empty_region", "empty-region")
@@ -378,6 +384,8 @@ def collect(
                 collected.warnings.append(_range_warning(indicator, row))
         earlier = series.get(row.year)
         if earlier is not None and not _same(earlier.value, value):
+            if unnamed.lost_name(row):
+                continue  # not a second figure: a county's name lost (said below, per row)
             problems.append(reported_twice(indicator, row, earlier))
             if len(problems) >= MAX_PROBLEMS:
                 break

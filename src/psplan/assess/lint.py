@@ -165,8 +165,8 @@ def lint(
         earlier = known.get(row.year)
         if earlier is None:
             known[row.year] = figure
-        elif not _same(earlier.value, figure.value):  # check's error, in its words
-            findings.append(reported_twice(indicator, row, earlier))
+        elif not _same(earlier.value, figure.value) and not unnamed.lost_name(row):
+            findings.append(reported_twice(indicator, row, earlier))  # check's error, its words
     unnamed_rows = unnamed.problems()
     if unnamed_rows:  # (each said as an error: not also a region of missing cells)
         regions.pop(None, None)

@@ -621,8 +621,10 @@ WORDS: dict[str, dict[str, str]] = {
         "{last}; close the quote or remove it",
     },
     "check.empty_region": {
-        "zh": "地区单元格没有地区名（本文件其他行写明了地区）",
-        "en": "the region cell names no region (other rows of this file name theirs)",
+        "zh": "地区单元格没有地区名（本文件其他行写明了地区；地区列若是合并单元格，"
+        "请取消合并并填满后再导出）",
+        "en": "the region cell names no region (other rows of this file name theirs; a "
+        "merged region column must be unmerged and filled before it is exported)",
     },
     "actuals.skipped_baseline_cell": {
         "zh": "已跳过基期值单元格{text}：{reason}",
