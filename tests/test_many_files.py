@@ -161,3 +161,37 @@ def test_a_file_given_twice_is_read_once_and_said_so(departments, tmp_path: Path
     assert lint.stderr.splitlines() == [
         f"psplan: warning: {health}: 此文件给了两次，只读一次"
     ]  # the same spelling twice: no need to name it again
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_two_departments_naming_the_area_otherwise_are_one_area(
+    tmp_path: Path, engine: str
+) -> None:
+    """教育局 writes 全市, 卫健委 安康市: one area (the first spelling read), said once; the same
+    figure from both merges, two different ones are the two-files error — not two areas with
+    a verdict each and a report that changed with the files' order (a trial's finding)."""
+    import psplan
+
+    name = "免费孕前优生健康检查率"
+    first, second = tmp_path / "教育局.csv", tmp_path / "卫健委.csv"
+    first.write_text(f"地区,指标,年份,数值\n全市,{name},2021,82.8\n全市,{name},2023,86\n", "utf-8")
+    second.write_text(f"地区,指标,年份,数值\n安康市,{name},2023,86\n安康,{name},2024,87\n",
+                      "utf-8")  # fmt: skip
+    report = psplan.check("ankang", [first, second], engine=engine)
+    assert report.regions == ["全市"]
+    assert [str(w.words) for w in report.warnings if w.code == "region"] == [
+        "“安康市”与“全市”都指规划全域，按同一地区“全市”读取",
+        "“安康”与“全市”都指规划全域，按同一地区“全市”读取",
+    ]
+    result = next(r for r in report.results if r.indicator.name == name)
+    assert [(o.year, o.value.raw) for o in result.observations] == [
+        (2021, "82.8"),
+        (2023, "86"),
+        (2024, "87"),
+    ]
+    second.write_text(f"地区,指标,年份,数值\n安康市,{name},2023,88\n", "utf-8")
+    with pytest.raises(psplan.PsplanError) as raised:
+        psplan.check("ankang", [first, second], engine=engine)
+    assert "在两个文件中数值不同" in str(raised.value.problems[0].words)
+    linted = psplan.lint("ankang", [first, second], engine=engine)
+    assert [p.code for p in linted if p.level == "error"] == ["duplicate"]

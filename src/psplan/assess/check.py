@@ -258,6 +258,31 @@ class _Collected:
         return tuple(found.values()) if found else ()
 
 
+class OneOwnArea:
+    """The plan's own area read under one name, the first of its spellings met (全市, or
+    安康市, 安康): two departments writing 全市 and 安康市 made two areas with two verdicts and
+    a report that depended on the files' order. A row naming it otherwise is read as the
+    first, and each other spelling said once, at its first row."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.names = own_area_names(plan)
+        self.first: str | None = None
+        self._said: set[str] = set()
+
+    def read(self, row: Any, warnings: list[Problem]) -> Any:
+        """`row` (an `ActualRow` or a `SheetEntry` naming the area) under the area's name."""
+        region = row.region
+        if self.first is None:
+            self.first = region
+            return row
+        if region not in self._said:
+            self._said.add(region)
+            warnings.append(Problem(Location(row.file, row.line), "check.own_area_spelling",
+                                    "region", "warning", name=quoted(region),
+                                    first=quoted(self.first)))  # fmt: skip
+        return row._replace(region=self.first)
+
+
 class UnnamedRows:
     """Per file, whether a row names its region and the first rows that do not: a county's
     name left out of one row of a county file is that row's error (a file of the city's own
@@ -313,6 +338,8 @@ def collect(
     figures_read = collected.figures_read
     current, stretch = None, 0  # the file being read, and how many of its rows in a row
     unnamed = UnnamedRows()
+    own = OneOwnArea(plan)
+    own_names = own.names
     for row in rows:
         kind = type(row)
         if kind is Problem:
@@ -323,6 +350,8 @@ def collect(
             if len(problems) >= MAX_PROBLEMS:
                 break
             continue
+        if row.region in own_names and row.region != own.first:
+            row = own.read(row, collected.warnings)
         if kind is ActualRow:  # (a sheet's 原因分析 without a region is the plan's own area's)
             unnamed.see(row)
         key = (row.region, row.indicator)

@@ -48,7 +48,7 @@ from psplan.actuals.read import (
     region_name,
 )
 from psplan.actuals.values import Value, parse_value
-from psplan.assess.areas import reference_region_names
+from psplan.assess.areas import own_area_names, reference_region_names
 from psplan.assess.assessment import Assessment, Result, stage_year
 from psplan.assess.check import (
     AmbiguousName,
@@ -165,7 +165,9 @@ class ColumnarCollected:
         """The files' figures collected, or None where they are for the per-row path; the
         jumps and outliers are looked for by `thresholds` (default: check's) meanwhile."""
         con = table.con
-        names = _map_regions(con, reference_region_names(plan, reference_regions))
+        names = _map_regions(
+            con, reference_region_names(plan, reference_regions), own_area_names(plan)
+        )
         if names is None or not _map_indicators(con, plan, IndicatorMatcher(plan)):
             return None
         if None in names and len(names) > 1 and _unnamed(con, names.index(None)):
@@ -474,15 +476,23 @@ class LazyResults(Sequence[Result]):
 _NULL = "\x00"
 
 
-def _map_regions(con: Any, references: frozenset[str]) -> list[str | None] | None:
+def _map_regions(
+    con: Any, references: frozenset[str], own_names: frozenset[str]
+) -> list[str | None] | None:
     """Region cells as the per-row path strips them, numbered in the table `regmap`;
-    None for a reference region's rows (the per-row path keeps them apart)."""
+    None for a reference region's rows (the per-row path keeps them apart), and for two
+    spellings of the plan's own area (it reads them as one)."""
     texts, numbers = [], []
     names: dict[str | None, int] = {}
+    own: set[str] = set()
     for (text,) in con.execute("SELECT DISTINCT reg FROM raw WHERE NOT blank").fetchall():
         region = region_name(text) if text is not None else None
         if region in references:
             return None
+        if region in own_names:
+            own.add(region)
+            if len(own) > 1:  # 全市 and 安康市: one area, read so by the per-row path
+                return None
         texts.append(_NULL if text is None else text)
         # a 合计 / 小计 row of the counties: skipped, and said so (`_skipped`)
         total = region is not None and is_total(region)

@@ -44,6 +44,7 @@ from psplan.assess.areas import own_area_names, reference_region_names
 from psplan.assess.check import (
     AmbiguousName,
     IndicatorMatcher,
+    OneOwnArea,
     UnnamedRows,
     _same,
     _value_problem,
@@ -103,12 +104,15 @@ def lint(
     references = reference_region_names(plan)
     reference_values: dict[tuple[str, int, str], tuple[float, str]] = {}
     unnamed = UnnamedRows()
+    own = OneOwnArea(plan)
     for row in rows:
         if type(row) is Problem:
             findings.append(row)
             continue
         if type(row) is not ActualRow:
             continue
+        if row.region in own.names and row.region != own.first:
+            row = own.read(row, findings)  # 全市 and 安康市 are one area, as in check
         unnamed.see(row)
         try:
             indicator = matcher.match(row.indicator)

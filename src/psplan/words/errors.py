@@ -620,6 +620,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "a quote is not closed: a cell of this row starts with a quote and runs on to line "
         "{last}; close the quote or remove it",
     },
+    "check.own_area_spelling": {
+        "zh": "{name}与{first}都指规划全域，按同一地区{first}读取",
+        "en": "{name} and {first} both name the plan's whole area: read as one, {first}",
+    },
     "check.empty_region": {
         "zh": "地区单元格没有地区名（本文件其他行写明了地区；地区列若是合并单元格，"
         "请取消合并并填满后再导出）",
