@@ -252,8 +252,12 @@ def indicators_table(report: Assessment, results: Sequence[Result], lang: str) -
         result = by_id.get(indicator.id)
         figures = _figures(indicator, result)
         rating: Cell = none
-        if result is not None and result.rating is not None:
-            rating = ratings(lang)[result.rating]
+        if result is not None:  # a figure not rated shows why (需人工核实), not 无数据
+            rating = (
+                statuses(lang)[result.status]
+                if result.rating is None
+                else ratings(lang)[result.rating]
+            )
         rows.append(
             (
                 count(number),
@@ -512,7 +516,12 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
             say("evaluation.section.overall", lang),
             list(overall_paragraphs(report, overview, lang)),
         ),
-        Section(say("evaluation.section.indicators", lang), tables=[main.key], charts=["domains"]),
+        Section(
+            say("evaluation.section.indicators", lang),
+            [] if rows else [_sentence([say("evaluation.indicators.regions", lang)], lang)],
+            tables=[main.key],
+            charts=["domains"],
+        ),
         *_previous_section(report, tables, lang),
         Section(
             say("evaluation.section.analysis", lang),

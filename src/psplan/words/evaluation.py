@@ -241,6 +241,12 @@ WORDS: dict[str, dict[str, str] | str] = {
         "zh": "没有约束性指标，也没有滞后的指标",
         "en": "There is no binding indicator and none behind",
     },
+    "evaluation.indicators.regions": {
+        "zh": "规划全域没有上报数据，下表的评价均为无数据；各领域的进度按各地区的数据计算，"
+        "各地区的完成情况见“四、区域均等化”",
+        "en": "The plan's own area has no figures, so the table rates none; the progress by "
+        "domain is the regions', and each region is in section 4",
+    },
     "evaluation.analysis.regions": {
         "zh": "规划全域没有上报数据，不作逐项分析；各地区的情况见“四、区域均等化”",
         "en": "The plan's own area has no figures to analyse one by one; the regions are in "
