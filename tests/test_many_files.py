@@ -195,3 +195,24 @@ def test_two_departments_naming_the_area_otherwise_are_one_area(
     assert "在两个文件中数值不同" in str(raised.value.problems[0].words)
     linted = psplan.lint("ankang", [first, second], engine=engine)
     assert [p.code for p in linted if p.level == "error"] == ["duplicate"]
+
+
+def test_a_file_without_regions_beside_files_with_them_is_said(tmp_path: Path) -> None:
+    """卫健委 sends its figures without the 地区 column, 教育局 by county: the first file's
+    figures are the plan's whole area's (as a city's own file is), said, in check and lint;
+    a lone file without regions says nothing (a city's own figures)."""
+    import psplan
+
+    counties = tmp_path / "教育局.csv"
+    counties.write_text("地区,指标,年份,数值\n汉台区,人均预期寿命,2023,78\n"
+                        "南郑区,人均预期寿命,2023,77.5\n", "utf-8")  # fmt: skip
+    whole = tmp_path / "卫健委.csv"
+    whole.write_text("指标,年份,数值\n每千人口拥有医疗卫生机构床位数,2023,7.2\n", "utf-8")
+    said = "本文件没有地区列（或地区均为空），其数据按规划全域读取；其他文件按地区上报"
+    report = psplan.check("hanzhong", [counties, whole], engine="rows")
+    assert [(w.location.file, str(w.words)) for w in report.warnings] == [(str(whole), said)]
+    linted = psplan.lint("hanzhong", [counties, whole])
+    assert [(p.location.file, str(p.words)) for p in linted if p.code == "empty-region"] == [
+        (str(whole), said)
+    ]
+    assert not psplan.check("hanzhong", whole).warnings

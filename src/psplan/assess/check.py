@@ -306,6 +306,18 @@ class UnnamedRows:
         such rows are two counties', not a figure reported twice."""
         return row.region is None and row.file in self.named
 
+    def files_without_regions(self) -> list[Problem]:
+        """A warning for each file that names no region beside files that do (a department
+        sending its counties' figures without the 地区 column): its figures are read as the
+        plan's own area's, and its counties have none."""
+        if not self.named:
+            return []
+        return [
+            Problem(Location(file), "check.file_without_regions", "empty-region", "warning")
+            for file in self.unnamed
+            if file not in self.named
+        ]
+
     def problems(self) -> list[Problem]:
         return [
             Problem(where, "check.empty_region", "empty-region")
@@ -424,6 +436,7 @@ def collect(
     if current is not None:
         figures_read[current] = figures_read.get(current, 0) + stretch
     problems.extend(unnamed.problems())
+    collected.warnings.extend(unnamed.files_without_regions())
     del problems[MAX_PROBLEMS:]
     if len(problems) >= MAX_PROBLEMS:
         problems.append(

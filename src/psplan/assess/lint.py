@@ -171,7 +171,7 @@ def lint(
             known[row.year] = figure
         elif not _same(earlier.value, figure.value) and not unnamed.lost_name(row):
             findings.append(reported_twice(indicator, row, earlier))  # check's error, its words
-    unnamed_rows = unnamed.problems()
+    unnamed_rows = unnamed.problems() + unnamed.files_without_regions()
     if unnamed_rows:  # (each said as an error: not also a region of missing cells)
         regions.pop(None, None)
     findings += unnamed_rows

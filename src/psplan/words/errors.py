@@ -620,6 +620,11 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "a quote is not closed: a cell of this row starts with a quote and runs on to line "
         "{last}; close the quote or remove it",
     },
+    "check.file_without_regions": {
+        "zh": "本文件没有地区列（或地区均为空），其数据按规划全域读取；其他文件按地区上报",
+        "en": "this file names no region (no region column, or every cell empty): its figures "
+        "are read as the plan's whole area's, while the other files name their regions",
+    },
     "check.own_area_spelling": {
         "zh": "{name}与{first}都指规划全域，按同一地区{first}读取",
         "en": "{name} and {first} both name the plan's whole area: read as one, {first}",
