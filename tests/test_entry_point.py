@@ -75,7 +75,7 @@ def run_main(exception: str, **env: str) -> subprocess.CompletedProcess:
             "(set PSPLAN_DEBUG=1 for details)\n",
         ),
         ("PsplanError('bad input')", 2, "psplan: error: bad input\n"),
-        ("KeyboardInterrupt()", 130, "psplan: interrupted\n"),
+        ("KeyboardInterrupt()", 130, "psplan: 已中断\n"),  # (Chinese by default)
     ],
 )
 def test_the_last_resort_handler(exception: str, code: int, stderr: str) -> None:
@@ -87,3 +87,35 @@ def test_psplan_debug_shows_the_traceback() -> None:
     done = run_main("RuntimeError('a bug')", PSPLAN_DEBUG="1")
     assert done.returncode == 1
     assert "Traceback" in done.stderr and "RuntimeError: a bug" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "env", "said"),
+    [
+        ([], {}, "psplan: 已中断\n"),
+        (["--lang", "en"], {}, "psplan: interrupted\n"),
+        (["--lang=en"], {}, "psplan: interrupted\n"),
+        ([], {"PSPLAN_LANG": "en"}, "psplan: interrupted\n"),
+        (["--lang", "zh"], {"PSPLAN_LANG": "en"}, "psplan: 已中断\n"),
+    ],
+)
+def test_an_interrupt_is_said_in_the_commands_language(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, argv, env, said
+) -> None:
+    """The line an interrupt ends with was English under the Chinese default (a trial's)."""
+    import psplan.cli as cli
+
+    def interrupted(_argv):
+        def run():
+            raise KeyboardInterrupt
+
+        return run
+
+    monkeypatch.setattr(cli, "_app_for", interrupted)
+    monkeypatch.setattr(sys, "argv", ["psplan", "check", "x", "y", *argv])
+    monkeypatch.delenv("PSPLAN_LANG", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    with pytest.raises(SystemExit) as ended:
+        cli.main()
+    assert ended.value.code == 130 and capsys.readouterr().err == said

@@ -88,7 +88,7 @@ def test_a_signal_while_writing_leaves_no_temp_file(tmp_path: Path, signum: int)
         child.kill()
     assert child.returncode == -signum, (child.returncode, stderr)
     name = signal.Signals(signum).name
-    assert f"psplan: interrupted by {name}; {out} was not written" in stderr, stderr
+    assert f"psplan: 已被 {name} 中断；{out} 未写入" in stderr, stderr  # (Chinese by default)
     assert "Traceback" not in stderr
     assert _temp_files(tmp_path) == []
     assert out.read_text(encoding="utf-8") == "last year's report\n"
@@ -97,7 +97,18 @@ def test_a_signal_while_writing_leaves_no_temp_file(tmp_path: Path, signum: int)
 def _report(actuals: Path, out: Path, env: dict[str, str]) -> subprocess.Popen:
     """`psplan report national ACTUALS -o OUT` as a process of its own, in OUT's folder."""
     return subprocess.Popen(
-        [sys.executable, "-m", "psplan", "report", "national", str(actuals), "-o", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "psplan",
+            "report",
+            "national",
+            str(actuals),
+            "-o",
+            str(out),
+            "--lang",
+            "en",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

@@ -149,6 +149,17 @@ def _end_by_signal(signum: int) -> NoReturn:
     sys.exit(128 + signum)
 
 
+def _lang(argv: list[str]) -> str:
+    """The command's language where its own handling has ended (an interrupt): --lang, else
+    PSPLAN_LANG, else Chinese, as the command had it."""
+    for at, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return "en" if arg.removeprefix("--lang=") == "en" else "zh"
+        if arg == "--lang" and at + 1 < len(argv):
+            return "en" if argv[at + 1] == "en" else "zh"
+    return "en" if os.environ.get("PSPLAN_LANG") == "en" else "zh"
+
+
 def main() -> None:
     """Console entry point. Typer already maps Ctrl-C to exit 130 and usage errors to 2;
     this adds the last line of defence: no traceback, even for a bug in psplan."""
@@ -162,12 +173,18 @@ def main() -> None:
         stderr_line(f"psplan: error: {one_line(str(exc))}")
         sys.exit(2)
     except Interrupted as exc:
-        done = "was written" if exc.written else "was not written"
-        where = f"; {one_line(exc.output)} {done}" if exc.output else ""
-        stderr_line(f"psplan: interrupted by {exc.name}{where}")
+        from psplan.words import say
+
+        lang = _lang(sys.argv[1:])
+        done = "written" if exc.written else "not_written"
+        where = say(f"cli.interrupted.{done}", lang, output=one_line(exc.output))
+        said = say("cli.interrupted.by", lang, signal=exc.name)
+        stderr_line(f"psplan: {said}{where if exc.output else ''}")
         _end_by_signal(exc.signum)
     except KeyboardInterrupt:
-        stderr_line("psplan: interrupted")
+        from psplan.words import say
+
+        stderr_line(f"psplan: {say('cli.interrupted', _lang(sys.argv[1:]))}")
         sys.exit(130)
     except Exception as exc:
         if os.environ.get("PSPLAN_DEBUG"):

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 WORDS: dict[str, dict[str, str]] = {
+    "cli.interrupted": {"zh": "已中断", "en": "interrupted"},
+    "cli.interrupted.by": {"zh": "已被 {signal} 中断", "en": "interrupted by {signal}"},
+    "cli.interrupted.written": {"zh": "；{output} 已写入", "en": "; {output} was written"},
+    "cli.interrupted.not_written": {
+        "zh": "；{output} 未写入",
+        "en": "; {output} was not written",
+    },
     "cli.reference_syntax": {
         "zh": "--reference {item}：应写作 指标ID=数值",
         "en": "--reference {item}: expected INDICATOR_ID=NUMBER",
