@@ -1572,3 +1572,16 @@ def test_a_region_column_of_merged_cells_says_so_not_that_figures_were_given_twi
     assert "reported twice" not in said and "two different" not in said
     empty = [line for line in said.splitlines() if "names no region" in line]
     assert len(empty) == 6 and "unmerged and filled" in empty[0]
+
+
+def test_a_stray_quote_in_a_long_file_is_said_as_a_quote_not_closed(tmp_path: Path) -> None:
+    """A quote opened early in a county file and never closed runs on until the csv module's
+    field limit: its "field larger than field limit (131072)" was shown as it is. Now the
+    quote's own message, at its row, with the line it ran to."""
+    rows = [f"京{n:05d}县,人均预期寿命,2023,{70 + n % 10}" for n in range(20000)]
+    rows[150] = '"' + rows[150]
+    path = csv_file(tmp_path, "地区,指标,年份,数值\n" + "\n".join(rows) + "\n")
+    result = cli("check", "hanzhong", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"psplan: error: {path}:152: 引号未闭合：这一行的一个单元格")
+    assert "field limit" not in result.stderr

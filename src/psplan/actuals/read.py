@@ -417,6 +417,9 @@ def _csv_rows(
             ) from None
         except csv.Error as exc:
             where = Location(name, read + 1)
+            if "field larger than field limit" in str(exc) and reader.line_num > read + 1:
+                # a cell run on over lines: a quote opened, never closed (one long line is not)
+                raise PsplanError("actuals.open_quote", where, last=reader.line_num) from None
             raise PsplanError("actuals.malformed_csv", where, detail=_cut(str(exc), 200)) from None
         except OSError as exc:
             raise PsplanError("file.cannot_read", Location(name), reason=exc.strerror) from None
