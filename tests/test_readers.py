@@ -1585,3 +1585,23 @@ def test_a_stray_quote_in_a_long_file_is_said_as_a_quote_not_closed(tmp_path: Pa
     assert result.exit_code == 2
     assert result.stderr.startswith(f"psplan: error: {path}:152: 引号未闭合：这一行的一个单元格")
     assert "field limit" not in result.stderr
+
+
+def test_a_workbook_named_csv_is_said_to_be_a_workbook(tmp_path: Path) -> None:
+    """An .xlsx (a zip) or an old .xls renamed .csv: it said "含有 NUL 字节；不是文本文件",
+    with no word of what it is (a trial's finding)."""
+    book = Workbook()
+    book.active.append(["指标", "年份", "数值"])
+    book.active.append(["人均预期寿命", 2023, 78])
+    path = tmp_path / "figures.csv"
+    book.save(path)
+    result = cli("check", "hanzhong", str(path))
+    assert (result.exit_code, result.stderr) == (2, f"psplan: error: {path}: 这是一个 Excel "
+                                                    "工作簿（.xlsx），扩展名却是“.csv”：请把扩展名改为 .xlsx 后再读\n")  # fmt: skip
+    old = tmp_path / "old.txt"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    result = cli("check", "hanzhong", str(old), "--lang", "en")
+    assert result.stderr == (
+        f"psplan: error: {old}: this is an old Excel workbook (.xls) named '.txt': save it as "
+        ".xlsx in Excel\n"
+    )

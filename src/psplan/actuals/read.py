@@ -236,6 +236,15 @@ class Layout:
         return bool(self.year_columns)
 
 
+def _workbook_kind(head: bytes) -> str | None:
+    """The kind of workbook a file begins as: "xlsx" (a zip), "xls" (OLE2); None for text."""
+    if head.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "xls"
+    return None
+
+
 def detect_encoding(head: bytes) -> str:
     """UTF-8 (with or without BOM), UTF-16 or UTF-32 with a BOM (or UTF-16 without one, told
     by its NUL bytes), else GB18030 — what Excel writes on Chinese Windows.
@@ -376,6 +385,9 @@ def _csv_rows(
             head = handle.read(65536)
         except OSError as exc:
             raise PsplanError("file.cannot_read", Location(name), reason=exc.strerror) from None
+        kind = _workbook_kind(head)
+        if kind is not None:  # a workbook renamed .csv: said as that, not as a NUL byte
+            raise PsplanError(f"actuals.{kind}_as_text", Location(name), suffix=path.suffix)
         chosen = encoding or detect_encoding(head)
         codec = _text_codec(chosen, name)
         skip = 0

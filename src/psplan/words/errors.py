@@ -493,6 +493,14 @@ WORDS: dict[str, dict[str, str]] = {
     },
     # {detail} is Python's csv module's description (in English)
     "actuals.malformed_csv": {"zh": "CSV 格式错误：{detail}", "en": "malformed CSV: {detail}"},
+    "actuals.xlsx_as_text": {
+        "zh": "这是一个 Excel 工作簿（.xlsx），扩展名却是“{suffix}”：请把扩展名改为 .xlsx 后再读",
+        "en": "this is an Excel workbook (.xlsx) named '{suffix}': rename it to .xlsx",
+    },
+    "actuals.xls_as_text": {
+        "zh": "这是旧版 Excel 工作簿（.xls），扩展名却是“{suffix}”：请在 Excel 中另存为 .xlsx",
+        "en": "this is an old Excel workbook (.xls) named '{suffix}': save it as .xlsx in Excel",
+    },
     "actuals.nul_byte": {
         "zh": "含有 NUL 字节；不是文本文件",
         "en": "contains a NUL byte; not a text file",
