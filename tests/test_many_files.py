@@ -216,3 +216,35 @@ def test_a_file_without_regions_beside_files_with_them_is_said(tmp_path: Path) -
         (str(whole), said)
     ]
     assert not psplan.check("hanzhong", whole).warnings
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_rows_pasted_twice_in_one_file_are_said_and_counted_once(
+    tmp_path: Path, engine: str
+) -> None:
+    """A block of rows pasted twice in one file: merged (each figure once) and said, once per
+    file, with the count and the first repeated row; the same figure from two departments'
+    files is not a repeat (a trial's finding: 10,600 rows passed as 10,600 figures)."""
+    import psplan
+
+    from conftest import generate_actuals
+
+    path = generate_actuals("ankang", tmp_path / "c.csv", "--regions", "20")
+    lines = path.read_text("utf-8").splitlines()
+    pasted = tmp_path / "pasted.csv"
+    pasted.write_text("\n".join([*lines, *lines[1:101]]) + "\n", "utf-8")
+    said = "本文件有100行与前面的行完全相同（同一地区、指标、年份和数值），每个只计一次；第一行在此"
+    report = psplan.check("ankang", pasted, engine=engine)
+    assert [(str(w.location), str(w.words)) for w in report.warnings if w.code == "duplicate"] == [
+        (f"{pasted}:{len(lines) + 1}", said)
+    ]
+    assert (
+        report.to_dict()["results"]
+        == psplan.check("ankang", path, engine=engine).to_dict()["results"]
+    )
+    linted = psplan.lint("ankang", pasted, engine=engine)
+    assert [str(p.words) for p in linted if p.code == "duplicate"] == [said]
+    again = tmp_path / "again.csv"
+    again.write_text("\n".join([lines[0], *lines[1:101]]) + "\n", "utf-8")
+    both = psplan.check("ankang", [path, again], engine=engine)
+    assert not [w for w in both.warnings if w.code == "duplicate"]

@@ -147,6 +147,8 @@ class ColumnarCollected:
     remarks: dict[tuple[str | None, str], dict[str, str]] = field(default_factory=dict)
     #: the reader's warnings, (row, order, warning) in the order it says them
     reading: list[tuple[int, int, Problem]] = field(default_factory=list)
+    #: `check.RepeatedRows`' warnings: rows repeating an earlier row of their own file
+    repeated: list[Problem] = field(default_factory=list)
     region_index: dict[str | None, int] = field(default_factory=dict)
     indicator_index: dict[str, int] = field(default_factory=dict)
     _across: Any = None  # the future of `across`
@@ -187,6 +189,7 @@ class ColumnarCollected:
         collected.region_index = {name: ri for ri, name in enumerate(names)}
         collected.indicator_index = {i.id: gk for gk, i in enumerate(plan.indicators)}
         collected.reading = _reading_warnings(table.warnings, skipped)
+        collected.repeated = _repeated_rows(collected)
         collected.warnings = _out_of_range(collected, collected.reading)
         years = con.execute("SELECT DISTINCT year FROM obs").fetchall()
         collected.years = {row[0] for row in years}
@@ -785,7 +788,7 @@ def _out_of_range(
     ).fetchall()
     placed = list(reading)
     if not rows and not early:
-        return [warning for _, _, warning in placed]
+        return [*(warning for _, _, warning in placed), *collected.repeated]
     details = {
         rid: (raw, year, ri, gk)
         for rid, raw, year, ri, gk in con.execute(
@@ -813,7 +816,27 @@ def _out_of_range(
                         "range", "warning", count=count - 1, name=indicator.name)
             )  # fmt: skip
     placed.sort(key=lambda item: item[:2])
-    return [*(warning for _, _, warning in placed), *more]
+    return [*(warning for _, _, warning in placed), *collected.repeated, *more]
+
+
+def _repeated_rows(collected: ColumnarCollected) -> list[Problem]:
+    """`check.RepeatedRows`' warnings: per file, the rows whose (region, indicator, year)
+    first figure is an equal one of the same file (a block pasted twice), the first of them
+    named, with their count; none where no figure was given twice (no table `groups`)."""
+    con, table = collected.table.con, collected.table
+    if not con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = 'groups'").fetchall():
+        return []
+    rows = con.execute(
+        "SELECT r.f, min(r.rid), count(*) FROM fig r JOIN groups g USING (ri, gk, year)"
+        " JOIN fig o ON o.rid = g.rid WHERE NOT r.missing AND r.rid <> g.rid AND r.f = o.f"
+        " GROUP BY r.f ORDER BY min(r.rid)"
+    ).fetchall()
+    found = []
+    for _, rid, count in rows:
+        read = table.file_of(rid)
+        found.append(Problem(Location(read.name, read.line(rid)), "check.repeated_rows",
+                             "duplicate", "warning", count=count))  # fmt: skip
+    return found
 
 
 def _jumps(collected: ColumnarCollected, limits: Any, con: Any) -> list[Problem]:

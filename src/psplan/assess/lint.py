@@ -45,6 +45,7 @@ from psplan.assess.check import (
     AmbiguousName,
     IndicatorMatcher,
     OneOwnArea,
+    RepeatedRows,
     UnnamedRows,
     _same,
     _value_problem,
@@ -104,6 +105,7 @@ def lint(
     references = reference_region_names(plan)
     reference_values: dict[tuple[str, int, str], tuple[float, str]] = {}
     unnamed = UnnamedRows()
+    repeated = RepeatedRows()
     own = OneOwnArea(plan)
     for row in rows:
         if type(row) is Problem:
@@ -169,8 +171,12 @@ def lint(
         earlier = known.get(row.year)
         if earlier is None:
             known[row.year] = figure
-        elif not _same(earlier.value, figure.value) and not unnamed.lost_name(row):
-            findings.append(reported_twice(indicator, row, earlier))  # check's error, its words
+        elif not _same(earlier.value, figure.value):
+            if not unnamed.lost_name(row):
+                findings.append(reported_twice(indicator, row, earlier))  # check's, its words
+        else:
+            repeated.see(row, earlier)  # a row of its file pasted twice: check's warning
+    findings += repeated.warnings()
     unnamed_rows = unnamed.problems() + unnamed.files_without_regions()
     if unnamed_rows:  # (each said as an error: not also a region of missing cells)
         regions.pop(None, None)

@@ -54,6 +54,7 @@ def lint_columnar(
         if collected is None or not any(collected.figures_read.values()):
             return None  # (no figure at all: the per-row path says so)
         findings = [warning for _, _, warning in collected.reading]
+        findings += collected.repeated
         findings += collected.across(plan)
         findings += _ranges(collected)
         findings += _outside_years(collected)

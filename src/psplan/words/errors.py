@@ -628,6 +628,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "a quote is not closed: a cell of this row starts with a quote and runs on to line "
         "{last}; close the quote or remove it",
     },
+    "check.repeated_rows": {
+        "zh": "本文件有{count}行与前面的行完全相同（同一地区、指标、年份和数值），"
+        "每个只计一次；第一行在此",
+        "en": "{count} row(s) of this file repeat an earlier row (the same region, indicator, "
+        "year and figure): each counted once; the first is here",
+    },
     "check.file_without_regions": {
         "zh": "本文件没有地区列（或地区均为空），其数据按规划全域读取；其他文件按地区上报",
         "en": "this file names no region (no region column, or every cell empty): its figures "
