@@ -250,3 +250,22 @@ def test_progress_bar_on_a_terminal_and_not_when_piped(county_csv: Path, tmp_pat
     os.close(master)
     process.wait(timeout=120)
     assert b"rows" in drawn and b"big.csv" in drawn
+
+
+def test_one_gb18030_line_in_a_utf8_files_head_is_named_with_its_row(
+    psplan, tmp_path: Path
+) -> None:
+    """A UTF-8 file with one line pasted from a GB18030 file within the 64 KiB detection
+    reads: it was taken for GB18030 and refused at line 1 ("cannot decode as gb18030"), the
+    bad line never named (a trial's finding). Now the UTF-8 read stops at that line."""
+    head = "indicator,year,value\n" + "九年义务教育巩固率,2023,95\n" * 300
+    path = tmp_path / "one-line.csv"
+    path.write_bytes(
+        head.encode("utf-8") + "学前教育毛入园率,2023,91\n".encode("gb18030")
+        + "九年义务教育巩固率,2024,96\n".encode()
+    )  # fmt: skip
+    result = psplan("check", "national", str(path), "--lang", "en")
+    assert_one_line_error(result, f"{path}:302", "cannot decode as utf-8", "--encoding")
+    gbk = tmp_path / "gbk.csv"  # a GB18030 file is still read as one
+    gbk.write_bytes(head.encode("gb18030"))
+    assert psplan("check", "national", str(gbk), "--lang", "en").returncode in (0, 1)

@@ -267,7 +267,20 @@ def detect_encoding(head: bytes) -> str:
         # A multi-byte character cut by the sample's end is still UTF-8.
         if exc.start >= len(head) - 3 and exc.reason == "unexpected end of data":
             return "utf-8"
+        # Chinese text read as UTF-8 before a bad byte is UTF-8 with a line pasted from
+        # elsewhere (GBK text fails within a character or two): said at that line, not
+        # taken for GB18030 and refused at the first.
+        if _non_ascii(head[: exc.start].decode("utf-8")) >= UTF8_BEFORE_A_BAD_BYTE:
+            return "utf-8"
         return "gb18030"
+
+
+#: Non-ASCII characters read as UTF-8 before a byte that is not: enough to call it UTF-8.
+UTF8_BEFORE_A_BAD_BYTE = 20
+
+
+def _non_ascii(text: str) -> int:
+    return len(text) - len(text.encode("ascii", "ignore"))
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
