@@ -181,3 +181,23 @@ def test_the_api_drafts_the_same_plan_as_the_command(final: Path, tmp_path: Path
     text = psplan.draft_next_period("hanzhong", final, "hanzhong-15", period=(2026, 2030))
     body = lambda s: s.split("\n", 1)[1]  # noqa: E731  # the first line names the command
     assert body(text) == body(out.read_text(encoding="utf-8"))
+
+
+def test_a_draft_from_counties_only_says_the_area_has_no_figure(tmp_path) -> None:
+    """`psplan init` from a file of 30 counties and no figure of the plan's own area: each
+    indicator said "No figure reported up to 2025", though 9,600 were (a trial's finding).
+    Now it says whose figures the draft needed and what the files give."""
+    import yaml
+
+    import psplan
+
+    from conftest import generate_actuals
+
+    counties = generate_actuals("ankang", tmp_path / "counties.csv", "--regions", "30")
+    draft = yaml.safe_load(psplan.draft_next_period("ankang", counties, "ankang-15"))
+    notes = {tuple(row.get("notes", ())) for row in draft["indicators"]}
+    assert notes == {(
+        "No figure of ankang's own area (全市, 安康, 安康市, 市域, 陕西省安康市) in the files, "
+        "which give 30 regions' figures: no baseline.",
+    )}  # fmt: skip
+    assert not any("baseline" in row for row in draft["indicators"])

@@ -35,6 +35,14 @@ def next_period_draft(
     final assessment `report` (judged in its end year)."""
     old = report.plan
     finals = {r.indicator.id: r for r in _own(report)}
+    regions = [region for region in report.regions if region]
+    # counties' figures only: no baseline, and why (it read "No figure reported")
+    elsewhere = (
+        f"No figure of {old.id}'s own area ({', '.join(sorted(report.own_area))}) in the "
+        f"files, which give {len(regions)} regions' figures: no baseline."
+        if not finals and len(regions) > 1
+        else None
+    )
     indicators = []
     for indicator in old.indicators:
         row: dict[str, Any] = {
@@ -44,7 +52,10 @@ def next_period_draft(
         }
         if indicator.unit:
             row["unit"] = indicator.unit
-        row.update(_baseline(indicator, finals.get(indicator.id), start - 1))
+        if elsewhere is not None:
+            row["notes"] = [elsewhere]
+        else:
+            row.update(_baseline(indicator, finals.get(indicator.id), start - 1))
         row["attribute"] = indicator.attribute_printed or _ATTRIBUTES[indicator.attribute]
         for field in ("kind", "direction"):
             if getattr(indicator, field) is not None:
