@@ -148,6 +148,23 @@ def english() -> Iterator[None]:
         yield
 
 
+@pytest.fixture
+def results_made(monkeypatch: pytest.MonkeyPatch) -> list:
+    """Every `Result` made from now on, in order: what a view at county scale must not make
+    (it reads the result columns, or makes a row as it is written)."""
+    from psplan.assess import assessment
+
+    made: list = []
+    init = assessment.Result.__init__
+
+    def making(self, *args, **kwargs) -> None:
+        made.append(self)
+        init(self, *args, **kwargs)
+
+    monkeypatch.setattr(assessment.Result, "__init__", making)
+    return made
+
+
 def assert_one_line_error(result: Ran | subprocess.CompletedProcess, *fragments: str) -> None:
     """Exit 2, no traceback, and an error line naming what is wrong."""
     assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)

@@ -400,7 +400,7 @@ def test_a_mid_term_table_shows_no_year_after_the_one_judged(
 
 @pytest.mark.parametrize("stage", ["annual", "mid", "final"])
 def test_a_report_of_counties_counts_indicator_region_pairs_and_names_indicators_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage: str
+    tmp_path: Path, request: pytest.FixtureRequest, stage: str
 ) -> None:
     """40 counties, none the plan's area: the overview counts indicator × region pairs as
     such (it said the plan had 2,560 main indicators), names each binding indicator behind
@@ -410,21 +410,12 @@ def test_a_report_of_counties_counts_indicator_region_pairs_and_names_indicators
     it (the county-scale report made every one twice and held them: 7 s, 500 MB)."""
     from collections import Counter
 
-    from psplan.assess import assessment
-
     from conftest import generate_actuals
 
     counties = generate_actuals("ankang", tmp_path / "counties.csv", "--regions", "40")
     report = psplan.check("ankang", counties, stage=stage, engine="columnar")
     columns = report.columns
-    made = []
-    init = assessment.Result.__init__
-
-    def making(self, *args, **kwargs) -> None:
-        made.append(self)
-        init(self, *args, **kwargs)
-
-    monkeypatch.setattr(assessment.Result, "__init__", making)
+    made = request.getfixturevalue("results_made")
     view = evaluation_view(report)
     assert len(made) <= 1  # (whether the table of trends has a row: the first result's)
     overview = [str(p) for p in view.sections[0].paragraphs]

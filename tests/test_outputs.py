@@ -94,21 +94,14 @@ def test_a_signal_while_writing_leaves_no_temp_file(tmp_path: Path, signum: int)
     assert out.read_text(encoding="utf-8") == "last year's report\n"
 
 
+#: `psplan report national` as a process of its own, in English.
+REPORT = [sys.executable, "-m", "psplan", "report", "national"]
+
+
 def _report(actuals: Path, out: Path, env: dict[str, str]) -> subprocess.Popen:
     """`psplan report national ACTUALS -o OUT` as a process of its own, in OUT's folder."""
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "psplan",
-            "report",
-            "national",
-            str(actuals),
-            "-o",
-            str(out),
-            "--lang",
-            "en",
-        ],
+        [*REPORT, str(actuals), "-o", str(out), "--lang", "en"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -292,17 +285,7 @@ def test_a_workbook_is_not_printed_on_a_terminal(tmp_path: Path) -> None:
     leader, follower = pty.openpty()
     try:
         done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "psplan",
-                "report",
-                "national",
-                str(actuals),
-                *XLSX_STDOUT,
-                "--lang",
-                "en",
-            ],
+            [*REPORT, str(actuals), *XLSX_STDOUT, "--lang", "en"],
             stdout=follower,
             stderr=subprocess.PIPE,
             text=True,

@@ -660,14 +660,11 @@ def test_the_template_writes_target_and_baseline_as_show_does(tmp_path: Path) ->
     assert percent, "a % indicator printed without its % sign reads 90%, as `show` writes it"
 
 
-def test_trend_makes_each_row_and_indicator_as_written(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_trend_makes_each_row_and_indicator_as_written(tmp_path: Path, request) -> None:
     """`psplan trend` of 40 counties: the view makes no result until a format reads it, and
     the JSON written one indicator at a time is `trend_rows_dict`'s (a country's 185,600
     rows and dicts built up front took 46 s and 1.6 GB)."""
     from psplan.api import check
-    from psplan.assess import assessment
     from psplan.formats import render
     from psplan.views.trend import trend_rows_dict, trend_view
 
@@ -675,14 +672,7 @@ def test_trend_makes_each_row_and_indicator_as_written(
 
     counties = generate_actuals("ankang", tmp_path / "counties.csv", "--regions", "40")
     report = check("ankang", counties, engine="columnar")
-    made = []
-    init = assessment.Result.__init__
-
-    def making(self, *args, **kwargs) -> None:
-        made.append(self)
-        init(self, *args, **kwargs)
-
-    monkeypatch.setattr(assessment.Result, "__init__", making)
+    made = request.getfixturevalue("results_made")
     view = trend_view(report, "zh")
     assert made == []
     written = json.loads(render(view, "json"))
