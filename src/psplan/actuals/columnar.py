@@ -178,7 +178,9 @@ def _add_file(table: Table, path: Path, index: int, encoding: str | None, limits
     if header is None:
         return False
     layout = header.layout
-    if layout.wide or layout.entries or layout.year is None or layout.value is None:
+    if layout.wide or layout.entries or layout.unit is not None:  # (a 单位 column: per row)
+        return False
+    if layout.year is None or layout.value is None:
         return False
     try:
         if path.stat().st_size > limits.file_bytes:

@@ -130,6 +130,9 @@ HEADER_ALIASES = {
         "measures",
     },
 }
+#: A unit column's headers (the template writes the plan's unit there): each row's unit is
+#: compared with the plan's, as a unit after a figure is (人 for a count in 万人 is an error).
+UNIT_HEADERS = frozenset({_sheet("unit"), "计量单位", "unit"})
 #: Descriptive columns (those `psplan template` writes, and 序号): expected, read by nobody.
 SILENT_HEADERS = frozenset(
     {
@@ -193,6 +196,7 @@ class ActualRow(NamedTuple):
     file: str
     line: int
     column: int
+    unit: str | None = None  # the row's 单位 cell, where the file has that column
 
     location = property(lambda row: _location(row))
 
@@ -230,6 +234,7 @@ class Layout:
     year_columns: tuple[tuple[int, int], ...] = ()  # (column index, year) for wide files
     entries: tuple[tuple[int, str], ...] = ()  # (column index, SheetEntry field)
     skipped: tuple[tuple[int, Message], ...] = ()  # (column index, why): one warning each
+    unit: int | None = None  # a 单位 column: its text is compared with the plan's unit
 
     @property
     def wide(self) -> bool:
@@ -811,6 +816,7 @@ def detect_layout(header: Sequence[object], file: str, line: int = 1) -> Layout:
         used.update(year=first["year"], value=first["value"])
         year_columns = ()
     entries = tuple((used[f], f) for f in ("baseline", "reason", "measure") if f in used)
+    unit = next((i for i, cell in enumerate(header) if _header_key(cell) in UNIT_HEADERS), None)
     return Layout(
         indicator,
         used.get("region"),
@@ -820,6 +826,7 @@ def detect_layout(header: Sequence[object], file: str, line: int = 1) -> Layout:
         year_columns,
         entries,
         _skipped_columns(header, roles, set(used.values()) | {i for i, _ in year_columns}, first),
+        unit,
     )
 
 
@@ -1097,6 +1104,7 @@ class _RowReader:
         if len(row) > self.width and not _blank(row[self.width :]):
             raise _extra_cells(len(row), self.width, self.file, row_number)
         indicator, region, note = self._labels(row_number, row)
+        unit = None if self.layout.unit is None else _text(_cell(row, self.layout.unit))
         # Parse every cell before returning any, so a bad cell does not leave half a row.
         records: list[ActualRow | Problem | SheetEntry] = [
             ActualRow(
@@ -1108,6 +1116,7 @@ class _RowReader:
                 self.file,
                 row_number,
                 column + 1,
+                unit,
             )
             for column, year in self.layout.year_columns
         ]
@@ -1173,7 +1182,7 @@ class _RowReader:
         layout = self.layout
         totals, entries = _TOTAL_CELLS, layout.entries
         indicator_at, region_at, note_at = layout.indicator, layout.region, layout.note
-        year_at, value_at = layout.year, layout.value
+        year_at, value_at, unit_at = layout.year, layout.value, layout.unit
         width = self.width
         assert year_at is not None and value_at is not None
         for row_number, row in rows:
@@ -1211,7 +1220,10 @@ class _RowReader:
                 if problem:
                     yield problem
                 continue
-            yield ActualRow(indicator, year, value, region, note, file, row_number, value_at + 1)
+            unit = None if unit_at is None else _text(_cell(row, unit_at))
+            yield ActualRow(
+                indicator, year, value, region, note, file, row_number, value_at + 1, unit
+            )
             if entries:
                 yield from self.entries(row_number, row, indicator, region)
 

@@ -106,6 +106,18 @@ def name_unit_problem(indicator: Indicator, text: str) -> Message | None:
                    name=indicator.name, indicator_unit=unit)  # fmt: skip
 
 
+def unit_cell_problem(indicator: Indicator, row: ActualRow) -> Message | None:
+    """A 单位 column's unit that is not the plan's (人 for a count in 万人): its figure is in
+    another unit, as 9500人 in the cell would be. Only units psplan knows are compared (a
+    form's own wording of a unit the plan prints otherwise is left alone)."""
+    written = known_unit(row.unit) if row.unit else None
+    unit = known_unit((indicator.unit or "").strip())
+    if written is None or unit is None or written == unit:
+        return None
+    return Message("check.unit_cell_mismatch", unit=written, name=indicator.name,
+                   indicator_unit=indicator.unit)  # fmt: skip
+
+
 class AmbiguousName(PsplanError):
     """A name that fits more than one indicator: the user must say which (by id)."""
 
@@ -372,6 +384,7 @@ def collect(
     repeated = RepeatedRows()
     own = OneOwnArea(plan)
     own_names = own.names
+    units_said: set[tuple[str, str]] = set()  # (indicator id, 单位 cell) said mismatched
     for row in rows:
         kind = type(row)
         if kind is Problem:
@@ -406,6 +419,14 @@ def collect(
                 problems.append(problem)
             continue
         value = row.value
+        if row.unit is not None:  # a 单位 column naming another unit: once per unit
+            mismatch = unit_cell_problem(indicator, row)
+            if mismatch is not None:
+                said = (indicator.id, row.unit)
+                if said not in units_said:
+                    units_said.add(said)
+                    problems.append(Problem(row.location, mismatch, "bad-value"))
+                continue
         if value.number is None or value.unit is not None or value.running_total:
             # Only unusual values need the full check (plain numbers are the common case).
             problem = _value_problem(indicator, row)

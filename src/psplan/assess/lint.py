@@ -53,6 +53,7 @@ from psplan.assess.check import (
     name_unit_problem,
     natural_range,
     reported_twice,
+    unit_cell_problem,
     unknown_figure,
 )
 from psplan.assess.evaluate import Observation
@@ -107,6 +108,7 @@ def lint(
     unnamed = UnnamedRows()
     repeated = RepeatedRows()
     own = OneOwnArea(plan)
+    units_said: set[tuple[str, str]] = set()
     for row in rows:
         if type(row) is Problem:
             findings.append(row)
@@ -133,6 +135,13 @@ def lint(
                 unknown.add(row.indicator)
                 findings.append(Problem(Location(row.file, row.line, 0), mismatch, "bad-value"))
             continue
+        if row.unit is not None:  # a 单位 column naming another unit: check's error, once
+            mismatch = unit_cell_problem(indicator, row)
+            if mismatch is not None:
+                if (indicator.id, row.unit) not in units_said:
+                    units_said.add((indicator.id, row.unit))
+                    findings.append(Problem(row.location, mismatch, "bad-value"))
+                continue
         # a reference region's figures (全省) are checked, but it has no cells of its own to
         # fill in, and its years are not the regions' (check keeps its rows apart too)
         counted = row.region not in references

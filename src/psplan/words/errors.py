@@ -798,6 +798,10 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "{value}的单位是 {unit}，但{name}的计量单位是 {indicator_unit}",
         "en": "{value} is in {unit}, but {name} is measured in {indicator_unit}",
     },
+    "check.unit_cell_mismatch": {
+        "zh": "单位列写的是 {unit}，但{name}的计量单位是 {indicator_unit}",
+        "en": "the unit column says {unit}, but {name} is measured in {indicator_unit}",
+    },
     "check.name_unit_mismatch": {
         "zh": "指标{text}注明的单位是 {unit}，但{name}的计量单位是 {indicator_unit}",
         "en": "indicator {text} names the unit {unit}, but {name} is measured in {indicator_unit}",
