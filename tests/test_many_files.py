@@ -248,3 +248,28 @@ def test_rows_pasted_twice_in_one_file_are_said_and_counted_once(
     again.write_text("\n".join([lines[0], *lines[1:101]]) + "\n", "utf-8")
     both = psplan.check("ankang", [path, again], engine=engine)
     assert not [w for w in both.warnings if w.code == "duplicate"]
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_county_spelled_two_ways_by_two_departments_is_said(tmp_path: Path, engine: str) -> None:
+    """教育局 writes 京001县, 卫健委 京001: two regions, each missing what the other gave, and
+    nothing said (a trial's finding: 60 regions for 30 counties). Said once, naming them;
+    judged as written (城 and 城区 may be two places)."""
+    import psplan
+
+    from conftest import generate_actuals
+
+    full = generate_actuals("ankang", tmp_path / "教育局.csv", "--regions", "30")
+    lines = full.read_text("utf-8").splitlines()
+    short = tmp_path / "卫健委.csv"
+    short.write_text("\n".join([lines[0], *(line.replace("县,", ",", 1) for line in lines[1:]
+                                            if "森林覆盖率" in line)]) + "\n", "utf-8")  # fmt: skip
+    kept = tmp_path / "教育局-2.csv"
+    kept.write_text("\n".join(line for line in lines if "森林覆盖率" not in line) + "\n", "utf-8")
+    report = psplan.check("ankang", [kept, short], engine=engine)
+    assert len(report.regions) == 60
+    said = [str(w.words) for w in report.warnings if w.code == "region"]
+    assert len(said) == 1 and said[0].startswith("30个地区可能有两种写法（京001/京001县、")
+    assert not [
+        w for w in psplan.check("ankang", full, engine=engine).warnings if w.code == "region"
+    ]

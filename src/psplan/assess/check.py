@@ -962,6 +962,8 @@ def assess_collected(
                                     "warning", count=len(empty),
                                     names=_listed(empty)))  # fmt: skip
         _place_explanations(plan, collected, regions, warnings)
+        if warnings is not None:
+            warnings.extend(_one_region_twice(regions, source))
         if (
             stage != "annual"
             and collected.years
@@ -1168,6 +1170,27 @@ def _after_period(collected: Collected, plan: Plan, year: int, source: str) -> P
     return Problem(Location(source), "check.after_period", "late-year", "warning",
                    years=f"{late[0]}–{late[-1]}" if len(late) > 1 else late[0], end=plan.period.end,
                    count=sum(counts[y] for y in late), year=year)  # fmt: skip
+
+
+#: What a county-level name ends in: 京001 beside 京001县 is likely one county.
+_REGION_ENDS = ("县", "区", "市", "旗")
+
+
+def _one_region_twice(regions: Sequence[str | None], source: str) -> list[Problem]:
+    """One warning naming the regions given with and without their 县/区/市/旗 (京001 and 京001县):
+    two departments spelling a county differently made it two regions, each missing what
+    the other gave, without a word. Said, not merged: 城区 and 城 may be two places."""
+    names = {region for region in regions if region}
+    pairs = [
+        f"{region}/{fuller}"
+        for region in regions
+        if region and not region.endswith(_REGION_ENDS)
+        for fuller in [region + end for end in _REGION_ENDS if region + end in names][:1]
+    ]
+    if not pairs:
+        return []
+    return [Problem(Location(source), "check.region_twice", "region", "warning",
+                    count=len(pairs), pairs=_listed(pairs))]  # fmt: skip
 
 
 #: The latest year is judged by default; with figures for fewer than this share of the

@@ -639,6 +639,11 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "this file names no region (no region column, or every cell empty): its figures "
         "are read as the plan's whole area's, while the other files name their regions",
     },
+    "check.region_twice": {
+        "zh": "{count}个地区可能有两种写法（{pairs}），已按不同地区评价；请统一地区名称",
+        "en": "{count} region(s) may be spelled two ways ({pairs}): each way is judged as a "
+        "region of its own; write each name one way",
+    },
     "check.own_area_spelling": {
         "zh": "{name}与{first}都指规划全域，按同一地区{first}读取",
         "en": "{name} and {first} both name the plan's whole area: read as one, {first}",
