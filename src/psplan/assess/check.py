@@ -377,6 +377,8 @@ def collect(
     known: dict[tuple[str | None, str], tuple[Indicator, dict[int, Observation]] | None] = {}
     unknown: set[str] = set()  # texts already reported as unknown or ambiguous
     out_of_range: dict[str, tuple[int, str]] = {}  # indicator id → (figures out of range, file)
+    fractions: dict[str, tuple[int, str]] = {}  # the same, of figures that look like fractions
+    fraction_ids = {i.id for i in plan.indicators if shares_in_percent(i)}
     early: set[int] = set()  # the years before the plan's baseline year, said at their first
     figures_read = collected.figures_read
     current, stretch = None, 0  # the file being read, and how many of its rows in a row
@@ -464,6 +466,16 @@ def collect(
             out_of_range[indicator.id] = (seen + 1, row.file)
             if not seen:  # the first one is named; the rest are counted
                 collected.warnings.append(_range_warning(indicator, row))
+        elif (
+            number is not None
+            and 0 < number < 1
+            and value.unit is None
+            and indicator.id in fraction_ids
+        ):  # 0.8977 for 89.77 %: the first said, the rest counted
+            seen = fractions.get(indicator.id, (0, row.file))[0]
+            fractions[indicator.id] = (seen + 1, row.file)
+            if not seen:
+                collected.warnings.append(fraction_warning(indicator, row))
         earlier = series.get(row.year)
         if earlier is not None and not _same(earlier.value, value):
             if unnamed.lost_name(row):
@@ -500,6 +512,11 @@ def collect(
                     name=name,
                 )
             )
+    for indicator_id, (count, file) in fractions.items():
+        if count > 1:
+            collected.warnings.append(Problem(Location(file), "check.more_fractions", "range",
+                                              "warning", count=count - 1,
+                                              name=plan.indicator(indicator_id).name))  # fmt: skip
     return collected
 
 
@@ -523,6 +540,28 @@ def natural_range(indicator: Indicator) -> tuple[float, float]:
 def _in_range(indicator: Indicator, number: float) -> bool:
     low, high = natural_range(indicator)
     return low <= number <= high
+
+
+#: A percentage target from which a figure below 1 is far off: such a figure is likely the
+#: fraction a spreadsheet stores (0.8977 for 89.77 %), not the percentage the plan means.
+FRACTION_TARGET = 10.0
+
+
+def shares_in_percent(indicator: Indicator) -> bool:
+    """Whether a figure in (0, 1) of this indicator looks like a fraction: measured in %, its
+    target at least `FRACTION_TARGET` (a 5.5 % cap on unemployment may well see 0.8)."""
+    target = indicator.target.value
+    return same_unit(indicator.unit, "%") and target is not None and target >= FRACTION_TARGET
+
+
+def fraction_warning(indicator: Indicator, row: ActualRow | Observation) -> Problem:
+    """A figure like 0.8977 of a % indicator (target 90): probably 89.77 % exported as the
+    fraction Excel stores, which would be judged as 0.9 %, far behind (a trial's export)."""
+    number = row.value.number or 0.0
+    where = row.location if isinstance(row, ActualRow) else Location(row.file, row.line)
+    return Problem(where, "check.fraction", "range", "warning", value=quoted(row.value.raw),
+                   name=indicator.name, target=indicator.target.raw,
+                   percent=f"{number * 100:.10g}")  # fmt: skip
 
 
 def _range_warning(indicator: Indicator, row: ActualRow) -> Problem:

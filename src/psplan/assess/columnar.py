@@ -57,9 +57,11 @@ from psplan.assess.check import (
     _range_warning,
     _value_problem,
     assess_collected,
+    fraction_warning,
     judged,
     name_unit_problem,
     natural_range,
+    shares_in_percent,
 )
 from psplan.assess.columns import ResultColumns
 from psplan.assess.evaluate import (
@@ -786,27 +788,39 @@ def _out_of_range(
         "SELECT min(rid) FROM fig WHERE NOT missing AND year < ? GROUP BY year ORDER BY year",
         [plan.baseline_year],
     ).fetchall()
+    suspect = [gk for gk, indicator in enumerate(plan.indicators) if shares_in_percent(indicator)]
+    fractions = (
+        con.execute(
+            "SELECT gk, count(*), min(rid), max(rid) FROM fig WHERE NOT missing AND number > 0"
+            " AND number < 1 AND unit IS NULL AND list_contains(?, gk) GROUP BY gk"
+            " ORDER BY min(rid)",
+            [suspect],
+        ).fetchall()
+        if suspect
+        else []
+    )
     placed = list(reading)
-    if not rows and not early:
+    if not rows and not early and not fractions:
         return [*(warning for _, _, warning in placed), *collected.repeated]
     details = {
-        rid: (raw, year, ri, gk)
-        for rid, raw, year, ri, gk in con.execute(
-            "SELECT rid, raw, year, ri, gk FROM fig WHERE list_contains(?, rid)",
-            [[row[2] for row in rows] + [rid for (rid,) in early]],
+        rid: (raw, year, ri, gk, number)
+        for rid, raw, year, ri, gk, number in con.execute(
+            "SELECT rid, raw, year, ri, gk, number FROM fig WHERE list_contains(?, rid)",
+            [[row[2] for row in (*rows, *fractions)] + [rid for (rid,) in early]],
         ).fetchall()
     }
 
     def actual_row(rid: int) -> ActualRow:
         """The row as the per-row reader has it (for a warning's place and words)."""
-        raw, year, ri, gk = details[rid]
+        raw, year, ri, gk, number = details[rid]
         read = collected.table.file_of(rid)
-        return ActualRow(plan.indicators[gk].name, year, Value(raw), collected.names[ri], None,
-                         read.name, read.line(rid), read.value_column)  # fmt: skip
+        return ActualRow(plan.indicators[gk].name, year, Value(raw, number),
+                         collected.names[ri], None, read.name, read.line(rid),
+                         read.value_column)  # fmt: skip
 
     # before a range warning of the same row, as `collect` says them
     placed += [(rid, 1, _early_warning(plan, actual_row(rid))) for (rid,) in early]
-    more = []
+    more, more_fractions = [], []
     for gk, count, first, last in rows:
         indicator = plan.indicators[gk]
         placed.append((first, 1, _range_warning(indicator, actual_row(first))))
@@ -815,8 +829,16 @@ def _out_of_range(
                 Problem(Location(collected.table.file_of(last).name), "check.more_out_of_range",
                         "range", "warning", count=count - 1, name=indicator.name)
             )  # fmt: skip
+    for gk, count, first, last in fractions:  # 0.8977 for 89.77 %
+        indicator = plan.indicators[gk]
+        placed.append((first, 1, fraction_warning(indicator, actual_row(first))))
+        if count > 1:
+            more_fractions.append(
+                Problem(Location(collected.table.file_of(last).name), "check.more_fractions",
+                        "range", "warning", count=count - 1, name=indicator.name)
+            )  # fmt: skip
     placed.sort(key=lambda item: item[:2])
-    return [*(warning for _, _, warning in placed), *collected.repeated, *more]
+    return [*(warning for _, _, warning in placed), *collected.repeated, *more, *more_fractions]
 
 
 def _repeated_rows(collected: ColumnarCollected) -> list[Problem]:

@@ -53,6 +53,7 @@ from psplan.assess.check import (
     name_unit_problem,
     natural_range,
     reported_twice,
+    shares_in_percent,
     unit_cell_problem,
     unknown_figure,
 )
@@ -267,13 +268,30 @@ def _jumps(plan: Plan, series: dict, indicators: dict[str, Indicator], limits: T
 
 
 def _ranges(series: dict, indicators: dict[str, Indicator]):
+    """Every figure outside its natural range, and every one that looks like a percentage
+    written as a fraction (0.8977 for 89.77 %: `check.shares_in_percent`)."""
     for (region, indicator_id), known in series.items():
         indicator = indicators[indicator_id]
         low, high = natural_range(indicator)
+        fractions = shares_in_percent(indicator)
         for _, figure in sorted(known.items()):
             number = figure.value.number
             if number is not None and not low <= number <= high:
                 yield range_finding(figure, indicator, region)
+            elif fractions and is_fraction(figure):
+                yield fraction_finding(figure, indicator, region)
+
+
+def is_fraction(figure: Observation) -> bool:
+    number = figure.value.number
+    return number is not None and 0 < number < 1 and figure.value.unit is None
+
+
+def fraction_finding(figure: Observation, indicator: Indicator, region: str | None) -> Problem:
+    """A figure of a % indicator that looks like a fraction (`check.fraction_warning`)."""
+    return Problem(Location(figure.file, figure.line), "lint.fraction", "range", "warning",
+                   name=indicator.name, region=_region_words(region), year=figure.year,
+                   value=quoted(figure.value.raw), target=indicator.target.raw)  # fmt: skip
 
 
 def range_finding(figure: Observation, indicator: Indicator, region: str | None) -> Problem:

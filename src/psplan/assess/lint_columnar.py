@@ -23,9 +23,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from psplan.actuals.columnar import read_table
+from psplan.assess.check import natural_range, shares_in_percent
 from psplan.assess.columnar import ColumnarCollected
 from psplan.assess.lint import (
     Thresholds,
+    fraction_finding,
     missing_finding,
     outside_years_finding,
     plan_years,
@@ -68,17 +70,27 @@ def lint_columnar(
 
 
 def _ranges(collected: ColumnarCollected) -> list[Problem]:
-    """Every figure outside its natural range (the table `ranges` of `_out_of_range`)."""
+    """Every figure outside its natural range (the table `ranges` of `_out_of_range`), and
+    every one that looks like a percentage written as a fraction, in lint's order."""
+    indicators, names = collected.plan.indicators, collected.names
+    suspect = [gk for gk, indicator in enumerate(indicators) if shares_in_percent(indicator)]
     rows = collected.table.con.execute(
         "SELECT o.ri, o.gk, o.year, o.raw, o.kind, o.rid FROM obs o JOIN ranges r USING (gk)"
         " JOIN series s USING (ri, gk) WHERE o.number IS NOT NULL"
-        " AND NOT (o.number >= r.low AND o.number <= r.high) ORDER BY s.first, o.year"
+        " AND (NOT (o.number >= r.low AND o.number <= r.high) OR (o.number > 0"
+        " AND o.number < 1 AND o.unit IS NULL AND list_contains(?, o.gk)))"
+        " ORDER BY s.first, o.year",
+        [suspect],
     ).fetchall()
-    indicators, names = collected.plan.indicators, collected.names
-    return [
-        range_finding(collected.observation(figure), indicators[gk], names[ri])
-        for ri, gk, *figure in rows
-    ]
+    found = []
+    for ri, gk, *figure in rows:
+        observed = collected.observation(tuple(figure))
+        low, high = natural_range(indicators[gk])
+        number = observed.value.number
+        assert number is not None  # (the query's)
+        finding = fraction_finding if low <= number <= high else range_finding
+        found.append(finding(observed, indicators[gk], names[ri]))
+    return found
 
 
 def _outside_years(collected: ColumnarCollected) -> list[Problem]:

@@ -265,6 +265,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "{region}{name}{year}年为{value}，超出合理范围（{low:g}–{high:g}）",
         "en": "{region}{name} {year} is {value}, outside its natural range ({low:g}–{high:g})",
     },
+    "lint.fraction": {
+        "zh": "{region}{name}{year}年为{value}，像是写成小数的百分比（以 % 计，目标值 {target}）",
+        "en": "{region}{name} {year} is {value}, which looks like a percentage written as a "
+        "fraction (in %, target {target})",
+    },
     "lint.range_negative": {
         "zh": "{region}{name}{year}年为{value}，不应为负数（合理范围 {low:g} 以上）",
         "en": "{region}{name} {year} is {value}: it cannot be negative (at least {low:g})",
@@ -802,6 +807,16 @@ WORDS: dict[str, dict[str, str]] = {
     "check.unit_mismatch": {
         "zh": "{value}的单位是 {unit}，但{name}的计量单位是 {indicator_unit}",
         "en": "{value} is in {unit}, but {name} is measured in {indicator_unit}",
+    },
+    "check.fraction": {
+        "zh": "{value}像是写成小数的百分比：{name}以 % 计（目标值 {target}）；若是 {percent}%，"
+        "请写 {percent}",
+        "en": "{value} looks like a percentage written as a fraction: {name} is in % (target "
+        "{target}); if it is {percent}%, write {percent}",
+    },
+    "check.more_fractions": {
+        "zh": "{name}另有 {count} 个数据像是写成小数的百分比",
+        "en": "{name}: {count} more figure(s) look like percentages written as fractions",
     },
     "check.unit_cell_mismatch": {
         "zh": "单位列写的是 {unit}，但{name}的计量单位是 {indicator_unit}",
