@@ -820,25 +820,20 @@ def _out_of_range(
 
     # before a range warning of the same row, as `collect` says them
     placed += [(rid, 1, _early_warning(plan, actual_row(rid))) for (rid,) in early]
-    more, more_fractions = [], []
-    for gk, count, first, last in rows:
-        indicator = plan.indicators[gk]
-        placed.append((first, 1, _range_warning(indicator, actual_row(first))))
-        if count > 1:
-            more.append(
-                Problem(Location(collected.table.file_of(last).name), "check.more_out_of_range",
-                        "range", "warning", count=count - 1, name=indicator.name)
-            )  # fmt: skip
-    for gk, count, first, last in fractions:  # 0.8977 for 89.77 %
-        indicator = plan.indicators[gk]
-        placed.append((first, 1, fraction_warning(indicator, actual_row(first))))
-        if count > 1:
-            more_fractions.append(
-                Problem(Location(collected.table.file_of(last).name), "check.more_fractions",
-                        "range", "warning", count=count - 1, name=indicator.name)
-            )  # fmt: skip
+    more: list[Problem] = []  # the counts of the rest: out of range, then fractions
+    kinds = (
+        (rows, _range_warning, "check.more_out_of_range"),
+        (fractions, fraction_warning, "check.more_fractions"),
+    )
+    for found, first_said, rest in kinds:
+        for gk, count, first, last in found:
+            indicator = plan.indicators[gk]
+            placed.append((first, 1, first_said(indicator, actual_row(first))))
+            if count > 1:
+                more.append(Problem(Location(collected.table.file_of(last).name), rest, "range",
+                                    "warning", count=count - 1, name=indicator.name))  # fmt: skip
     placed.sort(key=lambda item: item[:2])
-    return [*(warning for _, _, warning in placed), *collected.repeated, *more, *more_fractions]
+    return [*(warning for _, _, warning in placed), *collected.repeated, *more]
 
 
 def _repeated_rows(collected: ColumnarCollected) -> list[Problem]:
