@@ -268,8 +268,10 @@ def test_a_county_spelled_two_ways_by_two_departments_is_said(tmp_path: Path, en
     kept.write_text("\n".join(line for line in lines if "森林覆盖率" not in line) + "\n", "utf-8")
     report = psplan.check("ankang", [kept, short], engine=engine)
     assert len(report.regions) == 60
-    said = [str(w.words) for w in report.warnings if w.code == "region"]
-    assert len(said) == 1 and said[0].startswith("30个地区可能有两种写法（京001/京001县、")
+    said = [(str(w.location), str(w.words)) for w in report.warnings if w.code == "region"]
+    assert len(said) == 1 and said[0][1].startswith("30个地区可能有两种写法（京001/京001县、")
+    linted = psplan.lint("ankang", [kept, short], engine=engine)  # lint says it as check does
+    assert [(str(p.location), str(p.words)) for p in linted if p.code == "region"] == said
     assert not [
         w for w in psplan.check("ankang", full, engine=engine).warnings if w.code == "region"
     ]

@@ -1002,7 +1002,7 @@ def assess_collected(
                                     names=_listed(empty)))  # fmt: skip
         _place_explanations(plan, collected, regions, warnings)
         if warnings is not None:
-            warnings.extend(_one_region_twice(regions, source))
+            warnings.extend(one_region_twice(regions, source))
         if (
             stage != "annual"
             and collected.years
@@ -1215,7 +1215,7 @@ def _after_period(collected: Collected, plan: Plan, year: int, source: str) -> P
 _REGION_ENDS = ("县", "区", "市", "旗")
 
 
-def _one_region_twice(regions: Sequence[str | None], source: str) -> list[Problem]:
+def one_region_twice(regions: Sequence[str | None], source: str) -> list[Problem]:
     """One warning naming the regions given with and without their 县/区/市/旗 (京001 and 京001县):
     two departments spelling a county differently made it two regions, each missing what
     the other gave, without a word. Said, not merged: 城区 and 城 may be two places."""

@@ -52,6 +52,7 @@ from psplan.assess.check import (
     add_reference,
     name_unit_problem,
     natural_range,
+    one_region_twice,
     reported_twice,
     shares_in_percent,
     unit_cell_problem,
@@ -191,6 +192,7 @@ def lint(
     if unnamed_rows:  # (each said as an error: not also a region of missing cells)
         regions.pop(None, None)
     findings += unnamed_rows
+    findings += one_region_twice(list(regions), ", ".join(sources))  # (as check says it)
     findings += across_years_and_regions(plan, series, indicators, thresholds)
     findings += _ranges(series, indicators)
     for _, (figure, count) in sorted(outside.items()):

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from psplan.actuals.columnar import read_table
-from psplan.assess.check import natural_range, shares_in_percent
+from psplan.assess.check import natural_range, one_region_twice, shares_in_percent
 from psplan.assess.columnar import ColumnarCollected
 from psplan.assess.lint import (
     Thresholds,
@@ -57,6 +57,11 @@ def lint_columnar(
             return None  # (no figure at all: the per-row path says so)
         findings = [warning for _, _, warning in collected.reading]
         findings += collected.repeated
+        given = collected.table.con.execute(
+            "SELECT ri FROM series WHERE ri >= 0 AND gk >= 0 GROUP BY ri ORDER BY min(first)"
+        ).fetchall()  # the regions given a row, a dash included, in lint's order
+        sources = ", ".join(read.name for read in collected.table.files)
+        findings += one_region_twice([collected.names[ri] for (ri,) in given], sources)
         findings += collected.across(plan)
         findings += _ranges(collected)
         findings += _outside_years(collected)
