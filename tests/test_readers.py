@@ -1628,3 +1628,25 @@ def test_a_unit_column_naming_another_unit_is_checks_error(tmp_path: Path, engin
     wide = csv_file(tmp_path, f"指标,计量单位,2021,2025\n{name},人,9000,11000\n", "wide.csv")
     result = cli("check", "ankang", str(wide))
     assert result.exit_code == 2 and said in result.stderr
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_unit_in_the_figures_header_is_their_unit(tmp_path: Path, engine: str) -> None:
+    """数值（%） and 2021年(人) headers: 数值（%） stopped at 无法识别表格结构, and a year
+    header's unit was dropped (11,000 人 judged as 11,000 万人, met: a trial's finding). A
+    figure without a unit of its own is in its header's: the plan's unit reads as before,
+    another is check's error at its cell, as 9500人 written in it is."""
+    percent = csv_file(
+        tmp_path, "地区,指标,年份,数值（%）\n京001县,免费孕前优生健康检查率,2023,88\n"
+    )
+    result = psplan.check("ankang", percent, engine=engine)
+    assert [r.verdict.actual for r in result.results if r.verdict.actual is not None] == [88.0]
+    people = csv_file(tmp_path, "地区,指标,2021年(人),2025年(人)\n京001县,中等职业教育招生数,9500,11000\n",
+                      "wide.csv")  # fmt: skip
+    with pytest.raises(PsplanError) as raised:
+        psplan.check("ankang", people, engine=engine)
+    said = [(str(p.location), p.words.render("zh")) for p in raised.value.problems]
+    assert said[0] == (
+        f"{people}:2:3",
+        "“9500”的单位是 人，但中等职业教育招生数（不含技工）的计量单位是 万人",
+    )

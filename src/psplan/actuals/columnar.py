@@ -178,7 +178,8 @@ def _add_file(table: Table, path: Path, index: int, encoding: str | None, limits
     if header is None:
         return False
     layout = header.layout
-    if layout.wide or layout.entries or layout.unit is not None:  # (a 单位 column: per row)
+    if layout.wide or layout.entries or layout.unit is not None or layout.column_units:
+        # (a 单位 column or a unit in the figures' header: the per-row path compares them)
         return False
     if layout.year is None or layout.value is None:
         return False

@@ -37,6 +37,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
+from psplan.actuals.units import known_unit
 from psplan.actuals.values import MISSING_TEXTS, CellError, Value, parse_value
 from psplan.errors import Location, Message, Problem, PsplanError, Shown, plain, quoted
 from psplan.limits import Limits, exceeded
@@ -235,6 +236,8 @@ class Layout:
     entries: tuple[tuple[int, str], ...] = ()  # (column index, SheetEntry field)
     skipped: tuple[tuple[int, Message], ...] = ()  # (column index, why): one warning each
     unit: int | None = None  # a 单位 column: its text is compared with the plan's unit
+    #: (column, unit) of a figures' column whose header names a unit: 数值（%）, 2021年(人)
+    column_units: tuple[tuple[int, str], ...] = ()
 
     @property
     def wide(self) -> bool:
@@ -766,6 +769,17 @@ def header_year(cell: object) -> int | None:
     return year if year is not None and MIN_YEAR <= year <= MAX_YEAR else None
 
 
+#: A unit in brackets at a header's end (after `_header_key`'s folding: （%） is (%)).
+_HEADER_UNIT = re.compile(r"\(([^()]*)\)$")
+
+
+def _header_unit(cell: object) -> str | None:
+    """The unit a header names in brackets at its end (数值（%）, 2021年(人)), if psplan knows
+    it as a unit; its figures are in that unit, as if each were written with it."""
+    found = _HEADER_UNIT.search(_header_key(cell)) if isinstance(cell, str) else None
+    return known_unit(found[1]) if found else None
+
+
 def _column_role(cell: object) -> tuple[str, int | None]:
     """What a header cell names: ("year-column", 2021), an alias role ("id", "name", "year",
     "value", "region", "note", "baseline", "reason", "measure"), or "target", "silent",
@@ -778,6 +792,9 @@ def _column_role(cell: object) -> tuple[str, int | None]:
         return "year-column", year
     if key in _ALIAS_ROLES:
         return _ALIAS_ROLES[key], None
+    bare = _HEADER_UNIT.sub("", key)
+    if bare != key and _ALIAS_ROLES.get(bare) == "value" and _header_unit(cell):
+        return "value", None  # 数值（%）: the figures, in the unit it names
     if key in SILENT_HEADERS:
         return "silent", None
     if _BASELINE_HEADER.match(key):
@@ -817,6 +834,10 @@ def detect_layout(header: Sequence[object], file: str, line: int = 1) -> Layout:
         year_columns = ()
     entries = tuple((used[f], f) for f in ("baseline", "reason", "measure") if f in used)
     unit = next((i for i, cell in enumerate(header) if _header_key(cell) in UNIT_HEADERS), None)
+    figures = [used["value"]] if long else [i for i, _ in year_columns]
+    column_units = tuple(
+        (i, found) for i in figures if (found := _header_unit(header[i])) is not None
+    )
     return Layout(
         indicator,
         used.get("region"),
@@ -827,6 +848,7 @@ def detect_layout(header: Sequence[object], file: str, line: int = 1) -> Layout:
         entries,
         _skipped_columns(header, roles, set(used.values()) | {i for i, _ in year_columns}, first),
         unit,
+        column_units,
     )
 
 
@@ -1085,6 +1107,7 @@ class _RowReader:
         self.width = sys.maxsize if width is None else width
         self.years: dict[object, int] = {}
         self.values: dict[object, Value] = {}
+        self.units = dict(layout.column_units)  # a figures column's unit, from its header
 
     def _labels(self, row_number: int, row: list[object]) -> tuple[str, str | None, str | None]:
         layout = self.layout
@@ -1110,7 +1133,7 @@ class _RowReader:
             ActualRow(
                 indicator,
                 year,
-                self.value(_cell(row, column), row_number, column),
+                self.value(_cell(row, column), row_number, column, self.units.get(column)),
                 region,
                 note,
                 self.file,
@@ -1183,6 +1206,7 @@ class _RowReader:
         totals, entries = _TOTAL_CELLS, layout.entries
         indicator_at, region_at, note_at = layout.indicator, layout.region, layout.note
         year_at, value_at, unit_at = layout.year, layout.value, layout.unit
+        value_unit = self.units.get(value_at) if value_at is not None else None
         width = self.width
         assert year_at is not None and value_at is not None
         for row_number, row in rows:
@@ -1213,6 +1237,8 @@ class _RowReader:
                 value = values.get(value_cell) if type(value_cell) is str else None
                 if value is None:
                     value = self.value(value_cell, row_number, value_at)
+                if value_unit is not None and value.number is not None and value.unit is None:
+                    value = value._replace(unit=value_unit)  # 数值（%）: in the header's unit
             except PsplanError as exc:
                 problem = _skipped_row(
                     row, indicator_at, file, row_number, region_at
@@ -1227,7 +1253,13 @@ class _RowReader:
             if entries:
                 yield from self.entries(row_number, row, indicator, region)
 
-    def value(self, cell: object, row_number: int, column: int) -> Value:
+    def value(self, cell: object, row_number: int, column: int, unit: str | None = None) -> Value:
+        """The cell's value; a figure without a unit takes its column header's (`unit`)."""
+        if unit is not None:
+            found = self.value(cell, row_number, column)
+            if found.number is None or found.unit is not None:
+                return found
+            return found._replace(unit=unit)
         cached = self.values.get(cell) if isinstance(cell, str) else None
         if cached is not None:
             return cached
