@@ -85,6 +85,8 @@ HEADER_ALIASES = {
         "指标名称",
         "指标名",
         "名称",
+        "指标名称（单位）",  # names written with their units: 招生数（万人）
+        "指标（单位）",
         "编号",
         "指标编号",
         "项目",
