@@ -1651,3 +1651,24 @@ def test_a_unit_in_the_figures_header_is_their_unit(tmp_path: Path, engine: str)
         f"{people}:2:3",
         "“9500”的单位是 人，但中等职业教育招生数（不含技工）的计量单位是 万人",
     )
+
+
+def test_a_header_not_understood_names_its_columns_in_a_file_and_a_sheet(tmp_path: Path) -> None:
+    """A value column headed 当年值: the file's error and the skipped sheet's warning said "应有
+    年份列和数值列" (and the sheet, falsely, that it had no header with an indicator column and
+    years), never which column was not understood (a trial's finding)."""
+    path = csv_file(tmp_path, "地区,指标,年份,当年值\n京001县,免费孕前优生健康检查率,2023,88\n")
+    result = cli("check", "ankang", str(path))
+    assert result.exit_code == 2 and result.stderr.rstrip().endswith("；未识别的列：“当年值”")
+    book = Workbook()
+    book.active.title = "卫健委"
+    book.active.append(["地区", "指标", "年份", "数值"])
+    book.active.append(["京001县", "免费孕前优生健康检查率", 2023, 88])
+    other = book.create_sheet("教体局")
+    other.append(["地区", "指标", "年份", "当年值"])
+    other.append(["京001县", "学前三年毛入园率", 2023, 90])
+    workbook = tmp_path / "two.xlsx"
+    book.save(workbook)
+    result = cli("check", "ankang", str(workbook), "-o", str(tmp_path / "o.json"))
+    assert f"{workbook}: 已跳过工作表“教体局”：无法识别表格结构：" in result.stderr
+    assert "未识别的列：“当年值”" in result.stderr

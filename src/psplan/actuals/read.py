@@ -65,7 +65,13 @@ def _is_instructions(title: str, why: Message | None = None) -> bool:
     """Whether a sheet is the 说明 sheet of psplan's own collection template, which holds no
     figures: skipping it is no news (any other sheet skipped is a warning that names it)."""
     return title == _entry("template.sheet.instructions")["zh"] and (
-        why is None or why.key in ("actuals.sheet.no_header", "actuals.sheet.empty")
+        why is None
+        or why.key
+        in (
+            "actuals.sheet.no_header",
+            "actuals.sheet.empty",
+            "actuals.no_layout",
+        )
     )
 
 
@@ -630,7 +636,10 @@ def _only_data_sheet(workbook: Any, file: str) -> Iterator[ActualRow | Problem |
                 except PsplanError as exc:
                     sheet_rows.close()
                     errors.append(exc)
-                    why = Message("actuals.sheet.no_header")
+                    # a header with its indicator column but no figures' layout says what
+                    # it could not read (当年值), not that it found no header
+                    laid_out = exc.words.key == "actuals.no_layout"
+                    why = exc.words if laid_out else Message("actuals.sheet.no_header")
                 else:
                     if header is None:
                         sheet_rows.close()
@@ -824,7 +833,15 @@ def detect_layout(header: Sequence[object], file: str, line: int = 1) -> Layout:
     year_columns = tuple((i, year) for i, (role, year) in enumerate(roles) if year is not None)
     long = "year" in first and "value" in first
     if not long and not year_columns:
-        raise _NoLayout("actuals.no_layout", Location(file, line))
+        unknown = [
+            _header_text(header[i]) for i, (role, _) in enumerate(roles) if role == "unknown"
+        ]
+        named = (
+            Message("actuals.no_layout.unknown", columns=_listed(unknown, quote=True))
+            if unknown
+            else ""
+        )
+        raise _NoLayout("actuals.no_layout", Location(file, line), unknown=named)
     used = {
         role: first[role]
         for role in ("region", "note", "baseline", "reason", "measure")

@@ -558,9 +558,14 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "actuals.empty_header": {"zh": "（空）", "en": "(empty)"},
     "actuals.no_layout": {
-        "zh": "无法识别表格结构：应有年份列和数值列（长表），或 2021、2021年 这样的年份列（宽表）",
+        "zh": "无法识别表格结构：应有年份列和数值列（长表），或 2021、2021年 这样的年份列（宽表）"
+        "{unknown}",
         "en": "cannot tell the layout: expected year and value columns (long) or year columns "
-        "such as 2021 / 2021年 (wide)",
+        "such as 2021 / 2021年 (wide){unknown}",
+    },
+    "actuals.no_layout.unknown": {
+        "zh": "；未识别的列：{columns}",
+        "en": "; columns not understood: {columns}",
     },
     "actuals.skipped_column": {
         "zh": "已跳过 {column} 列{header}：{why}",
