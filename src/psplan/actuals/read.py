@@ -37,7 +37,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
-from psplan.actuals.units import known_unit
+from psplan.actuals.units import TRAILING_BRACKETS, trailing_unit
 from psplan.actuals.values import MISSING_TEXTS, CellError, Value, parse_value
 from psplan.errors import Location, Message, Problem, PsplanError, Shown, plain, quoted
 from psplan.limits import Limits, exceeded
@@ -780,15 +780,10 @@ def header_year(cell: object) -> int | None:
     return year if year is not None and MIN_YEAR <= year <= MAX_YEAR else None
 
 
-#: A unit in brackets at a header's end (after `_header_key`'s folding: （%） is (%)).
-_HEADER_UNIT = re.compile(r"\(([^()]*)\)$")
-
-
 def _header_unit(cell: object) -> str | None:
-    """The unit a header names in brackets at its end (数值（%）, 2021年(人)), if psplan knows
-    it as a unit; its figures are in that unit, as if each were written with it."""
-    found = _HEADER_UNIT.search(_header_key(cell)) if isinstance(cell, str) else None
-    return known_unit(found[1]) if found else None
+    """The unit a header names in brackets at its end (数值（%）, 2021年(人)): its figures are
+    in that unit, as if each were written with it."""
+    return trailing_unit(cell) if isinstance(cell, str) else None
 
 
 def _column_role(cell: object) -> tuple[str, int | None]:
@@ -803,7 +798,7 @@ def _column_role(cell: object) -> tuple[str, int | None]:
         return "year-column", year
     if key in _ALIAS_ROLES:
         return _ALIAS_ROLES[key], None
-    bare = _HEADER_UNIT.sub("", key)
+    bare = TRAILING_BRACKETS.sub("", key)
     if bare != key and _ALIAS_ROLES.get(bare) == "value" and _header_unit(cell):
         return "value", None  # 数值（%）: the figures, in the unit it names
     if key in SILENT_HEADERS:
@@ -1152,7 +1147,9 @@ class _RowReader:
             ActualRow(
                 indicator,
                 year,
-                self.value(_cell(row, column), row_number, column, self.units.get(column)),
+                _in_unit(
+                    self.value(_cell(row, column), row_number, column), self.units.get(column)
+                ),
                 region,
                 note,
                 self.file,
@@ -1256,8 +1253,8 @@ class _RowReader:
                 value = values.get(value_cell) if type(value_cell) is str else None
                 if value is None:
                     value = self.value(value_cell, row_number, value_at)
-                if value_unit is not None and value.number is not None and value.unit is None:
-                    value = value._replace(unit=value_unit)  # 数值（%）: in the header's unit
+                if value_unit is not None:  # 数值（%）: in the header's unit
+                    value = _in_unit(value, value_unit)
             except PsplanError as exc:
                 problem = _skipped_row(
                     row, indicator_at, file, row_number, region_at
@@ -1272,13 +1269,7 @@ class _RowReader:
             if entries:
                 yield from self.entries(row_number, row, indicator, region)
 
-    def value(self, cell: object, row_number: int, column: int, unit: str | None = None) -> Value:
-        """The cell's value; a figure without a unit takes its column header's (`unit`)."""
-        if unit is not None:
-            found = self.value(cell, row_number, column)
-            if found.number is None or found.unit is not None:
-                return found
-            return found._replace(unit=unit)
+    def value(self, cell: object, row_number: int, column: int) -> Value:
         cached = self.values.get(cell) if isinstance(cell, str) else None
         if cached is not None:
             return cached
@@ -1292,6 +1283,13 @@ class _RowReader:
                 self.values.clear()
             self.values[cell] = value
         return value
+
+
+def _in_unit(value: Value, unit: str | None) -> Value:
+    """A figure without a unit of its own in its column header's (`unit`, if any)."""
+    if unit is None or value.number is None or value.unit is not None:
+        return value
+    return value._replace(unit=unit)
 
 
 def _parse_year(cell: object, location: Location) -> int:

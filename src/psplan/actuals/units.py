@@ -8,6 +8,8 @@ a person must look at, not something to scale silently.
 
 from __future__ import annotations
 
+import re
+
 from psplan.plan.targets import normalise_text
 
 #: Other spellings of a unit → the spelling psplan uses (keys are already NFKC-folded:
@@ -97,3 +99,15 @@ def known_unit(text: str) -> str | None:
 def same_unit(a: str | None, b: str | None) -> bool:
     """Whether two unit texts name the same unit (None and blank count as no unit)."""
     return canonical_unit(a) == canonical_unit(b)
+
+
+#: Brackets at a text's end (after `normalise_text`'s folding: （人） is (人)): a unit after
+#: an indicator's name or a header, dropped to match the name, read by `trailing_unit`.
+TRAILING_BRACKETS = re.compile(r"\(([^()]*)\)$")
+
+
+def trailing_unit(text: str) -> str | None:
+    """The unit psplan knows written in brackets at a text's end — after an indicator's
+    name (招生数（人） → 人) or a figures' header (数值（%）, 2021年(人)) — else None."""
+    found = TRAILING_BRACKETS.search(normalise_text(text))
+    return known_unit(found[1]) if found else None

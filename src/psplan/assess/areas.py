@@ -69,13 +69,14 @@ def _places(region: str, level: str) -> tuple[str, str]:
         for end in _CITY_ENDS:
             at = local.find(end) + len(end)
             rest = local[at:]
-            if at >= len(end) + 1 and len(rest) >= 2 and rest.endswith(_COUNTY_ENDS):
+            if at >= len(end) + 1 and len(rest) >= 2 and rest.endswith(COUNTY_ENDS):
                 return local[:at], rest
     return "", local
 
 
 #: How a county-level place's name ends (洋县, 吴中区, 韩城市, 科尔沁左翼中旗).
-_COUNTY_ENDS = ("县", "区", "市", "旗")
+#: What a county-level name ends in (洋县, 汉台区, 兴平市, 达拉特旗).
+COUNTY_ENDS = ("县", "区", "市", "旗")
 
 
 def _short(city: str) -> str:

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from psplan.actuals.read import ActualRow, SheetEntry, region_name
-from psplan.actuals.units import known_unit, same_unit
+from psplan.actuals.units import TRAILING_BRACKETS, known_unit, same_unit, trailing_unit
 from psplan.actuals.values import Value
 from psplan.assess.areas import (
+    COUNTY_ENDS,
     TARGET_LEVELS,
     own_area_names,
     reference_level,
@@ -76,9 +77,6 @@ def goal_of(
     )
 
 
-_TRAILING_UNIT = re.compile(r"\([^()]*\)$")
-
-
 def normalise_name(name: str) -> str:
     """Fold width, spaces and case, so （%） and (%) and full-width digits compare equal."""
     return normalise_text(name).lower()
@@ -88,7 +86,7 @@ def strip_unit(name: str) -> str:
     """Drop trailing parenthesised units: 九年义务教育巩固率(%) → 九年义务教育巩固率."""
     previous = None
     while previous != name:
-        previous, name = name, _TRAILING_UNIT.sub("", name)
+        previous, name = name, TRAILING_BRACKETS.sub("", name)
     return name
 
 
@@ -97,8 +95,7 @@ def name_unit_problem(indicator: Indicator, text: str) -> Message | None:
     plan's (万人): the figures are in another unit, as 9500人 in a cell would be, not to be
     read in the plan's (11,000 人 was judged as 11,000 万人, met). Only a unit psplan knows
     counts (a bracket holding anything else is left to the name's matching)."""
-    found = _TRAILING_UNIT.search(normalise_text(text))
-    written = known_unit(found.group()) if found else None
+    written = trailing_unit(text)
     unit = (indicator.unit or "").strip()
     if written is None or not unit or same_unit(written, unit):
         return None
@@ -466,12 +463,8 @@ def collect(
             out_of_range[indicator.id] = (seen + 1, row.file)
             if not seen:  # the first one is named; the rest are counted
                 collected.warnings.append(_range_warning(indicator, row))
-        elif (
-            number is not None
-            and 0 < number < 1
-            and value.unit is None
-            and indicator.id in fraction_ids
-        ):  # 0.8977 for 89.77 %: the first said, the rest counted
+        elif indicator.id in fraction_ids and looks_like_a_fraction(value):
+            # 0.8977 for 89.77 %: the first said, the rest counted
             seen = fractions.get(indicator.id, (0, row.file))[0]
             fractions[indicator.id] = (seen + 1, row.file)
             if not seen:
@@ -499,24 +492,14 @@ def collect(
             Problem(problems[-1].location, "check.stopped", "too-many-problems", count=MAX_PROBLEMS)
         )
     collected.years.update(year for series in observations.values() for year in series)
-    for indicator_id, (count, file) in out_of_range.items():
-        if count > 1:
-            name = plan.indicator(indicator_id).name
-            collected.warnings.append(
-                Problem(
-                    Location(file),
-                    "check.more_out_of_range",
-                    "range",
-                    "warning",
-                    count=count - 1,
-                    name=name,
-                )
-            )
-    for indicator_id, (count, file) in fractions.items():
-        if count > 1:
-            collected.warnings.append(Problem(Location(file), "check.more_fractions", "range",
-                                              "warning", count=count - 1,
-                                              name=plan.indicator(indicator_id).name))  # fmt: skip
+    # the counts of the rest, in the file of the last: out of range, then fractions
+    for counted, rest in ((out_of_range, "check.more_out_of_range"),
+                          (fractions, "check.more_fractions")):  # fmt: skip
+        for indicator_id, (count, file) in counted.items():
+            if count > 1:
+                name = plan.indicator(indicator_id).name
+                collected.warnings.append(Problem(Location(file), rest, "range", "warning",
+                                                  count=count - 1, name=name))  # fmt: skip
     return collected
 
 
@@ -554,12 +537,17 @@ def shares_in_percent(indicator: Indicator) -> bool:
     return same_unit(indicator.unit, "%") and target is not None and target >= FRACTION_TARGET
 
 
-def fraction_warning(indicator: Indicator, row: ActualRow | Observation) -> Problem:
+def looks_like_a_fraction(value: Value) -> bool:
+    """A figure in (0, 1) written without a unit (of an indicator `shares_in_percent`)."""
+    number = value.number
+    return number is not None and 0 < number < 1 and value.unit is None
+
+
+def fraction_warning(indicator: Indicator, row: ActualRow) -> Problem:
     """A figure like 0.8977 of a % indicator (target 90): probably 89.77 % exported as the
     fraction Excel stores, which would be judged as 0.9 %, far behind (a trial's export)."""
     number = row.value.number or 0.0
-    where = row.location if isinstance(row, ActualRow) else Location(row.file, row.line)
-    return Problem(where, "check.fraction", "range", "warning", value=quoted(row.value.raw),
+    return Problem(row.location, "check.fraction", "range", "warning", value=quoted(row.value.raw),
                    name=indicator.name, target=indicator.target.raw,
                    percent=f"{number * 100:.10g}")  # fmt: skip
 
@@ -977,14 +965,13 @@ def assess_collected(
             if not collected.years:
                 raise PsplanError("check.no_figures", Location(source))
             year = max(collected.years)
-            sparse = _sparse_latest_year(collected, year, source)
-            if sparse is not None and warnings is not None:
-                warnings.append(sparse)
+        if warnings is not None:
+            by_year = collected.figures_by_year()  # (a pass over the figures: once)
+            if not given_year:
+                warnings.extend(_sparse_latest_year(by_year, year, source))
+            warnings.extend(_after_period(by_year, plan, year, source))
         first, last = judged_year_range(plan)
         outside = not first <= year <= last
-        late = _after_period(collected, plan, year, source)
-        if late is not None and warnings is not None:
-            warnings.append(late)
         if outside and not allow_outside_period:
             raise PsplanError(
                 "check.year_outside_period" if given_year else "check.latest_year_outside_period",
@@ -1198,21 +1185,17 @@ def _with_reference_source(verdict: Verdict, source: tuple[int, str] | None) -> 
     return verdict._replace(reasons=reasons)
 
 
-def _after_period(collected: Collected, plan: Plan, year: int, source: str) -> Problem | None:
+def _after_period(counts: Mapping[int, int], plan: Plan, year: int, source: str) -> list[Problem]:
     """A warning for figures of years after the period's end, when the year judged is not
-    one of them (a final evaluation of 2025 beside a 2026 row): they count in no result."""
-    counts = collected.figures_by_year()
+    one of them (a final evaluation of 2025 beside a 2026 row): they count in no result.
+    `counts`: the figures by year (`Collected.figures_by_year`)."""
     end = max(plan.period.end, year)
     late = sorted(y for y in counts if y > end)
     if not late:
-        return None
-    return Problem(Location(source), "check.after_period", "late-year", "warning",
+        return []
+    return [Problem(Location(source), "check.after_period", "late-year", "warning",
                    years=f"{late[0]}–{late[-1]}" if len(late) > 1 else late[0], end=plan.period.end,
-                   count=sum(counts[y] for y in late), year=year)  # fmt: skip
-
-
-#: What a county-level name ends in: 京001 beside 京001县 is likely one county.
-_REGION_ENDS = ("县", "区", "市", "旗")
+                   count=sum(counts[y] for y in late), year=year)]  # fmt: skip
 
 
 def one_region_twice(regions: Sequence[str | None], source: str) -> list[Problem]:
@@ -1223,8 +1206,8 @@ def one_region_twice(regions: Sequence[str | None], source: str) -> list[Problem
     pairs = [
         f"{region}/{fuller}"
         for region in regions
-        if region and not region.endswith(_REGION_ENDS)
-        for fuller in [region + end for end in _REGION_ENDS if region + end in names][:1]
+        if region and not region.endswith(COUNTY_ENDS)
+        for fuller in [region + end for end in COUNTY_ENDS if region + end in names][:1]
     ]
     if not pairs:
         return []
@@ -1237,17 +1220,16 @@ def one_region_twice(regions: Sequence[str | None], source: str) -> list[Problem
 SPARSE_LATEST_YEAR = 0.5
 
 
-def _sparse_latest_year(collected: Collected, year: int, source: str) -> Problem | None:
+def _sparse_latest_year(counts: Mapping[int, int], year: int, source: str) -> list[Problem]:
     """A warning when the latest year, judged by default, has few figures against the year
     before: the others are judged in it on their earlier figures (at the end of the period:
-    behind becomes not met), which `--year` would not."""
-    counts = collected.figures_by_year()
+    behind becomes not met), which `--year` would not. `counts` as for `_after_period`."""
     before = max((y for y in counts if y < year), default=None)
     if before is None or counts.get(year, 0) >= SPARSE_LATEST_YEAR * counts[before]:
-        return None
-    return Problem(Location(source), "check.sparse_latest_year", "year", "warning",
-                   year=year, count=counts.get(year, 0), before=before,
-                   before_count=counts[before])  # fmt: skip
+        return []
+    return [Problem(Location(source), "check.sparse_latest_year", "year", "warning",
+                    year=year, count=counts.get(year, 0), before=before,
+                    before_count=counts[before])]  # fmt: skip
 
 
 def check_previous(plan: Plan) -> Report:

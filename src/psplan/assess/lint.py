@@ -50,6 +50,7 @@ from psplan.assess.check import (
     _same,
     _value_problem,
     add_reference,
+    looks_like_a_fraction,
     name_unit_problem,
     natural_range,
     one_region_twice,
@@ -280,13 +281,8 @@ def _ranges(series: dict, indicators: dict[str, Indicator]):
             number = figure.value.number
             if number is not None and not low <= number <= high:
                 yield range_finding(figure, indicator, region)
-            elif fractions and is_fraction(figure):
+            elif fractions and looks_like_a_fraction(figure.value):
                 yield fraction_finding(figure, indicator, region)
-
-
-def is_fraction(figure: Observation) -> bool:
-    number = figure.value.number
-    return number is not None and 0 < number < 1 and figure.value.unit is None
 
 
 def fraction_finding(figure: Observation, indicator: Indicator, region: str | None) -> Problem:
