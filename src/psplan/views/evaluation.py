@@ -159,7 +159,7 @@ def overall_paragraphs(report: Assessment, results: ResultColumns, lang: str) ->
             say("evaluation.sentence", lang, text=say("sep.reasons", lang).join(clauses))
         )
 
-    judgement = _judgement(report, results, lang)
+    judgement = _judgement(report, results, several, lang)
     if judgement:
         clauses = [judgement]
         if rated and len(rated) * 2 < count:  # most have no data: said with it
@@ -194,10 +194,11 @@ def half_done(results: ResultColumns) -> bool | None:
     return 2 * good >= len(rated)
 
 
-def _judgement(report: Assessment, results: ResultColumns, lang: str) -> str:
+def _judgement(report: Assessment, results: ResultColumns, several: str, lang: str) -> str:
+    """The stage's judgement; `several` is "_regions" where `results` are of several
+    regions (worded as indicator × region pairs), else ""."""
     codes = results.ratings
     rated = sum(1 for code in codes if code is not None)
-    several = "_regions" if len({r for r in results.regions if r}) > 1 else ""
     if report.stage == "mid":
         holds = half_done(results)
         if holds is None:
