@@ -43,6 +43,8 @@ from psplan.errors import Problem, PsplanError
 from psplan.limits import Limits
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     import duckdb
 
 #: Suffixes the per-row reader reads as something other than CSV.
@@ -196,10 +198,15 @@ def _add_file(table: Table, path: Path, index: int, encoding: str | None, limits
     except PsplanError:
         return False
     raw: bytes | None = None  # the text in UTF-8, where it had to be decoded
+    counting: Future[int | None] | None = None
     if codec in ("utf-8", "utf-8-sig"):
         # no decoding in Python: duckdb refuses a byte that is not UTF-8 (and a line over
-        # its 2 MB limit), and a CR, LF or NUL byte is never part of another character
-        lines = _file_lines(path)
+        # its 2 MB limit), and a CR, LF or NUL byte is never part of another character.
+        # The lines are counted on another thread while duckdb reads (it lets go of the
+        # GIL): the file is within `limits.file_bytes`, so reading it first costs no more
+        # than refusing it after
+        counting = _counted(path)
+        lines: int | None = None
         source, temporary = name, False
     else:
         try:
@@ -207,15 +214,16 @@ def _add_file(table: Table, path: Path, index: int, encoding: str | None, limits
         except (OSError, UnicodeError, LookupError):
             return False
         lines = _lines(raw)
+        if lines is None or lines > limits.rows:
+            return False
         source, temporary = _utf8_file(raw), True
-    if lines is None or lines > limits.rows:
-        if temporary:
-            os.unlink(source)
-        return False
     try:
         first = table.con.execute("SELECT count(*) FROM raw").fetchone()[0]  # type: ignore[index]
         sample = head[:65536].decode(chosen, errors="replace")
-        if not _insert(table.con, source, header, index, _sniff_delimiter(sample)):
+        inserted = _insert(table.con, source, header, index, _sniff_delimiter(sample))
+        if counting is not None:
+            lines = counting.result()
+        if not inserted or lines is None or lines > limits.rows:
             return False
         count = table.con.execute("SELECT count(*) FROM raw").fetchone()[0] - first  # type: ignore[index]
     finally:
@@ -242,6 +250,17 @@ SCAN_CHUNK = 1 << 20
 #: A CR outside a CRLF: one search, where counting CRs and CRLFs costs three times as much
 #: (Excel writes CRLFs).
 _LONE_RETURN = re.compile(rb"\r(?!\n)")
+
+
+def _counted(path: Path) -> Future[int | None]:
+    """`_file_lines(path)`, counted on a thread of its own."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        return pool.submit(_file_lines, path)
+    finally:
+        pool.shutdown(wait=False)  # the thread ends with its one task
 
 
 def _lines(raw: bytes) -> int | None:
