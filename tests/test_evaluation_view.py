@@ -450,3 +450,52 @@ def test_a_report_of_counties_counts_indicator_region_pairs_and_names_indicators
         assert any(
             p.startswith(f"规划期末，已评价的{len(columns)}项（指标×地区）中") for p in overview
         )
+
+
+def test_explanations_without_a_region_beside_county_figures_are_said_unused(
+    tmp_path: Path,
+) -> None:
+    """County figures only (no 全市 row): an explanation given without a region has no result
+    to go under. It is said, at its line, with the indicator's name; so is a region's
+    explanation without figures, at its own line (it used to say <input>)."""
+    figures = tmp_path / "f.csv"
+    figures.write_text(
+        "地区,指标,年份,数值\n汉台区,养老服务床位总量,2023,823.0\n"
+        "南郑区,养老服务床位总量,2023,700.0\n",
+        encoding="utf-8",
+    )
+    reasons = tmp_path / "reasons.yaml"
+    reasons.write_text(
+        "elderly_care_beds_total:\n  原因分析: 用地\n  城固县:\n    原因分析: 另一个\n",
+        encoding="utf-8",
+    )
+    report = psplan.check("national", [figures, reasons], stage="mid")
+    assert not [r for r in report.results if r.remarks]
+    assert [(str(w.location), w.message) for w in report.warnings if w.code == "remarks"] == [
+        (f"{reasons}:2:9", "指标“养老服务床位总量”的原因分析或下一步措施未写明地区，应属全市，"
+         "但数据中没有全市的数据（只有各地区的），未使用；如是各地区的，请按地区填写"),
+        (f"{reasons}:4:11", "地区“城固县”有原因分析或下一步措施，但没有数据，未使用"),
+    ]  # fmt: skip
+
+
+def test_a_baseline_without_a_region_beside_county_figures_is_said_unused(
+    tmp_path: Path,
+) -> None:
+    """A department's sheet without a region column gives only a 基期值 (Ankang prints none
+    for 托位数), beside counties' figures: the baseline is the whole area's, which has no
+    result here, so it is said unused at its cell instead of vanishing."""
+    counties = tmp_path / "counties.csv"
+    counties.write_text(
+        "地区,指标,2023年\n汉台区,每千人口拥有3岁以下婴幼儿托位数,2.0\n"
+        "南郑区,每千人口拥有3岁以下婴幼儿托位数,2.5\n",
+        encoding="utf-8",
+    )
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("指标,基期值,2023年\n每千人口拥有3岁以下婴幼儿托位数,1.5,\n", encoding="utf-8")
+    report = psplan.check("ankang", [counties, sheet], stage="mid")
+    places = [r for r in report.results if r.indicator.id == "infant_care_places_per_1000"]
+    assert [r.verdict.baseline.source for r in places] == ["none", "none"]
+    assert [(str(w.location), w.message) for w in report.warnings if w.code == "remarks"] == [
+        (f"{sheet}:2:2", "指标“每千人口拥有3岁以下婴幼儿托位数”的基期值未写明地区，应属全市，"
+         "但数据中没有全市的数据（只有各地区的），未使用；如是各地区的，请按地区填写"),
+    ]  # fmt: skip

@@ -213,6 +213,9 @@ class _Collected:
     sheet_baselines: dict[tuple[str | None, str], float] = field(default_factory=dict)
     #: (region, indicator id) → {"reason": …, "measure": …} from the sheet
     remarks: dict[tuple[str | None, str], dict[str, str]] = field(default_factory=dict)
+    #: where each (region, indicator id) of `remarks` and `sheet_baselines` was first given:
+    #: what a warning that one is not used points at
+    explained_at: dict[tuple[str | None, str], Location] = field(default_factory=dict)
     #: file (or `book.xlsx[sheet]`) → how many figures it gave, in the order read
     figures_read: dict[str, int] = field(default_factory=dict)
     #: the plan's commitments with the indicators they are judged as (made once, by the matcher)
@@ -617,6 +620,7 @@ def _sheet_entry(
         printed = indicator.baseline.value
         if printed is None:
             collected.sheet_baselines[key] = value.number
+            collected.explained_at.setdefault(key, entry.location)
         elif abs(printed - value.number) > 1e-9 * max(1.0, abs(printed)):
             collected.warnings.append(
                 Problem(
@@ -634,6 +638,7 @@ def _sheet_entry(
     if text:
         # several rows or files may explain one indicator: each text once, in reading order
         remarks = collected.remarks.setdefault(key, {})
+        collected.explained_at.setdefault(key, entry.location)
         earlier = remarks.get(field_name)
         if earlier is None:
             remarks[field_name] = text
@@ -1108,19 +1113,33 @@ def _place_explanations(
 ) -> None:
     """Explanations (原因分析, 下一步措施, 基期值) given without a region belong to the plan's
     own area when the figures name it (全市) — or to the one region there is; those of a
-    region without figures are used nowhere, and said so."""
+    region without figures, or without a region where the figures are only the counties',
+    are used nowhere, and said so, each at the row or line that gave it."""
+    places = collected.explained_at
     if None not in regions:
         names = own_area_names(plan)
         own = [r for r in regions if r in names] or (regions if len(regions) == 1 else [])
-        for table in (collected.remarks, collected.sheet_baselines):
+        for table, code in (
+            (collected.remarks, "check.explanations_without_area"),
+            (collected.sheet_baselines, "check.baseline_without_area"),
+        ):
             for key in [k for k in table if k[0] is None]:
                 if own:
                     table.setdefault((own[0], key[1]), table[key])  # type: ignore[index]
+                elif warnings is not None:
+                    name = plan.indicator(key[1]).name
+                    warnings.append(Problem(places.get(key, Location("")), code, "remarks",
+                                            "warning", name=quoted(name)))  # fmt: skip
                 del table[key]  # type: ignore[arg-type]
     unused = {r for r, _ in collected.remarks if r not in regions}
     if unused and warnings is not None:
         for place in sorted(unused, key=str):
-            warnings.append(Problem(Location(""), "check.explanations_without_figures",
+            first = min(
+                (where for (r, _), where in places.items() if r == place),
+                key=lambda where: (where.file, where.line or 0),
+                default=Location(""),
+            )
+            warnings.append(Problem(first, "check.explanations_without_figures",
                                     "remarks", "warning", region=quoted(str(place))))  # fmt: skip
 
 

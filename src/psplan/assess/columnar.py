@@ -147,6 +147,7 @@ class ColumnarCollected:
     references: dict[tuple[str, int, str], tuple[float, str]] = field(default_factory=dict)
     sheet_baselines: dict[tuple[str | None, str], float] = field(default_factory=dict)
     remarks: dict[tuple[str | None, str], dict[str, str]] = field(default_factory=dict)
+    explained_at: dict[tuple[str | None, str], Location] = field(default_factory=dict)
     #: the reader's warnings, (row, order, warning) in the order it says them
     reading: list[tuple[int, int, Problem]] = field(default_factory=list)
     #: `check.RepeatedRows`' warnings: rows repeating an earlier row of their own file

@@ -910,6 +910,20 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "the evaluation is of {year}, but the figures end in {latest}: {year} is judged on "
         "the figures of {latest} and before",
     },
+    "check.explanations_without_area": {
+        "zh": "指标{name}的原因分析或下一步措施未写明地区，应属全市，但数据中没有全市的数据"
+        "（只有各地区的），未使用；如是各地区的，请按地区填写",
+        "en": "the explanations of {name} (原因分析 / 下一步措施) name no region, so they are the "
+        "plan's whole area's, and the figures have none of the whole area's (only the "
+        "regions'): not used; give them region by region if they are the regions'",
+    },
+    "check.baseline_without_area": {
+        "zh": "指标{name}的基期值未写明地区，应属全市，但数据中没有全市的数据（只有各地区的），"
+        "未使用；如是各地区的，请按地区填写",
+        "en": "the 基期值 of {name} names no region, so it is the plan's whole area's, and the "
+        "figures have none of the whole area's (only the regions'): not used; give it region "
+        "by region if it is the regions'",
+    },
     "check.explanations_without_figures": {
         "zh": "地区{region}有原因分析或下一步措施，但没有数据，未使用",
         "en": "region {region} has explanations (原因分析 / 下一步措施) but no figures: not used",
