@@ -26,6 +26,7 @@ import typer
 
 from psplan import __version__
 from psplan.cli.run import command_inputs, print_problems, stderr_line
+from psplan.cli.usage import Group, command_language
 from psplan.errors import PsplanError
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ def make_app(names: Iterable[str] = COMMANDS) -> typer.Typer:
     imported only here."""
     made = typer.Typer(
         name="psplan",
+        cls=Group,  # click's usage errors as psplan's one line
         help="Track the indicators of China's five-year public-service plans "
         "(“十四五”公共服务规划) and check reported figures against their targets.",
         add_completion=False,
@@ -149,20 +151,10 @@ def _end_by_signal(signum: int) -> NoReturn:
     sys.exit(128 + signum)
 
 
-def _lang(argv: list[str]) -> str:
-    """The command's language where its own handling has ended (an interrupt): --lang, else
-    PSPLAN_LANG, else Chinese, as the command had it."""
-    for at, arg in enumerate(argv):
-        if arg.startswith("--lang="):
-            return "en" if arg.removeprefix("--lang=") == "en" else "zh"
-        if arg == "--lang" and at + 1 < len(argv):
-            return "en" if argv[at + 1] == "en" else "zh"
-    return "en" if os.environ.get("PSPLAN_LANG") == "en" else "zh"
-
-
 def main() -> None:
-    """Console entry point. Typer already maps Ctrl-C to exit 130 and usage errors to 2;
-    this adds the last line of defence: no traceback, even for a bug in psplan."""
+    """Console entry point. Typer already maps Ctrl-C to exit 130, and `Group` says a usage
+    error as one line, exit 2; this adds the last line of defence: no traceback, even for a
+    bug in psplan."""
     from psplan.formats.escape import one_line
     from psplan.output import Interrupted
 
@@ -175,7 +167,7 @@ def main() -> None:
     except Interrupted as exc:
         from psplan.words import say
 
-        lang = _lang(sys.argv[1:])
+        lang = command_language(sys.argv[1:])
         done = "written" if exc.written else "not_written"
         where = say(f"cli.interrupted.{done}", lang, output=one_line(exc.output))
         said = say("cli.interrupted.by", lang, signal=exc.name)
@@ -184,7 +176,7 @@ def main() -> None:
     except KeyboardInterrupt:
         from psplan.words import say
 
-        stderr_line(f"psplan: {say('cli.interrupted', _lang(sys.argv[1:]))}")
+        stderr_line(f"psplan: {say('cli.interrupted', command_language(sys.argv[1:]))}")
         sys.exit(130)
     except Exception as exc:
         if os.environ.get("PSPLAN_DEBUG"):

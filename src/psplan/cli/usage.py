@@ -1,0 +1,162 @@
+"""A usage error (a mistyped option, a bad value, a missing argument) as psplan's one line.
+
+Click prints a usage error as three English lines (the usage, "Try … --help", the error) with
+its own wording and pydantic's ("Input should be a valid integer…"). psplan says every failure
+as one line `psplan: error: …` in the command's language, exit 2: `Group` (the app's click
+group) does that for click's errors too, worded here from what each error holds (the option,
+the value's allowed choices, the bound), with the command's help named at the end. A detail
+this module does not recognise stays as click wrote it, still on one line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from typer.core import TyperGroup
+
+from psplan.cli.run import stderr_line
+
+
+def command_language(argv: Sequence[str]) -> str:
+    """The command's language where its own handling has not begun or has ended (a usage
+    error, an interrupt): --lang, else PSPLAN_LANG, else Chinese, as the command has it."""
+    for at, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return "en" if arg.removeprefix("--lang=") == "en" else "zh"
+        if arg == "--lang" and at + 1 < len(argv):
+            return "en" if argv[at + 1] == "en" else "zh"
+    return "en" if os.environ.get("PSPLAN_LANG") == "en" else "zh"
+
+
+class Group(TyperGroup):
+    """psplan's app: click's usage errors said as one line (`usage_line`), exit 2."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:  # an embedding caller handles click's exceptions itself
+            return super().main(args, prog_name, complete_var, False, **extra)
+        from typer import Abort
+
+        argv = list(sys.argv[1:] if args is None else args)
+        try:
+            code = super().main(argv, prog_name, complete_var, False, **extra)
+        except Exception as exc:
+            # click's errors by their classes' names: typer vendors click (typer._click) in
+            # its recent releases and uses click itself in older ones
+            kinds = _kinds(exc)
+            if "ClickException" not in kinds:
+                raise
+            if "NoArgsIsHelpError" in kinds:  # `psplan` alone: the help, as click shows it
+                exc.show()  # type: ignore[attr-defined]
+                sys.exit(2)
+            stderr_line(f"psplan: error: {usage_line(exc, command_language(argv))}")
+            sys.exit(2)
+        except Abort:  # end of input at a prompt (psplan asks none; click's own case)
+            from psplan.words import say
+
+            stderr_line(f"psplan: {say('cli.interrupted', command_language(argv))}")
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def usage_line(exc: Any, lang: str) -> str:
+    """One click error in the command's language, the command's help named after it."""
+    from psplan.formats.escape import one_line
+    from psplan.words import say
+
+    said = _worded(exc, lang)
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        said += say("cli.usage.help", lang, command=f"{ctx.command_path} --help")
+    return one_line(said)
+
+
+def _kinds(exc: BaseException) -> set[str]:
+    return {kind.__name__ for kind in type(exc).__mro__}
+
+
+def _worded(exc: Any, lang: str) -> str:
+    from psplan.words import say
+
+    kinds = _kinds(exc)
+    if "NoSuchOption" in kinds:
+        said = say("cli.usage.no_option", lang, option=exc.option_name)
+        if exc.possibilities:
+            said += say("cli.usage.perhaps", lang,
+                        options=_listed(sorted(exc.possibilities), lang))  # fmt: skip
+        return said
+    if "MissingParameter" in kinds:
+        kind = "option" if _is_option(exc.param) else "argument"
+        return say(f"cli.usage.missing_{kind}", lang, name=_name(exc.param))
+    if "BadParameter" in kinds:
+        return say("cli.usage.bad_value", lang, name=_name(exc.param),
+                   detail=_detail(exc.message, lang))  # fmt: skip
+    if "BadOptionUsage" in kinds and exc.message.endswith("requires an argument."):
+        return say("cli.usage.needs_value", lang, option=exc.option_name)
+    message = exc.format_message()
+    found = _NO_COMMAND.fullmatch(message)
+    if found:
+        said = say("cli.usage.no_command", lang, command=found.group(1))
+        if found.group(2):
+            names = [name.strip("' ") for name in found.group(2).split(",")]
+            said += say("cli.usage.perhaps", lang, options=_listed(names, lang))
+        return said
+    found = _EXTRA.fullmatch(message)
+    if found:
+        return say("cli.usage.extra", lang, arguments=found.group(1))
+    return message
+
+
+_NO_COMMAND = re.compile(r"No such command '(.*)'\.(?: Did you mean (.*)\?)?")
+_EXTRA = re.compile(r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)")
+#: pydantic's and typer's words for a value refused, and the catalogue's key for each
+_DETAILS = (
+    (re.compile(r"Value error, '(?P<value>.*)' is not one of (?P<choices>.*)\."), "choice"),
+    (re.compile(r"Input should be a valid integer.*"), "integer"),
+    (re.compile(r"Input should be a valid number.*"), "number"),
+    (re.compile(r"Input should be greater than or equal to (?P<bound>\S+)"), "at_least"),
+    (re.compile(r"Input should be greater than (?P<bound>\S+)"), "above"),
+    (re.compile(r"Input should be less than or equal to (?P<bound>\S+)"), "at_most"),
+    (re.compile(r"Input should be less than (?P<bound>\S+)"), "below"),
+)
+
+
+def _detail(message: str, lang: str) -> str:
+    from psplan.words import say
+
+    for pattern, key in _DETAILS:
+        found = pattern.fullmatch(message.strip())
+        if found:
+            values = found.groupdict()
+            if "choices" in values:
+                choices = [choice.strip("' ") for choice in values["choices"].split(",")]
+                values["choices"] = _listed(choices, lang)
+            return say(f"cli.usage.detail.{key}", lang, **values)
+    return message
+
+
+def _is_option(param: Any) -> bool:
+    return getattr(param, "param_type_name", "") == "option"
+
+
+def _name(param: Any) -> str:
+    """An option by its long name (--format, not '--format' / '-f'), an argument in capitals."""
+    if param is None:
+        return ""
+    if _is_option(param):
+        return max(param.opts, key=len)
+    return (param.name or "").upper()
+
+
+def _listed(names: Sequence[str], lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(names)
