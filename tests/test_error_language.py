@@ -293,3 +293,56 @@ def test_no_sentence_is_written_out_at_a_raise_site() -> None:
         if (file, text) not in ALLOWED:
             written.append(f"{file}:{line}: {text}")
     assert not written, "\n".join(written)
+
+
+# ------------------------------------------------------------------ the system's errors
+
+
+def test_the_systems_common_errors_are_worded_in_the_messages_language() -> None:
+    """The OS says "Permission denied" in English whatever the command's language; psplan
+    words the common ones itself (and keeps the system's text for the others)."""
+    import errno
+
+    from psplan.errors import os_reason
+
+    denied = os_reason(PermissionError(errno.EACCES, "Permission denied"))
+    assert str(denied) == "没有权限（在 Windows 上也可能是文件正在 Excel 或 WPS 中打开）"
+    assert denied.render("en") == (  # type: ignore[union-attr]
+        "permission denied (on Windows, the file may also be open in Excel or WPS)"
+    )
+    assert str(os_reason(OSError(errno.ENOSPC, "No space left on device"))) == "磁盘空间不足"
+    assert os_reason(OSError(errno.EIO, "Input/output error")) == "Input/output error"
+
+
+def test_a_file_that_cannot_be_replaced_says_why_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writing over a workbook Excel holds open fails on Windows with errno 13: the one
+    line says so in the command's language, and the file given is left as it was."""
+    import errno
+    import os
+
+    import psplan.output
+
+    out = tmp_path / "out.csv"
+    out.write_text("旧内容", encoding="utf-8")
+
+    def refuse(source: str, target: str) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", target)
+
+    monkeypatch.setattr(psplan.output.os, "replace", refuse)
+    figures = ROOT / "examples" / "national-2023.csv"
+    for lang, reason in (
+        ("zh", "无法写入：没有权限（在 Windows 上也可能是文件正在 Excel 或 WPS 中打开）"),
+        ("en", "cannot write: permission denied (on Windows, the file may also be open in "
+               "Excel or WPS)"),
+    ):  # fmt: skip
+        from psplan.cli import app
+
+        result = CliRunner().invoke(
+            app, ["check", "national", str(figures), "--lang", lang, "-o", str(out)]
+        )
+        assert result.exit_code == 2
+        assert result.stderr.splitlines() == [f"psplan: error: {out}: {reason}"]
+    assert out.read_text(encoding="utf-8") == "旧内容"
+    assert os.listdir(tmp_path) == ["out.csv"]  # no temporary file left

@@ -127,6 +127,25 @@ def as_message(message: str | Message, args: Mapping[str, Any] | None = None) ->
     return Message(message) if message in catalogue() else Message.literal(message)
 
 
+#: The system's errors psplan words itself (the OS's own text is English whatever the
+#: command's language), by errno name.
+_OS_ERRORS = (
+    "ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "ENOSPC", "EROFS", "ENAMETOOLONG",
+    "EEXIST", "EBUSY", "EDQUOT", "EFBIG", "EINVAL",
+)  # fmt: skip
+
+
+def os_reason(exc: OSError) -> Message | str:
+    """Why the system refused a file, in the message's language for the common errors (no
+    such file, no permission, disk full…), else as the system says it."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0)
+    if name in _OS_ERRORS:
+        return Message(f"os.{name.lower()}")
+    return exc.strerror or str(exc)
+
+
 @dataclass(frozen=True, slots=True)
 class Shown:
     """A value in a message as each language shows it: in English as Python's repr ('text',

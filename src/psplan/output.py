@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from psplan.errors import Location, Message, PsplanError, quoted
+from psplan.errors import Location, Message, PsplanError, os_reason, quoted
 
 #: Names that always mean the process's own stdout / stderr, whatever they point to.
 STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
@@ -303,7 +303,7 @@ def _write_file(content: Content, target: Path, given: str) -> None:
                 exc.output, exc.written = given, replaced
             if isinstance(exc, OSError) and not making:
                 raise PsplanError(
-                    "output.cannot_write", Location(given), reason=exc.strerror
+                    "output.cannot_write", Location(given), reason=os_reason(exc)
                 ) from None
             raise
 
@@ -378,7 +378,7 @@ def _path_problem(exc: BaseException) -> Message:
     if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:
         return Message("output.symlink_loop")
     if isinstance(exc, OSError) and exc.strerror:
-        return Message("output.bad_path", reason=exc.strerror)
+        return Message("output.bad_path", reason=os_reason(exc))
     return Message("output.bad_path", reason=str(exc))
 
 

@@ -39,7 +39,16 @@ from typing import Any, NamedTuple, NoReturn
 
 from psplan.actuals.units import TRAILING_BRACKETS, trailing_unit
 from psplan.actuals.values import MISSING_TEXTS, CellError, Value, parse_value
-from psplan.errors import Location, Message, Problem, PsplanError, Shown, plain, quoted
+from psplan.errors import (
+    Location,
+    Message,
+    Problem,
+    PsplanError,
+    Shown,
+    os_reason,
+    plain,
+    quoted,
+)
 from psplan.limits import Limits, exceeded
 from psplan.plan.targets import normalise_text
 from psplan.words import entry as _entry
@@ -362,7 +371,7 @@ def _open_input(path: Path, limits: Limits) -> tuple[io.BufferedReader, bool]:
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise PsplanError("file.cannot_read", Location(name), reason=exc.strerror) from None
+        raise PsplanError("file.cannot_read", Location(name), reason=os_reason(exc)) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
@@ -413,7 +422,7 @@ def _csv_rows(
         try:
             head = handle.read(65536)
         except OSError as exc:
-            raise PsplanError("file.cannot_read", Location(name), reason=exc.strerror) from None
+            raise PsplanError("file.cannot_read", Location(name), reason=os_reason(exc)) from None
         kind = _workbook_kind(head)
         if kind is not None:  # a workbook renamed .csv: said as that, not as a NUL byte
             raise PsplanError(f"actuals.{kind}_as_text", Location(name), suffix=path.suffix)
@@ -463,7 +472,7 @@ def _csv_rows(
                 raise PsplanError("actuals.open_quote", where, last=reader.line_num) from None
             raise PsplanError("actuals.malformed_csv", where, detail=_cut(str(exc), 200)) from None
         except OSError as exc:
-            raise PsplanError("file.cannot_read", Location(name), reason=exc.strerror) from None
+            raise PsplanError("file.cannot_read", Location(name), reason=os_reason(exc)) from None
 
 
 class _Source(io.RawIOBase):
@@ -576,7 +585,7 @@ def _xlsx_records(
     try:
         info = path.stat()
     except OSError as exc:
-        raise PsplanError("file.cannot_read", Location(name), reason=exc.strerror) from None
+        raise PsplanError("file.cannot_read", Location(name), reason=os_reason(exc)) from None
     if not stat.S_ISREG(info.st_mode):
         raise PsplanError("actuals.workbook_not_regular", Location(name))
     if info.st_size > limits.file_bytes:

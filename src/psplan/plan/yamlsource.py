@@ -34,7 +34,7 @@ from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
-from psplan.errors import Location, Message, PsplanError, Shown, quoted
+from psplan.errors import Location, Message, PsplanError, Shown, os_reason, quoted
 
 try:  # libyaml scans and parses in C, five times faster; we compose in Python either way
     from yaml.cyaml import CParser as _FastParser
@@ -149,9 +149,7 @@ def read_text(path: Path, max_bytes: int | None = None) -> str:
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
             raise PsplanError("file.name_too_long", Location(shorten(name, 200))) from None
-        raise PsplanError(
-            "file.cannot_read", Location(name), reason=exc.strerror or str(exc)
-        ) from None
+        raise PsplanError("file.cannot_read", Location(name), reason=os_reason(exc)) from None
     except ValueError:  # a NUL in the name
         shown = shorten(name.replace("\x00", "\\0"), 200)
         raise PsplanError("file.nul_in_name", Location(shown)) from None
@@ -169,9 +167,7 @@ def read_text(path: Path, max_bytes: int | None = None) -> str:
     except PermissionError:
         raise PsplanError("file.permission_denied", Location(name)) from None
     except OSError as exc:
-        raise PsplanError(
-            "file.cannot_read", Location(name), reason=exc.strerror or str(exc)
-        ) from None
+        raise PsplanError("file.cannot_read", Location(name), reason=os_reason(exc)) from None
     if len(raw) > most:  # it grew after we looked
         raise _too_big(name, len(raw), most)
     try:

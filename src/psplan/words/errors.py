@@ -37,6 +37,26 @@ WORDS: dict[str, dict[str, str]] = {
     "file.permission_denied": {"zh": "没有读取该文件的权限", "en": "permission denied"},
     "file.name_too_long": {"zh": "文件名过长", "en": "file name too long"},
     "file.cannot_read": {"zh": "无法读取：{reason}", "en": "cannot read: {reason}"},
+    # why the system refused a file (`errors.os_reason`), by errno name
+    "os.enoent": {"zh": "文件或目录不存在", "en": "no such file or directory"},
+    "os.eacces": {
+        "zh": "没有权限（在 Windows 上也可能是文件正在 Excel 或 WPS 中打开）",
+        "en": "permission denied (on Windows, the file may also be open in Excel or WPS)",
+    },
+    "os.eperm": {"zh": "不允许此操作", "en": "operation not permitted"},
+    "os.eisdir": {"zh": "这是一个目录，不是文件", "en": "this is a directory, not a file"},
+    "os.enotdir": {"zh": "路径中有一项不是目录", "en": "a part of the path is not a directory"},
+    "os.enospc": {"zh": "磁盘空间不足", "en": "no space left on the disk"},
+    "os.erofs": {"zh": "文件系统是只读的", "en": "the file system is read-only"},
+    "os.enametoolong": {"zh": "文件名过长", "en": "the file name is too long"},
+    "os.eexist": {"zh": "文件已存在", "en": "the file exists"},
+    "os.ebusy": {"zh": "文件正被占用", "en": "the file is busy"},
+    "os.edquot": {"zh": "超出磁盘配额", "en": "the disk quota is exceeded"},
+    "os.efbig": {"zh": "文件过大", "en": "the file is too large"},
+    "os.einval": {
+        "zh": "参数无效（文件名中可能有系统不允许的字符）",
+        "en": "invalid argument (the file name may have a character the system refuses)",
+    },
     "file.nul_in_name": {
         "zh": "文件名中不能含有 NUL 字节",
         "en": "a file name cannot contain a NUL byte",
