@@ -929,3 +929,34 @@ def test_figures_after_the_period_are_said_when_they_count_in_no_result(
     assert not [w for w in beyond.warnings if w.code == "late-year"]
     assert not [w for w in psplan.check("ankang", counties, stage="final", engine=engine).warnings
                 if w.code == "late-year"]  # fmt: skip
+
+
+@pytest.mark.parametrize("plan_id", ["ankang", "national"])
+def test_the_trends_of_county_results_are_worked_out_by_duckdb(
+    tmp_path: Path, plan_id: str
+) -> None:
+    """A report of every county result shows each one's trend: duckdb works them out a block
+    of regions at a time (`vectorised_trends`) instead of each result reading its figures
+    back. Every result of a generated county file gets its trend from there (none falls back
+    to reading its observations), and each is the trend the per-row path computes from the
+    observations — for levels measured from a first figure (ankang), from the plan's
+    baseline, five-year totals and a yearly average (national)."""
+    from psplan.assess.assessment import UNKNOWN, _trend
+
+    from conftest import generate_actuals
+
+    counties = generate_actuals(plan_id, tmp_path / "counties.csv", "--regions", "70")
+    for stage in ("mid", "final"):
+        checked = psplan.check(plan_id, [counties], engine="columnar", stage=stage)
+        kinds = set()
+        for result in checked.results:
+            assert result.trends is not None and result.goal is not None
+            worked_out = result.trends.trend_of(result)
+            assert worked_out is not UNKNOWN, (result.region, result.indicator.id)
+            computed = _trend(result.indicator, result.goal, result.verdict,
+                              tuple(result.observations), checked.year)  # fmt: skip
+            assert worked_out == computed, (result.region, result.indicator.id)
+            if computed is not None:
+                kinds.add(result.goal.kind)
+        assert kinds == ({"level", "cumulative"} if plan_id == "ankang"
+                         else {"level", "cumulative", "annual_average"})  # fmt: skip

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from psplan.assess.columns import ResultColumns
 from psplan.assess.evaluate import STATUSES, Goal, Observation, Status, Verdict
@@ -30,6 +30,15 @@ Stage = Literal["annual", "mid", "final"]
 STAGES: tuple[Stage, ...] = ("annual", "mid", "final")
 
 
+#: What a `TrendSource` says of a result it has no trend for (the result computes its own).
+UNKNOWN: Any = object()
+
+
+class TrendSource(Protocol):
+    def trend_of(self, result: Result) -> Any:
+        """The result's trend (None: it has none), or `UNKNOWN`."""
+
+
 @dataclass
 class Result:
     """One (region, indicator) judged: the verdict and what it was judged from."""
@@ -42,6 +51,9 @@ class Result:
     year: int | None = None  # the year judged
     remarks: dict[str, str] = field(default_factory=dict)  # 原因分析 / 下一步措施 from the sheet
     override: str | None = None  # why the plan's row was overridden (--overrides), if it was
+    #: where the trend may be read already worked out (the columnar path's duckdb: a county
+    #: report's 185,600 trends), else it is computed from the observations
+    trends: TrendSource | None = field(default=None, compare=False, repr=False)
 
     @property
     def status(self) -> Status:
@@ -60,10 +72,17 @@ class Result:
         goal = self.goal
         if goal is None:
             return None
+        return TRENDS_READ.get(self, self._worked_out_trend)
+
+    def _worked_out_trend(self) -> Trend | None:
+        goal = self.goal
+        assert goal is not None
+        if self.trends is not None:
+            found = self.trends.trend_of(self)
+            if found is not UNKNOWN:
+                return found  # type: ignore[return-value]
         year = self.year if self.year is not None else goal.end_year
-        return TRENDS_READ.get(
-            self, lambda: _trend(self.indicator, goal, self.verdict, self.observations, year)
-        )
+        return _trend(self.indicator, goal, self.verdict, self.observations, year)
 
     @property
     def expected_path(self) -> list[tuple[int, float]]:

@@ -352,6 +352,8 @@ class ColumnarCollected:
                 found = aggregated[block] = _aggregates(con, goals, year, regions=inside)
             return found[(ri, gk)]
 
+        trends = _Trends(self, year)
+
         def make(index: int) -> Result:
             place, ri = regions[index // per_region], region_keys[index // per_region]
             indicator, goal = goals[index % per_region]
@@ -359,7 +361,9 @@ class ColumnarCollected:
             if verdict is None:
                 how = _inputs(goal, year, aggregate(ri, index % per_region))
                 verdict = how if type(how) is Verdict else judge_figure(goal, year, *how)
-            return finish(place, indicator, goal, _Series(self, (place, indicator.id)), verdict)
+            made = finish(place, indicator, goal, _Series(self, (place, indicator.id)), verdict)
+            made.trends = trends
+            return made
 
         return LazyResults(columns, make)
 
@@ -404,6 +408,68 @@ class ColumnarCollected:
         for ri, gk, *rest in rows:
             found.setdefault((ri, gk), []).append(make(tuple(rest)))
         return {key: tuple(items) for key, items in found.items()}
+
+
+class _Trends:
+    """The trends of the levels judged in duckdb, worked out by duckdb a block of regions at
+    a time (`vectorised_trends`) when a view first asks a result of the block for its trend,
+    and finished by `trends.assembled`; `UNKNOWN` for any other result, and for one whose
+    verdict was not measured from the baseline the query measured from (it then computes
+    its own)."""
+
+    def __init__(self, collected: ColumnarCollected, year: int) -> None:
+        self._collected, self._year = collected, year
+        self._blocks: dict[int, dict[tuple[int, int], tuple[Any, ...]]] = {}
+
+    def trend_of(self, result: Result) -> Any:
+        from psplan.assess.assessment import UNKNOWN
+        from psplan.assess.trends import assembled, natural_cap, trend
+        from psplan.assess.vectorised_trends import CATEGORIES
+
+        verdict, goal, indicator = result.verdict, result.goal, result.indicator
+        if goal is None or result.year != self._year:
+            return UNKNOWN
+        # `assessment._trend`'s own conditions, on the verdict as it reads them
+        if verdict.target_value is None or indicator.target.form not in ("number", "relative"):
+            return None
+        if verdict.status in ("no_data", "needs_review") and verdict.baseline.value is None:
+            return None
+        key = self._collected.key(result.region, indicator.id)
+        block = None if key is None else self._collected.block(key[0])
+        if key is None or block is None:
+            return UNKNOWN
+        found = self._blocks.get(block)
+        if found is None:
+            from psplan.assess.vectorised_trends import trend_rows
+
+            if len(self._blocks) >= 2:  # the block read before the last one is done with
+                self._blocks.pop(next(iter(self._blocks)))
+            regions = self._collected._block_regions[block]
+            found = self._blocks[block] = trend_rows(self._collected.table.con, self._year,
+                                                     regions)  # fmt: skip
+        row = found.get(key)
+        if row is None:
+            return UNKNOWN
+        base, base_year, own_start, trended, years, values, observed, needed, ratio, \
+            category, likely, projected = row  # fmt: skip
+        cap = natural_cap(indicator.unit, indicator.name)
+        if goal.kind != "level":  # `_yearly_amounts` of plain figures, for `trend` itself
+            yearly = list(zip(years, values, strict=True))
+            if goal.kind == "cumulative":
+                yearly = [(y, v) for y, v in yearly if goal.start_year <= y <= goal.end_year]
+            if not yearly:
+                return None
+            return trend(goal, yearly, verdict.target_value, cap=cap, year=self._year)
+        baseline = verdict.baseline
+        if own_start:
+            if baseline.value is not None:
+                return UNKNOWN
+        elif baseline.value != base or baseline.year != base_year:
+            return UNKNOWN
+        if not trended:
+            return None
+        return assembled(goal, tuple(zip(years, values, strict=True)), observed, needed, ratio,
+                         CATEGORIES[category], likely, projected, cap)  # fmt: skip
 
 
 class _Series(Sequence[Observation]):

@@ -141,13 +141,8 @@ def trend(
     if len(points) < 2 or points[-1][0] == points[0][0]:
         return None
     (first_year, first), (last_year, last) = points[0], points[-1]
-    slope = linear_slope(points)
     op = goal.op
-    years_left = max(goal.end_year - last_year, 0)  # a year past the end projects nothing
     observed = _cagr(first, last, last_year - first_year)
-    projected = _project(goal, points, observed, slope, years_left)
-    if cap is not None:
-        projected = min(max(projected, 0.0), cap)
 
     needed = ratio = None
     category: Category | None
@@ -176,6 +171,29 @@ def trend(
         likely = satisfies(last, op, target_value)
     else:
         likely = category in ("achieved", "on_track")
+    return assembled(goal, points, observed, needed, ratio, category, likely, None, cap)
+
+
+def assembled(
+    goal: Goal,
+    points: Sequence[tuple[int, float]],
+    observed: float | None,
+    needed: float | None,
+    ratio: float | None,
+    category: Category | None,
+    likely: bool,
+    projected: float | None,
+    cap: float | None,
+) -> Trend:
+    """A trend from its parts, worked out by `trend` or, for a county's levels, by duckdb
+    (`vectorised_trends`, which leaves out what is finished here): the least-squares slope,
+    the projection at the observed pace where none is given, the cap, and the rounding."""
+    slope = linear_slope(points)
+    if projected is None:
+        years_left = max(goal.end_year - points[-1][0], 0)  # a year past the end projects nothing
+        projected = _project(goal, points, observed, slope, years_left)
+    if cap is not None:
+        projected = min(max(projected, 0.0), cap)
     return Trend(
         tuple(points),
         round(slope, 6) if math.isfinite(slope) else 0.0,
