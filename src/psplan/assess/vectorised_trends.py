@@ -58,7 +58,7 @@ WITH figures AS (
            list(o.number ORDER BY o.year) AS numbers,
            max(o.number) FILTER (WHERE o.year = g.base_year) AS base
     FROM obs o JOIN judged_goals g ON g.k = o.gk
-    WHERE o.year <= $year AND g.vectorised AND list_contains($regions::INTEGER[], o.ri)
+    WHERE o.year <= $year AND g.vectorised
     GROUP BY o.ri, o.gk
     HAVING NOT bool_or(o.number IS NULL OR o.text IS NOT NULL OR o.bound IS NOT NULL OR o.rt)),
 based AS (  -- the baseline `judge_rows` measured from (none: a first figure of the year judged)
@@ -106,23 +106,37 @@ ratios AS (
            END AS ratio,
            CASE WHEN observed IS NOT NULL THEN last * pow(1 + observed, years_left) END
                AS projected
-    FROM needed)
-SELECT ri, gk, b0, by0, own_start, trended, xs, ys, observed, needed, ratio, {_CATEGORY},
-       CASE WHEN greatest(last_year, $year) >= end_year THEN met_last
-            ELSE {_CATEGORY} IN (1, 2) END,
-       projected
-FROM ratios
-WHERE projected IS NULL OR isfinite(projected)
+    FROM needed),
+outlooks AS (
+    SELECT *, {_CATEGORY} AS category FROM ratios)
+SELECT b.block, r.ri, r.gk, r.b0, r.by0, r.own_start, r.trended, r.xs, r.ys, r.observed,
+       r.needed, r.ratio, r.category,
+       CASE WHEN greatest(r.last_year, $year) >= r.end_year THEN r.met_last
+            ELSE r.category IN (1, 2) END,
+       r.projected
+FROM outlooks r
+JOIN (SELECT unnest($regions::INTEGER[]) AS ri, unnest($blocks::INTEGER[]) AS block) b
+    USING (ri)
+WHERE r.projected IS NULL OR isfinite(r.projected)
 """
 
 
-def trend_rows(
-    con: Any, year: int, regions: Sequence[int]
-) -> dict[tuple[int, int], tuple[Any, ...]]:
+def work_out_trends(con: Any, year: int, blocks: Sequence[Sequence[int]]) -> None:
+    """The table `trended`: every trend of the regions of `blocks` (lists of region
+    numbers: those whose results are made together), each row with its block's number."""
+    regions = [ri for block in blocks for ri in block]
+    numbers = [number for number, block in enumerate(blocks) for _ in block]
+    con.execute(
+        f"CREATE OR REPLACE TABLE trended AS {_QUERY}",
+        {"year": year, "regions": regions, "blocks": numbers},
+    )
+
+
+def trend_rows(con: Any, block: int) -> dict[tuple[int, int], tuple[Any, ...]]:
     """(region, goal) → (baseline value, baseline year, from its own first figure, whether
     it is a level with a trend, years, values, observed, needed, ratio, category index,
-    likely, projected) for the groups of plain figures of `regions` (the tables `obs` and
-    `judged_goals` of `judge_rows`); of a goal other than a level, the years and values
-    (the figures up to the year) alone."""
-    rows = con.execute(_QUERY, {"year": year, "regions": list(regions)}).fetchall()
-    return {(row[0], row[1]): row[2:] for row in rows}
+    likely, projected) for the groups of plain figures of the block's regions (of the
+    table `work_out_trends` made); of a goal other than a level, the years and values (the
+    figures up to the year) alone."""
+    rows = con.execute("SELECT * EXCLUDE (block) FROM trended WHERE block = ?", [block])
+    return {(row[0], row[1]): row[2:] for row in rows.fetchall()}
