@@ -309,7 +309,7 @@ class ColumnarCollected:
         keys = [(region_keys[i // per_region], i % per_region) for i in flagged]
         whole = {k for k, i in zip(keys, flagged, strict=True) if flags[i] == WHOLE}
         needed = self._read_series(sorted(whole))
-        ties = _aggregates(con, goals, year, [k for k in keys if k not in whole])
+        ties = _aggregates(con, year, [k for k in keys if k not in whole])
         actuals, gaps, progresses, shares = (list(by_column[k]) for k in (1, 2, 4, 5))
         statuses = [STATUSES[code] for code in by_column[0]]
         ratings = [RATINGS[code] for code in by_column[3]]
@@ -337,6 +337,7 @@ class ColumnarCollected:
             statuses, actuals, gaps, ratings, progresses, shares,
         )  # fmt: skip
         aggregated: dict[int, dict[tuple[int, int], _Aggregate]] = {}  # by block of regions
+        blocks_read: set[int] = set()
 
         def aggregate(ri: int, gk: int) -> _Aggregate:
             """A block of regions' aggregates read at a time, as their series are: a report
@@ -348,8 +349,14 @@ class ColumnarCollected:
             if found is None:
                 if len(aggregated) >= 2:
                     aggregated.pop(next(iter(aggregated)))
-                inside = self._block_regions[block]
-                found = aggregated[block] = _aggregates(con, goals, year, regions=inside)
+                if not blocks_read:  # the first block alone: a view may show a few results
+                    found = _aggregates(con, year, regions=self._block_regions[block])
+                else:  # a second: one that shows them all, so every block's at once
+                    if len(blocks_read) == 1:
+                        _aggregate_blocks(con, year, self._block_regions)
+                    found = _block_aggregates(con, block)
+                aggregated[block] = found
+                blocks_read.add(block)
             return found[(ri, gk)]
 
         trends = _Trends(self, year)
@@ -420,7 +427,7 @@ class _Trends:
     def __init__(self, collected: ColumnarCollected, year: int) -> None:
         self._collected, self._year = collected, year
         self._blocks: dict[int, dict[tuple[int, int], tuple[Any, ...]]] = {}
-        self._worked_out = False
+        self._read: set[int] = set()  # the blocks read
 
     def trend_of(self, result: Result) -> Any:
         from psplan.assess.assessment import UNKNOWN
@@ -444,12 +451,15 @@ class _Trends:
             from psplan.assess.vectorised_trends import trend_rows, work_out_trends
 
             con = self._collected.table.con
-            if not self._worked_out:  # every block's at once: one query, 0.2 s at 185,600
-                work_out_trends(con, self._year, self._collected._block_regions)
-                self._worked_out = True
+            every = self._collected._block_regions
+            if not self._read:  # the first block alone: a view may show a few results
+                work_out_trends(con, self._year, [(block, every[block])])
+            elif len(self._read) == 1:  # a second: one that shows them all; every block's
+                work_out_trends(con, self._year, list(enumerate(every)))  # (0.2 s at 2,900)
             if len(self._blocks) >= 2:  # the block read before the last one is done with
                 self._blocks.pop(next(iter(self._blocks)))
             found = self._blocks[block] = trend_rows(con, block)
+            self._read.add(block)
         row = found.get(key)
         if row is None:
             return UNKNOWN
@@ -1063,36 +1073,64 @@ class _Aggregate(NamedTuple):
     last_in_period: int | None
 
 
+#: Per (region, indicator) of plain figures for a numeric target: what `_inputs` takes (the
+#: same `judge_rows` computes), with the numbers the query is given: $year, and which groups.
+_AGGREGATES = """
+    SELECT o.ri, o.gk, arg_max(o.number, o.year), max(o.year),
+           arg_min(o.number, o.year), min(o.year),
+           max(o.number) FILTER (WHERE o.year = g.base_year),
+           list(o.number ORDER BY o.year)
+               FILTER (WHERE g.periodic AND o.year BETWEEN g.start_year AND g.end_year),
+           max(o.year) FILTER (WHERE o.year BETWEEN g.start_year AND g.end_year)
+    FROM obs o JOIN judged_goals g ON g.k = o.gk
+    WHERE o.year <= $year AND g.vectorised AND {which}
+    GROUP BY o.ri, o.gk
+    HAVING NOT bool_or(o.number IS NULL OR o.text IS NOT NULL OR o.bound IS NOT NULL OR o.rt)
+"""
+
+
 def _aggregates(
     con: Any,
-    goals: Sequence[tuple[Indicator, Goal]],
     year: int,
-    keys: Sequence[tuple[int, int]] | None = None,
-    regions: Sequence[int] | None = None,
+    keys: Sequence[tuple[int, int]] = (),
+    regions: Sequence[int] = (),
 ) -> dict[tuple[int, int], _Aggregate]:
-    """Per (region, indicator) of plain figures for a numeric target (of `keys` only, or of
-    `regions`, if given): the aggregate `_inputs` takes (the same the query of `judge_rows`
-    computes)."""
-    if keys is not None and not keys:
+    """The aggregates of `keys` (region, indicator), or of every indicator of `regions`."""
+    if regions:
+        which, given = "list_contains($given, o.ri)", list(regions)
+    else:
+        which, given = (
+            "list_contains($given, o.ri * 65536 + o.gk)",
+            [ri * 65536 + gk for ri, gk in keys],
+        )
+    if not given:
         return {}
-    rows = con.execute(
-        """
-        SELECT o.ri, o.gk, arg_max(o.number, o.year), max(o.year),
-               arg_min(o.number, o.year), min(o.year),
-               max(o.number) FILTER (WHERE o.year = g.base_year),
-               list(o.number ORDER BY o.year)
-                   FILTER (WHERE g.periodic AND o.year BETWEEN g.start_year AND g.end_year),
-               max(o.year) FILTER (WHERE o.year BETWEEN g.start_year AND g.end_year)
-        FROM obs o JOIN judged_goals g ON g.k = o.gk
-        WHERE o.year <= ? AND g.vectorised
-          AND (? OR list_contains(?, o.ri * 65536 + o.gk)) AND (? OR list_contains(?, o.ri))
-        GROUP BY o.ri, o.gk
-        HAVING NOT bool_or(o.number IS NULL OR o.text IS NOT NULL OR o.bound IS NOT NULL
-                           OR o.rt)
-        """,
-        [year, keys is None, [ri * 65536 + gk for ri, gk in keys or ()],
-         regions is None, list(regions or ())],
-    ).fetchall()  # fmt: skip
+    rows = con.execute(_AGGREGATES.format(which=which), {"year": year, "given": given}).fetchall()
+    return _aggregated(rows)
+
+
+def _aggregate_blocks(con: Any, year: int, blocks: Sequence[Sequence[int]]) -> None:
+    """The table `aggregated`: the aggregates of the regions of `blocks` (the regions whose
+    results are made together), each with its block's number: one query for all, where one
+    a block filtered every figure each time (46 times, 0.6 s at 2,900 counties)."""
+    regions = [ri for block in blocks for ri in block]
+    numbers = [number for number, block in enumerate(blocks) for _ in block]
+    con.execute(
+        "CREATE OR REPLACE TABLE aggregated AS SELECT b.block, a.* FROM ("
+        + _AGGREGATES.format(which="true")
+        + ") a JOIN (SELECT unnest($regions::INTEGER[]) AS ri,"
+        " unnest($blocks::INTEGER[]) AS block) b ON a.ri = b.ri",
+        {"year": year, "regions": regions, "blocks": numbers},
+    )
+
+
+def _block_aggregates(con: Any, block: int) -> dict[tuple[int, int], _Aggregate]:
+    """The aggregates of one block of `_aggregate_blocks`."""
+    found = con.execute("SELECT * EXCLUDE (block) FROM aggregated WHERE block = ?", [block])
+    return _aggregated(found.fetchall())
+
+
+def _aggregated(rows: list[tuple[Any, ...]]) -> dict[tuple[int, int], _Aggregate]:
     return {
         (ri, gk): _Aggregate(latest, latest_year, first, first_year, base,
                              tuple(in_period or ()), last)

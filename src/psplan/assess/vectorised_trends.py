@@ -121,11 +121,13 @@ WHERE r.projected IS NULL OR isfinite(r.projected)
 """
 
 
-def work_out_trends(con: Any, year: int, blocks: Sequence[Sequence[int]]) -> None:
-    """The table `trended`: every trend of the regions of `blocks` (lists of region
-    numbers: those whose results are made together), each row with its block's number."""
-    regions = [ri for block in blocks for ri in block]
-    numbers = [number for number, block in enumerate(blocks) for _ in block]
+def work_out_trends(con: Any, year: int, blocks: Sequence[tuple[int, Sequence[int]]]) -> None:
+    """The table `trended`: every trend of the regions of `blocks` (each a number and its
+    regions' numbers: those whose results are made together), each row with its block's
+    number. One block takes a fiftieth of the time of all of 2,900 counties' (duckdb reads
+    only its regions' figures)."""
+    regions = [ri for _, block in blocks for ri in block]
+    numbers = [number for number, block in blocks for _ in block]
     con.execute(
         f"CREATE OR REPLACE TABLE trended AS {_QUERY}",
         {"year": year, "regions": regions, "blocks": numbers},
