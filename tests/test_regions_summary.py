@@ -107,17 +107,19 @@ def test_a_terminal_cuts_a_cell_of_thousands_of_names_and_says_so() -> None:
     terminal shows the first names whole, counts them, and says where all of them are (it
     cut a name in two and counted characters); the value itself is whole. A text that is no
     list is cut at its characters."""
-    from psplan.formats.table import CELL_CHARS, _cell
+    from psplan.formats.table import CELL_CHARS, LIST_CHARS, _cell
 
     names = "、".join(f"县{i:04d}" for i in range(2900))
     shown = _cell(names, color=False, lang="zh").text
-    kept = names[: names.rindex("、", 0, CELL_CHARS)]
-    assert shown.startswith(kept + "……") and len(shown) < CELL_CHARS + 100
-    assert f"（共 2,900 项，终端中只显示前 {kept.count('、') + 1} 项；" in shown
+    kept = names[: names.rindex("、", 0, LIST_CHARS)]
+    assert shown.startswith(kept + "……") and len(shown) < LIST_CHARS + 100
+    assert f"（共 2,900 项，文本表格中只显示前 {kept.count('、') + 1} 项；" in shown
+    assert kept.count("、") + 1 == 33  # a few lines of names, not 166 of 2,900
     assert "CSV、XLSX 或 JSON" in shown
-    assert _cell(names[:CELL_CHARS], color=False, lang="zh").text == names[:CELL_CHARS]
+    assert _cell(names[:LIST_CHARS], color=False, lang="zh").text == names[:LIST_CHARS]
     prose = "基本公共服务均等化" * 200
     assert f"共 {len(prose):,} 字" in _cell(prose, color=False, lang="zh").text
+    assert _cell(prose[:CELL_CHARS], color=False, lang="zh").text == prose[:CELL_CHARS]
 
 
 def test_a_list_of_names_breaks_between_names() -> None:

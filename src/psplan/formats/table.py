@@ -363,25 +363,30 @@ class _Cell:
         return max((_cells(line) for line in self.text.split("\n")), default=0)
 
 
-#: The most characters a terminal cell shows (a spread's lagging regions at county scale are
-#: thousands of names); the rest is cut, saying so — the file formats hold every one.
+#: The most characters a terminal cell shows; the rest is cut, saying so — the file formats
+#: hold every one.
 CELL_CHARS = 1000
+#: The most characters of a list of names a terminal cell shows (about 30 county names, a few
+#: lines): a spread's lagging regions at county scale are hundreds of names for each of 64
+#: indicators, which made 2,885 lines for 2,100 counties.
+LIST_CHARS = 200
 
 
 def _cut(text: str, lang: str) -> str:
-    """A cell too long for a terminal, cut to `CELL_CHARS`: a list of names after its last
-    whole item, counted in items (共 2,857 项), else counted in characters."""
-    head = text[:CELL_CHARS]
+    """A cell too long for a terminal: a list of names cut to `LIST_CHARS`, after its last
+    whole item, counted in items (共 2,857 项); any other text cut to `CELL_CHARS`, counted
+    in characters."""
     if _is_list(text):
+        head = text[:LIST_CHARS]
         head = head[: head.rfind("、")]
         return say("table.cut_list", lang, text=head, items=f"{text.count('、') + 1:,}",
                    shown=f"{head.count('、') + 1:,}")  # fmt: skip
-    return say("table.cut", lang, text=head, chars=f"{len(text):,}")
+    return say("table.cut", lang, text=text[:CELL_CHARS], chars=f"{len(text):,}")
 
 
 def _cell(cell: Cell, color: bool, lang: str, matrix: bool = False) -> _Cell:
     text = visible(shown(cell)).replace("\t", " ")
-    if len(text) > CELL_CHARS:
+    if len(text) > LIST_CHARS and (len(text) > CELL_CHARS or _is_list(text)):
         text = _cut(text, lang)
     if isinstance(cell, Status):
         drawn = glyph(cell, lang) if matrix else None

@@ -145,20 +145,20 @@ WORDS: dict[str, dict[str, str]] = {
         "table is in the CSV, JSON or XLSX (-o results.csv)",
     },
     "table.cut_list": {
-        "zh": "{text}……\n（共 {items} 项，终端中只显示前 {shown} 项；"
+        "zh": "{text}……\n（共 {items} 项，文本表格中只显示前 {shown} 项；"
         "完整内容请输出 CSV、XLSX 或 JSON）",
-        "en": "{text}…\n({items} items, the first {shown} shown in a terminal; CSV, XLSX and "
+        "en": "{text}…\n({items} items, the first {shown} shown in a text table; CSV, XLSX and "
         "JSON hold all of them)",
     },
     "table.cut": {
-        "zh": "{text}……（共 {chars} 字，终端中只显示开头；完整内容请输出 CSV、XLSX 或 JSON）",
-        "en": "{text}… ({chars} characters, the start shown in a terminal; CSV, XLSX and JSON "
+        "zh": "{text}……（共 {chars} 字，文本表格中只显示开头；完整内容请输出 CSV、XLSX 或 JSON）",
+        "en": "{text}… ({chars} characters, the start shown in a text table; CSV, XLSX and JSON "
         "hold all of it)",
     },
     "table.omitted_matrix": {
-        "zh": "本表超过 {rows} 行，终端中不逐行列出（见上方的分领域和滞后地区汇总）；完整的地区矩阵"
-        "请输出 CSV 或 XLSX（--by-region -o 矩阵.csv）",
-        "en": "This table has more than {rows} rows, too many to list in a terminal (the "
+        "zh": "本表超过 {rows} 行，文本表格中不逐行列出（见上方的分领域和滞后地区汇总）；"
+        "完整的地区矩阵请输出 CSV 或 XLSX（--by-region -o 矩阵.csv）",
+        "en": "This table has more than {rows} rows, too many to list in a text table (the "
         "summaries by domain and of the lagging regions are above); the full matrix is in the "
         "CSV or XLSX (--by-region -o matrix.csv)",
     },
