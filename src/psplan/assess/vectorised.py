@@ -120,6 +120,19 @@ def _round(x: str) -> str:
     return f"(round({x}, 6) + 0.0)"
 
 
+def baseline_columns(first: str, first_year: str) -> str:
+    """`b0` and `by0`, the baseline `figure_status` is given (`columnar._inputs`): the plan's
+    (or a total's zero), else the figure of the baseline year, else the first figure (its
+    value and year in the columns `first`, `first_year`); from the columns of `judged_goals`
+    and `base`, the figure of the baseline year."""
+    return (
+        f"CASE WHEN fb_source IS NOT NULL THEN fb_value"
+        f" WHEN base IS NOT NULL THEN base ELSE {first} END AS b0,"
+        f" CASE WHEN fb_source IS NOT NULL THEN fb_year"
+        f" WHEN base IS NOT NULL THEN base_year ELSE {first_year} END AS by0"
+    )
+
+
 def _near_tie(x: str) -> str:
     """Whether rounding `x` to 6 decimals could differ from Python's correctly rounded one."""
     scaled = f"abs({x}) * 1000000.0"
@@ -157,11 +170,7 @@ cells AS (
     LEFT JOIN agg a ON a.ri = r.ri AND a.gk = g.k
     LEFT JOIN periods p ON p.ri = r.ri AND p.gk = g.k),
 figured AS (
-    SELECT *,
-           CASE WHEN fb_source IS NOT NULL THEN fb_value
-                WHEN base IS NOT NULL THEN base ELSE first END AS b0,
-           CASE WHEN fb_source IS NOT NULL THEN fb_year
-                WHEN base IS NOT NULL THEN base_year ELSE first_year END AS by0,
+    SELECT *, {baseline_columns("first", "first_year")},
            CASE WHEN fb_source IS NOT NULL THEN fb_source
                 WHEN base IS NOT NULL THEN 'reported' ELSE 'first_reported' END AS bs0,
            periodic AND coalesce(len(period), 0) = 0 AS none_in_period,

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from psplan.assess.trends import Category
-from psplan.assess.vectorised import _satisfies
+from psplan.assess.vectorised import _satisfies, baseline_columns
 
 #: A category comes back as its index here (a small int Python shares).
 CATEGORIES: tuple[Category | None, ...] = (
@@ -62,11 +62,7 @@ WITH figures AS (
     GROUP BY o.ri, o.gk
     HAVING NOT bool_or(o.number IS NULL OR o.text IS NOT NULL OR o.bound IS NOT NULL OR o.rt)),
 based AS (  -- the baseline `judge_rows` measured from (none: a first figure of the year judged)
-    SELECT f.*, g.*,
-           CASE WHEN g.fb_source IS NOT NULL THEN g.fb_value
-                WHEN f.base IS NOT NULL THEN f.base ELSE f.numbers[1] END AS b0,
-           CASE WHEN g.fb_source IS NOT NULL THEN g.fb_year
-                WHEN f.base IS NOT NULL THEN g.base_year ELSE f.years[1] END AS by0,
+    SELECT f.*, g.*, {baseline_columns("f.numbers[1]", "f.years[1]")},
            g.fb_source IS NULL AND f.base IS NULL AND f.years[1] = f.years[-1] AS own_start
     FROM figures f JOIN judged_goals g ON g.k = f.gk),
 series AS (  -- `trends.series_points` of a level: from the baseline, then the years after it
