@@ -960,3 +960,34 @@ def test_the_trends_of_county_results_are_worked_out_by_duckdb(
                 kinds.add(result.goal.kind)
         assert kinds == ({"level", "cumulative"} if plan_id == "ankang"
                          else {"level", "cumulative", "annual_average"})  # fmt: skip
+
+
+def test_the_notes_of_every_county_result_are_read_off_one_result_per_indicator(
+    tmp_path: Path,
+) -> None:
+    """Markdown lists every row's notes as footnotes: at county scale no result has notes of
+    its own (the columnar path reads no collection sheet), so each indicator's notes are
+    read off its first result, not off 185,600 results made once more — the same notes, with
+    an override's line too."""
+    from psplan.views.assessment import _Notes
+
+    from conftest import generate_actuals
+
+    counties = generate_actuals("ankang", tmp_path / "counties.csv", "--regions", "70")
+    overrides = tmp_path / "overrides.yaml"
+    overrides.write_text(
+        "overrides:\n  - indicator: free_prenatal_checkup_rate\n    direction: decrease\n"
+        "    reason: 示例\n",
+        encoding="utf-8",
+    )
+    checked = psplan.check("ankang", [counties], engine="columnar", overrides=overrides)
+    results = checked.results
+    assert results.notes_per_indicator
+    made = []
+    making = results._made
+    results._made = lambda index: made.append(index) or making(index)
+    fast = dict(_Notes(results, "zh"))
+    assert len(made) == len(checked.plan.indicators)
+    slow = dict(_Notes(list(results), "zh"))  # every result made and asked
+    assert fast == slow and len(fast) == 70 * sum(1 for i in checked.plan.indicators if i.notes)
+    assert any("示例" in line for lines in fast.values() for line in lines)

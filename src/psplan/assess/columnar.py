@@ -372,7 +372,8 @@ class ColumnarCollected:
             made.trends = trends
             return made
 
-        return LazyResults(columns, make)
+        # no collection sheet is read here, so no result has 原因分析 of its own
+        return LazyResults(columns, make, notes_per_indicator=not self.remarks)
 
     # ------------------------------------------------------------------------ the rows
 
@@ -521,10 +522,19 @@ class LazyResults(Sequence[Result]):
     writes every result (JSON, CSV) holds one at a time, not a country's 185,600. The last
     one made is kept: a format reads a row's cells and then its notes off the same result."""
 
-    def __init__(self, columns: ResultColumns, make: Callable[[int], Result]) -> None:
+    def __init__(
+        self,
+        columns: ResultColumns,
+        make: Callable[[int], Result],
+        *,
+        notes_per_indicator: bool = False,
+    ) -> None:
         self.columns = columns
         self._made = make
         self._last: tuple[int, Result] | None = None
+        #: whether every result's notes are its indicator's (no 原因分析 of its own): a
+        #: view then reads them off one result per indicator
+        self.notes_per_indicator = notes_per_indicator
 
     def _make(self, index: int) -> Result:
         last = self._last

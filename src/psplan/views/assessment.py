@@ -416,10 +416,22 @@ class _Notes(Mapping[int, list[str]]):
     def _all(self) -> dict[int, list[str]]:
         if self._notes is None:
             notes: dict[int, list[str]] = {}
-            for index, result in enumerate(self._results):
-                lines = self._of(result)
-                if lines:
-                    notes[index] = lines
+            columns = getattr(self._results, "columns", None)
+            if getattr(self._results, "notes_per_indicator", False) and columns is not None:
+                # no result has notes of its own (原因分析, from a sheet): each indicator's
+                # first result says them all, where reading every result made each again
+                by_indicator: dict[str, list[str]] = {}
+                for index, indicator in enumerate(columns.indicators):
+                    lines = by_indicator.get(indicator.id)
+                    if lines is None:
+                        lines = by_indicator[indicator.id] = self._of(self._results[index])
+                    if lines:
+                        notes[index] = lines
+            else:
+                for index, result in enumerate(self._results):
+                    lines = self._of(result)
+                    if lines:
+                        notes[index] = lines
             self._notes = notes
         return self._notes
 
