@@ -285,7 +285,9 @@ class Checked(Assessment):
     def to_rows(self, lang: str = "zh") -> list[dict[str, Any]]:
         """One dict per result: the keys of `to_dict()["results"]`, nested objects flattened
         with a dot (`target.value`, `baseline.source`, `trend.ratio`, `remarks.reason`)."""
-        return _flatten_all(self.to_dict(lang)["results"])
+        # each result's dict flattened as it is made (`to_dict()["results"]` would hold them
+        # all beside their flat copies: three copies of 185,600 results at county scale)
+        return _flatten_all(result.to_dict(self.plan, lang) for result in self.results)
 
     def to_dataframe(self, lang: str = "zh") -> pandas.DataFrame:
         return _dataframe(self.to_rows(lang))
@@ -640,9 +642,12 @@ def _flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
 def _flatten_all(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Flat dicts with the same keys, in the records' key order. An object that is null in one
     record (a result without a trend) gives None in the columns the others have for it."""
-    records = list(records)
-    top = {key: at for at, key in enumerate(dict.fromkeys(k for r in records for k in r))}
-    flat = [_flatten(record) for record in records]
+    named: dict[str, None] = {}  # the records' own keys, in the order first met
+    flat: list[dict[str, Any]] = []
+    for record in records:  # one record held at a time, flat
+        named.update(dict.fromkeys(record))
+        flat.append(_flatten(record))
+    top = {key: at for at, key in enumerate(named)}
     seen = dict.fromkeys(key for record in flat for key in record)
     parents = {key[:at] for key in seen for at, char in enumerate(key) if char == "."}
     order = {key: at for at, key in enumerate(seen)}
@@ -650,7 +655,9 @@ def _flatten_all(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
         (key for key in seen if key not in parents),
         key=lambda key: (top[key.split(".", 1)[0]], order[key]),
     )
-    return [{key: record.get(key) for key in keys} for record in flat]
+    for at, record in enumerate(flat):  # in place: the flat copy goes as its row is made
+        flat[at] = {key: record.get(key) for key in keys}
+    return flat
 
 
 def _dataframe(rows: list[dict[str, Any]], columns: Iterable[str] = ()) -> pandas.DataFrame:
