@@ -335,3 +335,18 @@ def test_percentages_written_as_fractions_are_said(tmp_path: Path, engine: str) 
     assert not [
         w for w in psplan.check("ankang", path, engine=engine).warnings if w.code == "range"
     ]
+
+
+def test_lint_and_check_name_a_range_with_its_unit(tmp_path: Path) -> None:
+    """A share past 100 %: check said “（0–100%）” and lint “（0–100）” for the same figure (a
+    trial's finding); both say the unit now."""
+    path = tmp_path / "range.csv"
+    path.write_text(
+        "地区,指标,年份,数值\n全市,免费孕前优生健康检查率,2021,82.5\n"
+        "全市,免费孕前优生健康检查率,2022,101.5\n",
+        "utf-8",
+    )
+    found = [str(p.words) for p in psplan.lint("ankang", path) if p.code == "range"]
+    assert found == ["全市，免费孕前优生健康检查率2022年为“101.5”，超出合理范围（0–100%）"]
+    said = [str(w.words) for w in psplan.check("ankang", path).warnings if w.code == "range"]
+    assert said[0].startswith("“101.5”超出免费孕前优生健康检查率的合理范围（0–100%）")

@@ -299,7 +299,8 @@ def range_finding(figure: Observation, indicator: Indicator, region: str | None)
     return Problem(
         Location(figure.file, figure.line), f"lint.{rule}", "range", "warning",
         name=indicator.name, region=_region_words(region), year=figure.year,
-        value=quoted(figure.value.raw), low=low, **({"high": high} if rule == "range" else {}),
+        value=quoted(figure.value.raw), low=low,
+        **({"high": high, "unit": indicator.unit or ""} if rule == "range" else {}),
     )  # fmt: skip
 
 

@@ -282,8 +282,9 @@ WORDS: dict[str, dict[str, str]] = {
         "check it",
     },
     "lint.range": {
-        "zh": "{region}{name}{year}年为{value}，超出合理范围（{low:g}–{high:g}）",
-        "en": "{region}{name} {year} is {value}, outside its natural range ({low:g}–{high:g})",
+        "zh": "{region}{name}{year}年为{value}，超出合理范围（{low:g}–{high:g}{unit}）",
+        "en": "{region}{name} {year} is {value}, outside its natural range "
+        "({low:g}–{high:g}{unit})",
     },
     "lint.fraction": {
         "zh": "{region}{name}{year}年为{value}，像是写成小数的百分比（以 % 计，目标值 {target}）",
