@@ -64,6 +64,28 @@ def test_two_files_that_disagree_name_both_places(departments, tmp_path: Path) -
     )
 
 
+def test_two_sheets_of_one_workbook_that_disagree_are_two_sheets(tmp_path: Path) -> None:
+    """Two departments' sheets in one workbook giving two figures: the error named them two
+    files (a trial's finding); they are two sheets, and each is named with its workbook."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    education = book.active
+    education.title = "教育局"
+    health = book.create_sheet("卫健委")
+    for sheet, value in ((education, "91.1%"), (health, "90.8%")):
+        sheet.append(["indicator", "year", "value"])
+        sheet.append(["学前教育毛入园率", 2023, value])
+    path = tmp_path / "部门.xlsx"
+    book.save(path)
+    result = runner.invoke(app, ["check", "national", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"psplan: error: {path}[卫健委]:2:3: 学前教育毛入园率 2023 年的数据在两个工作表中数值不同："
+        f"“91.1%”（{path}[教育局] 第 2 行）和“90.8%”"
+    ]
+
+
 def test_report_and_trend_take_several_files_and_name_them(departments, tmp_path: Path) -> None:
     education, health = departments
     page = tmp_path / "r.md"

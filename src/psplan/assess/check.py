@@ -779,6 +779,8 @@ def reported_twice(indicator: Indicator, row: ActualRow, earlier: Observation) -
     disagree name both places; one file, both lines."""
     elsewhere = earlier.file != row.file
     key = "check.reported_twice_in_files" if elsewhere else "check.reported_twice"
+    if elsewhere and _workbook(earlier.file) == _workbook(row.file) is not None:
+        key = "check.reported_twice_in_sheets"  # two sheets of one workbook, not two files
     return Problem(
         row.location,
         key + ("_in_region" if row.region else ""),
@@ -791,6 +793,12 @@ def reported_twice(indicator: Indicator, row: ActualRow, earlier: Observation) -
         file=plain(earlier.file),
         second=quoted(row.value.raw),
     )
+
+
+def _workbook(name: str) -> str | None:
+    """The workbook a sheet's rows come from (`book.xlsx[教育局]` → `book.xlsx`), else None."""
+    book, bracket, _ = name.partition("[")
+    return book if bracket and name.endswith("]") else None
 
 
 def _same(a: Value, b: Value) -> bool:

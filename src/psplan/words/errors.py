@@ -872,6 +872,18 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{name} in {region} {year} differs between two files: {first} ({file}, line "
         "{line}) and {second}",
     },
+    "check.reported_twice_in_sheets": {
+        "zh": "{name} {year} 年的数据在两个工作表中数值不同："
+        "{first}（{file} 第 {line} 行）和{second}",
+        "en": "{name} {year} differs between two sheets: {first} ({file}, line {line}) and "
+        "{second}",
+    },
+    "check.reported_twice_in_sheets_in_region": {
+        "zh": "{region}{name} {year} 年的数据在两个工作表中数值不同："
+        "{first}（{file} 第 {line} 行）和{second}",
+        "en": "{name} in {region} {year} differs between two sheets: {first} ({file}, line "
+        "{line}) and {second}",
+    },
     "check.reported_twice_in_region": {
         "zh": "{region}{name} {year} 年的数据上报了两次且数值不同："
         "{first}（第 {line} 行）和{second}",
