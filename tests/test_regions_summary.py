@@ -284,3 +284,26 @@ def test_whether_a_table_of_trends_is_too_long_is_known_without_making_its_rows(
     assert more_than(trends.rows, with_trend - 1) and not more_than(trends.rows, with_trend)
     assert len(made) == 1
     assert len(list(trends.rows)) == with_trend and len(made) == with_trend
+
+
+def test_a_spreads_minimum_maximum_and_mean_read_alike(tmp_path: Path) -> None:
+    """The minimum 85.45 %, the maximum 93.9 % and the mean of three counties in one row of
+    the spread: each showed its own decimals (85.45%, 93.9%; in the workbook 0.00% beside
+    0.0%, a trial's finding); they share the most any of them has, up to two."""
+    from psplan.views.assessment import spread_table
+    from psplan.views.numbers import Figure
+
+    path = tmp_path / "three.csv"
+    name = "免费孕前优生健康检查率"
+    path.write_text(
+        "地区,指标,年份,数值\n"
+        + "".join(f"{region},{name},2023,{value}\n"
+                  for region, value in (("甲县", "85.45"), ("乙县", "93.9"), ("丙县", "88")))
+        , encoding="utf-8",
+    )  # fmt: skip
+    table = spread_table(psplan.check("ankang", path), "zh")
+    row = next(r for r in table.rows if str(r[0]) == name)
+    low, high, mean = row[3:6]
+    assert all(isinstance(cell, Figure) for cell in (low, high, mean))
+    assert (low.shown, high.shown, mean.shown) == ("85.45%", "93.90%", "89.12%")
+    assert low.format == high.format == mean.format == "0.00%"

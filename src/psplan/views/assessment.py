@@ -46,6 +46,7 @@ from psplan.views.model import Bar, Cell, Chart, Column, Status, Table, Text, Vi
 from psplan.views.numbers import (
     Figure,
     computed,
+    computed_places,
     count,
     decimals,
     growth,
@@ -651,14 +652,15 @@ def spread_table(report: Assessment, lang: str, found: list[Spread] | None = Non
     rows: list[tuple[Cell, ...]] = []
     for s in spreads(report) if found is None else found:
         indicator = plan.indicator(s.indicator_id)
+        places = computed_places(indicator, s.minimum, s.maximum, s.mean)  # one row alike
         rows.append(
             (
                 indicator_cell(indicator),
                 count(s.regions),
                 count(s.reported),
-                computed(indicator, s.minimum),
-                computed(indicator, s.maximum),
-                computed(indicator, s.mean),
+                computed(indicator, s.minimum, places=places),
+                computed(indicator, s.maximum, places=places),
+                computed(indicator, s.mean, places=places),
                 None if s.cv is None else Figure(s.cv, "0.0%", f"{s.cv:.1%}"),
                 *(count(s.statuses.get(code, 0)) for code in ("met", "on_track", *LAGGING)),
                 separator.join(s.lagging),

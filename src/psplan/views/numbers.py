@@ -164,7 +164,11 @@ COMPUTED_PLACES = 2
 
 
 def computed(
-    indicator: Indicator, value: float | None, *, points: str | None = None
+    indicator: Indicator,
+    value: float | None,
+    *,
+    points: str | None = None,
+    places: int | None = None,
 ) -> Figure | str | None:
     """A figure psplan computed from the plan and the reports (the expected value, the gap,
     the mean of the regions): the plan's precision, and the decimals the figure has up to two,
@@ -175,13 +179,24 @@ def computed(
     A difference of two figures of a % indicator (a gap: 96% − 95.7%) is percentage points,
     not a relative change: given `points`, the unit word of percentage points in the view's
     language (the catalogue's ``unit.points``: 个百分点, " pp"), it is the number 0.3 shown
-    "0.3个百分点" (`in_points`)."""
+    "0.3个百分点" (`in_points`). Given `places`, it shows that many decimals (figures shown
+    side by side: `computed_places`)."""
     if value is None or not math.isfinite(value):
         return measure(indicator, value)
-    places = max(plan_precision(indicator), min(decimals(value), COMPUTED_PLACES))
+    if places is None:
+        places = computed_places(indicator, value)
     if points is not None and is_percent(indicator):
         return in_points(round(value, places) + 0.0, places, points)
     return measure(indicator, round(value, places) + 0.0, estimate=True, places=places)
+
+
+def computed_places(indicator: Indicator, *values: float | None) -> int:
+    """The decimals `computed` shows figures with: the plan's precision, and as many as the
+    figures have, up to two — for several figures shown side by side (a spread's minimum,
+    maximum and mean), the most any of them has, so that one row reads alike."""
+    found = [min(decimals(v), COMPUTED_PLACES) for v in values
+             if v is not None and math.isfinite(v)]  # fmt: skip
+    return max(plan_precision(indicator), *found, 0)
 
 
 def in_points(value: float, places: int, unit: str, *, signed: bool = False) -> Figure:
