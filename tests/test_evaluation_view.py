@@ -330,7 +330,7 @@ def test_explanations_without_a_region_belong_to_the_plans_own_area(tmp_path: Pa
     beds = next(r for r in report.results if r.indicator.id == "elderly_care_beds_total")
     assert beds.remarks == {"reason": "用地"}
     assert [w.message for w in report.warnings if w.code == "remarks"] == [
-        "地区“汉台区”有原因分析或下一步措施，但没有数据，未使用"
+        "地区“汉台区”的养老服务床位总量有原因分析或下一步措施，但该地区没有数据，未使用"
     ]
 
 
@@ -457,7 +457,8 @@ def test_explanations_without_a_region_beside_county_figures_are_said_unused(
 ) -> None:
     """County figures only (no 全市 row): an explanation given without a region has no result
     to go under. It is said, at its line, with the indicator's name; so is a region's
-    explanation without figures, at its own line (it used to say <input>)."""
+    explanation without figures, each at its own line (one region's second was not named,
+    and the first was said at <input>)."""
     figures = tmp_path / "f.csv"
     figures.write_text(
         "地区,指标,年份,数值\n汉台区,养老服务床位总量,2023,823.0\n"
@@ -466,7 +467,8 @@ def test_explanations_without_a_region_beside_county_figures_are_said_unused(
     )
     reasons = tmp_path / "reasons.yaml"
     reasons.write_text(
-        "elderly_care_beds_total:\n  原因分析: 用地\n  城固县:\n    原因分析: 另一个\n",
+        "elderly_care_beds_total:\n  原因分析: 用地\n  城固县:\n    原因分析: 另一个\n"
+        "preschool_gross_enrollment:\n  城固县:\n    下一步措施: 第三个\n",
         encoding="utf-8",
     )
     report = psplan.check("national", [figures, reasons], stage="mid")
@@ -474,7 +476,10 @@ def test_explanations_without_a_region_beside_county_figures_are_said_unused(
     assert [(str(w.location), w.message) for w in report.warnings if w.code == "remarks"] == [
         (f"{reasons}:2:9", "指标“养老服务床位总量”的原因分析或下一步措施未写明地区，应属全市，"
          "但数据中没有全市的数据（只有各地区的），未使用；如是各地区的，请按地区填写"),
-        (f"{reasons}:4:11", "地区“城固县”有原因分析或下一步措施，但没有数据，未使用"),
+        (f"{reasons}:4:11",
+         "地区“城固县”的养老服务床位总量有原因分析或下一步措施，但该地区没有数据，未使用"),
+        (f"{reasons}:7:12",
+         "地区“城固县”的学前教育毛入园率有原因分析或下一步措施，但该地区没有数据，未使用"),
     ]  # fmt: skip
 
 

@@ -1139,16 +1139,15 @@ def _place_explanations(
                     warnings.append(Problem(places.get(key, Location("")), code, "remarks",
                                             "warning", name=quoted(name)))  # fmt: skip
                 del table[key]  # type: ignore[arg-type]
-    unused = {r for r, _ in collected.remarks if r not in regions}
-    if unused and warnings is not None:
-        for place in sorted(unused, key=str):
-            first = min(
-                (where for (r, _), where in places.items() if r == place),
-                key=lambda where: (where.file, where.line or 0),
-                default=Location(""),
-            )
-            warnings.append(Problem(first, "check.explanations_without_figures",
-                                    "remarks", "warning", region=quoted(str(place))))  # fmt: skip
+    if warnings is None:
+        return
+    present = set(regions)
+    unused = [key for key in collected.remarks if key[0] not in present]
+    at = {key: places.get(key, Location("")) for key in unused}
+    for key in sorted(unused, key=lambda k: (at[k].file, at[k].line, at[k].column, str(k))):
+        warnings.append(Problem(at[key], "check.explanations_without_figures", "remarks",
+                                "warning", region=quoted(str(key[0])),
+                                name=plan.indicator(key[1]).name))  # fmt: skip
 
 
 def _sheets_of(sources: tuple[str, ...], figures_read: Mapping[str, int]) -> tuple[str, ...]:

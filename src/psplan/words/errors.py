@@ -958,8 +958,9 @@ WORDS: dict[str, dict[str, str]] = {
         "by region if it is the regions'",
     },
     "check.explanations_without_figures": {
-        "zh": "地区{region}有原因分析或下一步措施，但没有数据，未使用",
-        "en": "region {region} has explanations (原因分析 / 下一步措施) but no figures: not used",
+        "zh": "地区{region}的{name}有原因分析或下一步措施，但该地区没有数据，未使用",
+        "en": "the explanations (原因分析 / 下一步措施) of {name} for region {region}: the region "
+        "has no figures, not used",
     },
     "check.previous_period_indicator": {
         "zh": "{text}不是规划{plan}的指标，按上一规划期（{year}年及以前）的数据跳过",
