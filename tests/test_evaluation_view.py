@@ -504,3 +504,16 @@ def test_a_baseline_without_a_region_beside_county_figures_is_said_unused(
         (f"{sheet}:2:2", "指标“每千人口拥有3岁以下婴幼儿托位数”的基期值未写明地区，应属全市，"
          "但数据中没有全市的数据（只有各地区的），未使用；如是各地区的，请按地区填写"),
     ]  # fmt: skip
+
+
+def test_a_year_asked_for_past_the_last_year_reported_warns() -> None:
+    """--year 2024 on figures of 2023: four indicators became 滞后 (their 2023 figure against
+    2024's share of the time) and the exit code 1, without a word, where --stage final says
+    it (a trial's finding); the year of the figures says nothing."""
+    figures = Path(__file__).parents[1] / "examples" / "national-2023.csv"
+    report = psplan.check("national", figures, year=2024)
+    assert [w.message for w in report.warnings if w.code == "stage"] == [
+        "按2024年评价，但数据最晚到2023年：2024年的评价按2023年及以前的数据作出，时间进度按2024年计"
+    ]
+    assert not [w for w in psplan.check("national", figures, year=2023).warnings
+                if w.code == "stage"]  # fmt: skip

@@ -1003,15 +1003,12 @@ def assess_collected(
         _place_explanations(plan, collected, regions, warnings)
         if warnings is not None:
             warnings.extend(one_region_twice(regions, source))
-        if (
-            stage != "annual"
-            and collected.years
-            and max(collected.years) < year
-            and warnings is not None
-        ):
-            # a mid-term or final evaluation judged in a year the figures do not reach
-            warnings.append(Problem(Location(source), "check.stage_beyond_figures", "stage",
-                                    "warning", year=year, latest=max(collected.years)))  # fmt: skip
+        if collected.years and max(collected.years) < year and warnings is not None:
+            # judged in a year the figures do not reach (an evaluation's, or --year): each
+            # is measured against that year's share of the time, from an earlier figure
+            key = "check.stage_beyond_figures" if stage != "annual" else "check.year_beyond_figures"
+            warnings.append(Problem(Location(source), key, "stage", "warning", year=year,
+                                    latest=max(collected.years)))  # fmt: skip
         if region is not None:
             region = region_name(region) or ""  # as region cells are read ("京００１县 ")
             if region not in regions:

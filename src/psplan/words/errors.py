@@ -943,6 +943,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "the evaluation is of {year}, but the figures end in {latest}: {year} is judged on "
         "the figures of {latest} and before",
     },
+    "check.year_beyond_figures": {
+        "zh": "按{year}年评价，但数据最晚到{latest}年：{year}年的评价按{latest}年及以前的数据作出，"
+        "时间进度按{year}年计",
+        "en": "judged as of {year}, but the figures end in {latest}: {year} is judged on the "
+        "figures of {latest} and before, against {year}'s share of the time",
+    },
     "check.explanations_without_area": {
         "zh": "指标{name}的原因分析或下一步措施未写明地区，应属全市，但数据中没有全市的数据"
         "（只有各地区的），未使用；如是各地区的，请按地区填写",
