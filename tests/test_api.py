@@ -222,6 +222,34 @@ def test_references_are_the_command_option(tmp_path: Path) -> None:
         psplan.check("suzhou", actuals, references={"working_age_schooling_years": "many"})
 
 
+def test_a_reference_for_an_id_the_plan_has_not_is_refused(tmp_path: Path) -> None:
+    """A misspelt id in --reference was passed over without a word, and the indicator then
+    asked for the reference it had been given (a trial's finding): it is an error naming the
+    plan's ids with a relative target, before the file is read, by the command and the API
+    alike; a reference for an indicator whose target is not relative is said unused."""
+    actuals = tmp_path / "suzhou.csv"
+    actuals.write_text(
+        "indicator,year,value\n劳动年龄人口平均受教育年限,2023,10.6\n", encoding="utf-8"
+    )
+    said = (
+        "参照值“working_age_schooling_yeras”：规划 suzhou 中没有这个指标ID"
+        "（有相对目标的指标：working_age_schooling_years）"
+    )
+    code, _, stderr = cli("check", "suzhou", str(actuals), "--reference",
+                          "working_age_schooling_yeras=10.5")  # fmt: skip
+    assert code == 2
+    assert stderr.splitlines() == [f"psplan: error: {said}"]
+    with pytest.raises(psplan.PsplanError) as raised:
+        psplan.check("suzhou", actuals, references={"working_age_schooling_yeras": 10.5})
+    assert str(raised.value.words) == said
+    figures = Path(__file__).parents[1] / "examples" / "national-2023.csv"
+    checked = psplan.check("national", figures, references={"preschool_gross_enrollment": 5})
+    assert [str(w) for w in checked.warnings if w.code == "reference"] == [
+        "--reference: warning: 参照值“preschool_gross_enrollment”未使用：该指标的目标“>90%”不是相对目标"
+        " [reference]"
+    ]
+
+
 def test_a_reference_region_may_be_one_name(tmp_path: Path) -> None:
     actuals = tmp_path / "suzhou.csv"
     actuals.write_text(

@@ -361,7 +361,7 @@ def check(
     options: dict[str, Any] = {
         "year": year,
         "region": region,
-        "references": _references(references),
+        "references": _references(references, chosen, warnings),
         "reference_regions": _names(reference_regions),
         "source": source,
         "sources": tuple(str(path) for path in files) if files else tuple(several),
@@ -483,10 +483,15 @@ def _names(names: Iterable[str]) -> list[str]:
     return [names] if isinstance(names, str) else list(names)
 
 
-def _references(given: Mapping[str, float | str] | None) -> dict[str, float]:
-    """Reference values as numbers; a text is read as a reported figure is (`10.2%`)."""
+def _references(
+    given: Mapping[str, float | str] | None, plan: Plan, warnings: list[Problem]
+) -> dict[str, float]:
+    """Reference values as numbers; a text is read as a reported figure is (`10.2%`); each
+    id one of the plan's (`check.known_references`)."""
     from psplan.actuals.values import parse_value
+    from psplan.assess.check import known_references
 
+    known_references(plan, [str(key) for key in given or {}], warnings)
     references = {}
     for key, value in (given or {}).items():
         number = None

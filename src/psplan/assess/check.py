@@ -1113,6 +1113,24 @@ def judged(
     return _with_reference_source(verdict, found[1]) if found else verdict
 
 
+def known_references(plan: Plan, ids: Iterable[str], warnings: list[Problem] | None) -> None:
+    """The indicator ids reference values are given for (--reference): one the plan does not
+    have is an error (a misspelt id was passed over without a word, and its indicator then
+    asked for the very reference it had been given); one whose target is not relative is
+    said, as its value is not used."""
+    by_id = {indicator.id: indicator for indicator in plan.indicators}
+    for key in ids:
+        indicator = by_id.get(key)
+        if indicator is None:
+            relative = [i.id for i in plan.indicators if i.target.form == "relative"]
+            raise PsplanError("check.unknown_reference", key=quoted(key), plan=plan.id,
+                              ids=" / ".join(relative) or "—")  # fmt: skip
+        if indicator.target.form != "relative" and warnings is not None:
+            warnings.append(Problem(Location("--reference"), "check.reference_not_relative",
+                                    "reference", "warning", key=quoted(key),
+                                    target=quoted(indicator.target.raw)))  # fmt: skip
+
+
 def _place_explanations(
     plan: Plan, collected: _Collected, regions: list[str | None], warnings: list[Problem] | None
 ) -> None:

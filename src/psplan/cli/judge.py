@@ -87,7 +87,7 @@ def run_check(
     get = options.get
     overrides, encoding, sheet = get("overrides"), get("encoding"), get("sheet")
     from psplan.actuals.read import distinct_files, read_actuals
-    from psplan.assess.check import check
+    from psplan.assess.check import check, known_references
     from psplan.assess.engine import engine_from_env, use_columnar
     from psplan.assess.overrides import read_overrides
     from psplan.progress import with_progress
@@ -109,6 +109,7 @@ def run_check(
         "allow_outside_period": bool(get("allow_outside_period")),
         "strict": bool(get("strict")),
     }
+    known_references(plan, options_of_check["references"], warnings)
     source = options_of_check["source"]
     hint = say("cli.hint.raise_limit") + say(region_hint)
 

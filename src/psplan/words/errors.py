@@ -1055,6 +1055,15 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "each waiver needs an id and a reason",
     },
     # ------------------------------------------------------------------ the Python API
+    "check.unknown_reference": {
+        "zh": "参照值{key}：规划 {plan} 中没有这个指标ID（有相对目标的指标：{ids}）",
+        "en": "reference {key}: plan {plan} has no indicator of this id (those with a relative "
+        "target: {ids})",
+    },
+    "check.reference_not_relative": {
+        "zh": "参照值{key}未使用：该指标的目标{target}不是相对目标",
+        "en": "reference {key} is not used: the indicator's target {target} is not relative",
+    },
     "api.bad_reference": {
         "zh": "参照值{key}：应为数字，而不是{value}",
         "en": "reference {key}: expected a number, not {value}",
