@@ -517,3 +517,31 @@ def test_a_year_asked_for_past_the_last_year_reported_warns() -> None:
     ]
     assert not [w for w in psplan.check("national", figures, year=2023).warnings
                 if w.code == "stage"]  # fmt: skip
+
+
+def test_the_markdown_reports_bold_labels_render_in_commonmark(tmp_path: Path) -> None:
+    """`**原因分析：**用地` and `**【待填写】**` after a Chinese character stayed asterisks in
+    GitHub, VS Code and pandoc (CommonMark closes ** after punctuation only before a space
+    or punctuation: a trial's finding); the punctuation is now outside the bold, and a
+    CommonMark parser (markdown-it, which rich depends on) leaves no asterisk."""
+    import markdown_it
+    from typer.testing import CliRunner
+
+    from psplan.cli import app
+
+    figures = tmp_path / "f.csv"
+    figures.write_text("地区,指标,年份,数值\n全市,养老服务床位总量,2023,700\n", encoding="utf-8")
+    reasons = tmp_path / "reasons.yaml"
+    reasons.write_text("elderly_care_beds_total:\n  原因分析: 用地审批延期\n", encoding="utf-8")
+    out = tmp_path / "report.md"
+    result = CliRunner().invoke(
+        app, ["report", "national", str(figures), str(reasons), "--stage", "mid", "-o", str(out)]
+    )
+    assert result.exit_code in (0, 1), result.output
+    text = out.read_text(encoding="utf-8")
+    assert "**原因分析**：用地审批延期" in text and "**下一步措施**：【**待填写**】" in text
+    html = markdown_it.MarkdownIt().render(text)
+    for label in ("原因分析", "下一步措施"):
+        assert f"**{label}" not in html and f"<strong>{label}</strong>：" in html
+    assert "**【" not in html and "【<strong>待填写</strong>】" in html
+    assert "<strong>原因分析</strong>：用地审批延期" in html

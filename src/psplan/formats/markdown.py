@@ -11,6 +11,7 @@ for CJK text via wcwidth), its notes as a list, the view's notes.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
@@ -98,7 +99,7 @@ def _sections(view: Any) -> Iterator[Block]:
         for paragraph in section.paragraphs:
             runs = getattr(paragraph, "runs", (paragraph,))
             yield "".join(
-                f"**{markdown_line(str(run))}**"
+                _bold(markdown_line(str(run)))
                 if isinstance(run, Text) and run.style in ("bold", "placeholder")
                 else markdown_line(str(run))
                 for run in runs
@@ -106,6 +107,26 @@ def _sections(view: Any) -> Iterator[Block]:
         for key in section.tables:
             if key in tables:
                 yield from _table(tables[key], view.lang)
+
+
+def _bold(text: str) -> str:
+    """A run of prose in bold, its punctuation at either end left outside the ** (原因分析：
+    → **原因分析**：, 【待填写】 → 【**待填写**】): CommonMark does not close `**原因分析：**`
+    before a Chinese character (a ** after punctuation closes only before a space or
+    punctuation), so GitHub, VS Code and pandoc showed the asterisks."""
+    start, end = 0, len(text)
+    while start < end and _edge(text[start]):
+        start += 1
+    while end > start and _edge(text[end - 1]):
+        end -= 1
+    if start == end:
+        return text
+    return f"{text[:start]}**{text[start:end]}**{text[end:]}"
+
+
+def _edge(char: str) -> bool:
+    """Punctuation, a symbol or a space: what CommonMark's flanking rules look at."""
+    return char.isspace() or unicodedata.category(char)[0] in "PS"
 
 
 def _cell(cell: object, lang: str, matrix: bool) -> str:
