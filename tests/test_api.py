@@ -411,6 +411,10 @@ def test_strict_makes_a_figure_out_of_range_an_error(tmp_path: Path) -> None:
         psplan.check("national", actuals, strict=True)
     assert [p.code for p in raised.value.problems] == ["range"]
     assert [w.code for w in raised.value.warnings] == ["skipped-row"]
+    # the error does not ask for the --strict it was made by (a trial's finding)
+    said = raised.value.problems[0].words.render("zh")
+    assert said.endswith("；请核实该数据（--strict：按错误处理）") and "使用 --strict" not in said
+    assert raised.value.problems[0].words.render("en").endswith("(an error under --strict)")
 
 
 def test_bad_rows_raise_all_together(tmp_path: Path) -> None:

@@ -963,7 +963,9 @@ def assess_collected(
     if strict:
         # Figures outside their natural range are errors, not warnings, under --strict.
         out_of_range = [w for w in collected.warnings if w.code == "range"]
-        collected.problems += [Problem(w.location, w.words, w.code) for w in out_of_range]
+        collected.problems += [
+            Problem(w.location, _as_strict(w.words), w.code) for w in out_of_range
+        ]
         collected.warnings = [w for w in collected.warnings if w.code != "range"]
     if warnings is not None:
         warnings.extend(collected.warnings)
@@ -1111,6 +1113,14 @@ def judged(
     )
     verdict = judge(goal, observations, year, found[0] if found else None, sheet_baseline)
     return _with_reference_source(verdict, found[1]) if found else verdict
+
+
+def _as_strict(words: Message) -> Message:
+    """A warning's words as the error --strict makes of it (without "--strict makes this an
+    error", which it has just done)."""
+    if words.key == "check.out_of_range":
+        return Message("check.out_of_range_strict", **words.args)
+    return words
 
 
 def known_references(plan: Plan, ids: Iterable[str], warnings: list[Problem] | None) -> None:

@@ -174,7 +174,12 @@ def check(
     output_format: FormatOpt = None,
     lang: LangOpt = Lang.zh,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 when any indicator is behind or not met.")
+        bool,
+        typer.Option(
+            "--strict",
+            help="Exit 1 when any indicator is behind or not met; a figure outside its "
+            "natural range (a share above 100 %) is an error (exit 2), not a warning.",
+        ),
     ] = False,
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,

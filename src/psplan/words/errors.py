@@ -904,6 +904,11 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{value} is outside the natural range of {name} ({range}); check the figure; "
         "--strict (Python: strict=True) makes this an error",
     },
+    "check.out_of_range_strict": {
+        "zh": "{value}超出{name}的合理范围（{range}）；请核实该数据（--strict：按错误处理）",
+        "en": "{value} is outside the natural range of {name} ({range}); check the figure "
+        "(an error under --strict)",
+    },
     "check.not_negative": {"zh": "不为负数", "en": "not negative"},
     "check.two_references": {
         "zh": "{name} {year} 年有两个不同的参照值：{first:g}（{first_region}）和 {second:g}"
