@@ -55,6 +55,30 @@ def test_psplan_alone_still_shows_the_help() -> None:
 
 def test_help_and_success_keep_their_exit_codes(tmp_path: Path) -> None:
     assert runner.invoke(app, ["check", "--help"]).exit_code == 0
+    short = runner.invoke(app, ["check", "-h"])  # a habit: it was "没有选项 -h"
+    assert short.exit_code == 0 and short.stdout.startswith("Usage: ")
+    assert short.stdout == runner.invoke(app, ["check", "--help"]).stdout
     done = runner.invoke(app, ["show", "national", "-o", str(tmp_path / "n.json")])
     assert done.exit_code == 0, done.output
     assert (tmp_path / "n.json").stat().st_size > 0
+
+
+def test_a_bad_language_in_the_environment_names_the_variable(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """PSPLAN_LANG=fr blamed --lang, which nobody typed (a trial's finding); EN and Zh, as
+    an environment variable is often set, are read as en and zh."""
+    monkeypatch.setenv("PSPLAN_LANG", "fr")
+    result = runner.invoke(app, ["check", "ankang", "x.csv"], prog_name="psplan")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "psplan: error: 环境变量 PSPLAN_LANG 的值无效：“fr”不是可选值（zh、en）；"
+        "用法见 psplan check --help"
+    ]
+    monkeypatch.setenv("PSPLAN_LANG", "EN")
+    out = tmp_path / "n.json"
+    done = runner.invoke(app, ["show", "national", "-o", str(out)])
+    assert done.exit_code == 0 and done.stderr.startswith("wrote ")
+    mistyped = runner.invoke(app, ["check", "ankang", "x.csv", "--stage", "last"],
+                             prog_name="psplan")  # fmt: skip
+    assert mistyped.stderr.startswith("psplan: error: invalid value for --stage")

@@ -58,6 +58,7 @@ def make_app(names: Iterable[str] = COMMANDS) -> typer.Typer:
     made = typer.Typer(
         name="psplan",
         cls=Group,  # click's usage errors as psplan's one line
+        context_settings={"help_option_names": ["-h", "--help"]},  # `check -h`, a habit
         help="Track the indicators of China's five-year public-service plans "
         "(“十四五”公共服务规划) and check reported figures against their targets.",
         add_completion=False,

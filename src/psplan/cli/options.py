@@ -67,6 +67,7 @@ LangOpt = Annotated[
     Lang,
     typer.Option(
         envvar="PSPLAN_LANG",
+        case_sensitive=False,  # EN, Zh: what an environment variable is often set to
         help="Language of headers, labels and messages (zh or en; also PSPLAN_LANG).",
     ),
 ]

@@ -26,10 +26,10 @@ def command_language(argv: Sequence[str]) -> str:
     error, an interrupt): --lang, else PSPLAN_LANG, else Chinese, as the command has it."""
     for at, arg in enumerate(argv):
         if arg.startswith("--lang="):
-            return "en" if arg.removeprefix("--lang=") == "en" else "zh"
+            return "en" if arg.removeprefix("--lang=").lower() == "en" else "zh"
         if arg == "--lang" and at + 1 < len(argv):
-            return "en" if argv[at + 1] == "en" else "zh"
-    return "en" if os.environ.get("PSPLAN_LANG") == "en" else "zh"
+            return "en" if argv[at + 1].lower() == "en" else "zh"
+    return "en" if os.environ.get("PSPLAN_LANG", "").lower() == "en" else "zh"
 
 
 class Group(TyperGroup):
@@ -99,7 +99,11 @@ def _worded(exc: Any, lang: str) -> str:
         kind = "option" if _is_option(exc.param) else "argument"
         return say(f"cli.usage.missing_{kind}", lang, name=_name(exc.param))
     if "BadParameter" in kinds:
-        return say("cli.usage.bad_value", lang, name=_name(exc.param),
+        name = _name(exc.param)
+        variable = _from_environment(exc)
+        if variable:  # PSPLAN_LANG=fr: the option was not typed, the variable was set
+            name = say("cli.usage.variable", lang, name=variable)
+        return say("cli.usage.bad_value", lang, name=name,
                    detail=_detail(exc.message, lang))  # fmt: skip
     if "BadOptionUsage" in kinds and exc.message.endswith("requires an argument."):
         return say("cli.usage.needs_value", lang, option=exc.option_name)
@@ -143,6 +147,18 @@ def _detail(message: str, lang: str) -> str:
                 values["choices"] = _listed(choices, lang)
             return say(f"cli.usage.detail.{key}", lang, **values)
     return message
+
+
+def _from_environment(exc: Any) -> str | None:
+    """The environment variable a refused value came from, if it came from one."""
+    ctx, param = getattr(exc, "ctx", None), getattr(exc, "param", None)
+    if ctx is None or param is None or not getattr(param, "envvar", None):
+        return None
+    source = ctx.get_parameter_source(param.name)
+    if getattr(source, "name", "") != "ENVIRONMENT":
+        return None
+    envvar = param.envvar
+    return envvar if isinstance(envvar, str) else " / ".join(envvar)
 
 
 def _is_option(param: Any) -> bool:

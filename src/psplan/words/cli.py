@@ -21,6 +21,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "option {option} needs a value",
     },
     "cli.usage.extra": {"zh": "多余的参数：{arguments}", "en": "unexpected arguments: {arguments}"},
+    "cli.usage.variable": {"zh": "环境变量 {name}", "en": "the environment variable {name}"},
     "cli.usage.bad_value": {
         "zh": "{name} 的值无效：{detail}",
         "en": "invalid value for {name}: {detail}",
