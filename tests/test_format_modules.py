@@ -299,9 +299,9 @@ def test_a_terminal_leaves_out_details_before_giving_up_the_grid() -> None:
     view = assessment_view(psplan.check("national", "examples/national-2023.csv"), "zh")
     text = render(view, "table", width=100)
     everything = text[text.index("全部指标") :]
-    everything = everything[: everything.index("终端宽度不足")]  # up to the line under it
+    everything = everything[: everything.index("按 100 列宽排版")]  # up to the line under it
     assert "┃ 指标" in everything and "\n指标：" not in everything  # a grid, not records
-    left_out = text[text.index("全部指标") :].split("终端宽度不足", 1)[1].split("\n")[0]
+    left_out = text[text.index("全部指标") :].split("按 100 列宽排版", 1)[1].split("\n")[0]
     for label in ("时间进度", "应达值", "趋势"):
         assert label in left_out
     assert "滞后约束性指标\n（无）" in text
@@ -375,7 +375,7 @@ def test_a_series_point_is_never_broken_inside() -> None:
 def test_paragraphs_keep_file_names_and_numbers_whole() -> None:
     """1c: the summary, the notes and the line naming the columns left out wrap by the same
     rules: 报告.xlsx and 52.795 are never broken (rich does not re-wrap them)."""
-    line = "终端宽度不足，未显示：单位、年份、差距、时间进度、应达值、趋势（写入文件可看全部列，如 -o 报告.xlsx）"
+    line = "按 100 列宽排版，未显示：单位、年份、差距、时间进度、应达值、趋势（写入文件可看全部列，如 -o 报告.xlsx）"
     note = "应达52.795，实际值1,234.5，写入 psplan-report.xlsx 可看全部列"
     view = results_view()
     view.summary.append(line)
@@ -388,7 +388,9 @@ def test_paragraphs_keep_file_names_and_numbers_whole() -> None:
             assert any(whole in item for item in lines), (width, whole)
     # the line naming the columns left out (a plan without its ids at 100)
     text = render(plan_view(load_plan("hanzhong")), "table", width=100)
-    assert any(item.endswith("如 -o 报告.xlsx）") for item in lines_of(text))
+    said = [item for item in lines_of(text) if "报告.xlsx" in item]
+    assert said and said[-1].endswith("如 -o 报告.xlsx）") and "按 100 列宽排版" in text
+    assert "终端" not in text  # a text file is laid out so too
 
 
 def test_ids_are_left_out_first(plans, monkeypatch) -> None:

@@ -575,7 +575,13 @@ def _table(table: Table, *, color: bool, width: int, lang: str) -> list[Any]:
     if left_out:
         parts.append(
             _paragraph(
-                say("format.left_out", lang, columns=say("sep.list", lang).join(left_out)), width
+                say(
+                    "format.left_out",
+                    lang,
+                    width=width,
+                    columns=say("sep.list", lang).join(left_out),
+                ),
+                width,
             )
         )
     footnotes = [(marker(markers[i]), table.notes[i]) for i in sorted(markers)]

@@ -69,8 +69,12 @@ WORDS: dict[str, dict[str, str]] = {
     "docx.font.heading1": {"zh": "黑体", "en": "黑体"},
     "docx.font.heading2": {"zh": "楷体_GB2312", "en": "楷体_GB2312"},
     "docx.font.body": {"zh": "仿宋_GB2312", "en": "仿宋_GB2312"},
+    # (a text file is laid out as a terminal is, so the line names the width, not a terminal;
+    # a no-break space keeps -o with its file name)
     "format.left_out": {
-        "zh": "终端宽度不足，未显示：{columns}（写入文件可看全部列，如 -o 报告.xlsx）",
-        "en": "left out to fit the terminal: {columns} (a file has every column, e.g. -o r.xlsx)",
+        "zh": "按 {width} 列宽排版，未显示：{columns}（可加宽，如 COLUMNS=200；全部列见 CSV、"
+        "XLSX，如 -o\u00a0报告.xlsx）",
+        "en": "laid out {width} columns wide, left out: {columns} (wider: e.g. COLUMNS=200; "
+        "every column: CSV, XLSX, e.g. -o\u00a0r.xlsx)",
     },
 }
