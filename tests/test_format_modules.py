@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
@@ -590,3 +591,22 @@ def test_markdown_of_a_county_scale_table_is_the_same_table_unpadded() -> None:
     small = render(View("assessment", "报告", "zh", None,
                         [Table("results", "全部指标", columns, rows[:3])]), "markdown")  # fmt: skip
     assert "| 县0    |        0 |" in small  # aligned as ever
+
+
+def test_a_text_table_says_a_note_shared_by_many_rows_once(tmp_path: Path) -> None:
+    """An indicator's plan note under each of 54 counties was 54 footnotes in a text table
+    (a trial's finding: 693 footnotes at 94 counties), where markdown numbered it once: every
+    row with the same notes now points at one footnote, in both."""
+    import psplan
+    from psplan.views.assessment import assessment_view
+
+    name = "每千人口执业（助理）医师数"
+    rows = "".join(f"{region},{name},2023,{3 + n / 10}\n"
+                   for n, region in enumerate(("甲县", "乙县", "丙县")))  # fmt: skip
+    path = tmp_path / "three.csv"
+    path.write_text("地区,指标,年份,数值\n" + rows, encoding="utf-8")
+    view = assessment_view(psplan.check("ankang", path), "zh")
+    note = "The national name is 每千人口拥有执业(助理)医师数"
+    for form in ("table", "markdown"):
+        text = render(view, form, width=200) if form == "table" else render(view, "markdown")
+        assert text.count(note) == 1, form

@@ -17,7 +17,7 @@ from typing import Any
 
 from psplan.formats.escape import markdown_cell, markdown_line
 from psplan.formats.spool import Spool, once
-from psplan.formats.table import glyph, legend, marker, status_columns
+from psplan.formats.table import glyph, legend, marker, note_markers, status_columns
 from psplan.views.model import Status, Text
 from psplan.views.numbers import Figure
 from psplan.words import say
@@ -215,7 +215,7 @@ def _table(table: Any, lang: str) -> Iterator[Block]:
     if table.matrix:  # a region's statuses: held, as ever, for the legend
         rows = list(table.rows)
         statuses = set(status_columns(table))
-    markers = _markers(table)
+    markers = note_markers(table)
     wide = {
         index
         for index, column in enumerate(table.columns)
@@ -293,16 +293,6 @@ def _pipe_lines(
     yield f"| {' | '.join(headers)} |\n|{'|'.join(rule)}|"
     for index, line in enumerate(spool.file()):
         yield f"\n| {' | '.join(cells(index, line[:-1].split(_CELLS)))} |"
-
-
-def _markers(table: Any) -> dict[int, int]:
-    """Each row with notes → its footnote's number: rows whose notes are the same share one
-    (an indicator's plan notes under each of 2,900 counties are one footnote, not 2,900)."""
-    numbers: dict[tuple[str, ...], int] = {}
-    markers = {}
-    for row in sorted(i for i in table.notes if table.notes[i]):
-        markers[row] = numbers.setdefault(tuple(table.notes[row]), len(numbers) + 1)
-    return markers
 
 
 def _note_lines(table: Any, markers: dict[int, int]) -> Iterator[str]:

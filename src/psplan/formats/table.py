@@ -533,7 +533,7 @@ def _table(table: Table, *, color: bool, width: int, lang: str) -> list[Any]:
     kept = kept_columns(table)
     group = table.group if table.group in {table.columns[i].key for i in kept} else None
     marked = note_marker_column(table, kept)
-    markers = {row: n for n, row in enumerate(sorted(i for i in table.notes if table.notes[i]), 1)}
+    markers = note_markers(table)
     plain = [
         [_cell(row[column] if column < len(row) else None, color, lang) for column in kept]
         for row in table.rows
@@ -584,10 +584,28 @@ def _table(table: Table, *, color: bool, width: int, lang: str) -> list[Any]:
                 width,
             )
         )
-    footnotes = [(marker(markers[i]), table.notes[i]) for i in sorted(markers)]
+    footnotes = [(marker(n), table.notes[i]) for i, n in _first_of_each(markers)]
     if footnotes:
         parts.append(_footnotes(footnotes, width))
     return parts
+
+
+def note_markers(table: Table) -> dict[int, int]:
+    """Each row with notes → its footnote's number: rows whose notes are the same share one
+    (an indicator's plan notes under each of 2,900 counties are one footnote, not 2,900)."""
+    numbers: dict[tuple[str, ...], int] = {}
+    markers = {}
+    for row in sorted(i for i in table.notes if table.notes[i]):
+        markers[row] = numbers.setdefault(tuple(table.notes[row]), len(numbers) + 1)
+    return markers
+
+
+def _first_of_each(markers: dict[int, int]) -> list[tuple[int, int]]:
+    """(row, number) of the first row of each footnote number, in order."""
+    firsts: dict[int, int] = {}
+    for row, number in sorted(markers.items()):
+        firsts.setdefault(number, row)
+    return [(row, number) for number, row in sorted(firsts.items())]
 
 
 def is_id(column: Column) -> bool:
