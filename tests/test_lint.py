@@ -350,3 +350,26 @@ def test_lint_and_check_name_a_range_with_its_unit(tmp_path: Path) -> None:
     assert found == ["全市，免费孕前优生健康检查率2022年为“101.5”，超出合理范围（0–100%）"]
     said = [str(w.words) for w in psplan.check("ankang", path).warnings if w.code == "range"]
     assert said[0].startswith("“101.5”超出免费孕前优生健康检查率的合理范围（0–100%）")
+
+
+def test_lint_says_which_explanations_check_will_not_use(tmp_path: Path) -> None:
+    """lint called a reasons.yaml valid (exit 0) while check warned that some of its
+    explanations go unused (a trial's finding): lint keeps the explanations as check keeps
+    them and says the same warnings, at the same lines."""
+    figures = tmp_path / "counties.csv"
+    figures.write_text(
+        "地区,指标,年份,数值\n汉滨区,免费孕前优生健康检查率,2023,85\n"
+        "汉阴县,免费孕前优生健康检查率,2023,86\n",
+        "utf-8",
+    )
+    reasons = tmp_path / "reasons.yaml"
+    reasons.write_text(
+        "免费孕前优生健康检查率:\n  原因分析: 全市的\n  汉滨区:\n    原因分析: 用上\n"
+        "  紫阳县:\n    原因分析: 没有数据\n",
+        "utf-8",
+    )
+    found = [(str(p.location), str(p.words)) for p in psplan.lint("ankang", [figures, reasons])]
+    said = [(str(w.location), str(w.words)) for w in
+            psplan.check("ankang", [figures, reasons]).warnings if w.code == "remarks"]  # fmt: skip
+    assert found == said
+    assert [where for where, _ in found] == [f"{reasons}:2:9", f"{reasons}:6:11"]

@@ -47,7 +47,10 @@ from psplan.assess.check import (
     OneOwnArea,
     RepeatedRows,
     UnnamedRows,
+    _Collected,
+    _place_explanations,
     _same,
+    _sheet_entry,
     _value_problem,
     add_reference,
     looks_like_a_fraction,
@@ -112,15 +115,19 @@ def lint(
     repeated = RepeatedRows()
     own = OneOwnArea(plan)
     units_said: set[tuple[str, str]] = set()
+    # a sheet's 基期值 / 原因分析 / 下一步措施 (or reasons.yaml), kept as check keeps them: what
+    # check will not use is said, as check says it
+    explained = _Collected()
     for row in rows:
         if type(row) is Problem:
             findings.append(row)
             continue
-        if type(row) is not ActualRow:
+        if type(row) is not ActualRow and type(row) is not SheetEntry:
             continue
         if row.region in own.names and row.region != own.first:
             row = own.read(row, findings)  # 全市 and 安康市 are one area, as in check
-        unnamed.see(row)
+        if type(row) is ActualRow:
+            unnamed.see(row)
         try:
             indicator = matcher.match(row.indicator)
         except AmbiguousName as exc:
@@ -130,7 +137,12 @@ def lint(
         if indicator is None:
             if row.indicator not in unknown:
                 unknown.add(row.indicator)  # at its row, with the closest names, as in check
-                findings.append(unknown_figure(plan, matcher, row))
+                findings.append(unknown_figure(plan, matcher, row))  # type: ignore[arg-type]
+            continue
+        if type(row) is SheetEntry:
+            found = _sheet_entry(explained, indicator, row, row.region in references)
+            if found is not None:
+                findings.append(found)
             continue
         mismatch = name_unit_problem(indicator, row.indicator)
         if mismatch is not None:  # 招生数（人） for a count in 万人: check's error, once
@@ -189,6 +201,10 @@ def lint(
         else:
             repeated.see(row, earlier)  # a row of its file pasted twice: check's warning
     findings += repeated.warnings()
+    findings += explained.warnings
+    with_figures = [r for r in dict.fromkeys(r for (r, _), years in series.items() if years)
+                    if r not in references]  # fmt: skip
+    _place_explanations(plan, explained, with_figures or [None], findings)
     unnamed_rows = unnamed.problems() + unnamed.files_without_regions()
     if unnamed_rows:  # (each said as an error: not also a region of missing cells)
         regions.pop(None, None)
