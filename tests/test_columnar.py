@@ -991,3 +991,27 @@ def test_the_notes_of_every_county_result_are_read_off_one_result_per_indicator(
     slow = dict(_Notes(list(results), "zh"))  # every result made and asked
     assert fast == slow and len(fast) == 70 * sum(1 for i in checked.plan.indicators if i.notes)
     assert any("示例" in line for lines in fast.values() for line in lines)
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_reference_region_no_row_names_is_said(tmp_path: Path, engine: str) -> None:
+    """--reference-region 参照省 where no row names it (misspelt, or the province's row left
+    out) was accepted without a word (a trial's finding): both paths say it; a reference
+    region the file gives figures for says nothing."""
+    from conftest import generate_actuals
+
+    counties = generate_actuals("suzhou", tmp_path / "counties.csv", "--regions", "40")
+    plan = psplan.load_plan("suzhou")
+    assert check_columnar(plan, [counties], reference_regions=["参照省"]) is not None
+    checked = psplan.check("suzhou", [counties], engine=engine, reference_regions=["参照省"])
+    assert [str(w.words) for w in checked.warnings if w.code == "reference"] == [
+        "参照地区“参照省”（--reference-region）在数据中没有数值，相对目标无参照值可用"
+    ]
+    given = tmp_path / "given.csv"
+    given.write_text(
+        "region,indicator,year,value\n全市,劳动年龄人口平均受教育年限,2023,10.6\n"
+        "参照省,劳动年龄人口平均受教育年限,2023,10.9\n",
+        encoding="utf-8",
+    )
+    quiet = psplan.check("suzhou", [given], engine=engine, reference_regions=["参照省"])
+    assert not [w for w in quiet.warnings if w.code == "reference"]

@@ -904,6 +904,7 @@ def _check(
 ) -> Assessment:
     plan, applied = apply_overrides(plan, list(overrides))
     collected = collect(plan, rows, reference_regions)
+    collected.warnings += unseen_reference_regions(reference_regions, collected, source)
     return assess_collected(
         plan, applied, collected, year, region, references, source, allow_outside_period,
         warnings, strict, sources, stage,
@@ -1121,6 +1122,21 @@ def _as_strict(words: Message) -> Message:
     if words.key == "check.out_of_range":
         return Message("check.out_of_range_strict", **words.args)
     return words
+
+
+def unseen_reference_regions(
+    given: Iterable[str], collected: Collected, source: str
+) -> list[Problem]:
+    """A --reference-region no row of the files gives a figure for (misspelt, or the
+    province's row left out): said, as its relative targets then have no reference."""
+    seen = {region for _, region in collected.references.values()}
+    names = dict.fromkeys(region_name(name) or name for name in given)
+    return [
+        Problem(Location(source), "check.reference_region_unseen", "reference", "warning",
+                region=quoted(name))
+        for name in names
+        if name not in seen
+    ]  # fmt: skip
 
 
 def known_references(plan: Plan, ids: Iterable[str], warnings: list[Problem] | None) -> None:

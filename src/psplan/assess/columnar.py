@@ -62,6 +62,7 @@ from psplan.assess.check import (
     name_unit_problem,
     natural_range,
     shares_in_percent,
+    unseen_reference_regions,
 )
 from psplan.assess.columns import ResultColumns
 from psplan.assess.evaluate import (
@@ -119,6 +120,7 @@ def check_columnar(
     if collected is None:
         table.con.close()
         return None
+    collected.warnings += unseen_reference_regions(reference_regions, collected, source)
     if regions_seen is not None:
         regions_seen([name for name in collected.names if name is not None])
     return assess_collected(

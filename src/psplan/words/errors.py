@@ -1060,6 +1060,11 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "each waiver needs an id and a reason",
     },
     # ------------------------------------------------------------------ the Python API
+    "check.reference_region_unseen": {
+        "zh": "参照地区{region}（--reference-region）在数据中没有数值，相对目标无参照值可用",
+        "en": "the reference region {region} (--reference-region) has no figure in the files: "
+        "relative targets have no reference from it",
+    },
     "check.unknown_reference": {
         "zh": "参照值{key}：规划 {plan} 中没有这个指标ID（有相对目标的指标：{ids}）",
         "en": "reference {key}: plan {plan} has no indicator of this id (those with a relative "
