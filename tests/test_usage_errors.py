@@ -82,3 +82,23 @@ def test_a_bad_language_in_the_environment_names_the_variable(
     mistyped = runner.invoke(app, ["check", "ankang", "x.csv", "--stage", "last"],
                              prog_name="psplan")  # fmt: skip
     assert mistyped.stderr.startswith("psplan: error: invalid value for --stage")
+
+
+def test_lang_may_come_before_the_command(tmp_path: Path) -> None:
+    """`psplan --lang en check …` was "no such option: --lang" (a trial's finding): it is the
+    command's language, and the command's own --lang after it still decides."""
+    out = tmp_path / "n.json"
+    done = runner.invoke(app, ["--lang", "en", "show", "national", "-o", str(out)])
+    assert done.exit_code == 0 and done.stderr == f"wrote {out}\n"
+    mistyped = runner.invoke(app, ["--lang", "EN", "check", "ankang", "x.csv", "--stage", "x"],
+                             prog_name="psplan")  # fmt: skip
+    assert mistyped.stderr.startswith("psplan: error: invalid value for --stage")
+    again = runner.invoke(app, ["--lang", "en", "show", "national", "--lang", "zh", "-o",
+                                str(out)])  # fmt: skip
+    assert again.exit_code == 0 and again.stderr == f"已写入 {out}\n"
+    bad = runner.invoke(app, ["--lang", "fr", "show", "national"], prog_name="psplan")
+    assert bad.exit_code == 2
+    assert (
+        bad.stderr
+        == "psplan: error: --lang 的值无效：“fr”不是可选值（zh、en）；用法见 psplan --help\n"
+    )

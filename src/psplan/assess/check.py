@@ -991,7 +991,7 @@ def assess_collected(
         if outside and not allow_outside_period:
             raise PsplanError(
                 "check.year_outside_period" if given_year else "check.latest_year_outside_period",
-                Location(source),
+                Location("--year" if given_year else source),  # the option's fault, or the file's
                 year=year,
                 start=plan.period.start,
                 end=last,

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from psplan import __version__
+from psplan.cli.options import Lang
 from psplan.cli.run import command_inputs, print_problems, stderr_line
 from psplan.cli.usage import Group, command_language
 from psplan.errors import PsplanError
@@ -121,14 +122,28 @@ def _version(value: bool) -> None:
 
 
 def _main(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
             "--version", callback=_version, is_eager=True, help="Print the version and exit."
         ),
     ] = False,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang",
+            case_sensitive=False,
+            help="zh or en for the command that follows (as its own --lang, which may also "
+            "come after it).",
+        ),
+    ] = None,
 ) -> None:
     """psplan: plan data, validation and gap reports for public-service plans."""
+    if lang is not None:
+        # `psplan --lang en check …`: the command's --lang default (its own --lang, given
+        # after the command, still decides)
+        ctx.default_map = {name: {"lang": lang.value} for name in COMMANDS}
 
 
 def _tolerant_streams() -> None:
