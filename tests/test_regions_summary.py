@@ -307,3 +307,24 @@ def test_a_spreads_minimum_maximum_and_mean_read_alike(tmp_path: Path) -> None:
     assert all(isinstance(cell, Figure) for cell in (low, high, mean))
     assert (low.shown, high.shown, mean.shown) == ("85.45%", "93.90%", "89.12%")
     assert low.format == high.format == mean.format == "0.00%"
+
+
+def test_a_terminal_lists_no_table_of_hundreds_of_rows(counties: Path) -> None:
+    """94 counties' lagging binding indicators were 1,265 rows, 7,500 terminal lines, under
+    summaries that say the same in a screen (a trial's finding): a terminal lists no table of
+    more than TERMINAL_ROWS rows but a matrix, saying where the full one is; a text file
+    (no colour) keeps them up to ROWS_LIMIT."""
+    from psplan.formats import table as terminal
+
+    report = psplan.check("ankang", str(counties))  # 40 counties: 2,560 results
+    assert len(report.results) > terminal.TERMINAL_ROWS
+    view = assessment_view(report)
+    rows = {t.key: len(list(t.rows)) for t in view.tables}
+    long = [key for key, n in rows.items() if n > terminal.TERMINAL_ROWS]
+    assert long  # the results, and the lagging binding ones
+    coloured = terminal.render(view, color=True, width=160)
+    plain = terminal.render(view, width=160)
+    omitted = "本表超过 500 行，文本表格中不逐行列出"
+    assert coloured.count(omitted) == len(long)  # each said where its rows are
+    assert omitted not in plain and "本表超过 2,000 行" in plain  # (all 2,560 results)
+    assert len(coloured.splitlines()) < len(plain.splitlines()) / 3

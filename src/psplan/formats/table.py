@@ -498,9 +498,13 @@ def render(view: View, *, color: bool = False, width: int | None = None) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
-#: A terminal lists no table of more rows (a country's counties make 185,600 results): the
+#: A text table lists no table of more rows (a country's counties make 185,600 results): the
 #: file formats hold them, and the note says which.
 ROWS_LIMIT = 2000
+#: A terminal (a coloured table) lists none of more rows than this, but a matrix's: 94
+#: counties' lagging binding indicators were 1,265 rows, 7,500 lines, under the summaries
+#: that say the same in a screen (a `.txt` file keeps `ROWS_LIMIT`).
+TERMINAL_ROWS = 500
 
 
 def more_than(items: Any, limit: int) -> bool:
@@ -520,10 +524,11 @@ def more_than(items: Any, limit: int) -> bool:
 
 
 def _table(table: Table, *, color: bool, width: int, lang: str) -> list[Any]:
-    if more_than(table.rows, ROWS_LIMIT):
+    limit = TERMINAL_ROWS if color and not table.matrix else ROWS_LIMIT
+    if more_than(table.rows, limit):
         lines = [table.title] if table.title else []
         key = "table.omitted_matrix" if table.matrix else "table.omitted"
-        lines.append(say(key, lang, rows=f"{ROWS_LIMIT:,}"))
+        lines.append(say(key, lang, rows=f"{limit:,}"))
         return [_paragraph(line, width) for line in lines]
     if table.matrix:
         return _matrix(table, color=color, width=width, lang=lang)
