@@ -406,7 +406,7 @@ def test_strict_makes_a_figure_out_of_range_an_error(tmp_path: Path) -> None:
     actuals.write_text(ODD, encoding="utf-8")
     with (
         use_lang("en"),
-        pytest.raises(psplan.PsplanError, match="outside the natural range") as raised,
+        pytest.raises(psplan.PsplanError, match="outside its natural range") as raised,
     ):
         psplan.check("national", actuals, strict=True)
     assert [p.code for p in raised.value.problems] == ["range"]

@@ -118,13 +118,13 @@ CASES = [
         ("check", "national", "{dir}/a.csv", "--format", "json", "--lang", "en"),
         {"a.csv": HEADER + "九年义务教育巩固率,2023,-50\n"},
         exit=(0, 1),
-        stderr="outside the natural range of 九年义务教育巩固率 (0–100%)",
+        stderr="九年义务教育巩固率 2023 is '-50', outside its natural range (0–100%)",
     ),
     Case(
         "a-share-of-150-percent-is-an-error-under-strict",
         ("check", "national", "{dir}/a.csv", "--strict", "--lang", "en"),
         {"a.csv": HEADER + "养老机构护理型床位占比,2023,150%\n"},
-        stderr="'150%' is outside the natural range of 养老机构护理型床位占比",
+        stderr="养老机构护理型床位占比 2023 is '150%', outside its natural range",
     ),
     Case(
         "a-negative-count-is-a-warning",

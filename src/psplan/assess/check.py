@@ -570,7 +570,15 @@ def _range_warning(indicator: Indicator, row: ActualRow) -> Problem:
         value=quoted(row.value.raw),
         name=indicator.name,
         range=what,
+        region=region_words(row.region),
+        year=row.year,
     )
+
+
+def region_words(region: str | None) -> Shown | str:
+    """A region leading a message, with the comma of the message's language (check's and
+    lint's words of one figure read alike)."""
+    return Shown(f"{region}, ", f"{region}，") if region else ""
 
 
 def add_reference(

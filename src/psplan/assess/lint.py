@@ -57,13 +57,14 @@ from psplan.assess.check import (
     name_unit_problem,
     natural_range,
     one_region_twice,
+    region_words,
     reported_twice,
     shares_in_percent,
     unit_cell_problem,
     unknown_figure,
 )
 from psplan.assess.evaluate import Observation
-from psplan.errors import Location, Problem, Shown, quoted
+from psplan.errors import Location, Problem, quoted
 from psplan.plan.model import Indicator, Plan
 
 
@@ -251,16 +252,11 @@ def shown_score(score: float, threshold: float) -> float:
     return round(score, 12)
 
 
-def _region_words(region: str | None) -> Shown | str:
-    """A region leading a finding, with the comma of the finding's language."""
-    return Shown(f"{region}, ", f"{region}，") if region else ""
-
-
 def _finding(figure: Observation, rule: str, indicator: Indicator, region: str | None,
              year: int, **args: object) -> Problem:  # fmt: skip
     return Problem(
         Location(figure.file, figure.line), f"lint.{rule}", rule, "warning", name=indicator.name,
-        region=_region_words(region), year=year,
+        region=region_words(region), year=year,
         value=quoted(figure.value.raw), **args,
     )  # fmt: skip
 
@@ -304,7 +300,7 @@ def _ranges(series: dict, indicators: dict[str, Indicator]):
 def fraction_finding(figure: Observation, indicator: Indicator, region: str | None) -> Problem:
     """A figure of a % indicator that looks like a fraction (`check.fraction_warning`)."""
     return Problem(Location(figure.file, figure.line), "lint.fraction", "range", "warning",
-                   name=indicator.name, region=_region_words(region), year=figure.year,
+                   name=indicator.name, region=region_words(region), year=figure.year,
                    value=quoted(figure.value.raw), target=indicator.target.raw)  # fmt: skip
 
 
@@ -314,7 +310,7 @@ def range_finding(figure: Observation, indicator: Indicator, region: str | None)
     rule = "range" if high != float("inf") else "range_negative"
     return Problem(
         Location(figure.file, figure.line), f"lint.{rule}", "range", "warning",
-        name=indicator.name, region=_region_words(region), year=figure.year,
+        name=indicator.name, region=region_words(region), year=figure.year,
         value=quoted(figure.value.raw), low=low,
         **({"high": high, "unit": indicator.unit or ""} if rule == "range" else {}),
     )  # fmt: skip
@@ -335,7 +331,7 @@ def plan_years(plan: Plan) -> tuple[int, int]:
 def missing_finding(file: str, indicator: Indicator, region: str | None, year: int) -> Problem:
     """A cell of the completeness matrix without a figure (in the file of its series)."""
     return Problem(Location(file), "lint.missing", "missing", "warning", name=indicator.name,
-                   region=_region_words(region), year=year)  # fmt: skip
+                   region=region_words(region), year=year)  # fmt: skip
 
 
 def _outliers(

@@ -898,16 +898,18 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "另有 {count} 个{name}数据超出合理范围",
         "en": "and {count} more figure(s) of {name} outside its natural range",
     },
+    # (worded as lint words it: the region and the year too)
     "check.out_of_range": {
-        "zh": "{value}超出{name}的合理范围（{range}）；请核实该数据；"
+        "zh": "{region}{name}{year}年为{value}，超出合理范围（{range}）；请核实该数据；"
         "使用 --strict（Python：strict=True）时按错误处理",
-        "en": "{value} is outside the natural range of {name} ({range}); check the figure; "
-        "--strict (Python: strict=True) makes this an error",
+        "en": "{region}{name} {year} is {value}, outside its natural range ({range}); check the "
+        "figure; --strict (Python: strict=True) makes this an error",
     },
     "check.out_of_range_strict": {
-        "zh": "{value}超出{name}的合理范围（{range}）；请核实该数据（--strict：按错误处理）",
-        "en": "{value} is outside the natural range of {name} ({range}); check the figure "
-        "(an error under --strict)",
+        "zh": "{region}{name}{year}年为{value}，超出合理范围（{range}）；请核实该数据"
+        "（--strict：按错误处理）",
+        "en": "{region}{name} {year} is {value}, outside its natural range ({range}); check the "
+        "figure (an error under --strict)",
     },
     "check.not_negative": {"zh": "不为负数", "en": "not negative"},
     "check.two_references": {
