@@ -50,6 +50,11 @@ class Group(TyperGroup):
         argv = list(sys.argv[1:] if args is None else args)
         try:
             code = super().main(argv, prog_name, complete_var, False, **extra)
+        except Abort:  # end of input at a prompt (psplan asks none; click's own case)
+            from psplan.words import say
+
+            stderr_line(f"psplan: {say('cli.interrupted', command_language(argv))}")
+            sys.exit(1)
         except Exception as exc:
             # click's errors by their classes' names: typer vendors click (typer._click) in
             # its recent releases and uses click itself in older ones
@@ -61,11 +66,6 @@ class Group(TyperGroup):
                 sys.exit(2)
             stderr_line(f"psplan: error: {usage_line(exc, command_language(argv))}")
             sys.exit(2)
-        except Abort:  # end of input at a prompt (psplan asks none; click's own case)
-            from psplan.words import say
-
-            stderr_line(f"psplan: {say('cli.interrupted', command_language(argv))}")
-            sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 
 
