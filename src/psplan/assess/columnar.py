@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from psplan.actuals.columnar import Table, read_table
 from psplan.actuals.read import (
@@ -84,6 +84,8 @@ from psplan.plan.model import Commitment, Indicator, Plan
 
 #: Regions whose observations are read back together when a view asks for them.
 SERIES_BLOCK = 64
+
+Row = TypeVar("Row")
 
 _PLAIN = r"-?[0-9]{1,15}(\.[0-9]{1,15})?"  # parse_value's _PLAIN_DECIMAL, in ASCII digits
 
@@ -338,8 +340,8 @@ class ColumnarCollected:
             [indicator for indicator, _ in goals] * len(regions),
             statuses, actuals, gaps, ratings, progresses, shares,
         )  # fmt: skip
-        aggregated: dict[int, dict[tuple[int, int], _Aggregate]] = {}  # by block of regions
-        blocks_read: set[int] = set()
+        aggregated = _ByBlock(self, "aggregated", _AGGREGATES.format(which="true"),
+                              {"year": year}, _aggregated)  # fmt: skip
 
         def aggregate(ri: int, gk: int) -> _Aggregate:
             """A block of regions' aggregates read at a time, as their series are: a report
@@ -347,19 +349,7 @@ class ColumnarCollected:
             holds two blocks, not 185,600 aggregates."""
             block = self.block(ri)
             assert block is not None  # a result judged in duckdb has figures
-            found = aggregated.get(block)
-            if found is None:
-                if len(aggregated) >= 2:
-                    aggregated.pop(next(iter(aggregated)))
-                if not blocks_read:  # the first block alone: a view may show a few results
-                    found = _aggregates(con, year, regions=self._block_regions[block])
-                else:  # a second: one that shows them all, so every block's at once
-                    if len(blocks_read) == 1:
-                        _aggregate_blocks(con, year, self._block_regions)
-                    found = _block_aggregates(con, block)
-                aggregated[block] = found
-                blocks_read.add(block)
-            return found[(ri, gk)]
+            return aggregated.get(block)[(ri, gk)]
 
         trends = _Trends(self, year)
 
@@ -420,6 +410,59 @@ class ColumnarCollected:
         return {key: tuple(items) for key, items in found.items()}
 
 
+class _ByBlock(Generic[Row]):
+    """A query's rows (each naming its region `ri`) for one block of regions at a time, as
+    results are made: the first block's alone (a view may show a few results: duckdb reads
+    only that block's figures, about 20 ms), then, when a second is asked for (a view that
+    shows them all), every block's at once into the table `name` (one query, where one per
+    block filtered every figure 46 times at 2,900 counties), each block read back from it;
+    the last two blocks' rows kept, not 185,600 results'."""
+
+    def __init__(
+        self,
+        collected: ColumnarCollected,
+        name: str,
+        query: str,
+        parameters: dict[str, Any],
+        rows: Callable[[list[tuple[Any, ...]]], dict[tuple[int, int], Row]],
+    ) -> None:
+        self._collected, self._name, self._query = collected, name, query
+        self._parameters, self._rows = parameters, rows
+        self._kept: dict[int, dict[tuple[int, int], Row]] = {}
+        self._read: set[int] = set()
+
+    def get(self, block: int) -> dict[tuple[int, int], Row]:
+        """(region, goal) → row, of the regions of `block`."""
+        found = self._kept.get(block)
+        if found is not None:
+            return found
+        every = self._collected._block_regions
+        if not self._read:
+            self._make([(block, every[block])])
+        elif len(self._read) == 1:
+            self._make(list(enumerate(every)))
+        if len(self._kept) >= 2:  # the block read before the last one is done with
+            self._kept.pop(next(iter(self._kept)))
+        rows = self._collected.table.con.execute(
+            f"SELECT * EXCLUDE (block) FROM {self._name} WHERE block = ?", [block]
+        ).fetchall()
+        found = self._kept[block] = self._rows(rows)
+        self._read.add(block)
+        return found
+
+    def _make(self, blocks: list[tuple[int, list[int]]]) -> None:
+        """The table of the rows of `blocks` (each a number and its regions' numbers), each
+        row with its block's number."""
+        self._collected.table.con.execute(
+            f"CREATE OR REPLACE TABLE {self._name} AS SELECT b.block, q.* FROM ({self._query}) q"
+            " JOIN (SELECT unnest($regions::INTEGER[]) AS ri,"
+            " unnest($blocks::INTEGER[]) AS block) b ON q.ri = b.ri",
+            {**self._parameters,
+             "regions": [ri for _, regions in blocks for ri in regions],
+             "blocks": [number for number, regions in blocks for _ in regions]},
+        )  # fmt: skip
+
+
 class _Trends:
     """The trends of the groups judged in duckdb, worked out by duckdb (`vectorised_trends`)
     when a view first asks a result for its trend, read back a block of regions at a time,
@@ -428,9 +471,11 @@ class _Trends:
     its own)."""
 
     def __init__(self, collected: ColumnarCollected, year: int) -> None:
+        from psplan.assess.vectorised_trends import TRENDS
+
         self._collected, self._year = collected, year
-        self._blocks: dict[int, dict[tuple[int, int], tuple[Any, ...]]] = {}
-        self._read: set[int] = set()  # the blocks read
+        self._rows = _ByBlock(collected, "trended", TRENDS, {"year": year},
+                              lambda rows: {(row[0], row[1]): row[2:] for row in rows})  # fmt: skip
 
     def trend_of(self, result: Result) -> Any:
         from psplan.assess.assessment import UNKNOWN
@@ -449,21 +494,7 @@ class _Trends:
         block = None if key is None else self._collected.block(key[0])
         if key is None or block is None:
             return UNKNOWN
-        found = self._blocks.get(block)
-        if found is None:
-            from psplan.assess.vectorised_trends import trend_rows, work_out_trends
-
-            con = self._collected.table.con
-            every = self._collected._block_regions
-            if not self._read:  # the first block alone: a view may show a few results
-                work_out_trends(con, self._year, [(block, every[block])])
-            elif len(self._read) == 1:  # a second: one that shows them all; every block's
-                work_out_trends(con, self._year, list(enumerate(every)))  # (0.2 s at 2,900)
-            if len(self._blocks) >= 2:  # the block read before the last one is done with
-                self._blocks.pop(next(iter(self._blocks)))
-            found = self._blocks[block] = trend_rows(con, block)
-            self._read.add(block)
-        row = found.get(key)
+        row = self._rows.get(block).get(key)
         if row is None:
             return UNKNOWN
         base, base_year, own_start, trended, years, values, observed, needed, ratio, \
@@ -1102,44 +1133,16 @@ _AGGREGATES = """
 
 
 def _aggregates(
-    con: Any,
-    year: int,
-    keys: Sequence[tuple[int, int]] = (),
-    regions: Sequence[int] = (),
+    con: Any, year: int, keys: Sequence[tuple[int, int]]
 ) -> dict[tuple[int, int], _Aggregate]:
-    """The aggregates of `keys` (region, indicator), or of every indicator of `regions`."""
-    if regions:
-        which, given = "list_contains($given, o.ri)", list(regions)
-    else:
-        which, given = (
-            "list_contains($given, o.ri * 65536 + o.gk)",
-            [ri * 65536 + gk for ri, gk in keys],
-        )
-    if not given:
+    """The aggregates of `keys` (region, indicator)."""
+    if not keys:
         return {}
-    rows = con.execute(_AGGREGATES.format(which=which), {"year": year, "given": given}).fetchall()
+    rows = con.execute(
+        _AGGREGATES.format(which="list_contains($keys, o.ri * 65536 + o.gk)"),
+        {"year": year, "keys": [ri * 65536 + gk for ri, gk in keys]},
+    ).fetchall()
     return _aggregated(rows)
-
-
-def _aggregate_blocks(con: Any, year: int, blocks: Sequence[Sequence[int]]) -> None:
-    """The table `aggregated`: the aggregates of the regions of `blocks` (the regions whose
-    results are made together), each with its block's number: one query for all, where one
-    a block filtered every figure each time (46 times, 0.6 s at 2,900 counties)."""
-    regions = [ri for block in blocks for ri in block]
-    numbers = [number for number, block in enumerate(blocks) for _ in block]
-    con.execute(
-        "CREATE OR REPLACE TABLE aggregated AS SELECT b.block, a.* FROM ("
-        + _AGGREGATES.format(which="true")
-        + ") a JOIN (SELECT unnest($regions::INTEGER[]) AS ri,"
-        " unnest($blocks::INTEGER[]) AS block) b ON a.ri = b.ri",
-        {"year": year, "regions": regions, "blocks": numbers},
-    )
-
-
-def _block_aggregates(con: Any, block: int) -> dict[tuple[int, int], _Aggregate]:
-    """The aggregates of one block of `_aggregate_blocks`."""
-    found = con.execute("SELECT * EXCLUDE (block) FROM aggregated WHERE block = ?", [block])
-    return _aggregated(found.fetchall())
 
 
 def _aggregated(rows: list[tuple[Any, ...]]) -> dict[tuple[int, int], _Aggregate]:

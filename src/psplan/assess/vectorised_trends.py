@@ -1,13 +1,13 @@
-"""`trends.trend`'s arithmetic as one duckdb query over a block of regions' results.
+"""`trends.trend`'s arithmetic as one duckdb query over the results judged in duckdb.
 
 A report of every county result (JSON, CSV, markdown, XLSX) shows a trend for each of
 185,600 results; reading each one's figures back and computing its trend in Python cost
 about 35 µs a result, a third of such a report's time. This query takes the same steps on
 the same doubles as `trends.trend` for the levels `judge_rows` judged (the series from the
 verdict's baseline, the compound growth observed and needed, their ratio, the category, the
-outlook, the projection at the observed pace, capped), a block of regions at a time as the
-results are made; `trends.assembled` finishes each in Python (the least-squares slope and
-the rounding, by the very functions `trend` uses), so nothing is rounded here:
+outlook, the projection at the observed pace, capped), read back a block of regions at a
+time as the results are made; `trends.assembled` finishes each in Python (the least-squares
+slope and the rounding, by the very functions `trend` uses), so nothing is rounded here:
 
 - `(end / start) ** (1 / years) - 1` and `last * (1 + growth) ** years_left` are C's pow on
   the same doubles in both; every comparison with the target is `evaluate.satisfies`'s
@@ -24,9 +24,6 @@ trend with the per-row path's, which computes them in Python.
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
-from typing import Any
 
 from psplan.assess.trends import Category
 from psplan.assess.vectorised import _satisfies, baseline_columns
@@ -51,7 +48,12 @@ def _cagr(start: str, end: str, years: str) -> str:
     )
 
 
-_QUERY = f"""
+#: (region, goal) → (baseline value, baseline year, from its own first figure, whether it is a
+#: level with a trend, years, values, observed, needed, ratio, category index, likely,
+#: projected) for each group of plain figures (the tables `obs` and `judged_goals` of
+#: `judge_rows`); of a goal other than a level, the years and values (the figures up to the
+#: year) alone. Read a block of regions at a time (`columnar._ByBlock`).
+TRENDS = f"""
 WITH figures AS (
     SELECT o.ri, o.gk,
            list(o.year ORDER BY o.year) AS years,
@@ -105,36 +107,10 @@ ratios AS (
     FROM needed),
 outlooks AS (
     SELECT *, {_CATEGORY} AS category FROM ratios)
-SELECT b.block, r.ri, r.gk, r.b0, r.by0, r.own_start, r.trended, r.xs, r.ys, r.observed,
-       r.needed, r.ratio, r.category,
-       CASE WHEN greatest(r.last_year, $year) >= r.end_year THEN r.met_last
-            ELSE r.category IN (1, 2) END,
-       r.projected
-FROM outlooks r
-JOIN (SELECT unnest($regions::INTEGER[]) AS ri, unnest($blocks::INTEGER[]) AS block) b
-    USING (ri)
-WHERE r.projected IS NULL OR isfinite(r.projected)
+SELECT ri, gk, b0, by0, own_start, trended, xs, ys, observed, needed, ratio, category,
+       CASE WHEN greatest(last_year, $year) >= end_year THEN met_last
+            ELSE category IN (1, 2) END AS likely,
+       projected
+FROM outlooks
+WHERE projected IS NULL OR isfinite(projected)
 """
-
-
-def work_out_trends(con: Any, year: int, blocks: Sequence[tuple[int, Sequence[int]]]) -> None:
-    """The table `trended`: every trend of the regions of `blocks` (each a number and its
-    regions' numbers: those whose results are made together), each row with its block's
-    number. One block takes a fiftieth of the time of all of 2,900 counties' (duckdb reads
-    only its regions' figures)."""
-    regions = [ri for _, block in blocks for ri in block]
-    numbers = [number for number, block in blocks for _ in block]
-    con.execute(
-        f"CREATE OR REPLACE TABLE trended AS {_QUERY}",
-        {"year": year, "regions": regions, "blocks": numbers},
-    )
-
-
-def trend_rows(con: Any, block: int) -> dict[tuple[int, int], tuple[Any, ...]]:
-    """(region, goal) → (baseline value, baseline year, from its own first figure, whether
-    it is a level with a trend, years, values, observed, needed, ratio, category index,
-    likely, projected) for the groups of plain figures of the block's regions (of the
-    table `work_out_trends` made); of a goal other than a level, the years and values (the
-    figures up to the year) alone."""
-    rows = con.execute("SELECT * EXCLUDE (block) FROM trended WHERE block = ?", [block])
-    return {(row[0], row[1]): row[2:] for row in rows.fetchall()}
