@@ -32,10 +32,12 @@ def invoke(*args: str | Path):
     return runner.invoke(app, [str(arg) for arg in args], catch_exceptions=False)
 
 
-def wrote(result, path: Path) -> None:
-    """Exit 0 or 1, and exactly one line on stderr: `已写入 FILE` (the command's language)."""
+def wrote(result, path: Path, holds: str = "") -> None:
+    """Exit 0 or 1, and exactly one line on stderr: `已写入 FILE` (the command's language),
+    saying what it `holds` where its name has no suffix."""
     assert result.exit_code in (0, 1), (result.exit_code, result.stderr)
-    assert result.stderr.splitlines() == [f"已写入 {path}"], result.stderr
+    told = f"（文件名没有后缀，内容为 {holds}）" if holds else ""
+    assert result.stderr.splitlines() == [f"已写入 {path}{told}"], result.stderr
     assert result.stdout == ""
 
 
@@ -181,12 +183,21 @@ def test_a_format_matching_the_suffix_is_fine(tmp_path: Path) -> None:
 
 
 def test_a_name_without_suffix_takes_the_format_asked(tmp_path: Path) -> None:
+    """The format asked, else markdown; the line saying the file was written says which:
+    nothing in the name tells (trial 10, D15)."""
     out = tmp_path / "report"
-    wrote(invoke("check", "national", EXAMPLE, "--format", "json", "-o", out), out)
+    result = invoke("check", "national", EXAMPLE, "--format", "json", "-o", out)
+    assert result.stderr.splitlines() == [f"已写入 {out}（文件名没有后缀，内容为 JSON）"]
     json.loads(out.read_text(encoding="utf-8"))
-    default = tmp_path / "default"
-    wrote(invoke("check", "national", EXAMPLE, "-o", default), default)
+    default = tmp_path / "报告"
+    result = invoke("check", "national", EXAMPLE, "-o", default)
+    assert result.stderr.splitlines() == [f"已写入 {default}（文件名没有后缀，内容为 Markdown）"]
     assert default.read_text(encoding="utf-8").startswith("# ")  # markdown, as before
+    result = invoke("check", "national", EXAMPLE, "-o", out, "-f", "xlsx", "--lang", "en")
+    assert result.stderr.splitlines() == [
+        f"wrote {out} (no suffix in the name: it holds an XLSX workbook)"
+    ]
+    assert out.read_bytes()[:2] == b"PK"
 
 
 def test_by_region_writes_every_check_format(tmp_path: Path, regions: Path) -> None:
@@ -241,7 +252,11 @@ def test_check_writes_the_monitoring_sheets_of_the_report_workbook(tmp_path: Pat
 
     by_check, by_format, by_report = tmp_path / "c.xlsx", tmp_path / "f", tmp_path / "r.xlsx"
     wrote(invoke("check", "national", EXAMPLE, "-o", by_check), by_check)
-    wrote(invoke("check", "national", EXAMPLE, "--format", "xlsx", "-o", by_format), by_format)
+    wrote(
+        invoke("check", "national", EXAMPLE, "--format", "xlsx", "-o", by_format),
+        by_format,
+        holds="XLSX 工作簿",
+    )
     wrote(invoke("report", "national", EXAMPLE, "-o", by_report), by_report)
 
     def contents(path: Path) -> dict:

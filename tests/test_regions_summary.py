@@ -113,7 +113,7 @@ def test_a_terminal_cuts_a_cell_of_thousands_of_names_and_says_so() -> None:
     shown = _cell(names, color=False, lang="zh").text
     kept = names[: names.rindex("、", 0, LIST_CHARS)]
     assert shown.startswith(kept + "……") and len(shown) < LIST_CHARS + 100
-    assert f"（共 2,900 项，文本表格中只显示前 {kept.count('、') + 1} 项；" in shown
+    assert f"（共 2,900 个，文本表格中只显示前 {kept.count('、') + 1} 个；" in shown
     assert kept.count("、") + 1 == 33  # a few lines of names, not 166 of 2,900
     assert "CSV、XLSX 或 JSON" in shown
     assert _cell(names[:LIST_CHARS], color=False, lang="zh").text == names[:LIST_CHARS]

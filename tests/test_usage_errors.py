@@ -37,6 +37,27 @@ runner = CliRunner()
         (["show", "ankang", "extra"], "多余的参数：extra；用法见 psplan show --help"),
         (["chek", "national"], "没有命令“chek”；是否要用 check、schema；用法见 psplan --help"),
         (["check", "ankang", "x.csv", "--year"], "选项 --year 后面需要一个值"),
+        # an option taking a value followed by another: click wrote a file named "--lang"
+        # (trial 10, D11)
+        (["check", "ankang", "x.csv", "-o", "--lang", "en"],
+         "option -o needs a value, but the option --lang follows it; "
+         "see 'psplan check --help'"),
+        (["--lang", "en", "check", "ankang", "x.csv", "--output", "-f", "json"],
+         "option --output needs a value, but the option -f follows it; "
+         "see 'psplan check --help'"),
+        (["check", "ankang", "x.csv", "--year", "--strict"],
+         "选项 --year 后面需要一个值，但紧跟的是选项 --strict；用法见 psplan check --help"),
+        # nan passed `min=0` as "less than 0", and inf passed (trial 10, D13)
+        (["lint", "ankang", "x.csv", "--jump-steps", "nan"],
+         "--jump-steps 的值无效：应为有限的数值；用法见 psplan lint --help"),
+        (["lint", "ankang", "x.csv", "--jump-share", "inf"],
+         "--jump-share 的值无效：应为有限的数值；用法见 psplan lint --help"),
+        (["lint", "ankang", "x.csv", "--jump-share", "-0.1"],
+         "--jump-share 的值无效：应不小于 0；用法见 psplan lint --help"),
+        (["lint", "ankang", "x.csv", "--outlier-z", "0.05", "--lang", "en"],
+         "invalid value for --outlier-z: expected at least 0.1; see 'psplan lint --help'"),
+        (["lint", "ankang", "x.csv", "--outlier-z", "三"],
+         "--outlier-z 的值无效：应为数值；用法见 psplan lint --help"),
     ],
 )  # fmt: skip
 def test_a_usage_error_is_one_line_in_the_commands_language(args: list[str], line: str) -> None:
@@ -46,11 +67,28 @@ def test_a_usage_error_is_one_line_in_the_commands_language(args: list[str], lin
     assert result.stderr.splitlines() == [f"psplan: error: {line}"]
 
 
-def test_psplan_alone_still_shows_the_help() -> None:
-    result = runner.invoke(app, [], prog_name="psplan")
-    assert result.exit_code == 2
-    assert "Usage: psplan [OPTIONS] COMMAND [ARGS]..." in result.output
-    assert "check" in result.output and "error" not in result.output
+def test_psplan_alone_names_the_commands_in_one_line() -> None:
+    """`psplan` alone printed click's 22 lines of English help on stderr, exit 2 (trial 10,
+    D11): it is a usage error like the others, naming the commands there are."""
+    from psplan.cli import COMMANDS
+
+    for args, line in (
+        ([], "psplan: error: 缺少命令；可用的命令：{}；用法见 psplan --help"),
+        (["--lang", "en"], "psplan: error: missing a command; the commands: {}; "
+         "see 'psplan --help'"),
+    ):  # fmt: skip
+        result = runner.invoke(app, args, prog_name="psplan")
+        assert result.exit_code == 2 and result.stdout == ""
+        names = ("、" if not args else ", ").join(COMMANDS)
+        assert result.stderr.splitlines() == [line.format(names)]
+
+
+def test_a_value_like_an_option_is_still_a_value(tmp_path: Path) -> None:
+    """Only another of the command's options is refused after `-o`: `-o -` is stdout."""
+    result = runner.invoke(app, ["show", "national", "-o", "-", "-f", "json"])
+    assert result.exit_code == 0 and result.stdout.startswith("{")
+    result = runner.invoke(app, ["lint", "national", "x.csv", "--jump-steps", " 2 "])
+    assert "--jump-steps" not in result.stderr
 
 
 def test_help_and_success_keep_their_exit_codes(tmp_path: Path) -> None:

@@ -6,9 +6,11 @@ read and mean the same in `check`, `trend` and `report` alike.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -22,6 +24,25 @@ class Format(str, Enum):
     csv = "csv"
     html = "html"
     xlsx = "xlsx"
+
+
+def finite_at_least(least: float) -> Callable[[Any], float]:
+    """A threshold's parser: a finite number, `least` or more. typer's `min=` lets inf through
+    and refuses nan as "less than the bound"; the refusals are in pydantic's words, which
+    `usage` words in the command's language."""
+
+    def parse(given: Any) -> float:
+        try:
+            value = float(given)
+        except (TypeError, ValueError):
+            raise ValueError("Input should be a valid number") from None
+        if not math.isfinite(value):
+            raise ValueError("Input should be a finite number")
+        if value < least:
+            raise ValueError(f"Input should be greater than or equal to {least:g}")
+        return value
+
+    return parse
 
 
 class ProblemFormat(str, Enum):

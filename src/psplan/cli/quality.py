@@ -16,6 +16,7 @@ from psplan.cli.options import (
     PlanArg,
     ProblemFormat,
     SheetOpt,
+    finite_at_least,
 )
 from psplan.cli.run import emit, load_for_judging, user_errors, warn
 from psplan.errors import Problem
@@ -30,14 +31,23 @@ def lint(
     ] = ProblemFormat.text,
     jump_steps: Annotated[
         float,
-        typer.Option(min=0, help="A jump: a yearly change beyond this many of the plan's steps…"),
+        typer.Option(
+            parser=finite_at_least(0),
+            help="A jump: a yearly change beyond this many of the plan's steps…",
+        ),
     ] = 3.0,
     jump_share: Annotated[
-        float, typer.Option(min=0, help="…and beyond this share of the previous figure.")
+        float,
+        typer.Option(
+            parser=finite_at_least(0), help="…and beyond this share of the previous figure."
+        ),
     ] = 0.2,
     outlier_z: Annotated[
         float,
-        typer.Option(min=0.1, help="An outlier: a modified z-score beyond this, across regions."),
+        typer.Option(
+            parser=finite_at_least(0.1),
+            help="An outlier: a modified z-score beyond this, across regions.",
+        ),
     ] = 3.5,
     outlier_regions: Annotated[
         int, typer.Option(min=3, help="Fewest regions in a year to look for an outlier among.")

@@ -139,7 +139,7 @@ def write(content: str | bytes | Iterable[str] | Iterable[bytes], output: Path |
     write_output(content, output, inputs=_INPUTS.get())
 
 
-def wrote(output: Path, lang: str = "zh", detail: str | None = None, **counts: int) -> None:
+def wrote(output: Path, lang: str = "zh", detail: str | None = None, **counts: object) -> None:
     """Say on stderr, in the command's language, which file was written (nothing when it went
     to stdout), with what it holds (`detail`, a catalogue key of `counts`)."""
     from psplan.output import is_stream
@@ -314,8 +314,12 @@ def emit_content(
 
         content = with_bom(content)
     write(content, output)
-    if output is not None:
+    if output is None:
+        return
+    if _suffix(output):
         wrote(output, lang)
+    else:  # a name without a suffix says nothing of its content: the line does
+        wrote(output, lang, "cli.wrote.no_suffix", format=say(f"cli.format.{chosen}", lang))
 
 
 def emit(view: Any, chosen: str, output: Path | None, *, no_bom: bool = False,

@@ -48,6 +48,10 @@ class Group(TyperGroup):
         from typer import Abort
 
         argv = list(sys.argv[1:] if args is None else args)
+        swallowed = self._option_as_value(argv)
+        if swallowed:  # `-o --lang en`: click would write a file named "--lang"
+            stderr_line(f"psplan: error: {swallowed}")
+            sys.exit(2)
         try:
             code = super().main(argv, prog_name, complete_var, False, **extra)
         except Abort:  # end of input at a prompt (psplan asks none; click's own case)
@@ -61,12 +65,49 @@ class Group(TyperGroup):
             kinds = _kinds(exc)
             if "ClickException" not in kinds:
                 raise
-            if "NoArgsIsHelpError" in kinds:  # `psplan` alone: the help, as click shows it
-                exc.show()  # type: ignore[attr-defined]
-                sys.exit(2)
+            if "NoArgsIsHelpError" in kinds:  # `psplan` alone: the commands, in one line
+                exc = _NoCommand(exc.ctx)  # type: ignore[attr-defined]
             stderr_line(f"psplan: error: {usage_line(exc, command_language(argv))}")
             sys.exit(2)
         sys.exit(code if isinstance(code, int) else 0)
+
+    def _option_as_value(self, argv: Sequence[str]) -> str | None:
+        """`-o --lang en`: an option that takes a value followed by another of the command's
+        options, said as one line (click takes "--lang" as the file's name); None if none."""
+        from psplan.words import say
+
+        command: Any = self
+        for at, arg in enumerate(argv):
+            if arg == "--":
+                return None
+            if command is self and arg in self.commands:
+                command = self.commands[arg]
+                continue
+            options = _options(self) | (_options(command) if command is not self else {})
+            if options.get(arg) and at + 1 < len(argv) and argv[at + 1] in options:
+                lang = command_language(argv)
+                said = say("cli.usage.option_as_value", lang, option=arg, next=argv[at + 1])
+                path = "psplan" if command is self else f"psplan {command.name}"
+                return said + say("cli.usage.help", lang, command=f"{path} --help")
+        return None
+
+
+def _options(command: Any) -> dict[str, bool]:
+    """Each name of a command's options, and whether the option takes a value."""
+    return {
+        name: not (param.is_flag or param.count)
+        for param in command.params
+        if getattr(param, "param_type_name", "") == "option"
+        for name in (*param.opts, *param.secondary_opts)
+    }
+
+
+class _NoCommand(Exception):
+    """`psplan` alone: worded by `usage_line` as the commands there are."""
+
+    def __init__(self, ctx: Any) -> None:
+        super().__init__()
+        self.ctx = ctx
 
 
 def usage_line(exc: Any, lang: str) -> str:
@@ -89,6 +130,11 @@ def _worded(exc: Any, lang: str) -> str:
     from psplan.words import say
 
     kinds = _kinds(exc)
+    if "_NoCommand" in kinds or (
+        "UsageError" in kinds and exc.format_message() == "Missing command."
+    ):  # `psplan` alone, `psplan --lang en`
+        commands = exc.ctx.command.list_commands(exc.ctx)
+        return say("cli.usage.no_command_given", lang, commands=_listed(commands, lang))
     if "NoSuchOption" in kinds:
         said = say("cli.usage.no_option", lang, option=exc.option_name)
         if exc.possibilities:
@@ -125,21 +171,23 @@ _NO_COMMAND = re.compile(r"No such command '(.*)'\.(?: Did you mean (.*)\?)?")
 _EXTRA = re.compile(r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)")
 #: pydantic's and typer's words for a value refused, and the catalogue's key for each
 _DETAILS = (
-    (re.compile(r"Value error, '(?P<value>.*)' is not one of (?P<choices>.*)\."), "choice"),
+    (re.compile(r"'(?P<value>.*)' is not one of (?P<choices>.*)\."), "choice"),
     (re.compile(r"Input should be a valid integer.*"), "integer"),
     (re.compile(r"Input should be a valid number.*"), "number"),
     (re.compile(r"Input should be greater than or equal to (?P<bound>\S+)"), "at_least"),
     (re.compile(r"Input should be greater than (?P<bound>\S+)"), "above"),
     (re.compile(r"Input should be less than or equal to (?P<bound>\S+)"), "at_most"),
     (re.compile(r"Input should be less than (?P<bound>\S+)"), "below"),
+    (re.compile(r"Input should be a finite number"), "finite"),
 )
 
 
 def _detail(message: str, lang: str) -> str:
     from psplan.words import say
 
+    detail = message.strip().removeprefix("Value error, ")  # (a parser's ValueError)
     for pattern, key in _DETAILS:
-        found = pattern.fullmatch(message.strip())
+        found = pattern.fullmatch(detail)
         if found:
             values = found.groupdict()
             if "choices" in values:

@@ -374,7 +374,7 @@ LIST_CHARS = 200
 
 def _cut(text: str, lang: str) -> str:
     """A cell too long for a terminal: a list of names cut to `LIST_CHARS`, after its last
-    whole item, counted in items (共 2,857 项); any other text cut to `CELL_CHARS`, counted
+    whole item, counted in items (共 2,857 个); any other text cut to `CELL_CHARS`, counted
     in characters."""
     if _is_list(text):
         head = text[:LIST_CHARS]

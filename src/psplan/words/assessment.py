@@ -145,7 +145,7 @@ WORDS: dict[str, dict[str, str]] = {
         "table is in the CSV, JSON or XLSX (-o results.csv)",
     },
     "table.cut_list": {
-        "zh": "{text}……\n（共 {items} 项，文本表格中只显示前 {shown} 项；"
+        "zh": "{text}……\n（共 {items} 个，文本表格中只显示前 {shown} 个；"
         "完整内容请输出 CSV、XLSX 或 JSON）",
         "en": "{text}…\n({items} items, the first {shown} shown in a text table; CSV, XLSX and "
         "JSON hold all of them)",

@@ -20,6 +20,14 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "选项 {option} 后面需要一个值",
         "en": "option {option} needs a value",
     },
+    "cli.usage.option_as_value": {
+        "zh": "选项 {option} 后面需要一个值，但紧跟的是选项 {next}",
+        "en": "option {option} needs a value, but the option {next} follows it",
+    },
+    "cli.usage.no_command_given": {
+        "zh": "缺少命令；可用的命令：{commands}",
+        "en": "missing a command; the commands: {commands}",
+    },
     "cli.usage.extra": {"zh": "多余的参数：{arguments}", "en": "unexpected arguments: {arguments}"},
     "cli.usage.variable": {"zh": "环境变量 {name}", "en": "the environment variable {name}"},
     "cli.usage.bad_value": {
@@ -36,6 +44,7 @@ WORDS: dict[str, dict[str, str]] = {
     "cli.usage.detail.above": {"zh": "应大于 {bound}", "en": "expected more than {bound}"},
     "cli.usage.detail.at_most": {"zh": "应不大于 {bound}", "en": "expected at most {bound}"},
     "cli.usage.detail.below": {"zh": "应小于 {bound}", "en": "expected less than {bound}"},
+    "cli.usage.detail.finite": {"zh": "应为有限的数值", "en": "expected a finite number"},
     "cli.reference_syntax": {
         "zh": "--reference {item}：应写作 指标ID=数值",
         "en": "--reference {item}: expected INDICATOR_ID=NUMBER",
@@ -67,6 +76,17 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "（{rows:,} 行，{sheets} 个工作表）",
         "en": " ({rows:,} rows, {sheets} sheets)",
     },
+    "cli.wrote.no_suffix": {
+        "zh": "（文件名没有后缀，内容为 {format}）",
+        "en": " (no suffix in the name: it holds {format})",
+    },
+    "cli.format.table": {"zh": "文本表格", "en": "a text table"},
+    "cli.format.markdown": {"zh": "Markdown", "en": "markdown"},
+    "cli.format.json": {"zh": "JSON", "en": "JSON"},
+    "cli.format.csv": {"zh": "CSV", "en": "CSV"},
+    "cli.format.html": {"zh": "HTML", "en": "HTML"},
+    "cli.format.xlsx": {"zh": "XLSX 工作簿", "en": "an XLSX workbook"},
+    "cli.format.docx": {"zh": "Word 文档", "en": "a Word document"},
     "cli.wrote.init": {
         "zh": "（{indicators} 个指标，{missing} 个没有基期值）",
         "en": " ({indicators} indicators, {missing} without a baseline)",
