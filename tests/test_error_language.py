@@ -122,17 +122,48 @@ def test_a_missing_file(tmp_path: Path) -> None:
     assert english == f"{tmp_path / 'nope.yaml'}: no such file"
 
 
-def test_a_yaml_syntax_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("text", "at", "chinese", "english"),
+    [
+        ("id: [unclosed\n", "2:1", "方括号 [ ] 没有闭合，或项之间缺少逗号",
+         "a [ ] list is not closed, or a comma is missing between its items"),
+        ("a:\n  b: {x\n", "3:1", "花括号 { } 没有闭合，或项之间缺少逗号",
+         "a { } mapping is not closed, or a comma is missing between its items"),
+        ("a: b: c\n", "1:5", "此处不能有“键: 值”（文本中有“: ”时请加引号，或检查缩进）",
+         "a 'key: value' is not allowed here (quote a text holding ': ', or check the "
+         "indentation)"),
+        ("a:\n\t- x\n", "2:1", "有制表符（YAML 只能用空格缩进）",
+         "a tab character (YAML is indented with spaces only)"),
+        ("a: @x\n", "1:4", "字符“@”不能出现在此处（以它开头的文本请加引号）",
+         "the character '@' cannot start a value here (quote a text starting with it)"),
+        ('a: "abc\n', "2:1", "文件在引号闭合之前结束", "the file ends before a quote is closed"),
+        ("a:\n  - x\n b: y\n", "3:2", "缩进不一致（同一层的键和列表项应对齐）",
+         "inconsistent indentation (the keys and items of one level line up)"),
+        ("a: 1\n---\nb: 2\n", "2:1", "文件中有不止一个文档（多余的“---”）",
+         "more than one document in the file (a stray '---')"),
+    ],
+)  # fmt: skip
+def test_a_yaml_syntax_error(
+    tmp_path: Path, text: str, at: str, chinese: str, english: str
+) -> None:
+    """PyYAML's description in the reader's words (it was quoted in English inside the
+    Chinese line: trial 10, D12), at its line and column."""
     path = tmp_path / "plan.yaml"
-    path.write_text("id: [unclosed\n", encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(PsplanError) as raised:
         load_plan(path)
-    chinese, english = _both(raised.value)
+    said = _both(raised.value)
     assert raised.value.key == "yaml.syntax"
-    assert chinese.startswith(f"{path}:2:1: YAML 语法错误：")
-    assert english.startswith(f"{path}:2:1: YAML syntax error: ")
-    # PyYAML's own description of the problem is quoted as it is, in both
-    assert chinese.split("：", 1)[1] == english.split("error: ", 1)[1]
+    assert said == (
+        f"{path}:{at}: YAML 语法错误：{chinese}",
+        f"{path}:{at}: YAML syntax error: {english}",
+    )
+
+
+def test_a_yaml_problem_psplan_has_no_words_for_is_quoted_as_pyyaml_wrote_it() -> None:
+    from psplan.plan.yamlsource import _problem
+
+    assert _problem("found unexpected ':'", "a: b", None) == "found unexpected ':'"
 
 
 def test_a_bad_number_in_an_actuals_csv(tmp_path: Path) -> None:

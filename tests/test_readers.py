@@ -1608,6 +1608,27 @@ def test_a_workbook_named_csv_is_said_to_be_a_workbook(tmp_path: Path) -> None:
     )
 
 
+def test_a_file_named_xlsx_that_is_no_workbook_says_what_it_is(tmp_path: Path) -> None:
+    """It said "不是可读取的 .xlsx 工作簿（File is not a zip file）", the zip library's English
+    in a Chinese line (trial 10, D12); an old .xls saved under the new suffix is named so."""
+    text = tmp_path / "figures.xlsx"
+    text.write_text("指标,年份,数值\n人均预期寿命,2023,78\n", encoding="utf-8")
+    result = cli("check", "hanzhong", str(text))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"psplan: error: {text}: 不是可读取的 .xlsx 工作簿（文件不是 ZIP 压缩包，可能是改了后缀的"
+        "其他文件）\n",
+    )
+    old = tmp_path / "old.xlsx"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    result = cli("check", "hanzhong", str(old))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"psplan: error: {old}: 这是旧版 Excel 工作簿（.xls），扩展名却是“.xlsx”：请在 Excel 中"
+        "另存为 .xlsx\n",
+    )
+
+
 @pytest.mark.parametrize("engine", ["rows", "columnar"])
 def test_a_unit_column_naming_another_unit_is_checks_error(tmp_path: Path, engine: str) -> None:
     """A 单位 column saying 人 for a count the plan measures in 万人: 11,000 人 was judged as

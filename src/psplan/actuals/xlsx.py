@@ -166,6 +166,8 @@ class Workbook:
         self.unzipped = self.zipped = 0  # bytes of the parts opened so far, as declared
         try:
             self.zip = zipfile.ZipFile(path)
+        except zipfile.BadZipFile:
+            raise self._not_zip(path) from None
         except _ZIP_ERRORS as exc:
             raise self._unreadable(exc) from None
         try:
@@ -193,6 +195,19 @@ class Workbook:
     @property
     def sheetnames(self) -> list[str]:
         return [sheet.title for sheet in self.sheets]
+
+    def _not_zip(self, path: Path) -> PsplanError:
+        """A file named .xlsx that is no ZIP archive: an old .xls renamed, or anything else."""
+        from psplan.actuals.read import _workbook_kind
+
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(8)
+        except OSError:
+            head = b""
+        if _workbook_kind(head) == "xls":
+            return PsplanError("actuals.xls_as_text", Location(self.file), suffix=path.suffix)
+        return self._unreadable(Message("xlsx.not_zip"))
 
     def _unreadable(self, exc: BaseException | Message) -> PsplanError:
         shown = exc if isinstance(exc, Message) else _clipped(str(exc).replace("\n", " "), 200)
@@ -320,7 +335,7 @@ class Workbook:
                 self.date1904 = attrs.get("date1904", "").lower() in ("1", "true")
 
         if not self._parse_small(main, start):
-            raise self._unreadable("it has no workbook part")
+            raise self._unreadable(Message("xlsx.no_workbook_part"))
         self.sheets = []
         for title, state, rid in sheets:
             kind, part = relationships.get(rid, ("missing", ""))

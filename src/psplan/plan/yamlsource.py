@@ -294,7 +294,7 @@ def load_yaml(text: str, file: str) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context
-        shown = shorten(problem, 200) if problem else Message("yaml.invalid")
+        shown = _problem(problem, text, mark) if problem else Message("yaml.invalid")
         where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
         raise PsplanError("yaml.syntax", where, problem=shown) from None
     except yaml.YAMLError as exc:
@@ -374,3 +374,39 @@ def _scalar(node: yaml.ScalarNode) -> Any:
             return text
         return number if math.isfinite(number) else text
     return text  # str, and a date-looking timestamp stays the text the user wrote
+
+
+#: PyYAML's descriptions of a syntax error (as its C library and its Python parser word
+#: them), each with the catalogue's entry that says it in the reader's words.
+_PROBLEMS = (
+    (re.compile(r"(?:did not find )?expected ',' or '\]'.*"), "flow_sequence"),
+    (re.compile(r"(?:did not find )?expected ',' or '\}'.*"), "flow_mapping"),
+    (re.compile(r"mapping values are not allowed (?:here|in this context)"), "mapping_here"),
+    (re.compile(r"found a tab character .*"), "tab"),
+    (re.compile(r"found character (?:'.*' )?that cannot start any token"), "cannot_start"),
+    (re.compile(r"found unexpected end of stream"), "end_of_stream"),
+    (re.compile(r"found unknown escape character.*"), "escape"),
+    (re.compile(r"expected <block end>, but found .*"), "indentation"),
+    (re.compile(r"did not find expected (?:key|'-' indicator)"), "indentation"),
+    (re.compile(r"but found another document|did not find expected <document start>"),
+     "documents"),
+    (re.compile(r"could not find expected ':'"), "colon"),
+)  # fmt: skip
+
+
+def _problem(problem: str, text: str, mark: Any) -> Shown:
+    """PyYAML's description of a syntax error in the reader's words; as PyYAML wrote it
+    (shortened) where the catalogue has no entry for it. The character a token cannot start
+    with is read off the text at the error's mark (the C library does not name it)."""
+    for pattern, key in _PROBLEMS:
+        if pattern.fullmatch(problem):
+            if key != "cannot_start":
+                return Message(f"yaml.problem.{key}")
+            lines = text.split("\n")
+            line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+            char = line[mark.column : mark.column + 1] if mark is not None else ""
+            if char == "\t":
+                return Message("yaml.problem.tab")
+            if char.strip():
+                return Message("yaml.problem.cannot_start", char=quoted(char))
+    return shorten(problem, 200)

@@ -107,9 +107,50 @@ WORDS: dict[str, dict[str, str]] = {
         "(set PSPLAN_MAX_PLAN_DEPTH to raise it)",
     },
     "yaml.nested_too_deeply": {"zh": "YAML 嵌套层次过深", "en": "YAML nested too deeply"},
-    # {problem} is PyYAML's own description of what is wrong (in English)
+    # {problem}: a yaml.problem entry, or PyYAML's own words where it has none
     "yaml.syntax": {"zh": "YAML 语法错误：{problem}", "en": "YAML syntax error: {problem}"},
     "yaml.invalid": {"zh": "YAML 格式无效", "en": "invalid YAML"},
+    # PyYAML's descriptions of what is wrong, in the reader's words (`yamlsource._problem`);
+    # one it does not know is shown as PyYAML wrote it
+    "yaml.problem.flow_sequence": {
+        "zh": "方括号 [ ] 没有闭合，或项之间缺少逗号",
+        "en": "a [ ] list is not closed, or a comma is missing between its items",
+    },
+    "yaml.problem.flow_mapping": {
+        "zh": "花括号 {{ }} 没有闭合，或项之间缺少逗号",
+        "en": "a {{ }} mapping is not closed, or a comma is missing between its items",
+    },
+    "yaml.problem.mapping_here": {
+        "zh": "此处不能有“键: 值”（文本中有“: ”时请加引号，或检查缩进）",
+        "en": "a 'key: value' is not allowed here (quote a text holding ': ', or check the "
+        "indentation)",
+    },
+    "yaml.problem.tab": {
+        "zh": "有制表符（YAML 只能用空格缩进）",
+        "en": "a tab character (YAML is indented with spaces only)",
+    },
+    "yaml.problem.cannot_start": {
+        "zh": "字符{char}不能出现在此处（以它开头的文本请加引号）",
+        "en": "the character {char} cannot start a value here (quote a text starting with it)",
+    },
+    "yaml.problem.end_of_stream": {
+        "zh": "文件在引号闭合之前结束",
+        "en": "the file ends before a quote is closed",
+    },
+    "yaml.problem.escape": {
+        "zh": "双引号中有未知的转义（改用单引号，或把反斜杠写两次）",
+        "en": "an unknown escape in double quotes (use single quotes, or write the backslash "
+        "twice)",
+    },
+    "yaml.problem.indentation": {
+        "zh": "缩进不一致（同一层的键和列表项应对齐）",
+        "en": "inconsistent indentation (the keys and items of one level line up)",
+    },
+    "yaml.problem.documents": {
+        "zh": "文件中有不止一个文档（多余的“---”）",
+        "en": "more than one document in the file (a stray '---')",
+    },
+    "yaml.problem.colon": {"zh": "缺少冒号“:”", "en": "a colon ':' is missing"},
     "yaml.error": {"zh": "YAML 错误：{problem}", "en": "YAML error: {problem}"},
     "yaml.key_not_text": {
         "zh": "映射的键必须是普通文本",
@@ -698,12 +739,20 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "year {year} is outside {first}–{last}",
     },
     # ------------------------------------------------------------------ reading .xlsx
-    # {detail} is the zip or XML library's own description (in English)
+    # {detail}: an xlsx entry, or the zip or XML library's own description where it has none
     "xlsx.unreadable": {
         "zh": "不是可读取的 .xlsx 工作簿（{detail}）",
         "en": "not a readable .xlsx workbook ({detail})",
     },
     "xlsx.in_part": {"zh": "{part}：{error}", "en": "{part}: {error}"},
+    "xlsx.not_zip": {
+        "zh": "文件不是 ZIP 压缩包，可能是改了后缀的其他文件",
+        "en": "the file is not a ZIP archive: perhaps another file renamed",
+    },
+    "xlsx.no_workbook_part": {
+        "zh": "压缩包中没有工作簿部分（xl/workbook.xml）",
+        "en": "the archive has no workbook part (xl/workbook.xml)",
+    },
     "xlsx.xml_error": {"zh": "{error}（第 {line} 行）", "en": "{error} at line {line}"},
     "xlsx.part_unzips_to": {
         "zh": "部件 {part} 解压后为 {size:,.0f} MB",
