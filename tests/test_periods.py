@@ -160,6 +160,38 @@ def test_after_the_targets_a_series_runs_across_both_periods(final: Path, tmp_pa
     assert refused.exit_code == 2 and "中没有指标“高中阶段教育毛入学率”" in refused.stderr
 
 
+def test_a_dropped_indicators_baseline_or_reason_cell_is_skipped_with_its_row(
+    final: Path, tmp_path: Path
+) -> None:
+    """The filled 十四五 collection sheet has 基期值 and 原因分析 cells: for an indicator the
+    new plan dropped or replaced they crashed check, trend and report with an internal
+    AttributeError (trial 11, D1). They are skipped with the row's warning, by lint too
+    (which called the dropped indicator unknown, an error)."""
+    plan = _filled(final, tmp_path)
+    sheet = tmp_path / "十四五填报.csv"
+    sheet.write_text(
+        "指标,基期值,2024,2025,原因分析\n"
+        "高中阶段教育毛入学率,94,95,96,生源增加\n"
+        "每千人口拥有3岁以下婴幼儿托位数,1.2,3.2,4.1,\n"
+        "学前教育毛入园率,,96,97,\n",
+        encoding="utf-8",
+    )
+    dropped = (
+        "“高中阶段教育毛入学率”不是规划hanzhong-15的指标，按上一规划期（2025年及以前）的数据跳过"
+    )
+    replaced = "“每千人口拥有3岁以下婴幼儿托位数”已由规划hanzhong-15的“3岁以下婴幼儿入托率”替代"
+    for command in (["check"], ["trend"], ["report", "-o", str(tmp_path / "r.docx")]):
+        result = runner.invoke(app, [command[0], str(plan), str(sheet), *command[1:]])
+        assert result.exit_code in (0, 1), (command, result.output)
+        assert (
+            f"{sheet}:2: {dropped}" in result.stderr and f"{sheet}:3: {replaced}" in result.stderr
+        )
+    linted = runner.invoke(app, ["lint", str(plan), str(sheet)])
+    assert "unknown-indicator" not in linted.stdout, linted.stdout
+    assert f"{sheet}:2: warning: {dropped} [previous-period]" in linted.stdout
+    assert f"{sheet}:3: warning: {replaced}" in linted.stdout
+
+
 def test_compare_says_what_the_new_period_keeps_replaces_drops_and_adds(
     final: Path, tmp_path: Path
 ) -> None:

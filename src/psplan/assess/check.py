@@ -410,7 +410,8 @@ def collect(
         if entry is None:
             continue
         if entry is _PREVIOUS_PERIOD:
-            if row.year > plan.baseline_year:  # in this plan's own years: an unknown name
+            if kind is not SheetEntry and row.year > plan.baseline_year:
+                # in this plan's own years: an unknown name
                 problems.append(unknown_indicator(plan, row.indicator, row.location))
             continue
         indicator, series = entry
@@ -680,24 +681,11 @@ def _series_for(
             problems.append(Problem(Location(row.file, row.line, 0), exc.words, "ambiguous"))
         known[key] = None
         return None
-    if indicator is None and matcher.continues and row.year <= plan.baseline_year:
-        # a figure of the previous period for an indicator this plan dropped or replaced:
-        # skipped with a word (once); the same text in the plan's own years is an error
-        if row.indicator not in unknown:
+    warning = previous_period_warning(plan, matcher, row) if indicator is None else None
+    if warning is not None:
+        if row.indicator not in unknown:  # said once, however many regions repeat it
             unknown.add(row.indicator)
-            by = matcher.replaced.get(normalise_name(row.indicator))
-            warnings.append(
-                Problem(
-                    Location(row.file, row.line, 0),
-                    "check.replaced_indicator" if by else "check.previous_period_indicator",
-                    "previous-period",
-                    "warning",
-                    text=quoted(row.indicator),
-                    by=quoted(by.name if by else ""),
-                    plan=plan.id,
-                    year=plan.baseline_year,
-                )
-            )
+            warnings.append(warning)
         known[key] = _PREVIOUS_PERIOD
         return _PREVIOUS_PERIOD
     if indicator is None:
@@ -773,6 +761,30 @@ def _no_region(region: str, names: list[str], source: str) -> PsplanError:
 
 def _numbers_as_numbers(name: str) -> str:
     return re.sub(r"\d+", lambda digits: str(int(digits.group())), name)
+
+
+def previous_period_warning(
+    plan: Plan, matcher: IndicatorMatcher, row: ActualRow | SheetEntry
+) -> Problem | None:
+    """A row naming no indicator of a plan that continues another, in the previous period's
+    years (or a 基期值 or 原因分析, which have none): an indicator this plan dropped or
+    replaced, skipped with this warning; None where the row is in the plan's own years (an
+    unknown name, an error) or the plan continues none."""
+    if not matcher.continues:
+        return None
+    if type(row) is not SheetEntry and row.year > plan.baseline_year:
+        return None
+    by = matcher.replaced.get(normalise_name(row.indicator))
+    return Problem(
+        Location(row.file, row.line, 0),
+        "check.replaced_indicator" if by else "check.previous_period_indicator",
+        "previous-period",
+        "warning",
+        text=quoted(row.indicator),
+        by=quoted(by.name if by else ""),
+        plan=plan.id,
+        year=plan.baseline_year,
+    )
 
 
 def unknown_figure(plan: Plan, matcher: IndicatorMatcher, row: ActualRow) -> Problem:

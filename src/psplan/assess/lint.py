@@ -57,6 +57,7 @@ from psplan.assess.check import (
     name_unit_problem,
     natural_range,
     one_region_twice,
+    previous_period_warning,
     region_words,
     reported_twice,
     shares_in_percent,
@@ -105,6 +106,7 @@ def lint(
     outside: dict[int, list] = {}  # a year outside them → [its first figure, how many]
     given: set[tuple[str | None, str, int]] = set()  # cells given a value check refuses
     unknown: set[str] = set()
+    dropped: set[str] = set()  # of the previous period: indicators this plan dropped
     # where a missing cell is said (`_missing`): a series' first row, an indicator's first
     # figure, the first figure of all
     first_rows: dict[tuple[str | None, str], str] = {}
@@ -136,7 +138,12 @@ def lint(
             if row.indicator not in unknown:
                 findings.append(Problem(row.location, exc.words, "ambiguous"))
         if indicator is None:
-            if row.indicator not in unknown:
+            previous = previous_period_warning(plan, matcher, row)
+            if previous is not None:  # an indicator the plan dropped: check's warning, once
+                if row.indicator not in unknown and row.indicator not in dropped:
+                    dropped.add(row.indicator)
+                    findings.append(previous)
+            elif row.indicator not in unknown:
                 unknown.add(row.indicator)  # at its row, with the closest names, as in check
                 findings.append(unknown_figure(plan, matcher, row))  # type: ignore[arg-type]
             continue
