@@ -482,6 +482,29 @@ def test_a_region_typed_full_width_is_the_same_region(tmp_path: Path) -> None:
         assert {r.region for r in one.results} == {"津006县"}
 
 
+def test_a_region_aligned_with_spaces_is_the_same_region(tmp_path: Path) -> None:
+    """Official tables align 洋县 with 城固县 as 洋　县 (an ideographic space): it was a 13th
+    region of its own, missing every other year (trial 11, D6). One county on both paths, and
+    asked for either way; a space between Latin letters stays."""
+    plan = psplan.load_plan("hanzhong")
+    name = plan.indicators[0].name
+    path = tmp_path / "aligned.csv"
+    path.write_text(
+        "地区,指标,年份,数值\n"
+        f"洋　县,{name},2021,1.5\n洋县,{name},2022,2.0\n洋 县,{name},2023,2.4\n"
+        f"城固县,{name},2021,1.8\nNew Area,{name},2021,1.1\n",
+        encoding="utf-8",
+    )
+    _assert_same("hanzhong", [path])
+    for engine in ("rows", "columnar"):
+        checked = psplan.check("hanzhong", [path], engine=engine)
+        assert checked.regions == ["洋县", "城固县", "New Area"]
+        years = [o.year for o in checked.results[0].observations]
+        assert years == [2021, 2022, 2023]
+        one = psplan.check("hanzhong", [path], engine=engine, region="洋　县")
+        assert {r.region for r in one.results} == {"洋县"}
+
+
 @pytest.mark.parametrize("first_year", [2019, 1960])
 def test_a_year_given_twice_is_found_over_any_span_of_years(
     tmp_path: Path, first_year: int

@@ -1089,16 +1089,23 @@ def _empty_indicator(file: str, line: int, column: int, row: list[object]) -> Ps
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"))
 
 
+#: Spaces between two Chinese characters: an official table aligns 洋县 with 城固县 as 洋　县.
+_ALIGNING_SPACES = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+
+
 @functools.lru_cache(maxsize=65536)
 def region_name(text: str) -> str | None:
     """A region cell's name: stripped, and its width folded (NFKC), so that 津００６县, as an
     Excel user may type it, is the county 津006县 of the other rows, not a second one; an
-    invisible character (`_INVISIBLE`) is dropped, or the county would be two. A dash or
-    "NA", as an empty figure is typed, names no region (it was a county called "—")."""
+    invisible character (`_INVISIBLE`) is dropped, or the county would be two, and so are
+    spaces between Chinese characters (洋　县 is 洋县: no Chinese place name has one). A dash
+    or "NA", as an empty figure is typed, names no region (it was a county called "—")."""
     name = unicodedata.normalize("NFKC", text)
     if not name.isprintable():  # (a C check: the common name needs no more)
         name = name.translate(_INVISIBLE)
     name = name.strip()
+    if " " in name or not name.isprintable():
+        name = _ALIGNING_SPACES.sub("", name)
     return None if name.lower() in MISSING_TEXTS else name
 
 
