@@ -1632,8 +1632,9 @@ def test_a_file_named_xlsx_that_is_no_workbook_says_what_it_is(tmp_path: Path) -
 @pytest.mark.parametrize("engine", ["rows", "columnar"])
 def test_a_unit_column_naming_another_unit_is_checks_error(tmp_path: Path, engine: str) -> None:
     """A 单位 column saying 人 for a count the plan measures in 万人: 11,000 人 was judged as
-    11,000 万人, met (a trial's finding). Now check's and lint's error, once, at its first row;
-    the plan's own unit there (as the template writes it) reads as before, long or wide."""
+    11,000 万人, met (a trial's finding). Now check's and lint's error, once, at its first row,
+    in the 单位 column (it named the figure's: trial 11, D9); the plan's own unit there (as the
+    template writes it) reads as before, long or wide."""
     name = "中等职业教育招生数"
     long = csv_file(tmp_path, "地区,指标,单位,年份,数值\n" + "".join(
         f"京{n:03d}县,{name},人,{year},{9000 + n}\n" for n in range(3) for year in (2021, 2025)
@@ -1642,14 +1643,15 @@ def test_a_unit_column_naming_another_unit_is_checks_error(tmp_path: Path, engin
     env = {"PSPLAN_ENGINE": engine}
     checked = runner.invoke(app, ["check", "ankang", str(long), "-o", str(tmp_path / "o.json")],
                             env=env)  # fmt: skip
-    assert (checked.exit_code, checked.stderr) == (2, f"psplan: error: {long}:2:5: {said}\n")
+    assert (checked.exit_code, checked.stderr) == (2, f"psplan: error: {long}:2:3: {said}\n")
     linted = runner.invoke(app, ["lint", "ankang", str(long), "-f", "json"], env=env)
-    assert [p["message"] for p in json.loads(linted.stdout)["problems"]] == [said]
+    found = json.loads(linted.stdout)["problems"]
+    assert [(p["message"], p["line"], p["column"]) for p in found] == [(said, 2, 3)]
     long.write_text(long.read_text("utf-8").replace(",人,", ",万人,"), "utf-8")
     assert psplan.check("ankang", long, engine=engine).results
     wide = csv_file(tmp_path, f"指标,计量单位,2021,2025\n{name},人,9000,11000\n", "wide.csv")
     result = cli("check", "ankang", str(wide))
-    assert result.exit_code == 2 and said in result.stderr
+    assert (result.exit_code, result.stderr) == (2, f"psplan: error: {wide}:2:2: {said}\n")
 
 
 @pytest.mark.parametrize("engine", ["rows", "columnar"])

@@ -215,6 +215,7 @@ class ActualRow(NamedTuple):
     line: int
     column: int
     unit: str | None = None  # the row's 单位 cell, where the file has that column
+    unit_column: int = 0  # that cell's column (1-based), where a mismatch is said
 
     location = property(lambda row: _location(row))
 
@@ -1158,6 +1159,7 @@ class _RowReader:
             raise _extra_cells(len(row), self.width, self.file, row_number)
         indicator, region, note = self._labels(row_number, row)
         unit = None if self.layout.unit is None else _text(_cell(row, self.layout.unit))
+        unit_column = 0 if self.layout.unit is None else self.layout.unit + 1
         # Parse every cell before returning any, so a bad cell does not leave half a row.
         records: list[ActualRow | Problem | SheetEntry] = [
             ActualRow(
@@ -1172,6 +1174,7 @@ class _RowReader:
                 row_number,
                 column + 1,
                 unit,
+                unit_column,
             )
             for column, year in self.layout.year_columns
         ]
@@ -1279,9 +1282,8 @@ class _RowReader:
                     yield problem
                 continue
             unit = None if unit_at is None else _text(_cell(row, unit_at))
-            yield ActualRow(
-                indicator, year, value, region, note, file, row_number, value_at + 1, unit
-            )
+            yield ActualRow(indicator, year, value, region, note, file, row_number, value_at + 1,
+                            unit, 0 if unit_at is None else unit_at + 1)  # fmt: skip
             if entries:
                 yield from self.entries(row_number, row, indicator, region)
 

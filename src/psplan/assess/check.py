@@ -103,15 +103,17 @@ def name_unit_problem(indicator: Indicator, text: str) -> Message | None:
                    name=indicator.name, indicator_unit=unit)  # fmt: skip
 
 
-def unit_cell_problem(indicator: Indicator, row: ActualRow) -> Message | None:
+def unit_cell_problem(indicator: Indicator, row: ActualRow) -> Problem | None:
     """A 单位 column's unit that is not the plan's (人 for a count in 万人): its figure is in
     another unit, as 9500人 in the cell would be. Only units psplan knows are compared (a
-    form's own wording of a unit the plan prints otherwise is left alone)."""
+    form's own wording of a unit the plan prints otherwise is left alone). Said at the 单位
+    cell, not at the figure's."""
     written = known_unit(row.unit) if row.unit else None
     unit = known_unit((indicator.unit or "").strip())
     if written is None or unit is None or written == unit:
         return None
-    return Message("check.unit_cell_mismatch", unit=written, name=indicator.name,
+    return Problem(Location(row.file, row.line, row.unit_column), "check.unit_cell_mismatch",
+                   "bad-value", unit=written, name=indicator.name,
                    indicator_unit=indicator.unit)  # fmt: skip
 
 
@@ -428,7 +430,7 @@ def collect(
                 said = (indicator.id, row.unit)
                 if said not in units_said:
                     units_said.add(said)
-                    problems.append(Problem(row.location, mismatch, "bad-value"))
+                    problems.append(mismatch)
                 continue
         if value.number is None or value.unit is not None or value.running_total:
             # Only unusual values need the full check (plain numbers are the common case).

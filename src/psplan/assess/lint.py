@@ -163,7 +163,7 @@ def lint(
             if mismatch is not None:
                 if (indicator.id, row.unit) not in units_said:
                     units_said.add((indicator.id, row.unit))
-                    findings.append(Problem(row.location, mismatch, "bad-value"))
+                    findings.append(mismatch)
                 continue
         # a reference region's figures (全省) are checked, but it has no cells of its own to
         # fill in, and its years are not the regions' (check keeps its rows apart too)
