@@ -160,6 +160,21 @@ def test_date_and_number_typed_year_headers_in_a_workbook(tmp_path: Path) -> Non
     assert warnings(items) == [] and errors(items) == []
 
 
+def test_date_typed_year_headers_saved_as_csv(tmp_path: Path) -> None:
+    """The same sheet saved as CSV: Excel writes its date headers as it shows them (2024/1/1);
+    they were "未识别的列" while the workbook was read (trial 11, D10). A date that is no day
+    (2024/13/1) names no year."""
+    path = csv_file(tmp_path, "指标,2021/1/1,2022-01-01,2023/1/1 0:00,2024年1月1日\n"
+                              "九年义务教育巩固率,95.3,95.4,95.5,95.6\n")  # fmt: skip
+    items = read(path)
+    assert figures(items) == {
+        ("九年义务教育巩固率", year): raw
+        for year, raw in zip(range(2021, 2025), ["95.3", "95.4", "95.5", "95.6"], strict=True)
+    }
+    assert warnings(items) == [] and errors(items) == []
+    assert [header_year(text) for text in ("2024/13/1", "2024/2/30", "1/1/2024")] == [None] * 3
+
+
 @pytest.mark.parametrize(
     "suffix", ["年完成值", "年实际值", "年末", "年度", "年数据", "年实际", ".0"]
 )

@@ -172,6 +172,12 @@ _YEAR_HEADER = re.compile(
     r"^(\d{4})(?:\.0+)?年?(?:度|末|底|完成值|实际值|完成情况|完成|实际|数据|数值|实绩|值)?"
     r"(?:\(.*\))?$"
 )
+#: A year header typed as a date in Excel and saved as CSV, as Excel shows it (2024/1/1,
+#: 2024-01-01, 2024/1/1 0:00, 2024年1月1日): its year, as a workbook's date cell gives it. The
+#: header key has no spaces, so a time runs into the day (2024/1/10:00).
+_DATE_HEADER = re.compile(
+    r"^(\d{4})(?:[/-](\d{1,2})[/-](\d{1,2})(?:\d{1,2}:\d{2}(?::\d{2})?)?|年(\d{1,2})月(\d{1,2})日)$"
+)
 _BASELINE_HEADER = re.compile(r"^(?:\d{4}年?)?(?:基期值|基期|基期数|基数|基准值)(?:\(.*\))?$")
 _TARGET_HEADER = re.compile(r"目标|规划值|预期值")
 #: A note under the table (注：…, 数据来源：…, 填报人：…), in the indicator cell or the first one.
@@ -785,9 +791,23 @@ def header_year(cell: object) -> int | None:
     elif isinstance(cell, int) and not isinstance(cell, bool):
         year = cell
     elif isinstance(cell, str):
-        match = _YEAR_HEADER.match(_header_key(cell))
+        key = _header_key(cell)
+        match = _YEAR_HEADER.match(key) or _date_header(key)
         year = int(match[1]) if match else None
     return year if year is not None and MIN_YEAR <= year <= MAX_YEAR else None
+
+
+def _date_header(key: str) -> re.Match[str] | None:
+    """A header key that is a date (`_DATE_HEADER`) of a real day, else None."""
+    match = _DATE_HEADER.match(key)
+    if match is None:
+        return None
+    month, day = (match[2], match[3]) if match[2] else (match[4], match[5])
+    try:
+        date(int(match[1]), int(month), int(day))
+    except ValueError:
+        return None
+    return match
 
 
 def _header_unit(cell: object) -> str | None:
