@@ -131,6 +131,12 @@ class Value(NamedTuple):
     def missing(self) -> bool:
         return self.number is None and self.text is None
 
+    @property
+    def exact(self) -> bool:
+        """A figure that is a point of a series: a number, not a bound (`95%以上` says
+        where the figure is, not what it is)."""
+        return self.number is not None and self.bound is None
+
     def display(self) -> str:
         if self.number is not None:
             shown = f"{self.number:g}" if abs(self.number) < 1e15 else str(self.number)

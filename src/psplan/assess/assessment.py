@@ -305,9 +305,10 @@ def _yearly_amounts(
     goal: Goal, observations: Iterable[Observation], year: int
 ) -> list[tuple[int, float]]:
     """The numeric figures up to `year`; for five-year totals, a `[x]` running total becomes
-    the amount it adds to the years before it, so the trend counts what the verdict counts."""
+    the amount it adds to the years before it, so the trend counts what the verdict counts.
+    A bound (`95%以上`) is no point of the series: it was drawn as exactly 95."""
     numeric = sorted(
-        (o for o in observations if o.year <= year and o.value.number is not None),
+        (o for o in observations if o.year <= year and o.value.exact),
         key=lambda o: o.year,
     )
     if goal.kind != "cumulative":

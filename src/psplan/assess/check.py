@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from psplan.actuals.read import ActualRow, SheetEntry, region_name
 from psplan.actuals.units import TRAILING_BRACKETS, known_unit, same_unit, trailing_unit
-from psplan.actuals.values import Value
+from psplan.actuals.values import Value, parse_value
 from psplan.assess.areas import (
     COUNTY_ENDS,
     TARGET_LEVELS,
@@ -1344,10 +1344,12 @@ def _previous_value(row: PreviousIndicator) -> Value | None:
     if actual.form == "none":
         return None
     if actual.form == "number":
-        # A printed comparator on a result (">99.9") means at least that figure.
-        return Value(
-            raw=actual.raw, number=actual.value, unit=actual.unit, running_total=actual.cumulative
-        )
+        # A printed comparator on a result (">99.9") is a bound, as a reported one is: judged
+        # where it decides, shown as printed
+        printed = actual.raw.lstrip().startswith(("<", ">", "≤", "≥"))
+        bound = parse_value(actual.raw).bound if printed else None
+        return Value(raw=actual.raw, number=actual.value, unit=actual.unit,
+                     running_total=actual.cumulative, bound=bound)  # fmt: skip
     return Value(raw=actual.raw, text=actual.text)
 
 

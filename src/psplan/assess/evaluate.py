@@ -365,6 +365,15 @@ def _judge_bound(
     )  # fmt: skip
 
 
+def reported_bound(verdict: Verdict) -> str | None:
+    """The bound a verdict's figure was reported as (`95%以上`, `>99.9`), as written; None
+    for an exact figure. Shown as the actual: the number alone reads as the figure."""
+    reasons = verdict.reasons
+    if reasons and reasons[0][0] == "bound_reported":
+        return str(reasons[0][1]["text"])
+    return None
+
+
 def bound_decides(bound: str, figure: float, op: str, target: float) -> bool | None:
     """Whether every value the bound allows satisfies `op target` (True), none does (False),
     or the bound does not tell (None)."""

@@ -37,7 +37,7 @@ from itertools import islice
 from typing import Any, cast
 
 from psplan.assess.assessment import Assessment, Result, explain_disagreement
-from psplan.assess.evaluate import STATUSES
+from psplan.assess.evaluate import STATUSES, reported_bound
 from psplan.assess.rating import RATINGS
 from psplan.assess.regions import Spread, spreads, status_matrix
 from psplan.assess.trends import sparkline
@@ -154,7 +154,7 @@ def result_cells(result: Result, lang: str) -> dict[str, Cell]:
         "unit": indicator.unit or "",
         "baseline": baseline_cell(result, lang),
         "target": printed(indicator, indicator.target.raw),
-        "actual": measure(indicator, verdict.actual),
+        "actual": reported_bound(verdict) or measure(indicator, verdict.actual),
         "year": None if verdict.actual_year is None else count(verdict.actual_year),
         "gap": computed(indicator, verdict.gap, points=say("unit.points", lang)),
         "progress": share(verdict.progress),

@@ -353,8 +353,8 @@ def _figures(indicator: Indicator, result: Result | None) -> dict[int, Cell]:
     found: dict[int, Cell] = {}
     for observation in result.observations:
         value = observation.value
-        found[observation.year] = (
-            measure(indicator, value.number) if value.number is not None else value.raw
+        found[observation.year] = (  # a bound as written: 95%以上 is not 95%
+            measure(indicator, value.number) if value.exact else value.raw.strip()
         )
     return found
 

@@ -83,7 +83,7 @@ def _indicator(plan: Plan, lang: str, r: Result) -> dict[str, Any]:
         "progress": r.verdict.progress,
         "expected_path": [list(p) for p in r.expected_path],
         "series": [[o.year, o.value.number] for o in sorted(r.observations)
-                   if o.value.number is not None],
+                   if o.value.exact],
         "trend": trend_dict(r.trend, r.views_agree) if r.trend else None,
         "note": _note(r, lang),
     }  # fmt: skip
@@ -117,7 +117,7 @@ def _row(result: Result, year: int, lang: str) -> tuple[Cell, ...]:
         values = [
             (o.year, o.value.number)
             for o in sorted(result.observations)
-            if o.value.number is not None and o.year <= year
+            if o.value.exact and o.year <= year
         ]
         expected = computed(indicator, result.verdict.expected)
         blank = (None,) * 6
@@ -141,7 +141,7 @@ def _row(result: Result, year: int, lang: str) -> tuple[Cell, ...]:
 
 def _note(result: Result, lang: str) -> str:
     if result.trend is None:
-        count = sum(1 for o in result.observations if o.value.number is not None)
+        count = sum(1 for o in result.observations if o.value.exact)
         if result.indicator.target.form not in ("number", "relative") or not count:
             return result.verdict.reason(lang)
         return say("trend.no_trend", lang, count=count)
