@@ -180,8 +180,15 @@ def _add_file(table: Table, path: Path, index: int, encoding: str | None, limits
     if header is None:
         return False
     layout = header.layout
-    if layout.wide or layout.entries or layout.unit is not None or layout.column_units:
-        # (a 单位 column or a unit in the figures' header: the per-row path compares them)
+    if (
+        layout.wide
+        or layout.entries
+        or layout.unit is not None
+        or layout.column_units
+        or layout.note is not None
+    ):
+        # (a 单位 column or a unit in the figures' header: the per-row path compares them; a
+        # 备注 column: it keeps each figure's note)
         return False
     if layout.year is None or layout.value is None:
         return False

@@ -213,8 +213,11 @@ class _Collected:
     years: set[int] = field(default_factory=set)
     #: (region, indicator id) → the 基期值 a collection sheet gives
     sheet_baselines: dict[tuple[str | None, str], float] = field(default_factory=dict)
-    #: (region, indicator id) → {"reason": …, "measure": …} from the sheet
+    #: (region, indicator id) → {"reason": …, "measure": …} from the sheet, and "note": the
+    #: figures' 备注 cells, each with its years (`_figure_note`)
     remarks: dict[tuple[str | None, str], dict[str, str]] = field(default_factory=dict)
+    #: (region, indicator id) → each 备注 text of its figures → their years
+    figure_notes: dict[tuple[str | None, str], dict[str, list[int]]] = field(default_factory=dict)
     #: where each (region, indicator id) of `remarks` and `sheet_baselines` was first given:
     #: what a warning that one is not used points at
     explained_at: dict[tuple[str | None, str], Location] = field(default_factory=dict)
@@ -485,6 +488,8 @@ def collect(
             continue
         if earlier is None:  # an equal figure from another file or row merges into the first
             series[row.year] = Observation(row.year, value, row.line, row.file)
+            if row.note:
+                _figure_note(collected, (row.region, indicator.id), row.year, row.note)
         else:  # equal: merged, and said if it repeats a row of its own file
             repeated.see(row, earlier)
     collected.warnings.extend(repeated.warnings())
@@ -661,6 +666,16 @@ def _sheet_entry(
 _REFERENCE: dict[int, Observation] = {}  # marks a reference region's rows
 #: marks an indicator text of the previous period (dropped or replaced by this plan)
 _PREVIOUS_PERIOD: Any = ("previous period",)
+
+
+def _figure_note(collected: _Collected, key: tuple[str | None, str], year: int, note: str) -> None:
+    """A figure's 备注 cell (its source, 含棚户区改造项目, 五年累计…): kept with the result as
+    its remark "note", each text once with the years it was given for (2021, 2022: …)."""
+    notes = collected.figure_notes.setdefault(key, {})
+    notes.setdefault(note.strip(), []).append(year)
+    collected.remarks.setdefault(key, {})["note"] = "；".join(
+        f"{', '.join(map(str, years))}: {text}" for text, years in notes.items()
+    )
 
 
 def _series_for(

@@ -181,7 +181,7 @@ def row_notes(result: Result, lang: str) -> list[str]:
     ]
     if result.override:
         lines.append(say("assessment.note.override", lang, text=result.override))
-    for key in ("reason", "measure"):
+    for key in ("note", "reason", "measure"):
         if result.remarks.get(key):
             lines.append(say(f"assessment.note.{key}", lang, text=result.remarks[key]))
     return lines

@@ -93,6 +93,7 @@ WORDS: dict[str, dict[str, str]] = {
     "assessment.column.rating": {"zh": "评价", "en": "evaluation"},
     "assessment.note.plan": {"zh": "转录说明：{text}", "en": "transcription note: {text}"},
     "assessment.note.override": {"zh": "人工设定：{text}", "en": "override: {text}"},
+    "assessment.note.note": {"zh": "上报备注：{text}", "en": "note reported: {text}"},
     "assessment.note.reason": {"zh": "原因分析：{text}", "en": "reason: {text}"},
     "assessment.note.measure": {"zh": "下一步措施：{text}", "en": "measures: {text}"},
     # the trend of a result, named: 趋势正常 · 可望完成
