@@ -373,3 +373,30 @@ def test_lint_says_which_explanations_check_will_not_use(tmp_path: Path) -> None
             psplan.check("ankang", [figures, reasons]).warnings if w.code == "remarks"]  # fmt: skip
     assert found == said
     assert [where for where, _ in found] == [f"{reasons}:2:9", f"{reasons}:6:11"]
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_steady_climb_to_a_target_is_no_jump_where_the_plan_prints_no_baseline(
+    tmp_path: Path, engine: str
+) -> None:
+    """汉中 prints no baselines: every step was 0, and 托位数 1.5 → 2.2 → 3.0 → 3.8 on its way to
+    4.6 was "变化过大" each year, the README's own example of what is no jump (trial 11, D5).
+    The step is from the baseline the verdict starts from: the sheet's 基期值, else the first
+    figure. A change of many steps is still one (GENERATED figures)."""
+    name = "每千人口拥有3岁以下婴幼儿托位数"
+    rows = [f"{region},{name},{year},{value}"
+            for region, series in (("汉台区", (1.5, 2.2, 3.0, 3.8)), ("南郑区", (1.5, 2.2, 9.0, 3.8)))
+            for year, value in zip(range(2021, 2025), series, strict=True)]  # fmt: skip
+    path = tmp_path / "counties.csv"
+    path.write_text("地区,指标,年份,数值\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    found = [p for p in psplan.lint("hanzhong", path, engine=engine) if p.code == "jump"]
+    assert [(p.location.line, "南郑区" in str(p)) for p in found] == [(8, True), (9, True)]
+    checked = psplan.check("hanzhong", path, engine=engine).warnings
+    assert [p.location.line for p in checked if p.code == "jump"] == [8, 9]
+    # a sheet's 基期值 is the start: from 0.5, 1.5 → 2.2 is a small step (of (4.6 − 0.5) / 5)
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(f"指标,基期值,2021,2022\n{name},0.5,1.5,2.2\n", encoding="utf-8")
+    assert not [p for p in psplan.lint("hanzhong", sheet) if p.code == "jump"]
+    steep = tmp_path / "steep.csv"
+    steep.write_text(f"指标,基期值,2021,2022\n{name},4.5,1.5,2.2\n", encoding="utf-8")
+    assert [p.location.line for p in psplan.lint("hanzhong", steep) if p.code == "jump"] == [2]

@@ -247,7 +247,9 @@ class _Collected:
         from psplan.assess.lint import Thresholds, across_years_and_regions
 
         indicators = {indicator.id: indicator for indicator in plan.indicators}
-        return across_years_and_regions(plan, self.across_series, indicators, Thresholds())
+        return across_years_and_regions(
+            plan, self.across_series, indicators, Thresholds(), self.sheet_baselines
+        )
 
     def results(
         self,

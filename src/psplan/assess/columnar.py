@@ -980,34 +980,51 @@ def _repeated_rows(collected: ColumnarCollected) -> list[Problem]:
 
 
 def _jumps(collected: ColumnarCollected, limits: Any, con: Any) -> list[Problem]:
-    """lint's `_jumps`, the comparisons made by duckdb on the same doubles."""
+    """lint's `_jumps`, the comparisons made by duckdb on the same doubles: a step from the
+    plan's baseline, or (the plan prints none) from each series' first figure."""
     plan = collected.plan
-    span = max(plan.period.end - plan.baseline_year, 1)
-    steps = []
+    steps = []  # (gk, the least change that is a jump, or None: from the series' first figure)
     for gk, indicator in enumerate(plan.indicators):
         if indicator.effective_kind != "level":
             continue
         target, base = indicator.target.value, indicator.baseline.value
+        if base is None and target is not None:
+            steps.append((gk, None, target))
+            continue
+        span = max(plan.period.end - plan.baseline_year, 1)
         step = abs(target - base) / span if target is not None and base is not None else 0.0
-        steps.append((gk, limits.jump_steps * step))
+        steps.append((gk, limits.jump_steps * step, None))
     if not steps:
         return []
     # the pairs first, on numbers alone (a join that carries the texts costs a third more),
     # then the texts of the few found
     pairs = con.execute(
         """
-        WITH steps AS (SELECT unnest(?::INTEGER[]) AS gk, unnest(?::DOUBLE[]) AS least),
-        numbers AS (SELECT ri, gk, year, rid, number FROM obs WHERE number IS NOT NULL)
+        WITH steps AS (SELECT unnest(?::INTEGER[]) AS gk, unnest(?::DOUBLE[]) AS least,
+                              unnest(?::DOUBLE[]) AS target),
+        numbers AS (SELECT ri, gk, year, rid, number FROM obs WHERE number IS NOT NULL),
+        -- where the plan prints no baseline: each series' first figure and its year
+        firsts AS (
+            SELECT n.ri, n.gk, arg_min(n.number, n.year) AS base, min(n.year) AS base_year
+            FROM numbers n SEMI JOIN (SELECT gk FROM steps WHERE least IS NULL) USING (gk)
+            GROUP BY n.ri, n.gk),
         -- a year and the one before it, both with a number, are neighbours in lint's
         -- sorted list of the series' numeric figures
-        SELECT o.rid, p.rid
-        FROM numbers o JOIN steps t USING (gk)
-        JOIN numbers p ON p.ri = o.ri AND p.gk = o.gk AND p.year = o.year - 1
-        WHERE abs(o.number - p.number) > t.least
-          AND abs(o.number - p.number) > ? * abs(p.number)
+        found AS (
+            SELECT o.rid, p.rid AS before, o.ri, o.gk, abs(o.number - p.number) AS change,
+                   p.number AS previous, t.least, t.target
+            FROM numbers o JOIN steps t USING (gk)
+            JOIN numbers p ON p.ri = o.ri AND p.gk = o.gk AND p.year = o.year - 1
+            WHERE abs(o.number - p.number) > ? * abs(p.number))
+        SELECT f.rid, f.before FROM found f LEFT JOIN firsts b USING (ri, gk)
+        WHERE f.change > coalesce(
+            f.least,
+            ? * (abs(f.target - b.base) / greatest(? - b.base_year, 1)))
         """,
-        [[gk for gk, _ in steps], [least for _, least in steps], limits.jump_share],
-    ).fetchall()
+        [[gk for gk, _, _ in steps], [least for _, least, _ in steps],
+         [target for _, _, target in steps], limits.jump_share, limits.jump_steps,
+         plan.period.end],
+    ).fetchall()  # fmt: skip
     if not pairs:
         return []
     rows = con.execute(

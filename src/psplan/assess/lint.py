@@ -35,7 +35,7 @@ Qualitative figures (应保尽保, 是) are only checked for duplicates and comp
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -218,7 +218,9 @@ def lint(
         regions.pop(None, None)
     findings += unnamed_rows
     findings += one_region_twice(list(regions), ", ".join(sources))  # (as check says it)
-    findings += across_years_and_regions(plan, series, indicators, thresholds)
+    findings += across_years_and_regions(
+        plan, series, indicators, thresholds, explained.sheet_baselines
+    )
     findings += _ranges(series, indicators)
     for _, (figure, count) in sorted(outside.items()):
         findings.append(outside_years_finding(plan, figure, count))
@@ -234,10 +236,12 @@ def across_years_and_regions(
     series: dict[tuple[str | None, str], dict[int, Observation]],
     indicators: dict[str, Indicator],
     thresholds: Thresholds,
+    sheet_baselines: Mapping[tuple[str | None, str], float] | None = None,
 ) -> list[Problem]:
     """The jumps and the outliers of the figures (region, indicator) → year → figure: what
-    `check` also warns of, from the series it has collected."""
-    return [*_jumps(plan, series, indicators, thresholds),
+    `check` also warns of, from the series it has collected (and the 基期值 a collection
+    sheet gives where the plan prints none)."""
+    return [*_jumps(plan, series, indicators, thresholds, sheet_baselines or {}),
             *_outliers(series, indicators, thresholds, apart_from_regions(plan))]  # fmt: skip
 
 
@@ -268,17 +272,33 @@ def _finding(figure: Observation, rule: str, indicator: Indicator, region: str |
     )  # fmt: skip
 
 
-def _jumps(plan: Plan, series: dict, indicators: dict[str, Indicator], limits: Thresholds):
+def _jumps(
+    plan: Plan,
+    series: dict,
+    indicators: dict[str, Indicator],
+    limits: Thresholds,
+    sheet_baselines: Mapping[tuple[str | None, str], float],
+):
+    """A yearly change beyond `jump_steps` of the plan's yearly steps and `jump_share` of the
+    figure before. A step is the way from the baseline the verdict starts from to the target,
+    a year's worth: the plan's baseline, else the sheet's 基期值, else the series' first
+    figure (the plan's printed none: every step was 0, and any change over the share was a
+    jump — 托位数 1.8 → 2.5 on its way from 1.5 to 4.6)."""
     for (region, indicator_id), known in series.items():
         indicator = indicators.get(indicator_id)
         if indicator is None or indicator.effective_kind != "level":
             continue
-        target, base = indicator.target.value, indicator.baseline.value
-        span = max(plan.period.end - plan.baseline_year, 1)
-        step = abs(target - base) / span if target is not None and base is not None else 0.0
         ordered = sorted(
             (year, f.value.number, f) for year, f in known.items() if f.value.number is not None
         )
+        target, base = indicator.target.value, indicator.baseline.value
+        base_year = plan.baseline_year
+        if base is None:
+            base = sheet_baselines.get((region, indicator_id))
+        if base is None and ordered:
+            base_year, base = ordered[0][0], ordered[0][1]
+        span = max(plan.period.end - base_year, 1)
+        step = abs(target - base) / span if target is not None and base is not None else 0.0
         for (year, before, _), (later, after, figure) in pairwise(ordered):
             if later != year + 1:
                 continue
