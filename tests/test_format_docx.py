@@ -16,6 +16,7 @@ import psplan
 from psplan.cli import app
 from psplan.formats import BINARY, FORMATS, format_for_suffix, render
 from psplan.views.assessment import assessment_view
+from psplan.views.evaluation import evaluation_view
 from psplan.views.model import Column, Paragraph, Section, Status, Table, Text, View
 from psplan.views.numbers import Figure
 
@@ -231,11 +232,20 @@ def test_evaluation_report_draws_progress_by_domain_as_a_picture() -> None:
     blip = pictures[0]._inline.graphic.graphicData.pic.blipFill.blip
     png = document.part.related_parts[blip.embed].blob
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and b"Software" not in png  # no version stamped
-    # the bars' figures are still in the table under the picture, one row per domain
-    bars = next(t for t in document.tables if t.rows[0].cells[0].text == "项目")
+    # the bars' figures are in the table of the domains above the picture, one row per domain,
+    # with the counts behind each average (有进度数据, 滞后或未达标: trial 11, D4)
+    domains = next(t for t in document.tables if t.rows[0].cells[0].text == "领域")
+    assert [c.text for c in domains.rows[0].cells] == [
+        "领域",
+        "指标数",
+        "有进度数据",
+        "平均进度",
+        "时间进度",
+        "滞后或未达标",
+    ]
     plan = psplan.load_plan("national")
     with_indicators = [d for d in plan.domains if any(i.domain == d for i in plan.indicators)]
-    assert [row.cells[0].text for row in bars.rows[1:]] == with_indicators
+    assert [row.cells[0].text for row in domains.rows[1:]] == with_indicators
     assert _evaluation_docx() == data  # the same bytes, picture and all
 
 
@@ -269,3 +279,25 @@ def test_a_county_scale_table_is_named_not_listed_in_word() -> None:
     assert (
         "本表超过 1,000 行，文档中不逐行列出；完整表格请输出 CSV（-o 结果.csv）或 XLSX。" in texts
     )
+
+
+def test_a_judged_indicator_without_a_progress_figure_is_named_under_the_chart(
+    tmp_path: Path,
+) -> None:
+    """汉中's 学前教育毛入园率 (>98.6) reported at 98.6 at the end: 未达标, and no progress figure
+    (100 % would read as done). The chart of progress by indicator left it out in silence
+    (trial 11, D4): the line under it names it, in the Word report and the page alike
+    (GENERATED figures)."""
+    figures = tmp_path / "f.csv"
+    figures.write_text(
+        "指标,年份,数值\n学前教育毛入园率,2021,95\n学前教育毛入园率,2025,98.6\n"
+        "九年义务教育巩固率,2021,95\n九年义务教育巩固率,2025,96\n",
+        encoding="utf-8",
+    )
+    report = psplan.check("hanzhong", figures, stage="final")
+    said = "另有 1 项已作出评价但没有进度数据，未列入本图：学前教育毛入园率（未达标）"
+    document = docx.Document(io.BytesIO(render(evaluation_view(report, "zh"), "docx")))
+    assert said in [p.text for p in document.paragraphs]
+    assert f'<p class="note">{said}</p>' in render(evaluation_view(report, "zh"), "html")
+    english = render(evaluation_view(report, "en"), "html")
+    assert "1 more judged without a progress figure, not drawn: " in english

@@ -296,8 +296,8 @@ def _section(
         if key in tables:
             _table(document, view, tables[key], landscape)
     for key in section.charts:
-        if key in charts:
-            _chart(document, view, charts[key], landscape)
+        if key in charts:  # (its bars listed already where the section has its table)
+            _chart(document, view, charts[key], landscape, listed=key in section.tables)
 
 
 def _paragraph(document: Any, paragraph: Paragraph | str) -> None:
@@ -409,23 +409,26 @@ def _widths(
             tc.width = int(width)
 
 
-def _chart(document: Any, view: View, chart: Chart, landscape: bool) -> None:
+def _chart(document: Any, view: View, chart: Chart, landscape: bool, listed: bool = False) -> None:
     """A chart as a picture (`chart_png`, where a font with the Chinese characters is
-    installed) above the table of its bars: label, progress, time share."""
+    installed) above the table of its bars: label, progress, time share (unless `listed`:
+    a table of the same key, with its counts, is in the section); then its note."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
     from psplan.formats.chart_png import progress_png
 
-    _heading(document, chart.title, 2)
-    if _said_instead(document, view, chart.bars):
-        return
     headers = [
         say("docx.chart.label", view.lang),
         chart.value_label or say("docx.chart.progress", view.lang),
         chart.line_label or say("docx.chart.share", view.lang),
     ]
-    picture = progress_png(chart, headers[1], headers[2])
+    picture = progress_png(chart, headers[1], headers[2]) if chart.bars else None
+    if listed and picture is None and not chart.note:
+        return  # (nothing to add to the table of the same key)
+    _heading(document, chart.title, 2)
+    if _said_instead(document, view, chart.bars):
+        return
     if picture is not None:
         document.add_picture(io.BytesIO(picture), width=Cm(16.0))
         holder = document.paragraphs[-1]
@@ -434,13 +437,16 @@ def _chart(document: Any, view: View, chart: Chart, landscape: bool) -> None:
         # one line: its paragraph is single-spaced and not indented
         holder.paragraph_format.line_spacing = 1.0
         holder.paragraph_format.first_line_indent = Cm(0)
-    grid = _grid(document, headers, TABLE_SIZE)
-    for bar in chart.bars:
-        cells = _new_row(grid)
-        _fill(cells[0], visible(bar.label), TABLE_SIZE)
-        for target, value in zip(cells[1:], (bar.progress, bar.share), strict=True):
-            _fill(target, "" if value is None else f"{value:.1%}", TABLE_SIZE)
-            target.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if not listed:
+        grid = _grid(document, headers, TABLE_SIZE)
+        for bar in chart.bars:
+            cells = _new_row(grid)
+            _fill(cells[0], visible(bar.label), TABLE_SIZE)
+            for target, value in zip(cells[1:], (bar.progress, bar.share), strict=True):
+                _fill(target, "" if value is None else f"{value:.1%}", TABLE_SIZE)
+                target.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if chart.note:
+        document.add_paragraph(visible(chart.note), style="Normal")
 
 
 def _grid(document: Any, headers: list[str], size: float) -> Any:

@@ -387,8 +387,9 @@ def _chart(chart: Chart, lang: str, matrix: Table | None) -> str:
     if more_than(chart.bars, ROWS_LIMIT):
         return _omitted(say("html.bars_omitted", lang, bars=f"{ROWS_LIMIT:,}"), matrix, lang)
     bars = [bar for bar in chart.bars if bar.progress is not None]
+    note = f'<p class="note">{escape(chart.note)}</p>' if chart.note else ""
     if not bars:
-        return ""
+        return note
     label_width, bar_width, row_height = 260, 360, 18
     height = row_height * len(bars) + 30
     parts = [
@@ -416,7 +417,7 @@ def _chart(chart: Chart, lang: str, matrix: Table | None) -> str:
             f"┆ {escape(chart.line_label)} {shown}</text>"
         )
     parts.append("</svg>")
-    return "".join(parts)
+    return "".join(parts) + note
 
 
 def _bar(bar: Bar, y: int, label_width: int, bar_width: int) -> str:

@@ -629,7 +629,34 @@ def progress_chart(report: Assessment, lang: str) -> Chart:
 
     bars = cast(list, _Rows(report.results, make, None, _has_progress))
     return Chart("progress", say("chart.progress", lang), bars, label("progress", lang),
-                 label("share", lang))  # fmt: skip
+                 label("share", lang), _without_progress(report, lang))  # fmt: skip
+
+
+#: The most names a chart's note lists of the results it leaves out.
+NOTE_NAMES = 10
+
+
+def _without_progress(report: Assessment, lang: str) -> str:
+    """The judged results a progress chart has no bar for, named (a 未完成 whose figure
+    equals a strict target has no progress figure: 100 % would read as done): without the
+    line they were absent in silence (trial 11, D4)."""
+    columns = report.columns
+    left = [
+        i
+        for i, (progress, status) in enumerate(zip(columns.progress, columns.statuses, strict=True))
+        if progress is None and status in ("met", "on_track", *LAGGING)
+    ]
+    if not left:
+        return ""
+    names = []
+    for i in left[:NOTE_NAMES]:
+        indicator, region = columns.indicators[i], columns.regions[i]
+        name = indicator.name if region is None else f"{indicator.name} · {region}"
+        status = statuses(lang)[columns.statuses[i]].label
+        names.append(say("chart.left_out_item", lang, name=name, status=status))
+    more = say("chart.left_out_more", lang, count=len(left)) if len(left) > NOTE_NAMES else ""
+    return say("chart.left_out", lang, count=len(left),
+               names=say("sep.list", lang).join(names) + more)  # fmt: skip
 
 
 def _has_progress(result: Result) -> bool:

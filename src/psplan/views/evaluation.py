@@ -520,7 +520,7 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
         Section(
             say("evaluation.section.indicators", lang),
             [] if rows else [_sentence([say("evaluation.indicators.regions", lang)], lang)],
-            tables=[main.key],
+            tables=[main.key, "domains"],  # the averages with their counts (有进度数据…)
             charts=["domains"],
         ),
         *_previous_section(report, tables, lang),

@@ -121,6 +121,7 @@ class Chart:
     bars: list[Bar]
     value_label: str = ""
     line_label: str = ""
+    note: str = ""  # said under it: what it leaves out (judged, without a progress figure)
 
 
 @dataclass(frozen=True)

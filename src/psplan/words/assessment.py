@@ -129,6 +129,12 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "各指标进度与时间进度",
         "en": "Progress of each indicator against time elapsed",
     },
+    "chart.left_out": {
+        "zh": "另有 {count} 项已作出评价但没有进度数据，未列入本图：{names}",
+        "en": "{count} more judged without a progress figure, not drawn: {names}",
+    },
+    "chart.left_out_item": {"zh": "{name}（{status}）", "en": "{name} ({status})"},
+    "chart.left_out_more": {"zh": "等（共 {count} 项）", "en": " and others ({count} in all)"},
     "chart.domains": {
         "zh": "各领域平均进度与时间进度",
         "en": "Progress by domain against time elapsed",
