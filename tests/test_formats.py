@@ -757,3 +757,23 @@ def test_libreoffice_prints_the_evaluation_report(tmp_path: Path) -> None:
         info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True).stdout
         size = info.split("Page size:")[1].split("pts")[0]
         assert sorted(round(float(x)) for x in size.split("x")) == [595, 842], size  # A4
+
+
+def test_report_keeps_an_existing_file_unless_forced(tmp_path: Path) -> None:
+    """A report is completed by hand (its 【待填写】 filled in): writing it again replaced the
+    edited file without a word (trial 11, D8). As template and init do, report keeps an
+    existing file and says how to overwrite it; --force does."""
+    out = tmp_path / "终期评估.md"
+    out.write_text("原因分析：已由处室填写\n", encoding="utf-8")
+    kept = invoke("report", "national", EXAMPLE, "-o", out)
+    assert (kept.exit_code, kept.stderr) == (
+        2,
+        f"psplan: error: {out} 已存在；如需覆盖请加 --force\n",
+    )
+    assert out.read_text(encoding="utf-8") == "原因分析：已由处室填写\n"
+    wrote(invoke("report", "national", EXAMPLE, "-o", out, "--force"), out)
+    assert out.read_text(encoding="utf-8").startswith("# ")
+    # check's outputs are data, written again each run as before
+    data = tmp_path / "r.json"
+    for _ in range(2):
+        wrote(invoke("check", "national", EXAMPLE, "-o", data), data)

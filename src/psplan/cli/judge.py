@@ -41,6 +41,7 @@ from psplan.cli.run import (
     limit_regions,
     load_for_judging,
     refuse_binary_on_terminal,
+    refuse_to_overwrite,
     region_limit,
     report_name,
     too_many_regions,
@@ -247,6 +248,12 @@ def report(
     sheet: SheetOpt = None,
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
     max_regions: MaxRegionsOpt = MAX_REGIONS,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Overwrite an existing file (a report completed by hand is lost)."
+        ),
+    ] = False,
 ) -> None:
     """Write the report a commission hands in: the annual monitoring report, or with --stage
     mid or final the evaluation (中期评估 / 终期评估) — prose, the plan's own table, an analysis
@@ -254,6 +261,7 @@ def report(
     workbook or markdown (the format from -o's suffix: .docx, .html, .xlsx, .md)."""
     chosen = ReportFormat(format_for("report", REPORT_FORMATS, output_format, output, "markdown"))
     refuse_binary_on_terminal(chosen.value, output)
+    refuse_to_overwrite(output, force)
     loaded = load_for_judging(plan)
     result = run_check(
         loaded.plan,

@@ -15,7 +15,7 @@ from psplan.cli.options import (
     MaxProblemsOpt,
     SheetOpt,
 )
-from psplan.cli.run import user_errors, write, wrote
+from psplan.cli.run import refuse_to_overwrite, user_errors, write, wrote
 from psplan.errors import PsplanError, plain
 
 
@@ -112,5 +112,4 @@ def _yaml_output(output: Path, force: bool) -> None:
         return
     if output.suffix.lower() not in (".yaml", ".yml"):
         raise PsplanError("cli.yaml_output", output=plain(output))
-    if not force and output.exists():
-        raise PsplanError("cli.exists", output=plain(output))
+    refuse_to_overwrite(output, force)

@@ -19,8 +19,17 @@ from psplan.cli.options import (
     PlanArg,
     ProblemFormat,
 )
-from psplan.cli.run import choose_format, emit, format_for, user_errors, warn, write, wrote
-from psplan.errors import Location, Message, Problem, PsplanError, plain
+from psplan.cli.run import (
+    choose_format,
+    emit,
+    format_for,
+    refuse_to_overwrite,
+    user_errors,
+    warn,
+    write,
+    wrote,
+)
+from psplan.errors import Location, Message, Problem, PsplanError
 
 
 @user_errors
@@ -117,15 +126,13 @@ def template(
     """Write the data-collection sheet departments fill in (reads back with `psplan check`)."""
     from psplan.formats import render
     from psplan.formats.csv import with_bom
-    from psplan.output import is_stream
     from psplan.plan.plans import load_plan
     from psplan.views.template import parse_years, template_view
 
     chosen = TemplateFormat(format_for("template", ("csv", "xlsx"), output_format, output, "csv"))
     loaded = load_plan(plan)
     p = loaded.plan
-    if not force and not is_stream(output) and output.exists():
-        raise PsplanError("cli.exists", output=plain(output))
+    refuse_to_overwrite(output, force)
     year_list = parse_years(years) if years else list(range(p.period.start, p.period.end + 1))
     region_list = [r.strip() for r in (regions or "").replace("，", ",").split(",") if r.strip()]
     view = template_view(p, year_list, region_list, departments=departments,

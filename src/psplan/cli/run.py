@@ -295,6 +295,15 @@ def _to_terminal(output: Path | None) -> bool:
         return False
 
 
+def refuse_to_overwrite(output: Path, force: bool) -> None:
+    """An existing file at `-o` is kept unless --force: a report completed by hand (its
+    【待填写】 filled in), a filled template or a draft plan is somebody's work."""
+    from psplan.output import is_stream
+
+    if not force and not is_stream(output) and output.exists():
+        raise PsplanError("cli.exists", output=plain(output))
+
+
 def emit_content(
     content: str | bytes | Iterable[str],
     chosen: str,
