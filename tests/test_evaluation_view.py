@@ -449,10 +449,12 @@ def test_a_report_of_counties_counts_indicator_region_pairs_and_names_indicators
     assert [str(p) for p in analysis.paragraphs] == [
         "规划全域没有上报数据，不作逐项分析；各地区的情况见“四、区域均等化”。"
     ]
-    if stage == "final":
-        assert any(
-            p.startswith(f"规划期末，已评价的{len(columns)}项（指标×地区）中") for p in overview
-        )
+    if stage == "final":  # the share completed, not the counts of the first sentence again
+        completed = sum(1 for code in columns.ratings if code == "completed")
+        rated = sum(1 for code in columns.ratings if code is not None)
+        said = f"总体看，规划期末已评价的指标×地区完成率为{completed / rated:.0%}"
+        assert any(p.startswith(said) for p in overview), overview
+        assert sum(f"作出评价的{rated}项" in p for p in overview) <= 1
 
 
 def test_explanations_without_a_region_beside_county_figures_are_said_unused(
@@ -548,3 +550,27 @@ def test_the_markdown_reports_bold_labels_render_in_commonmark(tmp_path: Path) -
         assert f"**{label}" not in html and f"<strong>{label}</strong>：" in html
     assert "**【" not in html and "【<strong>待填写</strong>】" in html
     assert "<strong>原因分析</strong>：用地审批延期" in html
+
+
+def test_the_prose_keeps_a_percentages_unit_and_quotes_an_answer(tmp_path: Path) -> None:
+    """A trial's wording findings (trial 11, D11): 汉中's >98.6 target read "目标值为>98.6" (the
+    plan prints it in a % column), an answer read "2025年为是", and the final judgement
+    repeated the counts of the first sentence (GENERATED figures)."""
+    figures = tmp_path / "f.csv"
+    figures.write_text(
+        "指标,年份,数值\n学前教育毛入园率,2021,96\n学前教育毛入园率,2025,98.6\n"
+        "城镇户籍低保、低收入家庭申请公租房的保障率,2025,是\n",
+        encoding="utf-8",
+    )
+    view = evaluation_view(psplan.check("hanzhong", figures, stage="final"), "zh")
+    said = [str(p) for section in view.sections for p in section.paragraphs]
+    assert any(p.startswith("学前教育毛入园率2025年为98.6%，目标值为>98.6%，") for p in said)
+    assert any(
+        p.startswith("城镇户籍低保、低收入家庭申请公租房的保障率2025年上报为“是”，目标值为应保尽保")
+        for p in said
+    )
+    overview = [str(p) for p in view.sections[0].paragraphs]
+    assert "2025年作出评价的2项：完成1项、未完成1项" in overview[0]
+    assert overview[-1].startswith(
+        "总体看，规划期末已评价指标的完成率为50%，但31项主要指标中只有2项"
+    )

@@ -211,16 +211,20 @@ def _judgement(report: Assessment, results: ResultColumns, several: str, lang: s
                    share=share(good / rated), lagging=lagging)  # fmt: skip
     if report.stage == "final" and rated:
         completed = sum(1 for code in codes if code == "completed")
-        return say(f"evaluation.overall.final{several}", lang, rated=rated, completed=completed,
-                   not_completed=rated - completed)  # fmt: skip
+        # the counts are the overview's first sentence (it repeated them): here the share
+        return say(f"evaluation.overall.final{several}", lang, share=share(completed / rated))
     return ""
 
 
 def _in_unit(indicator: Indicator, figure: object, lang: str) -> str:
-    """A figure in a sentence, with its unit where the figure does not show it (823.0万张)."""
+    """A figure in a sentence, with its unit where the figure does not show it (823.0万张;
+    a percentage's target as the plan prints it, >98.6, is >98.6%)."""
     unit = (indicator.unit or "").strip()
-    if not unit or is_percent(indicator) or not any(ch.isdigit() for ch in str(figure)):
-        return str(figure)
+    text = str(figure)
+    if not unit or not any(ch.isdigit() for ch in text):
+        return text
+    if is_percent(indicator):
+        return text if text.rstrip().endswith("%") else f"{text}%"
     return say("evaluation.in_unit", lang, value=figure, unit=unit)
 
 
@@ -387,6 +391,8 @@ def standing(result: Result, lang: str) -> str:
     actual = _in_unit(indicator, measure(indicator, verdict.actual), lang)
     base = _baseline_in_prose(result, lang)
     key = "evaluation.stand.actual" if base else "evaluation.stand.actual_no_base"
+    if isinstance(verdict.actual, str):  # an answer in words (是, 应保尽保): quoted as given
+        key = "evaluation.stand.answer"
     clauses = [say(key, lang, name=indicator.name, year=verdict.actual_year, actual=actual,
                    target=target, baseline=base)]  # fmt: skip
     if verdict.gap is not None and verdict.gap > 0 and verdict.status != "met":

@@ -170,11 +170,11 @@ WORDS: dict[str, dict[str, str] | str] = {
         "pairs rated achieved early, ahead or as expected, {share} of those rated; {lagging} "
         "binding behind)",
     },
+    # (the counts are the overview's first sentence: the judgement gives the share)
     "evaluation.overall.final_regions": {
-        "zh": "规划期末，已评价的{rated}项（指标×地区）中完成{completed}项、"
-        "未完成{not_completed}项",
-        "en": "At the end of the period, of the {rated} indicator × region pairs rated "
-        "{completed} are completed and {not_completed} not completed",
+        "zh": "总体看，规划期末已评价的指标×地区完成率为{share}",
+        "en": "Overall, {share} of the indicator × region pairs rated are completed at the end "
+        "of the period",
     },
     "evaluation.overall.mid.holds": {
         "zh": "总体看，规划实施实现了“时间过半、任务过半”（提前实现、快于预期和基本符合预期的"
@@ -193,9 +193,8 @@ WORDS: dict[str, dict[str, str] | str] = {
         "en": "No indicator is rated: whether half the work is done at half time cannot be said",
     },
     "evaluation.overall.final": {
-        "zh": "规划期末，已评价的{rated}项指标中完成{completed}项、未完成{not_completed}项",
-        "en": "At the end of the period, of the {rated} indicators rated {completed} are "
-        "completed and {not_completed} not completed",
+        "zh": "总体看，规划期末已评价指标的完成率为{share}",
+        "en": "Overall, {share} of the indicators rated are completed at the end of the period",
     },
     "evaluation.overall.regions": {
         "zh": "以上为规划全域的指标；各地区的情况见“四、区域均等化”",
@@ -217,6 +216,10 @@ WORDS: dict[str, dict[str, str] | str] = {
     "evaluation.stand.actual_no_base": {
         "zh": "{name}{year}年为{actual}，目标值为{target}{baseline}",
         "en": "{name} was {actual} in {year}, against a target of {target}{baseline}",
+    },
+    "evaluation.stand.answer": {
+        "zh": "{name}{year}年上报为“{actual}”，目标值为{target}{baseline}",
+        "en": "{name} was reported as '{actual}' in {year}, against a target of {target}{baseline}",
     },
     "evaluation.stand.no_data": {
         "zh": "{name}尚无数据（目标值为{target}），不作评价",
