@@ -1134,3 +1134,20 @@ def test_values_that_are_neither_numbers_nor_text_are_skipped() -> None:
     # the 2022 figure is the latest; it is judged against the 2023 line (95.68): behind
     assert (verdict.status, verdict.actual, verdict.actual_year) == ("behind", 95.5, 2022)
     assert verdict.expected == 95.68 and verdict.share == 0.6
+
+
+def test_a_figure_compared_never_reads_as_the_one_beside_it() -> None:
+    """A trial's 十五五 check (trial 11, D11): 实际值 2.56, 应达值 2.56, 进度 20%, 时间进度 20%,
+    进度滞后 — right (2.56 < 2.5602, 19.92 % < 20 %) and unreadable. The expected value and
+    the progress take the decimals it takes to read otherwise; alike to four decimals (float
+    noise) they stay alike."""
+    from psplan.assess.evaluate import _expected_shown
+    from psplan.views.numbers import computed_apart, share_apart
+
+    doctors = next(i for i in psplan.load_plan("hanzhong").indicators if i.target.raw == "2.6")
+    assert str(computed_apart(doctors, 2.5602, 2.56, "2.56")) == "2.5602"
+    assert str(computed_apart(doctors, 2.5602, 2.5, "2.50")) == "2.56"  # reads otherwise already
+    assert str(computed_apart(doctors, 2.5600000001, 2.56, "2.56")) == "2.56"  # float noise
+    assert str(share_apart(0.1992, 0.2)) == "19.9%" and str(share_apart(0.19999, 0.2)) == "20%"
+    assert str(share_apart(0.2, 0.2)) == "20%" and str(share_apart(0.15, 0.2)) == "15%"
+    assert _expected_shown(2.5602, 2.56) == 2.5602 and _expected_shown(10.7866, 10.5) == 10.79

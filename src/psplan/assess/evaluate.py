@@ -312,7 +312,8 @@ def judge_figure(
     elif expected is None:
         why = _r("no_baseline", year=actual_year)
     else:
-        why = _r("expected_by", expected=_expected_shown(expected), year=year, share=share)
+        why = _r("expected_by", expected=_expected_shown(expected, actual), year=year,
+                 share=share)  # fmt: skip
     reasons = (*notes, why) if why is not None else notes
     return Verdict(
         status, actual, actual_year, gap, progress, expected, target_value, reasons, baseline,
@@ -357,7 +358,8 @@ def _judge_bound(
             why = _r("bound_undecided", text=shown, op=OP_SYMBOLS[line_op], target=expected)
         else:
             status = "on_track" if on_line else "behind"
-            why = _r("expected_by", expected=_expected_shown(expected), year=year, share=share)
+            why = _r("expected_by", expected=_expected_shown(expected, value.number), year=year,
+                     share=share)  # fmt: skip
     reasons = (note, why) if why is not None else (note,)
     return Verdict(
         status, value.number, latest.year, None, 1.0 if met else None, expected, target_value,
@@ -573,7 +575,13 @@ def _round(number: float) -> float:
     return round(number, 6) + 0.0
 
 
-def _expected_shown(expected: float) -> float:
+def _expected_shown(expected: float, actual: float) -> float:
     """The expected value a reason quotes, to two decimals as the reports show a computed
-    figure (views.numbers.computed): "2023年应达 10.79", beside the 应达值 column's 10.79."""
-    return round(expected, 2) + 0.0
+    figure (views.numbers.computed): "2023年应达 10.79", beside the 应达值 column's 10.79 —
+    with more (up to four, as `computed_apart`) where two would read as the actual figure it
+    is compared with (应达 2.5602 beside 2.56, not 2.56: 进度滞后 read wrong)."""
+    places = 2
+    if round(expected, 4) != round(actual, 4):  # (alike to four decimals: float noise)
+        while places < 4 and round(expected, places) == round(actual, places):
+            places += 1
+    return round(expected, places) + 0.0

@@ -46,6 +46,7 @@ from psplan.views.model import Bar, Cell, Chart, Column, Status, Table, Text, Vi
 from psplan.views.numbers import (
     Figure,
     computed,
+    computed_apart,
     computed_places,
     count,
     decimals,
@@ -55,6 +56,7 @@ from psplan.views.numbers import (
     printed,
     ratio,
     share,
+    share_apart,
 )
 from psplan.views.plan import attribute_label
 from psplan.views.regions import many_regions, summary_tables
@@ -143,9 +145,22 @@ def indicator_cell(indicator: Indicator) -> Cell:
     return Text(indicator.name, "bold") if indicator.is_binding else indicator.name
 
 
+def actual_cell(result: Result) -> Cell:
+    """The figure judged: a bound as reported (95%以上), else in the indicator's unit."""
+    return reported_bound(result.verdict) or measure(result.indicator, result.verdict.actual)
+
+
+def expected_cell(result: Result, actual: Cell | None = None) -> Cell:
+    """The expected value, never reading as the `actual_cell` beside it where they differ."""
+    verdict = result.verdict
+    beside = actual_cell(result) if actual is None else actual
+    return computed_apart(result.indicator, verdict.expected, verdict.actual, beside)
+
+
 def result_cells(result: Result, lang: str) -> dict[str, Cell]:
     """Every column a result shows, as typed cells (see `RESULT_COLUMNS`)."""
     indicator, verdict = result.indicator, result.verdict
+    actual = actual_cell(result)
     return {
         "domain": indicator.domain,
         "indicator": indicator_cell(indicator),
@@ -154,12 +169,13 @@ def result_cells(result: Result, lang: str) -> dict[str, Cell]:
         "unit": indicator.unit or "",
         "baseline": baseline_cell(result, lang),
         "target": printed(indicator, indicator.target.raw),
-        "actual": reported_bound(verdict) or measure(indicator, verdict.actual),
+        "actual": actual,
         "year": None if verdict.actual_year is None else count(verdict.actual_year),
         "gap": computed(indicator, verdict.gap, points=say("unit.points", lang)),
-        "progress": share(verdict.progress),
+        # each beside the figure it was compared with: never reading alike where they differ
+        "progress": share_apart(verdict.progress, verdict.share),
         "share": share(verdict.share),
-        "expected": computed(indicator, verdict.expected),
+        "expected": expected_cell(result, actual),
         "status": statuses(lang)[verdict.status],
         "rating": None if result.rating is None else ratings(lang)[result.rating],
         "trend": trend_text(result, lang),

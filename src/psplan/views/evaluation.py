@@ -59,7 +59,15 @@ from psplan.views.assessment import (
     statuses,
 )
 from psplan.views.model import Cell, Column, Paragraph, Section, Status, Table, Text, View
-from psplan.views.numbers import computed, count, is_percent, measure, printed, share
+from psplan.views.numbers import (
+    computed,
+    count,
+    is_percent,
+    measure,
+    printed,
+    share,
+    share_apart,
+)
 from psplan.views.plan import attribute_label
 from psplan.words import say
 
@@ -401,7 +409,8 @@ def standing(result: Result, lang: str) -> str:
             gap = str(computed(indicator, verdict.gap, points=say("unit.points", lang)))
         clauses.append(say("evaluation.stand.gap", lang, gap=gap))
     if verdict.progress is not None and verdict.share is not None:
-        clauses.append(say("evaluation.stand.progress", lang, progress=share(verdict.progress),
+        progress = share_apart(verdict.progress, verdict.share)
+        clauses.append(say("evaluation.stand.progress", lang, progress=progress,
                            share=share(verdict.share)))  # fmt: skip
     elif verdict.progress is not None:
         clauses.append(say("evaluation.stand.progress_only", lang,

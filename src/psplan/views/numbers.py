@@ -218,12 +218,51 @@ def hundredth(value: float) -> float:
     return round(value / 100, 12) + 0.0
 
 
-def share(value: float | None) -> Figure | None:
-    """A fraction shown as a percentage as `percent` shows it (44%; under 1 %: 0.4%)."""
+def share(value: float | None, places: int | None = None) -> Figure | None:
+    """A fraction shown as a percentage as `percent` shows it (44%; under 1 %: 0.4%), or
+    with `places` decimals."""
     if value is None or not math.isfinite(value):
         return None
-    places = 1 if 0.05 <= abs(value * 100) < 0.95 else 0
-    return Figure(value, _fixed(places, True), percent(value))
+    if places is None:
+        places = 1 if 0.05 <= abs(value * 100) < 0.95 else 0
+        return Figure(value, _fixed(places, True), percent(value))
+    return Figure(value, _fixed(places, True), f"{_half_up(value * 100, places) + 0.0:.{places}f}%")
+
+
+#: The most decimals a figure takes to read otherwise than the one it is compared with.
+APART_PLACES = 4
+
+
+def share_apart(value: float | None, other: float | None) -> Figure | None:
+    """`share(value)`, with the decimals it takes (up to 2) not to read as `other`, shown
+    beside it, where they differ: a progress of 19.92 % read 20% beside a time share of 20%,
+    and 进度滞后 looked wrong. Alike to two decimals, they are alike."""
+    shown = share(value)
+    if shown is None or other is None or shown.shown != percent(other):
+        return shown
+    for places in (1, 2):
+        closer, beside = share(value, places), share(other, places)
+        if closer is not None and beside is not None and closer.shown != beside.shown:
+            return closer
+    return shown
+
+
+def computed_apart(
+    indicator: Indicator, value: float | None, other: object, beside: object
+) -> Figure | str | None:
+    """`computed(indicator, value)`, with the decimals it takes (up to `APART_PLACES`) not to
+    read as `beside`, the figure `other` it is compared with as shown, where they differ: an
+    expected 2.5602 read 2.56 beside an actual 2.56, and 进度滞后 looked wrong. Figures alike
+    to `APART_PLACES` decimals (float noise: 99.99999999 and 100) are alike."""
+    shown = computed(indicator, value)
+    if value is None or not isinstance(other, float) or str(shown) != str(beside):
+        return shown
+    if not math.isfinite(value) or round(value, APART_PLACES) == round(other, APART_PLACES):
+        return shown
+    places = computed_places(indicator, value)
+    while places < APART_PLACES and round(value, places) == round(other, places):
+        places += 1  # (2.560 reads as 2.56: compared as numbers, not as texts)
+    return computed(indicator, value, places=places)
 
 
 def growth(value: float | None) -> Figure | None:

@@ -29,6 +29,7 @@ from psplan.views.assessment import (
     baseline_cell,
     estimate,
     estimate_places,
+    expected_cell,
     lazy_rows,
     rounded,
     series_text,
@@ -36,7 +37,7 @@ from psplan.views.assessment import (
     trend_text,
 )
 from psplan.views.model import Cell, Column, Table, View
-from psplan.views.numbers import Figure, computed, growth, in_points, is_percent, ratio
+from psplan.views.numbers import Figure, growth, in_points, is_percent, ratio
 from psplan.words import say
 
 #: The columns, by key (`trend.column.<key>` in the catalogue); names and notes may wrap.
@@ -119,7 +120,7 @@ def _row(result: Result, year: int, lang: str) -> tuple[Cell, ...]:
             for o in sorted(result.observations)
             if o.value.exact and o.year <= year
         ]
-        expected = computed(indicator, result.verdict.expected)
+        expected = expected_cell(result)
         blank = (None,) * 6
         return (*first, series_text(indicator, values, lang), None, expected, *blank,
                 _note(result, lang))  # fmt: skip
@@ -128,7 +129,7 @@ def _row(result: Result, year: int, lang: str) -> tuple[Cell, ...]:
         *first,
         series_text(indicator, trend.points, lang),
         sparkline(points),
-        computed(indicator, result.verdict.expected),
+        expected_cell(result),
         _change(indicator, trend.linear_change, points, lang),
         growth(rounded(trend.observed_growth, GROWTH_PLACES)),
         growth(rounded(trend.needed_growth, GROWTH_PLACES)),
