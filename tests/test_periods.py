@@ -63,7 +63,7 @@ def test_init_drafts_the_next_period_with_the_final_figures_as_baselines(
         assert float(row["baseline"]) == pytest.approx(float(source["数值"].rstrip("%")))
     for row in draft["indicators"]:
         if "baseline" not in row:  # only text was reported (应保尽保, 是): said so
-            assert row["notes"][0].startswith("Only text reported up to 2025 (")
+            assert row["notes"][0].startswith("截至2025年只上报了文字（2025年为“")
     # a draft validates with a warning per row without a target, and fails --strict
     checked = runner.invoke(app, ["validate", str(out)])
     assert checked.exit_code == 0
@@ -233,3 +233,16 @@ def test_a_draft_from_counties_only_says_the_area_has_no_figure(tmp_path) -> Non
         "which give 30 regions' figures: no baseline.",
     )}  # fmt: skip
     assert not any("baseline" in row for row in draft["indicators"])
+
+
+def test_a_drafts_notes_are_in_the_commands_language(final: Path, tmp_path: Path) -> None:
+    """init wrote its notes in English into a Chinese planner's draft, and reports print them
+    (trial 11, D11): they are in the command's language."""
+    chinese, english = tmp_path / "zh.yaml", tmp_path / "en.yaml"
+    assert _init(final, chinese).exit_code == 0
+    assert _init(final, english, "--lang", "en").exit_code == 0
+    zh = yaml.safe_load(chinese.read_text(encoding="utf-8"))["notes"]
+    en = yaml.safe_load(english.read_text(encoding="utf-8"))["notes"]
+    assert zh[0].startswith("由 `psplan init` 根据规划 hanzhong（2021—2025年）和 ")
+    assert zh[1] == "未填 parent 和 maps_to：新一期的上级规划不在内置规划中。"
+    assert en[0].startswith("Drafted by `psplan init` from plan hanzhong (2021–2025) and ")

@@ -22,6 +22,7 @@ from typing import Any
 from psplan.assess.assessment import Assessment, Result
 from psplan.plan.model import Indicator, Plan
 from psplan.plan.targets import number_text
+from psplan.words import say
 
 #: The words plans use for a period (the draft's name follows the old one's).
 _PERIOD_NAMES = {2016: "十三五", 2021: "十四五", 2026: "十五五", 2031: "十六五"}
@@ -76,13 +77,16 @@ def next_period_draft(
             "period": {"start": start, "end": end},
             "baseline_year": start - 1,
             "draft": True,
+            # in the command's language: the draft is the planner's to read and fill in
             "notes": [
-                f"Drafted by `psplan init` from plan {old.id} ({old.period.start}–"
-                f"{old.period.end}) and the figures of {', '.join(files)}: each baseline is "
-                f"the {old.period.end} figure of {old.id}'s own area (or the latest before "
-                "it, with its year). Targets are the planner's to fill in; `psplan validate "
-                "--strict` lists the rows still without one.",
-                "No parent and no maps_to: the parent plan of the new period is not bundled.",
+                say(
+                    "init.note.drafted",
+                    plan=old.id,
+                    start=old.period.start,
+                    end=old.period.end,
+                    files=", ".join(files),
+                ),
+                say("init.note.no_parent"),
             ],
             "domains": list(old.domains),
             "indicators": indicators,
@@ -110,7 +114,7 @@ def _baseline(indicator: Indicator, result: Result | None, year: int) -> dict[st
     if indicator.effective_kind == "cumulative":
         verdict = result.verdict if result else None
         if verdict is None or not isinstance(verdict.actual, int | float):
-            return {"notes": [f"No total of the previous period to start from ({year})."]}
+            return {"notes": [say("init.note.no_total", year=year)]}
         last = max(numbers, key=lambda o: o.year) if numbers else None
         fields: dict[str, Any] = {"baseline": f"[{number_text(verdict.actual)}]"}
         if last is not None:
@@ -120,9 +124,9 @@ def _baseline(indicator: Indicator, result: Result | None, year: int) -> dict[st
         texts = [o for o in observed if o.value.text]
         if texts:  # 应保尽保, 是: a qualitative result, no number to start from
             last = max(texts, key=lambda o: o.year)
-            return {"notes": [f"Only text reported up to {year} ({last.value.raw!r} in "
-                              f"{last.year}): no numeric baseline."]}  # fmt: skip
-        return {"notes": [f"No figure reported up to {year}: no baseline."]}
+            return {"notes": [say("init.note.only_text", year=year, text=last.value.raw,
+                                  last=last.year)]}  # fmt: skip
+        return {"notes": [say("init.note.no_figure", year=year)]}
     final = max(numbers, key=lambda o: o.year)
     fields = {"baseline": number_text(final.value.number)}
     if final.year != year:

@@ -103,4 +103,30 @@ WORDS: dict[str, dict[str, str]] = {
     "comparison.commitment.parent_target": "comparison.column.parent_target",
     "comparison.commitment.verdict": {"zh": "比较", "en": "verdict"},
     "comparison.commitment.reason": "assessment.column.reason",
+    # the notes `psplan init` writes into a draft plan, in the command's language
+    "init.note.drafted": {
+        "zh": "由 `psplan init` 根据规划 {plan}（{start}—{end}年）和 {files} 的数据起草："
+        "每个基期值是{plan} 规划全域{end}年的数（或此前最近一年的数，并注明年份）。"
+        "目标值由规划编制人员填写；`psplan validate --strict` 列出尚无目标值的指标。",
+        "en": "Drafted by `psplan init` from plan {plan} ({start}–{end}) and the figures of "
+        "{files}: each baseline is the {end} figure of {plan}'s own area (or the latest before "
+        "it, with its year). Targets are the planner's to fill in; `psplan validate --strict` "
+        "lists the rows still without one.",
+    },
+    "init.note.no_parent": {
+        "zh": "未填 parent 和 maps_to：新一期的上级规划不在内置规划中。",
+        "en": "No parent and no maps_to: the parent plan of the new period is not bundled.",
+    },
+    "init.note.no_total": {
+        "zh": "上一规划期没有可作起点的累计数（{year}年）。",
+        "en": "No total of the previous period to start from ({year}).",
+    },
+    "init.note.only_text": {
+        "zh": "截至{year}年只上报了文字（{last}年为“{text}”），没有数值基期值。",
+        "en": "Only text reported up to {year} ('{text}' in {last}): no numeric baseline.",
+    },
+    "init.note.no_figure": {
+        "zh": "截至{year}年没有上报数据，没有基期值。",
+        "en": "No figure reported up to {year}: no baseline.",
+    },
 }
