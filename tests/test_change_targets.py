@@ -234,3 +234,32 @@ def test_a_change_that_turns_an_indicator_around_is_a_warning(tmp_path) -> None:
     meant.write_text(text.replace(printed, '    target: "累计降低10%"\n    direction: decrease\n', 1),
                      encoding="utf-8")  # fmt: skip
     assert psplan.validate(meant) == []
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_change_target_has_a_trend(tmp_path, engine: str) -> None:
+    """年均增长5% is where a growth trend matters most, and it had none (trial 11, D7): the
+    observed growth since the baseline the verdict measures from, against the 5 % a year the
+    target asks (GENERATED figures: 汉中's 城市低保平均保障标准 given a 十五五-style target)."""
+    from pathlib import Path
+
+    import psplan
+
+    text = (Path(__file__).parents[1] / "data" / "hanzhong.yaml").read_text(encoding="utf-8")
+    printed = '    unit: 元/人年\n    target: "9600"\n'
+    assert printed in text
+    plan = tmp_path / "plan.yaml"
+    changed = '    unit: 元/人年\n    baseline: "7800"\n    target: "年均增长5%"\n'  # from 2020
+    plan.write_text(text.replace(printed, changed, 1), encoding="utf-8")
+    figures = tmp_path / "f.csv"
+    figures.write_text("指标,年份,数值\n城市低保平均保障标准,2021,8000\n"
+                       "城市低保平均保障标准,2022,8300\n城市低保平均保障标准,2023,8800\n",
+                       encoding="utf-8")  # fmt: skip
+    result = next(r for r in psplan.check(plan, figures, engine=engine).results
+                  if r.indicator.name == "城市低保平均保障标准")  # fmt: skip
+    trend = result.trend
+    assert result.verdict.target_value == pytest.approx(7800 * 1.05**5, abs=0.01)
+    assert trend is not None and trend.points[0] == (2020, 7800.0)
+    assert trend.needed_growth == pytest.approx(0.05, abs=1e-6)
+    assert trend.observed_growth == pytest.approx((8800 / 7800) ** (1 / 3) - 1, abs=1e-6)
+    assert trend.category == "acceleration_needed"  # 4.1 % a year against 5 %: ratio 0.82

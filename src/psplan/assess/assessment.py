@@ -17,7 +17,14 @@ from typing import Any, Literal, Protocol
 from psplan.assess.columns import ResultColumns
 from psplan.assess.evaluate import STATUSES, Goal, Observation, Status, Verdict
 from psplan.assess.rating import RATINGS, Rating, rate
-from psplan.assess.trends import TRENDS_READ, Trend, expected, natural_cap, trend
+from psplan.assess.trends import (
+    TRENDED_FORMS,
+    TRENDS_READ,
+    Trend,
+    expected,
+    natural_cap,
+    trend,
+)
 from psplan.errors import PsplanError
 from psplan.plan.model import Indicator, Plan
 from psplan.plan.serialize import target_dict
@@ -286,7 +293,7 @@ def _trend(
     year: int,
 ) -> Trend | None:
     """The trend view for numeric goals, from the baseline the verdict used."""
-    if verdict.target_value is None or indicator.target.form not in ("number", "relative"):
+    if verdict.target_value is None or indicator.target.form not in TRENDED_FORMS:
         return None
     if verdict.status in ("no_data", "needs_review") and verdict.baseline.value is None:
         return None

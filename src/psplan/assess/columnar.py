@@ -479,14 +479,14 @@ class _Trends:
 
     def trend_of(self, result: Result) -> Any:
         from psplan.assess.assessment import UNKNOWN
-        from psplan.assess.trends import assembled, natural_cap, trend
+        from psplan.assess.trends import TRENDED_FORMS, assembled, natural_cap, trend
         from psplan.assess.vectorised_trends import CATEGORIES
 
         verdict, goal, indicator = result.verdict, result.goal, result.indicator
         if goal is None or result.year != self._year:
             return UNKNOWN
         # `assessment._trend`'s own conditions, on the verdict as it reads them
-        if verdict.target_value is None or indicator.target.form not in ("number", "relative"):
+        if verdict.target_value is None or indicator.target.form not in TRENDED_FORMS:
             return None
         if verdict.status in ("no_data", "needs_review") and verdict.baseline.value is None:
             return None

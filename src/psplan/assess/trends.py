@@ -123,6 +123,12 @@ def series_points(
     return points
 
 
+#: The target forms a trend is worked out for: a figure to reach (a number, a reference's
+#: share, or a change from the baseline: 年均增长5%, 提高2个百分点, whose target the verdict
+#: computes from the baseline it measures from).
+TRENDED_FORMS = ("number", "relative", "change")
+
+
 def trend(
     goal: Goal,
     yearly: Sequence[tuple[int, float]],

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from psplan.assess.assessment import Assessment, Result, explain_disagreement, trend_dict
-from psplan.assess.trends import sparkline
+from psplan.assess.trends import TRENDED_FORMS, sparkline
 from psplan.plan.model import Indicator, Plan
 from psplan.views.assessment import (
     Each,
@@ -143,7 +143,7 @@ def _row(result: Result, year: int, lang: str) -> tuple[Cell, ...]:
 def _note(result: Result, lang: str) -> str:
     if result.trend is None:
         count = sum(1 for o in result.observations if o.value.exact)
-        if result.indicator.target.form not in ("number", "relative") or not count:
+        if result.indicator.target.form not in TRENDED_FORMS or not count:
             return result.verdict.reason(lang)
         return say("trend.no_trend", lang, count=count)
     return explain_disagreement(result, lang)
