@@ -238,7 +238,7 @@ def share_apart(value: float | None, other: float | None) -> Figure | None:
     beside it, where they differ: a progress of 19.92 % read 20% beside a time share of 20%,
     and 进度滞后 looked wrong. Alike to two decimals, they are alike."""
     shown = share(value)
-    if shown is None or other is None or shown.shown != percent(other):
+    if shown is None or other is None or value == other or shown.shown != percent(other):
         return shown
     for places in (1, 2):
         closer, beside = share(value, places), share(other, places)
