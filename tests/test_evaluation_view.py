@@ -574,3 +574,32 @@ def test_the_prose_keeps_a_percentages_unit_and_quotes_an_answer(tmp_path: Path)
     assert overview[-1].startswith(
         "总体看，规划期末已评价指标的完成率为50%，但31项主要指标中只有2项"
     )
+
+
+def test_two_files_explaining_one_indicator_are_joined_and_said(tmp_path: Path) -> None:
+    """Two departments' reasons files explaining one county's indicator differently were
+    joined (甲；乙) without a word, where the module said it was an error (trial 10, D14):
+    both are kept, joined, and a warning at the second names the first. The own area written
+    another way in a reasons file is said at its key's column."""
+    figures = tmp_path / "f.csv"
+    figures.write_text("地区,指标,年份,数值\n汉滨区,森林覆盖率,2023,68\n全市,森林覆盖率,2023,68\n",
+                       encoding="utf-8")  # fmt: skip
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text("森林覆盖率:\n  汉滨区:\n    原因分析: 甲\n", encoding="utf-8")
+    second.write_text("森林覆盖率:\n  汉滨区:\n    原因分析: 乙\n  安康市:\n    原因分析: 丙\n",
+                      encoding="utf-8")  # fmt: skip
+    report = psplan.check("ankang", [figures, first, second])
+    county = next(r for r in report.results
+                  if r.region == "汉滨区" and r.indicator.name == "森林覆盖率")  # fmt: skip
+    assert county.remarks == {"reason": "甲；乙"}
+    said = [(str(w.location), str(w.words)) for w in report.warnings
+            if w.code in ("remarks", "region")]  # fmt: skip
+    assert said == [
+        (f"{second}:3:11", f"汉滨区，森林覆盖率的原因分析在 {first}:3:11 已有一段，"
+                           "这里的一段与之合并（以“；”分隔）"),
+        (f"{second}:5:11", "“安康市”与“全市”都指规划全域，按同一地区“全市”读取"),
+    ]  # fmt: skip
+    again = psplan.check("ankang", [figures, first, first])  # the same text: once, nothing said
+    assert next(r for r in again.results if r.region == "汉滨区"
+                and r.indicator.name == "森林覆盖率").remarks == {"reason": "甲"}  # fmt: skip
+    assert not [w for w in again.warnings if w.code == "remarks"]

@@ -4,8 +4,8 @@ Where the figures come from a system export that has no room for prose, the expl
 be written beside them and given as one more actuals file (`psplan report PLAN figures.csv
 reasons.yaml`). They come out as the `SheetEntry` records a collection sheet's 原因分析 /
 下一步措施 columns give, each located at its line, so the report shows them under their
-indicator like any other, and the same explanation given twice differently is the error it is
-between two sheets.
+indicator like any other; where two places (two sheets, two files) explain one indicator
+differently, both texts are kept, joined, and a warning says so, as between two sheets.
 
     养老服务床位总量:              # an indicator: its id or its name as the plan prints it
       原因分析: 部分项目受用地审批影响延期

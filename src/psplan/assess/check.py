@@ -221,6 +221,8 @@ class _Collected:
     #: where each (region, indicator id) of `remarks` and `sheet_baselines` was first given:
     #: what a warning that one is not used points at
     explained_at: dict[tuple[str | None, str], Location] = field(default_factory=dict)
+    #: (region, indicator id, "reason" or "measure") → where its first text was given
+    remark_at: dict[tuple[str | None, str, str], Location] = field(default_factory=dict)
     #: file (or `book.xlsx[sheet]`) → how many figures it gave, in the order read
     figures_read: dict[str, int] = field(default_factory=dict)
     #: the plan's commitments with the indicators they are judged as (made once, by the matcher)
@@ -296,7 +298,8 @@ class OneOwnArea:
             return row
         if region not in self._said:
             self._said.add(region)
-            warnings.append(Problem(Location(row.file, row.line), "check.own_area_spelling",
+            warnings.append(Problem(Location(row.file, row.line, row.column),
+                                    "check.own_area_spelling",
                                     "region", "warning", name=quoted(region),
                                     first=quoted(self.first)))  # fmt: skip
         return row._replace(region=self.first)
@@ -660,8 +663,17 @@ def _sheet_entry(
         earlier = remarks.get(field_name)
         if earlier is None:
             remarks[field_name] = text
+            collected.remark_at[(*key, field_name)] = entry.location
         elif text not in earlier.split("；"):
             remarks[field_name] = f"{earlier}；{text}"
+            # two departments (two sheets, two files) explaining one indicator: both kept,
+            # and said, so nobody hands in a joined text unread
+            first = collected.remark_at[(*key, field_name)]
+            collected.warnings.append(Problem(
+                entry.location, "check.explanations_joined", "remarks", "warning",
+                region=region_words(entry.region), name=indicator.name,
+                field=Message(f"actuals.role.{field_name}"), first=plain(str(first)),
+            ))  # fmt: skip
     return None
 
 

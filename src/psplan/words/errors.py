@@ -1019,6 +1019,10 @@ WORDS: dict[str, dict[str, str]] = {
         "figures have none of the whole area's (only the regions'): not used; give it region "
         "by region if it is the regions'",
     },
+    "check.explanations_joined": {
+        "zh": "{region}{name}的{field}在 {first} 已有一段，这里的一段与之合并（以“；”分隔）",
+        "en": "{region}{name}: its {field} is given at {first} too; the two are joined (with “；”)",
+    },
     "check.explanations_without_figures": {
         "zh": "地区{region}的{name}有原因分析或下一步措施，但该地区没有数据，未使用",
         "en": "the explanations (原因分析 / 下一步措施) of {name} for region {region}: the region "
