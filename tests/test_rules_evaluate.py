@@ -1146,8 +1146,13 @@ def test_a_figure_compared_never_reads_as_the_one_beside_it() -> None:
 
     doctors = next(i for i in psplan.load_plan("hanzhong").indicators if i.target.raw == "2.6")
     assert str(computed_apart(doctors, 2.5602, 2.56, "2.56")) == "2.5602"
+    assert (
+        str(computed_apart(doctors, 2.405, 2.4, "2.4")) == "2.405"
+    )  # 2.40 reads as 2.4 (trial 12)
     assert str(computed_apart(doctors, 2.5602, 2.5, "2.50")) == "2.56"  # reads otherwise already
     assert str(computed_apart(doctors, 2.5600000001, 2.56, "2.56")) == "2.56"  # float noise
+    # 59.67 % beside 50 % read 60%: ten points ahead, 快于预期, where the rating is 基本符合预期
+    assert str(share_apart(0.5967, 0.5)) == "59.7%" and str(share_apart(0.605, 0.5)) == "61%"
     assert str(share_apart(0.1992, 0.2)) == "19.9%" and str(share_apart(0.19999, 0.2)) == "20%"
     assert str(share_apart(0.2, 0.2)) == "20%" and str(share_apart(0.15, 0.2)) == "15%"
     assert _expected_shown(2.5602, 2.56) == 2.5602 and _expected_shown(10.7866, 10.5) == 10.79

@@ -25,6 +25,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from psplan.assess.rating import AHEAD_MARGIN
 from psplan.plan.model import Indicator
 
 #: The most decimals a figure shows.
@@ -234,15 +235,31 @@ APART_PLACES = 4
 
 
 def share_apart(value: float | None, other: float | None) -> Figure | None:
-    """`share(value)`, with the decimals it takes (up to 2) not to read as `other`, shown
-    beside it, where they differ: a progress of 19.92 % read 20% beside a time share of 20%,
-    and 进度滞后 looked wrong. Alike to two decimals, they are alike."""
+    """`share(value)`, a progress shown beside the time share `other`, with the decimals it
+    takes (up to 2) to read as it compares: a progress of 19.92 % read 20% beside a time
+    share of 20% (进度滞后 looked wrong), and 59.67 % read 60% beside 50% — ten points
+    ahead, 快于预期, where the rating said 基本符合预期 (`rating.AHEAD_MARGIN`)."""
     shown = share(value)
-    if shown is None or other is None or value == other or shown.shown != percent(other):
+    if shown is None or other is None or value == other:
+        return shown
+    beside = share(other)
+    assert beside is not None
+    behind = value < other
+    ahead = value - other >= AHEAD_MARGIN - 1e-9
+
+    def reads_right(cell: Figure) -> bool:
+        near = float(cell.shown.rstrip("%")), float(beside.shown.rstrip("%"))
+        return (
+            cell.shown != beside.shown
+            and (near[0] < near[1]) == behind
+            and (near[0] - near[1] >= AHEAD_MARGIN * 100 - 1e-9) == ahead
+        )
+
+    if reads_right(shown):
         return shown
     for places in (1, 2):
-        closer, beside = share(value, places), share(other, places)
-        if closer is not None and beside is not None and closer.shown != beside.shown:
+        closer = share(value, places)
+        if closer is not None and reads_right(closer):
             return closer
     return shown
 
@@ -252,17 +269,27 @@ def computed_apart(
 ) -> Figure | str | None:
     """`computed(indicator, value)`, with the decimals it takes (up to `APART_PLACES`) not to
     read as `beside`, the figure `other` it is compared with as shown, where they differ: an
-    expected 2.5602 read 2.56 beside an actual 2.56, and 进度滞后 looked wrong. Figures alike
-    to `APART_PLACES` decimals (float noise: 99.99999999 and 100) are alike."""
+    expected 2.5602 read 2.56 beside an actual 2.56 (and 2.405 read 2.40 beside 2.4), and
+    进度滞后 looked wrong. Read as numbers (2.40 is 2.4); alike to `APART_PLACES` decimals
+    (float noise: 99.99999999 and 100) they are alike."""
     shown = computed(indicator, value)
-    if value is None or not isinstance(other, float) or str(shown) != str(beside):
+    if value is None or not isinstance(other, float) or not math.isfinite(value):
         return shown
-    if not math.isfinite(value) or round(value, APART_PLACES) == round(other, APART_PLACES):
+    if round(value, APART_PLACES) == round(other, APART_PLACES):
         return shown
+    found = _FIGURE.search(str(beside).replace(",", ""))
+    if found is None:
+        return shown
+    read = float(found.group())
     places = computed_places(indicator, value)
-    while places < APART_PLACES and round(value, places) == round(other, places):
-        places += 1  # (2.560 reads as 2.56: compared as numbers, not as texts)
-    return computed(indicator, value, places=places)
+    while places < APART_PLACES and round(value, places) == read:
+        places += 1
+        shown = computed(indicator, value, places=places)
+    return shown
+
+
+#: The number a figure's text shows (98.90% → 98.90, 1,234.5万人 → 1234.5 once commas go).
+_FIGURE = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def growth(value: float | None) -> Figure | None:
