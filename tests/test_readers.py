@@ -345,6 +345,22 @@ def test_a_region_named_as_a_total_is_skipped_as_a_total(tmp_path: Path) -> None
     assert f"{path}:5: 已跳过合计行：“汉中市 小计”" in result.stderr
 
 
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_region_named_as_an_average_is_skipped_as_a_total_is(tmp_path: Path, engine: str) -> None:
+    """全市平均 in the region column was judged as a 12th county: in the spread, the lagging
+    lists and the outliers' median (trial 12, D2). The regions' average is none of them."""
+    path = csv_file(tmp_path, "指标,地区,年份,数值\n人均预期寿命,汉台区,2023,78\n"
+                    "人均预期寿命,南郑区,2023,77.5\n人均预期寿命,全市平均,2023,77.8\n"
+                    "人均预期寿命,各县区 平均值,2023,77.8\n")  # fmt: skip
+    report = psplan.check("hanzhong", path, engine=engine)
+    assert report.regions == ["汉台区", "南郑区"]
+    skipped = [w for w in report.warnings if w.code == "skipped-row"]
+    assert [(w.location.line, w.words.render("zh")) for w in skipped] == [
+        (4, "已跳过平均值行：“全市平均”（各地区的平均不是一个地区）"),
+        (5, "已跳过平均值行：“各县区 平均值”（各地区的平均不是一个地区）"),
+    ]
+
+
 # ---------------------------------------------------------------- 4. sheets
 
 

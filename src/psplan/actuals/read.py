@@ -194,6 +194,9 @@ _TOTAL_CELLS = TOTAL_ROWS | {
 
 #: The first characters of a total (合计, 总计, 小计, 全部合计), checked before the rest.
 _TOTAL_ENDS = ("合计", "总计", "小计")  # what every one of TOTAL_ROWS ends with
+#: How a region's label ends when the row is the regions' average (全市平均, 各县区平均值):
+#: no more one of the regions than a total is.
+_AVERAGE_ENDS = ("平均", "平均值", "均值")
 
 _ALIAS_ROLES = {
     normalise_text(name).lower(): role
@@ -1030,14 +1033,25 @@ def _skipped_row(
         region = _plain_text(_cell(row, region_at))
         if region is None or not is_total(region):
             return None
-        why, text = "actuals.skipped_total_row", region
+        why = "actuals.skipped_average_row" if is_average(region) else "actuals.skipped_total_row"
+        text = region
     return _warning(Location(file, line), Message(why, text=_shown(text)), "skipped-row")
 
 
 def is_total(text: str) -> bool:
-    """Whether a region's label is a total (合计, 合 计, 小计：, 全市合计, 安康市小计), not a
-    region: a total of the counties is none of them (it entered their spread and outliers)."""
-    return re.sub(r"\s+", "", normalise_text(text)).rstrip(":").endswith(_TOTAL_ENDS)
+    """Whether a region's label is a total (合计, 合 计, 小计：, 全市合计, 安康市小计) or an
+    average (全市平均, 平均值), not a region: a total or an average of the counties is none of
+    them (it entered their spread, their lagging lists and their outliers)."""
+    return (
+        re.sub(r"\s+", "", normalise_text(text))
+        .rstrip(":")
+        .endswith((*_TOTAL_ENDS, *_AVERAGE_ENDS))
+    )
+
+
+def is_average(text: str) -> bool:
+    """Whether a region's label is the regions' average (全市平均): see `is_total`."""
+    return re.sub(r"\s+", "", normalise_text(text)).rstrip(":").endswith(_AVERAGE_ENDS)
 
 
 def _blank(row: Sequence[object]) -> bool:
@@ -1279,7 +1293,7 @@ class _RowReader:
                 if region_at is not None and region_at < size:
                     cell = row[region_at]
                     region = region_name(cell) if type(cell) is str else _region(cell)
-                    if region and "计" in region and is_total(region):
+                    if region and ("计" in region or "均" in region) and is_total(region):
                         raise PsplanError("actuals.total_row")  # reported as skipped, below
                 note = None if note_at is None else _text(_cell(row, note_at))
                 year_cell = row[year_at] if year_at < size else None

@@ -675,6 +675,10 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "已跳过合计行：{text}",
         "en": "skipped a total row: {text}",
     },
+    "actuals.skipped_average_row": {
+        "zh": "已跳过平均值行：{text}（各地区的平均不是一个地区）",
+        "en": "skipped an average row: {text} (the regions' average is not one of them)",
+    },
     "actuals.skipped_note_row": {"zh": "已跳过注释行：{text}", "en": "skipped a note row: {text}"},
     "actuals.total_row": {"zh": "合计行", "en": "a total row"},
     "actuals.extra_cells": {
