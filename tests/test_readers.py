@@ -346,6 +346,24 @@ def test_a_region_named_as_a_total_is_skipped_as_a_total(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_files_many_total_rows_are_named_three_then_counted(tmp_path: Path, engine: str) -> None:
+    """A 小计 row under each county made a warning each: at county scale they filled the 50
+    warnings printed and hid the rest (trial 12, D10). Three are named, the third saying how
+    many more of that file were skipped alike; check and lint say the same (GENERATED)."""
+    rows = "".join(f"人均预期寿命,{county},2023,78\n人均预期寿命,小计,2023,78\n"
+                   for county in ("汉台区", "南郑区", "城固县", "洋县", "西乡县"))  # fmt: skip
+    path = csv_file(tmp_path, "指标,地区,年份,数值\n" + rows)
+    report = psplan.check("hanzhong", path, engine=engine)
+    skipped = [(w.location.line, w.words.render("zh")) for w in report.warnings
+               if w.code == "skipped-row"]  # fmt: skip
+    assert skipped == [(3, "已跳过合计行：“小计”"), (5, "已跳过合计行：“小计”"),
+                       (7, "已跳过合计行：“小计”；本文件另有 2 行同样跳过")]  # fmt: skip
+    linted = [(p.location.line, p.words.render("zh")) for p in psplan.lint("hanzhong", path, engine=engine)
+              if p.code == "skipped-row"]  # fmt: skip
+    assert linted == skipped
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
 def test_a_region_named_as_an_average_is_skipped_as_a_total_is(tmp_path: Path, engine: str) -> None:
     """全市平均 in the region column was judged as a 12th county: in the spread, the lagging
     lists and the outliers' median (trial 12, D2). The regions' average is none of them."""

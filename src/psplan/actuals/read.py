@@ -1038,6 +1038,41 @@ def _skipped_row(
     return _warning(Location(file, line), Message(why, text=_shown(text)), "skipped-row")
 
 
+#: The warnings of rows skipped as a total, an average or a note (`_skipped_row`).
+SKIPPED_ROW_KEYS = (
+    "actuals.skipped_total_row", "actuals.skipped_average_row", "actuals.skipped_note_row",
+)  # fmt: skip
+
+
+#: How many rows of one file skipped for one reason are named each before the rest are
+#: counted.
+SKIPPED_NAMED = 3
+
+
+def summarise_skipped(problems: Sequence[Problem]) -> list[Problem]:
+    """The problems, with the rows of one file skipped for one reason named up to
+    `SKIPPED_NAMED`, the last of those saying how many more (a county file's 合计 row under
+    each county made a line each, and pushed every other warning past the count printed).
+    The rest keep their order."""
+    named: dict[tuple[str, str], list[int]] = {}
+    more: dict[int, int] = {}
+    kept: list[Problem] = []
+    for problem in problems:
+        key = problem.words.key
+        if problem.code == "skipped-row" and key in SKIPPED_ROW_KEYS:
+            said = named.setdefault((problem.location.file, key), [])
+            if len(said) == SKIPPED_NAMED:
+                more[said[-1]] = more.get(said[-1], 0) + 1
+                continue
+            said.append(len(kept))
+        kept.append(problem)
+    for at, count in more.items():
+        last = kept[at]
+        kept[at] = Problem(last.location, Message("actuals.skipped_and_more", first=last.words,
+                                                   count=count), last.code, last.level)  # fmt: skip
+    return kept
+
+
 def is_total(text: str) -> bool:
     """Whether a region's label is a total (合计, 合 计, 小计：, 全市合计, 安康市小计) or an
     average (全市平均, 平均值), not a region: a total or an average of the counties is none of

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from psplan.actuals.read import ActualRow, SheetEntry, region_name
+from psplan.actuals.read import ActualRow, SheetEntry, region_name, summarise_skipped
 from psplan.actuals.units import TRAILING_BRACKETS, known_unit, same_unit, trailing_unit
 from psplan.actuals.values import Value, parse_value
 from psplan.assess.areas import (
@@ -1020,7 +1020,7 @@ def assess_collected(
         ]
         collected.warnings = [w for w in collected.warnings if w.code != "range"]
     if warnings is not None:
-        warnings.extend(collected.warnings)
+        warnings.extend(summarise_skipped(collected.warnings))
     if collected.problems:
         raise ActualsError(collected.problems)
     # what `psplan lint` finds across years and regions, as warnings, in their place after

@@ -39,7 +39,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from psplan.actuals.read import ActualRow, SheetEntry
+from psplan.actuals.read import ActualRow, SheetEntry, summarise_skipped
 from psplan.assess.areas import own_area_names, reference_region_names
 from psplan.assess.check import (
     AmbiguousName,
@@ -228,7 +228,7 @@ def lint(
     findings += _missing(series, matrix, list(regions), sorted(years), places, given)
     if not first_file and not any(f.level == "error" for f in findings):  # not one figure
         findings.append(Problem(Location(", ".join(sources)), "check.no_figures", "no-figures"))
-    return findings
+    return summarise_skipped(findings)  # (a file's 合计 rows: said once)
 
 
 def across_years_and_regions(

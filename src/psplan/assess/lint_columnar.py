@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from psplan.actuals.columnar import read_table
+from psplan.actuals.read import summarise_skipped
 from psplan.assess.check import natural_range, one_region_twice, shares_in_percent
 from psplan.assess.columnar import ColumnarCollected
 from psplan.assess.lint import (
@@ -66,7 +67,7 @@ def lint_columnar(
         findings += _ranges(collected)
         findings += _outside_years(collected)
         findings += _missing(collected)
-        return findings
+        return summarise_skipped(findings)
     finally:
         if collected is not None:
             collected.close()

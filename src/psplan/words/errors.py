@@ -679,6 +679,10 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "已跳过平均值行：{text}（各地区的平均不是一个地区）",
         "en": "skipped an average row: {text} (the regions' average is not one of them)",
     },
+    "actuals.skipped_and_more": {
+        "zh": "{first}；本文件另有 {count} 行同样跳过",
+        "en": "{first}; {count} more rows of this file skipped alike",
+    },
     "actuals.skipped_note_row": {"zh": "已跳过注释行：{text}", "en": "skipped a note row: {text}"},
     "actuals.total_row": {"zh": "合计行", "en": "a total row"},
     "actuals.extra_cells": {
