@@ -382,6 +382,35 @@ def test_a_region_named_as_an_average_is_skipped_as_a_total_is(tmp_path: Path, e
 # ---------------------------------------------------------------- 4. sheets
 
 
+def test_a_workbook_of_a_sheet_per_county_reads_each_sheet_as_its_county(tmp_path: Path) -> None:
+    """County bureaus send one sheet per county, named after it, without a region column: the
+    sheets were one dataset, and every figure "differed between two sheets" — 50 false errors
+    (trial 12, D1); with --sheet, one county's figures were the whole city's (D11). A sheet
+    named as a county is (汉台区, 洋县) gives that county's figures, said once per sheet; a
+    sheet named otherwise (a department's) keeps the region it gives. GENERATED figures."""
+    header = ["指标", "2022", "2023"]
+    path = workbook(tmp_path, {
+        "填报说明": [["请按县区填报"]],
+        "汉台区": [header, ["人均预期寿命", 77.9, 78.1]],
+        "洋县": [header, ["人均预期寿命", 76.5, 76.8]],
+    })  # fmt: skip
+    report = psplan.check("hanzhong", path)
+    assert report.regions == ["汉台区", "洋县"]
+    by_region = {r.region: r.verdict.actual for r in report.results
+                 if r.indicator.name == "人均预期寿命"}  # fmt: skip
+    assert by_region == {"汉台区": 78.1, "洋县": 76.8}
+    said = [w.words.render("zh") for w in report.warnings if w.code == "sheet-region"]
+    assert said == [
+        "工作表“汉台区”没有地区列，按工作表名读作地区“汉台区”的数据",
+        "工作表“洋县”没有地区列，按工作表名读作地区“洋县”的数据",
+    ]
+    one = cli("check", "hanzhong", str(path), "--sheet", "洋县", "--by-region", "-f", "json")
+    assert json.loads(one.stdout)["regions"] == ["洋县"]
+    (tmp_path / "dept").mkdir()
+    departments = workbook(tmp_path / "dept", {"市卫健委": [header, ["人均预期寿命", 77.9, 78.1]]})
+    assert psplan.check("hanzhong", departments).regions == [None]
+
+
 def test_empty_first_sheet_and_data_on_the_second(tmp_path: Path) -> None:
     path = workbook(tmp_path, {"Sheet1": [], "2023": DATA})
     items = read(path)

@@ -613,7 +613,8 @@ def _xlsx_records(
             )
         rows = workbook.rows(chosen)
         try:
-            yield from _records(_sheet_rows(rows), name)
+            yield from _in_sheets_region(_records(_sheet_rows(rows), name), None, chosen.title,
+                                         name)  # fmt: skip
         finally:
             rows.close()
         yield from rows.notes
@@ -682,15 +683,44 @@ def _only_data_sheet(workbook: Any, file: str) -> Iterator[ActualRow | Problem |
             # several sheets (one per department) are one dataset, like several files: each
             # figure is located in its sheet, `file[sheet]:row`
             if len(found) == 1:
-                yield from _records(rows, file, header)
+                yield from _in_sheets_region(_records(rows, file, header), header, title, file)
             else:
                 where = sheet_rows.label = sheet_file(file, title)
-                yield from _records(_relabelled(rows, where), where, header)
+                records = _records(_relabelled(rows, where), where, header)
+                yield from _in_sheets_region(records, header, title, where)
             sheet_rows.close()
             yield from sheet_rows.notes
     finally:
         for _, _, sheet_rows, _ in found:
             sheet_rows.close()
+
+
+def _in_sheets_region(
+    records: Iterator[Any], header: _Header | None, title: str, file: str
+) -> Iterator[Any]:
+    """A sheet's records; where the sheet has no region column and is named as a county is
+    (汉台区, 洋县: a workbook of a sheet per county), each figure of that region, said once.
+    Read as one region's, the sheets of such a workbook were one dataset whose every figure
+    differed between two sheets (trial 12)."""
+    region = region_name(title)
+    if region is None or len(region) < 2 or not region.endswith(COUNTY_ENDS):
+        yield from records
+        return
+    said = False
+    for record in records:
+        kind = type(record)
+        if kind is ActualRow or kind is SheetEntry:
+            if record.region is not None:  # (a region column after all: nothing to do)
+                yield record
+                yield from records
+                return
+            if not said:
+                said = True
+                words = Message("actuals.sheet_as_region", sheet=_shown(title),
+                                region=_shown(region))  # fmt: skip
+                yield _warning(Location(file), words, "sheet-region")
+            record = record._replace(region=region)
+        yield record
 
 
 def _relabelled(
@@ -1036,6 +1066,10 @@ def _skipped_row(
         why = "actuals.skipped_average_row" if is_average(region) else "actuals.skipped_total_row"
         text = region
     return _warning(Location(file, line), Message(why, text=_shown(text)), "skipped-row")
+
+
+#: How a county-level place's name ends (洋县, 吴中区, 韩城市, 科尔沁左翼中旗).
+COUNTY_ENDS = ("县", "区", "市", "旗")
 
 
 #: The warnings of rows skipped as a total, an average or a note (`_skipped_row`).

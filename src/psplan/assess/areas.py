@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from psplan.actuals.read import COUNTY_ENDS
 from psplan.plan.model import Plan
+
+__all__ = ["COUNTY_ENDS"]  # (read's: the reader names a sheet's region by it too)
 
 LEVELS = ("national", "province", "city", "county")
 
@@ -72,11 +75,6 @@ def _places(region: str, level: str) -> tuple[str, str]:
             if at >= len(end) + 1 and len(rest) >= 2 and rest.endswith(COUNTY_ENDS):
                 return local[:at], rest
     return "", local
-
-
-#: How a county-level place's name ends (洋县, 吴中区, 韩城市, 科尔沁左翼中旗).
-#: What a county-level name ends in (洋县, 汉台区, 兴平市, 达拉特旗).
-COUNTY_ENDS = ("县", "区", "市", "旗")
 
 
 def _short(city: str) -> str:

@@ -679,6 +679,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "已跳过平均值行：{text}（各地区的平均不是一个地区）",
         "en": "skipped an average row: {text} (the regions' average is not one of them)",
     },
+    "actuals.sheet_as_region": {
+        "zh": "工作表{sheet}没有地区列，按工作表名读作地区{region}的数据",
+        "en": "sheet {sheet} has no region column: its figures are read as region {region}'s, "
+        "by the sheet's name",
+    },
     "actuals.skipped_and_more": {
         "zh": "{first}；本文件另有 {count} 行同样跳过",
         "en": "{first}; {count} more rows of this file skipped alike",
