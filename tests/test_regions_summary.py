@@ -328,3 +328,22 @@ def test_a_terminal_lists_no_table_of_hundreds_of_rows(counties: Path) -> None:
     assert coloured.count(omitted) == len(long)  # each said where its rows are
     assert omitted not in plain and "本表超过 2,000 行" in plain  # (all 2,560 results)
     assert len(coloured.splitlines()) < len(plain.splitlines()) / 3
+
+
+def test_the_spreads_status_counts_add_up_to_its_regions(tmp_path: Path) -> None:
+    """A county reported as a bound it cannot be judged by (需人工核实) was in no count of the
+    spread table: 0 + 143 + 157 + 0 of 301 regions (trial 12, D13). The column is there when
+    any indicator has one (GENERATED figures)."""
+    from psplan.views.assessment import spread_table
+
+    path = tmp_path / "c.csv"
+    path.write_text("地区,指标,年份,数值\n汉台区,人均预期寿命,2023,78\n南郑区,人均预期寿命,2023,77\n"
+                    "城固县,人均预期寿命,2023,70以上\n", encoding="utf-8")  # fmt: skip
+    table = spread_table(psplan.check("hanzhong", path), "zh")
+    keys = [column.key for column in table.columns]
+    assert "needs_review" in keys
+    row = next(r for r in table.rows if "人均预期寿命" in str(r[0]))
+    counts = [row[keys.index(code)].value for code in ("met", "on_track", "behind", "not_met",
+                                                       "needs_review", "no_data")]  # fmt: skip
+    assert sum(counts) == row[keys.index("regions")].value == 3
+    assert row[keys.index("needs_review")].value == 1

@@ -681,19 +681,25 @@ def _has_progress(result: Result) -> bool:
 
 def spread_table(report: Assessment, lang: str, found: list[Spread] | None = None) -> Table:
     """Per indicator: how many regions, their min, max, mean and coefficient of variation,
-    the count of each status, and the lagging regions by name (the widest gap first)."""
+    the count of each status, and the lagging regions by name (the widest gap first). The
+    counts of 需人工核实 and 无数据 are columns where any indicator has one: without them the
+    counts did not add up to the regions (trial 12, D13)."""
     labels = statuses(lang)
+    found = spreads(report) if found is None else found
+    codes = ["met", "on_track", *LAGGING]
+    codes += [code for code in ("needs_review", "no_data")
+              if any(s.statuses.get(code) for s in found)]  # fmt: skip
     columns = (
         _column("indicator", lang),
         *(_column(f"regions.{k}", lang) for k in ("regions", "reported", "min", "max", "mean",
                                                    "cv")),
-        *(Column(code, labels[code].label) for code in ("met", "on_track", *LAGGING)),
+        *(Column(code, labels[code].label) for code in codes),
         Column("lagging_regions", label("regions.lagging", lang), wide=True),
     )  # fmt: skip
     plan = report.plan
     separator = say("sep.list", lang)
     rows: list[tuple[Cell, ...]] = []
-    for s in spreads(report) if found is None else found:
+    for s in found:
         indicator = plan.indicator(s.indicator_id)
         places = computed_places(indicator, s.minimum, s.maximum, s.mean)  # one row alike
         rows.append(
@@ -705,7 +711,7 @@ def spread_table(report: Assessment, lang: str, found: list[Spread] | None = Non
                 computed(indicator, s.maximum, places=places),
                 computed(indicator, s.mean, places=places),
                 None if s.cv is None else Figure(s.cv, "0.0%", f"{s.cv:.1%}"),
-                *(count(s.statuses.get(code, 0)) for code in ("met", "on_track", *LAGGING)),
+                *(count(s.statuses.get(code, 0)) for code in codes),
                 separator.join(s.lagging),
             )
         )
