@@ -540,8 +540,10 @@ def test_to_dataframe_without_pandas_says_so() -> None:
         psplan.validate("national"),
         psplan.read_actuals(EXAMPLE),
     ]
-    for result in results:
-        with pytest.raises(ImportError, match=r"needs pandas.*pip install pandas.*to_rows"):
+    for result in results:  # in the current language: Chinese by default (trial 12, D14)
+        with pytest.raises(ImportError, match=r"需要 pandas.*pip install pandas.*to_rows"):
+            result.to_dataframe()
+        with use_lang("en"), pytest.raises(ImportError, match=r"needs pandas.*to_rows"):
             result.to_dataframe()
 
 

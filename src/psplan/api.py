@@ -670,8 +670,7 @@ def _dataframe(rows: list[dict[str, Any]], columns: Iterable[str] = ()) -> panda
     try:
         import pandas
     except ImportError:
-        raise ImportError(
-            "to_dataframe() needs pandas, which is not installed (psplan does not depend on "
-            "it): pip install pandas — or use to_rows(), the same rows as a list of dicts"
-        ) from None
+        from psplan.words import say
+
+        raise ImportError(say("api.needs_pandas")) from None  # (in the current language)
     return pandas.DataFrame(rows, columns=list(columns) or (list(rows[0]) if rows else None))

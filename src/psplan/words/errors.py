@@ -1142,6 +1142,12 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "参照值{key}未使用：该指标的目标{target}不是相对目标",
         "en": "reference {key} is not used: the indicator's target {target} is not relative",
     },
+    "api.needs_pandas": {
+        "zh": "to_dataframe() 需要 pandas，但没有安装（psplan 不依赖它）：pip install pandas"
+        "——或用 to_rows()，同样的行，每行一个字典",
+        "en": "to_dataframe() needs pandas, which is not installed (psplan does not depend on "
+        "it): pip install pandas — or use to_rows(), the same rows as a list of dicts",
+    },
     "api.bad_reference": {
         "zh": "参照值{key}：应为数字，而不是{value}",
         "en": "reference {key}: expected a number, not {value}",
