@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -359,7 +360,7 @@ def check(
     from psplan.assess.engine import engine_from_env, use_columnar
 
     options: dict[str, Any] = {
-        "year": year,
+        "year": _year_option(year),
         "region": region,
         "references": _references(references, chosen, warnings),
         "reference_regions": _names(reference_regions),
@@ -415,8 +416,7 @@ def lint(
     for name, value, least in (("jump_steps", jump_steps, 0), ("jump_share", jump_share, 0),
                                ("outlier_z", outlier_z, 0.1),
                                ("outlier_regions", outlier_regions, 3)):  # fmt: skip
-        if not value >= least:  # the command's bounds (NaN refused too)
-            raise ValueError(f"{name}: at least {least}, not {value!r}")
+        _number_option(name, value, least)
     chosen = _plan(plan_or_name)
     limits = Thresholds(jump_steps, jump_share, outlier_z, outlier_regions)
     given = [actuals] if isinstance(actuals, (str, os.PathLike)) else list(actuals)
@@ -663,6 +663,33 @@ def _flatten_all(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     for at, record in enumerate(flat):  # in place: the flat copy goes as its row is made
         flat[at] = {key: record.get(key) for key in keys}
     return flat
+
+
+def _number_option(name: str, value: object, least: float) -> None:
+    """A threshold given to the API as the command line's option is held: a finite number,
+    `least` or more; else PsplanError in the command's words (a raw TypeError or an English
+    ValueError before: trial 12, D5)."""
+    detail = None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        detail = Message("cli.usage.detail.number")
+    elif not math.isfinite(value):
+        detail = Message("cli.usage.detail.finite")
+    elif value < least:
+        detail = Message("cli.usage.detail.at_least", bound=f"{least:g}")
+    if detail is not None:
+        raise PsplanError("api.bad_option", name=plain(name), value=quoted(str(value)),
+                          detail=detail)  # fmt: skip
+
+
+def _year_option(year: object) -> int | None:
+    """`year` as a whole number: an int, or its digits as text (what a notebook's widget
+    gives); PsplanError for anything else (a TypeError deep in the judging before)."""
+    if year is None or (isinstance(year, int) and not isinstance(year, bool)):
+        return year  # type: ignore[return-value]
+    if isinstance(year, str) and year.strip().isdigit():
+        return int(year.strip())
+    raise PsplanError("api.bad_option", name=plain("year"), value=quoted(str(year)),
+                      detail=Message("cli.usage.detail.integer"))  # fmt: skip
 
 
 def _dataframe(rows: list[dict[str, Any]], columns: Iterable[str] = ()) -> pandas.DataFrame:

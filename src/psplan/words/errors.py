@@ -1142,6 +1142,10 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "参照值{key}未使用：该指标的目标{target}不是相对目标",
         "en": "reference {key} is not used: the indicator's target {target} is not relative",
     },
+    "api.bad_option": {
+        "zh": "{name} 的值{value}无效：{detail}",
+        "en": "invalid value {value} for {name}: {detail}",
+    },
     "api.needs_pandas": {
         "zh": "to_dataframe() 需要 pandas，但没有安装（psplan 不依赖它）：pip install pandas"
         "——或用 to_rows()，同样的行，每行一个字典",
