@@ -297,3 +297,23 @@ def test_a_county_spelled_two_ways_by_two_departments_is_said(tmp_path: Path, en
     assert not [
         w for w in psplan.check("ankang", full, engine=engine).warnings if w.code == "region"
     ]
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_county_made_a_city_or_named_with_its_city_is_said(tmp_path: Path, engine: str) -> None:
+    """旬阳县 and 旬阳市 (撤县设市), 安康市汉滨区 and 汉滨区: judged as two counties each, 190
+    missing cells and no word (trial 12, D3). Said as 京001/京001县 is; 朝阳区 and 朝阳县 are
+    two places and are not (GENERATED figures)."""
+    import psplan
+
+    name = "森林覆盖率"
+    path = tmp_path / "c.csv"
+    path.write_text("地区,指标,年份,数值\n" + "".join(
+        f"{region},{name},2023,68\n"
+        for region in ("旬阳县", "旬阳市", "安康市汉滨区", "汉滨区", "朝阳区", "朝阳县")
+    ), encoding="utf-8")  # fmt: skip
+    report = psplan.check("ankang", path, engine=engine)
+    said = [w.words.render("zh") for w in report.warnings if w.code == "region"]
+    assert said == [
+        "2个地区可能有两种写法（旬阳县/旬阳市、汉滨区/安康市汉滨区），已按不同地区评价；请统一地区名称"
+    ]

@@ -1317,20 +1317,44 @@ def _after_period(counts: Mapping[int, int], plan: Plan, year: int, source: str)
 
 
 def one_region_twice(regions: Sequence[str | None], source: str) -> list[Problem]:
-    """One warning naming the regions given with and without their 县/区/市/旗 (京001 and 京001县):
-    two departments spelling a county differently made it two regions, each missing what
-    the other gave, without a word. Said, not merged: 城区 and 城 may be two places."""
-    names = {region for region in regions if region}
-    pairs = [
-        f"{region}/{fuller}"
-        for region in regions
-        if region and not region.endswith(COUNTY_ENDS)
-        for fuller in [region + end for end in COUNTY_ENDS if region + end in names][:1]
-    ]
+    """One warning naming the regions that look like one county spelled two ways: with and
+    without its 县/区/市/旗 (京001 and 京001县), a county made a city (旬阳县 and 旬阳市), the
+    city before its name (安康市汉滨区 and 汉滨区). Two departments spelling a county
+    differently made it two regions, each missing what the other gave, without a word. Said,
+    not merged: 城区 and 城 may be two places. 朝阳区 and 朝阳县 are two (in two provinces)."""
+    given = list(dict.fromkeys(region for region in regions if region))
+    present = set(given)
+    by_stem: dict[str, list[str]] = {}
+    for region in given:
+        stem = _county_stem(region)
+        if stem.endswith(("区", "旗")) and stem[:-1] in present:  # 汉台 and 汉台区
+            stem = stem[:-1]
+        by_stem.setdefault(stem, []).append(region)
+    # each pair the shorter spelling first (京001/京001县, 汉滨区/安康市汉滨区)
+    pairs = ["/".join(sorted(names, key=len)) for names in by_stem.values() if len(names) > 1]
     if not pairs:
         return []
     return [Problem(Location(source), "check.region_twice", "region", "warning",
                     count=len(pairs), pairs=_listed(pairs))]  # fmt: skip
+
+
+#: Where a city's name ends before a county's (安康市汉滨区, 恩施土家族苗族自治州来凤县).
+_CITY_BEFORE = re.compile(r"^.{2,}?(?:市|自治州|州|地区|盟)(?=.{2,}$)")
+
+
+def _county_stem(region: str) -> str:
+    """What two spellings of one county share: the name without the city before it (安康市汉滨区
+    → 汉滨区), and without its 县/区/市/旗 where the bare name is a spelling of it (京001县 →
+    京001, as 京001 is written) or the end is 县 or 市, which a county made a city changes
+    (旬阳县, 旬阳市 → 旬阳). A 区 or 旗 stays where the name has its own end already (朝阳区
+    is not 朝阳县); a name of two characters keeps its end (城区)."""
+    local = region
+    found = _CITY_BEFORE.match(region)
+    if found and region[found.end() :].endswith(COUNTY_ENDS):
+        local = region[found.end() :]
+    if len(local) > 2 and local.endswith(("县", "市")):
+        return local[:-1]
+    return local
 
 
 #: The latest year is judged by default; with figures for fewer than this share of the
