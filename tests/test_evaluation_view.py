@@ -603,3 +603,20 @@ def test_two_files_explaining_one_indicator_are_joined_and_said(tmp_path: Path) 
     assert next(r for r in again.results if r.region == "汉滨区"
                 and r.indicator.name == "森林覆盖率").remarks == {"reason": "甲"}  # fmt: skip
     assert not [w for w in again.warnings if w.code == "remarks"]
+
+
+def test_the_appendix_time_share_is_the_plans_own(tmp_path: Path) -> None:
+    """安康 prints no baselines: a result measured from its first report (2021) has 50 % in
+    2023, and the appendix quoted it beside its formula, which gives 60 % from the plan's
+    2020 (trial 12, D9). The appendix's share is the plan's, saying the others count from
+    their own year (GENERATED figures)."""
+    figures = tmp_path / "f.csv"
+    figures.write_text("指标,年份,数值\n森林覆盖率,2021,65\n森林覆盖率,2023,67\n", encoding="utf-8")
+    report = psplan.check("ankang", figures, stage="mid")
+    assert report.plan.baseline_year == 2020 and report.year == 2023
+    assert next(r for r in report.results if r.indicator.name == "森林覆盖率").verdict.share == 0.5
+    said = [
+        str(p) for section in evaluation_view(report, "zh").sections for p in section.paragraphs
+    ]
+    assert any("以规划的基期年2020年计，2023年为60%（基期取自上报数据的指标，从该数据的年份起算）" in p
+               for p in said), said  # fmt: skip

@@ -272,8 +272,10 @@ WORDS: dict[str, dict[str, str] | str] = {
         "(end year − base year)",
     },
     "evaluation.rule.share_year": {
-        "zh": "{year}年为{share}",
-        "en": "{share} in {year}",
+        "zh": "以规划的基期年{base}年计，{year}年为{share}"
+        "（基期取自上报数据的指标，从该数据的年份起算）",
+        "en": "{share} in {year} from the plan's baseline year {base} (an indicator whose "
+        "baseline is a reported figure counts from that figure's year)",
     },
     "evaluation.rule.progress": {
         "zh": "完成进度：（实际值 − 基期值）÷（目标值 − 基期值），达标记为100%",
