@@ -317,3 +317,21 @@ def test_a_county_made_a_city_or_named_with_its_city_is_said(tmp_path: Path, eng
     assert said == [
         "2个地区可能有两种写法（旬阳县/旬阳市、汉滨区/安康市汉滨区），已按不同地区评价；请统一地区名称"
     ]
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_row_pasted_twice_is_one_figure_in_the_count_of_figures(
+    tmp_path: Path, engine: str
+) -> None:
+    """The warning says a row pasted twice counts once; the report's appendix counted it
+    twice, 5 figures for 4 (trial 12, D7). The same figure from two files is each file's."""
+    import psplan
+
+    path = tmp_path / "dup.csv"
+    path.write_text("地区,指标,年份,数值\n汉台区,人均预期寿命,2021,75.1\n汉台区,人均预期寿命,2022,75.5\n"
+                    "汉台区,人均预期寿命,2022,75.5\n南郑区,人均预期寿命,2021,75.0\n",
+                    encoding="utf-8")  # fmt: skip
+    other = tmp_path / "other.csv"
+    other.write_text("地区,指标,年份,数值\n汉台区,人均预期寿命,2021,75.1\n", encoding="utf-8")
+    report = psplan.check("hanzhong", [path, other], engine=engine)
+    assert report.figures_read == {str(path): 3, str(other): 1}

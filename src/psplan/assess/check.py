@@ -497,6 +497,8 @@ def collect(
                 _figure_note(collected, (row.region, indicator.id), row.year, row.note)
         else:  # equal: merged, and said if it repeats a row of its own file
             repeated.see(row, earlier)
+            if earlier.file == row.file:
+                stretch -= 1  # no figure of its own: the report's count of figures says so
     collected.warnings.extend(repeated.warnings())
     if current is not None:
         figures_read[current] = figures_read.get(current, 0) + stretch

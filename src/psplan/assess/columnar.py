@@ -196,14 +196,15 @@ class ColumnarCollected:
         collected.region_index = {name: ri for ri, name in enumerate(names)}
         collected.indicator_index = {i.id: gk for gk, i in enumerate(plan.indicators)}
         collected.reading = _reading_warnings(table.warnings, skipped)
-        collected.repeated = _repeated_rows(collected)
+        collected.repeated, repeats = _repeated_rows(collected)
         collected.warnings = _out_of_range(collected, collected.reading)
         years = con.execute("SELECT DISTINCT year FROM obs").fetchall()
         collected.years = {row[0] for row in years}
         counts = con.execute(
             "SELECT f, count(*) FILTER (WHERE NOT missing) FROM fig GROUP BY f ORDER BY f"
         ).fetchall()
-        collected.figures_read = {table.files[f].name: n for f, n in counts}
+        # a row repeating one of its own file is no figure of its own (the warning says so)
+        collected.figures_read = {table.files[f].name: n - repeats.get(f, 0) for f, n in counts}
         collected.start_across(thresholds or Thresholds())
         return collected
 
@@ -959,13 +960,14 @@ def _out_of_range(
     return [*(warning for _, _, warning in placed), *collected.repeated, *more]
 
 
-def _repeated_rows(collected: ColumnarCollected) -> list[Problem]:
+def _repeated_rows(collected: ColumnarCollected) -> tuple[list[Problem], dict[int, int]]:
     """`check.RepeatedRows`' warnings: per file, the rows whose (region, indicator, year)
     first figure is an equal one of the same file (a block pasted twice), the first of them
-    named, with their count; none where no figure was given twice (no table `groups`)."""
+    named, with their count; none where no figure was given twice (no table `groups`). With
+    them, how many such rows each file (by index) has: they are no figures of their own."""
     con, table = collected.table.con, collected.table
     if not con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = 'groups'").fetchall():
-        return []
+        return [], {}
     rows = con.execute(
         "SELECT r.f, min(r.rid), count(*) FROM fig r JOIN groups g USING (ri, gk, year)"
         " JOIN fig o ON o.rid = g.rid WHERE NOT r.missing AND r.rid <> g.rid AND r.f = o.f"
@@ -976,7 +978,7 @@ def _repeated_rows(collected: ColumnarCollected) -> list[Problem]:
         read = table.file_of(rid)
         found.append(Problem(Location(read.name, read.line(rid)), "check.repeated_rows",
                              "duplicate", "warning", count=count))  # fmt: skip
-    return found
+    return found, {f: count for f, _, count in rows}
 
 
 def _jumps(collected: ColumnarCollected, limits: Any, con: Any) -> list[Problem]:
