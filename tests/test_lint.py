@@ -400,3 +400,16 @@ def test_a_steady_climb_to_a_target_is_no_jump_where_the_plan_prints_no_baseline
     steep = tmp_path / "steep.csv"
     steep.write_text(f"指标,基期值,2021,2022\n{name},4.5,1.5,2.2\n", encoding="utf-8")
     assert [p.location.line for p in psplan.lint("hanzhong", steep) if p.code == "jump"] == [2]
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_missing_cell_written_as_a_dash_is_said_at_its_row(tmp_path: Path, engine: str) -> None:
+    """旬阳市,每万人全科医生数,2022,— was said missing with no line, though the row is there
+    (trial 12, D12); a cell with no row at all is said in its file (GENERATED figures)."""
+    path = tmp_path / "c.csv"
+    path.write_text("地区,指标,年份,数值\n汉台区,人均预期寿命,2021,78\n汉台区,人均预期寿命,2022,—\n"
+                    "南郑区,人均预期寿命,2021,77\n城固县,人均预期寿命,2021,76\n"
+                    "城固县,人均预期寿命,2022,76.5\n", encoding="utf-8")  # fmt: skip
+    missing = [(p.location.line, "南郑区" in str(p)) for p in psplan.lint("hanzhong", path,
+               engine=engine) if p.code == "missing"]  # fmt: skip
+    assert missing == [(3, False), (0, True)]

@@ -107,6 +107,8 @@ def lint(
     given: set[tuple[str | None, str, int]] = set()  # cells given a value check refuses
     unknown: set[str] = set()
     dropped: set[str] = set()  # of the previous period: indicators this plan dropped
+    #: (region, indicator id, year) → the file and line of its first cell written as a dash
+    dashes: dict[tuple[str | None, str, int], tuple[str, int]] = {}
     # where a missing cell is said (`_missing`): a series' first row, an indicator's first
     # figure, the first figure of all
     first_rows: dict[tuple[str | None, str], str] = {}
@@ -177,6 +179,7 @@ def lint(
             # outliers in the same order
             series.setdefault((row.region, indicator.id), {})
             first_rows.setdefault((row.region, indicator.id), row.file)
+            dashes.setdefault((row.region, indicator.id, row.year), (row.file, row.line))
             continue
         bad = _value_problem(indicator, row)
         if bad is not None:  # what check stops at, at the same row (a cell not missing)
@@ -225,7 +228,7 @@ def lint(
     for _, (figure, count) in sorted(outside.items()):
         findings.append(outside_years_finding(plan, figure, count))
     places = (first_rows, indicator_files, first_file)
-    findings += _missing(series, matrix, list(regions), sorted(years), places, given)
+    findings += _missing(series, matrix, list(regions), sorted(years), places, given, dashes)
     if not first_file and not any(f.level == "error" for f in findings):  # not one figure
         findings.append(Problem(Location(", ".join(sources)), "check.no_figures", "no-figures"))
     return summarise_skipped(findings)  # (a file's 合计 rows: said once)
@@ -355,10 +358,13 @@ def plan_years(plan: Plan) -> tuple[int, int]:
     return min(plan.baseline_year, plan.period.start), plan.period.end
 
 
-def missing_finding(file: str, indicator: Indicator, region: str | None, year: int) -> Problem:
-    """A cell of the completeness matrix without a figure (in the file of its series)."""
-    return Problem(Location(file), "lint.missing", "missing", "warning", name=indicator.name,
-                   region=region_words(region), year=year)  # fmt: skip
+def missing_finding(
+    file: str, indicator: Indicator, region: str | None, year: int, line: int = 0
+) -> Problem:
+    """A cell of the completeness matrix without a figure (in the file of its series, at its
+    row where it was written as a dash)."""
+    return Problem(Location(file, line), "lint.missing", "missing", "warning",
+                   name=indicator.name, region=region_words(region), year=year)  # fmt: skip
 
 
 def _outliers(
@@ -395,9 +401,11 @@ def _missing(
     years: list[int],
     places: tuple[dict[tuple[str | None, str], str], dict[str, str], str],
     given: set[tuple[str | None, str, int]],
+    dashes: dict[tuple[str | None, str, int], tuple[str, int]],
 ):
-    """Each empty cell of the matrix, said in the file that should have had it: its series'
-    first figure's, else its series' first row's (a dash given there), else the file of its
+    """Each empty cell of the matrix, said at its row where it was written as a dash (it had
+    no line: trial 12, D12), else in the file that should have had it: its series' first
+    figure's, else its series' first row's (a dash given there), else the file of its
     indicator's first figure (the department reporting it), else the first figure's."""
     first_rows, indicator_files, first = places
     for indicator_id, indicator in indicators.items():
@@ -410,4 +418,5 @@ def _missing(
                         or indicator_files.get(indicator_id) or first)  # fmt: skip
             for year in years:
                 if year not in known and (region, indicator_id, year) not in given:
-                    yield missing_finding(file, indicator, region, year)
+                    at, line = dashes.get((region, indicator_id, year), (file, 0))
+                    yield missing_finding(at, indicator, region, year, line)

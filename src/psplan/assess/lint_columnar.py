@@ -128,7 +128,10 @@ cells AS (SELECT * FROM inds CROSS JOIN regs CROSS JOIN yrs),
 empty AS (SELECT * FROM cells c
           WHERE NOT EXISTS (SELECT 1 FROM obs o
                             WHERE o.gk = c.gk AND o.ri = c.ri AND o.year = c.year))
-SELECT e.gk, e.ri, e.year, {first} FROM empty e {join} ORDER BY e.io, e.ro, e.year
+SELECT e.gk, e.ri, e.year, {first}, d.dash FROM empty e {join}
+LEFT JOIN (SELECT ri, gk, year, min(rid) AS dash FROM fig WHERE missing GROUP BY ri, gk, year) d
+    USING (ri, gk, year)
+ORDER BY e.io, e.ro, e.year
 """
 
 
@@ -150,12 +153,12 @@ def _missing(collected: ColumnarCollected) -> list[Problem]:
     start = con.execute("SELECT min(rid) FROM obs").fetchone()
     first_file = table.file_of(start[0]).name if start and start[0] is not None else ""
     indicators, names = collected.plan.indicators, collected.names
-    return [
-        missing_finding(
-            table.file_of(rid).name if rid is not None else first_file,
-            indicators[gk],
-            names[ri],
-            year,
-        )
-        for gk, ri, year, rid in rows
-    ]
+    found = []
+    for gk, ri, year, rid, dash in rows:
+        if dash is not None:  # written as a dash: said at its row
+            read = table.file_of(dash)
+            file, line = read.name, read.line(dash)
+        else:
+            file, line = (table.file_of(rid).name if rid is not None else first_file), 0
+        found.append(missing_finding(file, indicators[gk], names[ri], year, line))
+    return found
