@@ -272,16 +272,18 @@ def computed_apart(
     expected 2.5602 read 2.56 beside an actual 2.56 (and 2.405 read 2.40 beside 2.4), and
     进度滞后 looked wrong. Read as numbers (2.40 is 2.4); alike to `APART_PLACES` decimals
     (float noise: 99.99999999 and 100) they are alike."""
-    shown = computed(indicator, value)
     if value is None or not isinstance(other, float) or not math.isfinite(value):
-        return shown
+        return computed(indicator, value)
+    places = computed_places(indicator, value)
+    shown = computed(indicator, value, places=places)  # (as `computed` alone: places once)
+    if round(value, places) != round(other, places):
+        return shown  # (the common case: the actual shows at least these decimals, and differs)
     if round(value, APART_PLACES) == round(other, APART_PLACES):
         return shown
     found = _FIGURE.search(str(beside).replace(",", ""))
     if found is None:
         return shown
     read = float(found.group())
-    places = computed_places(indicator, value)
     while places < APART_PLACES and round(value, places) == read:
         places += 1
         shown = computed(indicator, value, places=places)
