@@ -248,3 +248,19 @@ def test_commitments_and_leads_are_checked(psplan, tmp_path: Path) -> None:
     assert "无法将“明显改善”识别为目标值" in out
     assert "牵头单位（leads）：领域“幼有所育”已在第" in out
     assert "牵头单位（leads）：领域“未知领域”不在本规划的领域列表（domains）中" in out
+
+
+def test_a_percentage_target_past_any_share_is_a_warning(tmp_path: Path) -> None:
+    """每万人拥有公共文化设施建筑面积 given unit % and its target 4500 validated clean, and every
+    figure would have been read in % (trial 12, D6): a warning, the file still valid (exit 0;
+    --strict refuses it). A growth in % may be any size."""
+    import psplan as api
+
+    text = (DATA / "hanzhong.yaml").read_text(encoding="utf-8")
+    printed = '    unit: 平方米\n    target: "4500"\n'
+    assert printed in text
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(text.replace(printed, '    unit: "%"\n    target: "4500"\n', 1), "utf-8")
+    found = [(p.code, p.level, p.message) for p in api.validate(wrong)]
+    assert found == [("percent-range", "warning", "指标“public_culture_floor_area_per_10k”以 % 计，"
+                      "目标值“4500”却超过 150%：计量单位可能不是 %，请核对")]  # fmt: skip

@@ -42,7 +42,7 @@ from psplan.errors import (
     plain,
     quoted,
 )
-from psplan.plan.model import Commitment, Indicator, Plan, PreviousIndicator
+from psplan.plan.model import SIGNED_WORDS, Commitment, Indicator, Plan, PreviousIndicator
 from psplan.plan.targets import normalise_text
 
 __all__ = ["Assessment", "Report", "Result", "check", "check_previous", "collect", "goal_of"]
@@ -519,10 +519,6 @@ def collect(
                 collected.warnings.append(Problem(Location(file), rest, "range", "warning",
                                                   count=count - 1, name=name))  # fmt: skip
     return collected
-
-
-#: Words in a name that allow a negative figure (a growth rate, a change).
-SIGNED_WORDS = ("增长", "增速", "增幅", "变化", "变动", "差")
 
 
 def natural_range(indicator: Indicator) -> tuple[float, float]:

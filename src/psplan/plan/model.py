@@ -36,6 +36,11 @@ ATTRIBUTE_WORDS: dict[str, Attribute] = {
     "expected": "expected",
 }
 
+#: Words in a name that allow a negative figure, or any size (a growth rate, a change).
+SIGNED_WORDS = ("增长", "增速", "增幅", "变化", "变动", "差")
+#: The most a share in % can be: a gross enrolment ratio passes 100 % (101.26 %), not this.
+MOST_PERCENT = 150.0
+
 #: Words in a name that mean less is better (mortality, incidence, unemployment…).
 DECREASE_WORDS = (
     "死亡率",

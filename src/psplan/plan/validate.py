@@ -13,7 +13,16 @@ from typing import Any
 from pydantic import ValidationError
 
 from psplan.errors import Location, Message, Problem, ProblemsError, PsplanError, plain, quoted
-from psplan.plan.model import DECREASE_WORDS, MAX_YEAR, MIN_YEAR, Indicator, Plan, PreviousIndicator
+from psplan.plan.model import (
+    DECREASE_WORDS,
+    MAX_YEAR,
+    MIN_YEAR,
+    MOST_PERCENT,
+    SIGNED_WORDS,
+    Indicator,
+    Plan,
+    PreviousIndicator,
+)
 from psplan.plan.plans import (
     LoadedPlan,
     find_parent,
@@ -140,7 +149,7 @@ def _semantic_problems(
 
 
 #: Codes of the row checks that are warnings, not errors: the plan may mean it.
-WARNING_CODES = frozenset({"direction"})
+WARNING_CODES = frozenset({"direction", "percent-range"})
 
 
 def _seen_before(
@@ -392,6 +401,15 @@ def _indicator_problems(indicator: Indicator) -> Iterator[tuple[tuple[str, ...],
     if indicator.target.form == "none":
         yield (("target",), Message("validate.no_target", id=label), "no-target")
     target = indicator.target
+    if (
+        unit == "%"
+        and target.form == "number"
+        and target.value is not None
+        and target.value > MOST_PERCENT
+        and not any(word in indicator.name for word in SIGNED_WORDS)
+    ):  # 4500 in %: its unit is likely another (每万人…平方米), and every figure would be flagged
+        yield (("target",), Message("validate.percent_over", id=label, value=quote(target.raw),
+                                    most=f"{MOST_PERCENT:g}"), "percent-range")  # fmt: skip
     if target.form == "change" and indicator.direction is None:
         # 累计降低10% on a count of trainees: a change that turns the indicator around
         usual = "decrease" if any(word in indicator.name for word in DECREASE_WORDS) else "increase"

@@ -459,6 +459,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "上期规划指标{id}：实际值年份 {year} 不晚于基期年份 {base}",
         "en": "previous-plan row {id}: actual year {year} is not after the baseline year {base}",
     },
+    "validate.percent_over": {
+        "zh": "指标{id}以 % 计，目标值{value}却超过 {most}%：计量单位可能不是 %，请核对",
+        "en": "indicator {id} is in %, yet its target {value} is over {most}%: its unit is "
+        "likely another; please check",
+    },
     "validate.unit_mismatch": {
         "zh": "指标{id}：{field}{value}的单位是 {unit}，但指标单位（unit）是{indicator_unit}",
         "en": "indicator {id}: {field} {value} is in {unit} but the unit is {indicator_unit}",
