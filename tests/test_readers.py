@@ -406,6 +406,8 @@ def test_a_workbook_of_a_sheet_per_county_reads_each_sheet_as_its_county(tmp_pat
     ]
     one = cli("check", "hanzhong", str(path), "--sheet", "洋县", "--by-region", "-f", "json")
     assert json.loads(one.stdout)["regions"] == ["洋县"]
+    # its warnings name the sheet, as those of a sheet of several do (they named the workbook)
+    assert f"psplan: warning: {path}[洋县]: 工作表“洋县”没有地区列" in one.stderr
     (tmp_path / "dept").mkdir()
     departments = workbook(tmp_path / "dept", {"市卫健委": [header, ["人均预期寿命", 77.9, 78.1]]})
     assert psplan.check("hanzhong", departments).regions == [None]

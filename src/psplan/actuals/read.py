@@ -612,9 +612,12 @@ def _xlsx_records(
                 "actuals.no_sheet", Location(name), sheet=_shown(sheet), sheets=sheets
             )
         rows = workbook.rows(chosen)
+        # located in its sheet, as a sheet of several is (book.xlsx[汉台区]:3): the workbook
+        # alone did not say which sheet a warning was about (trial 12, D11)
+        where = rows.label = sheet_file(name, chosen.title)
         try:
-            yield from _in_sheets_region(_records(_sheet_rows(rows), name), None, chosen.title,
-                                         name)  # fmt: skip
+            yield from _in_sheets_region(_records(_relabelled(_sheet_rows(rows), where), where),
+                                         None, chosen.title, where)  # fmt: skip
         finally:
             rows.close()
         yield from rows.notes
