@@ -620,3 +620,21 @@ def test_the_appendix_time_share_is_the_plans_own(tmp_path: Path) -> None:
     ]
     assert any("以规划的基期年2020年计，2023年为60%（基期取自上报数据的指标，从该数据的年份起算）" in p
                for p in said), said  # fmt: skip
+
+
+def test_a_reasons_files_warnings_are_in_its_line_order(tmp_path: Path) -> None:
+    """The own area spelled another way at line 5 was said before the unused explanation at
+    line 2: one is said while reading, the other once every file is read (trial 10, D14).
+    check and lint give them in the file's line order (GENERATED figures)."""
+    figures = tmp_path / "f.csv"
+    figures.write_text("地区,指标,年份,数值\n汉滨区,森林覆盖率,2023,68\n", encoding="utf-8")
+    reasons = tmp_path / "r.yaml"
+    reasons.write_text("保障性住房覆盖率:\n  紫阳县:\n    原因分析: 无数据\n森林覆盖率:\n  全市:\n"
+                       "    原因分析: 甲\n农村危房改造率:\n  安康市:\n    原因分析: 乙\n",
+                       encoding="utf-8")  # fmt: skip
+    report = psplan.check("ankang", [figures, reasons])
+    lines = [w.location.line for w in report.warnings if w.location.file == str(reasons)]
+    assert lines == sorted(lines) and len(lines) >= 2, lines
+    linted = [p.location.line for p in psplan.lint("ankang", [figures, reasons])
+              if p.location.file == str(reasons)]  # fmt: skip
+    assert linted == sorted(linted) and len(linted) >= 2, linted

@@ -1017,6 +1017,7 @@ def assess_collected(
             Problem(w.location, _as_strict(w.words), w.code) for w in out_of_range
         ]
         collected.warnings = [w for w in collected.warnings if w.code != "range"]
+    start = len(warnings) if warnings is not None else 0
     if warnings is not None:
         warnings.extend(summarise_skipped(collected.warnings))
     if collected.problems:
@@ -1054,6 +1055,7 @@ def assess_collected(
                                     names=_listed(empty)))  # fmt: skip
         _place_explanations(plan, collected, regions, warnings)
         if warnings is not None:
+            in_line_order(warnings, start)
             warnings.extend(one_region_twice(regions, source))
         if collected.years and max(collected.years) < year and warnings is not None:
             # judged in a year the figures do not reach (an evaluation's, or --year): each
@@ -1312,6 +1314,30 @@ def _after_period(counts: Mapping[int, int], plan: Plan, year: int, source: str)
     return [Problem(Location(source), "check.after_period", "late-year", "warning",
                    years=f"{late[0]}–{late[-1]}" if len(late) > 1 else late[0], end=plan.period.end,
                    count=sum(counts[y] for y in late), year=year)]  # fmt: skip
+
+
+def in_line_order(warnings: list[Problem], start: int = 0) -> None:
+    """The warnings of reasons files (YAML) from `start` on, put in their files' line order
+    in the places they hold: one said while reading (安康市 for 全市 at line 17) came before
+    those said once every file was read (lines 2, 6, 10: trial 10, D14)."""
+    slots = [i for i in range(start, len(warnings))
+             if warnings[i].location.line and _is_yaml(warnings[i].location.file)]  # fmt: skip
+    if len(slots) < 2:
+        return
+    files = {warnings[i].location.file: None for i in slots}
+    order = {file: at for at, file in enumerate(files)}
+
+    def place(warning: Problem) -> tuple[int, int, int]:
+        where = warning.location
+        return order[where.file], where.line, where.column
+
+    ordered = sorted((warnings[i] for i in slots), key=place)
+    for i, warning in zip(slots, ordered, strict=True):
+        warnings[i] = warning
+
+
+def _is_yaml(file: str) -> bool:
+    return file.lower().endswith((".yaml", ".yml"))
 
 
 def one_region_twice(regions: Sequence[str | None], source: str) -> list[Problem]:

@@ -53,6 +53,7 @@ from psplan.assess.check import (
     _sheet_entry,
     _value_problem,
     add_reference,
+    in_line_order,
     looks_like_a_fraction,
     name_unit_problem,
     natural_range,
@@ -216,6 +217,7 @@ def lint(
     with_figures = [r for r in dict.fromkeys(r for (r, _), years in series.items() if years)
                     if r not in references]  # fmt: skip
     _place_explanations(plan, explained, with_figures or [None], findings)
+    in_line_order(findings)  # a reasons file's, said reading or placing, in its lines' order
     unnamed_rows = unnamed.problems() + unnamed.files_without_regions()
     if unnamed_rows:  # (each said as an error: not also a region of missing cells)
         regions.pop(None, None)
