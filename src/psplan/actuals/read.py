@@ -616,8 +616,8 @@ def _xlsx_records(
         # alone did not say which sheet a warning was about (trial 12, D11)
         where = rows.label = sheet_file(name, chosen.title)
         try:
-            yield from _in_sheets_region(_records(_relabelled(_sheet_rows(rows), where), where),
-                                         None, chosen.title, where)  # fmt: skip
+            records = _records(_relabelled(_sheet_rows(rows), where), where)
+            yield from _in_sheets_region(records, chosen.title, where)
         finally:
             rows.close()
         yield from rows.notes
@@ -686,11 +686,11 @@ def _only_data_sheet(workbook: Any, file: str) -> Iterator[ActualRow | Problem |
             # several sheets (one per department) are one dataset, like several files: each
             # figure is located in its sheet, `file[sheet]:row`
             if len(found) == 1:
-                yield from _in_sheets_region(_records(rows, file, header), header, title, file)
+                yield from _in_sheets_region(_records(rows, file, header), title, file)
             else:
                 where = sheet_rows.label = sheet_file(file, title)
                 records = _records(_relabelled(rows, where), where, header)
-                yield from _in_sheets_region(records, header, title, where)
+                yield from _in_sheets_region(records, title, where)
             sheet_rows.close()
             yield from sheet_rows.notes
     finally:
@@ -698,9 +698,7 @@ def _only_data_sheet(workbook: Any, file: str) -> Iterator[ActualRow | Problem |
             sheet_rows.close()
 
 
-def _in_sheets_region(
-    records: Iterator[Any], header: _Header | None, title: str, file: str
-) -> Iterator[Any]:
+def _in_sheets_region(records: Iterator[Any], title: str, file: str) -> Iterator[Any]:
     """A sheet's records; where the sheet has no region column and is named as a county is
     (汉台区, 洋县: a workbook of a sheet per county), each figure of that region, said once.
     Read as one region's, the sheets of such a workbook were one dataset whose every figure
@@ -1114,16 +1112,17 @@ def is_total(text: str) -> bool:
     """Whether a region's label is a total (合计, 合 计, 小计：, 全市合计, 安康市小计) or an
     average (全市平均, 平均值), not a region: a total or an average of the counties is none of
     them (it entered their spread, their lagging lists and their outliers)."""
-    return (
-        re.sub(r"\s+", "", normalise_text(text))
-        .rstrip(":")
-        .endswith((*_TOTAL_ENDS, *_AVERAGE_ENDS))
-    )
+    return _label_key(text).endswith((*_TOTAL_ENDS, *_AVERAGE_ENDS))
 
 
 def is_average(text: str) -> bool:
     """Whether a region's label is the regions' average (全市平均): see `is_total`."""
-    return re.sub(r"\s+", "", normalise_text(text)).rstrip(":").endswith(_AVERAGE_ENDS)
+    return _label_key(text).endswith(_AVERAGE_ENDS)
+
+
+def _label_key(text: str) -> str:
+    """A region's label as its ending is read: width folded, no spaces, no colon after it."""
+    return re.sub(r"\s+", "", normalise_text(text)).rstrip(":")
 
 
 def _blank(row: Sequence[object]) -> bool:

@@ -14,8 +14,6 @@ from collections.abc import Iterable
 from psplan.actuals.read import COUNTY_ENDS
 from psplan.plan.model import Plan
 
-__all__ = ["COUNTY_ENDS"]  # (read's: the reader names a sheet's region by it too)
-
 LEVELS = ("national", "province", "city", "county")
 
 #: Names of a plan's whole area, by its level.

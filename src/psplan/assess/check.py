@@ -17,11 +17,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from psplan.actuals.read import ActualRow, SheetEntry, region_name, summarise_skipped
+from psplan.actuals.read import (
+    COUNTY_ENDS,
+    ActualRow,
+    SheetEntry,
+    region_name,
+    summarise_skipped,
+)
 from psplan.actuals.units import TRAILING_BRACKETS, known_unit, same_unit, trailing_unit
 from psplan.actuals.values import Value, parse_value
 from psplan.assess.areas import (
-    COUNTY_ENDS,
     TARGET_LEVELS,
     own_area_names,
     reference_level,
