@@ -164,7 +164,25 @@ def _judged(plan_id: str, files: list[Path], engine: str, **options):
         _shown(checked.warnings),
         checked.summary(),
         checked.ratings(),
+        _encoded(checked, "zh"),
+        _encoded(checked, "en"),
+        _columns(checked.columns),
     )
+
+
+def _columns(columns: ResultColumns) -> list[list]:
+    """The columns the views read (on the columnar path, duckdb's own), as lists."""
+    return [list(columns.regions), [i.id for i in columns.indicators], list(columns.statuses),
+            list(columns.actuals), list(columns.gaps), list(columns.ratings),
+            list(columns.progress), list(columns.shares)]  # fmt: skip
+
+
+def _encoded(checked, lang: str) -> list[str]:
+    """Each result's JSON text as the JSON format writes it: on the columnar path, most
+    written by duckdb (`vectorised_json`)."""
+    from psplan.formats.escape import to_json
+
+    return list(checked.encoded_results(lang, lambda data: to_json(data, indent=None)))
 
 
 def _shown(problems) -> list[tuple]:
@@ -985,6 +1003,51 @@ def test_the_trends_of_county_results_are_worked_out_by_duckdb(
                          else {"level", "cumulative", "annual_average"})  # fmt: skip
 
 
+@pytest.mark.parametrize("plan_id", ["ankang", "suzhou"])
+def test_the_json_of_county_results_is_written_by_duckdb(tmp_path: Path, plan_id: str) -> None:
+    """A full JSON report of every county result: duckdb writes each level's and each
+    five-year total's JSON text (`vectorised_json`), and no such result is made in Python;
+    the text is the per-row path's, byte for byte, in both languages, at each stage — levels
+    measured from a first figure (ankang) and from the plan's baseline (suzhou), totals,
+    strict and relative targets, an overridden indicator (made in Python, with its reason)."""
+    from psplan.assess.assessment import Result
+
+    from conftest import generate_actuals
+
+    counties = generate_actuals(plan_id, tmp_path / "counties.csv", "--regions", "40")
+    plan = psplan.load_plan(plan_id)
+    overridden = next(i for i in plan.indicators if i.target.form == "number")
+    overrides = tmp_path / "overrides.yaml"
+    overrides.write_text(
+        f"overrides:\n  - indicator: {overridden.id}\n    direction: decrease\n    reason: 示例\n",
+        encoding="utf-8",
+    )
+    made: list[str] = []
+    to_dict = Result.to_dict
+
+    def counted(result, *args, **kwargs):
+        made.append(result.indicator.id)
+        return to_dict(result, *args, **kwargs)
+
+    for stage, options in (("mid", {}), ("final", {}), ("annual", {"overrides": overrides})):
+        by_rows = psplan.check(plan_id, [counties], engine="rows", stage=stage, **options)
+        checked = psplan.check(plan_id, [counties], engine="columnar", stage=stage, **options)
+        for lang in ("zh", "en"):
+            made.clear()
+            Result.to_dict = counted
+            try:
+                texts = _encoded(checked, lang)
+            finally:
+                Result.to_dict = to_dict
+            assert texts == _encoded(by_rows, lang)
+            worded = {i.id for i in plan.indicators
+                      if i.target.form == "number" and i.effective_kind != "annual_average"
+                      and i.id not in (options and {overridden.id})}  # fmt: skip
+            assert not worded & set(made), stage
+            assert (overridden.id in made) == bool(options)
+            assert len(made) < len(texts) / 3
+
+
 def test_the_notes_of_every_county_result_are_read_off_one_result_per_indicator(
     tmp_path: Path,
 ) -> None:
@@ -1038,3 +1101,22 @@ def test_a_reference_region_no_row_names_is_said(tmp_path: Path, engine: str) ->
     )
     quiet = psplan.check("suzhou", [given], engine=engine, reference_regions=["参照省"])
     assert not [w for w in quiet.warnings if w.code == "reference"]
+
+
+def test_a_figure_a_tie_away_from_its_target_is_rounded_as_python_rounds_it(
+    tmp_path: Path,
+) -> None:
+    """90 − 89.9921875 is 0.0078125 exactly: half-way between 0.007812 and 0.007813 at the
+    sixth decimal. Python rounds a tie to even (0.007812); duckdb's own `round` away from
+    zero. The columnar path rounds as Python does (`vectorised.py_round`), so its status,
+    gap and JSON text are the per-row path's."""
+    from conftest import generate_actuals
+
+    path = generate_actuals("ankang", tmp_path / "counties.csv", "--regions", "31")
+    _plant(path, {"京001县,免费孕前优生健康检查率,2025": "89.9921875"})
+    _assert_same("ankang", [path], stage="final")
+    checked = psplan.check("ankang", [path], engine="columnar", stage="final", region="京001县")
+    result = next(r for r in checked.results if r.indicator.id == "free_prenatal_checkup_rate")
+    assert result.verdict.gap == 0.007812
+    assert checked.columns.gaps[0] == 0.007812  # duckdb's column, read by the views
+    assert '"gap": 0.007812,' in _encoded(checked, "zh")[0]

@@ -131,6 +131,10 @@ class _Result:
         with _interrupts():
             return self._found.fetchall()
 
+    def fetchmany(self, size: int) -> list[tuple[Any, ...]]:
+        with _interrupts():
+            return self._found.fetchmany(size)
+
     def fetchone(self) -> tuple[Any, ...] | None:
         with _interrupts():
             return self._found.fetchone()

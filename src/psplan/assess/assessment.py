@@ -9,7 +9,7 @@ added, none renamed).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal, Protocol
@@ -134,14 +134,7 @@ class Result:
         indicator, verdict = self.indicator, self.verdict
         trend = self.trend  # computed once here: `views_agree` reads the one remembered
         return {
-            "id": indicator.id,
-            "name": indicator.name,
-            "domain": indicator.domain,
-            "attribute": indicator.attribute,
-            "attribute_label": indicator.attribute_printed
-            or say(f"attribute.{indicator.attribute}", "zh"),
-            "unit": indicator.unit,
-            "target": target_dict(indicator),
+            **indicator_keys(indicator),
             "baseline": self.baseline_dict(plan),
             "actual": verdict.actual,
             "actual_year": verdict.actual_year,
@@ -156,10 +149,29 @@ class Result:
             "target_value": verdict.target_value,
             "trend": trend_dict(trend, self.views_agree) if trend else None,
             "expected_path": [list(point) for point in self.expected_path],
-            "notes": self.notes,
-            "override": self.override,
-            "remarks": dict(self.remarks),
+            **closing_keys(self.notes, self.override, self.remarks),
         }
+
+
+def indicator_keys(indicator: Indicator) -> dict[str, Any]:
+    """The keys a result's JSON opens with: its indicator's, the same for every region."""
+    return {
+        "id": indicator.id,
+        "name": indicator.name,
+        "domain": indicator.domain,
+        "attribute": indicator.attribute,
+        "attribute_label": indicator.attribute_printed
+        or say(f"attribute.{indicator.attribute}", "zh"),
+        "unit": indicator.unit,
+        "target": target_dict(indicator),
+    }
+
+
+def closing_keys(
+    notes: list[str], override: str | None, remarks: Mapping[str, str]
+) -> dict[str, Any]:
+    """The keys a result's JSON closes with: the plan's notes, the override, the remarks."""
+    return {"notes": notes, "override": override, "remarks": dict(remarks)}
 
 
 @dataclass
@@ -232,6 +244,14 @@ class Assessment:
             self.own_area, self.sources, self.stage, self.figures_read, self.previous,
             self.commitments,
         )  # fmt: skip
+
+    def encoded_results(self, lang: str, encode: Callable[[Any], str]) -> Iterator[str]:
+        """Each result's JSON contract as `encode` writes it, one at a time: at county scale
+        most are written by duckdb (`LazyResults.encoded`), the rest made and encoded."""
+        encoded = getattr(self.results, "encoded", None)
+        if encoded is not None:
+            return encoded(self.plan, lang, encode)  # type: ignore[no-any-return]
+        return (encode(result.to_dict(self.plan, lang)) for result in self.results)
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {

@@ -265,6 +265,7 @@ class _Collected:
         year: int,
         references: Mapping[str, float],
         finish: Callable[..., Result],
+        as_judged: frozenset[str] = frozenset(),
     ) -> list[Result]:
         """Every (region, indicator) judged in `year`, region by region in the plan's order;
         `finish` makes each result of its verdict."""
@@ -995,6 +996,7 @@ class Collected(Protocol):
         year: int,
         references: Mapping[str, float],
         finish: Callable[..., Result],
+        as_judged: frozenset[str] = ...,
     ) -> Sequence[Result]: ...
 
 
@@ -1101,7 +1103,13 @@ def assess_collected(
                           remarks.get((place, indicator.id), NO_REMARKS),
                           override.reason if override else None)  # fmt: skip
 
-        results = collected.results(goals, regions, year, references, finish)
+        # the results `finish` leaves as judged (their JSON may be written by duckdb)
+        as_judged = (
+            frozenset()
+            if outside
+            else frozenset(indicator.id for indicator, _ in goals if indicator.id not in applied)
+        )
+        results = collected.results(goals, regions, year, references, finish, as_judged)
         # the commitments the figures name, judged apart from the main table
         pledged = []
         for place in regions:

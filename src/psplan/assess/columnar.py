@@ -71,13 +71,12 @@ from psplan.assess.evaluate import (
     Observation,
     Verdict,
     _round,
-    figure_status,
     judge_figure,
 )
 from psplan.assess.lint import Thresholds, _finding, apart_from_regions, shown_score
 from psplan.assess.overrides import Override, apply_overrides
 from psplan.assess.rating import rate_values
-from psplan.assess.vectorised import JUDGED, RATINGS, STATUSES, WHOLE, judge_rows
+from psplan.assess.vectorised import JUDGED, RATINGS, STATUSES, judge_rows
 from psplan.errors import Location, Problem, PsplanError, quoted
 from psplan.limits import Limits
 from psplan.plan.model import Commitment, Indicator, Plan
@@ -298,11 +297,13 @@ class ColumnarCollected:
         year: int,
         references: Mapping[str, float],
         finish: Callable[..., Result],
+        as_judged: frozenset[str] = frozenset(),
     ) -> LazyResults:
         """As `_Collected.results`, in columns: each status and its numbers computed by duckdb
-        (`vectorised.judge_rows`); the rows it leaves (a group `judge` must see whole, a
-        rounding next to a tie) judged in Python. A result, its verdict worded, is made only
-        when a view reads it (`judge_figure` on the group's aggregate)."""
+        (`vectorised.judge_rows`); the rows it leaves (a group `judge` must see whole) judged
+        in Python. A result, its verdict worded, is made only when a view reads it
+        (`judge_figure` on the group's aggregate), or its JSON written by duckdb
+        (`LazyResults.encoded`)."""
         con = self.table.con
         region_keys = [self.region_index.get(place, -1) for place in regions]
         rows = judge_rows(con, goals, region_keys, year)
@@ -312,27 +313,18 @@ class ColumnarCollected:
         assert JUDGED == 0  # the rows to judge in Python are those with a flag
         flagged = list(compress(range(len(flags)), flags))
         keys = [(region_keys[i // per_region], i % per_region) for i in flagged]
-        whole = {k for k, i in zip(keys, flagged, strict=True) if flags[i] == WHOLE}
-        needed = self._read_series(sorted(whole))
-        ties = _aggregates(con, year, [k for k in keys if k not in whole])
+        needed = self._read_series(sorted(keys))
         actuals, gaps, progresses, shares = (list(by_column[k]) for k in (1, 2, 4, 5))
         statuses = [STATUSES[code] for code in by_column[0]]
         ratings = [RATINGS[code] for code in by_column[3]]
         verdicts: dict[int, Verdict] = {}
         for i, key in zip(flagged, keys, strict=True):
             indicator, goal = goals[key[1]]
-            if key in whole:
-                verdict = judged(indicator, goal, needed.get(key, ()), year, references,
-                                 self.references)  # fmt: skip
-                verdicts[i] = verdict
-                status, actual, gap = verdict.status, verdict.actual, verdict.gap
-                progress, share = verdict.progress, verdict.share
-            else:
-                inputs = _inputs(goal, year, ties[key])
-                assert type(inputs) is not Verdict
-                figured = figure_status(goal, year, *inputs[:4])
-                status, gap, actual = figured.status, figured.gap, inputs[2]
-                progress, share = figured.progress, figured.share
+            verdict = judged(indicator, goal, needed.get(key, ()), year, references,
+                             self.references)  # fmt: skip
+            verdicts[i] = verdict
+            status, actual, gap = verdict.status, verdict.actual, verdict.gap
+            progress, share = verdict.progress, verdict.share
             statuses[i], actuals[i], gaps[i] = status, actual, gap
             progresses[i], shares[i] = progress, share
             ratings[i] = rate_values(status, progress, share, year, goal.end_year)
@@ -365,8 +357,13 @@ class ColumnarCollected:
             made.trends = trends
             return made
 
+        def texts(plan: Plan, lang: str, encode: Callable[[Any], str]) -> Iterator[str | None]:
+            from psplan.assess.vectorised_json import result_texts
+
+            return result_texts(con, goals, regions, year, plan, lang, encode, as_judged)
+
         # no collection sheet is read here, so no result has 原因分析 of its own
-        return LazyResults(columns, make, notes_per_indicator=not self.remarks)
+        return LazyResults(columns, make, notes_per_indicator=not self.remarks, texts=texts)
 
     # ------------------------------------------------------------------------ the rows
 
@@ -562,9 +559,11 @@ class LazyResults(Sequence[Result]):
         make: Callable[[int], Result],
         *,
         notes_per_indicator: bool = False,
+        texts: Callable[[Plan, str, Callable[[Any], str]], Iterator[str | None]] | None = None,
     ) -> None:
         self.columns = columns
         self._made = make
+        self._texts = texts
         self._last: tuple[int, Result] | None = None
         #: whether every result's notes are its indicator's (no 原因分析 of its own): a
         #: view then reads them off one result per indicator
@@ -580,6 +579,15 @@ class LazyResults(Sequence[Result]):
 
     def __len__(self) -> int:
         return len(self.columns)
+
+    def encoded(self, plan: Plan, lang: str, encode: Callable[[Any], str]) -> Iterator[str]:
+        """Each result's JSON contract as `encode` writes it: the text duckdb wrote
+        (`vectorised_json`), or the result made and encoded where it wrote none."""
+        if self._texts is None:
+            yield from (encode(result.to_dict(plan, lang)) for result in self)
+            return
+        for index, text in enumerate(self._texts(plan, lang, encode)):
+            yield text if text is not None else encode(self._make(index).to_dict(plan, lang))
 
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
@@ -1158,19 +1166,6 @@ _AGGREGATES = """
     GROUP BY o.ri, o.gk
     HAVING NOT bool_or(o.number IS NULL OR o.text IS NOT NULL OR o.bound IS NOT NULL OR o.rt)
 """
-
-
-def _aggregates(
-    con: Any, year: int, keys: Sequence[tuple[int, int]]
-) -> dict[tuple[int, int], _Aggregate]:
-    """The aggregates of `keys` (region, indicator)."""
-    if not keys:
-        return {}
-    rows = con.execute(
-        _AGGREGATES.format(which="list_contains($keys, o.ri * 65536 + o.gk)"),
-        {"year": year, "keys": [ri * 65536 + gk for ri, gk in keys]},
-    ).fetchall()
-    return _aggregated(rows)
 
 
 def _aggregated(rows: list[tuple[Any, ...]]) -> dict[tuple[int, int], _Aggregate]:

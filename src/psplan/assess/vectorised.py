@@ -8,11 +8,10 @@ target, the progress, the status) and `rating.rate_values`:
 
 - every constant a comparison uses (the target ± its tolerance, the 1e-9 allowances) is
   computed in Python and bound as a parameter, so both sides compare the very same doubles;
-- IEEE arithmetic (+ − × ÷) gives the same double in both; only rounding to 6 decimals may
-  differ (duckdb multiplies by 10⁶ first), and only next to a tie: a row whose rounded figure
-  lies within a hair of a tie (or beyond 10⁹) comes back flagged, for Python to judge it;
+- IEEE arithmetic (+ − × ÷) gives the same double in both; a rounding to 6 decimals is
+  Python's (`py_round`: duckdb's own multiplies by 10⁶ first, which differs next to a tie);
 - a row this query does not judge (no figure up to the year, a group `judge` must see whole,
-  a target that is not a number) comes back flagged too.
+  a target that is not a number) comes back flagged, for Python to judge it.
 
 The property test (tests/test_columnar.py) holds every column to the per-row path's.
 """
@@ -26,8 +25,8 @@ from psplan.assess.evaluate import APPROX_TOLERANCE, Goal, Status
 from psplan.assess.rating import AHEAD_MARGIN, Rating
 from psplan.plan.model import Indicator
 
-#: What a row of `judge_rows` is: judged here, or to be judged in Python and why.
-JUDGED, WHOLE, TIE = 0, 1, 2
+#: What a row of `judge_rows` is: judged here, or to be judged in Python (as a whole group).
+JUDGED, WHOLE = 0, 1
 
 #: A status and a rating come back as their index in these (a small int is one object
 #: Python shares; 185,600 strings would each be made).
@@ -56,8 +55,8 @@ def judge_rows(
 ) -> list[tuple[Any, ...]]:
     """(status, actual, gap, rating, progress, share, flag) for each region × goal, region
     by region (their numbers in the table `obs`) in the plan's order; the status and the
-    rating as indexes in `STATUSES` and `RATINGS`; `flag` is JUDGED, or WHOLE / TIE for a
-    row Python must judge."""
+    rating as indexes in `STATUSES` and `RATINGS`; `flag` is JUDGED, or WHOLE for a row
+    Python must judge."""
     rows = [_goal_row(k, indicator, goal) for k, (indicator, goal) in enumerate(goals)]
     # a column at a time (executemany would run 64 statements)
     con.execute(
@@ -70,9 +69,12 @@ def judge_rows(
         " SELECT unnest(?::INTEGER[]) AS ri, unnest(range(?)) AS k",
         [list(regions), len(regions)],
     )
-    return con.execute(
-        _QUERY, {"year": year, "eps": -1e-9, "ahead": AHEAD_MARGIN - 1e-9}
-    ).fetchall()
+    return con.execute(_QUERY, parameters(year)).fetchall()
+
+
+def parameters(year: int) -> dict[str, Any]:
+    """The parameters of `STEPS`."""
+    return {"year": year, "eps": -1e-9, "ahead": AHEAD_MARGIN - 1e-9}
 
 
 #: The columns of `judged_goals`, in the order `_goal_row` gives them.
@@ -117,7 +119,21 @@ def _satisfies(x: str) -> str:
 
 
 def _round(x: str) -> str:
-    return f"(round({x}, 6) + 0.0)"
+    """`evaluate._round`: Python's round to 6 places, and no -0.0."""
+    return f"({py_round(x, 6)} + 0.0)"
+
+
+def py_round(x: str, places: int) -> str:
+    """SQL of Python's `round(x, places)`, which is correctly rounded: duckdb's `round`
+    (it multiplies by 10^places first) where that gives the same double, else — next to a
+    tie, or past 10⁹ — the number formatted to its places (fmt rounds correctly, as Python)
+    and read back."""
+    scaled = f"abs({x}) * {10**places}.0"
+    near = f"abs({x}) >= 1e9 OR abs({scaled} - floor({scaled}) - 0.5) < 1e-6 + abs({x}) * 1e-9"
+    return (
+        f"(CASE WHEN {near} THEN CAST(format('{{:.{places}f}}', {x}) AS DOUBLE)"
+        f" ELSE round({x}, {places}) END)"
+    )
 
 
 def baseline_columns(first: str, first_year: str) -> str:
@@ -133,17 +149,11 @@ def baseline_columns(first: str, first_year: str) -> str:
     )
 
 
-def _near_tie(x: str) -> str:
-    """Whether rounding `x` to 6 decimals could differ from Python's correctly rounded one."""
-    scaled = f"abs({x}) * 1000000.0"
-    return (
-        f"coalesce(abs({x}) >= 1e9 OR abs({scaled} - floor({scaled}) - 0.5)"
-        f" < 1e-6 + abs({x}) * 1e-9, false)"
-    )
-
-
-_QUERY = f"""
-WITH agg AS (
+#: The steps of the query, as common table expressions ending in `rated` (one row per region ×
+#: goal: `rk`, `ri`, `gk`, the goal's columns and every figure worked out): `judge_rows` reads
+#: its columns, and `vectorised_json` words the same rows.
+STEPS = f"""
+agg AS (
     SELECT o.ri, o.gk,
            bool_or(o.number IS NULL OR o.text IS NOT NULL OR o.bound IS NOT NULL OR o.rt)
                AS whole,
@@ -164,7 +174,7 @@ periods AS (
       AND o.year BETWEEN g.start_year AND g.end_year
     GROUP BY o.ri, o.gk),
 cells AS (
-    SELECT r.k AS rk, g.k AS gk, g.* EXCLUDE (k, id), a.* EXCLUDE (ri, gk), p.period,
+    SELECT r.k AS rk, r.ri, g.k AS gk, g.* EXCLUDE (k, id), a.* EXCLUDE (ri, gk), p.period,
            a.gk IS NOT NULL AS found
     FROM judged_regions r CROSS JOIN judged_goals g
     LEFT JOIN agg a ON a.ri = r.ri AND a.gk = g.k
@@ -239,12 +249,11 @@ rated AS (
                     THEN 'ahead'
                 ELSE 'as_expected' END AS rating,
            CASE WHEN NOT vectorised OR NOT found OR whole THEN {WHOLE}
-                WHEN none_in_period THEN {JUDGED}
-                WHEN {_near_tie("gap_raw")} OR {_near_tie("expected_raw")}
-                     OR {_near_tie("progress_raw")} OR {_near_tie("mean_raw")}
-                     OR (periodic AND {_near_tie("actual_raw")}) THEN {TIE}
                 ELSE {JUDGED} END AS flag
-    FROM final)
+    FROM final)"""
+
+_QUERY = f"""
+WITH {STEPS}
 SELECT {_code("status", STATUSES)},
        CASE WHEN none_in_period THEN NULL ELSE actual END,
        CASE WHEN none_in_period THEN NULL ELSE {_round("gap_raw")} END,

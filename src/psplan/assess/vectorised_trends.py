@@ -53,8 +53,10 @@ def _cagr(start: str, end: str, years: str) -> str:
 #: projected) for each group of plain figures (the tables `obs` and `judged_goals` of
 #: `judge_rows`); of a goal other than a level, the years and values (the figures up to the
 #: year) alone. Read a block of regions at a time (`columnar._ByBlock`).
-TRENDS = f"""
-WITH figures AS (
+#: The steps of `TRENDS`, as common table expressions ending in `outlooks` (`vectorised_json`
+#: words the same rows).
+TREND_STEPS = f"""
+figures AS (
     SELECT o.ri, o.gk,
            list(o.year ORDER BY o.year) AS years,
            list(o.number ORDER BY o.year) AS numbers,
@@ -106,7 +108,10 @@ ratios AS (
                AS projected
     FROM needed),
 outlooks AS (
-    SELECT *, {_CATEGORY} AS category FROM ratios)
+    SELECT *, {_CATEGORY} AS category FROM ratios)"""
+
+TRENDS = f"""
+WITH {TREND_STEPS}
 SELECT ri, gk, b0, by0, own_start, trended, xs, ys, observed, needed, ratio, category,
        CASE WHEN greatest(last_year, $year) >= end_year THEN met_last
             ELSE category IN (1, 2) END AS likely,

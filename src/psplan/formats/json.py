@@ -16,6 +16,7 @@ no output changes, and no more than about `INDENT_UP_TO` characters' worth is ev
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sized
 from typing import Any
 
@@ -56,7 +57,26 @@ def chunks(view: Any, *, color: bool = False, width: int | None = None) -> Itera
             yield "".join(held)
             held, kept = [], None
     if kept is not None:
+        kept = {key: [_data(item) for item in items] if key in lazy else items
+                for key, items in kept.items()}  # fmt: skip
         yield to_json({key: kept[key] for key in data})
+
+
+def _compact_json(data: Any) -> str:
+    return to_json(data, indent=None)
+
+
+class _Encoded:
+    """An item held as its JSON text (read back only if the whole is written indented)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _data(item: Any) -> Any:
+    return json.loads(item.text) if isinstance(item, _Encoded) else item
 
 
 def _lazy(value: object) -> bool:
@@ -87,9 +107,12 @@ def _compact(data: dict[str, Any]) -> Iterator[tuple[str, str | None, Any]]:
             yield f"{name}{to_json(key, indent=None)}: {to_json(value, indent=None)}", key, value
             continue
         yield f"{name}{to_json(key, indent=None)}: [", None, None
-        first = True
-        for item in value:
-            yield ("" if first else ", ") + to_json(item, indent=None), key, item
-            first = False
+        encoded = getattr(value, "encoded", None)
+        if encoded is not None:  # the items' text, some made without their data
+            for index, text in enumerate(encoded(_compact_json)):
+                yield ("" if index == 0 else ", ") + text, key, _Encoded(text)
+        else:
+            for index, item in enumerate(value):
+                yield ("" if index == 0 else ", ") + to_json(item, indent=None), key, item
         yield "]", None, None
     yield "}", None, None
