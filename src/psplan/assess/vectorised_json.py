@@ -68,7 +68,11 @@ def result_texts(
         + ", ".join(f"unnest(?::{kind}[]) AS {name}" for name, kind in _GOAL_COLUMNS),
         [list(column) for column in zip(*columns, strict=True)] if columns else [[]] * 6,
     )
-    con.execute(_NUMBERS, parameters(year))
+    (years,) = con.execute("SELECT count(DISTINCT year) FROM obs").fetchone()
+    con.execute(_numbers(years + 1), parameters(year))  # a series is its years, a base before
+    longest, span = con.execute(
+        "SELECT max(len(xs)), max(end_year - byr) FROM worded WHERE worded"
+    ).fetchone()
     openings = [
         encode(indicator_keys(indicator))[:-1]
         + ', "baseline": {"raw": '
@@ -86,7 +90,7 @@ def result_texts(
     # streamed on a cursor of its own: a result made in Python between two batches runs
     # queries on `con`, which would end a stream of its own
     cursor = con.cursor()
-    found = cursor.execute(_texts(lang, encode), {"year": year})
+    found = cursor.execute(_texts(lang, encode, longest or 1, span or 0), {"year": year})
     per_region, index = len(goals), 0
     while batch := found.fetchmany(BATCH):
         for rk, gk, first, second in batch:
@@ -248,8 +252,11 @@ joined AS (
     LEFT JOIN outlooks t ON t.ri = r.ri AND t.gk = r.gk),
 in_period AS (  -- a total's figures of the period (`assessment._yearly_amounts`)
     SELECT *,
-           list_filter(level_x, lambda x: x BETWEEN start_year AND end_year) AS cx,
-           list_filter(level_y, lambda v, i: level_x[i] BETWEEN start_year AND end_year) AS cy
+           CASE WHEN kind = 'cumulative'
+                THEN list_filter(level_x, lambda x: x BETWEEN start_year AND end_year) END AS cx,
+           CASE WHEN kind = 'cumulative'
+                THEN list_filter(level_y, lambda v, i: level_x[i] BETWEEN start_year AND end_year)
+           END AS cy
     FROM joined),
 pointed AS (  -- `trends.series_points`: a total's running totals from zero, rounded
     SELECT *,
@@ -283,14 +290,10 @@ categorised AS (
 means AS (  -- `trends.linear_slope`: Python's sums, left to right
     SELECT *,
            list_sum(xs)::DOUBLE / len(xs) AS mean_x,
-           (0.0 + list_reduce(ys, lambda a, b: a + b)) / len(ys) AS mean_y
+           @MEAN_Y@ / len(ys) AS mean_y
     FROM categorised),
 sloped AS (
-    SELECT *,
-           (0.0 + list_reduce(list_transform(xs, lambda x, i: (x - mean_x) * (ys[i] - mean_y)),
-                              lambda a, b: a + b))
-           / (0.0 + list_reduce(list_transform(xs, lambda x: pow(x - mean_x, 2)),
-                                lambda a, b: a + b)) AS slope
+    SELECT *, @PRODUCTS@ / @SQUARES@ AS slope
     FROM means),
 projected AS (  -- `trends._project`, then the cap
     SELECT *,
@@ -314,7 +317,24 @@ ORDER BY rk, gk
 """
 
 
-def _texts(lang: str, encode: Encode) -> str:
+def _numbers(longest: int) -> str:
+    """`_NUMBERS` for series of at most `longest` points: its sums written out term by term
+    (a lambda over every list costs several times more)."""
+
+    def left_to_right(term: str) -> str:  # Python's sum(): 0 + the first + the second…
+        total = "0.0"
+        for k in range(1, longest + 1):
+            total = f"({total} + coalesce({term.format(k=k)}, 0.0))"
+        return total
+
+    return (
+        _NUMBERS.replace("@MEAN_Y@", left_to_right("ys[{k}]"))
+        .replace("@PRODUCTS@", left_to_right("(xs[{k}] - mean_x) * (ys[{k}] - mean_y)"))
+        .replace("@SQUARES@", left_to_right("pow(xs[{k}] - mean_x, 2)"))
+    )
+
+
+def _texts(lang: str, encode: Encode, longest: int, span: int) -> str:
     """The query of each row's two worded parts (None where Python words the result): from
     the baseline's value to the reason, and the trend and the expected path."""
     first = ", ".join([
@@ -328,14 +348,30 @@ def _texts(lang: str, encode: Encode) -> str:
         "', \"share\": '", _number(py_round("share", 6)),
         "', \"reason\": \"'", _reason(lang, encode), "'\"'",
     ])  # fmt: skip
-    point = "concat('[', CAST(x AS VARCHAR), ', ', CAST(ys[i] AS VARCHAR), ']')"
+    second = (
+        f"CASE trended WHEN 0 THEN 'null' ELSE {_trend(longest)} END,"
+        f" ', \"expected_path\": ', {_path(span)}"
+    )
+    return (
+        f"SELECT rk, gk, CASE WHEN worded AND trended IS NOT NULL THEN concat({first}) END,"
+        f" CASE WHEN worded AND trended IS NOT NULL THEN concat({second}) END FROM worded"
+    )
+
+
+def _trend(longest: int) -> str:
+    """`assessment.trend_dict` of the trend (of at most `longest` points)."""
+    points = ", ".join(
+        f"CASE WHEN len(xs) >= {k} THEN"
+        f" concat('[', CAST(xs[{k}] AS VARCHAR), ', ', CAST(ys[{k}] AS VARCHAR), ']') END"
+        for k in range(1, longest + 1)
+    )
     agrees = (
         "CASE WHEN category = 0 OR status NOT IN ('met', 'on_track', 'behind', 'not_met')"
         " THEN 'null' WHEN (status IN ('met', 'on_track')) = likely THEN 'true' ELSE 'false' END"
     )
-    trend = ", ".join([
+    return "concat(" + ", ".join([
         "'{\"points\": ['",
-        f"array_to_string(list_transform(xs, lambda x, i: {point}), ', ')",
+        f"concat_ws(', ', {points})",
         "'], \"linear_change\": '",
         _number(f"CASE WHEN isfinite(slope) THEN {py_round('slope', 6)} ELSE 0.0 END"),
         "', \"observed_growth\": '", _rounded("observed"),
@@ -344,23 +380,29 @@ def _texts(lang: str, encode: Encode) -> str:
         _number(py_round("projected", 6)),
         "', \"likely_met\": '", "CASE WHEN likely THEN 'true' ELSE 'false' END",
         "', \"agrees_with_status\": '", agrees, "'}'",
-    ])  # fmt: skip
-    years = "range(byr, end_year + 1)"
-    on_line = py_round(
-        "bv + (tv - bv) * least(greatest((y - byr)::DOUBLE / (end_year - byr), 0.0), 1.0)", 6
-    )
-    path = (
-        "CASE WHEN bv IS NULL OR byr IS NULL OR end_year <= byr THEN '[]'"
-        f" WHEN bmet THEN concat('[', array_to_string(list_transform({years},"
-        " lambda y: concat('[', CAST(y AS VARCHAR), ', ', CAST(tv AS VARCHAR), ']')), ', '), ']')"
-        f" ELSE concat('[', array_to_string(list_transform({years},"
-        f" lambda y: concat('[', CAST(y AS VARCHAR), ', ', CAST({on_line} + 0.0 AS VARCHAR),"
-        " ']')), ', '), ']') END"
-    )
-    second = (
-        f"CASE trended WHEN 0 THEN 'null' ELSE concat({trend}) END, ', \"expected_path\": ', {path}"
-    )
+    ]) + ")"  # fmt: skip
+
+
+def _path(span: int) -> str:
+    """`evaluate.expected_path` (of at most `span` years after the baseline's): the target
+    every year where the baseline met it, else the line from the baseline to the target."""
+
+    def years(value: Callable[[int], str]) -> str:
+        return (
+            "concat('[', concat_ws(', ', "
+            + ", ".join(
+                f"CASE WHEN byr + {k} <= end_year THEN"
+                f" concat('[', CAST(byr + {k} AS VARCHAR), ', ', CAST({value(k)} AS VARCHAR), ']') END"
+                for k in range(span + 1)
+            )
+            + "), ']')"
+        )
+
+    def on_line(k: int) -> str:  # (year − baseline year) / span, as `time_share`
+        share = f"least(greatest({k}.0 / (end_year - byr), 0.0), 1.0)"
+        return f"({py_round(f'bv + (tv - bv) * {share}', 6)} + 0.0)"
+
     return (
-        f"SELECT rk, gk, CASE WHEN worded AND trended IS NOT NULL THEN concat({first}) END,"
-        f" CASE WHEN worded AND trended IS NOT NULL THEN concat({second}) END FROM worded"
+        "CASE WHEN bv IS NULL OR byr IS NULL OR end_year <= byr THEN '[]'"
+        f" WHEN bmet THEN {years(lambda k: 'tv')} ELSE {years(on_line)} END"
     )

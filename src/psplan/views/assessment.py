@@ -773,27 +773,33 @@ def assessment_view(report: Assessment, lang: str = "zh") -> View:
     regions = report.regions
     with_regions = any(regions)
     # the binding ones behind or not met, each made when a format reads it
-    lagging = cast(list, _Picked(report.results, report.failing_rows()))
-    domains = domain_progress(report)
-    tables = [counts_table(report, lang), domains_table(domains, lang, len(regions) > 1)]
-    if many_regions(report):  # a province's or a country's counties: the summaries first,
-        tables += summary_tables(report, lang)  # before the rows of every lagging result
-    tables.append(
-        results_table("lagging", say("assessment.lagging", lang), lagging, lang, with_regions)
-    )
-    if len(regions) > 1:
-        tables.append(matrix_table(report, lang, regions))
-    if len([region for region in regions if region]) > 1:
-        tables.append(spread_table(report, lang))
-    tables.append(
-        results_table("results", say("assessment.results", lang), report.results, lang,
-                      with_regions)
-    )  # fmt: skip
-    trends = trends_table(report, lang, with_regions)
-    if trends.rows:
-        tables.append(trends)
-    if report.commitments:  # apart from the main table, never in its counts
-        tables.append(commitments_table(report, lang))
+    domains = functools.cache(functools.partial(domain_progress, report))
+
+    def tables() -> list[Table]:
+        """Made when a format reads them (the JSON format never does)."""
+        lagging = cast(list, _Picked(report.results, report.failing_rows()))
+        made = [counts_table(report, lang), domains_table(domains(), lang, len(regions) > 1)]
+        if many_regions(report):  # a province's or a country's counties: the summaries
+            made += summary_tables(report, lang)  # first, before every lagging result
+        made.append(
+            results_table("lagging", say("assessment.lagging", lang), lagging, lang,
+                          with_regions)
+        )  # fmt: skip
+        if len(regions) > 1:
+            made.append(matrix_table(report, lang, regions))
+        if len([region for region in regions if region]) > 1:
+            made.append(spread_table(report, lang))
+        made.append(
+            results_table("results", say("assessment.results", lang), report.results, lang,
+                          with_regions)
+        )  # fmt: skip
+        trends = trends_table(report, lang, with_regions)
+        if trends.rows:
+            made.append(trends)
+        if report.commitments:  # apart from the main table, never in its counts
+            made.append(commitments_table(report, lang))
+        return made
+
     notes = [say("assessment.domains_note", lang)]
     if report.source:
         notes.append(say("assessment.source", lang, source=report.source))
@@ -805,7 +811,7 @@ def assessment_view(report: Assessment, lang: str = "zh") -> View:
         tables,
         summary=[line for line in (summary_line(report, lang), rating_line(report, lang)) if line],
         notes=notes,
-        charts=[progress_chart(report, lang), domains_chart(domains, lang)],
+        charts=lambda: [progress_chart(report, lang), domains_chart(domains(), lang)],
         primary="results",
     )
 

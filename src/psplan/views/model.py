@@ -13,7 +13,6 @@ next to its label (CSV); `Text` may carry a style. Plain `str`/`int`/`None` are 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -160,7 +159,8 @@ class View:
       them: the JSON format never does, and at county scale the tables cost as much as
       the JSON.
     - `notes`: lines after the tables (footnotes, warnings about what is not shown).
-    - `charts`: charts for the formats that draw (HTML, XLSX).
+    - `charts`: charts for the formats that draw (HTML, XLSX); or, as for the tables, a
+      function that makes them.
     - `sections`: a report in prose (Word, and markdown and HTML when present): each section's
       paragraphs and the tables and charts it places; formats without prose (CSV, XLSX, JSON)
       ignore it and write the tables.
@@ -173,7 +173,7 @@ class View:
     tables: list[Table] = field(default_factory=list)  # or Callable[[], list[Table]]
     summary: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    charts: list[Chart] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)  # or Callable[[], list[Chart]]
     primary: str = ""
     sections: list[Section] = field(default_factory=list)
 
@@ -183,16 +183,22 @@ class View:
         return found[0] if found else None
 
 
-def _tables(view: View) -> list[Table]:
-    tables = view.__dict__["_tables"]
-    if callable(tables):
-        tables = view.__dict__["_tables"] = tables()
-    return tables
+def _made_when_read(name: str) -> property:
+    """A field of `View` that may be given as a function, called when first read."""
+    key = f"_{name}"
+
+    def get(view: View) -> Any:
+        value = view.__dict__[key]
+        if callable(value):
+            value = view.__dict__[key] = value()
+        return value
+
+    def set_(view: View, value: Any) -> None:
+        view.__dict__[key] = value
+
+    return property(get, set_)
 
 
-def _set_tables(view: View, tables: list[Table] | Callable[[], list[Table]]) -> None:
-    view.__dict__["_tables"] = tables
-
-
-# after the dataclass is made: its __init__ sets `tables` through the property
-View.tables = property(_tables, _set_tables)  # type: ignore[assignment]
+# after the dataclass is made: its __init__ sets them through the properties
+View.tables = _made_when_read("tables")  # type: ignore[assignment]
+View.charts = _made_when_read("charts")  # type: ignore[assignment]
