@@ -32,6 +32,7 @@ for them (a trend, the full JSON): `--by-region` never does.
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
@@ -357,13 +358,14 @@ class ColumnarCollected:
             made.trends = trends
             return made
 
-        def texts(plan: Plan, lang: str, encode: Callable[[Any], str]) -> Iterator[str | None]:
-            from psplan.assess.vectorised_json import result_texts
+        def worded(plan: Plan, **query: Any) -> Iterator[list[tuple[Any, ...]]]:
+            from psplan.assess.vectorised_json import worded_rows
 
-            return result_texts(con, goals, regions, year, plan, lang, encode, as_judged)
+            return worded_rows(con, goals, regions, year, plan, as_judged, **query)
 
         # no collection sheet is read here, so no result has 原因分析 of its own
-        return LazyResults(columns, make, notes_per_indicator=not self.remarks, texts=texts)
+        return LazyResults(columns, make, notes_per_indicator=not self.remarks,
+                           worded=(worded, goals, regions))  # fmt: skip
 
     # ------------------------------------------------------------------------ the rows
 
@@ -559,11 +561,17 @@ class LazyResults(Sequence[Result]):
         make: Callable[[int], Result],
         *,
         notes_per_indicator: bool = False,
-        texts: Callable[[Plan, str, Callable[[Any], str]], Iterator[str | None]] | None = None,
+        worded: tuple[
+            Callable[..., Iterator[list[tuple[Any, ...]]]],
+            Sequence[tuple[Indicator, Goal]],
+            Sequence[str | None],
+        ]
+        | None = None,
     ) -> None:
         self.columns = columns
         self._made = make
-        self._texts = texts
+        #: the rows in duckdb (`worded_rows`), with the goals and the regions they are of
+        self._worded, self.goals, self.places = worded or (None, (), ())
         self._last: tuple[int, Result] | None = None
         #: whether every result's notes are its indicator's (no 原因分析 of its own): a
         #: view then reads them off one result per indicator
@@ -580,13 +588,22 @@ class LazyResults(Sequence[Result]):
     def __len__(self) -> int:
         return len(self.columns)
 
+    def worded(self, plan: Plan, **query: Any) -> Iterator[list[tuple[Any, ...]]] | None:
+        """The results' rows in duckdb, as SQL expressions `select` over them give them
+        (`vectorised_json.worded_rows`), a batch at a time; None where there are none."""
+        return None if self._worded is None else self._worded(plan, **query)
+
     def encoded(self, plan: Plan, lang: str, encode: Callable[[Any], str]) -> Iterator[str]:
         """Each result's JSON contract as `encode` writes it: the text duckdb wrote
         (`vectorised_json`), or the result made and encoded where it wrote none."""
-        if self._texts is None:
+        if self._worded is None:
             yield from (encode(result.to_dict(plan, lang)) for result in self)
             return
-        for index, text in enumerate(self._texts(plan, lang, encode)):
+        from psplan.assess.vectorised_json import result_texts
+
+        worded = functools.partial(self._worded, plan)
+        texts = result_texts(worded, self.goals, self.places, lang, encode)
+        for index, text in enumerate(texts):
             yield text if text is not None else encode(self._make(index).to_dict(plan, lang))
 
     def __getitem__(self, index: Any) -> Any:

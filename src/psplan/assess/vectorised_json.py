@@ -24,20 +24,15 @@ byte, over random files.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from string import Formatter
 from typing import Any
 
 from psplan.assess.assessment import closing_keys, indicator_keys
 from psplan.assess.evaluate import OP_SYMBOLS, Goal
 from psplan.assess.trends import natural_cap
-from psplan.assess.vectorised import (
-    JUDGED,
-    STEPS,
-    _satisfies,
-    parameters,
-    py_round,
-    vectorisable,
-)
+from psplan.assess.vectorised import JUDGED, STEPS, _satisfies, py_round, vectorisable
+from psplan.assess.vectorised import parameters as parameters_of
 from psplan.assess.vectorised_trends import CATEGORIES, TREND_STEPS
 from psplan.plan.model import Indicator, Plan
 from psplan.words import words
@@ -48,19 +43,30 @@ BATCH = 16_384
 Encode = Callable[[Any], str]
 
 
-def result_texts(
+@dataclass(frozen=True)
+class Shape:
+    """What the rows of `worded` hold at most: the points of a trend's series, and the years
+    of an expected path after its baseline's (text written term by term is bounded by them)."""
+
+    longest: int
+    span: int
+
+
+def worded_rows(
     con: Any,
     goals: Sequence[tuple[Indicator, Goal]],
     regions: Sequence[str | None],
     year: int,
     plan: Plan,
-    lang: str,
-    encode: Encode,
     as_judged: frozenset[str],
-) -> Iterator[str | None]:
-    """The compact JSON of each region × goal's result (in the order of `judge_rows`, whose
-    tables it reads), or None for one to make in Python. `as_judged` are the indicators
-    whose results carry nothing but their verdict (no override, no note of the period)."""
+    select: Callable[[Shape], Sequence[str]],
+    parameters: dict[str, Any] | None = None,
+) -> Iterator[list[tuple[Any, ...]]]:
+    """Each region × goal's row (rk, gk, then the values of the SQL expressions `select`
+    gives over the table `worded`), in the order of `judge_rows` (whose tables it reads), a
+    batch at a time; the values are None in a row duckdb does not word (its result is made
+    in Python). `as_judged` are the indicators whose results carry nothing but their verdict
+    (no override, no note of the period)."""
     columns = [_goal_row(k, plan, indicator, goal, as_judged)
                for k, (indicator, goal) in enumerate(goals)]  # fmt: skip
     con.execute(
@@ -69,10 +75,41 @@ def result_texts(
         [list(column) for column in zip(*columns, strict=True)] if columns else [[]] * 6,
     )
     (years,) = con.execute("SELECT count(DISTINCT year) FROM obs").fetchone()
-    con.execute(_numbers(years + 1), parameters(year))  # a series is its years, a base before
+    con.execute(_numbers(years + 1), parameters_of(year))  # a series: its years, a base first
     longest, span = con.execute(
         "SELECT max(len(xs)), max(end_year - byr) FROM worded WHERE worded"
     ).fetchone()
+    expressions = select(Shape(longest or 1, span or 0))
+    query = "SELECT rk, gk, " + ", ".join(
+        f"CASE WHEN worded AND trended IS NOT NULL THEN {expression} END"
+        for expression in expressions
+    ) + " FROM worded"  # fmt: skip
+    # streamed on a cursor of its own: a result made in Python between two batches runs
+    # queries on `con`, which would end a stream of its own
+    cursor = con.cursor()
+    found = cursor.execute(query, {"year": year, **(parameters or {})})
+    per_region, done = len(goals), 0
+    while batch := found.fetchmany(BATCH):
+        # a projection of a table keeps its order: the rows come as `judge_rows` gave them
+        head, tail = batch[0], batch[-1]
+        assert head[0] * per_region + head[1] == done, "the worded rows came out of order"
+        done += len(batch)
+        assert tail[0] * per_region + tail[1] == done - 1, "the worded rows came out of order"
+        yield batch
+    cursor.close()
+    assert done == per_region * len(regions), "the worded rows ended early"
+    con.execute("DROP TABLE IF EXISTS worded")
+
+
+def result_texts(
+    worded: Callable[..., Iterator[list[tuple[Any, ...]]]],
+    goals: Sequence[tuple[Indicator, Goal]],
+    regions: Sequence[str | None],
+    lang: str,
+    encode: Encode,
+) -> Iterator[str | None]:
+    """The compact JSON of each region × goal's result, or None for one to make in Python
+    (`worded`: `worded_rows` of the assessment, given `select`)."""
     openings = [
         encode(indicator_keys(indicator))[:-1]
         + ', "baseline": {"raw": '
@@ -87,23 +124,12 @@ def result_texts(
     closings = [", " + encode(closing_keys(list(indicator.notes), None, {}))[1:]
                 for indicator, _ in goals]  # fmt: skip
     places = [', "region": ' + encode(place) for place in regions]
-    # streamed on a cursor of its own: a result made in Python between two batches runs
-    # queries on `con`, which would end a stream of its own
-    cursor = con.cursor()
-    found = cursor.execute(_texts(lang, encode, longest or 1, span or 0), {"year": year})
-    per_region, index = len(goals), 0
-    while batch := found.fetchmany(BATCH):
+    for batch in worded(select=lambda shape: _texts(lang, encode, shape)):
         for rk, gk, first, second in batch:
-            # a projection of a table keeps its order: the rows come as `judge_rows` gave them
-            assert rk * per_region + gk == index, "the worded rows came out of order"
-            index += 1
             if first is None:
                 yield None
             else:
                 yield f"{openings[gk]}{first}{places[rk]}{targets[gk]}{second}{closings[gk]}"
-    cursor.close()
-    assert index == per_region * len(regions), "the worded rows ended early"
-    con.execute("DROP TABLE IF EXISTS worded")
 
 
 _GOAL_COLUMNS = (
@@ -334,8 +360,8 @@ def _numbers(longest: int) -> str:
     )
 
 
-def _texts(lang: str, encode: Encode, longest: int, span: int) -> str:
-    """The query of each row's two worded parts (None where Python words the result): from
+def _texts(lang: str, encode: Encode, shape: Shape) -> list[str]:
+    """Each row's two worded parts: from
     the baseline's value to the reason, and the trend and the expected path."""
     first = ", ".join([
         _number("bv"), "', \"year\": '", "CAST(shown_year AS VARCHAR)",
@@ -349,13 +375,10 @@ def _texts(lang: str, encode: Encode, longest: int, span: int) -> str:
         "', \"reason\": \"'", _reason(lang, encode), "'\"'",
     ])  # fmt: skip
     second = (
-        f"CASE trended WHEN 0 THEN 'null' ELSE {_trend(longest)} END,"
-        f" ', \"expected_path\": ', {_path(span)}"
+        f"CASE trended WHEN 0 THEN 'null' ELSE {_trend(shape.longest)} END,"
+        f" ', \"expected_path\": ', {_path(shape.span)}"
     )
-    return (
-        f"SELECT rk, gk, CASE WHEN worded AND trended IS NOT NULL THEN concat({first}) END,"
-        f" CASE WHEN worded AND trended IS NOT NULL THEN concat({second}) END FROM worded"
-    )
+    return [f"concat({first})", f"concat({second})"]
 
 
 def _trend(longest: int) -> str:
@@ -391,8 +414,8 @@ def _path(span: int) -> str:
         return (
             "concat('[', concat_ws(', ', "
             + ", ".join(
-                f"CASE WHEN byr + {k} <= end_year THEN"
-                f" concat('[', CAST(byr + {k} AS VARCHAR), ', ', CAST({value(k)} AS VARCHAR), ']') END"
+                f"CASE WHEN byr + {k} <= end_year THEN concat('[', CAST(byr + {k} AS VARCHAR),"
+                f" ', ', CAST({value(k)} AS VARCHAR), ']') END"
                 for k in range(span + 1)
             )
             + "), ']')"
