@@ -167,7 +167,17 @@ def _judged(plan_id: str, files: list[Path], engine: str, **options):
         _encoded(checked, "zh"),
         _encoded(checked, "en"),
         _columns(checked.columns),
+        _csv(checked, "zh"),  # (in English too: test_the_csv_of_county_results_…)
     )
+
+
+def _csv(checked, lang: str) -> str:
+    """The CSV `check --format csv` writes: on the columnar path, most of its lines made by
+    duckdb (`views.vectorised_cells`)."""
+    from psplan.formats import csv
+    from psplan.views.assessment import assessment_view
+
+    return csv.render(assessment_view(checked, lang))
 
 
 def _columns(columns: ResultColumns) -> list[list]:
@@ -1046,6 +1056,49 @@ def test_the_json_of_county_results_is_written_by_duckdb(tmp_path: Path, plan_id
             assert not worded & set(made), stage
             assert (overridden.id in made) == bool(options)
             assert len(made) < len(texts) / 3
+
+
+@pytest.mark.parametrize("plan_id", ["ankang", "suzhou"])
+def test_the_csv_of_county_results_is_written_by_duckdb(tmp_path: Path, plan_id: str) -> None:
+    """A CSV of every county result: duckdb writes each worded result's line
+    (`views.vectorised_cells`), and only the others are made in Python; the CSV is the
+    per-row path's, byte for byte, in both languages, at each stage, with an override."""
+    from psplan.views import assessment
+
+    from conftest import generate_actuals
+
+    counties = generate_actuals(plan_id, tmp_path / "counties.csv", "--regions", "40")
+    plan = psplan.load_plan(plan_id)
+    overridden = next(i for i in plan.indicators if i.target.form == "number")
+    overrides = tmp_path / "overrides.yaml"
+    overrides.write_text(
+        f"overrides:\n  - indicator: {overridden.id}\n    direction: decrease\n    reason: 示例\n",
+        encoding="utf-8",
+    )
+    made: list[str] = []
+    cells = assessment.result_cells
+
+    def counted(result, lang):
+        made.append(result.indicator.id)
+        return cells(result, lang)
+
+    for stage, options in (("mid", {}), ("final", {}), ("annual", {"overrides": overrides})):
+        by_rows = psplan.check(plan_id, [counties], engine="rows", stage=stage, **options)
+        checked = psplan.check(plan_id, [counties], engine="columnar", stage=stage, **options)
+        for lang in ("zh", "en"):
+            made.clear()
+            assessment.result_cells = counted
+            try:
+                text = _csv(checked, lang)
+            finally:
+                assessment.result_cells = cells
+            assert text == _csv(by_rows, lang)
+            worded = {i.id for i in plan.indicators
+                      if i.target.form == "number" and i.effective_kind != "annual_average"
+                      and i.id not in (options and {overridden.id})}  # fmt: skip
+            assert not worded & set(made), stage
+            assert (overridden.id in made) == bool(options)
+            assert len(made) < text.count("\n") / 3
 
 
 def test_the_notes_of_every_county_result_are_read_off_one_result_per_indicator(

@@ -32,7 +32,6 @@ for them (a trend, the full JSON): `--by-region` never does.
 from __future__ import annotations
 
 import contextlib
-import functools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
@@ -358,10 +357,10 @@ class ColumnarCollected:
             made.trends = trends
             return made
 
-        def worded(plan: Plan, **query: Any) -> Iterator[list[tuple[Any, ...]]]:
+        def worded(**query: Any) -> Iterator[list[tuple[Any, ...]]]:
             from psplan.assess.vectorised_json import worded_rows
 
-            return worded_rows(con, goals, regions, year, plan, as_judged, **query)
+            return worded_rows(con, goals, regions, year, self.plan, as_judged, **query)
 
         # no collection sheet is read here, so no result has 原因分析 of its own
         return LazyResults(columns, make, notes_per_indicator=not self.remarks,
@@ -588,10 +587,10 @@ class LazyResults(Sequence[Result]):
     def __len__(self) -> int:
         return len(self.columns)
 
-    def worded(self, plan: Plan, **query: Any) -> Iterator[list[tuple[Any, ...]]] | None:
+    def worded(self, **query: Any) -> Iterator[list[tuple[Any, ...]]] | None:
         """The results' rows in duckdb, as SQL expressions `select` over them give them
         (`vectorised_json.worded_rows`), a batch at a time; None where there are none."""
-        return None if self._worded is None else self._worded(plan, **query)
+        return None if self._worded is None else self._worded(**query)
 
     def encoded(self, plan: Plan, lang: str, encode: Callable[[Any], str]) -> Iterator[str]:
         """Each result's JSON contract as `encode` writes it: the text duckdb wrote
@@ -601,8 +600,7 @@ class LazyResults(Sequence[Result]):
             return
         from psplan.assess.vectorised_json import result_texts
 
-        worded = functools.partial(self._worded, plan)
-        texts = result_texts(worded, self.goals, self.places, lang, encode)
+        texts = result_texts(self._worded, self.goals, self.places, lang, encode)
         for index, text in enumerate(texts):
             yield text if text is not None else encode(self._make(index).to_dict(plan, lang))
 

@@ -61,12 +61,15 @@ def worded_rows(
     as_judged: frozenset[str],
     select: Callable[[Shape], Sequence[str]],
     parameters: dict[str, Any] | None = None,
+    source: Callable[[Shape], str] | None = None,
 ) -> Iterator[list[tuple[Any, ...]]]:
     """Each region × goal's row (rk, gk, then the values of the SQL expressions `select`
     gives over the table `worded`), in the order of `judge_rows` (whose tables it reads), a
     batch at a time; the values are None in a row duckdb does not word (its result is made
     in Python). `as_judged` are the indicators whose results carry nothing but their verdict
-    (no override, no note of the period)."""
+    (no override, no note of the period). `source` may give a query over `worded` to select
+    from instead, one that keeps its rows and their order (projections: figures worked out
+    step by step)."""
     columns = [_goal_row(k, plan, indicator, goal, as_judged)
                for k, (indicator, goal) in enumerate(goals)]  # fmt: skip
     con.execute(
@@ -79,11 +82,11 @@ def worded_rows(
     longest, span = con.execute(
         "SELECT max(len(xs)), max(end_year - byr) FROM worded WHERE worded"
     ).fetchone()
-    expressions = select(Shape(longest or 1, span or 0))
+    shape = Shape(longest or 1, span or 0)
     query = "SELECT rk, gk, " + ", ".join(
         f"CASE WHEN worded AND trended IS NOT NULL THEN {expression} END"
-        for expression in expressions
-    ) + " FROM worded"  # fmt: skip
+        for expression in select(shape)
+    ) + (f" FROM ({source(shape)})" if source else " FROM worded")  # fmt: skip
     # streamed on a cursor of its own: a result made in Python between two batches runs
     # queries on `con`, which would end a stream of its own
     cursor = con.cursor()
@@ -165,17 +168,17 @@ def _number(x: str) -> str:
     return f"coalesce(CAST({x} AS VARCHAR), 'null')"
 
 
-def _string(text: str) -> str:
+def sql_text(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _worded(code: str, lang: str, encode: Encode, **args: str) -> str:
+def words_sql(code: str, lang: str, escape: Callable[[str], str], **args: str) -> str:
     """SQL giving the catalogue's words for `code`, filled with the SQL expressions `args`,
-    escaped as in a JSON string."""
+    its text escaped by `escape` (for a JSON string, or not at all)."""
     pieces = []
     for literal, field, spec, conversion in Formatter().parse(words(code, lang)):
         if literal:
-            pieces.append(_string(encode(literal)[1:-1]))
+            pieces.append(sql_text(escape(literal)))
         if field is None:
             continue
         value = args[field]
@@ -201,11 +204,11 @@ def _shown_expected() -> str:
     )
 
 
-def _reason(lang: str, encode: Encode) -> str:
+def reason(lang: str, escape: Callable[[str], str]) -> str:
     """`judge_figure`'s reasons of a level, joined as `explain` joins them."""
 
     def w(code: str, **args: str) -> str:
-        return _worded(code, lang, encode, **args)
+        return words_sql(code, lang, escape, **args)
 
     separator = "；" if lang == "zh" else "; "
     summed = f"CASE WHEN kind = 'cumulative' THEN {w('sum', count='counted')} END"
@@ -234,7 +237,7 @@ def _reason(lang: str, encode: Encode) -> str:
         f" WHEN expected IS NULL THEN {w('no_baseline', year='actual_year')}"
         f" ELSE {w('expected_by', expected=_shown_expected(), year='$year', share='share')} END"
     )
-    return f"concat_ws({_string(separator)}, {summed}, {baseline}, {unmeasured}, {why})"
+    return f"concat_ws({sql_text(separator)}, {summed}, {baseline}, {unmeasured}, {why})"
 
 
 def _rounded(x: str) -> str:
@@ -372,7 +375,7 @@ def _texts(lang: str, encode: Encode, shape: Shape) -> list[str]:
         "', \"gap\": '", _number(f"({py_round('gap_raw', 6)} + 0.0)"),
         "', \"progress\": '", _number("progress"), "', \"expected\": '", _number("expected"),
         "', \"share\": '", _number(py_round("share", 6)),
-        "', \"reason\": \"'", _reason(lang, encode), "'\"'",
+        "', \"reason\": \"'", reason(lang, lambda text: encode(text)[1:-1]), "'\"'",
     ])  # fmt: skip
     second = (
         f"CASE trended WHEN 0 THEN 'null' ELSE {_trend(shape.longest)} END,"

@@ -32,7 +32,7 @@ from typing import Any, overload
 
 from psplan.formats.escape import csv_cell
 from psplan.formats.spool import READ_SIZE, Spool, once
-from psplan.views.model import Status, Table, Text
+from psplan.views.model import SqlRows, Status, Table, Text
 from psplan.views.numbers import Figure
 from psplan.words import say
 
@@ -91,6 +91,10 @@ def lines(table: Table, lang: str) -> Iterator[str]:
     columns known so far — and copied out after the header. A row read before a column
     showed its first status is rewritten with an empty code for it (rare: a rating missing
     in the first rows). Rows are read once (`once`), so a lazy table is never held whole."""
+    sql = table.sql() if table.sql is not None else None
+    if sql is not None:
+        yield from _worded_lines(table, sql, lang)
+        return
     columns = range(len(table.columns))
     # the notes column: when rows may carry notes, or some row has some
     notes = table.noted or (
@@ -120,21 +124,139 @@ def lines(table: Table, lang: str) -> Iterator[str]:
             if notes:
                 line.append(csv_cell(separator.join(table.notes.get(index, []))))
             writer.writerow(line)
-        header: list[object] = []
-        for column in columns:
-            key, label = table.columns[column].key, table.columns[column].label
-            header.append(label if lang == "zh" else key)
-            if column in statuses:
-                header.append(say("format.csv.code", lang, label=label, key=key))
-        if notes:
-            header.append(say("format.notes", lang))
-        head = io.StringIO()
-        csv.writer(head, lineterminator="\n").writerow([csv_cell(text) for text in header])
-        yield head.getvalue()
+        yield _header(table, statuses, notes, lang)
         if len(versions) <= 1:  # every row was written with the code columns of the header
             yield from spool.chunks()
             return
         yield from _rewritten(spool, versions, statuses, len(columns), notes)
+
+
+def _header(table: Table, statuses: set[int], notes: bool, lang: str) -> str:
+    """The header line: each column's label (its key in English), a status column's code
+    column after it, the notes column last."""
+    header: list[object] = []
+    for column, spec in enumerate(table.columns):
+        header.append(spec.label if lang == "zh" else spec.key)
+        if column in statuses:
+            header.append(say("format.csv.code", lang, label=spec.label, key=spec.key))
+    if notes:
+        header.append(say("format.notes", lang))
+    head = io.StringIO()
+    csv.writer(head, lineterminator="\n").writerow([csv_cell(text) for text in header])
+    return head.getvalue()
+
+
+def _worded_lines(table: Table, sql: SqlRows, lang: str) -> Iterator[str]:
+    """`lines` of a table duckdb words (a country's county results): each line made by one
+    query as `lines` writes it (the same cells, quoted alike), the rows it does not word
+    made and written one at a time."""
+    statuses = set(sql.codes)
+    separator = say("sep.reasons", lang)
+    yield _header(table, statuses, True, lang)
+    parts: list[list[str]] = [[]]  # the SQL of each line's cells, before and after the region
+    places: list[str] = []
+    texts: list[str] = []  # each cell's text, a column of its own (planned once, not nested)
+    for column, (kind, given, fallback) in enumerate(sql.cells):
+        if kind == "region":
+            places = [_quoted(str(cell_text(cell))) for cell in given]
+            parts.append([])
+            continue
+        if kind == "goal":
+            parts[-1].append(_each_goal([_quoted(str(cell_text(cell))) for cell in given]))
+        else:
+            texts.append(f"{given} AS cell_{column}")
+            shown = _quoted_sql(_shown_sql(kind, f"cell_{column}"))
+            if fallback is not None:
+                each = _each_goal([_quoted(str(cell_text(cell))) for cell in fallback])
+                shown = f"coalesce({shown}, {each})"
+            parts[-1].append(shown)
+        if column in statuses:
+            parts[-1].append(_quoted_sql(_guarded_sql(sql.codes[column])))
+    # each indicator's notes (long lines of the plan's) put after the cells in Python
+    notes = [_quoted(str(csv_cell(separator.join(lines)))) for lines in sql.notes]
+    select = [
+        "concat_ws(',', " + ", ".join(f"coalesce({p}, {_EMPTY})" for p in part) + ")"
+        for part in parts
+    ]
+    out = io.StringIO()
+    worded = sql.rows(
+        select=lambda shape: select,
+        source=lambda shape: f"SELECT *, {', '.join(texts)} FROM ({sql.source(shape)})",
+        parameters=sql.parameters,
+    )
+    index = 0
+    for batch in worded:
+        for rk, gk, first, *rest in batch:
+            if first is None:  # made as any row, with the code columns of the header
+                out.write(_made_line(table, sql, index, statuses, separator))
+            elif places:
+                out.write(f"{first},{places[rk]},{rest[0]},{notes[gk]}\n")
+            else:
+                out.write(f"{first},{notes[gk]}\n")
+            index += 1
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+
+
+def _made_line(table: Table, sql: SqlRows, index: int, statuses: set[int], separator: str) -> str:
+    """Row `index` made as `lines` makes a row, as a line."""
+    line: list[object] = []
+    for column, cell in enumerate(sql.row(index)):
+        line.append(csv_cell(cell) if type(cell) is str else cell_text(cell))
+        if column in statuses:
+            line.append(csv_cell(cell.code) if isinstance(cell, Status) else "")
+    line.append(csv_cell(separator.join(table.notes.get(index, []))))
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\n").writerow(line)
+    return text.getvalue()
+
+
+_EMPTY = "''"
+#: `escape._NOT_A_FORMULA`, for duckdb's regular expressions.
+_NOT_A_FORMULA = r"[+-]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?[%‰]?|[-+]+"
+
+
+def _quoted(text: str) -> str:
+    """A cell as `csv.writer` writes it (QUOTE_MINIMAL)."""
+    if any(char in text for char in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _quoted_sql(text: str) -> str:
+    """SQL of `_quoted`."""
+    return (
+        f"(CASE WHEN regexp_matches({text}, '[,\"\\r\\n]')"
+        f" THEN concat('\"', replace({text}, '\"', '\"\"'), '\"') ELSE {text} END)"
+    )
+
+
+def _guarded_sql(text: str) -> str:
+    """SQL of `csv_cell` of printable text: the apostrophe before a formula."""
+    starts = f"left({text}, 1) IN ('=', '+', '-', '@', chr(9), chr(13))"
+    apostrophe = "''''"
+    return (
+        f"(CASE WHEN {starts} AND NOT regexp_full_match({text}, '{_NOT_A_FORMULA}')"
+        f" THEN concat({apostrophe}, {text}) ELSE {text} END)"
+    )
+
+
+def _shown_sql(kind: str, text: str) -> str:
+    """SQL of `cell_text` of a cell shown as `text`: a figure without thousands separators
+    and a leading "+", a label or text guarded."""
+    if kind == "figure":
+        plain = f"replace({text}, ',', '')"
+        return f"(CASE WHEN starts_with({plain}, '+') THEN substr({plain}, 2) ELSE {plain} END)"
+    return _guarded_sql(text)
+
+
+def _each_goal(texts: list[str]) -> str:
+    """SQL of each goal's text (by `gk`)."""
+    quote = "'"
+    cases = " ".join(f"WHEN {k} THEN {quote}{text.replace(quote, quote * 2)}{quote}"
+                     for k, text in enumerate(texts))  # fmt: skip
+    return f"(CASE gk {cases} END)" if texts else _EMPTY
 
 
 def _rewritten(

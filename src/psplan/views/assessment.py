@@ -42,7 +42,7 @@ from psplan.assess.rating import RATINGS
 from psplan.assess.regions import Spread, spreads, status_matrix
 from psplan.assess.trends import sparkline
 from psplan.plan.model import Indicator
-from psplan.views.model import Bar, Cell, Chart, Column, Status, Table, Text, View
+from psplan.views.model import Bar, Cell, Chart, Column, SqlRows, Status, Table, Text, View
 from psplan.views.numbers import (
     Figure,
     computed,
@@ -385,9 +385,15 @@ def results_table(
         cells = result_cells(result, lang)
         return tuple(cells[k] for k in keys)
 
+    def sql() -> SqlRows | None:
+        from psplan.views.vectorised_cells import results_rows
+
+        return results_rows(results, keys, lang, lambda index: make(results[index]),
+                            lambda result: row_notes(result, lang))  # fmt: skip
+
     rows = lazy_rows(results, make, one_each=True)
     notes = cast(dict, _Notes(results, lang))
-    return Table(key, title, columns, rows, group="domain", notes=notes, noted=True)
+    return Table(key, title, columns, rows, group="domain", notes=notes, noted=True, sql=sql)
 
 
 class _Picked(Sequence[Result]):

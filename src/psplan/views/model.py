@@ -13,6 +13,7 @@ next to its label (CSV); `Text` may carry a style. Plain `str`/`int`/`None` are 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -94,9 +95,30 @@ class Table:
     #: its columns do not depend on the data or the language).
     noted: bool = False
     matrix: bool = False
+    #: The rows as duckdb words them (a country's county results), for a format that writes
+    #: text: made when read, None where there is no such query.
+    sql: Callable[[], SqlRows | None] | None = None
 
     def column(self, key: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c.key == key)
+
+
+@dataclass
+class SqlRows:
+    """A table's rows as duckdb words them, for the formats that write text (CSV): each
+    column's cells (`vectorised_cells.Cell`: the same cell for every row of an indicator or
+    of a region, or SQL of the text shown), the SQL of the code of each status column, each
+    indicator's notes line, and the query: `rows(plan, select=…, source=…, parameters=…)`
+    gives batches of (rk, gk, values…), the values None in a row duckdb does not word,
+    which `row(i)` makes as the table's other rows are made."""
+
+    cells: list[tuple[str, Any, Any]]
+    codes: dict[int, str]
+    notes: list[list[str]]
+    source: Callable[[Any], str]
+    rows: Callable[..., Any]
+    row: Callable[[int], tuple]
+    parameters: dict[str, Any]
 
 
 @dataclass(frozen=True)

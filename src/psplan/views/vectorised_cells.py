@@ -1,0 +1,299 @@
+"""The results table's cells as duckdb words them, for a country's county results.
+
+`result_cells` makes each cell of a result with `views.numbers`; a CSV of 185,600 county
+results made 185,600 results and 3 million cells in Python (about 30 s). These SQL
+expressions take the same steps over the rows duckdb judged and worded
+(`assess.vectorised_json.worded_rows`), on the same doubles:
+
+- `fmt` (duckdb's `format`) writes `{:,.2f}` and `{:g}` as Python does (tested), and a
+  rounding is Python's (`vectorised.py_round`, or a decimal's half away from zero where
+  `numbers._half_up` rounds the shortest repr of a double: duckdb's DOUBLE → VARCHAR is it);
+- what is the same for every region of an indicator (its name, target, notes) or every
+  indicator of a region is a cell made in Python by the functions the other rows use;
+- a row duckdb does not word is made as any other row (`result_cells`).
+
+The property test (tests/test_columnar.py) holds the CSV written this way to the per-row
+path's, byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from string import Formatter
+from typing import Any
+
+from psplan.assess.rating import AHEAD_MARGIN
+from psplan.assess.vectorised import STATUSES, py_round
+from psplan.assess.vectorised_json import reason, sql_text
+from psplan.assess.vectorised_trends import CATEGORIES
+from psplan.views.model import SqlRows
+from psplan.views.numbers import COMPUTED_PLACES, MAX_DECIMALS, is_percent, plan_precision
+from psplan.words import say, words
+
+
+def results_rows(
+    results: Any,
+    keys: Sequence[str],
+    lang: str,
+    row: Callable[[int], tuple],
+    notes: Callable[[Any], list[str]],
+) -> SqlRows | None:
+    """The results table's rows (its columns `keys`; `row(i)` makes row i, `notes(result)`
+    its notes) as duckdb words them, or None where the results are not in duckdb."""
+    from psplan.views.assessment import attribute_label, indicator_cell, printed
+
+    goals, places = getattr(results, "goals", ()), getattr(results, "places", ())
+    if not goals or getattr(results, "worded", None) is None:
+        return None
+    indicators = [indicator for indicator, _ in goals]
+    precision = _by_goal([plan_precision(i) for i in indicators])
+    percent = _by_goal([is_percent(i) for i in indicators])
+    points = say("unit.points", lang)
+    cells: dict[str, Cell] = {
+        "domain": ("goal", [i.domain for i in indicators], None),
+        "indicator": ("goal", [indicator_cell(i) for i in indicators], None),
+        "region": ("region", [place or "" for place in places], None),
+        "attribute": ("goal", [attribute_label(i, lang) for i in indicators], None),
+        "unit": ("goal", [i.unit or "" for i in indicators], None),
+        # the plan's own (a number where it prints one) where the source is the plan
+        "baseline": ("text", _baseline(lang),
+                     [printed(i, i.baseline.raw) for i in indicators]),
+        "target": ("goal", [printed(i, i.target.raw) for i in indicators], None),
+        "actual": ("figure", "actual_text", None),
+        "year": ("figure", "CAST(actual_year AS VARCHAR)", None),
+        "gap": ("figure", "gap_text", None),
+        "progress": ("figure", _share_apart(), None),
+        "share": ("figure", "share_text", None),
+        "expected": ("figure", "expected_text", None),
+        "status": ("status", _labels("status", STATUSES, lang), None),
+        "rating": ("status", _labels("rating", _RATED, lang), None),
+        "trend": ("text", _trend(lang), None),
+        "reason": ("text", reason(lang, lambda text: text), None),
+    }  # fmt: skip
+    codes = {"status": "status", "rating": "coalesce(rating, '')"}
+    rated = any(rating is not None for rating in results.columns.ratings)
+    per_region = len(goals)
+    return SqlRows(
+        [cells[key] for key in keys],
+        {keys.index(key): code for key, code in codes.items() if key != "rating" or rated},
+        # a worded result's notes are its plan's alone: read off the first region's
+        [notes(results[gk]) for gk in range(per_region)] if len(results) else [],
+        lambda shape: _figures(precision, percent, points),
+        results.worded,
+        row,
+        {"ahead": AHEAD_MARGIN - 1e-9, "ahead_points": AHEAD_MARGIN * 100 - 1e-9},
+    )
+
+
+#: A column's cells: ("goal", the cell of each goal, None), ("region", the cell of each
+#: region, None), or (kind, SQL of the text shown, the cell of each goal where it is NULL)
+#: with kind "figure" (a number as shown), "text" or "status" (a label).
+Cell = tuple[str, Any, Any]
+
+
+#: The ratings in the order of `vectorised.RATINGS`, without None.
+_RATED = ("achieved_early", "ahead", "as_expected", "behind", "completed", "not_completed")
+
+
+def _by_goal(values: Sequence[Any]) -> str:
+    """SQL of each goal's value (by `gk`)."""
+    cases = " ".join(f"WHEN {k} THEN {_literal(v)}" for k, v in enumerate(values))
+    return f"(CASE gk {cases} END)"
+
+
+def _literal(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return "NULL" if value is None else sql_text(str(value))
+
+
+def _labels(kind: str, codes: Sequence[str], lang: str) -> str:
+    cases = " ".join(f"WHEN '{code}' THEN {sql_text(say(f'{kind}.{code}', lang))}"
+                     for code in codes)  # fmt: skip
+    return f"(CASE {kind} {cases} ELSE '' END)"
+
+
+def _trend(lang: str) -> str:
+    """`assessment.trend_text`: the category and the outlook, or nothing."""
+    cases = []
+    for index, category in enumerate(CATEGORIES):
+        if category is None:
+            continue
+        for likely in (True, False):
+            outlook = say(f"outlook.{'likely' if likely else 'unlikely'}", lang)
+            text = say("assessment.trend", lang, category=say(f"category.{category}", lang),
+                       outlook=outlook)  # fmt: skip
+            cases.append(f"WHEN category = {index} AND {'' if likely else 'NOT '}likely"
+                         f" THEN {sql_text(text)}")  # fmt: skip
+    return f"(CASE WHEN trended = 1 THEN (CASE {' '.join(cases)} ELSE '' END) ELSE '' END)"
+
+
+# --------------------------------------------------------------------------- numbers.py
+# Each helper takes columns (not expressions): a figure is worked out a column at a time, in
+# layers (`_figures`), as an expression of expressions grows past what duckdb plans quickly.
+
+
+def _rounded(x: str, places: str) -> str:
+    """Python's round(x, places) for places from 0 to 4."""
+    cases = " ".join(f"WHEN {p} THEN {py_round(x, p)}" for p in range(MAX_DECIMALS + 1))
+    return f"(CASE {places} {cases} END)"
+
+
+def _fixed(x: str, places: str, suffix: str = "") -> str:
+    """`numbers._show`: `x` to `places` decimals, never "-0"; thousands separated, but for
+    a percentage."""
+    comma = "" if suffix == "%" else ","
+    cases = " ".join(f"WHEN {p} THEN format('{{:{comma}.{p}f}}', {x})"
+                     for p in range(MAX_DECIMALS + 1))  # fmt: skip
+    text = f"concat((CASE {places} {cases} END), {sql_text(suffix)})"
+    return (
+        f"(CASE WHEN starts_with({text}, '-') AND trim({text}, '-0.,%') = ''"
+        f" THEN substr({text}, 2) ELSE {text} END)"
+    )
+
+
+def _decimals(x: str) -> str:
+    """`numbers.decimals`: the decimals of `number(x)` (four for an exponent)."""
+    rounded = f"({py_round(x, 4)} + 0.0)"
+    text = (
+        f"(CASE WHEN abs({rounded}) < 1e15 THEN format('{{:g}}', {rounded})"
+        f" ELSE CAST({x} AS VARCHAR) END)"
+    )
+    return (
+        f"(CASE WHEN contains(lower({text}), 'e') THEN {MAX_DECIMALS}"
+        f" ELSE length(split_part({text}, '.', 2)) END)"
+    )
+
+
+def _measure(x: str, places: str) -> str:
+    """`numbers._measured`'s text of `x` with `places` decimals: of a % indicator, a
+    percentage (x / 100 shown × 100, as `_show` does)."""
+    return (
+        f"(CASE WHEN {x} IS NULL THEN NULL"
+        f" WHEN pct THEN {_fixed(f'(({x}) / 100.0) * 100.0', places, '%')}"
+        f" ELSE {_fixed(x, places)} END)"
+    )
+
+
+def _half_up(x: str, places: int) -> str:
+    """`numbers._half_up`: the shortest repr of `x`, rounded half away from zero."""
+    return f"CAST(round(CAST(CAST({x} AS VARCHAR) AS DECIMAL(38, 18)), {places}) AS DOUBLE)"
+
+
+def _percent(x: str) -> str:
+    """`numbers.percent`: a whole percentage; one decimal under 1 %."""
+    hundred = f"(({x}) * 100)"
+    return (
+        f"(CASE WHEN {x} IS NULL THEN ''"
+        f" WHEN abs({hundred}) >= 0.05 AND abs({hundred}) < 0.95"
+        f" THEN format('{{:.1f}}%', {_half_up(hundred, 1)} + 0.0)"
+        f" ELSE concat(CAST(CAST({_half_up(hundred, 0)} AS BIGINT) AS VARCHAR), '%') END)"
+    )
+
+
+def _share_at(x: str, places: int) -> str:
+    """`numbers.share(x, places)` shown."""
+    return f"format('{{:.{places}f}}%', {_half_up(f'(({x}) * 100)', places)} + 0.0)"
+
+
+def _share_apart() -> str:
+    """`numbers.share_apart(progress, share)` shown: with the decimals it takes to read as
+    it compares with the time share beside it (the columns of `_figures`)."""
+
+    def reads_right(text: str) -> str:
+        near = f"CAST(rtrim({text}, '%') AS DOUBLE)"
+        far = "CAST(rtrim(share_text, '%') AS DOUBLE)"
+        return (
+            f"({text} <> share_text AND ({near} < {far}) = (progress < share)"
+            f" AND ({near} - {far} >= $ahead_points) = (progress - share >= $ahead))"
+        )
+
+    return (
+        "(CASE WHEN progress IS NULL THEN ''"
+        " WHEN share IS NULL OR progress = share THEN progress_0"
+        f" WHEN {reads_right('progress_0')} THEN progress_0"
+        f" WHEN {reads_right('progress_1')} THEN progress_1"
+        f" WHEN {reads_right('progress_2')} THEN progress_2 ELSE progress_0 END)"
+    )
+
+
+def _baseline(lang: str) -> str:
+    """`assessment.baseline_text`: where the baseline came from (NULL: the plan's, as it
+    prints it)."""
+    year = "CAST(byr AS VARCHAR)"
+    cases = " ".join(
+        f"WHEN '{source}' THEN"
+        f" {_filled(words(f'baseline.{source}', lang), value='bv_text', year=year)}"
+        for source in ("sheet", "reported", "first_reported", "zero")
+    )
+    return f"(CASE source {cases} END)"
+
+
+def _filled(template: str, **args: str) -> str:
+    """SQL of `template.format(**args)`, each argument an SQL expression of text."""
+    pieces = []
+    for literal, field, spec, conversion in Formatter().parse(template):
+        if literal:
+            pieces.append(sql_text(literal))
+        if field is not None:
+            if spec or conversion:
+                raise ValueError(f"no SQL for {{{field}!{conversion}:{spec}}}")
+            pieces.append(args[field])
+    return "concat(" + ", ".join(pieces) + ")" if pieces else "''"
+
+
+def _figures(precision: str, percent: str, points: str) -> str:
+    """The rows of `worded` with the text of each figure as `result_cells` shows it, worked
+    out a layer at a time: the actual (`measure`), the baseline's value, the gap
+    (`computed`, in percentage points of a % indicator), the time share and the progress
+    (`percent`, `share`), and the expected value as `computed_apart` shows it beside the
+    actual (its decimals found a step at a time)."""
+    layers = [
+        f"SELECT *, {precision} AS prec, {percent} AS pct,"
+        f" ({py_round('gap_raw', 6)} + 0.0) AS gap FROM worded",
+        f"SELECT *, {_decimals('actual')} AS actual_dec, {_decimals('bv')} AS bv_dec,"
+        f" {_decimals('gap')} AS gap_dec, {_decimals('expected')} AS expected_dec,"
+        f" {_percent('share')} AS share_text, {_percent('progress')} AS progress_0,"
+        f" {_share_at('progress', 1)} AS progress_1, {_share_at('progress', 2)} AS progress_2",
+        f"SELECT *, least(greatest(prec, actual_dec), {MAX_DECIMALS}) AS actual_places,"
+        f" least(greatest(prec, bv_dec), {MAX_DECIMALS}) AS bv_places,"
+        f" greatest(prec, least(gap_dec, {COMPUTED_PLACES}), 0) AS gap_places,"
+        f" greatest(prec, least(expected_dec, {COMPUTED_PLACES}), 0) AS p0",
+        f"SELECT *, {_measure('actual', 'actual_places')} AS actual_text,"
+        f" {_measure('bv', 'bv_places')} AS bv_text,"
+        f" ({_rounded('gap', 'gap_places')} + 0.0) AS gap_shown,"
+        f" least(gap_places, {MAX_DECIMALS}) AS gap_shown_places",
+        "SELECT *, CAST(regexp_extract(replace(actual_text, ',', ''), '-?\\d+(?:\\.\\d+)?')"
+        " AS DOUBLE) AS read,"
+        " CASE WHEN gap IS NULL THEN ''"
+        f" WHEN pct THEN concat({_fixed('gap_shown', 'gap_shown_places')}, {sql_text(points)})"
+        f" ELSE {_measure('gap_shown', 'gap_shown_places')} END AS gap_text",
+    ]
+    for k in range(1, MAX_DECIMALS + 1):
+        previous = f"p{k - 1}"
+        layers.append(
+            f"SELECT *, CASE WHEN {previous} < {MAX_DECIMALS}"
+            f" AND {_rounded('expected', previous)} = read THEN {previous} + 1"
+            f" ELSE {previous} END AS p{k}"
+        )
+    last = f"p{MAX_DECIMALS}"
+    layers.append(
+        "SELECT *, CASE WHEN expected IS NULL THEN NULL"
+        f" WHEN {_rounded('expected', 'p0')} <> {_rounded('actual', 'p0')}"
+        f" OR {py_round('expected', 4)} = {py_round('actual', 4)} THEN p0 ELSE {last} END"
+        " AS expected_places"
+    )
+    layers.append(
+        "SELECT *, least(expected_places, 4) AS expected_shown_places,"
+        f" ({_rounded('expected', 'expected_places')} + 0.0) AS expected_shown"
+    )
+    layers.append(
+        "SELECT *, coalesce("
+        f"{_measure('expected_shown', 'expected_shown_places')}, '') AS expected_text"
+    )
+    query = layers[0]
+    for layer in layers[1:]:
+        query = f"{layer} FROM ({query})"
+    return query
