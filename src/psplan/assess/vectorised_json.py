@@ -37,8 +37,9 @@ from psplan.assess.vectorised_trends import CATEGORIES, TREND_STEPS
 from psplan.plan.model import Indicator, Plan
 from psplan.words import words
 
-#: Rows fetched from the streamed query at a time (about 20 MB of text).
-BATCH = 16_384
+#: Rows fetched from the streamed query at a time (about 5 MB of JSON text: larger batches
+#: cost more memory and no less time).
+BATCH = 4_096
 
 Encode = Callable[[Any], str]
 

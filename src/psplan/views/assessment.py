@@ -780,6 +780,10 @@ def assessment_view(report: Assessment, lang: str = "zh") -> View:
     with_regions = any(regions)
     # the binding ones behind or not met, each made when a format reads it
     domains = functools.cache(functools.partial(domain_progress, report))
+    every_result = functools.cache(functools.partial(
+        results_table, "results", say("assessment.results", lang), report.results, lang,
+        with_regions,
+    ))  # fmt: skip
 
     def tables() -> list[Table]:
         """Made when a format reads them (the JSON format never does)."""
@@ -795,10 +799,7 @@ def assessment_view(report: Assessment, lang: str = "zh") -> View:
             made.append(matrix_table(report, lang, regions))
         if len([region for region in regions if region]) > 1:
             made.append(spread_table(report, lang))
-        made.append(
-            results_table("results", say("assessment.results", lang), report.results, lang,
-                          with_regions)
-        )  # fmt: skip
+        made.append(every_result())
         trends = trends_table(report, lang, with_regions)
         if trends.rows:
             made.append(trends)
@@ -819,6 +820,7 @@ def assessment_view(report: Assessment, lang: str = "zh") -> View:
         notes=notes,
         charts=lambda: [progress_chart(report, lang), domains_chart(domains(), lang)],
         primary="results",
+        primary_table=every_result,
     )
 
 

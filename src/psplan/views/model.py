@@ -198,9 +198,13 @@ class View:
     charts: list[Chart] = field(default_factory=list)  # or Callable[[], list[Chart]]
     primary: str = ""
     sections: list[Section] = field(default_factory=list)
+    #: The primary table made alone (a CSV of county results needs no other), or None
+    primary_table: Callable[[], Table] | None = None
 
     def table(self, key: str | None = None) -> Table | None:
         key = key or self.primary
+        if key == self.primary and self.primary_table is not None:
+            return self.primary_table()
         found = [t for t in self.tables if t.key == key] if key else self.tables[:1]
         return found[0] if found else None
 
