@@ -169,7 +169,7 @@ def _judged(plan_id: str, files: list[Path], engine: str, texts: bool = False, *
         _encoded(checked, "zh"),
         _encoded(checked, "en"),
         _columns(checked.columns),
-        _csv(checked, "zh"),  # (in English too: test_the_csv_of_county_results_…)
+        _csv(checked, "zh"),  # (in English too: test_the_json_and_csv_of_county_…)
     ) if texts else ())  # fmt: skip
 
 
@@ -1016,55 +1016,17 @@ def test_the_trends_of_county_results_are_worked_out_by_duckdb(
 
 
 @pytest.mark.parametrize("plan_id", ["ankang", "suzhou"])
-def test_the_json_of_county_results_is_written_by_duckdb(tmp_path: Path, plan_id: str) -> None:
-    """A full JSON report of every county result: duckdb writes each level's and each
-    five-year total's JSON text (`vectorised_json`), and no such result is made in Python;
-    the text is the per-row path's, byte for byte, in both languages, at each stage — levels
-    measured from a first figure (ankang) and from the plan's baseline (suzhou), totals,
-    strict and relative targets, an overridden indicator (made in Python, with its reason)."""
+@pytest.mark.parametrize("output", ["json", "csv"])
+def test_the_json_and_csv_of_county_results_are_written_by_duckdb(
+    tmp_path: Path, plan_id: str, output: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full JSON or CSV of every county result: duckdb writes each level's and each
+    five-year total's text (`assess.vectorised_json`, `views.vectorised_cells`), and no such
+    result is made in Python; the text is the per-row path's, byte for byte, in both
+    languages, at each stage — levels measured from a first figure (ankang) and from the
+    plan's baseline (suzhou), totals, strict and relative targets, an overridden indicator
+    (made in Python, with its reason)."""
     from psplan.assess.assessment import Result
-
-    from conftest import generate_actuals
-
-    counties = generate_actuals(plan_id, tmp_path / "counties.csv", "--regions", "40")
-    plan = psplan.load_plan(plan_id)
-    overridden = next(i for i in plan.indicators if i.target.form == "number")
-    overrides = tmp_path / "overrides.yaml"
-    overrides.write_text(
-        f"overrides:\n  - indicator: {overridden.id}\n    direction: decrease\n    reason: 示例\n",
-        encoding="utf-8",
-    )
-    made: list[str] = []
-    to_dict = Result.to_dict
-
-    def counted(result, *args, **kwargs):
-        made.append(result.indicator.id)
-        return to_dict(result, *args, **kwargs)
-
-    for stage, options in (("mid", {}), ("final", {}), ("annual", {"overrides": overrides})):
-        by_rows = psplan.check(plan_id, [counties], engine="rows", stage=stage, **options)
-        checked = psplan.check(plan_id, [counties], engine="columnar", stage=stage, **options)
-        for lang in ("zh", "en"):
-            made.clear()
-            Result.to_dict = counted
-            try:
-                texts = _encoded(checked, lang)
-            finally:
-                Result.to_dict = to_dict
-            assert texts == _encoded(by_rows, lang)
-            worded = {i.id for i in plan.indicators
-                      if i.target.form == "number" and i.effective_kind != "annual_average"
-                      and i.id not in (options and {overridden.id})}  # fmt: skip
-            assert not worded & set(made), stage
-            assert (overridden.id in made) == bool(options)
-            assert len(made) < len(texts) / 3
-
-
-@pytest.mark.parametrize("plan_id", ["ankang", "suzhou"])
-def test_the_csv_of_county_results_is_written_by_duckdb(tmp_path: Path, plan_id: str) -> None:
-    """A CSV of every county result: duckdb writes each worded result's line
-    (`views.vectorised_cells`), and only the others are made in Python; the CSV is the
-    per-row path's, byte for byte, in both languages, at each stage, with an override."""
     from psplan.views import assessment
 
     from conftest import generate_actuals
@@ -1078,29 +1040,30 @@ def test_the_csv_of_county_results_is_written_by_duckdb(tmp_path: Path, plan_id:
         encoding="utf-8",
     )
     made: list[str] = []
-    cells = assessment.result_cells
-
-    def counted(result, lang):
-        made.append(result.indicator.id)
-        return cells(result, lang)
-
+    if output == "json":  # a result made in Python is made to be encoded: its to_dict
+        to_dict = Result.to_dict
+        monkeypatch.setattr(Result, "to_dict", lambda result, *args: made.append(
+            result.indicator.id) or to_dict(result, *args))  # fmt: skip
+        written, rows = _encoded, len
+    else:  # and to be written in CSV: its cells
+        cells = assessment.result_cells
+        monkeypatch.setattr(assessment, "result_cells", lambda result, lang: made.append(
+            result.indicator.id) or cells(result, lang))  # fmt: skip
+        written, rows = _csv, lambda text: text.count("\n")
     for stage, options in (("mid", {}), ("final", {}), ("annual", {"overrides": overrides})):
         by_rows = psplan.check(plan_id, [counties], engine="rows", stage=stage, **options)
         checked = psplan.check(plan_id, [counties], engine="columnar", stage=stage, **options)
         for lang in ("zh", "en"):
+            expected = written(by_rows, lang)
             made.clear()
-            assessment.result_cells = counted
-            try:
-                text = _csv(checked, lang)
-            finally:
-                assessment.result_cells = cells
-            assert text == _csv(by_rows, lang)
+            text = written(checked, lang)
+            assert text == expected
             worded = {i.id for i in plan.indicators
                       if i.target.form == "number" and i.effective_kind != "annual_average"
                       and i.id not in (options and {overridden.id})}  # fmt: skip
             assert not worded & set(made), stage
             assert (overridden.id in made) == bool(options)
-            assert len(made) < text.count("\n") / 3
+            assert len(made) < rows(text) / 3
 
 
 def test_the_notes_of_every_county_result_are_read_off_one_result_per_indicator(

@@ -173,6 +173,20 @@ def sql_text(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def by_goal(values: Sequence[Any]) -> str:
+    """SQL of each goal's value (by `gk`): a text, a number, a truth or None."""
+
+    def literal(value: Any) -> str:
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, int):
+            return str(value)
+        return "NULL" if value is None else sql_text(str(value))
+
+    cases = " ".join(f"WHEN {k} THEN {literal(value)}" for k, value in enumerate(values))
+    return f"(CASE gk {cases} END)" if values else "NULL"
+
+
 def words_sql(code: str, lang: str, escape: Callable[[str], str], **args: str) -> str:
     """SQL giving the catalogue's words for `code`, filled with the SQL expressions `args`,
     its text escaped by `escape` (for a JSON string, or not at all)."""

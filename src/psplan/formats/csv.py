@@ -150,6 +150,8 @@ def _worded_lines(table: Table, sql: SqlRows, lang: str) -> Iterator[str]:
     """`lines` of a table duckdb words (a country's county results): each line made by one
     query as `lines` writes it (the same cells, quoted alike), the rows it does not word
     made and written one at a time."""
+    from psplan.assess.vectorised_json import by_goal
+
     statuses = set(sql.codes)
     separator = say("sep.reasons", lang)
     yield _header(table, statuses, True, lang)
@@ -162,12 +164,12 @@ def _worded_lines(table: Table, sql: SqlRows, lang: str) -> Iterator[str]:
             parts.append([])
             continue
         if kind == "goal":
-            parts[-1].append(_each_goal([_quoted(str(cell_text(cell))) for cell in given]))
+            parts[-1].append(by_goal([_quoted(str(cell_text(cell))) for cell in given]))
         else:
             texts.append(f"{given} AS cell_{column}")
             shown = _quoted_sql(_shown_sql(kind, f"cell_{column}"))
             if fallback is not None:
-                each = _each_goal([_quoted(str(cell_text(cell))) for cell in fallback])
+                each = by_goal([_quoted(str(cell_text(cell))) for cell in fallback])
                 shown = f"coalesce({shown}, {each})"
             parts[-1].append(shown)
         if column in statuses:
@@ -249,14 +251,6 @@ def _shown_sql(kind: str, text: str) -> str:
         plain = f"replace({text}, ',', '')"
         return f"(CASE WHEN starts_with({plain}, '+') THEN substr({plain}, 2) ELSE {plain} END)"
     return _guarded_sql(text)
-
-
-def _each_goal(texts: list[str]) -> str:
-    """SQL of each goal's text (by `gk`)."""
-    quote = "'"
-    cases = " ".join(f"WHEN {k} THEN {quote}{text.replace(quote, quote * 2)}{quote}"
-                     for k, text in enumerate(texts))  # fmt: skip
-    return f"(CASE gk {cases} END)" if texts else _EMPTY
 
 
 def _rewritten(

@@ -24,7 +24,7 @@ from typing import Any
 
 from psplan.assess.rating import AHEAD_MARGIN
 from psplan.assess.vectorised import STATUSES, py_round
-from psplan.assess.vectorised_json import reason, sql_text
+from psplan.assess.vectorised_json import by_goal, reason, sql_text
 from psplan.assess.vectorised_trends import CATEGORIES
 from psplan.views.model import SqlRows
 from psplan.views.numbers import COMPUTED_PLACES, MAX_DECIMALS, is_percent, plan_precision
@@ -46,8 +46,8 @@ def results_rows(
     if not goals or getattr(results, "worded", None) is None:
         return None
     indicators = [indicator for indicator, _ in goals]
-    precision = _by_goal([plan_precision(i) for i in indicators])
-    percent = _by_goal([is_percent(i) for i in indicators])
+    precision = by_goal([plan_precision(i) for i in indicators])
+    percent = by_goal([is_percent(i) for i in indicators])
     points = say("unit.points", lang)
     cells: dict[str, Cell] = {
         "domain": ("goal", [i.domain for i in indicators], None),
@@ -93,20 +93,6 @@ Cell = tuple[str, Any, Any]
 
 #: The ratings in the order of `vectorised.RATINGS`, without None.
 _RATED = ("achieved_early", "ahead", "as_expected", "behind", "completed", "not_completed")
-
-
-def _by_goal(values: Sequence[Any]) -> str:
-    """SQL of each goal's value (by `gk`)."""
-    cases = " ".join(f"WHEN {k} THEN {_literal(v)}" for k, v in enumerate(values))
-    return f"(CASE gk {cases} END)"
-
-
-def _literal(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    return "NULL" if value is None else sql_text(str(value))
 
 
 def _labels(kind: str, codes: Sequence[str], lang: str) -> str:
