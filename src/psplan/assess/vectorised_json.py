@@ -1,9 +1,11 @@
-"""Each county result's JSON contract written by duckdb: `Result.to_dict`, as compact JSON text.
+"""County results worded by duckdb: each one's JSON contract (`Result.to_dict`) as compact text.
 
 A full JSON report of a country's counties writes 185,600 results (about 220 MB). Making each
 result, its dict and its JSON in Python cost about 100 µs a result (20 s at 2,900 counties).
-This query words the rows `judge_rows` judged itself — a level of plain figures, the bulk of
-any county file — from the same steps (`vectorised.STEPS`, `vectorised_trends.TREND_STEPS`):
+`worded_rows` is one table of the rows `judge_rows` judged itself — the levels and five-year
+totals of plain figures, the bulk of any county file — with every number their words need,
+from the same steps (`vectorised.STEPS`, `vectorised_trends.TREND_STEPS`); a view selects SQL
+expressions over it (the JSON text here, the CSV's cells in `views.vectorised_cells`):
 
 - numbers are written as Python writes them: duckdb's DOUBLE → VARCHAR is the shortest text
   that reads back as the same double, as Python's `repr`; a rounding is Python's `round`

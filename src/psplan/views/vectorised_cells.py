@@ -23,7 +23,7 @@ from string import Formatter
 from typing import Any
 
 from psplan.assess.rating import AHEAD_MARGIN
-from psplan.assess.vectorised import STATUSES, py_round
+from psplan.assess.vectorised import RATINGS, STATUSES, py_round
 from psplan.assess.vectorised_json import by_goal, reason, sql_text
 from psplan.assess.vectorised_trends import CATEGORIES
 from psplan.views.model import SqlRows
@@ -66,7 +66,7 @@ def results_rows(
         "share": ("figure", "share_text", None),
         "expected": ("figure", "expected_text", None),
         "status": ("status", _labels("status", STATUSES, lang), None),
-        "rating": ("status", _labels("rating", _RATED, lang), None),
+        "rating": ("status", _labels("rating", [code for code in RATINGS if code], lang), None),
         "trend": ("text", _trend(lang), None),
         "reason": ("text", reason(lang, lambda text: text), None),
     }  # fmt: skip
@@ -91,10 +91,6 @@ def results_rows(
 Cell = tuple[str, Any, Any]
 
 
-#: The ratings in the order of `vectorised.RATINGS`, without None.
-_RATED = ("achieved_early", "ahead", "as_expected", "behind", "completed", "not_completed")
-
-
 def _labels(kind: str, codes: Sequence[str], lang: str) -> str:
     cases = " ".join(f"WHEN '{code}' THEN {sql_text(say(f'{kind}.{code}', lang))}"
                      for code in codes)  # fmt: skip
@@ -103,14 +99,14 @@ def _labels(kind: str, codes: Sequence[str], lang: str) -> str:
 
 def _trend(lang: str) -> str:
     """`assessment.trend_text`: the category and the outlook, or nothing."""
+    from psplan.views.assessment import _trend_words
+
     cases = []
     for index, category in enumerate(CATEGORIES):
         if category is None:
             continue
         for likely in (True, False):
-            outlook = say(f"outlook.{'likely' if likely else 'unlikely'}", lang)
-            text = say("assessment.trend", lang, category=say(f"category.{category}", lang),
-                       outlook=outlook)  # fmt: skip
+            text = _trend_words(category, likely, lang)
             cases.append(f"WHEN category = {index} AND {'' if likely else 'NOT '}likely"
                          f" THEN {sql_text(text)}")  # fmt: skip
     return f"(CASE WHEN trended = 1 THEN (CASE {' '.join(cases)} ELSE '' END) ELSE '' END)"
