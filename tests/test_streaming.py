@@ -18,6 +18,7 @@ import random
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -473,3 +474,30 @@ def test_a_long_table_is_counted_on_a_terminal_as_it_is_written(
     shown = progress.writing(iter(rows), "全部指标", len(rows))
     assert shown is not rows and list(shown) == rows
     assert list(progress.writing(iter(rows[:3]), "趋势", None)) == rows[:3]  # length unknown
+
+
+def test_a_signal_a_query_turned_into_its_own_interrupt_is_still_the_signal(tmp_path) -> None:
+    """SIGTERM while duckdb runs a query of the content (the county CSV is made by one):
+    duckdb ends the query and raises its own interrupt, which psplan reads as Ctrl-C; the
+    file is still not written, and the process still ends by SIGTERM, saying so (it ended
+    with exit 130 and no word)."""
+    target = tmp_path / "out.csv"
+
+    def content():
+        yield "a,b\n"
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)  # the handler raises in here
+        except Interrupted:  # what duckdb does with it
+            raise KeyboardInterrupt from None
+        yield "1,2\n"
+
+    raised: BaseException | None = None
+    try:
+        write_output(content(), target)
+    except BaseException as exc:  # (a KeyboardInterrupt would end the test run)
+        raised = exc
+    assert isinstance(raised, Interrupted), repr(raised)
+    assert raised.signum == signal.SIGTERM
+    assert raised.output == str(target) and raised.written is False
+    assert os.listdir(tmp_path) == []

@@ -274,7 +274,7 @@ def _write_file(content: Content, target: Path, given: str) -> None:
     temp_name: str | None = None
     replaced = False
     making = False  # whether an exception came from making the content, not writing it
-    with _signals_raise():
+    with _signals_raise() as received:
         try:
             with _signals_held():  # a signal between creating the file and knowing its name
                 fd, temp_name = tempfile.mkstemp(
@@ -299,6 +299,12 @@ def _write_file(content: Content, target: Path, given: str) -> None:
             if temp_name is not None and not replaced:
                 with contextlib.suppress(OSError):
                     os.unlink(temp_name)
+            if received and isinstance(exc, KeyboardInterrupt):
+                # the signal came during a query: duckdb ended it and raised its own
+                # interrupt (a KeyboardInterrupt by then), and the signal's exception is lost
+                interrupted = Interrupted(received[-1])
+                interrupted.output, interrupted.written = given, replaced
+                raise interrupted from None
             if isinstance(exc, Interrupted):
                 exc.output, exc.written = given, replaced
             if isinstance(exc, OSError) and not making:
@@ -323,16 +329,19 @@ def _file_bytes(content: Content) -> Iterator[bytes]:
 
 
 @contextlib.contextmanager
-def _signals_raise() -> Iterator[None]:
+def _signals_raise() -> Iterator[list[int]]:
     """While a file is written, SIGINT, SIGTERM and SIGHUP raise `Interrupted` (so the temp
     file is removed) instead of ending the process on the spot. A signal someone chose to
-    ignore (nohup) or to handle stays as it was."""
+    ignore (nohup) or to handle stays as it was. Gives the signals received, in order (a
+    library running a query may turn the exception into its own)."""
+    received: list[int] = []
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield received
         return
     previous = {}
 
     def handler(signum: int, _frame: object) -> None:
+        received.append(signum)
         raise Interrupted(signum)
 
     for signum in SIGNALS:
@@ -341,7 +350,7 @@ def _signals_raise() -> Iterator[None]:
         if current is default:
             previous[signum] = signal.signal(signum, handler)
     try:
-        yield
+        yield received
     finally:
         for signum, old in previous.items():
             signal.signal(signum, old)
