@@ -25,7 +25,7 @@ from psplan.assess.columnar import check_columnar
 from psplan.assess.columns import ResultColumns
 from psplan.errors import PsplanError
 
-from conftest import PLANS
+from conftest import PLANS, ROOT
 
 pytest.importorskip("duckdb")
 
@@ -1138,3 +1138,64 @@ def test_a_figure_a_tie_away_from_its_target_is_rounded_as_python_rounds_it(
     assert result.verdict.gap == 0.007812
     assert checked.columns.gaps[0] == 0.007812  # duckdb's column, read by the views
     assert '"gap": 0.007812,' in _encoded(checked, "zh")[0]
+
+
+def _comparators_plan(folder: Path) -> Path:
+    """The national plan with targets of every comparator the bundled plans do not print: at
+    most (≤, a baseline that already meets it), less than (<, less is better), about (左右),
+    and a level to bring down — so the columnar path's words for them meet the per-row
+    path's (the bundled plans print only ≥ and >). Generated for the test, not a real plan."""
+    text = (ROOT / "data" / "national.yaml").read_text(encoding="utf-8")
+    changes = {
+        'target: "4.5"': 'target: "≤3"\n    direction: decrease',
+        'target: ">90%"': 'target: "<80%"\n    direction: decrease',
+        'target: "96%"': 'target: "96%左右"',
+        'target: "11.3"': 'target: "≤9"\n    direction: decrease',
+    }
+    for old, new in changes.items():
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path = folder / "comparators.yaml"
+    path.write_text(text.replace("id: national", "id: comparators", 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_targets_of_every_comparator_give_the_same_texts_on_both_paths(
+    tmp_path: Path, seed: int
+) -> None:
+    plan = str(_comparators_plan(tmp_path))
+    assert not psplan.validate(plan).errors
+    path = random_file(plan, tmp_path / "figures.csv", seed)
+    for stage in STAGES:
+        _assert_same(plan, [path], stage=stage)
+    _assert_same(plan, [path], year=2022)
+
+
+def test_county_results_of_every_comparator_are_written_by_duckdb(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Generated counties of that plan: duckdb writes the JSON and the CSV of every result of
+    the ≤, <, 左右 and less-is-better targets (none is made in Python), and both are the
+    per-row path's, in both languages, mid-term and final."""
+    from psplan.assess.assessment import Result
+
+    from conftest import generate_actuals
+
+    plan = str(_comparators_plan(tmp_path))
+    counties = generate_actuals(plan, tmp_path / "counties.csv", "--regions", "30")
+    changed = {"infant_care_places_per_1000", "preschool_gross_enrollment",
+               "compulsory_education_retention", "working_age_schooling_years"}  # fmt: skip
+    made: list[str] = []
+    to_dict = Result.to_dict
+    monkeypatch.setattr(Result, "to_dict", lambda result, *args: made.append(
+        result.indicator.id) or to_dict(result, *args))  # fmt: skip
+    for stage in ("mid", "final"):
+        by_rows = psplan.check(plan, [counties], engine="rows", stage=stage)
+        checked = psplan.check(plan, [counties], engine="columnar", stage=stage)
+        for lang in ("zh", "en"):
+            expected = _encoded(by_rows, lang)
+            made.clear()
+            assert _encoded(checked, lang) == expected
+            assert not changed & set(made)
+            assert _csv(checked, lang) == _csv(by_rows, lang)
