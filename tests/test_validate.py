@@ -264,3 +264,21 @@ def test_a_percentage_target_past_any_share_is_a_warning(tmp_path: Path) -> None
     found = [(p.code, p.level, p.message) for p in api.validate(wrong)]
     assert found == [("percent-range", "warning", "指标“public_culture_floor_area_per_10k”以 % 计，"
                       "目标值“4500”却超过 150%：计量单位可能不是 %，请核对")]  # fmt: skip
+
+
+def test_a_rate_in_the_unit_of_a_count_is_a_warning(tmp_path: Path) -> None:
+    """免费孕前优生健康检查率 given the unit 万人 validated clean (trial 12, D6, the rest): a rate
+    is measured in %, ‰ or per 10万, never in persons — a warning at the unit, the file still
+    valid; no bundled plan has one (their rates without a unit are qualitative)."""
+    import psplan as api
+
+    text = (DATA / "ankang.yaml").read_text(encoding="utf-8")
+    printed = '    name: "免费孕前优生健康检查率"\n    unit: "%"\n'
+    assert printed in text
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(text.replace(printed, printed.replace('"%"', "万人"), 1), "utf-8")
+    found = [(p.code, p.level, p.message) for p in api.validate(wrong)]
+    assert found == [("rate-unit", "warning", "指标“free_prenatal_checkup_rate”的名称是比率"
+                      "（“率”），计量单位却是“万人”：单位可能是旁边人数、个数的，请核对")]  # fmt: skip
+    for plan in DATA.glob("*.yaml"):
+        assert not [p for p in api.validate(plan) if p.code == "rate-unit"], plan

@@ -149,7 +149,11 @@ def _semantic_problems(
 
 
 #: Codes of the row checks that are warnings, not errors: the plan may mean it.
-WARNING_CODES = frozenset({"direction", "percent-range"})
+WARNING_CODES = frozenset({"direction", "percent-range", "rate-unit"})
+#: Words that make a name a rate or a share (参保率, 占比), measured in %, ‰ or per 10万…
+RATE_NAMES = ("率", "占比", "比例")
+#: …and the endings of a unit of a count or an amount, which no rate is measured in.
+COUNT_UNITS = ("人", "个", "张", "元", "所", "家", "户", "套", "名", "次", "平方米", "岁", "年")
 
 
 def _seen_before(
@@ -410,6 +414,11 @@ def _indicator_problems(indicator: Indicator) -> Iterator[tuple[tuple[str, ...],
     ):  # 4500 in %: its unit is likely another (每万人…平方米), and every figure would be flagged
         yield (("target",), Message("validate.percent_over", id=label, value=quote(target.raw),
                                     most=f"{MOST_PERCENT:g}"), "percent-range")  # fmt: skip
+    rate = next((word for word in RATE_NAMES if word in indicator.name), None)
+    if rate is not None and unit.endswith(COUNT_UNITS):
+        # 参保率 in 万人: the unit of the count beside the rate, and every figure misread
+        yield (("unit",), Message("validate.rate_in_count", id=label, word=quote(rate),
+                                  unit=quote(unit)), "rate-unit")  # fmt: skip
     if target.form == "change" and indicator.direction is None:
         # 累计降低10% on a count of trainees: a change that turns the indicator around
         usual = "decrease" if any(word in indicator.name for word in DECREASE_WORDS) else "increase"

@@ -464,6 +464,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "indicator {id} is in %, yet its target {value} is over {most}%: its unit is "
         "likely another; please check",
     },
+    "validate.rate_in_count": {
+        "zh": "指标{id}的名称是比率（{word}），计量单位却是{unit}："
+        "单位可能是旁边人数、个数的，请核对",
+        "en": "indicator {id} is named as a rate ({word}), yet its unit is {unit}: the unit may "
+        "be that of a count beside it; please check",
+    },
     "validate.unit_mismatch": {
         "zh": "指标{id}：{field}{value}的单位是 {unit}，但指标单位（unit）是{indicator_unit}",
         "en": "indicator {id}: {field} {value} is in {unit} but the unit is {indicator_unit}",
