@@ -451,6 +451,26 @@ def test_a_figure_in_the_plans_own_unit_is_read(tmp_path: Path) -> None:
     assert results(result.stdout)[(None, indicator.id)]["actual"] == 2.05
 
 
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_life_expectancy_in_岁_is_one_printed_in_年(tmp_path: Path, engine: str) -> None:
+    """安康 prints 人均平均预期寿命 in 年, the national plan the same measure in 岁: a sheet's
+    单位 cell of 岁, or 78.9岁 in a cell, is the same number of years and is read (it was
+    refused as another unit). A schooling's 年 is no 岁: 11.0岁 is still refused."""
+    import psplan
+
+    path = write(tmp_path, "a.csv", "指标名称,年份,数值,单位\n人均平均预期寿命,2023,78.6,岁\n"
+                                    "人均平均预期寿命,2024,78.9岁,\n")  # fmt: skip
+    checked = psplan.check("ankang", [path], engine=engine)
+    result = next(r for r in checked.results if r.indicator.name == "人均平均预期寿命")
+    assert result.verdict.actual == 78.9 and result.verdict.status == "met"
+    assert [r.value.number for r in result.observations] == [78.6, 78.9]
+    schooling = write(
+        tmp_path, "e.csv", "指标名称,年份,数值\n劳动年龄人口平均受教育年限,2023,11.0岁\n"
+    )
+    with pytest.raises(psplan.PsplanError, match=r"11\.0岁"):
+        psplan.check("national", [schooling], engine=engine)
+
+
 def test_a_baseline_that_met_the_target_expects_the_target_every_year() -> None:
     from psplan.assess.evaluate import expected_path
 

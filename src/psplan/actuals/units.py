@@ -96,9 +96,19 @@ def known_unit(text: str) -> str | None:
     return unit if unit in KNOWN_UNITS else None
 
 
-def same_unit(a: str | None, b: str | None) -> bool:
-    """Whether two unit texts name the same unit (None and blank count as no unit)."""
-    return canonical_unit(a) == canonical_unit(b)
+def same_unit(a: str | None, b: str | None, name: str = "") -> bool:
+    """Whether two unit texts name the same unit (None and blank count as no unit), for the
+    indicator `name`: a life expectancy is in years of age, printed 岁 by the national plan
+    and 年 by 安康's, the same number either way (a schooling's 年 is no 岁)."""
+    first, second = canonical_unit(a), canonical_unit(b)
+    return first == second or (
+        {first, second} == AGE_UNITS and any(word in name for word in AGE_WORDS)
+    )
+
+
+#: The two spellings of an age in years, and what names an indicator measured in them.
+AGE_UNITS = {"岁", "年"}
+AGE_WORDS = ("寿命",)
 
 
 #: Brackets at a text's end (after `normalise_text`'s folding: （人） is (人)): a unit after

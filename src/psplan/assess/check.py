@@ -102,7 +102,7 @@ def name_unit_problem(indicator: Indicator, text: str) -> Message | None:
     counts (a bracket holding anything else is left to the name's matching)."""
     written = trailing_unit(text)
     unit = (indicator.unit or "").strip()
-    if written is None or not unit or same_unit(written, unit):
+    if written is None or not unit or same_unit(written, unit, indicator.name):
         return None
     return Message("check.name_unit_mismatch", text=quoted(text), unit=written,
                    name=indicator.name, indicator_unit=unit)  # fmt: skip
@@ -115,7 +115,7 @@ def unit_cell_problem(indicator: Indicator, row: ActualRow) -> Problem | None:
     cell, not at the figure's."""
     written = known_unit(row.unit) if row.unit else None
     unit = known_unit((indicator.unit or "").strip())
-    if written is None or unit is None or written == unit:
+    if written is None or unit is None or same_unit(written, unit, indicator.name):
         return None
     return Problem(Location(row.file, row.line, row.unit_column), "check.unit_cell_mismatch",
                    "bad-value", unit=written, name=indicator.name,
@@ -878,7 +878,7 @@ def _value_problem(indicator: Indicator, row: ActualRow) -> Message | None:
         target = quoted(indicator.target.raw)
         return Message("check.not_a_number", value=shown, name=name, target=target)
     unit = (indicator.unit or "").strip()
-    if value.unit and unit and value.unit != unit and not same_unit(value.unit, unit):
+    if value.unit and unit and value.unit != unit and not same_unit(value.unit, unit, name):
         return Message(
             "check.unit_mismatch", value=shown, unit=value.unit, name=name, indicator_unit=unit
         )
