@@ -579,8 +579,8 @@ def test_a_year_before_the_baseline_year_is_said_at_its_first_row(tmp_path: Path
             (str(w.location), w.words.render("zh")) for w in warnings if w.code == "early-year"
         ]
         assert early == [
-            (f"{path}:3:4", "2019年早于规划的基期年（2020年），请核实年份：规划未列基期值的指标"
-                            "以首个上报数据为基期")
+            (f"{path}:3:4", "2019年早于规划的基期年（2020年），请核实年份（该年份只在首次出现处"
+                            "提示）：规划未列基期值的指标以首个上报数据为基期")
         ]  # fmt: skip
 
 

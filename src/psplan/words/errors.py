@@ -343,10 +343,11 @@ WORDS: dict[str, dict[str, str]] = {
         "regions that year (modified z-score {score})",
     },
     "check.before_baseline": {
-        "zh": "{year}年早于规划的基期年（{baseline}年），请核实年份：规划未列基期值的指标以首个"
-        "上报数据为基期",
+        "zh": "{year}年早于规划的基期年（{baseline}年），请核实年份（该年份只在首次出现处提示）："
+        "规划未列基期值的指标以首个上报数据为基期",
         "en": "{year} is before the plan's baseline year ({baseline}): please check the year "
-        "(an indicator without a baseline in the plan takes its first figure as one)",
+        "(said at its first figure only; an indicator without a baseline in the plan takes its "
+        "first figure as one)",
     },
     "lint.outside_years": {
         "zh": "{year}年不在规划的基期和规划期（{start}—{end}年）内：{count}个数据，此处为首个；"
