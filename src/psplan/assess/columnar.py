@@ -333,7 +333,7 @@ class ColumnarCollected:
             [indicator for indicator, _ in goals] * len(regions),
             statuses, actuals, gaps, ratings, progresses, shares,
         )  # fmt: skip
-        aggregated = _ByBlock(self, "aggregated", _AGGREGATES.format(which="true"),
+        aggregated = _ByBlock(self, "aggregated", _AGGREGATES,
                               {"year": year}, _aggregated)  # fmt: skip
 
         def aggregate(ri: int, gk: int) -> _Aggregate:
@@ -1168,7 +1168,7 @@ class _Aggregate(NamedTuple):
 
 
 #: Per (region, indicator) of plain figures for a numeric target: what `_inputs` takes (the
-#: same `judge_rows` computes), with the numbers the query is given: $year, and which groups.
+#: same `judge_rows` computes), up to $year.
 _AGGREGATES = """
     SELECT o.ri, o.gk, arg_max(o.number, o.year), max(o.year),
            arg_min(o.number, o.year), min(o.year),
@@ -1177,7 +1177,7 @@ _AGGREGATES = """
                FILTER (WHERE g.periodic AND o.year BETWEEN g.start_year AND g.end_year),
            max(o.year) FILTER (WHERE o.year BETWEEN g.start_year AND g.end_year)
     FROM obs o JOIN judged_goals g ON g.k = o.gk
-    WHERE o.year <= $year AND g.vectorised AND {which}
+    WHERE o.year <= $year AND g.vectorised
     GROUP BY o.ri, o.gk
     HAVING NOT bool_or(o.number IS NULL OR o.text IS NOT NULL OR o.bound IS NOT NULL OR o.rt)
 """

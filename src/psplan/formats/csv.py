@@ -30,7 +30,7 @@ import math
 from collections.abc import Iterable, Iterator
 from typing import Any, overload
 
-from psplan.formats.escape import csv_cell
+from psplan.formats.escape import _NOT_A_FORMULA, csv_cell
 from psplan.formats.spool import READ_SIZE, Spool, once
 from psplan.views.model import SqlRows, Status, Table, Text
 from psplan.views.numbers import Figure
@@ -115,20 +115,29 @@ def lines(table: Table, lang: str) -> Iterator[str]:
             if found or not versions:
                 statuses |= found
                 versions.append((index, frozenset(statuses)))
-            line: list[object] = []
-            for column in columns:
-                cell = row[column] if column < len(row) else None
-                line.append(csv_cell(cell) if type(cell) is str else cell_text(cell))
-                if column in statuses:
-                    line.append(csv_cell(cell.code) if isinstance(cell, Status) else "")
-            if notes:
-                line.append(csv_cell(separator.join(table.notes.get(index, []))))
-            writer.writerow(line)
+            noted = separator.join(table.notes.get(index, [])) if notes else None
+            writer.writerow(_row_cells(row, len(columns), statuses, noted))
         yield _header(table, statuses, notes, lang)
         if len(versions) <= 1:  # every row was written with the code columns of the header
             yield from spool.chunks()
             return
         yield from _rewritten(spool, versions, statuses, len(columns), notes)
+
+
+def _row_cells(
+    row: tuple[object, ...], count: int, statuses: set[int], notes: str | None
+) -> list[object]:
+    """A row's cells as written: each cell, a status column's code after it, then the
+    notes (None: no notes column)."""
+    line: list[object] = []
+    for column in range(count):
+        cell = row[column] if column < len(row) else None
+        line.append(csv_cell(cell) if type(cell) is str else cell_text(cell))
+        if column in statuses:
+            line.append(csv_cell(cell.code) if isinstance(cell, Status) else "")
+    if notes is not None:
+        line.append(csv_cell(notes))
+    return line
 
 
 def _header(table: Table, statuses: set[int], notes: bool, lang: str) -> str:
@@ -174,8 +183,9 @@ def _worded_lines(table: Table, sql: SqlRows, lang: str) -> Iterator[str]:
             parts[-1].append(shown)
         if column in statuses:
             parts[-1].append(_quoted_sql(_guarded_sql(sql.codes[column])))
-    # each indicator's notes (long lines of the plan's) put after the cells in Python
-    notes = [_quoted(str(csv_cell(separator.join(lines)))) for lines in sql.notes]
+    # each indicator's notes (long lines of the plan's) put after the cells in Python: a
+    # worded result's are its plan's alone, those of the indicator's first row (its index)
+    notes: dict[int, str] = {}
     select = [
         "concat_ws(',', " + ", ".join(f"coalesce({p}, {_EMPTY})" for p in part) + ")"
         for part in parts
@@ -191,10 +201,13 @@ def _worded_lines(table: Table, sql: SqlRows, lang: str) -> Iterator[str]:
         for rk, gk, first, *rest in batch:
             if first is None:  # made as any row, with the code columns of the header
                 out.write(_made_line(table, sql, index, statuses, separator))
-            elif places:
-                out.write(f"{first},{places[rk]},{rest[0]},{notes[gk]}\n")
             else:
-                out.write(f"{first},{notes[gk]}\n")
+                noted = notes.get(gk)
+                if noted is None:
+                    lines = table.notes.get(gk, [])
+                    noted = notes[gk] = _quoted(str(csv_cell(separator.join(lines))))
+                middle = f",{places[rk]},{rest[0]}" if places else ""
+                out.write(f"{first}{middle},{noted}\n")
             index += 1
         yield out.getvalue()
         out.seek(0)
@@ -203,20 +216,14 @@ def _worded_lines(table: Table, sql: SqlRows, lang: str) -> Iterator[str]:
 
 def _made_line(table: Table, sql: SqlRows, index: int, statuses: set[int], separator: str) -> str:
     """Row `index` made as `lines` makes a row, as a line."""
-    line: list[object] = []
-    for column, cell in enumerate(sql.row(index)):
-        line.append(csv_cell(cell) if type(cell) is str else cell_text(cell))
-        if column in statuses:
-            line.append(csv_cell(cell.code) if isinstance(cell, Status) else "")
-    line.append(csv_cell(separator.join(table.notes.get(index, []))))
     text = io.StringIO()
-    csv.writer(text, lineterminator="\n").writerow(line)
+    noted = separator.join(table.notes.get(index, []))
+    row = sql.row(index)
+    csv.writer(text, lineterminator="\n").writerow(_row_cells(row, len(row), statuses, noted))
     return text.getvalue()
 
 
 _EMPTY = "''"
-#: `escape._NOT_A_FORMULA`, for duckdb's regular expressions.
-_NOT_A_FORMULA = r"[+-]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?[%‰]?|[-+]+"
 
 
 def _quoted(text: str) -> str:
@@ -239,7 +246,7 @@ def _guarded_sql(text: str) -> str:
     starts = f"left({text}, 1) IN ('=', '+', '-', '@', chr(9), chr(13))"
     apostrophe = "''''"
     return (
-        f"(CASE WHEN {starts} AND NOT regexp_full_match({text}, '{_NOT_A_FORMULA}')"
+        f"(CASE WHEN {starts} AND NOT regexp_full_match({text}, '{_NOT_A_FORMULA.pattern}')"
         f" THEN concat({apostrophe}, {text}) ELSE {text} END)"
     )
 

@@ -388,8 +388,7 @@ def results_table(
     def sql() -> SqlRows | None:
         from psplan.views.vectorised_cells import results_rows
 
-        return results_rows(results, keys, lang, lambda index: make(results[index]),
-                            lambda result: row_notes(result, lang))  # fmt: skip
+        return results_rows(results, keys, lang, lambda index: make(results[index]))
 
     rows = lazy_rows(results, make, one_each=True)
     notes = cast(dict, _Notes(results, lang))

@@ -107,14 +107,13 @@ class Table:
 class SqlRows:
     """A table's rows as duckdb words them, for the formats that write text (CSV): each
     column's cells (`vectorised_cells.Cell`: the same cell for every row of an indicator or
-    of a region, or SQL of the text shown), the SQL of the code of each status column, each
-    indicator's notes line, and the query: `rows(plan, select=…, source=…, parameters=…)`
-    gives batches of (rk, gk, values…), the values None in a row duckdb does not word,
-    which `row(i)` makes as the table's other rows are made."""
+    of a region, or SQL of the text shown), the SQL of the code of each status column, and
+    the query: `rows(select=…, source=…, parameters=…)` gives batches of (rk, gk, values…),
+    the values None in a row duckdb does not word, which `row(i)` makes as the table's other
+    rows are made (a row's notes are the table's `notes`, as ever)."""
 
     cells: list[tuple[str, Any, Any]]
     codes: dict[int, str]
-    notes: list[list[str]]
     source: Callable[[Any], str]
     rows: Callable[..., Any]
     row: Callable[[int], tuple]

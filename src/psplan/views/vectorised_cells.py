@@ -19,16 +19,15 @@ path's, byte for byte.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from string import Formatter
 from typing import Any
 
 from psplan.assess.rating import AHEAD_MARGIN
 from psplan.assess.vectorised import RATINGS, STATUSES, py_round
-from psplan.assess.vectorised_json import by_goal, reason, sql_text
+from psplan.assess.vectorised_json import by_goal, reason, sql_text, words_sql
 from psplan.assess.vectorised_trends import CATEGORIES
 from psplan.views.model import SqlRows
 from psplan.views.numbers import COMPUTED_PLACES, MAX_DECIMALS, is_percent, plan_precision
-from psplan.words import say, words
+from psplan.words import say
 
 
 def results_rows(
@@ -36,14 +35,13 @@ def results_rows(
     keys: Sequence[str],
     lang: str,
     row: Callable[[int], tuple],
-    notes: Callable[[Any], list[str]],
 ) -> SqlRows | None:
-    """The results table's rows (its columns `keys`; `row(i)` makes row i, `notes(result)`
-    its notes) as duckdb words them, or None where the results are not in duckdb."""
+    """The results table's rows (its columns `keys`; `row(i)` makes row i) as duckdb words
+    them, or None where the results are not in duckdb."""
     from psplan.views.assessment import attribute_label, indicator_cell, printed
 
     goals, places = getattr(results, "goals", ()), getattr(results, "places", ())
-    if not goals or getattr(results, "worded", None) is None:
+    if not goals:  # (only results in duckdb know their goals)
         return None
     indicators = [indicator for indicator, _ in goals]
     precision = by_goal([plan_precision(i) for i in indicators])
@@ -68,16 +66,13 @@ def results_rows(
         "status": ("status", _labels("status", STATUSES, lang), None),
         "rating": ("status", _labels("rating", [code for code in RATINGS if code], lang), None),
         "trend": ("text", _trend(lang), None),
-        "reason": ("text", reason(lang, lambda text: text), None),
+        "reason": ("text", reason(lang, _as_is), None),
     }  # fmt: skip
     codes = {"status": "status", "rating": "coalesce(rating, '')"}
     rated = any(rating is not None for rating in results.columns.ratings)
-    per_region = len(goals)
     return SqlRows(
         [cells[key] for key in keys],
         {keys.index(key): code for key, code in codes.items() if key != "rating" or rated},
-        # a worded result's notes are its plan's alone: read off the first region's
-        [notes(results[gk]) for gk in range(per_region)] if len(results) else [],
         lambda shape: _figures(precision, percent, points),
         results.worded,
         row,
@@ -204,26 +199,16 @@ def _share_apart() -> str:
 def _baseline(lang: str) -> str:
     """`assessment.baseline_text`: where the baseline came from (NULL: the plan's, as it
     prints it)."""
-    year = "CAST(byr AS VARCHAR)"
     cases = " ".join(
         f"WHEN '{source}' THEN"
-        f" {_filled(words(f'baseline.{source}', lang), value='bv_text', year=year)}"
+        f" {words_sql(f'baseline.{source}', lang, _as_is, value='bv_text', year='byr')}"
         for source in ("sheet", "reported", "first_reported", "zero")
     )
     return f"(CASE source {cases} END)"
 
 
-def _filled(template: str, **args: str) -> str:
-    """SQL of `template.format(**args)`, each argument an SQL expression of text."""
-    pieces = []
-    for literal, field, spec, conversion in Formatter().parse(template):
-        if literal:
-            pieces.append(sql_text(literal))
-        if field is not None:
-            if spec or conversion:
-                raise ValueError(f"no SQL for {{{field}!{conversion}:{spec}}}")
-            pieces.append(args[field])
-    return "concat(" + ", ".join(pieces) + ")" if pieces else "''"
+def _as_is(text: str) -> str:
+    return text
 
 
 def _figures(precision: str, percent: str, points: str) -> str:
