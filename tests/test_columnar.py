@@ -150,7 +150,7 @@ def _quote(cell: str) -> str:
 
 def _judged(plan_id: str, files: list[Path], engine: str, texts: bool = False, **options):
     """The assessment and warnings, or the error and its problems, of one engine; with
-    `texts`, its JSON and CSV text too, and duckdb's own columns."""
+    `texts`, its JSON, CSV and markdown text too, and duckdb's own columns."""
     try:
         checked = psplan.check(plan_id, [str(f) for f in files], engine=engine, **options)
     except PsplanError as exc:
@@ -170,7 +170,17 @@ def _judged(plan_id: str, files: list[Path], engine: str, texts: bool = False, *
         _encoded(checked, "en"),
         _columns(checked.columns),
         _csv(checked, "zh"),  # (in English too: test_the_json_and_csv_of_county_…)
+        _markdown(checked, "en"),
     ) if texts else ())  # fmt: skip
+
+
+def _markdown(checked, lang: str) -> str:
+    """The markdown `check` prints: on the columnar path, its results and lagging results
+    made by duckdb (`formats.markdown_worded`)."""
+    from psplan.formats import markdown
+    from psplan.views.assessment import assessment_view
+
+    return markdown.render(assessment_view(checked, lang))
 
 
 def _csv(checked, lang: str) -> str:
@@ -1016,13 +1026,14 @@ def test_the_trends_of_county_results_are_worked_out_by_duckdb(
 
 
 @pytest.mark.parametrize("plan_id", ["ankang", "suzhou"])
-@pytest.mark.parametrize("output", ["json", "csv"])
+@pytest.mark.parametrize("output", ["json", "csv", "markdown"])
 def test_the_json_and_csv_of_county_results_are_written_by_duckdb(
     tmp_path: Path, plan_id: str, output: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A full JSON or CSV of every county result: duckdb writes each level's and each
-    five-year total's text (`assess.vectorised_json`, `views.vectorised_cells`), and no such
-    result is made in Python; the text is the per-row path's, byte for byte, in both
+    """A full JSON, CSV or markdown of every county result: duckdb writes each level's and
+    each five-year total's text (`assess.vectorised_json`, `views.vectorised_cells`,
+    `formats.markdown_worded`: the results and the lagging ones), and no such result is made
+    in Python for it; the text is the per-row path's, byte for byte, in both
     languages, at each stage — levels measured from a first figure (ankang) and from the
     plan's baseline (suzhou), totals, strict and relative targets, an overridden indicator
     (made in Python, with its reason)."""
@@ -1045,11 +1056,12 @@ def test_the_json_and_csv_of_county_results_are_written_by_duckdb(
         monkeypatch.setattr(Result, "to_dict", lambda result, *args: made.append(
             result.indicator.id) or to_dict(result, *args))  # fmt: skip
         written, rows = _encoded, len
-    else:  # and to be written in CSV: its cells
+    else:  # and to be written in CSV or markdown: its cells
         cells = assessment.result_cells
         monkeypatch.setattr(assessment, "result_cells", lambda result, lang: made.append(
             result.indicator.id) or cells(result, lang))  # fmt: skip
-        written, rows = _csv, lambda text: text.count("\n")
+        written = _csv if output == "csv" else _markdown
+        rows = lambda text: text.count("\n")  # noqa: E731
     for stage, options in (("mid", {}), ("final", {}), ("annual", {"overrides": overrides})):
         by_rows = psplan.check(plan_id, [counties], engine="rows", stage=stage, **options)
         checked = psplan.check(plan_id, [counties], engine="columnar", stage=stage, **options)

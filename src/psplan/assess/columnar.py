@@ -587,6 +587,10 @@ class LazyResults(Sequence[Result]):
     def __len__(self) -> int:
         return len(self.columns)
 
+    def rated(self) -> bool:
+        """Whether any result carries an evaluation word (提前实现…)."""
+        return any(rating is not None for rating in self.columns.ratings)
+
     def worded(self, **query: Any) -> Iterator[list[tuple[Any, ...]]] | None:
         """The results' rows in duckdb, as SQL expressions `select` over them give them
         (`vectorised_json.worded_rows`), a batch at a time; None where there are none."""

@@ -65,6 +65,7 @@ def worded_rows(
     select: Callable[[Shape], Sequence[str]],
     parameters: dict[str, Any] | None = None,
     source: Callable[[Shape], str] | None = None,
+    rows: Sequence[int] | None = None,
 ) -> Iterator[list[tuple[Any, ...]]]:
     """Each region × goal's row (rk, gk, then the values of the SQL expressions `select`
     gives over the table `worded`), in the order of `judge_rows` (whose tables it reads), a
@@ -72,7 +73,7 @@ def worded_rows(
     in Python). `as_judged` are the indicators whose results carry nothing but their verdict
     (no override, no note of the period). `source` may give a query over `worded` to select
     from instead, one that keeps its rows and their order (projections: figures worked out
-    step by step)."""
+    step by step). `rows`: only these rows (their positions among all, rising), in order."""
     columns = [_goal_row(k, plan, indicator, goal, as_judged)
                for k, (indicator, goal) in enumerate(goals)]  # fmt: skip
     con.execute(
@@ -86,24 +87,34 @@ def worded_rows(
         "SELECT max(len(xs)), max(end_year - byr) FROM worded WHERE worded"
     ).fetchone()
     shape = Shape(longest or 1, span or 0)
+    per_region = len(goals)
     query = "SELECT rk, gk, " + ", ".join(
         f"CASE WHEN worded AND trended IS NOT NULL THEN {expression} END"
         for expression in select(shape)
     ) + (f" FROM ({source(shape)})" if source else " FROM worded")  # fmt: skip
+    if rows is not None:  # a filter keeps the order of the rows it keeps (a join may not)
+        picked = [False] * (per_region * len(regions))
+        for row in rows:
+            picked[row] = True
+        query += f" WHERE list_extract($picked::BOOLEAN[], rk * {per_region} + gk + 1)"
+        parameters = {**(parameters or {}), "picked": picked}
     # streamed on a cursor of its own: a result made in Python between two batches runs
     # queries on `con`, which would end a stream of its own
     cursor = con.cursor()
     found = cursor.execute(query, {"year": year, **(parameters or {})})
-    per_region, done = len(goals), 0
+    expected = range(per_region * len(regions)) if rows is None else rows
+    done = 0
     while batch := found.fetchmany(BATCH):
         # a projection of a table keeps its order: the rows come as `judge_rows` gave them
         head, tail = batch[0], batch[-1]
-        assert head[0] * per_region + head[1] == done, "the worded rows came out of order"
+        assert head[0] * per_region + head[1] == expected[done], "the worded rows came out of order"
         done += len(batch)
-        assert tail[0] * per_region + tail[1] == done - 1, "the worded rows came out of order"
+        assert tail[0] * per_region + tail[1] == expected[done - 1], (
+            "the worded rows came out of order"
+        )
         yield batch
     cursor.close()
-    assert done == per_region * len(regions), "the worded rows ended early"
+    assert done == len(expected), "the worded rows ended early"
     con.execute("DROP TABLE IF EXISTS worded")
 
 

@@ -184,7 +184,7 @@ def _worded_lines(table: Table, sql: SqlRows, lang: str) -> Iterator[str]:
         if column in statuses:
             parts[-1].append(_quoted_sql(_guarded_sql(sql.codes[column])))
     # each indicator's notes (long lines of the plan's) put after the cells in Python: a
-    # worded result's are its plan's alone, those of the indicator's first row (its index)
+    # worded result's are its plan's alone
     notes: dict[int, str] = {}
     select = [
         "concat_ws(',', " + ", ".join(f"coalesce({p}, {_EMPTY})" for p in part) + ")"
@@ -204,7 +204,7 @@ def _worded_lines(table: Table, sql: SqlRows, lang: str) -> Iterator[str]:
             else:
                 noted = notes.get(gk)
                 if noted is None:
-                    lines = table.notes.get(gk, [])
+                    lines = sql.notes(gk)
                     noted = notes[gk] = _quoted(str(csv_cell(separator.join(lines))))
                 middle = f",{places[rk]},{rest[0]}" if places else ""
                 out.write(f"{first}{middle},{noted}\n")

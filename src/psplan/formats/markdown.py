@@ -206,6 +206,12 @@ def _table(table: Any, lang: str) -> Iterator[Block]:
     Rows are read once (`once`: a lazy table is never held whole) and each rendered into all
     its cells; a table of up to `ALIGNED_ROWS` rows is kept and aligned, a longer one spooled
     (`Spool`) and written unpadded, row by row, once the columns kept are known."""
+    sql = table.sql() if table.sql is not None and not table.matrix else None
+    if sql is not None:  # a country's county results, as duckdb words them
+        from psplan.formats.markdown_worded import worded_table
+
+        yield from worded_table(table, sql, lang)
+        return
     if not table.rows:  # a table with no rows says so, not an empty grid
         yield markdown_line(say("format.none", lang))
         return

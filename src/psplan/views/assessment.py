@@ -191,16 +191,20 @@ def row_notes(result: Result, lang: str) -> list[str]:
     file against the source; some matter to the reader (汉中 prints 1246 个 without the brackets
     of a five-year total), so every report shows them, marked as 转录说明 so that a Chinese
     reader knows what the English line is."""
-    lines = [
-        say("assessment.note.plan", lang, text=note)
-        for note in _plan_notes(tuple(result.indicator.notes))
-    ]
+    lines = plan_note_lines(result.indicator, lang)
     if result.override:
         lines.append(say("assessment.note.override", lang, text=result.override))
     for key in ("note", "reason", "measure"):
         if result.remarks.get(key):
             lines.append(say(f"assessment.note.{key}", lang, text=result.remarks[key]))
     return lines
+
+
+def plan_note_lines(indicator: Indicator, lang: str) -> list[str]:
+    """The plan's notes on an indicator's row, as a report prints them (`row_notes`)."""
+    return [
+        say("assessment.note.plan", lang, text=note) for note in _plan_notes(tuple(indicator.notes))
+    ]
 
 
 @functools.lru_cache(maxsize=1024)
@@ -412,6 +416,23 @@ class _Picked(Sequence[Result]):
 
     def __iter__(self) -> Iterator[Result]:
         return map(self._results.__getitem__, self._rows)
+
+    # as `LazyResults` has them: the picked rows as duckdb words them
+    @property
+    def goals(self) -> Sequence[Any]:
+        return getattr(self._results, "goals", ())
+
+    @property
+    def places(self) -> Sequence[str | None]:
+        return getattr(self._results, "places", ())
+
+    def rated(self) -> bool:
+        ratings = self._results.columns.ratings  # type: ignore[attr-defined]
+        return any(ratings[row] is not None for row in self._rows)
+
+    def worded(self, **query: Any) -> Iterator[list[tuple[Any, ...]]] | None:
+        worded = getattr(self._results, "worded", None)
+        return None if worded is None else worded(rows=self._rows, **query)
 
 
 class _Notes(Mapping[int, list[str]]):

@@ -110,7 +110,7 @@ class SqlRows:
     of a region, or SQL of the text shown), the SQL of the code of each status column, and
     the query: `rows(select=…, source=…, parameters=…)` gives batches of (rk, gk, values…),
     the values None in a row duckdb does not word, which `row(i)` makes as the table's other
-    rows are made (a row's notes are the table's `notes`, as ever)."""
+    rows are made."""
 
     cells: list[tuple[str, Any, Any]]
     codes: dict[int, str]
@@ -118,6 +118,9 @@ class SqlRows:
     rows: Callable[..., Any]
     row: Callable[[int], tuple]
     parameters: dict[str, Any]
+    #: the notes under a worded row of goal `gk` (its indicator's: a result with notes of
+    #: its own is never worded)
+    notes: Callable[[int], list[str]]
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,12 @@ def results_rows(
 ) -> SqlRows | None:
     """The results table's rows (its columns `keys`; `row(i)` makes row i) as duckdb words
     them, or None where the results are not in duckdb."""
-    from psplan.views.assessment import attribute_label, indicator_cell, printed
+    from psplan.views.assessment import (
+        attribute_label,
+        indicator_cell,
+        plan_note_lines,
+        printed,
+    )
 
     goals, places = getattr(results, "goals", ()), getattr(results, "places", ())
     if not goals:  # (only results in duckdb know their goals)
@@ -69,7 +74,7 @@ def results_rows(
         "reason": ("text", reason(lang, _as_is), None),
     }  # fmt: skip
     codes = {"status": "status", "rating": "coalesce(rating, '')"}
-    rated = any(rating is not None for rating in results.columns.ratings)
+    rated = results.rated()
     return SqlRows(
         [cells[key] for key in keys],
         {keys.index(key): code for key, code in codes.items() if key != "rating" or rated},
@@ -77,6 +82,7 @@ def results_rows(
         results.worded,
         row,
         {"ahead": AHEAD_MARGIN - 1e-9, "ahead_points": AHEAD_MARGIN * 100 - 1e-9},
+        lambda gk: plan_note_lines(indicators[gk], lang),
     )
 
 
