@@ -101,7 +101,8 @@ def worded_rows(
     # streamed on a cursor of its own: a result made in Python between two batches runs
     # queries on `con`, which would end a stream of its own
     cursor = con.cursor()
-    found = cursor.execute(query, {"year": year, **(parameters or {})})
+    given = {"year": year, **(parameters or {})}
+    found = cursor.execute(query, {k: v for k, v in given.items() if f"${k}" in query})
     expected = range(per_region * len(regions)) if rows is None else rows
     done = 0
     while batch := found.fetchmany(BATCH):

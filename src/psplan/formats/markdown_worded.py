@@ -107,7 +107,8 @@ def worded_table(table: Table, sql: SqlRows, lang: str) -> Iterator[str | Iterat
         parts[-1].append(shown)
         bits.append(shift.format(bit))
     select = [f"concat_ws(chr(0), {', '.join(part)})" if part else "''" for part in parts]
-    select.append(" | ".join(bits) if bits else "0")
+    every = " | ".join(bits) if bits else "0"
+    select.append(every if sql.where is None else f"CASE WHEN {sql.where} THEN {every} ELSE -1 END")
 
     goal_notes: dict[int, str] = {}  # a goal → its mark, once its first row is written
     numbers: dict[tuple[str, ...], int] = {}  # a footnote's notes → its number
@@ -120,18 +121,23 @@ def worded_table(table: Table, sql: SqlRows, lang: str) -> Iterator[str | Iterat
         parameters=sql.parameters,
     )
     with Spool() as spool:
-        index = 0
+        index = position = 0  # the table's rows, the rows duckdb gave
         for batch in rows:
             lines = []
             for rk, gk, first, *rest in batch:
+                position += 1
                 if first is None:  # made as any row
-                    row = sql.row(index)
+                    row = sql.row(position - 1)
+                    if row is None:  # (not a row of this table)
+                        continue
                     found.add(row)
                     size = len(row)
                     cells = [_cell(row[c] if c < size else None, lang, False) for c in range(count)]
                     notes = table.notes.get(index)
                     mark = str(numbers.setdefault(tuple(notes), len(numbers) + 1)) if notes else ""
                     lines.append(f"{mark}{_CELLS}{_CELLS.join(cells)}\n")
+                elif rest[-1] < 0:  # not a row of this table
+                    continue
                 else:
                     mark = goal_notes.get(gk)
                     if mark is None:

@@ -309,7 +309,11 @@ class _Rows(Sequence):
         return self._all()[index]
 
     def __bool__(self) -> bool:
-        return bool(self._made) or self._next()
+        if self._made:
+            return True
+        if self._has_row is not None:  # (a trend's row needs the trend, not its cells)
+            return any(map(self._has_row, self._items))
+        return self._next()
 
 
 _END = object()
@@ -580,8 +584,14 @@ def trends_table(report: Assessment, lang: str, with_regions: bool) -> Table:
         }
         return tuple(cells[k] for k in keys)
 
+    def sql() -> SqlRows | None:
+        from psplan.views.vectorised_cells import trends_rows
+
+        results = report.results
+        return trends_rows(results, keys, lang, lambda index: make(results[index]))
+
     rows = lazy_rows(report.results, make, one_each=False, has_row=_has_trend)
-    return Table("trends", say("assessment.trends", lang), columns, rows)
+    return Table("trends", say("assessment.trends", lang), columns, rows, sql=sql)
 
 
 def _has_trend(result: Result) -> bool:

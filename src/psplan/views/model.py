@@ -121,6 +121,9 @@ class SqlRows:
     #: the notes under a worded row of goal `gk` (its indicator's: a result with notes of
     #: its own is never worded)
     notes: Callable[[int], list[str]]
+    #: SQL of the worded rows that are rows of the table (None: every one; a result
+    #: without a trend has no row of the trends table)
+    where: str | None = None
 
 
 @dataclass(frozen=True)

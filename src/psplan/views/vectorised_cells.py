@@ -270,3 +270,138 @@ def _figures(precision: str, percent: str, points: str) -> str:
     for layer in layers[1:]:
         query = f"{layer} FROM ({query})"
     return query
+
+
+# ------------------------------------------------------------------------------- trends
+
+
+def trends_rows(
+    results: Any,
+    keys: Sequence[str],
+    lang: str,
+    row: Callable[[int], tuple | None],
+) -> SqlRows | None:
+    """The trends table's rows (its columns `keys`; `row(i)` makes the row of result i, or
+    None where it has no trend) as duckdb words them, or None where the results are not in
+    duckdb: `assessment.trends_table`'s cells of each result with a trend."""
+    from psplan.assess.assessment import explain
+    from psplan.views.assessment import indicator_cell, prints_a_number
+
+    goals, places = getattr(results, "goals", ()), getattr(results, "places", ())
+    if not goals:
+        return None
+    indicators = [indicator for indicator, _ in goals]
+    disagree = sql_text(explain([("views_disagree", {})], lang))
+    cells: dict[str, Cell] = {
+        "indicator": ("goal", [indicator_cell(i) for i in indicators], None),
+        "region": ("region", [place or "" for place in places], None),
+        "status": ("status", _labels("status", STATUSES, lang), None),
+        "series": ("text", "series", None),
+        "sparkline": ("text", "spark", None),
+        "observed_growth": ("figure", _growth("observed"), None),
+        "needed_growth": ("figure", _growth("needed"), None),
+        "ratio": ("figure", _ratio("ratio"), None),
+        "category": ("text", _trend(lang), None),
+        "projected": ("figure", "projected_text", None),
+        "disagreement": ("text", f"(CASE WHEN {_disagrees()} THEN {disagree} ELSE '' END)",
+                         None),
+    }  # fmt: skip
+    point = say("trend.point", lang)
+    separator = say("trend.points_sep", lang)
+    precision = by_goal([plan_precision(i) for i in indicators])
+    percent = by_goal([is_percent(i) for i in indicators])
+    prints = by_goal([prints_a_number(i) for i in indicators])
+    return SqlRows(
+        [cells[key] for key in keys],
+        {},
+        lambda shape: _trend_figures(shape.longest, precision, percent, prints, point, separator),
+        results.worded,
+        row,
+        {},
+        lambda gk: [],
+        "trended = 1",
+    )
+
+
+def _growth(x: str) -> str:
+    """`numbers.growth` of `trends._round(x)`: signed, two decimals, a percentage."""
+    text = f"format('{{:+.2f}}%', ({py_round(x, 6)} + 0.0) * 100)"
+    return (
+        f"(CASE WHEN NOT isfinite({x}) THEN ''"
+        f" WHEN {text} IN ('+0.00%', '-0.00%') THEN '0.00%' ELSE {text} END)"
+    )
+
+
+def _ratio(x: str) -> str:
+    """`numbers.ratio` of `trends._round(x)`: two decimals."""
+    text = f"format('{{:.2f}}', {py_round(x, 6)} + 0.0)"
+    return (
+        f"(CASE WHEN NOT isfinite({x}) THEN '' WHEN {text} = '-0.00' THEN '0.00' ELSE {text} END)"
+    )
+
+
+def _disagrees() -> str:
+    """`Result.views_agree` is False: the status and the outlook say otherwise."""
+    return (
+        "(category <> 0 AND status IN ('met', 'on_track', 'behind', 'not_met')"
+        " AND (status IN ('met', 'on_track')) <> likely)"
+    )
+
+
+def _places(found: str) -> str:
+    """`numbers._measured`'s decimals of a figure with `found` decimals of its own."""
+    return f"least(greatest(prec, {found}), {MAX_DECIMALS})"
+
+
+def _block(k: int, top: int) -> str:
+    """`trends.sparkline`'s block of point `k` (from 1): Python's round, half to even."""
+    return f"CAST(round_even((y{k} - lo) / (hi - lo) * {top}, 0) AS INTEGER) + 1"
+
+
+def _trend_figures(
+    longest: int, precision: str, percent: str, prints: str, point: str, separator: str
+) -> str:
+    """The rows of `worded` with the text of a trend's series (`series_text`), its
+    sparkline (`trends.sparkline`) and its projection (`estimate`), a layer at a time."""
+    points = range(1, longest + 1)
+    blocks = "▁▂▃▄▅▆▇█"
+
+    def each(text: Callable[[int], str]) -> str:
+        return ", ".join(f"CASE WHEN len(ys) >= {k} THEN {text(k)} END" for k in points)
+
+    year = point.removeprefix("{year}").removesuffix("{value}")  # the words between them
+    assert point == f"{{year}}{year}{{value}}", point
+    spark = (
+        f"(CASE WHEN len(ys) = 0 THEN '' WHEN hi = lo THEN repeat('{blocks[3]}', len(ys))"
+        " ELSE concat("
+        + each(lambda k: f"substr('{blocks}', {_block(k, len(blocks) - 1)}, 1)")
+        + ") END)"
+    )
+    series = (
+        f"concat_ws({sql_text(separator)}, "
+        + each(lambda k: f"concat(CAST(xs[{k}] AS VARCHAR), {sql_text(year)}, y{k}_text)")
+        + ")"
+    )
+    places = ", ".join(f"coalesce(y{k}_dec, 0)" for k in points)
+    layers = [
+        f"SELECT *, {precision} AS prec, {percent} AS pct, {prints} AS prints,"
+        " list_min(ys) AS lo, list_max(ys) AS hi,"
+        f" ({py_round('projected', 6)} + 0.0) AS proj, "
+        + ", ".join(f"ys[{k}] AS y{k}" for k in points)
+        + " FROM worded",
+        "SELECT *, " + ", ".join(f"{_decimals(f'y{k}')} AS y{k}_dec" for k in points),
+        "SELECT *, "
+        + ", ".join(f"{_measure(f'y{k}', _places(f'y{k}_dec'))} AS y{k}_text" for k in points)
+        + f", CASE WHEN prints THEN greatest(prec, least(greatest({places}), 2)) ELSE 2 END"
+        " AS estimate_places",
+        f"SELECT *, ({_rounded('proj', 'estimate_places')} + 0.0) AS proj_shown",
+        f"SELECT *, {_decimals('proj_shown')} AS proj_dec, {spark} AS spark, {series} AS series",
+        "SELECT *, CASE WHEN proj IS NULL THEN ''"
+        f" WHEN prints THEN {_measure('proj_shown', 'estimate_places')}"
+        f" ELSE {_measure('proj_shown', _places('proj_dec'))}"
+        " END AS projected_text",
+    ]
+    query = layers[0]
+    for layer in layers[1:]:
+        query = f"{layer} FROM ({query})"
+    return query
