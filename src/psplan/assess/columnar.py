@@ -357,10 +357,14 @@ class ColumnarCollected:
             made.trends = trends
             return made
 
-        def worded(**query: Any) -> Iterator[list[tuple[Any, ...]]]:
-            from psplan.assess.vectorised_json import worded_rows
+        shapes: list[Any] = []  # the table `worded`'s, once made
 
-            return worded_rows(con, goals, regions, year, self.plan, as_judged, **query)
+        def worded(**query: Any) -> Iterator[list[tuple[Any, ...]]]:
+            from psplan.assess.vectorised_json import worded_rows, worded_table
+
+            if not shapes:
+                shapes.append(worded_table(con, goals, year, self.plan, as_judged))
+            return worded_rows(con, goals, regions, year, shapes[0], **query)
 
         # no collection sheet is read here, so no result has 原因分析 of its own
         return LazyResults(columns, make, notes_per_indicator=not self.remarks,

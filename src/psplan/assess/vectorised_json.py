@@ -55,25 +55,17 @@ class Shape:
     span: int
 
 
-def worded_rows(
+def worded_table(
     con: Any,
     goals: Sequence[tuple[Indicator, Goal]],
-    regions: Sequence[str | None],
     year: int,
     plan: Plan,
     as_judged: frozenset[str],
-    select: Callable[[Shape], Sequence[str]],
-    parameters: dict[str, Any] | None = None,
-    source: Callable[[Shape], str] | None = None,
-    rows: Sequence[int] | None = None,
-) -> Iterator[list[tuple[Any, ...]]]:
-    """Each region × goal's row (rk, gk, then the values of the SQL expressions `select`
-    gives over the table `worded`), in the order of `judge_rows` (whose tables it reads), a
-    batch at a time; the values are None in a row duckdb does not word (its result is made
-    in Python). `as_judged` are the indicators whose results carry nothing but their verdict
-    (no override, no note of the period). `source` may give a query over `worded` to select
-    from instead, one that keeps its rows and their order (projections: figures worked out
-    step by step). `rows`: only these rows (their positions among all, rising), in order."""
+) -> Shape:
+    """Make the table `worded`: each region × goal's row, with every number its words need
+    (`as_judged`: the indicators whose results carry nothing but their verdict, no override
+    and no note of the period). It stays until made again: a format that writes several
+    tables of the results (markdown: the lagging ones, all, their trends) reads it for each."""
     columns = [_goal_row(k, plan, indicator, goal, as_judged)
                for k, (indicator, goal) in enumerate(goals)]  # fmt: skip
     con.execute(
@@ -86,7 +78,27 @@ def worded_rows(
     longest, span = con.execute(
         "SELECT max(len(xs)), max(end_year - byr) FROM worded WHERE worded"
     ).fetchone()
-    shape = Shape(longest or 1, span or 0)
+    return Shape(longest or 1, span or 0)
+
+
+def worded_rows(
+    con: Any,
+    goals: Sequence[tuple[Indicator, Goal]],
+    regions: Sequence[str | None],
+    year: int,
+    shape: Shape,
+    select: Callable[[Shape], Sequence[str]],
+    parameters: dict[str, Any] | None = None,
+    source: Callable[[Shape], str] | None = None,
+    rows: Sequence[int] | None = None,
+) -> Iterator[list[tuple[Any, ...]]]:
+    """Each region × goal's row (rk, gk, then the values of the SQL expressions `select`
+    gives over the table `worded`, made by `worded_table`, of this `shape`), in the order of
+    `judge_rows` (whose tables it reads), a batch at a time; the values are None in a row
+    duckdb does not word (its result is made in Python). `source` may give a query over
+    `worded` to select from instead, one that keeps its rows and their order (projections:
+    figures worked out step by step). `rows`: only these rows (their positions among all,
+    rising), in order."""
     per_region = len(goals)
     query = "SELECT rk, gk, " + ", ".join(
         f"CASE WHEN worded AND trended IS NOT NULL THEN {expression} END"
@@ -116,7 +128,6 @@ def worded_rows(
         yield batch
     cursor.close()
     assert done == len(expected), "the worded rows ended early"
-    con.execute("DROP TABLE IF EXISTS worded")
 
 
 def result_texts(

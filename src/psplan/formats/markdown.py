@@ -297,15 +297,30 @@ def _pipe_lines(
     """A table of more than `ALIGNED_ROWS` rows, unpadded, its rows read back from the spool."""
     rule = [_RULES.get(align, ":---") for align in colalign]
     yield f"| {' | '.join(headers)} |\n|{'|'.join(rule)}|"
+    lines: list[str] = []
     for index, line in enumerate(spool.file()):
-        yield f"\n| {' | '.join(cells(index, line[:-1].split(_CELLS)))} |"
+        lines.append(f"\n| {' | '.join(cells(index, line[:-1].split(_CELLS)))} |")
+        if len(lines) == _LINES:  # written in pieces of some lines, not a line at a time
+            yield "".join(lines)
+            lines.clear()
+    yield "".join(lines)
+
+
+#: Lines of a long table joined into one piece to write.
+_LINES = 1024
 
 
 def _note_lines(table: Any, markers: dict[int, int]) -> Iterator[str]:
-    """Each footnote once, in the order of their marks, its notes one line each."""
+    """Each footnote once, in the order of their marks: the notes of the first row it marks."""
     first: dict[int, int] = {}  # a mark → the first row it marks (whose notes it lists)
     for row, mark in markers.items():
         first.setdefault(mark, row)
-    for number, (mark, row) in enumerate(sorted(first.items())):
-        notes = "\\\n  ".join(markdown_line(note) for note in table.notes[row])
-        yield f"{chr(10) if number else ''}- {marker(mark)} {notes}"
+    return footnotes({mark: table.notes[row] for mark, row in first.items()})
+
+
+def footnotes(notes: dict[int, Sequence[str]]) -> Iterator[str]:
+    """Each footnote (its number → its notes), in order, its notes one line each (a hard
+    line break: "\\" at the end)."""
+    for position, mark in enumerate(sorted(notes)):
+        lines = "\\\n  ".join(markdown_line(note) for note in notes[mark])
+        yield f"{chr(10) if position else ''}- {marker(mark)} {lines}"

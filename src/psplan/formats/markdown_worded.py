@@ -19,7 +19,7 @@ per-row path's, byte for byte.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from psplan.assess.vectorised_json import by_goal
 from psplan.formats.escape import markdown_cell, markdown_line
@@ -70,6 +70,7 @@ def worded_table(table: Table, sql: SqlRows, lang: str) -> Iterator[str | Iterat
         _marked,
         _pipe_lines,
         _pipe_table,
+        footnotes,
     )
 
     count = len(table.columns)
@@ -175,10 +176,12 @@ def worded_table(table: Table, sql: SqlRows, lang: str) -> Iterator[str | Iterat
         headers = [markdown_cell(table.columns[column].label) for column in kept]
         every = kept == list(range(count))
 
-        def cells(_: int, texts: list[str]) -> list[str]:
-            mark, *row = texts
+        marks = {number: marker(number) for number in numbers.values()}
+
+        def cells(_: int, row: list[str]) -> list[str]:
+            mark = row.pop(0)
             if mark and marked is not None:
-                row[marked] = f"{row[marked]} {marker(int(mark))}".strip()
+                row[marked] = f"{row[marked]} {marks[int(mark)]}".strip()
             return row if every else [row[column] for column in kept]
 
         if index <= ALIGNED_ROWS:
@@ -188,11 +191,4 @@ def worded_table(table: Table, sql: SqlRows, lang: str) -> Iterator[str | Iterat
             yield _pipe_lines(headers, align, spool, cells)
         notes_of = {number: notes for notes, number in numbers.items()}
         if notes_of:
-            yield _footnotes(notes_of)
-
-
-def _footnotes(notes_of: dict[int, Sequence[str]]) -> Iterator[str]:
-    """Each footnote once, in order, its notes one line each (as `markdown._note_lines`)."""
-    for position, number in enumerate(sorted(notes_of)):
-        lines = "\\\n  ".join(markdown_line(note) for note in notes_of[number])
-        yield f"{chr(10) if position else ''}- {marker(number)} {lines}"
+            yield footnotes(notes_of)
