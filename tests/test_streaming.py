@@ -461,6 +461,39 @@ def test_a_csv_of_every_result_makes_no_result_twice(tmp_path: Path) -> None:
     assert "转录说明" in text  # the plan's notes are in it, read off the same results
 
 
+def test_a_duckdb_that_streams_out_of_order_writes_county_results_on_one_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """duckdb 1.4 and 1.5 gave the rows of a parallel query streamed to psplan out of their
+    table's order (the full CSV of 2,900 counties stopped at the assertion that guards it):
+    with such a duckdb the worded rows are read on one thread, and the threads it had are
+    given back after; the text is the same."""
+    from psplan.assess import vectorised_json
+
+    path = generated(tmp_path, "ankang", 40)
+    expected = render(assessment_view(psplan.check("ankang", path, engine="columnar"), "zh"),
+                      "csv")  # fmt: skip
+    threads: list[str] = []  # before, while streamed
+    connections = []
+    one_thread, in_order = vectorised_json._one_thread, vectorised_json._streams_in_order
+
+    def counted(con):
+        connections.append(con)
+        threads.append(con.execute("SELECT current_setting('threads')").fetchone()[0])
+        had = one_thread(con)
+        threads.append(con.execute("SELECT current_setting('threads')").fetchone()[0])
+        return had
+
+    monkeypatch.setattr(vectorised_json, "_streams_in_order", lambda con: False)
+    monkeypatch.setattr(vectorised_json, "_one_thread", counted)
+    report = psplan.check("ankang", path, engine="columnar")
+    assert render(assessment_view(report, "zh"), "csv") == expected
+    assert len(threads) == 2 and threads[1] == 1 < threads[0]
+    (after,) = connections[0].execute("SELECT current_setting('threads')").fetchone()
+    assert after == threads[0]
+    assert in_order(connections[0])  # (the duckdb installed: 2.x)
+
+
 def test_a_long_table_is_counted_on_a_terminal_as_it_is_written(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

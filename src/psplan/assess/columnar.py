@@ -730,8 +730,8 @@ def _skipped(table: Table) -> list[tuple[int, Problem]] | None:
         return []
     rows = con.execute(
         "SELECT r.rowid, r.ind, r.reg, r.yr, r.val, m.gk, g.ri FROM raw r"
-        f" JOIN indmap m ON m.ind = coalesce(r.ind, '{_NULL}')"
-        f" JOIN regmap g ON g.reg = coalesce(r.reg, '{_NULL}')"
+        " JOIN indmap m ON m.ind = coalesce(r.ind, chr(0))"
+        " JOIN regmap g ON g.reg = coalesce(r.reg, chr(0))"
         " WHERE NOT r.blank AND (m.gk < 0 OR g.ri < 0) ORDER BY r.rowid"
     ).fetchall()
     found = []
@@ -833,7 +833,7 @@ FROM valkind k LEFT JOIN parsed p USING (val)
 
 #: Every non-blank row with its region and indicator numbers, year and value (a blank
 #: value has kind 0 and no figure: missing).
-_FIGURES = f"""
+_FIGURES = """
 CREATE TABLE fig AS
 SELECT *, number IS NULL AND text IS NULL AS missing FROM (
     SELECT r.rid, r.f, g.ri, m.gk, y.year, coalesce(r.val, '') AS raw,
@@ -842,7 +842,7 @@ SELECT *, number IS NULL AND text IS NULL AS missing FROM (
     FROM (SELECT rowid AS rid, * FROM raw WHERE NOT blank) r
     JOIN indmap m ON m.ind = r.ind
     JOIN yearmap y ON y.yr = r.yr
-    JOIN regmap g ON g.reg = coalesce(r.reg, '{_NULL}')
+    JOIN regmap g ON g.reg = coalesce(r.reg, chr(0))
     LEFT JOIN valmap v ON v.val = r.val)
 """
 

@@ -112,6 +112,7 @@ def worded_rows(
         parameters = {**(parameters or {}), "picked": picked}
     # streamed on a cursor of its own: a result made in Python between two batches runs
     # queries on `con`, which would end a stream of its own
+    threads = None if _streams_in_order(con) else _one_thread(con)
     cursor = con.cursor()
     given = {"year": year, **(parameters or {})}
     found = cursor.execute(query, {k: v for k, v in given.items() if f"${k}" in query})
@@ -127,7 +128,23 @@ def worded_rows(
         )
         yield batch
     cursor.close()
+    if threads is not None:
+        con.execute(f"SET threads = {threads}")
     assert done == len(expected), "the worded rows ended early"
+
+
+def _streams_in_order(con: Any) -> bool:
+    """Whether duckdb streams a query's rows in its table's order on several threads: 2.0
+    and later do; 1.4 and 1.5 gave the text of a country's county results out of order."""
+    (version,) = con.execute("SELECT version()").fetchone()
+    return int(version.lstrip("v").split(".")[0]) >= 2
+
+
+def _one_thread(con: Any) -> int:
+    """Set duckdb to one thread (in order, if slower); returns how many it had."""
+    (threads,) = con.execute("SELECT current_setting('threads')").fetchone()
+    con.execute("SET threads = 1")
+    return int(threads)
 
 
 def result_texts(
