@@ -244,19 +244,23 @@ def _figures(precision: str, percent: str, points: str) -> str:
         f" WHEN pct THEN concat({_fixed('gap_shown', 'gap_shown_places')}, {sql_text(points)})"
         f" ELSE {_measure('gap_shown', 'gap_shown_places')} END AS gap_text",
     ]
+    # most expected values read apart from the actual at the plan's decimals: `apart`, and
+    # only the others go up a decimal at a time (a CASE works out a branch for its rows)
+    layers.append(
+        f"SELECT *, coalesce(expected IS NULL OR {_rounded('expected', 'p0')}"
+        f" <> {_rounded('actual', 'p0')} OR {py_round('expected', 4)} = {py_round('actual', 4)},"
+        " false) AS apart"
+    )
     for k in range(1, MAX_DECIMALS + 1):
         previous = f"p{k - 1}"
         layers.append(
-            f"SELECT *, CASE WHEN {previous} < {MAX_DECIMALS}"
+            f"SELECT *, CASE WHEN apart THEN {previous} WHEN {previous} < {MAX_DECIMALS}"
             f" AND {_rounded('expected', previous)} = read THEN {previous} + 1"
             f" ELSE {previous} END AS p{k}"
         )
-    last = f"p{MAX_DECIMALS}"
     layers.append(
-        "SELECT *, CASE WHEN expected IS NULL THEN NULL"
-        f" WHEN {_rounded('expected', 'p0')} <> {_rounded('actual', 'p0')}"
-        f" OR {py_round('expected', 4)} = {py_round('actual', 4)} THEN p0 ELSE {last} END"
-        " AS expected_places"
+        "SELECT *, CASE WHEN expected IS NULL THEN NULL WHEN apart THEN p0"
+        f" ELSE p{MAX_DECIMALS} END AS expected_places"
     )
     layers.append(
         "SELECT *, least(expected_places, 4) AS expected_shown_places,"
