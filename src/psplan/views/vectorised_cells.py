@@ -329,18 +329,21 @@ def trends_rows(
 
 def _growth(x: str) -> str:
     """`numbers.growth` of `trends._round(x)`: signed, two decimals, a percentage."""
-    text = f"format('{{:+.2f}}%', ({py_round(x, 6)} + 0.0) * 100)"
-    return (
-        f"(CASE WHEN NOT isfinite({x}) THEN ''"
-        f" WHEN {text} IN ('+0.00%', '-0.00%') THEN '0.00%' ELSE {text} END)"
-    )
+    return _two_places(x, "+", " * 100", "%")
 
 
 def _ratio(x: str) -> str:
     """`numbers.ratio` of `trends._round(x)`: two decimals."""
-    text = f"format('{{:.2f}}', {py_round(x, 6)} + 0.0)"
+    return _two_places(x, "", "", "")
+
+
+def _two_places(x: str, sign: str, scale: str, suffix: str) -> str:
+    """`trends._round(x)` (None where not finite) shown with two decimals, never as a
+    signed zero (+0.00%, -0.00)."""
+    text = f"concat(format('{{:{sign}.2f}}', ({py_round(x, 6)} + 0.0){scale}), '{suffix}')"
     return (
-        f"(CASE WHEN NOT isfinite({x}) THEN '' WHEN {text} = '-0.00' THEN '0.00' ELSE {text} END)"
+        f"(CASE WHEN {x} IS NULL OR NOT isfinite({x}) THEN ''"
+        f" WHEN ltrim({text}, '+-') = '0.00{suffix}' THEN '0.00{suffix}' ELSE {text} END)"
     )
 
 
