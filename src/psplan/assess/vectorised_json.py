@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from string import Formatter
 from typing import Any
 
-from psplan.assess.assessment import closing_keys, indicator_keys
+from psplan.assess.assessment import GOOD_STATUSES, closing_keys, indicator_keys
 from psplan.assess.evaluate import OP_SYMBOLS, Goal
 from psplan.assess.trends import natural_cap
 from psplan.assess.vectorised import JUDGED, STEPS, _satisfies, py_round, vectorisable
@@ -448,10 +448,7 @@ def _trend(longest: int) -> str:
         f" concat('[', CAST(xs[{k}] AS VARCHAR), ', ', CAST(ys[{k}] AS VARCHAR), ']') END"
         for k in range(1, longest + 1)
     )
-    agrees = (
-        "CASE WHEN category = 0 OR status NOT IN ('met', 'on_track', 'behind', 'not_met')"
-        " THEN 'null' WHEN (status IN ('met', 'on_track')) = likely THEN 'true' ELSE 'false' END"
-    )
+    agrees = f"CASE {views_agree()} WHEN true THEN 'true' WHEN false THEN 'false' ELSE 'null' END"
     return "concat(" + ", ".join([
         "'{\"points\": ['",
         f"concat_ws(', ', {points})",
@@ -464,6 +461,16 @@ def _trend(longest: int) -> str:
         "', \"likely_met\": '", "CASE WHEN likely THEN 'true' ELSE 'false' END",
         "', \"agrees_with_status\": '", agrees, "'}'",
     ]) + ")"  # fmt: skip
+
+
+def views_agree() -> str:
+    """SQL of `Result.views_agree` of a trended row: whether the status and the outlook say
+    the same (NULL where either says nothing to compare)."""
+    good = ", ".join(f"'{status}'" for status in GOOD_STATUSES)
+    return (
+        "(CASE WHEN category = 0 OR status NOT IN ('met', 'on_track', 'behind', 'not_met')"
+        f" THEN NULL ELSE (status IN ({good})) = likely END)"
+    )
 
 
 def _path(span: int) -> str:

@@ -23,7 +23,7 @@ from typing import Any
 
 from psplan.assess.rating import AHEAD_MARGIN
 from psplan.assess.vectorised import RATINGS, STATUSES, py_round
-from psplan.assess.vectorised_json import by_goal, reason, sql_text, words_sql
+from psplan.assess.vectorised_json import by_goal, reason, sql_text, views_agree, words_sql
 from psplan.assess.vectorised_trends import CATEGORIES
 from psplan.views.model import SqlRows
 from psplan.views.numbers import COMPUTED_PLACES, MAX_DECIMALS, is_percent, plan_precision
@@ -307,7 +307,7 @@ def trends_rows(
         "ratio": ("figure", _ratio("ratio"), None),
         "category": ("text", _trend(lang), None),
         "projected": ("figure", "projected_text", None),
-        "disagreement": ("text", f"(CASE WHEN {_disagrees()} THEN {disagree} ELSE '' END)",
+        "disagreement": ("text", f"(CASE WHEN NOT {views_agree()} THEN {disagree} ELSE '' END)",
                          None),
     }  # fmt: skip
     point = say("trend.point", lang)
@@ -344,14 +344,6 @@ def _two_places(x: str, sign: str, scale: str, suffix: str) -> str:
     return (
         f"(CASE WHEN {x} IS NULL OR NOT isfinite({x}) THEN ''"
         f" WHEN ltrim({text}, '+-') = '0.00{suffix}' THEN '0.00{suffix}' ELSE {text} END)"
-    )
-
-
-def _disagrees() -> str:
-    """`Result.views_agree` is False: the status and the outlook say otherwise."""
-    return (
-        "(category <> 0 AND status IN ('met', 'on_track', 'behind', 'not_met')"
-        " AND (status IN ('met', 'on_track')) <> likely)"
     )
 
 
