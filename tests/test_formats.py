@@ -464,45 +464,6 @@ def _sheets(workbook: bytes) -> dict[str, bytes]:
         return {name: parts.read(name) for name in parts.namelist() if "docProps" not in name}
 
 
-def test_xlsx_rows_keep_their_heights_when_written_in_constant_memory(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A data sheet forgets each row's height once XlsxWriter has written the row out (a
-    country's results held 66 MB of them): the workbook is the same byte for byte as one
-    written keeping them all, and its wrapped rows are tall."""
-    import xlsxwriter.worksheet
-
-    import psplan
-    from psplan.cli.judge import _view
-    from psplan.formats import xlsx
-
-    from conftest import generate_actuals
-
-    counties = generate_actuals("hanzhong", tmp_path / "counties.csv", "--regions", "6")
-    view = _view(psplan.check("hanzhong", str(counties)), "zh")
-    monkeypatch.setattr(xlsx, "IN_MEMORY_CELLS", 0)  # (a small view is made in memory)
-    forgetting = xlsx.render(view)
-
-    class KeptAll(dict):
-        def pop(self, *args):  # nothing forgotten
-            return None
-
-    init = xlsxwriter.worksheet.Worksheet.__init__
-
-    def keeping(self, *args, **kwargs) -> None:
-        init(self, *args, **kwargs)
-        self.row_info = KeptAll()
-
-    monkeypatch.setattr(xlsxwriter.worksheet.Worksheet, "__init__", keeping)
-    keeping_all = xlsx.render(view)
-    assert _sheets(forgetting) == _sheets(keeping_all)
-    from openpyxl import load_workbook
-
-    sheet = load_workbook(io.BytesIO(forgetting))["全部指标"]
-    tall = [r for r in range(2, sheet.max_row + 1) if (sheet.row_dimensions[r].height or 0) > 15]
-    assert len(tall) > sheet.max_row / 2  # the reasons wrap
-
-
 def _workbook_facts(workbook: bytes) -> dict[str, Any]:
     """What a reader sees of a workbook, sheet by sheet: every cell's value, type, number
     format, font, fill, alignment and quote prefix; the rows' heights and the columns'
@@ -537,12 +498,13 @@ def _workbook_facts(workbook: bytes) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("by_region", [False, True])
-def test_xlsx_made_in_memory_or_row_by_row_reads_the_same(
+def test_xlsx_rows_written_as_xml_read_as_xlsxwriter_writes_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, by_region: bool
 ) -> None:
-    """A workbook of up to IN_MEMORY_CELLS cells is made in memory (its texts shared, a
-    third faster), a larger one row by row in constant memory: a reader sees the same
-    cells, styles and sheets either way, and the two are different files (both modes ran)."""
+    """A workbook of up to XLSXWRITER_CELLS cells is written by XlsxWriter alone (its texts
+    shared); a larger one's data sheets have their rows written as XML and spliced in: a
+    reader sees the same cells, styles, heights and sheets either way, and the two are
+    different files (both ways ran)."""
     import psplan
     from psplan.cli.judge import _view
     from psplan.formats import xlsx
@@ -551,12 +513,12 @@ def test_xlsx_made_in_memory_or_row_by_row_reads_the_same(
 
     counties = generate_actuals("hanzhong", tmp_path / "counties.csv", "--regions", "6")
     view = _view(psplan.check("hanzhong", str(counties)), "zh", by_region=by_region)
-    in_memory = xlsx.render(view)
-    monkeypatch.setattr(xlsx, "IN_MEMORY_CELLS", 0)
-    row_by_row = xlsx.render(view)
-    assert _sheets(in_memory) != _sheets(row_by_row)  # shared strings, inline strings
-    facts = _workbook_facts(in_memory)
-    assert facts == _workbook_facts(row_by_row)
+    whole = xlsx.render(view)
+    monkeypatch.setattr(xlsx, "XLSXWRITER_CELLS", 0)
+    spliced = xlsx.render(view)
+    assert _sheets(whole) != _sheets(spliced)  # shared strings, inline strings
+    facts = _workbook_facts(whole)
+    assert facts == _workbook_facts(spliced)
     if not by_region:  # the results' reasons wrap: their rows are tall, either way
         heights = facts["全部指标"]["heights"]
         assert len(heights) > len(facts["全部指标"]["cells"]) / 20 / 2

@@ -156,8 +156,8 @@ def test_sigterm_while_writing_a_large_report(tmp_path: Path) -> None:
 def test_a_signal_while_a_workbook_is_made_leaves_no_temporary_file(
     tmp_path: Path, signum: int
 ) -> None:
-    """XlsxWriter keeps a sheet's rows in temporary files until the workbook is closed: a
-    signal while it is made removes them with the output's (Ctrl-C left 25 MB behind)."""
+    """A workbook is made in temporary files (a large sheet's rows, XlsxWriter's parts): a
+    signal while it is made removes them with the output's (Ctrl-C once left 25 MB behind)."""
     actuals = tmp_path / "a.csv"
     with actuals.open("w", encoding="utf-8") as handle:
         handle.write("indicator,year,value,region\n")
@@ -168,7 +168,7 @@ def test_a_signal_while_a_workbook_is_made_leaves_no_temporary_file(
     out = tmp_path / "r.xlsx"
     child = _report(actuals, out, _env(TMPDIR=str(temporary)))
 
-    def made() -> bool:  # XlsxWriter's temporary files exist
+    def made() -> bool:  # the workbook's temporary files exist
         return any(f.is_dir() and any(f.iterdir()) for f in temporary.glob("psplan-xlsx-*"))
 
     caught, stderr = _signal_when(child, made, signum)

@@ -24,8 +24,11 @@ READ_SIZE = 1 << 16
 class Spool:
     """Text written, then read back from the start: as chunks, or as a file (`csv.reader`)."""
 
-    def __init__(self, in_memory: int | None = None) -> None:
+    def __init__(self, in_memory: int | None = None, folder: str | None = None) -> None:
+        """`folder`: the temp file is named, in it (removed when closed, or with the
+        folder), not unnamed."""
         self._in_memory = IN_MEMORY if in_memory is None else in_memory
+        self._folder = folder
         self._size = 0
         self._file: TextIO = io.StringIO(newline="\n")
         self._on_disk = False
@@ -35,8 +38,9 @@ class Spool:
         if not self._on_disk and self._size > self._in_memory:
             # newline="\\n": text goes out as it came in, lines end at \\n only (a CR in a
             # CSV cell stays in it); surrogatepass: any str round-trips
-            disk = tempfile.TemporaryFile(  # noqa: SIM115 (closed by close())
-                "w+", encoding="utf-8", errors="surrogatepass", newline="\n"
+            make = tempfile.TemporaryFile if self._folder is None else tempfile.NamedTemporaryFile
+            disk = make(  # (closed by close())
+                "w+", encoding="utf-8", errors="surrogatepass", newline="\n", dir=self._folder
             )
             disk.write(self._file.getvalue())
             self._file.close()

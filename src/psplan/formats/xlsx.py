@@ -26,14 +26,14 @@
 - Every sheet prints on A4 landscape, fitted to the page width, the header row repeated on
   each page, with the title and page number in the margins.
 - Written by XlsxWriter (a styled cell costs a quarter of what openpyxl's write-only mode
-  took). A workbook of up to `IN_MEMORY_CELLS` cells is made in memory, each text stored once
-  (the shared strings) and its cells referring to it; a larger one (every result of a
-  country's counties) row by row in constant-memory mode, which takes no more memory than a
-  few rows (each row goes to a temporary file once the next one is begun) but writes every
-  cell's text out in full. Either way a row is finished (its height set) before the next one
-  is begun, and a table's column widths are measured on its first `MEASURED_ROWS` rows; the
-  cells, their styles and the sheets' settings are the same (a test reads both back).
-  openpyxl reads workbooks (`psplan.actuals`), and the tests read these back with it.
+  took). A workbook of up to `XLSXWRITER_CELLS` cells is written by it alone, each text
+  stored once (the shared strings) and its cells referring to it. A larger one (a matrix of
+  a country's counties, every result of them) has its data sheets' rows written as XML
+  (`xlsx_rows`: each text in full, in a fifth of the time a cell) to a spool on disk, and
+  spliced into the sheets XlsxWriter wrote around them, so no more than a row is held in
+  memory. Either way a table's column widths are measured on its first `MEASURED_ROWS`
+  rows; the cells, their styles and the sheets' settings are the same (a test reads both
+  back). openpyxl reads workbooks (`psplan.actuals`), and the tests read these back with it.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from psplan import progress
-from psplan.formats import FIXED_DATE
+from psplan.formats import FIXED_DATE, xlsx_rows
 from psplan.formats.colours import STATUS_FILLS
 from psplan.formats.escape import is_formula_text, xlsx_text
 from psplan.formats.spool import once
@@ -90,8 +90,8 @@ def render(view: View, *, color: bool = False, width: int | None = None) -> byte
     """The view as a workbook (`color` and `width` do not apply)."""
     import tempfile
 
-    # XlsxWriter keeps each sheet's rows in temporary files until the workbook is closed: in a
-    # folder of psplan's, removed whatever happens (Ctrl-C left 25 MB of them behind)
+    # XlsxWriter writes the workbook's parts to temporary files, and a large sheet's rows go
+    # to one: in a folder of psplan's, removed whatever happens (Ctrl-C left 25 MB behind)
     with tempfile.TemporaryDirectory(prefix="psplan-xlsx-") as folder:
         return _render(view, folder)
 
@@ -103,10 +103,11 @@ def chunks(view: View, *, color: bool = False, width: int | None = None) -> Iter
     yield render(view, color=color, width=width)
 
 
-#: The most cells a workbook is made of in memory: a region × indicator matrix of 2,900
-#: counties (190,000 status cells) is written in 0.9 s so, 1.3 s in constant-memory mode,
-#: and holds some 40 MB until the workbook is closed.
-IN_MEMORY_CELLS = 400_000
+#: The most cells a workbook's sheets are written by XlsxWriter alone; a larger workbook's
+#: data sheets have their rows written as XML (`xlsx_rows`: a fifth of the time a cell), and
+#: XlsxWriter the rest. Below it the workbook is the smaller, each text stored once (the
+#: shared strings).
+XLSXWRITER_CELLS = 100_000
 
 
 def _cells(view: View) -> int | None:
@@ -129,8 +130,6 @@ def _render(view: View, folder: str) -> bytes:
     cells = _cells(view)
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {
-        # a large workbook: each row written out once the next is begun
-        "constant_memory": cells is None or cells > IN_MEMORY_CELLS,
         "tmpdir": folder,
         # text is text: never read as a number, a formula or a link (cells are typed)
         "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
@@ -145,12 +144,16 @@ def _render(view: View, folder: str) -> bytes:
         name = _sheet_name(say("sheet.summary", view.lang), names)
         _summary_sheet(book, styles, name, view, on_summary)
     summary_ids = {id(table) for table in on_summary}
+    as_xml = folder if cells is None or cells > XLSXWRITER_CELLS else None
+    spliced = []
     for table in view.tables:
         if id(table) not in summary_ids:
             name = _sheet_name(_sheet_title(table, view), names, table.key)
-            _data_sheet(book, styles, name, view, table)
+            sheet = _data_sheet(book, styles, name, view, table, as_xml)
+            if sheet is not None:
+                spliced.append(sheet)
     book.close()
-    return buffer.getvalue()
+    return xlsx_rows.splice(buffer.getvalue(), spliced) if spliced else buffer.getvalue()
 
 
 def _sheet_title(table: Table, view: View) -> str:
@@ -185,30 +188,63 @@ def _sheet_name(title: str, used: set[str], fallback: str = "1") -> str:
 
 def _write(sheet: Worksheet, row: int, column: int, value: Cell, styles: _Styles,
            style: _Style = None) -> None:  # fmt: skip
-    """One cell (`row` and `column` 1-based, as a sheet names them), typed: a number stays
-    a number, any text a string — one that looks like a formula (=1+1) quote-prefixed, so it
-    stays text when someone edits it."""
-    if isinstance(value, Figure):
-        stored: object = value.value
+    """One cell (`row` and `column` 1-based, as a sheet names them), typed (`_typed`)."""
+    kind, stored, style = _typed(value, style)
+    form = styles.get(style)
+    if kind == "string":
+        sheet.write_string(row - 1, column - 1, stored, form)  # type: ignore[arg-type]
+    elif kind == "number":
+        sheet.write_number(row - 1, column - 1, stored, form)  # type: ignore[arg-type]
+    elif kind == "boolean":
+        sheet.write_boolean(row - 1, column - 1, stored, form)  # type: ignore[arg-type]
+    else:
+        sheet.write_blank(row - 1, column - 1, None, form)
+
+
+def _cell_xml(reference: str, value: Cell, styles: _Styles, style: _Style = None) -> str | None:
+    """`_write`'s cell as the sheet's XML (`xlsx_rows`): None where XlsxWriter writes none
+    (a blank without a style)."""
+    kind, stored, style = _typed(value, style)
+    if kind == "string":
+        return f'<c r="{reference}"{styles.attribute(style)}{xlsx_rows.string_xml(stored)}'  # type: ignore[arg-type]
+    if kind == "number":
+        return f'<c r="{reference}"{styles.attribute(style)}{xlsx_rows.number_xml(stored)}'  # type: ignore[arg-type]
+    if kind == "boolean":
+        return f'<c r="{reference}"{styles.attribute(style)}{xlsx_rows.boolean_xml(stored)}'  # type: ignore[arg-type]
+    attribute = styles.attribute(style)
+    return f'<c r="{reference}"{attribute}/>' if attribute else None
+
+
+def _typed(value: Cell, style: _Style) -> tuple[str, object, _Style]:
+    """What a cell stores, typed: a number stays a number ("number"), any text a string
+    ("string": one that looks like a formula, =1+1, quote-prefixed, so it stays text when
+    someone edits it), else "boolean" or "blank"; with its style."""
+    kind = type(value)  # (the common cells first: a county sheet has millions)
+    if kind is Figure:
+        stored: object = value.value  # type: ignore[union-attr]
+    elif kind is str:
+        stored = value
     elif isinstance(value, Status):
         stored = value.label
     elif isinstance(value, Text):
         stored = value.text
+    elif isinstance(value, Figure):
+        stored = value.value
     else:
         stored = value
     if isinstance(stored, str):
         text, formula = _text(stored)
         if formula:
             style = (*(style or _PLAIN)[:5], True)  # type: ignore[assignment]
-        sheet.write_string(row - 1, column - 1, text, styles.get(style))
-    elif stored is None:
-        sheet.write_blank(row - 1, column - 1, None, styles.get(style))
-    elif isinstance(stored, bool):
-        sheet.write_boolean(row - 1, column - 1, stored, styles.get(style))
-    elif isinstance(stored, int | float) and math.isfinite(stored):
-        sheet.write_number(row - 1, column - 1, stored, styles.get(style))
-    else:  # Excel holds no infinity: shown as the text a reader knows
-        sheet.write_string(row - 1, column - 1, xlsx_text(_shown(value)), styles.get(style))
+        return "string", text, style
+    if stored is None:
+        return "blank", None, style
+    if isinstance(stored, bool):
+        return "boolean", stored, style
+    if isinstance(stored, int | float) and math.isfinite(stored):
+        return "number", stored, style
+    # Excel holds no infinity: shown as the text a reader knows
+    return "string", xlsx_text(_shown(value)), style
 
 
 @functools.lru_cache(maxsize=4096)
@@ -352,6 +388,7 @@ class _Styles:
     def __init__(self, book: Workbook) -> None:
         self.book = book
         self._made: dict[tuple, Format | None] = {_PLAIN: None}
+        self._attributes: dict[_Style, str] = {}
         self.fills = {status: f"#{colour}" for status, colour in FILLS.items()}
         self.fills["input"] = f"#{INPUT_FILL}"
 
@@ -377,6 +414,13 @@ class _Styles:
             options["quote_prefix"] = True
         made = self._made[style] = self.book.add_format(options)
         return made
+
+    def attribute(self, style: _Style) -> str:
+        """The style attribute of a cell of `style` in the sheet's XML (`xlsx_rows`)."""
+        found = self._attributes.get(style)
+        if found is None:
+            found = self._attributes[style] = xlsx_rows.style(self.get(style))
+        return found
 
     def header(self, text: str, border: bool) -> Format:
         """A table's header cell: white bold on dark blue, wrapped, centred vertically."""
@@ -456,10 +500,11 @@ def _write_table(
     first_row: int = 1,
     *,
     borders: bool = False,
-    forget_rows: bool = False,
+    as_xml: xlsx_rows.SheetRows | None = None,
 ) -> int:
     """The header at `first_row`, the rows below it, each row as tall as its wrapped texts
-    (the columns `widths` wide, already set). Returns how many rows it wrote."""
+    (the columns `widths` wide, already set): the rows by XlsxWriter, or `as_xml` (a large
+    data sheet's, spliced in once the workbook is written). Returns how many rows it wrote."""
     headers = laid.headers
     right = {column for column in numbers if column not in laid.wrap}
     header_lines = max(_lines(h, widths[c]) for c, h in enumerate(headers, start=1))
@@ -469,14 +514,12 @@ def _write_table(
         text = xlsx_text(header)
         sheet.write_string(first_row - 1, column - 1, text, styles.header(text, borders))
     written = 0
-    # XlsxWriter keeps every row's height until the workbook is closed (where a chart or an
-    # image is placed by them): 185,600 results' results and trends tables held 66 MB of
-    # them. A sheet without either forgets a row's once it is written out.
-    forget: dict | None = getattr(sheet, "row_info", None) if forget_rows else None
-    forgotten = first_row  # (0-based: the first data row)
     # a matrix's status cells, each the same text and format wherever its status is
     statuses = laid.statuses - laid.inputs
-    status_cells: dict[Status, tuple[str, Format | None]] = {}
+    status_cells: dict[Status, tuple[str, Format | None, str]] = {}
+    from xlsxwriter.utility import xl_col_to_name
+
+    letters = [xl_col_to_name(column) for column in range(len(headers))]
     shown = progress.writing(laid.cells(kept=False), sheet.name, _known_length(laid.rows))
     for index, row in shown:
         number_ = first_row + 1 + index
@@ -489,17 +532,23 @@ def _write_table(
             default=1,
         )
         tall = lines > 1 or any(isinstance(v, str) and "\n" in v for v in row)
-        if lines > 1:  # before its cells: a row is written out once the next is begun
-            sheet.set_row(number_ - 1, LINE_HEIGHT * min(lines, 27))
+        height = LINE_HEIGHT * min(lines, 27) if lines > 1 else None
+        if height is not None and as_xml is None:
+            sheet.set_row(number_ - 1, height)  # before its cells, as a row of a large sheet
+        cells: list[str] = []
         for column, value in enumerate(row, start=1):
             if column in statuses and type(value) is Status:  # a matrix's: 185,600 of them
                 found = status_cells.get(value)
                 if found is None:
                     fill = value.code if value.code in FILLS else None
                     text, formula = _text(value.label)
-                    style = (None, "center", fill, borders, False, formula)
-                    found = status_cells[value] = (text, styles.get(style))
-                sheet.write_string(number_ - 1, column - 1, *found)
+                    form = styles.get((None, "center", fill, borders, False, formula))
+                    xml = xlsx_rows.style(form) + xlsx_rows.string_xml(text)
+                    found = status_cells[value] = (text, form, xml)
+                if as_xml is None:
+                    sheet.write_string(number_ - 1, column - 1, found[0], found[1])
+                else:
+                    cells.append(f'<c r="{letters[column - 1]}{number_}"{found[2]}')
                 continue
             empty = value is None or value == ""
             filled_in = column in laid.inputs  # styled even empty: a cell to fill
@@ -522,11 +571,15 @@ def _write_table(
             if empty and not filled_in:
                 alignment = None
             style = (number_format, alignment, fill, borders, bold, False)
-            _write(sheet, number_, column, None if empty else value, styles, style)
-        if forget is not None:  # the rows written out (above XlsxWriter's current one)
-            while forgotten < sheet.previous_row:
-                forget.pop(forgotten, None)
-                forgotten += 1
+            if as_xml is None:
+                _write(sheet, number_, column, None if empty else value, styles, style)
+            else:
+                reference = f"{letters[column - 1]}{number_}"
+                xml = _cell_xml(reference, None if empty else value, styles, style)
+                if xml is not None:
+                    cells.append(xml)
+        if as_xml is not None:
+            as_xml.row(number_, height, cells)
         written = index + 1
     return written
 
@@ -557,8 +610,12 @@ def _margin_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
-def _data_sheet(book: Workbook, styles: _Styles, name: str, view: View, table: Table) -> Worksheet:
-    """A sheet holding one table: frozen below its header, filtered, printable."""
+def _data_sheet(
+    book: Workbook, styles: _Styles, name: str, view: View, table: Table, as_xml: str | None
+) -> xlsx_rows.Spliced | None:
+    """A sheet holding one table: frozen below its header, filtered, printable; its rows
+    written by XlsxWriter, or as XML to a file in the folder `as_xml` (what
+    `xlsx_rows.splice` then puts in)."""
     sheet = book.add_worksheet(name)
     title = view.title if table.title in ("", view.title) else f"{view.title} · {table.title}"
     _print_setup(sheet, title, view.lang, True)
@@ -566,11 +623,14 @@ def _data_sheet(book: Workbook, styles: _Styles, name: str, view: View, table: T
     measured, numbers = _measure(laid)
     widths = _set_widths(sheet, laid, measured, {})
     sheet.freeze_panes(1, laid.frozen)
-    count = _write_table(sheet, styles, laid, widths, numbers, forget_rows=book.constant_memory)
+    rows = xlsx_rows.SheetRows(as_xml) if as_xml else None
+    count = _write_table(sheet, styles, laid, widths, numbers, as_xml=rows)
     if len(laid.headers) > 1:
         sheet.autofilter(0, 0, count, len(laid.headers) - 1)
     _hints(sheet, table, count)
-    return sheet
+    if rows is None:
+        return None
+    return xlsx_rows.Spliced(len(book.worksheets()), rows, len(laid.headers))
 
 
 def _known_length(rows: Sequence[Sequence[Cell]]) -> int | None:
