@@ -10,6 +10,9 @@ cells, statuses, bold text, notes and wrapped rows.
 from __future__ import annotations
 
 import io
+import os
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -28,6 +31,7 @@ HOSTILE = [
     "=1+1",
     "@SUM(A1)",
     "非字符\ufffe",
+    "<r>县</r>",  # XlsxWriter's own rich-string XML, were it not escaped
     "长" * 80,  # wraps: a tall row
     "",
 ]
@@ -82,8 +86,9 @@ def test_rows_as_xml_read_as_xlsxwriter_writes_them(
     assert _styled(_workbook_facts(whole)) == _styled(_workbook_facts(spliced))
     facts = _workbook_facts(spliced)
     cells = facts["全部指标"]["cells"]
-    read = {value for _, row in _values(spliced, tmp_path)["全部指标"] for value in row}
-    assert set(HOSTILE) - {"", "bell\x07 and nul\x00"} <= read
+    for book in (whole, spliced):
+        read = {value for _, row in _values(book, tmp_path)["全部指标"] for value in row}
+        assert set(HOSTILE) - {"", "bell\x07 and nul\x00"} <= read
     assert cells["C2"][:3] == (1234567.125, "n", "General")  # a plain number
     assert cells["C6"][:2] == ("∞", "s")  # Excel holds no infinity
     assert cells["E6"][:2] == (True, "b")
@@ -118,3 +123,38 @@ def test_a_string_is_escaped_as_xlsxwriter_escapes_it() -> None:
     assert 'xml:space="preserve"' in xlsx_rows.string_xml(" a")
     assert 'xml:space="preserve"' not in xlsx_rows.string_xml("a b")
     assert xlsx_rows.string_xml("x" * 40_000).count("x") == 32_767
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_reads_the_rows_as_xml(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """LibreOffice opens a workbook whose rows were spliced in and saves it again: every
+    value reads back the same (openpyxl is a lenient reader; a spreadsheet program is the
+    one the analyst opens)."""
+    monkeypatch.setattr(xlsx, "XLSXWRITER_CELLS", 0)
+    spliced = xlsx.render(_view())
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "book.xlsx").write_bytes(spliced)
+    profile = (tmp_path / "lo-profile").as_uri()
+    done = subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--calc",
+         "--convert-to", "xlsx", "--outdir", str(tmp_path), str(tmp_path / "in" / "book.xlsx")],
+        capture_output=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)},
+    )  # fmt: skip
+    saved = tmp_path / "book.xlsx"
+    assert done.returncode == 0 and saved.exists(), done.stderr
+
+    def trimmed(book: bytes) -> dict[str, list]:  # (LibreOffice drops empty trailing cells)
+        rows = _values(book, tmp_path)
+        return {
+            title: [(n, _trim(["" if v is None else v for v in row])) for n, row in sheet]
+            for title, sheet in rows.items()
+        }
+
+    assert trimmed(saved.read_bytes()) == trimmed(spliced)
+
+
+def _trim(row: list) -> list:
+    while row and row[-1] == "":
+        row.pop()
+    return row

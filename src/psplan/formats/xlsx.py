@@ -192,13 +192,24 @@ def _write(sheet: Worksheet, row: int, column: int, value: Cell, styles: _Styles
     kind, stored, style = _typed(value, style)
     form = styles.get(style)
     if kind == "string":
-        sheet.write_string(row - 1, column - 1, stored, form)  # type: ignore[arg-type]
+        _string(sheet, row - 1, column - 1, stored, form)  # type: ignore[arg-type]
     elif kind == "number":
         sheet.write_number(row - 1, column - 1, stored, form)  # type: ignore[arg-type]
     elif kind == "boolean":
         sheet.write_boolean(row - 1, column - 1, stored, form)  # type: ignore[arg-type]
     else:
         sheet.write_blank(row - 1, column - 1, None, form)
+
+
+def _string(sheet: Worksheet, row: int, column: int, text: str, form: Format | None) -> None:
+    """`write_string` (0-based), but for a text XlsxWriter takes for rich-string XML of its
+    own (<r>…</r>, written unescaped: read back empty, or a broken file), which is written
+    as a rich string of three plain runs: the same text."""
+    if text.startswith("<r>") and text.endswith("</r>"):
+        runs = (text[:1], text[1:2], text[2:])
+        sheet.write_rich_string(row, column, *runs, *([form] if form is not None else []))
+    else:
+        sheet.write_string(row, column, text, form)
 
 
 def _cell_xml(reference: str, value: Cell, styles: _Styles, style: _Style = None) -> str | None:
@@ -512,7 +523,7 @@ def _write_table(
         sheet.set_row(first_row - 1, LINE_HEIGHT * min(header_lines, 12))
     for column, header in enumerate(headers, start=1):
         text = xlsx_text(header)
-        sheet.write_string(first_row - 1, column - 1, text, styles.header(text, borders))
+        _string(sheet, first_row - 1, column - 1, text, styles.header(text, borders))
     written = 0
     # a matrix's status cells, each the same text and format wherever its status is
     statuses = laid.statuses - laid.inputs
@@ -704,7 +715,7 @@ def _summary_sheet(
     # the notes wrap within the tables' width (a column no table sets has Excel's default)
     room = sum(set_before.get(c, DEFAULT_WIDTH) for c in range(1, columns + 1))
     title = xlsx_text(view.title)
-    sheet.write_string(0, 0, title, styles.of(title, {"bold": True, "font_size": 14}))
+    _string(sheet, 0, 0, title, styles.of(title, {"bold": True, "font_size": 14}))
     row = 2
     for line in view.summary:
         _write(sheet, row, 1, line, styles)
@@ -722,9 +733,8 @@ def _summary_sheet(
                                 "text_wrap": True, "valign": "top"})  # fmt: skip
         sheet.set_row(at, LINE_HEIGHT * _lines(line, room * 1.15))
         if columns > 1:
-            sheet.merge_range(at, 0, at, columns - 1, text, note)
-        else:
-            sheet.write_string(at, 0, text, note)
+            sheet.merge_range(at, 0, at, columns - 1, "", note)
+        _string(sheet, at, 0, text, note)
         row += 1
     anchor = first_table
     for chart in charts:
