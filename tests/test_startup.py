@@ -24,7 +24,7 @@ from conftest import ENV, EXAMPLES, ROOT
 #: whether it is on after `main`.
 PROBE = textwrap.dedent(
     """
-    import gc, json, sys
+    import gc, json, os, sys
     import psplan.cli.run as run
 
     seen = []
@@ -45,15 +45,18 @@ PROBE = textwrap.dedent(
     except SystemExit:
         pass
     modules = sorted(name for name in sys.modules if name.startswith("psplan.cli."))
-    print(json.dumps({"modules": modules, "during": seen, "after": gc.isenabled()}))
+    print(json.dumps({"modules": modules, "during": seen, "after": gc.isenabled(),
+                      "jemalloc": os.environ.get("DUCKDB_JE_MALLOC_CONF")}))
     """
 )
 
 
-def probe(*args: str) -> dict:
+def probe(*args: str, **environ: str) -> dict:
     import json
 
     env = {**os.environ, **{k: v for k, v in ENV.items() if v is not None}}
+    env.pop("DUCKDB_JE_MALLOC_CONF", None)  # (the command's own, unless a test gives one)
+    env.update(environ)
     done = subprocess.run(
         [sys.executable, "-c", PROBE, *args],
         capture_output=True,
@@ -75,6 +78,19 @@ def test_check_imports_no_other_command_and_runs_with_the_collector_on(tmp_path:
     ]  # fmt: skip
     assert found["during"] == [True]
     assert found["after"] is True
+    # duckdb's allocator gives freed pages back soon (a county check peaked 90 MB lower)
+    from psplan.entry import JEMALLOC_CONF
+
+    assert found["jemalloc"] == JEMALLOC_CONF
+
+
+@pytest.mark.slow
+def test_a_jemalloc_setting_of_the_users_own_is_kept(tmp_path: Path) -> None:
+    out = tmp_path / "one.json"
+    mine = "dirty_decay_ms:1000"
+    found = probe("check", "national", str(EXAMPLES / "national-2023.csv"), "-o", str(out),
+                  DUCKDB_JE_MALLOC_CONF=mine)  # fmt: skip
+    assert found["jemalloc"] == mine
 
 
 #: The console script, as `psplan` (`python -m psplan` would name itself so in messages);

@@ -11,11 +11,22 @@ county-scale check still has it. When the command is done, what is alive is froz
 interpreter's collections at exit do not take apart every class, function and schema of the
 libraries loaded just before the process ends (some 35 ms for a check). Nothing of psplan's
 relies on a collection: files are closed and temporary files removed where they are used.
+
+duckdb's allocator (jemalloc, on Linux) keeps the pages a query frees, for reuse, seconds
+before it gives them back: a county-scale check reads its file into a table it then drops,
+and held those pages to the end. The command's process has them given back after 20 ms
+(`JEMALLOC_CONF`, unless the environment sets one): `--by-region` at 2,900 counties peaks at
+about 300 MB instead of about 390, the full JSON and markdown some 20 MB lower, at no cost
+measured in time (an immediate return, 0 ms, cost the full JSON half a second).
 """
 
 from __future__ import annotations
 
+import os
 import sys
+
+#: duckdb's allocator settings for the command's process (`DUCKDB_JE_MALLOC_CONF`).
+JEMALLOC_CONF = "dirty_decay_ms:20,muzzy_decay_ms:0"
 
 
 def main() -> None:
@@ -26,6 +37,7 @@ def main() -> None:
         return
     import gc
 
+    os.environ.setdefault("DUCKDB_JE_MALLOC_CONF", JEMALLOC_CONF)  # read when duckdb loads
     gc.disable()
     try:
         from psplan.cli import main as run
