@@ -158,3 +158,55 @@ def _trim(row: list) -> list:
     while row and row[-1] == "":
         row.pop()
     return row
+
+
+def test_a_sheet_longer_than_excel_holds_is_refused_not_cut(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Excel holds 1,048,576 rows a sheet, and XlsxWriter drops a cell past them unsaid (the
+    XML rows would make a file Excel refuses). A township-scale file's every result would
+    pass it: the command says so in one line, exits 2 and writes nothing (here the limit is
+    set to 100 rows: 6 counties' 186 results)."""
+    from typer.testing import CliRunner
+
+    from psplan.cli import app
+
+    from conftest import generate_actuals
+
+    counties = generate_actuals("hanzhong", tmp_path / "counties.csv", "--regions", "6")
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 100)
+    out = tmp_path / "out.xlsx"
+    for lang, words in (("zh", "超过 Excel 每个工作表 100 行的上限"),
+                        ("en", "over Excel's limit of 100 rows a sheet")):  # fmt: skip
+        done = CliRunner().invoke(app, ["check", "hanzhong", str(counties), "-o", str(out),
+                                        "--lang", lang])  # fmt: skip
+        assert done.exit_code == 2, done.output
+        lines = done.stderr.splitlines()
+        assert len(lines) == 1 and words in lines[0] and "--format csv" in lines[0], lines
+        assert not out.exists()
+
+
+def test_a_lazy_table_longer_than_excel_holds_is_refused_as_it_is_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A table whose length is known only by making its rows (a county assessment's trends)
+    is counted as it is written."""
+    from psplan.errors import PsplanError
+
+    class Lazy:  # rows made as read, their number unknown until then
+        def __iter__(self):
+            return iter([(f"县{i}", i) for i in range(30)])
+
+        def __bool__(self) -> bool:
+            return True
+
+        def __length_hint__(self):
+            return NotImplemented
+
+    table = Table("trends", "趋势", (Column("region", "地区"), Column("n", "n")), Lazy())  # type: ignore[arg-type]
+    view = View("check", "t", "zh", {}, tables=[table])
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 20)
+    with pytest.raises(PsplanError, match="20 行"):
+        xlsx.render(view)
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 31)  # the header and 30 rows fit
+    assert xlsx.render(view)

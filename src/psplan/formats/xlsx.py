@@ -47,6 +47,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from psplan import progress
+from psplan.errors import PsplanError, quoted
 from psplan.formats import FIXED_DATE, xlsx_rows
 from psplan.formats.colours import STATUS_FILLS
 from psplan.formats.escape import is_formula_text, xlsx_text
@@ -81,6 +82,8 @@ HINT_MAX = 255
 #: Points a line of 11-point text takes; rows holding wrapped text are made this many lines tall
 #: (LibreOffice does not size them itself on opening a workbook).
 LINE_HEIGHT = 15
+#: The most rows a sheet holds (Excel's limit; XlsxWriter drops a cell past it unsaid).
+MAX_ROWS = 1_048_576
 #: Characters a sheet name may not hold, and the most it may have.
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 SHEET_NAME_MAX = 31
@@ -145,15 +148,19 @@ def _render(view: View, folder: str) -> bytes:
         _summary_sheet(book, styles, name, view, on_summary)
     summary_ids = {id(table) for table in on_summary}
     as_xml = folder if cells is None or cells > XLSXWRITER_CELLS else None
-    spliced = []
-    for table in view.tables:
-        if id(table) not in summary_ids:
-            name = _sheet_name(_sheet_title(table, view), names, table.key)
-            sheet = _data_sheet(book, styles, name, view, table, as_xml)
-            if sheet is not None:
-                spliced.append(sheet)
-    book.close()
-    return xlsx_rows.splice(buffer.getvalue(), spliced) if spliced else buffer.getvalue()
+    spliced: list[xlsx_rows.Spliced] = []
+    try:
+        for table in view.tables:
+            if id(table) not in summary_ids:
+                name = _sheet_name(_sheet_title(table, view), names, table.key)
+                sheet = _data_sheet(book, styles, name, view, table, as_xml)
+                if sheet is not None:
+                    spliced.append(sheet)
+        book.close()
+        return xlsx_rows.splice(buffer.getvalue(), spliced) if spliced else buffer.getvalue()
+    finally:  # (before the folder goes: an error, a signal)
+        for sheet in spliced:
+            sheet.rows.close()
 
 
 def _sheet_title(table: Table, view: View) -> str:
@@ -531,9 +538,14 @@ def _write_table(
     from xlsxwriter.utility import xl_col_to_name
 
     letters = [xl_col_to_name(column) for column in range(len(headers))]
-    shown = progress.writing(laid.cells(kept=False), sheet.name, _known_length(laid.rows))
+    known = _known_length(laid.rows)
+    if known is not None and first_row + known > MAX_ROWS:
+        raise _too_long(sheet, first_row + known)
+    shown = progress.writing(laid.cells(kept=False), sheet.name, known)
     for index, row in shown:
         number_ = first_row + 1 + index
+        if number_ > MAX_ROWS:  # (a lazy table's rows are counted as they come)
+            raise _too_long(sheet, number_)
         lines = max(
             (
                 _lines(_shown(value), widths[column])
@@ -595,6 +607,12 @@ def _write_table(
     return written
 
 
+def _too_long(sheet: Worksheet, rows: int) -> PsplanError:
+    """The sheet would be longer than a sheet can be: said, not cut short."""
+    return PsplanError("xlsx.sheet_too_long", sheet=quoted(sheet.name), rows=f"{rows:,}",
+                       most=f"{MAX_ROWS:,}")  # fmt: skip
+
+
 def _print_setup(
     sheet: Worksheet, title: str, lang: str, header_rows: bool, *, grid: bool = True
 ) -> None:
@@ -635,7 +653,12 @@ def _data_sheet(
     widths = _set_widths(sheet, laid, measured, {})
     sheet.freeze_panes(1, laid.frozen)
     rows = xlsx_rows.SheetRows(as_xml) if as_xml else None
-    count = _write_table(sheet, styles, laid, widths, numbers, as_xml=rows)
+    try:
+        count = _write_table(sheet, styles, laid, widths, numbers, as_xml=rows)
+    except BaseException:
+        if rows is not None:
+            rows.close()
+        raise
     if len(laid.headers) > 1:
         sheet.autofilter(0, 0, count, len(laid.headers) - 1)
     _hints(sheet, table, count)

@@ -93,6 +93,10 @@ class SheetRows:
         self.spool.write(opening + "".join(cells) + "</row>")
         self.last_row = number
 
+    def close(self) -> None:
+        """Remove the rows' file (once they are spliced in, or on an error)."""
+        self.spool.close()
+
 
 @dataclass
 class Spliced:
@@ -136,5 +140,5 @@ def splice(workbook: bytes, sheets: list[Spliced]) -> bytes:
                 for chunk in sheet.rows.spool.chunks():
                     part.write(chunk.encode("utf-8", "surrogatepass"))
                 part.write((end + after).encode("utf-8"))
-            sheet.rows.spool.close()
+            sheet.rows.close()
     return out.getvalue()

@@ -1191,6 +1191,13 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "is {kind}, not a regular file; psplan writes only regular files "
         "(use -o - for stdout)",
     },
+    "xlsx.sheet_too_long": {
+        "zh": "工作表{sheet}有 {rows} 行以上，超过 Excel 每个工作表 {most} 行的上限；"
+        "请改写 CSV（--format csv 或 -o 文件.csv），或按地区汇总（--by-region）",
+        "en": "sheet {sheet} has {rows} rows or more, over Excel's limit of {most} rows a "
+        "sheet; write a CSV (--format csv or -o FILE.csv), or summarise by region "
+        "(--by-region)",
+    },
     "output.kind.character_device": "file.kind.character_device",
     "output.kind.block_device": "file.kind.block_device",
     "output.kind.fifo": {"zh": "命名管道（FIFO）", "en": "a FIFO (named pipe)"},
