@@ -523,6 +523,8 @@ def _write_table(
     """The header at `first_row`, the rows below it, each row as tall as its wrapped texts
     (the columns `widths` wide, already set): the rows by XlsxWriter, or `as_xml` (a large
     data sheet's, spliced in once the workbook is written). Returns how many rows it wrote."""
+    from xlsxwriter.utility import xl_col_to_name
+
     headers = laid.headers
     right = {column for column in numbers if column not in laid.wrap}
     header_lines = max(_lines(h, widths[c]) for c, h in enumerate(headers, start=1))
@@ -535,8 +537,6 @@ def _write_table(
     # a matrix's status cells, each the same text and format wherever its status is
     statuses = laid.statuses - laid.inputs
     status_cells: dict[Status, tuple[str, Format | None, str]] = {}
-    from xlsxwriter.utility import xl_col_to_name
-
     letters = [xl_col_to_name(column) for column in range(len(headers))]
     known = _known_length(laid.rows)
     if known is not None and first_row + known > MAX_ROWS:
@@ -557,7 +557,7 @@ def _write_table(
         tall = lines > 1 or any(isinstance(v, str) and "\n" in v for v in row)
         height = LINE_HEIGHT * min(lines, 27) if lines > 1 else None
         if height is not None and as_xml is None:
-            sheet.set_row(number_ - 1, height)  # before its cells, as a row of a large sheet
+            sheet.set_row(number_ - 1, height)
         cells: list[str] = []
         for column, value in enumerate(row, start=1):
             if column in statuses and type(value) is Status:  # a matrix's: 185,600 of them
