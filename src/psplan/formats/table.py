@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import islice
+from itertools import islice, zip_longest
 from typing import Any
 
 from psplan.formats.escape import terminal, visible
@@ -135,11 +135,15 @@ def legend(cells: Sequence[Cell], lang: str) -> str:
 
 
 def status_columns(table: Table) -> list[int]:
-    """The columns of a matrix holding statuses (every filled cell a `Status`)."""
+    """The columns of a matrix holding statuses (every filled cell a `Status`). The types
+    of a column's cells are gathered in one pass over it (`map`): a matrix of 2,900 counties
+    is 190,000 cells."""
     found = []
-    for index in range(len(table.columns)):
-        cells = [row[index] for row in table.rows if index < len(row) and row[index] is not None]
-        if cells and all(isinstance(cell, Status) for cell in cells):
+    for index, cells in enumerate(zip_longest(*table.rows)):
+        if index >= len(table.columns):
+            break
+        kinds = set(map(type, cells)) - {type(None)}
+        if kinds and all(issubclass(kind, Status) for kind in kinds):
             found.append(index)
     return found
 
