@@ -390,3 +390,74 @@ def test_the_cache_folder_and_entries_are_private(tmp_path: Path, cache_folder: 
     folder = cache_folder / cache.FOLDER
     assert folder.stat().st_mode & 0o777 == 0o700
     assert _only_entry(cache_folder).stat().st_mode & 0o777 == 0o600
+
+
+# ------------------------------------------------------------------ the validated plan
+
+
+def test_a_validated_plan_is_read_back_not_validated_again(
+    cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan that validated (schema and the checks beyond it, against its bundled parent)
+    is kept: loading it again for judging reads it back, equal, and validates nothing."""
+    from psplan.plan import validate
+
+    first = validate.load_valid_plan("ankang").plan
+    assert any(path.name.endswith(cache.SUFFIX) and "-valid-" in path.name
+               for path in entries(cache_folder))  # fmt: skip
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("validated again")
+
+    monkeypatch.setattr(validate, "_validate", refused)
+    again = validate.load_valid_plan("ankang")
+    assert again.plan == first and again.plan is not first
+    assert again.file.endswith("ankang.yaml")  # its document, for locations
+    assert again.plan.indicators[0].target == first.indicators[0].target
+
+
+def test_a_validated_plan_follows_its_bundled_parent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The checks compare a plan with its bundled parent (maps_to): a changed parent file
+    is another entry, so a plan is validated again against it."""
+    parents = tmp_path / "data"
+    parents.mkdir()
+    shutil.copy(DATA / "national.yaml", parents / "national.yaml")
+    monkeypatch.setattr(plans, "bundled_dir", lambda: parents)
+    document, key = plans.read_keyed_document(DATA / "ankang.yaml")
+    before = plans.valid_plan_key(document, key)
+    with (parents / "national.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("# a comment\n")
+    after = plans.valid_plan_key(document, key)
+    assert before and after and before != after
+    (parents / "national.yaml").unlink()  # no such parent bundled: no parent checks
+    assert plans.valid_plan_key(document, key) == f"{key}-valid"
+
+
+def test_an_invalid_plan_is_never_kept_validated(tmp_path: Path, cache_folder: Path) -> None:
+    plan = tmp_path / "bad.yaml"
+    plan.write_text(WARNED.replace("baseline_year: 2020", "baseline_year: 2030"), encoding="utf-8")
+    from psplan.plan.validate import load_valid_plan
+
+    for _ in range(2):  # the same errors both times, found by validating
+        with pytest.raises(PsplanError):
+            load_valid_plan(plan)
+    assert not any("-valid" in path.name for path in entries(cache_folder))
+
+
+def test_an_entry_that_would_make_anything_but_a_plan_is_a_miss(cache_folder: Path) -> None:
+    """The validated plan is pickled: the unpickler makes only the plan package's classes,
+    so an entry written to run code (here: os.system) is refused, and nothing runs."""
+    import pickle
+
+    class Evil:
+        def __reduce__(self):
+            return (os.system, ("touch " + str(cache_folder / "ran"),))
+
+    cache.put("k", (cache._pydantic(), pickle.dumps(Evil())))
+    assert cache.get("k") is not None  # stored as any entry
+    from psplan.plan.model import Plan
+
+    assert cache.get_object("k", Plan) is None
+    assert not (cache_folder / "ran").exists()

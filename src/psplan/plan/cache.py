@@ -9,7 +9,9 @@ entry is never found: it is only left to be pruned.
 
 `marshal`, not `pickle`: the cached values are plain data (dicts, lists, text, numbers), which
 marshal reads back faster, and reading an entry can never run code. Each entry carries a hash
-of its contents, so a damaged entry is a miss, never wrong data.
+of its contents, so a damaged entry is a miss, never wrong data. A plan that validated is kept
+too (`put_object`), pickled inside such an entry and read back by an unpickler that makes
+only the plan's own classes (`get_object`).
 
 The cache only ever speeds loading up: with no usable folder, a read-only one, a damaged or
 foreign entry, or any error at all, it answers "not cached" and the caller loads as before.
@@ -22,8 +24,10 @@ its `plans/` folder); `PSPLAN_NO_CACHE=1` turns it off. At most `MAX_ENTRIES` en
 from __future__ import annotations
 
 import contextlib
+import io
 import marshal
 import os
+import pickle
 import sys
 import time
 from functools import cache
@@ -145,6 +149,44 @@ def put(key: str, value: Any) -> None:
         prune(folder)
     except Exception:  # a read-only folder, a full disk, a value marshal cannot write…
         return
+
+
+def get_object(key: str, kind: type) -> Any | None:
+    """The object of class `kind` stored under `key` by `put_object`, or None. It is read
+    by an unpickler that makes nothing but the classes of psplan's plan package (a plan's
+    models) and plain values: an entry can still run no code of its choosing."""
+    value = get(key)
+    if not (isinstance(value, tuple) and len(value) == 2 and value[0] == _pydantic()):
+        return None
+    try:
+        found = _PlanUnpickler(io.BytesIO(value[1])).load()
+    except Exception:  # refused, damaged, or a model that changed shape
+        return None
+    return found if type(found) is kind else None
+
+
+def put_object(key: str, value: Any) -> None:
+    """Store a validated model (a plan) under `key`, pickled; any problem is ignored."""
+    try:
+        put(key, (_pydantic(), pickle.dumps(value, protocol=5)))
+    except Exception:
+        return
+
+
+def _pydantic() -> str:
+    """The version of pydantic, whose models' pickled state is theirs to define."""
+    import pydantic
+
+    return str(pydantic.VERSION)
+
+
+class _PlanUnpickler(pickle.Unpickler):
+    """Finds only the classes of psplan's plan package (`psplan.plan.model`, `.targets`)."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if not module.startswith("psplan.plan."):
+            raise pickle.UnpicklingError(f"{module}.{name} is not a plan's")
+        return super().find_class(module, name)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -87,9 +87,12 @@ Identifier = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_.-]*$", max_leng
 
 
 class Strict(BaseModel):
-    """Unknown keys are errors: in a hand-written file they are almost always typos."""
+    """Unknown keys are errors: in a hand-written file they are almost always typos.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Each model's schema is built when it first validates (`defer_build`), not when its class
+    is made: a plan read back validated (`cache.get_object`) needs none of them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Source(Strict):

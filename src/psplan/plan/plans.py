@@ -158,13 +158,18 @@ def read_document(path: Path) -> YamlDocument:
     An unchanged file is read from the cache (`psplan.plan.cache`) instead of composed
     again. The file itself is always read and checked, and only a document that loaded
     without error is ever cached, so every error comes from reading and composing."""
+    return read_keyed_document(path)[0]
+
+
+def read_keyed_document(path: Path) -> tuple[YamlDocument, str | None]:
+    """`read_document`, and the document's cache key (None: caching is off)."""
     text = read_text(path)
     context = _compose_context()
     key = None if context is None else _cache_key(text, context)
     if key is not None:
         cached = _cached_document(key, str(path))
         if cached is not None:
-            return cached
+            return cached, key
     document = load_yaml(text, str(path))
     if not isinstance(document.data, dict):
         name = type(document.data).__name__
@@ -173,7 +178,23 @@ def read_document(path: Path) -> YamlDocument:
         raise PsplanError("plan.not_mapping", document.locate(()), kind=kind)
     if key is not None:
         store.put(key, (document.data, document.positions))
-    return document
+    return document, key
+
+
+def valid_plan_key(document: YamlDocument, key: str | None) -> str | None:
+    """The cache key of the plan `document` (of cache key `key`) makes once validated: its
+    document's and its bundled parent's text, whose plan the checks compare it with; None
+    where it is not to be cached."""
+    if key is None:
+        return None
+    parent_id = document.data.get("parent")
+    path = bundled_plans().get(parent_id) if isinstance(parent_id, str) else None
+    if path is None:
+        return f"{key}-valid"
+    try:
+        return f"{key}-valid-{store.entry_key(read_text(path), ('parent',))}"
+    except Exception:  # the parent unreadable: validating says so
+        return None
 
 
 def _compose_context() -> tuple[int, int, str] | None:

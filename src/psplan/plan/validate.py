@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from psplan.errors import Location, Message, Problem, ProblemsError, PsplanError, plain, quoted
+from psplan.plan import cache as store
 from psplan.plan.model import (
     DECREASE_WORDS,
     MAX_YEAR,
@@ -27,8 +28,10 @@ from psplan.plan.plans import (
     LoadedPlan,
     find_parent,
     read_document,
+    read_keyed_document,
     resolve_plan,
     schema_problems,
+    valid_plan_key,
 )
 from psplan.plan.yamlsource import YamlDocument, quote, shorten
 
@@ -487,9 +490,17 @@ def load_valid_plan(
     A plan the schema accepts may still be wrong (a duplicate id, a maps_to to nowhere, a
     baseline year after the end): `check`, `trend`, `report` and `compare` use no such plan.
     """
-    document = read_document(resolve_plan(name_or_path))
+    document, key = read_keyed_document(resolve_plan(name_or_path))
+    # a plan validated before, from the same text and bundled parent by the same code, is
+    # read back (`cache.get_object`): validating is most of a one-region check's plan
+    valid_key = valid_plan_key(document, key) if parent is None else None
+    cached = None if valid_key is None else store.get_object(valid_key, Plan)
+    if cached is not None:
+        return LoadedPlan(cached, document)
     plan, problems = _validate(document, parent, max_problems)
     errors = [p for p in problems if p.level == "error"]
     if errors or plan is None:
         raise InvalidPlanError(errors or [Problem(document.locate(()), "plan.invalid", "schema")])
+    if valid_key is not None:
+        store.put_object(valid_key, plan)
     return LoadedPlan(plan, document)
