@@ -118,7 +118,7 @@ def _satisfies(x: str) -> str:
     )
 
 
-def _round(x: str) -> str:
+def round6(x: str) -> str:
     """`evaluate._round`: Python's round to 6 places, and no -0.0."""
     return f"({py_round(x, 6)} + 0.0)"
 
@@ -192,7 +192,7 @@ figured AS (
     FROM cells),
 actuals AS (
     SELECT *,
-           CASE WHEN periodic THEN {_round("actual_raw")} ELSE actual_raw END AS actual,
+           CASE WHEN periodic THEN {round6("actual_raw")} ELSE actual_raw END AS actual,
            CASE WHEN kind = 'level' AND bs0 = 'first_reported' AND by0 = actual_year
                 THEN NULL ELSE b0 END AS bv,
            CASE WHEN kind = 'level' AND bs0 = 'first_reported' AND by0 = actual_year
@@ -221,11 +221,11 @@ statused AS (
     SELECT *,
            CASE WHEN kind = 'annual_average' THEN tv
                 WHEN share IS NULL THEN NULL
-                WHEN bmet THEN tv ELSE {_round("expected_raw")} END AS expected,
+                WHEN bmet THEN tv ELSE {round6("expected_raw")} END AS expected,
            CASE WHEN met THEN 1.0
                 WHEN kind = 'annual_average' THEN
-                     CASE WHEN {_round("mean_raw")} < 1.0 THEN {_round("mean_raw")} END
-                WHEN {_round("progress_raw")} < 1.0 THEN {_round("progress_raw")} END
+                     CASE WHEN {round6("mean_raw")} < 1.0 THEN {round6("mean_raw")} END
+                WHEN {round6("progress_raw")} < 1.0 THEN {round6("progress_raw")} END
                AS progress
     FROM expected),
 final AS (
@@ -256,7 +256,7 @@ _QUERY = f"""
 WITH {STEPS}
 SELECT {_code("status", STATUSES)},
        CASE WHEN none_in_period THEN NULL ELSE actual END,
-       CASE WHEN none_in_period THEN NULL ELSE {_round("gap_raw")} END,
+       CASE WHEN none_in_period THEN NULL ELSE {round6("gap_raw")} END,
        {_code("rating", RATINGS)},
        CASE WHEN none_in_period THEN NULL ELSE progress END,
        CASE WHEN none_in_period THEN NULL ELSE share END,

@@ -33,7 +33,7 @@ from typing import Any
 from psplan.assess.assessment import GOOD_STATUSES, closing_keys, indicator_keys
 from psplan.assess.evaluate import OP_SYMBOLS, Goal
 from psplan.assess.trends import natural_cap
-from psplan.assess.vectorised import JUDGED, STEPS, _satisfies, py_round, vectorisable
+from psplan.assess.vectorised import JUDGED, STEPS, _satisfies, py_round, round6, vectorisable
 from psplan.assess.vectorised import parameters as parameters_of
 from psplan.assess.vectorised_trends import CATEGORIES, TREND_STEPS
 from psplan.plan.model import Indicator, Plan
@@ -429,7 +429,7 @@ def _texts(lang: str, encode: Encode, shape: Shape) -> list[str]:
         "', \"actual_year\": '", "CAST(actual_year AS VARCHAR)",
         "', \"status\": \"'", "status", "'\", \"rating\": '",
         "CASE WHEN rating IS NULL THEN 'null' ELSE concat('\"', rating, '\"') END",
-        "', \"gap\": '", _number(f"({py_round('gap_raw', 6)} + 0.0)"),
+        "', \"gap\": '", _number(round6("gap_raw")),
         "', \"progress\": '", _number("progress"), "', \"expected\": '", _number("expected"),
         "', \"share\": '", _number(py_round("share", 6)),
         "', \"reason\": \"'", reason(lang, lambda text: encode(text)[1:-1]), "'\"'",

@@ -223,14 +223,18 @@ def _cell_xml(reference: str, value: Cell, styles: _Styles, style: _Style = None
     """`_write`'s cell as the sheet's XML (`xlsx_rows`): None where XlsxWriter writes none
     (a blank without a style)."""
     kind, stored, style = _typed(value, style)
-    if kind == "string":
-        return f'<c r="{reference}"{styles.attribute(style)}{xlsx_rows.string_xml(stored)}'  # type: ignore[arg-type]
-    if kind == "number":
-        return f'<c r="{reference}"{styles.attribute(style)}{xlsx_rows.number_xml(stored)}'  # type: ignore[arg-type]
-    if kind == "boolean":
-        return f'<c r="{reference}"{styles.attribute(style)}{xlsx_rows.boolean_xml(stored)}'  # type: ignore[arg-type]
     attribute = styles.attribute(style)
-    return f'<c r="{reference}"{attribute}/>' if attribute else None
+    if kind == "blank":
+        return f'<c r="{reference}"{attribute}/>' if attribute else None
+    return f'<c r="{reference}"{attribute}{_XML_OF[kind](stored)}'
+
+
+#: A typed cell's XML after its reference and style, by kind (`_typed`).
+_XML_OF: dict[str, Any] = {
+    "string": xlsx_rows.string_xml,
+    "number": xlsx_rows.number_xml,
+    "boolean": xlsx_rows.boolean_xml,
+}
 
 
 def _typed(value: Cell, style: _Style) -> tuple[str, object, _Style]:
@@ -565,9 +569,9 @@ def _write_table(
                 if found is None:
                     fill = value.code if value.code in FILLS else None
                     text, formula = _text(value.label)
-                    form = styles.get((None, "center", fill, borders, False, formula))
-                    xml = xlsx_rows.style(form) + xlsx_rows.string_xml(text)
-                    found = status_cells[value] = (text, form, xml)
+                    style = (None, "center", fill, borders, False, formula)
+                    xml = styles.attribute(style) + xlsx_rows.string_xml(text)
+                    found = status_cells[value] = (text, styles.get(style), xml)
                 if as_xml is None:
                     sheet.write_string(number_ - 1, column - 1, found[0], found[1])
                 else:

@@ -74,7 +74,6 @@ class SheetRows:
     def __init__(self, folder: str) -> None:
         self.spool = Spool(0, folder)  # in `folder`, removed with it (a signal)
         self.last_row = 0  # 1-based: the header's row until a data row is written
-        self.columns = 0
 
     def row(self, number: int, height: float | None, cells: list[str]) -> None:
         """Row `number` (1-based) of `cells` (each `<c r=…` through `</c>`), `height` points

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from psplan.assess.rating import AHEAD_MARGIN
-from psplan.assess.vectorised import RATINGS, STATUSES, py_round
+from psplan.assess.vectorised import RATINGS, STATUSES, py_round, round6
 from psplan.assess.vectorised_json import by_goal, reason, sql_text, views_agree, words_sql
 from psplan.assess.vectorised_trends import CATEGORIES
 from psplan.views.model import SqlRows
@@ -224,8 +224,7 @@ def _figures(precision: str, percent: str, points: str) -> str:
     (`percent`, `share`), and the expected value as `computed_apart` shows it beside the
     actual (its decimals found a step at a time)."""
     layers = [
-        f"SELECT *, {precision} AS prec, {percent} AS pct,"
-        f" ({py_round('gap_raw', 6)} + 0.0) AS gap FROM worded",
+        f"SELECT *, {precision} AS prec, {percent} AS pct, {round6('gap_raw')} AS gap FROM worded",
         f"SELECT *, {_decimals('actual')} AS actual_dec, {_decimals('bv')} AS bv_dec,"
         f" {_decimals('gap')} AS gap_dec, {_decimals('expected')} AS expected_dec,"
         f" {_percent('share')} AS share_text, {_percent('progress')} AS progress_0,"
@@ -340,7 +339,7 @@ def _ratio(x: str) -> str:
 def _two_places(x: str, sign: str, scale: str, suffix: str) -> str:
     """`trends._round(x)` (None where not finite) shown with two decimals, never as a
     signed zero (+0.00%, -0.00)."""
-    text = f"concat(format('{{:{sign}.2f}}', ({py_round(x, 6)} + 0.0){scale}), '{suffix}')"
+    text = f"concat(format('{{:{sign}.2f}}', {round6(x)}{scale}), '{suffix}')"
     return (
         f"(CASE WHEN {x} IS NULL OR NOT isfinite({x}) THEN ''"
         f" WHEN ltrim({text}, '+-') = '0.00{suffix}' THEN '0.00{suffix}' ELSE {text} END)"
@@ -385,7 +384,7 @@ def _trend_figures(
     layers = [
         f"SELECT *, {precision} AS prec, {percent} AS pct, {prints} AS prints,"
         " list_min(ys) AS lo, list_max(ys) AS hi,"
-        f" ({py_round('projected', 6)} + 0.0) AS proj, "
+        f" {round6('projected')} AS proj, "
         + ", ".join(f"ys[{k}] AS y{k}" for k in points)
         + " FROM worded",
         "SELECT *, " + ", ".join(f"{_decimals(f'y{k}')} AS y{k}_dec" for k in points),
