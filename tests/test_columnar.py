@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import math
 import random
+import zlib
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -150,9 +152,18 @@ def _quote(cell: str) -> str:
 
 def _judged(plan_id: str, files: list[Path], engine: str, texts: bool = False, **options):
     """The assessment and warnings, or the error and its problems, of one engine; with
-    `texts`, its JSON, CSV and markdown text too, and duckdb's own columns."""
+    `texts`, its JSON, CSV and markdown text too, and duckdb's own columns. Engine "worded":
+    the columnar path as `check --format json|csv|markdown` runs it, judging once, into the
+    table the words come from (`word_all`)."""
+    import psplan.assess.columnar as columnar
+
     try:
-        checked = psplan.check(plan_id, [str(f) for f in files], engine=engine, **options)
+        with pytest.MonkeyPatch.context() as patch:
+            if engine == "worded":
+                whole = partial(columnar.check_columnar, word_all=True)
+                patch.setattr(columnar, "check_columnar", whole)
+                engine = "columnar"
+            checked = psplan.check(plan_id, [str(f) for f in files], engine=engine, **options)
     except PsplanError as exc:
         problems = getattr(exc, "problems", [])
         return ("error", exc.words.render("zh"), _shown(problems),
@@ -212,8 +223,11 @@ def _shown(problems) -> list[tuple]:
 
 
 def _assert_same(plan_id: str, files: list[Path], **options) -> None:
+    """The same on both paths; the columnar one judging apart from its words, or (for half
+    the files, by their bytes) into the table of words (`_judged`'s "worded")."""
     rows = _judged(plan_id, files, "rows", texts=True, **options)
-    columnar = _judged(plan_id, files, "columnar", texts=True, **options)
+    worded = zlib.crc32(b"".join(f.read_bytes() for f in files)) % 2
+    columnar = _judged(plan_id, files, "worded" if worded else "columnar", texts=True, **options)
     assert columnar == rows
 
 
@@ -425,6 +439,35 @@ def test_the_command_line_uses_the_columnar_path_for_every_format(
         )
         assert refused.returncode == 2 and "地区超过 10 个" in refused.stderr
     assert used and outputs["rows"] == outputs["columnar"]
+
+
+def test_check_judges_once_where_it_words_every_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A whole JSON, CSV or markdown words every result: `check` asks the columnar path to
+    judge into the table the words come from; a summary, a workbook and --by-region (which
+    word a few or none) do not pay for that table."""
+    import psplan.assess.columnar as columnar
+
+    from conftest import generate_actuals, run_psplan
+
+    counties = generate_actuals("ankang", tmp_path / "counties.csv", "--regions", "12")
+    monkeypatch.setenv("PSPLAN_ENGINE", "columnar")
+    asked: list[bool] = []
+    real = columnar.check_columnar
+    monkeypatch.setattr(columnar, "check_columnar",
+                        lambda *a, **k: asked.append(k["word_all"]) or real(*a, **k))  # fmt: skip
+    expected = {}
+    for fmt, word_all in [("json", True), ("csv", True), ("markdown", True), ("table", False),
+                          ("xlsx", False)]:  # fmt: skip
+        for by_region in (False, True):
+            option = ["--by-region"] if by_region else []
+            suffix = {"markdown": "md", "table": "txt"}.get(fmt, fmt)
+            out = tmp_path / f"out-{by_region}.{suffix}"
+            ran = run_psplan("check", "ankang", str(counties), *option, "-f", fmt, "-o", str(out))
+            assert ran.returncode == 1, ran.stderr
+            expected[(fmt, by_region)] = word_all and not by_region
+    assert asked == list(expected.values())
 
 
 def test_ctrl_c_in_a_query_is_a_keyboard_interrupt() -> None:

@@ -18,7 +18,7 @@ The property test (tests/test_columnar.py) holds every column to the per-row pat
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from psplan.assess.evaluate import APPROX_TOLERANCE, Goal, Status
@@ -52,11 +52,15 @@ def judge_rows(
     goals: Sequence[tuple[Indicator, Goal]],
     regions: Sequence[int],
     year: int,
+    words: Callable[[], object] | None = None,
 ) -> list[tuple[Any, ...]]:
     """(status, actual, gap, rating, progress, share, flag) for each region × goal, region
     by region (their numbers in the table `obs`) in the plan's order; the status and the
     rating as indexes in `STATUSES` and `RATINGS`; `flag` is JUDGED, or WHOLE for a row
-    Python must judge."""
+    Python must judge.
+
+    `words`, where every result is to be worded, makes the table `worded` (`vectorised_json`:
+    these steps, then the trends'): the rows are read from it, the steps run once, not twice."""
     rows = [_goal_row(k, indicator, goal) for k, (indicator, goal) in enumerate(goals)]
     # a column at a time (executemany would run 64 statements)
     con.execute(
@@ -69,7 +73,10 @@ def judge_rows(
         " SELECT unnest(?::INTEGER[]) AS ri, unnest(range(?)) AS k",
         [list(regions), len(regions)],
     )
-    return con.execute(_QUERY, parameters(year)).fetchall()
+    if words is None:
+        return con.execute(_QUERY, parameters(year)).fetchall()
+    words()
+    return con.execute(f"{_JUDGED} FROM worded ORDER BY rk, gk").fetchall()
 
 
 def parameters(year: int) -> dict[str, Any]:
@@ -252,15 +259,18 @@ rated AS (
                 ELSE {JUDGED} END AS flag
     FROM final)"""
 
-_QUERY = f"""
-WITH {STEPS}
+#: What `judge_rows` reads of each row (of `rated`, or of the table `worded` made of it).
+_JUDGED = f"""
 SELECT {_code("status", STATUSES)},
        CASE WHEN none_in_period THEN NULL ELSE actual END,
        CASE WHEN none_in_period THEN NULL ELSE {round6("gap_raw")} END,
        {_code("rating", RATINGS)},
        CASE WHEN none_in_period THEN NULL ELSE progress END,
        CASE WHEN none_in_period THEN NULL ELSE share END,
-       flag
+       flag"""
+
+_QUERY = f"""
+WITH {STEPS}{_JUDGED}
 FROM rated
 ORDER BY rk, gk
 """

@@ -319,6 +319,7 @@ joined AS (
     SELECT r.rk, r.gk,
            r.flag = {JUDGED} AND NOT r.none_in_period AND w.worded AS worded,
            r.actual, r.actual_year, r.status, r.rating, r.met, r.bmet, r.bv, r.byr,
+           r.none_in_period, r.flag,
            CASE WHEN r.kind = 'level' AND r.bs0 = 'first_reported' AND r.by0 = r.actual_year
                 THEN 'none' ELSE r.bs0 END AS source,
            coalesce(r.byr, w.plan_year) AS shown_year, len(r.period) AS counted,
@@ -390,8 +391,8 @@ projected AS (  -- `trends._project`, then the cap
                 ELSE last + slope * greatest(end_year - last_year, 0) END AS projected_raw
     FROM sloped)
 SELECT rk, gk, worded, actual, actual_year, status, rating, met, bmet, bv, byr, source,
-       shown_year, counted, gap_raw, progress, expected, share, op, tv, end_year, kind, sym,
-       tol, xs, ys, observed, needed, ratio, category, slope,
+       none_in_period, flag, shown_year, counted, gap_raw, progress, expected, share, op,
+       tv, end_year, kind, sym, tol, xs, ys, observed, needed, ratio, category, slope,
        CASE WHEN trended = 1 AND NOT isfinite(projected_raw) THEN NULL ELSE trended END
            AS trended,
        CASE WHEN cap IS NULL THEN projected_raw WHEN projected_raw < 0.0 THEN 0.0

@@ -78,13 +78,15 @@ def run_check(
     max_regions: int = 0,
     report_format: str = "",
     region_hint: str = "cli.hint.pick_region_or_data",
+    word_all: bool = False,
 ) -> Report:
     """Read the actuals and judge them; warnings printed, every input problem printed, exit 2.
 
     `options` are the command's parsed options (its `locals()`): every judging command offers
     the same ones (--year, --region, --reference, --reference-region, --encoding, --sheet,
     --overrides, --allow-outside-period, --strict, --stage, --max-problems), read here once. With
-    `max_regions`, reading stops at the first region past it (see `limit_regions`)."""
+    `max_regions`, reading stops at the first region past it (see `limit_regions`).
+    `word_all`: every result will be written out (see `check_columnar`)."""
     get = options.get
     overrides, encoding, sheet = get("overrides"), get("encoding"), get("sheet")
     from psplan.actuals.read import distinct_files, read_actuals
@@ -124,7 +126,8 @@ def run_check(
 
         try:
             report = check_columnar(plan, files, encoding=encoding, warnings=warnings,
-                                    regions_seen=refuse, **options_of_check)  # fmt: skip
+                                    regions_seen=refuse, word_all=word_all,
+                                    **options_of_check)  # fmt: skip
         finally:
             warn(warnings, get("max_problems", MAX_PROBLEMS))
         if report is not None:
@@ -145,6 +148,11 @@ def _view(report: Report, lang: str, *, by_region: bool = False) -> View:
     from psplan.views.assessment import assessment_view, regions_view
 
     return regions_view(report, lang) if by_region else assessment_view(report, lang)
+
+
+#: The formats in which `check` writes every result (at county scale, worded by duckdb from
+#: its table `worded`): for them the steps that judge run once, for that table.
+WORDED_FORMATS = ("json", "csv", "markdown")
 
 
 @user_errors
@@ -210,6 +218,7 @@ def check(
             # --by-region prints one row per indicator, however many regions
             max_regions=0 if by_region else region_limit(max_regions, region, chosen),
             report_format=chosen,
+            word_all=not by_region and chosen in WORDED_FORMATS,
         )
     emit(_view(report, lang.value, by_region=by_region), chosen, output, no_bom=no_bom,
          color=terminal)  # fmt: skip
