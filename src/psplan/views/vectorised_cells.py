@@ -124,13 +124,18 @@ def _rounded(x: str, places: str) -> str:
     return f"(CASE {places} {cases} END)"
 
 
-def _fixed(x: str, places: str, suffix: str = "") -> str:
-    """`numbers._show`: `x` to `places` decimals, never "-0"; thousands separated, but for
-    a percentage."""
+def _digits(x: str, places: str, suffix: str = "") -> str:
+    """`numbers._show` before `_signed`: `x` to `places` decimals (0 to 4), thousands
+    separated but for a percentage; "-0.00" as it is."""
     comma = "" if suffix == "%" else ","
-    cases = " ".join(f"WHEN {p} THEN format('{{:{comma}.{p}f}}', {x})"
-                     for p in range(MAX_DECIMALS + 1))  # fmt: skip
-    text = f"concat((CASE {places} {cases} END), {sql_text(suffix)})"
+    return f"concat(format('{{:{comma}.{{}}f}}', {x}, {places}), {sql_text(suffix)})"
+
+
+def _signed(text: str) -> str:
+    """`numbers._show`'s text of `_digits` (`text`: a column), never "-0".
+
+    A column, not the expression: duckdb works out an expression that sits in a CASE each
+    time it is read (about half of a figure's cost, read three times here)."""
     return (
         f"(CASE WHEN starts_with({text}, '-') AND trim({text}, '-0.,%') = ''"
         f" THEN substr({text}, 2) ELSE {text} END)"
@@ -150,13 +155,13 @@ def _decimals(x: str) -> str:
     )
 
 
-def _measure(x: str, places: str) -> str:
-    """`numbers._measured`'s text of `x` with `places` decimals: of a % indicator, a
-    percentage (x / 100 shown × 100, as `_show` does)."""
+def _measured(x: str, places: str) -> str:
+    """`numbers._measured`'s text of `x` with `places` decimals, before `_signed`: of a %
+    indicator, a percentage (x / 100 shown × 100, as `_show` does)."""
     return (
         f"(CASE WHEN {x} IS NULL THEN NULL"
-        f" WHEN pct THEN {_fixed(f'(({x}) / 100.0) * 100.0', places, '%')}"
-        f" ELSE {_fixed(x, places)} END)"
+        f" WHEN pct THEN {_digits(f'(({x}) / 100.0) * 100.0', places, '%')}"
+        f" ELSE {_digits(x, places)} END)"
     )
 
 
@@ -233,15 +238,19 @@ def _figures(precision: str, percent: str, points: str) -> str:
         f" least(greatest(prec, bv_dec), {MAX_DECIMALS}) AS bv_places,"
         f" greatest(prec, least(gap_dec, {COMPUTED_PLACES}), 0) AS gap_places,"
         f" greatest(prec, least(expected_dec, {COMPUTED_PLACES}), 0) AS p0",
-        f"SELECT *, {_measure('actual', 'actual_places')} AS actual_text,"
-        f" {_measure('bv', 'bv_places')} AS bv_text,"
+        f"SELECT *, {_measured('actual', 'actual_places')} AS actual_digits,"
+        f" {_measured('bv', 'bv_places')} AS bv_digits,"
         f" ({_rounded('gap', 'gap_places')} + 0.0) AS gap_shown,"
         f" least(gap_places, {MAX_DECIMALS}) AS gap_shown_places",
+        f"SELECT *, {_signed('actual_digits')} AS actual_text,"
+        f" {_signed('bv_digits')} AS bv_text,"
+        " CASE WHEN gap IS NOT NULL THEN"
+        f" {_digits('gap_shown', 'gap_shown_places')} END AS gap_digits",
         "SELECT *, CAST(regexp_extract(replace(actual_text, ',', ''), '-?\\d+(?:\\.\\d+)?')"
         " AS DOUBLE) AS read,"
         " CASE WHEN gap IS NULL THEN ''"
-        f" WHEN pct THEN concat({_fixed('gap_shown', 'gap_shown_places')}, {sql_text(points)})"
-        f" ELSE {_measure('gap_shown', 'gap_shown_places')} END AS gap_text",
+        f" WHEN pct THEN concat({_signed('gap_digits')}, {sql_text(points)})"
+        f" ELSE {_signed('gap_digits')} END AS gap_text",
     ]
     # most expected values read apart from the actual at the plan's decimals: `apart`, and
     # only the others go up a decimal at a time (a CASE works out a branch for its rows)
@@ -266,9 +275,9 @@ def _figures(precision: str, percent: str, points: str) -> str:
         f" ({_rounded('expected', 'expected_places')} + 0.0) AS expected_shown"
     )
     layers.append(
-        "SELECT *, coalesce("
-        f"{_measure('expected_shown', 'expected_shown_places')}, '') AS expected_text"
+        f"SELECT *, {_measured('expected_shown', 'expected_shown_places')} AS expected_digits"
     )
+    layers.append(f"SELECT *, coalesce({_signed('expected_digits')}, '') AS expected_text")
     query = layers[0]
     for layer in layers[1:]:
         query = f"{layer} FROM ({query})"
@@ -377,10 +386,16 @@ def _trend_figures(
     )
     series = (
         f"concat_ws({sql_text(separator)}, "
-        + each(lambda k: f"concat(CAST(xs[{k}] AS VARCHAR), {sql_text(year)}, y{k}_text)")
+        + each(
+            lambda k: (
+                f"concat(CAST(xs[{k}] AS VARCHAR), {sql_text(year)}, {_signed(f'y{k}_digits')})"
+            )
+        )
         + ")"
     )
     places = ", ".join(f"coalesce(y{k}_dec, 0)" for k in points)
+    # `estimate`: the plan's decimals where it prints a number, else the projection's own
+    projected_places = f"CASE WHEN prints THEN estimate_places ELSE {_places('proj_dec')} END"
     layers = [
         f"SELECT *, {precision} AS prec, {percent} AS pct, {prints} AS prints,"
         " list_min(ys) AS lo, list_max(ys) AS hi,"
@@ -389,15 +404,15 @@ def _trend_figures(
         + " FROM worded",
         "SELECT *, " + ", ".join(f"{_decimals(f'y{k}')} AS y{k}_dec" for k in points),
         "SELECT *, "
-        + ", ".join(f"{_measure(f'y{k}', _places(f'y{k}_dec'))} AS y{k}_text" for k in points)
+        + ", ".join(f"{_measured(f'y{k}', _places(f'y{k}_dec'))} AS y{k}_digits" for k in points)
         + f", CASE WHEN prints THEN greatest(prec, least(greatest({places}), 2)) ELSE 2 END"
         " AS estimate_places",
         f"SELECT *, ({_rounded('proj', 'estimate_places')} + 0.0) AS proj_shown",
         f"SELECT *, {_decimals('proj_shown')} AS proj_dec, {spark} AS spark, {series} AS series",
-        "SELECT *, CASE WHEN proj IS NULL THEN ''"
-        f" WHEN prints THEN {_measure('proj_shown', 'estimate_places')}"
-        f" ELSE {_measure('proj_shown', _places('proj_dec'))}"
-        " END AS projected_text",
+        "SELECT *, CASE WHEN proj IS NOT NULL THEN"
+        f" {_measured('proj_shown', projected_places)} END AS proj_digits",
+        f"SELECT *, CASE WHEN proj IS NULL THEN '' ELSE {_signed('proj_digits')} END"
+        " AS projected_text",
     ]
     query = layers[0]
     for layer in layers[1:]:
