@@ -28,6 +28,7 @@ import csv
 import glob
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import time
@@ -73,6 +74,23 @@ def best_of(command: list[str], runs: int = 7) -> float:
     return min(timed(command)[0] for _ in range(runs))
 
 
+def paired(
+    command: list[str], path: Path, repeat: int, env: dict[str, str] | None = None
+) -> tuple[float, float, float, int]:
+    """`repeat` runs of `command`, each right after a run of the floor on the same file: the
+    median time, the median of the paired ratios (this machine's speed drifts by up to a
+    third from one minute to the next, and a run and its own floor drift together), the
+    largest peak and the last exit code."""
+    times, ratios, peaks, code = [], [], [], 0
+    for _ in range(repeat):
+        base = floor(path, "utf-8")
+        elapsed, memory, code = timed(command, env)
+        times.append(elapsed)
+        ratios.append(elapsed / base)
+        peaks.append(memory)
+    return statistics.median(times), statistics.median(ratios), max(peaks), code
+
+
 def peers_and_formats(args: argparse.Namespace) -> None:
     """(a), (b) in every format, (c): one table, each line a whole process."""
     import importlib.util
@@ -85,8 +103,18 @@ def peers_and_formats(args: argparse.Namespace) -> None:
     subprocess.run([sys.executable, "-c", TARGETS, args.plan, str(targets)], check=True)
     rows = sum(1 for _ in path.open(encoding="utf-8")) - 1
     base = min(floor(path, "utf-8") for _ in range(3))
-    print(f"\n{rows:,} rows of {path.name}; (a) the csv floor {base:.2f} s")
+    print(f"\n{rows:,} rows of {path.name}; (a) the csv floor {base:.2f} s (best of three)")
+    print(f"each line: the median of {args.repeat} runs, each paired with a run of the floor just"
+          " before it (× floor: the median of the pairs' ratios); peak: the largest")  # fmt: skip
     print(f"{'run':58} {'time':>8} {'× floor':>8} {'peak MB':>8}")
+
+    def line(label: str, command: list[str], env: dict[str, str] | None = None,
+             repeat: int = args.repeat) -> None:  # fmt: skip
+        elapsed, ratio, memory, code = paired(command, path, repeat, env)
+        status = "" if code in (0, 1) else f"  exit {code}"
+        once = "  (one run)" if repeat == 1 < args.repeat else ""
+        print(f"{label:58} {elapsed:7.2f}s {ratio:7.1f}× {memory:8.0f}{status}{once}")
+
     formats = ["json"] if args.quick else ["json", "csv", "markdown", "table", "xlsx"]
     for by_region in (["--by-region"], []):
         for fmt in formats:
@@ -95,32 +123,25 @@ def peers_and_formats(args: argparse.Namespace) -> None:
             suffix = {"table": "txt"}.get(fmt, fmt)
             out = ["-o", str(OUT / f"out.{suffix}")] if fmt != "markdown" else []
             command = [*PSPLAN, "check", args.plan, str(path), *by_region, "--format", fmt, *out]
-            elapsed, memory, code = timed(command)
             label = f"psplan check {' '.join(by_region)} --format {fmt}" + (
                 " (to a pipe)" if fmt == "markdown" else " -o FILE"
             )
-            status = "" if code in (0, 1) else f"  exit {code}"
-            print(f"{label:58} {elapsed:7.2f}s {elapsed / base:7.1f}× {memory:8.0f}{status}")
-            if by_region and fmt == "json":  # the same by the per-row path
-                elapsed, memory, code = timed(command, {"PSPLAN_ENGINE": "rows"})
-                label = "  the same, PSPLAN_ENGINE=rows"
-                print(f"{label:58} {elapsed:7.2f}s {elapsed / base:7.1f}× {memory:8.0f}")
+            # every result as a workbook takes a minute and a half: run once
+            line(label, command, repeat=1 if fmt == "xlsx" and not by_region else args.repeat)
+            if by_region and fmt == "json":  # the same by the per-row path (run once: slow)
+                line("  the same, PSPLAN_ENGINE=rows", command, {"PSPLAN_ENGINE": "rows"}, 1)
     if not args.quick:  # lint of the same file, by both paths
         for engine in ("columnar", "rows"):
             command = [*PSPLAN, "lint", args.plan, str(path)]
-            elapsed, memory, code = timed(command, {"PSPLAN_ENGINE": engine})
-            label = f"psplan lint (PSPLAN_ENGINE={engine})"
-            status = "" if code in (0, 1) else f"  exit {code}"
-            print(f"{label:58} {elapsed:7.2f}s {elapsed / base:7.1f}× {memory:8.0f}{status}")
+            line(f"psplan lint (PSPLAN_ENGINE={engine})", command, {"PSPLAN_ENGINE": engine},
+                 args.repeat if engine == "columnar" else 1)  # fmt: skip
     for peer in ("pandas", "polars", "duckdb"):
         if importlib.util.find_spec(peer) is None:
             print(f"{peer + ' script':58} (not installed: pip install {peer})")
             continue
         script = HERE / "peers" / f"{peer}_check.py"
-        elapsed, memory, code = timed(
-            [sys.executable, str(script), str(path), str(targets), str(OUT / f"{peer}.json")]
-        )
-        print(f"{peer + ' script':58} {elapsed:7.2f}s {elapsed / base:7.1f}× {memory:8.0f}")
+        command = [sys.executable, str(script), str(path), str(targets), str(OUT / f"{peer}.json")]
+        line(f"{peer} script", command)
 
 
 #: Writes the targets the peer scripts join to: the plan's numeric level targets.
@@ -173,6 +194,9 @@ def main() -> None:
     parser.add_argument("--regions", type=int, default=2900)
     parser.add_argument("--quick", action="store_true", help="only the json --by-region run")
     parser.add_argument("--costs", action="store_true", help="the cost table, 10 k to 3 M rows")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of a line, each after a run of the floor"
+    )
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     # the package's bytecode, as an installed one has it (timed children then read it)
