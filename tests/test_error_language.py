@@ -161,7 +161,7 @@ def test_a_yaml_syntax_error(
 
 
 def test_a_yaml_problem_psplan_has_no_words_for_is_quoted_as_pyyaml_wrote_it() -> None:
-    from psplan.plan.yamlsource import _problem
+    from psplan.plan.yamlcompose import _problem
 
     assert _problem("found unexpected ':'", "a: b", None) == "found unexpected ':'"
 

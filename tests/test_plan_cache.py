@@ -16,7 +16,7 @@ import pytest
 
 import psplan
 from psplan.errors import PsplanError
-from psplan.plan import cache, plans, yamlsource
+from psplan.plan import cache, plans, yamlcompose, yamlsource
 from psplan.plan.plans import load_plan, parse_plan, read_document
 
 from conftest import DATA, PLANS, run_psplan
@@ -207,7 +207,7 @@ def test_each_parser_has_its_own_entries(
     """Tests that run PyYAML's pure-Python parser are not answered by libyaml's entries."""
     path = copy_plan(tmp_path, "national")
     fast = read_document(path)
-    monkeypatch.setattr(yamlsource, "_Loader", yamlsource._PyLoader)
+    monkeypatch.setattr(yamlcompose, "_Loader", yamlcompose._PyLoader)
     slow = read_document(path)
     assert len(composed) == 2 and slow.data == fast.data and slow.positions == fast.positions
 

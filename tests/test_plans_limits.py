@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from psplan.cli import app
 from psplan.errors import PsplanError
-from psplan.plan import yamlsource
+from psplan.plan import yamlcompose, yamlsource
 from psplan.plan.plans import load_plan, parse_plan, read_document, resolve_plan
 from psplan.plan.validate import TOO_MANY, InvalidPlanError, load_valid_plan, validate_document
 from psplan.plan.validate import validate_file as validate
@@ -53,7 +53,7 @@ def messages(path: Path, **kwargs) -> list[str]:
 def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Run a test with libyaml's parser and with PyYAML's pure-Python one."""
     if request.param == "python":
-        monkeypatch.setattr(yamlsource, "_Loader", yamlsource._PyLoader)
+        monkeypatch.setattr(yamlcompose, "_Loader", yamlcompose._PyLoader)
     return request.param
 
 
@@ -457,7 +457,7 @@ def test_pure_python_and_libyaml_agree(monkeypatch) -> None:
         (DATA / f"{name}.yaml").read_text(encoding="utf-8") for name in ("national", "hanzhong")
     ]
     fast = [load_yaml(text, "x.yaml") for text in texts]
-    monkeypatch.setattr(yamlsource, "_Loader", yamlsource._PyLoader)
+    monkeypatch.setattr(yamlcompose, "_Loader", yamlcompose._PyLoader)
     slow = [load_yaml(text, "x.yaml") for text in texts]
     for one, other in zip(fast, slow, strict=True):
         assert one.data == other.data

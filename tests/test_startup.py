@@ -46,7 +46,8 @@ PROBE = textwrap.dedent(
         pass
     modules = sorted(name for name in sys.modules if name.startswith("psplan.cli."))
     print(json.dumps({"modules": modules, "during": seen, "after": gc.isenabled(),
-                      "jemalloc": os.environ.get("DUCKDB_JE_MALLOC_CONF")}))
+                      "jemalloc": os.environ.get("DUCKDB_JE_MALLOC_CONF"),
+                      "yaml": "yaml" in sys.modules}))
     """
 )
 
@@ -82,6 +83,18 @@ def test_check_imports_no_other_command_and_runs_with_the_collector_on(tmp_path:
     from psplan.entry import JEMALLOC_CONF
 
     assert found["jemalloc"] == JEMALLOC_CONF
+
+
+@pytest.mark.slow
+def test_a_plan_read_back_from_the_cache_needs_no_yaml(tmp_path: Path) -> None:
+    """A check whose plan is in the cache (validated, as every check after the first finds
+    it) imports no PyYAML: composing imports it (`plan.yamlcompose`), reading back does not
+    (about 15 ms of a one-region check)."""
+    out, cache = tmp_path / "one.json", str(tmp_path / "cache")
+    args = ("check", "national", str(EXAMPLES / "national-2023.csv"), "-o", str(out))
+    assert probe(*args, PSPLAN_CACHE_DIR=cache)["yaml"] is True  # composed, then kept
+    assert probe(*args, PSPLAN_CACHE_DIR=cache)["yaml"] is False  # read back
+    assert probe(*args, PSPLAN_NO_CACHE="1")["yaml"] is True
 
 
 @pytest.mark.slow

@@ -67,12 +67,12 @@ def cache_dir() -> Path | None:
 @cache
 def code_tag() -> bytes:
     """A hash of what, besides a file's text, decides what composing it gives: the versions
-    of psplan, Python and PyYAML, and this package's source (so an edit in a checkout counts)."""
+    of psplan and Python, the PyYAML installed (its files, read without importing it: a plan
+    read back needs none of it), and this package's source (so an edit in a checkout counts)."""
     import hashlib
 
-    import yaml
-
     from psplan import __version__
+    from psplan.plan.yamlsource import yaml_folder
 
     parts = (
         FORMAT,
@@ -80,8 +80,7 @@ def code_tag() -> bytes:
         sys.version,
         sys.implementation.cache_tag,
         marshal.version,
-        yaml.__version__,
-        getattr(yaml, "__with_libyaml__", None),
+        _files(yaml_folder()),
     )
     tag = hashlib.blake2b(repr(parts).encode(), digest_size=_DIGEST)
     folder = os.path.dirname(os.path.abspath(__file__))
@@ -93,6 +92,19 @@ def code_tag() -> bytes:
     except OSError:  # no readable source (a frozen install): the versions alone key it
         pass
     return tag.digest()
+
+
+def _files(folder: str | None) -> list[tuple[str, int, int]]:
+    """The names, sizes and times of a folder's files (a PyYAML of another version, or with
+    or without libyaml, has others)."""
+    if folder is None:
+        return []
+    try:
+        found = [(e.name, e.stat().st_size, e.stat().st_mtime_ns)
+                 for e in os.scandir(folder) if e.is_file()]  # fmt: skip
+    except OSError:
+        return []
+    return sorted(found)
 
 
 def entry_key(text: str, context: tuple[Any, ...] = ()) -> str:

@@ -206,7 +206,7 @@ def _compose_context() -> tuple[int, int, str] | None:
         nodes, depth = limit("PSPLAN_MAX_PLAN_NODES"), limit("PSPLAN_MAX_PLAN_DEPTH")
     except PsplanError:
         return None
-    return nodes, depth, yamlsource._Loader.__name__
+    return nodes, depth, yamlsource.parser_name()
 
 
 def _cache_key(text: str, context: tuple[int, int, str]) -> str | None:
