@@ -183,6 +183,51 @@ def test_a_workbook_of_every_result_is_written_row_by_row(
     assert load_workbook(out, read_only=True)["全部指标"].max_row == 5 * 64 + 1
 
 
+def test_a_workbook_makes_each_result_once_for_all_its_sheets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every result, the lagging ones and the trends are three sheets of the same results:
+    the workbook writes them a result at a time (`xlsx._written`), so past the rows that
+    size the columns each result is made once, and its trend worked out once, for all
+    three; the sheets hold what each table holds, in its order."""
+    from openpyxl import load_workbook
+
+    import psplan.assess.columnar as columnar
+    from psplan.formats import xlsx
+    from psplan.views.assessment import assessment_view
+
+    monkeypatch.setattr(xlsx, "MEASURED_ROWS", 7)  # 7 rows stand for 5,000
+    counties = generate_actuals("ankang", tmp_path / "twelve.csv", "--regions", "12")
+    report = psplan.check("ankang", [counties], engine="columnar")
+    results = report.results
+    assert isinstance(results, columnar.LazyResults)
+    made: list[int] = []
+    real = results._made
+    monkeypatch.setattr(results, "_made", lambda index: made.append(index) or real(index))
+    trended: list[object] = []
+    trend_of = columnar._Trends.trend_of
+    monkeypatch.setattr(columnar._Trends, "trend_of",
+                        lambda self, result: trended.append(result) or trend_of(self, result))  # fmt: skip
+    view = assessment_view(report, "zh")
+    book = tmp_path / "all.xlsx"
+    book.write_bytes(xlsx.render(view))
+    # the rows that size the columns (7 a sheet here) are made first, a sheet at a time;
+    # every result past them (the 7th lagging one is about the 30th result) is made once
+    times = Counter(made)
+    assert set(times) == set(range(len(results))) and len(results) == 12 * 64
+    assert all(n == 1 for index, n in times.items() if index >= 100), times.most_common(3)
+    trends = Counter((result.region, result.indicator.id) for result in trended)
+    past = [(r.region, r.indicator.id) for r in (results[i] for i in range(100, len(results)))]
+    assert all(trends[key] == 1 for key in past)
+    sheets = load_workbook(book, read_only=True)
+    tables = {t.key: t for t in view.tables}
+    for key, name in (("results", "全部指标"), ("lagging", "滞后约束性指标"), ("trends", "趋势")):
+        rows = list(sheets[name].iter_rows(min_row=2, values_only=True))
+        assert len(rows) == len(tables[key].rows), key
+    regions = [row[2] for row in sheets["全部指标"].iter_rows(min_row=2, values_only=True)]
+    assert regions == [r.region for r in report.results]
+
+
 def test_the_json_of_the_regions_makes_none_of_their_tables(
     counties: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -33,7 +33,10 @@
   spliced into the sheets XlsxWriter wrote around them, so no more than a row is held in
   memory. Either way a table's column widths are measured on its first `MEASURED_ROWS`
   rows; the cells, their styles and the sheets' settings are the same (a test reads both
-  back). openpyxl reads workbooks (`psplan.actuals`), and the tests read these back with it.
+  back). The data sheets are written a row at a time, from the sheet whose next row comes
+  from the earliest result (`_written`): every result, the lagging ones and the trends of a
+  country's counties read each result once, not once a sheet. openpyxl reads workbooks
+  (`psplan.actuals`), and the tests read these back with it.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from psplan import progress
@@ -148,19 +152,21 @@ def _render(view: View, folder: str) -> bytes:
         _summary_sheet(book, styles, name, view, on_summary)
     summary_ids = {id(table) for table in on_summary}
     as_xml = folder if cells is None or cells > XLSXWRITER_CELLS else None
-    spliced: list[xlsx_rows.Spliced] = []
+    sheets: list[_DataSheet] = []
     try:
         for table in view.tables:
             if id(table) not in summary_ids:
                 name = _sheet_name(_sheet_title(table, view), names, table.key)
-                sheet = _data_sheet(book, styles, name, view, table, as_xml)
-                if sheet is not None:
-                    spliced.append(sheet)
+                sheets.append(_data_sheet(book, styles, name, view, table, as_xml))
+        counts = _written(sheets, view.lang)
+        spliced = [s for s in (sh.finish(n) for sh, n in zip(sheets, counts, strict=True)) if s]
         book.close()
         return xlsx_rows.splice(buffer.getvalue(), spliced) if spliced else buffer.getvalue()
     finally:  # (before the folder goes: an error, a signal)
-        for sheet in spliced:
+        for sheet in sheets:
             sheet.rows.close()
+            if sheet.xml is not None:
+                sheet.xml.close()
 
 
 def _sheet_title(table: Table, view: View) -> str:
@@ -527,6 +533,29 @@ def _write_table(
     """The header at `first_row`, the rows below it, each row as tall as its wrapped texts
     (the columns `widths` wide, already set): the rows by XlsxWriter, or `as_xml` (a large
     data sheet's, spliced in once the workbook is written). Returns how many rows it wrote."""
+    rows = _rows_written(sheet, styles, laid, widths, numbers, first_row, borders=borders,
+                         as_xml=as_xml, shown=True)  # fmt: skip
+    while True:
+        try:
+            next(rows)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+
+
+def _rows_written(
+    sheet: Worksheet,
+    styles: _Styles,
+    laid: _Sheet,
+    widths: dict[int, float],
+    numbers: set[int],
+    first_row: int = 1,
+    *,
+    borders: bool = False,
+    as_xml: xlsx_rows.SheetRows | None = None,
+    shown: bool = False,
+) -> Iterator[None]:
+    """`_write_table`, a row at a time: it yields once each row is written and returns how
+    many it wrote (`shown`: its rows counted on a terminal)."""
     from xlsxwriter.utility import xl_col_to_name
 
     headers = laid.headers
@@ -545,8 +574,8 @@ def _write_table(
     known = _known_length(laid.rows)
     if known is not None and first_row + known > MAX_ROWS:
         raise _too_long(sheet, first_row + known)
-    shown = progress.writing(laid.cells(kept=False), sheet.name, known)
-    for index, row in shown:
+    made = laid.cells(kept=False)
+    for index, row in progress.writing(made, sheet.name, known) if shown else made:
         number_ = first_row + 1 + index
         if number_ > MAX_ROWS:  # (a lazy table's rows are counted as they come)
             raise _too_long(sheet, number_)
@@ -608,6 +637,7 @@ def _write_table(
         if as_xml is not None:
             as_xml.row(number_, height, cells)
         written = index + 1
+        yield
     return written
 
 
@@ -645,10 +675,10 @@ def _margin_text(text: str) -> str:
 
 def _data_sheet(
     book: Workbook, styles: _Styles, name: str, view: View, table: Table, as_xml: str | None
-) -> xlsx_rows.Spliced | None:
+) -> _DataSheet:
     """A sheet holding one table: frozen below its header, filtered, printable; its rows
     written by XlsxWriter, or as XML to a file in the folder `as_xml` (what
-    `xlsx_rows.splice` then puts in)."""
+    `xlsx_rows.splice` then puts in), as `_DataSheet.rows` is read."""
     sheet = book.add_worksheet(name)
     title = view.title if table.title in ("", view.title) else f"{view.title} · {table.title}"
     _print_setup(sheet, title, view.lang, True)
@@ -656,19 +686,65 @@ def _data_sheet(
     measured, numbers = _measure(laid)
     widths = _set_widths(sheet, laid, measured, {})
     sheet.freeze_panes(1, laid.frozen)
-    rows = xlsx_rows.SheetRows(as_xml) if as_xml else None
-    try:
-        count = _write_table(sheet, styles, laid, widths, numbers, as_xml=rows)
-    except BaseException:
-        if rows is not None:
-            rows.close()
-        raise
-    if len(laid.headers) > 1:
-        sheet.autofilter(0, 0, count, len(laid.headers) - 1)
-    _hints(sheet, table, count)
-    if rows is None:
-        return None
-    return xlsx_rows.Spliced(len(book.worksheets()), rows, len(laid.headers))
+    xml = xlsx_rows.SheetRows(as_xml) if as_xml else None
+    rows = _rows_written(sheet, styles, laid, widths, numbers, as_xml=xml)
+    return _DataSheet(sheet, table, laid, rows, xml, len(book.worksheets()))
+
+
+@dataclass
+class _DataSheet:
+    """A data sheet laid out, its rows written as `rows` is read (`_written`)."""
+
+    sheet: Worksheet
+    table: Table
+    laid: _Sheet
+    rows: Iterator[None]
+    xml: xlsx_rows.SheetRows | None
+    number: int  # its part's number (sheet1.xml …)
+
+    def finish(self, count: int) -> xlsx_rows.Spliced | None:
+        """The filter over its `count` rows and the hints; what `splice` puts in."""
+        if len(self.laid.headers) > 1:
+            self.sheet.autofilter(0, 0, count, len(self.laid.headers) - 1)
+        _hints(self.sheet, self.table, count)
+        if self.xml is None:
+            return None
+        return xlsx_rows.Spliced(self.number, self.xml, len(self.laid.headers))
+
+
+def _written(sheets: list[_DataSheet], lang: str) -> list[int]:
+    """Each sheet's rows written, a row at a time from the sheet whose next row comes from
+    the earliest result (`next_item` of a table of results): a country's results, the
+    lagging ones and the trends then read each result one after another, and it (with its
+    trend) is made once, not once a sheet (`LazyResults` keeps the last made, `trends.Recent`
+    the last trends). Returns how many rows each wrote."""
+    counts = [0] * len(sheets)
+    going = list(range(len(sheets)))
+    known = [_known_length(sheet.laid.rows) for sheet in sheets]
+    total = None if None in known else sum(known)  # type: ignore[arg-type]
+    big = [s.sheet.name for s, n in zip(sheets, known, strict=True)
+           if n is None or n >= progress.MIN_ROWS]  # fmt: skip
+    names = say("sep.list", lang).join(big or [sheet.sheet.name for sheet in sheets])
+
+    def next_item(position: int) -> int:
+        found = getattr(sheets[position].laid.rows, "next_item", None)
+        item = found() if found is not None else None
+        return -1 if item is None else item  # (not started, or not of results: first)
+
+    def turns() -> Iterator[None]:
+        while going:
+            position = min(going, key=next_item)
+            try:
+                next(sheets[position].rows)
+            except StopIteration as done:
+                counts[position] = done.value
+                going.remove(position)
+                continue
+            yield
+
+    for _ in progress.writing(turns(), names, total):
+        pass
+    return counts
 
 
 def _known_length(rows: Sequence[Sequence[Cell]]) -> int | None:

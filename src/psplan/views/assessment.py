@@ -237,12 +237,14 @@ class _Rows(Sequence):
         self._made: list[tuple] = []
         self._length = length
         self._has_row = has_row  # whether an item makes a row, cheaper than making it
+        self._reading: int | None = None  # the item `once()` reads next, while it reads
 
     def once(self) -> Iterator[tuple]:
         """Every row, for a format that writes each as it goes (CSV, markdown): those made so
         far, then the others made as read and not kept, so a county-scale table never sits
         in memory whole."""
         made, taken, done = len(self._made), self._taken, self._source is None
+        self._reading = None if done else taken
         yield from islice(self._made, made)
         if done:
             return
@@ -250,7 +252,18 @@ class _Rows(Sequence):
         for index in range(taken, len(items)):  # by index: a lazy source makes no skipped item
             row = self._make(items[index])
             if row is not None:
+                self._reading = index + 1
                 yield row
+        self._reading = None
+
+    def next_item(self) -> int | None:
+        """Which of the results `once()` reads next (a picked result's place among all of
+        them), while it reads: a workbook writes the sheets of the same results a result at
+        a time (`formats.xlsx._written`). None when not reading."""
+        if self._reading is None:
+            return None
+        place = getattr(self._items, "place", None)
+        return place(self._reading) if place is not None else self._reading
 
     def _next(self) -> bool:
         """Make one more row; False when there is none."""
@@ -420,6 +433,11 @@ class _Picked(Sequence[Result]):
 
     def __iter__(self) -> Iterator[Result]:
         return map(self._results.__getitem__, self._rows)
+
+    def place(self, index: int) -> int:
+        """The picked result `index`'s place among all the results (past the last: their
+        number)."""
+        return self._rows[index] if index < len(self._rows) else len(self._results)
 
     # as `LazyResults` has them: the picked rows as duckdb words them
     @property
