@@ -519,29 +519,6 @@ def _set_widths(
     return widths
 
 
-def _write_table(
-    sheet: Worksheet,
-    styles: _Styles,
-    laid: _Sheet,
-    widths: dict[int, float],
-    numbers: set[int],
-    first_row: int = 1,
-    *,
-    borders: bool = False,
-    as_xml: xlsx_rows.SheetRows | None = None,
-) -> int:
-    """The header at `first_row`, the rows below it, each row as tall as its wrapped texts
-    (the columns `widths` wide, already set): the rows by XlsxWriter, or `as_xml` (a large
-    data sheet's, spliced in once the workbook is written). Returns how many rows it wrote."""
-    rows = _rows_written(sheet, styles, laid, widths, numbers, first_row, borders=borders,
-                         as_xml=as_xml, shown=True)  # fmt: skip
-    while True:
-        try:
-            next(rows)
-        except StopIteration as done:
-            return done.value  # type: ignore[no-any-return]
-
-
 def _rows_written(
     sheet: Worksheet,
     styles: _Styles,
@@ -554,8 +531,11 @@ def _rows_written(
     as_xml: xlsx_rows.SheetRows | None = None,
     shown: bool = False,
 ) -> Iterator[None]:
-    """`_write_table`, a row at a time: it yields once each row is written and returns how
-    many it wrote (`shown`: its rows counted on a terminal)."""
+    """The header at `first_row`, the rows below it, each row as tall as its wrapped texts
+    (the columns `widths` wide, already set): the rows by XlsxWriter, or `as_xml` (a large
+    data sheet's, spliced in once the workbook is written). It yields once each row is
+    written (`_written` writes several sheets' in turn, `_all` one sheet's) and returns how
+    many it wrote; `shown`: its rows counted on a terminal."""
     from xlsxwriter.utility import xl_col_to_name
 
     headers = laid.headers
@@ -639,6 +619,15 @@ def _rows_written(
         written = index + 1
         yield
     return written
+
+
+def _all(rows: Iterator[None]) -> int:
+    """Every row of `_rows_written` written; how many."""
+    while True:
+        try:
+            next(rows)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
 
 
 def _too_long(sheet: Worksheet, rows: int) -> PsplanError:
@@ -827,7 +816,7 @@ def _summary_sheet(
     first_table = row
     placed: dict[str, tuple[Table, int]] = {}
     for table, laid, (_, numbers), width in zip(tables, laid_out, measures, widths, strict=True):
-        _write_table(sheet, styles, laid, width, numbers, first_row=row, borders=True)
+        _all(_rows_written(sheet, styles, laid, width, numbers, row, borders=True, shown=True))
         placed[table.key] = (table, row)
         row += len(laid.rows) + 2  # a blank row between the tables
     for line in view.notes:  # under the tables, wrapped within their width (charts are beside)
