@@ -72,7 +72,7 @@ def code_tag() -> bytes:
     import hashlib
 
     from psplan import __version__
-    from psplan.plan.yamlsource import yaml_folder
+    from psplan.plan.yamlsource import yaml_files
 
     parts = (
         FORMAT,
@@ -80,7 +80,7 @@ def code_tag() -> bytes:
         sys.version,
         sys.implementation.cache_tag,
         marshal.version,
-        _files(yaml_folder()),
+        yaml_files(),
     )
     tag = hashlib.blake2b(repr(parts).encode(), digest_size=_DIGEST)
     folder = os.path.dirname(os.path.abspath(__file__))
@@ -92,19 +92,6 @@ def code_tag() -> bytes:
     except OSError:  # no readable source (a frozen install): the versions alone key it
         pass
     return tag.digest()
-
-
-def _files(folder: str | None) -> list[tuple[str, int, int]]:
-    """The names, sizes and times of a folder's files (a PyYAML of another version, or with
-    or without libyaml, has others)."""
-    if folder is None:
-        return []
-    try:
-        found = [(e.name, e.stat().st_size, e.stat().st_mtime_ns)
-                 for e in os.scandir(folder) if e.is_file()]  # fmt: skip
-    except OSError:
-        return []
-    return sorted(found)
 
 
 def entry_key(text: str, context: tuple[Any, ...] = ()) -> str:

@@ -21,6 +21,7 @@ Scalars that YAML 1.1 reads in a way nobody writing a plan means stay the text w
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import re
 import stat
@@ -188,17 +189,23 @@ def _has_libyaml() -> bool:
     under this name: both compose a document alike (tests/test_plan_cache.py)."""
     from importlib.machinery import EXTENSION_SUFFIXES
 
-    folder = yaml_folder()
-    if folder is None:
-        return False
-    names = os.listdir(folder)
-    return any(name == f"_yaml{suffix}" for name in names for suffix in EXTENSION_SUFFIXES)
+    extensions = {f"_yaml{suffix}" for suffix in EXTENSION_SUFFIXES}
+    return any(name in extensions for name, _, _ in yaml_files())
 
 
-def yaml_folder() -> str | None:
-    """PyYAML's package folder, found without importing it."""
+@functools.cache
+def yaml_files() -> tuple[tuple[str, int, int], ...]:
+    """PyYAML's package files (name, size, time), found without importing it: they tell its
+    version and whether it has libyaml (the plan cache's key), read once."""
     from importlib.util import find_spec
 
     spec = find_spec("yaml")
     locations = spec.submodule_search_locations if spec is not None else None
-    return locations[0] if locations else None
+    if not locations:
+        return ()
+    try:
+        found = [(e.name, e.stat().st_size, e.stat().st_mtime_ns)
+                 for e in os.scandir(locations[0]) if e.is_file()]  # fmt: skip
+    except OSError:
+        return ()
+    return tuple(sorted(found))
