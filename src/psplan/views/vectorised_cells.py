@@ -198,12 +198,15 @@ def _share_apart() -> str:
             f" AND ({near} - {far} >= $ahead_points) = (progress - share >= $ahead))"
         )
 
+    # more decimals only where the whole percentage does not read right: a CASE works out a
+    # branch for the rows that reach it, a column (as progress_0 is) for every row
+    one, two = _share_at("progress", 1), _share_at("progress", 2)
     return (
         "(CASE WHEN progress IS NULL THEN ''"
         " WHEN share IS NULL OR progress = share THEN progress_0"
         f" WHEN {reads_right('progress_0')} THEN progress_0"
-        f" WHEN {reads_right('progress_1')} THEN progress_1"
-        f" WHEN {reads_right('progress_2')} THEN progress_2 ELSE progress_0 END)"
+        f" WHEN {reads_right(one)} THEN {one}"
+        f" WHEN {reads_right(two)} THEN {two} ELSE progress_0 END)"
     )
 
 
@@ -232,8 +235,7 @@ def _figures(precision: str, percent: str, points: str) -> str:
         f"SELECT *, {precision} AS prec, {percent} AS pct, {round6('gap_raw')} AS gap FROM worded",
         f"SELECT *, {_decimals('actual')} AS actual_dec, {_decimals('bv')} AS bv_dec,"
         f" {_decimals('gap')} AS gap_dec, {_decimals('expected')} AS expected_dec,"
-        f" {_percent('share')} AS share_text, {_percent('progress')} AS progress_0,"
-        f" {_share_at('progress', 1)} AS progress_1, {_share_at('progress', 2)} AS progress_2",
+        f" {_percent('share')} AS share_text, {_percent('progress')} AS progress_0",
         f"SELECT *, least(greatest(prec, actual_dec), {MAX_DECIMALS}) AS actual_places,"
         f" least(greatest(prec, bv_dec), {MAX_DECIMALS}) AS bv_places,"
         f" greatest(prec, least(gap_dec, {COMPUTED_PLACES}), 0) AS gap_places,"
