@@ -31,6 +31,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -58,16 +59,23 @@ ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRIT
 
 
 def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
-    """Wall time, peak RSS in MB (of this child alone) and exit code."""
-    start = time.perf_counter()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - child
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 1)
-        os.execvpe(command[0], command, {**ENV, **(env or {})})
-    _, status, usage = os.wait4(pid, 0)
-    elapsed = time.perf_counter() - start
-    return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    """Wall time, peak RSS in MB (of this child alone) and exit code. What the child says on
+    stderr (psplan's "已写入 FILE") is shown only if it fails (an exit code above 1)."""
+    with tempfile.TemporaryFile() as said:
+        start = time.perf_counter()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - child
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.dup2(said.fileno(), 2)
+            os.execvpe(command[0], command, {**ENV, **(env or {})})
+        _, status, usage = os.wait4(pid, 0)
+        elapsed = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            said.seek(0)
+            sys.stderr.write(said.read().decode("utf-8", "replace"))
+    return elapsed, usage.ru_maxrss / 1024, code
 
 
 def best_of(command: list[str], runs: int = 7) -> float:
