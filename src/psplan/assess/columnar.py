@@ -35,6 +35,7 @@ import contextlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -322,15 +323,20 @@ class ColumnarCollected:
 
         rows = judge_rows(con, goals, region_keys, year, word if self.word_all else None)
         per_region = len(goals)
-        by_column = list(zip(*rows, strict=True)) if rows else [()] * 7
-        flags = by_column[6]
+
+        def column(k: int) -> list[Any]:
+            # a column read off the rows in C: `zip(*rows)` makes an iterator per row (for
+            # the 600,000 results of 3 M figures 0.30-0.34 s against 0.20-0.26 s)
+            return list(map(itemgetter(k), rows))
+
+        flags = column(6)
         assert JUDGED == 0  # the rows to judge in Python are those with a flag
         flagged = list(compress(range(len(flags)), flags))
         keys = [(region_keys[i // per_region], i % per_region) for i in flagged]
         needed = self._read_series(sorted(keys))
-        actuals, gaps, progresses, shares = (list(by_column[k]) for k in (1, 2, 4, 5))
-        statuses = [STATUSES[code] for code in by_column[0]]
-        ratings = [RATINGS[code] for code in by_column[3]]
+        actuals, gaps, progresses, shares = (column(k) for k in (1, 2, 4, 5))
+        statuses = list(map(STATUSES.__getitem__, map(itemgetter(0), rows)))
+        ratings = list(map(RATINGS.__getitem__, map(itemgetter(3), rows)))
         verdicts: dict[int, Verdict] = {}
         for i, key in zip(flagged, keys, strict=True):
             indicator, goal = goals[key[1]]
