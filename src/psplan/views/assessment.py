@@ -265,6 +265,16 @@ class _Rows(Sequence):
         place = getattr(self._items, "place", None)
         return place(self._reading) if place is not None else self._reading
 
+    def taking(self) -> int | None:
+        """Which of the results the next row iterating makes (and keeps) is made from (a
+        picked result's place among all of them); None once every row is made: a workbook
+        makes the first rows of the sheets of the same results a result at a time
+        (`formats.xlsx._made_in_turn`)."""
+        if self._source is None:
+            return None
+        place = getattr(self._items, "place", None)
+        return place(self._taken) if place is not None else self._taken
+
     def _next(self) -> bool:
         """Make one more row; False when there is none."""
         while self._source is not None:
