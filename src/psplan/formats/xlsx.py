@@ -401,10 +401,10 @@ class _Sheet:
                 cells.append("\n".join(self.table.notes.get(index, [])))
             yield index, cells
 
-    def first_rows(self) -> list[Sequence[Cell]]:
+    def first_rows(self) -> Sequence[Sequence[Cell]]:
         """The rows that size the columns: those made ahead, else the first `MEASURED_ROWS`."""
         if self.ahead is not None:
-            return list(self.ahead)
+            return self.ahead
         return [row for _, row in itertools.islice(self.cells(), MEASURED_ROWS)]
 
 
@@ -681,24 +681,26 @@ def _made_in_turn(laid: list[_Sheet]) -> None:
     time from the sheet whose next row comes from the earliest result, as `_written` writes
     them: the results, the lagging ones and the trends are then made once for the three
     sheets, not once a sheet (for 290 counties' 18,560 results a third of the making)."""
+    going: list[tuple[_Sheet, Iterator[tuple[int, Sequence[Cell]]], list[list[Cell]]]] = []
     for each in laid:
         each.ahead = []
-    going = [(each, iter(each.cells())) for each in laid]
-
-    def taking(entry: tuple[_Sheet, Iterator[tuple[int, Sequence[Cell]]]]) -> int:
-        found = getattr(entry[0].rows, "taking", None)
-        item = found() if callable(found) else None
-        return -1 if item is None else item  # (not a table of results, or none left: first)
-
+        going.append((each, iter(each.cells()), each.ahead))
     while going:
-        entry = min(going, key=taking)
-        each, reader = entry
-        row = next(reader, None) if len(each.ahead or ()) < MEASURED_ROWS else None
+        entry = min(going, key=lambda entry: _result_of(entry[0].rows, "taking"))
+        _, reader, ahead = entry
+        row = next(reader, None) if len(ahead) < MEASURED_ROWS else None
         if row is None:
             going.remove(entry)
-            continue
-        assert each.ahead is not None
-        each.ahead.append(list(row[1]))
+        else:
+            ahead.append(list(row[1]))
+
+
+def _result_of(rows: Sequence[Sequence[Cell]], which: str) -> int:
+    """Which result a table's next row comes from, as its `which` ("taking" or "next_item")
+    says; -1 for a table not of results, or one not started or done (its turn comes first)."""
+    found = getattr(rows, which, None)
+    item = found() if found is not None else None
+    return -1 if item is None else item
 
 
 def _data_sheet(
@@ -754,14 +756,9 @@ def _written(sheets: list[_DataSheet], lang: str) -> list[int]:
            if n is None or n >= progress.MIN_ROWS]  # fmt: skip
     names = say("sep.list", lang).join(big or [sheet.sheet.name for sheet in sheets])
 
-    def next_item(position: int) -> int:
-        found = getattr(sheets[position].laid.rows, "next_item", None)
-        item = found() if found is not None else None
-        return -1 if item is None else item  # (not started, or not of results: first)
-
     def turns() -> Iterator[None]:
         while going:
-            position = min(going, key=next_item)
+            position = min(going, key=lambda at: _result_of(sheets[at].laid.rows, "next_item"))
             try:
                 next(sheets[position].rows)
             except StopIteration as done:

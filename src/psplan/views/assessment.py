@@ -260,20 +260,19 @@ class _Rows(Sequence):
         """Which of the results `once()` reads next (a picked result's place among all of
         them), while it reads: a workbook writes the sheets of the same results a result at
         a time (`formats.xlsx._written`). None when not reading."""
-        if self._reading is None:
-            return None
-        place = getattr(self._items, "place", None)
-        return place(self._reading) if place is not None else self._reading
+        return None if self._reading is None else self._place(self._reading)
 
     def taking(self) -> int | None:
         """Which of the results the next row iterating makes (and keeps) is made from (a
         picked result's place among all of them); None once every row is made: a workbook
         makes the first rows of the sheets of the same results a result at a time
         (`formats.xlsx._made_in_turn`)."""
-        if self._source is None:
-            return None
+        return None if self._source is None else self._place(self._taken)
+
+    def _place(self, item: int) -> int:
+        """Item `item`'s place among all the results (a picked result's, `_Picked.place`)."""
         place = getattr(self._items, "place", None)
-        return place(self._taken) if place is not None else self._taken
+        return place(item) if place is not None else item
 
     def _next(self) -> bool:
         """Make one more row; False when there is none."""
