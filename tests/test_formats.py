@@ -32,12 +32,14 @@ def invoke(*args: str | Path):
     return runner.invoke(app, [str(arg) for arg in args], catch_exceptions=False)
 
 
-def wrote(result, path: Path, holds: str = "") -> None:
+def wrote(result, path: Path, holds: str = "", replaced: bool = False) -> None:
     """Exit 0 or 1, and exactly one line on stderr: `已写入 FILE` (the command's language),
-    saying what it `holds` where its name has no suffix."""
+    saying what it `holds` where its name has no suffix; `已覆盖 FILE（原文件已替换）` where
+    a file was there before (`replaced`)."""
     assert result.exit_code in (0, 1), (result.exit_code, result.stderr)
     told = f"（文件名没有后缀，内容为 {holds}）" if holds else ""
-    assert result.stderr.splitlines() == [f"已写入 {path}{told}"], result.stderr
+    line = f"已覆盖 {path}（原文件已替换）" if replaced else f"已写入 {path}"
+    assert result.stderr.splitlines() == [f"{line}{told}"], result.stderr
     assert result.stdout == ""
 
 
@@ -733,9 +735,32 @@ def test_report_keeps_an_existing_file_unless_forced(tmp_path: Path) -> None:
         f"psplan: error: {out} 已存在；如需覆盖请加 --force\n",
     )
     assert out.read_text(encoding="utf-8") == "原因分析：已由处室填写\n"
-    wrote(invoke("report", "national", EXAMPLE, "-o", out, "--force"), out)
+    wrote(invoke("report", "national", EXAMPLE, "-o", out, "--force"), out, replaced=True)
     assert out.read_text(encoding="utf-8").startswith("# ")
-    # check's outputs are data, written again each run as before
+    # check's outputs are data, written again each run as before, and the line says so
     data = tmp_path / "r.json"
-    for _ in range(2):
-        wrote(invoke("check", "national", EXAMPLE, "-o", data), data)
+    for run in range(2):
+        wrote(invoke("check", "national", EXAMPLE, "-o", data), data, replaced=run == 1)
+
+
+@pytest.mark.parametrize("command", ["check", "show", "trend", "compare"])
+def test_no_command_replaces_a_word_document_unless_forced(tmp_path: Path, command: str) -> None:
+    """A Word document is where a report is finished by hand: `check -o 报告.docx` replaced
+    a completed report with a monitoring view and said only 已写入 (a new user's trial).
+    Every command that shows a view keeps an existing .docx, says why in one line before any
+    work, and replaces it with --force, saying it did."""
+    args = {
+        "check": ["check", "national", EXAMPLE],
+        "show": ["show", "national"],
+        "trend": ["trend", "national", EXAMPLE],
+        "compare": ["compare", "national", "ankang"],
+    }[command]
+    out = tmp_path / "报告.docx"
+    out.write_bytes(b"completed by hand")
+    kept = invoke(*args, "-o", out)
+    one_line_error(kept, f"{out} 已存在", "Word 文档常经手工修改", "--force")
+    assert out.read_bytes() == b"completed by hand"
+    wrote(invoke(*args, "-o", out, "--force"), out, replaced=True)
+    assert out.read_bytes().startswith(b"PK")  # a Word document (a zip) in its place
+    fresh = tmp_path / "新.docx"
+    wrote(invoke(*args, "-o", fresh), fresh)  # a new file needs no --force

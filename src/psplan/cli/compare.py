@@ -9,6 +9,7 @@ import typer
 
 from psplan.cli.options import (
     MAX_PROBLEMS,
+    DocumentForceOpt,
     FormatOpt,
     Lang,
     LangOpt,
@@ -47,6 +48,7 @@ def compare(
     output_format: FormatOpt = None,
     lang: LangOpt = Lang.zh,
     output: OutputOpt = None,
+    force: DocumentForceOpt = False,
     no_bom: NoBomOpt = False,
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
 ) -> None:
@@ -57,7 +59,7 @@ def compare(
     from psplan.plan.plans import bundled_plans, load_plan
     from psplan.views.comparison import comparison_view, summary_view
 
-    chosen, terminal = choose_format(output_format, output, "compare")
+    chosen, terminal = choose_format(output_format, output, "compare", force=force)
     parent_plan = load_for_judging(parent)
     allowed = _read_waivers(waivers, allow_missing or [])
     if all_children:

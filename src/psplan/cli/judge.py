@@ -14,6 +14,7 @@ from psplan.cli.options import (
     MAX_PROBLEMS,
     MAX_REGIONS,
     ActualsArg,
+    DocumentForceOpt,
     EncodingOpt,
     FormatOpt,
     Lang,
@@ -193,6 +194,7 @@ def check(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     output: OutputOpt = None,
+    force: DocumentForceOpt = False,
     no_bom: NoBomOpt = False,
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
     max_regions: MaxRegionsOpt = MAX_REGIONS,
@@ -204,7 +206,7 @@ def check(
     from psplan.assess.check import check_previous
 
     command = "check --by-region" if by_region else "check"
-    chosen, terminal = choose_format(output_format, output, command)
+    chosen, terminal = choose_format(output_format, output, command, force=force)
     loaded = load_for_judging(plan)
     if previous:
         report = check_previous(loaded.plan)

@@ -99,8 +99,16 @@ OutputOpt = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Write to this file, in the format its suffix names (.md .json .csv .html "
-        ".xlsx); - for stdout. Never one of the inputs.",
+        help="Write to this file, in the format its suffix names (.md .txt .json .csv "
+        ".html .xlsx .docx); - for stdout. Never one of the inputs; an existing file is "
+        "replaced, but an existing .docx only with --force.",
+    ),
+]
+DocumentForceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Overwrite an existing .docx at -o (a Word document edited by hand is lost).",
     ),
 ]
 FileOpt = Annotated[Path, typer.Option("--output", "-o", help="File to write.")]

@@ -15,7 +15,7 @@ from psplan.cli.options import (
     MaxProblemsOpt,
     SheetOpt,
 )
-from psplan.cli.run import refuse_to_overwrite, user_errors, write, wrote
+from psplan.cli.run import existing_file, refuse_to_overwrite, user_errors, write, wrote
 from psplan.errors import PsplanError, plain
 
 
@@ -65,9 +65,10 @@ def init(
     report = run_check(old, actuals, options)
     files = [str(path) for path in actuals]
     data = next_period_draft(report, new_id, start, end, files)
+    replaced = existing_file(output)  # (with --force)
     write(draft_yaml(data, f"psplan init {new_id} --from {previous}"), output)
     missing = sum(1 for row in data["indicators"] if "baseline" not in row)
-    wrote(output, lang.value, "cli.wrote.init", indicators=len(data["indicators"]),
+    wrote(output, lang.value, "cli.wrote.init", replaced, indicators=len(data["indicators"]),
           missing=missing)  # fmt: skip
 
 
@@ -97,9 +98,10 @@ def import_plan(
     if not new_id[0].isalpha():
         new_id = f"plan-{new_id}"
     data = draft_plan(read_tables(document), new_id, document.name, document_title(document))
+    replaced = existing_file(output)  # (with --force)
     write(draft_yaml(data, f"psplan import {document.name}"), output)
     noted = sum(1 for row in data["indicators"] if row.get("notes"))
-    wrote(output, lang.value, "cli.wrote.import", indicators=len(data["indicators"]),
+    wrote(output, lang.value, "cli.wrote.import", replaced, indicators=len(data["indicators"]),
           noted=noted)  # fmt: skip
 
 

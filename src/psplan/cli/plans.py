@@ -10,6 +10,7 @@ import typer
 
 from psplan.cli.options import (
     MAX_PROBLEMS,
+    DocumentForceOpt,
     FormatOpt,
     Lang,
     LangOpt,
@@ -22,6 +23,7 @@ from psplan.cli.options import (
 from psplan.cli.run import (
     choose_format,
     emit,
+    existing_file,
     format_for,
     refuse_to_overwrite,
     user_errors,
@@ -71,6 +73,7 @@ def show(
     output_format: FormatOpt = None,
     lang: LangOpt = Lang.zh,
     output: OutputOpt = None,
+    force: DocumentForceOpt = False,
     no_bom: NoBomOpt = False,
     commitments: Annotated[
         bool,
@@ -83,7 +86,7 @@ def show(
     from psplan.plan.plans import load_plan
     from psplan.views.plan import commitments_view, plan_view
 
-    chosen, terminal = choose_format(output_format, output, "show")
+    chosen, terminal = choose_format(output_format, output, "show", force=force)
     loaded = load_plan(plan)
     view = (commitments_view if commitments else plan_view)(loaded.plan, lang.value)
     emit(view, chosen, output, no_bom=no_bom, color=terminal)
@@ -145,12 +148,13 @@ def template(
         warn([Problem(Location(loaded.file), warning, "no-lead", "warning")])
     content = render(view, chosen.value)
     # a CSV always with its byte-order mark, wherever it goes: it is a sheet for Excel
+    replaced = existing_file(output)  # (with --force)
     write(with_bom(content) if isinstance(content, str) else content, output)
     rows = sum(len(sheet.rows) for sheet in sheets)
     if len(sheets) == 1:
-        wrote(output, lang.value, "cli.wrote.rows", rows=rows)
+        wrote(output, lang.value, "cli.wrote.rows", replaced, rows=rows)
     else:
-        wrote(output, lang.value, "cli.wrote.sheets", rows=rows, sheets=len(sheets))
+        wrote(output, lang.value, "cli.wrote.sheets", replaced, rows=rows, sheets=len(sheets))
 
 
 @user_errors

@@ -139,15 +139,23 @@ def write(content: str | bytes | Iterable[str] | Iterable[bytes], output: Path |
     write_output(content, output, inputs=_INPUTS.get())
 
 
-def wrote(output: Path, lang: str = "zh", detail: str | None = None, **counts: object) -> None:
+def wrote(
+    output: Path,
+    lang: str = "zh",
+    detail: str | None = None,
+    replaced: bool = False,
+    **counts: object,
+) -> None:
     """Say on stderr, in the command's language, which file was written (nothing when it went
-    to stdout), with what it holds (`detail`, a catalogue key of `counts`)."""
+    to stdout), with what it holds (`detail`, a catalogue key of `counts`); `replaced`: a
+    file was there before (never replaced without a word)."""
     from psplan.output import is_stream
 
     if not is_stream(output):
         from psplan.formats.escape import one_line
 
-        line = say("cli.wrote", lang, path=one_line(str(output)))
+        words = "cli.replaced" if replaced else "cli.wrote"
+        line = say(words, lang, path=one_line(str(output)))
         stderr_line(line + (say(detail, lang, **counts) if detail else ""))
 
 
@@ -261,13 +269,17 @@ def choose_format(
     output: Path | None,
     command: str = "psplan",
     allowed: tuple[str, ...] = VIEW_FORMATS,
+    force: bool = False,
 ) -> tuple[str, bool]:
     """The format (see `_format_for`), else a colour table on a terminal and markdown
-    elsewhere; and whether the result goes to a terminal in colour."""
+    elsewhere; and whether the result goes to a terminal in colour. An existing Word
+    document at `-o` is refused here, before any work, unless `force`."""
     terminal = is_terminal() and output is None
     fallback = "table" if terminal else "markdown"
     chosen = format_for(command, allowed, output_format, output, fallback)
     refuse_binary_on_terminal(chosen, output)
+    if chosen == "docx" and output is not None:
+        refuse_to_overwrite(output, force, "cli.exists.document")
     return chosen, terminal
 
 
@@ -295,13 +307,15 @@ def _to_terminal(output: Path | None) -> bool:
         return False
 
 
-def refuse_to_overwrite(output: Path, force: bool) -> None:
+def refuse_to_overwrite(output: Path, force: bool, words: str = "cli.exists") -> None:
     """An existing file at `-o` is kept unless --force: a report completed by hand (its
-    【待填写】 filled in), a filled template or a draft plan is somebody's work."""
+    【待填写】 filled in), a filled template, a draft plan or any Word document is somebody's
+    work. (The other outputs of the commands that show a view are made again each run: they
+    are replaced, and the line that names the file says so.)"""
     from psplan.output import is_stream
 
     if not force and not is_stream(output) and output.exists():
-        raise PsplanError("cli.exists", output=plain(output))
+        raise PsplanError(words, output=plain(output))
 
 
 def emit_content(
@@ -322,13 +336,22 @@ def emit_content(
         from psplan.formats.csv import with_bom
 
         content = with_bom(content)
+    replaced = existing_file(output)
     write(content, output)
     if output is None:
         return
     if _suffix(output):
-        wrote(output, lang)
+        wrote(output, lang, replaced=replaced)
     else:  # a name without a suffix says nothing of its content: the line does
-        wrote(output, lang, "cli.wrote.no_suffix", format=say(f"cli.format.{chosen}", lang))
+        wrote(output, lang, "cli.wrote.no_suffix", replaced=replaced,
+              format=say(f"cli.format.{chosen}", lang))  # fmt: skip
+
+
+def existing_file(output: Path | None) -> bool:
+    """Whether `-o` names a file that is there already (and will be replaced)."""
+    from psplan.output import is_stream
+
+    return output is not None and not is_stream(output) and output.is_file()
 
 
 def emit(view: Any, chosen: str, output: Path | None, *, no_bom: bool = False,

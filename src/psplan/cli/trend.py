@@ -11,6 +11,7 @@ from psplan.cli.options import (
     MAX_PROBLEMS,
     MAX_REGIONS,
     ActualsArg,
+    DocumentForceOpt,
     EncodingOpt,
     FormatOpt,
     Lang,
@@ -61,6 +62,7 @@ def trend(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     output: OutputOpt = None,
+    force: DocumentForceOpt = False,
     no_bom: NoBomOpt = False,
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
     max_regions: MaxRegionsOpt = MAX_REGIONS,
@@ -69,7 +71,7 @@ def trend(
     from psplan.assess.check import IndicatorMatcher
     from psplan.views.trend import trend_view
 
-    chosen, terminal = choose_format(output_format, output, "trend")
+    chosen, terminal = choose_format(output_format, output, "trend", force=force)
     loaded = load_for_judging(plan)
     wanted: set[str] = set()
     matcher = IndicatorMatcher(loaded.plan)
