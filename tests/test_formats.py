@@ -34,11 +34,11 @@ def invoke(*args: str | Path):
 
 def wrote(result, path: Path, holds: str = "", replaced: bool = False) -> None:
     """Exit 0 or 1, and exactly one line on stderr: `已写入 FILE` (the command's language),
-    saying what it `holds` where its name has no suffix; `已覆盖 FILE（原文件已替换）` where
-    a file was there before (`replaced`)."""
+    saying what it `holds` where its name has no suffix; `已覆盖 FILE` where a file was
+    there before (`replaced`)."""
     assert result.exit_code in (0, 1), (result.exit_code, result.stderr)
     told = f"（文件名没有后缀，内容为 {holds}）" if holds else ""
-    line = f"已覆盖 {path}（原文件已替换）" if replaced else f"已写入 {path}"
+    line = f"已覆盖 {path}" if replaced else f"已写入 {path}"
     assert result.stderr.splitlines() == [f"{line}{told}"], result.stderr
     assert result.stdout == ""
 
@@ -196,8 +196,8 @@ def test_a_name_without_suffix_takes_the_format_asked(tmp_path: Path) -> None:
     assert result.stderr.splitlines() == [f"已写入 {default}（文件名没有后缀，内容为 Markdown）"]
     assert default.read_text(encoding="utf-8").startswith("# ")  # markdown, as before
     result = invoke("check", "national", EXAMPLE, "-o", out, "-f", "xlsx", "--lang", "en")
-    assert result.stderr.splitlines() == [
-        f"wrote {out} (no suffix in the name: it holds an XLSX workbook)"
+    assert result.stderr.splitlines() == [  # (the JSON written first is replaced)
+        f"replaced {out} (no suffix in the name: it holds an XLSX workbook)"
     ]
     assert out.read_bytes()[:2] == b"PK"
 

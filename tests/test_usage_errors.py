@@ -133,7 +133,7 @@ def test_lang_may_come_before_the_command(tmp_path: Path) -> None:
     assert mistyped.stderr.startswith("psplan: error: invalid value for --stage")
     again = runner.invoke(app, ["--lang", "en", "show", "national", "--lang", "zh", "-o",
                                 str(out)])  # fmt: skip
-    assert again.exit_code == 0 and again.stderr == f"已写入 {out}\n"
+    assert again.exit_code == 0 and again.stderr == f"已覆盖 {out}\n"  # (written just above)
     bad = runner.invoke(app, ["--lang", "fr", "show", "national"], prog_name="psplan")
     assert bad.exit_code == 2
     assert (

@@ -69,7 +69,8 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "{output} 已存在：Word 文档常经手工修改（如报告的【待填写】），不予覆盖；"
         "如需覆盖请加 --force，或另写一个文件",
         "en": "{output} exists: a Word document is often edited by hand (a report's "
-        "【待填写】), so it is not overwritten; pass --force to overwrite it, or write another file",
+        "【待填写】), so it is not overwritten; pass --force to overwrite it, or write "
+        "another file",
     },
     "cli.no_indicator": {
         "zh": "规划 {plan} 中没有指标 {text}{hint}",
@@ -77,10 +78,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "cli.did_you_mean": {"zh": "；是否指 {names}？", "en": "; did you mean {names}?"},
     "cli.wrote": {"zh": "已写入 {path}", "en": "wrote {path}"},
-    "cli.replaced": {
-        "zh": "已覆盖 {path}（原文件已替换）",
-        "en": "replaced {path} (the file there before is gone)",
-    },
+    "cli.replaced": {"zh": "已覆盖 {path}", "en": "replaced {path}"},
     "cli.wrote.rows": {"zh": "（{rows:,} 行）", "en": " ({rows:,} rows)"},
     "cli.wrote.sheets": {
         "zh": "（{rows:,} 行，{sheets} 个工作表）",
