@@ -120,6 +120,12 @@ def random_file(
         row = list(rows[rng.randrange(len(rows))])
         row[header.index("数值" if "数值" in header else "value")] = "9.1.1"
         rows.append(row)
+    elif bad == "spaced":  # a figure typed with a space among its digits
+        row = list(rows[rng.randrange(len(rows))])
+        row[header.index("数值" if "数值" in header else "value")] = rng.choice(
+            ("9 0", "90 .5", "１２ ３４")
+        )
+        rows.append(row)
     elif bad == "total":
         rows.append(_replace(header, rows[0], "合计"))
     elif bad == "region_total" and ("地区" in header or "region" in header):
@@ -310,7 +316,7 @@ def test_several_files_are_one_dataset_on_both_paths(tmp_path: Path, seed: int) 
     _assert_same_lint(plan_id, [first, other])
 
 
-@pytest.mark.parametrize("bad", ["unknown", "conflict", "value"])
+@pytest.mark.parametrize("bad", ["unknown", "conflict", "value", "spaced"])
 @pytest.mark.parametrize("seed", range(3))
 def test_bad_files_give_the_same_messages_on_both_paths(
     tmp_path: Path, seed: int, bad: str

@@ -189,6 +189,34 @@ def test_broken_numbers_are_text(raw: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "raw", ["9 0", "90 .5", "90. 5", "１２ ３４", "12 34.5", "1 2345", "[9 0]", "≥9 0%", "9\u30000"]
+)
+def test_a_figure_with_spaces_among_its_digits_is_an_error(raw: str) -> None:
+    """`9 0` was read as 90 and `90 .5` as 90.5 without a word (a new user's trial): the
+    spaces were dropped before the digits were read. Which figure was meant cannot be told."""
+    with pytest.raises(PsplanError) as caught:
+        parse_value(raw)
+    assert caught.value.words.key == "value.spaced_digits"
+
+
+@pytest.mark.parametrize(
+    ("raw", "number", "unit", "bound"),
+    [
+        ("38 412.76", 38412.76, None, None),  # thousands grouped by spaces (GB/T 15835)
+        ("1 234 567", 1234567.0, None, None),
+        ("１２　３４５", 12345.0, None, None),  # full-width digits, an ideographic space
+        ("≥ 95 %", 95.0, "%", ">="),  # spaces beside the digits, not among them
+        (" 89.5 ", 89.5, None, None),
+    ],
+)
+def test_spaces_that_group_thousands_or_stand_beside_a_figure_are_read(
+    raw: str, number: float, unit: str | None, bound: str | None
+) -> None:
+    value = parse_value(raw)
+    assert (value.number, value.unit, value.bound) == (number, unit, bound)
+
+
+@pytest.mark.parametrize(
     ("raw", "number", "unit"),
     [
         ("91.1%", 91.1, "%"),

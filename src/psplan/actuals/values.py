@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from typing import NamedTuple
 
 from psplan.actuals.units import known_unit
@@ -167,6 +168,8 @@ def parse_value(raw: object) -> Value:
     if isinstance(raw, CellError):
         raise PsplanError(raw.words, raw.location)
     raw_text = str(raw)
+    if _INNER_SPACE.search(raw_text):
+        _refuse_spaced_digits(raw_text)
     text = normalise_text(raw_text)
     if text.lower() in MISSING_TEXTS:
         return Value(raw=raw_text)
@@ -201,6 +204,25 @@ def parse_value(raw: object) -> Value:
             raise PsplanError("value.not_a_number", text=_quoted(raw_text))
         return Value(raw=raw_text, text=answer if bound else text)
     return Value(raw=raw_text, number=number, unit=unit, running_total=running_total, bound=bound)
+
+
+#: Whitespace between two other characters (the rare cell that may hide a spaced figure).
+_INNER_SPACE = re.compile(r"\S\s+\S")
+#: Digits (with their dots and commas) that whitespace splits into pieces: `9 0`, `90 .5`.
+_SPACED_RUN = re.compile(r"[\d.,]+(?:\s+[\d.,]+)+")
+#: The one spacing of digits a figure may have: thousands grouped by a space (38 412.5, the
+#: 千分空 of GB/T 15835).
+_THOUSANDS_SPACED = re.compile(r"\d{1,3}(?: \d{3})+(?:\.\d+)?")
+
+
+def _refuse_spaced_digits(raw_text: str) -> None:
+    """A figure with a space among its digits is an error, not the number its digits make
+    when the spaces go (`9 0` was read as 90, `90 .5` as 90.5): only thousands grouped by
+    spaces are a figure's digits (the spaces elsewhere, `≥ 95 %`, are dropped as before)."""
+    folded = unicodedata.normalize("NFKC", raw_text)
+    for run in _SPACED_RUN.findall(folded):
+        if not _THOUSANDS_SPACED.fullmatch(" ".join(run.split())):
+            raise PsplanError("value.spaced_digits", text=_quoted(raw_text))
 
 
 class CellError:

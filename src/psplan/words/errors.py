@@ -511,6 +511,11 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "unbalanced bracket in {text}",
     },
     "value.not_a_number": {"zh": "{text}不是数字", "en": "{text} is not a number"},
+    "value.spaced_digits": {
+        "zh": "{text}的数字之间有空格，读不出是哪个数（千分位空格须每三位一组，如 38 412.5）",
+        "en": "{text} has spaces between its digits: which number it is cannot be told "
+        "(spaces that group thousands come every three digits, as in 38 412.5)",
+    },
     "value.comparators_disagree": {
         "zh": "{text}含有两个相互矛盾的比较符号",
         "en": "{text} has two comparators that disagree",
