@@ -239,6 +239,31 @@ def test_title_line_without_delimiters_above_a_tab_separated_header(tmp_path: Pa
     assert warnings(items) == [f"{path}:1: skipped a row above the header: '公共服务指标监测表'"]
 
 
+def test_a_year_column_of_dates_reads_each_dates_year(tmp_path: Path) -> None:
+    """Excel saves a date cell in a CSV as it shows it (2021/12/31): a year column of dates
+    was an error while a header of dates, and a workbook's date cells, read as their year (a
+    new user's trial). A year and a month (2021-06) is not a year's figure: still an error."""
+    rows = "".join(
+        f"九年义务教育巩固率,{text},{95 + k}\n"
+        for k, text in enumerate(["2021/12/31", "2022-12-31", "2023年12月31日", "2024/12/31 0:00"])
+    )
+    path = csv_file(tmp_path, "指标,年份,数值\n" + rows)
+    assert figures(read(path)) == {
+        ("九年义务教育巩固率", 2021): "95",
+        ("九年义务教育巩固率", 2022): "96",
+        ("九年义务教育巩固率", 2023): "97",
+        ("九年义务教育巩固率", 2024): "98",
+    }
+    for text in ("2021-06", "2021/2/30"):
+        bad = csv_file(tmp_path, f"指标,年份,数值\n九年义务教育巩固率,{text},95\n")
+        (problem,) = read(bad)
+        assert (problem.level, problem.location.line, problem.words.key) == (
+            "error",
+            2,
+            "actuals.bad_year",
+        )
+
+
 def test_no_header_within_the_first_rows_is_still_an_error(tmp_path: Path) -> None:
     path = csv_file(tmp_path, "标题\n" * 25 + "指标,年份,数值\n九年义务教育巩固率,2023,95\n")
     with pytest.raises(PsplanError, match="no indicator column") as caught:

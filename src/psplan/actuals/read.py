@@ -1424,7 +1424,9 @@ def _parse_year(cell: object, location: Location) -> int:
     if isinstance(cell, date):  # a year typed into a date-formatted Excel cell
         cell = cell.year
     text = normalise_text(str(cell if cell is not None else ""))
-    match = re.fullmatch(r"(\d{4})(?:\.0)?(?:年|年度)?", text)
+    # a year column of dates, as Excel saves a date cell in a CSV (2021/12/31, 2021-12-31,
+    # 2021年12月31日): the date's year, as a workbook's date cell and a date header give it
+    match = re.fullmatch(r"(\d{4})(?:\.0)?(?:年|年度)?", text) or _date_header(text)
     if not match:
         raise PsplanError("actuals.bad_year", location, text=_shown(text))
     year = int(match[1])
