@@ -398,3 +398,26 @@ def test_the_spreads_status_counts_add_up_to_its_regions(tmp_path: Path) -> None
                                                        "needs_review", "no_data")]  # fmt: skip
     assert sum(counts) == row[keys.index("regions")].value == 3
     assert row[keys.index("needs_review")].value == 1
+
+
+def test_by_region_says_when_there_are_not_two_regions_to_compare(tmp_path: Path) -> None:
+    """A file without a region column gave --by-region a matrix of one row and a spread of
+    0 % for every indicator, without a word (a new user's trial); one county alone the
+    same. Both now say so in one warning; a file of counties (and its 全市 rows, which are
+    no region of the spread) says nothing of it."""
+    from conftest import run_psplan
+
+    national = run_psplan("check", "national", str(EXAMPLES / "national-2023.csv"),
+                          "--by-region", "-f", "json")  # fmt: skip
+    assert national.returncode in (0, 1)
+    assert "--by-region 比较各地区的数据，但这些数据没有地区：没有地区列" in national.stderr
+    lines = (EXAMPLES / "generated" / "hanzhong-counties.csv").read_text("utf-8").splitlines()
+    one = tmp_path / "one.csv"
+    one.write_text("\n".join(lines[:1] + [line for line in lines if line.startswith(("全市,",
+                   "洋县,"))]) + "\n", encoding="utf-8")  # fmt: skip
+    alone = run_psplan("check", "hanzhong", str(one), "--by-region", "-f", "json")
+    assert alone.returncode in (0, 1)
+    assert f"warning: {one}: --by-region 比较各地区的数据，但这些数据只有地区“洋县”：" in alone.stderr
+    counties = run_psplan("check", "hanzhong", str(EXAMPLES / "generated" / "hanzhong-counties.csv"),
+                          "--by-region", "-f", "json")  # fmt: skip
+    assert counties.returncode in (0, 1) and "--by-region 比较" not in counties.stderr

@@ -49,7 +49,7 @@ from psplan.cli.run import (
     user_errors,
     warn,
 )
-from psplan.errors import PsplanError, quoted
+from psplan.errors import Location, Message, Problem, PsplanError, quoted
 from psplan.words import say
 
 if TYPE_CHECKING:
@@ -144,6 +144,22 @@ def run_check(
         warn(warnings, get("max_problems", MAX_PROBLEMS))
 
 
+def _one_region(report: Report, actuals: Sequence[Path]) -> list[Problem]:
+    """A warning where --by-region has fewer than two regions to compare (a file without a
+    region column gave a matrix of one row and a spread of 0 % for every indicator, without a
+    word), else none. The plan's own area (全市) is no region of the spread."""
+    named = [region for region in report.regions if region and region not in report.own_area]
+    if len(named) > 1:
+        return []
+    which = (
+        Message("check.by_region_one_region.one", region=quoted(named[0]))
+        if named
+        else Message("check.by_region_one_region.none")
+    )
+    words = Message("check.by_region_one_region", regions=which)
+    return [Problem(Location(", ".join(map(str, actuals))), words, "by-region", "warning")]
+
+
 def _view(report: Report, lang: str, *, by_region: bool = False) -> View:
     """What `check` and `report` show: the assessment, or (`--by-region`) the regions."""
     from psplan.views.assessment import assessment_view, regions_view
@@ -222,6 +238,8 @@ def check(
             report_format=chosen,
             word_all=not by_region and chosen in WORDED_FORMATS,
         )
+    if by_region and not previous:
+        warn(_one_region(report, actuals))
     emit(_view(report, lang.value, by_region=by_region), chosen, output, no_bom=no_bom,
          color=terminal)  # fmt: skip
     if report.failing_rows(strict):

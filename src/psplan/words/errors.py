@@ -741,6 +741,14 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "this file names no region (no region column, or every cell empty): its figures "
         "are read as the plan's whole area's, while the other files name their regions",
     },
+    "check.by_region_one_region": {
+        "zh": "--by-region 比较各地区的数据，但这些数据{regions}：没有地区列，或只有一个地区；"
+        "地区间的离散程度（变异系数等）没有意义",
+        "en": "--by-region compares regions, but these figures {regions}: no region column, or "
+        "one region only; a spread across regions (the coefficient of variation…) means nothing",
+    },
+    "check.by_region_one_region.none": {"zh": "没有地区", "en": "name no region"},
+    "check.by_region_one_region.one": {"zh": "只有地区{region}", "en": "name {region} alone"},
     "check.region_twice": {
         "zh": "{count}个地区可能有两种写法（{pairs}），已按不同地区评价；请统一地区名称",
         "en": "{count} region(s) may be spelled two ways ({pairs}): each way is judged as a "
