@@ -413,3 +413,37 @@ def test_a_missing_cell_written_as_a_dash_is_said_at_its_row(tmp_path: Path, eng
     missing = [(p.location.line, "南郑区" in str(p)) for p in psplan.lint("hanzhong", path,
                engine=engine) if p.code == "missing"]  # fmt: skip
     assert missing == [(3, False), (0, True)]
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_running_totals_are_compared_with_running_totals(tmp_path: Path, engine: str) -> None:
+    """`[4.66]`, a county's 城镇新增就业人数 of 2021–2023 written as its running total, was
+    an outlier among the other counties' yearly amounts of 2023, and its result said
+    "3个年度值累计" of one total and two yearly figures (a new user's trial). Running totals
+    are a group of their own (six counties here: one ten times the others is an outlier),
+    and the reason says what was added."""
+    name = "城镇新增就业人数"
+    path = generate_actuals("ankang", tmp_path / "counties.csv", "--regions", "10")
+    rows = _rows(path)
+    regions = sorted({row[0] for row in rows[1:]})
+
+    def running_total(region: str) -> int:  # 2023's figure made the total of 2021–2023
+        years = [_line(rows, region, name, year) for year in (2021, 2022, 2023)]
+        total = sum(float(rows[line - 1][3]) for line in years)
+        rows[years[-1] - 1][3] = f"[{total:.2f}]"
+        return years[-1]
+
+    first = running_total(regions[0])
+    _write(path, rows)
+    assert not [p for p in psplan.lint("ankang", path, engine=engine) if p.location.line == first]
+    report = psplan.check("ankang", path, engine=engine)
+    plan = psplan.load_plan("ankang")
+    result = next(r for r in report.results if r.region == regions[0] and r.indicator.name == name)
+    assert result.to_dict(plan)["reason"].startswith("2023年累计数加其后2个年度值")
+    lines = [first] + [running_total(region) for region in regions[1:6]]
+    far = lines[1]
+    rows[far - 1][3] = f"[{10 * float(rows[far - 1][3].strip('[]')):.2f}]"
+    _write(path, rows)
+    outliers = [p for p in psplan.lint("ankang", path, engine=engine) if p.code == "outlier"]
+    assert [p.location.line for p in outliers if p.location.line in lines] == [far]
+    assert "同年6个地区的中位数" in str(next(p for p in outliers if p.location.line == far).words)

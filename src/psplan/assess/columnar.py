@@ -1112,26 +1112,27 @@ def _outliers(collected: ColumnarCollected, limits: Any, con: Any) -> list[Probl
     Sorting every group twice is most of the cost, and few groups have an outlier: duckdb's
     own `median` and `mad` (a selection, not a sort; they may differ from the exact ones by
     a unit in the last place) pick the groups that could have one, with a margin a
-    millionfold wider than that error, and only those are sorted."""
+    millionfold wider than that error, and only those are sorted. A group is an indicator's
+    figures of one year and one shape (running totals apart from yearly amounts), as lint's."""
     apart = apart_from_regions(collected.plan)
     rows = con.execute(
         """
         WITH kept AS (SELECT * FROM obs WHERE NOT list_contains($apart::INTEGER[], ri)),
         near AS (
-            SELECT gk, year, median(number) AS m, mad(number) AS d,
+            SELECT gk, year, rt, median(number) AS m, mad(number) AS d,
                    min(number) AS lo, max(number) AS hi
-            FROM kept WHERE number IS NOT NULL GROUP BY gk, year HAVING count(*) >= $least),
+            FROM kept WHERE number IS NOT NULL GROUP BY gk, year, rt HAVING count(*) >= $least),
         floored AS (
             SELECT *, greatest(d, $floor * abs(m)) AS dd, greatest(abs(lo), abs(hi)) AS big
             FROM near),
         candidates AS (
-            SELECT gk, year FROM floored
+            SELECT gk, year, rt FROM floored
             WHERE dd <= 1e-6 * big
                OR greatest(abs($c * (lo - m) / dd), abs($c * (hi - m) / dd)) > $z * (1 - 1e-6)),
         sorted AS (
-            SELECT gk, year, count(*) AS n, list_sort(list(number)) AS l
-            FROM kept SEMI JOIN candidates USING (gk, year)
-            WHERE number IS NOT NULL GROUP BY gk, year),
+            SELECT gk, year, rt, count(*) AS n, list_sort(list(number)) AS l
+            FROM kept SEMI JOIN candidates USING (gk, year, rt)
+            WHERE number IS NOT NULL GROUP BY gk, year, rt),
         medians AS (
             SELECT *, CASE WHEN n % 2 = 1 THEN l[n // 2 + 1]
                            ELSE (l[n // 2] + l[n // 2 + 1]) / 2 END AS median
@@ -1140,25 +1141,25 @@ def _outliers(collected: ColumnarCollected, limits: Any, con: Any) -> list[Probl
             SELECT *, list_sort(list_transform(l, lambda x: abs(x - median))) AS d
             FROM medians),
         spread AS (
-            SELECT gk, year, n, median, l,
+            SELECT gk, year, rt, n, median, l,
                    greatest(CASE WHEN n % 2 = 1 THEN d[n // 2 + 1]
                                  ELSE (d[n // 2] + d[n // 2 + 1]) / 2 END,
                             $floor * abs(median)) AS mad
             FROM deviations),
         -- the groups with an outlier: the score is largest at the smallest or largest figure
         found AS (
-            SELECT gk, year, n, median, mad FROM spread
+            SELECT gk, year, rt, n, median, mad FROM spread
             WHERE mad <> 0 AND greatest(abs($c * (l[1] - median) / mad),
                                         abs($c * (l[n] - median) / mad)) > $z),
         figures AS (
             SELECT x.*, s.first, p.n, p.median, p.mad,
                    $c * (x.number - p.median) / p.mad AS score
-            FROM found p JOIN kept x USING (gk, year)
+            FROM found p JOIN kept x USING (gk, year, rt)
             JOIN series s ON s.ri = x.ri AND s.gk = x.gk
             WHERE x.number IS NOT NULL),
         -- a group is met first in the series read first, at its figure's row
         placed AS (
-            SELECT *, min(first * 4294967296 + rid) OVER (PARTITION BY gk, year) AS place
+            SELECT *, min(first * 4294967296 + rid) OVER (PARTITION BY gk, year, rt) AS place
             FROM figures)
         SELECT ri, gk, year, raw, kind, rid, median, n, score
         FROM placed WHERE abs(score) > $z

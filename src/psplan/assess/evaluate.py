@@ -520,7 +520,12 @@ def _aggregate(goal: Goal, upto: list[Observation]) -> tuple[float, int, tuple[R
         actual = (last_total.value.number or 0.0) if last_total else 0.0
         actual += sum(o.value.number or 0.0 for o in yearly)
         used = ([last_total] if last_total else []) + yearly
-        note = _r("running_total") if last_total and not yearly else _r("sum", count=len(used))
+        if last_total is None:
+            note = _r("sum", count=len(yearly))
+        elif yearly:  # (not "3 yearly figures": one of them is a total of several years)
+            note = _r("running_total_and_sum", year=last_total.year, count=len(yearly))
+        else:
+            note = _r("running_total")
         return _round(actual), used[-1].year, (note,)
     if goal.kind == "annual_average" and in_period:
         values = [o.value.number or 0.0 for o in in_period]

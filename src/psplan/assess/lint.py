@@ -372,14 +372,17 @@ def missing_finding(
 def _outliers(
     series: dict, indicators: dict[str, Indicator], limits: Thresholds, apart: frozenset[str]
 ):
-    by_year: dict[tuple[str, int], list[tuple[str | None, Observation]]] = {}
+    # like with like: a running total ([4.66], the years so far) is compared with the other
+    # regions' running totals of that year, not with their yearly amounts
+    by_year: dict[tuple[str, int, bool], list[tuple[str | None, Observation]]] = {}
     for (region, indicator_id), known in series.items():
         if indicator_id not in indicators or region in apart:
             continue
         for year, figure in known.items():
             if figure.value.number is not None:
-                by_year.setdefault((indicator_id, year), []).append((region, figure))
-    for (indicator_id, year), figures in by_year.items():
+                shape = (indicator_id, year, figure.value.running_total)
+                by_year.setdefault(shape, []).append((region, figure))
+    for (indicator_id, year, _), figures in by_year.items():
         if len(figures) < limits.outlier_regions:
             continue
         values = [f.value.number for _, f in figures]

@@ -30,6 +30,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{text!r} is neither a yes nor a no for {target!r}",
     },
     "running_total": {"zh": "按累计数", "en": "running total"},
+    "running_total_and_sum": {
+        "zh": "{year}年累计数加其后{count}个年度值",
+        "en": "the running total to {year} and {count} yearly figure(s) after it",
+    },
     "sum": {"zh": "{count}个年度值累计", "en": "sum of {count} figure(s)"},
     "mean": {"zh": "{count}年平均", "en": "mean of {count} year(s)"},
     "reference": {"zh": "参照值 {value:g}", "en": "reference value {value:g}"},
