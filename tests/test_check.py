@@ -293,6 +293,26 @@ def test_a_region_not_in_a_county_file_names_a_few_regions_and_the_closest(
     assert_one_line_error(english, "(300 in all)", "did you mean 京001县")
 
 
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_mistyped_region_is_said_alone_not_after_other_counties_outliers(
+    psplan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str
+) -> None:
+    """`--region 汉滨` printed the other counties' outliers before saying it names no region
+    (a new user's trial): what --region asks about is one region, and there is none. Asked
+    by its name, the region's own outlier is still said. Generated figures, planted."""
+    from conftest import generate_actuals
+
+    path = generate_actuals("ankang", tmp_path / "counties.csv", "--regions", "12")
+    lines = path.read_text("utf-8").splitlines()
+    at = next(k for k, line in enumerate(lines) if line.startswith("京001县,森林覆盖率,2023,"))
+    lines[at] = "京001县,森林覆盖率,2023,5"  # an outlier among the counties' ~66 %
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    monkeypatch.setenv("PSPLAN_ENGINE", engine)
+    assert_one_line_error(psplan("check", "ankang", str(path), "--region", "京1"), "是否是指")
+    own = psplan("check", "ankang", str(path), "--region", "京001县", "-f", "json")
+    assert f"warning: {path}:{at + 1}: 京001县，森林覆盖率2023年为“5”，明显偏离" in own.stderr
+
+
 def test_output_is_written_atomically_and_never_over_an_input(
     psplan, clean: Path, tmp_path: Path
 ) -> None:

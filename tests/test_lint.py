@@ -447,3 +447,29 @@ def test_running_totals_are_compared_with_running_totals(tmp_path: Path, engine:
     outliers = [p for p in psplan.lint("ankang", path, engine=engine) if p.code == "outlier"]
     assert [p.location.line for p in outliers if p.location.line in lines] == [far]
     assert "同年6个地区的中位数" in str(next(p for p in outliers if p.location.line == far).words)
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_mistyped_county_is_named_with_the_county_it_may_mean(
+    clean: Path, tmp_path: Path, engine: str
+) -> None:
+    """One row's county mistyped (京001镇 for 京001县, 冀01县 for 冀001县) made a region
+    of its own with one figure, the county lost it, and `check` said nothing; lint buried
+    it under 63 missing cells each (a new user's trial). Both say it in one warning, with
+    the county meant; the clean file says nothing of it (test_a_clean_file_has_no_finding)."""
+    rows = _rows(clean)
+    regions = sorted({row[0] for row in rows[1:]})
+    first, second = (_line(rows, regions[0], "九年义务教育巩固率", 2023),
+                     _line(rows, regions[1], "每千人口拥有医疗卫生机构床位数", 2024))  # fmt: skip
+    typed = {first: regions[0][:-1] + "镇", second: regions[1][:1] + regions[1][2:]}
+    for line, name in typed.items():
+        rows[line - 1][0] = name
+    path = _write(tmp_path / "typo.csv", rows)
+    said = (
+        f"2个地区只有少数指标有数据（“{typed[first]}”仅1个，是否是指“{regions[0]}”；"
+        f"“{typed[second]}”仅1个，是否是指“{regions[1]}”），其他地区多为"
+    )
+    found = [p for p in psplan.lint("hanzhong", path, engine=engine) if p.code == "region"]
+    assert [str(p.words).split("其他地区多为")[0] + "其他地区多为" for p in found] == [said]
+    warned = psplan.check("hanzhong", path, engine=engine).warnings
+    assert [str(w.words) for w in warned if w.code == "region"] == [str(found[0].words)]

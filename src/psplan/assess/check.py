@@ -249,6 +249,10 @@ class _Collected:
         """How many (region, indicator) series have a figure in each year."""
         return dict(Counter(year for series in self.observations.values() for year in series))
 
+    def indicators_by_region(self) -> dict[str | None, int]:
+        """How many indicators have a figure in each region, in the order first read."""
+        return dict(Counter(region for (region, _), series in self.observations.items() if series))
+
     def across(self, plan: Plan) -> list[Problem]:
         """What `psplan lint` finds across years and regions (jumps, outliers), as warnings."""
         from psplan.assess.lint import Thresholds, across_years_and_regions
@@ -985,6 +989,8 @@ class Collected(Protocol):
 
     def figures_by_year(self) -> dict[int, int]: ...
 
+    def indicators_by_region(self) -> dict[str | None, int]: ...
+
     def across(self, plan: Plan) -> list[Problem]: ...
 
     def series(self, region: str | None, indicator_id: str) -> Sequence[Observation]: ...
@@ -1032,7 +1038,7 @@ def assess_collected(
     # what `psplan lint` finds across years and regions, as warnings, in their place after
     # the reading's: asked for last, as the columnar path finds them beside the judging
     asked: list[str] = []  # the region asked for: only its jumps and outliers are said
-    with _across_in_place(collected, plan, warnings, asked):
+    with _across_in_place(collected, plan, warnings, asked, region is not None):
         given_year = year is not None
         if year is None:
             if not collected.years:
@@ -1064,6 +1070,8 @@ def assess_collected(
         if warnings is not None:
             in_line_order(warnings, start)
             warnings.extend(one_region_twice(regions, source))
+            apart = own_area_names(plan) | reference_region_names(plan)
+            warnings.extend(thinly_reported(collected.indicators_by_region(), apart, source))
         if collected.years and max(collected.years) < year and warnings is not None:
             # judged in a year the figures do not reach (an evaluation's, or --year): each
             # is measured against that year's share of the time, from an earlier figure
@@ -1138,18 +1146,24 @@ def assess_collected(
 
 @contextmanager
 def _across_in_place(
-    collected: Collected, plan: Plan, warnings: list[Problem] | None, asked: list[str]
+    collected: Collected,
+    plan: Plan,
+    warnings: list[Problem] | None,
+    asked: list[str],
+    one_region: bool = False,
 ) -> Iterator[None]:
     """Put `collected.across(plan)` where the warnings stand now, once the block is done
     (also when it raises: the per-row path had them before any error of judging). With a
     region `asked` for by then, only the findings at its own figures: the other counties'
-    jumps and outliers are not what `--region` asks about (they are computed among all)."""
+    jumps and outliers are not what `--region` asks about (they are computed among all).
+    A region asked for (`one_region`) and not found by then has none: `--region 汉滨`
+    printed the other counties' outliers before saying it names no region (汉滨区?)."""
     at = len(warnings) if warnings is not None else 0
     try:
         yield
     finally:
         if warnings is not None:
-            found = collected.across(plan)
+            found = collected.across(plan) if asked or not one_region else []
             if asked:
                 rows = {
                     (figure.file, figure.line)
@@ -1377,6 +1391,63 @@ def one_region_twice(regions: Sequence[str | None], source: str) -> list[Problem
 
 #: Where a city's name ends before a county's (安康市汉滨区, 恩施土家族苗族自治州来凤县).
 _CITY_BEFORE = re.compile(r"^.{2,}?(?:市|自治州|州|地区|盟)(?=.{2,}$)")
+
+
+#: A region is thinly reported with figures for this share or less of the indicators most
+#: regions have figures for (1 of 64, up to 16), where most have at least `THIN_USUAL_LEAST`.
+THIN_SHARE = 0.25
+THIN_USUAL_LEAST = 4
+
+
+def thinly_reported(
+    counts: Mapping[str | None, int], apart: frozenset[str], source: str
+) -> list[Problem]:
+    """One warning naming the regions with figures for far fewer indicators than the others
+    (`counts`: each region's indicators with a figure; `apart`: the plan's own area and the
+    levels above it, which are no such region), each with its count and the name it may have
+    meant. A county mistyped in one row (汉滨县 for 汉滨区, 镇平县 for 镇坪县) became a region
+    of its own with one figure, and took it from the county, without a word: the spellings
+    `one_region_twice` knows did not cover it (a new user's trial)."""
+    named = {region: n for region, n in counts.items() if region and region not in apart}
+    if len(named) < 3:
+        return []
+    usual = sorted(named.values())[(len(named) - 1) // 2]  # the median (the lower of two)
+    if usual < THIN_USUAL_LEAST:
+        return []
+    thin = [region for region, n in named.items() if n <= usual * THIN_SHARE]
+    if not thin:
+        return []
+    full = [region for region in named if region not in thin]
+    entries = []
+    for region in thin[:REGIONS_LISTED]:
+        close = _meant(region, full)
+        args = {"region": quoted(region), "count": named[region]}
+        entries.append(
+            Message("check.thin_region.meant", **args, meant=quoted(close))
+            if close
+            else Message("check.thin_region", **args)
+        )
+    more = len(thin) - len(entries)
+    shown = Shown(
+        *(
+            ("; " if lang == "en" else "；").join(entry.render(lang) for entry in entries)
+            + (Message("common.in_all", count=len(thin)).render(lang) if more else "")
+            for lang in ("en", "zh")
+        )
+    )
+    return [Problem(Location(source), "check.thin_regions", "region", "warning",
+                    count=len(thin), regions=shown, usual=usual)]  # fmt: skip
+
+
+def _meant(region: str, names: Sequence[str]) -> str | None:
+    """The region `region` most likely misspells: one of the same stem (汉滨县 and 汉滨区),
+    else the closest spelling, if close (镇平县 and 镇坪县), else None."""
+    stem = _county_stem(region).rstrip("".join(COUNTY_ENDS))
+    same = [name for name in names if _county_stem(name).rstrip("".join(COUNTY_ENDS)) == stem]
+    if same:
+        return same[0]
+    close = difflib.get_close_matches(region, list(names), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _county_stem(region: str) -> str:

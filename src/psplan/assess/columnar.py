@@ -230,6 +230,14 @@ class ColumnarCollected:
         ).fetchall()
         return [self.names[row[0]] for row in rows]
 
+    def indicators_by_region(self) -> dict[str | None, int]:
+        """How many indicators have a figure in each region, in the order first read."""
+        rows = self.table.con.execute(
+            "SELECT ri, count(*) FROM series WHERE figures > 0 AND ri >= 0 AND gk >= 0"
+            " GROUP BY ri ORDER BY min(first)"
+        ).fetchall()
+        return {self.names[ri]: count for ri, count in rows}
+
     def figures_by_year(self) -> dict[int, int]:
         rows = self.table.con.execute("SELECT year, count(*) FROM obs GROUP BY year").fetchall()
         return dict(rows)

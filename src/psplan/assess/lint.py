@@ -35,6 +35,7 @@ Qualitative figures (应保尽保, 是) are only checked for duplicates and comp
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -62,6 +63,7 @@ from psplan.assess.check import (
     region_words,
     reported_twice,
     shares_in_percent,
+    thinly_reported,
     unit_cell_problem,
     unknown_figure,
 )
@@ -223,6 +225,8 @@ def lint(
         regions.pop(None, None)
     findings += unnamed_rows
     findings += one_region_twice(list(regions), ", ".join(sources))  # (as check says it)
+    counts = Counter(region for (region, _), known in series.items() if known)
+    findings += thinly_reported(counts, apart_from_regions(plan), ", ".join(sources))
     findings += across_years_and_regions(
         plan, series, indicators, thresholds, explained.sheet_baselines
     )

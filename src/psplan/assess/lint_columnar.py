@@ -24,10 +24,16 @@ from pathlib import Path
 
 from psplan.actuals.columnar import read_table
 from psplan.actuals.read import summarise_skipped
-from psplan.assess.check import natural_range, one_region_twice, shares_in_percent
+from psplan.assess.check import (
+    natural_range,
+    one_region_twice,
+    shares_in_percent,
+    thinly_reported,
+)
 from psplan.assess.columnar import ColumnarCollected
 from psplan.assess.lint import (
     Thresholds,
+    apart_from_regions,
     fraction_finding,
     missing_finding,
     outside_years_finding,
@@ -63,6 +69,9 @@ def lint_columnar(
         ).fetchall()  # the regions given a row, a dash included, in lint's order
         sources = ", ".join(read.name for read in collected.table.files)
         findings += one_region_twice([collected.names[ri] for (ri,) in given], sources)
+        findings += thinly_reported(
+            collected.indicators_by_region(), apart_from_regions(plan), sources
+        )
         findings += collected.across(plan)
         findings += _ranges(collected)
         findings += _outside_years(collected)

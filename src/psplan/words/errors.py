@@ -749,6 +749,17 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "check.by_region_one_region.none": {"zh": "没有地区", "en": "name no region"},
     "check.by_region_one_region.one": {"zh": "只有地区{region}", "en": "name {region} alone"},
+    "check.thin_regions": {
+        "zh": "{count}个地区只有少数指标有数据（{regions}），其他地区多为{usual}个："
+        "地区名称是否写错了？",
+        "en": "{count} region(s) have figures for few indicators ({regions}) where most "
+        "regions have {usual}: is a region's name mistyped?",
+    },
+    "check.thin_region": {"zh": "{region}仅{count}个", "en": "{region}: {count}"},
+    "check.thin_region.meant": {
+        "zh": "{region}仅{count}个，是否是指{meant}",
+        "en": "{region}: {count}, {meant} meant?",
+    },
     "check.region_twice": {
         "zh": "{count}个地区可能有两种写法（{pairs}），已按不同地区评价；请统一地区名称",
         "en": "{count} region(s) may be spelled two ways ({pairs}): each way is judged as a "
