@@ -53,6 +53,9 @@ def test_bundled_plans_are_valid(psplan) -> None:
     assert result.stdout == f"{len(PLANS)} 个文件均有效\n"
     english = psplan("validate", *files, "--lang", "en")
     assert english.stdout == f"{len(PLANS)} file(s) valid\n"
+    # one file is not 均 (all) valid: it is valid (a new user's trial)
+    assert psplan("validate", files[0]).stdout == "文件有效\n"
+    assert psplan("validate", files[0], "--lang", "en").stdout == "the file is valid\n"
 
 
 def test_broken_target_duplicate_id_and_unknown_domain_are_all_reported(

@@ -424,6 +424,8 @@ def test_validate_json_lists_every_problem(broken: str) -> None:
     assert json.loads(result.stdout) == {
         "files": 1,
         "valid": False,
+        "errors": len(FOUND),
+        "warnings": 0,
         "problems": [
             {"file": broken, "line": line, "column": col, "level": "error", "code": code,
              "message": message}
@@ -431,7 +433,7 @@ def test_validate_json_lists_every_problem(broken: str) -> None:
         ],
     }  # fmt: skip
     valid = json.loads(invoke("validate", "national", "-f", "json").stdout)
-    assert valid == {"files": 1, "valid": True, "problems": []}
+    assert valid == {"files": 1, "valid": True, "errors": 0, "warnings": 0, "problems": []}
 
 
 def test_text_and_github_escape_what_would_break_a_line() -> None:

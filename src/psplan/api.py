@@ -130,8 +130,8 @@ class Problems(list[Problem]):
         return [problem for problem in self if problem.level == "warning"]
 
     def to_dict(self) -> dict[str, Any]:
-        """`psplan validate FILE --format json`: {"files", "valid", "problems": [{"file",
-        "line", "column", "level", "code", "message"}]}."""
+        """`psplan validate FILE --format json`: {"files", "valid", "errors", "warnings",
+        "problems": [{"file", "line", "column", "level", "code", "message"}]}."""
         from psplan.formats.json import render
         from psplan.views.problems import problems_view
 

@@ -44,11 +44,15 @@ def more_problems(count: int, noun: str = "problems", lang: str | None = None) -
 
 
 def problems_dict(problems: Sequence[Problem], files: int) -> dict[str, Any]:
-    """`psplan validate --format json`: {"files", "valid", "problems": [{"file", "line",
-    "column", "level", "code", "message"}]}."""
+    """`psplan validate --format json`: {"files", "valid", "errors", "warnings", "problems":
+    [{"file", "line", "column", "level", "code", "message"}]}: a CI job reads the counts
+    without counting the problems."""
+    errors = sum(1 for problem in problems if problem.level == "error")
     return {
         "files": files,
-        "valid": not any(problem.level == "error" for problem in problems),
+        "valid": not errors,
+        "errors": errors,
+        "warnings": len(problems) - errors,
         "problems": [
             {
                 "file": problem.location.file,
@@ -81,7 +85,7 @@ def problems_view(
     elif problems:
         summary = say("problems.checked", lang, files=files, errors=errors)
     else:
-        summary = say("problems.valid", lang, files=files)
+        summary = say("problems.valid" if files != 1 else "problems.valid_one", lang, files=files)
     return View(
         "problems",
         title,

@@ -153,13 +153,14 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "table.cut_list": {
         "zh": "{text}……\n（共 {items} 个，文本表格中只显示前 {shown} 个；"
-        "完整内容请输出 CSV、XLSX 或 JSON）",
-        "en": "{text}…\n({items} items, the first {shown} shown in a text table; CSV, XLSX and "
+        "完整内容请输出 XLSX 或 JSON）",
+        "en": "{text}…\n({items} items, the first {shown} shown in a text table; XLSX and "
         "JSON hold all of them)",
     },
     "table.cut": {
-        "zh": "{text}……（共 {chars} 字，文本表格中只显示开头；完整内容请输出 CSV、XLSX 或 JSON）",
-        "en": "{text}… ({chars} characters, the start shown in a text table; CSV, XLSX and JSON "
+        # (not CSV: one table, the status matrix alone of --by-region)
+        "zh": "{text}……（共 {chars} 字，文本表格中只显示开头；完整内容请输出 XLSX 或 JSON）",
+        "en": "{text}… ({chars} characters, the start shown in a text table; XLSX and JSON "
         "hold all of it)",
     },
     "table.omitted_matrix": {

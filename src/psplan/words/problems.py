@@ -28,4 +28,5 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{files} file(s) checked, {errors:,} error(s), {warnings:,} warning(s)",
     },
     "problems.valid": {"zh": "{files} 个文件均有效", "en": "{files} file(s) valid"},
+    "problems.valid_one": {"zh": "文件有效", "en": "the file is valid"},
 }
