@@ -230,7 +230,7 @@ TABLE = [
         obs((2021, "50"), (2022, "[100]"), (2023, "30")),
         2023, None, None,
         ("behind", 130.0, 2023, 139.0, 0.483271, 161.4, 269.0, (0.0, 2020, "zero"), 0.6,
-         ["sum", "expected_by"]),
+         ["running_total_and_sum", "expected_by"]),
     ),
     (
         # GENERATED: the running total [100] alone, judged in 2022: expected 269·0.4 = 107.6
@@ -699,6 +699,22 @@ def test_reason_arguments_carry_the_numbers() -> None:
     assert average.reasons == (("mean", {"count": 2}), ("average_short", {"target": 1500.0}))
     end = judge(real_goal("national", "compulsory_education_retention"), obs((2025, "95")), 2025)
     assert end.reasons == (("short_at_end", {"actual": 95.0, "op": "≥", "target": 96.0}),)
+    # met at the end by an earlier year's figure (2025 暂无): said, as a shortfall is
+    late = judge(real_goal("national", "compulsory_education_retention"), obs((2024, "96.5")), 2025)
+    assert (late.status, late.reasons) == (
+        "met",
+        (("met_at_end_from", {"actual": 96.5, "year": 2024, "end": 2025}),),
+    )
+    on_time = judge(
+        real_goal("national", "compulsory_education_retention"), obs((2025, "96.5")), 2025
+    )
+    assert (on_time.status, on_time.reasons) == ("met", ())
+    total = judge(real_goal("chuzhou", "old_community_renovation"),
+                  obs((2021, "100"), (2022, "100"), (2023, "100")), 2025)  # fmt: skip
+    assert total.reasons[-1] == (
+        "met_at_end_total_from",
+        {"actual": 300.0, "year": 2023, "end": 2025},
+    )
     strict = judge(real_goal("national", "preschool_gross_enrollment"), obs((2023, "90")), 2023)
     assert strict.reasons[0] == ("at_strict_bound", {"target": 90.0, "op": ">"})
     slipped = judge(real_goal("national", "disability_subsidy_coverage"), obs((2023, "99.5")), 2023)

@@ -270,6 +270,18 @@ def _short_at_end(
     return _r("short_at_end", actual=actual, op=OP_SYMBOLS[op], target=target)
 
 
+def _met_at_end(goal: Goal, actual: float, actual_year: int | None) -> Reason | None:
+    """Met at the end by an earlier year's figure, the end year having none: said, as a
+    shortfall is (`_short_at_end`). A 终期评估 took 2024's figure as the period's end and
+    said only 已达标 (a new user's trial, the 2025 cell 暂无)."""
+    if actual_year is None or actual_year >= goal.end_year:
+        return None
+    key = {"level": "met_at_end_from", "cumulative": "met_at_end_total_from"}.get(
+        goal.kind, "met_at_end_average_from"
+    )
+    return _r(key, actual=actual, year=actual_year, end=goal.end_year)
+
+
 def judge_figure(
     goal: Goal,
     year: int,
@@ -302,7 +314,7 @@ def judge_figure(
             notes = (*notes, _r("beyond_band", target=target_value))
     why: Reason | None
     if met:
-        why = None
+        why = _met_at_end(goal, actual, actual_year) if year >= goal.end_year else None
     elif year >= goal.end_year:
         why = _short_at_end(goal, actual, actual_year, op, target_value)
     elif goal.kind == "annual_average":
@@ -344,7 +356,8 @@ def _judge_bound(
         why = _r("bound_undecided", text=shown, op=OP_SYMBOLS[op], target=target_value)
         status: Status = "needs_review"
     elif met:
-        status, why = "met", None
+        status = "met"
+        why = _met_at_end(goal, value.number, latest.year) if year >= goal.end_year else None
     elif year >= goal.end_year:
         status = "not_met"
         why = _short_at_end(goal, value.number, latest.year, op, target_value)

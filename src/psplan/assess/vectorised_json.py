@@ -288,8 +288,15 @@ def reason(lang: str, escape: Callable[[str], str]) -> str:
         f" WHEN op = 'approx' THEN {w('beyond_band', target='tv')} END END"
     )
     short = {"actual": "actual", "op": "sym", "target": "tv"}
+    late = {"actual": "actual", "year": "actual_year", "end": "end_year"}
+    met_from = (  # `evaluate._met_at_end`
+        "CASE WHEN $year < end_year OR actual_year >= end_year THEN NULL"
+        f" WHEN kind = 'cumulative' THEN {w('met_at_end_total_from', **late)}"
+        f" WHEN kind = 'level' THEN {w('met_at_end_from', **late)}"
+        f" ELSE {w('met_at_end_average_from', **late)} END"
+    )
     why = (
-        "CASE WHEN met THEN NULL"
+        f"CASE WHEN met THEN {met_from}"
         " WHEN $year >= end_year THEN CASE WHEN actual_year < end_year AND kind = 'cumulative'"
         f" THEN {w('short_at_end_total_from', **short, year='actual_year')}"
         " WHEN actual_year < end_year"

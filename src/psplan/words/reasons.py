@@ -64,6 +64,18 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{actual:g}, the figure of {year}, does not satisfy {op} {target:g} at the end "
         "of the period",
     },
+    "met_at_end_from": {
+        "zh": "{end}年无数据，期末以{year}年数据 {actual:g} 计",
+        "en": "no figure for {end}: {actual:g}, the figure of {year}, counts at the end",
+    },
+    "met_at_end_total_from": {
+        "zh": "{end}年无数据，期末以截至{year}年的累计 {actual:g} 计",
+        "en": "no figure for {end}: {actual:g}, the total to {year}, counts at the end",
+    },
+    "met_at_end_average_from": {
+        "zh": "{end}年无数据，期末以截至{year}年的年均值 {actual:g} 计",
+        "en": "no figure for {end}: {actual:g}, the yearly average to {year}, counts at the end",
+    },
     "average_short": {
         "zh": "年均值低于目标 {target:g}",
         "en": "the yearly average so far is short of {target:g}",
