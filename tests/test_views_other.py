@@ -681,3 +681,23 @@ def test_trend_makes_each_row_and_indicator_as_written(tmp_path: Path, request) 
     assert len(made) == len(report.results) == 40 * len(report.plan.indicators)
     assert written == json.loads(json.dumps(trend_rows_dict(report, "zh")))
     assert len(list(view.table().rows)) == len(report.results)
+
+
+def test_the_trend_at_the_end_of_the_period_is_its_category_alone() -> None:
+    """Judged at the end (终期评估), the outlook is the verdict itself: 趋势正常 · 完成难度较大
+    beside 未完成 read as a contradiction (a new user's trial); the report's prose already
+    left the outlook out. Mid-period the outlook stays. The national 2023 figures."""
+    import psplan
+    from psplan.views.assessment import trend_text
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "national-2023.csv"
+    for stage, expected in (("annual", "趋势正常 · 可望完成"), ("final", "趋势正常")):
+        report = psplan.check("national", example, stage=stage)
+        retention = next(
+            r for r in report.results if r.indicator.id == "compulsory_education_retention"
+        )
+        assert (trend_text(retention, "zh"), retention.year) == (
+            expected,
+            2023 if stage == "annual" else 2025,
+        )
+        assert trend_text(retention, "en").startswith("on track")

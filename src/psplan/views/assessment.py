@@ -127,15 +127,23 @@ def baseline_cell(result: Result, lang: str) -> Figure | str:
 
 
 def trend_text(result: Result, lang: str) -> str:
-    """The trend category and the outlook, named: 趋势正常 · 可望完成."""
+    """The trend category and the outlook, named: 趋势正常 · 可望完成. At the end of the
+    period the category alone: the outlook (whether the target will be reached) is then the
+    verdict itself, 完成 / 未完成 (趋势正常 · 完成难度较大 beside 未完成 read as a
+    contradiction in a 终期评估; its prose already left the outlook out)."""
     trend = result.trend
     if trend is None or trend.category is None:
         return ""
-    return _trend_words(trend.category, trend.likely_met, lang)
+    goal, year = result.goal, result.year
+    ended = goal is not None and year is not None and year >= goal.end_year
+    return _trend_words(trend.category, None if ended else trend.likely_met, lang)
 
 
 @functools.lru_cache(maxsize=64)
-def _trend_words(category: str, likely: bool, lang: str) -> str:
+def _trend_words(category: str, likely: bool | None, lang: str) -> str:
+    """The category's words, with the outlook's unless `likely` is None (the period ended)."""
+    if likely is None:
+        return say(f"category.{category}", lang)
     outlook = "likely" if likely else "unlikely"
     return say("assessment.trend", lang, category=say(f"category.{category}", lang),
                outlook=say(f"outlook.{outlook}", lang))  # fmt: skip

@@ -102,15 +102,21 @@ def _trend(lang: str) -> str:
     """`assessment.trend_text`: the category and the outlook, or nothing."""
     from psplan.views.assessment import _trend_words
 
-    cases = []
+    cases, ended = [], []
     for index, category in enumerate(CATEGORIES):
         if category is None:
             continue
+        ended.append(f"WHEN category = {index} THEN {sql_text(_trend_words(category, None, lang))}")
         for likely in (True, False):
             text = _trend_words(category, likely, lang)
             cases.append(f"WHEN category = {index} AND {'' if likely else 'NOT '}likely"
                          f" THEN {sql_text(text)}")  # fmt: skip
-    return f"(CASE WHEN trended = 1 THEN (CASE {' '.join(cases)} ELSE '' END) ELSE '' END)"
+    # at the end of the period the category alone (`trend_text`)
+    return (
+        f"(CASE WHEN trended <> 1 OR trended IS NULL THEN ''"
+        f" WHEN $year >= end_year THEN (CASE {' '.join(ended)} ELSE '' END)"
+        f" ELSE (CASE {' '.join(cases)} ELSE '' END) END)"
+    )
 
 
 # --------------------------------------------------------------------------- numbers.py
