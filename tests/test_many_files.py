@@ -255,7 +255,10 @@ def test_rows_pasted_twice_in_one_file_are_said_and_counted_once(
     lines = path.read_text("utf-8").splitlines()
     pasted = tmp_path / "pasted.csv"
     pasted.write_text("\n".join([*lines, *lines[1:101]]) + "\n", "utf-8")
-    said = "本文件有100行与前面的行完全相同（同一地区、指标、年份和数值），每个只计一次；第一行在此"
+    said = (  # (the line it repeats named too: a new user's trial)
+        "本文件有100行与前面的行完全相同（同一地区、指标、年份和数值），每个只计一次；"
+        "第一行在此，与第 2 行相同"
+    )
     report = psplan.check("ankang", pasted, engine=engine)
     assert [(str(w.location), str(w.words)) for w in report.warnings if w.code == "duplicate"] == [
         (f"{pasted}:{len(lines) + 1}", said)

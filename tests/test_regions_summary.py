@@ -423,3 +423,53 @@ def test_by_region_says_when_there_are_not_two_regions_to_compare(tmp_path: Path
     counties = run_psplan("check", "hanzhong", str(EXAMPLES / "generated" / "hanzhong-counties.csv"),
                           "--by-region", "-f", "json")  # fmt: skip
     assert counties.returncode in (0, 1) and "--by-region 比较" not in counties.stderr
+
+
+def test_the_targets_that_are_totals_of_the_whole_area() -> None:
+    """Read from each plan's printed units and names: a count of things or people, not a
+    rate, a per-capita figure or an average. Pinned plan by plan (a changed unit or name in
+    data/ moves an indicator in or out, and this says so)."""
+    from psplan.assess.areas import counts_the_whole_area
+
+    found = {
+        plan: [i.name for i in psplan.load_plan(plan).indicators if counts_the_whole_area(i)]
+        for plan in ("national", "hanzhong", "chuzhou")
+    }
+    assert found == {
+        "national": ["参加各类补贴性职业技能培训人数", "养老服务床位总量", "城镇老旧小区改造"],
+        "hanzhong": ["接受创业服务人数", "参加职业技能培训人数", "养老服务床位总量",
+                     "城镇老旧小区改造", "享受困难残疾人生活补贴和重度残疾人护理补贴人数"],
+        "chuzhou": ["参加各类补贴性职业技能培训人数", "养老服务床位总量", "城镇老旧小区改造"],
+    }  # fmt: skip
+    ankang = {i.name: i for i in psplan.load_plan("ankang").indicators}
+    for name in ("未成年救助保护中心", "高等级客运站数量", "城镇新增就业人数"):
+        assert counts_the_whole_area(ankang[name]), name
+    for name in ("每千人口拥有3岁以下婴幼儿托位数", "人均平均预期寿命", "城镇居民人均可支配收入",
+                 "每万人全科医生数", "人均体育场地面积"):  # fmt: skip
+        assert not counts_the_whole_area(ankang[name]), name
+
+
+def test_a_total_of_the_whole_area_judged_county_by_county_is_said(tmp_path: Path) -> None:
+    """Every county measured against the city's 5 未成年救助保护中心 was not met, without a
+    word (a new user's trial). One warning names the whole-area totals judged for two or more
+    regions; the city's own figures alone, or a file of rates only, say nothing of it."""
+    from conftest import run_psplan
+
+    lines = (EXAMPLES / "generated" / "hanzhong-counties.csv").read_text("utf-8").splitlines()
+    counties = run_psplan("check", "hanzhong", str(EXAMPLES / "generated" / "hanzhong-counties.csv"),
+                          "-f", "json")  # fmt: skip
+    said = [line for line in counties.stderr.splitlines() if "的总量" in line]
+    assert said == [
+        f"psplan: warning: {EXAMPLES / 'generated' / 'hanzhong-counties.csv'}: 5个指标的目标是全市的"
+        "总量（接受创业服务人数 3万人、参加职业技能培训人数 10万人、养老服务床位总量 3.96万张、"
+        "城镇老旧小区改造 1246个、享受困难残疾人生活补贴和重度残疾人护理补贴人数 12万人），"
+        "与各地区的数据逐一对照没有意义，其结果仅供参考；分解到各地区的目标须用各地区的规划"
+    ]
+    city = tmp_path / "city.csv"
+    city.write_text("\n".join(lines[:1] + [line for line in lines if line.startswith("全市,")])
+                    + "\n", "utf-8")  # fmt: skip
+    assert "的总量" not in run_psplan("check", "hanzhong", str(city), "-f", "json").stderr
+    rates = tmp_path / "rates.csv"
+    rates.write_text("\n".join(lines[:1] + [line for line in lines if "床位总量" not in line
+                     and "人数" not in line and "改造" not in line]) + "\n", "utf-8")  # fmt: skip
+    assert "的总量" not in run_psplan("check", "hanzhong", str(rates), "-f", "json").stderr

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from psplan.actuals.read import COUNTY_ENDS
-from psplan.plan.model import Plan
+from psplan.plan.model import Indicator, Plan
 
 LEVELS = ("national", "province", "city", "county")
 
@@ -111,3 +111,26 @@ def reference_level(region: str) -> str:
     if region in PROVINCES or region in _PROVINCE_SHORT:
         return "province"
     return "given"
+
+
+#: Units that count things across an area (not a rate, a per-capita figure, an amount of
+#: money, a span of years or an area per person).
+_COUNT_UNITS = frozenset({
+    "个", "万个", "所", "家", "座", "处", "条", "项", "户", "万户", "套", "万套", "人", "万人",
+    "人次", "万人次", "张", "万张", "亩", "万亩",
+})  # fmt: skip
+#: Words that make a count a ratio or an average (每千人口…, 人均…, 年均…, …率, …占比).
+_RATIO_WORDS = ("每", "均", "率", "比")
+
+
+def counts_the_whole_area(indicator: Indicator) -> bool:
+    """Whether an indicator's target reads as a total of the plan's whole area: a count of
+    things or people (高等级客运站数量 12个, 未成年救助保护中心 5所, 城镇新增就业人数 [8]万人),
+    not a rate, a per-capita figure or an average (每千人口…床位数 张, 人均…, …率). Read from
+    the printed unit and name: the plans do not say it. A county's figure compared with such
+    a target says nothing (each county judged not met against the city's 5 所)."""
+    return (
+        indicator.target.form == "number"
+        and (indicator.unit or "") in _COUNT_UNITS
+        and not any(word in indicator.name for word in _RATIO_WORDS)
+    )

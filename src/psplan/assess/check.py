@@ -27,7 +27,9 @@ from psplan.actuals.read import (
 from psplan.actuals.units import TRAILING_BRACKETS, known_unit, same_unit, trailing_unit
 from psplan.actuals.values import Value, parse_value
 from psplan.assess.areas import (
+    OWN_AREA_WORDS,
     TARGET_LEVELS,
+    counts_the_whole_area,
     own_area_names,
     reference_level,
     reference_region_names,
@@ -321,16 +323,18 @@ class RepeatedRows:
     is, but said, per file, with how many (10,600 rows were read as 10,600 figures)."""
 
     def __init__(self) -> None:
-        self._seen: dict[str, list[Any]] = {}  # file → [first row's place, count]
+        # file → [the first repeating row's place, the line it repeats, how many repeat]
+        self._seen: dict[str, list[Any]] = {}
 
     def see(self, row: ActualRow, earlier: Observation) -> None:
         if earlier.file == row.file:
-            self._seen.setdefault(row.file, [Location(row.file, row.line), 0])[1] += 1
+            first = [Location(row.file, row.line), earlier.line, 0]
+            self._seen.setdefault(row.file, first)[2] += 1
 
     def warnings(self) -> list[Problem]:
         return [
-            Problem(where, "check.repeated_rows", "duplicate", "warning", count=count)
-            for where, count in self._seen.values()
+            Problem(where, "check.repeated_rows", "duplicate", "warning", count=count, earlier=line)
+            for where, line, count in self._seen.values()
         ]
 
 
@@ -1128,7 +1132,7 @@ def assess_collected(
                 goal = commitment_goal(plan, commitment, judged_as, year)
                 verdict = judge(goal, observations, year)
                 pledged.append(Result(judged_as, verdict, place, goal, observations, year))
-        return Assessment(
+        report = Assessment(
             plan,
             year,
             results,
@@ -1142,6 +1146,9 @@ def assess_collected(
             check_previous(plan) if stage == "final" and plan.previous_plan else None,
             pledged,
         )
+        if warnings is not None:
+            warnings.extend(totals_judged_by_region(report, source))
+        return report
 
 
 @contextmanager
@@ -1437,6 +1444,37 @@ def thinly_reported(
     )
     return [Problem(Location(source), "check.thin_regions", "region", "warning",
                     count=len(thin), regions=shown, usual=usual)]  # fmt: skip
+
+
+def totals_judged_by_region(report: Assessment, source: str) -> list[Problem]:
+    """One warning naming the indicators whose targets are totals of the plan's whole area
+    (`counts_the_whole_area`: 高等级客运站数量 12个) judged against the figures of two or
+    more of its regions: every county measured against the city's 12 stations was not met,
+    without a word (a new user's trial). Said, not changed: the results are there to read."""
+    plan = report.plan
+    totals = {indicator.id for indicator in plan.indicators if counts_the_whole_area(indicator)}
+    if not totals:
+        return []
+    from psplan.assess.regions import rows_by_indicator
+
+    apart = own_area_names(plan) | reference_region_names(plan)
+    columns = report.columns
+    if sum(1 for region in report.regions if region and region not in apart) < 2:
+        return []
+    statuses = columns.statuses
+    judged: set[str] = set()
+    # each indicator's results outside the plan's own area (a slice of a regular layout)
+    for rows, indicator in rows_by_indicator(columns, apart):
+        if indicator.id in totals:
+            seen = statuses[rows] if isinstance(rows, slice) else [statuses[i] for i in rows]
+            if any(status != "no_data" for status in seen):
+                judged.add(indicator.id)
+    if not judged:
+        return []
+    shown = [f"{i.name} {i.target.raw}{i.unit or ''}" for i in plan.indicators if i.id in judged]
+    area = OWN_AREA_WORDS[plan.level][0]
+    return [Problem(Location(source), "check.area_totals", "area-total", "warning",
+                    count=len(shown), area=plain(area), names=_listed(shown))]  # fmt: skip
 
 
 def _meant(region: str, names: Sequence[str]) -> str | None:

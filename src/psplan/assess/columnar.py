@@ -1026,16 +1026,17 @@ def _repeated_rows(collected: ColumnarCollected) -> tuple[list[Problem], dict[in
     if not con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = 'groups'").fetchall():
         return [], {}
     rows = con.execute(
-        "SELECT r.f, min(r.rid), count(*) FROM fig r JOIN groups g USING (ri, gk, year)"
-        " JOIN fig o ON o.rid = g.rid WHERE NOT r.missing AND r.rid <> g.rid AND r.f = o.f"
-        " GROUP BY r.f ORDER BY min(r.rid)"
+        "SELECT r.f, min(r.rid), arg_min(g.rid, r.rid), count(*) FROM fig r"
+        " JOIN groups g USING (ri, gk, year) JOIN fig o ON o.rid = g.rid"
+        " WHERE NOT r.missing AND r.rid <> g.rid AND r.f = o.f GROUP BY r.f ORDER BY min(r.rid)"
     ).fetchall()
     found = []
-    for _, rid, count in rows:
+    for _, rid, earlier, count in rows:
         read = table.file_of(rid)
         found.append(Problem(Location(read.name, read.line(rid)), "check.repeated_rows",
-                             "duplicate", "warning", count=count))  # fmt: skip
-    return found, {f: count for f, _, count in rows}
+                             "duplicate", "warning", count=count,
+                             earlier=read.line(earlier)))  # fmt: skip
+    return found, {f: count for f, _, _, count in rows}
 
 
 def _jumps(collected: ColumnarCollected, limits: Any, con: Any) -> list[Problem]:

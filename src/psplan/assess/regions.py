@@ -54,7 +54,7 @@ def spreads(report: Report) -> list[Spread]:
         columns.statuses, columns.actuals, columns.gaps, columns.regions,
     )  # fmt: skip
     out = []
-    for rows, indicator in _rows_by_indicator(columns, report.own_area):
+    for rows, indicator in rows_by_indicator(columns, report.own_area):
         if isinstance(rows, slice):  # every width-th result: C-speed slices, no lookups
             numbers = [n for n in actuals[rows] if type(n) is float]
             seen, gap_of = statuses[rows], gaps[rows]
@@ -91,7 +91,7 @@ def spreads(report: Report) -> list[Spread]:
     return out
 
 
-def _rows_by_indicator(
+def rows_by_indicator(
     columns: ResultColumns, own: frozenset[str]
 ) -> list[tuple[list[int] | slice, Indicator]]:
     """Each indicator's rows outside the plan's own area, in the order of the results, with

@@ -732,9 +732,9 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "check.repeated_rows": {
         "zh": "本文件有{count}行与前面的行完全相同（同一地区、指标、年份和数值），"
-        "每个只计一次；第一行在此",
+        "每个只计一次；第一行在此，与第 {earlier} 行相同",
         "en": "{count} row(s) of this file repeat an earlier row (the same region, indicator, "
-        "year and figure): each counted once; the first is here",
+        "year and figure): each counted once; the first is here, repeating line {earlier}",
     },
     "check.file_without_regions": {
         "zh": "本文件没有地区列（或地区均为空），其数据按规划全域读取；其他文件按地区上报",
@@ -749,6 +749,13 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "check.by_region_one_region.none": {"zh": "没有地区", "en": "name no region"},
     "check.by_region_one_region.one": {"zh": "只有地区{region}", "en": "name {region} alone"},
+    "check.area_totals": {
+        "zh": "{count}个指标的目标是{area}的总量（{names}），与各地区的数据逐一对照没有意义，"
+        "其结果仅供参考；分解到各地区的目标须用各地区的规划",
+        "en": "{count} indicator(s) have a target that is a total of the whole area, {area} "
+        "({names}): compared with each region's figure it says nothing, so their results are "
+        "for reference only; targets set for each region are in the regions' own plans",
+    },
     "check.thin_regions": {
         "zh": "{count}个地区只有少数指标有数据（{regions}），其他地区多为{usual}个："
         "地区名称是否写错了？",
