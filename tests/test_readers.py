@@ -264,6 +264,24 @@ def test_a_year_column_of_dates_reads_each_dates_year(tmp_path: Path) -> None:
         )
 
 
+def test_a_csv_row_cut_short_before_its_year_says_so(tmp_path: Path) -> None:
+    """A row of two cells under a header of four said 年份“”不是有效年份, as though a year had
+    been written blank (a new user's trial). A note under the table is still a skipped row."""
+    path = csv_file(
+        tmp_path,
+        "地区,指标,年份,数值\n汉滨区,九年义务教育巩固率\n汉滨区,九年义务教育巩固率,2023,95\n"
+        "注：数据来源于统计局\n",
+    )
+    items = read(path)
+    (error,) = [p for p in items if type(p) is Problem and p.level == "error"]
+    assert (error.location.line, error.words.key) == (2, "actuals.short_row")
+    assert error.words.render("zh").startswith(
+        "该行只有 2 个单元格，到不了表头第 3 列的年份（表头有 4 列）"
+    )
+    assert figures(items) == {("九年义务教育巩固率", 2023): "95"}
+    assert warnings(items) == [f"{path}:4: skipped a note row: '注：数据来源于统计局'"]
+
+
 def test_no_header_within_the_first_rows_is_still_an_error(tmp_path: Path) -> None:
     path = csv_file(tmp_path, "标题\n" * 25 + "指标,年份,数值\n九年义务教育巩固率,2023,95\n")
     with pytest.raises(PsplanError, match="no indicator column") as caught:

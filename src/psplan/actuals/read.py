@@ -1370,6 +1370,11 @@ class _RowReader:
                     if region and ("计" in region or "均" in region) and is_total(region):
                         raise PsplanError("actuals.total_row")  # reported as skipped, below
                 note = None if note_at is None else _text(_cell(row, note_at))
+                # a CSV row without its year cell (not 年份“”不是有效年份: there is none); a
+                # workbook's row ends at its last cell with a value, and has no width
+                if year_at >= size and width != sys.maxsize:
+                    raise PsplanError("actuals.short_row", Location(file, row_number),
+                                      size=size, column=year_at + 1, width=width)  # fmt: skip
                 year_cell = row[year_at] if year_at < size else None
                 year = years.get(year_cell) if type(year_cell) is str else None
                 if year is None:

@@ -707,6 +707,12 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "actuals.skipped_note_row": {"zh": "已跳过注释行：{text}", "en": "skipped a note row: {text}"},
     "actuals.total_row": {"zh": "合计行", "en": "a total row"},
+    "actuals.short_row": {
+        "zh": "该行只有 {size} 个单元格，到不了表头第 {column} 列的年份（表头有 {width} 列）："
+        "这一行是否被截断或少了分隔符？",
+        "en": "the row has {size} cell(s) and no year, which the header puts in column {column} "
+        "(of {width}): was the row cut short, or a separator left out?",
+    },
     "actuals.extra_cells": {
         "zh": '该行有 {size} 个单元格，而表头只有 {width} 个：带千位分隔符的数字请加引号（"1,234"）'
         "或去掉分隔符，多出的列请补上表头",
