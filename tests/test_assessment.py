@@ -340,12 +340,13 @@ def test_a_year_outside_the_plan_is_refused_unless_allowed(tmp_path: Path) -> No
     assert refused.exit_code == 2 and "outside the plan period 2021–2025" in refused.output
     refused = run("check", "national", str(actuals))
     assert refused.exit_code == 2 and "不在规划期 2021–2025 年内" in refused.output
+    assert f"psplan: error: {actuals}:2: 文件中最新的年份 2026 年" in refused.output  # its row
     assert run("check", "national", str(actuals), "--year", "2026").exit_code == 2
     # a year asked for is the option's fault, not the file's (it named the file)
     example = Path(__file__).parents[1] / "examples" / "national-2023.csv"
     asked = run("check", "national", str(example), "--year", "-2023")
     assert asked.exit_code == 2 and asked.stderr.startswith("psplan: error: --year: -2023 年")
-    assert refused.stderr.startswith(f"psplan: error: {actuals}: ")  # the latest year's: the file
+    assert refused.stderr.startswith(f"psplan: error: {actuals}:2: ")  # the file's, at the year
     allowed = run(
         "check", "national", str(actuals), "--allow-outside-period", "--format", "markdown"
     )

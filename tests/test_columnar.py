@@ -1015,6 +1015,8 @@ def test_a_latest_year_with_few_figures_is_said_when_it_is_judged_by_default(
         "按最新年份2025年评价，但2025年只有1个数据（2024年有1920个）："
         "其余按各自最新的数据评价；要按2024年评价，请加 --year 2024"
     ]
+    # at the row that is the year's first figure (it named no line: a new user's trial)
+    assert (said[0].location.file, said[0].location.line) == (str(early), len(lines) + 1)
     assert not [w for w in psplan.check("ankang", early, year=2025, engine=engine).warnings
                 if w.code == "year"]  # fmt: skip
     assert not [w for w in psplan.check("ankang", counties, engine=engine).warnings
@@ -1035,8 +1037,11 @@ def test_figures_after_the_period_are_said_when_they_count_in_no_result(
     late.write_text(counties.read_text("utf-8") + "京001县,森林覆盖率,2026,71.2\n"
                     "京002县,森林覆盖率,2026,70.9\n", "utf-8")  # fmt: skip
     judged = psplan.check("ankang", late, stage="final", engine=engine)
-    said = [str(w.words) for w in judged.warnings if w.code == "late-year"]
-    assert said == ["2026年的数据在规划期（至2025年）之后，共2个，未计入2025年的评价"]
+    said = [(str(w.location), str(w.words)) for w in judged.warnings if w.code == "late-year"]
+    rows = len(counties.read_text("utf-8").splitlines())
+    assert said == [  # at the first of them (it named every file read: a new user's trial)
+        (f"{late}:{rows + 1}", "2026年的数据在规划期（至2025年）之后，共2个，未计入2025年的评价")
+    ]
     beyond = psplan.check("ankang", late, year=2026, allow_outside_period=True, engine=engine)
     assert not [w for w in beyond.warnings if w.code == "late-year"]
     assert not [w for w in psplan.check("ankang", counties, stage="final", engine=engine).warnings

@@ -475,3 +475,28 @@ def test_a_mistyped_county_is_named_with_the_county_it_may_mean(
     assert [str(p.words).split("其他地区多为")[0] + "其他地区多为" for p in found] == [said]
     warned = psplan.check("hanzhong", path, engine=engine).warnings
     assert [str(w.words) for w in warned if w.code == "region"] == [str(found[0].words)]
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_fractions_of_a_rate_printed_without_a_unit_are_said(tmp_path: Path, engine: str) -> None:
+    """汉中's 基本医疗保险参保率 (>96) and 养老机构护理型床位占比 (55, binding) have no unit in the
+    plan: 0.972 and 0.53 were judged as themselves, not met, without a word (a new user's
+    trial). Their targets are percentages', so the fraction is said as for a % indicator;
+    汉中's counts and amounts without a unit are not rates and say nothing."""
+    path = tmp_path / "fractions.csv"
+    path.write_text("指标,年份,数值\n基本医疗保险参保率,2025,0.972\n养老机构护理型床位占比,2025,0.53\n"
+                    "城镇老旧小区改造,2025,0.5\n", "utf-8")  # fmt: skip
+    report = psplan.check("hanzhong", path, stage="final", engine=engine)
+    said = [(w.location.line, str(w.words)) for w in report.warnings if w.code == "range"]
+    assert said == [
+        (
+            2,
+            "“0.972”像是写成小数的百分比：基本医疗保险参保率以 % 计（目标值 >96）；若是 97.2%，请写 97.2",
+        ),
+        (
+            3,
+            "“0.53”像是写成小数的百分比：养老机构护理型床位占比以 % 计（目标值 55）；若是 53%，请写 53",
+        ),
+    ]
+    found = psplan.lint("hanzhong", path, engine=engine)
+    assert [p.location.line for p in found if p.code == "range"] == [2, 3]

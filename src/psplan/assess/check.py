@@ -255,6 +255,15 @@ class _Collected:
         """How many indicators have a figure in each region, in the order first read."""
         return dict(Counter(region for (region, _), series in self.observations.items() if series))
 
+    def first_figure_of(self, year: int) -> Location | None:
+        """Where the first figure of `year` was read: its file's (in the order read) first."""
+        order = {file: k for k, file in enumerate(self.figures_read)}
+        found = [series[year] for series in self.observations.values() if year in series]
+        if not found:
+            return None
+        first = min(found, key=lambda seen: (order.get(seen.file, len(order)), seen.line))
+        return Location(first.file, first.line)
+
     def across(self, plan: Plan) -> list[Problem]:
         """What `psplan lint` finds across years and regions (jumps, outliers), as warnings."""
         from psplan.assess.lint import Thresholds, across_years_and_regions
@@ -560,9 +569,17 @@ FRACTION_TARGET = 10.0
 
 def shares_in_percent(indicator: Indicator) -> bool:
     """Whether a figure in (0, 1) of this indicator looks like a fraction: measured in %, its
-    target at least `FRACTION_TARGET` (a 5.5 % cap on unemployment may well see 0.8)."""
+    target at least `FRACTION_TARGET` (a 5.5 % cap on unemployment may well see 0.8). A rate
+    the plan prints without a unit (基本医疗保险参保率 >96, 养老机构护理型床位占比 55) is in % when
+    its target is a percentage's (0.972 was judged against 96 and not met, without a word: a
+    new user's trial)."""
     target = indicator.target.value
-    return same_unit(indicator.unit, "%") and target is not None and target >= FRACTION_TARGET
+    if target is None or target < FRACTION_TARGET:
+        return False
+    if same_unit(indicator.unit, "%"):
+        return True
+    named_a_rate = any(word in indicator.name for word in RATE_WORDS)
+    return not indicator.unit and named_a_rate and target <= 100
 
 
 def looks_like_a_fraction(value: Value) -> bool:
@@ -995,6 +1012,8 @@ class Collected(Protocol):
 
     def indicators_by_region(self) -> dict[str | None, int]: ...
 
+    def first_figure_of(self, year: int) -> Location | None: ...
+
     def across(self, plan: Plan) -> list[Problem]: ...
 
     def series(self, region: str | None, indicator_id: str) -> Sequence[Observation]: ...
@@ -1051,14 +1070,18 @@ def assess_collected(
         if warnings is not None:
             by_year = collected.figures_by_year()  # (a pass over the figures: once)
             if not given_year:
-                warnings.extend(_sparse_latest_year(by_year, year, source))
-            warnings.extend(_after_period(by_year, plan, year, source))
+                warnings.extend(_sparse_latest_year(by_year, year, source, collected))
+            warnings.extend(_after_period(by_year, plan, year, source, collected))
         first, last = judged_year_range(plan)
         outside = not first <= year <= last
         if outside and not allow_outside_period:
             raise PsplanError(
                 "check.year_outside_period" if given_year else "check.latest_year_outside_period",
-                Location("--year" if given_year else source),  # the option's fault, or the file's
+                # the option's fault, or the file's: at the year's first figure (a stray 2026
+                # row among 2021–2025 named no line)
+                Location("--year")
+                if given_year
+                else collected.first_figure_of(year) or Location(source),
                 year=year,
                 start=plan.period.start,
                 end=last,
@@ -1337,15 +1360,19 @@ def _with_reference_source(verdict: Verdict, source: tuple[int, str] | None) -> 
     return verdict._replace(reasons=reasons)
 
 
-def _after_period(counts: Mapping[int, int], plan: Plan, year: int, source: str) -> list[Problem]:
+def _after_period(
+    counts: Mapping[int, int], plan: Plan, year: int, source: str, collected: Collected
+) -> list[Problem]:
     """A warning for figures of years after the period's end, when the year judged is not
     one of them (a final evaluation of 2025 beside a 2026 row): they count in no result.
-    `counts`: the figures by year (`Collected.figures_by_year`)."""
+    `counts`: the figures by year (`Collected.figures_by_year`). Said at the first of them
+    (it named every file read, the one with the 2026 row among them)."""
     end = max(plan.period.end, year)
     late = sorted(y for y in counts if y > end)
     if not late:
         return []
-    return [Problem(Location(source), "check.after_period", "late-year", "warning",
+    where = collected.first_figure_of(late[0]) or Location(source)
+    return [Problem(where, "check.after_period", "late-year", "warning",
                    years=f"{late[0]}–{late[-1]}" if len(late) > 1 else late[0], end=plan.period.end,
                    count=sum(counts[y] for y in late), year=year)]  # fmt: skip
 
@@ -1508,14 +1535,18 @@ def _county_stem(region: str) -> str:
 SPARSE_LATEST_YEAR = 0.5
 
 
-def _sparse_latest_year(counts: Mapping[int, int], year: int, source: str) -> list[Problem]:
+def _sparse_latest_year(
+    counts: Mapping[int, int], year: int, source: str, collected: Collected
+) -> list[Problem]:
     """A warning when the latest year, judged by default, has few figures against the year
     before: the others are judged in it on their earlier figures (at the end of the period:
-    behind becomes not met), which `--year` would not. `counts` as for `_after_period`."""
+    behind becomes not met), which `--year` would not. `counts` as for `_after_period`. Said
+    at the year's first figure (one stray row is most often the cause)."""
     before = max((y for y in counts if y < year), default=None)
     if before is None or counts.get(year, 0) >= SPARSE_LATEST_YEAR * counts[before]:
         return []
-    return [Problem(Location(source), "check.sparse_latest_year", "year", "warning",
+    where = collected.first_figure_of(year) or Location(source)
+    return [Problem(where, "check.sparse_latest_year", "year", "warning",
                     year=year, count=counts.get(year, 0), before=before,
                     before_count=counts[before])]  # fmt: skip
 

@@ -230,6 +230,16 @@ class ColumnarCollected:
         ).fetchall()
         return [self.names[row[0]] for row in rows]
 
+    def first_figure_of(self, year: int) -> Location | None:
+        """Where the first figure of `year` was read (the files in the order read)."""
+        (rid,) = self.table.con.execute(
+            "SELECT min(rid) FROM obs WHERE year = ?", [year]
+        ).fetchone()
+        if rid is None:
+            return None
+        read = self.table.file_of(rid)
+        return Location(read.name, read.line(rid))
+
     def indicators_by_region(self) -> dict[str | None, int]:
         """How many indicators have a figure in each region, in the order first read."""
         rows = self.table.con.execute(
