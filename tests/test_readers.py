@@ -747,6 +747,22 @@ def test_filled_csv_template_reads_back_without_warnings(tmp_path: Path) -> None
     }
 
 
+def test_an_explanation_written_as_no_explanation_is_none(tmp_path: Path) -> None:
+    """A department's 原因分析 / 下一步措施 of 暂无 (or —) was printed in the report as its
+    explanation, "原因分析：暂无" (a new user's trial): it is no explanation, so the report
+    still asks for one (【待填写】). A 基期值 of 暂无 was already no baseline."""
+    plan = load_plan("national").plan
+    path = tmp_path / "t.csv"
+    lines = template_csv(plan, [2023], []).decode("utf-8-sig").splitlines()
+    lines[1] = lines[1][: -len(",,,")] + ",95.3,暂无,—"
+    lines[2] = lines[2][: -len(",,,")] + ",91.1,暂　无,落实控辍保学责任"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    items = read(path)
+    assert warnings(items) == [] and errors(items) == []
+    said = {(e.indicator, e.field): e.text for e in entries(items) if e.field != "baseline"}
+    assert said == {(plan.indicators[1].id, "measure"): "落实控辍保学责任"}
+
+
 def test_filled_template_through_the_cli(tmp_path: Path) -> None:
     path = tmp_path / "t.xlsx"
     assert cli("template", "national", "-o", str(path), "--years", "2022-2023").exit_code == 0

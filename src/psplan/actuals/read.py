@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
 from psplan.actuals.units import TRAILING_BRACKETS, trailing_unit
-from psplan.actuals.values import MISSING_TEXTS, CellError, Value, parse_value
+from psplan.actuals.values import MISSING_TEXTS, CellError, Value, is_missing_text, parse_value
 from psplan.errors import (
     Location,
     Message,
@@ -1303,6 +1303,10 @@ class _RowReader:
                 continue
             text = _text(cell)
             if text is None:
+                continue
+            if field != "baseline" and is_missing_text(text):
+                # 暂无, —: no explanation given, so the report still asks for one (【待填写】);
+                # "原因分析：暂无" read as the department's explanation (a new user's trial)
                 continue
             value = None
             if field == "baseline":

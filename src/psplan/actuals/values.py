@@ -149,6 +149,11 @@ class Value(NamedTuple):
 _PLAIN_DECIMAL = re.compile(r"-?\d{1,15}(?:\.\d{1,15})?")
 
 
+def is_missing_text(text: str) -> bool:
+    """Whether a cell's text is one of the ways of writing "no figure" (暂无, —, NA)."""
+    return normalise_text(text).lower() in MISSING_TEXTS
+
+
 def parse_value(raw: object) -> Value:
     """Parse one reported cell; PsplanError quoting text that is a broken number."""
     if type(raw) is str and _PLAIN_DECIMAL.fullmatch(raw):
