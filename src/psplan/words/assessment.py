@@ -41,6 +41,8 @@ WORDS: dict[str, dict[str, str]] = {
     # the tables
     "assessment.counts": {"zh": "总体情况", "en": "Summary"},
     "assessment.lagging": {"zh": "滞后约束性指标", "en": "Binding behind"},
+    # judged in the end year (终期评估): nothing is behind any more, only not met
+    "assessment.lagging.ended": {"zh": "未完成约束性指标", "en": "Binding not met"},
     "assessment.results": {"zh": "全部指标", "en": "All indicators"},
     "assessment.trends": {"zh": "趋势", "en": "Trends"},
     "assessment.domains": {"zh": "各领域进度", "en": "Progress by domain"},
@@ -140,6 +142,15 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Progress by domain against time elapsed",
     },
     # the HTML page
+    "docx.no_cjk_font": {
+        "zh": "Word 文档中的图未画出：matplotlib 没有找到含中文字符的字体（如 Noto Sans CJK SC："
+        "apt install fonts-noto-cjk；字体装好后仍未找到，请删去 matplotlib 的字体缓存 "
+        "~/.cache/matplotlib）；图中的数据照常列在其下的表中",
+        "en": "the Word document's charts are not drawn: matplotlib finds no font with the "
+        "Chinese characters (such as Noto Sans CJK SC: apt install fonts-noto-cjk; if one is "
+        "installed, remove matplotlib's font cache, ~/.cache/matplotlib); each chart's figures "
+        "are in the table under it as always",
+    },
     "docx.omitted": {
         "zh": "本表超过 {rows} 行，文档中不逐行列出；完整表格请输出 CSV（-o 结果.csv）或 XLSX。",
         "en": "This table has more than {rows} rows, too many to list in a document; the full "
