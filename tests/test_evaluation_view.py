@@ -439,7 +439,12 @@ def test_a_report_of_counties_counts_indicator_region_pairs_and_names_indicators
     assert named == [
         f"{i.name}（{lagging[i.name]}个地区）" for i in plan.indicators if i.name in lagging
     ]
-    assert "各地区指标的合计" in overview[-1]
+    assert "各地区指标的合计" in overview[-2]
+    # ankang's totals of the whole city, judged county by county, are for reference only
+    assert overview[-1].startswith("其中17项指标（中等职业教育招生数（不含技工）、城镇新增就业人数")
+    assert overview[-1].endswith(
+        "的目标是全市的总量，各地区的数据与之逐一对照没有意义，其结果仅供参考。"
+    )
     table = next(s for s in view.sections if s.title.startswith("二、"))
     assert [str(p) for p in table.paragraphs] == [
         "规划全域没有上报数据，下表的评价均为无数据；各领域的进度按各地区的数据计算，"
@@ -638,3 +643,30 @@ def test_a_reasons_files_warnings_are_in_its_line_order(tmp_path: Path) -> None:
     linted = [p.location.line for p in psplan.lint("ankang", [figures, reasons])
               if p.location.file == str(reasons)]  # fmt: skip
     assert linted == sorted(linted) and len(linted) >= 2, linted
+
+
+def test_a_final_evaluation_speaks_of_not_met_and_numbers_its_items_as_a_document_does() -> None:
+    """At the end year nothing is behind, only not met: the section and the table of binding
+    results said 滞后 in a 终期评估; and the items under 三、 were numbered （1）, skipping the
+    公文's （一） (a new user's trial). Mid-period the words stay."""
+    from psplan.views.assessment import assessment_view
+    from psplan.words.numerals import chinese_numeral
+
+    assert [chinese_numeral(n) for n in (1, 10, 11, 20, 31, 100, 105, 112)] == [
+        "一", "十", "十一", "二十", "三十一", "一百", "一百零五", "一百一十二"
+    ]  # fmt: skip
+    final = psplan.check("national", EXAMPLE, stage="final")
+    view = evaluation_view(final, "zh")
+    titles = [section.title for section in view.sections]
+    assert "三、约束性指标和未完成指标分析" in titles
+    assert (
+        "（一）孤儿和事实无人抚养儿童保障覆盖率" in titles and "（二）九年义务教育巩固率" in titles
+    )
+    assert "未完成约束性指标" in [table.title for table in assessment_view(final, "zh").tables]
+    english = [section.title for section in evaluation_view(final, "en").sections]
+    assert "3. Binding indicators and those not met" in english and "(1) " in " ".join(english)
+    midway = psplan.check("national", EXAMPLE, stage="mid")
+    assert "三、约束性指标和滞后指标分析" in [
+        s.title for s in evaluation_view(midway, "zh").sections
+    ]
+    assert "滞后约束性指标" in [table.title for table in assessment_view(midway, "zh").tables]

@@ -227,7 +227,8 @@ def test_a_workbook_makes_each_result_once_for_all_its_sheets(
     assert all(trends[key] == 1 for key in past)
     sheets = load_workbook(book, read_only=True)
     tables = {t.key: t for t in view.tables}
-    for key, name in (("results", "全部指标"), ("lagging", "滞后约束性指标"), ("trends", "趋势")):
+    lagging = "未完成约束性指标" if report.year >= report.plan.period.end else "滞后约束性指标"
+    for key, name in (("results", "全部指标"), ("lagging", lagging), ("trends", "趋势")):
         rows = list(sheets[name].iter_rows(min_row=2, values_only=True))
         assert len(rows) == len(tables[key].rows), key
     regions = [row[2] for row in sheets["全部指标"].iter_rows(min_row=2, values_only=True)]
@@ -473,3 +474,19 @@ def test_a_total_of_the_whole_area_judged_county_by_county_is_said(tmp_path: Pat
     rates.write_text("\n".join(lines[:1] + [line for line in lines if "床位总量" not in line
                      and "人数" not in line and "改造" not in line]) + "\n", "utf-8")  # fmt: skip
     assert "的总量" not in run_psplan("check", "hanzhong", str(rates), "-f", "json").stderr
+    # a report counting every county's results says so beside its counts (it did not)
+    only = tmp_path / "counties.csv"
+    only.write_text("\n".join(line for line in lines if not line.startswith("全市,")) + "\n",
+                    "utf-8")  # fmt: skip
+    report = tmp_path / "报告.md"
+    assert run_psplan("report", "hanzhong", str(only), "-o", str(report)).returncode in (0, 1)
+    written = report.read_text("utf-8")
+    assert (
+        "其中5项指标（接受创业服务人数、参加职业技能培训人数、养老服务床位总量、城镇老旧小区改造、"
+        "享受困难残疾人生活补贴和重度残疾人护理补贴人数）的目标是全市的总量，"
+        "各地区的数据与之逐一对照没有意义，其结果仅供参考。" in written
+    )
+    city_report = tmp_path / "全市.md"
+    run_psplan("report", "hanzhong", str(EXAMPLES / "generated" / "hanzhong-counties.csv"),
+               "-o", str(city_report))  # fmt: skip
+    assert "仅供参考" not in city_report.read_text("utf-8")  # (its counts are the city's own)

@@ -1478,6 +1478,18 @@ def totals_judged_by_region(report: Assessment, source: str) -> list[Problem]:
     (`counts_the_whole_area`: 高等级客运站数量 12个) judged against the figures of two or
     more of its regions: every county measured against the city's 12 stations was not met,
     without a word (a new user's trial). Said, not changed: the results are there to read."""
+    judged = area_totals_judged(report)
+    if not judged:
+        return []
+    shown = [f"{i.name} {i.target.raw}{i.unit or ''}" for i in judged]
+    area = OWN_AREA_WORDS[report.plan.level][0]
+    return [Problem(Location(source), "check.area_totals", "area-total", "warning",
+                    count=len(shown), area=plain(area), names=_listed(shown))]  # fmt: skip
+
+
+def area_totals_judged(report: Assessment) -> list[Indicator]:
+    """The indicators, in the plan's order, whose targets are totals of the plan's whole
+    area and were judged for two or more of its regions (`totals_judged_by_region`)."""
     plan = report.plan
     totals = {indicator.id for indicator in plan.indicators if counts_the_whole_area(indicator)}
     if not totals:
@@ -1496,12 +1508,7 @@ def totals_judged_by_region(report: Assessment, source: str) -> list[Problem]:
             seen = statuses[rows] if isinstance(rows, slice) else [statuses[i] for i in rows]
             if any(status != "no_data" for status in seen):
                 judged.add(indicator.id)
-    if not judged:
-        return []
-    shown = [f"{i.name} {i.target.raw}{i.unit or ''}" for i in plan.indicators if i.id in judged]
-    area = OWN_AREA_WORDS[plan.level][0]
-    return [Problem(Location(source), "check.area_totals", "area-total", "warning",
-                    count=len(shown), area=plain(area), names=_listed(shown))]  # fmt: skip
+    return [indicator for indicator in plan.indicators if indicator.id in judged]
 
 
 def _meant(region: str, names: Sequence[str]) -> str | None:

@@ -856,10 +856,10 @@ def assessment_view(report: Assessment, lang: str = "zh") -> View:
         made = [counts_table(report, lang), domains_table(domains(), lang, len(regions) > 1)]
         if many_regions(report):  # a province's or a country's counties: the summaries
             made += summary_tables(report, lang)  # first, before every lagging result
-        made.append(
-            results_table("lagging", say("assessment.lagging", lang), lagging, lang,
-                          with_regions)
-        )  # fmt: skip
+        # in the end year nothing is behind, only not met (a 终期评估's sheet said 滞后)
+        ended = report.year >= report.plan.period.end
+        title = say("assessment.lagging.ended" if ended else "assessment.lagging", lang)
+        made.append(results_table("lagging", title, lagging, lang, with_regions))
         if len(regions) > 1:
             made.append(matrix_table(report, lang, regions))
         if len([region for region in regions if region]) > 1:

@@ -70,6 +70,7 @@ from psplan.views.numbers import (
 )
 from psplan.views.plan import attribute_label
 from psplan.words import say
+from psplan.words.numerals import chinese_numeral
 
 #: The ratings that count towards 时间过半、任务过半.
 GOOD_RATINGS = ("achieved_early", "ahead", "as_expected")
@@ -176,6 +177,17 @@ def overall_paragraphs(report: Assessment, results: ResultColumns, lang: str) ->
         paragraphs.append(_sentence(clauses, lang))
     if len([region for region in report.regions if region]) > 1:
         paragraphs.append(_sentence([say(f"evaluation.overall.regions{several}", lang)], lang))
+    if several:  # the counts above hold results that are for reference only: said with them
+        from psplan.assess.areas import OWN_AREA_WORDS
+        from psplan.assess.check import area_totals_judged
+
+        totals = area_totals_judged(report)
+        if totals:
+            names = say("sep.list", lang).join(indicator.name for indicator in totals)
+            paragraphs.append(_sentence([say(
+                "evaluation.overall.area_totals", lang, count=len(totals), names=names,
+                area=OWN_AREA_WORDS[report.plan.level][0],
+            )], lang))  # fmt: skip
     return paragraphs
 
 
@@ -453,7 +465,9 @@ def remark(result: Result, key: str, lang: str) -> Paragraph:
 def analysis_sections(results: Sequence[Result], lang: str) -> list[Section]:
     sections = []
     for number, result in enumerate(analysed(results), start=1):
-        title = say("evaluation.item", lang, number=number, name=result.indicator.name)
+        # under 三、 a 公文's second level is （一）, not （1） (a new user's trial)
+        shown = chinese_numeral(number) if lang == "zh" else str(number)
+        title = say("evaluation.item", lang, number=shown, name=result.indicator.name)
         sections.append(
             Section(
                 title,
@@ -547,7 +561,12 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
         ),
         *_previous_section(report, tables, lang),
         Section(
-            say("evaluation.section.analysis", lang),
+            say(
+                "evaluation.section.analysis.ended"
+                if report.year >= report.plan.period.end
+                else "evaluation.section.analysis",
+                lang,
+            ),
             [] if analysis else [_sentence([say(f"evaluation.analysis.{none}", lang)], lang)],
         ),
         *analysis,

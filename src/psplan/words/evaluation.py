@@ -33,6 +33,10 @@ WORDS: dict[str, dict[str, str] | str] = {
         "zh": "三、约束性指标和滞后指标分析",
         "en": "3. Binding and lagging indicators",
     },
+    "evaluation.section.analysis.ended": {
+        "zh": "三、约束性指标和未完成指标分析",
+        "en": "3. Binding indicators and those not met",
+    },
     "evaluation.section.regions": {"zh": "四、区域均等化", "en": "4. Equalisation across regions"},
     "evaluation.section.commitments": {
         "zh": "（附）规划文本中的量化承诺",
@@ -207,6 +211,13 @@ WORDS: dict[str, dict[str, str] | str] = {
     "evaluation.in_unit": {"zh": "{value}{unit}", "en": "{value} {unit}"},
     "evaluation.sentence": {"zh": "{text}。", "en": "{text}."},
     # one indicator analysed
+    "evaluation.overall.area_totals": {
+        "zh": "其中{count}项指标（{names}）的目标是{area}的总量，各地区的数据与之逐一对照没有意义，"
+        "其结果仅供参考",
+        "en": "{count} of the indicators ({names}) have a target that is a total of the whole "
+        "area, {area}: each region's figure compared with it says nothing, so their results "
+        "are for reference only",
+    },
     "evaluation.item": {"zh": "（{number}）{name}", "en": "({number}) {name}"},
     "evaluation.stand.actual": {
         "zh": "{name}{year}年为{actual}，目标值为{target}，基期值为{baseline}",
