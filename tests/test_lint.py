@@ -500,3 +500,28 @@ def test_fractions_of_a_rate_printed_without_a_unit_are_said(tmp_path: Path, eng
     ]
     found = psplan.lint("hanzhong", path, engine=engine)
     assert [p.location.line for p in found if p.code == "range"] == [2, 3]
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_figure_a_thousand_times_its_target_is_said(tmp_path: Path, engine: str) -> None:
+    """养老服务床位总量 40000 (张) against the plan's 3.96 万张 was judged 完成 without a word
+    (a new user's trial). A figure over a thousand times a count's or an amount's target is
+    said, as a fraction is: check names the first and counts the rest, lint names each. The
+    城镇老旧小区改造 1300 beside its 1246 says nothing."""
+    path = tmp_path / "beds.csv"
+    path.write_text("指标,年份,数值\n养老服务床位总量,2024,38000\n养老服务床位总量,2025,40000\n"
+                    "城镇老旧小区改造,2025,1300\n", "utf-8")  # fmt: skip
+    report = psplan.check("hanzhong", path, engine=engine)
+    said = [(w.location.line, str(w.words)) for w in report.warnings if w.code == "range"]
+    assert said == [
+        (
+            2,
+            "“38000”比目标值 3.96万张 大一千倍以上，像是用了另一个单位：请核实养老服务床位总量的单位",
+        ),
+        (0, "养老服务床位总量另有 1 个数据比目标值大一千倍以上"),
+    ]
+    found = [p for p in psplan.lint("hanzhong", path, engine=engine) if p.code == "range"]
+    assert [p.location.line for p in found] == [2, 3]
+    assert str(found[1].words) == (
+        "养老服务床位总量2025年为“40000”，比目标值 3.96万张 大一千倍以上，像是用了另一个单位"
+    )

@@ -412,6 +412,8 @@ def collect(
     out_of_range: dict[str, tuple[int, str]] = {}  # indicator id → (figures out of range, file)
     fractions: dict[str, tuple[int, str]] = {}  # the same, of figures that look like fractions
     fraction_ids = {i.id for i in plan.indicators if shares_in_percent(i)}
+    magnitudes: dict[str, tuple[int, str]] = {}  # the same, of figures out of scale
+    floors = {i.id: floor for i in plan.indicators if (floor := magnitude_floor(i)) is not None}
     early: set[int] = set()  # the years before the plan's baseline year, said at their first
     figures_read = collected.figures_read
     current, stretch = None, 0  # the file being read, and how many of its rows in a row
@@ -506,6 +508,12 @@ def collect(
             fractions[indicator.id] = (seen + 1, row.file)
             if not seen:
                 collected.warnings.append(fraction_warning(indicator, row))
+        elif indicator.id in floors and looks_out_of_scale(value, floors[indicator.id]):
+            # 40000 for 3.96 万张: the first said, the rest counted
+            seen = magnitudes.get(indicator.id, (0, row.file))[0]
+            magnitudes[indicator.id] = (seen + 1, row.file)
+            if not seen:
+                collected.warnings.append(magnitude_warning(indicator, row))
         earlier = series.get(row.year)
         if earlier is not None and not _same(earlier.value, value):
             if unnamed.lost_name(row):
@@ -533,9 +541,10 @@ def collect(
             Problem(problems[-1].location, "check.stopped", "too-many-problems", count=MAX_PROBLEMS)
         )
     collected.years.update(year for series in observations.values() for year in series)
-    # the counts of the rest, in the file of the last: out of range, then fractions
+    # the counts of the rest, in the file of the last: out of range, fractions, out of scale
     for counted, rest in ((out_of_range, "check.more_out_of_range"),
-                          (fractions, "check.more_fractions")):  # fmt: skip
+                          (fractions, "check.more_fractions"),
+                          (magnitudes, "check.more_magnitudes")):  # fmt: skip
         for indicator_id, (count, file) in counted.items():
             if count > 1:
                 name = plan.indicator(indicator_id).name
@@ -580,6 +589,38 @@ def shares_in_percent(indicator: Indicator) -> bool:
         return True
     named_a_rate = any(word in indicator.name for word in RATE_WORDS)
     return not indicator.unit and named_a_rate and target <= 100
+
+
+#: A figure this many times its indicator's target is in another unit, most likely (40000 for
+#: 养老服务床位总量's 3.96 万张 was judged 完成 without a word: a new user's trial).
+MAGNITUDE = 1000.0
+
+
+def magnitude_floor(indicator: Indicator) -> float | None:
+    """The least figure `MAGNITUDE` times the indicator's target: where the target is a
+    positive number of a count or an amount (not a share, whose range is checked, nor a
+    change that may be anything), else None."""
+    target = indicator.target.value
+    if indicator.target.form != "number" or target is None or target <= 0:
+        return None
+    if same_unit(indicator.unit, "%") or indicator.unit == "‰" or shares_in_percent(indicator):
+        return None
+    if any(word in indicator.name for word in SIGNED_WORDS):
+        return None
+    return MAGNITUDE * target
+
+
+def looks_out_of_scale(value: Value, floor: float) -> bool:
+    """A figure without a unit of its own at least `floor` (`magnitude_floor`)."""
+    number = value.number
+    return number is not None and number >= floor and value.unit is None
+
+
+def magnitude_warning(indicator: Indicator, row: ActualRow) -> Problem:
+    """A figure over a thousand times its target (40000 张 for 3.96 万张): the first named."""
+    return Problem(row.location, "check.magnitude", "range", "warning", value=quoted(row.value.raw),
+                   name=indicator.name, target=indicator.target.raw,
+                   unit=indicator.unit or "")  # fmt: skip
 
 
 def looks_like_a_fraction(value: Value) -> bool:

@@ -60,6 +60,8 @@ from psplan.assess.check import (
     assess_collected,
     fraction_warning,
     judged,
+    magnitude_floor,
+    magnitude_warning,
     name_unit_problem,
     natural_range,
     shares_in_percent,
@@ -990,14 +992,27 @@ def _out_of_range(
         if suspect
         else []
     )
+    floors = [(gk, floor) for gk, indicator in enumerate(plan.indicators)
+              if (floor := magnitude_floor(indicator)) is not None]  # fmt: skip
+    magnitudes = (
+        con.execute(
+            "SELECT f.gk, count(*), min(f.rid), max(f.rid) FROM fig f JOIN (SELECT"
+            " unnest(?::INTEGER[]) AS gk, unnest(?::DOUBLE[]) AS least) s USING (gk)"
+            " WHERE NOT f.missing AND f.number >= s.least AND f.unit IS NULL GROUP BY f.gk"
+            " ORDER BY min(f.rid)",
+            [[gk for gk, _ in floors], [floor for _, floor in floors]],
+        ).fetchall()
+        if floors
+        else []
+    )
     placed = list(reading)
-    if not rows and not early and not fractions:
+    if not rows and not early and not fractions and not magnitudes:
         return [*(warning for _, _, warning in placed), *collected.repeated]
     details = {
         rid: (raw, year, ri, gk, number)
         for rid, raw, year, ri, gk, number in con.execute(
             "SELECT rid, raw, year, ri, gk, number FROM fig WHERE list_contains(?, rid)",
-            [[row[2] for row in (*rows, *fractions)] + [rid for (rid,) in early]],
+            [[row[2] for row in (*rows, *fractions, *magnitudes)] + [rid for (rid,) in early]],
         ).fetchall()
     }
 
@@ -1011,10 +1026,11 @@ def _out_of_range(
 
     # before a range warning of the same row, as `collect` says them
     placed += [(rid, 1, _early_warning(plan, actual_row(rid))) for (rid,) in early]
-    more: list[Problem] = []  # the counts of the rest: out of range, then fractions
+    more: list[Problem] = []  # the counts of the rest: out of range, fractions, out of scale
     kinds = (
         (rows, _range_warning, "check.more_out_of_range"),
         (fractions, fraction_warning, "check.more_fractions"),
+        (magnitudes, magnitude_warning, "check.more_magnitudes"),
     )
     for found, first_said, rest in kinds:
         for gk, count, first, last in found:

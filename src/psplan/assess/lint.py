@@ -56,6 +56,8 @@ from psplan.assess.check import (
     add_reference,
     in_line_order,
     looks_like_a_fraction,
+    looks_out_of_scale,
+    magnitude_floor,
     name_unit_problem,
     natural_range,
     one_region_twice,
@@ -325,12 +327,23 @@ def _ranges(series: dict, indicators: dict[str, Indicator]):
         indicator = indicators[indicator_id]
         low, high = natural_range(indicator)
         fractions = shares_in_percent(indicator)
+        floor = magnitude_floor(indicator)
         for _, figure in sorted(known.items()):
             number = figure.value.number
             if number is not None and not low <= number <= high:
                 yield range_finding(figure, indicator, region)
             elif fractions and looks_like_a_fraction(figure.value):
                 yield fraction_finding(figure, indicator, region)
+            elif floor is not None and looks_out_of_scale(figure.value, floor):
+                yield magnitude_finding(figure, indicator, region)
+
+
+def magnitude_finding(figure: Observation, indicator: Indicator, region: str | None) -> Problem:
+    """A figure over a thousand times its target (`check.magnitude_warning`)."""
+    return Problem(Location(figure.file, figure.line), "lint.magnitude", "range", "warning",
+                   name=indicator.name, region=region_words(region), year=figure.year,
+                   value=quoted(figure.value.raw), target=indicator.target.raw,
+                   unit=indicator.unit or "")  # fmt: skip
 
 
 def fraction_finding(figure: Observation, indicator: Indicator, region: str | None) -> Problem:

@@ -19,12 +19,14 @@ the same findings over random files.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 
 from psplan.actuals.columnar import read_table
 from psplan.actuals.read import summarise_skipped
 from psplan.assess.check import (
+    magnitude_floor,
     natural_range,
     one_region_twice,
     shares_in_percent,
@@ -35,6 +37,7 @@ from psplan.assess.lint import (
     Thresholds,
     apart_from_regions,
     fraction_finding,
+    magnitude_finding,
     missing_finding,
     outside_years_finding,
     plan_years,
@@ -89,22 +92,31 @@ def _ranges(collected: ColumnarCollected) -> list[Problem]:
     every one that looks like a percentage written as a fraction, in lint's order."""
     indicators, names = collected.plan.indicators, collected.names
     suspect = [gk for gk, indicator in enumerate(indicators) if shares_in_percent(indicator)]
+    # a figure's least out of scale, by gk (the largest double where the rule does not hold)
+    floors = [magnitude_floor(indicator) for indicator in indicators]
+    least = [math.inf if floor is None else floor for floor in floors]
     rows = collected.table.con.execute(
         "SELECT o.ri, o.gk, o.year, o.raw, o.kind, o.rid FROM obs o JOIN ranges r USING (gk)"
         " JOIN series s USING (ri, gk) WHERE o.number IS NOT NULL"
         " AND (NOT (o.number >= r.low AND o.number <= r.high) OR (o.number > 0"
-        " AND o.number < 1 AND o.unit IS NULL AND list_contains(?, o.gk)))"
+        " AND o.number < 1 AND o.unit IS NULL AND list_contains(?, o.gk))"
+        " OR (o.unit IS NULL AND o.number >= (?::DOUBLE[])[o.gk + 1]))"
         " ORDER BY s.first, o.year",
-        [suspect],
+        [suspect, least],
     ).fetchall()
     found = []
     for ri, gk, *figure in rows:
         observed = collected.observation(tuple(figure))
-        low, high = natural_range(indicators[gk])
+        indicator = indicators[gk]
+        low, high = natural_range(indicator)
         number = observed.value.number
         assert number is not None  # (the query's)
-        finding = fraction_finding if low <= number <= high else range_finding
-        found.append(finding(observed, indicators[gk], names[ri]))
+        if not low <= number <= high:
+            found.append(range_finding(observed, indicator, names[ri]))
+        elif 0 < number < 1 and gk in suspect:
+            found.append(fraction_finding(observed, indicator, names[ri]))
+        else:
+            found.append(magnitude_finding(observed, indicator, names[ri]))
     return found
 
 

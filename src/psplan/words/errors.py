@@ -327,6 +327,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{region}{name} {year} is {value}, outside its natural range "
         "({low:g}–{high:g}{unit})",
     },
+    "lint.magnitude": {
+        "zh": "{region}{name}{year}年为{value}，比目标值 {target}{unit} 大一千倍以上，"
+        "像是用了另一个单位",
+        "en": "{region}{name} {year} is {value}, over a thousand times the target "
+        "{target}{unit}, as though in another unit",
+    },
     "lint.fraction": {
         "zh": "{region}{name}{year}年为{value}，像是写成小数的百分比（以 % 计，目标值 {target}）",
         "en": "{region}{name} {year} is {value}, which looks like a percentage written as a "
@@ -950,6 +956,15 @@ WORDS: dict[str, dict[str, str]] = {
         "请写 {percent}",
         "en": "{value} looks like a percentage written as a fraction: {name} is in % (target "
         "{target}); if it is {percent}%, write {percent}",
+    },
+    "check.magnitude": {
+        "zh": "{value}比目标值 {target}{unit} 大一千倍以上，像是用了另一个单位：请核实{name}的单位",
+        "en": "{value} is over a thousand times the target {target}{unit}, as though in another "
+        "unit: check {name}'s unit",
+    },
+    "check.more_magnitudes": {
+        "zh": "{name}另有 {count} 个数据比目标值大一千倍以上",
+        "en": "{name}: {count} more figure(s) over a thousand times the target",
     },
     "check.more_fractions": {
         "zh": "{name}另有 {count} 个数据像是写成小数的百分比",
