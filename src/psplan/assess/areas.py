@@ -103,6 +103,14 @@ TARGET_LEVELS = {"全国": "national", "国家": "national", "全省": "province
                  "全市": "city", "市": "city"}  # fmt: skip
 
 
+def apart_from_regions(plan: Plan) -> frozenset[str]:
+    """Regions that are no region among the others: the plan's own area (全市) and the levels
+    above it (全省, 陕西省) — a total or an average of the regions, not one of them (a city's
+    total of a count would be an outlier every year; it is no county thinly reported, nor one
+    judged against a whole-area total)."""
+    return own_area_names(plan) | reference_region_names(plan)
+
+
 def reference_level(region: str) -> str:
     """Which level a reference region stands for; "given" for one the user named."""
     for level, words in LEVEL_REFERENCE_WORDS.items():

@@ -194,6 +194,12 @@ class Assessment:
     #: (never counted with `results`)
     commitments: list[Result] = field(default_factory=list)
 
+    @property
+    def at_period_end(self) -> bool:
+        """Judged in the period's end year (or after): nothing is behind any more, only not
+        met (终期评估's words)."""
+        return self.year >= self.plan.period.end
+
     @cached_property
     def columns(self) -> ResultColumns:
         """Every result's region, indicator, status, actual, gap and rating, in columns:

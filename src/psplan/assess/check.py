@@ -29,6 +29,7 @@ from psplan.actuals.values import Value, parse_value
 from psplan.assess.areas import (
     OWN_AREA_WORDS,
     TARGET_LEVELS,
+    apart_from_regions,
     counts_the_whole_area,
     own_area_names,
     reference_level,
@@ -1138,7 +1139,7 @@ def assess_collected(
         if warnings is not None:
             in_line_order(warnings, start)
             warnings.extend(one_region_twice(regions, source))
-            apart = own_area_names(plan) | reference_region_names(plan)
+            apart = apart_from_regions(plan)
             warnings.extend(thinly_reported(collected.indicators_by_region(), apart, source))
         if collected.years and max(collected.years) < year and warnings is not None:
             # judged in a year the figures do not reach (an evaluation's, or --year): each
@@ -1537,7 +1538,7 @@ def area_totals_judged(report: Assessment) -> list[Indicator]:
         return []
     from psplan.assess.regions import rows_by_indicator
 
-    apart = own_area_names(plan) | reference_region_names(plan)
+    apart = apart_from_regions(plan)
     columns = report.columns
     if sum(1 for region in report.regions if region and region not in apart) < 2:
         return []

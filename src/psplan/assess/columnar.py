@@ -49,7 +49,7 @@ from psplan.actuals.read import (
     region_name,
 )
 from psplan.actuals.values import Value, parse_value
-from psplan.assess.areas import own_area_names, reference_region_names
+from psplan.assess.areas import apart_from_regions, own_area_names, reference_region_names
 from psplan.assess.assessment import Assessment, Result, stage_year
 from psplan.assess.check import (
     AmbiguousName,
@@ -76,7 +76,7 @@ from psplan.assess.evaluate import (
     _round,
     judge_figure,
 )
-from psplan.assess.lint import Thresholds, _finding, apart_from_regions, shown_score
+from psplan.assess.lint import Thresholds, _finding, shown_score
 from psplan.assess.overrides import Override, apply_overrides
 from psplan.assess.rating import rate_values
 from psplan.assess.vectorised import JUDGED, RATINGS, STATUSES, judge_rows

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from psplan.actuals.read import ActualRow, SheetEntry, summarise_skipped
-from psplan.assess.areas import own_area_names, reference_region_names
+from psplan.assess.areas import apart_from_regions, reference_region_names
 from psplan.assess.check import (
     AmbiguousName,
     IndicatorMatcher,
@@ -256,13 +256,6 @@ def across_years_and_regions(
             *_outliers(series, indicators, thresholds, apart_from_regions(plan))]  # fmt: skip
 
 
-def apart_from_regions(plan: Plan) -> frozenset[str]:
-    """Regions an outlier is not looked for among, nor counted with: the plan's own area
-    (全市) and the levels above it (全省, 陕西省) — a total or an average of the regions, not
-    one of them (a city's total of a count would be an outlier every year)."""
-    return own_area_names(plan) | reference_region_names(plan)
-
-
 def shown_score(score: float, threshold: float) -> float:
     """A modified z-score as a finding shows it: one decimal, or as many (up to 12) as show
     it past the threshold (3.5000x flagged beside a threshold of 3.5 read "3.5", as though
@@ -275,10 +268,12 @@ def shown_score(score: float, threshold: float) -> float:
 
 
 def _finding(figure: Observation, rule: str, indicator: Indicator, region: str | None,
-             year: int, **args: object) -> Problem:  # fmt: skip
+             year: int, code: str | None = None, **args: object) -> Problem:  # fmt: skip
+    """A figure's finding at its row, worded by `lint.{rule}` (its code the rule's, unless
+    `code` groups it: a figure out of scale is one of the "range" findings)."""
     return Problem(
-        Location(figure.file, figure.line), f"lint.{rule}", rule, "warning", name=indicator.name,
-        region=region_words(region), year=year,
+        Location(figure.file, figure.line), f"lint.{rule}", code or rule, "warning",
+        name=indicator.name, region=region_words(region), year=year,
         value=quoted(figure.value.raw), **args,
     )  # fmt: skip
 
@@ -340,10 +335,16 @@ def _ranges(series: dict, indicators: dict[str, Indicator]):
 
 def magnitude_finding(figure: Observation, indicator: Indicator, region: str | None) -> Problem:
     """A figure over a thousand times its target (`check.magnitude_warning`)."""
-    return Problem(Location(figure.file, figure.line), "lint.magnitude", "range", "warning",
-                   name=indicator.name, region=region_words(region), year=figure.year,
-                   value=quoted(figure.value.raw), target=indicator.target.raw,
-                   unit=indicator.unit or "")  # fmt: skip
+    return _finding(
+        figure,
+        "magnitude",
+        indicator,
+        region,
+        figure.year,
+        "range",
+        target=indicator.target.raw,
+        unit=indicator.unit or "",
+    )
 
 
 def fraction_finding(figure: Observation, indicator: Indicator, region: str | None) -> Problem:

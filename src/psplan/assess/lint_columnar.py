@@ -25,6 +25,7 @@ from pathlib import Path
 
 from psplan.actuals.columnar import read_table
 from psplan.actuals.read import summarise_skipped
+from psplan.assess.areas import apart_from_regions
 from psplan.assess.check import (
     magnitude_floor,
     natural_range,
@@ -35,7 +36,6 @@ from psplan.assess.check import (
 from psplan.assess.columnar import ColumnarCollected
 from psplan.assess.lint import (
     Thresholds,
-    apart_from_regions,
     fraction_finding,
     magnitude_finding,
     missing_finding,

@@ -857,7 +857,7 @@ def assessment_view(report: Assessment, lang: str = "zh") -> View:
         if many_regions(report):  # a province's or a country's counties: the summaries
             made += summary_tables(report, lang)  # first, before every lagging result
         # in the end year nothing is behind, only not met (a 终期评估's sheet said 滞后)
-        ended = report.year >= report.plan.period.end
+        ended = report.at_period_end
         title = say("assessment.lagging.ended" if ended else "assessment.lagging", lang)
         made.append(results_table("lagging", title, lagging, lang, with_regions))
         if len(regions) > 1:

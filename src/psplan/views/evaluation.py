@@ -155,7 +155,7 @@ def overall_paragraphs(report: Assessment, results: ResultColumns, lang: str) ->
             for i in binding
             if results.ratings[i] in LAGGING_RATINGS or results.statuses[i] in LAGGING
         ]
-        ended = report.year >= report.plan.period.end  # behind at the end is not met
+        ended = report.at_period_end  # behind at the end is not met
         if lagging:
             names = _by_region(lagging, report, lang) if several else [i.name for i in lagging]
             key = "binding_not_met" if ended else "binding_lagging"
@@ -563,7 +563,7 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
         Section(
             say(
                 "evaluation.section.analysis.ended"
-                if report.year >= report.plan.period.end
+                if report.at_period_end
                 else "evaluation.section.analysis",
                 lang,
             ),
