@@ -130,7 +130,7 @@ def test_help_lists_every_command_in_order() -> None:
 
     done = run_process("--help")
     assert done.returncode == 0, done.stderr
-    lines = done.stdout.split("Commands:", 1)[1].splitlines()
+    lines = done.stdout.split("命令：", 1)[1].splitlines()
     listed = [line.split()[0] for line in lines if line.startswith("  ") and line[2] != " "]
     assert listed == list(COMMANDS)
 
@@ -145,7 +145,7 @@ def test_a_command_alone_says_what_the_whole_app_says() -> None:
             whole.stdout,
             whole.stderr,
         ), args
-        assert done.stdout.startswith(f"Usage: psplan {args[0]} ") or done.returncode == 2
+        assert done.stdout.startswith(f"用法：psplan {args[0]} ") or done.returncode == 2
     mistyped = run_process("chek", "national")
     assert mistyped.returncode == 2
     assert mistyped.stderr.splitlines() == [

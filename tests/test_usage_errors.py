@@ -94,7 +94,7 @@ def test_a_value_like_an_option_is_still_a_value(tmp_path: Path) -> None:
 def test_help_and_success_keep_their_exit_codes(tmp_path: Path) -> None:
     assert runner.invoke(app, ["check", "--help"]).exit_code == 0
     short = runner.invoke(app, ["check", "-h"])  # a habit: it was "没有选项 -h"
-    assert short.exit_code == 0 and short.stdout.startswith("Usage: ")
+    assert short.exit_code == 0 and short.stdout.startswith("用法：")
     assert short.stdout == runner.invoke(app, ["check", "--help"]).stdout
     done = runner.invoke(app, ["show", "national", "-o", str(tmp_path / "n.json")])
     assert done.exit_code == 0, done.output

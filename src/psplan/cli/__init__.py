@@ -27,7 +27,7 @@ import typer
 from psplan import __version__
 from psplan.cli.options import Lang
 from psplan.cli.run import command_inputs, print_problems, stderr_line
-from psplan.cli.usage import Group, command_language
+from psplan.cli.usage import Command, Group, command_language
 from psplan.errors import PsplanError
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def make_app(names: Iterable[str] = COMMANDS) -> typer.Typer:
     for name in names:
         module, function = COMMANDS[name]
         command = getattr(import_module(f"psplan.cli.{module}"), function)
-        made.command(name=name)(started(command))
+        made.command(name=name, cls=Command)(started(command))
     made.callback()(_main)
     return made
 

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from psplan.cli.run import stderr_line
 
@@ -32,8 +32,46 @@ def command_language(argv: Sequence[str]) -> str:
     return "en" if os.environ.get("PSPLAN_LANG", "").lower() == "en" else "zh"
 
 
+def _help_language(ctx: Any) -> str:
+    """The language of a help page: the one `Group.main` found in the arguments, else
+    PSPLAN_LANG's (a command run on its own, by a test or an embedding caller)."""
+    return getattr(ctx.find_root().command, "help_lang", None) or command_language(())
+
+
+class Command(TyperCommand):
+    """One of psplan's commands: its help page in the command's language (`helptext`)."""
+
+    def get_help(self, ctx: Any) -> str:
+        if _help_language(ctx) != "zh":
+            return super().get_help(ctx)
+        from psplan.cli.helptext import get_help
+
+        return get_help(self, ctx)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        if getattr(self, "help_lang", "en") != "zh" or not self.help:
+            return super().get_short_help_str(limit)
+        from psplan.cli.helptext import short_help
+
+        return short_help(self.help, limit)
+
+
 class Group(TyperGroup):
-    """psplan's app: click's usage errors said as one line (`usage_line`), exit 2."""
+    """psplan's app: click's usage errors said as one line (`usage_line`), exit 2; its help
+    page and its commands' in the command's language (`Command`)."""
+
+    #: the language of a help page, from the arguments (`main`)
+    help_lang: str | None = None
+
+    def get_help(self, ctx: Any) -> str:
+        lang = _help_language(ctx)
+        for command in self.commands.values():  # their lines in the list of commands
+            command.help_lang = lang  # type: ignore[attr-defined]
+        if lang != "zh":
+            return super().get_help(ctx)
+        from psplan.cli.helptext import get_help
+
+        return get_help(self, ctx)
 
     def main(
         self,
@@ -48,6 +86,7 @@ class Group(TyperGroup):
         from typer import Abort
 
         argv = list(sys.argv[1:] if args is None else args)
+        self.help_lang = command_language(argv)
         swallowed = self._option_as_value(argv)
         if swallowed:  # `-o --lang en`: click would write a file named "--lang"
             stderr_line(f"psplan: error: {swallowed}")

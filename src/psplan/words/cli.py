@@ -139,4 +139,12 @@ WORDS: dict[str, dict[str, str]] = {
         "drop --format or give -o a name ending in {wanted_suffix}",
     },
     "cli.either": {"zh": "{first} 或 {last}", "en": "{first} or {last}"},
+    # a help page's own words (click's and typer's, in English where the page is)
+    "cli.help.usage": {"zh": "用法：", "en": "Usage: "},
+    "cli.help.arguments": {"zh": "参数", "en": "Arguments"},
+    "cli.help.options": {"zh": "选项", "en": "Options"},
+    "cli.help.commands": {"zh": "命令", "en": "Commands"},
+    "cli.help.default": {"zh": "默认：{value}", "en": "default: {value}"},
+    "cli.help.env_var": {"zh": "环境变量：{value}", "en": "env var: {value}"},
+    "cli.help.required": {"zh": "必填", "en": "required"},
 }
