@@ -16,7 +16,7 @@ from psplan.cli.options import (
     SheetOpt,
 )
 from psplan.cli.run import existing_file, refuse_to_overwrite, user_errors, write, wrote
-from psplan.errors import PsplanError, plain
+from psplan.errors import Location, Problem, PsplanError, plain
 
 
 @user_errors
@@ -44,7 +44,8 @@ def init(
     of the period that ends (with its file and row), no targets yet, a `previous` link on
     each indicator. Check it with `psplan validate --strict` once the targets are in."""
     from psplan.cli.judge import load_for_judging, run_check
-    from psplan.comparison.periods import next_period_draft
+    from psplan.cli.run import warn
+    from psplan.comparison.periods import next_period_draft, without_own_area
     from psplan.plan.serialize import draft_yaml
     from psplan.plan.yamlsource import shorten
     from psplan.views.template import parse_years
@@ -65,6 +66,9 @@ def init(
     report = run_check(old, actuals, options)
     files = [str(path) for path in actuals]
     data = next_period_draft(report, new_id, start, end, files)
+    elsewhere = without_own_area(report)
+    if elsewhere is not None:  # every baseline empty: say why, not only how many
+        warn([Problem(Location(", ".join(files)), elsewhere, "no-own-area", "warning")])
     replaced = existing_file(output)  # (with --force)
     write(draft_yaml(data, f"psplan init {new_id} --from {previous}"), output)
     missing = sum(1 for row in data["indicators"] if "baseline" not in row)

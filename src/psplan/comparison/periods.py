@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from psplan.assess.assessment import Assessment, Result
+from psplan.errors import Message
 from psplan.plan.model import Indicator, Plan
 from psplan.plan.targets import number_text
 from psplan.words import say
@@ -36,14 +37,8 @@ def next_period_draft(
     final assessment `report` (judged in its end year)."""
     old = report.plan
     finals = {r.indicator.id: r for r in _own(report)}
-    regions = [region for region in report.regions if region]
-    # counties' figures only: no baseline, and why (it read "No figure reported")
-    elsewhere = (
-        f"No figure of {old.id}'s own area ({', '.join(sorted(report.own_area))}) in the "
-        f"files, which give {len(regions)} regions' figures: no baseline."
-        if not finals and len(regions) > 1
-        else None
-    )
+    missing = without_own_area(report)
+    elsewhere = missing.render() if missing is not None else None
     indicators = []
     for indicator in old.indicators:
         row: dict[str, Any] = {
@@ -96,6 +91,16 @@ def next_period_draft(
         data["leads"] = [lead.model_dump(exclude_none=True, exclude_defaults=True)
                          for lead in old.leads]  # fmt: skip
     return data
+
+
+def without_own_area(report: Assessment) -> Message | None:
+    """Why no row of the draft has a baseline where the files give counties' figures only (a
+    baseline is the plan's own area's final figure); else None."""
+    regions = [region for region in report.regions if region]
+    if _own(report) or len(regions) < 2:
+        return None
+    return Message("init.note.no_own_area", plan=report.plan.id,
+                   own="、".join(sorted(report.own_area)), regions=len(regions))  # fmt: skip
 
 
 def _own(report: Assessment) -> list[Result]:

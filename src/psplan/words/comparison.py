@@ -117,6 +117,12 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "未填 parent 和 maps_to：新一期的上级规划不在内置规划中。",
         "en": "No parent and no maps_to: the parent plan of the new period is not bundled.",
     },
+    "init.note.no_own_area": {
+        "zh": "文件中没有规划 {plan} 全域（{own}）的数据，只有 {regions} 个地区的数据："
+        "各指标都没有基期值（基期值取规划全域的期末数）。",
+        "en": "No figure of {plan}'s own area ({own}) in the files, which give {regions} "
+        "regions' figures: no baseline (a baseline is the own area's final figure).",
+    },
     "init.note.no_total": {
         "zh": "上一规划期没有可作起点的累计数（{year}年）。",
         "en": "No total of the previous period to start from ({year}).",
