@@ -362,7 +362,7 @@ def test_row_notes_reach_the_reader_and_an_override_settles_the_row(tmp_path: Pa
     markdown = run("check", "hanzhong", str(actuals), "--format", "markdown").stdout
     row = next(line for line in markdown.splitlines() if "| 城镇老旧小区改造 [" in line)
     mark = re.search(r"城镇老旧小区改造 (\[\d+\])", row).group(1)  # the row's footnote
-    assert "five-year total" in next(n for n in markdown.splitlines() if n.startswith(f"- {mark}"))
+    assert "为五年累计数" in next(n for n in markdown.splitlines() if n.startswith(f"- {mark}"))
     as_level = results(run("check", "hanzhong", str(actuals), "--format", "json").stdout)
     assert as_level[(None, "old_community_renovation")]["actual"] == 240
     overrides = write(

@@ -98,6 +98,10 @@ def test_a_report_judges_the_commitments_it_names_apart_and_the_main_counts_stay
     assert "另有量化承诺86项，本次数据涉及3项" in section
     for pledge_id in ("c029", "c031", yearly):
         assert f"| {pledge_id} " in section
+    # a commitment's notes in the report's language (they were English lines in it)
+    c031 = next(c for c in plan.commitments if c.id == "c031")
+    assert c031.notes_zh and f"指标说明：{c031.notes_zh[0]}" in text
+    assert c031.notes[0] not in text
     body = text[: text.index("## （附）规划文本中的量化承诺")]
     assert "c029" not in body  # not in the main table or its counts
     data = both.to_dict()

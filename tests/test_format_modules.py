@@ -606,7 +606,7 @@ def test_a_text_table_says_a_note_shared_by_many_rows_once(tmp_path: Path) -> No
     path = tmp_path / "three.csv"
     path.write_text("地区,指标,年份,数值\n" + rows, encoding="utf-8")
     view = assessment_view(psplan.check("ankang", path), "zh")
-    note = "The national name is 每千人口拥有执业(助理)医师数"
+    note = "国家规划的指标名称为每千人口拥有执业(助理)医师数"
     for form in ("table", "markdown"):
         text = render(view, form, width=200) if form == "table" else render(view, "markdown")
         assert text.count(note) == 1, form

@@ -458,7 +458,7 @@ def test_a_csv_of_every_result_makes_no_result_twice(tmp_path: Path) -> None:
     assert made == [] and len(results) == 5 * 64
     results._made = original  # type: ignore[attr-defined]
     assert text == render(materialised(assessment_view(report, "zh")), "csv")
-    assert "转录说明" in text  # the plan's notes are in it, read off the same results
+    assert "指标说明" in text  # the plan's notes are in it, read off the same results
 
 
 def test_a_duckdb_that_streams_out_of_order_writes_county_results_on_one_thread(

@@ -36,6 +36,7 @@ def _indicator(commitment: Commitment) -> Indicator:
         attribute="expected",
         attribute_printed="—",
         notes=list(commitment.notes),
+        notes_zh=list(commitment.notes_zh),
     )
 
 

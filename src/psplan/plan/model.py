@@ -164,12 +164,19 @@ class Indicator(Strict):
     maps_to: str | None = None
     lead_department: str | None = None
     notes: list[str] = Field(default_factory=list)
+    #: the notes in Chinese, one for each of `notes` in its order, for the Chinese reports
+    #: (the notes are the transcriber's, in English, for whoever checks the file)
+    notes_zh: list[str] = Field(default_factory=list)
     source: Source | None = None
     #: where a baseline taken from reported figures came from (`psplan init`: the previous
     #: period's final figure, its file and row), when it is not printed in the plan
     baseline_source: Source | None = None
     #: the indicator of the previous plan period this one continues (lineage across periods)
     previous: PreviousLink | None = None
+
+    def notes_in(self, lang: str) -> list[str]:
+        """The notes in `lang`: the Chinese ones where the file has them, else as written."""
+        return self.notes_zh if lang == "zh" and self.notes_zh else self.notes
 
     @property
     def effective_kind(self) -> Kind:
@@ -263,6 +270,7 @@ class Commitment(Strict):
     year: Year | Literal["annual"] = 2025  # when it is due; "annual" for a 每年 promise
     clause: str = Field(min_length=1)  # the sentence, as printed (line breaks rejoined)
     notes: list[str] = Field(default_factory=list)
+    notes_zh: list[str] = Field(default_factory=list)  # as an indicator's
     source: Source
 
 

@@ -196,9 +196,9 @@ def row_notes(result: Result, lang: str) -> list[str]:
     the departments' 原因分析 / 下一步措施 from the collection sheet.
 
     The plan's notes are the transcription's, written in English for whoever checks the data
-    file against the source; some matter to the reader (汉中 prints 1246 个 without the brackets
-    of a five-year total), so every report shows them, marked as 转录说明 so that a Chinese
-    reader knows what the English line is."""
+    file against the source, and in Chinese (`notes_zh`) for the reports; some matter to the
+    reader (汉中 prints 1246 个 without the brackets of a five-year total), so every report
+    shows them, in its language where the file has it."""
     lines = plan_note_lines(result.indicator, lang)
     if result.override:
         lines.append(say("assessment.note.override", lang, text=result.override))
@@ -211,7 +211,8 @@ def row_notes(result: Result, lang: str) -> list[str]:
 def plan_note_lines(indicator: Indicator, lang: str) -> list[str]:
     """The plan's notes on an indicator's row, as a report prints them (`row_notes`)."""
     return [
-        say("assessment.note.plan", lang, text=note) for note in _plan_notes(tuple(indicator.notes))
+        say("assessment.note.plan", lang, text=note)
+        for note in _plan_notes(tuple(indicator.notes_in(lang)))
     ]
 
 
@@ -820,15 +821,21 @@ def commitments_table(report: Assessment, lang: str) -> Table:
     columns = tuple(
         Column(key, label(key, lang), wide=key in ("where", "commitment", "reason")) for key in keys
     )
-    rows = []
+    rows, notes = [], {}
     for result in report.commitments:
         cells = result_cells(result, lang)
         pledge = by_id[result.indicator.id]
         due = say("assessment.due.annual", lang) if pledge.year == "annual" else count(pledge.year)
         cells.update(commitment_id=pledge.id, where=result.indicator.domain,
                      commitment=pledge.subject, target=pledge.target, due=due)  # fmt: skip
+        # under it, as under an indicator's row: the transcription's notes (how its year or
+        # target was read), an override, the department's 原因分析 / 下一步措施
+        lines = row_notes(result, lang)
+        if lines:
+            notes[len(rows)] = lines
         rows.append(tuple(cells[key] for key in keys))
-    return Table("commitments", say("assessment.commitments", lang), columns, rows)
+    return Table("commitments", say("assessment.commitments", lang), columns, rows,
+                 notes=notes, noted=True)  # fmt: skip
 
 
 # ------------------------------------------------------------------------------ the views

@@ -93,7 +93,7 @@ WORDS: dict[str, dict[str, str]] = {
     # what is printed under a row
     "assessment.ratings": {"zh": "评价：{counts}", "en": "Evaluation: {counts}"},
     "assessment.column.rating": {"zh": "评价", "en": "evaluation"},
-    "assessment.note.plan": {"zh": "转录说明：{text}", "en": "transcription note: {text}"},
+    "assessment.note.plan": {"zh": "指标说明：{text}", "en": "transcription note: {text}"},
     "assessment.note.override": {"zh": "人工设定：{text}", "en": "override: {text}"},
     "assessment.note.note": {"zh": "上报备注：{text}", "en": "note reported: {text}"},
     "assessment.note.reason": {"zh": "原因分析：{text}", "en": "reason: {text}"},

@@ -493,6 +493,12 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "指标{id}：目标值为空",
         "en": "indicator {id}: the target is empty",
     },
+    "validate.notes_zh_count": {
+        "zh": "{id}：notes_zh 有 {notes_zh} 条，notes 有 {notes} 条"
+        "（每条中文说明对应同一位置的一条 notes）",
+        "en": "{id}: notes_zh has {notes_zh} entries and notes {notes} (each Chinese note "
+        "stands for the note in its place)",
+    },
     "validate.parent_is_self": {
         "zh": "指定的上级规划（{file}）就是本规划{id}自身",
         "en": "the parent plan given ({file}) is this plan {id} itself",

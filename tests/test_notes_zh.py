@@ -1,0 +1,109 @@
+"""The transcription's notes in Chinese (`notes_zh`), which the Chinese reports print.
+
+The notes are the transcriber's, in English, for whoever checks a data file against its
+source; a Chinese commission's report printed them as English lines. Each indicator's and
+commitment's notes now have a Chinese version, one for each note in its place. The translation was made apart
+from the notes and is checked here note by note against them: every number, every Chinese
+term the note quotes from the document, in the same note."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from psplan.cli import app
+from psplan.plan.plans import load_plan
+
+ROOT = Path(__file__).resolve().parents[1]
+PLANS = ("national", "hanzhong", "ankang", "chuzhou", "suzhou")
+EXAMPLES = ROOT / "examples"
+runner = CliRunner()
+
+
+def _rows(name: str) -> list:
+    """A plan's indicators and commitments: the rows that carry notes."""
+    plan = load_plan(name).plan
+    return [*plan.indicators, *plan.commitments]
+
+
+def _pairs(name: str) -> list[tuple[str, int, str, str]]:
+    noted = [row for row in _rows(name) if row.notes]
+    return [
+        (row.id, at, " ".join(english.split()), chinese)
+        for row in noted
+        for at, (english, chinese) in enumerate(zip(row.notes, row.notes_zh, strict=True))
+    ]
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_every_note_has_its_chinese_in_its_place(name: str) -> None:
+    for row in _rows(name):
+        assert len(row.notes_zh) == len(row.notes), row.id
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_each_chinese_note_keeps_the_numbers_and_quoted_chinese_of_its_note(name: str) -> None:
+    pairs = _pairs(name)
+    assert pairs
+    for indicator, at, english, chinese in pairs:
+        where = (indicator, at, english, chinese)
+        assert Counter(re.findall(r"\d+", english)) == Counter(re.findall(r"\d+", chinese)), where
+        for term in re.findall(r"[\u4e00-\u9fff]{2,}", english):
+            assert term in chinese, (term, *where)
+        # Chinese, not the English again: at least as many Chinese characters as Latin letters
+        han, latin = (
+            len(re.findall(pattern, chinese)) for pattern in ("[\u4e00-\u9fff]", "[A-Za-z]")
+        )
+        assert han > latin, where
+
+
+def test_the_same_note_reads_the_same_in_chinese() -> None:
+    said: dict[str, set[str]] = {}
+    for name in PLANS:
+        for _, _, english, chinese in _pairs(name):
+            said.setdefault(english, set()).add(chinese)
+    assert all(len(chinese) == 1 for chinese in said.values()), {
+        english: chinese for english, chinese in said.items() if len(chinese) > 1
+    }
+
+
+def test_a_chinese_report_prints_the_chinese_note_and_an_english_one_the_note() -> None:
+    plan = load_plan("hanzhong").plan
+    renovation = plan.indicator("old_community_renovation")
+    assert renovation.notes and renovation.notes_zh
+    actuals = str(EXAMPLES / "generated" / "hanzhong-counties.csv")
+    zh = runner.invoke(app, ["check", "hanzhong", actuals, "--region", "全市", "-f", "markdown"])
+    assert zh.exit_code in (0, 1), zh.output
+    assert f"指标说明：{renovation.notes_zh[0]}" in zh.stdout
+    assert renovation.notes[0][:40] not in zh.stdout
+    en = runner.invoke(app, ["check", "hanzhong", actuals, "--region", "全市", "-f", "markdown",
+                             "--lang", "en"])  # fmt: skip
+    assert "transcription note: " + " ".join(renovation.notes[0].split()) in en.stdout
+    assert renovation.notes_zh[0] not in en.stdout
+
+
+def test_a_plan_without_chinese_notes_shows_its_notes_as_written(tmp_path: Path) -> None:
+    text = (ROOT / "data" / "national.yaml").read_text(encoding="utf-8")
+    stripped = re.sub(r"\n    notes_zh:(?: \[.*\]|(?:\n      - .*)+)", "", text)
+    assert "notes_zh" not in stripped
+    path = tmp_path / "national.yaml"
+    path.write_text(stripped, encoding="utf-8")
+    plan = load_plan(str(path)).plan
+    noted = next(indicator for indicator in plan.indicators if indicator.notes)
+    assert noted.notes_in("zh") == noted.notes == noted.notes_in("en")
+
+
+def test_a_chinese_note_missing_or_extra_is_an_error_naming_the_indicator(tmp_path: Path) -> None:
+    text = (ROOT / "data" / "national.yaml").read_text(encoding="utf-8")
+    first = text.index("    notes_zh:\n")
+    line = text.index("\n", text.index("      - ", first)) + 1
+    path = tmp_path / "national.yaml"
+    path.write_text(text[:line] + '      - "多出的一条"\n' + text[line:], encoding="utf-8")
+    done = runner.invoke(app, ["validate", str(path)])
+    assert done.exit_code == 2
+    assert "notes_zh 有 2 条，notes 有 1 条" in done.output
+    assert f"{path}:" in done.output
