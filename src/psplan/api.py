@@ -238,14 +238,22 @@ ACTUALS_COLUMNS = (
 
 
 def read_actuals(
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | Any,
     *,
     encoding: str | None = None,
     sheet: str | int | None = None,
 ) -> Actuals:
     """Every row of a CSV or .xlsx file of reported figures, read as `psplan check` reads it
     (`encoding` forces a CSV encoding; `sheet` picks a workbook sheet by name or 1-based
-    number). A file that cannot be read at all raises `PsplanError`."""
+    number). A file that cannot be read at all raises `PsplanError`.
+
+    `path` may also be a table in memory — a pandas or polars DataFrame, or a list of dicts —
+    read as the same table written to a CSV file: its columns are the header (line 1 in
+    messages, which name it `DataFrame` or `records`), its rows lines 2, 3…"""
+    from psplan.actuals.tables import is_table, table_name, table_records
+
+    if is_table(path):  # a DataFrame or a list of dicts, read as the same table in a CSV file
+        return Actuals(table_records(path), table_name(path))
     path = Path(path)
     rows = _read_actuals(path, encoding=encoding, sheet=None if sheet is None else str(sheet))
     return Actuals(rows, str(path))
@@ -332,6 +340,7 @@ def check(
     the result, never printed.
     """
     chosen = _plan(plan_or_name)
+    actuals = _tables_read(actuals)
     files: list[Path] = []
     if isinstance(actuals, (str, os.PathLike)):
         files = [Path(actuals)]
@@ -349,10 +358,7 @@ def check(
         rows: Iterable[Row] = (row for path in files for row in _read_actuals(path))
         source = ", ".join(str(path) for path in files)
     elif isinstance(actuals, (bytes, Mapping)) or not isinstance(actuals, Iterable):
-        raise TypeError(
-            "actuals: give a file (str or Path) or the rows of psplan.read_actuals(), "
-            f"not {type(actuals).__name__}"
-        )
+        raise TypeError(f"{_GIVE}, not {type(actuals).__name__}")
     else:
         rows, several = _joined(actuals)
         source = ", ".join(several) if several else getattr(actuals, "source", "")
@@ -419,6 +425,7 @@ def lint(
         _number_option(name, value, least)
     chosen = _plan(plan_or_name)
     limits = Thresholds(jump_steps, jump_share, outlier_z, outlier_regions)
+    actuals = _tables_read(actuals)
     given = [actuals] if isinstance(actuals, (str, os.PathLike)) else list(actuals)
     read = isinstance(actuals, Actuals)  # (a file's rows, though it gave none)
     if read or not all(isinstance(item, (str, os.PathLike)) for item in given):
@@ -464,6 +471,43 @@ def draft_next_period(
     files = [str(actuals)] if isinstance(actuals, (str, os.PathLike)) else [str(a) for a in actuals]
     data = next_period_draft(report, new_id, start, end, files)
     return draft_yaml(data, f"psplan.draft_next_period({chosen.id!r})")
+
+
+def _tables_read(actuals: Any) -> Any:
+    """`actuals` with every table in memory read (`read_actuals`): a DataFrame or a list of
+    dicts as its rows; a list mixing files, tables and rows already read as a list of
+    `Actuals`, one per item (one dataset, as a list of files is). Anything else as given; a
+    list of what is none of these is a TypeError saying what may be given."""
+    from psplan.actuals.tables import is_table
+
+    if isinstance(actuals, Actuals):
+        return actuals
+    if is_table(actuals):
+        return read_actuals(actuals)
+    if not isinstance(actuals, (list, tuple)) or not actuals:
+        return actuals
+    paths = [isinstance(item, (str, os.PathLike)) for item in actuals]
+    if all(paths) or all(isinstance(item, Actuals) for item in actuals):
+        return actuals
+    kinds = (str, os.PathLike, Actuals)
+    if any(isinstance(item, kinds) or is_table(item) for item in actuals):
+        if not all(isinstance(item, kinds) or is_table(item) for item in actuals):
+            raise TypeError(_GIVE + f", not a list holding {_kinds_in(actuals)}")
+        return [item if isinstance(item, Actuals) else read_actuals(item) for item in actuals]
+    row_kinds = (ActualRow, SheetEntry, Problem)
+    if not all(type(item) in row_kinds for item in actuals):
+        raise TypeError(_GIVE + f", not a list of {_kinds_in(actuals)}")
+    return actuals
+
+
+_GIVE = (
+    "actuals: give a file (str or Path), a list of files, a DataFrame, a list of dicts, or "
+    "the rows of psplan.read_actuals()"
+)
+
+
+def _kinds_in(items: Iterable[Any]) -> str:
+    return ", ".join(sorted({type(item).__name__ for item in items}))
 
 
 def _joined(actuals: Iterable[Any]) -> tuple[Iterable[Row], list[str]]:

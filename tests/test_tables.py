@@ -1,0 +1,92 @@
+"""Figures handed to the library as a table in memory — a pandas or polars DataFrame, a list
+of dicts — are read as the same table in a CSV file (a notebook trial: `psplan.check(plan,
+df)` judged the DataFrame's column names as rows and failed with an AttributeError from deep
+inside; `psplan.lint(plan, df)` said "指标: 文件不存在")."""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pytest
+
+import psplan
+
+ROOT = Path(__file__).resolve().parents[1]
+NATIONAL = ROOT / "examples" / "national-2023.csv"  # published figures (examples/SOURCES.md)
+
+
+def _records() -> list[dict[str, str]]:
+    with NATIONAL.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _judged(checked: psplan.Checked) -> list[dict]:
+    """The results as JSON, without where each figure was read (a file, or the table)."""
+    results = checked.to_dict()["results"]
+    for result in results:
+        for figure in result.get("observations", []):
+            figure.pop("file", None)
+    return results
+
+
+def test_a_pandas_dataframe_is_judged_as_the_same_csv_file() -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.read_csv(NATIONAL)
+    from_file = psplan.check("national", NATIONAL)
+    from_frame = psplan.check("national", frame)
+    assert from_frame.summary() == from_file.summary()
+    assert _judged(from_frame) == _judged(from_file)
+    assert psplan.read_actuals(frame).source == "DataFrame"
+
+
+def test_a_polars_dataframe_and_a_list_of_dicts_too() -> None:
+    from_file = _judged(psplan.check("national", NATIONAL))
+    assert _judged(psplan.check("national", _records())) == from_file
+    polars = pytest.importorskip("polars")
+    assert _judged(psplan.check("national", polars.read_csv(NATIONAL))) == from_file
+
+
+def test_a_bad_row_is_named_by_its_line_as_in_the_csv_file() -> None:
+    """The header is line 1, the first row line 2: the line the row has in the CSV file."""
+    records = _records()
+    records[2] = {**records[2], "indicator": "不存在的指标"}
+    with pytest.raises(psplan.PsplanError) as raised:
+        psplan.check("national", records)
+    assert str(raised.value).startswith("records:4: 规划 national 中没有指标“不存在的指标”")
+
+
+def test_empty_cells_nan_and_numpy_numbers_read_as_a_files_would(tmp_path: Path) -> None:
+    pandas = pytest.importorskip("pandas")
+    text = "地区,指标,年份,数值\n全国,人均预期寿命,2023,78.6\n全国,养老机构护理型床位占比,2023,\n"
+    path = tmp_path / "a.csv"
+    path.write_text(text, encoding="utf-8")
+    frame = pandas.read_csv(path)  # 2023 as numpy int64, the empty value as NaN
+    assert math.isnan(frame["数值"][1])
+    from_file, from_frame = psplan.read_actuals(path), psplan.read_actuals(frame)
+    assert [row.value for row in from_frame.figures] == [row.value for row in from_file.figures]
+    assert [p.message.split(": ", 1)[1] for p in from_frame.warnings] == [
+        p.message.split(": ", 1)[1] for p in from_file.warnings
+    ]
+
+
+def test_a_list_mixing_files_and_tables_is_one_dataset() -> None:
+    records = _records()
+    extra = [{"indicator": "人均体育场地面积", "year": "2021", "value": "2.41", "note": ""}]
+    mixed = psplan.check("national", [NATIONAL, extra])
+    assert mixed.summary() == psplan.check("national", [*records, *extra]).summary()
+
+
+@pytest.mark.parametrize("given", [[1, 2], {"指标": "人均预期寿命"}, 42])
+def test_anything_else_is_a_type_error_saying_what_may_be_given(given: object) -> None:
+    with pytest.raises(TypeError, match=r"give a file .* a DataFrame, a list of dicts"):
+        psplan.check("national", given)  # type: ignore[arg-type]
+
+
+def test_lint_reads_a_table_as_check_does() -> None:
+    pandas = pytest.importorskip("pandas")
+    from_frame = psplan.lint("national", pandas.read_csv(NATIONAL))
+    from_file = psplan.lint("national", NATIONAL)
+    assert [p.code for p in from_frame] == [p.code for p in from_file]
+    assert {p.location.file for p in from_frame} == {"DataFrame"}
