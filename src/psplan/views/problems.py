@@ -29,12 +29,17 @@ COLUMNS = ("file", "line", "column", "level", "code", "message")
 def shown_problems(
     problems: Sequence[Problem], limit: int
 ) -> tuple[list[Problem], int, list[Problem]]:
-    """The first `limit` problems (all for 0), how many are left out, and the notes that a
-    checker stopped early (printed after the count)."""
+    """At most `limit` problems (all for 0), how many are left out, and the notes that a
+    checker stopped early (printed after the count). Errors come before warnings when some
+    must be left out: a CI job's failing error is never hidden behind a draft's 60 warnings
+    (a trial's finding); those shown keep their order."""
     stopped = [problem for problem in problems if problem.code == STOPPED]
     found = [problem for problem in problems if problem.code != STOPPED] if stopped else problems
     if limit and len(found) > limit:
-        return list(found[:limit]), len(found) - limit, stopped
+        errors = [at for at, problem in enumerate(found) if problem.level == "error"]
+        others = [at for at, problem in enumerate(found) if problem.level != "error"]
+        kept = sorted((errors + others)[:limit])
+        return [found[at] for at in kept], len(found) - limit, stopped
     return list(found), 0, stopped
 
 

@@ -493,6 +493,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "指标{id}：目标值为空",
         "en": "indicator {id}: the target is empty",
     },
+    "validate.draft_done": {
+        "zh": "每项指标都已有目标值，但规划仍标为草案（draft: true）：定稿后请删除这一行",
+        "en": "every indicator has a target, but the plan is still marked a draft "
+        "(draft: true): remove that line once it is final",
+    },
     "validate.notes_zh_count": {
         "zh": "{id}：notes_zh 有 {notes_zh} 条，notes 有 {notes} 条"
         "（每条中文说明对应同一位置的一条 notes）",

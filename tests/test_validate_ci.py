@@ -1,0 +1,75 @@
+"""`psplan validate` in a CI job: the error that fails the build is shown even when drafts'
+warnings fill the output, and a finished plan still marked a draft is said (a trial set up
+十五五 monitoring and found both)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from psplan.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+
+
+def _draft(tmp_path: Path, name: str) -> Path:
+    """汉中's plan as a draft of the next period: marked draft, every target still to fill."""
+    text = (ROOT / "data" / "hanzhong.yaml").read_text(encoding="utf-8")
+    text = text.replace("\nlevel: city\n", "\ndraft: true\nlevel: city\n")
+    start = text.index("\nindicators:\n")
+    end = re.compile(r"\n[a-z_]+:").search(text, start + 2)
+    assert end
+    rows = re.sub(r"(?m)^    target: .*\n", "", text[start : end.start()])
+    text = text[:start] + rows + text[end.start() :]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _broken(tmp_path: Path) -> Path:
+    text = (ROOT / "data" / "national.yaml").read_text(encoding="utf-8")
+    first = re.search(r"(?m)^  - id: (\S+)$", text)
+    assert first
+    second = re.search(r"(?m)^  - id: (\S+)$", text[first.end() :])
+    assert second
+    at = first.end() + second.start()
+    text = text[:at] + f"  - id: {first.group(1)}" + text[at + len(second.group(0)) :]
+    path = tmp_path / "z-broken.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_error_is_shown_though_drafts_warnings_fill_the_output(tmp_path: Path) -> None:
+    files = [_draft(tmp_path, "a.yaml"), _draft(tmp_path, "b.yaml"), _broken(tmp_path)]
+    args = ["validate", *map(str, files)]
+    whole = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
+    assert whole["errors"] == 1 and whole["warnings"] >= 60  # two drafts' 31 targets to do
+    for form in ("github", "text"):
+        done = runner.invoke(app, [*args, "-f", form])
+        assert done.exit_code == 2
+        shown = done.stdout + done.stderr
+        assert "duplicate-id" in shown or "重复" in shown, form
+        assert "另有" in shown  # the warnings left out are counted, not the error
+    github = runner.invoke(app, [*args, "-f", "github"]).stdout.splitlines()
+    errors = [line for line in github if line.startswith("::error ")]
+    assert len(errors) == 1 and "z-broken.yaml" in errors[0]
+
+
+def test_a_finished_plan_still_marked_a_draft_is_said_and_strict_fails_it(tmp_path: Path) -> None:
+    text = (ROOT / "data" / "hanzhong.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "done.yaml"
+    path.write_text(
+        text.replace("\nlevel: city\n", "\ndraft: true\nlevel: city\n"), encoding="utf-8"
+    )
+    done = runner.invoke(app, ["validate", str(path)])
+    assert done.exit_code == 0
+    assert "每项指标都已有目标值，但规划仍标为草案（draft: true）" in done.output
+    assert runner.invoke(app, ["validate", str(path), "--strict"]).exit_code == 2
+    # a draft with targets still to fill is not told to drop the mark
+    assert (
+        "仍标为草案" not in runner.invoke(app, ["validate", str(_draft(tmp_path, "d.yaml"))]).output
+    )
