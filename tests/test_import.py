@@ -210,13 +210,60 @@ def test_a_cell_it_cannot_read_is_a_note_never_a_guess(tmp_path: Path) -> None:
         "target cell '大约三点五' not read: cannot read '大约三点五' as a target: not a number, "
         "comparator or known text"
     ]
-    assert second["attribute"] == "预期性"
-    assert "attribute cell '约束' is neither 约束性 nor 预期性" in second["notes"]
-    # the draft validates (a draft's row without a target is a warning) and is not overwritten
+    # an attribute printed but not read is written as printed, never taken for 预期性 (a
+    # binding row read so would never fail a check): validate refuses it until corrected
+    assert second["attribute"] == "约束"
+    assert second["notes"] == [
+        "attribute cell '约束' is neither 约束性 nor 预期性: written as printed, to be corrected"
+    ]
+    checked = runner.invoke(app, ["validate", str(out)])
+    assert checked.exit_code == 2
+    assert "属性应为“约束性”或“预期性”（binding/expected），而不是“约束”" in checked.output
+    # corrected, the draft validates (a draft's row without a target is a warning)
+    out.write_text(out.read_text(encoding="utf-8").replace("attribute: 约束\n",
+                                                          "attribute: 约束性\n"), encoding="utf-8")  # fmt: skip
     assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
     assert runner.invoke(app, ["validate", "--strict", str(out)]).exit_code == 2
     again = runner.invoke(app, ["import", str(path), "-o", str(out)])
     assert again.exit_code == 2 and "已存在" in again.stderr
+
+
+def test_an_attribute_misprinted_by_a_character_still_ends_its_row(tmp_path: Path) -> None:
+    """A text table's row ends at its attribute: 约東性 (束 misprinted 東) joined a row to the
+    next one, into one indicator named 养老机构护理型床位占比％56＞80约東性每千名… without a
+    word (a trial's finding). The typo now ends its row and is written as printed."""
+    text = (
+        "专栏 1 主要指标\n"
+        "领域 指标名称 单位 2025年 2030年 属性\n"
+        "老有所养 养老机构护理型床位占比 ％ 56 ＞80 约東性\n"
+        "每千名老年人拥有养老床位数 张 44 年均增长3% 预期性\n"
+        "学前教育毛入园率 ％ 98.9 ≥99％ 預期性\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "draft.yaml"
+    assert runner.invoke(app, ["import", str(path), "-o", str(out)]).exit_code == 0
+    rows = yaml.safe_load(out.read_text(encoding="utf-8"))["indicators"]
+    assert [(row["name"], row["attribute"]) for row in rows] == [
+        ("养老机构护理型床位占比", "约東性"),
+        ("每千名老年人拥有养老床位数", "预期性"),
+        ("学前教育毛入园率", "預期性"),
+    ]
+    assert rows[0]["unit"] == "％" and rows[0]["target"] == "＞80"  # as printed
+
+
+def test_a_unit_printed_with_the_full_width_percent_sign_is_percent(tmp_path: Path) -> None:
+    """Import writes ％ as printed; validate refused it beside a ≥99％ target ("单位是 %，但
+    指标单位是“％”"), and every check of a share looks for %."""
+    text = "专栏 1 主要指标\n领域 指标名称 单位 2025年 2030年 属性\n学有所教 学前教育毛入园率 ％ 98.9 ≥99％ 预期性\n九年义务教育巩固率 ％ 98.2 提高1个百分点 约束性\n"
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "draft.yaml"
+    assert runner.invoke(app, ["import", str(path), "-o", str(out)]).exit_code == 0
+    done = runner.invoke(app, ["validate", str(out)])
+    assert done.exit_code == 0 and "unit-mismatch" not in done.output, done.output
+    plan = psplan.load_plan(str(out))
+    assert [indicator.unit for indicator in plan.indicators] == ["%", "%"]
 
 
 def test_a_file_that_is_no_document_is_one_line(tmp_path: Path) -> None:

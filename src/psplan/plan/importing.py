@@ -27,6 +27,16 @@ from psplan.plan.documents import DocTable
 from psplan.plan.targets import parse_expression
 
 ATTRIBUTES = frozenset({"约束性", "预期性"})
+
+
+def attribute_like(text: str) -> bool:
+    """An attribute cell, or one misprinted by a character (约東性, 預期性): it still ends
+    its row, so a typo neither joins two rows into one nor passes for the other attribute."""
+    return text in ATTRIBUTES or (
+        len(text) == 3
+        and text.endswith("性")
+        and any(sum(a == b for a, b in zip(text, word, strict=True)) == 2 for word in ATTRIBUTES)
+    )
 #: The longest domain name (公共文化体育服务保障: 10); a longer lone line is part of a row.
 DOMAIN_LONGEST = 12
 #: The header words of each column (spaces removed); a year column is a baseline or a target.
@@ -128,7 +138,7 @@ def draft_rows(
             place = lines[name_column]  # where the indicator's name is printed
         # a row broken over lines: more than one word without the attribute at its end, or
         # one word too long for a domain (汉中: 新建城区…设施达 / 标率（%） / 100 约束性)
-        broken = cells[-1] not in ATTRIBUTES and (
+        broken = not attribute_like(cells[-1]) and (
             pending or len(cells) > 1 or len(cells[0]) > DOMAIN_LONGEST
         )
         footnote = cells[0].startswith("注") or re.match(r"^\d+\.", cells[0])
@@ -192,10 +202,10 @@ def _looks_like_a_row(cells: list[str], order: list[str], roles: dict[int, str])
     table goes on there, and the rows between were not read)."""
     if not cells or "attribute" not in order:
         return False
-    if len(cells) > len(roles) and cells[-1] in ATTRIBUTES:  # a spaced line
+    if len(cells) > len(roles) and attribute_like(cells[-1]):  # a spaced line
         return True
     column = next(c for c, role in roles.items() if role == "attribute")
-    return column < len(cells) and cells[column] in ATTRIBUTES
+    return column < len(cells) and attribute_like(cells[column])
 
 
 def _by_role(cells: list[str], roles: dict[int, str]) -> dict[str, str] | None:
@@ -209,7 +219,7 @@ def _spaced(tokens: list[str], order: list[str]) -> dict[str, str] | None:
     """A spaced line read from its right end: the attribute, the figures, then the name (a
     domain word before it is the domain)."""
     after = order[order.index("name") + 1 :]
-    if len(tokens) <= len(after) or ("attribute" in after and tokens[-1] not in ATTRIBUTES):
+    if len(tokens) <= len(after) or ("attribute" in after and not attribute_like(tokens[-1])):
         return None
     values = dict(zip(after, tokens[len(tokens) - len(after) :], strict=True))
     rest = tokens[: len(tokens) - len(after)]
@@ -223,7 +233,7 @@ def _spaced(tokens: list[str], order: list[str]) -> dict[str, str] | None:
 
 
 def _figure_like(text: str) -> bool:
-    return bool(re.search(r"\d", text)) or text in ATTRIBUTES
+    return bool(re.search(r"\d", text)) or attribute_like(text)
 
 
 def _domain(text: str) -> str:
@@ -271,7 +281,11 @@ def _row(values: dict[str, str], domain: str, place: int) -> dict[str, Any]:
         row["attribute"], row["attribute_printed"] = attribute[:3], attribute
         notes.append(f"attribute printed {attribute!r}: read as {attribute[:3]}")
     elif attribute:
-        notes.append(f"attribute cell {attribute!r} is neither 约束性 nor 预期性")
+        # written as printed: `validate` refuses it until the planner says which it is (a
+        # binding indicator read as 预期性 would never fail a check)
+        row["attribute"] = attribute
+        notes.append(f"attribute cell {attribute!r} is neither 约束性 nor 预期性: written as "
+                     "printed, to be corrected")  # fmt: skip
     if notes:
         row["notes"] = notes
     row["source"] = {"line": place}
@@ -294,7 +308,7 @@ def _continued(
         if following.name != table.name:
             continue
         cells = [row for row in following.rows if any(row)][:3]
-        fits = any(len(row) == width and row[attribute][:3] in ATTRIBUTES for row in cells)
+        fits = any(len(row) == width and attribute_like(row[attribute][:3]) for row in cells)
         if not fits and len(rows) - header > 3:
             break
         if fits:

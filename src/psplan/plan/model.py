@@ -174,6 +174,14 @@ class Indicator(Strict):
     #: the indicator of the previous plan period this one continues (lineage across periods)
     previous: PreviousLink | None = None
 
+    @field_validator("unit")
+    @classmethod
+    def _percent_sign(cls, unit: str | None) -> str | None:
+        """A unit printed with the full-width percent sign (％, as Chinese documents and
+        `psplan import` write it) is %: a figure's or target's ％ is read as %, and a unit
+        that differed from them only so was refused (a trial: "单位是 %，但指标单位是“％”")."""
+        return unit.replace("％", "%") if unit else unit
+
     def notes_in(self, lang: str) -> list[str]:
         """The notes in `lang`: the Chinese ones where the file has them, else as written."""
         return self.notes_zh if lang == "zh" and self.notes_zh else self.notes
