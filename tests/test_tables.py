@@ -90,3 +90,18 @@ def test_lint_reads_a_table_as_check_does() -> None:
     from_file = psplan.lint("national", NATIONAL)
     assert [p.code for p in from_frame] == [p.code for p in from_file]
     assert {p.location.file for p in from_frame} == {"DataFrame"}
+
+
+def test_a_plan_an_indicator_and_a_result_print_as_one_line() -> None:
+    """A notebook shows what a cell returns: `plan` printed 97,000 characters of fields."""
+    plan = psplan.load_plan("hanzhong")
+    assert repr(plan) == (
+        "<Plan hanzhong 汉中市“十四五”公共服务规划 2021–2025: 31 indicators, 82 catalogue "
+        "items, 43 commitments>"
+    )
+    assert repr(plan.indicators[0]) == (
+        "<Indicator infant_care_places_per_1000 每千人口拥有3岁以下婴幼儿托位数: target 4.6 个, expected>"
+    )
+    checked = psplan.check(plan, ROOT / "examples" / "generated" / "hanzhong-counties.csv")
+    first = checked.results[0]
+    assert repr(first) == f"<Result infant_care_places_per_1000 全市 2023: {first.status}, actual 4.4>"

@@ -62,6 +62,16 @@ class Result:
     #: report's 185,600 trends), else it is computed from the observations
     trends: TrendSource | None = field(default=None, compare=False, repr=False)
 
+    def __repr__(self) -> str:
+        """One line: what was judged, where, and how it stands (a notebook printed 2,200
+        characters of fields for one result)."""
+        where = f" {self.region}" if self.region else ""
+        year = f" {self.year}" if self.year is not None else ""
+        actual = self.verdict.actual
+        shown = "" if actual is None else f", actual {actual:g}" if isinstance(
+            actual, float) else f", actual {actual}"  # fmt: skip
+        return f"<Result {self.indicator.id}{where}{year}: {self.status}{shown}>"
+
     @property
     def status(self) -> Status:
         return self.verdict.status

@@ -37,6 +37,8 @@ def attribute_like(text: str) -> bool:
         and text.endswith("性")
         and any(sum(a == b for a, b in zip(text, word, strict=True)) == 2 for word in ATTRIBUTES)
     )
+
+
 #: The longest domain name (公共文化体育服务保障: 10); a longer lone line is part of a row.
 DOMAIN_LONGEST = 12
 #: The header words of each column (spaces removed); a year column is a baseline or a target.

@@ -182,6 +182,13 @@ class Indicator(Strict):
         that differed from them only so was refused (a trial: "单位是 %，但指标单位是“％”")."""
         return unit.replace("％", "%") if unit else unit
 
+    def __repr__(self) -> str:
+        unit = f" {self.unit}" if self.unit else ""
+        return (
+            f"<Indicator {self.id} {self.name}: target {self.target.raw or '—'}{unit}, "
+            f"{self.attribute}>"
+        )
+
     def notes_in(self, lang: str) -> list[str]:
         """The notes in `lang`: the Chinese ones where the file has them, else as written."""
         return self.notes_zh if lang == "zh" and self.notes_zh else self.notes
@@ -331,6 +338,16 @@ class Plan(Strict):
                 raise InvalidValue("plan.domain_twice", domain=quoted(domain))
             seen.add(domain)
         return domains
+
+    def __repr__(self) -> str:
+        """One line (a notebook printed 97,000 characters of fields for `plan`)."""
+        parts = [f"{len(self.indicators)} indicators"]
+        for noun, items in (("catalogue items", self.catalogue), ("commitments", self.commitments)):
+            if items:
+                parts.append(f"{len(items)} {noun}")
+        period = f"{self.period.start}–{self.period.end}"
+        draft = ", draft" if self.draft else ""
+        return f"<Plan {self.id} {self.name} {period}{draft}: {', '.join(parts)}>"
 
     def indicator(self, indicator_id: str) -> Indicator:
         for indicator in self.indicators:
