@@ -1768,6 +1768,30 @@ def test_a_file_named_xlsx_that_is_no_workbook_says_what_it_is(tmp_path: Path) -
     )
 
 
+def test_excels_lock_file_and_an_encrypted_workbook_say_what_they_are(tmp_path: Path) -> None:
+    """A notebook trial: `*.xlsx` while the workbook was open took Excel's owner file
+    (~$book.xlsx, a few bytes of the user's name) and said "不是 ZIP 压缩包"; a workbook with
+    an open password (an OLE2 file naming its EncryptionInfo stream: made here as its header
+    and directory name only) was called an old .xls."""
+    owner = tmp_path / "~$各部门.xlsx"
+    owner.write_bytes(bytes([6]) + "analyst".encode("utf-16-le").ljust(53, b" ") + bytes(110))
+    result = cli("check", "hanzhong", str(owner))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"psplan: error: {owner}: 这是 Excel 打开“各部门.xlsx”时生成的临时锁定文件，不是数据文件："
+        "不要把它列入输入文件（关闭 Excel 后它会消失）\n",
+    )
+    locked = tmp_path / "locked.xlsx"
+    locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1016)
+                       + "EncryptionInfo".encode("utf-16-le") + bytes(500))  # fmt: skip
+    result = cli("check", "hanzhong", str(locked))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"psplan: error: {locked}: 工作簿设有打开密码（已加密），无法读取：请在 Excel 中取消密码后"
+        "另存\n",
+    )
+
+
 @pytest.mark.parametrize("engine", ["rows", "columnar"])
 def test_a_unit_column_naming_another_unit_is_checks_error(tmp_path: Path, engine: str) -> None:
     """A 单位 column saying 人 for a count the plan measures in 万人: 11,000 人 was judged as

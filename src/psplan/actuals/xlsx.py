@@ -80,6 +80,12 @@ _CELL_REF = re.compile(r"([A-Za-z]{1,3})([0-9]*)")
 _RANGE = re.compile(r"^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})(?::\$?([A-Za-z]{1,3})\$?([0-9]{1,7}))?$")
 
 
+#: How much of a file named .xlsx that is no ZIP archive is looked at: an encrypted workbook
+#: (an OLE2 file) names its EncryptionInfo stream in its directory, near the start.
+ENCRYPTED_HEAD = 1 << 16
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+
+
 class SheetInfo(NamedTuple):
     """A sheet of the workbook: its tab name, visibility and kind ("worksheet", "chartsheet",
     "dialogsheet", "macrosheet"; "missing" when its part is not in the file)."""
@@ -200,12 +206,16 @@ class Workbook:
         """A file named .xlsx that is no ZIP archive: an old .xls renamed, or anything else."""
         from psplan.actuals.read import _workbook_kind
 
+        if path.name.startswith("~$"):  # Excel's owner file beside an open workbook (*.xlsx)
+            return PsplanError("xlsx.lock_file", Location(self.file), workbook=path.name[2:])
         try:
             with path.open("rb") as handle:
-                head = handle.read(8)
+                head = handle.read(ENCRYPTED_HEAD)
         except OSError:
             head = b""
-        if _workbook_kind(head) == "xls":
+        if _workbook_kind(head[:8]) == "xls":
+            if _ENCRYPTION_INFO in head:  # a workbook with an open password is kept so
+                return PsplanError("xlsx.encrypted", Location(self.file))
             return PsplanError("actuals.xls_as_text", Location(self.file), suffix=path.suffix)
         return self._unreadable(Message("xlsx.not_zip"))
 

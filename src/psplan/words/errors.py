@@ -824,6 +824,17 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "not a readable .xlsx workbook ({detail})",
     },
     "xlsx.in_part": {"zh": "{part}：{error}", "en": "{part}: {error}"},
+    "xlsx.lock_file": {
+        "zh": "这是 Excel 打开“{workbook}”时生成的临时锁定文件，不是数据文件：不要把它列入输入文件"
+        "（关闭 Excel 后它会消失）",
+        "en": "this is the lock file Excel keeps while '{workbook}' is open, not a data file: "
+        "leave it out of the inputs (it goes when Excel closes)",
+    },
+    "xlsx.encrypted": {
+        "zh": "工作簿设有打开密码（已加密），无法读取：请在 Excel 中取消密码后另存",
+        "en": "the workbook is encrypted (it has an open password): remove the password in "
+        "Excel and save it again",
+    },
     "xlsx.not_zip": {
         "zh": "文件不是 ZIP 压缩包，可能是改了后缀的其他文件",
         "en": "the file is not a ZIP archive: perhaps another file renamed",
