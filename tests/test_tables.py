@@ -104,4 +104,6 @@ def test_a_plan_an_indicator_and_a_result_print_as_one_line() -> None:
     )
     checked = psplan.check(plan, ROOT / "examples" / "generated" / "hanzhong-counties.csv")
     first = checked.results[0]
-    assert repr(first) == f"<Result infant_care_places_per_1000 全市 2023: {first.status}, actual 4.4>"
+    assert (
+        repr(first) == f"<Result infant_care_places_per_1000 全市 2023: {first.status}, actual 4.4>"
+    )

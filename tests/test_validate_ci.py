@@ -73,3 +73,39 @@ def test_a_finished_plan_still_marked_a_draft_is_said_and_strict_fails_it(tmp_pa
     assert (
         "仍标为草案" not in runner.invoke(app, ["validate", str(_draft(tmp_path, "d.yaml"))]).output
     )
+
+
+def test_an_id_outside_ascii_is_said_in_words_by_validate_and_init(tmp_path: Path) -> None:
+    """`init 汉中十五五` wrote a draft that validate then refused with a regular expression
+    ("应符合格式 '^[A-Za-z][A-Za-z0-9_.-]*$'"). init refuses the id before any work, and
+    validate says what an id may hold."""
+    text = (ROOT / "data" / "hanzhong.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "h.yaml"
+    path.write_text(text.replace("\nid: hanzhong\n", "\nid: 汉中十五五\n"), encoding="utf-8")
+    done = runner.invoke(app, ["validate", str(path)])
+    assert done.exit_code == 2
+    assert (
+        f"{path}:4:5: error: id：编号只能用英文字母、数字和 _ . -，且以字母开头（如 hanzhong-15）"
+        in done.output
+    )
+    out = tmp_path / "draft.yaml"
+    actuals = str(ROOT / "examples" / "generated" / "hanzhong-counties.csv")
+    done = runner.invoke(app, ["init", "汉中十五五", "--from", "hanzhong", "--actuals", actuals,
+                               "-o", str(out)])  # fmt: skip
+    assert done.exit_code == 2 and not out.exists()
+    assert done.stderr == (
+        "psplan: error: 新规划的编号“汉中十五五”只能用英文字母、数字和 _ . -，且以字母开头"
+        "（如 hanzhong-15）\n"
+    )
+
+
+def test_a_running_total_for_a_level_indicator_names_the_way_out(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text("指标,年份,数值\n城镇老旧小区改造,2023,[1250]\n", encoding="utf-8")
+    done = runner.invoke(app, ["check", "hanzhong", str(path)])
+    assert done.exit_code == 2
+    assert "用 --overrides 把它设为 kind: cumulative" in done.stderr
+    overrides = ROOT / "examples" / "hanzhong-overrides.yaml"  # the way out, taken
+    assert runner.invoke(
+        app, ["check", "hanzhong", str(path), "--overrides", str(overrides)]
+    ).exit_code in (0, 1)

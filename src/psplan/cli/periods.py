@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -16,7 +17,7 @@ from psplan.cli.options import (
     SheetOpt,
 )
 from psplan.cli.run import existing_file, refuse_to_overwrite, user_errors, write, wrote
-from psplan.errors import Location, Problem, PsplanError, plain
+from psplan.errors import Location, Problem, PsplanError, plain, quoted
 
 
 @user_errors
@@ -46,11 +47,14 @@ def init(
     from psplan.cli.judge import load_for_judging, run_check
     from psplan.cli.run import warn
     from psplan.comparison.periods import next_period_draft, without_own_area
+    from psplan.plan.model import IDENTIFIER_PATTERN
     from psplan.plan.serialize import draft_yaml
     from psplan.plan.yamlsource import shorten
     from psplan.views.template import parse_years
 
     _yaml_output(output, force)
+    if not re.fullmatch(IDENTIFIER_PATTERN, new_id):  # validate would refuse the draft's id
+        raise PsplanError("init.bad_id", id=quoted(new_id))
     old = load_for_judging(previous).plan
     if period is None:
         start, end = old.period.end + 1, old.period.end + 5

@@ -83,7 +83,9 @@ AttributeWord = Annotated[
     WithJsonSchema({"enum": ["约束性", "预期性", "binding", "expected"]}),
 ]
 
-Identifier = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_.-]*$", max_length=80)]
+#: An id: ASCII letters first, then letters, digits, _ . - (hanzhong-15, c031).
+IDENTIFIER_PATTERN = r"^[A-Za-z][A-Za-z0-9_.-]*$"
+Identifier = Annotated[str, Field(pattern=IDENTIFIER_PATTERN, max_length=80)]
 
 
 class Strict(BaseModel):

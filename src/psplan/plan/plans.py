@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from psplan.errors import Cut, Message, Problem, PsplanError, Shown, plain
 from psplan.plan import cache as store
 from psplan.plan import yamlsource
-from psplan.plan.model import Plan
+from psplan.plan.model import IDENTIFIER_PATTERN, Plan
 from psplan.plan.yamlsource import YamlDocument, limit, load_yaml, quote, read_text, shorten
 
 
@@ -116,6 +116,8 @@ def schema_message(item: Any) -> Message:
         return Message("schema.unknown_key", key=quote(loc[-1]))
     if kind == "missing" and loc:
         return Message("schema.missing_key", key=quote(loc[-1]))
+    if kind == "string_pattern_mismatch" and context.get("pattern") == IDENTIFIER_PATTERN:
+        return Message("schema.identifier")  # a regular expression is no answer for a planner
     if kind in _SCHEMA_TYPES and all(name in context for name in _SCHEMA_TYPES[kind]):
         return Message(f"schema.{kind}", **{name: context[name] for name in _SCHEMA_TYPES[kind]})
     if kind == "literal_error" and "expected" in context:

@@ -117,6 +117,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "未填 parent 和 maps_to：新一期的上级规划不在内置规划中。",
         "en": "No parent and no maps_to: the parent plan of the new period is not bundled.",
     },
+    "init.bad_id": {
+        "zh": "新规划的编号{id}只能用英文字母、数字和 _ . -，且以字母开头（如 hanzhong-15）",
+        "en": "the new plan's id {id} may only hold ASCII letters, digits and _ . -, starting "
+        "with a letter (e.g. hanzhong-15)",
+    },
     "init.note.no_own_area": {
         "zh": "文件中没有规划 {plan} 全域（{own}）的数据，只有 {regions} 个地区的数据："
         "各指标都没有基期值（基期值取规划全域的期末数）。",

@@ -275,6 +275,10 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "应符合格式 '{pattern}'",
         "en": "String should match pattern '{pattern}'",
     },
+    "schema.identifier": {
+        "zh": "编号只能用英文字母、数字和 _ . -，且以字母开头（如 hanzhong-15）",
+        "en": "an id is ASCII letters, digits and _ . -, starting with a letter (e.g. hanzhong-15)",
+    },
     "schema.string_too_long": {
         "zh": "文本最多 {max_length} 个字符",
         "en": "String should have at most {max_length} characters",
@@ -1001,8 +1005,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "indicator {text} names the unit {unit}, but {name} is measured in {indicator_unit}",
     },
     "check.running_total": {
-        "zh": "{value}是五年累计数，但{name}不是累计指标",
-        "en": "{value} is a five-year running total, but {name} is not a cumulative indicator",
+        "zh": "{value}是五年累计数，但{name}不是累计指标（规划的目标实为五年累计时，"
+        "用 --overrides 把它设为 kind: cumulative）",
+        "en": "{value} is a five-year running total, but {name} is not a cumulative indicator "
+        "(where the plan's target is one, make it kind: cumulative with --overrides)",
     },
     "check.reported_twice": {
         "zh": "{name} {year} 年的数据上报了两次且数值不同：{first}（第 {line} 行）和{second}",
