@@ -109,3 +109,24 @@ def test_a_running_total_for_a_level_indicator_names_the_way_out(tmp_path: Path)
     assert runner.invoke(
         app, ["check", "hanzhong", str(path), "--overrides", str(overrides)]
     ).exit_code in (0, 1)
+
+
+def test_the_templates_instructions_name_the_plan_and_the_sheet_as_given(tmp_path: Path) -> None:
+    """A trial's sheet for a new plan (good.yaml, id hanzhong-15) said `psplan check
+    hanzhong-15 本文件.xlsx`, which finds no plan: the command now names the plan file as the
+    template command was given it, and the sheet by its name (quoted for the shell)."""
+    import openpyxl
+
+    plan = tmp_path / "新 规划.yaml"
+    plan.write_text((ROOT / "data" / "hanzhong.yaml").read_text(encoding="utf-8")
+                    .replace("\nid: hanzhong\n", "\nid: hanzhong-15\n"), encoding="utf-8")  # fmt: skip
+    sheet = tmp_path / "采集表.xlsx"
+    assert runner.invoke(app, ["template", str(plan), "-o", str(sheet)]).exit_code == 0
+    guide = openpyxl.load_workbook(sheet).worksheets[-1]
+    lines = [cell.value for cell in guide["A"] if cell.value]
+    run = next(line for line in lines if "psplan check" in line)
+    assert run.endswith(f"psplan check '{plan}' 采集表.xlsx")
+    bundled = tmp_path / "b.xlsx"
+    assert runner.invoke(app, ["template", "hanzhong", "-o", str(bundled)]).exit_code == 0
+    lines = [c.value for c in openpyxl.load_workbook(bundled).worksheets[-1]["A"] if c.value]
+    assert any(line.endswith("psplan check hanzhong b.xlsx") for line in lines)

@@ -92,6 +92,15 @@ def show(
     emit(view, chosen, output, no_bom=no_bom, color=terminal)
 
 
+def _shell_word(text: str) -> str:
+    """A word as a shell reads it back: quoted where it holds a space or a character the
+    shell reads otherwise; a Chinese name as it is."""
+    import re
+    import shlex
+
+    return shlex.quote(text) if re.search(r"""[\s'"$`\\!*?;&|<>(){}\[\]#~]""", text) else text
+
+
 class TemplateFormat(str, Enum):
     csv = "csv"
     xlsx = "xlsx"
@@ -138,8 +147,11 @@ def template(
     refuse_to_overwrite(output, force)
     year_list = parse_years(years) if years else list(range(p.period.start, p.period.end + 1))
     region_list = [r.strip() for r in (regions or "").replace("，", ",").split(",") if r.strip()]
+    # the command that checks the filled sheet names the plan as this one did (a file by
+    # its path) and the sheet by its name
     view = template_view(p, year_list, region_list, departments=departments,
-                         commitments=commitments)  # fmt: skip
+                         commitments=commitments, plan_ref=_shell_word(plan),
+                         file=_shell_word(output.name))  # fmt: skip
     sheets = view.tables[:-1]  # the last is the instructions
     if len(sheets) > 1 and chosen is not TemplateFormat.xlsx:
         raise PsplanError("template.by_department_needs_xlsx", sheets=len(sheets))

@@ -48,17 +48,18 @@ def column_word(key: str) -> str:
     return say(f"template.column.{key}", SHEET_LANG)
 
 
-def instructions(plan_id: str = "{plan}") -> list[str]:
+def instructions(plan_id: str = "{plan}", file: str | None = None) -> list[str]:
     """The instructions sheet: each instruction in Chinese, then in English, and the command
-    that checks the filled sheet."""
+    that checks the filled sheet (`plan_id` as the command names the plan: a file's path
+    where the plan is no bundled one; `file` the sheet's own name, else 本文件.xlsx)."""
     lines = [f"{say('template.instructions.title', 'zh')} / "
              f"{say('template.instructions.title', 'en')}"]  # fmt: skip
     for number in range(1, INSTRUCTION_COUNT + 1):
         lines.append(f"{number}. {say(f'template.instructions.{number}', 'zh')}")
         lines.append(f"   {say(f'template.instructions.{number}', 'en')}")
     run = f"{say('template.instructions.run', 'zh')} / {say('template.instructions.run', 'en')}"
-    sheet = say("template.instructions.file", SHEET_LANG)
-    lines.append(f"{INSTRUCTION_COUNT + 1}. {run}:  psplan check {plan_id} {sheet}.xlsx")
+    sheet = file or f"{say('template.instructions.file', SHEET_LANG)}.xlsx"
+    lines.append(f"{INSTRUCTION_COUNT + 1}. {run}:  psplan check {plan_id} {sheet}")
     return lines
 
 
@@ -204,10 +205,14 @@ def template_view(
     *,
     departments: bool = False,
     commitments: bool = False,
+    plan_ref: str | None = None,
+    file: str | None = None,
 ) -> View:
     """The sheet to fill in (the years and the explanations are its input columns) and the
     instructions, a table of one column. With `departments`, one sheet per lead department
-    (`by_department`) where the plan names them; they read back together as one dataset."""
+    (`by_department`) where the plan names them; they read back together as one dataset.
+    `plan_ref` and `file`: how the command that checks it names the plan and the sheet (a
+    trial's sheet said `psplan check hanzhong-15`, a plan known only as good.yaml)."""
     rows = template_rows(plan, years, regions, commitments=commitments)
     keys = template_keys(years, regions)
     header = template_header(years, regions)
@@ -249,7 +254,7 @@ def template_view(
         f"{say('template.instructions.plan', 'zh')} / {say('template.instructions.plan', 'en')}"
         f": {plan.name} ({plan.id}), {plan.period.start}–{plan.period.end}"
     )
-    title, *lines = [*instructions(plan.id), "", plan_line]
+    title, *lines = [*instructions(plan_ref or plan.id, file), "", plan_line]
     guide = Table(
         "instructions",
         say("template.sheet.instructions", SHEET_LANG),
