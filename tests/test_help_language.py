@@ -139,3 +139,11 @@ def _params(name: str) -> list:
 def _unwrapped(page: str) -> str:
     """A page's text with its lines joined (a wrapped option's help is one text again)."""
     return "".join(line.strip() for line in page.splitlines())
+
+
+def test_the_list_of_plans_speaks_the_commands_language() -> None:
+    """`psplan list` said "64 indicators" under the Chinese default (a trial's finding)."""
+    zh = runner.invoke(app, ["list"]).stdout.splitlines()
+    assert "ankang\t安康市“十四五”公共服务体系建设规划\t64 个指标" in zh
+    en = runner.invoke(app, ["list", "--lang", "en"]).stdout.splitlines()
+    assert "ankang\t安康市“十四五”公共服务体系建设规划\t64 indicators" in en

@@ -181,14 +181,16 @@ def schema() -> None:
 
 
 @user_errors
-def list_plans() -> None:
+def list_plans(lang: LangOpt = Lang.zh) -> None:
     """List the plans bundled with psplan."""
     from psplan.formats.escape import one_line
     from psplan.output import write_output
     from psplan.plan.plans import bundled_plans, load_plan
+    from psplan.words import say
 
     lines = []
     for name, path in bundled_plans().items():
         plan = load_plan(path).plan
-        lines.append(f"{one_line(name)}\t{one_line(plan.name)}\t{len(plan.indicators)} indicators")
+        count = say("cli.list.indicators", lang.value, count=len(plan.indicators))
+        lines.append(f"{one_line(name)}\t{one_line(plan.name)}\t{count}")
     write_output("\n".join(lines), None)

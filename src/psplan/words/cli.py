@@ -139,6 +139,7 @@ WORDS: dict[str, dict[str, str]] = {
         "drop --format or give -o a name ending in {wanted_suffix}",
     },
     "cli.either": {"zh": "{first} 或 {last}", "en": "{first} or {last}"},
+    "cli.list.indicators": {"zh": "{count} 个指标", "en": "{count} indicators"},
     # a help page's own words (click's and typer's, in English where the page is)
     "cli.help.usage": {"zh": "用法：", "en": "Usage: "},
     "cli.help.arguments": {"zh": "参数", "en": "Arguments"},
