@@ -70,6 +70,7 @@ def test_the_app_help_is_chinese_and_fits_the_width_in_columns() -> None:
         name = line.split()[0]
         said = line.split(None, 1)[1]
         assert chinese(group.commands[name].help).startswith(said.rstrip("…")), line
+        assert said.count("（") == said.count("）"), line  # never cut inside a bracket
     assert max(cells(line) for line in lines) <= WIDTH
     assert "Show this message" not in page.stdout and "Options" not in page.stdout
 

@@ -55,6 +55,13 @@ def short_help(text: str, limit: int) -> str:
         if cells(kept + char) > limit - 1:
             break
         kept += char
+    # at the end of a clause where one ends far enough in and outside brackets (before a
+    # bracket, after a comma or a colon): not 按章节分组显示规… in the middle of a bracket
+    ends = [at for at, char in enumerate(kept)
+            if (char == "（" or kept[at - 1 : at] in ("，", "：", "、"))
+            and kept[:at].count("（") == kept[:at].count("）")]  # fmt: skip
+    if ends and cells(kept[: ends[-1]]) >= limit // 3:
+        kept = kept[: ends[-1]].rstrip("，：、")
     return kept + "…"
 
 
