@@ -66,17 +66,23 @@ class Lang(str, Enum):
 MAX_PROBLEMS = 50
 MAX_REGIONS = 5000
 
-PlanArg = Annotated[str, typer.Argument(help="Plan file or bundled plan name (e.g. national).")]
+PlanArg = Annotated[
+    str, typer.Argument(metavar="PLAN", help="Plan file or bundled plan name (e.g. national).")
+]
 ActualsArg = Annotated[
     list[Path],
     typer.Argument(
+        metavar="FILE",
         help="CSV or .xlsx files of reported figures (long or wide), and .yaml files of "
         "原因分析 / 下一步措施 by indicator; several files (one per department) are read as one "
-        "dataset."
+        "dataset.",
     ),
 ]
-YearOpt = Annotated[int | None, typer.Option(help="Year to judge (default: latest in the file).")]
-RegionOpt = Annotated[str | None, typer.Option(help="Only this region.")]
+YearOpt = Annotated[
+    int | None,
+    typer.Option(metavar="YEAR", help="Year to judge (default: latest in the file)."),
+]
+RegionOpt = Annotated[str | None, typer.Option(metavar="REGION", help="Only this region.")]
 StageOpt = Annotated[
     Stage,
     typer.Option(
@@ -92,13 +98,16 @@ LangOpt = Annotated[
         help="Language of headers, labels and messages (zh or en; also PSPLAN_LANG).",
     ),
 ]
-EncodingOpt = Annotated[str | None, typer.Option(help="Force the CSV encoding.")]
-SheetOpt = Annotated[str | None, typer.Option(help="Excel sheet name or number.")]
+EncodingOpt = Annotated[
+    str | None, typer.Option(metavar="ENCODING", help="Force the CSV encoding.")
+]
+SheetOpt = Annotated[str | None, typer.Option(metavar="SHEET", help="Excel sheet name or number.")]
 OutputOpt = Annotated[
     Path | None,
     typer.Option(
         "--output",
         "-o",
+        metavar="FILE",
         help="Write to this file, in the format its suffix names (.md .txt .json .csv "
         ".html .xlsx .docx); - for stdout. Never one of the inputs; an existing file is "
         "replaced, but an existing .docx only with --force.",
@@ -111,7 +120,7 @@ DocumentForceOpt = Annotated[
         help="Overwrite an existing .docx at -o (a Word document edited by hand is lost).",
     ),
 ]
-FileOpt = Annotated[Path, typer.Option("--output", "-o", help="File to write.")]
+FileOpt = Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="File to write.")]
 MaxProblemsOpt = Annotated[
     int,
     typer.Option(
@@ -133,18 +142,23 @@ MaxRegionsOpt = Annotated[
 ]
 ReferenceOpt = Annotated[
     list[str] | None,
-    typer.Option(help="Reference value for a relative target: ID=VALUE (repeatable)."),
+    typer.Option(
+        metavar="ID=VALUE", help="Reference value for a relative target: ID=VALUE (repeatable)."
+    ),
 ]
 ReferenceRegionOpt = Annotated[
     list[str] | None,
     typer.Option(
+        metavar="REGION",
         help="Region whose rows are reference values (default: the level above the plan, "
-        "e.g. 全省 or 陕西省 for a city)."
+        "e.g. 全省 or 陕西省 for a city).",
     ),
 ]
 OverridesOpt = Annotated[
     Path | None,
-    typer.Option(help="YAML file settling ambiguous plan rows (kind, direction, baseline)."),
+    typer.Option(
+        metavar="FILE", help="YAML file settling ambiguous plan rows (kind, direction, baseline)."
+    ),
 ]
 OutsideOpt = Annotated[
     bool,
