@@ -525,3 +525,32 @@ def test_a_figure_a_thousand_times_its_target_is_said(tmp_path: Path, engine: st
     assert str(found[1].words) == (
         "养老服务床位总量2025年为“40000”，比目标值 3.96万张 大一千倍以上，像是用了另一个单位"
     )
+    # and it is not judged as it stands (40000 ≥ 3.96: 已达标, when 40000 张 is 4 万张):
+    # a person must look at it, on both paths alike
+    beds = next(r for r in report.results if r.indicator.name == "养老服务床位总量")
+    assert (beds.status, beds.verdict.actual) == ("needs_review", 40000)
+    assert beds.verdict.reason().endswith(
+        "；40000比目标值 3.96 大一千倍以上，像是用了另一个单位：核实单位后再评价"
+    )
+    renovation = next(r for r in report.results if r.indicator.name == "城镇老旧小区改造")
+    assert renovation.status == "met"
+
+
+def test_a_county_with_a_figure_in_another_unit_is_to_review_on_both_paths(tmp_path: Path) -> None:
+    """At county scale the status comes from duckdb: the county whose figure is in 张 is
+    left to Python's judge, and both paths give every county the same verdict."""
+    lines = ["地区,指标,年份,数值"]
+    for n in range(8):
+        value = 39000 if n == 3 else 3.5 + n / 10  # 县3 reported in 张
+        lines += [f"县{n},养老服务床位总量,2021,3.2", f"县{n},养老服务床位总量,2023,{value}"]
+    path = tmp_path / "counties.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    judged = {}
+    for engine in ("rows", "columnar"):
+        report = psplan.check("hanzhong", path, engine=engine)
+        judged[engine] = [(r.region, r.status, r.verdict.actual, r.verdict.reason())
+                          for r in report.results if r.indicator.name == "养老服务床位总量"]  # fmt: skip
+        assert report.summary()["needs_review"] == 1, engine
+    assert judged["rows"] == judged["columnar"]
+    assert judged["rows"][3][:3] == ("县3", "needs_review", 39000)
+    assert all(status != "needs_review" for _, status, _, _ in judged["rows"][:3])

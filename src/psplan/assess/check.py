@@ -82,6 +82,7 @@ def goal_of(
         baseline_year=baseline_year,
         start_year=period.start,
         end_year=period.end,
+        floor=magnitude_floor(indicator) if isinstance(indicator, Indicator) else None,
     )
 
 

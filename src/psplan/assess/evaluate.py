@@ -75,6 +75,9 @@ class Goal:
     baseline_year: int
     start_year: int
     end_year: int
+    #: a figure this large or larger is in another unit, most likely (a thousand times the
+    #: target: `check.magnitude_floor`): a person must look at it before it is judged
+    floor: float | None = None
 
     @cached_property
     def op(self) -> str:
@@ -243,7 +246,9 @@ def figure_status(
     share, expected = _line(goal, baseline, target_value, year, baseline_met)
     progress = _progress(goal, baseline, actual, target_value, op, met, baseline_met)
     status: Status
-    if met:
+    if goal.floor is not None and actual >= goal.floor:
+        status = "needs_review"  # 37000 张 against 3.96 万张 was judged 已达标 (a trial)
+    elif met:
         status = "met"
     elif year >= goal.end_year:
         status = "not_met"
@@ -313,7 +318,9 @@ def judge_figure(
         elif op == "approx":
             notes = (*notes, _r("beyond_band", target=target_value))
     why: Reason | None
-    if met:
+    if status == "needs_review" and goal.floor is not None and actual >= goal.floor:
+        why = _r("out_of_scale", actual=actual, target=target_value)
+    elif met:
         why = _met_at_end(goal, actual, actual_year) if year >= goal.end_year else None
     elif year >= goal.end_year:
         why = _short_at_end(goal, actual, actual_year, op, target_value)

@@ -66,7 +66,7 @@ def judge_rows(
     con.execute(
         "CREATE OR REPLACE TABLE judged_goals AS SELECT "
         + ", ".join(f"unnest(?::{kind}[]) AS {name}" for name, kind in _GOAL_COLUMNS),
-        [list(column) for column in zip(*rows, strict=True)] if rows else [[]] * 15,
+        [list(column) for column in zip(*rows, strict=True)] if rows else [[]] * len(_GOAL_COLUMNS),
     )
     con.execute(
         "CREATE OR REPLACE TABLE judged_regions AS"
@@ -90,6 +90,7 @@ _GOAL_COLUMNS = (
     ("periodic", "BOOLEAN"), ("tv", "DOUBLE"), ("sign", "DOUBLE"), ("op", "VARCHAR"),
     ("thr", "DOUBLE"), ("fb_value", "DOUBLE"), ("fb_year", "INTEGER"), ("fb_source", "VARCHAR"),
     ("base_year", "INTEGER"), ("start_year", "INTEGER"), ("end_year", "INTEGER"),
+    ("floor", "DOUBLE"),
 )  # fmt: skip
 
 
@@ -114,6 +115,7 @@ def _goal_row(k: int, indicator: Indicator, goal: Goal) -> tuple[Any, ...]:
         -1.0 if goal.direction == "decrease" else 1.0, op, threshold,
         fixed.value if fixed else None, fixed.year if fixed else None,
         fixed.source if fixed else None, goal.baseline_year, goal.start_year, goal.end_year,
+        goal.floor,
     )  # fmt: skip
 
 
@@ -255,7 +257,8 @@ rated AS (
                 WHEN progress IS NOT NULL AND share IS NOT NULL AND progress - share >= $ahead
                     THEN 'ahead'
                 ELSE 'as_expected' END AS rating,
-           CASE WHEN NOT vectorised OR NOT found OR whole THEN {WHOLE}
+           -- a figure in another unit, most likely (`Goal.floor`): judged in Python, rare
+           CASE WHEN NOT vectorised OR NOT found OR whole OR actual >= floor THEN {WHOLE}
                 ELSE {JUDGED} END AS flag
     FROM final)"""
 

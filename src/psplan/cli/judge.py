@@ -181,7 +181,7 @@ def check(
             metavar="FILE",
             help="CSV or .xlsx files of reported figures (long or wide), and .yaml files of "
             "原因分析 / 下一步措施 by indicator; several files (one per department) are read "
-            "as one dataset."
+            "as one dataset.",
         ),
     ] = None,
     year: YearOpt = None,

@@ -86,6 +86,11 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "no baseline and only the {year} figure: the progress line cannot be drawn "
         "(fill in the sheet's 基期值 column, or report the baseline year)",
     },
+    "out_of_scale": {
+        "zh": "{actual:g}比目标值 {target:g} 大一千倍以上，像是用了另一个单位：核实单位后再评价",
+        "en": "{actual:g} is over a thousand times the target {target:g}, as though in "
+        "another unit: check the unit before it is judged",
+    },
     "bound_reported": {"zh": "上报为界值“{text}”", "en": "reported as a bound, {text!r}"},
     "bound_undecided": {
         "zh": "界值“{text}”无法判断是否满足 {op}{target:g}，请上报确数",
