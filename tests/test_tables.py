@@ -107,3 +107,30 @@ def test_a_plan_an_indicator_and_a_result_print_as_one_line() -> None:
     assert (
         repr(first) == f"<Result infant_care_places_per_1000 全市 2023: {first.status}, actual 4.4>"
     )
+
+
+def test_a_checks_report_is_written_from_python_as_the_command_writes_it(tmp_path: Path) -> None:
+    """A notebook trial found no way to the Word report but the command line."""
+    from typer.testing import CliRunner
+
+    from psplan.cli import app
+
+    actuals = ROOT / "examples" / "generated" / "hanzhong-counties.csv"
+    checked = psplan.check("hanzhong", actuals, region="全市", stage="mid")
+    mine, theirs = tmp_path / "mine.md", tmp_path / "theirs.md"
+    assert checked.write_report(mine) == mine
+    done = CliRunner().invoke(app, ["report", "hanzhong", str(actuals), "--region", "全市",
+                                    "--stage", "mid", "-o", str(theirs)])  # fmt: skip
+    assert done.exit_code in (0, 1), done.output
+    assert mine.read_text(encoding="utf-8") == theirs.read_text(encoding="utf-8")
+    assert mine.read_text(encoding="utf-8").startswith("# 汉中市“十四五”公共服务规划中期评估报告")
+    word = checked.write_report(tmp_path / "报告.docx")
+    assert word.read_bytes()[:2] == b"PK"
+    mine.write_text("已手工补全", encoding="utf-8")
+    with pytest.raises(psplan.PsplanError, match="已存在，未覆盖"):
+        checked.write_report(mine)
+    assert mine.read_text(encoding="utf-8") == "已手工补全"
+    checked.write_report(mine, overwrite=True)
+    assert mine.read_text(encoding="utf-8") == theirs.read_text(encoding="utf-8")
+    with pytest.raises(psplan.PsplanError, match=r"请以 .html .xlsx .md .docx 之一结尾"):
+        checked.write_report(tmp_path / "报告.pdf")

@@ -301,6 +301,27 @@ class Checked(Assessment):
     def to_dataframe(self, lang: str = "zh") -> pandas.DataFrame:
         return _dataframe(self.to_rows(lang))
 
+    def write_report(
+        self, path: str | os.PathLike[str], *, lang: str = "zh", overwrite: bool = False
+    ) -> Path:
+        """Write the report `psplan report` writes for this check — the annual monitoring
+        report, or the 中期评估 / 终期评估 of `check(…, stage=…)` — in the format `path`'s
+        suffix names: .docx (Word), .html, .xlsx or .md. An existing file is kept (a report
+        completed by hand is somebody's work) unless `overwrite`; PsplanError says why."""
+        from psplan.formats import REPORT_FORMATS, format_for_suffix, render, suffix_of
+        from psplan.output import write_output
+        from psplan.views.evaluation import evaluation_view
+
+        target = Path(path)
+        chosen = format_for_suffix(target.suffix)
+        if chosen not in REPORT_FORMATS:
+            names = " ".join(suffix_of(name) for name in REPORT_FORMATS)
+            raise PsplanError("api.report_suffix", output=plain(target), names=plain(names))
+        if target.exists() and not overwrite:
+            raise PsplanError("api.report_exists", output=plain(target))
+        write_output(render(evaluation_view(self, lang), chosen), target)
+        return target
+
 
 def check(
     plan_or_name: PlanLike,

@@ -50,6 +50,7 @@ from psplan.cli.run import (
     warn,
 )
 from psplan.errors import Location, Message, Problem, PsplanError, quoted
+from psplan.formats import REPORT_FORMATS
 from psplan.words import say
 
 if TYPE_CHECKING:
@@ -252,9 +253,6 @@ class ReportFormat(str, Enum):
     xlsx = "xlsx"
     markdown = "markdown"
     docx = "docx"
-
-
-REPORT_FORMATS = ("html", "xlsx", "markdown", "docx")
 
 
 @user_errors

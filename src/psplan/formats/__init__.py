@@ -24,6 +24,8 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "github": (),
     "text": (),
 }
+#: The formats a report is written in (`psplan report`, `Checked.write_report`).
+REPORT_FORMATS = ("html", "xlsx", "markdown", "docx")
 #: The formats that are bytes, not text.
 BINARY = frozenset({"xlsx", "docx"})
 #: The date a binary format's properties carry (no timestamp in the file: the same view gives

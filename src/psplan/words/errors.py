@@ -497,6 +497,15 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "指标{id}：目标值为空",
         "en": "indicator {id}: the target is empty",
     },
+    "api.report_suffix": {
+        "zh": "报告的格式由文件后缀决定：{output} 请以 {names} 之一结尾",
+        "en": "a report's format is its file's suffix: end {output} with one of {names}",
+    },
+    "api.report_exists": {
+        "zh": "{output} 已存在，未覆盖（可能是已手工补全的报告）；要覆盖请用 overwrite=True",
+        "en": "{output} exists and was kept (perhaps a report completed by hand); pass "
+        "overwrite=True to replace it",
+    },
     "validate.draft_done": {
         "zh": "每项指标都已有目标值，但规划仍标为草案（draft: true）：定稿后请删除这一行",
         "en": "every indicator has a target, but the plan is still marked a draft "
