@@ -134,3 +134,22 @@ def test_a_checks_report_is_written_from_python_as_the_command_writes_it(tmp_pat
     assert mine.read_text(encoding="utf-8") == theirs.read_text(encoding="utf-8")
     with pytest.raises(psplan.PsplanError, match=r"请以 .html .xlsx .md .docx 之一结尾"):
         checked.write_report(tmp_path / "报告.pdf")
+
+
+def test_the_rows_carry_the_status_and_rating_in_words() -> None:
+    """A notebook trial mapped 'not_met' to 未达标 by hand: the command's CSV has 状态 / 评价."""
+    checked = psplan.check("national", NATIONAL)
+    rows = checked.to_rows()
+    assert {(row["status"], row["status_label"]) for row in rows} == {
+        ("met", "已达标"),
+        ("on_track", "进度正常"),
+        ("behind", "进度滞后"),
+        ("no_data", "无数据"),
+    }
+    assert {row["rating_label"] for row in rows if row["rating"] == "achieved_early"} == {
+        "提前实现"
+    }
+    english = checked.to_rows("en")
+    assert {row["status_label"] for row in english if row["status"] == "behind"} == {"behind"}
+    keys = list(rows[0])
+    assert keys[keys.index("status") + 1] == "status_label"

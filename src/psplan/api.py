@@ -293,10 +293,14 @@ class Checked(Assessment):
 
     def to_rows(self, lang: str = "zh") -> list[dict[str, Any]]:
         """One dict per result: the keys of `to_dict()["results"]`, nested objects flattened
-        with a dot (`target.value`, `baseline.source`, `trend.ratio`, `remarks.reason`)."""
+        with a dot (`target.value`, `baseline.source`, `trend.ratio`, `remarks.reason`), and
+        beside the status and the rating their words in `lang` (`status_label`: 已达标…), as
+        the command's CSV shows them."""
         # each result's dict flattened as it is made (`to_dict()["results"]` would hold them
         # all beside their flat copies: three copies of 185,600 results at county scale)
-        return _flatten_all(result.to_dict(self.plan, lang) for result in self.results)
+        return _flatten_all(
+            _labelled(result.to_dict(self.plan, lang), lang) for result in self.results
+        )
 
     def to_dataframe(self, lang: str = "zh") -> pandas.DataFrame:
         return _dataframe(self.to_rows(lang))
@@ -707,6 +711,19 @@ def _flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
         else:
             flat[name] = value
     return flat
+
+
+def _labelled(record: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A result's dict with `status_label` after its status and `rating_label` after its
+    rating (None where it has none)."""
+    from psplan.words import say
+
+    labelled: dict[str, Any] = {}
+    for key, value in record.items():
+        labelled[key] = value
+        if key in ("status", "rating"):
+            labelled[f"{key}_label"] = say(f"{key}.{value}", lang) if value else None
+    return labelled
 
 
 def _flatten_all(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
