@@ -256,3 +256,29 @@ def test_a_drafts_notes_are_in_the_commands_language(final: Path, tmp_path: Path
     assert zh[0].startswith("由 `psplan init` 根据规划 hanzhong（2021—2025年）和 ")
     assert zh[1] == "未填 parent 和 maps_to：新一期的上级规划不在内置规划中。"
     assert en[0].startswith("Drafted by `psplan init` from plan hanzhong (2021–2025) and ")
+
+
+def test_a_previous_link_to_an_id_of_no_indicator_is_an_error(final: Path, tmp_path: Path) -> None:
+    """A draft's `previous.id` spelled wrong validated clean, and compare then said 删除 1，新增
+    1 for an indicator that goes on (a trial's finding). A plan id close to a bundled one's
+    is said too; the user's own previous plan (not bundled) is not checked."""
+    draft = tmp_path / "draft.yaml"
+    assert _init(final, draft).exit_code == 0
+    text = draft.read_text(encoding="utf-8")
+    assert "    id: orphan_support_coverage\n" in text and "    plan: hanzhong\n" in text
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(text.replace("    id: orphan_support_coverage\n",
+                                   "    id: orphan_suport_coverage\n")
+                      .replace("    plan: hanzhong\n", "    plan: hanzhongg\n", 1), encoding="utf-8")  # fmt: skip
+    done = runner.invoke(app, ["validate", str(broken)])
+    assert done.exit_code == 2
+    said = [line for line in done.output.splitlines() if "[unknown-previous]" in line]
+    assert [line.split(": ", 1)[1] for line in said] == [
+        "warning: previous 的规划“hanzhongg”不是内置规划，其指标无法核对；是否是指 “hanzhong”？ "
+        "[unknown-previous]",
+        "error: 指标“orphan_support_coverage”：previous 的 id “orphan_suport_coverage”不是规划"
+        "“hanzhong”中的指标；是否是指 “orphan_support_coverage”？ [unknown-previous]",
+    ]
+    own = tmp_path / "own.yaml"  # a previous plan of the user's own: not looked for
+    own.write_text(text.replace("    plan: hanzhong\n", "    plan: my-city-14\n"), encoding="utf-8")
+    assert "unknown-previous" not in runner.invoke(app, ["validate", str(own)]).output

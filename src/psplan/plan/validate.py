@@ -146,6 +146,7 @@ def _semantic_problems(
         _year_checks(document, problem)
         if plan is not None:
             _parent_checks(document, plan, parent, problem)
+            _previous_checks(plan, problem)
     except _Enough:
         return problems[:left], True
     return problems, False
@@ -492,6 +493,42 @@ def _parent_checks(
                 ),
                 "unknown-parent-indicator",
             )
+
+
+def _previous_checks(plan: Plan, problem: Any) -> None:
+    """Each `previous` link names a bundled plan and one of its indicators: a link to an id
+    spelled wrong was accepted, and `compare` then said 删除 1，新增 1 for an indicator that
+    goes on (a trial's finding). A plan that is not bundled (the user's own file) is not
+    checked, unless its id is close to a bundled one's: then that is said."""
+    import difflib
+
+    from psplan.plan.plans import bundled_plans, find_parent
+
+    bundled = set(bundled_plans())
+    said: set[str] = set()
+    for index, indicator in enumerate(plan.indicators):
+        link = indicator.previous
+        if link is None or link.plan == plan.id:
+            continue
+        if link.plan not in bundled:
+            close = difflib.get_close_matches(link.plan, sorted(bundled), n=1, cutoff=0.8)
+            if close and link.plan not in said:
+                said.add(link.plan)
+                problem(("indicators", index, "previous", "plan"),
+                        Message("validate.previous_plan_close", plan=quoted(link.plan),
+                                close=quoted(close[0])), "unknown-previous", "warning")  # fmt: skip
+            continue
+        previous = find_parent(link.plan)
+        if previous is None:
+            continue
+        ids = [old.id for old in previous.plan.indicators]
+        if link.id not in ids:
+            close = difflib.get_close_matches(link.id, ids, n=1, cutoff=0.6)
+            hint = Message("validate.perhaps", name=quoted(close[0])) if close else ""
+            problem(("indicators", index, "previous", "id"),
+                    Message("validate.unknown_previous_indicator", id=quoted(indicator.id),
+                            previous=quote(link.id), plan=quoted(link.plan), hint=hint),
+                    "unknown-previous")  # fmt: skip
 
 
 class InvalidPlanError(ProblemsError):

@@ -529,6 +529,16 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "指标{id}：maps_to {indicator}不是上级规划{parent}中的指标",
         "en": "indicator {id}: maps_to {indicator} is not an indicator of the parent plan {parent}",
     },
+    "validate.unknown_previous_indicator": {
+        "zh": "指标{id}：previous 的 id {previous}不是规划{plan}中的指标{hint}",
+        "en": "indicator {id}: previous id {previous} is not an indicator of the plan {plan}{hint}",
+    },
+    "validate.previous_plan_close": {
+        "zh": "previous 的规划{plan}不是内置规划，其指标无法核对；是否是指 {close}？",
+        "en": "the previous plan {plan} is not bundled, so its links are not checked; did you "
+        "mean {close}?",
+    },
+    "validate.perhaps": {"zh": "；是否是指 {name}？", "en": "; did you mean {name}?"},
     # ------------------------------------------------------------------ a cell's value
     # (the plan's targets and baselines, and the figures reported)
     "value.too_large": {
