@@ -344,3 +344,26 @@ def test_a_huge_number_is_quoted_shortened_in_the_error() -> None:
     # the message quotes the figure, cut to 40 characters (whatever its language)
     assert "9" * 39 + "…" in str(caught.value)
     assert "9" * 41 not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("8.5万张", "目标值“8.5万张”带有单位“万张”：单位写在该行的 unit，目标值只写 8.5"),
+        ("≥95万人", "目标值“≥95万人”带有单位“万人”：单位写在该行的 unit，目标值只写 ≥95"),
+        ("[50]万人次", "目标值“[50]万人次”带有单位“万人次”：单位写在该行的 unit，目标值只写 [50]"),
+        (
+            "1.5万户以上",
+            "目标值“1.5万户以上”带有单位“万户”：单位写在该行的 unit，目标值只写 1.5以上",
+        ),
+    ],
+)
+def test_a_target_that_carries_its_unit_says_where_the_unit_goes(text: str, said: str) -> None:
+    """A planner's 8.5万张 read as "not a number, comparator or known text", and [50]万人次 as
+    "unbalanced brackets" (a trial's finding); 95% and 大约三点五 read as before."""
+    with pytest.raises(PsplanError) as raised:
+        parse_expression(text)
+    assert str(raised.value) == said
+    assert parse_expression("95%").unit == "%"
+    with pytest.raises(PsplanError, match="无法将“大约三点五”识别为目标值"):
+        parse_expression("大约三点五")

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from psplan.errors import PsplanError, quoted
+from psplan.errors import PsplanError, plain, quoted
 
 Form = Literal["number", "qualitative", "relative", "change", "none"]
 Op = Literal[">=", ">", "<=", "<", "approx"]
@@ -164,6 +164,23 @@ def parse_number(text: str) -> float | None:
     return number
 
 
+#: A figure with a unit written after it: 8.5万张, [50]万人次 (the unit is the row's `unit`).
+_WITH_UNIT = re.compile(
+    r"(?P<figure>[\[【〔(（]?[0-9]+(?:\.[0-9]+)?[\]】〕)）]?)(?P<unit>[^\d\s.%‰]{1,8})"
+)
+
+
+def _unit_written_in(text: str, raw_text: str) -> None:
+    """Raise the words for a target that carries its unit (8.5万张, [50]万人次): it read as
+    "not a number, comparator or known text", or "unbalanced brackets" (a trial's finding)."""
+    found = _WITH_UNIT.fullmatch(text)
+    if found and (found["figure"][0].isdigit() or found["figure"][-1] in "]】〕)）"):
+        unit = found["unit"]
+        shown = raw_text.replace(unit, "", 1).strip() if unit in raw_text else found["figure"]
+        raise PsplanError("target.unit_written", text=quoted(raw_text), figure=plain(shown),
+                          unit=quoted(unit))  # fmt: skip
+
+
 def parse_expression(raw: str | int | float | None) -> Expression:
     """Parse one printed target or baseline cell; raise PsplanError on unknown text."""
     if raw is None:
@@ -193,6 +210,7 @@ def parse_expression(raw: str | int | float | None) -> Expression:
     if text and text[0] in _BRACKETS:
         closing = _BRACKETS[text[0]]
         if not text.endswith(closing):
+            _unit_written_in(text, raw_text)
             raise PsplanError("value.unbalanced_bracket", text=quoted(raw_text))
         text, cumulative = text[1:-1], True
         text, inner_marker = _split_marker(text)
@@ -223,6 +241,7 @@ def parse_expression(raw: str | int | float | None) -> Expression:
 
     value = parse_number(text)
     if value is None:
+        _unit_written_in(text, raw_text)
         raise PsplanError("target.unreadable", text=quoted(raw_text))
     return Expression(
         raw=raw_text,

@@ -185,6 +185,11 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{text}: the size of a change needs its unit: 个百分点, %, or the indicator's own "
         "(提高0.5年); a yearly or cumulative change only %",
     },
+    "target.unit_written": {
+        "zh": "目标值{text}带有单位{unit}：单位写在该行的 unit，目标值只写 {figure}",
+        "en": "the target {text} carries the unit {unit}: write the unit in the row's unit, "
+        "and the target as {figure}",
+    },
     "target.unreadable": {
         "zh": "无法将{text}识别为目标值：既不是数字、比较符号，也不是可识别的文字",
         "en": "cannot read {text} as a target: not a number, comparator or known text",
