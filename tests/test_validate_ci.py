@@ -130,3 +130,18 @@ def test_the_templates_instructions_name_the_plan_and_the_sheet_as_given(tmp_pat
     assert runner.invoke(app, ["template", "hanzhong", "-o", str(bundled)]).exit_code == 0
     lines = [c.value for c in openpyxl.load_workbook(bundled).worksheets[-1]["A"] if c.value]
     assert any(line.endswith("psplan check hanzhong b.xlsx") for line in lines)
+
+
+def test_a_target_written_as_a_fraction_of_a_percent_indicator_is_said(tmp_path: Path) -> None:
+    """0.95 for 学前教育毛入园率 (in %) validated clean, even with --strict (a trial's)."""
+    text = (ROOT / "data" / "national.yaml").read_text(encoding="utf-8")
+    assert '    target: ">90%"\n' in text
+    path = tmp_path / "n.yaml"
+    path.write_text(text.replace('    target: ">90%"\n', '    target: "0.95"\n'), encoding="utf-8")
+    done = runner.invoke(app, ["validate", str(path)])
+    assert done.exit_code == 0
+    assert (
+        "warning: 指标“preschool_gross_enrollment”以 % 计，目标值“0.95”即 0.95%：若是 95%，请写 95 "
+        "[percent-range]"
+    ) in done.output
+    assert runner.invoke(app, ["validate", str(path), "--strict"]).exit_code == 2

@@ -439,6 +439,19 @@ def _indicator_problems(indicator: Indicator) -> Iterator[tuple[tuple[str, ...],
     ):  # 4500 in %: its unit is likely another (每万人…平方米), and every figure would be flagged
         yield (("target",), Message("validate.percent_over", id=label, value=quote(target.raw),
                                     most=f"{MOST_PERCENT:g}"), "percent-range")  # fmt: skip
+    for field in ("target", "baseline"):
+        expr = getattr(indicator, field)
+        if (
+            unit == "%"
+            and expr.form == "number"
+            and expr.value is not None
+            and 0 < expr.value < 1
+            and expr.unit is None
+        ):  # 0.95 for 95 %: a figure that only the sheet's % would make a share (a trial's)
+            yield ((field,), Message("validate.percent_fraction", id=label,
+                                     field=Message(f"plan.{field}"), value=quote(expr.raw),
+                                     raw=plain(expr.raw), percent=f"{expr.value * 100:g}"),
+                   "percent-range")  # fmt: skip
     rate = next((word for word in RATE_NAMES if word in indicator.name), None)
     if rate is not None and unit.endswith(COUNT_UNITS):
         # 参保率 in 万人: the unit of the count beside the rate, and every figure misread

@@ -475,6 +475,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "上期规划指标{id}：实际值年份 {year} 不晚于基期年份 {base}",
         "en": "previous-plan row {id}: actual year {year} is not after the baseline year {base}",
     },
+    "validate.percent_fraction": {
+        "zh": "指标{id}以 % 计，{field}{value}即 {raw}%：若是 {percent}%，请写 {percent}",
+        "en": "indicator {id} is in %, so its {field} {value} is {raw}%: if {percent}% is "
+        "meant, write {percent}",
+    },
     "validate.percent_over": {
         "zh": "指标{id}以 % 计，目标值{value}却超过 {most}%：计量单位可能不是 %，请核对",
         "en": "indicator {id} is in %, yet its target {value} is over {most}%: its unit is "
