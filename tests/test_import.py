@@ -21,6 +21,7 @@ import psplan
 from psplan.cli import app
 from psplan.plan.documents import read_tables
 from psplan.plan.importing import draft_plan
+from psplan.words import use_lang
 
 from conftest import PLANS, SEEDS
 
@@ -164,9 +165,8 @@ def test_the_text_of_a_source_document_reads_back_to_the_plan_file(plan: str) ->
         assert not any(r.get("notes") for r in draft["indicators"])
         return
     assert differ == {
-        151: ["name '九年义务教育学龄人口入学率%）' ends with a bracket that opens nowhere: "
-              "no unit split off"],
-        156: ["unit '不含技工' read from the last brackets of the name: check it"],
+        151: ["名称“九年义务教育学龄人口入学率%）”以没有左括号的右括号结尾：没有从中分出单位"],
+        156: ["单位“不含技工”取自名称最后的括号：请核对"],
     }  # fmt: skip
     split = [r for r in draft["indicators"] if r.get("attribute_printed") == "约束性（预期性）"]
     assert [r["source"]["line"] for r in split] == [227, 233]  # the cell broken onto two lines
@@ -178,6 +178,11 @@ def test_the_notes_say_where_a_printing_was_read_as_something_else() -> None:
     p = psplan.load_plan("hanzhong")
     draft = draft_plan(read_tables(SEEDS / p.source.file), "hanzhong", p.source.file)
     assert draft["notes"][1:] == [
+        "第 593 行的领域行印为“文体服务保障（%）”：按“文体服务保障”读取，括号部分略去。"
+    ]
+    with use_lang("en"):  # the notes are in the command's language
+        english = draft_plan(read_tables(SEEDS / p.source.file), "hanzhong", p.source.file)
+    assert english["notes"][1:] == [
         "The domain row at line 593 prints '文体服务保障（%）': read as '文体服务保障', the "
         "brackets left out."
     ]
@@ -207,15 +212,13 @@ def test_a_cell_it_cannot_read_is_a_note_never_a_guess(tmp_path: Path) -> None:
     first, second = draft["indicators"][:2]
     assert "target" not in first
     assert first["notes"] == [
-        "target cell '大约三点五' not read: cannot read '大约三点五' as a target: not a number, "
-        "comparator or known text"
+        "目标值单元格“大约三点五”没有读取：无法将“大约三点五”识别为目标值：既不是数字、比较符号，"
+        "也不是可识别的文字"
     ]
     # an attribute printed but not read is written as printed, never taken for 预期性 (a
     # binding row read so would never fail a check): validate refuses it until corrected
     assert second["attribute"] == "约束"
-    assert second["notes"] == [
-        "attribute cell '约束' is neither 约束性 nor 预期性: written as printed, to be corrected"
-    ]
+    assert second["notes"] == ["属性单元格“约束”既不是约束性也不是预期性：按原样写入，待更正"]
     checked = runner.invoke(app, ["validate", str(out)])
     assert checked.exit_code == 2
     assert "属性应为“约束性”或“预期性”（binding/expected），而不是“约束”" in checked.output

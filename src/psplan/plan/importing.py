@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from psplan.errors import PsplanError
+from psplan.errors import Message, PsplanError, plain, quoted
 from psplan.plan.documents import DocTable
 from psplan.plan.targets import parse_expression
 
@@ -166,8 +166,9 @@ def draft_rows(
             domain = _domain(filled[0])  # a domain row (merged across the table)
             bracketed = _UNIT.match(domain)
             if bracketed and stopped is not None:  # 汉中: 文体服务保障（%）
-                stopped.append(f"The domain row at line {place} prints {domain!r}: read as "
-                               f"{bracketed['name']!r}, the brackets left out.")  # fmt: skip
+                said = _said("import.note.domain_brackets", line=place, printed=quoted(domain),
+                             name=quoted(bracketed["name"]))  # fmt: skip
+                stopped.append(said)
                 domain = bracketed["name"]
             if domain not in domains:
                 domains.append(domain)
@@ -178,10 +179,8 @@ def draft_rows(
             later = table.rows[index + 1 : index + 40]
             if stopped is not None and any(_looks_like_a_row(row, order, roles) for row in later):
                 text = " | ".join(filled)
-                stopped.append(
-                    f"Reading stopped at line {place}: the row {text[:80]!r} does not fit the "
-                    f"table's columns ({' / '.join(order)}); the rows after it were not read."
-                )
+                stopped.append(_said("import.note.stopped", line=place, row=quoted(text[:80]),
+                                   columns=" / ".join(order)))  # fmt: skip
             break  # the table has ended
         width = len(table.rows[header])
         extra = [cell for cell in cells[width:] if cell] if not spaced else []
@@ -191,10 +190,8 @@ def draft_rows(
                 domains.append(domain)
         row = _row(values, domain, place)
         if extra:  # a cell broken onto a line of its own (安康's 约束性 / （预期性）)
-            shown = " / ".join(repr(cell) for cell in extra)
-            row.setdefault("notes", []).append(
-                f"cells beyond the table's columns not read: {shown} (a cell split in two?)"
-            )
+            cells_shown = " / ".join(quoted(cell) for cell in extra)
+            row.setdefault("notes", []).append(_said("import.note.extra_cells", cells=cells_shown))
         rows.append(row)
     return rows, domains, footnotes
 
@@ -234,6 +231,11 @@ def _spaced(tokens: list[str], order: list[str]) -> dict[str, str] | None:
     return values
 
 
+def _said(key: str, **args: Any) -> str:
+    """A note of the draft, in the command's language (the planner reads and corrects it)."""
+    return Message(key, **args).render()
+
+
 def _figure_like(text: str) -> bool:
     return bool(re.search(r"\d", text)) or attribute_like(text)
 
@@ -256,9 +258,9 @@ def _row(values: dict[str, str], domain: str, place: int) -> dict[str, Any]:
         unit = "%"  # a rate printed with % on its figures and no unit after its name
     notes: list[str] = []
     if found is None and re.search(r"[）)]$", name):
-        notes.append(f"name {name!r} ends with a bracket that opens nowhere: no unit split off")
+        notes.append(_said("import.note.open_bracket", name=quoted(name)))
     elif found and re.search(r"[\u4e00-\u9fff]{4,}", unit or "") and not values.get("unit"):
-        notes.append(f"unit {unit!r} read from the last brackets of the name: check it")
+        notes.append(_said("import.note.unit_from_name", unit=quoted(unit or "")))
     row["name"] = name
     if unit:
         row["unit"] = unit
@@ -273,7 +275,8 @@ def _row(values: dict[str, str], domain: str, place: int) -> dict[str, Any]:
         try:
             parse_expression(text)
         except PsplanError as exc:
-            notes.append(f"{field} cell {text!r} not read: {exc.words.render('en')}")
+            notes.append(_said(f"import.note.{field}_not_read", text=quoted(text),
+                             why=exc.words.render()))  # fmt: skip
             continue
         row[field] = text
     attribute = re.sub(r"\s+", "", values.get("attribute", ""))
@@ -281,13 +284,13 @@ def _row(values: dict[str, str], domain: str, place: int) -> dict[str, Any]:
         row["attribute"] = attribute
     elif attribute[:3] in ATTRIBUTES:  # 约束性（预期性）: the main word, the cell as printed
         row["attribute"], row["attribute_printed"] = attribute[:3], attribute
-        notes.append(f"attribute printed {attribute!r}: read as {attribute[:3]}")
+        notes.append(_said("import.note.attribute_read_as", printed=quoted(attribute),
+                         read=attribute[:3]))  # fmt: skip
     elif attribute:
         # written as printed: `validate` refuses it until the planner says which it is (a
         # binding indicator read as 预期性 would never fail a check)
         row["attribute"] = attribute
-        notes.append(f"attribute cell {attribute!r} is neither 约束性 nor 预期性: written as "
-                     "printed, to be corrected")  # fmt: skip
+        notes.append(_said("import.note.attribute_unread", printed=quoted(attribute)))
     if notes:
         row["notes"] = notes
     row["source"] = {"line": place}
@@ -360,7 +363,7 @@ def draft_plan(
                 entry["marker"] = marker
         else:
             entry["attribute"] = "预期性"
-            notes.append("no attribute printed: 预期性 assumed, to be checked")
+            notes.append(_said("import.note.no_attribute"))
         if not entry["domain"]:
             entry["domain"] = "未分领域"
         if notes:
@@ -388,11 +391,14 @@ def draft_plan(
         "source": {"file": document, "line": header_place},
         "footnotes": footnotes,
         "notes": [
-            f"Imported by `psplan import` from {document}: the table whose header is at "
-            f"{'line' if table.where == 'line' else 'row'} {header_place}"
-            + (f" of {table.name}" if table.where == "row" else "")
-            + f", {len(indicators)} rows. Ids are numbered: give each its own. Check the name, "
-            "period, level and every row against the document.",
+            _said(
+                "import.note.imported",
+                document=document,
+                rows=len(indicators),
+                where=Message(
+                    f"import.note.header_{table.where}", place=header_place, table=plain(table.name)
+                ),
+            ),
             *stopped,
         ],
         "domains": domains,

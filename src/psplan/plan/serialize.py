@@ -89,11 +89,9 @@ def draft_yaml(data: dict[str, Any], command: str) -> str:
     saying what made it, then the fields in the plan file's order, Chinese as it is."""
     import yaml
 
-    header = (
-        f"# A DRAFT plan file, written by `{command}`.\n"
-        "# Check every row against the plan as published, fill in what is missing (targets,\n"
-        "# ids, notes), then remove `draft: true` (`psplan validate --strict` lists what is\n"
-        "# still missing).\n"
-    )
+    from psplan.words import say
+
+    # in the command's language: the planner reads it first, and fills the draft in
+    header = "".join(f"# {line}\n" for line in say("draft.header", command=command).split("\n"))
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     return header + body

@@ -117,6 +117,15 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "未填 parent 和 maps_to：新一期的上级规划不在内置规划中。",
         "en": "No parent and no maps_to: the parent plan of the new period is not bundled.",
     },
+    "draft.header": {
+        "zh": "规划文件草案，由 `{command}` 生成。\n"
+        "请逐行对照正式印发的规划核对，补齐缺少的内容（目标值、编号、说明），\n"
+        "然后删除 `draft: true`（`psplan validate --strict` 列出尚缺的内容）。",
+        "en": "A DRAFT plan file, written by `{command}`.\n"
+        "Check every row against the plan as published, fill in what is missing (targets,\n"
+        "ids, notes), then remove `draft: true` (`psplan validate --strict` lists what is\n"
+        "still missing).",
+    },
     "init.bad_id": {
         "zh": "新规划的编号{id}只能用英文字母、数字和 _ . -，且以字母开头（如 hanzhong-15）",
         "en": "the new plan's id {id} may only hold ASCII letters, digits and _ . -, starting "
