@@ -282,3 +282,17 @@ def test_a_previous_link_to_an_id_of_no_indicator_is_an_error(final: Path, tmp_p
     own = tmp_path / "own.yaml"  # a previous plan of the user's own: not looked for
     own.write_text(text.replace("    plan: hanzhong\n", "    plan: my-city-14\n"), encoding="utf-8")
     assert "unknown-previous" not in runner.invoke(app, ["validate", str(own)]).output
+
+
+def test_comparing_plans_of_two_periods_says_so(final: Path, tmp_path: Path) -> None:
+    """`compare national` against a 十五五 draft read 人均预期寿命 78.3 vs 77.5 低于上级 as a
+    verdict, with no word that the national plan is 十四五's (a trial's finding)."""
+    draft = tmp_path / "draft.yaml"
+    assert _init(final, draft).exit_code == 0
+    done = runner.invoke(app, ["compare", "national", str(draft)])
+    assert (
+        f"psplan: warning: {draft}: 上级规划“national”为2021–2025年，“hanzhong-15”为2026–2030年："
+        "不是同一规划期，上级的目标不是这一期的下限，以下对照仅供参考"
+    ) in done.stderr.splitlines()
+    same = runner.invoke(app, ["compare", "national", "hanzhong"])
+    assert "不是同一规划期" not in same.stderr

@@ -17,8 +17,8 @@ from psplan.cli.options import (
     NoBomOpt,
     OutputOpt,
 )
-from psplan.cli.run import choose_format, emit, fail, load_for_judging, user_errors
-from psplan.errors import PsplanError, quoted
+from psplan.cli.run import choose_format, emit, fail, load_for_judging, user_errors, warn
+from psplan.errors import Location, Message, Problem, PsplanError, quoted
 from psplan.words import say
 
 
@@ -82,6 +82,13 @@ def compare(
             emit(lineage_view(old, new, lineage(old, new), lang.value), chosen, output,
                  no_bom=no_bom, color=terminal)  # fmt: skip
             return
+        if old.period.end < new.period.start or new.period.end < old.period.start:
+            # 十四五's national plan against a 十五五 draft: its targets are no floor for these
+            # (a trial read 人均预期寿命 78.3 vs 77.5 低于上级 as a verdict)
+            said = Message("compare.other_period", parent=quoted(old.id), child=quoted(new.id),
+                           parent_period=f"{old.period.start}–{old.period.end}",
+                           child_period=f"{new.period.start}–{new.period.end}")  # fmt: skip
+            warn([Problem(Location(child_plan.file), said, "other-period", "warning")])
         comparisons = [compare_plans(parent_plan.plan, child_plan.plan, allowed)]
         view = comparison_view(comparisons[0], lang.value)
     emit(view, chosen, output, no_bom=no_bom, color=terminal)

@@ -117,6 +117,13 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "未填 parent 和 maps_to：新一期的上级规划不在内置规划中。",
         "en": "No parent and no maps_to: the parent plan of the new period is not bundled.",
     },
+    "compare.other_period": {
+        "zh": "上级规划{parent}为{parent_period}年，{child}为{child_period}年：不是同一规划期，"
+        "上级的目标不是这一期的下限，以下对照仅供参考",
+        "en": "the parent plan {parent} is for {parent_period} and {child} for {child_period}: "
+        "not the same period, so the parent's targets are no floor for these; the comparison "
+        "below is for reference only",
+    },
     "draft.header": {
         "zh": "规划文件草案，由 `{command}` 生成。\n"
         "请逐行对照正式印发的规划核对，补齐缺少的内容（目标值、编号、说明），\n"
