@@ -323,3 +323,29 @@ def test_the_numbered_footnotes_under_a_table_are_kept() -> None:
     printed = psplan.load_plan("national").footnotes
     squash = lambda text: "".join(text.split())  # noqa: E731
     assert [squash(note) for note in draft["footnotes"]] == [squash(n) for n in printed]
+
+
+def test_a_footnote_mark_after_a_name_is_the_rows_marker_beside_a_unit_column(
+    tmp_path: Path,
+) -> None:
+    """With a unit column of its own, 人均预期寿命** kept its asterisks in the name, and a
+    figure reported as 人均预期寿命 matched no indicator (a trial's finding)."""
+    text = (
+        "专栏 1 主要指标\n"
+        "领域 指标名称 单位 2025年 2030年 属性\n"
+        "学有所教 劳动年龄人口平均受教育年限 * 年 13.4 14 约束性\n"
+        "病有所医 人均预期寿命 ** 岁 76.8 79 预期性\n"
+        "注：1. 带*的为 2024 年数据。\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "draft.yaml"
+    assert runner.invoke(app, ["import", str(path), "-o", str(out)]).exit_code == 0
+    rows = yaml.safe_load(out.read_text(encoding="utf-8"))["indicators"]
+    assert [(r["name"], r["unit"], r.get("marker")) for r in rows] == [
+        ("劳动年龄人口平均受教育年限", "年", "*"),
+        ("人均预期寿命", "岁", "**"),
+    ]
+    figures = tmp_path / "a.csv"
+    figures.write_text("指标,年份,数值\n人均预期寿命,2026,77.1\n", encoding="utf-8")
+    assert runner.invoke(app, ["check", str(out), str(figures)]).exit_code in (0, 1)

@@ -54,6 +54,8 @@ _ROLES = {
 _YEAR = re.compile(r"^(\d{4})年?(?:末)?(?:目标值?|基期值?|实际值?|完成值?)?$")
 _DOMAIN_NUMBER = re.compile(r"^[（(]?[一二三四五六七八九十]+[）)、.．]\s*")
 _UNIT = re.compile(r"^(?P<name>.+?)\s*[（(](?P<unit>[^（）()]{1,12})[）)](?P<marker>\**)$")
+#: A footnote's asterisks after a name (the figures' footnotes: 带*的为 2024 年数据).
+_MARKER = re.compile(r"^(?P<name>.+?)(?P<marker>[*＊]+)$")
 #: Domain words of the national standard (幼有所育 … 弱有所扶, 优军服务保障, 文体服务保障):
 #: a line of spaced text may start with one before its first indicator.
 _DOMAIN_WORD = re.compile(r"^(?:.有所.|.{2,6}服务保障|.{2,6}保障)$")
@@ -252,6 +254,9 @@ def _row(values: dict[str, str], domain: str, place: int) -> dict[str, Any]:
     marker = ""
     if found and unit is None:
         name, unit, marker = found["name"], found["unit"], found["marker"]
+    elif starred := _MARKER.match(name):  # 人均预期寿命** beside a unit column of its own
+        name, marker = starred["name"], starred["marker"].replace("＊", "*")
+        found = _UNIT.match(name) if unit is None else None
     if unit is None and any(
         values.get(f, "").strip().endswith("%") for f in ("baseline", "target")
     ):

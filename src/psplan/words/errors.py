@@ -648,8 +648,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "is not a regular file (a pipe or device); save the workbook to a file",
     },
     "actuals.no_sheet": {
-        "zh": "没有名为{sheet}的工作表（现有工作表：{sheets}）",
-        "en": "no sheet {sheet} (sheets: {sheets})",
+        "zh": "没有名为{sheet}的工作表（现有工作表：{sheets}；按序号选时从 1 数起）",
+        "en": "no sheet {sheet} (sheets: {sheets}; a number counts from 1)",
     },
     "actuals.skipped_sheet": {
         "zh": "已跳过工作表{sheet}：{why}",
