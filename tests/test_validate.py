@@ -142,7 +142,12 @@ def test_duplicate_catalogue_items(psplan, tmp_path: Path) -> None:
         (b"", "the file is empty", "文件为空"),
         (b"id: [unclosed\n", "YAML syntax error", "YAML 语法错误"),
         (b"- a\n- b\n", "must be a mapping", "必须是键值映射"),
-        ("id: 汉中\n".encode("gb18030"), "not UTF-8", "不是 UTF-8 文本"),
+        (
+            "id: 汉中\n".encode("gb18030"),
+            "the file is in GBK (GB18030)",
+            "文件是 GBK（GB18030）编码",
+        ),
+        (b"id: caf\xe9 \xff\n", "not UTF-8", "不是 UTF-8 文本"),  # Latin-1: not GBK either
         (b"a: 1\na: 2\n", "duplicate key 'a'", "键“a”重复"),
         (b"a: &x [1]\nb: *x\n", "aliases", "YAML 别名"),
         (b"a: !!python/object:os.system {}\n", "not allowed", "不允许使用 YAML 标签"),

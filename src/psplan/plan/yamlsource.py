@@ -159,7 +159,18 @@ def read_text(path: Path, max_bytes: int | None = None) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
+        if _reads_as_gb18030(raw):  # saved by a Chinese Windows editor: say which it is
+            raise PsplanError("file.gb18030_not_utf8", Location(name, line)) from None
         raise PsplanError("file.not_utf8", Location(name, line), byte=raw[exc.start]) from None
+
+
+def _reads_as_gb18030(raw: bytes) -> bool:
+    """Whether text that is not UTF-8 reads as GB18030 (GBK's superset) with Chinese in it."""
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
 
 
 def load_yaml(text: str, file: str) -> YamlDocument:

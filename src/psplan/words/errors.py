@@ -81,6 +81,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "不是 UTF-8 文本（字节 0x{byte:02x}）；请将文件另存为 UTF-8 编码",
         "en": "not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8",
     },
+    "file.gb18030_not_utf8": {
+        "zh": "文件是 GBK（GB18030）编码，规划文件须为 UTF-8：请在编辑器中另存为 UTF-8",
+        "en": "the file is in GBK (GB18030); a plan file must be UTF-8: save it as UTF-8 in "
+        "the editor",
+    },
     "file.empty": {"zh": "文件为空", "en": "the file is empty"},
     # ------------------------------------------------------------------ YAML
     "yaml.nul_byte": {
