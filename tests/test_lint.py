@@ -16,6 +16,7 @@ from psplan.cli import app
 from conftest import generate_actuals
 
 runner = CliRunner()
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -554,3 +555,20 @@ def test_a_county_with_a_figure_in_another_unit_is_to_review_on_both_paths(tmp_p
     assert judged["rows"] == judged["columnar"]
     assert judged["rows"][3][:3] == ("县3", "needs_review", 39000)
     assert all(status != "needs_review" for _, status, _, _ in judged["rows"][:3])
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_lint_reads_the_rows_as_check_does_with_the_same_overrides(
+    tmp_path: Path, engine: str
+) -> None:
+    """汉中's 城镇老旧小区改造 reported as [1250]: check takes it with the overrides file that
+    reads the row as a five-year total; lint could not, and said its error on every run."""
+    path = tmp_path / "a.csv"
+    path.write_text("指标,年份,数值\n城镇老旧小区改造,2023,[1250]\n", encoding="utf-8")
+    overrides = ROOT / "examples" / "hanzhong-overrides.yaml"
+    plain = psplan.lint("hanzhong", path, engine=engine)
+    assert [p.code for p in plain if p.level == "error"] == ["bad-value"]
+    assert not [p for p in psplan.lint("hanzhong", path, engine=engine, overrides=overrides)
+                if p.level == "error"]  # fmt: skip
+    done = CliRunner().invoke(app, ["lint", "hanzhong", str(path), "--overrides", str(overrides)])
+    assert done.exit_code == 0, done.output

@@ -428,6 +428,7 @@ def lint(
     encoding: str | None = None,
     sheet: str | int | None = None,
     engine: str | None = None,
+    overrides: str | os.PathLike[str] | Iterable[Override | Mapping[str, Any]] | None = None,
 ) -> Problems:
     """The data-quality findings on reported figures (`psplan lint`): jumps, figures outside
     their natural range, outlier regions, conflicting duplicates and the completeness matrix's
@@ -435,9 +436,10 @@ def lint(
 
     `actuals` is a file or a list of them (one dataset), or the rows of `read_actuals`; the
     thresholds are the command's options; `encoding` and `sheet` as for `read_actuals`;
-    `engine` as for `check` (a county file is read by duckdb: the same findings). A file given
-    twice is read once, the warning first in the list. Returns `Problems` (errors are what
-    `check` would stop at).
+    `engine` as for `check` (a county file is read by duckdb: the same findings); `overrides`
+    as for `check` (汉中's [1250] for a row read as a five-year total is then no error). A file
+    given twice is read once, the warning first in the list. Returns `Problems` (errors are
+    what `check` would stop at).
     """
     from psplan.actuals.read import distinct_files
     from psplan.assess.engine import engine_from_env, use_columnar
@@ -449,6 +451,10 @@ def lint(
                                ("outlier_regions", outlier_regions, 3)):  # fmt: skip
         _number_option(name, value, least)
     chosen = _plan(plan_or_name)
+    if overrides is not None:  # the rows as check reads them with the same overrides
+        from psplan.assess.overrides import apply_overrides
+
+        chosen = apply_overrides(chosen, _overrides(overrides))[0]
     limits = Thresholds(jump_steps, jump_share, outlier_z, outlier_regions)
     actuals = _tables_read(actuals)
     given = [actuals] if isinstance(actuals, (str, os.PathLike)) else list(actuals)

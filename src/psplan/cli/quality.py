@@ -13,6 +13,7 @@ from psplan.cli.options import (
     Lang,
     LangOpt,
     MaxProblemsOpt,
+    OverridesOpt,
     PlanArg,
     ProblemFormat,
     SheetOpt,
@@ -54,6 +55,7 @@ def lint(
     ] = 5,
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
+    overrides: OverridesOpt = None,
     lang: LangOpt = Lang.zh,
     max_problems: MaxProblemsOpt = MAX_PROBLEMS,
 ) -> None:
@@ -72,7 +74,7 @@ def lint(
     warn(twice, max_problems)
     findings = find(loaded.plan, files, jump_steps=jump_steps, jump_share=jump_share,
                     outlier_z=outlier_z, outlier_regions=outlier_regions, encoding=encoding,
-                    sheet=sheet, engine=engine)  # fmt: skip
+                    sheet=sheet, engine=engine, overrides=overrides)  # fmt: skip
     emit(problems_view(findings, len(files), max_problems, lang.value), output_format.value, None)
     if findings:
         raise typer.Exit(1)
