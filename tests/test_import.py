@@ -349,3 +349,33 @@ def test_a_footnote_mark_after_a_name_is_the_rows_marker_beside_a_unit_column(
     figures = tmp_path / "a.csv"
     figures.write_text("指标,年份,数值\n人均预期寿命,2026,77.1\n", encoding="utf-8")
     assert runner.invoke(app, ["check", str(out), str(figures)]).exit_code in (0, 1)
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".html"])
+def test_the_footnotes_under_a_word_or_html_table_are_kept(tmp_path: Path, suffix: str) -> None:
+    """The national table's six footnotes printed under it as paragraphs (注：1. … then 2. …
+    each on its own): a .txt import kept them, a .docx or .html one recorded `footnotes: []`
+    (a trial's finding). The paragraph after them is no footnote."""
+    header, rows = layout("national")
+    printed = psplan.load_plan("national").footnotes
+    paragraphs = [f"注：{printed[0]}", *printed[1:], "第三章 推进基本公共服务均等化"]
+    path = tmp_path / f"national{suffix}"
+    if suffix == ".docx":
+        import docx
+
+        write_docx(path, header, rows)
+        document = docx.Document(str(path))
+        for text in paragraphs:
+            document.add_paragraph(text)
+        document.save(str(path))
+    else:
+        write_html(path, header, rows)
+        page = path.read_text(encoding="utf-8").replace(
+            "</table>", "</table>" + "".join(f"<p>{html.escape(t)}</p>" for t in paragraphs)
+        )
+        path.write_text(page, encoding="utf-8")
+    out = tmp_path / "draft.yaml"
+    assert runner.invoke(app, ["import", str(path), "-o", str(out)]).exit_code == 0
+    draft = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert draft["footnotes"] == [f"注：{printed[0]}", *printed[1:]]
+    assert len(draft["indicators"]) == len(rows)

@@ -102,20 +102,52 @@ def _docx_tables(path: Path) -> list[DocTable]:
         raise PsplanError(
             "import.unreadable", Location(str(path)), detail=plain(str(exc)[:200])
         ) from None
+    from docx.text.paragraph import Paragraph
+
     tables = []
-    for number, grid in enumerate(document.tables, start=1):
-        table = DocTable("row", name=f"表{number}")
-        for index, row in enumerate(grid.rows, start=1):
-            seen: list[object] = []
-            cells = []
-            for cell in row.cells:  # a merged cell comes back once per column it spans
-                if any(cell._tc is other for other in seen):
-                    continue
-                seen.append(cell._tc)
-                cells.append(cell.text)
-            table.add(cells, index)
-        tables.append(table)
+    grids = iter(document.tables)
+    notes = _Footnotes()
+    for element in document.element.body.iterchildren():
+        if element.tag.endswith("}tbl"):
+            grid = next(grids)
+            table = DocTable("row", name=f"表{len(tables) + 1}")
+            for index, row in enumerate(grid.rows, start=1):
+                seen: list[object] = []
+                cells = []
+                for cell in row.cells:  # a merged cell comes back once per column it spans
+                    if any(cell._tc is other for other in seen):
+                        continue
+                    seen.append(cell._tc)
+                    cells.append(cell.text)
+                table.add(cells, index)
+            tables.append(table)
+            notes.start(table)
+        elif element.tag.endswith("}p"):
+            notes.paragraph(Paragraph(element, document).text)
     return tables
+
+
+class _Footnotes:
+    """The paragraphs under a Word or HTML table that are its footnotes (注：1. 带*的为 2024
+    年数据。 2. ［ ］内为五年累计数。), added to it as rows of one cell, which `draft_rows`
+    reads as the table's footnotes; they were lost (a trial's finding)."""
+
+    def __init__(self) -> None:
+        self.table: DocTable | None = None
+        self.taken = False
+
+    def start(self, table: DocTable) -> None:
+        self.table, self.taken = table, False
+
+    def paragraph(self, text: str) -> None:
+        text = " ".join(text.split())
+        if self.table is None or not text:
+            return
+        if text.startswith("注") or (self.taken and re.match(r"^\d+[.．、]", text)):
+            self.table.add([text], len(self.table.rows) + 1)
+            self.taken = True
+        else:
+            self.table = None  # the text goes on: the table's notes have ended
 
 
 def _xlsx_tables(path: Path) -> list[DocTable]:
@@ -156,11 +188,17 @@ class _Tables(HTMLParser):
         self.row: list[str] | None = None
         self.spans: dict[int, int] = {}  # column → rows still covered by a rowspan above
         self.row_spans: list[tuple[int, int]] = []
+        self.depth = 0  # tables open
+        self.notes = _Footnotes()
+        self.text: list[str] | None = None  # a paragraph's text outside the tables
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
             self.tables.append(DocTable("row", name=f"表{len(self.tables) + 1}"))
             self.spans = {}
+            self.depth += 1
+        elif tag in ("p", "div") and not self.depth:
+            self.text = []
         elif tag == "tr" and self.tables:
             self.row = []
         elif tag in ("td", "th") and self.row is not None:
@@ -175,6 +213,13 @@ class _Tables(HTMLParser):
             self.cell.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "table" and self.depth:
+            self.depth -= 1
+            if not self.depth:
+                self.notes.start(self.tables[-1])
+        elif tag in ("p", "div") and self.text is not None:
+            self.notes.paragraph("".join(self.text))
+            self.text = None
         if tag in ("td", "th") and self.cell is not None and self.row is not None:
             self.row.append(" ".join("".join(self.cell).split()))
             self.cell = None
@@ -189,6 +234,8 @@ class _Tables(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.cell is not None:
             self.cell.append(data)
+        elif self.text is not None:
+            self.text.append(data)
 
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)

@@ -155,7 +155,8 @@ def draft_rows(
         filled = [cell for cell in cells if cell]
         if not filled:
             continue
-        numbered = spaced and re.match(r"^\d+[.．]", filled[0])
+        # a numbered line: a footnote of a text table, or the next of a Word table's notes
+        numbered = (spaced or bool(footnotes)) and re.match(r"^\d+[.．、]", filled[0])
         if filled[0].startswith("注") or numbered:  # a footnote under the table
             footnotes.append(" ".join(filled))
             continue

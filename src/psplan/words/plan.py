@@ -37,7 +37,7 @@ WORDS: dict[str, dict[str, str]] = {
         "level and every row against the document.",
     },
     "import.note.header_line": {"zh": "第 {place} 行", "en": "line {place}"},
-    "import.note.header_row": {"zh": "{table} 的第 {place} 行", "en": "row {place} of {table}"},
+    "import.note.header_row": {"zh": "{table}的第 {place} 行", "en": "row {place} of {table}"},
     "import.note.domain_brackets": {
         "zh": "第 {line} 行的领域行印为{printed}：按{name}读取，括号部分略去。",
         "en": "The domain row at line {line} prints {printed}: read as {name}, the brackets "
