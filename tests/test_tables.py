@@ -153,3 +153,25 @@ def test_the_rows_carry_the_status_and_rating_in_words() -> None:
     assert {row["status_label"] for row in english if row["status"] == "behind"} == {"behind"}
     keys = list(rows[0])
     assert keys[keys.index("status") + 1] == "status_label"
+
+
+def test_a_report_judged_after_its_latest_figure_says_so_where_it_is_read(tmp_path: Path) -> None:
+    """A 终期评估 of 2025 on figures ending in 2023 said so only on stderr: the Word report
+    read 'completed 3, not completed 28' with nothing to explain it (a trial's finding)."""
+    import docx
+
+    actuals = ROOT / "examples" / "generated" / "hanzhong-counties.csv"  # 2021–2023
+    final = psplan.check("hanzhong", actuals, region="全市", stage="final")
+    assert (final.year, final.figures_end, final.judged_beyond_figures) == (2025, 2023, True)
+    said = (
+        "本次按2025年评价，但数据最晚到2023年：各指标按2023年及以前的数据评价，时间进度按2025年计。"
+    )
+    word = docx.Document(str(final.write_report(tmp_path / "终期评估.docx")))
+    paragraphs = [p.text for p in word.paragraphs]
+    assert said in paragraphs
+    assert paragraphs.index(said) < 6  # in the overview, beside the counts it explains
+    text = final.write_report(tmp_path / "r.md", lang="en").read_text(encoding="utf-8")
+    assert "This is judged as of 2025, but the figures end in 2023" in text
+    annual = psplan.check("hanzhong", actuals, region="全市")  # 2023, its figures' own year
+    assert not annual.judged_beyond_figures
+    assert "数据最晚" not in annual.write_report(tmp_path / "a.md").read_text(encoding="utf-8")

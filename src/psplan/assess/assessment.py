@@ -203,6 +203,15 @@ class Assessment:
     #: the plan's commitments beyond the main table that the figures name, judged apart
     #: (never counted with `results`)
     commitments: list[Result] = field(default_factory=list)
+    #: the latest year any figure was reported for (None: no figure): before `year`, every
+    #: result is judged on earlier figures, which a report must say (`judged_beyond_figures`)
+    figures_end: int | None = None
+
+    @property
+    def judged_beyond_figures(self) -> bool:
+        """Judged in a year after the latest figure (a 终期评估 of 2025 on figures to 2023):
+        every status rests on earlier figures, and the report says so."""
+        return self.figures_end is not None and self.figures_end < self.year
 
     @property
     def at_period_end(self) -> bool:
@@ -258,7 +267,7 @@ class Assessment:
         return Assessment(
             self.plan, self.year, list(results), self.source, self.outside_period,
             self.own_area, self.sources, self.stage, self.figures_read, self.previous,
-            self.commitments,
+            self.commitments, self.figures_end,
         )  # fmt: skip
 
     def encoded_results(self, lang: str, encode: Callable[[Any], str]) -> Iterator[str]:

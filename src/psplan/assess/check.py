@@ -1211,6 +1211,7 @@ def assess_collected(
             # a final evaluation sets the period beside the previous one (its completion table)
             check_previous(plan) if stage == "final" and plan.previous_plan else None,
             pledged,
+            max(collected.years) if collected.years else None,
         )
         if warnings is not None:
             warnings.extend(totals_judged_by_region(report, source))

@@ -846,6 +846,13 @@ _TITLES = {"annual": "assessment.title", "mid": "assessment.title.mid",
            "final": "assessment.title.final"}  # fmt: skip
 
 
+def beyond_figures(report: Assessment, lang: str) -> str:
+    """The sentence that says a report's year is after its latest figure ("" where not)."""
+    if not report.judged_beyond_figures:
+        return ""
+    return say("assessment.beyond_figures", lang, year=report.year, latest=report.figures_end)
+
+
 def assessment_view(report: Assessment, lang: str = "zh") -> View:
     """The annual monitoring report: what `check` prints and `report` writes."""
     regions = report.regions
@@ -888,7 +895,17 @@ def assessment_view(report: Assessment, lang: str = "zh") -> View:
         lang,
         functools.partial(assessment_dict, report, lang),
         tables,
-        summary=[line for line in (summary_line(report, lang), rating_line(report, lang)) if line],
+        # 2025 judged on figures to 2023: said beside the counts it explains (on stderr, it
+        # was not in the report: a trial's finding)
+        summary=[
+            line
+            for line in (
+                summary_line(report, lang),
+                rating_line(report, lang),
+                beyond_figures(report, lang),
+            )
+            if line
+        ],
         notes=notes,
         charts=lambda: [progress_chart(report, lang), domains_chart(domains(), lang)],
         primary="results",
@@ -982,6 +999,16 @@ def regions_view(report: Assessment, lang: str = "zh") -> View:
         lang,
         functools.partial(_by_region_dict, report, found),
         tables,  # type: ignore[arg-type]  # made when a format reads them
-        summary=[line for line in (summary_line(report, lang), rating_line(report, lang)) if line],
+        # 2025 judged on figures to 2023: said beside the counts it explains (on stderr, it
+        # was not in the report: a trial's finding)
+        summary=[
+            line
+            for line in (
+                summary_line(report, lang),
+                rating_line(report, lang),
+                beyond_figures(report, lang),
+            )
+            if line
+        ],
         primary="matrix",
     )

@@ -139,6 +139,10 @@ def overall_paragraphs(report: Assessment, results: ResultColumns, lang: str) ->
     if rated and len(rated) < count:
         first.append(say("evaluation.overall.unrated", lang, count=count - len(rated)))
     paragraphs = [_sentence(first, lang)]
+    if report.judged_beyond_figures:  # 2025's ratings on 2023's figures: said where they are
+        from psplan.views.assessment import beyond_figures
+
+        paragraphs.append(beyond_figures(report, lang))
 
     binding = [i for i, indicator in enumerate(results.indicators) if indicator.is_binding]
     if binding:

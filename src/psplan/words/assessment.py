@@ -93,6 +93,12 @@ WORDS: dict[str, dict[str, str]] = {
     # what is printed under a row
     "assessment.ratings": {"zh": "评价：{counts}", "en": "Evaluation: {counts}"},
     "assessment.column.rating": {"zh": "评价", "en": "evaluation"},
+    "assessment.beyond_figures": {
+        "zh": "本次按{year}年评价，但数据最晚到{latest}年：各指标按{latest}年及以前的数据评价，"
+        "时间进度按{year}年计。",
+        "en": "This is judged as of {year}, but the figures end in {latest}: each indicator is "
+        "judged on the figures of {latest} and before, against {year}'s share of the time.",
+    },
     "assessment.note.plan": {"zh": "指标说明：{text}", "en": "transcription note: {text}"},
     "assessment.note.override": {"zh": "人工设定：{text}", "en": "override: {text}"},
     "assessment.note.note": {"zh": "上报备注：{text}", "en": "note reported: {text}"},
