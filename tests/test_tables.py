@@ -175,3 +175,18 @@ def test_a_report_judged_after_its_latest_figure_says_so_where_it_is_read(tmp_pa
     annual = psplan.check("hanzhong", actuals, region="全市")  # 2023, its figures' own year
     assert not annual.judged_beyond_figures
     assert "数据最晚" not in annual.write_report(tmp_path / "a.md").read_text(encoding="utf-8")
+
+
+def test_the_library_speaks_psplan_lang_as_the_command_does(monkeypatch) -> None:
+    """With PSPLAN_LANG=en set, the API's words — rows, warnings, errors — were Chinese (a
+    trial's finding); a `lang` that is neither zh nor en was a KeyError."""
+    monkeypatch.setenv("PSPLAN_LANG", "en")
+    checked = psplan.check("national", NATIONAL)
+    assert {row["status_label"] for row in checked.to_rows() if row["status"] == "met"} == {"met"}
+    assert checked.to_rows("zh")[0]["status_label"] == "无数据"  # asked for, as before
+    with pytest.raises(psplan.PsplanError, match="no such file"):
+        psplan.check("national", "nosuch.csv")
+    monkeypatch.delenv("PSPLAN_LANG")
+    assert checked.to_rows()[0]["status_label"] == "无数据"  # Chinese unless asked otherwise
+    with pytest.raises(ValueError, match="lang: give 'zh' or 'en', not 'fr'"):
+        checked.to_dict("fr")

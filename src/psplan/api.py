@@ -39,6 +39,7 @@ from psplan.comparison.compare import Comparison, compare_plans
 from psplan.errors import Message, Problem, PsplanError, plain, quoted
 from psplan.plan.model import Plan
 from psplan.plan.plans import LoadedPlan
+from psplan.words import resolve_lang
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -291,22 +292,28 @@ class Checked(Assessment):
 
     # to_dict(lang) is the Assessment's: the JSON contract of `psplan check --format json`.
 
-    def to_rows(self, lang: str = "zh") -> list[dict[str, Any]]:
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """The JSON contract of `psplan check --format json`, in `lang` (zh or en; default the
+        current language: `use_lang`, else PSPLAN_LANG, else zh)."""
+        return super().to_dict(resolve_lang(lang))
+
+    def to_rows(self, lang: str | None = None) -> list[dict[str, Any]]:
         """One dict per result: the keys of `to_dict()["results"]`, nested objects flattened
         with a dot (`target.value`, `baseline.source`, `trend.ratio`, `remarks.reason`), and
         beside the status and the rating their words in `lang` (`status_label`: 已达标…), as
         the command's CSV shows them."""
+        lang = resolve_lang(lang)
         # each result's dict flattened as it is made (`to_dict()["results"]` would hold them
         # all beside their flat copies: three copies of 185,600 results at county scale)
         return _flatten_all(
             _labelled(result.to_dict(self.plan, lang), lang) for result in self.results
         )
 
-    def to_dataframe(self, lang: str = "zh") -> pandas.DataFrame:
+    def to_dataframe(self, lang: str | None = None) -> pandas.DataFrame:
         return _dataframe(self.to_rows(lang))
 
     def write_report(
-        self, path: str | os.PathLike[str], *, lang: str = "zh", overwrite: bool = False
+        self, path: str | os.PathLike[str], *, lang: str | None = None, overwrite: bool = False
     ) -> Path:
         """Write the report `psplan report` writes for this check — the annual monitoring
         report, or the 中期评估 / 终期评估 of `check(…, stage=…)` — in the format `path`'s
@@ -315,6 +322,8 @@ class Checked(Assessment):
         from psplan.formats import REPORT_FORMATS, format_for_suffix, render, suffix_of
         from psplan.output import write_output
         from psplan.views.evaluation import evaluation_view
+
+        lang = resolve_lang(lang)
 
         target = Path(path)
         chosen = format_for_suffix(target.suffix)
@@ -629,14 +638,14 @@ class Compared(Comparison):
         verdict = "failing" if self.failing else "passing"
         return f"<Compared {self.parent.id} → {self.child.id}: {counts}; {verdict}>"
 
-    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         """The JSON contract of `psplan compare PARENT CHILD --format json`."""
         from psplan.views.comparison import comparison_dict
 
-        return comparison_dict(self, lang)
+        return comparison_dict(self, resolve_lang(lang))
 
     def to_rows(
-        self, part: Literal["indicators", "catalogue"] = "indicators", lang: str = "zh"
+        self, part: Literal["indicators", "catalogue"] = "indicators", lang: str | None = None
     ) -> list[dict[str, Any]]:
         """One dict per parent or local indicator (the dict's `indicators`), or with
         `part="catalogue"` one per catalogue item, its `status` covered, missing, waived or
@@ -654,7 +663,7 @@ class Compared(Comparison):
         ]
 
     def to_dataframe(
-        self, part: Literal["indicators", "catalogue"] = "indicators", lang: str = "zh"
+        self, part: Literal["indicators", "catalogue"] = "indicators", lang: str | None = None
     ) -> pandas.DataFrame:
         return _dataframe(self.to_rows(part, lang))
 

@@ -13,6 +13,7 @@ in Chinese.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -26,14 +27,30 @@ SECTIONS = (
 
 Reason = tuple[str, Mapping[str, Any]]
 
-_lang: ContextVar[str] = ContextVar("psplan_lang", default="zh")
+_lang: ContextVar[str | None] = ContextVar("psplan_lang", default=None)
 #: A section's entry: the words in each language, or the key of the entry it shows (an alias).
 Entry = dict[str, str] | str
 _catalogue: dict[str, Entry] | None = None
 
 
 def current_lang() -> str:
-    return _lang.get()
+    """The language set for this context (`use_lang`), else PSPLAN_LANG's (en, or any
+    spelling of it such as English), else Chinese: a notebook with PSPLAN_LANG=en set gets
+    English, as the command does (a trial's finding)."""
+    chosen = _lang.get()
+    if chosen is not None:
+        return chosen
+    return "en" if os.environ.get("PSPLAN_LANG", "").strip().lower().startswith("en") else "zh"
+
+
+def resolve_lang(lang: str | None) -> str:
+    """A caller's `lang=`: zh or en as given, the current language for None; ValueError
+    naming the choices for anything else (a KeyError from the catalogue before)."""
+    if lang is None:
+        return current_lang()
+    if lang not in LANGS:
+        raise ValueError(f"lang: give 'zh' or 'en', not {lang!r}")
+    return lang
 
 
 @contextmanager
@@ -74,17 +91,17 @@ def entry(key: str) -> dict[str, str]:
 
 def say(key: str, lang: str | None = None, /, **args: Any) -> str:
     """The words for `key` in `lang` (default: the current language), filled with `args`."""
-    template = entry(key)[lang or _lang.get()]
+    template = entry(key)[lang or current_lang()]
     return template.format(**args) if args else template
 
 
 def words(key: str, lang: str | None = None) -> str:
     """The template for `key` unfilled (for labels that hold braces of their own)."""
-    return entry(key)[lang or _lang.get()]
+    return entry(key)[lang or current_lang()]
 
 
 def explain(reasons: Iterable[Reason], lang: str | None = None) -> str:
     """Reasons worded and joined, as a report prints them."""
-    lang = lang or _lang.get()
+    lang = lang or current_lang()
     separator = "；" if lang == "zh" else "; "
     return separator.join(say(code, lang, **args) for code, args in reasons)
