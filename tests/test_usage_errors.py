@@ -120,6 +120,13 @@ def test_a_bad_language_in_the_environment_names_the_variable(
     mistyped = runner.invoke(app, ["check", "ankang", "x.csv", "--stage", "last"],
                              prog_name="psplan")  # fmt: skip
     assert mistyped.stderr.startswith("psplan: error: invalid value for --stage")
+    # a reader of English who typed English is told so in English (it was Chinese: a trial)
+    monkeypatch.setenv("PSPLAN_LANG", "english")
+    said = runner.invoke(app, ["list"], prog_name="psplan").stderr
+    assert said.startswith("psplan: error: invalid value for the environment variable PSPLAN_LANG")
+    monkeypatch.setenv("PSPLAN_LANG", "en")
+    said = runner.invoke(app, ["--lang", "fr", "list"], prog_name="psplan").stderr
+    assert said.startswith("psplan: error: invalid value for --lang: 'fr' is not one of zh, en")
 
 
 def test_lang_may_come_before_the_command(tmp_path: Path) -> None:

@@ -23,13 +23,20 @@ from psplan.cli.run import stderr_line
 
 def command_language(argv: Sequence[str]) -> str:
     """The command's language where its own handling has not begun or has ended (a usage
-    error, an interrupt): --lang, else PSPLAN_LANG, else Chinese, as the command has it."""
+    error, an interrupt): --lang, else PSPLAN_LANG, else Chinese, as the command has it. A
+    value that is neither zh nor en (the error to say) is read by what it starts with: the
+    refusal of `--lang english` or PSPLAN_LANG=english is said in English (a trial's)."""
     for at, arg in enumerate(argv):
+        given = None
         if arg.startswith("--lang="):
-            return "en" if arg.removeprefix("--lang=").lower() == "en" else "zh"
-        if arg == "--lang" and at + 1 < len(argv):
-            return "en" if argv[at + 1].lower() == "en" else "zh"
-    return "en" if os.environ.get("PSPLAN_LANG", "").lower() == "en" else "zh"
+            given = arg.removeprefix("--lang=")
+        elif arg == "--lang" and at + 1 < len(argv):
+            given = argv[at + 1]
+        if given is not None and given.strip().lower() in ("zh", "en"):
+            return given.strip().lower()
+        if given is not None and given.strip().lower().startswith("en"):
+            return "en"
+    return "en" if os.environ.get("PSPLAN_LANG", "").strip().lower().startswith("en") else "zh"
 
 
 def _help_language(ctx: Any) -> str:

@@ -34,13 +34,12 @@ _catalogue: dict[str, Entry] | None = None
 
 
 def current_lang() -> str:
-    """The language set for this context (`use_lang`), else PSPLAN_LANG's (en, or any
-    spelling of it such as English), else Chinese: a notebook with PSPLAN_LANG=en set gets
-    English, as the command does (a trial's finding)."""
+    """The language set for this context (`use_lang`), else PSPLAN_LANG's, else Chinese: a
+    notebook with PSPLAN_LANG=en set gets English, as the command does (a trial's finding)."""
     chosen = _lang.get()
     if chosen is not None:
         return chosen
-    return "en" if os.environ.get("PSPLAN_LANG", "").strip().lower().startswith("en") else "zh"
+    return "en" if os.environ.get("PSPLAN_LANG", "").strip().lower() == "en" else "zh"
 
 
 def resolve_lang(lang: str | None) -> str:
