@@ -761,6 +761,14 @@ def test_an_explanation_written_as_no_explanation_is_none(tmp_path: Path) -> Non
     assert warnings(items) == [] and errors(items) == []
     said = {(e.indicator, e.field): e.text for e in entries(items) if e.field != "baseline"}
     assert said == {(plan.indicators[1].id, "measure"): "落实控辍保学责任"}
+    # and in a reasons.yaml, as in the sheet (the report printed 'Reasons: 暂无': a trial's)
+    reasons = tmp_path / "reasons.yaml"
+    reasons.write_text("人均体育场地面积:\n  原因分析: 暂无\n  下一步措施: \"—\"\n"
+                       "人均预期寿命:\n  原因分析: 疫情影响\n", encoding="utf-8")  # fmt: skip
+    given = read(reasons)
+    assert [(e.indicator, e.field, e.text) for e in entries(given)] == [
+        ("人均预期寿命", "reason", "疫情影响")
+    ]
 
 
 def test_filled_template_through_the_cli(tmp_path: Path) -> None:

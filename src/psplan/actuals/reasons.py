@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from psplan.actuals.read import HEADER_ALIASES, SheetEntry, region_name
+from psplan.actuals.values import is_missing_text
 from psplan.errors import Location, PsplanError, Shown, quoted
 from psplan.limits import Limits
 from psplan.plan.yamlsource import YamlDocument, load_yaml, read_text, shorten
@@ -55,7 +56,7 @@ def read_reasons(path: Path, limits: Limits) -> Iterator[SheetEntry]:
         for key, value in given.items():
             field = _FIELDS.get(str(key).strip().lower())
             if field is not None:
-                yield _entry(document, (*where, key), str(indicator), None, field, value)
+                yield from _entry(document, (*where, key), str(indicator), None, field, value)
             elif isinstance(value, dict) and value:  # a region's explanations
                 for inner, text in value.items():
                     inner_field = _FIELDS.get(str(inner).strip().lower())
@@ -63,7 +64,7 @@ def read_reasons(path: Path, limits: Limits) -> Iterator[SheetEntry]:
                     if inner_field is None:
                         raise _unknown(document, path_, inner)
                     place = region_name(str(key)) or str(key)  # as a sheet's region cell
-                    yield _entry(document, path_, str(indicator), place, inner_field, text)
+                    yield from _entry(document, path_, str(indicator), place, inner_field, text)
             else:
                 raise _unknown(document, (*where, key), key)
 
@@ -75,12 +76,16 @@ def _entry(
     region: str | None,
     field: str,
     text: object,
-) -> SheetEntry:
+) -> Iterator[SheetEntry]:
+    """The record of one text; none for 暂无 or —, which explain nothing (the report then
+    still asks for one, 【待填写】, as for such a cell of the sheet: a trial's finding)."""
     where = document.locate(path)
     if not isinstance(text, str | int | float) or isinstance(text, bool) or not str(text).strip():
         raise PsplanError("reasons.not_text", where, field=_shown(path[-1]))
-    return SheetEntry(indicator, region, field, None, str(text).strip(), where.file,
-                      where.line, where.column)  # fmt: skip
+    if is_missing_text(str(text).strip()):
+        return
+    yield SheetEntry(indicator, region, field, None, str(text).strip(), where.file,
+                     where.line, where.column)  # fmt: skip
 
 
 def _unknown(document: YamlDocument, path: tuple[Any, ...], key: object) -> PsplanError:
