@@ -377,3 +377,26 @@ def test_a_file_that_cannot_be_replaced_says_why_in_chinese(
         assert result.stderr.splitlines() == [f"psplan: error: {out}: {reason}"]
     assert out.read_text(encoding="utf-8") == "旧内容"
     assert os.listdir(tmp_path) == ["out.csv"]  # no temporary file left
+
+
+def test_an_id_typed_wrong_is_given_the_closest_id(tmp_path: Path) -> None:
+    """`trend --indicator life_expectency` said only that there is no such indicator (an
+    English-speaking trial's finding), where a name typed wrong gets the closest names."""
+    from typer.testing import CliRunner
+
+    from psplan.cli import app
+
+    runner = CliRunner()
+    actuals = (
+        Path(__file__).resolve().parents[1] / "examples" / "generated" / "hanzhong-counties.csv"
+    )
+    done = runner.invoke(app, ["trend", "hanzhong", str(actuals), "--indicator", "life_expectency"])
+    assert done.exit_code == 2
+    assert (
+        done.stderr
+        == "psplan: error: 规划 hanzhong 中没有指标 “life_expectency”；是否指 life_expectancy？\n"
+    )
+    path = tmp_path / "a.csv"
+    path.write_text("指标,年份,数值\nlife_expectency,2023,78\n", encoding="utf-8")
+    done = runner.invoke(app, ["check", "hanzhong", str(path)])
+    assert done.stderr.endswith("是否是指 life_expectancy？\n")

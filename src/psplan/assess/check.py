@@ -200,11 +200,16 @@ class IndicatorMatcher:
         return found
 
     def suggest(self, text: str) -> list[str]:
+        """The printed names closest to `text`; for an id typed wrong (life_expectency), the
+        closest ids (a trial's `trend --indicator` got no suggestion)."""
         if self._names is None:
             self._names = {k: i[0].name for k, i in self.loose.items()}
         key = strip_unit(normalise_name(text))
         close = difflib.get_close_matches(key, list(self._names), n=3, cutoff=0.5)
-        return [self._names[c] for c in close]
+        if close or not text.isascii():
+            return [self._names[c] for c in close]
+        ids = list(self.ids)
+        return difflib.get_close_matches(text.strip().lower(), ids, n=3, cutoff=0.6)
 
 
 @dataclass
