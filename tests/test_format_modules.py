@@ -305,6 +305,10 @@ def test_a_terminal_leaves_out_details_before_giving_up_the_grid() -> None:
     left_out = text[text.index("全部指标") :].split("按 100 列宽排版", 1)[1].split("\n")[0]
     for label in ("时间进度", "应达值", "趋势"):
         assert label in left_out
+    assert "COLUMNS=200" in left_out  # wider than 100
+    wider = render(view, "table", width=160)  # (COLUMNS=200 was said at 200: a trial's)
+    said = [line for line in wider.splitlines() if "按 160 列宽排版" in line]
+    assert said and all("如 COLUMNS=240；" in line for line in said)
     assert "滞后约束性指标\n（无）" in text
     results = view.table("results")
     actual = results.column("actual")

@@ -588,6 +588,8 @@ def _table(table: Table, *, color: bool, width: int, lang: str) -> list[Any]:
                     "format.left_out",
                     lang,
                     width=width,
+                    # a width wider than this one (COLUMNS=200 was suggested at 200: a trial)
+                    wider=max(200, (width + 80) // 10 * 10),
                     columns=say("sep.list", lang).join(left_out),
                 ),
                 width,

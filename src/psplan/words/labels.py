@@ -72,9 +72,9 @@ WORDS: dict[str, dict[str, str]] = {
     # (a text file is laid out as a terminal is, so the line names the width, not a terminal;
     # a no-break space keeps -o with its file name)
     "format.left_out": {
-        "zh": "按 {width} 列宽排版，未显示：{columns}（可加宽，如 COLUMNS=200；全部列见 CSV、"
+        "zh": "按 {width} 列宽排版，未显示：{columns}（可加宽，如 COLUMNS={wider}；全部列见 CSV、"
         "XLSX，如 -o\u00a0报告.xlsx）",
-        "en": "laid out {width} columns wide, left out: {columns} (wider: e.g. COLUMNS=200; "
+        "en": "laid out {width} columns wide, left out: {columns} (wider: e.g. COLUMNS={wider}; "
         "every column: CSV, XLSX, e.g. -o\u00a0r.xlsx)",
     },
 }
