@@ -148,3 +148,12 @@ def test_the_list_of_plans_speaks_the_commands_language() -> None:
     assert "ankang\t安康市“十四五”公共服务体系建设规划\t64 个指标" in zh
     en = runner.invoke(app, ["list", "--lang", "en"]).stdout.splitlines()
     assert "ankang\t安康市“十四五”公共服务体系建设规划\t64 indicators" in en
+
+
+def test_the_previous_periods_table_is_titled_as_what_it_is() -> None:
+    """`check --previous` titled the 十三五 completion table "…“十四五”公共服务规划 · 2020年监测报告"
+    (a trial's finding)."""
+    zh = runner.invoke(app, ["check", "hanzhong", "--previous", "-f", "markdown"]).stdout
+    assert zh.startswith("# 汉中市“十四五”公共服务规划 · 上一规划期完成情况（2020年，规划所列）\n")
+    en = runner.invoke(app, ["check", "hanzhong", "--previous", "-f", "markdown", "--lang", "en"])
+    assert "the previous period's completion (2020, as the plan prints it)" in en.stdout

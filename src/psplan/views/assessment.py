@@ -844,6 +844,8 @@ def commitments_table(report: Assessment, lang: str) -> Table:
 #: The title of each stage's report (annual monitoring, mid-term and final evaluation).
 _TITLES = {"annual": "assessment.title", "mid": "assessment.title.mid",
            "final": "assessment.title.final"}  # fmt: skip
+#: The source of `check_previous`'s assessment (the plan's printed completion table).
+PREVIOUS = "previous_plan"
 
 
 def beyond_figures(report: Assessment, lang: str) -> str:
@@ -891,7 +893,14 @@ def assessment_view(report: Assessment, lang: str = "zh") -> View:
         notes.append(say("assessment.source", lang, source=report.source))
     return View(
         "assessment",
-        say(_TITLES[report.stage], lang, plan=report.plan.name, year=report.year),
+        # `check --previous`: the plan's printed completion table of the period before, not a
+        # monitoring report of this one (it read "十四五… · 2020年监测报告": a trial's finding)
+        say(
+            "assessment.title.previous" if report.source == PREVIOUS else _TITLES[report.stage],
+            lang,
+            plan=report.plan.name,
+            year=report.year,
+        ),
         lang,
         functools.partial(assessment_dict, report, lang),
         tables,

@@ -23,6 +23,10 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "{plan} · 终期评估（{year}年）",
         "en": "{plan} · final evaluation ({year})",
     },
+    "assessment.title.previous": {
+        "zh": "{plan} · 上一规划期完成情况（{year}年，规划所列）",
+        "en": "{plan} · the previous period's completion ({year}, as the plan prints it)",
+    },
     "assessment.head": {
         "zh": "{plan} · {year}年 · 共{count}项：",
         "en": "{plan} · {year} · {count} results: ",
