@@ -848,6 +848,14 @@ _TITLES = {"annual": "assessment.title", "mid": "assessment.title.mid",
 PREVIOUS = "previous_plan"
 
 
+def summary_lines(report: Assessment, lang: str) -> list[str]:
+    """The lines under a check's title: the counts, the ratings, and where it is judged after
+    its latest figure (2025 on figures to 2023), that too, beside the counts it explains (it
+    was said on stderr only: a trial's finding)."""
+    lines = (summary_line(report, lang), rating_line(report, lang), beyond_figures(report, lang))
+    return [line for line in lines if line]
+
+
 def beyond_figures(report: Assessment, lang: str) -> str:
     """The sentence that says a report's year is after its latest figure ("" where not)."""
     if not report.judged_beyond_figures:
@@ -904,17 +912,7 @@ def assessment_view(report: Assessment, lang: str = "zh") -> View:
         lang,
         functools.partial(assessment_dict, report, lang),
         tables,
-        # 2025 judged on figures to 2023: said beside the counts it explains (on stderr, it
-        # was not in the report: a trial's finding)
-        summary=[
-            line
-            for line in (
-                summary_line(report, lang),
-                rating_line(report, lang),
-                beyond_figures(report, lang),
-            )
-            if line
-        ],
+        summary=summary_lines(report, lang),
         notes=notes,
         charts=lambda: [progress_chart(report, lang), domains_chart(domains(), lang)],
         primary="results",
@@ -1008,16 +1006,6 @@ def regions_view(report: Assessment, lang: str = "zh") -> View:
         lang,
         functools.partial(_by_region_dict, report, found),
         tables,  # type: ignore[arg-type]  # made when a format reads them
-        # 2025 judged on figures to 2023: said beside the counts it explains (on stderr, it
-        # was not in the report: a trial's finding)
-        summary=[
-            line
-            for line in (
-                summary_line(report, lang),
-                rating_line(report, lang),
-                beyond_figures(report, lang),
-            )
-            if line
-        ],
+        summary=summary_lines(report, lang),
         primary="matrix",
     )
