@@ -168,8 +168,14 @@ def test_a_report_judged_after_its_latest_figure_says_so_where_it_is_read(tmp_pa
     )
     word = docx.Document(str(final.write_report(tmp_path / "终期评估.docx")))
     paragraphs = [p.text for p in word.paragraphs]
-    assert said in paragraphs
-    assert paragraphs.index(said) < 6  # in the overview, beside the counts it explains
+    assert paragraphs[1] == said  # under the title, once, before the overview's counts
+    assert paragraphs.count(said) == 1
+    import openpyxl
+
+    book = openpyxl.load_workbook(final.write_report(tmp_path / "终期评估.xlsx"))
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+             for c in row if c == said]  # fmt: skip
+    assert len(cells) == 1  # the workbook has no overview: on its summary sheet
     text = final.write_report(tmp_path / "r.md", lang="en").read_text(encoding="utf-8")
     assert "This is judged as of 2025, but the figures end in 2023" in text
     annual = psplan.check("hanzhong", actuals, region="全市")  # 2023, its figures' own year

@@ -52,6 +52,7 @@ from psplan.views.assessment import (
     LAGGING,
     assessment_view,
     baseline_cell,
+    beyond_figures,
     domain_progress,
     domains_chart,
     domains_table,
@@ -139,10 +140,6 @@ def overall_paragraphs(report: Assessment, results: ResultColumns, lang: str) ->
     if rated and len(rated) < count:
         first.append(say("evaluation.overall.unrated", lang, count=count - len(rated)))
     paragraphs = [_sentence(first, lang)]
-    if report.judged_beyond_figures:  # 2025's ratings on 2023's figures: said where they are
-        from psplan.views.assessment import beyond_figures
-
-        paragraphs.append(beyond_figures(report, lang))
 
     binding = [i for i, indicator in enumerate(results.indicators) if indicator.is_binding]
     if binding:
@@ -612,8 +609,11 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
         lang,
         functools.partial(report.to_dict, lang),
         [*tables, *monitoring.tables],
-        # no summary lines (the overview says it) and no source line (the appendix lists
-        # every file with its count of figures)
+        # no counts under the title (the overview says them) and no source line (the
+        # appendix lists every file with its count of figures); but where the report is
+        # judged after its latest figure (2025 on figures to 2023), that, first, in every
+        # format, the workbook too (it was said on stderr only: a trial's finding)
+        summary=[line for line in (beyond_figures(report, lang),) if line],
         notes=[say("assessment.domains_note", lang)],
         primary=main.key,
         charts=charts,
