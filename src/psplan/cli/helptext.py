@@ -11,7 +11,6 @@ own formatter is used unchanged. Only a help page imports this module.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -32,10 +31,6 @@ _NOTES = (
     (re.compile(r"^env var: (?P<value>.*)$"), "cli.help.env_var"),
     (re.compile(r"^required$"), "cli.help.required"),
 )
-#: punctuation a line may not start with (避头), kept on the line before it
-_NO_LINE_START = frozenset("，。；：、！？）》」』”’,.;:!?)]%")
-#: punctuation a line may not end with (避尾), carried to the next line
-_NO_LINE_END = frozenset("（《「『“‘([")
 
 
 def chinese(text: str) -> str:
@@ -66,55 +61,19 @@ def short_help(text: str, limit: int) -> str:
 
 
 def cells(text: str) -> int:
-    """Columns a text takes in a terminal: two for a wide (East Asian) character."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    """Columns a text takes in a terminal (two for a wide character: rich's count)."""
+    from rich.cells import cell_len
+
+    return cell_len(text)
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """One paragraph's lines of at most `width` columns: words of Latin letters and numbers
-    are not broken (unless longer than a line), Chinese breaks between any two characters,
-    but not before a closing or after an opening punctuation mark."""
-    lines: list[str] = []
-    line = ""
-    for token in _tokens(" ".join(text.split())):
-        if line and cells(line + token.rstrip()) > width:
-            lines.append(line.rstrip())
-            line = token.lstrip()
-        else:
-            line += token
-        while cells(line.rstrip()) > width:  # a word longer than a line
-            cut = _fit(line, width)
-            lines.append(line[:cut])
-            line = line[cut:]
-    if line.strip():
-        lines.append(line.rstrip())
-    return lines
+    """One paragraph in lines of at most `width` columns, as a terminal table's cells are
+    wrapped (`formats.table.wrap`: a Latin word or a number never broken, no line starting
+    with a closing mark or ending with an opening one), its line breaks made spaces."""
+    from psplan.formats.table import wrap as wrap_cells
 
-
-def _tokens(text: str) -> list[str]:
-    """The pieces a line may break between: typer's notes in brackets ([默认：zh]) and a Latin
-    word, each with the space after it, one wide character; a closing mark joined to what
-    precedes it, an opening one to what follows."""
-    pieces = re.findall(
-        r"\[[^\[\]]*\]\s*|[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+\s*|\S\s*|\s+", text
-    )
-    tokens: list[str] = []
-    for piece in pieces:
-        if tokens and (piece[0] in _NO_LINE_START or tokens[-1].rstrip()[-1:] in _NO_LINE_END):
-            tokens[-1] += piece
-        else:
-            tokens.append(piece)
-    return tokens
-
-
-def _fit(text: str, width: int) -> int:
-    """How many characters of `text` fit in `width` columns (at least one)."""
-    used = 0
-    for at, char in enumerate(text):
-        used += cells(char)
-        if used > width:
-            return max(at, 1)
-    return len(text)
+    return [line for line in wrap_cells(" ".join(text.split()), width) if line]
 
 
 def _key(text: str) -> str:
@@ -161,18 +120,21 @@ def chinese_help_class(base: type) -> type:
                 else:
                     self.write("\n" + " " * (column + self.current_indent))
                 width = max(self.width - column - self.current_indent - 2, 10)
-                lines = [line for p in _paragraphs(_described(second)) for line in _laid(p, width)]
+                lines = _described(second, width)
                 pad = " " * (column + self.current_indent)
                 self.write("\n".join([lines[0], *(pad + line for line in lines[1:])]) + "\n")
 
     return ChineseHelp
 
 
-def _described(text: str) -> str:
-    """An option's help in Chinese, with typer's notes after it ([默认：zh])."""
+def _described(text: str, width: int) -> list[str]:
+    """An option's help in Chinese, in lines of `width` columns, with typer's notes after it
+    ([默认：zh]) kept whole: after the last line where they fit, else on lines of their own."""
     found = _EXTRAS.search(text)
+    shown = chinese(text[: found.start()] if found else text)
+    lines = [line for paragraph in _paragraphs(shown) for line in _laid(paragraph, width)]
     if not found:
-        return chinese(text)
+        return lines
     notes = []
     for note in found.group("notes").split("; "):
         for pattern, key in _NOTES:
@@ -181,7 +143,10 @@ def _described(text: str) -> str:
                 note = say(key, "zh", **matched.groupdict())
                 break
         notes.append(note)
-    return f"{chinese(text[: found.start()])}  [{'；'.join(notes)}]"
+    said = f"[{'；'.join(notes)}]"
+    if lines and cells(lines[-1]) + 2 + cells(said) <= width:
+        return [*lines[:-1], f"{lines[-1]}  {said}"]
+    return [*lines, *wrap(said, width)]
 
 
 def _paragraphs(text: str) -> list[str]:
