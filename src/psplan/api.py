@@ -324,7 +324,6 @@ class Checked(Assessment):
         from psplan.views.evaluation import evaluation_view
 
         lang = resolve_lang(lang)
-
         target = Path(path)
         chosen = format_for_suffix(target.suffix)
         if chosen not in REPORT_FORMATS:
@@ -526,16 +525,14 @@ def _tables_read(actuals: Any) -> Any:
         return read_actuals(actuals)
     if not isinstance(actuals, (list, tuple)) or not actuals:
         return actuals
-    paths = [isinstance(item, (str, os.PathLike)) for item in actuals]
-    if all(paths) or all(isinstance(item, Actuals) for item in actuals):
-        return actuals
-    kinds = (str, os.PathLike, Actuals)
-    if any(isinstance(item, kinds) or is_table(item) for item in actuals):
-        if not all(isinstance(item, kinds) or is_table(item) for item in actuals):
-            raise TypeError(_GIVE + f", not a list holding {_kinds_in(actuals)}")
+    if all(isinstance(item, (str, os.PathLike)) for item in actuals):
+        return actuals  # files: read as they stream (or by duckdb)
+    given = [isinstance(item, (str, os.PathLike, Actuals)) or is_table(item) for item in actuals]
+    if all(given):
         return [item if isinstance(item, Actuals) else read_actuals(item) for item in actuals]
-    row_kinds = (ActualRow, SheetEntry, Problem)
-    if not all(type(item) in row_kinds for item in actuals):
+    if any(given):
+        raise TypeError(_GIVE + f", not a list holding {_kinds_in(actuals)}")
+    if not all(type(item) in (ActualRow, SheetEntry, Problem) for item in actuals):
         raise TypeError(_GIVE + f", not a list of {_kinds_in(actuals)}")
     return actuals
 

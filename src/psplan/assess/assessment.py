@@ -68,8 +68,9 @@ class Result:
         where = f" {self.region}" if self.region else ""
         year = f" {self.year}" if self.year is not None else ""
         actual = self.verdict.actual
-        shown = "" if actual is None else f", actual {actual:g}" if isinstance(
-            actual, float) else f", actual {actual}"  # fmt: skip
+        if isinstance(actual, float):
+            actual = f"{actual:g}"
+        shown = "" if actual is None else f", actual {actual}"
         return f"<Result {self.indicator.id}{where}{year}: {self.status}{shown}>"
 
     @property
