@@ -79,6 +79,10 @@ class Goal:
     #: target: `check.magnitude_floor`): a person must look at it before it is judged
     floor: float | None = None
 
+    def out_of_scale(self, actual: float) -> bool:
+        """Whether a figure is at or past `floor`: left to a person, not judged."""
+        return self.floor is not None and actual >= self.floor
+
     @cached_property
     def op(self) -> str:
         """The comparator the target is judged with: as printed, else what the direction
@@ -246,7 +250,7 @@ def figure_status(
     share, expected = _line(goal, baseline, target_value, year, baseline_met)
     progress = _progress(goal, baseline, actual, target_value, op, met, baseline_met)
     status: Status
-    if goal.floor is not None and actual >= goal.floor:
+    if goal.out_of_scale(actual):
         status = "needs_review"  # 37000 张 against 3.96 万张 was judged 已达标 (a trial)
     elif met:
         status = "met"
@@ -318,7 +322,7 @@ def judge_figure(
         elif op == "approx":
             notes = (*notes, _r("beyond_band", target=target_value))
     why: Reason | None
-    if status == "needs_review" and goal.floor is not None and actual >= goal.floor:
+    if goal.out_of_scale(actual):
         why = _r("out_of_scale", actual=actual, target=target_value)
     elif met:
         why = _met_at_end(goal, actual, actual_year) if year >= goal.end_year else None

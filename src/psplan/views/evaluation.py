@@ -613,7 +613,7 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
         # appendix lists every file with its count of figures); but where the report is
         # judged after its latest figure (2025 on figures to 2023), that, first, in every
         # format, the workbook too (it was said on stderr only: a trial's finding)
-        summary=[line for line in (beyond_figures(report, lang),) if line],
+        summary=[beyond_figures(report, lang)] if report.judged_beyond_figures else [],
         notes=[say("assessment.domains_note", lang)],
         primary=main.key,
         charts=charts,
