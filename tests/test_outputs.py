@@ -4,6 +4,7 @@ the problem limit of `validate`."""
 
 from __future__ import annotations
 
+import collections
 import json
 import os
 import pty
@@ -46,18 +47,18 @@ def _temp_files(folder: Path) -> list[str]:
 
 # ------------------------------------------------------------------------------ signals
 
-#: psplan as a process whose rename of the finished temp file waits until it is killed.
+#: psplan as a process that, its report in the temp file, waits until it is killed (not at
+#: the rename itself, which holds signals back: one then comes after it).
 SLOW_RENAME = textwrap.dedent(
     """
-    import os, sys, time
+    import sys, time
     import psplan.output
-    real = os.replace
-    def slow(source, target):
-        if os.path.basename(target) == "report.md":  # the report's rename, not the plan cache's
-            print("writing", flush=True)
-            time.sleep(60)
-        real(source, target)
-    psplan.output.os.replace = slow
+    real = psplan.output._file_bytes
+    def slow(content):
+        yield from real(content)
+        print("writing", flush=True)
+        time.sleep(60)
+    psplan.output._file_bytes = slow
     from psplan.cli import main
     sys.argv = ["psplan", *sys.argv[1:]]
     main()
@@ -177,6 +178,93 @@ def test_a_signal_while_a_workbook_is_made_leaves_no_temporary_file(
     assert f"interrupted by {signal.Signals(signum).name}" in stderr, stderr
     assert list(temporary.iterdir()) == []
     assert not out.exists()
+
+
+class _Killed(BaseException):
+    """The signal came where its default action holds: the process would end on the spot."""
+
+
+def _signal_at(step: int | None, kept: tuple[str, ...]) -> tuple[Callable, list[int]]:
+    """A tracer that delivers SIGTERM at the `step`-th line run in a file ending in one of
+    `kept`, as the interpreter does: not while the signal is held (`signals.held`), then to
+    the handler in place (`_Killed` for the default action). Gives it and [lines run]."""
+    seen = [0]
+    pending = [False]
+
+    def tracer(frame: object, event: str, _arg: object) -> Callable | None:
+        code = frame.f_code  # type: ignore[attr-defined]
+        if event == "call" and not code.co_filename.endswith(kept):
+            return None
+        if event == "line":
+            seen[0] += 1
+            pending[0] = pending[0] or seen[0] == step
+            if pending[0] and signal.SIGTERM not in signal.pthread_sigmask(signal.SIG_BLOCK, []):
+                pending[0] = False
+                handler = signal.getsignal(signal.SIGTERM)
+                if not callable(handler):
+                    raise _Killed
+                handler(signal.SIGTERM, frame)
+        return tracer
+
+    return tracer, seen
+
+
+def test_a_signal_at_any_step_of_making_a_workbook_ends_it_cleanly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A signal lands wherever the program is: in a library's cleanup, in a `__del__`, between
+    making a temp file and knowing its name. CI once saw SIGTERM end a workbook as "internal
+    error: FileNotFoundError", exit 2. Delivered in turn at steps spread over the whole making
+    and writing of a workbook (generated figures; its rows as XML, as a county file's are),
+    each ends as `Interrupted` naming the output, or written whole once renamed; no temporary
+    file or folder stays, the existing file is untouched, and nothing is said on stderr."""
+    import psplan
+    from psplan.formats import xlsx
+    from psplan.signals import Interrupted
+    from psplan.views.evaluation import evaluation_view
+
+    if not hasattr(signal, "pthread_sigmask"):
+        pytest.skip("no signal masks on this platform")
+    rows = [{"indicator": "人均预期寿命", "year": year, "value": 78, "region": f"县{i}"}
+            for i in range(40) for year in (2022, 2023)]  # fmt: skip
+    view = evaluation_view(psplan.check("national", rows), "en")
+    monkeypatch.setattr(xlsx, "XLSXWRITER_CELLS", 0)  # every data sheet's rows as XML
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(temporary))
+    out = tmp_path / "r.xlsx"
+    kept = ("/psplan/output.py", "/psplan/signals.py", "/psplan/formats/xlsx.py",
+            "/psplan/formats/xlsx_rows.py", "/psplan/formats/spool.py", "/tempfile.py",
+            "/shutil.py", "/zipfile.py", "/xlsxwriter/workbook.py", "/xlsxwriter/packager.py")  # fmt: skip
+
+    def write(step: int | None) -> tuple[str, int]:
+        out.write_bytes(b"before")
+        tracer, seen = _signal_at(step, kept)
+        sys.settrace(tracer)
+        try:
+            write_output(xlsx.chunks(view), out)
+            ended = "written"
+        except Interrupted as exc:
+            assert exc.output == str(out), step
+            ended = "interrupted, written" if exc.written else "interrupted"
+        except _Killed:
+            ended = "killed"
+        finally:
+            sys.settrace(None)
+        assert list(temporary.iterdir()) == [], step
+        assert _temp_files(tmp_path) == [], step
+        if ended == "interrupted":
+            assert out.read_bytes() == b"before", step
+        elif ended != "killed":  # (killed: before it was written, or after)
+            assert out.read_bytes()[:2] == b"PK", step
+        return ended, seen[0]
+
+    assert write(None)[0] == "written"
+    steps = write(None)[1]
+    ends = collections.Counter(write(step)[0] for step in range(1, steps, steps // 40))
+    assert ends["interrupted"] >= 35, ends  # (a step after the handler is gone: killed)
+    assert set(ends) <= {"interrupted", "interrupted, written", "killed"}, ends
+    assert capsys.readouterr().err == ""
 
 
 # ------------------------------------------------------------------- ASCII terminals

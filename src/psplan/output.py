@@ -29,25 +29,21 @@ import codecs
 import contextlib
 import errno
 import os
-import signal
 import stat
 import sys
 import tempfile
-import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from psplan import signals
 from psplan.errors import Location, Message, PsplanError, os_reason, quoted
+from psplan.signals import Interrupted
 
 #: Names that always mean the process's own stdout / stderr, whatever they point to.
 STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
 STDERR_NAMES = frozenset({"/dev/stderr", "/dev/fd/2", "/proc/self/fd/2"})
-#: The signals that clean up the temp file of a write in progress before the process ends.
-SIGNALS = tuple(
-    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
-)
 #: Characters (or bytes) gathered from the pieces of a streamed content into one write.
 BATCH = 1 << 16
 #: What may be written: text or bytes, whole or in pieces.
@@ -58,26 +54,6 @@ _KINDS = (
     (stat.S_ISFIFO, "output.kind.fifo"),
     (stat.S_ISSOCK, "output.kind.socket"),
 )
-
-
-class Interrupted(BaseException):
-    """A signal arrived while a file was being written; its temp file has been removed.
-
-    A BaseException, like KeyboardInterrupt: nothing may catch it on the way out. The command
-    line prints one line and ends the process by the same signal."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-        self.output: str | None = None  # the -o being written, and whether it was
-        self.written = False
-
-    @property
-    def name(self) -> str:
-        try:
-            return signal.Signals(self.signum).name
-        except ValueError:
-            return f"signal {self.signum}"
 
 
 @dataclass(frozen=True)
@@ -274,9 +250,9 @@ def _write_file(content: Content, target: Path, given: str) -> None:
     temp_name: str | None = None
     replaced = False
     making = False  # whether an exception came from making the content, not writing it
-    with _signals_raise() as received:
+    with signals.raising() as received:
         try:
-            with _signals_held():  # a signal between creating the file and knowing its name
+            with signals.held():  # a signal between creating the file and knowing its name
                 fd, temp_name = tempfile.mkstemp(
                     prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
                 )
@@ -289,19 +265,23 @@ def _write_file(content: Content, target: Path, given: str) -> None:
                     if data is None:
                         break
                     handle.write(data)
-            if target.exists():
-                os.chmod(temp_name, target.stat().st_mode & 0o777)
-            else:
-                os.chmod(temp_name, 0o666 & ~_umask())
-            os.replace(temp_name, target)
-            replaced = True
+            with signals.held():  # a signal at the rename comes after it: written, then said
+                if received:  # its exception was lost where it landed (a __del__)
+                    raise Interrupted(received[-1])
+                if target.exists():
+                    os.chmod(temp_name, target.stat().st_mode & 0o777)
+                else:
+                    os.chmod(temp_name, 0o666 & ~_umask())
+                os.replace(temp_name, target)
+                replaced = True
         except BaseException as exc:
             if temp_name is not None and not replaced:
                 with contextlib.suppress(OSError):
                     os.unlink(temp_name)
-            if received and isinstance(exc, KeyboardInterrupt):
-                # the signal came during a query: duckdb ended it and raised its own
-                # interrupt (a KeyboardInterrupt by then), and the signal's exception is lost
+            if received and not isinstance(exc, Interrupted):
+                # what came of the signal instead of its exception: duckdb ends a query and
+                # raises its own interrupt; a library's cleanup fails on the half-made part
+                # (a zip member still open, a temp file already removed)
                 interrupted = Interrupted(received[-1])
                 interrupted.output, interrupted.written = given, replaced
                 raise interrupted from None
@@ -326,48 +306,6 @@ def _file_bytes(content: Content) -> Iterator[bytes]:
         last = piece or last
     if isinstance(last, str) and not last.endswith("\n"):
         yield b"\n"
-
-
-@contextlib.contextmanager
-def _signals_raise() -> Iterator[list[int]]:
-    """While a file is written, SIGINT, SIGTERM and SIGHUP raise `Interrupted` (so the temp
-    file is removed) instead of ending the process on the spot. A signal someone chose to
-    ignore (nohup) or to handle stays as it was. Gives the signals received, in order (a
-    library running a query may turn the exception into its own)."""
-    received: list[int] = []
-    if threading.current_thread() is not threading.main_thread():
-        yield received
-        return
-    previous = {}
-
-    def handler(signum: int, _frame: object) -> None:
-        received.append(signum)
-        raise Interrupted(signum)
-
-    for signum in SIGNALS:
-        current = signal.getsignal(signum)
-        default = signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL
-        if current is default:
-            previous[signum] = signal.signal(signum, handler)
-    try:
-        yield received
-    finally:
-        for signum, old in previous.items():
-            signal.signal(signum, old)
-
-
-@contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold SIGNALS back for a moment (they arrive when it ends); nothing where unsupported."""
-    mask = getattr(signal, "pthread_sigmask", None)
-    if mask is None or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    old = mask(signal.SIG_BLOCK, SIGNALS)
-    try:
-        yield
-    finally:
-        mask(signal.SIG_SETMASK, old)
 
 
 def _same_file(given: Path, target: Path, info: os.stat_result | None) -> bool:

@@ -172,7 +172,7 @@ def main() -> None:
     error as one line, exit 2; this adds the last line of defence: no traceback, even for a
     bug in psplan."""
     from psplan.formats.escape import one_line
-    from psplan.output import Interrupted
+    from psplan.signals import Interrupted
 
     _tolerant_streams()
     try:

@@ -15,6 +15,8 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
+from psplan import signals
+
 #: Characters kept in memory before the spool moves to a temp file.
 IN_MEMORY = 4_000_000
 #: Characters read back at a time.
@@ -39,12 +41,13 @@ class Spool:
             # newline="\\n": text goes out as it came in, lines end at \\n only (a CR in a
             # CSV cell stays in it); surrogatepass: any str round-trips
             make = tempfile.TemporaryFile if self._folder is None else tempfile.NamedTemporaryFile
-            disk = make(  # (closed by close())
-                "w+", encoding="utf-8", errors="surrogatepass", newline="\n", dir=self._folder
-            )
-            disk.write(self._file.getvalue())
-            self._file.close()
-            self._file, self._on_disk = disk, True
+            with signals.held():  # made and kept at once: close() removes it, whatever comes
+                disk = make(
+                    "w+", encoding="utf-8", errors="surrogatepass", newline="\n", dir=self._folder
+                )
+                memory, self._file, self._on_disk = self._file, disk, True
+            disk.write(memory.getvalue())
+            memory.close()
         return self._file.write(text)
 
     def file(self) -> TextIO:

@@ -95,12 +95,23 @@ SHEET_NAME_MAX = 31
 
 def render(view: View, *, color: bool = False, width: int | None = None) -> bytes:
     """The view as a workbook (`color` and `width` do not apply)."""
+    import shutil
     import tempfile
 
+    from psplan import signals
+
     # XlsxWriter writes the workbook's parts to temporary files, and a large sheet's rows go
-    # to one: in a folder of psplan's, removed whatever happens (Ctrl-C left 25 MB behind)
-    with tempfile.TemporaryDirectory(prefix="psplan-xlsx-") as folder:
+    # to one: in a folder of psplan's, removed whatever happens (Ctrl-C left 25 MB behind),
+    # a signal held while it is made and removed (one then left it half removed)
+    folder = None
+    try:
+        with signals.held():  # (made and named at once)
+            folder = tempfile.mkdtemp(prefix="psplan-xlsx-")
         return _render(view, folder)
+    finally:
+        if folder is not None:
+            with signals.held():
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def chunks(view: View, *, color: bool = False, width: int | None = None) -> Iterator[bytes]:
@@ -134,6 +145,8 @@ def _cells(view: View) -> int | None:
 def _render(view: View, folder: str) -> bytes:
     import xlsxwriter
 
+    from psplan import signals
+
     cells = _cells(view)
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {
@@ -163,11 +176,12 @@ def _render(view: View, folder: str) -> bytes:
         spliced = [s for s in (sh.finish(n) for sh, n in zip(sheets, counts, strict=True)) if s]
         book.close()
         return xlsx_rows.splice(buffer.getvalue(), spliced) if spliced else buffer.getvalue()
-    finally:  # (before the folder goes: an error, a signal)
-        for sheet in sheets:
-            sheet.rows.close()
-            if sheet.xml is not None:
-                sheet.xml.close()
+    finally:  # (before the folder goes: an error, a signal — held until they are closed)
+        with signals.held():
+            for sheet in sheets:
+                sheet.rows.close()
+                if sheet.xml is not None:
+                    sheet.xml.close()
 
 
 def _sheet_title(table: Table, view: View) -> str:
