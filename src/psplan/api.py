@@ -348,6 +348,7 @@ def check(
     strict: bool = False,
     stage: str = "annual",
     engine: str | None = None,
+    indicators: Iterable[str] = (),
 ) -> Checked:
     """Judge every indicator of a plan against reported figures (`psplan check`).
 
@@ -366,7 +367,9 @@ def check(
       `year` is given) or "final" (终期评估: the end year); it names the report, too;
     - `engine`: how files are read — "rows" (row by row), "columnar" (by duckdb, at county
       scale: the same assessment), or "auto" (columnar for files of 1 MB and more); default
-      the environment's PSPLAN_ENGINE, else "auto".
+      the environment's PSPLAN_ENGINE, else "auto";
+    - `indicators`: only these (ids or printed names, as `trend --indicator` takes them): their
+      results, and the warnings about them among those that name an indicator.
 
     Returns a `Checked`; a problem with the input raises `PsplanError` (bad rows: with all
     of them in `problems`; and with the `warnings` met before it). Warnings are collected on
@@ -396,6 +399,7 @@ def check(
         rows, several = _joined(actuals)
         source = ", ".join(several) if several else getattr(actuals, "source", "")
     from psplan.assess.check import check as judge
+    from psplan.assess.check import chosen_indicators
     from psplan.assess.engine import engine_from_env, use_columnar
 
     options: dict[str, Any] = {
@@ -410,6 +414,7 @@ def check(
         "warnings": warnings,
         "strict": strict,
         "stage": stage,
+        "indicators": chosen_indicators(chosen, _names(indicators)),
     }
     try:
         assessment = None
@@ -560,7 +565,7 @@ def _joined(actuals: Iterable[Any]) -> tuple[Iterable[Row], list[str]]:
 
 
 def _names(names: Iterable[str]) -> list[str]:
-    """A region name or several: a lone string is one name, not its characters."""
+    """A name or several (regions, indicators): a lone string is one name, not its characters."""
     return [names] if isinstance(names, str) else list(names)
 
 

@@ -12,7 +12,7 @@ import gc
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -210,6 +210,25 @@ class IndicatorMatcher:
             return [self._names[c] for c in close]
         ids = list(self.ids)
         return difflib.get_close_matches(text.strip().lower(), ids, n=3, cutoff=0.6)
+
+
+def chosen_indicators(plan: Plan, texts: Iterable[str]) -> frozenset[str]:
+    """The ids of the indicators `texts` name (ids or printed names, as `IndicatorMatcher`
+    reads them); a text that names none is an error with the closest names."""
+    from psplan.words import say
+
+    matcher = IndicatorMatcher(plan)
+    chosen = set()
+    for text in texts:
+        found = matcher.match(text)
+        if found is None:
+            hints = matcher.suggest(text)
+            hint = say("cli.did_you_mean", names=" / ".join(hints)) if hints else ""
+            raise PsplanError(
+                "cli.no_indicator", text=quoted(text), plan=plain(plan.id), hint=plain(hint)
+            )
+        chosen.add(found.id)
+    return frozenset(chosen)
 
 
 @dataclass
@@ -975,6 +994,7 @@ def check(
     strict: bool = False,
     sources: Sequence[str] = (),
     stage: str = "annual",
+    indicators: Collection[str] = (),
 ) -> Assessment:
     """Judge every indicator of `plan` in `year` (default: the year `stage` judges — the
     latest reported for annual monitoring, the period's middle or end year for a mid-term or
@@ -983,13 +1003,15 @@ def check(
     Warnings (skipped rows, columns, sheets; a sheet baseline the plan overrides; a figure
     outside its natural range) are appended to `warnings` when a list is given: nothing is
     dropped without a word. `strict` makes a figure outside its natural range an error.
+    `indicators` (ids): only their results, and only the warnings about them among those
+    that name an indicator (`psplan trend --indicator`).
     """
     staged = stage_year(plan, stage)  # refuses an unknown stage before any reading
     with _bulk():
         return _check(
             plan, rows, staged if year is None else year, region, references, reference_regions,
             source, overrides, allow_outside_period, warnings, strict,
-            tuple(sources) or ((source,) if source else ()), stage,
+            tuple(sources) or ((source,) if source else ()), stage, frozenset(indicators),
         )  # fmt: skip
 
 
@@ -1029,13 +1051,14 @@ def _check(
     strict: bool,
     sources: tuple[str, ...],
     stage: str,
+    indicators: frozenset[str],
 ) -> Assessment:
     plan, applied = apply_overrides(plan, list(overrides))
     collected = collect(plan, rows, reference_regions)
     collected.warnings += unseen_reference_regions(reference_regions, collected, source)
     return assess_collected(
         plan, applied, collected, year, region, references, source, allow_outside_period,
-        warnings, strict, sources, stage,
+        warnings, strict, sources, stage, indicators,
     )  # fmt: skip
 
 
@@ -1090,10 +1113,12 @@ def assess_collected(
     strict: bool,
     sources: tuple[str, ...],
     stage: str,
+    indicators: frozenset[str] = frozenset(),
 ) -> Assessment:
     """The assessment of figures collected row by row (`collect`) or by the columnar path
     (`assess.columnar`): both answer the same questions (`_Collected`'s methods), so the
-    year judged, the regions, the warnings and every result are decided here once."""
+    year judged, the regions, the warnings and every result are decided here once
+    (`indicators`: only these, as `check` says)."""
     if strict:
         # Figures outside their natural range are errors, not warnings, under --strict.
         out_of_range = [w for w in collected.warnings if w.code == "range"]
@@ -1109,7 +1134,7 @@ def assess_collected(
     # what `psplan lint` finds across years and regions, as warnings, in their place after
     # the reading's: asked for last, as the columnar path finds them beside the judging
     asked: list[str] = []  # the region asked for: only its jumps and outliers are said
-    with _across_in_place(collected, plan, warnings, asked, region is not None):
+    with _across_in_place(collected, plan, warnings, asked, region is not None, indicators):
         given_year = year is not None
         if year is None:
             if not collected.years:
@@ -1218,6 +1243,8 @@ def assess_collected(
             pledged,
             max(collected.years) if collected.years else None,
         )
+        if indicators:
+            report = report.with_results(r for r in report.results if r.indicator.id in indicators)
         if warnings is not None:
             warnings.extend(totals_judged_by_region(report, source))
         return report
@@ -1230,13 +1257,15 @@ def _across_in_place(
     warnings: list[Problem] | None,
     asked: list[str],
     one_region: bool = False,
+    indicators: frozenset[str] = frozenset(),
 ) -> Iterator[None]:
     """Put `collected.across(plan)` where the warnings stand now, once the block is done
     (also when it raises: the per-row path had them before any error of judging). With a
     region `asked` for by then, only the findings at its own figures: the other counties'
     jumps and outliers are not what `--region` asks about (they are computed among all).
     A region asked for (`one_region`) and not found by then has none: `--region 汉滨`
-    printed the other counties' outliers before saying it names no region (汉滨区?)."""
+    printed the other counties' outliers before saying it names no region (汉滨区?). With
+    `indicators`, only the findings about them."""
     at = len(warnings) if warnings is not None else 0
     try:
         yield
@@ -1250,6 +1279,9 @@ def _across_in_place(
                     for figure in collected.series(asked[0], indicator.id)
                 }
                 found = [p for p in found if (p.location.file, p.location.line) in rows]
+            if indicators:  # (each finding names its indicator)
+                names = {i.name for i in plan.indicators if i.id in indicators}
+                found = [p for p in found if p.words.args.get("name") in names]
             warnings[at:at] = found
 
 

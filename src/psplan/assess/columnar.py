@@ -32,7 +32,7 @@ for them (a trend, the full JSON): `--by-region` never does.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
 from operator import itemgetter
@@ -111,6 +111,7 @@ def check_columnar(
     stage: str = "annual",
     regions_seen: Callable[[Sequence[str]], None] | None = None,
     word_all: bool = False,
+    indicators: Collection[str] = (),
 ) -> Assessment | None:
     """`check.check` of the files, or None when they are for the per-row path (see above).
 
@@ -135,7 +136,7 @@ def check_columnar(
     return assess_collected(
         plan, applied, collected, staged if year is None else year, region, references,
         source, allow_outside_period, warnings, strict,
-        tuple(sources) or ((source,) if source else ()), stage,
+        tuple(sources) or ((source,) if source else ()), stage, frozenset(indicators),
     )  # fmt: skip
 
 

@@ -113,6 +113,7 @@ def run_check(
         "overrides": override_list,
         "allow_outside_period": bool(get("allow_outside_period")),
         "strict": bool(get("strict")),
+        "indicators": get("wanted") or (),  # (`trend --indicator`, resolved to ids)
     }
     known_references(plan, options_of_check["references"], warnings)
     source = options_of_check["source"]

@@ -38,8 +38,6 @@ from psplan.cli.run import (
     region_limit,
     user_errors,
 )
-from psplan.errors import PsplanError, plain, quoted
-from psplan.words import say
 
 
 @user_errors
@@ -68,22 +66,14 @@ def trend(
     max_regions: MaxRegionsOpt = MAX_REGIONS,
 ) -> None:
     """Series per indicator with the expected path, observed vs needed growth and a projection."""
-    from psplan.assess.check import IndicatorMatcher
+    from psplan.assess.check import chosen_indicators
     from psplan.views.trend import trend_view
 
     chosen, terminal = choose_format(output_format, output, "trend", force=force)
     loaded = load_for_judging(plan)
-    wanted: set[str] = set()
-    matcher = IndicatorMatcher(loaded.plan)
-    for text in indicator or []:
-        found = matcher.match(text)
-        if found is None:
-            hints = matcher.suggest(text)
-            hint = say("cli.did_you_mean", names=" / ".join(hints)) if hints else ""
-            raise PsplanError(
-                "cli.no_indicator", text=quoted(text), plan=plain(loaded.plan.id), hint=plain(hint)
-            )
-        wanted.add(found.id)
+    # only their results, and only the warnings about them (not the city's 17 whole-area
+    # totals when one indicator's trend is asked for)
+    wanted = chosen_indicators(loaded.plan, indicator or [])
     report = run_check(
         loaded.plan,
         actuals,
@@ -91,6 +81,4 @@ def trend(
         max_regions=region_limit(max_regions, region, chosen),
         report_format=chosen,
     )
-    if wanted:
-        report = report.with_results(r for r in report.results if r.indicator.id in wanted)
     emit(trend_view(report, lang.value), chosen, output, no_bom=no_bom, color=terminal)
