@@ -537,3 +537,50 @@ def test_one_indicator_asked_for_hears_only_of_it(
         i.id for i in plan.indicators if i.name == "养老服务床位总量"
     }
     assert [w.code for w in checked.warnings] == ["area-total"]
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_file_without_regions_and_the_city_named_are_one_area(
+    tmp_path: Path, engine: str
+) -> None:
+    """A department's file without a region column is the city's (it says so), and the
+    counties' file has its 全市 rows: they were two areas — the final report counted 128 main
+    indicators of 64, and two different figures for the city passed as two areas' (a new
+    user's trial). One area now, under the name the rows give; a year given two different
+    figures is the error two files that disagree are; the counties' spread leaves it out."""
+    lines = (EXAMPLES / "generated" / "hanzhong-counties.csv").read_text("utf-8").splitlines()
+    city_lines = [line for line in lines[1:] if line.startswith("全市,")]
+    city = tmp_path / "卫健委.csv"
+    city.write_text("指标,年份,数值\n" + "\n".join(line.split(",", 1)[1] for line in city_lines)
+                    + "\n", "utf-8")  # fmt: skip
+    counties = EXAMPLES / "generated" / "hanzhong-counties.csv"
+    plan = psplan.load_plan("hanzhong")
+
+    both = psplan.check(plan, [city, counties], engine=engine)
+    regions = Counter(result.region for result in both.results)
+    assert regions == {name: len(plan.indicators)
+                       for name in ("全市", "汉台区", "南郑区", "城固县", "洋县")}  # fmt: skip
+    alone = psplan.check(plan, counties, engine=engine)
+    assert [(r.region, r.status, r.verdict.actual) for r in both.results] == [
+        (r.region, r.status, r.verdict.actual) for r in alone.results
+    ]
+    # a figure the department gives otherwise than the counties' file
+    changed = city_lines[0].split(",")
+    first = tmp_path / "卫健委-改.csv"
+    first.write_text(city.read_text("utf-8").replace(
+        ",".join(changed[1:]), ",".join([*changed[1:3], "9.99"]), 1), "utf-8")  # fmt: skip
+    with pytest.raises(psplan.PsplanError) as caught:
+        psplan.check(plan, [first, counties], engine=engine)
+    assert str(caught.value).startswith(
+        f"{counties}:2: 全市{changed[1]} {changed[2]} 年的数据在两个文件中数值不同："
+        f"“9.99”（{first} 第 2 行）和“{changed[3]}”"
+    ), str(caught.value)
+    # the counties alone beside the department's file: it is no county of the spread
+    only = tmp_path / "counties.csv"
+    only.write_text("\n".join([lines[0], *(line for line in lines[1:] if line not in city_lines)])
+                    + "\n", "utf-8")  # fmt: skip
+    from psplan.assess.regions import spreads
+
+    spread = spreads(psplan.check(plan, [city, only], engine=engine))
+    assert {entry.regions for entry in spread} == {4}
+    assert all("" not in entry.lagging for entry in spread)

@@ -417,6 +417,41 @@ class UnnamedRows:
         ]
 
 
+def _own_area_merged(collected: _Collected, name: str, plan: Plan) -> None:
+    """The figures of files without a region column (read as the plan's own area's) and the
+    rows naming the area (全市, in the counties' file) as one area, under `name`: they were
+    two, the report's indicators counted twice, and two departments' different figures for
+    the city passed as two areas' (a final evaluation's trial). A year given different
+    figures on both sides is the error two files that disagree are, naming both rows."""
+    order = {file: at for at, file in enumerate(collected.figures_read)}
+    indicators = {indicator.id: indicator for indicator in plan.indicators}
+    for table in (collected.observations, collected.across_series):
+        for key in [key for key in table if key[0] is None]:
+            unnamed = table.pop(key)
+            named = table.setdefault((name, key[1]), {})
+            for year, figure in unnamed.items():
+                other = named.get(year)
+                if other is None:
+                    named[year] = figure
+                elif table is collected.observations and not _same(other.value, figure.value):
+                    first, second = sorted((other, figure), key=lambda o: order.get(o.file, 0))
+                    indicator = indicators.get(key[1])
+                    if indicator is not None:
+                        row = ActualRow(indicator.name, year, second.value, name, None,
+                                        second.file, second.line, 0)  # fmt: skip
+                        collected.problems.append(reported_twice(indicator, row, first))
+            table[(name, key[1])] = dict(sorted(named.items()))
+    for keyed in (collected.sheet_baselines, collected.remarks, collected.figure_notes,
+                  collected.explained_at):  # fmt: skip
+        for key in [key for key in keyed if key[0] is None]:
+            keyed.setdefault((name, key[1]), keyed.pop(key))  # type: ignore[arg-type]
+    for key in [key for key in collected.remark_at if key[0] is None]:
+        collected.remark_at.setdefault((name, *key[1:]), collected.remark_at.pop(key))  # type: ignore[arg-type]
+    if None in collected.dashed:
+        del collected.dashed[None]
+        collected.dashed.setdefault(name, None)
+
+
 def collect(
     plan: Plan,
     rows: Iterable[ActualRow | SheetEntry | Problem],
@@ -561,6 +596,8 @@ def collect(
         figures_read[current] = figures_read.get(current, 0) + stretch
     problems.extend(unnamed.problems())
     collected.warnings.extend(unnamed.files_without_regions())
+    if own.first is not None and unnamed.unnamed and not unnamed.problems():
+        _own_area_merged(collected, own.first, plan)
     del problems[MAX_PROBLEMS:]
     if len(problems) >= MAX_PROBLEMS:
         problems.append(

@@ -96,18 +96,20 @@ def rows_by_indicator(
 ) -> list[tuple[list[int] | slice, Indicator]]:
     """Each indicator's rows outside the plan's own area, in the order of the results, with
     the indicator: a slice when the layout is regular (`ResultColumns.width`) and no result
-    is the own area's."""
+    is the own area's. A file without a region column is the own area's too (its rows were
+    a region named "" in the spread, and lagging)."""
     indicators, regions = columns.indicators, columns.regions
     width = columns.width
     if width is None:
         by_indicator: dict[str, list[int]] = {}
         first: dict[str, Indicator] = {}
         for i, (region, indicator) in enumerate(zip(regions, indicators, strict=True)):
-            if region not in own:
+            if region and region not in own:
                 by_indicator.setdefault(indicator.id, []).append(i)
                 first.setdefault(indicator.id, indicator)
         return [(rows, first[key]) for key, rows in by_indicator.items()]
-    starts = [start for start in range(0, len(regions), width) if regions[start] not in own]
+    starts = [start for start in range(0, len(regions), width)
+              if regions[start] and regions[start] not in own]  # fmt: skip
     if len(starts) * width == len(regions):
         return [(slice(j, None, width), indicators[j]) for j in range(width) if starts]
     return [([start + j for start in starts], indicators[j]) for j in range(width) if starts]

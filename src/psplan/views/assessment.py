@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any, cast
 
+from psplan.assess.areas import OWN_AREA_WORDS
 from psplan.assess.assessment import Assessment, Result, explain_disagreement
 from psplan.assess.evaluate import STATUSES, reported_bound
 from psplan.assess.rating import RATINGS
@@ -800,12 +801,15 @@ def matrix_table(report: Assessment, lang: str, regions: list[str | None] | None
         *(Column(indicator.id, indicator.name) for indicator in indicators),
     )
     matrix: dict[str, dict[str, str]] = {}
+    # a file without a region column is the plan's own area (its row was unnamed)
+    own = OWN_AREA_WORDS[report.plan.level][0]
 
     def make(region: str | None) -> tuple[Cell, ...]:
         if not matrix:
             matrix.update(status_matrix(report))
         found = matrix.get(region or "", {})
-        return (region or "", *(labels[found[i.id]] if i.id in found else None for i in indicators))
+        cells = (labels[found[i.id]] if i.id in found else None for i in indicators)
+        return (region or own, *cells)
 
     rows = lazy_rows(report.regions if regions is None else regions, make, one_each=True)
     return Table("matrix", say("regions.matrix", lang), columns, rows, matrix=True)
