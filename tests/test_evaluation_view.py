@@ -670,3 +670,19 @@ def test_a_final_evaluation_speaks_of_not_met_and_numbers_its_items_as_a_documen
         s.title for s in evaluation_view(midway, "zh").sections
     ]
     assert "滞后约束性指标" in [table.title for table in assessment_view(midway, "zh").tables]
+
+
+def test_a_running_total_shows_as_written_in_its_years_column(tmp_path: Path) -> None:
+    """安康's 城镇新增就业人数 (8万人 over the period) given as 1.71, 1.65, 1.62, 1.58 and then
+    [8.06], the five years' total: the main table showed 8.06 in the 2025 column, five times
+    the year before, as if it were 2025's alone (a final evaluation's trial; figures
+    generated). It shows [8.06], as written; the yearly figures stay numbers."""
+    figures = tmp_path / "就业.csv"
+    figures.write_text("指标,2021,2022,2023,2024,2025\n"
+                       "城镇新增就业人数,1.71,1.65,1.62,1.58,[8.06]\n", "utf-8")  # fmt: skip
+    table = evaluation_view(psplan.check("ankang", figures, stage="final")).table("indicators")
+    row = next(r for r in table.rows if str(r[table.column("indicator")]) == "城镇新增就业人数")
+    assert [str(row[table.column(str(year))]) for year in range(2021, 2026)] == [
+        "1.71", "1.65", "1.62", "1.58", "[8.06]",
+    ]  # fmt: skip
+    assert str(row[table.column("rating")]) == "完成"

@@ -378,9 +378,10 @@ def _figures(indicator: Indicator, result: Result | None) -> dict[int, Cell]:
     found: dict[int, Cell] = {}
     for observation in result.observations:
         value = observation.value
-        found[observation.year] = (  # a bound as written: 95%以上 is not 95%
-            measure(indicator, value.number) if value.exact else value.raw.strip()
-        )
+        # a bound as written: 95%以上 is not 95%; a five-year total too: [8.06] in 2025's
+        # column is no 8.06 of that year alone
+        exact = value.exact and not value.running_total
+        found[observation.year] = measure(indicator, value.number) if exact else value.raw.strip()
     return found
 
 
