@@ -193,16 +193,18 @@ def test_flat_at_a_strict_target_has_no_ratio() -> None:
 
 
 def test_judged_at_the_end_the_outlook_is_the_result() -> None:
-    # real: national 九年义务教育巩固率 95.90% in 2024, judged in 2025: R = 1.094407 (on
-    # track) but 95.9 < 96 → likely missed; projected 95.9·(1 + 0.001833) = 96.075803
+    # real: national 九年义务教育巩固率 95.90% in 2024, judged in 2025: R = 1.094407 (the pace
+    # of on track) but 95.9 < 96 → likely missed, and the period is over: missed (趋势正常
+    # beside 未完成 read as a contradiction); projected 95.9·(1 + 0.001833) = 96.075803
     goal = real_goal("national", "compulsory_education_retention")
     result = trend(goal, [(2024, 95.9)], 96.0, year=2025)
     assert as_tuple(result) == (
-        ((2020, 95.2), (2024, 95.9)), 0.175, 0.001833, 0.001675, 1.094407, "on_track",
+        ((2020, 95.2), (2024, 95.9)), 0.175, 0.001833, 0.001675, 1.094407, "missed",
         96.075803, False,
     )  # fmt: skip
-    # judged in 2024 the same series is likely met
-    assert trend(goal, [(2024, 95.9)], 96.0, year=2024).likely_met is True  # type: ignore[union-attr]
+    # judged in 2024 the same series is on track, likely met
+    early = trend(goal, [(2024, 95.9)], 96.0, year=2024)
+    assert early is not None and (early.category, early.likely_met) == ("on_track", True)
     assert trend(goal, [(2024, 95.9)], 96.0).likely_met is True  # type: ignore[union-attr]
     # a series past the end year projects nothing: the projection is the last value
     late = trend(goal, [(2026, 96.1)], 96.0)
@@ -213,10 +215,13 @@ def test_judged_at_the_end_the_outlook_is_the_result() -> None:
     )
     # GENERATED 95.99 reported for 2025, judged "in 2024": the series reaches the end year, so
     # the outlook is the result. g_obs = (95.99/95.2)^(1/5) − 1 = 0.001654, R = 0.987541
-    # (on track), yet 95.99 < 96 → likely missed
+    # (the pace of on track), yet 95.99 < 96 → likely missed: missed
     missed = trend(goal, [(2025, 95.99)], 96.0, year=2024)
     assert missed is not None
-    assert (missed.ratio, missed.category, missed.likely_met) == (0.987541, "on_track", False)
+    assert (missed.ratio, missed.category, missed.likely_met) == (0.987541, "missed", False)
+    # falling at the end is still deterioration (R < 0 says more than missed)
+    falling = trend(goal, [(2025, 95.0)], 96.0)
+    assert falling is not None and falling.category == "deterioration"
 
 
 def test_natural_caps() -> None:
@@ -400,19 +405,22 @@ def test_more_series_edges() -> None:
         parse_expression("10"), "level", "increase", parse_expression("0"), 2024, 2021, 2025
     )
     one_year = trend(late, [(2025, 3.0)], 10.0)
-    assert one_year is not None and (one_year.ratio, one_year.category) == (0.3, "limited_progress")
-    # a baseline in the end year leaves no time: no pace needed, no R, no category
+    assert one_year is not None and (one_year.ratio, one_year.category) == (0.3, "missed")
+    judged_before = trend(late, [(2025, 3.0)], 10.0, year=2024)  # (the series reaches 2025)
+    assert judged_before is not None and judged_before.category == "missed"
+    # a baseline in the end year leaves no time: no pace needed, no R; past the end and not
+    # met, missed
     ended = Goal(
         parse_expression("10"), "level", "increase", parse_expression("0"), 2025, 2021, 2025
     )
     none_left = trend(ended, [(2026, 3.0)], 10.0)
-    assert none_left is not None and (none_left.ratio, none_left.category) == (None, None)
+    assert none_left is not None and (none_left.ratio, none_left.category) == (None, "missed")
     assert none_left.projected == 3.0 and none_left.likely_met is False
     after = Goal(
         parse_expression("10"), "level", "increase", parse_expression("0"), 2026, 2021, 2025
     )
     past = trend(after, [(2027, 3.0)], 10.0)
-    assert past is not None and (past.ratio, past.category) == (None, None)
+    assert past is not None and (past.ratio, past.category) == (None, "missed")
 
 
 def test_a_rate_out_of_float_range_is_no_rate() -> None:

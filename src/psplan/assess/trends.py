@@ -10,7 +10,9 @@ puts an indicator in one of four categories (DOMAIN.md):
     0 ≤ R < 0.60    limited_progress
     R < 0           deterioration
 
-and a projection of the end-year value at the observed pace (compound, or yearly amounts for
+and, judged at or after the end year with the target not met (R < 0 aside), missed — the
+period is over: 趋势正常 beside 未完成 read as a contradiction in a 终期评估; and a projection
+of the end-year value at the observed pace (compound, or yearly amounts for
 five-year totals). Rates (% shares such as 参保率, 巩固率) cannot pass 100 %, so projections are
 capped there.
 
@@ -38,7 +40,7 @@ from typing import Any, Generic, Literal, TypeVar
 from psplan.assess.evaluate import Baseline, Goal, expected_path, satisfies
 
 Category = Literal[
-    "achieved", "on_track", "acceleration_needed", "limited_progress", "deterioration"
+    "achieved", "on_track", "acceleration_needed", "limited_progress", "deterioration", "missed"
 ]
 RATE_WORDS = ("率", "占比", "比例", "覆盖")
 
@@ -172,9 +174,12 @@ def trend(
             ratio = pace / pace_needed if pace_needed else None
         category = categorise(ratio) if ratio is not None else None
     # Judged at or after the end year there is nothing left to project: the outlook is the
-    # result (a 2024 figure judged in 2025 is the final one).
+    # result (a 2024 figure judged in 2025 is the final one), and a target not met is missed,
+    # whatever the pace was (a falling series stays deterioration)
     if max(last_year, year or last_year) >= goal.end_year:
         likely = satisfies(last, op, target_value)
+        if not likely and category != "deterioration":
+            category = "missed"
     else:
         likely = category in ("achieved", "on_track")
     return assembled(goal, points, observed, needed, ratio, category, likely, None, cap)

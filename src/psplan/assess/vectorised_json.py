@@ -383,7 +383,10 @@ outlook AS (  -- `trends.trend` of a total: no compound rate from zero, the pace
 categorised AS (
     SELECT *,
            CASE WHEN kind = 'level' THEN level_category
-                WHEN total_met THEN 1 WHEN total_met_first THEN 5 WHEN ratio IS NULL THEN 0
+                WHEN total_met THEN 1 WHEN total_met_first THEN 5
+                WHEN greatest(last_year, $year) >= end_year AND (ratio IS NULL OR ratio >= 0)
+                    THEN 6
+                WHEN ratio IS NULL THEN 0
                 WHEN ratio >= 0.95 THEN 2 WHEN ratio >= 0.60 THEN 3 WHEN ratio >= 0 THEN 4
                 ELSE 5 END AS category
     FROM outlook),

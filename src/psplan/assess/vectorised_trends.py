@@ -31,10 +31,13 @@ from psplan.assess.vectorised import _satisfies, baseline_columns
 #: A category comes back as its index here (a small int Python shares).
 CATEGORIES: tuple[Category | None, ...] = (
     None, "achieved", "on_track", "acceleration_needed", "limited_progress", "deterioration",
+    "missed",
 )  # fmt: skip
 
 _CATEGORY = (
-    "CASE WHEN met_last THEN 1 WHEN met_first THEN 5 WHEN ratio IS NULL THEN 0"
+    "CASE WHEN met_last THEN 1 WHEN met_first THEN 5"
+    " WHEN greatest(last_year, $year) >= end_year AND (ratio IS NULL OR ratio >= 0) THEN 6"
+    " WHEN ratio IS NULL THEN 0"
     " WHEN ratio >= 0.95 THEN 2 WHEN ratio >= 0.60 THEN 3 WHEN ratio >= 0 THEN 4 ELSE 5 END"
 )
 

@@ -309,10 +309,16 @@ WORDS: dict[str, dict[str, str] | str] = {
         "those rated achieved early, ahead of schedule or broadly as expected",
     },
     "evaluation.rule.trend": {
-        "zh": "趋势判断：按已有数据的变化趋势推算至期末，能达到目标的为可望完成，"
-        "否则为完成难度较大",
-        "en": "Trend: the figures' trend carried to the end year; reaching the target is "
-        "likely met, else likely missed",
+        "zh": "趋势判断：末值已达到目标的为已实现；否则比较观测年均增速与按期完成所需的年均增速，"
+        "二者之比不低于0.95为趋势正常，0.60至0.95为需加快，0至0.60为进展有限，小于0为趋势恶化；"
+        "期末仍未达到目标的为未实现（趋势恶化除外）。期末以前另写研判：已实现或趋势正常为可望完成，"
+        "其余为完成难度较大",
+        "en": "Trend: achieved where the last figure meets the target; else the growth observed "
+        "against the growth needed to finish on time, their ratio at least 0.95 on track, 0.60 "
+        "to 0.95 acceleration needed, 0 to 0.60 limited progress, below 0 deterioration; at the "
+        "end of the period, a target still not met is missed (deterioration aside). Before the "
+        "end an outlook is added: achieved or on track is likely met, anything else likely "
+        "missed",
     },
     "evaluation.rule.docs": {
         "zh": "上述规则的详细说明和算例见 psplan 文档 docs/assessment.md",

@@ -27,6 +27,7 @@ WORDS: dict[str, dict[str, str]] = {
     "category.acceleration_needed": {"zh": "需加快", "en": "acceleration needed"},
     "category.limited_progress": {"zh": "进展有限", "en": "limited progress"},
     "category.deterioration": {"zh": "趋势恶化", "en": "deterioration"},
+    "category.missed": {"zh": "未实现", "en": "missed"},
     "outlook.likely": {"zh": "可望完成", "en": "likely met"},
     "outlook.unlikely": {"zh": "完成难度较大", "en": "likely missed"},
     # where a baseline not printed by the plan came from
