@@ -368,3 +368,21 @@ def test_blank_lines_and_rows_of_empty_cells_are_skipped(psplan, tmp_path: Path)
     result = psplan("check", "national", str(path), "--format", "json")
     assert result.returncode == 0, result.stderr
     assert statuses(result.stdout) == {"compulsory_education_retention": "met"}
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_year_before_every_figure_is_said(engine: str) -> None:
+    """`--year 2020` on figures of 2021–2023 gave 无数据 for every indicator and exit 0,
+    without a word (a final evaluation's trial): it is said, with the years the figures
+    cover. The national 2023 example; a year with figures says nothing of it."""
+    import psplan
+
+    example = EXAMPLES / "national-2023.csv"
+    early = psplan.check("national", example, year=2020, engine=engine)
+    assert {r.status for r in early.results} == {"no_data"}
+    assert [w.message for w in early.warnings if w.code == "year"] == [
+        "2020年及以前没有任何数据（数据为2021—2023年），每项指标都将是无数据；是否要判断其他年份？"
+    ]
+    assert [str(w.location) for w in early.warnings if w.code == "year"] == ["--year"]
+    later = psplan.check("national", example, year=2021, engine=engine)
+    assert not [w for w in later.warnings if w.code == "year"]

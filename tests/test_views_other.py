@@ -705,3 +705,20 @@ def test_the_trend_at_the_end_of_the_period_is_its_category_alone() -> None:
             "on_track" if stage == "annual" else "not_met",
         )
         assert trend_text(retention, "en") == english
+
+
+def test_a_change_per_year_is_not_rounded_to_nothing(tmp_path: Path) -> None:
+    """安康's 未成年救助保护中心 (5所 by 2025) given 2, 3, 3, 4, 4 (generated): the trend table's
+    年均变化 read 0, the plan's whole 所 rounding away the +0.5 a year the JSON had (a trial)."""
+    import psplan
+    from psplan.views.trend import trend_view
+
+    figures = tmp_path / "centres.csv"
+    figures.write_text("指标,2021,2022,2023,2024,2025\n未成年救助保护中心,2,3,3,4,4\n", "utf-8")
+    report = psplan.check("ankang", figures)
+    table = trend_view(report, "zh").table()
+    row = next(r for r in table.rows if str(r[table.column("indicator")]) == "未成年救助保护中心")
+    result = next(r for r in report.results if r.indicator.name == "未成年救助保护中心")
+    assert result.trend is not None and result.trend.linear_change == 0.5
+    assert str(row[table.column("change")]) == "+0.5"
+    assert str(row[table.column("expected")]) == "5"  # (the plan's whole numbers elsewhere)

@@ -1181,6 +1181,10 @@ def assess_collected(
             by_year = collected.figures_by_year()  # (a pass over the figures: once)
             if not given_year:
                 warnings.extend(_sparse_latest_year(by_year, year, source, collected))
+            elif by_year and min(by_year) > year:  # --year 2020 on 2021–2025: all no data
+                warnings.append(Problem(Location("--year"), "check.nothing_up_to_year",
+                                        "year", "warning", year=year, first=min(by_year),
+                                        last=max(by_year)))  # fmt: skip
             warnings.extend(_after_period(by_year, plan, year, source, collected))
         first, last = judged_year_range(plan)
         outside = not first <= year <= last

@@ -149,15 +149,22 @@ def _note(result: Result, lang: str) -> str:
     return explain_disagreement(result, lang)
 
 
+#: The most decimals a change per year is shown with, to show it is not 0.
+MOST_CHANGE_PLACES = 4
+
+
 def _change(
     indicator: Indicator, value: float | None, points: Iterable[float], lang: str
 ) -> Figure | None:
     """The change per year, signed, in the indicator's unit (a % indicator's in percentage
     points: +1.9个百分点, not +1.9%, which would read as a growth rate), with the decimals of
-    an estimate from the series `points` (`estimate_places`)."""
+    an estimate from the series `points` (`estimate_places`), or more where those would
+    round a change to 0: 所 counted 2, 3, 3, 4, 4 change by +0.5 a year, not 0 (a trial)."""
     if value is None:
         return None
     places = estimate_places(indicator, points)
+    while round(value, places) == 0 and value and places < MOST_CHANGE_PLACES:
+        places += 1
     value = round(value, places) + 0.0
     if is_percent(indicator):
         return in_points(value, places, say("unit.points", lang), signed=True)

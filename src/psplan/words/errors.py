@@ -797,6 +797,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{count} row(s) of this file repeat an earlier row (the same region, indicator, "
         "year and figure): each counted once; the first is here, repeating line {earlier}",
     },
+    "check.nothing_up_to_year": {
+        "zh": "{year}年及以前没有任何数据（数据为{first}—{last}年），每项指标都将是无数据；"
+        "是否要判断其他年份？",
+        "en": "no figure for {year} or before (the figures are for {first}–{last}): every "
+        "indicator will have no data; did you mean another year?",
+    },
     "check.file_without_regions": {
         "zh": "本文件没有地区列（或地区均为空），其数据按规划全域读取；其他文件按地区上报",
         "en": "this file names no region (no region column, or every cell empty): its figures "
