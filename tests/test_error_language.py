@@ -396,6 +396,12 @@ def test_an_id_typed_wrong_is_given_the_closest_id(tmp_path: Path) -> None:
         done.stderr
         == "psplan: error: 规划 hanzhong 中没有指标 “life_expectency”；是否指 life_expectancy？\n"
     )
+    # a part of a name, too short to be close to it (床位数): the names holding it (a trial)
+    done = runner.invoke(app, ["trend", "hanzhong", str(actuals), "--indicator", "床位数"])
+    assert done.stderr == (
+        "psplan: error: 规划 hanzhong 中没有指标 “床位数”；是否指 每千人口拥有医疗卫生机构床位数"
+        " / 每千名常住人口养老床位数？\n"
+    )
     path = tmp_path / "a.csv"
     path.write_text("指标,年份,数值\nlife_expectency,2023,78\n", encoding="utf-8")
     done = runner.invoke(app, ["check", "hanzhong", str(path)])

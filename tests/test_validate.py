@@ -180,6 +180,28 @@ def test_missing_file_and_unknown_plan(psplan, tmp_path: Path) -> None:
     assert_one_line_error(
         psplan("show", "nowhere"), "找不到名为“nowhere”的规划文件或内置规划", "hanzhong"
     )
+    assert "是否是指" not in psplan("show", "nowhere").stderr
+
+
+@pytest.mark.parametrize(
+    ("given", "meant"),
+    [("安康", "ankang"), ("汉中市", "hanzhong"), ("陕西省汉中市", "hanzhong"), ("全国", "national"),
+     ("“十四五”公共服务规划", "national"), ("宿州市“十四五”公共服务规划", "suzhou"),
+     ("滁州", "chuzhou"), ("苏州", None), ("安徽", None)],
+)  # fmt: skip
+def test_a_plan_named_in_chinese_gets_its_id(psplan, given: str, meant: str | None) -> None:
+    """`psplan check 安康 …` named no plan, and the message listed ankang without saying it was
+    the one meant (a trial): a name or region of one bundled plan (by its printed name or
+    region, 宿州市“十四五”… not the national plan it holds) is suggested; 苏州 is no 宿州."""
+    done = psplan("show", given)
+    hint = (
+        f"；是否是指 {meant}？"
+        if meant
+        else "（内置规划：ankang、chuzhou、hanzhong、national、suzhou）"
+    )
+    assert done.stderr.rstrip("\n").endswith(hint), done.stderr
+    english = psplan("show", given, "--lang", "en")
+    assert english.stderr.rstrip("\n").endswith(f"; did you mean {meant}?" if meant else ")")
 
 
 def test_show_by_name_equals_show_by_path(psplan) -> None:

@@ -205,6 +205,10 @@ class IndicatorMatcher:
         if self._names is None:
             self._names = {k: i[0].name for k, i in self.loose.items()}
         key = strip_unit(normalise_name(text))
+        # a part of a name first (床位数 for 每千人口医疗卫生机构床位数: too short to be close)
+        within = [name for loose, name in self._names.items() if len(key) >= 2 and key in loose]
+        if within:
+            return within[:3]
         close = difflib.get_close_matches(key, list(self._names), n=3, cutoff=0.5)
         if close or not text.isascii():
             return [self._names[c] for c in close]
@@ -1181,10 +1185,6 @@ def assess_collected(
             by_year = collected.figures_by_year()  # (a pass over the figures: once)
             if not given_year:
                 warnings.extend(_sparse_latest_year(by_year, year, source, collected))
-            elif by_year and min(by_year) > year:  # --year 2020 on 2021–2025: all no data
-                warnings.append(Problem(Location("--year"), "check.nothing_up_to_year",
-                                        "year", "warning", year=year, first=min(by_year),
-                                        last=max(by_year)))  # fmt: skip
             warnings.extend(_after_period(by_year, plan, year, source, collected))
         first, last = judged_year_range(plan)
         outside = not first <= year <= last
@@ -1201,6 +1201,11 @@ def assess_collected(
                 end=last,
                 baseline=plan.baseline_year,
             )
+        if warnings is not None and given_year and by_year and min(by_year) > year:
+            # --year 2020 on figures of 2021–2025: every indicator no data
+            warnings.append(Problem(Location("--year"), "check.nothing_up_to_year", "year",
+                                    "warning", year=year, first=min(by_year),
+                                    last=max(by_year)))  # fmt: skip
         regions = collected.regions() or [None]
         empty = [str(r) for r in collected.empty_regions() if r]
         if empty and warnings is not None:  # a county of dashes is not dropped without a word

@@ -9,6 +9,7 @@ unchanged file comes from an on-disk cache (`psplan.plan.cache`); validating it 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -65,7 +66,35 @@ def resolve_plan(name_or_path: str | Path) -> Path:
         return plans[text]
     none = Message("common.none")
     known = Shown(", ".join(plans) or none.render("en"), "、".join(plans) or none.render("zh"))
-    raise PsplanError("plan.not_found", name=quote(text), known=known)
+    meant = _meant_plan(text, plans)
+    hint = Message("plan.meant", name=meant) if meant else ""
+    raise PsplanError("plan.not_found", name=quote(text), known=known, hint=hint)
+
+
+def _meant_plan(text: str, plans: Mapping[str, Path]) -> str | None:
+    """The bundled plan a name in Chinese means (安康, 安康市, 汉中市“十四五”公共服务规划, 全国):
+    the one whose printed name or region holds it (read from the file's first lines, not
+    loaded); None where none or several do."""
+    text = text.strip()
+    if len(text) < 2:
+        return None
+    found: dict[str, int] = {}  # plan → how long a field it matched (宿州市“十四五”… is not
+    for plan_id, path in plans.items():  # the national “十四五”公共服务规划 it holds)
+        try:
+            with path.open(encoding="utf-8") as handle:
+                head = [handle.readline() for _ in range(12)]
+        except (OSError, UnicodeError):
+            continue
+        fields = [line.split(":", 1)[1].strip().strip("'\"") for line in head
+                  if line.startswith(("name:", "region:"))]  # fmt: skip
+        lengths = [(1 << 20) if field == text else len(field)  # (its very name first)
+                   for field in fields if field and (text in field or field in text)]  # fmt: skip
+        if lengths:
+            found[plan_id] = max(lengths)
+    best = sorted(found.items(), key=lambda item: -item[1])
+    if not best or (len(best) > 1 and best[0][1] == best[1][1]):
+        return None
+    return best[0][0]
 
 
 def _exists(path: Path) -> bool:
