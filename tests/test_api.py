@@ -411,6 +411,12 @@ def test_warnings_are_kept_not_printed(tmp_path: Path, capsys: pytest.CaptureFix
     # 190% then 91.1%: out of range, and a jump (what `psplan lint` finds, check warns of)
     assert [w.code for w in result.warnings] == ["range", "skipped-row", "jump"]
     assert repr(result).endswith("; 3 warnings>")
+    # a notebook shows the warnings as the command prints them (they were Problem(location=
+    # Location(…), words=Message(…), …))
+    assert [repr(w) for w in result.warnings] == [f"<Problem {w}>" for w in result.warnings]
+    assert repr(result.warnings[1]).startswith(f"<Problem {actuals}:") and "[skipped-row]>" in repr(
+        result.warnings[1]
+    )
     read = psplan.read_actuals(actuals)
     assert [w.code for w in read.warnings] == ["skipped-row"]  # the range is the plan's
     assert read.problems == []

@@ -8,8 +8,10 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
+import psplan
 from psplan.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -130,6 +132,32 @@ def test_the_templates_instructions_name_the_plan_and_the_sheet_as_given(tmp_pat
     assert runner.invoke(app, ["template", "hanzhong", "-o", str(bundled)]).exit_code == 0
     lines = [c.value for c in openpyxl.load_workbook(bundled).worksheets[-1]["A"] if c.value]
     assert any(line.endswith("psplan check hanzhong b.xlsx") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("plan", "words"),
+    [("ankang", "本规划未印基期值，基期值列为空"), ("hanzhong", "本规划未印基期值，基期值列为空"),
+     ("national", "基期值已按规划填好")],
+)  # fmt: skip
+def test_the_templates_instructions_say_what_the_baseline_column_holds(
+    tmp_path: Path, plan: str, words: str
+) -> None:
+    """安康's and 汉中's plans print no baselines, yet the sheet said its 基期值 column was
+    filled in from the plan (a trial looked for them); the national plan prints every one."""
+    import openpyxl
+
+    printed = [i.baseline.raw.strip() for i in psplan.load_plan(plan).indicators]
+    assert (not any(printed)) == (plan != "national") and all(printed) == (plan == "national")
+    sheet = tmp_path / "sheet.xlsx"
+    assert runner.invoke(app, ["template", plan, "-o", str(sheet)]).exit_code == 0
+    lines = [c.value for c in openpyxl.load_workbook(sheet).worksheets[-1]["A"] if c.value]
+    fifth = next(line for line in lines if line.startswith("5. "))
+    assert fifth.startswith(f"5. {words}")
+    rows = list(openpyxl.load_workbook(sheet).worksheets[0].iter_rows(values_only=True))
+    header = next(k for k, row in enumerate(rows) if "基期值" in row)
+    at = rows[header].index("基期值")
+    filled = [row[at] for row in rows[header + 1 :]]
+    assert any(filled) == (plan == "national"), filled
 
 
 def test_a_target_written_as_a_fraction_of_a_percent_indicator_is_said(tmp_path: Path) -> None:

@@ -247,6 +247,11 @@ class Problem:
         # `file:line:col: error: … [code]`.
         return f"{self.location}: {self.level}: {self.message} [{self.code}]"
 
+    def __repr__(self) -> str:
+        # what a notebook shows of `result.warnings`: the line the command prints, not the
+        # Location(…) and Message(…) it is made of (a trial)
+        return f"<Problem {self}>"
+
 
 class PsplanError(Exception):
     """A problem with the user's input; the message is one line, ready to print.

@@ -41,6 +41,8 @@ EXPLANATION_KEYS = ("reason", "measure")
 SHEET_LANG = "zh"
 #: How many numbered instructions the catalogue holds (`template.instructions.<n>`).
 INSTRUCTION_COUNT = 6
+#: The instruction about the 基期值 column, worded by what the plan prints.
+BASELINE_INSTRUCTION = 5
 
 
 def column_word(key: str) -> str:
@@ -48,15 +50,22 @@ def column_word(key: str) -> str:
     return say(f"template.column.{key}", SHEET_LANG)
 
 
-def instructions(plan_id: str = "{plan}", file: str | None = None) -> list[str]:
+def instructions(
+    plan_id: str = "{plan}", file: str | None = None, baselines: str = "all"
+) -> list[str]:
     """The instructions sheet: each instruction in Chinese, then in English, and the command
     that checks the filled sheet (`plan_id` as the command names the plan: a file's path
-    where the plan is no bundled one; `file` the sheet's own name, else 本文件.xlsx)."""
+    where the plan is no bundled one; `file` the sheet's own name, else 本文件.xlsx).
+    `baselines`: whether the plan prints a baseline for "all" its indicators, "some" or
+    "none" (安康's prints none: "filled in from the plan" sent a user looking for them)."""
     lines = [f"{say('template.instructions.title', 'zh')} / "
              f"{say('template.instructions.title', 'en')}"]  # fmt: skip
     for number in range(1, INSTRUCTION_COUNT + 1):
-        lines.append(f"{number}. {say(f'template.instructions.{number}', 'zh')}")
-        lines.append(f"   {say(f'template.instructions.{number}', 'en')}")
+        key = f"template.instructions.{number}"
+        if number == BASELINE_INSTRUCTION and baselines != "all":
+            key += f".{baselines}"
+        lines.append(f"{number}. {say(key, 'zh')}")
+        lines.append(f"   {say(key, 'en')}")
     run = f"{say('template.instructions.run', 'zh')} / {say('template.instructions.run', 'en')}"
     sheet = file or f"{say('template.instructions.file', SHEET_LANG)}.xlsx"
     lines.append(f"{INSTRUCTION_COUNT + 1}. {run}:  psplan check {plan_id} {sheet}")
@@ -254,7 +263,9 @@ def template_view(
         f"{say('template.instructions.plan', 'zh')} / {say('template.instructions.plan', 'en')}"
         f": {plan.name} ({plan.id}), {plan.period.start}–{plan.period.end}"
     )
-    title, *lines = [*instructions(plan_ref or plan.id, file), "", plan_line]
+    printed = sum(1 for indicator in plan.indicators if indicator.baseline.raw.strip())
+    baselines = "none" if not printed else "all" if printed == len(plan.indicators) else "some"
+    title, *lines = [*instructions(plan_ref or plan.id, file, baselines), "", plan_line]
     guide = Table(
         "instructions",
         say("template.sheet.instructions", SHEET_LANG),

@@ -61,6 +61,18 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "The 基期值 (baseline) column is filled in from the plan; correct it if the "
         "figure was revised.",
     },
+    "template.instructions.5.some": {
+        "zh": "规划印有基期值的已填好（如统计口径调整，可改为核实后的基期值）；规划未印的留空，"
+        "可填核实后的基期值，不填则以首个上报数据为基期。",
+        "en": "The 基期值 (baseline) column is filled in where the plan prints one (correct it if "
+        "the figure was revised); elsewhere it is empty: give the checked baseline, or leave "
+        "it empty and the first figure reported is the baseline.",
+    },
+    "template.instructions.5.none": {
+        "zh": "本规划未印基期值，基期值列为空：可填核实后的基期值，不填则以首个上报数据为基期。",
+        "en": "This plan prints no baselines, so the 基期值 (baseline) column is empty: give the "
+        "checked baseline, or leave it empty and the first figure reported is the baseline.",
+    },
     "template.instructions.6": {
         "zh": "指标进度滞后或未达标的，请在 原因分析 列说明原因，在 下一步措施 列写明措施。",
         "en": "Where an indicator lags or misses its target, explain why in 原因分析 and what "
