@@ -67,7 +67,7 @@ def resolve_plan(name_or_path: str | Path) -> Path:
     none = Message("common.none")
     known = Shown(", ".join(plans) or none.render("en"), "、".join(plans) or none.render("zh"))
     meant = _meant_plan(text, plans)
-    hint = Message("plan.meant", name=meant) if meant else ""
+    hint = Message("validate.perhaps", name=meant) if meant else ""
     raise PsplanError("plan.not_found", name=quote(text), known=known, hint=hint)
 
 

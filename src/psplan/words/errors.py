@@ -204,7 +204,6 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "找不到名为{name}的规划文件或内置规划（内置规划：{known}）{hint}",
         "en": "no plan file or bundled plan named {name} (bundled plans: {known}){hint}",
     },
-    "plan.meant": {"zh": "；是否是指 {name}？", "en": "; did you mean {name}?"},
     "plan.not_mapping": {
         "zh": "规划文件必须是键值映射，而不是{kind}",
         "en": "a plan file must be a mapping of keys, not {kind}",
