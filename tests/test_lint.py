@@ -572,3 +572,35 @@ def test_lint_reads_the_rows_as_check_does_with_the_same_overrides(
                 if p.level == "error"]  # fmt: skip
     done = CliRunner().invoke(app, ["lint", "hanzhong", str(path), "--overrides", str(overrides)])
     assert done.exit_code == 0, done.output
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_the_whole_collection_names_the_indicators_nobody_reported(
+    clean: Path, tmp_path: Path, engine: str
+) -> None:
+    """The 27 indicators no department reported (退役军人安置率, binding) went unsaid: the
+    completeness matrix has only the indicators given a row (a final evaluation's trial).
+    `--all-indicators` names them, the binding ones first, on both paths; a department's
+    own file, linted without it, is not told of the rest. The clean county file has all."""
+    plan = psplan.load_plan("hanzhong")
+    binding = next(i for i in plan.indicators if i.is_binding)
+    expected = next(i for i in plan.indicators if not i.is_binding)
+    rows = _rows(clean)
+    dropped = _write(tmp_path / "counties.csv", [rows[0]] + [
+        row for row in rows[1:] if row[1] not in (binding.name, expected.name)
+    ])  # fmt: skip
+    assert len(_rows(dropped)) < len(rows)
+
+    def lint(path: Path, *options: str) -> list[dict]:
+        done = runner.invoke(app, ["lint", "hanzhong", str(path), "-f", "json", *options],
+                             env={"PSPLAN_ENGINE": engine})  # fmt: skip
+        return json.loads(done.stdout)["problems"]
+
+    assert lint(dropped) == [] and lint(clean, "--all-indicators") == []
+    said = lint(dropped, "--all-indicators")
+    assert [(p["code"], p["level"], p["message"]) for p in said] == [
+        ("unreported", "warning", "2个主要指标没有任何数据（其中约束性指标1个，列在前面）："
+                                  f"{binding.name}、{expected.name}"),
+    ]  # fmt: skip
+    found = psplan.lint("hanzhong", dropped, all_indicators=True, engine=engine)
+    assert [p.code for p in found] == ["unreported"]

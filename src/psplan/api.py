@@ -442,10 +442,13 @@ def lint(
     sheet: str | int | None = None,
     engine: str | None = None,
     overrides: str | os.PathLike[str] | Iterable[Override | Mapping[str, Any]] | None = None,
+    all_indicators: bool = False,
 ) -> Problems:
     """The data-quality findings on reported figures (`psplan lint`): jumps, figures outside
     their natural range, outlier regions, conflicting duplicates and the completeness matrix's
-    missing cells, each naming its file and row; empty when there is nothing.
+    missing cells, each naming its file and row; empty when there is nothing. With
+    `all_indicators`, the figures are the whole collection: the plan's main indicators no
+    row gives are named too (one warning, the binding ones first).
 
     `actuals` is a file or a list of them (one dataset), or the rows of `read_actuals`; the
     thresholds are the command's options; `encoding` and `sheet` as for `read_actuals`;
@@ -468,7 +471,9 @@ def lint(
         from psplan.assess.overrides import apply_overrides
 
         chosen = apply_overrides(chosen, _overrides(overrides))[0]
-    limits = Thresholds(jump_steps, jump_share, outlier_z, outlier_regions)
+    limits = Thresholds(
+        jump_steps, jump_share, outlier_z, outlier_regions, all_indicators=all_indicators
+    )
     actuals = _tables_read(actuals)
     given = [actuals] if isinstance(actuals, (str, os.PathLike)) else list(actuals)
     read = isinstance(actuals, Actuals)  # (a file's rows, though it gave none)

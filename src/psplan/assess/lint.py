@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -70,7 +70,7 @@ from psplan.assess.check import (
     unknown_figure,
 )
 from psplan.assess.evaluate import Observation
-from psplan.errors import Location, Problem, quoted
+from psplan.errors import Location, Problem, Shown, quoted
 from psplan.plan.model import Indicator, Plan
 
 
@@ -85,6 +85,9 @@ class Thresholds:
     #: the spread (MAD) taken as at least this share of the median: among a few regions
     #: whose figures happen to lie close, a figure 4 % off is not an outlier
     outlier_floor: float = 0.02
+    #: every main indicator of the plan expected (the whole collection, not a department's
+    #: file): those no row gives are named (`unreported`)
+    all_indicators: bool = False
 
 
 def lint(
@@ -239,7 +242,26 @@ def lint(
     findings += _missing(series, matrix, list(regions), sorted(years), places, given, dashes)
     if not first_file and not any(f.level == "error" for f in findings):  # not one figure
         findings.append(Problem(Location(", ".join(sources)), "check.no_figures", "no-figures"))
+    elif first_file and thresholds.all_indicators:
+        reported = set(indicators) | {indicator_id for _, indicator_id, _ in given}
+        findings += unreported(plan, reported, ", ".join(sources))
     return summarise_skipped(findings)  # (a file's 合计 rows: said once)
+
+
+def unreported(plan: Plan, reported: Collection[str], source: str) -> list[Problem]:
+    """One warning naming the plan's main indicators no row gives (not a figure, not a dash),
+    the binding ones first: the completeness matrix has only the indicators given a row, so
+    the 27 nobody reported (退役军人安置率, binding) went unsaid — for a final evaluation's
+    collection, the most useful list of gaps (a trial). Asked for (`--all-indicators`): a
+    department's own file gives some indicators by design."""
+    missing = [indicator for indicator in plan.indicators if indicator.id not in reported]
+    if not missing:
+        return []
+    binding = [indicator.name for indicator in missing if indicator.is_binding]
+    rest = [indicator.name for indicator in missing if not indicator.is_binding]
+    names = Shown(", ".join(binding + rest), "、".join(binding + rest))
+    return [Problem(Location(source), "lint.unreported", "unreported", "warning",
+                    count=len(missing), binding=len(binding), names=names)]  # fmt: skip
 
 
 def across_years_and_regions(

@@ -42,6 +42,7 @@ from psplan.assess.lint import (
     outside_years_finding,
     plan_years,
     range_finding,
+    unreported,
 )
 from psplan.errors import Problem
 from psplan.limits import Limits
@@ -79,6 +80,11 @@ def lint_columnar(
         findings += _ranges(collected)
         findings += _outside_years(collected)
         findings += _missing(collected)
+        if thresholds.all_indicators:
+            reported = collected.table.con.execute(
+                "SELECT DISTINCT gk FROM series WHERE gk >= 0"
+            ).fetchall()  # (a dash counts: the indicator was given a row)
+            findings += unreported(plan, {plan.indicators[gk].id for (gk,) in reported}, sources)
         return summarise_skipped(findings)
     finally:
         if collected is not None:

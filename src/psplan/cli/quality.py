@@ -53,6 +53,14 @@ def lint(
     outlier_regions: Annotated[
         int, typer.Option(min=3, help="Fewest regions in a year to look for an outlier among.")
     ] = 5,
+    all_indicators: Annotated[
+        bool,
+        typer.Option(
+            "--all-indicators",
+            help="The files are the whole collection: also name the plan's main indicators "
+            "no row gives.",
+        ),
+    ] = False,
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     overrides: OverridesOpt = None,
@@ -74,7 +82,8 @@ def lint(
     warn(twice, max_problems)
     findings = find(loaded.plan, files, jump_steps=jump_steps, jump_share=jump_share,
                     outlier_z=outlier_z, outlier_regions=outlier_regions, encoding=encoding,
-                    sheet=sheet, engine=engine, overrides=overrides)  # fmt: skip
+                    sheet=sheet, engine=engine, overrides=overrides,
+                    all_indicators=all_indicators)  # fmt: skip
     emit(problems_view(findings, len(files), max_problems, lang.value), output_format.value, None)
     if findings:
         raise typer.Exit(1)

@@ -375,6 +375,11 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{year} is outside the plan's baseline year and period ({start}–{end}): {count} "
         "figure(s), the first here; the completeness check looks at {start}–{end} only",
     },
+    "lint.unreported": {
+        "zh": "{count}个主要指标没有任何数据（其中约束性指标{binding}个，列在前面）：{names}",
+        "en": "{count} main indicator(s) have no figure at all ({binding} binding, listed "
+        "first): {names}",
+    },
     "lint.missing": {
         "zh": "{region}{name}缺少{year}年的数据",
         "en": "{region}{name} has no figure for {year}",

@@ -72,6 +72,9 @@ HELP: dict[str, str] = {
     "…and beyond this share of the previous figure.": "……且超过前一年数值的此比例。",
     "An outlier: a modified z-score beyond this, across regions.": "离群：同年各地区间的修正z值超过此值。",
     "Fewest regions in a year to look for an outlier among.": "查找离群地区所需的同年地区数下限。",
+    "The files are the whole collection: also name the plan's main indicators no row gives.": (
+        "这些文件是全部汇总数据：另列出规划中没有任何一行数据的主要指标。"
+    ),
     "Print the JSON Schema of a plan file (for editors that check YAML).": "输出规划文件的 JSON Schema（供可校验 YAML 的编辑器使用）。",
     "List the plans bundled with psplan.": "列出 psplan 内置的规划。",
 }
