@@ -386,3 +386,31 @@ def test_a_year_before_every_figure_is_said(engine: str) -> None:
     assert [str(w.location) for w in early.warnings if w.code == "year"] == ["--year"]
     later = psplan.check("national", example, year=2021, engine=engine)
     assert not [w for w in later.warnings if w.code == "year"]
+
+
+def test_a_row_without_its_county_is_one_error_and_no_repeat(tmp_path: Path) -> None:
+    """汉中's counties, each naming its county on its first row only (merged-looking cells),
+    years side by side (generated figures): each blank row was said twice (once per year
+    column) and counted twice, and two counties' equal figures under blank names were said
+    to repeat an earlier row of the file (a trial). One error per row, nothing else."""
+    from conftest import run_psplan
+
+    path = tmp_path / "分县区.csv"
+    path.write_text(
+        "地区,指标,2024,2025\n汉台区,人均预期寿命,75,76\n,每千人口拥有注册护士数,3.1,3.2\n"
+        "南郑区,人均预期寿命,74,75\n,每千人口拥有注册护士数,3.1,3.2\n",
+        "utf-8",
+    )
+    done = run_psplan("check", "hanzhong", str(path))
+    assert done.returncode == 2
+    said = "地区单元格没有地区名（本文件其他行写明了地区；地区列若是合并单元格，请取消合并并填满后再导出）"
+    assert done.stderr.splitlines() == [
+        f"psplan: error: {path}:3: {said}",
+        f"psplan: error: {path}:5: {said}",
+    ]
+    linted = run_psplan("lint", "hanzhong", str(path), "-f", "json")
+    found = json.loads(linted.stdout)["problems"]
+    assert [(p["line"], p["code"]) for p in found if p["level"] == "error"] == [
+        (3, "empty-region"), (5, "empty-region"),
+    ]  # fmt: skip
+    assert not [p for p in found if p["code"] == "duplicate"]

@@ -391,7 +391,9 @@ class UnnamedRows:
             self.named.add(row.file)
             return
         lines = self.unnamed.setdefault(row.file, [])
-        if len(lines) < MAX_PROBLEMS:
+        # a row's years side by side (2024, 2025 columns) are one row: said once (twice, and
+        # counted twice, for a trial's 22 rows)
+        if len(lines) < MAX_PROBLEMS and not (lines and lines[-1].line == row.line):
             lines.append(Location(row.file, row.line))
 
     def lost_name(self, row: ActualRow) -> bool:
@@ -592,7 +594,8 @@ def collect(
             if row.note:
                 _figure_note(collected, (row.region, indicator.id), row.year, row.note)
         else:  # equal: merged, and said if it repeats a row of its own file
-            repeated.see(row, earlier)
+            if not unnamed.lost_name(row):  # (two counties' rows, their names lost)
+                repeated.see(row, earlier)
             if earlier.file == row.file:
                 stretch -= 1  # no figure of its own: the report's count of figures says so
     collected.warnings.extend(repeated.warnings())

@@ -217,7 +217,7 @@ def lint(
         elif not _same(earlier.value, figure.value):
             if not unnamed.lost_name(row):
                 findings.append(reported_twice(indicator, row, earlier))  # check's, its words
-        else:
+        elif not unnamed.lost_name(row):  # (not two counties' rows, their names lost)
             repeated.see(row, earlier)  # a row of its file pasted twice: check's warning
     findings += repeated.warnings()
     findings += explained.warnings
