@@ -584,3 +584,44 @@ def test_a_file_without_regions_and_the_city_named_are_one_area(
     spread = spreads(psplan.check(plan, [city, only], engine=engine))
     assert {entry.regions for entry in spread} == {4}
     assert all("" not in entry.lagging for entry in spread)
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_figure_in_another_unit_is_left_to_a_person_and_out_of_the_spread(
+    tmp_path: Path, engine: str
+) -> None:
+    """勉县's 九年义务教育巩固率 (binding, ≥98 %) sent as the fractions 0.982 and 0.988: warned,
+    yet judged 滞后 with a gap of 97.01 points, ranked the most lagging county and written
+    up as 完成进度0% (a county-scale trial; generated figures). Like 37600 张 against 3.7 万张
+    (a thousand times the target), it is 需人工核实, without a gap or a progress, and neither
+    is part of the counties' spread (a CV of 316 %)."""
+    from psplan.assess.regions import spreads
+
+    path = tmp_path / "counties.csv"
+    path.write_text(
+        "地区,指标,年份,数值\n"
+        "勉县,九年义务教育巩固率,2021,0.9820\n勉县,九年义务教育巩固率,2023,0.9880\n"
+        "洋县,九年义务教育巩固率,2021,97.2\n洋县,九年义务教育巩固率,2023,97.9\n"
+        "城固县,九年义务教育巩固率,2023,98.4\n"
+        "勉县,养老服务床位总量,2023,3.69\n洋县,养老服务床位总量,2023,37600\n"
+        "城固县,养老服务床位总量,2023,3.81\n",
+        "utf-8",
+    )
+    report = psplan.check("hanzhong", path, engine=engine)
+    judged = {(r.region, r.indicator.name): r for r in report.results}
+    for region, name, reason in (
+        ("勉县", "九年义务教育巩固率", "0.988像是写成小数的百分比（即 98.8%）：核实单位后再评价"),
+        ("洋县", "养老服务床位总量", "37600比目标值 3.96 大一千倍以上，像是用了另一个单位：核实单位后再评价"),
+    ):  # fmt: skip
+        result = judged[(region, name)]
+        assert (result.status, result.verdict.gap, result.verdict.progress) == (
+            "needs_review", None, None,
+        )  # fmt: skip
+        assert result.to_dict(report.plan)["reason"].endswith(reason)
+    assert judged[("洋县", "九年义务教育巩固率")].status == "on_track"
+    spread = {entry.name: entry for entry in spreads(report)}
+    rate = spread["九年义务教育巩固率"]
+    assert (rate.reported, rate.minimum, rate.maximum) == (2, 97.9, 98.4)
+    beds = spread["养老服务床位总量"]
+    assert (beds.reported, beds.minimum, beds.maximum) == (2, 3.69, 3.81)
+    assert "勉县" not in rate.lagging

@@ -83,6 +83,7 @@ def goal_of(
         start_year=period.start,
         end_year=period.end,
         floor=magnitude_floor(indicator) if isinstance(indicator, Indicator) else None,
+        fractions=isinstance(indicator, Indicator) and shares_in_percent(indicator),
     )
 
 

@@ -78,10 +78,23 @@ class Goal:
     #: a figure this large or larger is in another unit, most likely (a thousand times the
     #: target: `check.magnitude_floor`): a person must look at it before it is judged
     floor: float | None = None
+    #: a figure in (0, 1) is a percentage written as a fraction, most likely (0.988 for
+    #: 98.8 % of a rate whose target is 98 %: `check.shares_in_percent`)
+    fractions: bool = False
 
     def out_of_scale(self, actual: float) -> bool:
-        """Whether a figure is at or past `floor`: left to a person, not judged."""
-        return self.floor is not None and actual >= self.floor
+        """Whether a figure is at or past `floor`, or a fraction of a percentage: left to a
+        person, not judged (0.988 against 98 % was 滞后, ranked the most lagging county, and
+        written up as 完成进度0%: a county-scale trial)."""
+        return (self.floor is not None and actual >= self.floor) or (
+            self.fractions and 0 < actual < 1
+        )
+
+    def out_of_scale_reason(self, actual: float, target: float) -> Reason:
+        """Why a figure `out_of_scale` is left to a person."""
+        if self.fractions and 0 < actual < 1:
+            return _r("fraction", actual=actual, percent=float(f"{actual * 100:.10g}"))
+        return _r("out_of_scale", actual=actual, target=target)
 
     @cached_property
     def op(self) -> str:
@@ -215,7 +228,7 @@ class Figured(NamedTuple):
     """The numbers of a verdict on a figure (`judge_figure` without its words)."""
 
     status: Status
-    gap: float
+    gap: float | None
     progress: float | None
     expected: float | None
     share: float | None
@@ -251,8 +264,10 @@ def figure_status(
     progress = _progress(goal, baseline, actual, target_value, op, met, baseline_met)
     status: Status
     if goal.out_of_scale(actual):
-        status = "needs_review"  # 37000 张 against 3.96 万张 was judged 已达标 (a trial)
-    elif met:
+        # 37000 张 against 3.96 万张 was judged 已达标 (a trial); a figure in another unit has
+        # no gap nor progress either (-37596.04 read as far beyond the target)
+        return Figured("needs_review", None, None, expected, share, baseline, met, baseline_met)
+    if met:
         status = "met"
     elif year >= goal.end_year:
         status = "not_met"
@@ -323,7 +338,7 @@ def judge_figure(
             notes = (*notes, _r("beyond_band", target=target_value))
     why: Reason | None
     if goal.out_of_scale(actual):
-        why = _r("out_of_scale", actual=actual, target=target_value)
+        why = goal.out_of_scale_reason(actual, target_value)
     elif met:
         why = _met_at_end(goal, actual, actual_year) if year >= goal.end_year else None
     elif year >= goal.end_year:

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from psplan.assess.assessment import Assessment as Report
+from psplan.assess.check import goal_of
 from psplan.assess.columns import ResultColumns
 from psplan.assess.evaluate import Status
 from psplan.plan.model import Indicator
@@ -56,13 +57,19 @@ def spreads(report: Report) -> list[Spread]:
     out = []
     for rows, indicator in rows_by_indicator(columns, report.own_area):
         if isinstance(rows, slice):  # every width-th result: C-speed slices, no lookups
-            numbers = [n for n in actuals[rows] if type(n) is float]
+            figures = actuals[rows]
             seen, gap_of = statuses[rows], gaps[rows]
             places = regions[rows]
         else:
-            numbers = [n for n in map(actuals.__getitem__, rows) if type(n) is float]
+            figures = list(map(actuals.__getitem__, rows))
             seen, gap_of = [statuses[i] for i in rows], [gaps[i] for i in rows]
             places = [regions[i] for i in rows]
+        numbers = [n for n in figures if type(n) is float]
+        # a figure in another unit, most likely (37600 张 among 3.7 万张, 0.988 among 98 %):
+        # left to a person, and no part of the spread (it made a CV of 316 %)
+        goal = goal_of(report.plan, indicator)
+        if goal.floor is not None or goal.fractions:
+            numbers = [n for n in numbers if not goal.out_of_scale(n)]
         # a dict in the order the statuses are first met (the JSON keeps it)
         counted = dict(Counter(seen))
         lagging = sorted(

@@ -90,7 +90,7 @@ _GOAL_COLUMNS = (
     ("periodic", "BOOLEAN"), ("tv", "DOUBLE"), ("sign", "DOUBLE"), ("op", "VARCHAR"),
     ("thr", "DOUBLE"), ("fb_value", "DOUBLE"), ("fb_year", "INTEGER"), ("fb_source", "VARCHAR"),
     ("base_year", "INTEGER"), ("start_year", "INTEGER"), ("end_year", "INTEGER"),
-    ("floor", "DOUBLE"),
+    ("floor", "DOUBLE"), ("fractions", "BOOLEAN"),
 )  # fmt: skip
 
 
@@ -115,7 +115,7 @@ def _goal_row(k: int, indicator: Indicator, goal: Goal) -> tuple[Any, ...]:
         -1.0 if goal.direction == "decrease" else 1.0, op, threshold,
         fixed.value if fixed else None, fixed.year if fixed else None,
         fixed.source if fixed else None, goal.baseline_year, goal.start_year, goal.end_year,
-        goal.floor,
+        goal.floor, goal.fractions,
     )  # fmt: skip
 
 
@@ -257,8 +257,10 @@ rated AS (
                 WHEN progress IS NOT NULL AND share IS NOT NULL AND progress - share >= $ahead
                     THEN 'ahead'
                 ELSE 'as_expected' END AS rating,
-           -- a figure in another unit, most likely (`Goal.floor`): judged in Python, rare
-           CASE WHEN NOT vectorised OR NOT found OR whole OR actual >= floor THEN {WHOLE}
+           -- a figure in another unit, most likely (`Goal.out_of_scale`: past the floor,
+           -- or a fraction of a percentage): judged in Python, rare
+           CASE WHEN NOT vectorised OR NOT found OR whole OR actual >= floor
+                     OR (fractions AND actual > 0 AND actual < 1) THEN {WHOLE}
                 ELSE {JUDGED} END AS flag
     FROM final)"""
 

@@ -91,6 +91,11 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{actual:g} is over a thousand times the target {target:g}, as though in "
         "another unit: check the unit before it is judged",
     },
+    "fraction": {
+        "zh": "{actual:g}像是写成小数的百分比（即 {percent:g}%）：核实单位后再评价",
+        "en": "{actual:g} looks like a percentage written as a fraction ({percent:g} %): check "
+        "the unit before it is judged",
+    },
     "bound_reported": {"zh": "上报为界值“{text}”", "en": "reported as a bound, {text!r}"},
     "bound_undecided": {
         "zh": "界值“{text}”无法判断是否满足 {op}{target:g}，请上报确数",
