@@ -625,3 +625,31 @@ def test_a_figure_in_another_unit_is_left_to_a_person_and_out_of_the_spread(
     beds = spread["养老服务床位总量"]
     assert (beds.reported, beds.minimum, beds.maximum) == (2, 3.69, 3.81)
     assert "勉县" not in rate.lagging
+
+
+def test_one_countys_file_is_that_countys_report(tmp_path: Path) -> None:
+    """勉县's rows alone (or --region 勉县) made 汉中市“十四五”公共服务规划中期评估报告, the county
+    named first in the appendix, and its 9.66 of the city's 10万人 of 参加职业技能培训人数 rated
+    on track without the whole-area warning two counties get (a county-scale trial). The
+    title names the county; the warning is said for one county as for several."""
+    from psplan.views.evaluation import evaluation_view
+
+    lines = (EXAMPLES / "generated" / "hanzhong-counties.csv").read_text("utf-8").splitlines()
+    one = tmp_path / "勉县.csv"
+    county = next(line.split(",")[0] for line in lines[1:] if not line.startswith("全市,"))
+    one.write_text("\n".join([lines[0], *(x for x in lines[1:] if x.startswith(f"{county},"))])
+                   + "\n", "utf-8")  # fmt: skip
+    report = psplan.check("hanzhong", one, stage="mid")
+    assert evaluation_view(report).title == f"汉中市“十四五”公共服务规划中期评估报告（{county}）"
+    assert evaluation_view(report, "en").title.endswith(f"mid-term evaluation report ({county})")
+    assert [w.code for w in report.warnings if w.code == "area-total"] == ["area-total"]
+    # the city's own figures: the city's report, no warning
+    city = tmp_path / "全市.csv"
+    city.write_text("\n".join([lines[0], *(x for x in lines[1:] if x.startswith("全市,"))])
+                    + "\n", "utf-8")  # fmt: skip
+    own = psplan.check("hanzhong", city, stage="mid")
+    assert evaluation_view(own).title == "汉中市“十四五”公共服务规划中期评估报告"
+    assert not [w for w in own.warnings if w.code == "area-total"]
+    asked = psplan.check("hanzhong", EXAMPLES / "generated" / "hanzhong-counties.csv",
+                         stage="mid", region=county)  # fmt: skip
+    assert evaluation_view(asked).title.endswith(f"（{county}）")

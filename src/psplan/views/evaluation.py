@@ -604,9 +604,14 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
         charts = [c for c in charts if c.key != "domains"] + [domains_chart(domains, lang)]
         monitoring.tables = [domains_table(domains, lang) if t.key == "domains" else t
                              for t in monitoring.tables]  # fmt: skip
+    title = say(f"evaluation.title.{report.stage}", lang, plan=report.plan.name, year=report.year)
+    if len(regions) == 1 and regions[0] not in report.own_area:
+        # one county's figures (勉县's file, or --region 勉县) read as the city's report: its
+        # title named no region until the appendix (a county-scale trial)
+        title = say("evaluation.title.region", lang, title=title, region=regions[0])
     return View(
         "evaluation",
-        say(f"evaluation.title.{report.stage}", lang, plan=report.plan.name, year=report.year),
+        title,
         lang,
         functools.partial(report.to_dict, lang),
         [*tables, *monitoring.tables],

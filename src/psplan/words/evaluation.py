@@ -23,6 +23,7 @@ WORDS: dict[str, dict[str, str] | str] = {
         "zh": "{plan}终期评估报告",
         "en": "{plan}: final evaluation report",
     },
+    "evaluation.title.region": {"zh": "{title}（{region}）", "en": "{title} ({region})"},
     # the sections
     "evaluation.section.overall": {"zh": "一、总体情况", "en": "1. Overview"},
     "evaluation.section.indicators": {
