@@ -414,3 +414,30 @@ def test_a_row_without_its_county_is_one_error_and_no_repeat(tmp_path: Path) -> 
         (3, "empty-region"), (5, "empty-region"),
     ]  # fmt: skip
     assert not [p for p in found if p["code"] == "duplicate"]
+
+
+def test_a_stray_year_past_the_period_is_refused_without_being_judged_first(
+    tmp_path: Path,
+) -> None:
+    """One 2062 row among 2023's (generated) printed "judged in 2062 on few figures", then
+    the error that 2062 is outside the period: two lines that contradict each other (a
+    county-scale trial). The refusal alone; allowed, the sparse year is said again."""
+    import psplan
+
+    from conftest import run_psplan
+
+    file = tmp_path / "stray.csv"
+    file.write_text(
+        "指标,年份,数值\n人均预期寿命,2023,78.2\n学前教育毛入园率,2023,90\n"
+        "九年义务教育巩固率,2023,95.7\n学前教育毛入园率,2062,91\n",
+        "utf-8",
+    )
+    done = run_psplan("check", "national", str(file))
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        f"psplan: error: {file}:5: 文件中最新的年份 2062 年不在规划期 2021–2025 年内（基期 2020 年）；"
+        "请用 --year YEAR（Python：year=YEAR）选择年份，或使用 --allow-outside-period"
+        "（Python：allow_outside_period=True）进行评估"
+    ]
+    allowed = psplan.check("national", file, allow_outside_period=True)
+    assert [w.location.line for w in allowed.warnings if w.key == "check.sparse_latest_year"] == [5]

@@ -1185,13 +1185,14 @@ def assess_collected(
             if not collected.years:
                 raise PsplanError("check.no_figures", Location(source))
             year = max(collected.years)
-        if warnings is not None:
-            by_year = collected.figures_by_year()  # (a pass over the figures: once)
-            if not given_year:
-                warnings.extend(_sparse_latest_year(by_year, year, source, collected))
-            warnings.extend(_after_period(by_year, plan, year, source, collected))
         first, last = judged_year_range(plan)
         outside = not first <= year <= last
+        if warnings is not None:
+            by_year = collected.figures_by_year()  # (a pass over the figures: once)
+            if not given_year and (allow_outside_period or not outside):
+                # (a stray 2062 is refused below: "judged in 2062" first contradicted it)
+                warnings.extend(_sparse_latest_year(by_year, year, source, collected))
+            warnings.extend(_after_period(by_year, plan, year, source, collected))
         if outside and not allow_outside_period:
             raise PsplanError(
                 "check.year_outside_period" if given_year else "check.latest_year_outside_period",
