@@ -575,6 +575,12 @@ def test_a_file_without_regions_and_the_city_named_are_one_area(
         f"{counties}:2: 全市{changed[1]} {changed[2]} 年的数据在两个文件中数值不同："
         f"“9.99”（{first} 第 2 行）和“{changed[3]}”"
     ), str(caught.value)
+    # lint reads them as check does: the same error, and no region "" of missing cells
+    linted = psplan.lint(plan, [first, counties], engine=engine)
+    assert [str(p) for p in linted if p.level == "error"] == [str(caught.value.problems[0])]
+    clean = psplan.lint(plan, [city, counties], engine=engine)
+    assert not [p for p in clean if p.level == "error"]
+    assert not [p for p in clean if p.code == "missing"]
     # the counties alone beside the department's file: it is no county of the spread
     only = tmp_path / "counties.csv"
     only.write_text("\n".join([lines[0], *(line for line in lines[1:] if line not in city_lines)])

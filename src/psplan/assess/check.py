@@ -430,24 +430,10 @@ def _own_area_merged(collected: _Collected, name: str, plan: Plan) -> None:
     two, the report's indicators counted twice, and two departments' different figures for
     the city passed as two areas' (a final evaluation's trial). A year given different
     figures on both sides is the error two files that disagree are, naming both rows."""
-    order = {file: at for at, file in enumerate(collected.figures_read)}
+    order = list(collected.figures_read)
     indicators = {indicator.id: indicator for indicator in plan.indicators}
-    for table in (collected.observations, collected.across_series):
-        for key in [key for key in table if key[0] is None]:
-            unnamed = table.pop(key)
-            named = table.setdefault((name, key[1]), {})
-            for year, figure in unnamed.items():
-                other = named.get(year)
-                if other is None:
-                    named[year] = figure
-                elif table is collected.observations and not _same(other.value, figure.value):
-                    first, second = sorted((other, figure), key=lambda o: order.get(o.file, 0))
-                    indicator = indicators.get(key[1])
-                    if indicator is not None:
-                        row = ActualRow(indicator.name, year, second.value, name, None,
-                                        second.file, second.line, 0)  # fmt: skip
-                        collected.problems.append(reported_twice(indicator, row, first))
-            table[(name, key[1])] = dict(sorted(named.items()))
+    collected.problems.extend(series_merged(collected.observations, name, indicators, order))
+    series_merged(collected.across_series, name, indicators, order)
     for keyed in (collected.sheet_baselines, collected.remarks, collected.figure_notes,
                   collected.explained_at):  # fmt: skip
         for key in [key for key in keyed if key[0] is None]:
@@ -457,6 +443,34 @@ def _own_area_merged(collected: _Collected, name: str, plan: Plan) -> None:
     if None in collected.dashed:
         del collected.dashed[None]
         collected.dashed.setdefault(name, None)
+
+
+def series_merged(
+    series: dict[tuple[str | None, str], dict[int, Observation]],
+    name: str,
+    indicators: Mapping[str, Indicator],
+    order: Sequence[str],
+) -> list[Problem]:
+    """Each series without a region moved into the area `name`'s (`_own_area_merged`, and
+    lint's the same way), its years in order; a year the two give different figures is
+    `reported_twice`, at the row of the file read later (`order`: the files as read)."""
+    place = {file: at for at, file in enumerate(order)}
+    problems = []
+    for key in [key for key in series if key[0] is None]:
+        unnamed = series.pop(key)
+        named = series.setdefault((name, key[1]), {})
+        for year, figure in unnamed.items():
+            other = named.get(year)
+            if other is None:
+                named[year] = figure
+            elif not _same(other.value, figure.value) and key[1] in indicators:
+                first, second = sorted((other, figure), key=lambda o: place.get(o.file, 0))
+                indicator = indicators[key[1]]
+                row = ActualRow(indicator.name, year, second.value, name, None, second.file,
+                                second.line, 0)  # fmt: skip
+                problems.append(reported_twice(indicator, row, first))
+        series[(name, key[1])] = dict(sorted(named.items()))
+    return problems
 
 
 def collect(
