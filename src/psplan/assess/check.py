@@ -415,6 +415,14 @@ class UnnamedRows:
             if file not in self.named
         ]
 
+    def merged_into(self, own: OneOwnArea) -> str | None:
+        """The area the files without regions are read as one with: the name rows give the
+        plan's own area (全市), where such files and such rows are both read and no row has
+        lost its county's name; else None (`_own_area_merged`, and lint's the same way)."""
+        if own.first is None or not self.unnamed or self.problems():
+            return None
+        return own.first
+
     def problems(self) -> list[Problem]:
         return [
             Problem(where, "check.empty_region", "empty-region")
@@ -435,14 +443,18 @@ def _own_area_merged(collected: _Collected, name: str, plan: Plan) -> None:
     collected.problems.extend(series_merged(collected.observations, name, indicators, order))
     series_merged(collected.across_series, name, indicators, order)
     for keyed in (collected.sheet_baselines, collected.remarks, collected.figure_notes,
-                  collected.explained_at):  # fmt: skip
-        for key in [key for key in keyed if key[0] is None]:
-            keyed.setdefault((name, key[1]), keyed.pop(key))  # type: ignore[arg-type]
-    for key in [key for key in collected.remark_at if key[0] is None]:
-        collected.remark_at.setdefault((name, *key[1:]), collected.remark_at.pop(key))  # type: ignore[arg-type]
+                  collected.explained_at, collected.remark_at):  # fmt: skip
+        renamed(keyed, name)
     if None in collected.dashed:
         del collected.dashed[None]
         collected.dashed.setdefault(name, None)
+
+
+def renamed(keyed: dict[Any, Any], name: str) -> None:
+    """Each key (region, …) without a region moved to the area `name`, its value kept
+    where the area has one of its own (`_own_area_merged`; lint's places of cells)."""
+    for key in [key for key in keyed if key[0] is None]:
+        keyed.setdefault((name, *key[1:]), keyed.pop(key))
 
 
 def series_merged(
@@ -618,8 +630,9 @@ def collect(
         figures_read[current] = figures_read.get(current, 0) + stretch
     problems.extend(unnamed.problems())
     collected.warnings.extend(unnamed.files_without_regions())
-    if own.first is not None and unnamed.unnamed and not unnamed.problems():
-        _own_area_merged(collected, own.first, plan)
+    area = unnamed.merged_into(own)
+    if area is not None:
+        _own_area_merged(collected, area, plan)
     del problems[MAX_PROBLEMS:]
     if len(problems) >= MAX_PROBLEMS:
         problems.append(

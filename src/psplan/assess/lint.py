@@ -63,6 +63,7 @@ from psplan.assess.check import (
     one_region_twice,
     previous_period_warning,
     region_words,
+    renamed,
     reported_twice,
     series_merged,
     shares_in_percent,
@@ -226,17 +227,16 @@ def lint(
                     if r not in references]  # fmt: skip
     _place_explanations(plan, explained, with_figures or [None], findings)
     in_line_order(findings)  # a reasons file's, said reading or placing, in its lines' order
-    if own.first is not None and unnamed.unnamed and not unnamed.problems():
+    area = unnamed.merged_into(own)
+    if area is not None:
         # a file without regions and the rows naming the area: one area, as check reads them
         # (7.4 and 7.6 for the city in two files passed, where check stops)
         order = list(dict.fromkeys(figure.file for known in series.values()
                                    for figure in known.values()))  # fmt: skip
-        findings += series_merged(series, own.first, indicators, order)
-        for key in [key for key in first_rows if key[0] is None]:
-            first_rows.setdefault((own.first, key[1]), first_rows.pop(key))
-        for key in [key for key in dashes if key[0] is None]:
-            dashes.setdefault((own.first, *key[1:]), dashes.pop(key))  # type: ignore[arg-type]
-        given.update([(own.first, *key[1:]) for key in given if key[0] is None])  # type: ignore[misc]
+        findings += series_merged(series, area, indicators, order)
+        renamed(first_rows, area)
+        renamed(dashes, area)
+        given.update([(area, *key[1:]) for key in given if key[0] is None])
     unnamed_rows = unnamed.problems() + unnamed.files_without_regions()
     if unnamed_rows:  # (each said as an error: not also a region of missing cells)
         regions.pop(None, None)

@@ -73,22 +73,20 @@ def resolve_plan(name_or_path: str | Path) -> Path:
 
 def _meant_plan(text: str, plans: Mapping[str, Path]) -> str | None:
     """The bundled plan a name in Chinese means (安康, 安康市, 汉中市“十四五”公共服务规划, 全国):
-    the one whose printed name or region holds it (read from the file's first lines, not
-    loaded); None where none or several do."""
+    the one whose printed name or region holds it, the longest such field first (宿州市“十四五”…
+    is not the national “十四五”公共服务规划 it holds); None where none or several do."""
     text = text.strip()
     if len(text) < 2:
         return None
-    found: dict[str, int] = {}  # plan → how long a field it matched (宿州市“十四五”… is not
-    for plan_id, path in plans.items():  # the national “十四五”公共服务规划 it holds)
+    found: dict[str, int] = {}  # plan → how long a field it matched
+    for plan_id, path in plans.items():
         try:
-            with path.open(encoding="utf-8") as handle:
-                head = [handle.readline() for _ in range(12)]
-        except (OSError, UnicodeError):
+            plan = load_plan(path).plan  # (the cached plans `psplan list` reads too)
+        except PsplanError:
             continue
-        fields = [line.split(":", 1)[1].strip().strip("'\"") for line in head
-                  if line.startswith(("name:", "region:"))]  # fmt: skip
         lengths = [(1 << 20) if field == text else len(field)  # (its very name first)
-                   for field in fields if field and (text in field or field in text)]  # fmt: skip
+                   for field in (plan.name, plan.region or "")
+                   if field and (text in field or field in text)]  # fmt: skip
         if lengths:
             found[plan_id] = max(lengths)
     best = sorted(found.items(), key=lambda item: -item[1])
