@@ -633,6 +633,27 @@ def test_a_figure_in_another_unit_is_left_to_a_person_and_out_of_the_spread(
     assert "勉县" not in rate.lagging
 
 
+def test_a_spread_keeps_the_figures_a_result_would_judge() -> None:
+    """`Goal.in_scale` (a list at a time, for the spreads) keeps what `out_of_scale` (a
+    figure at a time, for the verdict) does not leave to a person, at and around each bound."""
+    import dataclasses
+
+    from psplan.assess.check import goal_of
+
+    plan = psplan.load_plan("hanzhong")
+    named = {indicator.name: indicator for indicator in plan.indicators}
+    rate = goal_of(plan, named["九年义务教育巩固率"])
+    beds = goal_of(plan, named["养老服务床位总量"])
+    assert rate.fractions and beds.floor is not None
+    edges = [-1.0, 0.0, 1e-9, 0.5, 0.988, 1.0, 97.9, 100.0]
+    for goal in (rate, beds, dataclasses.replace(beds, fractions=True)):
+        assert goal.floor is None or goal.floor > 0
+        figures = [*edges, *(goal.floor * f for f in (0.999, 1.0, 1.001) if goal.floor)]
+        assert goal.in_scale(figures) == [n for n in figures if not goal.out_of_scale(n)]
+    assert rate.in_scale([0.988, 98.8]) == [98.8]
+    assert beds.in_scale([3.69, 37600.0]) == [3.69]
+
+
 def test_one_countys_file_is_that_countys_report(tmp_path: Path) -> None:
     """勉县's rows alone (or --region 勉县) made 汉中市“十四五”公共服务规划中期评估报告, the county
     named first in the appendix, and its 9.66 of the city's 10万人 of 参加职业技能培训人数 rated

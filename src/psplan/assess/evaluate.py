@@ -90,6 +90,16 @@ class Goal:
             self.fractions and 0 < actual < 1
         )
 
+    def in_scale(self, figures: list[float]) -> list[float]:
+        """The figures that are not `out_of_scale`, a list at a time (a call per figure was a
+        third of the time of 2,900 counties' spreads)."""
+        if self.floor is not None:
+            floor = self.floor
+            figures = [n for n in figures if not n >= floor]
+        if self.fractions:
+            figures = [n for n in figures if not 0 < n < 1]
+        return figures
+
     def out_of_scale_reason(self, actual: float, target: float) -> Reason:
         """Why a figure `out_of_scale` is left to a person."""
         if self.fractions and 0 < actual < 1:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from itertools import repeat
 
 from psplan.assess.assessment import Assessment as Report
 from psplan.assess.check import goal_of
@@ -30,6 +31,10 @@ class Spread:
     cv: float | None  # coefficient of variation: population standard deviation / mean
     statuses: dict[str, int]
     lagging: tuple[str, ...]  # regions behind or not met, worst gap first
+
+
+#: The statuses a region lags in (its name in `Spread.lagging`).
+_LAGGING = frozenset({"behind", "not_met"})
 
 
 def status_matrix(report: Report) -> dict[str, dict[str, Status]]:
@@ -67,19 +72,19 @@ def spreads(report: Report) -> list[Spread]:
         numbers = [n for n in figures if type(n) is float]
         # a figure in another unit, most likely (37600 张 among 3.7 万张, 0.988 among 98 %):
         # left to a person, and no part of the spread (it made a CV of 316 %)
-        goal = goal_of(report.plan, indicator)
-        if goal.floor is not None or goal.fractions:
-            numbers = [n for n in numbers if not goal.out_of_scale(n)]
+        numbers = goal_of(report.plan, indicator).in_scale(numbers)
         # a dict in the order the statuses are first met (the JSON keeps it)
         counted = dict(Counter(seen))
-        lagging = sorted(
-            (k for k, status in enumerate(seen) if status in ("behind", "not_met")),
-            key=lambda k: -(gap_of[k] or 0.0),
-        )
+        # worst gap first; the sort is stable, so equal gaps keep the results' order
+        lagging = [k for k, status in enumerate(seen) if status in _LAGGING]
+        if lagging:
+            gap_key = [-(gap or 0.0) for gap in gap_of]
+            lagging.sort(key=gap_key.__getitem__)
         mean = sum(numbers) / len(numbers) if numbers else None
         cv = None
         if numbers and mean:
-            variance = sum((n - mean) ** 2 for n in numbers) / len(numbers)
+            deviations = [n - mean for n in numbers]
+            variance = sum(map(pow, deviations, repeat(2))) / len(numbers)
             cv = round(math.sqrt(variance) / abs(mean), 6)
         out.append(
             Spread(
