@@ -57,6 +57,8 @@ def _spell(rng: random.Random, indicator, value: float) -> str:
         return rng.choice((f">{value:.1f}", f"{value:.0f}{suffix}以上", f"≥{value:.1f}"))
     if roll < 0.95:
         return rng.choice(("", "—", "NA", "/"))  # no figure
+    if roll < 0.97:
+        return f"{value:.5E}"  # as Excel shows a number too long for its cell (1.23457E+11)
     return f"{value:.3f}"
 
 

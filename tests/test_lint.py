@@ -604,3 +604,43 @@ def test_the_whole_collection_names_the_indicators_nobody_reported(
     ]  # fmt: skip
     found = psplan.lint("hanzhong", dropped, all_indicators=True, engine=engine)
     assert [p.code for p in found] == ["unreported"]
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_figures_in_scientific_notation_are_said(tmp_path: Path, engine: str) -> None:
+    """A department's CSV saved from Excel where a column was too narrow: 1.23457E+11 is how
+    Excel shows (and saves) 123456789012, six significant digits left. The figure is judged
+    as it reads, and said: check names the first of each indicator and counts the rest, lint
+    names each (generated figures: 人 written for 万人, and a rate)."""
+    name, rate = "城镇新增就业人数", "普惠性幼儿园覆盖率"
+    path = tmp_path / "excel.csv"
+    path.write_text(
+        "地区,指标,年份,数值\n"
+        f"京001县,{name},2022,1.23457E+05\n"
+        f"京002县,{name},2022,2.2E+05\n"
+        f"京001县,{rate},2022,9.15E+01\n"
+        f"京002县,{rate},2022,88.6\n"
+        f"京001县,{name},2023,123456\n",
+        "utf-8",
+    )
+    report = psplan.check("ankang", path, engine=engine)
+    said = [(w.location.line, str(w.words)) for w in report.warnings if w.code == "scientific"]
+    assert said == [
+        (2, "“1.23457E+05”是科学计数法：Excel 在单元格放不下长数字时这样显示（只留 6 位有效数字），"
+            f"另存为 CSV 时也这样写，后面的位数可能已丢失；{name}按 123457 评价。请把该列设为“数值”格式"
+            "后重新导出"),
+        (4, f"“9.15E+01”是科学计数法：Excel 在单元格放不下长数字时这样显示（只留 6 位有效数字），"
+            f"另存为 CSV 时也这样写，后面的位数可能已丢失；{rate}按 91.5 评价。请把该列设为“数值”格式"
+            "后重新导出"),
+        (0, f"{name}另有 1 个数据是科学计数法"),
+    ]  # fmt: skip
+    judged = {(r.region, r.indicator.name): r for r in report.results}
+    assert judged[("京002县", rate)].verdict.actual == 88.6
+    assert judged[("京001县", rate)].verdict.actual == 91.5  # judged as it reads
+    found = [p for p in psplan.lint("ankang", path, engine=engine) if p.code == "scientific"]
+    assert [(p.location.line, str(p.words).rpartition("按 ")[2]) for p in found] == [
+        (2, "123457 计"), (3, "220000 计"), (4, "91.5 计"),
+    ]  # fmt: skip
+    path.write_text(path.read_text("utf-8").replace("E+05", "").replace("9.15E+01", "91.5"))
+    assert not [w for w in psplan.check("ankang", path, engine=engine).warnings
+                if w.code == "scientific"]  # fmt: skip

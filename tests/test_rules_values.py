@@ -429,3 +429,34 @@ def test_an_excel_false_cell_is_not_met(tmp_path) -> None:
     book.save(path)
     with pytest.raises(PsplanError):
         psplan.check("national", path)
+
+
+@pytest.mark.parametrize(
+    ("raw", "scientific"),
+    [
+        ("1.23457E+11", True),  # Excel's General cell, too narrow for 123456789012
+        ("1.5E-05", True),
+        ("1e2", True),
+        ("１．２３４５７Ｅ＋１１", True),  # full-width, NFKC-folded as parse_value reads it
+        ("[1.2E+03]", True),  # a running total written so
+        ("≥9.85E+01", True),
+        ("123456789012", False),
+        ("98.5", False),
+        ("98.5%", False),
+        ("基本实现", False),  # a text, no figure
+        ("E", False),
+        ("", False),
+    ],
+)
+def test_a_figure_in_scientific_notation_is_known(raw: str, scientific: bool) -> None:
+    from psplan.actuals.values import in_scientific_notation
+
+    assert in_scientific_notation(parse_value(raw)) is scientific
+
+
+def test_a_figure_is_written_out_without_an_exponent() -> None:
+    from psplan.actuals.values import written_out
+
+    assert written_out(parse_value("1.23457E+11").number or 0.0) == "123457000000"
+    assert written_out(parse_value("1.5E-05").number or 0.0) == "0.000015"
+    assert (written_out(98.5), written_out(100.0)) == ("98.5", "100")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from decimal import Decimal
 from typing import NamedTuple
 
 from psplan.actuals.units import known_unit
@@ -318,6 +319,26 @@ def _number_with_unit(text: str) -> tuple[float | None, str | None]:
     unit = known_unit(match[2])
     number = _number(match[1]) if unit else None
     return (number, unit) if number is not None else (None, None)
+
+
+#: A figure in scientific notation (`1.23457E+11`, after NFKC).
+_SCIENTIFIC = re.compile(r"\d[eE][+-]?\d")
+_EXPONENT_LETTERS = frozenset("eEｅＥ")
+
+
+def in_scientific_notation(value: Value) -> bool:
+    """A figure written as `1.23457E+11`: Excel shows a number so, with six significant
+    digits, where it is too long for a General cell, and saves a CSV as it shows it, so the
+    other digits may be lost (123456789012 became 123457000000)."""
+    raw = value.raw
+    if value.number is None or _EXPONENT_LETTERS.isdisjoint(raw):
+        return False
+    return _SCIENTIFIC.search(normalise_text(raw)) is not None
+
+
+def written_out(number: float) -> str:
+    """A number without an exponent, as a person reads it (1.23457e+11 → 123457000000)."""
+    return f"{Decimal(repr(number)).normalize():f}"
 
 
 def answer_satisfies(value: Value) -> bool | None:

@@ -25,7 +25,7 @@ from psplan.actuals.read import (
     summarise_skipped,
 )
 from psplan.actuals.units import TRAILING_BRACKETS, known_unit, same_unit, trailing_unit
-from psplan.actuals.values import Value, parse_value
+from psplan.actuals.values import Value, in_scientific_notation, parse_value, written_out
 from psplan.assess.areas import (
     OWN_AREA_WORDS,
     TARGET_LEVELS,
@@ -508,6 +508,7 @@ def collect(
     fraction_ids = {i.id for i in plan.indicators if shares_in_percent(i)}
     magnitudes: dict[str, tuple[int, str]] = {}  # the same, of figures out of scale
     floors = {i.id: floor for i in plan.indicators if (floor := magnitude_floor(i)) is not None}
+    scientific: dict[str, tuple[int, str]] = {}  # the same, of figures like 1.23457E+11
     early: set[int] = set()  # the years before the plan's baseline year, said at their first
     figures_read = collected.figures_read
     current, stretch = None, 0  # the file being read, and how many of its rows in a row
@@ -591,6 +592,12 @@ def collect(
             early.add(row.year)  # a figure before the baseline year: a typed year, often
             collected.warnings.append(_early_warning(plan, row))
         number = value.number
+        if number is not None and in_scientific_notation(value):
+            # 1.23457E+11: digits Excel may have dropped; the first said, the rest counted
+            seen = scientific.get(indicator.id, (0, row.file))[0]
+            scientific[indicator.id] = (seen + 1, row.file)
+            if not seen:
+                collected.warnings.append(scientific_warning(indicator, row))
         if number is not None and (number < 0 or number > 100) and not _in_range(indicator, number):
             seen = out_of_range.get(indicator.id, (0, row.file))[0]
             out_of_range[indicator.id] = (seen + 1, row.file)
@@ -639,16 +646,24 @@ def collect(
             Problem(problems[-1].location, "check.stopped", "too-many-problems", count=MAX_PROBLEMS)
         )
     collected.years.update(year for series in observations.values() for year in series)
-    # the counts of the rest, in the file of the last: out of range, fractions, out of scale
-    for counted, rest in ((out_of_range, "check.more_out_of_range"),
+    # the counts of the rest, in the file of the last: scientific notation, out of range,
+    # fractions, out of scale
+    for counted, rest in ((scientific, "check.more_scientific"),
+                          (out_of_range, "check.more_out_of_range"),
                           (fractions, "check.more_fractions"),
                           (magnitudes, "check.more_magnitudes")):  # fmt: skip
         for indicator_id, (count, file) in counted.items():
             if count > 1:
-                name = plan.indicator(indicator_id).name
-                collected.warnings.append(Problem(Location(file), rest, "range", "warning",
-                                                  count=count - 1, name=name))  # fmt: skip
+                indicator = plan.indicator(indicator_id)
+                collected.warnings.append(more_warning(rest, count - 1, indicator, file))
     return collected
+
+
+def more_warning(key: str, count: int, indicator: Indicator, file: str) -> Problem:
+    """How many more of an indicator's figures a warning said of its first (in the file of
+    the last): its code the first's ("scientific", else "range")."""
+    code = "scientific" if key == "check.more_scientific" else "range"
+    return Problem(Location(file), key, code, "warning", count=count, name=indicator.name)
 
 
 def natural_range(indicator: Indicator) -> tuple[float, float]:
@@ -719,6 +734,15 @@ def magnitude_warning(indicator: Indicator, row: ActualRow) -> Problem:
     return Problem(row.location, "check.magnitude", "range", "warning", value=quoted(row.value.raw),
                    name=indicator.name, target=indicator.target.raw,
                    unit=indicator.unit or "")  # fmt: skip
+
+
+def scientific_warning(indicator: Indicator, row: ActualRow) -> Problem:
+    """A figure like 1.23457E+11 (`in_scientific_notation`): judged as it reads, and said, as
+    its last digits may be lost."""
+    number = row.value.number or 0.0
+    return Problem(row.location, "check.scientific", "scientific", "warning",
+                   value=quoted(row.value.raw), name=indicator.name,
+                   number=plain(written_out(number)))  # fmt: skip
 
 
 def looks_like_a_fraction(value: Value) -> bool:

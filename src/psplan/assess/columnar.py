@@ -48,7 +48,7 @@ from psplan.actuals.read import (
     is_total,
     region_name,
 )
-from psplan.actuals.values import Value, parse_value
+from psplan.actuals.values import Value, in_scientific_notation, parse_value
 from psplan.assess.areas import apart_from_regions, own_area_names, reference_region_names
 from psplan.assess.assessment import Assessment, Result, stage_year
 from psplan.assess.check import (
@@ -62,8 +62,10 @@ from psplan.assess.check import (
     judged,
     magnitude_floor,
     magnitude_warning,
+    more_warning,
     name_unit_problem,
     natural_range,
+    scientific_warning,
     shares_in_percent,
     unseen_reference_regions,
 )
@@ -1006,14 +1008,29 @@ def _out_of_range(
         if floors
         else []
     )
+    # the value texts written like 1.23457E+11 (`parse_value` read each: a plain decimal is
+    # never one)
+    exponents = [text for text, value in collected.values.items() if in_scientific_notation(value)]
+    scientific = (
+        con.execute(
+            "SELECT gk, count(*), min(rid), max(rid) FROM fig WHERE NOT missing"
+            " AND number IS NOT NULL AND list_contains(?, raw) GROUP BY gk ORDER BY min(rid)",
+            [exponents],
+        ).fetchall()
+        if exponents
+        else []
+    )
     placed = list(reading)
-    if not rows and not early and not fractions and not magnitudes:
+    if not rows and not early and not fractions and not magnitudes and not scientific:
         return [*(warning for _, _, warning in placed), *collected.repeated]
     details = {
         rid: (raw, year, ri, gk, number)
         for rid, raw, year, ri, gk, number in con.execute(
             "SELECT rid, raw, year, ri, gk, number FROM fig WHERE list_contains(?, rid)",
-            [[row[2] for row in (*rows, *fractions, *magnitudes)] + [rid for (rid,) in early]],
+            [
+                [row[2] for row in (*scientific, *rows, *fractions, *magnitudes)]
+                + [rid for (rid,) in early]
+            ],
         ).fetchall()
     }
 
@@ -1027,8 +1044,9 @@ def _out_of_range(
 
     # before a range warning of the same row, as `collect` says them
     placed += [(rid, 1, _early_warning(plan, actual_row(rid))) for (rid,) in early]
-    more: list[Problem] = []  # the counts of the rest: out of range, fractions, out of scale
+    more: list[Problem] = []  # the counts of the rest: each kind's below
     kinds = (
+        (scientific, scientific_warning, "check.more_scientific"),
         (rows, _range_warning, "check.more_out_of_range"),
         (fractions, fraction_warning, "check.more_fractions"),
         (magnitudes, magnitude_warning, "check.more_magnitudes"),
@@ -1038,8 +1056,9 @@ def _out_of_range(
             indicator = plan.indicators[gk]
             placed.append((first, 1, first_said(indicator, actual_row(first))))
             if count > 1:
-                more.append(Problem(Location(collected.table.file_of(last).name), rest, "range",
-                                    "warning", count=count - 1, name=indicator.name))  # fmt: skip
+                more.append(
+                    more_warning(rest, count - 1, indicator, collected.table.file_of(last).name)
+                )
     placed.sort(key=lambda item: item[:2])
     return [*(warning for _, _, warning in placed), *collected.repeated, *more]
 

@@ -10,6 +10,8 @@ the figures `check` would judge, each finding naming the file, row and rule:
   amounts of a five-year total vary by nature;
 - `range`: outside the indicator's natural range (a share above 100 %: but a gross enrolment
   ratio, 毛入学率, may pass 100 %, e.g. 101.26 %; a count below zero);
+- `scientific`: a figure written as `1.23457E+11`, as Excel shows and saves a number too long
+  for a General cell (six significant digits: the rest may be lost);
 - `outlier`: a region far from the others in the same year — a modified z-score
   (0.6745 × (x − median) / MAD, Iglewicz and Hoaglin) beyond `outlier_z`, among at least
   `outlier_regions` regions, the MAD taken as at least `outlier_floor` of the median (a few
@@ -41,6 +43,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from psplan.actuals.read import ActualRow, SheetEntry, summarise_skipped
+from psplan.actuals.values import in_scientific_notation, written_out
 from psplan.assess.areas import apart_from_regions, reference_region_names
 from psplan.assess.check import (
     AmbiguousName,
@@ -72,7 +75,7 @@ from psplan.assess.check import (
     unknown_figure,
 )
 from psplan.assess.evaluate import Observation
-from psplan.errors import Location, Problem, Shown, quoted
+from psplan.errors import Location, Problem, Shown, plain, quoted
 from psplan.plan.model import Indicator, Plan
 
 
@@ -350,8 +353,9 @@ def _jumps(
 
 
 def _ranges(series: dict, indicators: dict[str, Indicator]):
-    """Every figure outside its natural range, and every one that looks like a percentage
-    written as a fraction (0.8977 for 89.77 %: `check.shares_in_percent`)."""
+    """Every figure outside its natural range, every one that looks like a percentage
+    written as a fraction (0.8977 for 89.77 %: `check.shares_in_percent`) or in another
+    unit, and every one in scientific notation (1.23457E+11)."""
     for (region, indicator_id), known in series.items():
         indicator = indicators[indicator_id]
         low, high = natural_range(indicator)
@@ -359,12 +363,22 @@ def _ranges(series: dict, indicators: dict[str, Indicator]):
         floor = magnitude_floor(indicator)
         for _, figure in sorted(known.items()):
             number = figure.value.number
+            if in_scientific_notation(figure.value):
+                yield scientific_finding(figure, indicator, region)
             if number is not None and not low <= number <= high:
                 yield range_finding(figure, indicator, region)
             elif fractions and looks_like_a_fraction(figure.value):
                 yield fraction_finding(figure, indicator, region)
             elif floor is not None and looks_out_of_scale(figure.value, floor):
                 yield magnitude_finding(figure, indicator, region)
+
+
+def scientific_finding(figure: Observation, indicator: Indicator, region: str | None) -> Problem:
+    """A figure like 1.23457E+11, whose last digits Excel may have dropped
+    (`check.scientific_warning`)."""
+    number = figure.value.number or 0.0
+    return _finding(figure, "scientific", indicator, region, figure.year,
+                    number=plain(written_out(number)))  # fmt: skip
 
 
 def magnitude_finding(figure: Observation, indicator: Indicator, region: str | None) -> Problem:

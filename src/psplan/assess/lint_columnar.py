@@ -25,8 +25,11 @@ from pathlib import Path
 
 from psplan.actuals.columnar import read_table
 from psplan.actuals.read import summarise_skipped
+from psplan.actuals.values import in_scientific_notation
 from psplan.assess.areas import apart_from_regions
 from psplan.assess.check import (
+    looks_like_a_fraction,
+    looks_out_of_scale,
     magnitude_floor,
     natural_range,
     one_region_twice,
@@ -42,6 +45,7 @@ from psplan.assess.lint import (
     outside_years_finding,
     plan_years,
     range_finding,
+    scientific_finding,
     unreported,
 )
 from psplan.errors import Problem
@@ -94,35 +98,41 @@ def lint_columnar(
 
 
 def _ranges(collected: ColumnarCollected) -> list[Problem]:
-    """Every figure outside its natural range (the table `ranges` of `_out_of_range`), and
-    every one that looks like a percentage written as a fraction, in lint's order."""
+    """Every figure outside its natural range (the table `ranges` of `_out_of_range`), every
+    one that looks like a percentage written as a fraction or in another unit, and every one
+    in scientific notation, in lint's order."""
     indicators, names = collected.plan.indicators, collected.names
     suspect = [gk for gk, indicator in enumerate(indicators) if shares_in_percent(indicator)]
     # a figure's least out of scale, by gk (the largest double where the rule does not hold)
     floors = [magnitude_floor(indicator) for indicator in indicators]
     least = [math.inf if floor is None else floor for floor in floors]
+    exponents = [text for text, value in collected.values.items()
+                 if in_scientific_notation(value)]  # fmt: skip
     rows = collected.table.con.execute(
         "SELECT o.ri, o.gk, o.year, o.raw, o.kind, o.rid FROM obs o JOIN ranges r USING (gk)"
         " JOIN series s USING (ri, gk) WHERE o.number IS NOT NULL"
         " AND (NOT (o.number >= r.low AND o.number <= r.high) OR (o.number > 0"
         " AND o.number < 1 AND o.unit IS NULL AND list_contains(?, o.gk))"
-        " OR (o.unit IS NULL AND o.number >= (?::DOUBLE[])[o.gk + 1]))"
+        " OR (o.unit IS NULL AND o.number >= (?::DOUBLE[])[o.gk + 1])"
+        " OR list_contains(?, o.raw))"
         " ORDER BY s.first, o.year",
-        [suspect, least],
+        [suspect, least, exponents],
     ).fetchall()
     found = []
     for ri, gk, *figure in rows:
         observed = collected.observation(tuple(figure))
-        indicator = indicators[gk]
+        indicator, region = indicators[gk], names[ri]
         low, high = natural_range(indicator)
         number = observed.value.number
         assert number is not None  # (the query's)
+        if in_scientific_notation(observed.value):
+            found.append(scientific_finding(observed, indicator, region))
         if not low <= number <= high:
-            found.append(range_finding(observed, indicator, names[ri]))
-        elif 0 < number < 1 and gk in suspect:
-            found.append(fraction_finding(observed, indicator, names[ri]))
-        else:
-            found.append(magnitude_finding(observed, indicator, names[ri]))
+            found.append(range_finding(observed, indicator, region))
+        elif gk in suspect and looks_like_a_fraction(observed.value):
+            found.append(fraction_finding(observed, indicator, region))
+        elif floors[gk] is not None and looks_out_of_scale(observed.value, floors[gk]):
+            found.append(magnitude_finding(observed, indicator, region))
     return found
 
 

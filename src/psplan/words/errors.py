@@ -347,6 +347,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{region}{name} {year} is {value}, over a thousand times the target "
         "{target}{unit}, as though in another unit",
     },
+    "lint.scientific": {
+        "zh": "{region}{name}{year}年为{value}，是科学计数法（Excel 放不下长数字时的写法），"
+        "后面的位数可能已丢失；按 {number} 计",
+        "en": "{region}{name} {year} is {value}, in scientific notation (as Excel shows a number "
+        "too long for its cell): its last digits may be lost; read as {number}",
+    },
     "lint.fraction": {
         "zh": "{region}{name}{year}年为{value}，像是写成小数的百分比（以 % 计，目标值 {target}）",
         "en": "{region}{name} {year} is {value}, which looks like a percentage written as a "
@@ -1036,6 +1042,18 @@ WORDS: dict[str, dict[str, str]] = {
     "check.more_magnitudes": {
         "zh": "{name}另有 {count} 个数据比目标值大一千倍以上",
         "en": "{name}: {count} more figure(s) over a thousand times the target",
+    },
+    "check.scientific": {
+        "zh": "{value}是科学计数法：Excel 在单元格放不下长数字时这样显示（只留 6 位有效数字），"
+        "另存为 CSV 时也这样写，后面的位数可能已丢失；{name}按 {number} 评价。请把该列设为“数值”"
+        "格式后重新导出",
+        "en": "{value} is in scientific notation: Excel shows a number too long for its cell so "
+        "(six significant digits) and saves it so in a CSV, so its last digits may be lost; "
+        "{name} is judged as {number}. Set the column's format to Number and export again",
+    },
+    "check.more_scientific": {
+        "zh": "{name}另有 {count} 个数据是科学计数法",
+        "en": "{name}: {count} more figure(s) in scientific notation",
     },
     "check.more_fractions": {
         "zh": "{name}另有 {count} 个数据像是写成小数的百分比",
