@@ -454,6 +454,17 @@ def test_a_figure_in_scientific_notation_is_known(raw: str, scientific: bool) ->
     assert in_scientific_notation(parse_value(raw)) is scientific
 
 
+@pytest.mark.parametrize("number", [1e-05, 1.5e16, 123456789012.0])
+def test_a_workbooks_number_is_never_in_scientific_notation(number: float) -> None:
+    """A number cell of a workbook holds every digit: its text is written out, not Python's
+    `1e-05`, which would read as Excel's lossy E+ display."""
+    from psplan.actuals.values import in_scientific_notation
+
+    value = parse_value(number)
+    assert (value.number, in_scientific_notation(value)) == (number, False)
+    assert "e" not in value.raw and float(value.raw) == number
+
+
 def test_a_figure_is_written_out_without_an_exponent() -> None:
     from psplan.actuals.values import written_out
 

@@ -170,7 +170,10 @@ def parse_value(raw: object) -> Value:
             raise PsplanError("value.too_large", text=_clipped(str(raw))) from None
         if not math.isfinite(number):
             raise PsplanError("value.not_finite", text=quoted(raw))
-        return Value(raw=str(raw), number=number + 0.0)  # + 0.0 turns -0.0 into 0.0
+        text = str(raw)
+        if "e" in text:  # (a workbook's number holds every digit: Python's 1e-05 is no E+)
+            text = written_out(number)
+        return Value(raw=text, number=number + 0.0)  # + 0.0 turns -0.0 into 0.0
     if isinstance(raw, CellError):
         raise PsplanError(raw.words, raw.location)
     raw_text = str(raw)
