@@ -208,6 +208,37 @@ def test_ctrl_c_exits_130_without_traceback(county_csv: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_while_a_gb18030_file_is_read_leaves_no_copy(tmp_path: Path, signum: int) -> None:
+    """duckdb reads a GB18030 file from a UTF-8 copy in the temp folder. SIGTERM or SIGHUP
+    while it read (their default ends the process on the spot) left the copy there — 50 MB
+    for a county file; now it is removed, and the process still ends by the signal. A
+    process: how it ends is the point (the signal is sent just as duckdb starts reading)."""
+    path = tmp_path / "各县.csv"
+    path.write_bytes("地区,指标,年份,数值\n京001县,城镇新增就业人数,2023,1.2\n".encode("gb18030"))
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    script = (
+        "import os, signal, sys\n"
+        "from psplan.actuals import columnar\n"
+        "read = columnar._insert\n"
+        "def signalled(*args):\n"
+        f"    os.kill(os.getpid(), {int(signum)})\n"
+        "    return read(*args)\n"
+        "columnar._insert = signalled\n"
+        "from psplan.cli import main\n"
+        "sys.argv = ['psplan', 'check', 'ankang', sys.argv[1], '--lang', 'en']\n"
+        "main()\n"
+    )
+    env = {**os.environ, "TMPDIR": str(temp), "PSPLAN_ENGINE": "columnar", "NO_COLOR": "1"}
+    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True,
+                          text=True, env=env, timeout=60)  # fmt: skip
+    assert done.returncode == -signum, done.stderr
+    assert done.stderr == f"psplan: interrupted by {signal.Signals(signum).name}\n"
+    assert list(temp.iterdir()) == []
+
+
+@pytest.mark.slow
 def test_progress_bar_on_a_terminal_and_not_when_piped(county_csv: Path, tmp_path: Path) -> None:
     # A process: whether stderr is a terminal is the point. One region is judged (the display
     # is for reading, which covers the whole file either way), so each run takes under a second.

@@ -49,10 +49,10 @@ def _main_thread() -> bool:
 
 
 @contextlib.contextmanager
-def raising() -> Iterator[list[int]]:
-    """SIGNALS raise `Interrupted` instead of ending the process on the spot. A signal someone
-    chose to ignore (nohup) or to handle stays as it was. Gives the signals received, in
-    order."""
+def raising(signums: tuple[int, ...] = SIGNALS) -> Iterator[list[int]]:
+    """SIGNALS (or some of them) raise `Interrupted` instead of ending the process on the
+    spot. A signal someone chose to ignore (nohup) or to handle stays as it was. Gives the
+    signals received, in order."""
     received: list[int] = []
     if not _main_thread():
         yield received
@@ -67,7 +67,7 @@ def raising() -> Iterator[list[int]]:
         sys.unraisablehook = _ignored
         raise Interrupted(signum)
 
-    for signum in SIGNALS:
+    for signum in signums:
         current = signal.getsignal(signum)
         default = signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL
         if current is default:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import signal
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -210,25 +211,25 @@ def _add_file(table: Table, path: Path, index: int, encoding: str | None, limits
         return False
     raw: bytes | None = None  # the text in UTF-8, where it had to be decoded
     counting: Future[int | None] | None = None
-    if codec in ("utf-8", "utf-8-sig"):
-        # no decoding in Python: duckdb refuses a byte that is not UTF-8 (and a line over
-        # its 2 MB limit), and a CR, LF or NUL byte is never part of another character.
-        # The lines are counted on another thread while duckdb reads (it lets go of the
-        # GIL): the file is within `limits.file_bytes`, so reading it first costs no more
-        # than refusing it after
-        counting = _counted(path)
-        lines: int | None = None
-        source, temporary = name, False
-    else:
-        try:
-            raw = path.read_bytes().decode(chosen).encode("utf-8")
-        except (OSError, UnicodeError, LookupError):
-            return False
-        lines = _lines(raw)
-        if lines is None or lines > limits.rows:
-            return False
-        source, temporary = _utf8_file(raw), True
-    try:
+    with contextlib.ExitStack() as copies:
+        if codec in ("utf-8", "utf-8-sig"):
+            # no decoding in Python: duckdb refuses a byte that is not UTF-8 (and a line over
+            # its 2 MB limit), and a CR, LF or NUL byte is never part of another character.
+            # The lines are counted on another thread while duckdb reads (it lets go of the
+            # GIL): the file is within `limits.file_bytes`, so reading it first costs no more
+            # than refusing it after
+            counting = _counted(path)
+            lines: int | None = None
+            source = name
+        else:
+            try:
+                raw = path.read_bytes().decode(chosen).encode("utf-8")
+            except (OSError, UnicodeError, LookupError):
+                return False
+            lines = _lines(raw)
+            if lines is None or lines > limits.rows:
+                return False
+            source = copies.enter_context(_utf8_copy(raw))
         first = table.con.execute("SELECT count(*) FROM raw").fetchone()[0]  # type: ignore[index]
         sample = head[:65536].decode(chosen, errors="replace")
         inserted = _insert(table.con, source, header, index, _sniff_delimiter(sample))
@@ -237,9 +238,6 @@ def _add_file(table: Table, path: Path, index: int, encoding: str | None, limits
         if not inserted or lines is None or lines > limits.rows:
             return False
         count = table.con.execute("SELECT count(*) FROM raw").fetchone()[0] - first  # type: ignore[index]
-    finally:
-        if temporary:
-            os.unlink(source)
     blank: tuple[int, ...] = ()
     if count != lines - header.line:
         # duckdb skips empty lines: where rows are fewer than lines, find them (the file
@@ -338,12 +336,32 @@ def _header(path: Path, encoding: str | None, limits: Limits) -> _Header | None:
         rows.close()
 
 
-def _utf8_file(raw: bytes) -> str:
-    """A UTF-8 copy of a file in another encoding, for duckdb (removed once read)."""
-    handle, name = tempfile.mkstemp(suffix=".csv", prefix="psplan-")
-    with os.fdopen(handle, "wb") as out:
-        out.write(raw)
-    return name
+@contextlib.contextmanager
+def _utf8_copy(raw: bytes) -> Iterator[str]:
+    """A UTF-8 copy of a file in another encoding, for duckdb, removed once read — or when
+    SIGTERM or SIGHUP ends the process meanwhile (their default left a county file's 50 MB
+    copy in the temp folder). Ctrl-C is KeyboardInterrupt, as anywhere else, and removes it
+    on its way out too."""
+    from psplan import signals
+
+    with signals.raising((signal.SIGTERM, *_HANGUP)) as received:
+        with signals.held():  # made and named at once
+            handle, name = tempfile.mkstemp(suffix=".csv", prefix="psplan-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(raw)
+            yield name
+        except BaseException as exc:
+            if received and not isinstance(exc, signals.Interrupted):
+                # duckdb ends a query a signal interrupts with an error of its own
+                raise signals.Interrupted(received[-1]) from None
+            raise
+        finally:
+            with signals.held():
+                os.unlink(name)
+
+
+_HANGUP = (signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ()
 
 
 def _insert(con: Any, source: str, header: _Header, index: int, delimiter: str) -> bool:

@@ -185,7 +185,8 @@ def main() -> None:
 
         lang = command_language(sys.argv[1:])
         done = "written" if exc.written else "not_written"
-        where = say(f"cli.interrupted.{done}", lang, output=one_line(exc.output))
+        # (no output where the signal came while a file was read)
+        where = say(f"cli.interrupted.{done}", lang, output=one_line(exc.output or ""))
         said = say("cli.interrupted.by", lang, signal=exc.name)
         stderr_line(f"psplan: {said}{where if exc.output else ''}")
         _end_by_signal(exc.signum)
