@@ -157,3 +157,17 @@ def test_the_previous_periods_table_is_titled_as_what_it_is() -> None:
     assert zh.startswith("# 汉中市“十四五”公共服务规划 · 上一规划期完成情况（2020年，规划所列）\n")
     en = runner.invoke(app, ["check", "hanzhong", "--previous", "-f", "markdown", "--lang", "en"])
     assert "the previous period's completion (2020, as the plan prints it)" in en.stdout
+
+
+def test_an_options_help_speaks_of_its_own_command() -> None:
+    """--max-problems said "validate -f json lists all" on check, trend and every other
+    command (a trial's finding): only validate and lint list their findings as JSON."""
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        ctx = command.context_class(command)
+        helps = {p.name: p.help or "" for p in command.get_params(ctx)}
+        if "max_problems" not in helps:
+            continue
+        said = helps["max_problems"]
+        assert "validate" not in said, name
+        assert ("-f json" in said) is (name in ("validate", "lint")), name

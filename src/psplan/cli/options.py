@@ -124,10 +124,17 @@ FileOpt = Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="F
 MaxProblemsOpt = Annotated[
     int,
     typer.Option(
+        "--max-problems", min=0, metavar="N", help="Print at most N problems or warnings (0: all)."
+    ),
+]
+#: validate's and lint's: their findings are their output, which the JSON holds whole.
+MaxFindingsOpt = Annotated[
+    int,
+    typer.Option(
         "--max-problems",
         min=0,
         metavar="N",
-        help="Print at most N problems or warnings (0: all; validate -f json lists all).",
+        help="Print at most N problems or warnings (0: all; -f json lists all).",
     ),
 ]
 MaxRegionsOpt = Annotated[

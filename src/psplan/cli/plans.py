@@ -14,6 +14,7 @@ from psplan.cli.options import (
     FormatOpt,
     Lang,
     LangOpt,
+    MaxFindingsOpt,
     MaxProblemsOpt,
     NoBomOpt,
     OutputOpt,
@@ -48,7 +49,7 @@ def validate(
         bool, typer.Option(help="Warnings count as errors (a draft's rows without a target).")
     ] = False,
     lang: LangOpt = Lang.zh,
-    max_problems: MaxProblemsOpt = MAX_PROBLEMS,
+    max_problems: MaxFindingsOpt = MAX_PROBLEMS,
 ) -> None:
     """Check plan files: schema, ids, domains, targets, units, maps_to. Exit 2 if any is invalid
     (with --strict, if any has a warning)."""

@@ -12,7 +12,7 @@ from psplan.cli.options import (
     EncodingOpt,
     Lang,
     LangOpt,
-    MaxProblemsOpt,
+    MaxFindingsOpt,
     OverridesOpt,
     PlanArg,
     ProblemFormat,
@@ -65,7 +65,7 @@ def lint(
     sheet: SheetOpt = None,
     overrides: OverridesOpt = None,
     lang: LangOpt = Lang.zh,
-    max_problems: MaxProblemsOpt = MAX_PROBLEMS,
+    max_problems: MaxFindingsOpt = MAX_PROBLEMS,
 ) -> None:
     """Check the figures across regions and years: jumps from one year to the next, values
     outside their natural range, outlier regions, conflicting duplicates and missing
