@@ -127,12 +127,13 @@ def test_other_text_is_an_answer_for_a_person(raw: str) -> None:
 
 
 def test_excel_booleans_are_yes_and_no_not_numbers() -> None:
-    # openpyxl gives a FALSE cell as the bool False: it is 否, never 0 or 1 (nor "met").
+    # openpyxl gives a FALSE cell as the bool False: it is 否, never 0 or 1 (nor "met"); its
+    # text is the cell's as Excel shows it (a result said 上报为“True”)
     false = parse_value(False)
-    assert (false.raw, *fields(false)) == ("False", None, "否", None, False, None)
+    assert (false.raw, *fields(false)) == ("FALSE", None, "否", None, False, None)
     assert answer_satisfies(false) is False
     true = parse_value(True)
-    assert (true.raw, *fields(true)) == ("True", None, "是", None, False, None)
+    assert (true.raw, *fields(true)) == ("TRUE", None, "是", None, False, None)
     assert answer_satisfies(true) is True
 
 

@@ -162,7 +162,8 @@ def parse_value(raw: object) -> Value:
     if raw is None:
         return Value(raw="")
     if isinstance(raw, bool):
-        return Value(raw=str(raw), text="是" if raw else "否")
+        # as Excel shows the cell (TRUE, in a Chinese Excel too), not Python's True
+        return Value(raw="TRUE" if raw else "FALSE", text="是" if raw else "否")
     if isinstance(raw, (int, float)):
         try:
             number = float(raw)
