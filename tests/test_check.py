@@ -416,6 +416,31 @@ def test_a_row_without_its_county_is_one_error_and_no_repeat(tmp_path: Path) -> 
     assert not [p for p in found if p["code"] == "duplicate"]
 
 
+def test_a_countys_rows_without_its_name_are_one_error(tmp_path: Path) -> None:
+    """A county's 80 rows whose 地区 cells were a merged cell, exported blank (generated
+    figures): 50 lines of the same error, then "stopped after 50 problems", hid the rows
+    after them. One error names the run of rows; a lone blank row elsewhere is its own."""
+    import psplan
+    from psplan.errors import PsplanError
+
+    rows = ["地区,指标,年份,数值", "汉台区,人均预期寿命,2023,75"]
+    rows += [f",人均预期寿命,{2021 + n % 5},7{n % 10}" for n in range(80)]  # lines 3–82
+    rows += ["南郑区,人均预期寿命,2023,74", ",每千人口拥有注册护士数,2023,3.1"]  # line 84
+    path = tmp_path / "分县区.csv"
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    with pytest.raises(PsplanError) as raised:
+        psplan.check("hanzhong", path)
+    problems = raised.value.problems
+    assert [(p.location.line, str(p.words).partition("（本文件")[0]) for p in problems] == [
+        (3, "第 3–82 行（共 80 行）的地区单元格没有地区名"),
+        (84, "地区单元格没有地区名"),
+    ]
+    linted = psplan.lint("hanzhong", path)
+    assert [(p.location.line, p.level) for p in linted if p.code == "empty-region"] == [
+        (3, "error"), (84, "error"),
+    ]  # fmt: skip
+
+
 def test_a_stray_year_past_the_period_is_refused_without_being_judged_first(
     tmp_path: Path,
 ) -> None:

@@ -385,17 +385,21 @@ class UnnamedRows:
 
     def __init__(self) -> None:
         self.named: set[str] = set()
-        self.unnamed: dict[str, list[Location]] = {}
+        #: per file, its runs of rows without a region: [first line, last line]
+        self.unnamed: dict[str, list[list[int]]] = {}
 
     def see(self, row: ActualRow) -> None:
         if row.region is not None:
             self.named.add(row.file)
             return
-        lines = self.unnamed.setdefault(row.file, [])
+        runs = self.unnamed.setdefault(row.file, [])
         # a row's years side by side (2024, 2025 columns) are one row: said once (twice, and
-        # counted twice, for a trial's 22 rows)
-        if len(lines) < MAX_PROBLEMS and not (lines and lines[-1].line == row.line):
-            lines.append(Location(row.file, row.line))
+        # counted twice, for a trial's 22 rows); the next row lengthens the run, one error
+        # for a county's 80 rows (50 lines of the same error, then "stopped", before)
+        if runs and row.line - 1 <= runs[-1][1] <= row.line:
+            runs[-1][1] = row.line
+        elif len(runs) < MAX_PROBLEMS:
+            runs.append([row.line, row.line])
 
     def lost_name(self, row: ActualRow) -> bool:
         """Whether a row without a region is in a file that names them (a CSV of merged
@@ -424,12 +428,21 @@ class UnnamedRows:
         return own.first
 
     def problems(self) -> list[Problem]:
-        return [
-            Problem(where, "check.empty_region", "empty-region")
-            for file in self.unnamed
-            if file in self.named
-            for where in self.unnamed[file]
-        ]
+        """An error for each run of rows without a region in a file whose other rows name
+        theirs, at its first row."""
+        found = []
+        for file, runs in self.unnamed.items():
+            if file not in self.named:
+                continue
+            for first, last in runs:
+                where = Location(file, first)
+                if first == last:
+                    found.append(Problem(where, "check.empty_region", "empty-region"))
+                    continue
+                count = last - first + 1
+                found.append(Problem(where, "check.empty_region_rows", "empty-region",
+                                     first=first, last=last, count=count))  # fmt: skip
+        return found
 
 
 def _own_area_merged(collected: _Collected, name: str, plan: Plan) -> None:

@@ -860,6 +860,13 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "the region cell names no region (other rows of this file name theirs; a "
         "merged region column must be unmerged and filled before it is exported)",
     },
+    "check.empty_region_rows": {
+        "zh": "第 {first}–{last} 行（共 {count} 行）的地区单元格没有地区名（本文件其他行写明了"
+        "地区；地区列若是合并单元格，请取消合并并填满后再导出）",
+        "en": "the region cells of rows {first}–{last} ({count} rows) name no region (other rows "
+        "of this file name theirs; a merged region column must be unmerged and filled before "
+        "it is exported)",
+    },
     "actuals.skipped_baseline_cell": {
         "zh": "已跳过基期值单元格{text}：{reason}",
         "en": "skipped the 基期值 cell {text}: {reason}",
