@@ -1708,8 +1708,8 @@ def test_a_region_column_of_merged_cells_says_so_not_that_figures_were_given_twi
 ) -> None:
     """A sheet whose 地区 cells were merged exports a county's name on its first row only:
     the rows under it are the county's own, and at county scale every one was said to be a
-    figure "上报了两次且数值不同", hiding the cause. Now each says its region cell is empty,
-    with the hint to unmerge, and nothing is said to be given twice."""
+    figure "上报了两次且数值不同", hiding the cause. Now each run of such rows says its
+    region cells are empty, with the hint to unmerge, and nothing is said to be given twice."""
     lines = ["地区,指标,年份,数值"]
     for n, county in enumerate(("汉台区", "南郑区", "城固县")):
         for k, year in enumerate((2021, 2022, 2023)):
@@ -1718,8 +1718,12 @@ def test_a_region_column_of_merged_cells_says_so_not_that_figures_were_given_twi
     result = cli(command, "hanzhong", str(path), "--lang", "en")
     said = result.stdout + result.stderr
     assert "reported twice" not in said and "two different" not in said
-    empty = [line for line in said.splitlines() if "names no region" in line]
-    assert len(empty) == 6 and "unmerged and filled" in empty[0]
+    # one error for each county's run of rows (each row its own error, before)
+    empty = [line for line in said.splitlines() if "name no region" in line]
+    assert [line.partition("region cells of ")[2][:18] for line in empty] == [
+        "rows 3–4 (2 rows) ", "rows 6–7 (2 rows) ", "rows 9–10 (2 rows)",
+    ]  # fmt: skip
+    assert all("unmerged and filled" in line for line in empty)
 
 
 def test_a_stray_quote_in_a_long_file_is_said_as_a_quote_not_closed(tmp_path: Path) -> None:
