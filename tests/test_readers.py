@@ -32,6 +32,7 @@ from psplan.formats import render
 from psplan.formats.csv import with_bom
 from psplan.plan.plans import load_plan
 from psplan.views.template import INSTRUCTIONS, template_header, template_view
+from psplan.words import use_lang
 
 runner = CliRunner()
 #: These tests read the library's messages in English (Chinese is the default); the command
@@ -1870,3 +1871,39 @@ def test_a_header_not_understood_names_its_columns_in_a_file_and_a_sheet(tmp_pat
     result = cli("check", "ankang", str(workbook), "-o", str(tmp_path / "o.json"))
     assert f"{workbook}: 已跳过工作表“教体局”：无法识别表格结构：" in result.stderr
     assert "未识别的列：“当年值”" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "header", ["2025年（预计）", "2025年(预计)", "2025年预计", "2025年（预计数）", "2025年快报",
+               "2025年初步统计", "2025（预估）", "2025年预测值"],
+)  # fmt: skip
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_column_of_estimates_is_not_the_years_actual_figures(
+    tmp_path: Path, header: str, suffix: str
+) -> None:
+    """A department's sheet with 2025年（预计） beside 2024年 (generated figures): the estimates
+    were read as 2025's actual figures, without a word, and judged 完成 in a 终期评估 (a
+    trial's finding; 2025年预计 was skipped). Each such column is skipped, and says how to
+    judge on it; a unit in brackets, 2025年(%), is still the year's figures."""
+    path = tmp_path / f"department{suffix}"
+    rows = [["指标", "2024年", header], ["消费投诉处理率", 94, 96]]
+    if suffix == ".csv":
+        path.write_text("\n".join(",".join(map(str, row)) for row in rows) + "\n", "utf-8")
+    else:
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    report = psplan.check("ankang", path)
+    (result,) = [r for r in report.results if r.indicator.name == "消费投诉处理率"]
+    assert (result.verdict.actual, result.verdict.actual_year) == (94, 2024)
+    with use_lang("zh"):
+        (skipped,) = [str(w.words) for w in report.warnings if w.code == "skipped-column"]
+    assert f"已跳过 C 列“{header}”：这是预计数或初步数，不是2025年的实际完成值；" in skipped
+    assert "要按它评价，请把列名改为“2025年”" in skipped
+    rows[0][2] = "2025年(%)"
+    path.write_text("\n".join(",".join(map(str, row)) for row in rows) + "\n", "utf-8")
+    path = path.rename(path.with_suffix(".csv"))
+    (result,) = [r for r in psplan.check("ankang", path).results
+                 if r.indicator.name == "消费投诉处理率"]  # fmt: skip
+    assert (result.verdict.actual, result.verdict.actual_year) == (96, 2025)

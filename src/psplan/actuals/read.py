@@ -178,6 +178,9 @@ _YEAR_HEADER = re.compile(
 _DATE_HEADER = re.compile(
     r"^(\d{4})(?:[/-](\d{1,2})[/-](\d{1,2})(?:\d{1,2}:\d{2}(?::\d{2})?)?|年(\d{1,2})月(\d{1,2})日)$"
 )
+#: A year column of estimates or early figures (2025年预计, 2025年（预计）, 2025年快报): not
+#: the year's actual figures, which a final evaluation judges.
+_ESTIMATE_HEADER = re.compile(r"^\d{4}.*(?:预计|预估|估计|预测|快报|初步|初值|测算)")
 _BASELINE_HEADER = re.compile(r"^(?:\d{4}年?)?(?:基期值|基期|基期数|基数|基准值)(?:\(.*\))?$")
 _TARGET_HEADER = re.compile(r"目标|规划值|预期值")
 #: A note under the table (注：…, 数据来源：…, 填报人：…), in the indicator cell or the first one.
@@ -852,11 +855,13 @@ def _header_unit(cell: object) -> str | None:
 
 def _column_role(cell: object) -> tuple[str, int | None]:
     """What a header cell names: ("year-column", 2021), an alias role ("id", "name", "year",
-    "value", "region", "note", "baseline", "reason", "measure"), or "target", "silent",
-    "empty", "unknown"."""
+    "value", "region", "note", "baseline", "reason", "measure"), or "target", "estimate",
+    "silent", "empty", "unknown"."""
     key = _header_key(cell)
     if not key:
         return "empty", None
+    if _ESTIMATE_HEADER.match(key):
+        return "estimate", None  # (before its year: 2025年(预计) read as 2025's figures)
     year = header_year(cell)
     if year is not None:
         return "year-column", year
@@ -945,6 +950,8 @@ def _skipped_columns(
             why = Message("actuals.column.target")
         elif role == "unknown":
             why = Message("actuals.column.unknown")
+        elif role == "estimate":
+            why = Message("actuals.column.estimate", year=_header_key(header[index])[:4])
         elif role == "year-column":
             why = Message("actuals.column.year_column", column=_letter(first["year"]))
         elif role in ("year", "value") and first[role] == index:

@@ -721,6 +721,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "a target, not a reported figure",
     },
     "actuals.column.unknown": {"zh": "psplan 不读取此列", "en": "not a column psplan reads"},
+    "actuals.column.estimate": {
+        "zh": "这是预计数或初步数，不是{year}年的实际完成值；要按它评价，请把列名改为“{year}年”，"
+        "并在报告中说明是预计数",
+        "en": "estimates or early figures, not {year}'s actual ones; to judge them, name the "
+        "column {year} and say in the report that they are estimates",
+    },
     "actuals.column.year_column": {
         "zh": "这是年份列，但本文件的年份在 {column} 列",
         "en": "a year column, but this file gives the year in column {column}",
