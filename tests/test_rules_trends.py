@@ -459,3 +459,35 @@ def test_sparkline() -> None:
     assert sparkline([float(v) for v in range(8)]) == "▁▂▃▄▅▆▇█"
     assert sparkline([0.0, 0.5, 1.0]) == "▁▅█"  # 3.5 rounds to 4
     assert sparkline([10.0, 0.0]) == "█▁"
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_trend_judged_at_the_end_on_a_bound_says_what_the_verdict_says(
+    engine: str, tmp_path: Path
+) -> None:
+    """城镇职工基本养老保险参保率 (target 95 %) reported 93.5, 94 %, 94.5 %, then 95%以上 in
+    2024 and 2025 (GENERATED figures, a trial's workbook): 已达标 on the bound, but its trend
+    was 未实现 — the series' points are its exact figures, the last 94.5 in 2023 — with the
+    note that the linear and compound views differ, which was not why. At the end year the
+    trend's result is the verdict's: 已实现 where met, none where a person must look (90%以上
+    against ＞90); before the end year the pace of the exact figures stands."""
+    name = "城镇职工基本养老保险参保率"
+    text = f"指标,2021,2022,2023,2024,2025\n{name},93.5,94%,94.5%,95%以上,95%以上\n"
+    path = tmp_path / "民政局.csv"
+    path.write_text(text, "utf-8")
+    (result,) = [r for r in psplan.check("ankang", path, engine=engine).results
+                 if r.indicator.name == name]  # fmt: skip
+    assert result.status == "met" and result.verdict.actual_year == 2025
+    trend = result.trend
+    assert trend is not None and trend.points[-1] == (2023, 94.5)
+    assert (trend.category, trend.likely_met, result.views_agree) == ("achieved", True, True)
+    mid = psplan.check("ankang", path, engine=engine, year=2023)
+    (result,) = [r for r in mid.results if r.indicator.name == name]
+    assert result.trend is not None and result.trend.category == "on_track"  # R = 1.34
+    kindergartens = "普惠性幼儿园覆盖率"  # 90%以上 against ＞90: a person must look
+    path.write_text(f"指标,2021,2022,2025\n{kindergartens},85,87,90%以上\n", "utf-8")
+    (result,) = [r for r in psplan.check("ankang", path, engine=engine).results
+                 if r.indicator.name == kindergartens]  # fmt: skip
+    assert result.status == "needs_review"
+    assert result.trend is not None and result.trend.points[-1] == (2022, 87.0)
+    assert (result.trend.category, result.trend.likely_met) == (None, False)

@@ -21,6 +21,7 @@ from psplan.assess.trends import (
     TRENDED_FORMS,
     TRENDS_READ,
     Trend,
+    as_judged,
     expected,
     natural_cap,
     trend,
@@ -95,12 +96,16 @@ class Result:
     def _worked_out_trend(self) -> Trend | None:
         goal = self.goal
         assert goal is not None
+        year = self.year if self.year is not None else goal.end_year
+        found: Any = UNKNOWN
         if self.trends is not None:
             found = self.trends.trend_of(self)
-            if found is not UNKNOWN:
-                return found  # type: ignore[return-value]
-        year = self.year if self.year is not None else goal.end_year
-        return _trend(self.indicator, goal, self.verdict, self.observations, year)
+        if found is UNKNOWN:
+            found = _trend(self.indicator, goal, self.verdict, self.observations, year)
+        if found is None:
+            return None
+        verdict = self.verdict
+        return as_judged(found, verdict.status, verdict.actual_year, year, goal.end_year)
 
     @property
     def expected_path(self) -> list[tuple[int, float]]:

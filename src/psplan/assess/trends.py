@@ -34,7 +34,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Generic, Literal, TypeVar
 
 from psplan.assess.evaluate import Baseline, Goal, expected_path, satisfies
@@ -183,6 +183,24 @@ def trend(
     else:
         likely = category in ("achieved", "on_track")
     return assembled(goal, points, observed, needed, ratio, category, likely, None, cap)
+
+
+def as_judged(trend: Trend, status: str, actual_year: int | None, year: int, end: int) -> Trend:
+    """The trend beside a verdict on a later figure than its series' last point: a bound
+    (95%以上) the series leaves out, as it is no point of a line. Judged at or after the
+    end year the outlook is the result, and the result is the verdict's: 已实现 where it is
+    met, 未实现 where not (a falling series stays deterioration), none where a person must
+    look. The series' last exact figure (94.5 in 2023) said 未实现 beside 已达标 (a trial's
+    finding). Before the end, the pace of the exact figures stands."""
+    last_point = trend.points[-1][0]
+    if actual_year is None or actual_year <= last_point or max(year, actual_year) < end:
+        return trend
+    if status == "met":
+        return replace(trend, category="achieved", likely_met=True)
+    if status == "not_met":
+        category = "deterioration" if trend.category == "deterioration" else "missed"
+        return replace(trend, category=category, likely_met=False)
+    return replace(trend, category=None, likely_met=False)
 
 
 def assembled(
