@@ -686,3 +686,21 @@ def test_a_running_total_shows_as_written_in_its_years_column(tmp_path: Path) ->
         "1.71", "1.65", "1.62", "1.58", "[8.06]",
     ]  # fmt: skip
     assert str(row[table.column("rating")]) == "完成"
+
+
+def test_the_prose_gives_a_bound_as_it_was_reported(tmp_path: Path) -> None:
+    """保障性住房覆盖率 reported as 25%以上 in 2025 against ＞25 (GENERATED figures, a trial's
+    file): the tables showed 25%以上, the prose said "2025年为25%" — a figure nobody reported,
+    which reads as not meeting ＞25. The prose gives the bound as written, as the tables do."""
+    from psplan.views.evaluation import standing
+
+    path = tmp_path / "住建局.csv"
+    path.write_text(
+        "指标,2021,2025\n保障性住房覆盖率,23,25%以上\n城镇职工基本养老保险参保率,93.5,95%以上\n",
+        "utf-8",
+    )
+    judged = {r.indicator.name: r for r in psplan.check("ankang", path, stage="final").results}
+    housing = standing(judged["保障性住房覆盖率"], "zh")
+    assert housing.startswith("保障性住房覆盖率2025年为25%以上，目标值为＞25%")
+    pension = standing(judged["城镇职工基本养老保险参保率"], "en")
+    assert "was 95%以上 in 2025" in pension

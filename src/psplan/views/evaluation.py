@@ -45,7 +45,7 @@ from collections.abc import Iterable, Sequence
 
 from psplan.assess.assessment import Assessment, Result
 from psplan.assess.columns import ResultColumns
-from psplan.assess.evaluate import STATUSES, time_share
+from psplan.assess.evaluate import STATUSES, reported_bound, time_share
 from psplan.assess.rating import AHEAD_MARGIN, RATINGS, Rating
 from psplan.plan.model import Indicator
 from psplan.views.assessment import (
@@ -410,7 +410,9 @@ def standing(result: Result, lang: str) -> str:
     if verdict.actual is None:
         return _sentence([say("evaluation.stand.no_data", lang, name=indicator.name,
                               target=target)], lang)  # fmt: skip
-    actual = _in_unit(indicator, measure(indicator, verdict.actual), lang)
+    # a bound as reported, as the tables show it: 25%以上 is not 25% (which would not meet ＞25)
+    actual = reported_bound(verdict) or _in_unit(indicator, measure(indicator, verdict.actual),
+                                                 lang)  # fmt: skip
     base = _baseline_in_prose(result, lang)
     key = "evaluation.stand.actual" if base else "evaluation.stand.actual_no_base"
     if isinstance(verdict.actual, str):  # an answer in words (是, 应保尽保): quoted as given
