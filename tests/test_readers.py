@@ -1907,3 +1907,36 @@ def test_a_column_of_estimates_is_not_the_years_actual_figures(
     (result,) = [r for r in psplan.check("ankang", path).results
                  if r.indicator.name == "消费投诉处理率"]  # fmt: skip
     assert (result.verdict.actual, result.verdict.actual_year) == (96, 2025)
+
+
+def test_hidden_rows_and_columns_are_skipped_and_said(tmp_path: Path) -> None:
+    """A department's sheet with its 2025年 column and a row hidden (generated figures, a
+    trial's workbook): both were read without a word, a hidden column deciding every final
+    verdict, a hidden (often stale) row judged, while a hidden sheet was skipped and said.
+    Hidden rows and columns are skipped as a hidden sheet is, each kind in one warning; an
+    empty hidden column says nothing."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["指标", "2024年", "2025年"])
+    for name, figures in (("高等级客运站数量", (10, 12)), ("高等级货运站数量", (8, 9)),
+                          ("5G基站点数量", (1.0, 1.1)), ("天然林保护", (2000, 2050)),
+                          ("省级生态文明建设示范镇数量", (40, 45))):  # fmt: skip
+        sheet.append([name, *figures])
+    for row in (3, 5, 6):
+        sheet.row_dimensions[row].hidden = True
+    for column in ("C", "E"):  # (E holds nothing)
+        sheet.column_dimensions[column].hidden = True
+    path = tmp_path / "交通局.xlsx"
+    book.save(path)
+    report = psplan.check("ankang", path)
+    read = {r.indicator.name: (r.verdict.actual, r.verdict.actual_year) for r in report.results
+            if r.verdict.actual is not None}  # fmt: skip
+    assert read == {"高等级客运站数量": (10, 2024), "5G基站点数量": (1.0, 2024)}
+    with use_lang("zh"):
+        said = [(w.location.line, str(w.words)) for w in report.warnings if w.code == "hidden"]
+    assert said == [
+        (3, "已跳过隐藏的第 3、5–6 行（与隐藏的工作表一样不读取）；这些行若要评价，请在 Excel 中"
+            "取消隐藏后重新保存"),
+        (0, "已跳过隐藏的 C 列（与隐藏的工作表一样不读取）；这些列若要评价，请在 Excel 中"
+            "取消隐藏后重新保存"),
+    ]  # fmt: skip

@@ -509,7 +509,11 @@ class SheetRows:
         data = None
         if info.file_size <= IN_MEMORY:
             data = b"".join(book._chunks(info))
-        prefix, merges = self._prescan(data)
+        prefix, merges, self._hidden_columns = self._prescan(data)
+        #: the hidden rows that held something, and the hidden columns (0-based) that did:
+        #: skipped, as a hidden sheet is (what the analyst sees is what is judged), and said
+        self.hidden_rows: list[int] = []
+        self.hidden_cells: set[int] = set()
         rows = self._parse(data, prefix)  # a streamed part's second pass is not counted again
         self._iterator = self._fill(rows, merges) if merges else rows
 
@@ -543,19 +547,22 @@ class SheetRows:
         else:
             yield from self.book._chunks(self.info, count=count)
 
-    def _prescan(self, data: bytes | None) -> tuple[str, list[_Merge]]:
+    def _prescan(self, data: bytes | None) -> tuple[str, list[_Merge], frozenset[int]]:
         """Before parsing: the XML's namespace prefix, the merged ranges (written after the
-        data), and a count of rows and cells held to the limits — at the speed of unzipping."""
+        data), the hidden columns (written before it), and a count of rows and cells held to
+        the limits — at the speed of unzipping."""
         limits = self.book.limits
         prefix: str | None = None
         tags: tuple[bytes, ...] = ()
         rows = cells = 0
         carry = b""
         tail: list[bytes] | None = None
+        hidden: frozenset[int] = frozenset()
         for chunk in _regrouped(self._stream(data), 65536):
             if prefix is None:
                 match = _ROOT.search(chunk[:65536])
                 prefix = match[1].decode("ascii") + ":" if match and match[1] else ""
+                hidden = _hidden_columns(chunk, prefix)
                 p = prefix.encode("ascii")
                 tags = tuple(b"<" + p + tag for tag in (b"row ", b"row>", b"c ", b"c>"))
                 tags += (b"<" + p + b"mergeCells", b"</" + p + b"mergeCells>")
@@ -580,7 +587,7 @@ class SheetRows:
                     break
             carry = chunk[-64:]
         merges = self._merges(b"".join(tail), prefix or "") if tail else []
-        return prefix or "", merges
+        return prefix or "", merges, hidden
 
     def _merges(self, xml: bytes, prefix: str) -> list[_Merge]:
         """The merged ranges that span more than one row, from the <mergeCells> element."""
@@ -671,12 +678,14 @@ class SheetRows:
         ref = ctype = style = vtext = formula = None
         inline: list[str] | None = None
         phonetic = 0
+        hidden_row = False
+        hidden_columns, hidden_cells = self._hidden_columns, self.hidden_cells
 
         def cell_error(message: Message, shown: str) -> CellError:
             return CellError(message, Location(self.label, row_number, column + 1), shown)
 
         def start(name: str, attrs: dict[str, str]) -> None:
-            nonlocal ref, ctype, style, vtext, formula, inline, phonetic, cells, column
+            nonlocal ref, ctype, style, vtext, formula, inline, phonetic, cells, column, hidden_row
             if name == C:
                 ref = attrs.get("r")
                 ctype = attrs.get("t")
@@ -691,6 +700,7 @@ class SheetRows:
                 cells = []
                 column = -1
                 parts.clear()
+                hidden_row = attrs.get("hidden") in _TRUE
             elif name == RPH:
                 phonetic += 1
 
@@ -734,6 +744,10 @@ class SheetRows:
                     if index is None:
                         index = columns[letters] = _column(letters, ref, self.label, row_number)
                     column = index
+                if hidden_columns and column in hidden_columns:
+                    if vtext or formula is not None or inline:
+                        hidden_cells.add(column)
+                    return
                 value: object
                 if ctype is None or ctype == "n":
                     if not vtext:
@@ -786,7 +800,10 @@ class SheetRows:
                     total += len(cells)
                     if total > max_cells:
                         raise self._too_many("cells", "cells", max_cells, row_number)
-                    ready.append((row_number, cells))
+                    if hidden_row:
+                        self.hidden_rows.append(row_number)
+                    else:
+                        ready.append((row_number, cells))
             elif name == F:
                 formula = "".join(parts)
             elif name == RPH:
@@ -821,6 +838,55 @@ class SheetRows:
             ) from None
         yield from ready
         ready.clear()
+        self.notes.extend(self._hidden_notes())
+
+    def _hidden_notes(self) -> list[Problem]:
+        """A warning for the hidden rows and one for the hidden columns that held something."""
+        notes = []
+        if self.hidden_rows:
+            rows = Location(self.label, self.hidden_rows[0])
+            notes.append(Problem(rows, Message("xlsx.hidden_rows", rows=_ranges(self.hidden_rows)),
+                                 "hidden", "warning"))  # fmt: skip
+        if self.hidden_cells:
+            letters = "、".join(column_letters(i) for i in sorted(self.hidden_cells))
+            notes.append(Problem(self._where(), Message("xlsx.hidden_columns", columns=letters),
+                                 "hidden", "warning"))  # fmt: skip
+        return notes
+
+
+#: The words an XML boolean is true by.
+_TRUE = ("1", "true")
+_COL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?col\s([^>]*)>")
+_ATTRIBUTE = re.compile(rb'(\w+)\s*=\s*"([^"]*)"')
+
+
+def _hidden_columns(head: bytes, prefix: str) -> frozenset[int]:
+    """The hidden columns (0-based) of a sheet's <cols>, which comes before its data (in the
+    part's first chunk: a sheet lists at most a few hundred)."""
+    end = head.find(b"<" + prefix.encode("ascii") + b"sheetData")
+    hidden: set[int] = set()
+    for match in _COL.finditer(head if end < 0 else head[:end]):
+        attrs = dict(_ATTRIBUTE.findall(match[1]))
+        if attrs.get(b"hidden", b"").decode("ascii", "replace") not in _TRUE:
+            continue
+        try:
+            low, high = int(attrs[b"min"]), int(attrs[b"max"])
+        except (KeyError, ValueError):
+            continue
+        hidden.update(range(low - 1, min(high, MAX_COLUMN)))
+    return frozenset(hidden)
+
+
+def _ranges(numbers: list[int]) -> str:
+    """Row numbers as runs: 3、7–9、12 (at most 20 runs, then ……)."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    shown = [f"{a}" if a == b else f"{a}–{b}" for a, b in runs[:20]]
+    return "、".join(shown) + ("……" if len(runs) > 20 else "")
 
 
 #: What expat raises for XML it cannot read: its own errors, and an encoding named in the XML

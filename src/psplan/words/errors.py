@@ -962,6 +962,18 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "merged cells {ref}: the value of {cell} ({value}) is read into each of rows "
         "{first}–{last}",
     },
+    "xlsx.hidden_rows": {
+        "zh": "已跳过隐藏的第 {rows} 行（与隐藏的工作表一样不读取）；这些行若要评价，请在 Excel 中"
+        "取消隐藏后重新保存",
+        "en": "skipped hidden rows {rows} (not read, as a hidden sheet is not); to judge them, "
+        "unhide them in Excel and save again",
+    },
+    "xlsx.hidden_columns": {
+        "zh": "已跳过隐藏的 {columns} 列（与隐藏的工作表一样不读取）；这些列若要评价，请在 Excel 中"
+        "取消隐藏后重新保存",
+        "en": "skipped hidden columns {columns} (not read, as a hidden sheet is not); to judge "
+        "them, unhide them in Excel and save again",
+    },
     "xlsx.bad_row_number": {
         "zh": "行号{number}不是数字；工作表已损坏",
         "en": "row number {number} is not a number; the sheet is damaged",
