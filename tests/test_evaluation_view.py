@@ -704,3 +704,32 @@ def test_the_prose_gives_a_bound_as_it_was_reported(tmp_path: Path) -> None:
     assert housing.startswith("保障性住房覆盖率2025年为25%以上，目标值为＞25%")
     pension = standing(judged["城镇职工基本养老保险参保率"], "en")
     assert "was 95%以上 in 2025" in pension
+
+
+def test_the_areas_missing_figure_points_to_the_counties_that_reported(tmp_path: Path) -> None:
+    """生态环境局 sent its counties' 森林覆盖率 and no city figure (GENERATED figures, a trial's
+    files): section 三 said "森林覆盖率尚无数据", as if nobody had reported it. It says the
+    whole area's figure is missing and how many regions reported theirs, and where they are;
+    an indicator nobody reported still reads 尚无数据."""
+    from psplan.views.evaluation import analysis_sections, regions_reporting
+
+    path = tmp_path / "生态环境局.csv"
+    path.write_text(
+        "地区,指标,年份,数值\n全市,城镇职工基本养老保险参保率,2025,96\n"
+        "汉滨区,森林覆盖率,2025,68\n汉阴县,森林覆盖率,2025,71\n",
+        "utf-8",
+    )
+    report = psplan.check("ankang", path, stage="final")
+    reporting = regions_reporting(report)
+    assert reporting["forest_coverage"] == 2
+    assert "resident_pension_insurance_coverage" in {i.id for i in report.plan.indicators}
+    assert "resident_pension_insurance_coverage" not in reporting
+    own = [r for r in report.results if r.region in (None, "全市")]
+    said = {section.title: section.paragraphs[0] for section in
+            analysis_sections(own, "zh", reporting)}  # fmt: skip
+    assert said["（十六）森林覆盖率"] == (
+        "森林覆盖率尚无全市（本级）数据（目标值为70%），不作评价；2 个地区已上报，见四、区域均等化。"
+    )
+    assert said["（五）城乡居民基本养老保险参保率"] == (
+        "城乡居民基本养老保险参保率尚无数据（目标值为≥95%），不作评价。"
+    )

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from psplan.assess.assessment import Assessment, Result
 from psplan.assess.columns import ResultColumns
@@ -402,14 +402,16 @@ def analysed(results: Sequence[Result]) -> list[Result]:
     return binding + [r for r in results if not r.indicator.is_binding and is_lagging(r)]
 
 
-def standing(result: Result, lang: str) -> str:
+def standing(result: Result, lang: str, elsewhere: int = 0) -> str:
     """Where an indicator stands: its figure and year, target, gap, progress against the time
-    share, its rating and its trend."""
+    share, its rating and its trend. `elsewhere`: how many other regions reported a figure
+    of it (the area's own "no figure" is not the counties' ones)."""
     indicator, verdict = result.indicator, result.verdict
     target = _in_unit(indicator, printed(indicator, indicator.target.raw), lang)
     if verdict.actual is None:
-        return _sentence([say("evaluation.stand.no_data", lang, name=indicator.name,
-                              target=target)], lang)  # fmt: skip
+        key = "evaluation.stand.no_data_here" if elsewhere else "evaluation.stand.no_data"
+        return _sentence([say(key, lang, name=indicator.name, target=target,
+                              count=elsewhere)], lang)  # fmt: skip
     # a bound as reported, as the tables show it: 25%以上 is not 25% (which would not meet ＞25)
     actual = reported_bound(verdict) or _in_unit(indicator, measure(indicator, verdict.actual),
                                                  lang)  # fmt: skip
@@ -466,7 +468,12 @@ def remark(result: Result, key: str, lang: str) -> Paragraph:
     return Paragraph((Text(say(f"evaluation.{key}", lang), "bold"), body))
 
 
-def analysis_sections(results: Sequence[Result], lang: str) -> list[Section]:
+def analysis_sections(
+    results: Sequence[Result], lang: str, elsewhere: Mapping[str, int] | None = None
+) -> list[Section]:
+    """A section for each `analysed` result; `elsewhere`: by indicator id, how many regions
+    besides the area reported a figure (`regions_reporting`)."""
+    elsewhere = elsewhere or {}
     sections = []
     for number, result in enumerate(analysed(results), start=1):
         # under 三、 a 公文's second level is （一）, not （1） (a new user's trial)
@@ -475,7 +482,8 @@ def analysis_sections(results: Sequence[Result], lang: str) -> list[Section]:
         sections.append(
             Section(
                 title,
-                [standing(result, lang), remark(result, "reason", lang),
+                [standing(result, lang, elsewhere.get(result.indicator.id, 0)),
+                 remark(result, "reason", lang),
                  remark(result, "measure", lang)],
                 level=2,
             )
@@ -536,6 +544,20 @@ def _previous_section(report: Assessment, tables: list[Table], lang: str) -> lis
     return [section]
 
 
+def regions_reporting(report: Assessment) -> Counter[str]:
+    """By indicator id, how many regions besides the plan's own area have a figure of it:
+    where the area has none, its section says the counties' are in the regions' chapter (it
+    said "尚无数据" of an indicator all ten counties reported: a trial's finding)."""
+    columns, own = report.columns, report.own_area
+    return Counter(
+        indicator.id
+        for region, indicator, status in zip(
+            columns.regions, columns.indicators, columns.statuses, strict=True
+        )
+        if region and region not in own and status != "no_data"
+    )
+
+
 def evaluation_view(report: Assessment, lang: str = "zh") -> View:
     """The report of the assessment's stage, as sections (see the module), over the tables
     and charts of the monitoring view (`assessment_view`, what `check` shows), which the
@@ -550,7 +572,7 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
     monitoring = assessment_view(report, lang)
     main = indicators_table(report, own, lang)
     tables = [main]
-    analysis = analysis_sections(own, lang)
+    analysis = analysis_sections(own, lang, regions_reporting(report) if rows else None)
     none = "regions" if not rows else "none"  # (several regions and none the area's)
     sections = [
         Section(

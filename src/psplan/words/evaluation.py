@@ -237,6 +237,12 @@ WORDS: dict[str, dict[str, str] | str] = {
         "zh": "{name}尚无数据（目标值为{target}），不作评价",
         "en": "{name} has no figure yet (target {target}) and is not rated",
     },
+    "evaluation.stand.no_data_here": {
+        "zh": "{name}尚无全市（本级）数据（目标值为{target}），不作评价；{count} 个地区已上报，"
+        "见四、区域均等化",
+        "en": "{name} has no figure for the whole area yet (target {target}) and is not rated; "
+        "{count} regions reported theirs (see 4. Equalisation across regions)",
+    },
     "evaluation.stand.gap": {"zh": "距目标差{gap}", "en": "{gap} short of the target"},
     "evaluation.stand.progress": {
         "zh": "完成进度{progress}，时间进度{share}",
