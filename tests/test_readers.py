@@ -1940,3 +1940,20 @@ def test_hidden_rows_and_columns_are_skipped_and_said(tmp_path: Path) -> None:
         (0, "已跳过隐藏的 C 列（与隐藏的工作表一样不读取）；这些列若要评价，请在 Excel 中"
             "取消隐藏后重新保存"),
     ]  # fmt: skip
+
+
+def test_an_unknown_indicator_in_reasons_yaml_is_named_at_its_key(tmp_path: Path) -> None:
+    """A reasons file's indicator the plan does not have was said at the line after its key
+    (the first text under it): r4.yaml:2 for a key on line 1 (a trial's finding)."""
+    figures = csv_file(tmp_path, "指标,2024,2025\n城镇新增就业人数,7.5,8.1\n")
+    reasons = tmp_path / "reasons.yaml"
+    reasons.write_text(
+        "城镇新增就业人数:\n  原因分析: 企业用工需求回落\n每千人口医疗床位数:\n  原因分析: 床位建设滞后\n",
+        "utf-8",
+    )
+    with pytest.raises(PsplanError) as raised:
+        psplan.check("ankang", [figures, reasons])
+    (problem,) = raised.value.problems
+    assert (problem.location.file, problem.location.line) == (str(reasons), 3)
+    with use_lang("zh"):
+        assert str(problem.words).startswith("规划 ankang 中没有指标“每千人口医疗床位数”")

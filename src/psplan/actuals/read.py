@@ -249,6 +249,8 @@ class SheetEntry(NamedTuple):
     file: str
     line: int
     column: int
+    #: the line naming the indicator where it is not the text's (reasons.yaml's key)
+    name_line: int = 0
 
     location = property(_location)
 

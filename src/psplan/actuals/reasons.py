@@ -84,8 +84,9 @@ def _entry(
         raise PsplanError("reasons.not_text", where, field=_shown(path[-1]))
     if is_missing_text(str(text).strip()):
         return
+    named = document.locate_key(path[:1]).line  # the indicator's key
     yield SheetEntry(indicator, region, field, None, str(text).strip(), where.file,
-                     where.line, where.column)  # fmt: skip
+                     where.line, where.column, named)  # fmt: skip
 
 
 def _unknown(document: YamlDocument, path: tuple[Any, ...], key: object) -> PsplanError:

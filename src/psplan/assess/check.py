@@ -1027,7 +1027,9 @@ def unknown_figure(plan: Plan, matcher: IndicatorMatcher, row: ActualRow) -> Pro
     """A figure naming no indicator of the plan, at its row, with the closest names."""
     hints = matcher.suggest(row.indicator)
     hint = Message("check.did_you_mean", names=" / ".join(hints)) if hints else ""
-    return unknown_indicator(plan, row.indicator, Location(row.file, row.line, 0), hint)
+    # (a reasons.yaml text names its indicator on the key's line above it)
+    line = getattr(row, "name_line", 0) or row.line
+    return unknown_indicator(plan, row.indicator, Location(row.file, line, 0), hint)
 
 
 def reported_twice(indicator: Indicator, row: ActualRow, earlier: Observation) -> Problem:

@@ -160,7 +160,7 @@ def compose(text: str, file: str, max_nodes: int, max_depth: int) -> YamlDocumen
         data = builder.build(root, ())
     except RecursionError:
         raise PsplanError("yaml.nested_too_deeply", Location(file)) from None
-    return YamlDocument(data=data, file=file, positions=builder.positions)
+    return YamlDocument(data=data, file=file, positions=builder.positions, keys=builder.keys)
 
 
 class _Builder:
@@ -168,6 +168,7 @@ class _Builder:
         self.file = file
         self.loader = loader
         self.positions: dict[Path_, tuple[int, int]] = {}
+        self.keys: dict[Path_, tuple[int, int]] = {}
 
     def _where(self, node: yaml.Node) -> Location:
         return Location(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -186,6 +187,8 @@ class _Builder:
                     raise PsplanError("yaml.key_not_text", self._where(key_node))
                 if key in result:
                     raise PsplanError("yaml.duplicate_key", self._where(key_node), key=quote(key))
+                mark = key_node.start_mark
+                self.keys[(*path, key)] = (mark.line + 1, mark.column + 1)
                 result[key] = self.build(value_node, (*path, key))
             self.positions.pop((*path, "<key>"), None)
             return result

@@ -92,6 +92,15 @@ class YamlDocument:
     data: Any
     file: str
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    #: the position of the key a mapping's value is under, by the value's path (composed
+    #: documents only: a cached plan has none, and `locate_key` falls back to `locate`)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def locate_key(self, path: Path_) -> Location:
+        """Position of the key `path` ends in (`名称:` above its nested mapping), else of
+        its value."""
+        found = self.keys.get(tuple(path))
+        return Location(self.file, *found) if found else self.locate(path)
 
     def locate(self, path: Path_) -> Location:
         """Position of `path`, or of its nearest ancestor that has one."""
