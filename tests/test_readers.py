@@ -1957,3 +1957,24 @@ def test_an_unknown_indicator_in_reasons_yaml_is_named_at_its_key(tmp_path: Path
     assert (problem.location.file, problem.location.line) == (str(reasons), 3)
     with use_lang("zh"):
         assert str(problem.words).startswith("规划 ankang 中没有指标“每千人口医疗床位数”")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_year_heading_two_columns_is_an_error_naming_both(tmp_path: Path, suffix: str) -> None:
+    """指标,2023年,2024年,2024年,2025年 (a column pasted twice; generated figures): its rows
+    were said to repeat earlier rows — "与第 2 行相同", of the row itself — or, where the two
+    differed, to give two figures, with no word of a column (a trial's finding)."""
+    rows = [["指标", "2023年", "2024年", "2024年", "2025年"], ["高等级客运站数量", 9, 10, 11, 12]]
+    path = tmp_path / f"交通局{suffix}"
+    if suffix == ".csv":
+        path.write_text("\n".join(",".join(map(str, row)) for row in rows) + "\n", "utf-8")
+    else:
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    with pytest.raises(PsplanError) as raised:
+        psplan.check("ankang", path)
+    error = raised.value
+    assert (error.location.line, error.location.column) == (1, 4)
+    assert error.words.render("zh") == "D 列“2024年”与 C 列都是 2024 年的数据：请删除或改名其中一列"

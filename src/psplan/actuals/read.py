@@ -917,6 +917,7 @@ def detect_layout(header: Sequence[object], file: str, line: int = 1) -> Layout:
     if long:
         used.update(year=first["year"], value=first["value"])
         year_columns = ()
+    _one_column_a_year(year_columns, header, file, line)
     entries = tuple((used[f], f) for f in ("baseline", "reason", "measure") if f in used)
     unit = next((i for i, cell in enumerate(header) if _header_key(cell) in UNIT_HEADERS), None)
     figures = [used["value"]] if long else [i for i, _ in year_columns]
@@ -935,6 +936,23 @@ def detect_layout(header: Sequence[object], file: str, line: int = 1) -> Layout:
         unit,
         column_units,
     )
+
+
+def _one_column_a_year(
+    year_columns: Sequence[tuple[int, int]], header: Sequence[object], file: str, line: int
+) -> None:
+    """Two columns headed with one year (2024年 pasted twice) are an error at the second:
+    which one is the year's figures nobody can tell, and their rows were said to repeat
+    each other, or to differ, at the row, with no word of a column (a trial's finding)."""
+    seen: dict[int, int] = {}
+    for index, year in year_columns:
+        if year in seen:
+            raise PsplanError(
+                "actuals.year_column_twice", Location(file, line, index + 1),
+                column=_letter(index), first=_letter(seen[year]), year=year,
+                header=_shown(_header_text(header[index])),
+            )  # fmt: skip
+        seen[year] = index
 
 
 def _skipped_columns(

@@ -712,6 +712,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "；未识别的列：{columns}",
         "en": "; columns not understood: {columns}",
     },
+    "actuals.year_column_twice": {
+        "zh": "{column} 列{header}与 {first} 列都是 {year} 年的数据：请删除或改名其中一列",
+        "en": "column {column} {header} and column {first} both give {year}'s figures: delete "
+        "or rename one of them",
+    },
     "actuals.skipped_column": {
         "zh": "已跳过 {column} 列{header}：{why}",
         "en": "skipped column {column} {header}: {why}",
