@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 import psplan
 from psplan.cli import app
+from psplan.words import use_lang
 
 from conftest import generate_actuals
 
@@ -644,3 +645,32 @@ def test_figures_in_scientific_notation_are_said(tmp_path: Path, engine: str) ->
     path.write_text(path.read_text("utf-8").replace("E+05", "").replace("9.15E+01", "91.5"))
     assert not [w for w in psplan.check("ankang", path, engine=engine).warnings
                 if w.code == "scientific"]  # fmt: skip
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_counties_are_not_asked_for_the_citys_own_indicators(tmp_path: Path, engine: str) -> None:
+    """卫健委 reports 免费孕前优生健康检查率 for the city alone; 生态环境局 its counties'
+    森林覆盖率 (GENERATED figures, a trial's files): lint said each county lacked the
+    卫健委 indicator every year — 500 warnings in the city's file, burying the real ones. A
+    county is asked for what the counties report; the city for everything."""
+    path = tmp_path / "全市与各县.csv"
+    path.write_text(
+        "地区,指标,年份,数值\n全市,免费孕前优生健康检查率,2021,80\n全市,免费孕前优生健康检查率,2022,82\n"
+        "全市,森林覆盖率,2021,66\n汉滨区,森林覆盖率,2021,68\n汉阴县,森林覆盖率,2022,71\n",
+        "utf-8",
+    )
+    with use_lang("zh"):
+        missing = [str(p.words) for p in psplan.lint("ankang", path, engine=engine)
+                   if p.code == "missing"]  # fmt: skip
+    assert missing == [
+        "全市，森林覆盖率缺少2022年的数据",
+        "汉滨区，森林覆盖率缺少2022年的数据",
+        "汉阴县，森林覆盖率缺少2021年的数据",
+    ]
+    if engine == "rows":  # the city's file without a region column beside the counties'
+        city, counties = tmp_path / "卫健委.csv", tmp_path / "生态环境局.csv"
+        city.write_text("指标,2021,2022\n免费孕前优生健康检查率,80,82\n", "utf-8")
+        counties.write_text("地区,指标,年份,数值\n汉滨区,森林覆盖率,2021,68\n"
+                            "汉阴县,森林覆盖率,2021,71\n", "utf-8")  # fmt: skip
+        found = psplan.lint("ankang", [city, counties])
+        assert not [p for p in found if p.code == "missing" and "免费孕前" in str(p.words)]

@@ -21,7 +21,8 @@ the figures `check` would judge, each finding naming the file, row and rule:
 - `duplicate`: the same (indicator, region, year) given twice with different values (an
   error, as `check` has it);
 - `missing`: the completeness matrix — every indicator a region gives a row, for every region
-  and year the file has within the plan's baseline year and period, that has none (a
+  and year the file has within the plan's baseline year and period, that has none (an
+  indicator only the plan's own area reports, a city department's, is asked of no county; a
   reference region, 全省, is no region of the matrix, and its figure of an indicator no
   region reports asks none for one: check keeps its rows apart); a year outside
   them is one finding (`outside_years`) at its first figure, not a missing cell for every
@@ -254,7 +255,15 @@ def lint(
     for _, (figure, count) in sorted(outside.items()):
         findings.append(outside_years_finding(plan, figure, count))
     places = (first_rows, indicator_files, first_file)
-    findings += _missing(series, matrix, list(regions), sorted(years), places, given, dashes)
+    # a region is asked for the indicators the regions give, the plan's own area (全市, or a
+    # file without regions) for all: 500 cells of a city department's indicators were said
+    # missing in each county, in the city's file (a trial's finding)
+    own_names = own.names | {None}
+    of_regions = {indicator_id for region, indicator_id in first_rows
+                  if region not in own_names and region not in references}  # fmt: skip
+    own_only = {indicator_id for indicator_id in matrix if indicator_id not in of_regions}
+    findings += _missing(series, matrix, [(region, region in own_names) for region in regions],
+                         sorted(years), places, given, dashes, own_only)  # fmt: skip
     if not first_file and not any(f.level == "error" for f in findings):  # not one figure
         findings.append(Problem(Location(", ".join(sources)), "check.no_figures", "no-figures"))
     elif first_file and thresholds.all_indicators:
@@ -468,19 +477,24 @@ def _outliers(
 def _missing(
     series: dict,
     indicators: dict[str, Indicator],
-    regions: list,
+    regions: list[tuple[str | None, bool]],
     years: list[int],
     places: tuple[dict[tuple[str | None, str], str], dict[str, str], str],
     given: set[tuple[str | None, str, int]],
     dashes: dict[tuple[str | None, str, int], tuple[str, int]],
+    own_only: set[str],
 ):
     """Each empty cell of the matrix, said at its row where it was written as a dash (it had
     no line: trial 12, D12), else in the file that should have had it: its series' first
     figure's, else its series' first row's (a dash given there), else the file of its
-    indicator's first figure (the department reporting it), else the first figure's."""
+    indicator's first figure (the department reporting it), else the first figure's.
+    `regions`: each region and whether it is the plan's own area, the only one asked for
+    the indicators in `own_only` (no other region gives them)."""
     first_rows, indicator_files, first = places
     for indicator_id, indicator in indicators.items():
-        for region in regions:
+        for region, own in regions:
+            if not own and indicator_id in own_only:
+                continue
             known = series.get((region, indicator_id), {})
             if known:
                 file = next(iter(known.values())).file

@@ -26,7 +26,7 @@ from pathlib import Path
 from psplan.actuals.columnar import read_table
 from psplan.actuals.read import summarise_skipped
 from psplan.actuals.values import in_scientific_notation
-from psplan.assess.areas import apart_from_regions
+from psplan.assess.areas import apart_from_regions, own_area_names
 from psplan.assess.check import (
     looks_like_a_fraction,
     looks_out_of_scale,
@@ -161,7 +161,10 @@ WITH given AS (SELECT * FROM series WHERE ri >= 0 AND gk >= 0),
 inds AS (SELECT gk, min(first) AS io FROM given GROUP BY gk),
 regs AS (SELECT ri, min(first) AS ro FROM given GROUP BY ri),
 yrs AS (SELECT DISTINCT year FROM obs WHERE year BETWEEN $first AND $last),
-cells AS (SELECT * FROM inds CROSS JOIN regs CROSS JOIN yrs),
+-- a region is asked for the indicators the regions give, the plan's own area for all (lint's)
+asked AS (SELECT DISTINCT gk FROM given WHERE NOT list_contains($own::INTEGER[], ri)),
+cells AS (SELECT * FROM inds CROSS JOIN regs CROSS JOIN yrs
+          WHERE list_contains($own::INTEGER[], ri) OR gk IN (SELECT gk FROM asked)),
 empty AS (SELECT * FROM cells c
           WHERE NOT EXISTS (SELECT 1 FROM obs o
                             WHERE o.gk = c.gk AND o.ri = c.ri AND o.year = c.year))
@@ -184,7 +187,9 @@ def _missing(collected: ColumnarCollected) -> list[Problem]:
         if several
         else "",
     )
-    rows = con.execute(query, {"first": first, "last": last}).fetchall()
+    own = own_area_names(collected.plan) | {None}
+    area = [ri for ri, name in enumerate(collected.names) if name in own]
+    rows = con.execute(query, {"first": first, "last": last, "own": area}).fetchall()
     if not rows:
         return []
     start = con.execute("SELECT min(rid) FROM obs").fetchone()
