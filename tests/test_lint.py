@@ -477,6 +477,9 @@ def test_a_mistyped_county_is_named_with_the_county_it_may_mean(
     assert [str(p.words).split("其他地区多为")[0] + "其他地区多为" for p in found] == [said]
     warned = psplan.check("hanzhong", path, engine=engine).warnings
     assert [str(w.words) for w in warned if w.code == "region"] == [str(found[0].words)]
+    # at the first mistyped row, not in no row of the file (a trial's finding)
+    assert [str(w.location) for w in warned if w.code == "region"] == [f"{path}:{first}"]
+    assert str(found[0].location) == f"{path}:{first}"
 
 
 @pytest.mark.parametrize("engine", ["rows", "columnar"])

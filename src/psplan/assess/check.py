@@ -288,12 +288,14 @@ class _Collected:
 
     def first_figure_of(self, year: int) -> Location | None:
         """Where the first figure of `year` was read: its file's (in the order read) first."""
-        order = {file: k for k, file in enumerate(self.figures_read)}
         found = [series[year] for series in self.observations.values() if year in series]
-        if not found:
-            return None
-        first = min(found, key=lambda seen: (order.get(seen.file, len(order)), seen.line))
-        return Location(first.file, first.line)
+        return first_read(found, list(self.figures_read))
+
+    def first_figure_in(self, region: str | None) -> Location | None:
+        """Where the first figure of `region` was read: its file's (in the order read) first."""
+        seen = [o for (place, _), series in self.observations.items() if place == region
+                for o in series.values()]  # fmt: skip
+        return first_read(seen, list(self.figures_read))
 
     def across(self, plan: Plan) -> list[Problem]:
         """What `psplan lint` finds across years and regions (jumps, outliers), as warnings."""
@@ -1196,6 +1198,8 @@ class Collected(Protocol):
 
     def first_figure_of(self, year: int) -> Location | None: ...
 
+    def first_figure_in(self, region: str | None) -> Location | None: ...
+
     def across(self, plan: Plan) -> list[Problem]: ...
 
     def series(self, region: str | None, indicator_id: str) -> Sequence[Observation]: ...
@@ -1288,7 +1292,8 @@ def assess_collected(
             in_line_order(warnings, start)
             warnings.extend(one_region_twice(regions, source))
             apart = apart_from_regions(plan)
-            warnings.extend(thinly_reported(collected.indicators_by_region(), apart, source))
+            warnings.extend(thinly_reported(collected.indicators_by_region(), apart, source,
+                                            collected.first_figure_in))  # fmt: skip
         if collected.years and max(collected.years) < year and warnings is not None:
             # judged in a year the figures do not reach (an evaluation's, or --year): each
             # is measured against that year's share of the time, from an earlier figure
@@ -1631,8 +1636,18 @@ THIN_SHARE = 0.25
 THIN_USUAL_LEAST = 4
 
 
+def first_read(seen: Iterable[Observation], files: Sequence[str]) -> Location | None:
+    """Where the first of `seen` was read, the files in the order `files` gives them."""
+    order = {file: k for k, file in enumerate(files)}
+    first = min(seen, key=lambda o: (order.get(o.file, len(order)), o.line), default=None)
+    return None if first is None else Location(first.file, first.line)
+
+
 def thinly_reported(
-    counts: Mapping[str | None, int], apart: frozenset[str], source: str
+    counts: Mapping[str | None, int],
+    apart: frozenset[str],
+    source: str,
+    first_in: Callable[[str], Location | None] | None = None,
 ) -> list[Problem]:
     """One warning naming the regions with figures for far fewer indicators than the others
     (`counts`: each region's indicators with a figure; `apart`: the plan's own area and the
@@ -1667,7 +1682,10 @@ def thinly_reported(
             for lang in ("en", "zh")
         )
     )
-    return [Problem(Location(source), "check.thin_regions", "region", "warning",
+    # at the first thin region's first figure (`first_in`): the files' list and no row
+    # left a province's analyst to search for it (a trial's finding)
+    where = (first_in(thin[0]) if first_in else None) or Location(source)
+    return [Problem(where, "check.thin_regions", "region", "warning",
                     count=len(thin), regions=shown, usual=usual)]  # fmt: skip
 
 

@@ -245,6 +245,17 @@ class ColumnarCollected:
         read = self.table.file_of(rid)
         return Location(read.name, read.line(rid))
 
+    def first_figure_in(self, region: str | None) -> Location | None:
+        """Where the first figure of `region` was read (the files in the order read)."""
+        ri = self.region_index.get(region)
+        (rid,) = self.table.con.execute(
+            "SELECT min(rid) FROM obs WHERE ri = ?", [-2 if ri is None else ri]
+        ).fetchone()
+        if rid is None:
+            return None
+        read = self.table.file_of(rid)
+        return Location(read.name, read.line(rid))
+
     def indicators_by_region(self) -> dict[str | None, int]:
         """How many indicators have a figure in each region, in the order first read."""
         rows = self.table.con.execute(

@@ -58,6 +58,7 @@ from psplan.assess.check import (
     _sheet_entry,
     _value_problem,
     add_reference,
+    first_read,
     in_line_order,
     looks_like_a_fraction,
     looks_out_of_scale,
@@ -247,7 +248,14 @@ def lint(
     findings += unnamed_rows
     findings += one_region_twice(list(regions), ", ".join(sources))  # (as check says it)
     counts = Counter(region for (region, _), known in series.items() if known)
-    findings += thinly_reported(counts, apart_from_regions(plan), ", ".join(sources))
+    order = list(dict.fromkeys(o.file for known in series.values() for o in known.values()))
+
+    def first_in(region: str) -> Location | None:
+        seen = [o for (place, _), known in series.items() if place == region
+                for o in known.values()]  # fmt: skip
+        return first_read(seen, order)
+
+    findings += thinly_reported(counts, apart_from_regions(plan), ", ".join(sources), first_in)
     findings += across_years_and_regions(
         plan, series, indicators, thresholds, explained.sheet_baselines
     )

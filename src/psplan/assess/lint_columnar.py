@@ -78,8 +78,9 @@ def lint_columnar(
         sources = ", ".join(read.name for read in collected.table.files)
         findings += one_region_twice([collected.names[ri] for (ri,) in given], sources)
         findings += thinly_reported(
-            collected.indicators_by_region(), apart_from_regions(plan), sources
-        )
+            collected.indicators_by_region(), apart_from_regions(plan), sources,
+            collected.first_figure_in,
+        )  # fmt: skip
         findings += collected.across(plan)
         findings += _ranges(collected)
         findings += _outside_years(collected)
