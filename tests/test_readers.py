@@ -75,6 +75,18 @@ def entries(items: list) -> list[SheetEntry]:
     return [e for e in items if type(e) is SheetEntry]
 
 
+def written(path: Path, rows: list[list[object]]) -> Path:
+    """`rows` as a CSV file (UTF-8) or, for an .xlsx path, a workbook's one sheet."""
+    if path.suffix == ".csv":
+        path.write_text("\n".join(",".join(map(str, row)) for row in rows) + "\n", "utf-8")
+        return path
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
 def csv_file(tmp_path: Path, text: str, name: str = "a.csv") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -1887,13 +1899,7 @@ def test_a_column_of_estimates_is_not_the_years_actual_figures(
     judge on it; a unit in brackets, 2025年(%), is still the year's figures."""
     path = tmp_path / f"department{suffix}"
     rows = [["指标", "2024年", header], ["消费投诉处理率", 94, 96]]
-    if suffix == ".csv":
-        path.write_text("\n".join(",".join(map(str, row)) for row in rows) + "\n", "utf-8")
-    else:
-        book = Workbook()
-        for row in rows:
-            book.active.append(row)
-        book.save(path)
+    written(path, rows)
     report = psplan.check("ankang", path)
     (result,) = [r for r in report.results if r.indicator.name == "消费投诉处理率"]
     assert (result.verdict.actual, result.verdict.actual_year) == (94, 2024)
@@ -1902,8 +1908,7 @@ def test_a_column_of_estimates_is_not_the_years_actual_figures(
     assert f"已跳过 C 列“{header}”：这是预计数或初步数，不是2025年的实际完成值；" in skipped
     assert "要按它评价，请把列名改为“2025年”" in skipped
     rows[0][2] = "2025年(%)"
-    path.write_text("\n".join(",".join(map(str, row)) for row in rows) + "\n", "utf-8")
-    path = path.rename(path.with_suffix(".csv"))
+    path = written(path.with_suffix(".csv"), rows)
     (result,) = [r for r in psplan.check("ankang", path).results
                  if r.indicator.name == "消费投诉处理率"]  # fmt: skip
     assert (result.verdict.actual, result.verdict.actual_year) == (96, 2025)
@@ -1966,13 +1971,7 @@ def test_a_year_heading_two_columns_is_an_error_naming_both(tmp_path: Path, suff
     differed, to give two figures, with no word of a column (a trial's finding)."""
     rows = [["指标", "2023年", "2024年", "2024年", "2025年"], ["高等级客运站数量", 9, 10, 11, 12]]
     path = tmp_path / f"交通局{suffix}"
-    if suffix == ".csv":
-        path.write_text("\n".join(",".join(map(str, row)) for row in rows) + "\n", "utf-8")
-    else:
-        book = Workbook()
-        for row in rows:
-            book.active.append(row)
-        book.save(path)
+    written(path, rows)
     with pytest.raises(PsplanError) as raised:
         psplan.check("ankang", path)
     error = raised.value
