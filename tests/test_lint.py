@@ -70,7 +70,7 @@ def test_each_planted_fault_is_found_by_its_rule_at_its_row(clean: Path, tmp_pat
     with faulty.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
     code, found = findings(faulty)
-    assert code == 1
+    assert code == 2  # the conflicting duplicate is an error, as check's
     at = {(f["code"], f["line"]) for f in found}
     for rule in ("jump", "range", "outlier"):
         line = lines[rule] if lines[rule] < dropped else lines[rule] - 1
@@ -110,7 +110,7 @@ def test_lint_has_the_errors_check_stops_at_and_keeps_missing_cells_to_the_plans
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
     code, found = findings(path)
-    assert code == 1
+    assert code == 2  # errors, as check stops at them
     errors = [(f["code"], f["line"]) for f in found if f["level"] == "error"]
     assert errors == [("bad-value", broken), ("bad-value", unit)]
     checked = runner.invoke(app, ["check", "hanzhong", str(path)])
@@ -161,7 +161,7 @@ def test_a_file_of_dashes_is_checks_error_and_a_county_of_dashes_is_missing(
     regions = list(dict.fromkeys(row[0] for row in rows[1:]))
     dashes = _write(tmp_path / "dashes.csv", [rows[0]] + [[*row[:3], "—"] for row in rows[1:]])
     code, found = findings(dashes)
-    assert code == 1
+    assert code == 2  # check's error
     assert [(f["code"], f["level"]) for f in found] == [("no-figures", "error")]
     header = _write(tmp_path / "header.csv", [rows[0]])
     assert [f["code"] for f in findings(header)[1]] == ["no-figures"]
@@ -275,7 +275,7 @@ def test_two_different_reference_values_are_checks_error(clean: Path, tmp_path: 
                     "全省,人均预期寿命,2023,78.6\n", "utf-8")  # fmt: skip
     code, found = findings(path)
     checked = runner.invoke(app, ["check", "hanzhong", str(path)])
-    assert code == 1 and checked.exit_code == 2
+    assert code == checked.exit_code == 2  # check's error, the same code
     assert [(p["level"], p["code"]) for p in found] == [("error", "duplicate")]
     assert (
         found[0]["message"]
@@ -304,7 +304,7 @@ def test_a_unit_after_the_indicators_name_that_is_not_the_plans_is_checks_error(
     assert checked.exit_code == 2 and checked.stderr == f"psplan: error: {path}:2: {said}\n"
     linted = runner.invoke(app, ["lint", "ankang", str(path), "-f", "json"], env=env)
     found = json.loads(linted.stdout)["problems"]
-    assert linted.exit_code == 1
+    assert linted.exit_code == 2  # an error, as check's and validate's are (a warning is 1)
     assert [(p["line"], p["code"], p["message"]) for p in found] == [(2, "bad-value", said)]
     path.write_text(path.read_text("utf-8").replace("（人）", "（万人）"), "utf-8")
     assert runner.invoke(app, ["check", "ankang", str(path), "-o", str(tmp_path / "o.json")],

@@ -85,5 +85,8 @@ def lint(
                     sheet=sheet, engine=engine, overrides=overrides,
                     all_indicators=all_indicators)  # fmt: skip
     emit(problems_view(findings, len(files), max_problems, lang.value), output_format.value, None)
+    # an error (what check stops at) is 2, as validate's are; a warning alone, 1
+    if any(finding.level == "error" for finding in findings):
+        raise typer.Exit(2)
     if findings:
         raise typer.Exit(1)
