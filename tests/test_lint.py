@@ -677,3 +677,30 @@ def test_counties_are_not_asked_for_the_citys_own_indicators(tmp_path: Path, eng
                             "汉阴县,森林覆盖率,2021,71\n", "utf-8")  # fmt: skip
         found = psplan.lint("ankang", [city, counties])
         assert not [p for p in found if p.code == "missing" and "免费孕前" in str(p.words)]
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_hundred_percent_written_as_one_is_a_fraction_too(tmp_path: Path, engine: str) -> None:
+    """A county whose every rate was written as a fraction (GENERATED figures, a trial's
+    file): 0.97, 0.99 were left to a person, but its final 1.0000 — 100 %, the target met —
+    was judged 未达标 against ≥100 (binding), with no warning on the row judged. 1 is a
+    fraction of these rates too."""
+    name = "城区网格化管理覆盖率"
+    path = tmp_path / "晋001县.csv"
+    path.write_text(
+        "地区,指标,年份,数值\n"
+        + "".join(f"晋001县,{name},{year},{figure}\n"
+                  for year, figure in ((2021, "0.9700"), (2023, "0.9900"), (2025, "1.0000"))),
+        "utf-8",
+    )  # fmt: skip
+    report = psplan.check("ankang", path, engine=engine)
+    (result,) = [r for r in report.results if r.indicator.name == name]
+    assert (result.status, result.verdict.actual) == ("needs_review", 1.0)
+    assert result.to_dict(report.plan)["reason"].endswith(
+        "1像是写成小数的百分比（即 100%）：核实单位后再评价"
+    )
+    with use_lang("zh"):
+        said = [str(w.words) for w in report.warnings if w.code == "range"]
+    assert said[-1] == f"{name}另有 2 个数据像是写成小数的百分比"
+    found = psplan.lint("ankang", path, engine=engine)
+    assert [p.location.line for p in found if p.code == "range"] == [2, 3, 4]

@@ -705,7 +705,7 @@ FRACTION_TARGET = 10.0
 
 
 def shares_in_percent(indicator: Indicator) -> bool:
-    """Whether a figure in (0, 1) of this indicator looks like a fraction: measured in %, its
+    """Whether a figure in (0, 1] of this indicator looks like a fraction: measured in %, its
     target at least `FRACTION_TARGET` (a 5.5 % cap on unemployment may well see 0.8). A rate
     the plan prints without a unit (基本医疗保险参保率 >96, 养老机构护理型床位占比 55) is in % when
     its target is a percentage's (0.972 was judged against 96 and not met, without a word: a
@@ -761,9 +761,10 @@ def scientific_warning(indicator: Indicator, row: ActualRow) -> Problem:
 
 
 def looks_like_a_fraction(value: Value) -> bool:
-    """A figure in (0, 1) written without a unit (of an indicator `shares_in_percent`)."""
+    """A figure in (0, 1] written without a unit (of an indicator `shares_in_percent`): 1.0000
+    is 100 % as a fraction (a county whose every rate was one: its 100 % judged 未达标)."""
     number = value.number
-    return number is not None and 0 < number < 1 and value.unit is None
+    return number is not None and 0 < number <= 1 and value.unit is None
 
 
 def fraction_warning(indicator: Indicator, row: ActualRow) -> Problem:

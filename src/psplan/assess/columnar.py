@@ -999,7 +999,7 @@ def _out_of_range(
     fractions = (
         con.execute(
             "SELECT gk, count(*), min(rid), max(rid) FROM fig WHERE NOT missing AND number > 0"
-            " AND number < 1 AND unit IS NULL AND list_contains(?, gk) GROUP BY gk"
+            " AND number <= 1 AND unit IS NULL AND list_contains(?, gk) GROUP BY gk"
             " ORDER BY min(rid)",
             [suspect],
         ).fetchall()

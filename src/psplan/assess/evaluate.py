@@ -78,7 +78,7 @@ class Goal:
     #: a figure this large or larger is in another unit, most likely (a thousand times the
     #: target: `check.magnitude_floor`): a person must look at it before it is judged
     floor: float | None = None
-    #: a figure in (0, 1) is a percentage written as a fraction, most likely (0.988 for
+    #: a figure in (0, 1] is a percentage written as a fraction, most likely (0.988 for
     #: 98.8 % of a rate whose target is 98 %: `check.shares_in_percent`)
     fractions: bool = False
 
@@ -87,7 +87,7 @@ class Goal:
         person, not judged (0.988 against 98 % was 滞后, ranked the most lagging county, and
         written up as 完成进度0%: a county-scale trial)."""
         return (self.floor is not None and actual >= self.floor) or (
-            self.fractions and 0 < actual < 1
+            self.fractions and 0 < actual <= 1
         )
 
     def in_scale(self, figures: list[float]) -> list[float]:
@@ -97,12 +97,12 @@ class Goal:
             floor = self.floor
             figures = [n for n in figures if not n >= floor]
         if self.fractions:
-            figures = [n for n in figures if not 0 < n < 1]
+            figures = [n for n in figures if not 0 < n <= 1]
         return figures
 
     def out_of_scale_reason(self, actual: float, target: float) -> Reason:
         """Why a figure `out_of_scale` is left to a person."""
-        if self.fractions and 0 < actual < 1:
+        if self.fractions and 0 < actual <= 1:
             return _r("fraction", actual=actual, percent=float(f"{actual * 100:.10g}"))
         return _r("out_of_scale", actual=actual, target=target)
 

@@ -113,7 +113,7 @@ def _ranges(collected: ColumnarCollected) -> list[Problem]:
         "SELECT o.ri, o.gk, o.year, o.raw, o.kind, o.rid FROM obs o JOIN ranges r USING (gk)"
         " JOIN series s USING (ri, gk) WHERE o.number IS NOT NULL"
         " AND (NOT (o.number >= r.low AND o.number <= r.high) OR (o.number > 0"
-        " AND o.number < 1 AND o.unit IS NULL AND list_contains(?, o.gk))"
+        " AND o.number <= 1 AND o.unit IS NULL AND list_contains(?, o.gk))"
         " OR (o.unit IS NULL AND o.number >= (?::DOUBLE[])[o.gk + 1])"
         " OR list_contains(?, o.raw))"
         " ORDER BY s.first, o.year",

@@ -260,7 +260,7 @@ rated AS (
            -- a figure in another unit, most likely (`Goal.out_of_scale`: past the floor,
            -- or a fraction of a percentage): judged in Python, rare
            CASE WHEN NOT vectorised OR NOT found OR whole OR actual >= floor
-                     OR (fractions AND actual > 0 AND actual < 1) THEN {WHOLE}
+                     OR (fractions AND actual > 0 AND actual <= 1) THEN {WHOLE}
                 ELSE {JUDGED} END AS flag
     FROM final)"""
 
