@@ -1977,3 +1977,19 @@ def test_a_year_heading_two_columns_is_an_error_naming_both(tmp_path: Path, suff
     error = raised.value
     assert (error.location.line, error.location.column) == (1, 4)
     assert error.words.render("zh") == "D 列“2024年”与 C 列都是 2024 年的数据：请删除或改名其中一列"
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_gb18030_file_with_a_bom_keeps_its_first_column(tmp_path: Path, engine: str) -> None:
+    """GB18030 saved "with a BOM" (U+FEFF as 84 31 95 33; generated figures, a trial's file):
+    the mark was read into the first header cell, “\\ufeff地区” was skipped as a column psplan
+    does not read, and the county's figures became the whole city's (one county) or figures
+    given twice (many)."""
+    path = tmp_path / "各县.csv"
+    text = "地区,指标,年份,数值\n京001县,城镇新增就业人数,2024,1.1\n京002县,城镇新增就业人数,2024,1.3\n"
+    path.write_bytes("\ufeff".encode("gb18030") + text.encode("gb18030"))
+    report = psplan.check("ankang", path, engine=engine)
+    assert {r.region for r in report.results if r.verdict.actual is not None} == {
+        "京001县", "京002县",
+    }  # fmt: skip
+    assert not [w for w in report.warnings if w.code == "skipped-column"]

@@ -62,6 +62,9 @@ MAX_LINE_BYTES = 16 * 1024 * 1024
 #: Codecs whose text has NUL bytes in it (every ASCII character is a byte and a NUL).
 _WIDE_CODECS = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
 _BOMS = {
+    # (an editor saving GB18030 "with a BOM" writes U+FEFF as these four bytes: read as part
+    # of the first header cell, it hid the 地区 column, a trial's finding)
+    "gb18030": "\ufeff".encode("gb18030"),
     "utf-8": codecs.BOM_UTF8,
     "utf-16-le": codecs.BOM_UTF16_LE,
     "utf-16-be": codecs.BOM_UTF16_BE,
