@@ -10,6 +10,8 @@ share 3/5 = 60 %) or in 2030 (the end year).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from psplan.actuals.values import parse_value
@@ -263,3 +265,30 @@ def test_a_change_target_has_a_trend(tmp_path, engine: str) -> None:
     assert trend.needed_growth == pytest.approx(0.05, abs=1e-6)
     assert trend.observed_growth == pytest.approx((8800 / 7800) ** (1 / 3) - 1, abs=1e-6)
     assert trend.category == "acceleration_needed"  # 4.1 % a year against 5 %: ratio 0.82
+
+
+def test_a_target_in_words_is_written_as_the_plan_words_it(tmp_path) -> None:
+    """A 十五五 draft's targets in words, in the report's prose: "目标值为年均增长5%元/人年",
+    "提高2个百分点%" — the unit put after words that carry their own (a trial's finding) — and
+    "目标值为，" where the draft has none yet. The words as printed; a number with its unit;
+    none 待定 (GENERATED figures: 汉中's rows given 十五五-style targets)."""
+    from pathlib import Path
+
+    import psplan
+    from psplan.views.evaluation import standing
+
+    text = (Path(__file__).parents[1] / "data" / "hanzhong.yaml").read_text(encoding="utf-8")
+    printed = '    unit: 元/人年\n    target: "9600"\n'
+    assert printed in text
+    plan = tmp_path / "plan.yaml"
+    changed = '    unit: 元/人年\n    baseline: "7800"\n    target: "年均增长5%"\n'
+    plan.write_text(text.replace(printed, changed, 1), encoding="utf-8")
+    figures = tmp_path / "f.csv"
+    figures.write_text("指标,年份,数值\n城市低保平均保障标准,2023,8800\n", encoding="utf-8")
+    report = psplan.check(plan, figures)
+    (result,) = [r for r in report.results if r.indicator.name == "城市低保平均保障标准"]
+    said = standing(result, "zh")
+    assert "目标值为年均增长5%，" in said and "2023年为8,800元/人年" in said
+    target = replace(result.indicator.target, raw="")
+    unset = replace(result, indicator=result.indicator.model_copy(update={"target": target}))
+    assert "目标值为待定，" in standing(unset, "zh")

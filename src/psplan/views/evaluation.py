@@ -40,6 +40,7 @@ table shows the indicators as without data. The regions are section 4.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -237,12 +238,20 @@ def _judgement(report: Assessment, results: ResultColumns, several: str, lang: s
     return ""
 
 
+#: A figure a unit may follow: a number, with a comparator or a running total's brackets.
+_FIGURE_ALONE = re.compile(r"[\s<>≤≥＜＞=≈约\[\]［］()（）+\-−－\d.,，*]*\d[\s\]］)）*]*")
+
+
 def _in_unit(indicator: Indicator, figure: object, lang: str) -> str:
     """A figure in a sentence, with its unit where the figure does not show it (823.0万张;
-    a percentage's target as the plan prints it, >98.6, is >98.6%)."""
+    a percentage's target as the plan prints it, >98.6, is >98.6%). A target in words is as
+    the plan words it: 提高2个百分点, 保持在95%以上, 下降5% (they read 提高2个百分点%, 保持在
+    95%以上%, 下降5%人: a trial's finding); none is 待定."""
     unit = (indicator.unit or "").strip()
     text = str(figure)
-    if not unit or not any(ch.isdigit() for ch in text):
+    if not text.strip():
+        return say("evaluation.target_unset", lang)
+    if not unit or not _FIGURE_ALONE.fullmatch(text):
         return text
     if is_percent(indicator):
         return text if text.rstrip().endswith("%") else f"{text}%"

@@ -233,6 +233,7 @@ WORDS: dict[str, dict[str, str] | str] = {
         "zh": "{name}{year}年上报为“{actual}”，目标值为{target}{baseline}",
         "en": "{name} was reported as '{actual}' in {year}, against a target of {target}{baseline}",
     },
+    "evaluation.target_unset": {"zh": "待定", "en": "not yet set"},
     "evaluation.stand.no_data": {
         "zh": "{name}尚无数据（目标值为{target}），不作评价",
         "en": "{name} has no figure yet (target {target}) and is not rated",
