@@ -296,3 +296,27 @@ def test_comparing_plans_of_two_periods_says_so(final: Path, tmp_path: Path) -> 
     ) in done.stderr.splitlines()
     same = runner.invoke(app, ["compare", "national", "hanzhong"])
     assert "不是同一规划期" not in same.stderr
+
+
+@pytest.mark.parametrize("plan_id", ["national", "hanzhong", "ankang", "chuzhou", "suzhou"])
+def test_a_draft_from_every_bundled_plan_is_valid(plan_id: str, tmp_path: Path) -> None:
+    """init from ankang wrote `attribute: 约束性（预期性）` (the row's printed label), which
+    validate, show, check and compare then refused (a trial's finding). A draft of every
+    bundled plan validates without an error: the attribute is the word the reading took."""
+    plan = psplan.load_plan(plan_id)
+    first = plan.indicators[0]
+    final = tmp_path / "final.csv"
+    final.write_text(f"指标,{plan.period.end}\n{first.name},1\n", "utf-8")
+    out = tmp_path / "draft.yaml"
+    start, end = plan.period.end + 1, plan.period.end + 5
+    made = runner.invoke(app, ["init", f"{plan_id}-next", "--from", plan_id, "--actuals",
+                               str(final), "--period", f"{start}-{end}", "-o", str(out)])  # fmt: skip
+    assert made.exit_code == 0, made.output
+    checked = runner.invoke(app, ["validate", str(out), "-f", "json"])
+    assert checked.exit_code == 0, checked.stdout
+    assert json.loads(checked.stdout)["errors"] == 0
+    printed = {i.id: i.attribute_printed for i in plan.indicators if i.attribute_printed}
+    drafted = {
+        i["id"]: i["attribute"] for i in yaml.safe_load(out.read_text("utf-8"))["indicators"]
+    }
+    assert all(drafted[key] in ("约束性", "预期性") for key in printed)

@@ -52,7 +52,10 @@ def next_period_draft(
             row["notes"] = [elsewhere]
         else:
             row.update(_baseline(indicator, finals.get(indicator.id), start - 1))
-        row["attribute"] = indicator.attribute_printed or _ATTRIBUTES[indicator.attribute]
+        # the word the old plan's reading took (约束性 of a printed 约束性（预期性）, which as
+        # `attribute` made a draft psplan's own validate refused: a trial's finding); the new
+        # plan's planners decide it again, its old label a `previous` link away
+        row["attribute"] = _ATTRIBUTES[indicator.attribute]
         for field in ("kind", "direction"):
             if getattr(indicator, field) is not None:
                 row[field] = getattr(indicator, field)
