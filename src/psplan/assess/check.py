@@ -603,7 +603,7 @@ def collect(
                 if row.year not in figures:
                     figures[row.year] = Observation(row.year, value, row.line, row.file)
             continue
-        if row.year < plan.baseline_year and row.year not in early:
+        if row.year < plan.baseline_year and row.year not in early and not has_baseline(indicator):
             early.add(row.year)  # a figure before the baseline year: a typed year, often
             collected.warnings.append(_early_warning(plan, row))
         number = value.number
@@ -1064,6 +1064,14 @@ def _workbook(name: str) -> str | None:
 
 def _same(a: Value, b: Value) -> bool:
     return (a.number, a.text, a.running_total) == (b.number, b.text, b.running_total)
+
+
+def has_baseline(indicator: Indicator) -> bool:
+    """Whether the plan prints the indicator's baseline: where it does not, its first figure
+    is the baseline, and a figure before the plan's baseline year is said (a 2025 typed 2019
+    would become it); where it does, an earlier figure is the previous period's (a 十五五
+    draft's series from 2021 was warned of year by year: a trial's finding)."""
+    return indicator.baseline.value is not None
 
 
 def _early_warning(plan: Plan, row: ActualRow) -> Problem:

@@ -59,6 +59,7 @@ from psplan.assess.check import (
     _value_problem,
     assess_collected,
     fraction_warning,
+    has_baseline,
     judged,
     magnitude_floor,
     magnitude_warning,
@@ -991,9 +992,11 @@ def _out_of_range(
         " WHERE NOT f.missing AND f.number IS NOT NULL AND (f.number < 0 OR f.number > 100)"
         " AND NOT (f.number >= r.low AND f.number <= r.high) GROUP BY f.gk ORDER BY min(f.rid)"
     ).fetchall()
+    unbased = [gk for gk, indicator in enumerate(plan.indicators) if not has_baseline(indicator)]
     early = con.execute(
-        "SELECT min(rid) FROM fig WHERE NOT missing AND year < ? GROUP BY year ORDER BY year",
-        [plan.baseline_year],
+        "SELECT min(rid) FROM fig WHERE NOT missing AND year < ? AND list_contains(?, gk)"
+        " GROUP BY year ORDER BY year",
+        [plan.baseline_year, unbased],
     ).fetchall()
     suspect = [gk for gk, indicator in enumerate(plan.indicators) if shares_in_percent(indicator)]
     fractions = (
