@@ -1280,3 +1280,21 @@ def test_county_results_of_every_comparator_are_written_by_duckdb(
             assert _encoded(checked, lang) == expected
             assert not changed & set(made)
             assert _csv(checked, lang) == _csv(by_rows, lang)
+
+
+def test_a_cell_under_an_empty_header_is_said_on_both_paths(tmp_path: Path) -> None:
+    """A county file with the trailing comma Excel writes is read by duckdb; one where a cell
+    sits under that empty header goes to the per-row reader, which says it (generated
+    figures): the same warning whichever engine is asked for."""
+    plan = psplan.load_plan("ankang")
+    path = tmp_path / "各县.csv"
+    path.write_text("地区,指标,年份,数值,\n甲县,森林覆盖率,2024,67,\n乙县,森林覆盖率,2024,68,\n",
+                    "utf-8")  # fmt: skip
+    assert check_columnar(plan, [path]) is not None
+    path.write_text("地区,指标,年份,数值,\n甲县,森林覆盖率,2024,67,\n乙县,森林覆盖率,2024,68,71\n",
+                    "utf-8")  # fmt: skip
+    assert check_columnar(plan, [path]) is None
+    _assert_same("ankang", [path])
+    for engine in ("rows", "columnar"):
+        warnings = psplan.check("ankang", [path], engine=engine).warnings
+        assert [str(w.location) for w in warnings if w.code == "skipped-column"] == [f"{path}:3:5"]

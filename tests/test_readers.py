@@ -1993,3 +1993,27 @@ def test_a_gb18030_file_with_a_bom_keeps_its_first_column(tmp_path: Path, engine
         "京001县", "京002县",
     }  # fmt: skip
     assert not [w for w in report.warnings if w.code == "skipped-column"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_figure_under_an_empty_header_is_said(tmp_path: Path, suffix: str) -> None:
+    """指标,2021,2022,2023,2024, with 71 in the last column (generated figures, a trial's
+    file): 2025's figure, which met the target of 70, was dropped without a word and 2024's
+    67 judged. A column without a header that holds something is said at its first cell; an
+    empty one (the trailing comma Excel writes) and a note row's cells say nothing."""
+    rows: list[list[object]] = [["指标", "2021", "2022", "2023", "2024", ""],
+                                ["森林覆盖率", 64, 65, 66, 67, 71],
+                                ["注：数据来源于林业局", "", "", "", "", "见附件"]]  # fmt: skip
+    if suffix == ".xlsx":
+        rows[0] = rows[0][:5]  # a sheet's header ends at its last cell
+    path = written(tmp_path / f"林业局{suffix}", rows)
+    report = psplan.check("ankang", path)
+    (result,) = [r for r in report.results if r.indicator.name == "森林覆盖率"]
+    assert (result.verdict.actual, result.verdict.actual_year) == (67, 2024)
+    said = [(w.location.line, w.location.column, w.words.render("zh")) for w in report.warnings
+            if w.code == "skipped-column"]  # fmt: skip
+    assert said == [(2, 6, "已跳过 F 列：表头为空，但第 2 行起有数据；若是某年的数据，请在表头写明"
+                           "年份（如 2025年）")]  # fmt: skip
+    rows[1][5] = ""
+    assert not [w for w in psplan.check("ankang", written(path, rows)).warnings
+                if w.code == "skipped-column"]  # fmt: skip

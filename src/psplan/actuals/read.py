@@ -273,6 +273,8 @@ class Layout:
     unit: int | None = None  # a 单位 column: its text is compared with the plan's unit
     #: (column, unit) of a figures' column whose header names a unit: 数值（%）, 2021年(人)
     column_units: tuple[tuple[int, str], ...] = ()
+    #: the columns whose header cell is empty (`unheaded`: a cell under one is said)
+    unheaded: tuple[int, ...] = ()
 
     @property
     def wide(self) -> bool:
@@ -938,6 +940,7 @@ def detect_layout(header: Sequence[object], file: str, line: int = 1) -> Layout:
         _skipped_columns(header, roles, set(used.values()) | {i for i, _ in year_columns}, first),
         unit,
         column_units,
+        tuple(i for i, (role, _) in enumerate(roles) if role == "empty"),
     )
 
 
@@ -1045,6 +1048,16 @@ def _records(
             raise PsplanError("file.empty", Location(file, 1))
     yield from header_warnings(header, file)
     reader = _RowReader(header.layout, file, header.width if csv_file else None)
+    unheaded: list[Problem] = []
+    if header.layout.unheaded or not csv_file:  # (a sheet's row may run past its header)
+        rows = _unheaded(rows, header, file, None if csv_file else header.width, unheaded)
+    yield from _read_rows(reader, rows)
+    yield from unheaded
+
+
+def _read_rows(
+    reader: _RowReader, rows: Iterator[tuple[int, list[object]]]
+) -> Iterator[ActualRow | Problem | SheetEntry]:
     if reader.layout.wide:
         for row_number, row in rows:
             try:
@@ -1055,6 +1068,39 @@ def _records(
                     yield problem
     else:
         yield from reader.read_long(rows)
+
+
+def _unheaded(
+    rows: Iterator[tuple[int, list[object]]],
+    header: _Header,
+    file: str,
+    width: int | None,
+    said: list[Problem],
+) -> Iterator[tuple[int, list[object]]]:
+    """The rows, and in `said` a warning for each column without a header that holds a cell
+    (a 2025 figure under an empty header, in a CSV's header width or past a sheet's last
+    header cell: dropped without a word, a trial's finding), at its first such cell. A note
+    or total row under the table is no figure's (it is said as skipped)."""
+    layout = header.layout
+    columns = set(layout.unheaded)
+    seen: set[int] = set()
+    for row_number, row in rows:
+        size = len(row)
+        found = [k for k in columns if k < size and _has_text(row[k])]
+        if width is not None and size > width:
+            found += [k for k in range(width, size) if k not in seen and _has_text(row[k])]
+        found = [k for k in found if k not in seen]
+        if found and not _skipped_row(row, layout.indicator, file, row_number, layout.region):
+            for k in sorted(found):
+                seen.add(k)
+                columns.discard(k)
+                message = Message("actuals.unheaded_column", column=_letter(k), line=row_number)
+                said.append(_warning(Location(file, row_number, k + 1), message, "skipped-column"))
+        yield row_number, row
+
+
+def _has_text(cell: object) -> bool:
+    return cell is not None and not (type(cell) is str and not cell.strip())
 
 
 def header_warnings(header: _Header, file: str) -> Iterator[Problem]:

@@ -717,6 +717,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "column {column} {header} and column {first} both give {year}'s figures: delete "
         "or rename one of them",
     },
+    "actuals.unheaded_column": {
+        "zh": "已跳过 {column} 列：表头为空，但第 {line} 行起有数据；若是某年的数据，请在表头写明"
+        "年份（如 2025年）",
+        "en": "skipped column {column}: its header is empty, but it holds figures from row "
+        "{line}; if they are a year's, put the year in the header (such as 2025)",
+    },
     "actuals.skipped_column": {
         "zh": "已跳过 {column} 列{header}：{why}",
         "en": "skipped column {column} {header}: {why}",
