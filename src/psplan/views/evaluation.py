@@ -239,7 +239,7 @@ def _judgement(report: Assessment, results: ResultColumns, several: str, lang: s
 
 
 #: A figure a unit may follow: a number, with a comparator or a running total's brackets.
-_FIGURE_ALONE = re.compile(r"[\s<>≤≥＜＞=≈约\[\]［］()（）+\-−－\d.,，*]*\d[\s\]］)）*]*")
+_FIGURE_ALONE = re.compile(r"[\s<>≤≥＜＞=≈\[\]［］()（）+\-−－\d.,，*]*\d[\s\]］)）*]*")
 
 
 def _in_unit(indicator: Indicator, figure: object, lang: str) -> str:
