@@ -320,3 +320,21 @@ def test_a_draft_from_every_bundled_plan_is_valid(plan_id: str, tmp_path: Path) 
         i["id"]: i["attribute"] for i in yaml.safe_load(out.read_text("utf-8"))["indicators"]
     }
     assert all(drafted[key] in ("约束性", "预期性") for key in printed)
+
+
+def test_a_final_figure_reported_as_a_bound_is_a_baseline_with_a_note(tmp_path: Path) -> None:
+    """评价性食品抽检合格率 reported as >98.5 in 2025 (GENERATED figures, a trial's file) became
+    `baseline: '98.5'` without a word: a bound is where the figure is, not what it is. The
+    draft keeps the number, and its row says so for the planner to check."""
+    final = tmp_path / "final.csv"
+    final.write_text("地区,指标,年份,数值\n全市,评价性食品抽检合格率,2025,>98.5\n", "utf-8")
+    out = tmp_path / "ankang-15.yaml"
+    made = runner.invoke(app, ["init", "ankang-15", "--from", "ankang", "--actuals", str(final),
+                               "--period", "2026-2030", "-o", str(out)])  # fmt: skip
+    assert made.exit_code == 0, made.output
+    rows = {i["name"]: i for i in yaml.safe_load(out.read_text("utf-8"))["indicators"]}
+    row = rows["评价性食品抽检合格率"]
+    assert row["baseline"] == "98.5"
+    assert row["notes"] == [
+        "2025年上报为界值“>98.5”，基期值暂取其中的数 98.5：请核实并填写确切数值。"
+    ]

@@ -140,6 +140,9 @@ def _baseline(indicator: Indicator, result: Result | None, year: int) -> dict[st
     if final.year != year:
         fields["baseline_year"] = final.year
     fields["baseline_source"] = {"file": final.file, "line": final.line}
+    if final.value.bound is not None:  # >98.5 is where the figure is, not what it is
+        fields["notes"] = [say("init.note.bound", year=final.year, text=final.value.raw,
+                               number=fields["baseline"])]  # fmt: skip
     return fields
 
 

@@ -156,4 +156,9 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "截至{year}年没有上报数据，没有基期值。",
         "en": "No figure reported up to {year}: no baseline.",
     },
+    "init.note.bound": {
+        "zh": "{year}年上报为界值“{text}”，基期值暂取其中的数 {number}：请核实并填写确切数值。",
+        "en": "{year}'s figure was reported as the bound '{text}': the baseline takes its number, "
+        "{number}, for now; check it and write the exact figure.",
+    },
 }
