@@ -1084,12 +1084,14 @@ def _unheaded(
     layout = header.layout
     columns = set(layout.unheaded)
     seen: set[int] = set()
+    past = sys.maxsize if width is None else width  # (a sheet's rows may run past it)
     for row_number, row in rows:
         size = len(row)
+        if not columns and size <= past:  # the common row: nothing to look at
+            yield row_number, row
+            continue
         found = [k for k in columns if k < size and _has_text(row[k])]
-        if width is not None and size > width:
-            found += [k for k in range(width, size) if k not in seen and _has_text(row[k])]
-        found = [k for k in found if k not in seen]
+        found += [k for k in range(past, size) if k not in seen and _has_text(row[k])]
         if found and not _skipped_row(row, layout.indicator, file, row_number, layout.region):
             for k in sorted(found):
                 seen.add(k)
