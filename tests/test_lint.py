@@ -704,3 +704,29 @@ def test_a_hundred_percent_written_as_one_is_a_fraction_too(tmp_path: Path, engi
     assert said[-1] == f"{name}另有 2 个数据像是写成小数的百分比"
     found = psplan.lint("ankang", path, engine=engine)
     assert [p.location.line for p in found if p.code == "range"] == [2, 3, 4]
+
+
+def test_a_file_lint_cannot_read_is_in_its_json_and_annotations(tmp_path: Path) -> None:
+    """An empty file, a missing one or a broken plan stopped lint with one line on stderr and
+    nothing on stdout: a CI step parsing `-f json` broke, and `-f github` gave no annotation
+    (a trial's finding), where validate puts such a file in both. Text keeps the one line."""
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", "utf-8")
+    found = runner.invoke(app, ["lint", "national", str(empty), "-f", "json"])
+    assert found.exit_code == 2
+    (problem,) = json.loads(found.stdout)["problems"]
+    assert (problem["file"], problem["line"], problem["level"], problem["code"]) == (
+        str(empty), 1, "error", "read",
+    )  # fmt: skip
+    missing = tmp_path / "nonexist.csv"
+    annotated = runner.invoke(app, ["lint", "national", str(missing), "-f", "github"])
+    assert annotated.exit_code == 2
+    assert annotated.stdout.startswith(f"::error file={missing},title=read::")
+    broken = tmp_path / "plan.yaml"
+    broken.write_text("id: x\n", "utf-8")
+    planned = runner.invoke(app, ["lint", str(broken), str(empty), "-f", "json"])
+    assert planned.exit_code == 2
+    assert {p["code"] for p in json.loads(planned.stdout)["problems"]} == {"schema"}
+    text = runner.invoke(app, ["lint", "national", str(empty)])
+    assert text.exit_code == 2 and text.stdout == ""
+    assert text.stderr == f"psplan: error: {empty}:1: 文件为空\n"

@@ -20,7 +20,7 @@ from psplan.cli.options import (
     finite_at_least,
 )
 from psplan.cli.run import emit, load_for_judging, user_errors, warn
-from psplan.errors import Problem
+from psplan.errors import Location, Problem, PsplanError
 
 
 @user_errors
@@ -69,21 +69,31 @@ def lint(
 ) -> None:
     """Check the figures across regions and years: jumps from one year to the next, values
     outside their natural range, outlier regions, conflicting duplicates and missing
-    (indicator, region, year) cells. Exit 1 when anything is found, 0 when nothing is."""
+    (indicator, region, year) cells. Exit 1 when a warning is found, 2 when an error is (what
+    check stops at), 0 when nothing is."""
     from psplan.actuals.read import distinct_files
     from psplan.api import lint as find
     from psplan.assess.engine import engine_from_env
     from psplan.views.problems import problems_view
 
     engine = engine_from_env()  # a mistyped PSPLAN_ENGINE is said, as by check
-    loaded = load_for_judging(plan)
     twice: list[Problem] = []  # a file given twice is read once, and said so on stderr:
     files = distinct_files(list(actuals or []), twice)  # of the call, not of the figures
     warn(twice, max_problems)
-    findings = find(loaded.plan, files, jump_steps=jump_steps, jump_share=jump_share,
-                    outlier_z=outlier_z, outlier_regions=outlier_regions, encoding=encoding,
-                    sheet=sheet, engine=engine, overrides=overrides,
-                    all_indicators=all_indicators)  # fmt: skip
+    try:
+        loaded = load_for_judging(plan)
+        findings = find(loaded.plan, files, jump_steps=jump_steps, jump_share=jump_share,
+                        outlier_z=outlier_z, outlier_regions=outlier_regions, encoding=encoding,
+                        sheet=sheet, engine=engine, overrides=overrides,
+                        all_indicators=all_indicators)  # fmt: skip
+    except PsplanError as exc:
+        if output_format is ProblemFormat.text:
+            raise  # one line on stderr, as every command says an input it cannot use
+        # JSON and annotations carry it, as validate's do: a CI step parsing them broke on
+        # an empty file, a missing one or a broken plan (a trial's finding)
+        findings = list(exc.problems) or [
+            Problem(exc.location or Location(", ".join(map(str, files))), exc.words, "read")
+        ]
     emit(problems_view(findings, len(files), max_problems, lang.value), output_format.value, None)
     # an error (what check stops at) is 2, as validate's are; a warning alone, 1
     if any(finding.level == "error" for finding in findings):
