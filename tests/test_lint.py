@@ -730,3 +730,26 @@ def test_a_file_lint_cannot_read_is_in_its_json_and_annotations(tmp_path: Path) 
     text = runner.invoke(app, ["lint", "national", str(empty)])
     assert text.exit_code == 2 and text.stdout == ""
     assert text.stderr == f"psplan: error: {empty}:1: 文件为空\n"
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_year_no_row_gives_is_missing_between_the_first_and_the_last(
+    tmp_path: Path, engine: str
+) -> None:
+    """2022's rows dropped from a file of 2021–2023 (GENERATED figures, a trial's file): lint
+    said nothing — its matrix had the years some row gives — while check summed a five-year
+    total without 2022. Every year from the first to the last is in the matrix; a file of
+    one year asks for no other (a department's annual monitoring)."""
+    path = tmp_path / "gap.csv"
+    path.write_text(
+        "地区,指标,年份,数值\n甲县,人均预期寿命,2021,76\n甲县,人均预期寿命,2023,77\n"
+        "乙县,人均预期寿命,2021,75\n乙县,人均预期寿命,2023,76\n",
+        "utf-8",
+    )
+    with use_lang("zh"):
+        missing = [str(p.words) for p in psplan.lint("hanzhong", path, engine=engine)
+                   if p.code == "missing"]  # fmt: skip
+    assert missing == ["甲县，人均预期寿命缺少2022年的数据", "乙县，人均预期寿命缺少2022年的数据"]
+    path.write_text("地区,指标,年份,数值\n甲县,人均预期寿命,2023,77\n乙县,人均预期寿命,2023,76\n",
+                    "utf-8")  # fmt: skip
+    assert not psplan.lint("hanzhong", path, engine=engine)
