@@ -68,7 +68,7 @@ HELP: dict[str, str] = {
     "Read a plan document's main indicator table into a draft plan file: every cell's text as printed, domain rows, units split from names, attributes, a source pointer per row, and a note on every cell it could not read.": "把规划文档的主要指标表读入规划草案文件：每个单元格的文字照原文录入，识别领域行，从名称中分离单位，读取属性，每行注明原文出处，无法读取的单元格逐一附说明。",
     "The plan document: .docx, .xlsx, .html or its text (.txt).": "规划文档：.docx、.xlsx、.html 或其纯文本（.txt）。",
     "Id of the draft plan (default: the file's name).": "规划草案的 id（默认：取文件名）。",
-    "Check the figures across regions and years: jumps from one year to the next, values outside their natural range, outlier regions, conflicting duplicates and missing (indicator, region, year) cells. Exit 1 when anything is found, 0 when nothing is.": "跨地区、跨年份检查数据：相邻年份间的跳变、超出合理范围的数值、离群地区、相互矛盾的重复数据，以及缺失的（指标、地区、年份）单元格。发现问题时退出码为 1，未发现时为 0。",
+    "Check the figures across regions and years: jumps from one year to the next, values outside their natural range, outlier regions, conflicting duplicates and missing (indicator, region, year) cells. Exit 1 when a warning is found, 2 when an error is (what check stops at), 0 when nothing is.": "跨地区、跨年份检查数据：相邻年份间的跳变、超出合理范围的数值、离群地区、相互矛盾的重复数据，以及缺失的（指标、地区、年份）单元格。发现警告时退出码为 1，发现错误（check 会因此停止的问题）时为 2，未发现时为 0。",
     "A jump: a yearly change beyond this many of the plan's steps…": "跳变：年度变化超过规划年度步长的此倍数……",
     "…and beyond this share of the previous figure.": "……且超过前一年数值的此比例。",
     "An outlier: a modified z-score beyond this, across regions.": "离群：同年各地区间的修正z值超过此值。",
