@@ -32,6 +32,13 @@ def findings(path: Path) -> tuple[int, list[dict]]:
     return result.exit_code, json.loads(result.stdout)["problems"]
 
 
+def missing_cells(plan_id: str, path: Path, engine: str) -> list[str]:
+    """The words of lint's `missing` findings of a file, in Chinese."""
+    with use_lang("zh"):
+        return [str(p.words) for p in psplan.lint(plan_id, path, engine=engine)
+                if p.code == "missing"]  # fmt: skip
+
+
 def test_a_clean_file_has_no_finding(clean: Path) -> None:
     code, found = findings(clean)
     assert (code, found) == (0, [])
@@ -662,10 +669,7 @@ def test_counties_are_not_asked_for_the_citys_own_indicators(tmp_path: Path, eng
         "全市,森林覆盖率,2021,66\n汉滨区,森林覆盖率,2021,68\n汉阴县,森林覆盖率,2022,71\n",
         "utf-8",
     )
-    with use_lang("zh"):
-        missing = [str(p.words) for p in psplan.lint("ankang", path, engine=engine)
-                   if p.code == "missing"]  # fmt: skip
-    assert missing == [
+    assert missing_cells("ankang", path, engine) == [
         "全市，森林覆盖率缺少2022年的数据",
         "汉滨区，森林覆盖率缺少2022年的数据",
         "汉阴县，森林覆盖率缺少2021年的数据",
@@ -746,10 +750,9 @@ def test_a_year_no_row_gives_is_missing_between_the_first_and_the_last(
         "乙县,人均预期寿命,2021,75\n乙县,人均预期寿命,2023,76\n",
         "utf-8",
     )
-    with use_lang("zh"):
-        missing = [str(p.words) for p in psplan.lint("hanzhong", path, engine=engine)
-                   if p.code == "missing"]  # fmt: skip
-    assert missing == ["甲县，人均预期寿命缺少2022年的数据", "乙县，人均预期寿命缺少2022年的数据"]
+    assert missing_cells("hanzhong", path, engine) == [
+        "甲县，人均预期寿命缺少2022年的数据", "乙县，人均预期寿命缺少2022年的数据",
+    ]  # fmt: skip
     path.write_text("地区,指标,年份,数值\n甲县,人均预期寿命,2023,77\n乙县,人均预期寿命,2023,76\n",
                     "utf-8")  # fmt: skip
     assert not psplan.lint("hanzhong", path, engine=engine)
