@@ -312,3 +312,19 @@ def test_a_rate_in_the_unit_of_a_count_is_a_warning(tmp_path: Path) -> None:
                       "（“率”），计量单位却是“万人”：单位可能是旁边人数、个数的，请核对")]  # fmt: skip
     for plan in DATA.glob("*.yaml"):
         assert not [p for p in api.validate(plan) if p.code == "rate-unit"], plan
+
+
+def test_a_figure_written_as_a_yaml_number_is_said(tmp_path: Path) -> None:
+    """`target: 4.50` unquoted validated without a word, and the plan's printed 4.50 became
+    4.5 (a CI engineer's trial); docs/plan-format.md asks for quotes. A warning at its cell;
+    the bundled plans, all quoted, say nothing."""
+    import psplan
+
+    text = (DATA / "national.yaml").read_text("utf-8")
+    assert '    target: "4.5"\n' in text
+    plan = tmp_path / "national.yaml"
+    plan.write_text(text.replace('    target: "4.5"\n', "    target: 4.50\n", 1), "utf-8")
+    found = psplan.validate(plan)
+    assert [(p.code, p.level, p.location.line) for p in found] == [("unquoted", "warning", 43)]
+    assert not [p for path in sorted(DATA.glob("*.yaml"))
+                for p in psplan.validate(path) if p.code == "unquoted"]  # fmt: skip

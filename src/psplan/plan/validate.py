@@ -225,6 +225,15 @@ def _row_checks(document: YamlDocument, problem: Any) -> None:
                 else:
                     names[name] = index
 
+    # A baseline or target written as a YAML number: its printed text is lost (4.50 reads 4.5,
+    # 90.0 reads 90), where the plan's is its words (docs/plan-format.md: quote them)
+    for index, row in _rows(document, "indicators"):
+        for field in ("baseline", "target"):
+            value = row.get(field)
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                words = Message("validate.unquoted_figure", field=field, value=value)
+                problem(("indicators", index, field), words, "unquoted", "warning")
+
     # A commitment: its own id, and a target the grammar reads.
     from psplan.plan.commitments import commitment_target
 

@@ -537,6 +537,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "every indicator has a target, but the plan is still marked a draft "
         "(draft: true): remove that line once it is final",
     },
+    "validate.unquoted_figure": {
+        "zh": "{field} 写成了不带引号的数字 {value}：YAML 把它读成数，规划印出的写法（如 4.50、"
+        '90.0）已丢失；请按原文加引号（如 "90"）',
+        "en": "{field} is the unquoted number {value}: YAML reads it as a number and the way "
+        'the plan prints it (4.50, 90.0) is lost; quote it as printed ("90")',
+    },
     "validate.notes_zh_count": {
         "zh": "{id}：notes_zh 有 {notes_zh} 条，notes 有 {notes} 条"
         "（每条中文说明对应同一位置的一条 notes）",
