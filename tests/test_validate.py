@@ -328,3 +328,20 @@ def test_a_figure_written_as_a_yaml_number_is_said(tmp_path: Path) -> None:
     assert [(p.code, p.level, p.location.line) for p in found] == [("unquoted", "warning", 43)]
     assert not [p for path in sorted(DATA.glob("*.yaml"))
                 for p in psplan.validate(path) if p.code == "unquoted"]  # fmt: skip
+
+
+def test_a_quote_left_open_is_named_at_its_line(tmp_path: Path) -> None:
+    """`baseline: "1.8` without its closing quote was said as inconsistent indentation at the
+    line after (a CI engineer's trial): someone checking that line's indentation found it
+    fine. The quote's own line, and what is wrong with it."""
+    import psplan
+
+    text = (DATA / "national.yaml").read_text("utf-8").split("\n")
+    assert text[41] == '    baseline: "1.8"'
+    text[41] = '    baseline: "1.8'
+    plan = tmp_path / "unclosed.yaml"
+    plan.write_text("\n".join(text), "utf-8")
+    (problem,) = psplan.validate(plan)
+    assert (problem.location.line, problem.words.render("zh")) == (
+        42, "YAML 语法错误：第 42 行的引号没有闭合（下一行因此读来缩进不一致）",
+    )  # fmt: skip

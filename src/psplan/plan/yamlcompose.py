@@ -146,6 +146,8 @@ def compose(text: str, file: str, max_nodes: int, max_depth: int) -> YamlDocumen
         problem = exc.problem or exc.context
         shown = _problem(problem, text, mark) if problem else Message("yaml.invalid")
         where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
+        if isinstance(shown, Message) and shown.key == "yaml.problem.quote_open":
+            where = Location(file, shown.args["line"])  # the quote's line, not the next
         raise PsplanError("yaml.syntax", where, problem=shown) from None
     except yaml.YAMLError as exc:
         message = " ".join(str(exc).split())
@@ -247,12 +249,31 @@ _PROBLEMS = (
 )  # fmt: skip
 
 
+def _quote_left_open(text: str, mark: Any) -> int | None:
+    """The line (1-based) before the error's whose quotes do not pair, where it is the last
+    line written before it; else None."""
+    if mark is None:
+        return None
+    lines = text.split("\n")[: mark.line]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if not lines:
+        return None
+    last = lines[-1].split(" #", 1)[0]
+    odd = last.replace('\\"', "").count('"') % 2 or last.replace("''", "").count("'") % 2
+    return len(lines) if odd else None
+
+
 def _problem(problem: str, text: str, mark: Any) -> Shown:
     """PyYAML's description of a syntax error in the reader's words; as PyYAML wrote it
     (shortened) where the catalogue has no entry for it. The character a token cannot start
     with is read off the text at the error's mark (the C library does not name it)."""
     for pattern, key in _PROBLEMS:
         if pattern.fullmatch(problem):
+            if key == "indentation" and (opened := _quote_left_open(text, mark)):
+                # a quote never closed runs into the next line, whose key then looks out
+                # of place: the quote is the mistake (a trial's: "缩进不一致" at the line after)
+                return Message("yaml.problem.quote_open", line=opened)
             if key != "cannot_start":
                 return Message(f"yaml.problem.{key}")
             lines = text.split("\n")

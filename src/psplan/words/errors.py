@@ -147,6 +147,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "an unknown escape in double quotes (use single quotes, or write the backslash "
         "twice)",
     },
+    "yaml.problem.quote_open": {
+        "zh": "第 {line} 行的引号没有闭合（下一行因此读来缩进不一致）",
+        "en": "the quote on line {line} is not closed (so the next line reads as misindented)",
+    },
     "yaml.problem.indentation": {
         "zh": "缩进不一致（同一层的键和列表项应对齐）",
         "en": "inconsistent indentation (the keys and items of one level line up)",
