@@ -338,7 +338,8 @@ def test_percentages_written_as_fractions_are_said(tmp_path: Path, engine: str) 
     assert [p.location.line for p in found if p.code == "range"] == list(range(2, 11))
     assert (
         str(found[0].words)
-        == f"京000县，{name}2021年为“0.821”，像是写成小数的百分比（以 % 计，目标值 90）"
+        == f"京000县，{name}2021年为“0.821”，像是写成小数的百分比（以 % 计，目标值 90）；"
+        "若是 82.1%，请写 82.1"  # check's correction too (a CI engineer's trial)
     )
     rows = [f"京{n:03d}县,{name},{year},{82 + n}.{year - 2020}"
             for n in range(3) for year in (2021, 2022, 2023)]  # fmt: skip

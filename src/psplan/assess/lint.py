@@ -418,9 +418,12 @@ def magnitude_finding(figure: Observation, indicator: Indicator, region: str | N
 
 def fraction_finding(figure: Observation, indicator: Indicator, region: str | None) -> Problem:
     """A figure of a % indicator that looks like a fraction (`check.fraction_warning`)."""
+    # check's correction too (若是 91.1%，请写 91.1): a CI annotation lost it (a trial's)
+    percent = f"{(figure.value.number or 0.0) * 100:.10g}"
     return Problem(Location(figure.file, figure.line), "lint.fraction", "range", "warning",
                    name=indicator.name, region=region_words(region), year=figure.year,
-                   value=quoted(figure.value.raw), target=indicator.target.raw)  # fmt: skip
+                   value=quoted(figure.value.raw), target=indicator.target.raw,
+                   percent=percent)  # fmt: skip
 
 
 def range_finding(figure: Observation, indicator: Indicator, region: str | None) -> Problem:

@@ -358,9 +358,10 @@ WORDS: dict[str, dict[str, str]] = {
         "too long for its cell): its last digits may be lost; read as {number}",
     },
     "lint.fraction": {
-        "zh": "{region}{name}{year}年为{value}，像是写成小数的百分比（以 % 计，目标值 {target}）",
+        "zh": "{region}{name}{year}年为{value}，像是写成小数的百分比（以 % 计，目标值 {target}）；"
+        "若是 {percent}%，请写 {percent}",
         "en": "{region}{name} {year} is {value}, which looks like a percentage written as a "
-        "fraction (in %, target {target})",
+        "fraction (in %, target {target}); if it is {percent}%, write {percent}",
     },
     "lint.range_negative": {
         "zh": "{region}{name}{year}年为{value}，不应为负数（合理范围 {low:g} 以上）",
