@@ -293,9 +293,7 @@ class _Collected:
 
     def first_figure_in(self, region: str | None) -> Location | None:
         """Where the first figure of `region` was read: its file's (in the order read) first."""
-        seen = [o for (place, _), series in self.observations.items() if place == region
-                for o in series.values()]  # fmt: skip
-        return first_read(seen, list(self.figures_read))
+        return first_figure_in(self.observations, region, list(self.figures_read))
 
     def across(self, plan: Plan) -> list[Problem]:
         """What `psplan lint` finds across years and regions (jumps, outliers), as warnings."""
@@ -607,29 +605,18 @@ def collect(
             early.add(row.year)  # a figure before the baseline year: a typed year, often
             collected.warnings.append(_early_warning(plan, row))
         number = value.number
+        # each kind's first figure of an indicator named at its row, the rest counted
         if number is not None and in_scientific_notation(value):
-            # 1.23457E+11: digits Excel may have dropped; the first said, the rest counted
-            seen = scientific.get(indicator.id, (0, row.file))[0]
-            scientific[indicator.id] = (seen + 1, row.file)
-            if not seen:
-                collected.warnings.append(scientific_warning(indicator, row))
+            # 1.23457E+11: digits Excel may have dropped
+            _first_or_counted(scientific, indicator, row, scientific_warning, collected)
         if number is not None and (number < 0 or number > 100) and not _in_range(indicator, number):
-            seen = out_of_range.get(indicator.id, (0, row.file))[0]
-            out_of_range[indicator.id] = (seen + 1, row.file)
-            if not seen:  # the first one is named; the rest are counted
-                collected.warnings.append(_range_warning(indicator, row))
+            _first_or_counted(out_of_range, indicator, row, _range_warning, collected)
         elif indicator.id in fraction_ids and looks_like_a_fraction(value):
-            # 0.8977 for 89.77 %: the first said, the rest counted
-            seen = fractions.get(indicator.id, (0, row.file))[0]
-            fractions[indicator.id] = (seen + 1, row.file)
-            if not seen:
-                collected.warnings.append(fraction_warning(indicator, row))
+            # 0.8977 for 89.77 %
+            _first_or_counted(fractions, indicator, row, fraction_warning, collected)
         elif indicator.id in floors and looks_out_of_scale(value, floors[indicator.id]):
-            # 40000 for 3.96 万张: the first said, the rest counted
-            seen = magnitudes.get(indicator.id, (0, row.file))[0]
-            magnitudes[indicator.id] = (seen + 1, row.file)
-            if not seen:
-                collected.warnings.append(magnitude_warning(indicator, row))
+            # 40000 for 3.96 万张
+            _first_or_counted(magnitudes, indicator, row, magnitude_warning, collected)
         earlier = series.get(row.year)
         if earlier is not None and not _same(earlier.value, value):
             if unnamed.lost_name(row):
@@ -672,6 +659,21 @@ def collect(
                 indicator = plan.indicator(indicator_id)
                 collected.warnings.append(more_warning(rest, count - 1, indicator, file))
     return collected
+
+
+def _first_or_counted(
+    counted: dict[str, tuple[int, str]],
+    indicator: Indicator,
+    row: ActualRow,
+    said: Callable[[Indicator, ActualRow], Problem],
+    collected: _Collected,
+) -> None:
+    """A figure of a kind `collect` says once per indicator: the first said at its row, the
+    rest counted (with the file of the last) for `more_warning`."""
+    seen = counted.get(indicator.id, (0, row.file))[0]
+    counted[indicator.id] = (seen + 1, row.file)
+    if not seen:
+        collected.warnings.append(said(indicator, row))
 
 
 def more_warning(key: str, count: int, indicator: Indicator, file: str) -> Problem:
@@ -770,10 +772,15 @@ def looks_like_a_fraction(value: Value) -> bool:
 def fraction_warning(indicator: Indicator, row: ActualRow) -> Problem:
     """A figure like 0.8977 of a % indicator (target 90): probably 89.77 % exported as the
     fraction Excel stores, which would be judged as 0.9 %, far behind (a trial's export)."""
-    number = row.value.number or 0.0
     return Problem(row.location, "check.fraction", "range", "warning", value=quoted(row.value.raw),
                    name=indicator.name, target=indicator.target.raw,
-                   percent=f"{number * 100:.10g}")  # fmt: skip
+                   percent=as_percent(row.value))  # fmt: skip
+
+
+def as_percent(value: Value) -> str:
+    """A fraction's figure as the percentage it likely is (0.911 → 91.1), for the words that
+    say how to write it."""
+    return f"{(value.number or 0.0) * 100:.10g}"
 
 
 def _range_warning(indicator: Indicator, row: ActualRow) -> Problem:
@@ -1650,6 +1657,17 @@ def first_read(seen: Iterable[Observation], files: Sequence[str]) -> Location | 
     order = {file: k for k, file in enumerate(files)}
     first = min(seen, key=lambda o: (order.get(o.file, len(order)), o.line), default=None)
     return None if first is None else Location(first.file, first.line)
+
+
+def first_figure_in(
+    series: Mapping[tuple[str | None, str], Mapping[int, Observation]],
+    region: str | None,
+    files: Sequence[str],
+) -> Location | None:
+    """Where the first figure of `region` in `series` was read (`first_read`)."""
+    seen = [o for (place, _), known in series.items() if place == region
+            for o in known.values()]  # fmt: skip
+    return first_read(seen, files)
 
 
 def thinly_reported(

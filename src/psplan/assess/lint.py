@@ -59,7 +59,8 @@ from psplan.assess.check import (
     _sheet_entry,
     _value_problem,
     add_reference,
-    first_read,
+    as_percent,
+    first_figure_in,
     in_line_order,
     looks_like_a_fraction,
     looks_out_of_scale,
@@ -233,12 +234,12 @@ def lint(
                     if r not in references]  # fmt: skip
     _place_explanations(plan, explained, with_figures or [None], findings)
     in_line_order(findings)  # a reasons file's, said reading or placing, in its lines' order
+    # the files in the order their figures were read
+    order = list(dict.fromkeys(o.file for known in series.values() for o in known.values()))
     area = unnamed.merged_into(own)
     if area is not None:
         # a file without regions and the rows naming the area: one area, as check reads them
         # (7.4 and 7.6 for the city in two files passed, where check stops)
-        order = list(dict.fromkeys(figure.file for known in series.values()
-                                   for figure in known.values()))  # fmt: skip
         findings += series_merged(series, area, indicators, order)
         renamed(first_rows, area)
         renamed(dashes, area)
@@ -249,14 +250,8 @@ def lint(
     findings += unnamed_rows
     findings += one_region_twice(list(regions), ", ".join(sources))  # (as check says it)
     counts = Counter(region for (region, _), known in series.items() if known)
-    order = list(dict.fromkeys(o.file for known in series.values() for o in known.values()))
-
-    def first_in(region: str) -> Location | None:
-        seen = [o for (place, _), known in series.items() if place == region
-                for o in known.values()]  # fmt: skip
-        return first_read(seen, order)
-
-    findings += thinly_reported(counts, apart_from_regions(plan), ", ".join(sources), first_in)
+    findings += thinly_reported(counts, apart_from_regions(plan), ", ".join(sources),
+                                lambda region: first_figure_in(series, region, order))  # fmt: skip
     findings += across_years_and_regions(
         plan, series, indicators, thresholds, explained.sheet_baselines
     )
@@ -419,11 +414,10 @@ def magnitude_finding(figure: Observation, indicator: Indicator, region: str | N
 def fraction_finding(figure: Observation, indicator: Indicator, region: str | None) -> Problem:
     """A figure of a % indicator that looks like a fraction (`check.fraction_warning`)."""
     # check's correction too (若是 91.1%，请写 91.1): a CI annotation lost it (a trial's)
-    percent = f"{(figure.value.number or 0.0) * 100:.10g}"
     return Problem(Location(figure.file, figure.line), "lint.fraction", "range", "warning",
                    name=indicator.name, region=region_words(region), year=figure.year,
                    value=quoted(figure.value.raw), target=indicator.target.raw,
-                   percent=percent)  # fmt: skip
+                   percent=as_percent(figure.value))  # fmt: skip
 
 
 def range_finding(figure: Observation, indicator: Indicator, region: str | None) -> Problem:
