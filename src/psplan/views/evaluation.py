@@ -10,9 +10,12 @@
    and the chart of progress by domain; in a final report, where the plan prints its previous
    period's completion table (十三五), the indicators both tables share side by side: each
    period's target, result and rating (`previous_table`, from `Assessment.previous`);
-3. 约束性指标和滞后指标分析: one sub-section per binding indicator, then per lagging one: where
-   it stands, then 原因分析 and 下一步措施 as the departments wrote them on the collection sheet
-   (`Result.remarks`), or a placeholder (【待填写】) to fill in — never invented text;
+3. 约束性指标和滞后指标分析: one sub-section per binding indicator, then per lagging one and
+   per one a person must look at: where it stands (a five-year total as the sum to its year,
+   a figure of an earlier year said as such, a relative target with its reference value), then
+   for a lagging one 原因分析 and 下一步措施 as the departments wrote them on the collection
+   sheet (`Result.remarks`), or a placeholder (【待填写】) to fill in — never invented text
+   (one not lagging shows them only where written);
 4. with two named regions or more, 区域均等化: the spread and the region × indicator matrix;
 5. 附表：监测明细: the monitoring tables `check` prints (every result's progress, expected
    value, gap; the trends) and the chart of progress by indicator, to audit each rating;
@@ -71,7 +74,7 @@ from psplan.views.numbers import (
     share_apart,
 )
 from psplan.views.plan import attribute_label
-from psplan.words import say
+from psplan.words import explain, say
 from psplan.words.numerals import chinese_numeral
 
 #: The ratings that count towards 时间过半、任务过半.
@@ -123,6 +126,30 @@ def _counts(rated: Iterable[Rating | None], lang: str) -> str:
 # ------------------------------------------------------------------------------ overview
 
 
+#: At most this many unrated indicators are named in the overview (more are counted).
+_NAMED = 5
+
+
+def _unrated(results: ResultColumns, lang: str, *, named: bool) -> str:
+    """The results not rated: those without data and those a person must look at, by name
+    (a final report that said only "1项无数据或需人工核实" hid which one); counted alone for
+    indicator × region pairs."""
+    unrated = [i for i, code in enumerate(results.ratings) if code is None]
+    kinds = [
+        [results.indicators[i].name for i in unrated if results.statuses[i] == status]
+        for status in ("no_data", "needs_review")
+    ]
+    if not named or sum(map(len, kinds)) != len(unrated):
+        return say("evaluation.overall.unrated", lang, count=len(unrated))
+    parts = [
+        say(f"evaluation.overall.unrated.{status}{'' if len(names) <= _NAMED else '_many'}",
+            lang, count=len(names), names=say("sep.list", lang).join(names))
+        for status, names in zip(("no_data", "needs_review"), kinds, strict=True)
+        if names
+    ]  # fmt: skip
+    return say("evaluation.overall.unrated_named", lang, parts=say("sep.list", lang).join(parts))
+
+
 def overall_paragraphs(report: Assessment, results: ResultColumns, lang: str) -> list[str]:
     """The overview: the counts by word, the binding ones, the judgement of the stage. Of
     the plan's own area; or, with several regions and none the area's (a province's or a
@@ -139,7 +166,7 @@ def overall_paragraphs(report: Assessment, results: ResultColumns, lang: str) ->
                      year=year, rated=len(rated), counts=_counts(rated, lang),
                      indicators=indicators, regions=regions))  # fmt: skip
     if rated and len(rated) < count:
-        first.append(say("evaluation.overall.unrated", lang, count=count - len(rated)))
+        first.append(_unrated(results, lang, named=not several))
     paragraphs = [_sentence(first, lang)]
 
     binding = [i for i, indicator in enumerate(results.indicators) if indicator.is_binding]
@@ -408,15 +435,20 @@ def _baseline(indicator: Indicator, result: Result | None, lang: str) -> Cell:
 def analysed(results: Sequence[Result]) -> list[Result]:
     """The binding results (in the plan's order), then the lagging ones that are not."""
     binding = [r for r in results if r.indicator.is_binding]
-    return binding + [r for r in results if not r.indicator.is_binding and is_lagging(r)]
+    return binding + [
+        r
+        for r in results
+        if not r.indicator.is_binding and (is_lagging(r) or r.verdict.status == "needs_review")
+    ]
 
 
 def standing(result: Result, lang: str, elsewhere: int = 0) -> str:
     """Where an indicator stands: its figure and year, target, gap, progress against the time
     share, its rating and its trend. `elsewhere`: how many other regions reported a figure
     of it (the area's own "no figure" is not the counties' ones)."""
-    indicator, verdict = result.indicator, result.verdict
-    target = _in_unit(indicator, printed(indicator, indicator.target.raw), lang)
+    indicator, verdict, goal = result.indicator, result.verdict, result.goal
+    total = goal is not None and goal.kind == "cumulative"
+    target = _target_in_prose(indicator, lang, total=total) + _reference_in_prose(result, lang)
     if verdict.actual is None:
         key = "evaluation.stand.no_data_here" if elsewhere else "evaluation.stand.no_data"
         return _sentence([say(key, lang, name=indicator.name, target=target,
@@ -424,12 +456,19 @@ def standing(result: Result, lang: str, elsewhere: int = 0) -> str:
     # a bound as reported, as the tables show it: 25%以上 is not 25% (which would not meet ＞25)
     actual = reported_bound(verdict) or _in_unit(indicator, measure(indicator, verdict.actual),
                                                  lang)  # fmt: skip
-    base = _baseline_in_prose(result, lang)
-    key = "evaluation.stand.actual" if base else "evaluation.stand.actual_no_base"
     if isinstance(verdict.actual, str):  # an answer in words (是, 应保尽保): quoted as given
-        key = "evaluation.stand.answer"
+        key, base = "evaluation.stand.answer", ""  # and judged without a baseline
+    elif total:  # the sum to the year (a five-year total starts from 0: no baseline to name)
+        key, base = "evaluation.stand.total", ""
+    else:
+        base = _baseline_in_prose(result, lang)
+        key = "evaluation.stand.actual" if base else "evaluation.stand.actual_no_base"
     clauses = [say(key, lang, name=indicator.name, year=verdict.actual_year, actual=actual,
                    target=target, baseline=base)]  # fmt: skip
+    if result.year is not None and verdict.actual_year not in (None, result.year):
+        # judged on an earlier year's figure (the end year's is missing): said, not implied
+        clauses.append(say("evaluation.stand.earlier", lang, year=result.year,
+                           actual_year=verdict.actual_year))  # fmt: skip
     if verdict.gap is not None and verdict.gap > 0 and verdict.status != "met":
         gap = _in_unit(indicator, computed(indicator, verdict.gap), lang)
         if is_percent(indicator):
@@ -448,6 +487,9 @@ def standing(result: Result, lang: str, elsewhere: int = 0) -> str:
     else:
         clauses.append(say("evaluation.stand.unrated", lang,
                            status=statuses(lang)[verdict.status].label))  # fmt: skip
+        why = [r for r in verdict.reasons if r[0] != "bound_reported"]  # the bound: said above
+        if verdict.status == "needs_review" and why:  # why a person must look
+            clauses.append(explain(why, lang))
     trend = result.trend
     ended = (
         result.goal is not None and result.year is not None and result.year >= result.goal.end_year
@@ -456,6 +498,43 @@ def standing(result: Result, lang: str, elsewhere: int = 0) -> str:
         outlook = say(f"outlook.{'likely' if trend.likely_met else 'unlikely'}", lang)
         clauses.append(say("evaluation.stand.trend", lang, outlook=outlook))
     return _sentence(clauses, lang)
+
+
+#: A target's comparator in a sentence: 目标值为不低于99%, not 目标值为≥99% (a trial's finding).
+_COMPARATORS = (
+    (("≥", ">=", "＞＝", "≧"), "at_least"),
+    (("≤", "<=", "＜＝", "≦"), "at_most"),
+    ((">", "＞"), "above"),
+    (("<", "＜"), "below"),
+)
+
+
+def _target_in_prose(indicator: Indicator, lang: str, *, total: bool = False) -> str:
+    """The target in a sentence: its comparator in words, in the indicator's unit; a
+    five-year total without the table's brackets ([15] is 15万人, said as a total)."""
+    raw = indicator.target.raw.strip()
+    if total:
+        raw = raw.strip("[]［］").strip()
+    for signs, word in _COMPARATORS:
+        sign = next((sign for sign in signs if raw.startswith(sign)), None)
+        if sign is not None and _FIGURE_ALONE.fullmatch(raw[len(sign) :]):
+            figure = _in_unit(indicator, printed(indicator, raw[len(sign) :].strip()), lang)
+            return say(f"evaluation.target.{word}", lang, figure=figure)
+    return _in_unit(indicator, printed(indicator, raw), lang)
+
+
+def _reference_in_prose(result: Result, lang: str) -> str:
+    """The reference value a relative target was judged against (达到全省平均水平: 2025年全省
+    10.85), said beside the target: the verdict rests on it."""
+    for code, args in result.verdict.reasons:
+        if code == "reference_from":
+            value = _in_unit(result.indicator, measure(result.indicator, args["value"]), lang)
+            return say("evaluation.reference_from", lang, value=value, year=args["year"],
+                       region=args["region"])  # fmt: skip
+        if code in ("reference", "reference_given"):
+            value = _in_unit(result.indicator, measure(result.indicator, args["value"]), lang)
+            return say("evaluation.reference", lang, value=value)
+    return ""
 
 
 def _baseline_in_prose(result: Result, lang: str) -> str:
@@ -488,14 +567,18 @@ def analysis_sections(
         # under 三、 a 公文's second level is （一）, not （1） (a new user's trial)
         shown = chinese_numeral(number) if lang == "zh" else str(number)
         title = say("evaluation.item", lang, number=shown, name=result.indicator.name)
+        # a lagging one asks for 原因分析 and 下一步措施 (【待填写】 until they are written);
+        # one on track or met shows what its department wrote, if anything (a final report
+        # asked why 13 indicators at 100 % were completed: a reviewer's trial)
+        asked = is_lagging(result)
+        remarks = [
+            remark(result, key, lang)
+            for key in ("reason", "measure")
+            if asked or (result.remarks.get(key) or "").strip()
+        ]
         sections.append(
-            Section(
-                title,
-                [standing(result, lang, elsewhere.get(result.indicator.id, 0)),
-                 remark(result, "reason", lang),
-                 remark(result, "measure", lang)],
-                level=2,
-            )
+            Section(title, [standing(result, lang, elsewhere.get(result.indicator.id, 0)),
+                            *remarks], level=2)
         )  # fmt: skip
     return sections
 

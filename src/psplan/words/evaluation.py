@@ -124,6 +124,26 @@ WORDS: dict[str, dict[str, str] | str] = {
         "zh": "另有{count}项无数据或需人工核实，不作评价",
         "en": "{count} more have no data or need review and are not rated",
     },
+    "evaluation.overall.unrated_named": {
+        "zh": "另有{parts}，不作评价",
+        "en": "{parts} are not rated",
+    },
+    "evaluation.overall.unrated.no_data": {
+        "zh": "{count}项无数据（{names}）",
+        "en": "{count} without data ({names})",
+    },
+    "evaluation.overall.unrated.no_data_many": {
+        "zh": "{count}项无数据",
+        "en": "{count} without data",
+    },
+    "evaluation.overall.unrated.needs_review_many": {
+        "zh": "{count}项需人工核实",
+        "en": "{count} needing review",
+    },
+    "evaluation.overall.unrated.needs_review": {
+        "zh": "{count}项需人工核实（{names}）",
+        "en": "{count} needing review ({names})",
+    },
     "evaluation.overall.binding": {
         "zh": "其中约束性指标{count}项：{counts}",
         "en": "Of them {count} are binding: {counts}",
@@ -232,6 +252,23 @@ WORDS: dict[str, dict[str, str] | str] = {
     "evaluation.stand.answer": {
         "zh": "{name}{year}年上报为“{actual}”，目标值为{target}{baseline}",
         "en": "{name} was reported as '{actual}' in {year}, against a target of {target}{baseline}",
+    },
+    "evaluation.stand.total": {
+        "zh": "{name}截至{year}年累计{actual}，五年累计目标为{target}",
+        "en": "{name} totalled {actual} by {year}, against a five-year target of {target}",
+    },
+    "evaluation.stand.earlier": {
+        "zh": "{year}年无数据，按{actual_year}年数据评价",
+        "en": "no figure for {year}, so the figure of {actual_year} is judged",
+    },
+    "evaluation.target.at_least": {"zh": "不低于{figure}", "en": "at least {figure}"},
+    "evaluation.target.at_most": {"zh": "不高于{figure}", "en": "at most {figure}"},
+    "evaluation.target.above": {"zh": "高于{figure}", "en": "above {figure}"},
+    "evaluation.target.below": {"zh": "低于{figure}", "en": "below {figure}"},
+    "evaluation.reference": {"zh": "（参照值{value}）", "en": " (reference value {value})"},
+    "evaluation.reference_from": {
+        "zh": "（{year}年{region}为{value}）",
+        "en": " ({region}: {value} in {year})",
     },
     "evaluation.target_unset": {"zh": "待定", "en": "not yet set"},
     "evaluation.stand.no_data": {
