@@ -118,6 +118,12 @@ def random_file(
         twice = list(rng.choice(figures))
         twice[at] = "12345.6"  # another figure for the same region, indicator and year
         rows.append(twice)
+    elif bad == "bound":  # the same number again as a bound (89 and >89): no same figure
+        at = header.index("数值" if "数值" in header else "value")
+        figures = [row for row in rows if row[at].replace(".", "").isdigit()]
+        twice = list(rng.choice(figures))
+        twice[at] = ">" + twice[at]
+        rows.append(twice)
     elif bad == "value":
         row = list(rows[rng.randrange(len(rows))])
         row[header.index("数值" if "数值" in header else "value")] = "9.1.1"
@@ -318,7 +324,7 @@ def test_several_files_are_one_dataset_on_both_paths(tmp_path: Path, seed: int) 
     _assert_same_lint(plan_id, [first, other])
 
 
-@pytest.mark.parametrize("bad", ["unknown", "conflict", "value", "spaced"])
+@pytest.mark.parametrize("bad", ["unknown", "conflict", "value", "spaced", "bound"])
 @pytest.mark.parametrize("seed", range(3))
 def test_bad_files_give_the_same_messages_on_both_paths(
     tmp_path: Path, seed: int, bad: str
@@ -1298,3 +1304,39 @@ def test_a_cell_under_an_empty_header_is_said_on_both_paths(tmp_path: Path) -> N
     for engine in ("rows", "columnar"):
         warnings = psplan.check("ankang", [path], engine=engine).warnings
         assert [str(w.location) for w in warnings if w.code == "skipped-column"] == [f"{path}:3:5"]
+
+
+def test_a_quoted_cell_after_a_space_is_read_as_quoted_on_both_paths(tmp_path: Path) -> None:
+    """`甲县, "学前教育毛入园率", 2024, 90`: a space after the comma, then a quoted cell, as a
+    hand-edited file writes it (generated figures). duckdb read the cell as quoted and the
+    csv module kept the quotes as text (an unknown indicator on one path, a figure on the
+    other: a trial's finding); both read it as the indicator now, on every row."""
+    path = tmp_path / "各县.csv"
+    path.write_text('地区,指标,年份,数值\n甲县, "学前教育毛入园率", 2024, "90.5"\n'
+                    '乙县 ,"学前教育毛入园率" ,2024,91\n', "utf-8")  # fmt: skip
+    plan = psplan.load_plan("hanzhong")
+    assert check_columnar(plan, [path]) is not None
+    _assert_same("hanzhong", [path])
+    checked = psplan.check("hanzhong", [path], engine="rows")
+    assert [(r.region, r.verdict.actual) for r in checked.results if r.observations] == [
+        ("甲县", 90.5),
+        ("乙县", 91.0),
+    ]
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_the_plans_area_asked_for_by_another_of_its_names_is_found(
+    tmp_path: Path, engine: str
+) -> None:
+    """A file names the city 安康市 and `--region 全市` asks for it (or the other way about):
+    the reader reads both as one area, and --region said there was no such region (a
+    trial's finding; generated figures)."""
+    for written, asked in (("安康市", "全市"), ("全市", "安康市"), ("安康市", "安康")):
+        path = tmp_path / "figures.csv"
+        path.write_text(f"地区,指标,年份,数值\n{written},人均平均预期寿命,2023,77\n"
+                        "汉滨区,人均平均预期寿命,2023,76\n", "utf-8")  # fmt: skip
+        checked = psplan.check("ankang", str(path), region=asked, engine=engine)
+        assert checked.regions == [written]
+        assert [r.verdict.actual for r in checked.results if r.observations] == [77.0]
+    with pytest.raises(PsplanError, match="汉中市"):  # another city is no name of this one
+        psplan.check("ankang", str(path), region="汉中市", engine=engine)

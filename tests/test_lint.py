@@ -757,3 +757,22 @@ def test_a_year_no_row_gives_is_missing_between_the_first_and_the_last(
     path.write_text("地区,指标,年份,数值\n甲县,人均预期寿命,2023,77\n乙县,人均预期寿命,2023,76\n",
                     "utf-8")  # fmt: skip
     assert not psplan.lint("hanzhong", path, engine=engine)
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_last_year_given_only_dashes_is_missing(tmp_path: Path, engine: str) -> None:
+    """2024's cells all typed — (a department's sheet for a year not yet in, GENERATED
+    figures): the matrix ended at 2023, the last year with a figure, and lint said nothing
+    of them (a trial's finding); each is missing, at its row."""
+    path = tmp_path / "dashes.csv"
+    path.write_text(
+        "地区,指标,年份,数值\n甲县,人均预期寿命,2023,76\n甲县,人均预期寿命,2024,—\n"
+        "乙县,人均预期寿命,2023,75\n乙县,人均预期寿命,2024,—\n",
+        "utf-8",
+    )
+    found = [(p.location.line, p.words.render("zh")) for p in psplan.lint("hanzhong", path,
+             engine=engine) if p.code == "missing"]  # fmt: skip
+    assert found == [
+        (3, "甲县，人均预期寿命缺少2024年的数据"),
+        (5, "乙县，人均预期寿命缺少2024年的数据"),
+    ]

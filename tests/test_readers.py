@@ -252,6 +252,24 @@ def test_title_line_without_delimiters_above_a_tab_separated_header(tmp_path: Pa
     assert warnings(items) == [f"{path}:1: skipped a row above the header: '公共服务指标监测表'"]
 
 
+def test_a_title_with_commas_above_a_tab_separated_header(tmp_path: Path) -> None:
+    """A title with a comma (and a quoted cell with commas) does not make the file
+    comma-separated: the tabs of every row do."""
+    path = csv_file(
+        tmp_path,
+        "汉中市公共服务指标监测表, 2023年\n指标\t年份\t数值\t备注\n"
+        '九年义务教育巩固率\t2023\t95.7\t"初中,小学,合计"\n学前教育毛入园率\t2023\t91.1\t\n',
+    )
+    items = read(path)
+    assert figures(items) == {
+        ("九年义务教育巩固率", 2023): "95.7",
+        ("学前教育毛入园率", 2023): "91.1",
+    }
+    assert warnings(items) == [
+        f"{path}:1: skipped a row above the header: '汉中市公共服务指标监测表, 2023年'"
+    ]
+
+
 def test_a_year_column_of_dates_reads_each_dates_year(tmp_path: Path) -> None:
     """Excel saves a date cell in a CSV as it shows it (2021/12/31): a year column of dates
     was an error while a header of dates, and a workbook's date cells, read as their year (a

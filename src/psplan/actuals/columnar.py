@@ -399,7 +399,7 @@ def _insert(con: Any, source: str, header: _Header, index: int, delimiter: str) 
     try:
         con.execute(
             f"INSERT INTO raw SELECT {cell(layout.indicator)}, {cell(layout.region)}, "
-            f"{cell(layout.year)}, {cell(layout.value)}, {index}, {blank}, {stray} "
+            f"{cell(layout.year)}, trim({cell(layout.value)}, ' '), {index}, {blank}, {stray} "
             "FROM read_csv(?, delim = ?, quote = '\"', escape = '\"', header = false, "
             "skip = ?, columns = ?, auto_detect = false, strict_mode = true, "
             "null_padding = true, parallel = true, buffer_size = ?)",

@@ -459,7 +459,9 @@ def _csv_rows(
             sample = head[skip:].decode(chosen, errors="replace")
         except (UnicodeError, LookupError):
             sample = ""
-        reader = csv.reader(text, delimiter=_sniff_delimiter(sample))
+        # a space before a quote (`全市, "学前教育毛入园率"`) is no part of the cell: duckdb
+        # reads it so too, and the columnar path must read the file as this reader does
+        reader = csv.reader(text, delimiter=_sniff_delimiter(sample), skipinitialspace=True)
         row_number = 0  # the line a row starts on, as an editor numbers it
         read = 0  # the lines read so far (a quoted cell may hold line breaks)
         max_rows = limits.rows
@@ -587,12 +589,16 @@ class _Source(io.RawIOBase):
 
 
 def _sniff_delimiter(sample: str) -> str:
-    """The delimiter of the first line that has one (a title line above the header may not)."""
-    lines = sample.splitlines()[: HEADER_SCAN + 1]
-    first = next((line for line in lines if any(d in line for d in ",\t;")), "")
-    counts = {d: first.count(d) for d in (",", "\t", ";")}
+    """The one of `,` tab `;` met most often outside quotes in the first lines: each row of
+    a tab-separated file has several tabs, a title above its header a comma at most (the
+    first line with any was taken, and such a file refused: a trial's finding)."""
+    lines = [_QUOTED.sub("", line) for line in sample.splitlines()[: HEADER_SCAN + 1]]
+    counts = {d: sum(line.count(d) for line in lines) for d in (",", "\t", ";")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
+
+
+_QUOTED = re.compile(r'"[^"]*"')
 
 
 def _xlsx_records(
@@ -1483,6 +1489,10 @@ class _RowReader:
                 yield from self.entries(row_number, row, indicator, region)
 
     def value(self, cell: object, row_number: int, column: int) -> Value:
+        if type(cell) is str and (cell[:1] == " " or cell[-1:] == " "):
+            # the spaces around a figure are no part of it (` 4.0 `, and `, "4.0"`: the csv
+            # module keeps the space of `"4.0" ,`); the columnar path trims them too
+            cell = cell.strip(" ")
         cached = self.values.get(cell) if isinstance(cell, str) else None
         if cached is not None:
             return cached

@@ -954,7 +954,8 @@ CREATE TABLE groups AS
 SELECT ri, gk, year, min(rid) AS rid,
        min(number) IS DISTINCT FROM max(number) OR count(number) NOT IN (0, count(*))
        OR min(text) IS DISTINCT FROM max(text) OR count(text) NOT IN (0, count(*))
-       OR bool_or(rt) <> bool_and(rt) AS differ
+       OR bool_or(rt) <> bool_and(rt)
+       OR min(bound) IS DISTINCT FROM max(bound) OR count(bound) NOT IN (0, count(*)) AS differ
 FROM fig WHERE NOT missing GROUP BY ri, gk, year
 """
 

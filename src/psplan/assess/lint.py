@@ -22,7 +22,8 @@ the figures `check` would judge, each finding naming the file, row and rule:
   error, as `check` has it);
 - `missing`: the completeness matrix — every indicator a region gives a row, for every region
   and year from the first to the last the files have within the plan's baseline year and
-  period (a year no row gives among them too), that has none (an
+  period (a year no row gives among them too, and a year given only dashes where any figure
+  is given), that has none (an
   indicator only the plan's own area reports, a city department's, is asked of no county; a
   reference region, 全省, is no region of the matrix, and its figure of an indicator no
   region reports asks none for one: check keeps its rows apart); a year outside
@@ -119,6 +120,7 @@ def lint(
     matrix: dict[str, Indicator] = {}
     regions: dict[str | None, None] = {}
     years: set[int] = set()  # within the plan's baseline year and period
+    dashed_years: set[int] = set()  # the years of cells given as a dash, within them too
     first, last = plan_years(plan)
     outside: dict[int, list] = {}  # a year outside them → [its first figure, how many]
     given: set[tuple[str | None, str, int]] = set()  # cells given a value check refuses
@@ -197,6 +199,8 @@ def lint(
             series.setdefault((row.region, indicator.id), {})
             first_rows.setdefault((row.region, indicator.id), row.file)
             dashes.setdefault((row.region, indicator.id, row.year), (row.file, row.line))
+            if counted and first <= row.year <= last:  # a year of dashes alone is a year
+                dashed_years.add(row.year)  # given: its cells are missing (a trial's 2025 of —)
             continue
         bad = _value_problem(indicator, row)
         if bad is not None:  # what check stops at, at the same row (a cell not missing)
@@ -268,6 +272,8 @@ def lint(
     own_only = {indicator_id for indicator_id in matrix if indicator_id not in of_regions}
     # every year from the first to the last the files give: a year missing from every row
     # (2022's rows dropped) left a five-year total short without a word (a trial's finding)
+    # (and a year only dashes give; none where no figure was given: check's error alone)
+    years |= dashed_years if years else set()
     spanned = list(range(min(years), max(years) + 1)) if years else []
     findings += _missing(series, matrix, [(region, region in own_names) for region in regions],
                          spanned, places, given, dashes, own_only)  # fmt: skip

@@ -162,8 +162,12 @@ WITH given AS (SELECT * FROM series WHERE ri >= 0 AND gk >= 0),
 inds AS (SELECT gk, min(first) AS io FROM given GROUP BY gk),
 regs AS (SELECT ri, min(first) AS ro FROM given GROUP BY ri),
 -- every year from the first to the last given (lint's: a year no row gives is missing too)
-yrs AS (SELECT unnest(range(min(year), max(year) + 1)) AS year FROM obs
-        WHERE year BETWEEN $first AND $last),
+-- (and a year given only dashes: its cells are missing too)
+yrs AS (SELECT unnest(range(min(year), max(year) + 1)) AS year
+        FROM (SELECT year FROM obs UNION ALL
+              SELECT year FROM fig WHERE missing AND ri >= 0 AND gk >= 0)
+        WHERE year BETWEEN $first AND $last
+        AND EXISTS (SELECT 1 FROM obs WHERE year BETWEEN $first AND $last)),
 -- a region is asked for the indicators the regions give, the plan's own area for all (lint's)
 asked AS (SELECT DISTINCT gk FROM given WHERE NOT list_contains($own::INTEGER[], ri)),
 cells AS (SELECT * FROM inds CROSS JOIN regs CROSS JOIN yrs
