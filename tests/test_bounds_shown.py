@@ -64,3 +64,11 @@ def test_a_bound_printed_in_the_previous_plans_table_is_shown_as_printed() -> No
     checked = runner.invoke(app, ["check", "suzhou", "--previous", "-f", "csv"])
     row = _rows(checked.stdout)["基本医疗保险参保率"]
     assert (row["实际值"], row["状态"]) == (">99.9", "已达标")
+    # printed by the plan, not reported; from the plan's table, named as such; its other
+    # targets' comparators as printed, in a raw markdown file too (a reviewer's trial)
+    assert row["说明"] == "规划印为界值“>99.9”"
+    markdown = runner.invoke(app, ["check", "suzhou", "--previous", "-f", "markdown"]).stdout
+    assert "| <9 " in markdown and "&lt;" not in markdown
+    assert markdown.rstrip().endswith(
+        "- 数据来源：规划文本所印“十三五”时期基本公共服务领域主要发展指标完成情况（第76行起）"
+    )

@@ -76,6 +76,8 @@ def _is_provenance(text: object, row: dict) -> bool:
     baseline = row["baseline"]
     if baseline["source"] in ("plan", "none"):
         return (text or "") == baseline["raw"]
+    if baseline["source"] == "zero" and baseline["raw"].strip():  # the plan's [19], from 0
+        return text == f"{baseline['raw'].strip()}（本期累计从0起算）"
     pattern = re.escape(PROVENANCE_ZH[baseline["source"]]).replace(r"\{v\}", "(?P<v>[^（]+)")
     found = re.fullmatch(pattern.replace(r"\{y\}", str(baseline["year"])), str(text or ""))
     if found is None:

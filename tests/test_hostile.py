@@ -302,3 +302,23 @@ def test_one_gb18030_line_in_a_utf8_files_head_is_named_with_its_row(
     gbk = tmp_path / "gbk.csv"  # a GB18030 file is still read as one
     gbk.write_bytes(head.encode("gb18030"))
     assert psplan("check", "national", str(gbk), "--lang", "en").returncode in (0, 1)
+
+
+def test_a_folder_named_as_a_bundled_plan_does_not_hide_the_plan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`psplan check chuzhou --previous` run in a project folder that holds a folder chuzhou
+    (its figures) read the folder as the plan: 这是文件夹，不是文件 (a reviewer's trial). The
+    bundled plan is meant; a folder no plan is named after is still said as one."""
+    from typer.testing import CliRunner
+
+    from psplan.cli import app
+
+    (tmp_path / "chuzhou").mkdir()
+    (tmp_path / "figures").mkdir()
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(app, ["check", "chuzhou", "--previous", "-f", "csv"])
+    assert done.exit_code == 0, done.output
+    assert "95.21" in done.stdout
+    folder = CliRunner().invoke(app, ["show", "figures"])
+    assert folder.exit_code == 2 and "这是文件夹，不是文件" in folder.output

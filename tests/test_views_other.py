@@ -162,7 +162,8 @@ def test_trend_numbers_read_as_the_plan_prints_them() -> None:
     assert shown("compulsory_education_retention", "change") == "+0.2个百分点"
     assert shown("compulsory_education_retention", "trend") == "趋势正常 · 可望完成"
     # a five-year total: the running totals, from 0
-    assert shown("old_community_renovation", "baseline") == "0（累计起点）"
+    # (the plan prints 5.9, the 十三五 total, under 2020: shown beside the 0 the total starts at)
+    assert shown("old_community_renovation", "baseline") == "5.9（本期累计从0起算）"
     assert shown("old_community_renovation", "series") == (
         "2020: 0.0 · 2021: 5.56 · 2022: 10.81 · 2023: 16.18"
     )
@@ -722,3 +723,56 @@ def test_a_change_per_year_is_not_rounded_to_nothing(tmp_path: Path) -> None:
     assert result.trend is not None and result.trend.linear_change == 0.5
     assert str(row[table.column("change")]) == "+0.5"
     assert str(row[table.column("expected")]) == "5"  # (the plan's whole numbers elsewhere)
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_five_year_totals_baseline_shows_what_the_plan_prints_beside_its_zero(
+    tmp_path: Path, engine: str
+) -> None:
+    """宿州 prints 参加各类补贴性职业技能培训人数 with baseline [19] (the 十三五 total) and
+    target [15]: the total is judged from 0, and the cell said 0（累计起点） alone, where a
+    reviewer looked for the plan's [19] (generated figures). An indicator the plan prints no
+    baseline for keeps 0（累计起点）."""
+    path = tmp_path / "figures.csv"
+    path.write_text("地区,指标,年份,数值\n全市,参加各类补贴性职业技能培训人数,2021,3.2\n"
+                    "全市,参加各类补贴性职业技能培训人数,2022,3.1\n", "utf-8")  # fmt: skip
+    import psplan
+    from psplan.formats import csv as csv_format
+    from psplan.views.assessment import assessment_view
+
+    checked = psplan.check("suzhou", str(path), engine=engine)
+    text = csv_format.render(assessment_view(checked, "zh"))
+    rows = list(csv.DictReader(io.StringIO(text[text.index("领域,") :])))
+    row = next(r for r in rows if r["指标"] == "参加各类补贴性职业技能培训人数")
+    assert row["基期值"] == "[19]（本期累计从0起算）"
+    english = csv_format.render(assessment_view(checked, "en"))
+    assert "[19] (this period's total starts at 0)" in english
+    judged = next(r for r in checked.results if r.indicator.id == "subsidized_skills_training")
+    assert (judged.verdict.baseline.value, judged.verdict.baseline.source) == (0.0, "zero")
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_nothing_is_projected_for_a_result_judged_at_the_end(tmp_path: Path, engine: str) -> None:
+    """A 终期评估's trend annex showed a 期末预测 for 2025 beside a 2025 figure given as a
+    bound, or none (a reviewer's trial; generated figures): judged at the end, the end
+    figure is the result, and the cell is empty; judged before it, it is projected."""
+    import psplan
+    from psplan.formats import markdown
+    from psplan.views.assessment import assessment_view
+
+    path = tmp_path / "figures.csv"
+    path.write_text("地区,指标,年份,数值\n"
+                    + "".join(f"甲县,人均预期寿命,{year},{value}\n"
+                              for year, value in ((2021, 77.1), (2022, 77.3), (2023, 77.5)))
+                    + "乙县,人均预期寿命,2021,76\n乙县,人均预期寿命,2022,76.4\n"
+                    "乙县,人均预期寿命,2025,>78\n", "utf-8")  # fmt: skip
+
+    def trends(year: int) -> str:
+        """The trend table's markdown (a column no row fills is left out)."""
+        checked = psplan.check("hanzhong", str(path), year=year, engine=engine)
+        text = markdown.render(assessment_view(checked, "zh"))
+        return text[text.index("## 趋势") :]
+
+    assert "甲县" in trends(2025) and "乙县" in trends(2025)
+    assert "期末预测" not in trends(2025)
+    assert "期末预测" in trends(2023) and "77.9" in trends(2023)  # 77.5 + 0.2 × 2

@@ -1824,11 +1824,19 @@ def check_previous(plan: Plan) -> Report:
         value = _previous_value(row)
         year = row.actual_year or previous.period.end
         observed = (Observation(year, value),) if value else ()
-        verdict = judge(goal, observed, previous.period.end)
+        verdict = _printed(judge(goal, observed, previous.period.end))
         results.append(
             Result(_as_indicator(row), verdict, None, goal, observed, previous.period.end)
         )
     return Report(plan, previous.period.end, results, "previous_plan")
+
+
+def _printed(verdict: Verdict) -> Verdict:
+    """A completion table's bound (>99.9) is what the plan prints, not what was reported."""
+    reasons = verdict.reasons
+    if reasons and reasons[0][0] == "bound_reported":
+        return verdict._replace(reasons=(("bound_printed", reasons[0][1]), *reasons[1:]))
+    return verdict
 
 
 def _previous_value(row: PreviousIndicator) -> Value | None:
@@ -1860,4 +1868,5 @@ def _as_indicator(row: PreviousIndicator) -> Indicator:
         kind=row.effective_kind,
         direction=row.direction,
         notes=row.notes,
+        notes_zh=row.notes_zh,  # (a Chinese report printed the English ones: a trial's finding)
     )

@@ -416,11 +416,16 @@ def _judge_bound(
     )  # fmt: skip
 
 
+#: The reasons that say a figure is a bound, first of a verdict's: reported so, or printed so
+#: in the plan's completion table of the period before (`check.check_previous`).
+BOUND_NOTES = frozenset({"bound_reported", "bound_printed"})
+
+
 def reported_bound(verdict: Verdict) -> str | None:
     """The bound a verdict's figure was reported as (`95%以上`, `>99.9`), as written; None
     for an exact figure. Shown as the actual: the number alone reads as the figure."""
     reasons = verdict.reasons
-    if reasons and reasons[0][0] == "bound_reported":
+    if reasons and reasons[0][0] in BOUND_NOTES:
         return str(reasons[0][1]["text"])
     return None
 

@@ -81,8 +81,13 @@ def terminal(text: object) -> Any:
 # ------------------------------------------------------------------------------- markdown
 
 
+#: Where raw HTML starts in markdown (CommonMark: a tag name, `</`, `<!`, `<?`): a `<` before
+#: anything else reads as itself (`<9`, a target the plan prints, was written `&lt;9`).
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+
+
 def _markdown_syntax(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+    return _TAG_START.sub("&lt;", text.replace("\\", "\\\\").replace("|", "\\|"))
 
 
 def markdown_cell(cell: object) -> str:
@@ -95,7 +100,7 @@ def markdown_cell(cell: object) -> str:
 
 def markdown_line(text: str) -> str:
     """A heading or list item: one line, no raw HTML."""
-    return flat(text.replace("<", "&lt;"))
+    return flat(_TAG_START.sub("&lt;", text))
 
 
 # ------------------------------------------------------------------------------------ HTML

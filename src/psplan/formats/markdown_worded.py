@@ -50,7 +50,10 @@ def cell_bits(cell: object) -> int:
 def _escaped_sql(text: str) -> str:
     """SQL of `markdown_cell` of printable text on one line (what duckdb words: the
     catalogue's words and numbers)."""
-    return f"replace(replace(replace({text}, '\\', '\\\\'), '|', '\\|'), '<', '&lt;')"
+    return (
+        f"regexp_replace(replace(replace({text}, '\\', '\\\\'), '|', '\\|'),"
+        " '<([A-Za-z/!?])', '&lt;\\1', 'g')"
+    )
 
 
 def _text_bits(text: str) -> str:

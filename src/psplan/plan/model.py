@@ -246,6 +246,7 @@ class PreviousIndicator(Strict):
     kind: Kind | None = None
     direction: Direction | None = None
     notes: list[str] = Field(default_factory=list)
+    notes_zh: list[str] = Field(default_factory=list)  # as an indicator's
     source: Source | None = None
 
     @property

@@ -56,14 +56,17 @@ def bundled_plans() -> dict[str, Path]:
 
 
 def resolve_plan(name_or_path: str | Path) -> Path:
-    """A path as given if it exists or looks like a path; else the bundled plan of that name."""
+    """A path as given if it is a file or looks like a path; else the bundled plan of that
+    name; else the path, if something else is there (a folder: said as one)."""
     text = str(name_or_path)
     path = Path(text)
-    if "/" in text or "\\" in text or path.suffix in (".yaml", ".yml") or _exists(path):
+    if "/" in text or "\\" in text or path.suffix in (".yaml", ".yml") or _exists(path, file=True):
         return path
     plans = bundled_plans()
-    if text in plans:
+    if text in plans:  # (`psplan check chuzhou` run beside a folder chuzhou: a trial's finding)
         return plans[text]
+    if _exists(path):
+        return path
     none = Message("common.none")
     known = Shown(", ".join(plans) or none.render("en"), "、".join(plans) or none.render("zh"))
     meant = _meant_plan(text, plans)
@@ -95,10 +98,11 @@ def _meant_plan(text: str, plans: Mapping[str, Path]) -> str | None:
     return best[0][0]
 
 
-def _exists(path: Path) -> bool:
-    """Whether something is at `path` (a name too long to be a file is not one)."""
+def _exists(path: Path, *, file: bool = False) -> bool:
+    """Whether something (with `file`, a file) is at `path` (a name too long to be a file
+    is not one)."""
     try:
-        return path.exists()
+        return path.is_file() if file else path.exists()
     except (OSError, ValueError):
         return False
 

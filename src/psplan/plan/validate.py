@@ -252,19 +252,27 @@ def _row_checks(document: YamlDocument, problem: Any) -> None:
             except PsplanError as exc:
                 problem(("commitments", index, "target"), exc.words, "bad-target")
 
-    # A row's Chinese notes: one for each note, in its place.
-    for key in ("indicators", "commitments"):
-        for index, row in _rows(document, key):
-            notes, chinese = row.get("notes") or [], row.get("notes_zh") or []
-            if (
-                isinstance(notes, list)
-                and isinstance(chinese, list)
-                and chinese
-                and (len(chinese) != len(notes))
-            ):
-                words = Message("validate.notes_zh_count", id=quoted(str(row.get("id"))),
-                                notes=len(notes), notes_zh=len(chinese))  # fmt: skip
-                problem((key, index, "notes_zh"), words, "notes-zh")
+    # A row's Chinese notes: one for each note, in its place (the previous plan's rows too).
+    previous = document.data.get("previous_plan")
+    previous_rows = previous.get("indicators") if isinstance(previous, dict) else None
+    noted: list[tuple[tuple[Any, ...], dict[str, Any]]] = [
+        ((key, index), row) for key in ("indicators", "commitments")
+        for index, row in _rows(document, key)
+    ]  # fmt: skip
+    if isinstance(previous_rows, list):
+        noted += [(("previous_plan", "indicators", index), row)
+                  for index, row in enumerate(previous_rows) if isinstance(row, dict)]  # fmt: skip
+    for where, row in noted:
+        notes, chinese = row.get("notes") or [], row.get("notes_zh") or []
+        if (
+            isinstance(notes, list)
+            and isinstance(chinese, list)
+            and chinese
+            and (len(chinese) != len(notes))
+        ):
+            words = Message("validate.notes_zh_count", id=quoted(str(row.get("id"))),
+                            notes=len(notes), notes_zh=len(chinese))  # fmt: skip
+            problem((*where, "notes_zh"), words, "notes-zh")
 
     # A domain's lead names a domain of the plan, once.
     led: dict[str, int] = {}

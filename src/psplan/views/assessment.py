@@ -115,9 +115,20 @@ def baseline_text(result: Result, lang: str) -> str:
     baseline = result.verdict.baseline
     if baseline.source in ("plan", "none"):
         return result.indicator.baseline.raw
+    if baseline.source == "zero":
+        return zero_baseline(result.indicator, lang)
     value = measure(result.indicator, baseline.value)
     return say(f"baseline.{baseline.source}", lang, value="" if value is None else str(value),
                year=baseline.year)  # fmt: skip
+
+
+def zero_baseline(indicator: Indicator, lang: str) -> str:
+    """A five-year total's baseline: 0, with what the plan prints beside it where it prints
+    one ([19], the previous period's total, which a reviewer looked for in vain)."""
+    printed_baseline = indicator.baseline.raw.strip()
+    if printed_baseline:
+        return say("baseline.zero_printed", lang, printed=printed_baseline)
+    return say("baseline.zero", lang)
 
 
 def baseline_cell(result: Result, lang: str) -> Figure | str:
@@ -135,9 +146,24 @@ def trend_text(result: Result, lang: str) -> str:
     trend = result.trend
     if trend is None or trend.category is None:
         return ""
+    return _trend_words(trend.category, None if judged_at_end(result) else trend.likely_met, lang)
+
+
+def judged_at_end(result: Result) -> bool:
+    """Whether a result is judged in (or after) its goal's end year: its outlook is then
+    its verdict, and nothing is left to project."""
     goal, year = result.goal, result.year
-    ended = goal is not None and year is not None and year >= goal.end_year
-    return _trend_words(trend.category, None if ended else trend.likely_met, lang)
+    return goal is not None and year is not None and year >= goal.end_year
+
+
+def projected_cell(result: Result, values: Iterable[float]) -> Figure | str | None:
+    """The end-year value at the observed pace, from the series' `values`; none where the
+    result is judged at the end: the end figure is then the result (a 终期评估's annex
+    showed a 期末预测 beside a bound or a missing 2025 figure: a reviewer's trial)."""
+    trend = result.trend
+    if trend is None or judged_at_end(result):
+        return None
+    return estimate(result.indicator, trend.projected, values)
 
 
 @functools.lru_cache(maxsize=64)
@@ -616,7 +642,7 @@ def trends_table(report: Assessment, lang: str, with_regions: bool) -> Table:
             "needed_growth": growth(trend.needed_growth),
             "ratio": ratio(trend.ratio),
             "category": trend_text(result, lang),
-            "projected": estimate(result.indicator, trend.projected, values),
+            "projected": projected_cell(result, values),
             "disagreement": explain_disagreement(result, lang),
         }
         return tuple(cells[k] for k in keys)
@@ -688,9 +714,15 @@ def _count_header(several_regions: bool, lang: str) -> dict[str, str]:
     return {"count": label("results", lang)} if several_regions else {}
 
 
-def domains_table(domains: list[DomainProgress], lang: str, several_regions: bool = False) -> Table:
+def domains_table(
+    domains: list[DomainProgress], lang: str, several_regions: bool = False, ended: bool = False
+) -> Table:
+    """Each domain's progress; `ended`: judged at the end of the period, when nothing is
+    behind, only not met (a 终期评估's table said 滞后或未达标: a reviewer's trial)."""
     keys = ("domain", "count", "judged", "progress", "share", "lagging")
     headers = {"progress": label("mean_progress", lang), **_count_header(several_regions, lang)}
+    if ended:
+        headers["lagging"] = say("status.not_met", lang)
     columns = tuple(_column(k, lang, headers.get(k)) for k in keys)
     rows: list[tuple[Cell, ...]] = [
         (d.domain, count(d.results), count(d.judged), share(d.progress), share(d.share),
@@ -881,7 +913,8 @@ def assessment_view(report: Assessment, lang: str = "zh") -> View:
     def tables() -> list[Table]:
         """Made when a format reads them (the JSON format never does)."""
         lagging = cast(list, _Picked(report.results, report.failing_rows()))
-        made = [counts_table(report, lang), domains_table(domains(), lang, len(regions) > 1)]
+        made = [counts_table(report, lang),
+                domains_table(domains(), lang, len(regions) > 1, report.at_period_end)]  # fmt: skip
         if many_regions(report):  # a province's or a country's counties: the summaries
             made += summary_tables(report, lang)  # first, before every lagging result
         # in the end year nothing is behind, only not met (a 终期评估's sheet said 滞后)
@@ -901,7 +934,11 @@ def assessment_view(report: Assessment, lang: str = "zh") -> View:
         return made
 
     notes = [say("assessment.domains_note", lang)]
-    if report.source:
+    previous = report.plan.previous_plan
+    if report.source == PREVIOUS and previous is not None:  # not the key `previous_plan`
+        line = previous.source.line if previous.source else "—"
+        notes.append(say("assessment.source.previous", lang, table=previous.name, line=line))
+    elif report.source:
         notes.append(say("assessment.source", lang, source=report.source))
     return View(
         "assessment",

@@ -49,7 +49,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from psplan.assess.assessment import Assessment, Result
 from psplan.assess.columns import ResultColumns
-from psplan.assess.evaluate import STATUSES, reported_bound, time_share
+from psplan.assess.evaluate import BOUND_NOTES, STATUSES, reported_bound, time_share
 from psplan.assess.rating import AHEAD_MARGIN, RATINGS, Rating
 from psplan.plan.model import Indicator
 from psplan.views.assessment import (
@@ -60,6 +60,7 @@ from psplan.views.assessment import (
     domain_progress,
     domains_chart,
     domains_table,
+    plan_note_lines,
     ratings,
     statuses,
 )
@@ -337,6 +338,30 @@ def indicators_table(report: Assessment, results: Sequence[Result], lang: str) -
                  group="domain")  # fmt: skip
 
 
+def totals_said(results: Sequence[Result], lang: str) -> list[str]:
+    """The sum each five-year total is judged by, to its year: the main table lists its
+    figures year by year, and a reviewer found the total nowhere (a trial's finding)."""
+    items = []
+    for result in results:
+        verdict, goal, indicator = result.verdict, result.goal, result.indicator
+        if (
+            goal is None
+            or goal.kind != "cumulative"
+            or not isinstance(verdict.actual, float)
+            or verdict.actual_year is None
+            or verdict.status in ("needs_review", "no_data")  # (a total of bounds: none)
+        ):
+            continue
+        actual = _in_unit(indicator, measure(indicator, verdict.actual), lang)
+        items.append(say("evaluation.totals.item", lang, name=indicator.name,
+                         start=goal.start_year, year=verdict.actual_year, actual=actual,
+                         target=_target_in_prose(indicator, lang, total=True)))  # fmt: skip
+    if not items:
+        return []
+    return [_sentence([say("evaluation.totals", lang, items=say("sep.list", lang).join(items))],
+                      lang)]  # fmt: skip
+
+
 def period_name(start: int, end: int, lang: str) -> str:
     """A five-year plan's period as people name it: “十三五” (13th FYP) for 2016–2020, else
     its years."""
@@ -376,8 +401,13 @@ def previous_table(report: Assessment, lang: str) -> tuple[Table, Section] | Non
         Column("rating", say("evaluation.previous.rating", lang, period=now)),
     )
     rows: list[tuple[Cell, ...]] = []
+    # the completion table's own notes under its rows: its 2020 result 95.21 beside this
+    # plan's baseline 95 read as a slip without the note that says both are printed so
+    notes: dict[int, list[str]] = {}
     for old, new in shared:
         indicator = new.indicator
+        if old.indicator.notes:
+            notes[len(rows)] = plan_note_lines(old.indicator, lang)
         rows.append(
             (
                 Text(indicator.name, "bold") if indicator.is_binding else indicator.name,
@@ -393,7 +423,8 @@ def previous_table(report: Assessment, lang: str) -> tuple[Table, Section] | Non
         )
     intro = _sentence([say("evaluation.previous.intro", lang, previous=was, total=total,
                            shared=len(shared), year=previous.year)], lang)  # fmt: skip
-    table = Table("previous", say("evaluation.table.previous", lang), columns, rows)
+    table = Table("previous", say("evaluation.table.previous", lang), columns, rows,
+                  notes=notes, noted=True)  # fmt: skip
     title = say("evaluation.section.previous", lang, previous=was)
     return table, Section(title, [intro], tables=[table.key], level=2)
 
@@ -487,7 +518,7 @@ def standing(result: Result, lang: str, elsewhere: int = 0) -> str:
     else:
         clauses.append(say("evaluation.stand.unrated", lang,
                            status=statuses(lang)[verdict.status].label))  # fmt: skip
-        why = [r for r in verdict.reasons if r[0] != "bound_reported"]  # the bound: said above
+        why = [r for r in verdict.reasons if r[0] not in BOUND_NOTES]  # the bound: said above
         if verdict.status == "needs_review" and why:  # why a person must look
             clauses.append(explain(why, lang))
     trend = result.trend
@@ -618,7 +649,9 @@ def appendix(report: Assessment, results: ResultColumns, lang: str) -> list[str]
     if report.stage == "mid":
         lines.append(_sentence([say("evaluation.rule.mid", lang)], lang))
     lines.append(_sentence([say("evaluation.rule.trend", lang)], lang))
-    lines.append(_sentence([say("evaluation.rule.docs", lang)], lang))
+    from psplan import __version__  # (the rules of the version that judged: a reader may ask)
+
+    lines.append(_sentence([say("evaluation.rule.docs", lang, version=__version__)], lang))
     return lines
 
 
@@ -673,7 +706,9 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
         ),
         Section(
             say("evaluation.section.indicators", lang),
-            [] if rows else [_sentence([say("evaluation.indicators.regions", lang)], lang)],
+            totals_said(own, lang)
+            if rows
+            else [_sentence([say("evaluation.indicators.regions", lang)], lang)],
             tables=[main.key, "domains"],  # the averages with their counts (有进度数据…)
             charts=["domains"],
         ),
@@ -718,8 +753,8 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
     if len(overview) != len(report.results):  # progress by domain of the area the report is
         domains = domain_progress(report.with_results(own))
         charts = [c for c in charts if c.key != "domains"] + [domains_chart(domains, lang)]
-        monitoring.tables = [domains_table(domains, lang) if t.key == "domains" else t
-                             for t in monitoring.tables]  # fmt: skip
+        area = domains_table(domains, lang, ended=report.at_period_end)
+        monitoring.tables = [area if t.key == "domains" else t for t in monitoring.tables]
     title = say(f"evaluation.title.{report.stage}", lang, plan=report.plan.name, year=report.year)
     if len(regions) == 1 and regions[0] not in report.own_area:
         # one county's figures (勉县's file, or --region 勉县) read as the city's report: its

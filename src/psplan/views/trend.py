@@ -27,10 +27,10 @@ from psplan.plan.model import Indicator, Plan
 from psplan.views.assessment import (
     Each,
     baseline_cell,
-    estimate,
     estimate_places,
     expected_cell,
     lazy_rows,
+    projected_cell,
     rounded,
     series_text,
     statuses,
@@ -135,7 +135,7 @@ def _row(result: Result, year: int, lang: str) -> tuple[Cell, ...]:
         growth(rounded(trend.needed_growth, GROWTH_PLACES)),
         ratio(rounded(trend.ratio, RATIO_PLACES)),
         trend_text(result, lang) or None,
-        estimate(indicator, trend.projected, points),
+        projected_cell(result, points),
         _note(result, lang),
     )
 

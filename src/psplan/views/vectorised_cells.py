@@ -19,7 +19,7 @@ path's, byte for byte.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from psplan.assess.rating import AHEAD_MARGIN
 from psplan.assess.vectorised import RATINGS, STATUSES, py_round, round6
@@ -28,6 +28,9 @@ from psplan.assess.vectorised_trends import CATEGORIES
 from psplan.views.model import SqlRows
 from psplan.views.numbers import COMPUTED_PLACES, MAX_DECIMALS, is_percent, plan_precision
 from psplan.words import say
+
+if TYPE_CHECKING:
+    from psplan.plan.model import Indicator
 
 
 def results_rows(
@@ -59,7 +62,7 @@ def results_rows(
         "attribute": ("goal", [attribute_label(i, lang) for i in indicators], None),
         "unit": ("goal", [i.unit or "" for i in indicators], None),
         # the plan's own (a number where it prints one) where the source is the plan
-        "baseline": ("text", _baseline(lang),
+        "baseline": ("text", _baseline(lang, indicators),
                      [printed(i, i.baseline.raw) for i in indicators]),
         "target": ("goal", [printed(i, i.target.raw) for i in indicators], None),
         "actual": ("figure", "actual_text", None),
@@ -216,15 +219,18 @@ def _share_apart() -> str:
     )
 
 
-def _baseline(lang: str) -> str:
+def _baseline(lang: str, indicators: Sequence[Indicator]) -> str:
     """`assessment.baseline_text`: where the baseline came from (NULL: the plan's, as it
-    prints it)."""
+    prints it); a five-year total's 0 with the plan's printed baseline, by goal."""
+    from psplan.views.assessment import zero_baseline
+
     cases = " ".join(
         f"WHEN '{source}' THEN"
         f" {words_sql(f'baseline.{source}', lang, _as_is, value='bv_text', year='byr')}"
-        for source in ("sheet", "reported", "first_reported", "zero")
+        for source in ("sheet", "reported", "first_reported")
     )
-    return f"(CASE source {cases} END)"
+    zero = by_goal([zero_baseline(indicator, lang) for indicator in indicators])
+    return f"(CASE source {cases} WHEN 'zero' THEN {zero} END)"
 
 
 def _as_is(text: str) -> str:
@@ -322,7 +328,9 @@ def trends_rows(
         "needed_growth": ("figure", _growth("needed"), None),
         "ratio": ("figure", _ratio("ratio"), None),
         "category": ("text", _trend(lang), None),
-        "projected": ("figure", "projected_text", None),
+        # none judged at the end (`assessment.projected_cell`)
+        "projected": ("figure", "CASE WHEN $year >= end_year THEN '' ELSE projected_text END",
+                      None),
         "disagreement": ("text", f"(CASE WHEN NOT {views_agree()} THEN {disagree} ELSE '' END)",
                          None),
     }  # fmt: skip

@@ -42,6 +42,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "; {year} is outside the plan period (--allow-outside-period)",
     },
     "assessment.source": {"zh": "数据来源：{source}", "en": "Figures from: {source}"},
+    "assessment.source.previous": {
+        "zh": "数据来源：规划文本所印{table}（第{line}行起）",
+        "en": "Figures from: the plan's printed table {table} (from line {line})",
+    },
     # the tables
     "assessment.counts": {"zh": "总体情况", "en": "Summary"},
     "assessment.lagging": {"zh": "滞后约束性指标", "en": "Binding behind"},

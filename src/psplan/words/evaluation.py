@@ -97,12 +97,12 @@ WORDS: dict[str, dict[str, str] | str] = {
     # the overview
     "evaluation.count": {"zh": "{label}{count}项", "en": "{label} {count}"},
     "evaluation.overall.head": {
-        "zh": "{plan}共有主要指标{count}项，{year}年作出评价的{rated}项：{counts}",
+        "zh": "{plan}共有主要指标{count}项，{year}年对其中{rated}项作出评价：{counts}",
         "en": "{plan} has {count} main indicators; {rated} are rated in {year}: {counts}",
     },
     "evaluation.overall.head_regions": {
         "zh": "{plan}共有主要指标{indicators}项，{regions}个地区共{count}项（指标×地区），"
-        "{year}年作出评价的{rated}项：{counts}",
+        "{year}年对其中{rated}项作出评价：{counts}",
         "en": "{plan} has {indicators} main indicators in {regions} regions, {count} indicator × "
         "region pairs; {rated} are rated in {year}: {counts}",
     },
@@ -257,6 +257,15 @@ WORDS: dict[str, dict[str, str] | str] = {
         "zh": "{name}截至{year}年累计{actual}，五年累计目标为{target}",
         "en": "{name} totalled {actual} by {year}, against a five-year target of {target}",
     },
+    "evaluation.totals": {
+        "zh": "五年累计指标在表中逐年列出当年数，按累计数评价：{items}",
+        "en": "A five-year total is listed year by year in the table and judged by its sum: "
+        "{items}",
+    },
+    "evaluation.totals.item": {
+        "zh": "{name}{start}—{year}年累计{actual}（五年累计目标{target}）",
+        "en": "{name}, {actual} in {start}–{year} (five-year target {target})",
+    },
     "evaluation.stand.earlier": {
         "zh": "{year}年无数据，按{actual_year}年数据评价",
         "en": "no figure for {year}, so the figure of {actual_year} is judged",
@@ -366,7 +375,9 @@ WORDS: dict[str, dict[str, str] | str] = {
         "missed",
     },
     "evaluation.rule.docs": {
-        "zh": "上述规则的详细说明和算例见 psplan 文档 docs/assessment.md",
-        "en": "The rules in full, with worked examples: psplan's docs/assessment.md",
+        "zh": "上述规则的详细说明和算例见 psplan {version} 随附的判断规则文档"
+        "（docs/assessment.md）",
+        "en": "The rules in full, with worked examples: the rules document that comes with "
+        "psplan {version} (docs/assessment.md)",
     },
 }

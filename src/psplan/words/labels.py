@@ -38,6 +38,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{value} (first reported, {year})",
     },
     "baseline.zero": {"zh": "0（累计起点）", "en": "0 (totals start at 0)"},
+    "baseline.zero_printed": {
+        "zh": "{printed}（本期累计从0起算）",
+        "en": "{printed} (this period's total starts at 0)",
+    },
     # the unit of a difference of a % indicator (a gap, a change per year): 0.3个百分点
     "unit.points": {"zh": "个百分点", "en": " pp"},
     # punctuation that differs between the languages

@@ -97,6 +97,8 @@ WORDS: dict[str, dict[str, str]] = {
         "the unit before it is judged",
     },
     "bound_reported": {"zh": "上报为界值“{text}”", "en": "reported as a bound, {text!r}"},
+    # the previous plan's completion table printing its result as a bound (>99.9)
+    "bound_printed": {"zh": "规划印为界值“{text}”", "en": "printed as a bound, {text!r}"},
     "bound_undecided": {
         "zh": "界值“{text}”无法判断是否满足 {op}{target:g}，请上报确数",
         "en": "the bound {text!r} does not tell whether {op} {target:g} is met; report the figure",
