@@ -1861,6 +1861,34 @@ def test_a_unit_column_naming_another_unit_is_checks_error(tmp_path: Path, engin
 
 
 @pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_unit_column_psplan_cannot_convert_is_said_where_it_differs(
+    tmp_path: Path, engine: str
+) -> None:
+    """城市低保平均保障标准 is printed in 元/人年; a 民政 sheet wrote its standard per month,
+    760 元/人·月, and it was judged as 760 元/人年 (not met, 1 % progress) without a word (a
+    trial's finding; generated figures). psplan cannot convert such a unit: the figure is read
+    in the plan's, with a warning at the 单位 cell, once, by check and lint alike; the plan's
+    unit spelled with other joins (元/（人·年）) is the same unit."""
+    name = "城市低保平均保障标准"
+    path = csv_file(tmp_path, f"地区,指标,单位,年份,数值\n全市,{name},元/人·月,2024,730\n"
+                              f"全市,{name},元/人·月,2025,760\n")  # fmt: skip
+    said = (f"单位列写的是 元/人·月，与{name}的计量单位 元/人年 不同，psplan 无法换算："
+            "数值按 元/人年 读取，请核实")  # fmt: skip
+    env = {"PSPLAN_ENGINE": engine}
+    checked = runner.invoke(app, ["check", "hanzhong", str(path), "-f", "csv"], env=env)
+    assert checked.exit_code in (0, 1), checked.output
+    assert checked.stderr.splitlines() == [f"psplan: warning: {path}:2:3: {said}"]
+    linted = runner.invoke(app, ["lint", "hanzhong", str(path), "-f", "json"], env=env)
+    found = json.loads(linted.stdout)["problems"]
+    assert [(p["message"], p["line"], p["column"], p["level"]) for p in found] == [
+        (said, 2, 3, "warning")
+    ]
+    path.write_text(path.read_text("utf-8").replace("元/人·月", "元/（人·年）"), "utf-8")
+    checked = runner.invoke(app, ["check", "hanzhong", str(path), "-f", "csv"], env=env)
+    assert "单位" not in checked.stderr
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
 def test_a_unit_in_the_figures_header_is_their_unit(tmp_path: Path, engine: str) -> None:
     """数值（%） and 2021年(人) headers: 数值（%） stopped at 无法识别表格结构, and a year
     header's unit was dropped (11,000 人 judged as 11,000 万人, met: a trial's finding). A

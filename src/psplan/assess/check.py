@@ -24,7 +24,13 @@ from psplan.actuals.read import (
     region_name,
     summarise_skipped,
 )
-from psplan.actuals.units import TRAILING_BRACKETS, known_unit, same_unit, trailing_unit
+from psplan.actuals.units import (
+    TRAILING_BRACKETS,
+    canonical_unit,
+    known_unit,
+    same_unit,
+    trailing_unit,
+)
 from psplan.actuals.values import Value, in_scientific_notation, parse_value, written_out
 from psplan.assess.areas import (
     OWN_AREA_WORDS,
@@ -120,11 +126,31 @@ def unit_cell_problem(indicator: Indicator, row: ActualRow) -> Problem | None:
     cell, not at the figure's."""
     written = known_unit(row.unit) if row.unit else None
     unit = known_unit((indicator.unit or "").strip())
-    if written is None or unit is None or same_unit(written, unit, indicator.name):
+    where = Location(row.file, row.line, row.unit_column)
+    if written is not None and unit is not None:
+        if same_unit(written, unit, indicator.name):
+            return None
+        return Problem(where, "check.unit_cell_mismatch", "bad-value", unit=written,
+                       name=indicator.name, indicator_unit=indicator.unit)  # fmt: skip
+    # a unit psplan cannot convert on either side (元/人·月 for 元/人年): compared as written,
+    # but for the joins of a compound unit (元/（人·年）); another is a warning, never silence
+    # (a 低保 standard per month was read as per year without a word: a trial's finding)
+    if not (row.unit or "").strip() or not (indicator.unit or "").strip():
         return None
-    return Problem(Location(row.file, row.line, row.unit_column), "check.unit_cell_mismatch",
-                   "bad-value", unit=written, name=indicator.name,
-                   indicator_unit=indicator.unit)  # fmt: skip
+    if same_unit(row.unit, indicator.unit, indicator.name) or _joined(row.unit) == _joined(
+        indicator.unit
+    ):
+        return None
+    return Problem(where, "check.unit_cell_unknown", "unit", "warning", unit=row.unit.strip(),
+                   name=indicator.name, indicator_unit=indicator.unit)  # fmt: skip
+
+
+#: What joins the parts of a compound unit, left out where two spellings are compared.
+_JOINS = re.compile(r"[/／·・•()（）\s每]")
+
+
+def _joined(unit: str | None) -> str:
+    return _JOINS.sub("", canonical_unit(unit) or "")
 
 
 class AmbiguousName(PsplanError):
@@ -569,10 +595,12 @@ def collect(
             mismatch = unit_cell_problem(indicator, row)
             if mismatch is not None:
                 said = (indicator.id, row.unit)
+                warned = mismatch.level == "warning"  # (read in the plan's unit, and said)
                 if said not in units_said:
                     units_said.add(said)
-                    problems.append(mismatch)
-                continue
+                    (collected.warnings if warned else problems).append(mismatch)
+                if not warned:
+                    continue
         if value.number is None or value.unit is not None or value.running_total:
             # Only unusual values need the full check (plain numbers are the common case).
             problem = _value_problem(indicator, row)

@@ -185,7 +185,8 @@ def lint(
                 if (indicator.id, row.unit) not in units_said:
                     units_said.add((indicator.id, row.unit))
                     findings.append(mismatch)
-                continue
+                if mismatch.level != "warning":  # (a unit it cannot compare: read, and said)
+                    continue
         # a reference region's figures (全省) are checked, but it has no cells of its own to
         # fill in, and its years are not the regions' (check keeps its rows apart too)
         counted = row.region not in references

@@ -1110,6 +1110,12 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "单位列写的是 {unit}，但{name}的计量单位是 {indicator_unit}",
         "en": "the unit column says {unit}, but {name} is measured in {indicator_unit}",
     },
+    "check.unit_cell_unknown": {
+        "zh": "单位列写的是 {unit}，与{name}的计量单位 {indicator_unit} 不同，psplan 无法换算："
+        "数值按 {indicator_unit} 读取，请核实",
+        "en": "the unit column says {unit}, not {name}'s unit {indicator_unit}, and psplan cannot "
+        "convert it: the figure is read in {indicator_unit}; please check it",
+    },
     "check.name_unit_mismatch": {
         "zh": "指标{text}注明的单位是 {unit}，但{name}的计量单位是 {indicator_unit}",
         "en": "indicator {text} names the unit {unit}, but {name} is measured in {indicator_unit}",
