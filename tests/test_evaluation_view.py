@@ -593,6 +593,8 @@ def test_the_prose_keeps_a_percentages_unit_and_quotes_an_answer(tmp_path: Path)
     view = evaluation_view(psplan.check("hanzhong", figures, stage="final"), "zh")
     said = [str(p) for section in view.sections for p in section.paragraphs]
     assert any(p.startswith("学前教育毛入园率2025年为98.6%，目标值为高于98.6%，") for p in said)
+    # 98.6 for 高于98.6 misses: the sentence says why (a reviewer read it as a slip)
+    assert any("恰好等于 98.6，未超过（目标为 >98.6），评价为未完成" in p for p in said), said
     assert any(
         p.startswith("城镇户籍低保、低收入家庭申请公租房的保障率2025年上报为“是”，目标值为应保尽保")
         for p in said
@@ -816,3 +818,34 @@ def test_the_prose_says_what_a_reviewer_checks(tmp_path: Path) -> None:
     titles = [s.title for s in view.sections if s.level == 2]
     assert any(title.endswith("基本养老保险参保率") for title in titles)  # analysed, not binding
     assert not judged["基本养老保险参保率"].indicator.is_binding
+
+
+def test_a_printed_baseline_with_a_comparator_is_worded_as_a_target_is(tmp_path: Path) -> None:
+    """宿州 prints 基本医疗保险参保率's baseline as >99.9 (data/suzhou.yaml): the prose said
+    基期值为>99.9% beside 目标值为高于95% (a reviewer's trial; generated figure)."""
+    figures = tmp_path / "f.csv"
+    figures.write_text("指标,年份,数值\n基本医疗保险参保率,2025,94.5\n", encoding="utf-8")
+    view = evaluation_view(psplan.check("suzhou", figures, stage="final"), "zh")
+    said = [str(p) for section in view.sections for p in section.paragraphs]
+    assert any(p.startswith("基本医疗保险参保率2025年为94.5%") and "基期值为高于99.9%" in p
+               for p in said), said  # fmt: skip
+
+
+def test_a_final_report_says_which_ratings_rest_on_an_earlier_years_figure(
+    tmp_path: Path,
+) -> None:
+    """人均预期寿命 with 2025 given as —: rated 完成 on 2024's figure, which the overview and
+    the main table did not say (the 2025 cell empty beside 完成: a reviewer's trial; generated
+    figures). The overview counts them, the main section names them with their year, and
+    the row carries the note."""
+    figures = tmp_path / "f.csv"
+    figures.write_text("指标,2021,2022,2023,2024,2025\n人均预期寿命,77.9,78.0,78.1,78.3,—\n"
+                       "每千人口拥有注册护士数,3.0,3.1,3.2,3.3,3.4\n", encoding="utf-8")  # fmt: skip
+    view = evaluation_view(psplan.check("suzhou", figures, stage="final"), "zh")
+    overview = str(view.sections[0].paragraphs[0])
+    assert "其中1项因2025年无数据，按此前最近一年的数据评价" in overview
+    said = "".join(str(p) for p in view.sections[1].paragraphs)
+    assert "2025年无数据、按此前最近一年数据评价的指标：人均预期寿命（2024年）。" in said
+    table = view.table("indicators")
+    index = [str(row[table.column("indicator")]) for row in table.rows].index("人均预期寿命")
+    assert table.notes == {index: ["2025年无数据，按2024年数据评价"]}

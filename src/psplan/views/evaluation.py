@@ -166,6 +166,10 @@ def overall_paragraphs(report: Assessment, results: ResultColumns, lang: str) ->
     first.append(say(f"evaluation.overall.{key}{several}", lang, plan=plan, count=count,
                      year=year, rated=len(rated), counts=_counts(rated, lang),
                      indicators=indicators, regions=regions))  # fmt: skip
+    if not several:  # rated on an earlier year's figure: said beside the counts it is in
+        earlier = judged_earlier([report.results[i] for i in reported_rows(report)])
+        if earlier:
+            first.append(say("evaluation.overall.earlier", lang, count=len(earlier), year=year))
     if rated and len(rated) < count:
         first.append(_unrated(results, lang, named=not several))
     paragraphs = [_sentence(first, lang)]
@@ -311,6 +315,8 @@ def indicators_table(report: Assessment, results: Sequence[Result], lang: str) -
     )
     none = statuses(lang)["no_data"]
     rows: list[tuple[Cell, ...]] = []
+    earlier = judged_earlier(list(by_id.values()))
+    notes: dict[int, list[str]] = {}
     for number, indicator in enumerate(report.plan.indicators, start=1):
         result = by_id.get(indicator.id)
         figures = _figures(indicator, result)
@@ -321,6 +327,9 @@ def indicators_table(report: Assessment, results: Sequence[Result], lang: str) -
                 if result.rating is None
                 else ratings(lang)[result.rating]
             )
+        if result is not None and result in earlier:  # (its year's cell is empty)
+            notes[len(rows)] = [say("evaluation.earlier.note", lang, year=report.year,
+                                    actual_year=result.verdict.actual_year)]  # fmt: skip
         rows.append(
             (
                 count(number),
@@ -335,7 +344,31 @@ def indicators_table(report: Assessment, results: Sequence[Result], lang: str) -
             )
         )
     return Table("indicators", say("evaluation.table.indicators", lang), columns, rows,
-                 group="domain")  # fmt: skip
+                 group="domain", notes=notes, noted=True)  # fmt: skip
+
+
+def judged_earlier(results: Sequence[Result]) -> list[Result]:
+    """The rated results whose figure is of a year before the one judged (2025 judged on
+    2024's, the end year's cell empty): a 终期评估 counted them 完成 and said so only in
+    its appendix (a reviewer's trial)."""
+    return [
+        r for r in results
+        if r.rating is not None and r.year is not None
+        and r.verdict.actual_year is not None and r.verdict.actual_year < r.year
+    ]  # fmt: skip
+
+
+def earlier_said(results: Sequence[Result], lang: str) -> list[str]:
+    """The sentence naming each result rated on an earlier year's figure, with that year."""
+    earlier = judged_earlier(results)
+    if not earlier:
+        return []
+    names = say("sep.list", lang).join(
+        say("evaluation.earlier.item", lang, name=r.indicator.name, year=r.verdict.actual_year)
+        for r in earlier
+    )
+    return [_sentence([say("evaluation.earlier", lang, year=earlier[0].year, names=names)],
+                      lang)]  # fmt: skip
 
 
 def totals_said(results: Sequence[Result], lang: str) -> list[str]:
@@ -513,6 +546,11 @@ def standing(result: Result, lang: str, elsewhere: int = 0) -> str:
         clauses.append(say("evaluation.stand.progress_only", lang,
                            progress=share(verdict.progress)))  # fmt: skip
     if result.rating is not None:
+        # a figure exactly at a strict target (98.6 for 高于98.6) says why it misses: the
+        # sentence alone read as a slip (a reviewer's trial)
+        strict = [r for r in verdict.reasons if r[0] == "at_strict_bound"]
+        if strict:
+            clauses.append(explain(strict, lang))
         clauses.append(say("evaluation.stand.rating", lang,
                            rating=ratings(lang)[result.rating].label))  # fmt: skip
     else:
@@ -546,6 +584,11 @@ def _target_in_prose(indicator: Indicator, lang: str, *, total: bool = False) ->
     raw = indicator.target.raw.strip()
     if total:
         raw = raw.strip("[]［］").strip()
+    return _worded(indicator, raw, lang)
+
+
+def _worded(indicator: Indicator, raw: str, lang: str) -> str:
+    """A printed figure in a sentence, its comparator in words (>99.9% → 高于99.9%)."""
     for signs, word in _COMPARATORS:
         sign = next((sign for sign in signs if raw.startswith(sign)), None)
         if sign is not None and _FIGURE_ALONE.fullmatch(raw[len(sign) :]):
@@ -575,7 +618,8 @@ def _baseline_in_prose(result: Result, lang: str) -> str:
     if baseline.source in ("plan", "none"):
         if not indicator.baseline.raw.strip():
             return ""
-        return _in_unit(indicator, printed(indicator, indicator.baseline.raw), lang)
+        # (a printed >99.9 as its target is: 高于99.9%, not >99.9%: a reviewer's trial)
+        return _worded(indicator, indicator.baseline.raw.strip(), lang)
     value = _in_unit(indicator, measure(indicator, baseline.value), lang)
     return say(f"baseline.{baseline.source}", lang, value=value, year=baseline.year)
 
@@ -706,7 +750,7 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
         ),
         Section(
             say("evaluation.section.indicators", lang),
-            totals_said(own, lang)
+            [*earlier_said(own, lang), *totals_said(own, lang)]
             if rows
             else [_sentence([say("evaluation.indicators.regions", lang)], lang)],
             tables=[main.key, "domains"],  # the averages with their counts (有进度数据…)

@@ -124,6 +124,19 @@ WORDS: dict[str, dict[str, str] | str] = {
         "zh": "另有{count}项无数据或需人工核实，不作评价",
         "en": "{count} more have no data or need review and are not rated",
     },
+    "evaluation.overall.earlier": {
+        "zh": "其中{count}项因{year}年无数据，按此前最近一年的数据评价",
+        "en": "{count} of them rated on an earlier year's figure, with none for {year}",
+    },
+    "evaluation.earlier": {
+        "zh": "{year}年无数据、按此前最近一年数据评价的指标：{names}",
+        "en": "Rated on an earlier year's figure, {year} having none: {names}",
+    },
+    "evaluation.earlier.item": {"zh": "{name}（{year}年）", "en": "{name} ({year})"},
+    "evaluation.earlier.note": {
+        "zh": "{year}年无数据，按{actual_year}年数据评价",
+        "en": "no figure for {year}: rated on the figure of {actual_year}",
+    },
     "evaluation.overall.unrated_named": {
         "zh": "另有{parts}，不作评价",
         "en": "{parts} are not rated",
