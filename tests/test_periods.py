@@ -338,3 +338,28 @@ def test_a_final_figure_reported_as_a_bound_is_a_baseline_with_a_note(tmp_path: 
     assert row["notes"] == [
         "2025年上报为界值“>98.5”，基期值暂取其中的数 98.5：请核实并填写确切数值。"
     ]
+
+
+def test_init_takes_the_overrides_the_final_evaluation_was_judged_with(tmp_path: Path) -> None:
+    """汉中 prints 城镇老旧小区改造 1246 without brackets (a level, as read); the commission
+    judged it a five-year total with --overrides, and init, which had no --overrides, drafted
+    the 2025 yearly figure as the 十五五 baseline (a trial's finding; generated figures).
+    With the same overrides the baseline is the period's total, in brackets, as plans print
+    a previous period's total."""
+    figures = tmp_path / "f.csv"
+    figures.write_text("指标,2021,2022,2023,2024,2025\n城镇老旧小区改造,240,260,250,270,250\n",
+                       encoding="utf-8")  # fmt: skip
+    overrides = tmp_path / "overrides.yaml"
+    overrides.write_text("- indicator: 城镇老旧小区改造\n  kind: cumulative\n"
+                         "  reason: 市住建局确认1246个为五年累计数\n", encoding="utf-8")  # fmt: skip
+    out = tmp_path / "draft.yaml"
+    done = runner.invoke(app, ["init", "hanzhong-15", "--from", "hanzhong", "--actuals",
+                               str(figures), "--overrides", str(overrides), "-o", str(out)])  # fmt: skip
+    assert done.exit_code == 0, done.output
+    row = next(i for i in yaml.safe_load(out.read_text("utf-8"))["indicators"]
+               if i["id"] == "old_community_renovation")  # fmt: skip
+    assert row["baseline"] == "[1270]"
+    text = psplan.draft_next_period("hanzhong", figures, "hanzhong-15", overrides=overrides)
+    assert "baseline: '[1270]'" in text or 'baseline: "[1270]"' in text
+    plain = psplan.draft_next_period("hanzhong", figures, "hanzhong-15")  # read as a level
+    assert "baseline: '250'" in plain or 'baseline: "250"' in plain

@@ -506,17 +506,19 @@ def draft_next_period(
     new_id: str,
     *,
     period: tuple[int, int] | None = None,
+    overrides: str | os.PathLike[str] | Iterable[Override | Mapping[str, Any]] | None = None,
 ) -> str:
     """The plan file of the next period as YAML text (`psplan init`): the plan's indicators,
-    each baseline its final figure in `actuals` (the end year's, else the latest before it),
-    a `previous` link on each, no targets (`draft: true`). `period` defaults to the five years
-    after the plan's."""
+    each baseline its final figure in `actuals` (the end year's, else the latest before it;
+    a five-year total's its total, in brackets), a `previous` link on each, no targets
+    (`draft: true`). `period` defaults to the five years after the plan's; `overrides` as
+    `check` takes them (the final evaluation's)."""
     from psplan.comparison.periods import next_period_draft
     from psplan.plan.serialize import draft_yaml
 
     chosen = _plan(plan_or_name)
     start, end = period or (chosen.period.end + 1, chosen.period.end + 5)
-    report = check(chosen, actuals, year=chosen.period.end)  # type: ignore[arg-type]
+    report = check(chosen, actuals, year=chosen.period.end, overrides=overrides)  # type: ignore[arg-type]
     files = [str(actuals)] if isinstance(actuals, (str, os.PathLike)) else [str(a) for a in actuals]
     data = next_period_draft(report, new_id, start, end, files)
     return draft_yaml(data, f"psplan.draft_next_period({chosen.id!r})")

@@ -14,6 +14,7 @@ from psplan.cli.options import (
     Lang,
     LangOpt,
     MaxProblemsOpt,
+    OverridesOpt,
     SheetOpt,
 )
 from psplan.cli.run import existing_file, refuse_to_overwrite, user_errors, write, wrote
@@ -36,6 +37,7 @@ def init(
         typer.Option(help="The new period, e.g. 2026-2030 (default: the five years after)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    overrides: OverridesOpt = None,
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     lang: LangOpt = Lang.zh,
@@ -65,8 +67,11 @@ def init(
             raise PsplanError(
                 "init.bad_period", period=plain(shorten(period, 40)), end=old.period.end
             )
+    # the overrides the final evaluation was judged with (kind: cumulative of a total the
+    # plan prints without brackets): check's error named --overrides, which init lacked
     options = {"year": old.period.end, "encoding": encoding, "sheet": sheet,
-               "allow_outside_period": False, "max_problems": max_problems}  # fmt: skip
+               "allow_outside_period": False, "max_problems": max_problems,
+               "overrides": overrides}  # fmt: skip
     report = run_check(old, actuals, options)
     files = [str(path) for path in actuals]
     data = next_period_draft(report, new_id, start, end, files)
