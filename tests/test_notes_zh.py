@@ -132,3 +132,18 @@ def test_a_previous_rows_chinese_note_missing_is_an_error(tmp_path: Path) -> Non
     assert done.exit_code == 2
     assert "notes_zh 有 2 条，notes 有 1 条" in done.output
     assert f"{path}:{text[:line].count(chr(10))}:" in done.output  # the list's first line
+
+
+def test_the_json_gives_the_notes_in_its_language() -> None:
+    """`check -f json` gave the English notes where every other format of a Chinese run
+    printed the Chinese ones (a trial's finding): its notes are in --lang's language."""
+    import json
+
+    renovation = load_plan("hanzhong").plan.indicator("old_community_renovation")
+    actuals = str(EXAMPLES / "generated" / "hanzhong-counties.csv")
+    for lang, notes in (("zh", renovation.notes_zh), ("en", renovation.notes)):
+        done = runner.invoke(app, ["check", "hanzhong", actuals, "--region", "全市", "-f",
+                                   "json", "--lang", lang])  # fmt: skip
+        found = next(r for r in json.loads(done.stdout)["results"]
+                     if r["id"] == "old_community_renovation")  # fmt: skip
+        assert found["notes"] == notes

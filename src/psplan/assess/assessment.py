@@ -165,7 +165,8 @@ class Result:
             "target_value": verdict.target_value,
             "trend": trend_dict(trend, self.views_agree) if trend else None,
             "expected_path": [list(point) for point in self.expected_path],
-            **closing_keys(self.notes, self.override, self.remarks),
+            # the notes in the language of the rest (the Chinese ones a report prints)
+            **closing_keys(self.indicator.notes_in(lang), self.override, self.remarks),
         }
 
 

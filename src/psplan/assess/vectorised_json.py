@@ -173,7 +173,7 @@ def result_texts(
         ', "target_value": ' + encode(indicator.target.value) + ', "trend": '
         for indicator, _ in goals
     ]
-    closings = [", " + encode(closing_keys(list(indicator.notes), None, {}))[1:]
+    closings = [", " + encode(closing_keys(list(indicator.notes_in(lang)), None, {}))[1:]
                 for indicator, _ in goals]  # fmt: skip
     places = [', "region": ' + encode(place) for place in regions]
     for batch in worded(select=lambda shape: _texts(lang, encode, shape)):
