@@ -98,21 +98,26 @@ def test_a_plan_without_chinese_notes_shows_its_notes_as_written(tmp_path: Path)
     assert noted.notes_in("zh") == noted.notes == noted.notes_in("en")
 
 
-def test_a_chinese_note_missing_or_extra_is_an_error_naming_the_indicator(tmp_path: Path) -> None:
-    text = (ROOT / "data" / "national.yaml").read_text(encoding="utf-8")
-    first = text.index("    notes_zh:\n")
-    line = text.index("\n", text.index("      - ", first)) + 1
-    path = tmp_path / "national.yaml"
-    path.write_text(text[:line] + '      - "多出的一条"\n' + text[line:], encoding="utf-8")
+@pytest.mark.parametrize(("plan", "after", "indent"),
+                         [("national", "indicators:", "    "), ("suzhou", "previous_plan:", "      ")])  # fmt: skip
+def test_a_chinese_note_missing_or_extra_is_an_error_naming_the_row(
+    tmp_path: Path, plan: str, after: str, indent: str
+) -> None:
+    """An indicator's, or a row's of the previous plan's completion table."""
+    text = (ROOT / "data" / f"{plan}.yaml").read_text(encoding="utf-8")
+    at = text.index(f"{indent}notes_zh:\n", text.index(after))
+    line = text.index("\n", text.index(f"{indent}  - ", at)) + 1
+    path = tmp_path / f"{plan}.yaml"
+    path.write_text(text[:line] + f'{indent}  - "多出的一条"\n' + text[line:], encoding="utf-8")
     done = runner.invoke(app, ["validate", str(path)])
     assert done.exit_code == 2
     assert "notes_zh 有 2 条，notes 有 1 条" in done.output
-    assert f"{path}:" in done.output
+    assert f"{path}:{text[:line].count(chr(10))}:" in done.output  # the list's first line
 
 
 def test_check_previous_prints_the_chinese_notes_of_the_completion_table() -> None:
     """`check --previous` printed the 十三五 table's notes in English under 指标说明 (a
-    reviewer's trial); a previous row's Chinese note missing is an error naming the row."""
+    reviewer's trial)."""
     plan = load_plan("chuzhou").plan
     assert plan.previous_plan is not None
     pension = next(r for r in plan.previous_plan.indicators if r.notes)
@@ -120,18 +125,6 @@ def test_check_previous_prints_the_chinese_notes_of_the_completion_table() -> No
     assert done.exit_code in (0, 1), done.output
     assert pension.notes_zh[0] in done.stdout
     assert pension.notes[0][:30] not in done.stdout
-
-
-def test_a_previous_rows_chinese_note_missing_is_an_error(tmp_path: Path) -> None:
-    text = (ROOT / "data" / "suzhou.yaml").read_text(encoding="utf-8")
-    at = text.index("      notes_zh:\n", text.index("previous_plan:"))
-    line = text.index("\n", text.index("        - ", at)) + 1
-    path = tmp_path / "suzhou.yaml"
-    path.write_text(text[:line] + '        - "多出的一条"\n' + text[line:], encoding="utf-8")
-    done = runner.invoke(app, ["validate", str(path)])
-    assert done.exit_code == 2
-    assert "notes_zh 有 2 条，notes 有 1 条" in done.output
-    assert f"{path}:{text[:line].count(chr(10))}:" in done.output  # the list's first line
 
 
 def test_the_json_gives_the_notes_in_its_language() -> None:
