@@ -380,6 +380,17 @@ def _utf8_copy(raw: bytes) -> Iterator[str]:
 _HANGUP = (signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ()
 
 
+def _trimmed(cell: str) -> str:
+    """A figure's cell without the spaces around it (the per-row reader's `value`), trimmed
+    only where it has one: `trim` on every cell was 0.15–0.2 s of a county file's read."""
+    if cell == "NULL":
+        return cell
+    return (
+        f"CASE WHEN starts_with({cell}, ' ') OR ends_with({cell}, ' ')"
+        f" THEN trim({cell}, ' ') ELSE {cell} END"
+    )
+
+
 def _insert(con: Any, source: str, header: _Header, index: int, delimiter: str) -> bool:
     """Append the rows under the header; False where duckdb cannot read them as the csv
     module would (a row wider than the header, a stray quote)."""
@@ -399,7 +410,7 @@ def _insert(con: Any, source: str, header: _Header, index: int, delimiter: str) 
     try:
         con.execute(
             f"INSERT INTO raw SELECT {cell(layout.indicator)}, {cell(layout.region)}, "
-            f"{cell(layout.year)}, trim({cell(layout.value)}, ' '), {index}, {blank}, {stray} "
+            f"{cell(layout.year)}, {_trimmed(cell(layout.value))}, {index}, {blank}, {stray} "
             "FROM read_csv(?, delim = ?, quote = '\"', escape = '\"', header = false, "
             "skip = ?, columns = ?, auto_detect = false, strict_mode = true, "
             "null_padding = true, parallel = true, buffer_size = ?)",
