@@ -363,3 +363,27 @@ def test_init_takes_the_overrides_the_final_evaluation_was_judged_with(tmp_path:
     assert "baseline: '[1270]'" in text or 'baseline: "[1270]"' in text
     plain = psplan.draft_next_period("hanzhong", figures, "hanzhong-15")  # read as a level
     assert "baseline: '250'" in plain or 'baseline: "250"' in plain
+
+
+def test_an_earlier_periods_sheet_baseline_column_is_said_once_and_not_used(
+    final: Path, tmp_path: Path
+) -> None:
+    """`trend` across two periods reads the 十四五 collection sheet (2021–2025, with its 2020
+    基期值 column) under the 十五五 plan, whose baselines are of 2025: each row's 基期值 was
+    compared with them, 35 warnings (a trial's finding; generated figures). A sheet whose
+    years end by the plan's baseline year is of the period before: one warning, none used.
+    Under the plan of its own period the column is read as before."""
+    plan = _filled(final, tmp_path)
+    sheet = tmp_path / "教育局.csv"
+    sheet.write_text("指标,地区,基期值,2021年,2022年,2023年,2024年,2025年\n"
+                     "学前教育毛入园率,全市,91.0,92,93,94,95,96\n"
+                     "九年义务教育巩固率,全市,95.0,95.5,96,96.5,97,97.5\n", "utf-8")  # fmt: skip
+    done = runner.invoke(app, ["trend", str(plan), str(sheet), "-f", "json"])
+    assert done.exit_code == 0, done.output
+    said = [line for line in done.stderr.splitlines() if "基期值" in line]
+    assert said == [f"psplan: warning: {sheet}:2:3: 本表的数据为2021—2025年，属于上一规划期："
+                    "其基期值列是上一期的，未使用（本规划的基期年为2025年）"]  # fmt: skip
+    lint = psplan.lint(plan, sheet)
+    assert [p.code for p in lint if "基期值" in p.words.render("zh")] == ["baseline"]
+    own = psplan.check("hanzhong", sheet, year=2025)  # its own period's plan: read as before
+    assert not [w for w in own.warnings if "上一规划期" in w.words.render("zh")]

@@ -254,6 +254,8 @@ class SheetEntry(NamedTuple):
     column: int
     #: the line naming the indicator where it is not the text's (reasons.yaml's key)
     name_line: int = 0
+    #: the years of the row's figures (a 基期值 of a sheet of 2021–2025 is the base of those)
+    years: tuple[int, ...] = ()
 
     location = property(_location)
 
@@ -1371,11 +1373,17 @@ class _RowReader:
             for column, year in self.layout.year_columns
         ]
         if self.layout.entries:
-            records.extend(self.entries(row_number, row, indicator, region))
+            years = tuple(year for _, year in self.layout.year_columns)
+            records.extend(self.entries(row_number, row, indicator, region, years))
         return records
 
     def entries(
-        self, row_number: int, row: list[object], indicator: str, region: str | None
+        self,
+        row_number: int,
+        row: list[object],
+        indicator: str,
+        region: str | None,
+        years: tuple[int, ...] = (),
     ) -> list[SheetEntry | Problem]:
         """The row's 基期值 / 原因分析 / 下一步措施 cells that are filled in."""
         found: list[SheetEntry | Problem] = []
@@ -1406,9 +1414,8 @@ class _RowReader:
                 if value.missing:
                     continue
                 text = None
-            found.append(
-                SheetEntry(indicator, region, field, value, text, self.file, row_number, column + 1)
-            )
+            found.append(SheetEntry(indicator, region, field, value, text, self.file,
+                                    row_number, column + 1, years=years))  # fmt: skip
         return found
 
     def problem(self, exc: PsplanError, row_number: int, row: list[object]) -> Problem | None:
@@ -1486,7 +1493,7 @@ class _RowReader:
             yield ActualRow(indicator, year, value, region, note, file, row_number, value_at + 1,
                             unit, 0 if unit_at is None else unit_at + 1)  # fmt: skip
             if entries:
-                yield from self.entries(row_number, row, indicator, region)
+                yield from self.entries(row_number, row, indicator, region, (year,))
 
     def value(self, cell: object, row_number: int, column: int) -> Value:
         if type(cell) is str and (cell[:1] == " " or cell[-1:] == " "):

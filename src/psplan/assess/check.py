@@ -277,6 +277,8 @@ class _Collected:
     years: set[int] = field(default_factory=set)
     #: (region, indicator id) → the 基期值 a collection sheet gives
     sheet_baselines: dict[tuple[str | None, str], float] = field(default_factory=dict)
+    #: the files whose 基期值 column is of an earlier period (said once each)
+    earlier_sheets: set[str] = field(default_factory=set)
     #: (region, indicator id) → {"reason": …, "measure": …} from the sheet, and "note": the
     #: figures' 备注 cells, each with its years (`_figure_note`)
     remarks: dict[tuple[str | None, str], dict[str, str]] = field(default_factory=dict)
@@ -586,7 +588,8 @@ def collect(
         indicator, series = entry
         if kind is SheetEntry:
             # A sheet entry: the row's 基期值, 原因分析 or 下一步措施.
-            problem = _sheet_entry(collected, indicator, row, series is _REFERENCE)
+            problem = _sheet_entry(collected, indicator, row, series is _REFERENCE,
+                                   plan.baseline_year)  # fmt: skip
             if problem:
                 problems.append(problem)
             continue
@@ -857,7 +860,11 @@ def add_reference(
 
 
 def _sheet_entry(
-    collected: _Collected, indicator: Indicator, entry: SheetEntry, reference: bool
+    collected: _Collected,
+    indicator: Indicator,
+    entry: SheetEntry,
+    reference: bool,
+    baseline_year: int | None = None,
 ) -> Problem | None:
     """Keep a sheet's 基期值 / 原因分析 / 下一步措施 for its (region, indicator)."""
     if reference:
@@ -867,6 +874,22 @@ def _sheet_entry(
     if field_name == "baseline":
         value = entry.value
         if value is None or value.missing:
+            return None
+        years = entry.years
+        if (
+            baseline_year is not None
+            and years
+            and min(years) < baseline_year
+            and max(years) <= baseline_year
+        ):
+            # a sheet of the period before (2021–2025 read by a plan from 2025, as `trend`
+            # across two periods reads it): its 基期值 is that period's, compared with this
+            # plan's baselines a row at a time (35 warnings: a trial's finding). Said once.
+            if entry.file not in collected.earlier_sheets:
+                collected.earlier_sheets.add(entry.file)
+                collected.warnings.append(Problem(entry.location, "check.baseline_earlier_period",
+                                                  "baseline", "warning", first=min(years),
+                                                  last=max(years), year=baseline_year))  # fmt: skip
             return None
         if value.number is None:
             if indicator.target.form not in ("qualitative", "none"):

@@ -169,7 +169,8 @@ def lint(
                 findings.append(unknown_figure(plan, matcher, row))  # type: ignore[arg-type]
             continue
         if type(row) is SheetEntry:
-            found = _sheet_entry(explained, indicator, row, row.region in references)
+            found = _sheet_entry(explained, indicator, row, row.region in references,
+                                 plan.baseline_year)  # fmt: skip
             if found is not None:
                 findings.append(found)
             continue

@@ -130,10 +130,47 @@ if _FastParser is not None:
     _Loader = _CLoader
 
 
+#: A text longer than this (a plan is about 100 KB) has its nodes counted before any is
+#: built: 3,000,000 of them took 9 s to refuse, composed one by one up to the limit.
+COUNT_FIRST = 1 << 20
+
+
+def _counted(text: str, max_nodes: int, max_depth: int) -> None:
+    """Refuse a text of more than `max_nodes` nodes as the composer would, at the same node,
+    from the parser's events alone; stop at what the composer refuses first (an alias, a
+    nesting too deep), which it then says itself."""
+    parser = _FastParser(text) if _FastParser is not None else _PyLoader(text, 0, 0)
+    nodes = depth = 0
+    starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    try:
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, yaml.AliasEvent):
+                return
+            if isinstance(event, ends):
+                depth -= 1
+                continue
+            if not isinstance(event, (yaml.ScalarEvent, *starts)):
+                continue
+            nodes += 1
+            if nodes > max_nodes:
+                raise _Refused(Message("yaml.too_many_nodes", most=max_nodes), event.start_mark)
+            if isinstance(event, starts):
+                if depth >= max_depth:
+                    return
+                depth += 1
+    except yaml.YAMLError:
+        return  # (the composer's parse says it, at its place)
+    finally:
+        parser.dispose()
+
+
 def compose(text: str, file: str, max_nodes: int, max_depth: int) -> YamlDocument:
     """`yamlsource.load_yaml` of a text it has checked: composed, bounded, built."""
     loader = None
     try:
+        if len(text) > COUNT_FIRST:
+            _counted(text, max_nodes, max_depth)
         loader = _Loader(text, max_nodes, max_depth)
         root = loader.get_single_node()
     except _Refused as refused:

@@ -1192,6 +1192,12 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "{name}的基期值{value}不是数字，已忽略",
         "en": "基期值 {value} of {name} is not a number; ignored",
     },
+    "check.baseline_earlier_period": {
+        "zh": "本表的数据为{first}—{last}年，属于上一规划期：其基期值列是上一期的，未使用"
+        "（本规划的基期年为{year}年）",
+        "en": "this sheet's figures are of {first}–{last}, the period before: its 基期值 column "
+        "is that period's and is not used (this plan's baseline year is {year})",
+    },
     "check.baseline_differs": {
         "zh": "{name}的基期值{value}与规划印发的基期值{printed}不一致；采用规划中的基期值",
         "en": "基期值 {value} differs from the plan's printed baseline {printed} for {name}; "
