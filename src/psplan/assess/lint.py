@@ -275,7 +275,8 @@ def lint(
     # every year from the first to the last the files give: a year missing from every row
     # (2022's rows dropped) left a five-year total short without a word (a trial's finding)
     # (and a year only dashes give; none where no figure was given: check's error alone)
-    years |= dashed_years if years else set()
+    if years:
+        years |= dashed_years
     spanned = list(range(min(years), max(years) + 1)) if years else []
     findings += _missing(series, matrix, [(region, region in own_names) for region in regions],
                          spanned, places, given, dashes, own_only)  # fmt: skip

@@ -60,6 +60,7 @@ from psplan.views.assessment import (
     domain_progress,
     domains_chart,
     domains_table,
+    judged_at_end,
     plan_note_lines,
     ratings,
     statuses,
@@ -151,7 +152,9 @@ def _unrated(results: ResultColumns, lang: str, *, named: bool) -> str:
     return say("evaluation.overall.unrated_named", lang, parts=say("sep.list", lang).join(parts))
 
 
-def overall_paragraphs(report: Assessment, results: ResultColumns, lang: str) -> list[str]:
+def overall_paragraphs(
+    report: Assessment, results: ResultColumns, lang: str, earlier: Sequence[Result] = ()
+) -> list[str]:
     """The overview: the counts by word, the binding ones, the judgement of the stage. Of
     the plan's own area; or, with several regions and none the area's (a province's or a
     country's counties), of every indicator × region, said so (`_by_region`)."""
@@ -166,10 +169,8 @@ def overall_paragraphs(report: Assessment, results: ResultColumns, lang: str) ->
     first.append(say(f"evaluation.overall.{key}{several}", lang, plan=plan, count=count,
                      year=year, rated=len(rated), counts=_counts(rated, lang),
                      indicators=indicators, regions=regions))  # fmt: skip
-    if not several:  # rated on an earlier year's figure: said beside the counts it is in
-        earlier = judged_earlier([report.results[i] for i in reported_rows(report)])
-        if earlier:
-            first.append(say("evaluation.overall.earlier", lang, count=len(earlier), year=year))
+    if earlier and not several:  # rated on an earlier year's figure: beside the counts
+        first.append(say("evaluation.overall.earlier", lang, count=len(earlier), year=year))
     if rated and len(rated) < count:
         first.append(_unrated(results, lang, named=not several))
     paragraphs = [_sentence(first, lang)]
@@ -315,7 +316,6 @@ def indicators_table(report: Assessment, results: Sequence[Result], lang: str) -
     )
     none = statuses(lang)["no_data"]
     rows: list[tuple[Cell, ...]] = []
-    earlier = judged_earlier(list(by_id.values()))
     notes: dict[int, list[str]] = {}
     for number, indicator in enumerate(report.plan.indicators, start=1):
         result = by_id.get(indicator.id)
@@ -327,7 +327,7 @@ def indicators_table(report: Assessment, results: Sequence[Result], lang: str) -
                 if result.rating is None
                 else ratings(lang)[result.rating]
             )
-        if result is not None and result in earlier:  # (its year's cell is empty)
+        if result is not None and rated_earlier(result):  # (its year's cell is empty)
             notes[len(rows)] = [say("evaluation.earlier.note", lang, year=report.year,
                                     actual_year=result.verdict.actual_year)]  # fmt: skip
         rows.append(
@@ -347,20 +347,27 @@ def indicators_table(report: Assessment, results: Sequence[Result], lang: str) -
                  group="domain", notes=notes, noted=True)  # fmt: skip
 
 
+def rated_earlier(result: Result) -> bool:
+    """Whether a result is rated on a figure of a year before the one judged (2025 judged on
+    2024's, the end year's cell empty): a 终期评估 counted such results 完成 and said so only
+    in its appendix (a reviewer's trial)."""
+    year, actual_year = result.year, result.verdict.actual_year
+    return (
+        result.rating is not None
+        and year is not None
+        and actual_year is not None
+        and actual_year < year
+    )
+
+
 def judged_earlier(results: Sequence[Result]) -> list[Result]:
-    """The rated results whose figure is of a year before the one judged (2025 judged on
-    2024's, the end year's cell empty): a 终期评估 counted them 完成 and said so only in
-    its appendix (a reviewer's trial)."""
-    return [
-        r for r in results
-        if r.rating is not None and r.year is not None
-        and r.verdict.actual_year is not None and r.verdict.actual_year < r.year
-    ]  # fmt: skip
+    """The results `rated_earlier`, in their order."""
+    return [result for result in results if rated_earlier(result)]
 
 
-def earlier_said(results: Sequence[Result], lang: str) -> list[str]:
-    """The sentence naming each result rated on an earlier year's figure, with that year."""
-    earlier = judged_earlier(results)
+def earlier_said(earlier: Sequence[Result], lang: str) -> list[str]:
+    """The sentence naming each result rated on an earlier year's figure (`judged_earlier`),
+    with that year."""
     if not earlier:
         return []
     names = say("sep.list", lang).join(
@@ -560,10 +567,8 @@ def standing(result: Result, lang: str, elsewhere: int = 0) -> str:
         if verdict.status == "needs_review" and why:  # why a person must look
             clauses.append(explain(why, lang))
     trend = result.trend
-    ended = (
-        result.goal is not None and result.year is not None and result.year >= result.goal.end_year
-    )
-    if trend is not None and trend.category is not None and not ended:  # an outlook, not a verdict
+    if trend is not None and trend.category is not None and not judged_at_end(result):
+        # an outlook, not a verdict
         outlook = say(f"outlook.{'likely' if trend.likely_met else 'unlikely'}", lang)
         clauses.append(say("evaluation.stand.trend", lang, outlook=outlook))
     return _sentence(clauses, lang)
@@ -739,6 +744,7 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
     own = [report.results[i] for i in rows]
     overview = report.columns.take(rows) if rows else report.columns
     monitoring = assessment_view(report, lang)
+    earlier = judged_earlier(own)
     main = indicators_table(report, own, lang)
     tables = [main]
     analysis = analysis_sections(own, lang, regions_reporting(report) if rows else None)
@@ -746,11 +752,11 @@ def evaluation_view(report: Assessment, lang: str = "zh") -> View:
     sections = [
         Section(
             say("evaluation.section.overall", lang),
-            list(overall_paragraphs(report, overview, lang)),
+            list(overall_paragraphs(report, overview, lang, earlier)),
         ),
         Section(
             say("evaluation.section.indicators", lang),
-            [*earlier_said(own, lang), *totals_said(own, lang)]
+            [*earlier_said(earlier, lang), *totals_said(own, lang)]
             if rows
             else [_sentence([say("evaluation.indicators.regions", lang)], lang)],
             tables=[main.key, "domains"],  # the averages with their counts (有进度数据…)
