@@ -3,11 +3,14 @@ reproduced on the bundled plans, and the rules that now decide it once."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from psplan.actuals.read import read_actuals
@@ -312,6 +315,117 @@ def test_reference_rows_come_from_the_level_above(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "two different reference values" in result.output
     result = run("check", "suzhou", str(conflict))  # Chinese by default
     assert result.exit_code == 2 and "有两个不同的参照值" in result.output
+
+
+# A county's own baseline (trial 15): the plan prints its whole area's (the city's) figure.
+#: Suzhou 养老机构护理型床位占比 42 → ≥55 (binding); 灵璧县 reports 44 for 2020 and 50 for 2023,
+#: 泗县 only 50 for 2023, 全市 50 (generated figures).
+NURSING_BEDS = (
+    "indicator,year,value,region\n养老机构护理型床位占比,2020,44,灵璧县\n"
+    "养老机构护理型床位占比,2023,50,灵璧县\n养老机构护理型床位占比,2023,50,泗县\n"
+    "养老机构护理型床位占比,2023,50,全市\n"
+)
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_county_is_measured_from_its_own_baseline_year_figure(
+    tmp_path: Path, engine: str
+) -> None:
+    """灵璧县 from 44 in 2020 to 50 in 2023 against ≥ 55: expected 44 + 11 × 0.6 = 50.6, so
+    behind. It was measured from the city's printed 42 (expected 49.8) and rated 进度正常.
+    A county without a 2020 figure is still measured from the printed 42, said so; the city
+    itself from its printed 42 as before."""
+    import psplan
+
+    path = write(tmp_path, "beds.csv", NURSING_BEDS)
+    checked = psplan.check("suzhou", [path], engine=engine)
+    found = {r.region: r.verdict for r in checked.results if r.indicator.id == "nursing_beds_share"}
+    county, other, city = found["灵璧县"], found["泗县"], found["全市"]
+    assert county.status == "behind" and county.expected == pytest.approx(50.6)
+    assert county.baseline == (44.0, 2020, "reported")
+    assert county.progress == pytest.approx(6 / 11, abs=1e-6)
+    assert other.baseline == (42.0, 2020, "plan_area") and other.status == "on_track"
+    assert other.expected == pytest.approx(49.8)
+    assert city.baseline == (42.0, 2020, "plan") and city.status == "on_track"
+    assert county.reason("zh").startswith(
+        "按本地区2020年上报值 44为基期（规划基期值 42 为全域数据）"
+    )
+    assert other.reason("zh").startswith("本地区未报2020年数据，按规划基期值 42（全域数据）")
+    assert "按" not in city.reason("zh")
+    # every format says it, from the one verdict (the columnar path words the JSON itself)
+    out = tmp_path / "out.json"
+    rendered = run("check", "suzhou", str(path), "--format", "json", "-o", str(out))
+    assert rendered.exit_code == 1, rendered.output  # 灵璧县's binding indicator is behind
+    rows = {(r["region"], r["id"]): r for r in json.loads(out.read_text("utf-8"))["results"]}
+    assert rows[("灵璧县", "nursing_beds_share")]["baseline"]["source"] == "reported"
+    assert rows[("泗县", "nursing_beds_share")]["baseline"]["source"] == "plan_area"
+    markdown = run("check", "suzhou", str(path), "--format", "markdown").stdout
+    assert "44%（2020年上报）" in markdown and "42%（全域基期值）" in markdown
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_totals_and_averages_of_a_county_start_where_the_citys_do(
+    tmp_path: Path, engine: str
+) -> None:
+    """A five-year total starts from zero in every region; only a level's printed baseline is
+    the city's own."""
+    import psplan
+
+    path = write(tmp_path, "t.csv", "indicator,year,value,region\n"
+                 "参加各类补贴性职业技能培训人数,2021,3,灵璧县\n"
+                 "参加各类补贴性职业技能培训人数,2020,4,灵璧县\n")  # fmt: skip
+    checked = psplan.check("suzhou", [path], engine=engine, year=2021)
+    (result,) = [r for r in checked.results if r.indicator.id == "subsidized_skills_training"]
+    assert result.verdict.baseline == (0.0, 2020, "zero") and result.verdict.actual == 3.0
+
+
+def test_a_countys_sheet_baseline_is_its_own_and_the_citys_is_checked(tmp_path: Path) -> None:
+    """A county's 基期值 differing from the plan's (the city's) is its own: used, no warning.
+    The city's own differing 基期值 is still said and not used."""
+    import psplan
+
+    path = write(tmp_path, "s.csv", "id,指标,地区,基期值,2023\n"
+                 "nursing_beds_share,养老机构护理型床位占比,灵璧县,44,50\n"
+                 "nursing_beds_share,养老机构护理型床位占比,全市,43,50\n")  # fmt: skip
+    checked = psplan.check("suzhou", [path])
+    found = {r.region: r.verdict for r in checked.results if r.indicator.id == "nursing_beds_share"}
+    assert found["灵璧县"].baseline == (44.0, 2020, "sheet")
+    assert found["灵璧县"].status == "behind"
+    assert (
+        found["灵璧县"]
+        .reason("en")
+        .startswith("this region's 基期值 44 is used (the plan's 42 is its whole area's)")
+    )
+    assert found["全市"].baseline == (42.0, 2020, "plan")
+    differs = [w for w in checked.warnings if w.words.key == "check.baseline_differs"]
+    assert [(w.location.line, w.words.render("zh")) for w in differs] == [
+        (3, "养老机构护理型床位占比的基期值“43”与规划印发的基期值“42”不一致；采用规划中的基期值")
+    ]
+
+
+def test_a_template_leaves_a_countys_baseline_to_the_county(tmp_path: Path) -> None:
+    """A template for 全市 and 灵璧县 fills 全市's 基期值 from the plan and leaves 灵璧县's
+    empty, saying why; a sheet of an earlier template, with the city's 42 on the county's
+    row, is read as no baseline of the county's own (the plan's, said so), not as 42 the
+    county gave."""
+    import psplan
+
+    template = tmp_path / "t.csv"
+    made = run("template", "suzhou", "--regions", "全市,灵璧县", "-o", str(template))
+    assert made.exit_code == 0, made.output
+    rows = list(csv.DictReader(io.StringIO(template.read_text("utf-8-sig"))))
+    beds = {row["地区"]: row["基期值"] for row in rows if row["id"] == "nursing_beds_share"}
+    assert beds == {"全市": "42%", "灵璧县": ""}
+    book = tmp_path / "t.xlsx"
+    assert run("template", "suzhou", "--regions", "全市,灵璧县", "-o", str(book)).exit_code == 0
+    guide = [row[0] for row in load_workbook(book).worksheets[-1].iter_rows(values_only=True)]
+    assert any(str(line).strip().startswith("县区行的基期值列为空") for line in guide)
+    earlier = write(tmp_path, "earlier.csv", "id,指标,地区,基期值,2023\n"
+                    "nursing_beds_share,养老机构护理型床位占比,灵璧县,42%,50\n")  # fmt: skip
+    checked = psplan.check("suzhou", [earlier])
+    (result,) = [r for r in checked.results if r.indicator.id == "nursing_beds_share"]
+    assert result.verdict.baseline == (42.0, 2020, "plan_area")
+    assert not [w for w in checked.warnings if w.words.key == "check.baseline_differs"]
 
 
 # ------------------------------------------------------------------ plans, years, notes, overrides

@@ -6,6 +6,7 @@ in the trend's series, where it made a rising series 趋势恶化 with an end-ye
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -72,3 +73,23 @@ def test_a_bound_printed_in_the_previous_plans_table_is_shown_as_printed() -> No
     assert markdown.rstrip().endswith(
         "- 数据来源：规划文本所印“十三五”时期基本公共服务领域主要发展指标完成情况（第76行起）"
     )
+
+
+def test_a_figure_printed_in_the_previous_plans_table_keeps_its_decimals() -> None:
+    """滁州's 十三五 table prints 5岁以下儿童死亡率 3.20‰ (data/chuzhou.yaml): shown so, not as
+    3.2 (a reviewer's trial). A reported figure is still shown as `measure` shows it."""
+    for fmt in ("csv", "markdown"):
+        checked = runner.invoke(app, ["check", "chuzhou", "--previous", "-f", fmt])
+        assert checked.exit_code == 0, checked.output
+        line = next(line for line in checked.stdout.splitlines() if "5岁以下儿童死亡率" in line)
+        assert "3.20" in line and "3.2," not in line and "3.2 " not in line
+    from psplan.assess.check import check_previous
+    from psplan.plan.plans import load_plan
+    from psplan.views.assessment import actual_cell
+
+    (result,) = [
+        r for r in check_previous(load_plan("chuzhou").plan).results
+        if r.indicator.id == "under5_mortality"
+    ]  # fmt: skip
+    assert str(actual_cell(result)) == "3.20"
+    assert str(actual_cell(dataclasses.replace(result, printed=False))) == "3.2"

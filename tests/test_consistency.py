@@ -76,6 +76,15 @@ def _is_provenance(text: object, row: dict) -> bool:
     baseline = row["baseline"]
     if baseline["source"] in ("plan", "none"):
         return (text or "") == baseline["raw"]
+    if baseline["source"] == "plan_area":  # a county's: the plan's (the city's), said so
+        value, _, said = str(text or "").partition("（")
+        raw = baseline["raw"].strip()
+        if said != "全域基期值）":
+            return False
+        if not re.fullmatch(r"[+-]?\d+(?:\.\d+)?%?", raw):
+            return value == raw
+        percent = raw.endswith("%") or row["unit"] == "%"
+        return value.endswith("%") == percent and figure(value) == pytest.approx(figure(raw))
     if baseline["source"] == "zero" and baseline["raw"].strip():  # the plan's [19], from 0
         return text == f"{baseline['raw'].strip()}（本期累计从0起算）"
     pattern = re.escape(PROVENANCE_ZH[baseline["source"]]).replace(r"\{v\}", "(?P<v>[^（]+)")

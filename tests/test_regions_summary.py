@@ -633,6 +633,35 @@ def test_a_figure_in_another_unit_is_left_to_a_person_and_out_of_the_spread(
     assert "勉县" not in rate.lagging
 
 
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_figure_reported_as_a_bound_is_no_number_of_the_spread(
+    tmp_path: Path, engine: str
+) -> None:
+    """城固县 reports 九年义务教育巩固率 as 99%以上: met (≥ 98), but 99 is not its figure — the
+    spread's minimum, mean and CV counted it as 99 (trial 15; generated figures). It is held
+    as written in the columns of results, and the spread is of the figures alone."""
+    from psplan.assess.regions import spreads
+
+    path = tmp_path / "counties.csv"
+    path.write_text(
+        "地区,指标,年份,数值\n勉县,九年义务教育巩固率,2023,97.9\n"
+        "洋县,九年义务教育巩固率,2023,98.4\n城固县,九年义务教育巩固率,2023,99%以上\n",
+        "utf-8",
+    )
+    report = psplan.check("hanzhong", path, engine=engine)
+    (bounded,) = [r for r in report.results if r.region == "城固县" and r.verdict.actual]
+    assert bounded.status == "met" and bounded.verdict.actual == 99.0
+    spread = {entry.name: entry for entry in spreads(report)}["九年义务教育巩固率"]
+    assert (spread.regions, spread.reported) == (3, 2)
+    assert (spread.minimum, spread.maximum, spread.mean) == (97.9, 98.4, 98.15)
+    columns = report.columns.to_dict()
+    cells = zip(columns["region"], columns["id"], columns["actual"], strict=True)
+    found = [
+        actual for region, key, actual in cells if (region, key) == ("城固县", bounded.indicator.id)
+    ]
+    assert found == ["99%以上"]
+
+
 def test_a_spread_keeps_the_figures_a_result_would_judge() -> None:
     """`Goal.in_scale` (a list at a time, for the spreads) keeps what `out_of_scale` (a
     figure at a time, for the verdict) does not leave to a person, at and around each bound."""

@@ -1045,7 +1045,9 @@ def test_goal_op() -> None:
 
 def test_the_vocabularies() -> None:
     assert STATUSES == ("met", "on_track", "behind", "not_met", "no_data", "needs_review")
-    assert BASELINE_SOURCES == ("plan", "sheet", "reported", "first_reported", "zero", "none")
+    assert BASELINE_SOURCES == (
+        "plan", "sheet", "reported", "plan_area", "first_reported", "zero", "none",
+    )  # fmt: skip
     assert OP_SYMBOLS == {">=": "≥", ">": ">", "<=": "≤", "<": "<", "approx": "≈"}
     assert APPROX_TOLERANCE == 0.05
 

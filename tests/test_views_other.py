@@ -501,9 +501,14 @@ def test_the_template_csv_goes_through_the_csv_format(tmp_path: Path) -> None:
         "万张",
         "预期性",
         "1000",
-        "823.8",
+        "",  # a county's 基期值 is its own to give: the plan prints the whole area's 823.8
         "",
     ]
+    own = invoke("template", "national", "-o", tmp_path / "own.csv", "--years", "2023",
+                 "--regions", "全国")  # fmt: skip
+    assert own.exit_code == 0
+    text = (tmp_path / "own.csv").read_text("utf-8-sig")
+    assert "elderly_care_beds_total,全国,老有所养,养老服务床位总量,万张,预期性,1000,823.8," in text
     assert beds[9:] == ["", "", ""]  # left for the department
 
 

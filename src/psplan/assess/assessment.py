@@ -62,6 +62,9 @@ class Result:
     #: where the trend may be read already worked out (the columnar path's duckdb: a county
     #: report's 185,600 trends), else it is computed from the observations
     trends: TrendSource | None = field(default=None, compare=False, repr=False)
+    #: its figures are the plan's own, as printed (a completion table's): shown with their
+    #: printed decimals (3.20, not 3.2)
+    printed: bool = False
 
     def __repr__(self) -> str:
         """One line: what was judged, where, and how it stands (a notebook printed 2,200

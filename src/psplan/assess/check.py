@@ -340,17 +340,20 @@ class _Collected:
         references: Mapping[str, float],
         finish: Callable[..., Result],
         as_judged: frozenset[str] = frozenset(),
+        own_area: frozenset[str] = frozenset(),
     ) -> list[Result]:
         """Every (region, indicator) judged in `year`, region by region in the plan's order;
-        `finish` makes each result of its verdict."""
+        `finish` makes each result of its verdict. A region `own_area` does not name (a
+        county) is measured from a baseline of its own (`Goal.baseline_for`)."""
         results = []
         for place in regions:
+            own = place is None or place in own_area
             for indicator, goal in goals:
                 key = (place, indicator.id)
                 series = self.observations.get(key)
                 observations = tuple(series.values()) if series else ()
                 verdict = judged(indicator, goal, observations, year, references,
-                                 self.references, self.sheet_baselines.get(key))  # fmt: skip
+                                 self.references, self.sheet_baselines.get(key), own)  # fmt: skip
                 results.append(finish(place, indicator, goal, observations, verdict))
         return results
 
@@ -589,7 +592,7 @@ def collect(
         if kind is SheetEntry:
             # A sheet entry: the row's 基期值, 原因分析 or 下一步措施.
             problem = _sheet_entry(collected, indicator, row, series is _REFERENCE,
-                                   plan.baseline_year)  # fmt: skip
+                                   plan.baseline_year, own_names)  # fmt: skip
             if problem:
                 problems.append(problem)
             continue
@@ -865,8 +868,11 @@ def _sheet_entry(
     entry: SheetEntry,
     reference: bool,
     baseline_year: int | None = None,
+    own_area: Collection[str] = (),
 ) -> Problem | None:
-    """Keep a sheet's 基期值 / 原因分析 / 下一步措施 for its (region, indicator)."""
+    """Keep a sheet's 基期值 / 原因分析 / 下一步措施 for its (region, indicator). A 基期值
+    differing from the plan's printed one is said and not used, but that of a region
+    `own_area` does not name (a county) is its own, and kept."""
     if reference:
         return None
     key = (entry.region, indicator.id)
@@ -905,10 +911,16 @@ def _sheet_entry(
                 )
             return None
         printed = indicator.baseline.value
-        if printed is None:
+        differs = printed is not None and abs(printed - value.number) > 1e-9 * max(
+            1.0, abs(printed)
+        )
+        county = entry.region is not None and entry.region not in own_area
+        if printed is None or (county and differs):
+            # a county's 基期值 is its own: the plan prints its area's (`Goal.baseline_for`);
+            # the plan's own figure on a county's row is what a template of before filled in
             collected.sheet_baselines[key] = value.number
             collected.explained_at.setdefault(key, entry.location)
-        elif abs(printed - value.number) > 1e-9 * max(1.0, abs(printed)):
+        elif differs:
             collected.warnings.append(
                 Problem(
                     entry.location,
@@ -1285,6 +1297,7 @@ class Collected(Protocol):
         references: Mapping[str, float],
         finish: Callable[..., Result],
         as_judged: frozenset[str] = ...,
+        own_area: frozenset[str] = ...,
     ) -> Sequence[Result]: ...
 
 
@@ -1417,7 +1430,8 @@ def assess_collected(
             if outside
             else frozenset(indicator.id for indicator, _ in goals if indicator.id not in applied)
         )
-        results = collected.results(goals, regions, year, references, finish, as_judged)
+        results = collected.results(goals, regions, year, references, finish, as_judged,
+                                    own_area_names(plan))  # fmt: skip
         # the commitments the figures name, judged apart from the main table
         pledged = []
         for place in regions:
@@ -1493,15 +1507,17 @@ def judged(
     given: Mapping[str, float],
     from_rows: Mapping[tuple[str, int, str], tuple[float, str]],
     sheet_baseline: float | None = None,
+    own_area: bool = True,
 ) -> Verdict:
     """One (region, indicator) judged from its observations: a relative target with the
-    reference value given (--reference) or read from a reference region's rows."""
+    reference value given (--reference) or read from a reference region's rows; a region
+    within the plan's area (`own_area` False) from a baseline of its own."""
     found = (
         _reference(indicator, given, from_rows, observations, year)
         if indicator.target.form == "relative"
         else None
     )
-    verdict = judge(goal, observations, year, found[0] if found else None, sheet_baseline)
+    verdict = judge(goal, observations, year, found[0] if found else None, sheet_baseline, own_area)
     return _with_reference_source(verdict, found[1]) if found else verdict
 
 
@@ -1877,7 +1893,9 @@ def check_previous(plan: Plan) -> Report:
         observed = (Observation(year, value),) if value else ()
         verdict = _printed(judge(goal, observed, previous.period.end))
         results.append(
-            Result(_as_indicator(row), verdict, None, goal, observed, previous.period.end)
+            Result(
+                _as_indicator(row), verdict, None, goal, observed, previous.period.end, printed=True
+            )
         )
     return Report(plan, previous.period.end, results, "previous_plan")
 

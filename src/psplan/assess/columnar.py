@@ -78,6 +78,7 @@ from psplan.assess.evaluate import (
     Verdict,
     _round,
     judge_figure,
+    shown_actual,
 )
 from psplan.assess.lint import Thresholds, _finding, shown_score
 from psplan.assess.overrides import Override, apply_overrides
@@ -341,6 +342,7 @@ class ColumnarCollected:
         references: Mapping[str, float],
         finish: Callable[..., Result],
         as_judged: frozenset[str] = frozenset(),
+        own_area: frozenset[str] = frozenset(),
     ) -> LazyResults:
         """As `_Collected.results`, in columns: each status and its numbers computed by duckdb
         (`vectorised.judge_rows`); the rows it leaves (a group `judge` must see whole) judged
@@ -356,7 +358,8 @@ class ColumnarCollected:
 
             shapes.append(worded_table(con, goals, year, self.plan, as_judged))
 
-        rows = judge_rows(con, goals, region_keys, year, word if self.word_all else None)
+        owns = [place is None or place in own_area for place in regions]
+        rows = judge_rows(con, goals, region_keys, owns, year, word if self.word_all else None)
         per_region = len(goals)
 
         def column(k: int) -> list[Any]:
@@ -376,9 +379,9 @@ class ColumnarCollected:
         for i, key in zip(flagged, keys, strict=True):
             indicator, goal = goals[key[1]]
             verdict = judged(indicator, goal, needed.get(key, ()), year, references,
-                             self.references)  # fmt: skip
+                             self.references, None, owns[i // per_region])  # fmt: skip
             verdicts[i] = verdict
-            status, actual, gap = verdict.status, verdict.actual, verdict.gap
+            status, actual, gap = verdict.status, shown_actual(verdict), verdict.gap
             progress, share = verdict.progress, verdict.share
             statuses[i], actuals[i], gaps[i] = status, actual, gap
             progresses[i], shares[i] = progress, share
@@ -406,7 +409,8 @@ class ColumnarCollected:
             indicator, goal = goals[index % per_region]
             verdict = verdicts.get(index)
             if verdict is None:
-                how = _inputs(goal, year, aggregate(ri, index % per_region))
+                how = _inputs(goal, year, aggregate(ri, index % per_region),
+                              owns[index // per_region])  # fmt: skip
                 verdict = how if type(how) is Verdict else judge_figure(goal, year, *how)
             made = finish(place, indicator, goal, _Series(self, (place, indicator.id)), verdict)
             made.trends = trends
@@ -1288,14 +1292,18 @@ def _aggregated(rows: list[tuple[Any, ...]]) -> dict[tuple[int, int], _Aggregate
     }  # fmt: skip
 
 
-def _inputs(goal: Goal, year: int, found: _Aggregate) -> Verdict | tuple[Any, ...]:
+def _inputs(
+    goal: Goal, year: int, found: _Aggregate, own_area: bool = True
+) -> Verdict | tuple[Any, ...]:
     """`judge`'s steps on a group of plain figures, from their aggregate, up to the figure
     judged: (target value, baseline, actual, actual year, notes) for `judge_figure`, or the
     verdict where there is none in the period."""
-    baseline = goal.fixed_baseline
+    baseline = goal.baseline_for(own_area)
     if baseline is None:
         if found.base is not None:
             baseline = Baseline(found.base, goal.baseline_year, "reported")
+        elif goal.fixed_baseline is not None:  # a county without a figure of its own
+            baseline = goal.fixed_baseline._replace(source="plan_area")
         else:
             baseline = Baseline(found.first, found.first_year, "first_reported")
     if goal.kind != "level" and not found.in_period:

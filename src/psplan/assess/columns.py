@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from psplan.assess.evaluate import Status
+from psplan.assess.evaluate import Status, shown_actual
 from psplan.assess.rating import Rating
 
 if TYPE_CHECKING:
@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, repr=False)
 class ResultColumns:
-    """Result i is (regions[i], indicators[i]), judged statuses[i] and rated ratings[i]."""
+    """Result i is (regions[i], indicators[i]), judged statuses[i] and rated ratings[i];
+    actuals[i] is its figure, or its text, or a bound as written (`evaluate.shown_actual`)."""
 
     regions: Sequence[str | None]
     indicators: Sequence[Indicator]
@@ -43,7 +44,7 @@ class ResultColumns:
             [r.region for r in results],
             [r.indicator for r in results],
             [r.verdict.status for r in results],
-            [r.verdict.actual for r in results],
+            [shown_actual(r.verdict) for r in results],
             [r.verdict.gap for r in results],
             [r.rating for r in results],
             [r.verdict.progress for r in results],

@@ -16,7 +16,10 @@ expected value, the gap, the progress — is decided here, once, so no output ca
 
 The baseline of a level target is, in this order: the value the plan prints; the 基期值 the
 collection sheet gives; a figure reported for the plan's baseline year; and as a last resort
-the first figure reported before the actual (every report then says so).
+the first figure reported before the actual (every report then says so). The value the plan
+prints is its own area's (the city's): a region within it (a county) is measured from its own
+基期值 or baseline-year figure where it gives one, and from the plan's only where it does not
+(`plan_area`, said so).
 """
 
 from __future__ import annotations
@@ -34,9 +37,9 @@ Status = Literal["met", "on_track", "behind", "not_met", "no_data", "needs_revie
 STATUSES: tuple[Status, ...] = ("met", "on_track", "behind", "not_met", "no_data", "needs_review")
 
 #: Where the baseline a verdict used came from.
-BaselineSource = Literal["plan", "sheet", "reported", "first_reported", "zero", "none"]
+BaselineSource = Literal["plan", "sheet", "reported", "plan_area", "first_reported", "zero", "none"]
 BASELINE_SOURCES: tuple[BaselineSource, ...] = (
-    "plan", "sheet", "reported", "first_reported", "zero", "none",
+    "plan", "sheet", "reported", "plan_area", "first_reported", "zero", "none",
 )  # fmt: skip
 
 #: How a comparator is written in a reason.
@@ -128,6 +131,16 @@ class Goal:
             return NO_BASELINE  # an average is compared with the target itself, every year
         return None
 
+    def baseline_for(self, own_area: bool) -> Baseline | None:
+        """`fixed_baseline` where it holds for the region judged: the baseline the plan
+        prints for a level is its own area's, so a region within it (a county: `own_area`
+        False) resolves its own (`resolve_baseline`). 灵璧县 from 44 in 2020 to 50 against
+        ≥ 55 was measured from the city's 2020 figure and rated 进度正常 (a trial)."""
+        fixed = self.fixed_baseline
+        if fixed is not None and not own_area and fixed.source == "plan" and self.kind == "level":
+            return None
+        return fixed
+
 
 class Verdict(NamedTuple):
     """The judgement of one indicator (a tuple: a country's counties make 185,000 of them)."""
@@ -153,10 +166,13 @@ def judge(
     year: int,
     reference: float | None = None,
     sheet_baseline: float | None = None,
+    own_area: bool = True,
 ) -> Verdict:
     """Judge one indicator in `year` from the observations reported for it (any order).
 
-    `sheet_baseline` is the 基期值 a collection sheet gives where the plan prints none.
+    `sheet_baseline` is the 基期值 a collection sheet gives where the plan prints none (or,
+    for a region within the plan's area, where its baseline is the area's); `own_area` is
+    False for such a region (`Goal.baseline_for`).
     """
     target = goal.target
     upto = [
@@ -171,8 +187,8 @@ def judge(
             latest.year if latest else None,
             reasons=(_r("no_target"),),
         )
-    baseline = goal.fixed_baseline or resolve_baseline(
-        goal, [o for o in upto if o.value.number is not None], sheet_baseline
+    baseline = goal.baseline_for(own_area) or resolve_baseline(
+        goal, [o for o in upto if o.value.number is not None], sheet_baseline, own_area
     )
     if not upto:
         return Verdict("no_data", reasons=(_r("no_data", year=year),), baseline=baseline)
@@ -316,6 +332,20 @@ def _met_at_end(goal: Goal, actual: float, actual_year: int | None) -> Reason | 
     return _r(key, actual=actual, year=actual_year, end=goal.end_year)
 
 
+#: The baselines a verdict's reasons say the source of (the plan's, as printed, go unsaid).
+NOTED_BASELINES = ("reported", "sheet", "plan_area", "first_reported")
+
+
+def baseline_note(goal: Goal, baseline: Baseline) -> Reason:
+    """Where a baseline not printed for the region came from: the plan printing none, or
+    printing its whole area's where the region (a county) gives its own or none."""
+    source, printed = baseline.source, goal.fixed_baseline
+    if source in ("reported", "sheet") and printed is not None and printed.source == "plan":
+        return _r(f"baseline_region_{source}", value=baseline.value, year=baseline.year,
+                  printed=printed.value)  # fmt: skip
+    return _r(f"baseline_{source}", value=baseline.value, year=baseline.year)
+
+
 def judge_figure(
     goal: Goal,
     year: int,
@@ -333,11 +363,8 @@ def judge_figure(
     status, gap, progress, expected, share, baseline, met, baseline_met = figured
     if reference is not None:
         notes = (*notes, _r("reference", value=reference))
-    if baseline.source in ("reported", "sheet", "first_reported"):
-        notes = (
-            *notes,
-            _r(f"baseline_{baseline.source}", value=baseline.value, year=baseline.year),
-        )
+    if baseline.source in NOTED_BASELINES:
+        notes = (*notes, baseline_note(goal, baseline))
     op = goal.op
     if progress is None and not met and baseline.value is not None:
         if baseline_met:
@@ -430,6 +457,13 @@ def reported_bound(verdict: Verdict) -> str | None:
     return None
 
 
+def shown_actual(verdict: Verdict) -> float | str | None:
+    """The actual as the columns of results hold it (`ResultColumns.actuals`): a figure
+    reported as a bound as written (`99%以上`), for the number alone is no figure — the
+    spread across regions counted 99%以上 as 99 among the counties' figures (a trial)."""
+    return reported_bound(verdict) or verdict.actual
+
+
 def bound_decides(bound: str, figure: float, op: str, target: float) -> bool | None:
     """Whether every value the bound allows satisfies `op target` (True), none does (False),
     or the bound does not tell (None)."""
@@ -451,13 +485,16 @@ def bound_decides(bound: str, figure: float, op: str, target: float) -> bool | N
 
 
 def resolve_baseline(
-    goal: Goal, numeric: Sequence[Observation], sheet_baseline: float | None = None
+    goal: Goal,
+    numeric: Sequence[Observation],
+    sheet_baseline: float | None = None,
+    own_area: bool = True,
 ) -> Baseline:
     """The starting point of the progress line (see the module docstring for the order).
 
     `numeric` are the numeric observations up to the judged year, sorted by year.
     """
-    fixed = goal.fixed_baseline
+    fixed = goal.baseline_for(own_area)
     if fixed is not None:
         return fixed
     if sheet_baseline is not None:
@@ -465,6 +502,9 @@ def resolve_baseline(
     for o in numeric:
         if o.year == goal.baseline_year and not o.value.running_total:
             return Baseline(o.value.number, o.year, "reported")
+    area = goal.fixed_baseline
+    if area is not None:  # a region with no baseline of its own: the plan's, of its area
+        return area._replace(source="plan_area")
     for o in numeric:
         if not o.value.running_total:
             return Baseline(o.value.number, o.year, "first_reported")

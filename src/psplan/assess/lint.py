@@ -170,7 +170,7 @@ def lint(
             continue
         if type(row) is SheetEntry:
             found = _sheet_entry(explained, indicator, row, row.region in references,
-                                 plan.baseline_year)  # fmt: skip
+                                 plan.baseline_year, own.names)  # fmt: skip
             if found is not None:
                 findings.append(found)
             continue

@@ -51,6 +51,7 @@ def judge_rows(
     con: Any,
     goals: Sequence[tuple[Indicator, Goal]],
     regions: Sequence[int],
+    owns: Sequence[bool],
     year: int,
     words: Callable[[], object] | None = None,
 ) -> list[tuple[Any, ...]]:
@@ -69,9 +70,9 @@ def judge_rows(
         [list(column) for column in zip(*rows, strict=True)] if rows else [[]] * len(_GOAL_COLUMNS),
     )
     con.execute(
-        "CREATE OR REPLACE TABLE judged_regions AS"
-        " SELECT unnest(?::INTEGER[]) AS ri, unnest(range(?)) AS k",
-        [list(regions), len(regions)],
+        "CREATE OR REPLACE TABLE judged_regions AS SELECT unnest(?::INTEGER[]) AS ri,"
+        " unnest(range(?)) AS k, unnest(?::BOOLEAN[]) AS own",
+        [list(regions), len(regions), list(owns)],
     )
     if words is None:
         return con.execute(_QUERY, parameters(year)).fetchall()
@@ -146,15 +147,20 @@ def py_round(x: str, places: int) -> str:
 
 
 def baseline_columns(first: str, first_year: str) -> str:
-    """`b0` and `by0`, the baseline `figure_status` is given (`columnar._inputs`): the plan's
-    (or a total's zero), else the figure of the baseline year, else the first figure (its
-    value and year in the columns `first`, `first_year`); from the columns of `judged_goals`
-    and `base`, the figure of the baseline year."""
+    """`b0`, `by0` and `bs0`, the baseline `figure_status` is given (`columnar._inputs`):
+    the plan's (or a total's zero) — for a level, in its own area only —, else the figure of
+    the baseline year, else the plan's for a region within its area (`plan_area`), else the
+    first figure (its value and year in the columns `first`, `first_year`); from the
+    columns of `judged_goals`, `judged_regions`' `own` and `base`, the figure of the
+    baseline year (`Goal.baseline_for`, `evaluate.resolve_baseline`)."""
+    fixed = "fb_source IS NOT NULL AND (own OR kind <> 'level' OR fb_source <> 'plan')"
     return (
-        f"CASE WHEN fb_source IS NOT NULL THEN fb_value"
-        f" WHEN base IS NOT NULL THEN base ELSE {first} END AS b0,"
-        f" CASE WHEN fb_source IS NOT NULL THEN fb_year"
-        f" WHEN base IS NOT NULL THEN base_year ELSE {first_year} END AS by0"
+        f"CASE WHEN {fixed} THEN fb_value WHEN base IS NOT NULL THEN base"
+        f" WHEN fb_source IS NOT NULL THEN fb_value ELSE {first} END AS b0,"
+        f" CASE WHEN {fixed} THEN fb_year WHEN base IS NOT NULL THEN base_year"
+        f" WHEN fb_source IS NOT NULL THEN fb_year ELSE {first_year} END AS by0,"
+        f" CASE WHEN {fixed} THEN fb_source WHEN base IS NOT NULL THEN 'reported'"
+        " WHEN fb_source IS NOT NULL THEN 'plan_area' ELSE 'first_reported' END AS bs0"
     )
 
 
@@ -183,15 +189,14 @@ periods AS (
       AND o.year BETWEEN g.start_year AND g.end_year
     GROUP BY o.ri, o.gk),
 cells AS (
-    SELECT r.k AS rk, r.ri, g.k AS gk, g.* EXCLUDE (k, id), a.* EXCLUDE (ri, gk), p.period,
+    SELECT r.k AS rk, r.ri, r.own, g.k AS gk, g.* EXCLUDE (k, id), a.* EXCLUDE (ri, gk),
+           p.period,
            a.gk IS NOT NULL AS found
     FROM judged_regions r CROSS JOIN judged_goals g
     LEFT JOIN agg a ON a.ri = r.ri AND a.gk = g.k
     LEFT JOIN periods p ON p.ri = r.ri AND p.gk = g.k),
 figured AS (
     SELECT *, {baseline_columns("first", "first_year")},
-           CASE WHEN fb_source IS NOT NULL THEN fb_source
-                WHEN base IS NOT NULL THEN 'reported' ELSE 'first_reported' END AS bs0,
            periodic AND coalesce(len(period), 0) = 0 AS none_in_period,
            CASE WHEN NOT periodic THEN latest
                 WHEN coalesce(len(period), 0) = 0 THEN NULL

@@ -275,9 +275,13 @@ def reason(lang: str, escape: Callable[[str], str]) -> str:
 
     separator = "；" if lang == "zh" else "; "
     summed = f"CASE WHEN kind = 'cumulative' THEN {w('sum', count='counted')} END"
-    baseline = (
-        f"CASE source WHEN 'reported' THEN {w('baseline_reported', value='bv', year='byr')}"
-        f" WHEN 'first_reported' THEN {w('baseline_first_reported', value='bv', year='byr')}"
+    at = {"value": "bv", "year": "byr"}
+    baseline = (  # `evaluate.baseline_note`: a county's own figure where the plan prints one
+        "CASE source WHEN 'reported' THEN CASE WHEN printed IS NULL"
+        f" THEN {w('baseline_reported', **at)}"
+        f" ELSE {w('baseline_region_reported', **at, printed='printed')} END"
+        f" WHEN 'plan_area' THEN {w('baseline_plan_area', **at)}"
+        f" WHEN 'first_reported' THEN {w('baseline_first_reported', **at)}"
         " END"
     )
     unmeasured = (
@@ -336,6 +340,7 @@ joined AS (
            CASE WHEN r.kind = 'level' AND r.bs0 = 'first_reported' AND r.by0 = r.actual_year
                 THEN 'none' ELSE r.bs0 END AS source,
            coalesce(r.byr, w.plan_year) AS shown_year, len(r.period) AS counted,
+           CASE WHEN r.fb_source = 'plan' AND r.kind = 'level' THEN r.fb_value END AS printed,
            r.gap_raw, r.progress, r.expected, r.share, r.op, r.thr, r.tv, r.start_year,
            r.end_year, r.kind, w.sym, w.tol, w.cap,
            CASE WHEN r.kind <> 'level' THEN CASE WHEN t.gk IS NULL THEN NULL ELSE 1 END
@@ -407,7 +412,7 @@ projected AS (  -- `trends._project`, then the cap
                 ELSE last + slope * greatest(end_year - last_year, 0) END AS projected_raw
     FROM sloped)
 SELECT rk, gk, worded, actual, actual_year, status, rating, met, bmet, bv, byr, source,
-       none_in_period, flag, shown_year, counted, gap_raw, progress, expected, share, op,
+       printed, none_in_period, flag, shown_year, counted, gap_raw, progress, expected, share, op,
        tv, end_year, kind, sym, tol, xs, ys, observed, needed, ratio, category, slope,
        CASE WHEN trended = 1 AND NOT isfinite(projected_raw) THEN NULL ELSE trended END
            AS trended,

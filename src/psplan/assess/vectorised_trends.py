@@ -69,9 +69,9 @@ figures AS (
     GROUP BY o.ri, o.gk
     HAVING NOT bool_or(o.number IS NULL OR o.text IS NOT NULL OR o.bound IS NOT NULL OR o.rt)),
 based AS (  -- the baseline `judge_rows` measured from (none: a first figure of the year judged)
-    SELECT f.*, g.*, {baseline_columns("f.numbers[1]", "f.years[1]")},
+    SELECT f.*, g.*, r.own, {baseline_columns("f.numbers[1]", "f.years[1]")},
            g.fb_source IS NULL AND f.base IS NULL AND f.years[1] = f.years[-1] AS own_start
-    FROM figures f JOIN judged_goals g ON g.k = f.gk),
+    FROM figures f JOIN judged_goals g ON g.k = f.gk JOIN judged_regions r ON r.ri = f.ri),
 series AS (  -- `trends.series_points` of a level: from the baseline, then the years after it
     SELECT *,
            CASE WHEN kind <> 'level' OR own_start THEN years

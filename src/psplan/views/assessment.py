@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any, cast
 
+from psplan.actuals.values import Value
 from psplan.assess.areas import OWN_AREA_WORDS
 from psplan.assess.assessment import Assessment, Result, explain_disagreement
 from psplan.assess.evaluate import STATUSES, reported_bound
@@ -117,9 +118,18 @@ def baseline_text(result: Result, lang: str) -> str:
         return result.indicator.baseline.raw
     if baseline.source == "zero":
         return zero_baseline(result.indicator, lang)
+    if baseline.source == "plan_area":  # as printed, with the unit a plain number shows
+        return plan_area_baseline(result.indicator, lang)
     value = measure(result.indicator, baseline.value)
     return say(f"baseline.{baseline.source}", lang, value="" if value is None else str(value),
                year=baseline.year)  # fmt: skip
+
+
+def plan_area_baseline(indicator: Indicator, lang: str) -> str:
+    """The plan's printed baseline, its whole area's, where a county gives none of its own:
+    as `printed` shows it (98.76%), said so."""
+    value = str(printed(indicator, indicator.baseline.raw)).strip()
+    return say("baseline.plan_area", lang, value=value)
 
 
 def zero_baseline(indicator: Indicator, lang: str) -> str:
@@ -181,8 +191,27 @@ def indicator_cell(indicator: Indicator) -> Cell:
 
 
 def actual_cell(result: Result) -> Cell:
-    """The figure judged: a bound as reported (95%以上), else in the indicator's unit."""
-    return reported_bound(result.verdict) or measure(result.indicator, result.verdict.actual)
+    """The figure judged: a bound as reported (95%以上), else in the indicator's unit — one
+    the plan prints with its printed decimals (`figure_cell`)."""
+    verdict = result.verdict
+    bound = reported_bound(verdict)
+    if bound:
+        return bound
+    if result.printed:
+        for observation in result.observations:
+            if observation.year == verdict.actual_year:
+                return figure_cell(result, observation.value)
+    return measure(result.indicator, verdict.actual)
+
+
+def figure_cell(result: Result, value: Value) -> Cell:
+    """A reported figure in the indicator's unit; one the plan prints (a completion table's)
+    with its printed decimals: 5岁以下儿童死亡率 3.20‰, not 3.2 (a reviewer's trial)."""
+    if result.printed and value.exact and not value.running_total:
+        shown = printed(result.indicator, value.raw)
+        if not isinstance(shown, str):
+            return shown
+    return measure(result.indicator, value.number)
 
 
 def expected_cell(result: Result, actual: Cell | None = None) -> Cell:

@@ -60,6 +60,7 @@ from psplan.views.assessment import (
     domain_progress,
     domains_chart,
     domains_table,
+    figure_cell,
     judged_at_end,
     plan_note_lines,
     ratings,
@@ -488,7 +489,7 @@ def _figures(indicator: Indicator, result: Result | None) -> dict[int, Cell]:
         # a bound as written: 95%以上 is not 95%; a five-year total too: [8.06] in 2025's
         # column is no 8.06 of that year alone
         exact = value.exact and not value.running_total
-        found[observation.year] = measure(indicator, value.number) if exact else value.raw.strip()
+        found[observation.year] = figure_cell(result, value) if exact else value.raw.strip()
     return found
 
 
@@ -625,6 +626,9 @@ def _baseline_in_prose(result: Result, lang: str) -> str:
             return ""
         # (a printed >99.9 as its target is: 高于99.9%, not >99.9%: a reviewer's trial)
         return _worded(indicator, indicator.baseline.raw.strip(), lang)
+    if baseline.source == "plan_area":  # (as printed, as the plan's own are)
+        value = _worded(indicator, indicator.baseline.raw.strip(), lang)
+        return say("baseline.plan_area", lang, value=value)
     value = _in_unit(indicator, measure(indicator, baseline.value), lang)
     return say(f"baseline.{baseline.source}", lang, value=value, year=baseline.year)
 

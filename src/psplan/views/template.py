@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from psplan.assess.areas import own_area_names
 from psplan.plan.model import MAX_PERIOD_YEARS, MAX_YEAR, MIN_YEAR, Plan
 from psplan.plan.yamlsource import shorten
 from psplan.views.model import Column, Table, View
@@ -51,13 +52,14 @@ def column_word(key: str) -> str:
 
 
 def instructions(
-    plan_id: str = "{plan}", file: str | None = None, baselines: str = "all"
+    plan_id: str = "{plan}", file: str | None = None, baselines: str = "all", counties: bool = False
 ) -> list[str]:
     """The instructions sheet: each instruction in Chinese, then in English, and the command
     that checks the filled sheet (`plan_id` as the command names the plan: a file's path
     where the plan is no bundled one; `file` the sheet's own name, else 本文件.xlsx).
     `baselines`: whether the plan prints a baseline for "all" its indicators, "some" or
-    "none" (安康's prints none: "filled in from the plan" sent a user looking for them)."""
+    "none" (安康's prints none: "filled in from the plan" sent a user looking for them);
+    `counties`: whether rows of regions within the plan's area have their own 基期值 to give."""
     lines = [f"{say('template.instructions.title', 'zh')} / "
              f"{say('template.instructions.title', 'en')}"]  # fmt: skip
     for number in range(1, INSTRUCTION_COUNT + 1):
@@ -66,6 +68,9 @@ def instructions(
             key += f".{baselines}"
         lines.append(f"{number}. {say(key, 'zh')}")
         lines.append(f"   {say(key, 'en')}")
+        if number == BASELINE_INSTRUCTION and counties and baselines != "none":
+            lines.append(f"   {say('template.instructions.counties', 'zh')}")
+            lines.append(f"   {say('template.instructions.counties', 'en')}")
     run = f"{say('template.instructions.run', 'zh')} / {say('template.instructions.run', 'en')}"
     sheet = file or f"{say('template.instructions.file', SHEET_LANG)}.xlsx"
     lines.append(f"{INSTRUCTION_COUNT + 1}. {run}:  psplan check {plan_id} {sheet}")
@@ -177,7 +182,11 @@ def template_rows(
             most=MAX_TEMPLATE_ROWS,
         )
     rows = []
+    own = own_area_names(plan)
     for region in regions or [None]:
+        # a county's 基期值 is its own to give: the plan prints its whole area's
+        # (`Goal.baseline_for`), which on a county's row read as the county's
+        county = region is not None and region not in own
         for indicator in plan.indicators:
             row = [
                 indicator.id,
@@ -187,7 +196,7 @@ def template_rows(
                 indicator.unit or "",
                 indicator.attribute_printed or say(f"attribute.{indicator.attribute}", SHEET_LANG),
                 printed(indicator, indicator.target.raw),
-                printed(indicator, indicator.baseline.raw),
+                "" if county else printed(indicator, indicator.baseline.raw),
                 "、".join(plan.lead_of(indicator)),
             ]
             rows.append(row + [""] * (len(years) + len(EXPLANATION_KEYS)))
@@ -265,7 +274,9 @@ def template_view(
     )
     printed = sum(1 for indicator in plan.indicators if indicator.baseline.raw.strip())
     baselines = "none" if not printed else "all" if printed == len(plan.indicators) else "some"
-    title, *lines = [*instructions(plan_ref or plan.id, file, baselines), "", plan_line]
+    own = own_area_names(plan)
+    counties = any(region not in own for region in regions)
+    title, *lines = [*instructions(plan_ref or plan.id, file, baselines, counties), "", plan_line]
     guide = Table(
         "instructions",
         say("template.sheet.instructions", SHEET_LANG),

@@ -222,7 +222,7 @@ def _share_apart() -> str:
 def _baseline(lang: str, indicators: Sequence[Indicator]) -> str:
     """`assessment.baseline_text`: where the baseline came from (NULL: the plan's, as it
     prints it); a five-year total's 0 with the plan's printed baseline, by goal."""
-    from psplan.views.assessment import zero_baseline
+    from psplan.views.assessment import plan_area_baseline, zero_baseline
 
     cases = " ".join(
         f"WHEN '{source}' THEN"
@@ -230,7 +230,8 @@ def _baseline(lang: str, indicators: Sequence[Indicator]) -> str:
         for source in ("sheet", "reported", "first_reported")
     )
     zero = by_goal([zero_baseline(indicator, lang) for indicator in indicators])
-    return f"(CASE source {cases} WHEN 'zero' THEN {zero} END)"
+    area = by_goal([plan_area_baseline(indicator, lang) for indicator in indicators])
+    return f"(CASE source {cases} WHEN 'zero' THEN {zero} WHEN 'plan_area' THEN {area} END)"
 
 
 def _as_is(text: str) -> str:

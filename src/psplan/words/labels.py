@@ -33,6 +33,8 @@ WORDS: dict[str, dict[str, str]] = {
     # where a baseline not printed by the plan came from
     "baseline.sheet": {"zh": "{value}（填报基期值）", "en": "{value} (collection sheet)"},
     "baseline.reported": {"zh": "{value}（{year}年上报）", "en": "{value} (reported for {year})"},
+    # the plan's printed baseline, its whole area's, for a county giving none of its own
+    "baseline.plan_area": {"zh": "{value}（全域基期值）", "en": "{value} (the whole area's)"},
     "baseline.first_reported": {
         "zh": "{value}（{year}年上报，首个数据）",
         "en": "{value} (first reported, {year})",

@@ -120,6 +120,21 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "规划未列基期值，按{year}年上报值 {value:g}",
         "en": "the plan prints no baseline: the figure reported for {year}, {value:g}, is used",
     },
+    # a region within the plan's area (a county), whose baseline the plan does not print
+    "baseline_region_sheet": {
+        "zh": "按本地区填报基期值 {value:g}（规划基期值 {printed:g} 为全域数据）",
+        "en": "this region's 基期值 {value:g} is used (the plan's {printed:g} is its whole area's)",
+    },
+    "baseline_region_reported": {
+        "zh": "按本地区{year}年上报值 {value:g}为基期（规划基期值 {printed:g} 为全域数据）",
+        "en": "this region's figure for {year}, {value:g}, is its baseline (the plan's "
+        "{printed:g} is its whole area's)",
+    },
+    "baseline_plan_area": {
+        "zh": "本地区未报{year}年数据，按规划基期值 {value:g}（全域数据）",
+        "en": "no figure of this region's own for {year}: the plan's baseline {value:g}, its "
+        "whole area's, is used",
+    },
     "baseline_first_reported": {
         "zh": "规划未列基期值，以首个上报数据（{year}年 {value:g}）为基期",
         "en": "the plan prints no baseline: the first figure reported ({year}: {value:g}) is used",

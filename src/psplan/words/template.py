@@ -61,6 +61,13 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "The 基期值 (baseline) column is filled in from the plan; correct it if the "
         "figure was revised.",
     },
+    "template.instructions.counties": {
+        "zh": "县区行的基期值列为空：规划印的基期值是本级全域（全市）的，请填本地区核实后的基期值；"
+        "不填则按规划的全域基期值计算，并在报告中注明。",
+        "en": "A county's rows leave the 基期值 column empty: the plan prints its whole area's "
+        "baseline (the city's); give the county's own, or leave it empty and the plan's is "
+        "used, as the report says.",
+    },
     "template.instructions.5.some": {
         "zh": "规划印有基期值的已填好（如统计口径调整，可改为核实后的基期值）；规划未印的留空，"
         "可填核实后的基期值，不填则以首个上报数据为基期。",
