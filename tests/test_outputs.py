@@ -456,6 +456,10 @@ def test_xlsx_text_is_legal_and_fits_a_cell() -> None:
 
     assert not ILLEGAL_CHARACTERS_RE.search(xlsx_text("".join(chr(c) for c in range(32))))
     assert len(xlsx_text("长" * 40_000)) == 32_767
+    # what is cut is said, with how much: 40,000 − (32,767 − 9) = 7,242 characters
+    cut = xlsx_text("长" * 40_000)
+    assert cut.endswith("长…[+7,242]") and cut.count("长") == 32_767 - 9
+    assert xlsx_text("长" * 32_767) == "长" * 32_767  # a cell that fits is whole
 
 
 def test_json_escapes_are_lossless() -> None:

@@ -141,10 +141,15 @@ XLSX_CELL_LIMIT = 32_767
 
 def xlsx_text(text: str) -> str:
     """A string cell: control characters shown (XML 1.0 cannot hold most of them, and openpyxl
-    refuses them), cut with "…" at the length a cell holds."""
+    refuses them), cut at the length a cell holds with how much is left out, `…[+7,245]` (a
+    list of thousands of lagging counties lost its tail behind a bare "…"; the CSV and the
+    JSON hold it whole)."""
     text = visible(text)
     if len(text) > XLSX_CELL_LIMIT:
-        text = text[: XLSX_CELL_LIMIT - 1] + "…"
+        marker = "…"
+        for _ in range(3):  # (the count's own digits take room: settled in two steps)
+            marker = f"…[+{len(text) - (XLSX_CELL_LIMIT - len(marker)):,}]"
+        text = text[: XLSX_CELL_LIMIT - len(marker)] + marker
     return text
 
 
