@@ -304,6 +304,13 @@ def test_reference_rows_come_from_the_level_above(tmp_path: Path) -> None:
     )
     data = results(run("check", "suzhou", str(path), "--format", "json").stdout)
     assert ("安徽省", relative.id) not in data
+    # asked for, it is said to be a reference (its rows are there: "no figures" misled)
+    asked = runner.invoke(app, ["check", "suzhou", str(path), "--region", "安徽省"])
+    assert asked.exit_code == 2
+    assert asked.output.strip().endswith(
+        "“安徽省”是参照地区：其数据用作相对目标（达到全省平均水平等）的参照值，不被判断"
+        "（判断的地区：全市、埇桥区）"
+    )
     assert data[("全市", relative.id)]["status"] == "met"
     assert data[("埇桥区", relative.id)]["status"] == "behind"
     conflict = write(
@@ -350,7 +357,7 @@ def test_a_county_is_measured_from_its_own_baseline_year_figure(
     assert county.reason("zh").startswith(
         "按本地区2020年上报值 44为基期（规划基期值 42 为全域数据）"
     )
-    assert other.reason("zh").startswith("本地区未报2020年数据，按规划基期值 42（全域数据）")
+    assert other.reason("zh").startswith("无本地区2020年的基期值，按规划基期值 42（全域数据）")
     assert "按" not in city.reason("zh")
     # every format says it, from the one verdict (the columnar path words the JSON itself)
     out = tmp_path / "out.json"
@@ -426,6 +433,150 @@ def test_a_template_leaves_a_countys_baseline_to_the_county(tmp_path: Path) -> N
     (result,) = [r for r in checked.results if r.indicator.id == "nursing_beds_share"]
     assert result.verdict.baseline == (42.0, 2020, "plan_area")
     assert not [w for w in checked.warnings if w.words.key == "check.baseline_differs"]
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_countys_trend_is_of_its_own_figures(tmp_path: Path, engine: str) -> None:
+    """泗县 gives no 2020 figure: its verdict is measured from the city's printed 93.90, but
+    its trend is of its own figures, 93.0 → 93.6 (generated): rising, not the 0 % a year of a
+    series starting at the city's 93.90 (a trial)."""
+    import psplan
+
+    path = write(tmp_path, "h.csv", "indicator,year,value,region\n"
+                 "高中阶段教育毛入学率,2021,93.0,泗县\n高中阶段教育毛入学率,2022,93.3,泗县\n"
+                 "高中阶段教育毛入学率,2023,93.6,泗县\n")  # fmt: skip
+    checked = psplan.check("suzhou", [path], engine=engine)
+    (result,) = [r for r in checked.results if r.indicator.id == "high_school_gross_enrollment"]
+    assert result.verdict.baseline == (93.9, 2020, "plan_area")
+    assert result.verdict.expected == pytest.approx(93.9 + (94 - 93.9) * 0.6)
+    trend = result.trend
+    assert trend is not None and trend.points[0] == (2021, 93.0)
+    assert trend.observed_growth == pytest.approx((93.6 / 93.0) ** 0.5 - 1, abs=1e-6)
+    assert trend.category == "on_track"  # 0.32 %/yr observed against 0.27 %/yr needed
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_total_of_the_whole_area_lends_no_county_its_baseline(
+    tmp_path: Path, engine: str
+) -> None:
+    """养老服务床位总量 4.7 → 5.0 万张 is the city's total: 灵璧县's 0.80 → 0.86 (generated) was
+    measured from the city's 4.7 (progress −1280 %, 趋势恶化: a trial). It starts from its own
+    first figure, said so; a rate's county still falls back to the city's printed baseline."""
+    import psplan
+
+    path = write(tmp_path, "beds.csv", "indicator,year,value,region\n"
+                 "养老服务床位总量,2021,0.80,灵璧县\n养老服务床位总量,2023,0.83,灵璧县\n"
+                 "养老服务床位总量,2025,0.86,灵璧县\n")  # fmt: skip
+    checked = psplan.check("suzhou", [path], engine=engine)
+    (beds,) = [r for r in checked.results if r.indicator.id == "elderly_care_beds_total"]
+    verdict = beds.verdict
+    assert verdict.baseline == (0.8, 2021, "first_reported") and verdict.status == "not_met"
+    assert verdict.progress == pytest.approx((0.86 - 0.8) / (5.0 - 0.8), abs=1e-6)
+    assert beds.trend is not None and beds.trend.points[0] == (2021, 0.8)
+    assert beds.trend.observed_growth > 0
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_county_does_not_slip_back_from_the_citys_baseline(
+    tmp_path: Path, engine: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """基本养老保险参保率 >95 from the city's 95.67 (met at the baseline): 砀山县 rose from 94.6
+    to 95.0 (generated) and was said "基期值 95.67 已达到目标，现已回落"; only the city, which
+    stood there, is."""
+    import psplan
+
+    rows = "".join(f"基本养老保险参保率,{y},{v},{r}\n" for r in ("砀山县", "全市")
+                   for y, v in ((2021, 94.6), (2023, 94.9), (2025, 95.0)))  # fmt: skip
+    path = write(tmp_path, "p.csv", "indicator,year,value,region\n" + rows)
+    checked = psplan.check("suzhou", [path], engine=engine)
+    found = {r.region: r.verdict for r in checked.results
+             if r.indicator.id == "pension_insurance_coverage"}  # fmt: skip
+    assert found["砀山县"].status == found["全市"].status == "not_met"
+    assert "回落" not in found["砀山县"].reason("zh") and "回落" in found["全市"].reason("zh")
+    out = tmp_path / "p.json"
+    monkeypatch.setenv("PSPLAN_ENGINE", engine)  # (the JSON written by duckdb on its path)
+    assert run("check", "suzhou", str(path), "-f", "json", "-o", str(out)).exit_code == 0
+    reasons = {(r["region"], r["id"]): r["reason"] for r in json.loads(out.read_text())["results"]}
+    assert "回落" not in reasons[("砀山县", "pension_insurance_coverage")]
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_figures_before_the_baseline_year_are_none_of_the_period(
+    tmp_path: Path, engine: str
+) -> None:
+    """萧县 gives 2019 alone: before the plan's baseline year, so no figure of this period, not
+    its 2023 level (as a 十五五 plan read 泗县's 2024 figure as its 2026 one: a trial)."""
+    import psplan
+
+    path = write(tmp_path, "b.csv", "indicator,year,value,region\n"
+                 "九年义务教育巩固率,2019,98.1,萧县\n九年义务教育巩固率,2023,98.9,泗县\n")  # fmt: skip
+    checked = psplan.check("suzhou", [path], engine=engine)
+    found = {r.region: r.verdict for r in checked.results
+             if r.indicator.id == "compulsory_education_retention"}  # fmt: skip
+    assert found["萧县"].status == "no_data" and found["萧县"].actual is None
+    assert found["萧县"].reason("zh") == "最新数据为2019年，早于基期年2020年：本期无数据"
+    assert found["泗县"].status == "behind"
+
+
+def test_a_bound_is_no_baseline_and_a_met_baseline_draws_no_line(tmp_path: Path) -> None:
+    """95%以上 for 2020 is no baseline of 灵璧县's (the city's is used, said so); a 2023 bound
+    against >95 from the printed >99.9 (met at the baseline) expects 95, not the line's 96.96
+    (a trial); a 基期值 written as a bound or a fraction is said and not used."""
+    import psplan
+
+    path = write(tmp_path, "k.csv", "indicator,year,value,region\n"
+                 "九年义务教育巩固率,2020,98%以上,灵璧县\n九年义务教育巩固率,2023,98.9,灵璧县\n"
+                 "基本医疗保险参保率,2023,95%以上,泗县\n基本医疗保险参保率,2023,>96,萧县\n")  # fmt: skip
+    checked = psplan.check("suzhou", [path])
+    found = {(r.region, r.indicator.id): r.verdict for r in checked.results}
+    assert found[("灵璧县", "compulsory_education_retention")].baseline.source == "plan_area"
+    assert found[("泗县", "medical_insurance_coverage")].expected == 95.0
+    met = found[("萧县", "medical_insurance_coverage")]
+    assert (met.status, met.expected) == ("met", 95.0)
+    sheet = write(tmp_path, "s.csv", "id,指标,地区,基期值,2023\n"
+                  "compulsory_education_retention,九年义务教育巩固率,萧县,0.9870,98.97\n"
+                  "compulsory_education_retention,九年义务教育巩固率,泗县,98.5%以上,98.9\n")  # fmt: skip
+    checked = psplan.check("suzhou", [sheet])
+    said = [(w.location.line, w.words.render("zh")) for w in checked.warnings
+            if w.words.key.startswith("check.baseline_")]  # fmt: skip
+    assert said == [
+        (
+            2,
+            "九年义务教育巩固率的基期值“0.9870”像是写成小数的百分比，未采用；若是 98.7%，请写 98.7",
+        ),
+        (3, "九年义务教育巩固率的基期值“98.5%以上”是界值，不是确数，未采用；请填确数"),
+    ]
+    sources = {r.region: r.verdict.baseline.source for r in checked.results
+               if r.indicator.id == "compulsory_education_retention"}  # fmt: skip
+    assert sources == {"萧县": "plan_area", "泗县": "plan_area"}
+
+
+def test_a_baseline_and_a_baseline_year_figure_that_differ_are_said(tmp_path: Path) -> None:
+    """灵璧县's sheet gives 基期值 98.2 and another file its 2020 figure 98.1 (generated): the
+    基期值 is used, as §1 orders them, and the two are said at the 基期值's cell (the sheet
+    won without a word: a trial)."""
+    import psplan
+
+    sheet = write(tmp_path, "sb.csv", "id,指标,地区,基期值,2023\n"
+                  "compulsory_education_retention,九年义务教育巩固率,灵璧县,98.2,98.9\n")  # fmt: skip
+    year = write(
+        tmp_path, "y.csv", "indicator,year,value,region\n九年义务教育巩固率,2020,98.1,灵璧县\n"
+    )
+    checked = psplan.check("suzhou", [sheet, year])
+    (result,) = [r for r in checked.results if r.indicator.id == "compulsory_education_retention"]
+    assert result.verdict.baseline == (98.2, 2020, "sheet")
+    said = [w for w in checked.warnings if w.words.key == "check.baseline_against_figure"]
+    assert [(w.location.line, w.words.render("zh")) for w in said] == [
+        (
+            2,
+            f"灵璧县，九年义务教育巩固率的基期值 98.2 与2020年的数据“98.1”（{year}:2）不一致；采用基期值",
+        )
+    ]
+    alike = write(
+        tmp_path, "a.csv", "indicator,year,value,region\n九年义务教育巩固率,2020,98.2,灵璧县\n"
+    )
+    assert not [w for w in psplan.check("suzhou", [sheet, alike]).warnings
+                if w.words.key == "check.baseline_against_figure"]  # fmt: skip
 
 
 # ------------------------------------------------------------------ plans, years, notes, overrides

@@ -233,6 +233,27 @@ def test_a_file_of_one_region_not_named_as_the_area_is_its_report(tmp_path: Path
     assert "共有主要指标22项" in overall and "提前实现1项" in overall
 
 
+def test_one_countys_final_report_says_whose_the_previous_periods_figures_are(
+    tmp_path: Path,
+) -> None:
+    """灵璧县's 终期评估 set the plan's 十三五 result 98.76% (the city's) beside the county's
+    own baseline and 2025 figure, unlabelled (a trial; generated county figures)."""
+    figures = tmp_path / "lb.csv"
+    figures.write_text("地区,指标,年份,数值\n灵璧县,九年义务教育巩固率,2020,98.2\n"
+                       "灵璧县,九年义务教育巩固率,2025,99.1\n", encoding="utf-8")  # fmt: skip
+    final = psplan.check("suzhou", figures, stage="final")
+    view = evaluation_view(final, "zh")
+    section = next(s for s in view.sections if s.tables == ["previous"])
+    assert str(section.paragraphs[0]).endswith(
+        "，“十三五”各栏为规划所印全市的数据，本期各栏为灵璧县的数据。"
+    )
+    city = tmp_path / "city.csv"
+    city.write_text("地区,指标,年份,数值\n全市,九年义务教育巩固率,2025,99.1\n", encoding="utf-8")
+    own = evaluation_view(psplan.check("suzhou", city, stage="final"), "zh")
+    section = next(s for s in own.sections if s.tables == ["previous"])
+    assert "各栏为" not in str(section.paragraphs[0])
+
+
 @pytest.mark.parametrize(
     ("start", "zh", "en"),
     [(2006, "“十一五”", "11th FYP"), (2016, "“十三五”", "13th FYP"),
@@ -563,7 +584,7 @@ def test_the_markdown_reports_bold_labels_render_in_commonmark(tmp_path: Path) -
     from psplan.cli import app
 
     figures = tmp_path / "f.csv"
-    figures.write_text("地区,指标,年份,数值\n全市,养老服务床位总量,2023,700\n", encoding="utf-8")
+    figures.write_text("地区,指标,年份,数值\n全国,养老服务床位总量,2023,700\n", encoding="utf-8")
     reasons = tmp_path / "reasons.yaml"
     reasons.write_text("elderly_care_beds_total:\n  原因分析: 用地审批延期\n", encoding="utf-8")
     out = tmp_path / "report.md"

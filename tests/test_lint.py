@@ -415,6 +415,21 @@ def test_a_steady_climb_to_a_target_is_no_jump_where_the_plan_prints_no_baseline
 
 
 @pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_no_jump_is_looked_for_between_two_years_of_the_period_before(
+    tmp_path: Path, engine: str
+) -> None:
+    """宿州 (baseline 2020): 托位数 0.1 → 5.0 → 0.21 over 2018–2020 (GENERATED) is two jumps
+    of the 十三五 years by this plan's steps; only the one into the baseline year is this
+    plan's business (a 十五五 check warned of dozens of 2021–2024 changes: a trial)."""
+    name = "每千人口拥有3岁以下婴幼儿托位数"
+    rows = [f"{name},{year},{value}" for year, value in ((2018, 0.1), (2019, 5.0), (2020, 0.21))]
+    path = tmp_path / "old.csv"
+    path.write_text("指标,年份,数值\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    found = [p for p in psplan.lint("suzhou", path, engine=engine) if p.code == "jump"]
+    assert [(p.location.line, p.words.args["before"]) for p in found] == [(4, 2019)]
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
 def test_a_missing_cell_written_as_a_dash_is_said_at_its_row(tmp_path: Path, engine: str) -> None:
     """旬阳市,每万人全科医生数,2022,— was said missing with no line, though the row is there
     (trial 12, D12); a cell with no row at all is said in its file (GENERATED figures)."""

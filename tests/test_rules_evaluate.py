@@ -747,6 +747,10 @@ def test_reason_arguments_carry_the_numbers() -> None:
     assert single.reasons == (("no_baseline", {"year": 2023}),)
     at_end = judge(made_goal("90", "80", baseline_year=2025), obs((2024, "85")), 2024)
     assert at_end.reasons == (("baseline_at_end", {"year": 2025, "end": 2025}),)
+    before = judge(made_goal("90", "80"), obs((2019, "85")), 2023)
+    assert (before.status, before.reasons) == (
+        "no_data", (("before_baseline", {"latest": 2019, "base": 2020}),),
+    )  # fmt: skip
     assert judge(made_goal("90", "80"), [], 2023).reasons == (("no_data", {"year": 2023}),)
     none_in = judge(real_goal("chuzhou", "old_community_renovation"), obs((2020, "4")), 2020)
     assert none_in.reasons == (("none_in_period", {"start": 2021, "year": 2020}),)

@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any, Literal, Protocol
 
 from psplan.assess.columns import ResultColumns
-from psplan.assess.evaluate import STATUSES, Goal, Observation, Status, Verdict
+from psplan.assess.evaluate import NO_BASELINE, STATUSES, Goal, Observation, Status, Verdict
 from psplan.assess.rating import RATINGS, Rating, rate
 from psplan.assess.trends import (
     TRENDED_FORMS,
@@ -358,8 +358,12 @@ def _trend(
     cap = natural_cap(indicator.unit, indicator.name)
     # Only a level is measured from its baseline; a yearly average is not measured from the
     # previous plan's average, and a five-year total starts from zero on its own.
-    usable = goal.kind == "level" and verdict.baseline.value is not None
-    baseline = verdict.baseline if usable else None
+    baseline = verdict.baseline if goal.kind == "level" else None
+    if baseline is not None and (baseline.value is None or baseline.source == "plan_area"):
+        # none, or the whole area's, which is no point of a county's own series: 灵璧县's
+        # beds from the city's 4.7 万张 to its own 0.8 read as −28.8 % a year, 趋势恶化 (a
+        # trial); its own figures alone (not the plan's printed baseline, `series_points`)
+        baseline = NO_BASELINE
     return trend(goal, yearly, verdict.target_value, cap=cap, baseline=baseline, year=year)
 
 

@@ -90,6 +90,7 @@ def goal_of(
         end_year=period.end,
         floor=magnitude_floor(indicator) if isinstance(indicator, Indicator) else None,
         fractions=isinstance(indicator, Indicator) and shares_in_percent(indicator),
+        area_total=isinstance(indicator, Indicator) and counts_the_whole_area(indicator),
     )
 
 
@@ -796,6 +797,17 @@ def scientific_warning(indicator: Indicator, row: ActualRow) -> Problem:
                    number=plain(written_out(number)))  # fmt: skip
 
 
+def _unusable_baseline(indicator: Indicator, value: Value) -> str | None:
+    """Why a sheet's 基期值 is no baseline to measure from, as the warning's key: a bound
+    (98.5%以上 was measured from as 98.5), or a fraction of a % indicator (0.9870 for
+    98.70 %: progress (98.97 − 0.987)/(99 − 0.987) read as 100 % beside 未达标, a trial)."""
+    if value.bound is not None:
+        return "check.baseline_bound"
+    if shares_in_percent(indicator) and looks_like_a_fraction(value):
+        return "check.baseline_fraction"
+    return None
+
+
 def looks_like_a_fraction(value: Value) -> bool:
     """A figure in (0, 1] written without a unit (of an indicator `shares_in_percent`): 1.0000
     is 100 % as a fraction (a county whose every rate was one: its 100 % judged 未达标)."""
@@ -909,6 +921,12 @@ def _sheet_entry(
                         name=indicator.name,
                     )
                 )
+            return None
+        unusable = _unusable_baseline(indicator, value)
+        if unusable is not None:  # a bound, a fraction of a %: no figure to start from
+            collected.warnings.append(Problem(entry.location, unusable, "baseline", "warning",
+                                              value=quoted(value.raw), name=indicator.name,
+                                              percent=as_percent(value)))  # fmt: skip
             return None
         printed = indicator.baseline.value
         differs = printed is not None and abs(printed - value.number) > 1e-9 * max(
@@ -1375,6 +1393,8 @@ def assess_collected(
                                     names=_listed(empty)))  # fmt: skip
         _place_explanations(plan, collected, regions, warnings)
         if warnings is not None:
+            warnings.extend(_baselines_against_figures(plan, collected))
+        if warnings is not None:
             in_line_order(warnings, start)
             warnings.extend(one_region_twice(regions, source))
             apart = apart_from_regions(plan)
@@ -1397,6 +1417,11 @@ def assess_collected(
                 if region in empty:  # there, but only dashes
                     raise PsplanError("check.region_without_figures", Location(source),
                                       region=quoted(region))  # fmt: skip
+                if region in {name for _, name in collected.references.values()}:
+                    # 安徽省's rows are there, as reference values: "no figures" misled
+                    raise PsplanError("check.region_is_reference", Location(source),
+                                      region=quoted(region),
+                                      regions=_listed([str(r) for r in regions if r]))  # fmt: skip
                 raise _no_region(region, [str(r) for r in regions if r], source)
             regions = [region]
             asked.append(region)
@@ -1594,6 +1619,28 @@ def _place_explanations(
         warnings.append(Problem(at[key], "check.explanations_without_figures", "remarks",
                                 "warning", region=quoted(str(key[0])),
                                 name=plan.indicator(key[1]).name))  # fmt: skip
+
+
+def _baselines_against_figures(plan: Plan, collected: Any) -> list[Problem]:
+    """A sheet's 基期值 and a figure for the baseline year that differ (灵璧县 98.2 and its
+    2020 figure 98.1): the 基期值 is used, and said, at its cell (it won without a word:
+    a trial)."""
+    found = []
+    for key, value in getattr(collected, "sheet_baselines", {}).items():
+        indicator = plan.indicator(key[1])
+        year = indicator.baseline_year or plan.baseline_year
+        figure = collected.observations.get(key, {}).get(year)
+        if figure is None or not figure.value.exact or figure.value.running_total:
+            continue
+        number = figure.value.number
+        assert number is not None
+        if abs(number - value) > 1e-9 * max(1.0, abs(value)):
+            found.append(Problem(collected.explained_at.get(key, Location("")),
+                                 "check.baseline_against_figure", "baseline", "warning",
+                                 name=indicator.name, region=region_words(key[0]),
+                                 value=f"{value:g}", year=year, figure=quoted(figure.value.raw),
+                                 at=str(Location(figure.file, figure.line))))  # fmt: skip
+    return found
 
 
 def _sheets_of(sources: tuple[str, ...], figures_read: Mapping[str, int]) -> tuple[str, ...]:

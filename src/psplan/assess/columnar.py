@@ -1135,9 +1135,10 @@ def _jumps(collected: ColumnarCollected, limits: Any, con: Any) -> list[Problem]
         JOIN numbers p ON p.ri = o.ri AND p.gk = o.gk AND p.year = o.year - 1
         WHERE abs(o.number - p.number) > ? * abs(p.number)
           AND (t.least IS NULL OR abs(o.number - p.number) > t.least)
+          AND o.year >= ?
         """,
         [[gk for gk, _, _ in steps], [least for _, least, _ in steps],
-         [target for _, _, target in steps], limits.jump_share],
+         [target for _, _, target in steps], limits.jump_share, plan.baseline_year],
     ).fetchall()  # fmt: skip
     # where the plan prints no baseline, the step is from the series' first figure: read for
     # the few series with a change past the share alone (a group over every series doubled
@@ -1302,7 +1303,7 @@ def _inputs(
     if baseline is None:
         if found.base is not None:
             baseline = Baseline(found.base, goal.baseline_year, "reported")
-        elif goal.fixed_baseline is not None:  # a county without a figure of its own
+        elif goal.fixed_baseline is not None and not goal.area_total:  # a county's, none
             baseline = goal.fixed_baseline._replace(source="plan_area")
         else:
             baseline = Baseline(found.first, found.first_year, "first_reported")

@@ -84,6 +84,9 @@ class Goal:
     #: a figure in (0, 1] is a percentage written as a fraction, most likely (0.988 for
     #: 98.8 % of a rate whose target is 98 %: `check.shares_in_percent`)
     fractions: bool = False
+    #: the target is a total of the plan's whole area (高等级客运站数量 12个,
+    #: `areas.counts_the_whole_area`): its printed baseline is no county's, even as a last resort
+    area_total: bool = False
 
     def out_of_scale(self, actual: float) -> bool:
         """Whether a figure is at or past `floor`, or a fraction of a percentage: left to a
@@ -192,6 +195,12 @@ def judge(
     )
     if not upto:
         return Verdict("no_data", reasons=(_r("no_data", year=year),), baseline=baseline)
+    if goal.kind == "level" and upto[-1].year < goal.baseline_year < goal.end_year:
+        # figures of the period before only (2021–2024 read by a plan from 2025): 泗县's 2024
+        # figure was judged as its 2026 level, 进度滞后 from the new baseline (a trial). (A
+        # baseline year at the period's end, an override's, is a person's to look at.)
+        why = _r("before_baseline", latest=upto[-1].year, base=goal.baseline_year)
+        return Verdict("no_data", reasons=(why,), baseline=baseline)
     if target.form == "qualitative":
         return _judge_qualitative(goal, upto[-1], year)
 
@@ -368,7 +377,10 @@ def judge_figure(
     op = goal.op
     if progress is None and not met and baseline.value is not None:
         if baseline_met:
-            notes = (*notes, _r("slipped", baseline=baseline.value))
+            # (not a county's from the whole area's: it never stood there, 砀山县 94.6 → 95
+            # against > 95 from the city's 95.67 "slipped back": a trial)
+            if baseline.source != "plan_area":
+                notes = (*notes, _r("slipped", baseline=baseline.value))
         elif op in (">", "<") and abs(actual - target_value) <= 1e-9 * max(1.0, abs(target_value)):
             notes = (*notes, _r("at_strict_bound", target=target_value, op=OP_SYMBOLS[op]))
         elif op == "approx":
@@ -414,7 +426,10 @@ def _judge_bound(
     op = goal.op
     note = _r("bound_reported", text=shown)
     met = bound_decides(value.bound, value.number, op, target_value)
-    share, expected = _line(goal, baseline, target_value, year)
+    # a baseline that met the target draws no line towards it, as for a figure (>99.9 and
+    # 95%以上 against >95 expected 96.96, the line, beside an expected path of 95: a trial)
+    baseline_met = baseline.value is not None and satisfies(baseline.value, op, target_value)
+    share, expected = _line(goal, baseline, target_value, year, baseline_met)
     if met is None:
         why = _r("bound_undecided", text=shown, op=OP_SYMBOLS[op], target=target_value)
         status: Status = "needs_review"
@@ -499,14 +514,17 @@ def resolve_baseline(
         return fixed
     if sheet_baseline is not None:
         return Baseline(sheet_baseline, goal.baseline_year, "sheet")
+    # (a bound, 95%以上, is no figure to start from: it says where the figure is)
     for o in numeric:
-        if o.year == goal.baseline_year and not o.value.running_total:
+        if o.year == goal.baseline_year and not o.value.running_total and o.value.exact:
             return Baseline(o.value.number, o.year, "reported")
     area = goal.fixed_baseline
-    if area is not None:  # a region with no baseline of its own: the plan's, of its area
+    if area is not None and not goal.area_total:
+        # a region with no baseline of its own: the plan's, of its area (not a total of it:
+        # the city's 4.7 万张 beds made a county's progress −1280 %, a trial)
         return area._replace(source="plan_area")
     for o in numeric:
-        if not o.value.running_total:
+        if not o.value.running_total and o.value.exact:
             return Baseline(o.value.number, o.year, "first_reported")
     return NO_BASELINE
 

@@ -348,10 +348,11 @@ def _jumps(
     sheet_baselines: Mapping[tuple[str | None, str], float],
 ):
     """A yearly change beyond `jump_steps` of the plan's yearly steps and `jump_share` of the
-    figure before. A step is the way from the baseline the verdict starts from to the target,
-    a year's worth: the plan's baseline, else the sheet's 基期值, else the series' first
-    figure (the plan's printed none: every step was 0, and any change over the share was a
-    jump — 托位数 1.8 → 2.5 on its way from 1.5 to 4.6)."""
+    figure before, into the plan's baseline year or later. A step is the way from the
+    baseline the verdict starts from to the target, a year's worth: the plan's baseline, else
+    the sheet's 基期值, else the series' first figure (the plan's printed none: every step was
+    0, and any change over the share was a jump — 托位数 1.8 → 2.5 on its way from 1.5 to
+    4.6)."""
     for (region, indicator_id), known in series.items():
         indicator = indicators.get(indicator_id)
         if indicator is None or indicator.effective_kind != "level":
@@ -368,7 +369,9 @@ def _jumps(
         span = max(plan.period.end - base_year, 1)
         step = abs(target - base) / span if target is not None and base is not None else 0.0
         for (year, before, _), (later, after, figure) in pairwise(ordered):
-            if later != year + 1:
+            if later != year + 1 or later < plan.baseline_year:
+                # (two years of the period before: its own plan's steps, not this one's —
+                # a 十五五 check warned of dozens of 2021–2024 changes: a trial)
                 continue
             change = abs(after - before)
             if change > limits.jump_steps * step and change > limits.jump_share * abs(before):

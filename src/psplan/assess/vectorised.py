@@ -91,7 +91,7 @@ _GOAL_COLUMNS = (
     ("periodic", "BOOLEAN"), ("tv", "DOUBLE"), ("sign", "DOUBLE"), ("op", "VARCHAR"),
     ("thr", "DOUBLE"), ("fb_value", "DOUBLE"), ("fb_year", "INTEGER"), ("fb_source", "VARCHAR"),
     ("base_year", "INTEGER"), ("start_year", "INTEGER"), ("end_year", "INTEGER"),
-    ("floor", "DOUBLE"), ("fractions", "BOOLEAN"),
+    ("floor", "DOUBLE"), ("fractions", "BOOLEAN"), ("area_total", "BOOLEAN"),
 )  # fmt: skip
 
 
@@ -116,7 +116,7 @@ def _goal_row(k: int, indicator: Indicator, goal: Goal) -> tuple[Any, ...]:
         -1.0 if goal.direction == "decrease" else 1.0, op, threshold,
         fixed.value if fixed else None, fixed.year if fixed else None,
         fixed.source if fixed else None, goal.baseline_year, goal.start_year, goal.end_year,
-        goal.floor, goal.fractions,
+        goal.floor, goal.fractions, goal.area_total,
     )  # fmt: skip
 
 
@@ -154,13 +154,14 @@ def baseline_columns(first: str, first_year: str) -> str:
     columns of `judged_goals`, `judged_regions`' `own` and `base`, the figure of the
     baseline year (`Goal.baseline_for`, `evaluate.resolve_baseline`)."""
     fixed = "fb_source IS NOT NULL AND (own OR kind <> 'level' OR fb_source <> 'plan')"
+    area = "fb_source IS NOT NULL AND NOT area_total"
     return (
         f"CASE WHEN {fixed} THEN fb_value WHEN base IS NOT NULL THEN base"
-        f" WHEN fb_source IS NOT NULL THEN fb_value ELSE {first} END AS b0,"
+        f" WHEN {area} THEN fb_value ELSE {first} END AS b0,"
         f" CASE WHEN {fixed} THEN fb_year WHEN base IS NOT NULL THEN base_year"
-        f" WHEN fb_source IS NOT NULL THEN fb_year ELSE {first_year} END AS by0,"
+        f" WHEN {area} THEN fb_year ELSE {first_year} END AS by0,"
         f" CASE WHEN {fixed} THEN fb_source WHEN base IS NOT NULL THEN 'reported'"
-        " WHEN fb_source IS NOT NULL THEN 'plan_area' ELSE 'first_reported' END AS bs0"
+        f" WHEN {area} THEN 'plan_area' ELSE 'first_reported' END AS bs0"
     )
 
 
@@ -264,7 +265,9 @@ rated AS (
                 ELSE 'as_expected' END AS rating,
            -- a figure in another unit, most likely (`Goal.out_of_scale`: past the floor,
            -- or a fraction of a percentage): judged in Python, rare
+           -- (so is a level whose figures all come before its baseline year: no data)
            CASE WHEN NOT vectorised OR NOT found OR whole OR actual >= floor
+                     OR (kind = 'level' AND latest_year < base_year AND base_year < end_year)
                      OR (fractions AND actual > 0 AND actual <= 1) THEN {WHOLE}
                 ELSE {JUDGED} END AS flag
     FROM final)"""

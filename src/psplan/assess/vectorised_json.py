@@ -286,7 +286,8 @@ def reason(lang: str, escape: Callable[[str], str]) -> str:
     )
     unmeasured = (
         "CASE WHEN progress IS NULL AND NOT met AND bv IS NOT NULL THEN"
-        f" CASE WHEN bmet THEN {w('slipped', baseline='bv')}"
+        " CASE WHEN bmet THEN CASE WHEN source <> 'plan_area'"
+        f" THEN {w('slipped', baseline='bv')} END"
         " WHEN op IN ('>', '<') AND abs(actual - tv) <= tol"
         f" THEN {w('at_strict_bound', target='tv', op='sym')}"
         f" WHEN op = 'approx' THEN {w('beyond_band', target='tv')} END END"

@@ -69,17 +69,19 @@ figures AS (
     GROUP BY o.ri, o.gk
     HAVING NOT bool_or(o.number IS NULL OR o.text IS NOT NULL OR o.bound IS NOT NULL OR o.rt)),
 based AS (  -- the baseline `judge_rows` measured from (none: a first figure of the year judged)
-    SELECT f.*, g.*, r.own, {baseline_columns("f.numbers[1]", "f.years[1]")},
-           g.fb_source IS NULL AND f.base IS NULL AND f.years[1] = f.years[-1] AS own_start
+    SELECT f.*, g.*, r.own, {baseline_columns("f.numbers[1]", "f.years[1]")}
     FROM figures f JOIN judged_goals g ON g.k = f.gk JOIN judged_regions r ON r.ri = f.ri),
+started AS (  -- from its own first figure, and that of the year judged: no baseline at all
+    SELECT *, bs0 = 'first_reported' AND years[1] = years[-1] AS own_start FROM based),
 series AS (  -- `trends.series_points` of a level: from the baseline, then the years after it
+            -- (a county's own figures alone where the baseline is the whole area's)
     SELECT *,
-           CASE WHEN kind <> 'level' OR own_start THEN years
+           CASE WHEN kind <> 'level' OR own_start OR bs0 = 'plan_area' THEN years
                 ELSE list_concat([by0], list_filter(years, lambda y: y > by0)) END AS xs,
-           CASE WHEN kind <> 'level' OR own_start THEN numbers
+           CASE WHEN kind <> 'level' OR own_start OR bs0 = 'plan_area' THEN numbers
                 ELSE list_concat([b0], list_filter(numbers, lambda v, i: years[i] > by0))
            END AS ys
-    FROM based),
+    FROM started),
 ends AS (
     SELECT *, xs[1] AS first_year, ys[1] AS first, xs[-1] AS last_year, ys[-1] AS last,
            kind = 'level' AND len(xs) >= 2 AND xs[1] <> xs[-1] AS trended

@@ -462,8 +462,17 @@ def previous_table(report: Assessment, lang: str) -> tuple[Table, Section] | Non
                 _rating(new, lang),
             )
         )
-    intro = _sentence([say("evaluation.previous.intro", lang, previous=was, total=total,
-                           shared=len(shared), year=previous.year)], lang)  # fmt: skip
+    said = [say("evaluation.previous.intro", lang, previous=was, total=total,
+                shared=len(shared), year=previous.year)]  # fmt: skip
+    regions = {new.region for _, new in shared}
+    if len(regions) == 1 and (region := regions.pop()) and region not in report.own_area:
+        # one county's report: the completion table is the city's, not the county's (98.76
+        # and 98.20 read as two figures of one region, unlabelled: a trial)
+        from psplan.assess.areas import OWN_AREA_WORDS
+
+        said.append(say("evaluation.previous.county", lang, previous=was, region=region,
+                        area=OWN_AREA_WORDS[plan.level][0]))  # fmt: skip
+    intro = _sentence(said, lang)
     table = Table("previous", say("evaluation.table.previous", lang), columns, rows,
                   notes=notes, noted=True)  # fmt: skip
     title = say("evaluation.section.previous", lang, previous=was)

@@ -1198,6 +1198,21 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "this sheet's figures are of {first}–{last}, the period before: its 基期值 column "
         "is that period's and is not used (this plan's baseline year is {year})",
     },
+    "check.baseline_bound": {
+        "zh": "{name}的基期值{value}是界值，不是确数，未采用；请填确数",
+        "en": "基期值 {value} for {name} is a bound, not a figure, and is not used; give the "
+        "figure",
+    },
+    "check.baseline_fraction": {
+        "zh": "{name}的基期值{value}像是写成小数的百分比，未采用；若是 {percent}%，请写 {percent}",
+        "en": "基期值 {value} for {name} looks like a percentage written as a fraction and is "
+        "not used; if it is {percent}%, write {percent}",
+    },
+    "check.baseline_against_figure": {
+        "zh": "{region}{name}的基期值 {value} 与{year}年的数据{figure}（{at}）不一致；采用基期值",
+        "en": "{region}基期值 {value} for {name} differs from the {year} figure {figure} "
+        "({at}); the 基期值 is used",
+    },
     "check.baseline_differs": {
         "zh": "{name}的基期值{value}与规划印发的基期值{printed}不一致；采用规划中的基期值",
         "en": "基期值 {value} differs from the plan's printed baseline {printed} for {name}; "
@@ -1293,6 +1308,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "the latest year in the file, {year}, is outside the plan period {start}–{end} "
         "(baseline {baseline}); choose a year with --year YEAR (Python: year=YEAR), or pass "
         "--allow-outside-period (Python: allow_outside_period=True) to judge it",
+    },
+    "check.region_is_reference": {
+        "zh": "{region}是参照地区：其数据用作相对目标（达到全省平均水平等）的参照值，不被判断"
+        "（判断的地区：{regions}）",
+        "en": "{region} is a reference region: its figures are the reference values of relative "
+        "targets (达到全省平均水平…) and are not judged (regions judged: {regions})",
     },
     "check.no_region": {
         "zh": "没有地区{region}的数据（现有地区：{regions}）{hint}",

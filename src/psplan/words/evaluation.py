@@ -67,6 +67,11 @@ WORDS: dict[str, dict[str, str] | str] = {
         "zh": "（附）与{previous}规划共有指标对照",
         "en": "Indicators shared with the {previous} plan",
     },
+    "evaluation.previous.county": {
+        "zh": "{previous}各栏为规划所印{area}的数据，本期各栏为{region}的数据",
+        "en": "the {previous} columns are the plan's printed figures of its whole area "
+        "({area}), this period's are {region}'s",
+    },
     "evaluation.previous.intro": {
         "zh": "{previous}规划完成情况表所列{total}项指标中，{shared}项在本规划中延续。"
         "下表对照两期的目标与完成情况（{previous}为规划所列{year}年完成情况）",
@@ -340,9 +345,13 @@ WORDS: dict[str, dict[str, str] | str] = {
         "en": "{file} ({count} figure(s))",
     },
     "evaluation.rule.baseline": {
-        "zh": "基期值：取规划所列的基期值；规划未列的，取填报的基期值或首个数据，并在表中注明来源",
-        "en": "Baseline: the plan's; where the plan prints none, the one reported or the first "
-        "figure, its source stated in the table",
+        "zh": "基期值：取规划所列的基期值；规划未列的，取填报的基期值、基期年数据或首个数据。"
+        "规划所列为全域（全市）数据，各县区取本地区填报的基期值或基期年数据，没有的才用全域基期值；"
+        "来源均在表中注明",
+        "en": "Baseline: the plan's; where the plan prints none, the sheet's 基期值, the "
+        "baseline year's figure or the first figure. The plan's is its whole area's: a county "
+        "takes its own 基期值 or baseline-year figure, the whole area's only where it has "
+        "neither; the source is stated in the table",
     },
     "evaluation.rule.share": {
         "zh": "时间进度：规划期已经过去的比例，即（评价年 − 基期年）÷（期末年 − 基期年）",

@@ -15,6 +15,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "{start}—{year}年无数据（累计或年均指标只计规划期内数据）",
         "en": "no figure for {start}–{year}: a total or average counts only the plan period",
     },
+    "before_baseline": {
+        "zh": "最新数据为{latest}年，早于基期年{base}年：本期无数据",
+        "en": "the latest figure is of {latest}, before the baseline year {base}: none of this "
+        "period",
+    },
     "needs_reference": {
         "zh": "相对目标“{target}”需要{reference}{year}年的参照值（--reference 或参照地区行）",
         "en": "relative target {target!r} needs the {reference} reference value for {year} "
@@ -131,9 +136,9 @@ WORDS: dict[str, dict[str, str]] = {
         "{printed:g} is its whole area's)",
     },
     "baseline_plan_area": {
-        "zh": "本地区未报{year}年数据，按规划基期值 {value:g}（全域数据）",
-        "en": "no figure of this region's own for {year}: the plan's baseline {value:g}, its "
-        "whole area's, is used",
+        "zh": "无本地区{year}年的基期值，按规划基期值 {value:g}（全域数据）",
+        "en": "no baseline of this region's own for {year}: the plan's {value:g}, its whole "
+        "area's, is used",
     },
     "baseline_first_reported": {
         "zh": "规划未列基期值，以首个上报数据（{year}年 {value:g}）为基期",
