@@ -443,6 +443,7 @@ def test_a_countys_trend_is_of_its_own_figures(tmp_path: Path, engine: str) -> N
     import psplan
 
     path = write(tmp_path, "h.csv", "indicator,year,value,region\n"
+                 "高中阶段教育毛入学率,2019,99.0,泗县\n"  # the period before's: no point either
                  "高中阶段教育毛入学率,2021,93.0,泗县\n高中阶段教育毛入学率,2022,93.3,泗县\n"
                  "高中阶段教育毛入学率,2023,93.6,泗县\n")  # fmt: skip
     checked = psplan.check("suzhou", [path], engine=engine)

@@ -359,11 +359,15 @@ def _trend(
     # Only a level is measured from its baseline; a yearly average is not measured from the
     # previous plan's average, and a five-year total starts from zero on its own.
     baseline = verdict.baseline if goal.kind == "level" else None
-    if baseline is not None and (baseline.value is None or baseline.source == "plan_area"):
-        # none, or the whole area's, which is no point of a county's own series: 灵璧县's
-        # beds from the city's 4.7 万张 to its own 0.8 read as −28.8 % a year, 趋势恶化 (a
-        # trial); its own figures alone (not the plan's printed baseline, `series_points`)
+    if baseline is not None and baseline.source == "plan_area":
+        # the whole area's is no point of a county's own series: 灵璧县's beds from the
+        # city's 4.7 万张 to its own 0.8 read as −28.8 % a year, 趋势恶化 (a trial); its own
+        # figures alone, from the baseline year on (not the period before's)
+        start = baseline.year or goal.baseline_year
+        yearly = [(y, v) for y, v in yearly if y >= start]
         baseline = NO_BASELINE
+    elif baseline is not None and baseline.value is None:
+        baseline = NO_BASELINE  # (its own figures alone, not the plan's: `series_points`)
     return trend(goal, yearly, verdict.target_value, cap=cap, baseline=baseline, year=year)
 
 
