@@ -265,6 +265,19 @@ def test_trend_with_a_single_figure_and_no_baseline_says_why(tmp_path: Path) -> 
     assert "2021: 80%" in table and "无法判断趋势" in table
 
 
+def test_trend_lists_no_figure_before_the_baseline_year(tmp_path: Path) -> None:
+    """宿州 学前教育毛入园率 from the printed 92.85 (2020): figures of 2018 and 2019 are the
+    period before's. The trend row listed them as its series, "仅有3个数据且无基期值" beside
+    the baseline it shows (a 十五五 trial: 2021–2025 under a 2025 baseline; generated)."""
+    path = write(tmp_path, "p.csv", "indicator,year,value\n学前教育毛入园率,2018,90\n"
+                 "学前教育毛入园率,2019,91\n学前教育毛入园率,2020,92.85\n")  # fmt: skip
+    table = run("trend", "suzhou", str(path), "--indicator", "学前教育毛入园率",
+                "--format", "csv").stdout  # fmt: skip
+    row = next(line for line in table.splitlines() if "学前教育毛入园率" in line)
+    assert "2020: 92.85%" in row and "2019" not in row and "2018" not in row
+    assert "基期年以来仅有1个数据，无法判断趋势" in row and "无基期值" not in row
+
+
 # ------------------------------------------------------------------ regions
 
 
@@ -311,6 +324,15 @@ def test_reference_rows_come_from_the_level_above(tmp_path: Path) -> None:
         "“安徽省”是参照地区：其数据用作相对目标（达到全省平均水平等）的参照值，不被判断"
         "（判断的地区：全市、埇桥区）"
     )
+    # a — in a row of the province's is a reference value not given, not a region without
+    # figures ("1个地区…没有任何数据（安徽省）" beside its 10.2 used: a trial)
+    dashed = write(tmp_path, "d.csv", path.read_text("utf-8") + f"{relative.id},2022,—,安徽省\n")
+    import psplan
+
+    checked = psplan.check("suzhou", [dashed])
+    assert not [w for w in checked.warnings if w.words.key == "check.empty_regions"]
+    asked = runner.invoke(app, ["check", "suzhou", str(dashed), "--region", "安徽省"])
+    assert asked.exit_code == 2 and "是参照地区" in asked.output
     assert data[("全市", relative.id)]["status"] == "met"
     assert data[("埇桥区", relative.id)]["status"] == "behind"
     conflict = write(
@@ -473,6 +495,9 @@ def test_a_total_of_the_whole_area_lends_no_county_its_baseline(
     verdict = beds.verdict
     assert verdict.baseline == (0.8, 2021, "first_reported") and verdict.status == "not_met"
     assert verdict.progress == pytest.approx((0.86 - 0.8) / (5.0 - 0.8), abs=1e-6)
+    assert beds.verdict.reason("zh").startswith(
+        "以本地区首个上报数据（2021年 0.8）为基期（规划基期值 4.7 为全域总量）"
+    )  # (not 规划未列基期值: it prints the city's)
     assert beds.trend is not None and beds.trend.points[0] == (2021, 0.8)
     assert beds.trend.observed_growth > 0
 
@@ -515,7 +540,7 @@ def test_figures_before_the_baseline_year_are_none_of_the_period(
     found = {r.region: r.verdict for r in checked.results
              if r.indicator.id == "compulsory_education_retention"}  # fmt: skip
     assert found["萧县"].status == "no_data" and found["萧县"].actual is None
-    assert found["萧县"].reason("zh") == "最新数据为2019年，早于基期年2020年：本期无数据"
+    assert found["萧县"].reason("zh") == "最新数据为2019年，不晚于基期年2020年：本期无数据"
     assert found["泗县"].status == "behind"
 
 
@@ -552,6 +577,26 @@ def test_a_bound_is_no_baseline_and_a_met_baseline_draws_no_line(tmp_path: Path)
     assert sources == {"萧县": "plan_area", "泗县": "plan_area"}
 
 
+def test_a_countys_qualitative_result_shows_whose_baseline_it_is(tmp_path: Path) -> None:
+    """公租房保障率 应保尽保: 灵璧县's row showed the city's printed 100% as its own baseline
+    when judged, and 100%（全域基期值） when it had no data (a trial); the city's shows 100%."""
+    import psplan
+
+    name = "城镇户籍低保、低收入家庭申请公租房的保障率"
+    path = write(tmp_path, "q.csv", f"indicator,year,value,region\n{name},2023,应保尽保,灵璧县\n"
+                 f"{name},2023,应保尽保,全市\n")  # fmt: skip
+    checked = psplan.check("suzhou", [path])
+    found = {r.region: r for r in checked.results
+             if r.indicator.id == "public_rental_housing_guarantee"}  # fmt: skip
+    assert found["灵璧县"].status == found["全市"].status == "met"
+    assert found["灵璧县"].verdict.baseline.source == "plan_area"
+    assert found["全市"].verdict.baseline.source == "none"
+    from psplan.views.assessment import baseline_cell
+
+    assert str(baseline_cell(found["灵璧县"], "zh")) == "100%（全域基期值）"
+    assert str(baseline_cell(found["全市"], "zh")) == "100%"
+
+
 def test_a_baseline_and_a_baseline_year_figure_that_differ_are_said(tmp_path: Path) -> None:
     """灵璧县's sheet gives 基期值 98.2 and another file its 2020 figure 98.1 (generated): the
     基期值 is used, as §1 orders them, and the two are said at the 基期值's cell (the sheet
@@ -573,6 +618,9 @@ def test_a_baseline_and_a_baseline_year_figure_that_differ_are_said(tmp_path: Pa
             f"灵璧县，九年义务教育巩固率的基期值 98.2 与2020年的数据“98.1”（{year}:2）不一致；采用基期值",
         )
     ]
+    linted = [p for p in psplan.lint("suzhou", [sheet, year])
+              if p.words.key == "check.baseline_against_figure"]  # fmt: skip
+    assert [str(p.words) for p in linted] == [str(w.words) for w in said]  # lint says it too
     alike = write(
         tmp_path, "a.csv", "indicator,year,value,region\n九年义务教育巩固率,2020,98.2,灵璧县\n"
     )

@@ -292,3 +292,54 @@ def test_a_target_in_words_is_written_as_the_plan_words_it(tmp_path) -> None:
     target = replace(result.indicator.target, raw="")
     unset = replace(result, indicator=result.indicator.model_copy(update={"target": target}))
     assert "目标值为待定，" in standing(unset, "zh")
+
+
+def _changed_suzhou(tmp_path) -> object:
+    """宿州 with 十五五-style change targets (GENERATED): 学前教育毛入园率 提高2个百分点 from
+    92.85, 养老服务床位总量 年均增长5% from 4.7 万张."""
+    from pathlib import Path
+
+    text = (Path(__file__).parents[1] / "data" / "suzhou.yaml").read_text(encoding="utf-8")
+    for printed, changed in (('    baseline: "92.85"\n    target: ">95"\n',
+                              '    baseline: "92.85"\n    target: "提高2个百分点"\n'),
+                             ('    baseline: "4.7"\n    target: "5.0"\n',
+                              '    baseline: "4.7"\n    target: "年均增长5%"\n')):  # fmt: skip
+        assert printed in text
+        text = text.replace(printed, changed, 1)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    return plan
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_change_target_is_held_to_its_level_by_the_checks_of_figures(
+    tmp_path, engine: str
+) -> None:
+    """提高2个百分点 of 92.85 asks for 94.85: a change of 35 points in a year is a jump (the
+    step was the change 2 itself against the base, 18 a year: none was), and a 基期值 of
+    0.9530 a fraction of a % (it needed a numeric target: measured from and met); 养老服务床位总量
+    年均增长5% is a total of the city, which lends no county its 4.7 万张 (a 十五五 trial)."""
+    import psplan
+
+    plan = _changed_suzhou(tmp_path)
+    figures = tmp_path / "f.csv"
+    figures.write_text("地区,指标,年份,数值\n全市,学前教育毛入园率,2021,93.0\n"
+                       "全市,学前教育毛入园率,2022,58.0\n灵璧县,养老服务床位总量,2021,0.80\n"
+                       "灵璧县,养老服务床位总量,2023,0.85\n", encoding="utf-8")  # fmt: skip
+    jumps = [p for p in psplan.lint(plan, figures, engine=engine) if p.code == "jump"]
+    assert [(p.location.line, p.words.args["year"]) for p in jumps] == [(3, 2022)]
+    checked = psplan.check(plan, figures, engine=engine)
+    (beds,) = [r for r in checked.results
+               if (r.region, r.indicator.id) == ("灵璧县", "elderly_care_beds_total")]  # fmt: skip
+    assert beds.verdict.baseline == (0.8, 2021, "first_reported")
+    sheet = tmp_path / "s.csv"
+    sheet.write_text("id,指标,地区,基期值,2023\n"
+                     "preschool_gross_enrollment,学前教育毛入园率,灵璧县,0.9530,93.5\n",
+                     encoding="utf-8")  # fmt: skip
+    checked = psplan.check(plan, sheet)
+    (result,) = [r for r in checked.results if r.indicator.id == "preschool_gross_enrollment"]
+    assert [w.words.key for w in checked.warnings if w.words.key.startswith("check.baseline")] == [
+        "check.baseline_fraction"
+    ]
+    assert result.verdict.baseline == (92.85, 2020, "plan_area")
+    assert result.verdict.target_value == pytest.approx(94.85)

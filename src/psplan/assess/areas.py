@@ -138,7 +138,7 @@ def counts_the_whole_area(indicator: Indicator) -> bool:
     the printed unit and name: the plans do not say it. A county's figure compared with such
     a target says nothing (each county judged not met against the city's 5 所)."""
     return (
-        indicator.target.form == "number"
+        indicator.target.form in ("number", "change")  # (养老服务床位总量 年均增长5%: a total)
         and (indicator.unit or "") in _COUNT_UNITS
         and not any(word in indicator.name for word in _RATIO_WORDS)
     )

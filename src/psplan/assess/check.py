@@ -748,6 +748,10 @@ def shares_in_percent(indicator: Indicator) -> bool:
     its target is a percentage's (0.972 was judged against 96 and not met, without a word: a
     new user's trial)."""
     target = indicator.target.value
+    if indicator.target.form == "change":
+        # 提高2个百分点 of 95.62: the level is the baseline's (0.9530 was measured from and
+        # met: a 十五五 trial)
+        target = indicator.baseline.value
     if target is None or target < FRACTION_TARGET:
         return False
     if same_unit(indicator.unit, "%"):
@@ -1386,14 +1390,19 @@ def assess_collected(
                                     "warning", year=year, first=min(by_year),
                                     last=max(by_year)))  # fmt: skip
         regions = collected.regions() or [None]
-        empty = [str(r) for r in collected.empty_regions() if r]
+        # (a reference region's row with a — cell is a reference value not given, not a
+        # region without figures: "安徽省 has no figures" beside its 10.8 used, a trial)
+        referring = reference_region_names(plan) | {r for _, r in collected.references.values()}
+        empty = [str(r) for r in collected.empty_regions() if r and r not in referring]
         if empty and warnings is not None:  # a county of dashes is not dropped without a word
             warnings.append(Problem(Location(source), "check.empty_regions", "no-figures",
                                     "warning", count=len(empty),
                                     names=_listed(empty)))  # fmt: skip
         _place_explanations(plan, collected, regions, warnings)
-        if warnings is not None:
-            warnings.extend(_baselines_against_figures(plan, collected))
+        if warnings is not None and isinstance(collected, _Collected):  # (sheets: by rows)
+            warnings.extend(baselines_against_figures(plan, collected.sheet_baselines,
+                                                      collected.observations,
+                                                      collected.explained_at))  # fmt: skip
         if warnings is not None:
             in_line_order(warnings, start)
             warnings.extend(one_region_twice(regions, source))
@@ -1417,7 +1426,7 @@ def assess_collected(
                 if region in empty:  # there, but only dashes
                     raise PsplanError("check.region_without_figures", Location(source),
                                       region=quoted(region))  # fmt: skip
-                if region in {name for _, name in collected.references.values()}:
+                if region in referring:
                     # 安徽省's rows are there, as reference values: "no figures" misled
                     raise PsplanError("check.region_is_reference", Location(source),
                                       region=quoted(region),
@@ -1621,21 +1630,26 @@ def _place_explanations(
                                 name=plan.indicator(key[1]).name))  # fmt: skip
 
 
-def _baselines_against_figures(plan: Plan, collected: Any) -> list[Problem]:
+def baselines_against_figures(
+    plan: Plan,
+    sheet_baselines: Mapping[tuple[str | None, str], float],
+    series: Mapping[tuple[str | None, str], Mapping[int, Observation]],
+    given_at: Mapping[tuple[str | None, str], Location],
+) -> list[Problem]:
     """A sheet's 基期值 and a figure for the baseline year that differ (灵璧县 98.2 and its
     2020 figure 98.1): the 基期值 is used, and said, at its cell (it won without a word:
-    a trial)."""
+    a trial). check's and lint's."""
     found = []
-    for key, value in getattr(collected, "sheet_baselines", {}).items():
+    for key, value in sheet_baselines.items():
         indicator = plan.indicator(key[1])
         year = indicator.baseline_year or plan.baseline_year
-        figure = collected.observations.get(key, {}).get(year)
+        figure = series.get(key, {}).get(year)
         if figure is None or not figure.value.exact or figure.value.running_total:
             continue
         number = figure.value.number
         assert number is not None
         if abs(number - value) > 1e-9 * max(1.0, abs(value)):
-            found.append(Problem(collected.explained_at.get(key, Location("")),
+            found.append(Problem(given_at.get(key, Location("")),
                                  "check.baseline_against_figure", "baseline", "warning",
                                  name=indicator.name, region=region_words(key[0]),
                                  value=f"{value:g}", year=year, figure=quoted(figure.value.raw),
@@ -1850,7 +1864,8 @@ def totals_judged_by_region(report: Assessment, source: str) -> list[Problem]:
     judged = area_totals_judged(report)
     if not judged:
         return []
-    shown = [f"{i.name} {i.target.raw}{i.unit or ''}" for i in judged]
+    shown = [f"{i.name} {i.target.raw}{'' if i.target.form == 'change' else i.unit or ''}"
+             for i in judged]  # (年均增长5%, not 年均增长5%万张)  # fmt: skip
     area = OWN_AREA_WORDS[report.plan.level][0]
     return [Problem(Location(source), "check.area_totals", "area-total", "warning",
                     count=len(shown), area=plain(area), names=_listed(shown))]  # fmt: skip

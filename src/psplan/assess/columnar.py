@@ -80,7 +80,7 @@ from psplan.assess.evaluate import (
     judge_figure,
     shown_actual,
 )
-from psplan.assess.lint import Thresholds, _finding, shown_score
+from psplan.assess.lint import Thresholds, _finding, jump_step, shown_score
 from psplan.assess.overrides import Override, apply_overrides
 from psplan.assess.rating import rate_values
 from psplan.assess.vectorised import JUDGED, RATINGS, STATUSES, judge_rows
@@ -1112,12 +1112,11 @@ def _jumps(collected: ColumnarCollected, limits: Any, con: Any) -> list[Problem]
     for gk, indicator in enumerate(plan.indicators):
         if indicator.effective_kind != "level":
             continue
-        target, base = indicator.target.value, indicator.baseline.value
-        if base is None and target is not None:
-            steps.append((gk, None, target))
+        target, base = indicator.target, indicator.baseline.value
+        if base is None and (target.value is not None or target.form == "change"):
+            steps.append((gk, None, gk))  # (from the series' first figure, below)
             continue
-        span = max(plan.period.end - plan.baseline_year, 1)
-        step = abs(target - base) / span if target is not None and base is not None else 0.0
+        step = jump_step(indicator, base, plan.baseline_year, plan.period.end)
         steps.append((gk, limits.jump_steps * step, None))
     if not steps:
         return []
@@ -1154,10 +1153,10 @@ def _jumps(collected: ColumnarCollected, limits: Any, con: Any) -> list[Problem]
             [[ri for ri, _ in keys], [gk for _, gk in keys]],
         ).fetchall()}  # fmt: skip
     pairs = []
-    for rid, before, ri, gk, change, least, target in found:
+    for rid, before, ri, gk, change, least, _ in found:
         if least is None:
             base, year = firsts[(ri, gk)]
-            least = limits.jump_steps * (abs(target - base) / max(plan.period.end - year, 1))
+            least = limits.jump_steps * jump_step(plan.indicators[gk], base, year, plan.period.end)
         if change > least:
             pairs.append((rid, before))
     if not pairs:

@@ -195,14 +195,23 @@ def judge(
     )
     if not upto:
         return Verdict("no_data", reasons=(_r("no_data", year=year),), baseline=baseline)
-    if goal.kind == "level" and upto[-1].year < goal.baseline_year < goal.end_year:
-        # figures of the period before only (2021–2024 read by a plan from 2025): 泗县's 2024
-        # figure was judged as its 2026 level, 进度滞后 from the new baseline (a trial). (A
-        # baseline year at the period's end, an override's, is a person's to look at.)
-        why = _r("before_baseline", latest=upto[-1].year, base=goal.baseline_year)
+    base_year, latest = goal.baseline_year, upto[-1].year
+    if (
+        goal.kind == "level"
+        and base_year < goal.end_year
+        and (latest < base_year or latest == base_year < year)
+    ):
+        # figures of the period before only (2021–2024 read by a plan from 2025: 泗县's 2024
+        # figure was judged as its 2026 level, 进度滞后 from the new baseline), or of the
+        # baseline year alone, the starting point itself (a trial). (A baseline year at the
+        # period's end, an override's, is a person's to look at.)
+        why = _r("before_baseline", latest=latest, base=base_year)
         return Verdict("no_data", reasons=(why,), baseline=baseline)
     if target.form == "qualitative":
-        return _judge_qualitative(goal, upto[-1], year)
+        verdict = _judge_qualitative(goal, upto[-1], year)
+        # no baseline to judge from, but a county's shown is said to be the whole area's
+        # (灵璧县's 公租房 showed the city's 100% as its own, its no-data rows 全域基期值)
+        return verdict._replace(baseline=baseline) if baseline.source == "plan_area" else verdict
 
     target_value = target.value
     if target.form == "change":
@@ -349,6 +358,11 @@ def baseline_note(goal: Goal, baseline: Baseline) -> Reason:
     """Where a baseline not printed for the region came from: the plan printing none, or
     printing its whole area's where the region (a county) gives its own or none."""
     source, printed = baseline.source, goal.fixed_baseline
+    if source == "first_reported" and printed is not None and printed.source == "plan":
+        # a county on a total of the whole area: the plan prints one, the city's (规划未列基期值
+        # was untrue: a trial)
+        return _r("baseline_region_first", value=baseline.value, year=baseline.year,
+                  printed=printed.value)  # fmt: skip
     if source in ("reported", "sheet") and printed is not None and printed.source == "plan":
         return _r(f"baseline_region_{source}", value=baseline.value, year=baseline.year,
                   printed=printed.value)  # fmt: skip

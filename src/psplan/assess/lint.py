@@ -61,6 +61,7 @@ from psplan.assess.check import (
     _value_problem,
     add_reference,
     as_percent,
+    baselines_against_figures,
     first_figure_in,
     in_line_order,
     looks_like_a_fraction,
@@ -82,6 +83,7 @@ from psplan.assess.check import (
 from psplan.assess.evaluate import Observation
 from psplan.errors import Location, Problem, Shown, plain, quoted
 from psplan.plan.model import Indicator, Plan
+from psplan.plan.targets import change_target
 
 
 @dataclass(frozen=True)
@@ -239,6 +241,8 @@ def lint(
     with_figures = [r for r in dict.fromkeys(r for (r, _), years in series.items() if years)
                     if r not in references]  # fmt: skip
     _place_explanations(plan, explained, with_figures or [None], findings)
+    findings += baselines_against_figures(plan, explained.sheet_baselines, series,
+                                          explained.explained_at)  # fmt: skip
     in_line_order(findings)  # a reasons file's, said reading or placing, in its lines' order
     # the files in the order their figures were read
     order = list(dict.fromkeys(o.file for known in series.values() for o in known.values()))
@@ -360,14 +364,13 @@ def _jumps(
         ordered = sorted(
             (year, f.value.number, f) for year, f in known.items() if f.value.number is not None
         )
-        target, base = indicator.target.value, indicator.baseline.value
+        base = indicator.baseline.value
         base_year = plan.baseline_year
         if base is None:
             base = sheet_baselines.get((region, indicator_id))
         if base is None and ordered:
             base_year, base = ordered[0][0], ordered[0][1]
-        span = max(plan.period.end - base_year, 1)
-        step = abs(target - base) / span if target is not None and base is not None else 0.0
+        step = jump_step(indicator, base, base_year, plan.period.end)
         for (year, before, _), (later, after, figure) in pairwise(ordered):
             if later != year + 1 or later < plan.baseline_year:
                 # (two years of the period before: its own plan's steps, not this one's —
@@ -378,6 +381,19 @@ def _jumps(
                 previous = quoted(known[year].value.raw)
                 yield _finding(figure, "jump", indicator, region, later, previous=previous,
                                before=year)  # fmt: skip
+
+
+def jump_step(indicator: Indicator, base: float | None, base_year: int, end: int) -> float:
+    """A year's worth of the way from `base` to the target: of a change (提高2个百分点 of
+    95.62), to the level it asks for — the change itself (2) made every step 18.7 and no
+    change a jump (a 十五五 trial); 0 without a target or a base."""
+    target = indicator.target
+    span = max(end - base_year, 1)
+    if base is None:
+        return 0.0
+    if target.form == "change":
+        return abs(change_target(target, base, span) - base) / span
+    return abs(target.value - base) / span if target.value is not None else 0.0
 
 
 def _ranges(series: dict, indicators: dict[str, Indicator]):

@@ -267,7 +267,8 @@ rated AS (
            -- or a fraction of a percentage): judged in Python, rare
            -- (so is a level whose figures all come before its baseline year: no data)
            CASE WHEN NOT vectorised OR NOT found OR whole OR actual >= floor
-                     OR (kind = 'level' AND latest_year < base_year AND base_year < end_year)
+                     OR (kind = 'level' AND base_year < end_year AND (latest_year < base_year
+                         OR (latest_year = base_year AND $year > base_year)))
                      OR (fractions AND actual > 0 AND actual <= 1) THEN {WHOLE}
                 ELSE {JUDGED} END AS flag
     FROM final)"""

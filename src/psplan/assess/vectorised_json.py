@@ -281,7 +281,9 @@ def reason(lang: str, escape: Callable[[str], str]) -> str:
         f" THEN {w('baseline_reported', **at)}"
         f" ELSE {w('baseline_region_reported', **at, printed='printed')} END"
         f" WHEN 'plan_area' THEN {w('baseline_plan_area', **at)}"
-        f" WHEN 'first_reported' THEN {w('baseline_first_reported', **at)}"
+        " WHEN 'first_reported' THEN CASE WHEN printed IS NULL"
+        f" THEN {w('baseline_first_reported', **at)}"
+        f" ELSE {w('baseline_region_first', **at, printed='printed')} END"
         " END"
     )
     unmeasured = (

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from psplan.assess.assessment import Assessment, Result, explain_disagreement, trend_dict
+from psplan.assess.evaluate import Observation
 from psplan.assess.trends import TRENDED_FORMS, sparkline
 from psplan.plan.model import Indicator, Plan
 from psplan.views.assessment import (
@@ -115,11 +116,7 @@ def _row(result: Result, year: int, lang: str) -> tuple[Cell, ...]:
     # The baseline and the trend read as in every report of `check` (views/assessment.py).
     first = (indicator.id, indicator.name, result.region, status, baseline_cell(result, lang))
     if trend is None:
-        values = [
-            (o.year, o.value.number)
-            for o in sorted(result.observations)
-            if o.value.exact and o.year <= year
-        ]
+        values = [(o.year, o.value.number) for o in _since_baseline(result, year)]
         expected = expected_cell(result)
         blank = (None,) * 6
         return (*first, series_text(indicator, values, lang), None, expected, *blank,
@@ -140,12 +137,25 @@ def _row(result: Result, year: int, lang: str) -> tuple[Cell, ...]:
     )
 
 
+def _since_baseline(result: Result, year: int | None = None) -> list[Observation]:
+    """The exact figures a trend could be of, in year order: up to `year`, and none before
+    the baseline year (the period before's: 2021–2025 read by a 十五五 plan were listed as
+    its series, "无基期值" beside the baseline shown: a trial)."""
+    start = result.goal.baseline_year if result.goal is not None else None
+    return [
+        o for o in sorted(result.observations)
+        if o.value.exact and (year is None or o.year <= year)
+        and (start is None or o.year >= start)
+    ]  # fmt: skip
+
+
 def _note(result: Result, lang: str) -> str:
     if result.trend is None:
-        count = sum(1 for o in result.observations if o.value.exact)
+        count = len(_since_baseline(result, result.year))
         if result.indicator.target.form not in TRENDED_FORMS or not count:
             return result.verdict.reason(lang)
-        return say("trend.no_trend", lang, count=count)
+        key = "trend.no_trend" if result.verdict.baseline.value is None else "trend.too_few"
+        return say(key, lang, count=count)
     return explain_disagreement(result, lang)
 
 

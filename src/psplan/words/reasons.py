@@ -16,9 +16,9 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "no figure for {start}–{year}: a total or average counts only the plan period",
     },
     "before_baseline": {
-        "zh": "最新数据为{latest}年，早于基期年{base}年：本期无数据",
-        "en": "the latest figure is of {latest}, before the baseline year {base}: none of this "
-        "period",
+        "zh": "最新数据为{latest}年，不晚于基期年{base}年：本期无数据",
+        "en": "the latest figure is of {latest}, not after the baseline year {base}: none of "
+        "this period",
     },
     "needs_reference": {
         "zh": "相对目标“{target}”需要{reference}{year}年的参照值（--reference 或参照地区行）",
@@ -134,6 +134,12 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "按本地区{year}年上报值 {value:g}为基期（规划基期值 {printed:g} 为全域数据）",
         "en": "this region's figure for {year}, {value:g}, is its baseline (the plan's "
         "{printed:g} is its whole area's)",
+    },
+    "baseline_region_first": {
+        "zh": "以本地区首个上报数据（{year}年 {value:g}）为基期"
+        "（规划基期值 {printed:g} 为全域总量）",
+        "en": "this region's first figure ({year}: {value:g}) is its baseline (the plan's "
+        "{printed:g} is its whole area's total)",
     },
     "baseline_plan_area": {
         "zh": "无本地区{year}年的基期值，按规划基期值 {value:g}（全域数据）",

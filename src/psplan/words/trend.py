@@ -28,6 +28,10 @@ WORDS: dict[str, dict[str, str]] = {
     # a series: "2021: 5.56 · 2022: 10.81"
     "trend.point": {"zh": "{year}: {value}", "en": "{year}: {value}"},
     "trend.points_sep": {"zh": " · ", "en": " · "},
+    "trend.too_few": {
+        "zh": "基期年以来仅有{count}个数据，无法判断趋势",
+        "en": "{count} figure(s) since the baseline year: no trend can be computed",
+    },
     "trend.no_trend": {
         "zh": "仅有{count}个数据且无基期值，无法判断趋势",
         "en": "{count} figure(s) and no baseline: no trend can be computed",
