@@ -503,6 +503,25 @@ def test_a_total_of_the_whole_area_lends_no_county_its_baseline(
 
 
 @pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_baseline_printed_as_a_bound_is_no_point_of_the_trend(
+    tmp_path: Path, engine: str
+) -> None:
+    """宿州 prints 基本医疗保险参保率's baseline as >99.9: the figure was above it, not 99.9.
+    The city's 97 → 98 (generated) read as −0.28 % a year from a first point of 99.9 (a
+    trial); the trend is of the figures alone."""
+    import psplan
+
+    path = write(tmp_path, "m.csv", "indicator,year,value\n基本医疗保险参保率,2021,97\n"
+                 "基本医疗保险参保率,2022,97.5\n基本医疗保险参保率,2023,98\n")  # fmt: skip
+    checked = psplan.check("suzhou", [path], engine=engine)
+    (result,) = [r for r in checked.results if r.indicator.id == "medical_insurance_coverage"]
+    assert result.verdict.baseline == (99.9, 2020, "plan") and result.status == "met"
+    trend = result.trend
+    assert trend is not None and trend.points[0] == (2021, 97.0)
+    assert trend.observed_growth == pytest.approx((98 / 97) ** 0.5 - 1, abs=1e-6)
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
 def test_a_county_does_not_slip_back_from_the_citys_baseline(
     tmp_path: Path, engine: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -15,7 +15,15 @@ from functools import cached_property
 from typing import Any, Literal, Protocol
 
 from psplan.assess.columns import ResultColumns
-from psplan.assess.evaluate import NO_BASELINE, STATUSES, Goal, Observation, Status, Verdict
+from psplan.assess.evaluate import (
+    NO_BASELINE,
+    STATUSES,
+    Baseline,
+    Goal,
+    Observation,
+    Status,
+    Verdict,
+)
 from psplan.assess.rating import RATINGS, Rating, rate
 from psplan.assess.trends import (
     TRENDED_FORMS,
@@ -359,16 +367,22 @@ def _trend(
     # Only a level is measured from its baseline; a yearly average is not measured from the
     # previous plan's average, and a five-year total starts from zero on its own.
     baseline = verdict.baseline if goal.kind == "level" else None
-    if baseline is not None and baseline.source == "plan_area":
+    if baseline is not None and (baseline.source == "plan_area" or _printed_bound(goal, baseline)):
         # the whole area's is no point of a county's own series: 灵璧县's beds from the
-        # city's 4.7 万张 to its own 0.8 read as −28.8 % a year, 趋势恶化 (a trial); its own
-        # figures alone, from the baseline year on (not the period before's)
+        # city's 4.7 万张 to its own 0.8 read as −28.8 % a year, 趋势恶化 (a trial); nor is a
+        # bound the plan prints (>99.9: the figure is above it, not it); the figures alone,
+        # from the baseline year on (not the period before's)
         start = baseline.year or goal.baseline_year
         yearly = [(y, v) for y, v in yearly if y >= start]
         baseline = NO_BASELINE
     elif baseline is not None and baseline.value is None:
         baseline = NO_BASELINE  # (its own figures alone, not the plan's: `series_points`)
     return trend(goal, yearly, verdict.target_value, cap=cap, baseline=baseline, year=year)
+
+
+def _printed_bound(goal: Goal, baseline: Baseline) -> bool:
+    """Whether the baseline is the plan's printed as a bound (基本医疗保险参保率 >99.9)."""
+    return baseline.source == "plan" and goal.baseline.op is not None
 
 
 def _yearly_amounts(

@@ -92,6 +92,7 @@ _GOAL_COLUMNS = (
     ("thr", "DOUBLE"), ("fb_value", "DOUBLE"), ("fb_year", "INTEGER"), ("fb_source", "VARCHAR"),
     ("base_year", "INTEGER"), ("start_year", "INTEGER"), ("end_year", "INTEGER"),
     ("floor", "DOUBLE"), ("fractions", "BOOLEAN"), ("area_total", "BOOLEAN"),
+    ("fb_bound", "BOOLEAN"),
 )  # fmt: skip
 
 
@@ -116,7 +117,7 @@ def _goal_row(k: int, indicator: Indicator, goal: Goal) -> tuple[Any, ...]:
         -1.0 if goal.direction == "decrease" else 1.0, op, threshold,
         fixed.value if fixed else None, fixed.year if fixed else None,
         fixed.source if fixed else None, goal.baseline_year, goal.start_year, goal.end_year,
-        goal.floor, goal.fractions, goal.area_total,
+        goal.floor, goal.fractions, goal.area_total, goal.baseline.op is not None,
     )  # fmt: skip
 
 

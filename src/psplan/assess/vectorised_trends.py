@@ -77,10 +77,12 @@ series AS (  -- `trends.series_points` of a level: from the baseline, then the y
             -- (a county's own figures alone where the baseline is the whole area's)
     SELECT *,
            CASE WHEN kind <> 'level' OR own_start THEN years
-                WHEN bs0 = 'plan_area' THEN list_filter(years, lambda y: y >= by0)
+                WHEN bs0 = 'plan_area' OR (bs0 = 'plan' AND fb_bound)
+                    THEN list_filter(years, lambda y: y >= by0)
                 ELSE list_concat([by0], list_filter(years, lambda y: y > by0)) END AS xs,
            CASE WHEN kind <> 'level' OR own_start THEN numbers
-                WHEN bs0 = 'plan_area' THEN list_filter(numbers, lambda v, i: years[i] >= by0)
+                WHEN bs0 = 'plan_area' OR (bs0 = 'plan' AND fb_bound)
+                    THEN list_filter(numbers, lambda v, i: years[i] >= by0)
                 ELSE list_concat([b0], list_filter(numbers, lambda v, i: years[i] > by0))
            END AS ys
     FROM started),
