@@ -616,6 +616,30 @@ def test_a_countys_qualitative_result_shows_whose_baseline_it_is(tmp_path: Path)
     assert str(baseline_cell(found["全市"], "zh")) == "100%"
 
 
+def test_a_sheet_across_two_periods_gives_no_baseline(tmp_path: Path) -> None:
+    """A sheet holding years before the plan's baseline year (a 十四五 sheet given a 2026
+    column, read by a 十五五 plan) has the period before's 基期值: a county's was taken as its
+    own new baseline (0.21 of 2020 against 3.46 of 2025: a trial). Said once, not used;
+    宿州 (2020) with a sheet of 2019–2021 stands for it here (generated figures)."""
+    import psplan
+
+    sheet = write(tmp_path, "x.csv", "id,指标,地区,基期值,2019,2021\n"
+                  "nursing_beds_share,养老机构护理型床位占比,灵璧县,30,40,45\n"
+                  "nursing_beds_share,养老机构护理型床位占比,泗县,31,41,46\n")  # fmt: skip
+    checked = psplan.check("suzhou", [sheet])
+    sources = {r.region: r.verdict.baseline.source for r in checked.results
+               if r.indicator.id == "nursing_beds_share"}  # fmt: skip
+    assert sources == {"灵璧县": "plan_area", "泗县": "plan_area"}
+    said = [w for w in checked.warnings if w.words.key.startswith("check.baseline_")]
+    assert [(w.location.line, w.words.render("zh")) for w in said] == [
+        (
+            2,
+            "本表的数据为2019—2021年，含上一规划期的年份：其基期值列是上一期的，未使用"
+            "（本规划的基期年为2020年；本规划的基期值请用本期的填报表）",
+        )
+    ]
+
+
 def test_a_baseline_and_a_baseline_year_figure_that_differ_are_said(tmp_path: Path) -> None:
     """灵璧县's sheet gives 基期值 98.2 and another file its 2020 figure 98.1 (generated): the
     基期值 is used, as §1 orders them, and the two are said at the 基期值's cell (the sheet

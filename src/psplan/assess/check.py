@@ -898,20 +898,22 @@ def _sheet_entry(
         if value is None or value.missing:
             return None
         years = entry.years
-        if (
-            baseline_year is not None
-            and years
-            and min(years) < baseline_year
-            and max(years) <= baseline_year
-        ):
+        if baseline_year is not None and years and min(years) < baseline_year:
             # a sheet of the period before (2021–2025 read by a plan from 2025, as `trend`
-            # across two periods reads it): its 基期值 is that period's, compared with this
-            # plan's baselines a row at a time (35 warnings: a trial's finding). Said once.
+            # across two periods reads it), or one that holds its years (the 十四五 sheet given
+            # a 2026 column): its 基期值 is that period's, compared with this plan's baselines
+            # a row at a time (35 warnings), or taken as a county's own 2025 baseline (its
+            # 2020 0.21 against 十五五's 3.46: trials' findings). Said once, not used.
             if entry.file not in collected.earlier_sheets:
                 collected.earlier_sheets.add(entry.file)
-                collected.warnings.append(Problem(entry.location, "check.baseline_earlier_period",
-                                                  "baseline", "warning", first=min(years),
-                                                  last=max(years), year=baseline_year))  # fmt: skip
+                key = (
+                    "check.baseline_earlier_period"
+                    if max(years) <= baseline_year
+                    else "check.baseline_across_periods"
+                )
+                collected.warnings.append(Problem(entry.location, key, "baseline", "warning",
+                                                  first=min(years), last=max(years),
+                                                  year=baseline_year))  # fmt: skip
             return None
         if value.number is None:
             if indicator.target.form not in ("qualitative", "none"):

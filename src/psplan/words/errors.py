@@ -1213,6 +1213,13 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{region}基期值 {value} for {name} differs from the {year} figure {figure} "
         "({at}); the 基期值 is used",
     },
+    "check.baseline_across_periods": {
+        "zh": "本表的数据为{first}—{last}年，含上一规划期的年份：其基期值列是上一期的，未使用"
+        "（本规划的基期年为{year}年；本规划的基期值请用本期的填报表）",
+        "en": "this sheet's figures are of {first}–{last}, years of the period before among "
+        "them: its 基期值 column is that period's and is not used (this plan's baseline year "
+        "is {year}; give this plan's on a sheet of its own)",
+    },
     "check.baseline_differs": {
         "zh": "{name}的基期值{value}与规划印发的基期值{printed}不一致；采用规划中的基期值",
         "en": "基期值 {value} differs from the plan's printed baseline {printed} for {name}; "
