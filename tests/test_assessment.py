@@ -640,6 +640,23 @@ def test_a_sheet_across_two_periods_gives_no_baseline(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_baselines_label_writes_its_figure_without_separators(
+    tmp_path: Path, engine: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CSV has no thousands separators, but a labelled baseline wrote "12,000（2020年上报）"
+    and "9,500（全域基期值）" beside 15000 (a trial; generated figures)."""
+    name = "每万人接受公共文化设施服务次数"
+    path = write(tmp_path, "k.csv", f"indicator,year,value,region\n{name},2023,13000,泗县\n"
+                 f"{name},2020,12000,萧县\n{name},2023,13500,萧县\n")  # fmt: skip
+    monkeypatch.setenv("PSPLAN_ENGINE", engine)
+    rows = [line.split(",") for line in run("check", "suzhou", str(path), "-f", "csv").stdout
+            .splitlines() if name in line]  # fmt: skip
+    assert {row[2]: row[5] for row in rows} == {
+        "泗县": "9500（全域基期值）", "萧县": "12000（2020年上报）",
+    }  # fmt: skip
+
+
 def test_a_baseline_and_a_baseline_year_figure_that_differ_are_said(tmp_path: Path) -> None:
     """灵璧县's sheet gives 基期值 98.2 and another file its 2020 figure 98.1 (generated): the
     基期值 is used, as §1 orders them, and the two are said at the 基期值's cell (the sheet

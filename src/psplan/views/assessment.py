@@ -121,14 +121,23 @@ def baseline_text(result: Result, lang: str) -> str:
     if baseline.source == "plan_area":  # as printed, with the unit a plain number shows
         return plan_area_baseline(result.indicator, lang)
     value = measure(result.indicator, baseline.value)
-    return say(f"baseline.{baseline.source}", lang, value="" if value is None else str(value),
+    return say(f"baseline.{baseline.source}", lang, value=_unseparated(value),
                year=baseline.year)  # fmt: skip
+
+
+def _unseparated(value: Figure | str | None) -> str:
+    """A figure inside a label's text, without thousands separators: the label is text in
+    every format, and the CSV's numbers have none ("12,000（填报基期值）" beside 15000: a
+    trial)."""
+    if value is None:
+        return ""
+    return str(value).replace(",", "") if isinstance(value, Figure) else str(value)
 
 
 def plan_area_baseline(indicator: Indicator, lang: str) -> str:
     """The plan's printed baseline, its whole area's, where a county gives none of its own:
     as `printed` shows it (98.76%), said so."""
-    value = str(printed(indicator, indicator.baseline.raw)).strip()
+    value = _unseparated(printed(indicator, indicator.baseline.raw)).strip()
     return say("baseline.plan_area", lang, value=value)
 
 

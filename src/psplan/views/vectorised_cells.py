@@ -226,12 +226,16 @@ def _baseline(lang: str, indicators: Sequence[Indicator]) -> str:
 
     cases = " ".join(
         f"WHEN '{source}' THEN"
-        f" {words_sql(f'baseline.{source}', lang, _as_is, value='bv_text', year='byr')}"
+        f" {words_sql(f'baseline.{source}', lang, _as_is, value=_UNSEPARATED, year='byr')}"
         for source in ("sheet", "reported", "first_reported")
     )
     zero = by_goal([zero_baseline(indicator, lang) for indicator in indicators])
     area = by_goal([plan_area_baseline(indicator, lang) for indicator in indicators])
     return f"(CASE source {cases} WHEN 'zero' THEN {zero} WHEN 'plan_area' THEN {area} END)"
+
+
+#: `assessment._unseparated`: a baseline's figure in its label without thousands separators.
+_UNSEPARATED = "replace(bv_text, ',', '')"
 
 
 def _as_is(text: str) -> str:
