@@ -571,11 +571,17 @@ def test_a_bound_is_no_baseline_and_a_met_baseline_draws_no_line(tmp_path: Path)
 
     path = write(tmp_path, "k.csv", "indicator,year,value,region\n"
                  "九年义务教育巩固率,2020,98%以上,灵璧县\n九年义务教育巩固率,2023,98.9,灵璧县\n"
-                 "基本医疗保险参保率,2023,95%以上,泗县\n基本医疗保险参保率,2023,>96,萧县\n")  # fmt: skip
+                 "基本医疗保险参保率,2023,95%以上,泗县\n基本医疗保险参保率,2023,>96,萧县\n"
+                 "基本医疗保险参保率,2023,97,埇桥区\n")  # fmt: skip
     checked = psplan.check("suzhou", [path])
     found = {(r.region, r.indicator.id): r.verdict for r in checked.results}
     assert found[("灵璧县", "compulsory_education_retention")].baseline.source == "plan_area"
     assert found[("泗县", "medical_insurance_coverage")].expected == 95.0
+    assert (
+        found[("埇桥区", "medical_insurance_coverage")]
+        .reason("zh")
+        .startswith("无本地区2020年的基期值，按规划基期值 >99.9（全域数据）")
+    )  # (as printed: 99.9 read as the city's figure, a trial)
     met = found[("萧县", "medical_insurance_coverage")]
     assert (met.status, met.expected) == ("met", 95.0)
     sheet = write(tmp_path, "s.csv", "id,指标,地区,基期值,2023\n"

@@ -366,7 +366,18 @@ def baseline_note(goal: Goal, baseline: Baseline) -> Reason:
     if source in ("reported", "sheet") and printed is not None and printed.source == "plan":
         return _r(f"baseline_region_{source}", value=baseline.value, year=baseline.year,
                   printed=printed.value)  # fmt: skip
+    if source == "plan_area":
+        return _r(f"baseline_{source}", value=area_baseline_text(goal), year=baseline.year)
     return _r(f"baseline_{source}", value=baseline.value, year=baseline.year)
+
+
+def area_baseline_text(goal: Goal) -> str:
+    """The plan's baseline as a county's reason quotes it: a bound as printed (>99.9 was
+    quoted as 99.9, a trial), else the number (`{:g}`, as the other reasons quote one)."""
+    printed = goal.baseline
+    if printed.op is not None:
+        return printed.raw.strip()
+    return f"{printed.value:g}" if printed.value is not None else printed.raw.strip()
 
 
 def judge_figure(

@@ -31,7 +31,7 @@ from string import Formatter
 from typing import Any
 
 from psplan.assess.assessment import GOOD_STATUSES, closing_keys, indicator_keys
-from psplan.assess.evaluate import OP_SYMBOLS, Goal
+from psplan.assess.evaluate import OP_SYMBOLS, Goal, area_baseline_text
 from psplan.assess.trends import natural_cap
 from psplan.assess.vectorised import JUDGED, STEPS, _satisfies, py_round, round6, vectorisable
 from psplan.assess.vectorised import parameters as parameters_of
@@ -71,7 +71,9 @@ def worded_table(
     con.execute(
         "CREATE OR REPLACE TABLE worded_goals AS SELECT "
         + ", ".join(f"unnest(?::{kind}[]) AS {name}" for name, kind in _GOAL_COLUMNS),
-        [list(column) for column in zip(*columns, strict=True)] if columns else [[]] * 6,
+        [list(column) for column in zip(*columns, strict=True)]
+        if columns
+        else [[]] * len(_GOAL_COLUMNS),
     )
     (years,) = con.execute("SELECT count(DISTINCT year) FROM obs").fetchone()
     con.execute(_numbers(years + 1), parameters_of(year))  # a series: its years, a base first
@@ -186,7 +188,7 @@ def result_texts(
 
 _GOAL_COLUMNS = (
     ("k", "INTEGER"), ("worded", "BOOLEAN"), ("plan_year", "INTEGER"), ("sym", "VARCHAR"),
-    ("tol", "DOUBLE"), ("cap", "DOUBLE"),
+    ("tol", "DOUBLE"), ("cap", "DOUBLE"), ("base_raw", "VARCHAR"),
 )  # fmt: skip
 
 
@@ -195,7 +197,8 @@ def _goal_row(
 ) -> tuple[Any, ...]:
     """What a goal's words need: whether this query words it, the baseline year the JSON
     gives where the verdict has none, the comparator's symbol, `judge_figure`'s allowance at
-    a strict target, and the projection's cap."""
+    a strict target, the projection's cap, and the plan's baseline as a county's reason
+    quotes it."""
     target = indicator.target.value
     worded = (
         goal.kind in ("level", "cumulative")
@@ -205,7 +208,7 @@ def _goal_row(
     return (
         k, worded, plan.baseline_year_of(indicator), OP_SYMBOLS[goal.op],
         1e-9 * max(1.0, abs(target)) if target is not None else None,
-        natural_cap(indicator.unit, indicator.name),
+        natural_cap(indicator.unit, indicator.name), area_baseline_text(goal),
     )  # fmt: skip
 
 
@@ -280,7 +283,7 @@ def reason(lang: str, escape: Callable[[str], str]) -> str:
         "CASE source WHEN 'reported' THEN CASE WHEN printed IS NULL"
         f" THEN {w('baseline_reported', **at)}"
         f" ELSE {w('baseline_region_reported', **at, printed='printed')} END"
-        f" WHEN 'plan_area' THEN {w('baseline_plan_area', **at)}"
+        f" WHEN 'plan_area' THEN {w('baseline_plan_area', value='base_raw', year='byr')}"
         " WHEN 'first_reported' THEN CASE WHEN printed IS NULL"
         f" THEN {w('baseline_first_reported', **at)}"
         f" ELSE {w('baseline_region_first', **at, printed='printed')} END"
@@ -345,7 +348,7 @@ joined AS (
            coalesce(r.byr, w.plan_year) AS shown_year, len(r.period) AS counted,
            CASE WHEN r.fb_source = 'plan' AND r.kind = 'level' THEN r.fb_value END AS printed,
            r.gap_raw, r.progress, r.expected, r.share, r.op, r.thr, r.tv, r.start_year,
-           r.end_year, r.kind, w.sym, w.tol, w.cap,
+           r.end_year, r.kind, w.sym, w.tol, w.cap, w.base_raw,
            CASE WHEN r.kind <> 'level' THEN CASE WHEN t.gk IS NULL THEN NULL ELSE 1 END
                 WHEN r.status IN ('no_data', 'needs_review') AND r.bv IS NULL THEN 0
                 WHEN t.gk IS NULL THEN NULL
@@ -416,7 +419,7 @@ projected AS (  -- `trends._project`, then the cap
     FROM sloped)
 SELECT rk, gk, worded, actual, actual_year, status, rating, met, bmet, bv, byr, source,
        printed, none_in_period, flag, shown_year, counted, gap_raw, progress, expected, share, op,
-       tv, end_year, kind, sym, tol, xs, ys, observed, needed, ratio, category, slope,
+       tv, end_year, kind, sym, tol, base_raw, xs, ys, observed, needed, ratio, category, slope,
        CASE WHEN trended = 1 AND NOT isfinite(projected_raw) THEN NULL ELSE trended END
            AS trended,
        CASE WHEN cap IS NULL THEN projected_raw WHEN projected_raw < 0.0 THEN 0.0

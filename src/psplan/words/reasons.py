@@ -142,8 +142,8 @@ WORDS: dict[str, dict[str, str]] = {
         "{printed:g} is its whole area's total)",
     },
     "baseline_plan_area": {
-        "zh": "无本地区{year}年的基期值，按规划基期值 {value:g}（全域数据）",
-        "en": "no baseline of this region's own for {year}: the plan's {value:g}, its whole "
+        "zh": "无本地区{year}年的基期值，按规划基期值 {value}（全域数据）",
+        "en": "no baseline of this region's own for {year}: the plan's {value}, its whole "
         "area's, is used",
     },
     "baseline_first_reported": {
