@@ -375,8 +375,6 @@ def _trend(
         start = baseline.year or goal.baseline_year
         yearly = [(y, v) for y, v in yearly if y >= start]
         baseline = NO_BASELINE
-    elif baseline is not None and baseline.value is None:
-        baseline = NO_BASELINE  # (its own figures alone, not the plan's: `series_points`)
     return trend(goal, yearly, verdict.target_value, cap=cap, baseline=baseline, year=year)
 
 

@@ -1114,35 +1114,34 @@ def _jumps(collected: ColumnarCollected, limits: Any, con: Any) -> list[Problem]
             continue
         target, base = indicator.target, indicator.baseline.value
         if base is None and (target.value is not None or target.form == "change"):
-            steps.append((gk, None, gk))  # (from the series' first figure, below)
+            steps.append((gk, None))  # (from the series' first figure, below)
             continue
         step = jump_step(indicator, base, plan.baseline_year, plan.period.end)
-        steps.append((gk, limits.jump_steps * step, None))
+        steps.append((gk, limits.jump_steps * step))
     if not steps:
         return []
     # the pairs first, on numbers alone (a join that carries the texts costs a third more),
     # then the texts of the few found
     found = con.execute(
         """
-        WITH steps AS (SELECT unnest(?::INTEGER[]) AS gk, unnest(?::DOUBLE[]) AS least,
-                              unnest(?::DOUBLE[]) AS target),
+        WITH steps AS (SELECT unnest(?::INTEGER[]) AS gk, unnest(?::DOUBLE[]) AS least),
         numbers AS (SELECT ri, gk, year, rid, number FROM obs WHERE number IS NOT NULL)
         -- a year and the one before it, both with a number, are neighbours in lint's
         -- sorted list of the series' numeric figures
-        SELECT o.rid, p.rid, o.ri, o.gk, abs(o.number - p.number), t.least, t.target
+        SELECT o.rid, p.rid, o.ri, o.gk, abs(o.number - p.number), t.least
         FROM numbers o JOIN steps t USING (gk)
         JOIN numbers p ON p.ri = o.ri AND p.gk = o.gk AND p.year = o.year - 1
         WHERE abs(o.number - p.number) > ? * abs(p.number)
           AND (t.least IS NULL OR abs(o.number - p.number) > t.least)
           AND o.year >= ?
         """,
-        [[gk for gk, _, _ in steps], [least for _, least, _ in steps],
-         [target for _, _, target in steps], limits.jump_share, plan.baseline_year],
+        [[gk for gk, _ in steps], [least for _, least in steps], limits.jump_share,
+         plan.baseline_year],
     ).fetchall()  # fmt: skip
     # where the plan prints no baseline, the step is from the series' first figure: read for
     # the few series with a change past the share alone (a group over every series doubled
     # the query), the comparison made on the same doubles as lint's
-    starts = {(ri, gk) for _, _, ri, gk, _, least, _ in found if least is None}
+    starts = {(ri, gk) for _, _, ri, gk, _, least in found if least is None}
     firsts = {}
     if starts:
         keys = sorted(starts)
@@ -1153,7 +1152,7 @@ def _jumps(collected: ColumnarCollected, limits: Any, con: Any) -> list[Problem]
             [[ri for ri, _ in keys], [gk for _, gk in keys]],
         ).fetchall()}  # fmt: skip
     pairs = []
-    for rid, before, ri, gk, change, least, _ in found:
+    for rid, before, ri, gk, change, least in found:
         if least is None:
             base, year = firsts[(ri, gk)]
             least = limits.jump_steps * jump_step(plan.indicators[gk], base, year, plan.period.end)
@@ -1302,8 +1301,8 @@ def _inputs(
     if baseline is None:
         if found.base is not None:
             baseline = Baseline(found.base, goal.baseline_year, "reported")
-        elif goal.fixed_baseline is not None and not goal.area_total:  # a county's, none
-            baseline = goal.fixed_baseline._replace(source="plan_area")
+        elif goal.area_baseline is not None:  # a county with no baseline of its own
+            baseline = goal.area_baseline
         else:
             baseline = Baseline(found.first, found.first_year, "first_reported")
     if goal.kind != "level" and not found.in_period:

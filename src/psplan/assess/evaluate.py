@@ -134,6 +134,16 @@ class Goal:
             return NO_BASELINE  # an average is compared with the target itself, every year
         return None
 
+    @cached_property
+    def area_baseline(self) -> Baseline | None:
+        """The plan's baseline as a region within its area (a county) falls back to where it
+        gives none of its own (`plan_area`); None for a total of the whole area (the city's
+        4.7 万张 beds made a county's progress −1280 %, a trial) or where the plan prints none."""
+        fixed = self.fixed_baseline
+        if fixed is None or self.area_total:
+            return None
+        return fixed._replace(source="plan_area")
+
     def baseline_for(self, own_area: bool) -> Baseline | None:
         """`fixed_baseline` where it holds for the region judged: the baseline the plan
         prints for a level is its own area's, so a region within it (a county: `own_area`
@@ -358,12 +368,9 @@ def baseline_note(goal: Goal, baseline: Baseline) -> Reason:
     """Where a baseline not printed for the region came from: the plan printing none, or
     printing its whole area's where the region (a county) gives its own or none."""
     source, printed = baseline.source, goal.fixed_baseline
-    if source == "first_reported" and printed is not None and printed.source == "plan":
-        # a county on a total of the whole area: the plan prints one, the city's (规划未列基期值
-        # was untrue: a trial)
-        return _r("baseline_region_first", value=baseline.value, year=baseline.year,
-                  printed=printed.value)  # fmt: skip
-    if source in ("reported", "sheet") and printed is not None and printed.source == "plan":
+    if source != "plan_area" and printed is not None and printed.source == "plan":
+        # a county's own, the plan printing its area's (a first figure: on a total of the
+        # whole area, where 规划未列基期值 was untrue, a trial)
         return _r(f"baseline_region_{source}", value=baseline.value, year=baseline.year,
                   printed=printed.value)  # fmt: skip
     if source == "plan_area":
@@ -543,11 +550,8 @@ def resolve_baseline(
     for o in numeric:
         if o.year == goal.baseline_year and not o.value.running_total and o.value.exact:
             return Baseline(o.value.number, o.year, "reported")
-    area = goal.fixed_baseline
-    if area is not None and not goal.area_total:
-        # a region with no baseline of its own: the plan's, of its area (not a total of it:
-        # the city's 4.7 万张 beds made a county's progress −1280 %, a trial)
-        return area._replace(source="plan_area")
+    if goal.area_baseline is not None:  # a region with no baseline of its own
+        return goal.area_baseline
     for o in numeric:
         if not o.value.running_total and o.value.exact:
             return Baseline(o.value.number, o.year, "first_reported")

@@ -286,7 +286,7 @@ def reason(lang: str, escape: Callable[[str], str]) -> str:
         f" WHEN 'plan_area' THEN {w('baseline_plan_area', value='base_raw', year='byr')}"
         " WHEN 'first_reported' THEN CASE WHEN printed IS NULL"
         f" THEN {w('baseline_first_reported', **at)}"
-        f" ELSE {w('baseline_region_first', **at, printed='printed')} END"
+        f" ELSE {w('baseline_region_first_reported', **at, printed='printed')} END"
         " END"
     )
     unmeasured = (

@@ -135,7 +135,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "this region's figure for {year}, {value:g}, is its baseline (the plan's "
         "{printed:g} is its whole area's)",
     },
-    "baseline_region_first": {
+    "baseline_region_first_reported": {
         "zh": "以本地区首个上报数据（{year}年 {value:g}）为基期"
         "（规划基期值 {printed:g} 为全域总量）",
         "en": "this region's first figure ({year}: {value:g}) is its baseline (the plan's "
