@@ -47,7 +47,8 @@ PROBE = textwrap.dedent(
     modules = sorted(name for name in sys.modules if name.startswith("psplan.cli."))
     print(json.dumps({"modules": modules, "during": seen, "after": gc.isenabled(),
                       "jemalloc": os.environ.get("DUCKDB_JE_MALLOC_CONF"),
-                      "yaml": "yaml" in sys.modules}))
+                      "yaml": "yaml" in sys.modules,
+                      "adapters": "typer._adapters" in sys.modules}))
     """
 )
 
@@ -75,10 +76,13 @@ def test_check_imports_no_other_command_and_runs_with_the_collector_on(tmp_path:
     found = probe("check", "national", str(EXAMPLES / "national-2023.csv"), "-o", str(out))
     assert out.stat().st_size > 0
     assert found["modules"] == [
-        "psplan.cli.judge", "psplan.cli.options", "psplan.cli.run", "psplan.cli.usage"
+        "psplan.cli.coercion", "psplan.cli.judge", "psplan.cli.options", "psplan.cli.run",
+        "psplan.cli.usage",
     ]  # fmt: skip
     assert found["during"] == [True]
     assert found["after"] is True
+    # its options read without a pydantic TypeAdapter (psplan.cli.coercion): some 50–90 ms
+    assert found["adapters"] is False
     # duckdb's allocator gives freed pages back soon (a county check peaked 90 MB lower)
     from psplan.entry import JEMALLOC_CONF
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from typer.core import TyperCommand, TyperGroup
 
+from psplan.cli import coercion
 from psplan.cli.run import stderr_line
 
 
@@ -45,7 +46,23 @@ def _help_language(ctx: Any) -> str:
     return getattr(ctx.find_root().command, "help_lang", None) or command_language(())
 
 
-class Command(TyperCommand):
+class _PlainlyRead:
+    """A click command whose options, `--help` among them, are read without pydantic where
+    typer's reading needs none (`coercion`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:  # type: ignore[attr-defined]
+            coercion.read_plainly(param)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:  # made on first use, not one of `params`
+            coercion.read_plainly(option)
+        return option
+
+
+class Command(_PlainlyRead, TyperCommand):
     """One of psplan's commands: its help page in the command's language (`helptext`)."""
 
     def get_help(self, ctx: Any) -> str:
@@ -63,7 +80,7 @@ class Command(TyperCommand):
         return short_help(self.help, limit)
 
 
-class Group(TyperGroup):
+class Group(_PlainlyRead, TyperGroup):
     """psplan's app: click's usage errors said as one line (`usage_line`), exit 2; its help
     page and its commands' in the command's language (`Command`)."""
 
