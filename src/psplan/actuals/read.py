@@ -435,6 +435,12 @@ def _text_codec(chosen: str, name: str) -> str:
     return info.name
 
 
+def too_many_rows(name: str, row_number: int, max_rows: int) -> PsplanError:
+    """The refusal of a file whose row at `row_number` is past `max_rows` (PSPLAN_MAX_ROWS)."""
+    found = Message("actuals.too_many_rows", most=max_rows)
+    return PsplanError(exceeded(found, "rows", max_rows), Location(name, row_number))
+
+
 def _csv_rows(
     path: Path, encoding: str | None, limits: Limits
 ) -> Iterator[tuple[int, list[object]]]:
@@ -472,10 +478,7 @@ def _csv_rows(
                 row_number, read = read + 1, reader.line_num
                 if row:  # a blank line is []; rows of empty cells are skipped later
                     if row_number > max_rows:
-                        found = Message("actuals.too_many_rows", most=max_rows)
-                        raise PsplanError(
-                            exceeded(found, "rows", max_rows), Location(name, row_number)
-                        )
+                        raise too_many_rows(name, row_number, max_rows)
                     yield row_number, row
         except UnicodeDecodeError as exc:
             line = source.line_of(exc, chosen)
