@@ -133,3 +133,26 @@ def test_an_unreadable_file_is_refused_in_typers_words(tmp_path: Path) -> None:
     plain = param.get_runtime_param()
     typers = typer_coercion.build_runtime_param(param.type_descriptor)
     assert _read(plain, [str(secret)], param, ctx) == _read(typers, [str(secret)], param, ctx)
+
+
+def test_a_typer_without_these_internals_is_left_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under a typer that reads options with click alone (before 0.29: no `typer._coercion`),
+    the module loads and changes nothing."""
+    import importlib.util
+    import sys
+
+    monkeypatch.setitem(sys.modules, "typer._coercion", None)  # (import fails)
+    spec = importlib.util.spec_from_file_location("old_typer_coercion", coercion.__file__)
+    assert spec is not None and spec.loader is not None
+    fresh = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, fresh)  # (as an import has it, for dataclass)
+    spec.loader.exec_module(fresh)
+    _, param, _ = next(p for p in PARAMS if p[0] == "check year")
+
+    class Untouched:
+        type_descriptor = param.type_descriptor
+        _runtime_param = None
+
+    untouched = Untouched()
+    fresh.read_plainly(untouched)
+    assert untouched._runtime_param is None

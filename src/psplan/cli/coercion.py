@@ -27,9 +27,10 @@ try:  # typer 0.29 and later; an older typer reads its options with click alone
     from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
     from typer._param_types import coerce_cli_choice, coerce_cli_path
 except ImportError:  # pragma: no cover - depends on the typer installed
-    RuntimeParam = None  # type: ignore[assignment,misc]
+    RuntimeParam = TypeDescriptor = None  # type: ignore[assignment,misc]
 
-#: What a plain reading gives up on: typer's own reading then decides.
+#: A plain reading: (value, parameter, context) → the value read, or any exception where
+#: typer's own reading is to decide.
 Reader = Callable[[Any, Any, Any], Any]
 
 #: A whole number as typed: pydantic reads others too (`+5`, ` 5`, `5.0`), left to it.
@@ -81,7 +82,7 @@ def plain_reader(annotation: Any, info: Any) -> Reader | None:
 
 
 @dataclass(frozen=True)
-class PlainRuntimeParam(RuntimeParam):  # type: ignore[misc,valid-type]
+class PlainRuntimeParam(RuntimeParam or object):  # type: ignore[misc]
     """A parameter's reading: the plain one, else typer's (made only then)."""
 
     descriptor: Any
