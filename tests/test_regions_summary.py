@@ -634,6 +634,51 @@ def test_a_figure_in_another_unit_is_left_to_a_person_and_out_of_the_spread(
 
 
 @pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_an_impossible_figure_is_left_to_a_person_without_a_trend(
+    tmp_path: Path, engine: str
+) -> None:
+    """凤阳县's 养老机构护理型床位占比 (binding) reported as 112 % in 2025 was judged 已达标 /
+    完成 with the trend 已实现, the range warning on stderr only (trial 18; generated
+    figures). A share past 100 %, or a count below 0, cannot be right: 需人工核实, with no
+    gap, no progress and no trend, out of the spread — while a gross enrolment ratio past
+    100 % (101.26 %) is a figure like any other, and judged."""
+    from psplan.assess.regions import spreads
+    from psplan.views.trend import trend_view
+
+    path = tmp_path / "counties.csv"
+    path.write_text(
+        "地区,指标,2020年,2021年,2022年,2023年\n"
+        "勉县,九年义务教育巩固率,95.1,95.9,96.4,112\n洋县,九年义务教育巩固率,95.0,96.1,97.0,97.9\n"
+        "勉县,养老服务床位总量,0.31,0.33,0.35,-0.37\n洋县,养老服务床位总量,0.30,0.32,0.33,0.36\n"
+        "勉县,高中阶段教育毛入学率,96.2,98.1,99.7,101.26\n",
+        "utf-8",
+    )
+    report = psplan.check("hanzhong", path, engine=engine)
+    judged = {(r.region, r.indicator.name): r for r in report.results}
+    reason_112 = "112超出该指标可能的范围（不超过 100）：核实数据后再评价"
+    for name, reason in (
+        ("九年义务教育巩固率", reason_112),
+        ("养老服务床位总量", "-0.37低于该指标可能的范围（不低于 0）：核实数据后再评价"),
+    ):
+        result = judged[("勉县", name)]
+        assert (result.status, result.verdict.gap, result.verdict.progress) == (
+            "needs_review", None, None,
+        )  # fmt: skip
+        assert result.to_dict(report.plan)["reason"].endswith(reason)
+        assert result.trend is None
+    assert judged[("勉县", "高中阶段教育毛入学率")].status == "met"
+    assert judged[("勉县", "高中阶段教育毛入学率")].trend is not None
+    assert judged[("洋县", "九年义务教育巩固率")].trend is not None
+    spread = {entry.name: entry for entry in spreads(report)}
+    rate = spread["九年义务教育巩固率"]
+    assert (rate.reported, rate.maximum) == (1, 97.9)
+    assert spread["养老服务床位总量"].minimum == 0.36
+    rows = trend_view(report, "zh").tables[0].rows
+    notes = {(row[2], row[1]): row[-1] for row in rows}
+    assert notes[("勉县", "九年义务教育巩固率")].endswith(reason_112)
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
 def test_a_figure_reported_as_a_bound_is_no_number_of_the_spread(
     tmp_path: Path, engine: str
 ) -> None:
@@ -674,7 +719,7 @@ def test_a_spread_keeps_the_figures_a_result_would_judge() -> None:
     rate = goal_of(plan, named["九年义务教育巩固率"])
     beds = goal_of(plan, named["养老服务床位总量"])
     assert rate.fractions and beds.floor is not None
-    edges = [-1.0, 0.0, 1e-9, 0.5, 0.988, 1.0, 97.9, 100.0]
+    edges = [-1.0, 0.0, 1e-9, 0.5, 0.988, 1.0, 97.9, 100.0, 100.01, 112.0]
     for goal in (rate, beds, dataclasses.replace(beds, fractions=True)):
         assert goal.floor is None or goal.floor > 0
         figures = [*edges, *(goal.floor * f for f in (0.999, 1.0, 1.001) if goal.floor)]

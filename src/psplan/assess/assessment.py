@@ -356,9 +356,7 @@ def _trend(
     year: int,
 ) -> Trend | None:
     """The trend view for numeric goals, from the baseline the verdict used."""
-    if verdict.target_value is None or indicator.target.form not in TRENDED_FORMS:
-        return None
-    if verdict.status in ("no_data", "needs_review") and verdict.baseline.value is None:
+    if untrended(indicator, goal, verdict):
         return None
     yearly = _yearly_amounts(goal, observations, year)
     if not yearly:
@@ -376,6 +374,29 @@ def _trend(
         yearly = [(y, v) for y, v in yearly if y >= start]
         baseline = NO_BASELINE
     return trend(goal, yearly, verdict.target_value, cap=cap, baseline=baseline, year=year)
+
+
+def untrended(indicator: Indicator, goal: Goal, verdict: Verdict) -> bool:
+    """Whether a result has no trend whatever its figures: a target that is no number (or
+    not of a form a trend reads), no figure and no baseline to draw from, or a figure left
+    to a person as impossible or in another unit (`Goal.out_of_scale`: 112 % of beds
+    read 趋势 已实现 beside 需人工核实, a trial)."""
+    if verdict.target_value is None or indicator.target.form not in TRENDED_FORMS:
+        return True
+    if verdict.status in ("no_data", "needs_review") and verdict.baseline.value is None:
+        return True
+    return left_as_out_of_scale(goal, verdict)
+
+
+def left_as_out_of_scale(goal: Goal | None, verdict: Verdict) -> bool:
+    """Whether the verdict leaves its figure to a person as `Goal.out_of_scale`."""
+    actual = verdict.actual
+    return (
+        goal is not None
+        and verdict.status == "needs_review"
+        and type(actual) is float
+        and goal.out_of_scale(actual)
+    )
 
 
 def _printed_bound(goal: Goal, baseline: Baseline) -> bool:

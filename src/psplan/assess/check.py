@@ -90,8 +90,18 @@ def goal_of(
         end_year=period.end,
         floor=magnitude_floor(indicator) if isinstance(indicator, Indicator) else None,
         fractions=isinstance(indicator, Indicator) and shares_in_percent(indicator),
+        **_range_of(indicator),
         area_total=isinstance(indicator, Indicator) and counts_the_whole_area(indicator),
     )
+
+
+def _range_of(indicator: Indicator | PreviousIndicator) -> dict[str, float | None]:
+    """`Goal.least` and `Goal.most`: the indicator's `natural_range`, each end where finite."""
+    if not isinstance(indicator, Indicator):
+        return {}
+    least, most = natural_range(indicator)
+    return {"least": least if math.isfinite(least) else None,
+            "most": most if math.isfinite(most) else None}  # fmt: skip
 
 
 def normalise_name(name: str) -> str:

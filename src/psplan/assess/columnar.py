@@ -538,17 +538,14 @@ class _Trends:
                               lambda rows: {(row[0], row[1]): row[2:] for row in rows})  # fmt: skip
 
     def trend_of(self, result: Result) -> Any:
-        from psplan.assess.assessment import UNKNOWN
-        from psplan.assess.trends import TRENDED_FORMS, assembled, natural_cap, trend
+        from psplan.assess.assessment import UNKNOWN, untrended
+        from psplan.assess.trends import assembled, natural_cap, trend
         from psplan.assess.vectorised_trends import CATEGORIES
 
         verdict, goal, indicator = result.verdict, result.goal, result.indicator
         if goal is None or result.year != self._year:
             return UNKNOWN
-        # `assessment._trend`'s own conditions, on the verdict as it reads them
-        if verdict.target_value is None or indicator.target.form not in TRENDED_FORMS:
-            return None
-        if verdict.status in ("no_data", "needs_review") and verdict.baseline.value is None:
+        if untrended(indicator, goal, verdict):  # (`assessment._trend`'s own conditions)
             return None
         key = self._collected.key(result.region, indicator.id)
         block = None if key is None else self._collected.block(key[0])

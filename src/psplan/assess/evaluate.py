@@ -24,6 +24,7 @@ prints is its own area's (the city's): a region within it (a county) is measured
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -84,16 +85,30 @@ class Goal:
     #: a figure in (0, 1] is a percentage written as a fraction, most likely (0.988 for
     #: 98.8 % of a rate whose target is 98 %: `check.shares_in_percent`)
     fractions: bool = False
+    #: the range a figure can take (`check.natural_range`: a share in % within 0–100, a
+    #: count not negative); a figure outside it cannot be right — 112 % of beds for nursing
+    #: care was judged 已达标 for a binding indicator (a trial) — and a person must look at it
+    least: float | None = None
+    most: float | None = None
     #: the target is a total of the plan's whole area (高等级客运站数量 12个,
     #: `areas.counts_the_whole_area`): its printed baseline is no county's, even as a last resort
     area_total: bool = False
 
     def out_of_scale(self, actual: float) -> bool:
-        """Whether a figure is at or past `floor`, or a fraction of a percentage: left to a
-        person, not judged (0.988 against 98 % was 滞后, ranked the most lagging county, and
-        written up as 完成进度0%: a county-scale trial)."""
-        return (self.floor is not None and actual >= self.floor) or (
-            self.fractions and 0 < actual <= 1
+        """Whether a figure is at or past `floor`, a fraction of a percentage, or outside
+        the range it can take (`least`, `most`): left to a person, not judged (0.988 against
+        98 % was 滞后, ranked the most lagging county, and written up as 完成进度0%: a
+        county-scale trial)."""
+        return (
+            (self.floor is not None and actual >= self.floor)
+            or (self.fractions and 0 < actual <= 1)
+            or self.out_of_range(actual)
+        )
+
+    def out_of_range(self, actual: float) -> bool:
+        """Whether a figure is outside the range it can take (`least`, `most`)."""
+        return (self.most is not None and actual > self.most) or (
+            self.least is not None and actual < self.least
         )
 
     def in_scale(self, figures: list[float]) -> list[float]:
@@ -104,10 +119,18 @@ class Goal:
             figures = [n for n in figures if not n >= floor]
         if self.fractions:
             figures = [n for n in figures if not 0 < n <= 1]
+        if self.most is not None or self.least is not None:
+            most = math.inf if self.most is None else self.most
+            least = -math.inf if self.least is None else self.least
+            figures = [n for n in figures if least <= n <= most]
         return figures
 
     def out_of_scale_reason(self, actual: float, target: float) -> Reason:
         """Why a figure `out_of_scale` is left to a person."""
+        if self.most is not None and actual > self.most:
+            return _r("above_range", actual=actual, most=self.most)
+        if self.least is not None and actual < self.least:
+            return _r("below_range", actual=actual, least=self.least)
         if self.fractions and 0 < actual <= 1:
             return _r("fraction", actual=actual, percent=float(f"{actual * 100:.10g}"))
         return _r("out_of_scale", actual=actual, target=target)

@@ -92,7 +92,7 @@ _GOAL_COLUMNS = (
     ("thr", "DOUBLE"), ("fb_value", "DOUBLE"), ("fb_year", "INTEGER"), ("fb_source", "VARCHAR"),
     ("base_year", "INTEGER"), ("start_year", "INTEGER"), ("end_year", "INTEGER"),
     ("floor", "DOUBLE"), ("fractions", "BOOLEAN"), ("area_total", "BOOLEAN"),
-    ("fb_bound", "BOOLEAN"),
+    ("fb_bound", "BOOLEAN"), ("least", "DOUBLE"), ("most", "DOUBLE"),
 )  # fmt: skip
 
 
@@ -118,6 +118,7 @@ def _goal_row(k: int, indicator: Indicator, goal: Goal) -> tuple[Any, ...]:
         fixed.value if fixed else None, fixed.year if fixed else None,
         fixed.source if fixed else None, goal.baseline_year, goal.start_year, goal.end_year,
         goal.floor, goal.fractions, goal.area_total, goal.baseline.op is not None,
+        goal.least, goal.most,
     )  # fmt: skip
 
 
@@ -265,12 +266,14 @@ rated AS (
                     THEN 'ahead'
                 ELSE 'as_expected' END AS rating,
            -- a figure in another unit, most likely (`Goal.out_of_scale`: past the floor,
-           -- or a fraction of a percentage): judged in Python, rare
+           -- or a fraction of a percentage), or outside the range it can take: judged in
+           -- Python, rare
            -- (so is a level whose figures all come before its baseline year: no data)
            CASE WHEN NOT vectorised OR NOT found OR whole OR actual >= floor
                      OR (kind = 'level' AND base_year < end_year AND (latest_year < base_year
                          OR (latest_year = base_year AND $year > base_year)))
-                     OR (fractions AND actual > 0 AND actual <= 1) THEN {WHOLE}
+                     OR (fractions AND actual > 0 AND actual <= 1)
+                     OR actual > most OR actual < least THEN {WHOLE}
                 ELSE {JUDGED} END AS flag
     FROM final)"""
 

@@ -21,7 +21,13 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
-from psplan.assess.assessment import Assessment, Result, explain_disagreement, trend_dict
+from psplan.assess.assessment import (
+    Assessment,
+    Result,
+    explain_disagreement,
+    left_as_out_of_scale,
+    trend_dict,
+)
 from psplan.assess.evaluate import Observation
 from psplan.assess.trends import TRENDED_FORMS, sparkline
 from psplan.plan.model import Indicator, Plan
@@ -152,7 +158,11 @@ def _since_baseline(result: Result, year: int | None = None) -> list[Observation
 def _note(result: Result, lang: str) -> str:
     if result.trend is None:
         count = len(_since_baseline(result, result.year))
-        if result.indicator.target.form not in TRENDED_FORMS or not count:
+        if (
+            result.indicator.target.form not in TRENDED_FORMS
+            or not count
+            or left_as_out_of_scale(result.goal, result.verdict)  # (its reason says why)
+        ):
             return result.verdict.reason(lang)
         key = "trend.no_trend" if result.verdict.baseline.value is None else "trend.too_few"
         return say(key, lang, count=count)

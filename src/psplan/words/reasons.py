@@ -96,6 +96,16 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{actual:g} is over a thousand times the target {target:g}, as though in "
         "another unit: check the unit before it is judged",
     },
+    "above_range": {
+        "zh": "{actual:g}超出该指标可能的范围（不超过 {most:g}）：核实数据后再评价",
+        "en": "{actual:g} is beyond what this indicator can be (at most {most:g}): check the "
+        "figure before it is judged",
+    },
+    "below_range": {
+        "zh": "{actual:g}低于该指标可能的范围（不低于 {least:g}）：核实数据后再评价",
+        "en": "{actual:g} is below what this indicator can be (at least {least:g}): check the "
+        "figure before it is judged",
+    },
     "fraction": {
         "zh": "{actual:g}像是写成小数的百分比（即 {percent:g}%）：核实单位后再评价",
         "en": "{actual:g} looks like a percentage written as a fraction ({percent:g} %): check "
