@@ -206,6 +206,30 @@ def test_columns_are_as_wide_as_what_they_hold() -> None:
     assert abs(sum(widths.values()) - room) <= 635 * len(widths)  # rounded to twips (635 EMU)
 
 
+def test_no_column_of_a_report_is_narrower_than_a_character(tmp_path: Path) -> None:
+    """The final report's annex (twenty columns, on a landscape page) had its names' columns
+    0.1–0.3 cm wide — 指标 0.32 cm in the bundled example's —, narrower than one Chinese
+    character and its cell's margins, while 属性 and 单位 had 1.61 cm (trial 18). Every
+    column of every table holds a character beside its margins (twenty columns need more
+    than a landscape page: each gets its share of the least it needs, two characters or
+    four for a name), the names more than a unit, and the columns fill the text width."""
+    document = docx.Document(io.BytesIO(_evaluation_docx("final")))
+    section = document.sections[-1]
+    room = section.page_width - section.left_margin - section.right_margin
+    widest = max(len(table.columns) for table in document.tables)
+    assert widest >= 15  # the annex is among them
+    for table in document.tables:
+        headers = [cell.text for cell in table.rows[0].cells]
+        widths = [column.width for column in table.columns]
+        assert abs(sum(widths) - room) <= 635 * len(widths), headers
+        for header, width in zip(headers, widths, strict=True):
+            # a cell's margins (11 pt) and a character at 10.5 pt
+            assert width > Cm(0.39) + Cm(0.37), (header, width / 360000, headers)
+        if "指标" in headers and "单位" in headers:
+            named = dict(zip(headers, widths, strict=True))
+            assert named["指标"] > named["单位"], headers
+
+
 # ------------------------------------------------------------------ the chart as a picture
 
 

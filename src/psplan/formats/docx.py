@@ -379,7 +379,11 @@ def _widths(
     """Columns as wide as what they hold: a figure, a year or a status gets what its longest
     line needs (up to 12 half-width cells), and the names share the rest of the text width in
     proportion to theirs (up to 24). Word otherwise gives every column the same width, and an
-    indicator's name wraps every four characters."""
+    indicator's name wraps every four characters. Where the columns need more than the
+    width, each keeps a least width (two characters, four for a name) and shares the rest
+    in proportion to what it needs beyond it: the names took what the figures left, and a
+    report's annex of twenty columns had them 0.1–0.3 cm wide, narrower than one character
+    (a trial)."""
     from docx.shared import Pt
     from rich.cells import cell_len
 
@@ -392,13 +396,20 @@ def _widths(
         texts = [header, *(row[index][0] for row in body)]
         longest.append(max(cell_len(line) for text in texts for line in text.split("\n")))
     needs = [margins + half * max(2, min(n, 24 if wide[i] else 12)) for i, n in enumerate(longest)]
+    least = [margins + half * max(2, min(n, 8 if wide[i] else 4)) for i, n in enumerate(longest)]
     narrow = sum(need for need, is_wide in zip(needs, wide, strict=True) if not is_wide)
     names = sum(need for need, is_wide in zip(needs, wide, strict=True) if is_wide)
-    if names and narrow < room:  # the names share what the figures leave
+    if narrow + names <= room and names:  # the names share what the figures leave
         widths = [need if not is_wide else (room - narrow) * need / names
                   for need, is_wide in zip(needs, wide, strict=True)]  # fmt: skip
-    else:  # nothing to stretch, or too much to fit: everything in proportion
-        widths = [room * need / sum(needs) for need in needs]
+    elif narrow + names <= room:  # nothing to stretch: everything in proportion
+        widths = [room * need / (narrow + names) for need in needs]
+    elif sum(least) < room:  # too much to fit: each its least, the rest as it needs more
+        spare, beyond = room - sum(least), narrow + names - sum(least)
+        widths = [low + spare * (need - low) / beyond
+                  for need, low in zip(needs, least, strict=True)]  # fmt: skip
+    else:  # not even the least fits: in proportion to it
+        widths = [room * low / sum(least) for low in least]
     grid.autofit = False
     for index, width in enumerate(widths):
         grid.columns[index].width = int(width)  # the grid LibreOffice reads; the cells Word does
