@@ -168,6 +168,37 @@ def test_check_takes_a_year_as_a_notebooks_widget_gives_it() -> None:
     assert str(raised.value) == "year 的值“二〇二三”无效：应为整数"
 
 
+def test_numbers_from_a_dataframe_are_taken_as_numbers() -> None:
+    """A notebook's numbers are numpy's (`df["年份"].max()` is an `np.int64`): year=np.int64
+    was refused as “2024”无效：应为整数, lint's outlier_regions=np.int64(5) and
+    jump_steps=np.float32(3) as 应为数值, while year="2023" and np.float64 were taken (trial
+    18). Each is the number it holds."""
+    np = pytest.importorskip("numpy")
+    assert (
+        psplan.check("national", EXAMPLE, year=np.int64(2023)).to_dict()
+        == psplan.check("national", EXAMPLE, year=2023).to_dict()
+    )
+    assert psplan.check("national", EXAMPLE, year=np.int16(2023)).year == 2023
+    plain = psplan.lint("hanzhong", COUNTIES, jump_steps=1, jump_share=0.01, outlier_regions=4,
+                        outlier_z=1)  # fmt: skip
+    given = psplan.lint(
+        "hanzhong", COUNTIES, jump_steps=np.float32(1), outlier_regions=np.int64(4),
+        jump_share=np.float64(0.01), outlier_z=np.int32(1),
+    )  # fmt: skip
+    assert given.to_dict() == plain.to_dict() == cli_json(
+        "lint", "hanzhong", str(COUNTIES), "--jump-steps", "1", "--jump-share", "0.01",
+        "--outlier-regions", "4", "--outlier-z", "1",
+    )  # fmt: skip
+    assert len(given) > len(psplan.lint("hanzhong", COUNTIES))  # (the thresholds tell)
+    for wrong, said in (
+        ({"year": np.float64(2023.0)}, "year 的值“2023.0”无效：应为整数"),
+        ({"year": np.bool_(True)}, "year 的值“True”无效：应为整数"),
+    ):
+        with pytest.raises(psplan.PsplanError) as raised:
+            psplan.check("national", EXAMPLE, **wrong)
+        assert str(raised.value) == said
+
+
 def test_check_with_options_is_the_command_json() -> None:
     result = psplan.check("hanzhong", COUNTIES, region="全市", overrides=OVERRIDES, year=2022)
     expected = cli_json(

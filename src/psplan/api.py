@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import numbers
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -462,18 +463,18 @@ def lint(
     from psplan.assess.lint import Thresholds
     from psplan.assess.lint import lint as find
 
-    for name, value, least in (("jump_steps", jump_steps, 0), ("jump_share", jump_share, 0),
-                               ("outlier_z", outlier_z, 0.1),
-                               ("outlier_regions", outlier_regions, 3)):  # fmt: skip
-        _number_option(name, value, least)
+    jump_steps = _number_option("jump_steps", jump_steps, 0)
+    jump_share = _number_option("jump_share", jump_share, 0)
+    outlier_z = _number_option("outlier_z", outlier_z, 0.1)
+    regions: float = _number_option("outlier_regions", outlier_regions, 3)
+    if isinstance(outlier_regions, numbers.Integral):  # (an int stays one)
+        regions = int(outlier_regions)
     chosen = _plan(plan_or_name)
     if overrides is not None:  # the rows as check reads them with the same overrides
         from psplan.assess.overrides import apply_overrides
 
         chosen = apply_overrides(chosen, _overrides(overrides))[0]
-    limits = Thresholds(
-        jump_steps, jump_share, outlier_z, outlier_regions, all_indicators=all_indicators
-    )
+    limits = Thresholds(jump_steps, jump_share, outlier_z, regions, all_indicators=all_indicators)
     actuals = _tables_read(actuals)
     given = [actuals] if isinstance(actuals, (str, os.PathLike)) else list(actuals)
     read = isinstance(actuals, Actuals)  # (a file's rows, though it gave none)
@@ -771,27 +772,32 @@ def _flatten_all(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return flat
 
 
-def _number_option(name: str, value: object, least: float) -> None:
+def _number_option(name: str, value: object, least: float) -> float:
     """A threshold given to the API as the command line's option is held: a finite number,
-    `least` or more; else PsplanError in the command's words (a raw TypeError or an English
-    ValueError before: trial 12, D5)."""
+    `least` or more — numpy's too (a DataFrame's `.max()` is one: `np.int64(5)` was refused
+    as “5”无效：应为数值, trial 18) —, as a float; else PsplanError in the command's words
+    (a raw TypeError or an English ValueError before: trial 12, D5)."""
     detail = None
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
         detail = Message("cli.usage.detail.number")
-    elif not math.isfinite(value):
+    elif not math.isfinite(float(value)):
         detail = Message("cli.usage.detail.finite")
-    elif value < least:
+    elif float(value) < least:
         detail = Message("cli.usage.detail.at_least", bound=f"{least:g}")
     if detail is not None:
         raise PsplanError("api.bad_option", name=plain(name), value=quoted(str(value)),
                           detail=detail)  # fmt: skip
+    return float(value)  # type: ignore[arg-type]
 
 
 def _year_option(year: object) -> int | None:
-    """`year` as a whole number: an int, or its digits as text (what a notebook's widget
-    gives); PsplanError for anything else (a TypeError deep in the judging before)."""
-    if year is None or (isinstance(year, int) and not isinstance(year, bool)):
-        return year  # type: ignore[return-value]
+    """`year` as a whole number: an int — numpy's too (`df["年份"].max()`, refused as
+    “2024”无效：应为整数 before: trial 18) —, or its digits as text (what a notebook's
+    widget gives); PsplanError for anything else (a TypeError deep in the judging before)."""
+    if year is None:
+        return None
+    if isinstance(year, numbers.Integral) and not isinstance(year, bool):
+        return int(year)
     if isinstance(year, str) and year.strip().isdigit():
         return int(year.strip())
     raise PsplanError("api.bad_option", name=plain("year"), value=quoted(str(year)),
