@@ -28,7 +28,9 @@ the figures `check` would judge, each finding naming the file, row and rule:
   reference region, 全省, is no region of the matrix, and its figure of an indicator no
   region reports asks none for one: check keeps its rows apart); a year outside
   them is one finding (`outside_years`) at its first figure, not a missing cell for every
-  region that has none.
+  region that has none. A cell the verdict does not read is not asked for (`asked_from`): a
+  five-year total's or a yearly average's before the period, a total's before its last
+  running total `[x]`, a level's baseline year where the sheet gives its 基期值.
 
 A figure `check` cannot judge — not a number where the target is one, in another unit, a
 `[ ]` running total of a yearly indicator — is the error `check` gives (`bad-value`).
@@ -41,7 +43,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -63,6 +65,7 @@ from psplan.assess.check import (
     as_percent,
     baselines_against_figures,
     first_figure_in,
+    goal_of,
     in_line_order,
     looks_like_a_fraction,
     looks_out_of_scale,
@@ -283,7 +286,8 @@ def lint(
         years |= dashed_years
     spanned = list(range(min(years), max(years) + 1)) if years else []
     findings += _missing(series, matrix, [(region, region in own_names) for region in regions],
-                         spanned, places, given, dashes, own_only)  # fmt: skip
+                         spanned, places, given, dashes, own_only,
+                         asked_from(plan, explained.sheet_baselines))  # fmt: skip
     if not first_file and not any(f.level == "error" for f in findings):  # not one figure
         findings.append(Problem(Location(", ".join(sources)), "check.no_figures", "no-figures"))
     elif first_file and thresholds.all_indicators:
@@ -511,6 +515,27 @@ def _outliers(
                                count=len(figures))  # fmt: skip
 
 
+def asked_from(
+    plan: Plan, sheet_baselines: Collection[tuple[str | None, str]] = ()
+) -> Callable[[str | None, Indicator, dict[int, Observation]], int]:
+    """The first year a region's figures of an indicator are asked for, by what the
+    verdict reads (trial 18: 22 of 52 cells said missing were none): a five-year total or
+    a yearly average from the period's start (it starts from zero, not from the baseline
+    year's figure), and a total from its last running total `[x]` (the years before are in
+    it); a level from its baseline year, or the next where the sheet gives its 基期值."""
+
+    def since(region: str | None, indicator: Indicator, known: dict[int, Observation]) -> int:
+        goal = goal_of(plan, indicator)
+        if goal.kind != "level":
+            totals = [year for year, figure in known.items() if figure.value.running_total]
+            return max([goal.start_year, *totals])
+        if (region, indicator.id) in sheet_baselines:
+            return goal.baseline_year + 1
+        return -1
+
+    return since
+
+
 def _missing(
     series: dict,
     indicators: dict[str, Indicator],
@@ -520,13 +545,15 @@ def _missing(
     given: set[tuple[str | None, str, int]],
     dashes: dict[tuple[str | None, str, int], tuple[str, int]],
     own_only: set[str],
+    asked: Callable[[str | None, Indicator, dict[int, Observation]], int],
 ):
     """Each empty cell of the matrix, said at its row where it was written as a dash (it had
     no line: trial 12, D12), else in the file that should have had it: its series' first
     figure's, else its series' first row's (a dash given there), else the file of its
     indicator's first figure (the department reporting it), else the first figure's.
     `regions`: each region and whether it is the plan's own area, the only one asked for
-    the indicators in `own_only` (no other region gives them)."""
+    the indicators in `own_only` (no other region gives them); `asked`: the first year a
+    region's series is asked for (`asked_from`)."""
     first_rows, indicator_files, first = places
     for indicator_id, indicator in indicators.items():
         for region, own in regions:
@@ -538,7 +565,10 @@ def _missing(
             else:
                 file = (first_rows.get((region, indicator_id))
                         or indicator_files.get(indicator_id) or first)  # fmt: skip
+            since = asked(region, indicator, known)
             for year in years:
+                if year < since:
+                    continue
                 if year not in known and (region, indicator_id, year) not in given:
                     at, line = dashes.get((region, indicator_id, year), (file, 0))
                     yield missing_finding(at, indicator, region, year, line)

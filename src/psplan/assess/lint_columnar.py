@@ -28,6 +28,7 @@ from psplan.actuals.read import summarise_skipped
 from psplan.actuals.values import in_scientific_notation
 from psplan.assess.areas import apart_from_regions, own_area_names
 from psplan.assess.check import (
+    goal_of,
     looks_like_a_fraction,
     looks_out_of_scale,
     magnitude_floor,
@@ -172,9 +173,15 @@ yrs AS (SELECT unnest(range(min(year), max(year) + 1)) AS year
 asked AS (SELECT DISTINCT gk FROM given WHERE NOT list_contains($own::INTEGER[], ri)),
 cells AS (SELECT * FROM inds CROSS JOIN regs CROSS JOIN yrs
           WHERE list_contains($own::INTEGER[], ri) OR gk IN (SELECT gk FROM asked)),
+-- each asked from its first year (lint's `asked_from`): a total or an average from the
+-- period's start, and after its last running total [x] (the years before are in it)
 empty AS (SELECT * FROM cells c
-          WHERE NOT EXISTS (SELECT 1 FROM obs o
-                            WHERE o.gk = c.gk AND o.ri = c.ri AND o.year = c.year))
+          WHERE c.year >= list_extract($since::INTEGER[], c.gk + 1)
+            AND NOT EXISTS (SELECT 1 FROM obs o
+                            WHERE o.gk = c.gk AND o.ri = c.ri AND o.year = c.year)
+            AND NOT (list_extract($summed::BOOLEAN[], c.gk + 1)
+                     AND EXISTS (SELECT 1 FROM obs o WHERE o.gk = c.gk AND o.ri = c.ri
+                                 AND o.rt AND o.year > c.year)))
 SELECT e.gk, e.ri, e.year, {first}, d.dash FROM empty e {join}
 LEFT JOIN (SELECT ri, gk, year, min(rid) AS dash FROM fig WHERE missing GROUP BY ri, gk, year) d
     USING (ri, gk, year)
@@ -196,7 +203,11 @@ def _missing(collected: ColumnarCollected) -> list[Problem]:
     )
     own = own_area_names(collected.plan) | {None}
     area = [ri for ri, name in enumerate(collected.names) if name in own]
-    rows = con.execute(query, {"first": first, "last": last, "own": area}).fetchall()
+    goals = [goal_of(collected.plan, indicator) for indicator in collected.plan.indicators]
+    summed = [goal.kind != "level" for goal in goals]
+    since = [goal.start_year if total else -1 for goal, total in zip(goals, summed, strict=True)]
+    parameters = {"first": first, "last": last, "own": area, "since": since, "summed": summed}
+    rows = con.execute(query, parameters).fetchall()
     if not rows:
         return []
     start = con.execute("SELECT min(rid) FROM obs").fetchone()
