@@ -20,8 +20,9 @@ SHOWING = ("views", "formats", "cli")
 #: breaking, not a label.
 CJK = re.compile(r"[\u4e00-\u9fff]")
 #: Entries whose placeholders differ by language, on purpose: the CSV code column is named
-#: after the Chinese label but after the English key; a reason carries each language's word.
-OWN_PLACEHOLDERS = {"format.csv.code", "kinds", "override"}
+#: after the Chinese label but after the English key; a reason carries each language's word
+#: (the years a five-year total lacks: 2021、2022 and 2021, 2022).
+OWN_PLACEHOLDERS = {"format.csv.code", "kinds", "override", "sum_short"}
 
 
 def fields(template: str) -> set[str]:

@@ -902,7 +902,9 @@ def test_a_total_short_at_the_end_names_the_last_year_it_counts(tmp_path: Path) 
     checked = psplan.check("ankang", str(path), year=2025, engine="columnar")
     jobs = next(r for r in checked.results if r.indicator.name == "城镇新增就业人数")
     assert jobs.status == "not_met"
-    assert jobs.verdict.reason("zh").endswith("期末以截至2024年的累计 5.6 计，未满足 ≥8")
+    assert jobs.verdict.reason("zh").endswith(
+        "期末以截至2024年的累计 5.6 计，未满足 ≥8；目标为全域总量，本地区数据与之对照仅供参考"
+    )  # (a county's: 城镇新增就业人数 is the whole area's total)
 
 
 @pytest.mark.parametrize("seed", range(24))
@@ -1386,3 +1388,73 @@ def test_a_file_past_the_row_limit_is_refused_alike_without_reading_it_row_by_ro
     with pytest.raises(PsplanError) as by_rows:
         psplan.check(plan_id, [str(path)], engine="rows")
     assert str(refused.value) == str(by_rows.value) == f"{path}:{expected}: {rows[1]}"
+
+
+@pytest.mark.parametrize("engine", ["columnar", "worded"])
+def test_a_five_year_total_with_a_year_missing_says_so_on_both_paths(
+    tmp_path: Path, engine: str
+) -> None:
+    """城镇老旧小区改造 of 2021–2025 without 2022 was summed in silence and written up as
+    “2021—2025年累计205个” (trial 18; generated figures): the sum names the years it has no
+    figure of, in every format, on both paths (the words of duckdb's table too), and the
+    evaluation report says the total is short. A gap after the last figure is not one (the
+    total is to its year), and a total without a gap reads as before."""
+    from psplan.views.evaluation import evaluation_view
+
+    path = tmp_path / "totals.csv"  # (long: a wide sheet is read row by row on both paths)
+    given = {"甲县": (52, None, 58, 50, 45), "乙县": (None, None, 30, None, None),
+             "丙县": (40, 41, None, None, None), "丁县": (12, 13, 14, 15, 16)}  # fmt: skip
+    path.write_text("指标,地区,年份,数值\n" + "".join(
+        f"城镇老旧小区改造,{region},{year},{value}\n"
+        for region, values in given.items()
+        for year, value in zip(range(2021, 2026), values, strict=True) if value is not None
+    ), "utf-8")  # fmt: skip
+    assert check_columnar(psplan.load_plan("chuzhou"), [path]) is not None
+    rows = _judged("chuzhou", [path], "rows", texts=True)
+    assert _judged("chuzhou", [path], engine, texts=True) == rows
+    reasons = {r.region: r.verdict.reason("zh") for r in psplan.check("chuzhou", path).results
+               if r.indicator.name == "城镇老旧小区改造"}  # fmt: skip
+    assert reasons["甲县"].startswith("4个年度值累计（缺2022年数据，累计数偏小）")
+    assert reasons["乙县"].startswith("1个年度值累计（缺2021、2022年数据，累计数偏小）")
+    assert reasons["丙县"].startswith("2个年度值累计；")
+    assert reasons["丁县"].startswith("5个年度值累计；")
+    english = psplan.check("chuzhou", path).results
+    assert any("(none for 2021, 2022: the total is short)" in r.verdict.reason("en")
+               for r in english)  # fmt: skip
+    report = evaluation_view(psplan.check("chuzhou", path, stage="final", region="甲县"), "zh")
+    text = "\n".join(str(block) for block in report.sections)
+    assert "其中2022年无数据，累计数偏小" in text
+
+
+@pytest.mark.parametrize("engine", ["columnar", "worded"])
+def test_a_countys_figure_against_the_whole_areas_total_says_it_is_for_reference(
+    tmp_path: Path, engine: str
+) -> None:
+    """养老服务床位总量 2.5万张 is 滁州市's total: each county's figure judged against it was
+    counted 未完成 in the county's report, with no caveat there — the warning was on stderr
+    only (trial 18; generated figures). Each county's result says its verdict is for
+    reference only, in every format and on both paths, and so does its paragraph in the
+    evaluation report; the city's own result does not."""
+    from psplan.views.evaluation import evaluation_view
+
+    path = tmp_path / "totals.csv"
+    path.write_text(
+        "地区,指标,年份,数值\n天长市,养老服务床位总量,2020,0.30\n天长市,养老服务床位总量,2023,0.35\n"
+        "明光市,养老服务床位总量,2020,0.20\n明光市,养老服务床位总量,2023,0.28\n"
+        "滁州市,养老服务床位总量,2023,2.3\n天长市,学前教育毛入园率,2023,96.1\n",
+        "utf-8",
+    )
+    assert check_columnar(psplan.load_plan("chuzhou"), [path]) is not None
+    assert _judged("chuzhou", [path], engine, texts=True) == _judged(
+        "chuzhou", [path], "rows", texts=True
+    )
+    said = "目标为全域总量，本地区数据与之对照仅供参考"
+    reasons = {(r.region, r.indicator.name): r.verdict.reason("zh")
+               for r in psplan.check("chuzhou", path).results if r.verdict.actual is not None}  # fmt: skip
+    assert reasons[("天长市", "养老服务床位总量")].endswith(said)
+    assert reasons[("明光市", "养老服务床位总量")].endswith(said)
+    assert said not in reasons[("滁州市", "养老服务床位总量")]
+    assert said not in reasons[("天长市", "学前教育毛入园率")]
+    report = evaluation_view(psplan.check("chuzhou", path, region="天长市"), "zh")
+    text = "\n".join(str(block) for block in report.sections)
+    assert f"评价为滞后，从趋势看完成难度较大，{said}。" in text

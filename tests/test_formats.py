@@ -789,3 +789,21 @@ def test_a_word_file_without_a_chinese_font_says_its_charts_are_not_drawn(
     ]
     markdown = tmp_path / "报告.md"  # (a format without pictures has nothing to say of it)
     assert invoke("report", "national", EXAMPLE, "-o", markdown).stderr == f"已写入 {markdown}\n"
+    # the API's write_report says it too (it was silent: trial 18), as a Python warning a
+    # notebook shows, and keeps it in the result's warnings as check keeps the command's
+    import psplan
+
+    result = psplan.check("national", EXAMPLE)
+    before = list(result.warnings)
+    api = tmp_path / "api.docx"
+    with pytest.warns(UserWarning, match="Word 文档中的图未画出"):
+        result.write_report(api)
+    assert api.stat().st_size > 0
+    assert [str(w) for w in result.warnings[len(before) :]] == [
+        f"{api}: warning: Word 文档中的图未画出：matplotlib 没有找到含中文字符的字体（如 Noto Sans "
+        "CJK SC：apt install fonts-noto-cjk；字体装好后仍未找到，请删去 matplotlib 的字体缓存 "
+        "~/.cache/matplotlib）；图中的数据照常列在其下的表中 [chart]"
+    ]
+    with pytest.warns(UserWarning):
+        result.write_report(api, overwrite=True)
+    assert len(result.warnings) == len(before) + 1  # (said once in the warnings)

@@ -837,3 +837,29 @@ def test_a_sheets_baseline_stands_for_the_baseline_years_figure(tmp_path: Path) 
         found = [str(p.words) for p in psplan.lint("chuzhou", [sheet, other])
                  if p.code == "missing"]  # fmt: skip
     assert found == [f"滁州市，学前教育毛入园率缺少{year}年的数据" for year in range(2021, 2025)]
+
+
+@pytest.mark.parametrize("engine", ["rows", "columnar"])
+def test_a_ten_point_slip_of_a_rate_near_100_is_a_jump(tmp_path: Path, engine: str) -> None:
+    """九年义务教育巩固率 (binding) 98.25 → 88.35 → 98.42, a typo of ten points, was no jump:
+    a jump must also pass a fifth of the figure before, 19.7 points, which a rate near 100 %
+    never moves (trial 18; GENERATED figures). Of a rate, the share is of at most a third
+    of its 100 % (a fifth of it: 6.7 points): both moves are jumps; the county's steady
+    climb is none, nor a point's rise near 100 %, nor a count's change of a few percent."""
+    path = tmp_path / "rates.csv"
+    path.write_text(
+        "地区,指标,年份,数值\n"
+        + "".join(f"滁州市,九年义务教育巩固率,{year},{value}\n" for year, value in
+                  zip(range(2020, 2026), (98.05, 98.15, 98.25, 88.35, 98.42, 98.48), strict=True))
+        + "".join(f"天长市,九年义务教育巩固率,{year},{value}\n" for year, value in
+                  zip(range(2020, 2026), (96.0, 96.4, 96.9, 97.3, 98.3, 99.3), strict=True))
+        + "".join(f"天长市,养老服务床位总量,{year},{value}\n" for year, value in
+                  zip(range(2020, 2026), (0.30, 0.32, 0.35, 0.37, 0.40, 0.42), strict=True)),
+        "utf-8",
+    )  # fmt: skip
+    found = [(p.code, p.location.line, p.words.render("zh"))
+             for p in psplan.lint("chuzhou", path, engine=engine) if p.code == "jump"]  # fmt: skip
+    assert found == [
+        ("jump", 5, "滁州市，九年义务教育巩固率2023年为“88.35”，比2022年的“98.25”变化过大，请核实"),
+        ("jump", 6, "滁州市，九年义务教育巩固率2024年为“98.42”，比2023年的“88.35”变化过大，请核实"),
+    ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -490,7 +491,11 @@ def test_a_total_of_the_whole_area_judged_county_by_county_is_said(tmp_path: Pat
     city_report = tmp_path / "全市.md"
     run_psplan("report", "hanzhong", str(EXAMPLES / "generated" / "hanzhong-counties.csv"),
                "-o", str(city_report))  # fmt: skip
-    assert "仅供参考" not in city_report.read_text("utf-8")  # (its counts are the city's own)
+    city_text = city_report.read_text("utf-8")
+    assert "其中5项指标" not in city_text  # (its counts are the city's own)
+    # the counties' rows of its annex say theirs are for reference (trial 18), the city's not
+    noted = [line for line in city_text.splitlines() if "本地区数据与之对照仅供参考" in line]
+    assert noted and all("| 全市 |" not in line for line in noted)
 
 
 @pytest.mark.parametrize("engine", ["rows", "columnar"])
@@ -592,6 +597,14 @@ def test_a_file_without_regions_and_the_city_named_are_one_area(
     assert all("" not in entry.lagging for entry in spread)
 
 
+def _by_place(tmp_path: Path, text: str, engine: str) -> tuple[Any, dict[tuple, Any]]:
+    """汉中's check of the counties' figures `text`, and its results by (region, name)."""
+    path = tmp_path / "counties.csv"
+    path.write_text(text, "utf-8")
+    report = psplan.check("hanzhong", path, engine=engine)
+    return report, {(r.region, r.indicator.name): r for r in report.results}
+
+
 @pytest.mark.parametrize("engine", ["rows", "columnar"])
 def test_a_figure_in_another_unit_is_left_to_a_person_and_out_of_the_spread(
     tmp_path: Path, engine: str
@@ -603,18 +616,16 @@ def test_a_figure_in_another_unit_is_left_to_a_person_and_out_of_the_spread(
     is part of the counties' spread (a CV of 316 %)."""
     from psplan.assess.regions import spreads
 
-    path = tmp_path / "counties.csv"
-    path.write_text(
+    report, judged = _by_place(
+        tmp_path,
         "地区,指标,年份,数值\n"
         "勉县,九年义务教育巩固率,2021,0.9820\n勉县,九年义务教育巩固率,2023,0.9880\n"
         "洋县,九年义务教育巩固率,2021,97.2\n洋县,九年义务教育巩固率,2023,97.9\n"
         "城固县,九年义务教育巩固率,2023,98.4\n"
         "勉县,养老服务床位总量,2023,3.69\n洋县,养老服务床位总量,2023,37600\n"
         "城固县,养老服务床位总量,2023,3.81\n",
-        "utf-8",
+        engine,
     )
-    report = psplan.check("hanzhong", path, engine=engine)
-    judged = {(r.region, r.indicator.name): r for r in report.results}
     for region, name, reason in (
         ("勉县", "九年义务教育巩固率", "0.988像是写成小数的百分比（即 98.8%）：核实单位后再评价"),
         ("洋县", "养老服务床位总量", "37600比目标值 3.96 大一千倍以上，像是用了另一个单位：核实单位后再评价"),
@@ -645,16 +656,14 @@ def test_an_impossible_figure_is_left_to_a_person_without_a_trend(
     from psplan.assess.regions import spreads
     from psplan.views.trend import trend_view
 
-    path = tmp_path / "counties.csv"
-    path.write_text(
+    report, judged = _by_place(
+        tmp_path,
         "地区,指标,2020年,2021年,2022年,2023年\n"
         "勉县,九年义务教育巩固率,95.1,95.9,96.4,112\n洋县,九年义务教育巩固率,95.0,96.1,97.0,97.9\n"
         "勉县,养老服务床位总量,0.31,0.33,0.35,-0.37\n洋县,养老服务床位总量,0.30,0.32,0.33,0.36\n"
         "勉县,高中阶段教育毛入学率,96.2,98.1,99.7,101.26\n",
-        "utf-8",
+        engine,
     )
-    report = psplan.check("hanzhong", path, engine=engine)
-    judged = {(r.region, r.indicator.name): r for r in report.results}
     reason_112 = "112超出该指标可能的范围（不超过 100）：核实数据后再评价"
     for name, reason in (
         ("九年义务教育巩固率", reason_112),

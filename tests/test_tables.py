@@ -109,6 +109,7 @@ def test_a_plan_an_indicator_and_a_result_print_as_one_line() -> None:
     )
 
 
+@pytest.mark.filterwarnings("ignore:Word 文档中的图未画出")  # (a machine without the font)
 def test_a_checks_report_is_written_from_python_as_the_command_writes_it(tmp_path: Path) -> None:
     """A notebook trial found no way to the Word report but the command line."""
     from typer.testing import CliRunner
@@ -155,6 +156,7 @@ def test_the_rows_carry_the_status_and_rating_in_words() -> None:
     assert keys[keys.index("status") + 1] == "status_label"
 
 
+@pytest.mark.filterwarnings("ignore:Word 文档中的图未画出")  # (a machine without the font)
 def test_a_report_judged_after_its_latest_figure_says_so_where_it_is_read(tmp_path: Path) -> None:
     """A 终期评估 of 2025 on figures ending in 2023 said so only on stderr: the Word report
     read 'completed 3, not completed 28' with nothing to explain it (a trial's finding)."""

@@ -333,6 +333,16 @@ class Checked(Assessment):
         if target.exists() and not overwrite:
             raise PsplanError("api.report_exists", output=plain(target))
         write_output(render(evaluation_view(self, lang), chosen), target)
+        if chosen == "docx":
+            from psplan.formats.chart_png import charts_left_out
+
+            left_out = charts_left_out(str(target))
+            if left_out is not None:  # (as the command says on stderr)
+                import warnings
+
+                if left_out not in self.warnings:
+                    self.warnings.append(left_out)
+                warnings.warn(left_out.words.render(lang), UserWarning, stacklevel=2)
         return target
 
 

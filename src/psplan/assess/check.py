@@ -1450,6 +1450,7 @@ def assess_collected(
         goals = [(indicator, goal_of(plan, indicator)) for indicator in plan.indicators]
         remarks = collected.remarks
         period = {"year": year, "start": plan.period.start, "end": plan.period.end}
+        not_counties = apart_from_regions(plan)
 
         def finish(
             place: str | None,
@@ -1466,6 +1467,15 @@ def assess_collected(
                 verdict = verdict._replace(reasons=(*verdict.reasons, reason))
             if outside:
                 verdict = verdict._replace(reasons=(*verdict.reasons, ("outside_period", period)))
+            if (
+                goal.area_total
+                and place
+                and place not in not_counties
+                and verdict.status not in ("no_data", "needs_review")
+            ):
+                # a county's figure against the whole area's total: said with the result, in
+                # every format and report, not on stderr alone (trial 18)
+                verdict = verdict._replace(reasons=(*verdict.reasons, ("area_total_here", {})))
             return Result(indicator, verdict, place, goal, observations, year,
                           remarks.get((place, indicator.id), NO_REMARKS),
                           override.reason if override else None)  # fmt: skip

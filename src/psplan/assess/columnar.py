@@ -32,6 +32,7 @@ for them (a trend, the full JSON): `--by-region` never does.
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
@@ -79,6 +80,7 @@ from psplan.assess.evaluate import (
     _round,
     judge_figure,
     shown_actual,
+    sum_note,
 )
 from psplan.assess.lint import Thresholds, _finding, jump_step, shown_score
 from psplan.assess.overrides import Override, apply_overrides
@@ -1106,9 +1108,12 @@ def _jumps(collected: ColumnarCollected, limits: Any, con: Any) -> list[Problem]
     plan's baseline, or (the plan prints none) from each series' first figure."""
     plan = collected.plan
     steps = []  # (gk, the least change that is a jump, or None: from the series' first figure)
+    caps = []  # (a rate's cap, or None: `lint.jump_room`)
     for gk, indicator in enumerate(plan.indicators):
         if indicator.effective_kind != "level":
             continue
+        cap = natural_range(indicator)[1]
+        caps.append(cap if math.isfinite(cap) else None)
         target, base = indicator.target, indicator.baseline.value
         if base is None and (target.value is not None or target.form == "change"):
             steps.append((gk, None))  # (from the series' first figure, below)
@@ -1121,18 +1126,21 @@ def _jumps(collected: ColumnarCollected, limits: Any, con: Any) -> list[Problem]
     # then the texts of the few found
     found = con.execute(
         """
-        WITH steps AS (SELECT unnest(?::INTEGER[]) AS gk, unnest(?::DOUBLE[]) AS least),
+        WITH steps AS (SELECT unnest(?::INTEGER[]) AS gk, unnest(?::DOUBLE[]) AS least,
+                              unnest(?::DOUBLE[]) AS cap),
         numbers AS (SELECT ri, gk, year, rid, number FROM obs WHERE number IS NOT NULL)
         -- a year and the one before it, both with a number, are neighbours in lint's
         -- sorted list of the series' numeric figures
         SELECT o.rid, p.rid, o.ri, o.gk, abs(o.number - p.number), t.least
         FROM numbers o JOIN steps t USING (gk)
         JOIN numbers p ON p.ri = o.ri AND p.gk = o.gk AND p.year = o.year - 1
-        WHERE abs(o.number - p.number) > ? * abs(p.number)
+        WHERE abs(o.number - p.number)
+                  > ? * (CASE WHEN t.cap IS NULL THEN abs(p.number)
+                              ELSE least(abs(p.number), t.cap / 3) END)
           AND (t.least IS NULL OR abs(o.number - p.number) > t.least)
           AND o.year >= ?
         """,
-        [[gk for gk, _ in steps], [least for _, least in steps], limits.jump_share,
+        [[gk for gk, _ in steps], [least for _, least in steps], caps, limits.jump_share,
          plan.baseline_year],
     ).fetchall()  # fmt: skip
     # where the plan prints no baseline, the step is from the series' first figure: read for
@@ -1262,6 +1270,7 @@ class _Aggregate(NamedTuple):
     base: float | None  # the figure of the baseline year, if reported
     in_period: tuple[float, ...]  # the figures in the period, by year (totals, averages)
     last_in_period: int | None
+    years_in_period: tuple[int, ...]  # their years
 
 
 #: Per (region, indicator) of plain figures for a numeric target: what `_inputs` takes (the
@@ -1272,7 +1281,9 @@ _AGGREGATES = """
            max(o.number) FILTER (WHERE o.year = g.base_year),
            list(o.number ORDER BY o.year)
                FILTER (WHERE g.periodic AND o.year BETWEEN g.start_year AND g.end_year),
-           max(o.year) FILTER (WHERE o.year BETWEEN g.start_year AND g.end_year)
+           max(o.year) FILTER (WHERE o.year BETWEEN g.start_year AND g.end_year),
+           list(o.year ORDER BY o.year)
+               FILTER (WHERE g.kind = 'cumulative' AND o.year BETWEEN g.start_year AND g.end_year)
     FROM obs o JOIN judged_goals g ON g.k = o.gk
     WHERE o.year <= $year AND g.vectorised
     GROUP BY o.ri, o.gk
@@ -1283,8 +1294,8 @@ _AGGREGATES = """
 def _aggregated(rows: list[tuple[Any, ...]]) -> dict[tuple[int, int], _Aggregate]:
     return {
         (ri, gk): _Aggregate(latest, latest_year, first, first_year, base,
-                             tuple(in_period or ()), last)
-        for ri, gk, latest, latest_year, first, first_year, base, in_period, last in rows
+                             tuple(in_period or ()), last, tuple(years or ()))
+        for ri, gk, latest, latest_year, first, first_year, base, in_period, last, years in rows
     }  # fmt: skip
 
 
@@ -1308,7 +1319,7 @@ def _inputs(
     target_value = goal.target.value
     if goal.kind == "cumulative":
         actual = _round(0.0 + sum(found.in_period))
-        notes: tuple = (("sum", {"count": len(found.in_period)}),)
+        notes: tuple = (sum_note(found.years_in_period, goal.start_year),)
         actual_year = found.last_in_period
     elif goal.kind == "annual_average":
         actual = _round(sum(found.in_period) / len(found.in_period))

@@ -665,6 +665,18 @@ def _progress(
     return progress if progress is not None and progress < 1.0 else None
 
 
+def sum_note(years: Sequence[int], start: int) -> Reason:
+    """How a five-year total was summed: the count of yearly figures (`years`, in order),
+    and the years from `start` before the last figure that have none — the sum leaves them
+    out (2021–2025 summed without 2022 read as "2021—2025年累计205个": trial 18)."""
+    given = set(years)
+    gaps = [year for year in range(start, years[-1]) if year not in given] if years else []
+    if not gaps:
+        return _r("sum", count=len(years))
+    return _r("sum_short", count=len(years), listed="、".join(map(str, gaps)),
+              listed_en=", ".join(map(str, gaps)))  # fmt: skip
+
+
 def _r(code: str, **args: object) -> Reason:
     return (code, args)
 
@@ -685,7 +697,7 @@ def _aggregate(goal: Goal, upto: list[Observation]) -> tuple[float, int, tuple[R
         actual += sum(o.value.number or 0.0 for o in yearly)
         used = ([last_total] if last_total else []) + yearly
         if last_total is None:
-            note = _r("sum", count=len(yearly))
+            note = sum_note([o.year for o in yearly], start + 1)
         elif yearly:  # (not "3 yearly figures": one of them is a total of several years)
             note = _r("running_total_and_sum", year=last_total.year, count=len(yearly))
         else:

@@ -5,7 +5,8 @@ the figures `check` would judge, each finding naming the file, row and rule:
 
 - `jump`: a figure that moves from one year to the next by more than the plan could mean —
   beyond `jump_steps` times the plan's own yearly step (|target − baseline| / years) and
-  beyond `jump_share` of the previous figure (both must hold: 巩固率 95 → 96 is no jump,
+  beyond `jump_share` of the previous figure, of a rate at most of 33⅓ points (`jump_room`:
+  98.25 → 88.35 is a jump) (both must hold: 巩固率 95 → 96 is no jump,
   托位数 0.9 → 4.6 over five years moves a lot each year). Level indicators only: the yearly
   amounts of a five-year total vary by nature;
 - `range`: outside the indicator's natural range (a share above 100 %: but a gross enrolment
@@ -41,6 +42,7 @@ Qualitative figures (应保尽保, 是) are only checked for duplicates and comp
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -375,16 +377,30 @@ def _jumps(
         if base is None and ordered:
             base_year, base = ordered[0][0], ordered[0][1]
         step = jump_step(indicator, base, base_year, plan.period.end)
+        room = jump_room(indicator)
         for (year, before, _), (later, after, figure) in pairwise(ordered):
             if later != year + 1 or later < plan.baseline_year:
                 # (two years of the period before: its own plan's steps, not this one's —
                 # a 十五五 check warned of dozens of 2021–2024 changes: a trial)
                 continue
             change = abs(after - before)
-            if change > limits.jump_steps * step and change > limits.jump_share * abs(before):
+            if change > limits.jump_steps * step and change > limits.jump_share * room(before):
                 previous = quoted(known[year].value.raw)
                 yield _finding(figure, "jump", indicator, region, later, previous=previous,
                                before=year)  # fmt: skip
+
+
+def jump_room(indicator: Indicator) -> Callable[[float], float]:
+    """What `jump_share` is a share of, for a figure before a change: the figure — of a rate
+    (capped at 100 %, `natural_range`), at most a third of the cap, so a fifth is at most
+    6.7 points: 九年义务教育巩固率 98.25 → 88.35 → 98.42 was no jump, 9.9 points being less
+    than a fifth of 98.25 (trial 18), while a point a year near 100 % is none, nor the bundled
+    example's 5.6 points of 基本养老保险参保率."""
+    cap = natural_range(indicator)[1]
+    if not math.isfinite(cap):
+        return abs
+    third = cap / 3
+    return lambda before: min(abs(before), third)
 
 
 def jump_step(indicator: Indicator, base: float | None, base_year: int, end: int) -> float:

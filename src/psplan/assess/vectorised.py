@@ -186,14 +186,15 @@ agg AS (
 -- the figures in the period of a five-year total or a yearly average, apart: a list in
 -- every group (if filtered empty) costs a third of the groups' time
 periods AS (
-    SELECT o.ri, o.gk, list(o.number ORDER BY o.year) AS period
+    SELECT o.ri, o.gk, list(o.number ORDER BY o.year) AS period,
+           list(o.year ORDER BY o.year) AS period_years
     FROM obs o JOIN judged_goals g ON g.k = o.gk
     WHERE o.year <= $year AND g.vectorised AND g.periodic
       AND o.year BETWEEN g.start_year AND g.end_year
     GROUP BY o.ri, o.gk),
 cells AS (
     SELECT r.k AS rk, r.ri, r.own, g.k AS gk, g.* EXCLUDE (k, id), a.* EXCLUDE (ri, gk),
-           p.period,
+           p.period, p.period_years,
            a.gk IS NOT NULL AS found
     FROM judged_regions r CROSS JOIN judged_goals g
     LEFT JOIN agg a ON a.ri = r.ri AND a.gk = g.k

@@ -277,7 +277,12 @@ def reason(lang: str, escape: Callable[[str], str]) -> str:
         return words_sql(code, lang, escape, **args)
 
     separator = "；" if lang == "zh" else "; "
-    summed = f"CASE WHEN kind = 'cumulative' THEN {w('sum', count='counted')} END"
+    left_out = w("sum_short", count="counted", listed="array_to_string(gap_years, '、')",
+                 listed_en="array_to_string(gap_years, ', ')")  # fmt: skip
+    summed = (
+        "CASE WHEN kind = 'cumulative' THEN CASE WHEN gap_years IS NOT NULL"
+        f" THEN {left_out} ELSE {w('sum', count='counted')} END END"
+    )
     at = {"value": "bv", "year": "byr"}
     baseline = (  # `evaluate.baseline_note`: a county's own figure where the plan prints one
         "CASE source WHEN 'reported' THEN CASE WHEN printed IS NULL"
@@ -317,7 +322,11 @@ def reason(lang: str, escape: Callable[[str], str]) -> str:
         f" WHEN expected IS NULL THEN {w('no_baseline', year='actual_year')}"
         f" ELSE {w('expected_by', expected=_shown_expected(), year='$year', share='share')} END"
     )
-    return f"concat_ws({sql_text(separator)}, {summed}, {baseline}, {unmeasured}, {why})"
+    # (`check.assess_collected`'s `finish`: a county's figure against a whole area's total)
+    reference = f"CASE WHEN for_reference THEN {w('area_total_here')} END"
+    return (
+        f"concat_ws({sql_text(separator)}, {summed}, {baseline}, {unmeasured}, {why}, {reference})"
+    )
 
 
 def _rounded(x: str) -> str:
@@ -346,6 +355,13 @@ joined AS (
            CASE WHEN r.kind = 'level' AND r.bs0 = 'first_reported' AND r.by0 = r.actual_year
                 THEN 'none' ELSE r.bs0 END AS source,
            coalesce(r.byr, w.plan_year) AS shown_year, len(r.period) AS counted,
+           r.area_total AND NOT r.own AND r.status NOT IN ('no_data', 'needs_review')
+               AS for_reference,
+           -- a total's years of the period before its last figure that have none
+           -- (`evaluate._aggregate`: the sum leaves them out), NULL where none has
+           CASE WHEN r.kind = 'cumulative' THEN nullif(list_filter(
+               range(r.start_year, r.actual_year),
+               lambda y: NOT list_contains(r.period_years, y)), []) END AS gap_years,
            CASE WHEN r.fb_source = 'plan' AND r.kind = 'level' THEN r.fb_value END AS printed,
            r.gap_raw, r.progress, r.expected, r.share, r.op, r.thr, r.tv, r.start_year,
            r.end_year, r.kind, w.sym, w.tol, w.cap, w.base_raw,
@@ -418,7 +434,8 @@ projected AS (  -- `trends._project`, then the cap
                 ELSE last + slope * greatest(end_year - last_year, 0) END AS projected_raw
     FROM sloped)
 SELECT rk, gk, worded, actual, actual_year, status, rating, met, bmet, bv, byr, source,
-       printed, none_in_period, flag, shown_year, counted, gap_raw, progress, expected, share, op,
+       printed, none_in_period, flag, shown_year, counted, gap_years, for_reference, gap_raw,
+       progress, expected, share, op,
        tv, end_year, kind, sym, tol, base_raw, xs, ys, observed, needed, ratio, category, slope,
        CASE WHEN trended = 1 AND NOT isfinite(projected_raw) THEN NULL ELSE trended END
            AS trended,

@@ -21,7 +21,7 @@ from typing import Any, NoReturn
 import typer
 
 from psplan.cli.options import MAX_PROBLEMS
-from psplan.errors import Location, Message, Problem, PsplanError, plain
+from psplan.errors import Location, PsplanError, plain
 from psplan.formats import format_for_suffix, suffix_of
 from psplan.words import catalogue, say
 
@@ -367,11 +367,11 @@ def emit(view: Any, chosen: str, output: Path | None, *, no_bom: bool = False,
     module = import_module(f"psplan.formats.{chosen}") if chosen in FORMATS else None
     chunks = getattr(module, "chunks", None)
     if chosen == "docx":
-        from psplan.formats.chart_png import cjk_font
+        from psplan.formats.chart_png import charts_left_out
 
-        if cjk_font() is None:  # (the charts were left out of the document without a word)
-            warn([Problem(Location(str(output or "-")), Message("docx.no_cjk_font"), "chart",
-                          "warning")])  # fmt: skip
+        left_out = charts_left_out(str(output or "-"))
+        if left_out is not None:  # (the charts were left out of the document without a word)
+            warn([left_out])
     with _frozen():
         if chunks is None:
             emit_content(render(view, chosen, color=color), chosen, output, no_bom, view.lang)

@@ -16,9 +16,13 @@ from __future__ import annotations
 
 import io
 from functools import cache
+from typing import TYPE_CHECKING
 
 from psplan.formats.colours import NEUTRAL, SHARE, STATUS_COLOURS
 from psplan.views.model import Chart
+
+if TYPE_CHECKING:
+    from psplan.errors import Problem
 
 #: Fonts with the Chinese characters, in order of preference (sans-serif reads best in a
 #: chart): Noto / Source Han (Linux, the Debian package fonts-noto-cjk), then Windows' and
@@ -56,6 +60,17 @@ def cjk_font() -> str | None:
         return None
     installed = {font.name for font in font_manager.fontManager.ttflist}
     return next((name for name in CJK_FONTS if name in installed), None)
+
+
+def charts_left_out(output: str) -> Problem | None:
+    """The warning that a Word document written to `output` has no charts (no font with the
+    Chinese characters), or None: the command prints it, the API's `write_report` warns
+    with it and keeps it in the result's warnings (it was silent there: trial 18)."""
+    if cjk_font() is not None:
+        return None
+    from psplan.errors import Location, Message, Problem
+
+    return Problem(Location(output), Message("docx.no_cjk_font"), "chart", "warning")
 
 
 def progress_png(chart: Chart, value_label: str, line_label: str) -> bytes | None:

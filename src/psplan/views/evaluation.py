@@ -49,7 +49,13 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from psplan.assess.assessment import Assessment, Result
 from psplan.assess.columns import ResultColumns
-from psplan.assess.evaluate import BOUND_NOTES, STATUSES, reported_bound, time_share
+from psplan.assess.evaluate import (
+    BOUND_NOTES,
+    STATUSES,
+    Verdict,
+    reported_bound,
+    time_share,
+)
 from psplan.assess.rating import AHEAD_MARGIN, RATINGS, Rating
 from psplan.plan.model import Indicator
 from psplan.views.assessment import (
@@ -379,6 +385,14 @@ def earlier_said(earlier: Sequence[Result], lang: str) -> list[str]:
                       lang)]  # fmt: skip
 
 
+def _left_out(verdict: Verdict, lang: str) -> str:
+    """The years of the period a five-year total's sum has no figure of (`sum_short`)."""
+    for code, args in verdict.reasons:
+        if code == "sum_short":
+            return str(args["listed" if lang == "zh" else "listed_en"])
+    return ""
+
+
 def totals_said(results: Sequence[Result], lang: str) -> list[str]:
     """The sum each five-year total is judged by, to its year: the main table lists its
     figures year by year, and a reviewer found the total nowhere (a trial's finding)."""
@@ -394,9 +408,13 @@ def totals_said(results: Sequence[Result], lang: str) -> list[str]:
         ):
             continue
         actual = _in_unit(indicator, measure(indicator, verdict.actual), lang)
-        items.append(say("evaluation.totals.item", lang, name=indicator.name,
-                         start=goal.start_year, year=verdict.actual_year, actual=actual,
-                         target=_target_in_prose(indicator, lang, total=True)))  # fmt: skip
+        item = say("evaluation.totals.item", lang, name=indicator.name, start=goal.start_year,
+                   year=verdict.actual_year, actual=actual,
+                   target=_target_in_prose(indicator, lang, total=True))  # fmt: skip
+        left_out = _left_out(verdict, lang)
+        if left_out:  # (not "2021—2025年累计205个" for a sum without 2022: trial 18)
+            item += say("evaluation.totals.left_out", lang, years=left_out)
+        items.append(item)
     if not items:
         return []
     return [_sentence([say("evaluation.totals", lang, items=say("sep.list", lang).join(items))],
@@ -546,6 +564,8 @@ def standing(result: Result, lang: str, elsewhere: int = 0) -> str:
         key = "evaluation.stand.actual" if base else "evaluation.stand.actual_no_base"
     clauses = [say(key, lang, name=indicator.name, year=verdict.actual_year, actual=actual,
                    target=target, baseline=base)]  # fmt: skip
+    if total and _left_out(verdict, lang):  # years of the period the sum has no figure of
+        clauses.append(say("evaluation.total_left_out", lang, years=_left_out(verdict, lang)))
     if result.year is not None and verdict.actual_year not in (None, result.year):
         # judged on an earlier year's figure (the end year's is missing): said, not implied
         clauses.append(say("evaluation.stand.earlier", lang, year=result.year,
@@ -581,6 +601,9 @@ def standing(result: Result, lang: str, elsewhere: int = 0) -> str:
         # an outlook, not a verdict
         outlook = say(f"outlook.{'likely' if trend.likely_met else 'unlikely'}", lang)
         clauses.append(say("evaluation.stand.trend", lang, outlook=outlook))
+    area_total = [r for r in verdict.reasons if r[0] == "area_total_here"]
+    if area_total:  # a county against the city's total: the verdict is for reference only
+        clauses.append(explain(area_total, lang))
     return _sentence(clauses, lang)
 
 

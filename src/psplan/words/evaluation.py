@@ -284,6 +284,14 @@ WORDS: dict[str, dict[str, str] | str] = {
         "zh": "{name}{start}—{year}年累计{actual}（五年累计目标{target}）",
         "en": "{name}, {actual} in {start}–{year} (five-year target {target})",
     },
+    "evaluation.totals.left_out": {
+        "zh": "，其中{years}年无数据，累计数偏小",
+        "en": ", with no figure for {years}: the total is short",
+    },
+    "evaluation.total_left_out": {
+        "zh": "其中{years}年无数据，累计数偏小",
+        "en": "with no figure for {years}, the total is short",
+    },
     "evaluation.stand.earlier": {
         "zh": "{year}年无数据，按{actual_year}年数据评价",
         "en": "no figure for {year}, so the figure of {actual_year} is judged",

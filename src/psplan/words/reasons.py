@@ -40,6 +40,17 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "the running total to {year} and {count} yearly figure(s) after it",
     },
     "sum": {"zh": "{count}个年度值累计", "en": "sum of {count} figure(s)"},
+    # a county's figure judged against a target that is the whole area's total
+    "area_total_here": {
+        "zh": "目标为全域总量，本地区数据与之对照仅供参考",
+        "en": "the target is a total of the whole area: this region's figure against it is "
+        "for reference only",
+    },
+    # a year of the period before the last figure has none: the sum leaves it out
+    "sum_short": {
+        "zh": "{count}个年度值累计（缺{listed}年数据，累计数偏小）",
+        "en": "sum of {count} figure(s) (none for {listed_en}: the total is short)",
+    },
     "mean": {"zh": "{count}年平均", "en": "mean of {count} year(s)"},
     "reference": {"zh": "参照值 {value:g}", "en": "reference value {value:g}"},
     "reference_given": {
