@@ -763,3 +763,27 @@ def test_one_countys_file_is_that_countys_report(tmp_path: Path) -> None:
     asked = psplan.check("hanzhong", EXAMPLES / "generated" / "hanzhong-counties.csv",
                          stage="mid", region=county)  # fmt: skip
     assert evaluation_view(asked).title.endswith(f"（{county}）")
+
+
+def test_an_evaluation_by_region_is_named_and_headed_as_one(tmp_path: Path) -> None:
+    """`check --stage final --by-region` was titled “· 2025年 · 分地区” where the same check
+    without it is a 终期评估, and at the end year its spread still headed the regions short
+    of a target 滞后地区, when nothing is behind, only not met (trial 18; generated figures)."""
+    from psplan.views.assessment import spread_table
+
+    path = tmp_path / "end.csv"
+    path.write_text("地区,指标,年份,数值\n天长市,学前教育毛入园率,2025,90\n"
+                    "明光市,学前教育毛入园率,2025,97\n", "utf-8")  # fmt: skip
+    final = psplan.check("chuzhou", path, stage="final")
+    assert (
+        regions_view(final, "zh").title
+        == "滁州市“十四五”公共服务规划 · 终期评估（2025年） · 分地区"
+    )
+    assert regions_view(final, "en").title.endswith("final evaluation (2025) · by region")
+    assert spread_table(final, "zh").columns[-1].label == "未完成地区"
+    assert [row[-1] for row in spread_table(final, "zh").rows if row[-1]] == ["天长市"]
+    mid = psplan.check("chuzhou", path, stage="mid", allow_outside_period=True)
+    assert regions_view(mid, "zh").title.endswith("中期评估（2023年） · 分地区")
+    annual = psplan.check("chuzhou", path, year=2024)
+    assert regions_view(annual, "zh").title.endswith("2024年 · 分地区")
+    assert spread_table(annual, "zh").columns[-1].label == "滞后地区"

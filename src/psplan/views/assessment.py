@@ -837,7 +837,8 @@ def spread_table(report: Assessment, lang: str, found: list[Spread] | None = Non
         *(_column(f"regions.{k}", lang) for k in ("regions", "reported", "min", "max", "mean",
                                                    "cv")),
         *(Column(code, labels[code].label) for code in codes),
-        Column("lagging_regions", label("regions.lagging", lang), wide=True),
+        Column("lagging_regions", label("regions.lagging_ended" if report.at_period_end
+                                        else "regions.lagging", lang), wide=True),
     )  # fmt: skip
     plan = report.plan
     separator = say("sep.list", lang)
@@ -918,6 +919,8 @@ def commitments_table(report: Assessment, lang: str) -> Table:
 #: The title of each stage's report (annual monitoring, mid-term and final evaluation).
 _TITLES = {"annual": "assessment.title", "mid": "assessment.title.mid",
            "final": "assessment.title.final"}  # fmt: skip
+_REGIONS_TITLES = {"annual": "regions.title", "mid": "regions.title.mid",
+                   "final": "regions.title.final"}  # fmt: skip
 #: The source of `check_previous`'s assessment (the plan's printed completion table).
 PREVIOUS = "previous_plan"
 
@@ -1081,7 +1084,7 @@ def regions_view(report: Assessment, lang: str = "zh") -> View:
 
     return View(
         "regions",
-        say("regions.title", lang, plan=report.plan.name, year=report.year),
+        say(_REGIONS_TITLES[report.stage], lang, plan=report.plan.name, year=report.year),
         lang,
         functools.partial(_by_region_dict, report, found),
         tables,  # type: ignore[arg-type]  # made when a format reads them

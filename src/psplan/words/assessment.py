@@ -116,6 +116,15 @@ WORDS: dict[str, dict[str, str]] = {
     "assessment.trend": {"zh": "{category} · {outlook}", "en": "{category} · {outlook}"},
     # check --by-region
     "regions.title": {"zh": "{plan} · {year}年 · 分地区", "en": "{plan} · {year} · by region"},
+    # an evaluation's, named as its report is (`check --stage final --by-region`: trial 18)
+    "regions.title.mid": {
+        "zh": "{plan} · 中期评估（{year}年） · 分地区",
+        "en": "{plan} · mid-term evaluation ({year}) · by region",
+    },
+    "regions.title.final": {
+        "zh": "{plan} · 终期评估（{year}年） · 分地区",
+        "en": "{plan} · final evaluation ({year}) · by region",
+    },
     "regions.matrix": {"zh": "各地区指标状态", "en": "Status by region"},
     "regions.spread": {"zh": "地区均等化", "en": "Spread across regions"},
     "regions.column.regions": {"zh": "地区数", "en": "regions"},
@@ -125,6 +134,8 @@ WORDS: dict[str, dict[str, str]] = {
     "regions.column.mean": {"zh": "均值", "en": "mean"},
     "regions.column.cv": {"zh": "变异系数", "en": "CV"},
     "regions.column.lagging": {"zh": "滞后地区", "en": "lagging regions"},
+    # at the end of the period nothing is behind, only not met (a 终期评估's: trial 18)
+    "regions.column.lagging_ended": {"zh": "未完成地区", "en": "regions not met"},
     # the summaries of many regions (views/regions.py)
     "regions.by_domain": {"zh": "各领域分地区情况", "en": "Domains across regions"},
     "regions.lagging_most": {
