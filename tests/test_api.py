@@ -699,3 +699,19 @@ def test_the_columns_as_a_dict_are_the_results(engine: str) -> None:
          r.verdict.actual, r.verdict.gap, r.rating, r.verdict.progress, r.verdict.share)
         for r in made
     ]  # fmt: skip
+
+
+def test_actuals_say_their_missing_cells_and_keep_a_unit_columns_unit(tmp_path: Path) -> None:
+    """`read_actuals` said "168 figures" of which 15 were empty cells, and `to_rows()` gave
+    unit None where the file's 单位 column said % (trial 18; generated figures)."""
+    path = tmp_path / "unit.csv"
+    path.write_text("地区,指标,单位,年份,数值\n天长市,学前教育毛入园率,%,2024,96.1\n"
+                    "天长市,学前教育毛入园率,%,2025,\n天长市,人均预期寿命,岁,2024,78.2\n",
+                    "utf-8")  # fmt: skip
+    actuals = psplan.read_actuals(path)
+    assert repr(actuals) == (
+        f"<Actuals {path}: 3 figures (1 missing), 0 sheet entries, 0 problems, 0 warnings>"
+    )
+    assert [row["unit"] for row in actuals.to_rows()] == ["%", "%", "岁"]
+    path.write_text("地区,指标,年份,数值\n天长市,学前教育毛入园率,2024,96.1%\n", "utf-8")
+    assert [row["unit"] for row in psplan.read_actuals(path).to_rows()] == ["%"]

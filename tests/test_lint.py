@@ -863,3 +863,25 @@ def test_a_ten_point_slip_of_a_rate_near_100_is_a_jump(tmp_path: Path, engine: s
         ("jump", 5, "滁州市，九年义务教育巩固率2023年为“88.35”，比2022年的“98.25”变化过大，请核实"),
         ("jump", 6, "滁州市，九年义务教育巩固率2024年为“98.42”，比2023年的“88.35”变化过大，请核实"),
     ]
+
+
+def test_a_jump_share_written_as_a_percentage_is_said(tmp_path: Path) -> None:
+    """--jump-share 20 (the README says 20 %) was taken as 2,000 % and turned the jump rule
+    off without a word: 0 jumps where the default finds 6 (trial 18). It is taken, and said
+    first; a share of 1 (a doubling) is a share, and says nothing."""
+    path = tmp_path / "rates.csv"
+    path.write_text("地区,指标,年份,数值\n" + "".join(
+        f"滁州市,九年义务教育巩固率,{year},{value}\n"
+        for year, value in zip(range(2020, 2024), (98.05, 98.15, 88.25, 98.3), strict=True)
+    ), "utf-8")  # fmt: skip
+    with use_lang("zh"):
+        found = [(p.code, str(p)) for p in psplan.lint("chuzhou", path, jump_share=20)]
+    assert found == [("option", "--jump-share: warning: 20 是比例：变化须超过前一年数值的 2000% "
+                      "才算跳变，几乎不会发生；比例写作小数（20% 写 0.2） [option]")]  # fmt: skip
+    assert [p.code for p in psplan.lint("chuzhou", path, jump_share=1)] == []
+    assert [p.code for p in psplan.lint("chuzhou", path)] == ["jump", "jump"]
+    ran = runner.invoke(app, ["lint", "chuzhou", str(path), "--jump-share", "20", "--lang", "en"])
+    assert ran.exit_code == 1
+    assert (
+        "--jump-share: warning: 20 is a share: a change must pass 2000 %" in ran.stdout + ran.stderr
+    )

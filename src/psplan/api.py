@@ -37,7 +37,7 @@ from psplan.actuals.read import ActualRow, SheetEntry
 from psplan.actuals.read import read_actuals as _read_actuals
 from psplan.assess.assessment import Assessment
 from psplan.comparison.compare import Comparison, compare_plans
-from psplan.errors import Message, Problem, PsplanError, plain, quoted
+from psplan.errors import Location, Message, Problem, PsplanError, plain, quoted
 from psplan.plan.model import Plan
 from psplan.plan.plans import LoadedPlan
 from psplan.words import resolve_lang
@@ -200,8 +200,10 @@ class Actuals(list[ActualRow | SheetEntry | Problem]):
         return [row for row in self if type(row) is Problem and row.level == "warning"]
 
     def __repr__(self) -> str:
+        figures = self.figures
+        missing = sum(row.value.missing for row in figures)  # (a — or an empty cell)
         counts = [
-            f"{len(self.figures)} figures",
+            f"{len(figures)} figures" + (f" ({missing} missing)" if missing else ""),
             f"{sum(type(row) is SheetEntry for row in self)} sheet entries",
             f"{len(self.problems)} problems",
             f"{len(self.warnings)} warnings",
@@ -217,7 +219,9 @@ class Actuals(list[ActualRow | SheetEntry | Problem]):
                 "year": row.year,
                 "value": row.value.number,
                 "text": row.value.text,
-                "unit": row.value.unit,
+                # the unit written with the figure (95%), else the row's 单位 cell's: it was
+                # None where the file has that column (trial 18)
+                "unit": row.value.unit or row.unit,
                 "bound": row.value.bound,
                 "running_total": row.value.running_total,
                 "raw": row.value.raw,
@@ -485,6 +489,20 @@ def lint(
 
         chosen = apply_overrides(chosen, _overrides(overrides))[0]
     limits = Thresholds(jump_steps, jump_share, outlier_z, regions, all_indicators=all_indicators)
+    # a share written as a percentage (--jump-share 20): taken, and said — it turned the jump
+    # rule off without a word (trial 18)
+    said: list[Problem] = []
+    if jump_share > 1:
+        said.append(
+            Problem(
+                Location("--jump-share"),
+                "lint.jump_share_percent",
+                "option",
+                "warning",
+                value=f"{jump_share:g}",
+                percent=f"{jump_share * 100:g}",
+            )
+        )
     actuals = _tables_read(actuals)
     given = [actuals] if isinstance(actuals, (str, os.PathLike)) else list(actuals)
     read = isinstance(actuals, Actuals)  # (a file's rows, though it gave none)
@@ -494,8 +512,8 @@ def lint(
         source = getattr(actuals, "source", "")
         sources = several or ([source] if source else [])
         files = {file for row in given if (file := getattr(row, "file", ""))} or set(sources)
-        return Problems(find(chosen, given, limits, sources), len(files))
-    findings: list[Problem] = []
+        return Problems([*said, *find(chosen, given, limits, sources)], len(files))
+    findings: list[Problem] = said
     files = distinct_files([Path(path) for path in given], findings)
     found = None
     if sheet is None and use_columnar(files, engine or engine_from_env()):

@@ -335,6 +335,13 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "不认识的字段{key}：应为 原因分析 / 下一步措施，或一个地区名下的这两项",
         "en": "unknown key {key}: expected 原因分析 / 下一步措施, or a region with them",
     },
+    # --jump-share 20 (for 20 %): no change of a figure is ever 2,000 % of the one before
+    "lint.jump_share_percent": {
+        "zh": "{value} 是比例：变化须超过前一年数值的 {percent}% 才算跳变，几乎不会发生；"
+        "比例写作小数（20% 写 0.2）",
+        "en": "{value} is a share: a change must pass {percent} % of the figure before to be "
+        "a jump, which hardly ever happens; a share is written as a fraction (0.2 for 20 %)",
+    },
     "lint.jump": {
         "zh": "{region}{name}{year}年为{value}，比{before}年的{previous}变化过大，请核实",
         "en": "{region}{name} {year} is {value}, a jump from {previous} in {before}: please "
