@@ -256,8 +256,8 @@ def test_rows_pasted_twice_in_one_file_are_said_and_counted_once(
     pasted = tmp_path / "pasted.csv"
     pasted.write_text("\n".join([*lines, *lines[1:101]]) + "\n", "utf-8")
     said = (  # (the line it repeats named too: a new user's trial)
-        "本文件有100行与前面的行完全相同（同一地区、指标、年份和数值），每个只计一次；"
-        "第一行在此，与第 2 行相同"
+        "本文件有100个数据与前面的完全相同（同一地区、指标、年份和数值），每个只计一次；"
+        "第一个在此，与第 2 行的相同"
     )
     report = psplan.check("ankang", pasted, engine=engine)
     assert [(str(w.location), str(w.words)) for w in report.warnings if w.code == "duplicate"] == [
@@ -338,3 +338,19 @@ def test_a_row_pasted_twice_is_one_figure_in_the_count_of_figures(
     other.write_text("地区,指标,年份,数值\n汉台区,人均预期寿命,2021,75.1\n", encoding="utf-8")
     report = psplan.check("hanzhong", [path, other], engine=engine)
     assert report.figures_read == {str(path): 3, str(other): 1}
+
+
+def test_rows_side_by_side_that_share_a_figure_are_not_said_to_be_the_same(tmp_path: Path) -> None:
+    """Two 定远县 rows of a sheet with years side by side, the second giving only 2025's
+    figure, the first's again: the warning said the row was 完全相同 as an earlier one,
+    though it was not (trial 18; generated figures). It counts the figures repeated."""
+    import psplan
+
+    path = tmp_path / "wide.csv"
+    path.write_text("地区,指标,2023年,2024年,2025年\n定远县,学前教育毛入园率,94.0,95.1,96.2\n"
+                    "定远县,学前教育毛入园率,,,96.2\n", "utf-8")  # fmt: skip
+    checked = psplan.check("chuzhou", path)
+    assert [str(w.words) for w in checked.warnings if w.code == "duplicate"] == [
+        "本文件有1个数据与前面的完全相同（同一地区、指标、年份和数值），每个只计一次；"
+        "第一个在此，与第 2 行的相同"
+    ]

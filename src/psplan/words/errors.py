@@ -837,11 +837,14 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "a quote is not closed: a cell of this row starts with a quote and runs on to line "
         "{last}; close the quote or remove it",
     },
+    # figures, not rows: in a sheet with years side by side, two rows that agree in 2025 and
+    # differ in 2024 were said to be 完全相同 (trial 18)
     "check.repeated_rows": {
-        "zh": "本文件有{count}行与前面的行完全相同（同一地区、指标、年份和数值），"
-        "每个只计一次；第一行在此，与第 {earlier} 行相同",
-        "en": "{count} row(s) of this file repeat an earlier row (the same region, indicator, "
-        "year and figure): each counted once; the first is here, repeating line {earlier}",
+        "zh": "本文件有{count}个数据与前面的完全相同（同一地区、指标、年份和数值），"
+        "每个只计一次；第一个在此，与第 {earlier} 行的相同",
+        "en": "{count} figure(s) of this file repeat an earlier one (the same region, "
+        "indicator, year and figure): each counted once; the first is here, repeating line "
+        "{earlier}'s",
     },
     "check.nothing_up_to_year": {
         "zh": "{year}年及以前没有任何数据（数据为{first}—{last}年），每项指标都将是无数据；"
