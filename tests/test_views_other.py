@@ -445,16 +445,20 @@ def test_text_and_github_escape_what_would_break_a_line() -> None:
     problems = [
         Problem(Location("a,b:c.yaml", 3, 4), "bad\nname 100%", "x", level="warning"),
         Problem(Location("p.yaml"), "no line", "y"),
+        # a workbook's sheet (`read.sheet_file`): the workbook is the file GitHub knows
+        Problem(Location("d/figures.xlsx[2024年数据]", 14), "jump", "jump", level="warning"),
     ]
     view = problems_view(problems, 1, 0, "en")
     assert render(view, "text").splitlines() == [
         "a,b:c.yaml:3:4: warning: bad<U+000A>name 100% [x]",
         "p.yaml: error: no line [y]",
-        "1 file(s) checked, 1 error(s), 1 warning(s)",
+        "d/figures.xlsx[2024年数据]:14: warning: jump [jump]",
+        "1 file(s) checked, 1 error(s), 2 warning(s)",
     ]
     assert render(view, "github").splitlines() == [
         "::warning file=a%2Cb%3Ac.yaml,line=3,col=4,title=x::bad%0Aname 100%25",
         "::error file=p.yaml,title=y::no line",
+        "::warning file=d/figures.xlsx,line=14,title=jump::[2024年数据] jump",
     ]
 
 

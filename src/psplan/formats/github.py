@@ -7,12 +7,16 @@ A row of a table that locates what it lists (see `psplan.formats.text`: columns 
 printed) become `::notice::` lines. Rows of any other table become `::notice::` lines of their
 cells. The view's summary and notes are for people reading a terminal and are left out.
 
+A figure of a workbook's sheet is located as `book.xlsx[sheet]`: the annotation names the
+workbook, the file GitHub has, and puts `[sheet]` before the message.
+
 Escaping is GitHub's workflow-command escaping (%, CR, LF; also `:` and `,` in properties),
 and other control characters are shown (`psplan.formats.escape.one_line`).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from psplan.formats.escape import one_line
@@ -44,9 +48,17 @@ def table_annotations(table: Table) -> list[str]:
     return lines
 
 
+#: A sheet of a workbook as a finding names it (`read.sheet_file`: `book.xlsx[数据]`).
+_SHEET_OF = re.compile(r"(?P<file>.+\.xls[xm]?)\[(?P<sheet>.+)\]", re.IGNORECASE)
+
+
 def annotation(cells: dict[str, Cell]) -> str:
     level = code(cells.get("level"))
-    where = [f"file={escape(shown(cells.get('file')), property_value=True)}"]
+    file, message = shown(cells.get("file")), shown(cells.get("message"))
+    sheet = _SHEET_OF.fullmatch(file)
+    if sheet is not None:  # the workbook is the file GitHub knows; the sheet goes with the words
+        file, message = sheet["file"], f"[{sheet['sheet']}] {message}"
+    where = [f"file={escape(file, property_value=True)}"]
     if cells.get("line"):
         where.append(f"line={cells['line']}")
     if cells.get("column"):
@@ -54,7 +66,7 @@ def annotation(cells: dict[str, Cell]) -> str:
     if cells.get("code"):
         where.append(f"title={escape(shown(cells['code']), property_value=True)}")
     level = level if level in LEVELS else "notice"
-    return f"::{level} {','.join(where)}::{escape(shown(cells.get('message')))}"
+    return f"::{level} {','.join(where)}::{escape(message)}"
 
 
 def escape(text: str, *, property_value: bool = False) -> str:
