@@ -32,7 +32,6 @@ for them (a trend, the full JSON): `--by-region` never does.
 from __future__ import annotations
 
 import contextlib
-import math
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
@@ -82,7 +81,7 @@ from psplan.assess.evaluate import (
     shown_actual,
     sum_note,
 )
-from psplan.assess.lint import Thresholds, _finding, jump_step, shown_score
+from psplan.assess.lint import Thresholds, _finding, jump_room_most, jump_step, shown_score
 from psplan.assess.overrides import Override, apply_overrides
 from psplan.assess.rating import rate_values
 from psplan.assess.vectorised import JUDGED, RATINGS, STATUSES, judge_rows
@@ -1108,12 +1107,11 @@ def _jumps(collected: ColumnarCollected, limits: Any, con: Any) -> list[Problem]
     plan's baseline, or (the plan prints none) from each series' first figure."""
     plan = collected.plan
     steps = []  # (gk, the least change that is a jump, or None: from the series' first figure)
-    caps = []  # (a rate's cap, or None: `lint.jump_room`)
+    caps = []  # (the most a figure before counts for, or None: `lint.jump_room_most`)
     for gk, indicator in enumerate(plan.indicators):
         if indicator.effective_kind != "level":
             continue
-        cap = natural_range(indicator)[1]
-        caps.append(cap if math.isfinite(cap) else None)
+        caps.append(jump_room_most(indicator))
         target, base = indicator.target, indicator.baseline.value
         if base is None and (target.value is not None or target.form == "change"):
             steps.append((gk, None))  # (from the series' first figure, below)
@@ -1136,7 +1134,7 @@ def _jumps(collected: ColumnarCollected, limits: Any, con: Any) -> list[Problem]
         JOIN numbers p ON p.ri = o.ri AND p.gk = o.gk AND p.year = o.year - 1
         WHERE abs(o.number - p.number)
                   > ? * (CASE WHEN t.cap IS NULL THEN abs(p.number)
-                              ELSE least(abs(p.number), t.cap / 3) END)
+                              ELSE least(abs(p.number), t.cap) END)
           AND (t.least IS NULL OR abs(o.number - p.number) > t.least)
           AND o.year >= ?
         """,

@@ -391,16 +391,21 @@ def _jumps(
 
 
 def jump_room(indicator: Indicator) -> Callable[[float], float]:
-    """What `jump_share` is a share of, for a figure before a change: the figure — of a rate
-    (capped at 100 %, `natural_range`), at most a third of the cap, so a fifth is at most
-    6.7 points: 九年义务教育巩固率 98.25 → 88.35 → 98.42 was no jump, 9.9 points being less
-    than a fifth of 98.25 (trial 18), while a point a year near 100 % is none, nor the bundled
-    example's 5.6 points of 基本养老保险参保率."""
-    cap = natural_range(indicator)[1]
-    if not math.isfinite(cap):
+    """What `jump_share` is a share of, for a figure before a change: the figure, at most
+    `jump_room_most` (the columnar path's query takes the same bound)."""
+    most = jump_room_most(indicator)
+    if most is None:
         return abs
-    third = cap / 3
-    return lambda before: min(abs(before), third)
+    return lambda before: min(abs(before), most)
+
+
+def jump_room_most(indicator: Indicator) -> float | None:
+    """A third of a rate's cap (100 %, `natural_range`), so a fifth is at most 6.7 points;
+    None where there is no cap: 九年义务教育巩固率 98.25 → 88.35 → 98.42 was no jump, 9.9
+    points being less than a fifth of 98.25 (trial 18), while a point a year near 100 % is
+    none, nor the bundled example's 5.6 points of 基本养老保险参保率."""
+    cap = natural_range(indicator)[1]
+    return cap / 3 if math.isfinite(cap) else None
 
 
 def jump_step(indicator: Indicator, base: float | None, base_year: int, end: int) -> float:
@@ -540,8 +545,11 @@ def asked_from(
     year's figure), and a total from its last running total `[x]` (the years before are in
     it); a level from its baseline year, or the next where the sheet gives its 基期值."""
 
+    goals = {indicator.id: goal_of(plan, indicator) for indicator in plan.indicators}
+
     def since(region: str | None, indicator: Indicator, known: dict[int, Observation]) -> int:
-        goal = goal_of(plan, indicator)
+        # (made once per indicator, not per region: 2,900 counties)
+        goal = goals.get(indicator.id) or goal_of(plan, indicator)
         if goal.kind != "level":
             totals = [year for year, figure in known.items() if figure.value.running_total]
             return max([goal.start_year, *totals])

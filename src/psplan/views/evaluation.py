@@ -564,8 +564,9 @@ def standing(result: Result, lang: str, elsewhere: int = 0) -> str:
         key = "evaluation.stand.actual" if base else "evaluation.stand.actual_no_base"
     clauses = [say(key, lang, name=indicator.name, year=verdict.actual_year, actual=actual,
                    target=target, baseline=base)]  # fmt: skip
-    if total and _left_out(verdict, lang):  # years of the period the sum has no figure of
-        clauses.append(say("evaluation.total_left_out", lang, years=_left_out(verdict, lang)))
+    left_out = _left_out(verdict, lang) if total else ""
+    if left_out:  # years of the period the sum has no figure of
+        clauses.append(say("evaluation.total_left_out", lang, years=left_out))
     if result.year is not None and verdict.actual_year not in (None, result.year):
         # judged on an earlier year's figure (the end year's is missing): said, not implied
         clauses.append(say("evaluation.stand.earlier", lang, year=result.year,
